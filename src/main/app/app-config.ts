@@ -1,0 +1,22 @@
+import type { Settings } from '../../shared/types'
+import type { LlmProvider } from '../llm/llm-provider'
+import type { Logger } from '../logging/logger'
+import type { SecretBox } from '../security/secret-box'
+
+/** Everything `createApp` needs from the outside world; nothing else is read globally. */
+export interface AppConfig {
+  /** Where the database, keys and datasets live. */
+  dataDir: string
+  version: string
+  /** Defaults to the `drizzle/` folder found above the running code. */
+  migrationsDir?: string
+  /** Environment used for defaults (OLLAMA_HOST). Defaults to `process.env`. */
+  env?: Record<string, string | undefined>
+  logger?: Logger
+  /** Defaults to a key file in the data dir; the desktop passes Electron's safeStorage. */
+  secretBox?: SecretBox
+  /** Replaces the Ollama provider (tests, other providers). */
+  createProvider?: (settings: Settings) => LlmProvider
+  /** How often to re-check an unavailable model. */
+  llmRecheckMs?: number
+}

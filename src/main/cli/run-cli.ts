@@ -1,0 +1,44 @@
+import { parseArgs } from 'node:util'
+import { commandHelp, commonOptions, type CliIo, type Command } from './command'
+import { conversationsCommand } from './commands/conversations'
+import { serveCommand } from './commands/serve'
+import { simulateCommand } from './commands/simulate'
+import { statusCommand } from './commands/status'
+
+export const commands: Command[] = [serveCommand, statusCommand, simulateCommand, conversationsCommand]
+
+function mainHelp(): string {
+  const rows = commands.map((c) => `  ${c.name.padEnd(16)} ${c.summary.split('\n')[0]}`)
+  return `Usage: autodidacta <command> [options]\n\nCommands:\n${rows.join('\n')}\n\nRun "autodidacta <command> --help" for a command's options.\n`
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(mainHelp())
+    return name ? 0 : 2
+  }
+  const command = commands.find((c) => c.name === name)
+  if (!command) {
+    io.stderr.write(`Unknown command "${name}".\n\n${mainHelp()}`)
+    return 2
+  }
+  let values: Record<string, string | boolean | undefined>
+  try {
+    const options = Object.fromEntries(
+      Object.entries({ ...command.options, ...commonOptions }).map(([key, spec]) => {
+        const { description: _d, valueName: _v, ...parseSpec } = spec
+        return [key, parseSpec]
+      }),
+    )
+    values = parseArgs({ args: rest, options, strict: true, allowPositionals: false }).values as typeof values
+  } catch (error) {
+    io.stderr.write(`${(error as Error).message}\n\n${commandHelp(command)}`)
+    return 2
+  }
+  if (values.help) {
+    io.stdout.write(commandHelp(command))
+    return 0
+  }
+  return command.run(values, io)
+}

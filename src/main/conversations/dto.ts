@@ -1,0 +1,35 @@
+import type { ConversationDto, MessageDto } from '../../shared/types'
+import type { ConversationWithContact } from '../store/repositories/conversations-repository'
+import type { Message } from '../store/repositories/messages-repository'
+
+export function toConversationDto({ conversation, contact }: ConversationWithContact): ConversationDto {
+  return {
+    id: conversation.id,
+    contact: {
+      id: contact.id,
+      transport: contact.transport,
+      externalId: contact.externalId,
+      displayName: contact.displayName,
+    },
+    botMode: conversation.botMode,
+    lastMessageAt: conversation.lastMessageAt?.getTime() ?? null,
+    lastMessagePreview: conversation.lastMessagePreview,
+    unreadCount: conversation.unreadCount,
+  }
+}
+
+export function toMessageDto(message: Message): MessageDto {
+  return {
+    id: message.id,
+    conversationId: message.conversationId,
+    direction: message.direction,
+    author: message.author,
+    kind: message.kind,
+    text: message.text,
+    status: message.status,
+    replyState: message.replyState,
+    model: message.model,
+    error: message.error,
+    createdAt: message.createdAt.getTime(),
+  }
+}

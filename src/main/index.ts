@@ -1,0 +1,65 @@
+// The Electron shell: the only part of src/main that knows about Electron.
+import { app, BrowserWindow, dialog } from 'electron'
+import { join } from 'node:path'
+import { createApp, type App } from './app/create-app'
+import { findMigrationsDir } from './app/project-paths'
+import { bindIpc } from './electron/ipc-binding'
+import { createMainWindow, isAppUrl } from './electron/main-window'
+import { createSafeStorageSecretBox } from './electron/safe-storage-secret-box'
+import { createTray } from './electron/tray'
+import { createStreamLogger } from './logging/logger'
+
+if (!app.requestSingleInstanceLock()) app.quit()
+
+let core: App | null = null
+let window: BrowserWindow | null = null
+let quitting = false
+
+async function start(): Promise<void> {
+  await app.whenReady()
+  const logger = createStreamLogger()
+  const secretBox = createSafeStorageSecretBox()
+  if (!secretBox) logger.warn('OS keychain not available; secrets use a key file in the data folder')
+  core = await createApp({
+    dataDir: app.getPath('userData'),
+    version: app.getVersion(),
+    migrationsDir: app.isPackaged ? join(process.resourcesPath, 'drizzle') : findMigrationsDir(),
+    logger,
+    ...(secretBox ? { secretBox } : {}),
+  })
+  const binding = bindIpc(core.dispatch, core.events, (sender, url) => sender === window?.webContents && isAppUrl(url))
+  const open = () => {
+    window = createMainWindow()
+    binding.targets.add(window.webContents)
+    window.on('close', (event) => {
+      // Closing the window hides it: the bot keeps answering from the tray.
+      if (!quitting) {
+        event.preventDefault()
+        window?.hide()
+      }
+    })
+  }
+  open()
+  createTray(join(app.getAppPath(), 'resources', 'icon.png'), () => window, () => app.quit())
+  app.on('second-instance', () => {
+    window?.show()
+    window?.focus()
+  })
+  app.on('activate', () => window?.show())
+}
+
+app.on('before-quit', () => {
+  quitting = true
+})
+app.on('will-quit', (event) => {
+  if (!core) return
+  event.preventDefault()
+  const closing = core
+  core = null
+  void closing.close().finally(() => app.exit(0))
+})
+
+start().catch((error: unknown) => {
+  dialog.showErrorBox('autodidacta no pudo arrancar', error instanceof Error ? error.message : String(error))
+  app.exit(1)
+})

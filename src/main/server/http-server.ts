@@ -1,0 +1,209 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { WebSocketServer, type WebSocket } from 'ws'
+import type { ApiErrorBody } from '../../shared/api/errors'
+import type { ApiEventEnvelope } from '../../shared/api/events'
+import {
+  API_PREFIX,
+  EVENTS_PATH,
+  HEALTH_PATH,
+  WS_PROTOCOL,
+  WS_TOKEN_PREFIX,
+  type HealthBody,
+} from '../../shared/api/http-protocol'
+import type { Dispatch } from '../api/dispatcher'
+import type { EventBus } from '../app/event-bus'
+import type { Logger } from '../logging/logger'
+import { serveStatic } from './static-files'
+
+export interface HttpServerOptions {
+  dispatch: Dispatch
+  events: EventBus
+  logger: Logger
+  version: string
+  rendererDir: string
+  host?: string
+  port?: number
+  /** Defaults to 32 random bytes, hex. */
+  token?: string
+}
+
+export interface RunningServer {
+  url: string
+  token: string
+  close(): Promise<void>
+}
+
+const MAX_BODY_BYTES = 1024 * 1024
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1'])
+
+const STATUS_BY_CODE: Record<ApiErrorBody['code'], number> = {
+  invalid_input: 400,
+  unauthorized: 401,
+  not_found: 404,
+  unknown_method: 404,
+  unavailable: 503,
+  internal: 500,
+}
+
+/**
+ * The headless binding of the API: the renderer at `/`, `POST /api/<method>` with a bearer
+ * token, events on a WebSocket at /api/events. Bound to loopback unless told otherwise; on
+ * loopback the Host header must name loopback too, which defeats DNS-rebinding pages.
+ */
+export async function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1'
+  const token = options.token ?? randomBytes(32).toString('hex')
+  const expected = Buffer.from(`Bearer ${token}`)
+  const loopbackOnly = LOOPBACK.has(host)
+  const { logger } = options
+
+  const hasToken = (header: string | undefined): boolean => {
+    if (!header) return false
+    const given = Buffer.from(header)
+    return given.length === expected.length && timingSafeEqual(given, expected)
+  }
+  const hostAllowed = (req: IncomingMessage): boolean => {
+    if (!loopbackOnly) return true
+    const hostHeader = req.headers.host ?? ''
+    const name = hostHeader.replace(/:\d+$/, '')
+    return LOOPBACK.has(name)
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      logger.error('HTTP request failed', { url: req.url, error })
+      if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal', message: 'Internal error' } })
+      else res.destroy()
+    })
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    setSecurityHeaders(res)
+    if (!hostAllowed(req)) {
+      sendJson(res, 403, { error: { code: 'unauthorized', message: 'Host not allowed' } })
+      return
+    }
+    const path = new URL(req.url ?? '/', 'http://x').pathname
+    if (path === HEALTH_PATH) {
+      const body: HealthBody = { ok: true, version: options.version }
+      sendJson(res, 200, body)
+      return
+    }
+    if (path === API_PREFIX.slice(0, -1) || path.startsWith(API_PREFIX)) {
+      if (!hasToken(req.headers.authorization)) {
+        res.setHeader('WWW-Authenticate', 'Bearer')
+        sendJson(res, 401, { error: { code: 'unauthorized', message: 'Missing or wrong token' } })
+        return
+      }
+      if (req.method !== 'POST') {
+        res.setHeader('Allow', 'POST')
+        sendJson(res, 405, { error: { code: 'unknown_method', message: 'Use POST /api/<method>' } })
+        return
+      }
+      const method = decodeURIComponent(path.slice(API_PREFIX.length))
+      const input = await readJson(req)
+      if (!input.ok) {
+        sendJson(res, input.status, { error: { code: 'invalid_input', message: input.message } })
+        return
+      }
+      const result = await options.dispatch(method, input.value)
+      if (result.ok) sendJson(res, 200, result.value ?? null)
+      else sendJson(res, STATUS_BY_CODE[result.error.code], { error: result.error })
+      return
+    }
+    await serveStatic(options.rendererDir, req, res)
+  }
+
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: 64 * 1024,
+    handleProtocols: (protocols) => (protocols.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
+  })
+  server.on('upgrade', (req, socket, head) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname
+    const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim())
+    const tokenProtocol = offered.find((p) => p.startsWith(WS_TOKEN_PREFIX))
+    const authorized =
+      hasToken(req.headers.authorization) ||
+      (tokenProtocol !== undefined && hasToken(`Bearer ${tokenProtocol.slice(WS_TOKEN_PREFIX.length)}`))
+    if (path !== EVENTS_PATH || !hostAllowed(req) || !authorized || !offered.includes(WS_PROTOCOL)) {
+      socket.end(`HTTP/1.1 ${authorized ? 404 : 401} ${authorized ? 'Not Found' : 'Unauthorized'}\r\nConnection: close\r\n\r\n`)
+      return
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
+  })
+
+  const clients = new Set<WebSocket>()
+  wss.on('connection', (ws) => {
+    clients.add(ws)
+    ws.on('close', () => clients.delete(ws))
+    ws.on('error', () => clients.delete(ws))
+    // The server only pushes; anything a client sends is ignored.
+  })
+  const unsubscribe = options.events.subscribe((event, payload) => {
+    if (clients.size === 0) return
+    const envelope: ApiEventEnvelope = { event, payload }
+    const data = JSON.stringify(envelope)
+    for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(data)
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const address = server.address() as AddressInfo
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  const url = `http://${urlHost}:${address.port}`
+
+  return {
+    url,
+    token,
+    close: async () => {
+      unsubscribe()
+      for (const ws of clients) ws.terminate()
+      wss.close()
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+
+function setSecurityHeaders(res: ServerResponse): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff')
+  res.setHeader('Referrer-Policy', 'no-referrer')
+  res.setHeader('X-Frame-Options', 'DENY')
+  res.setHeader(
+    'Content-Security-Policy',
+    "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'",
+  )
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const data = JSON.stringify(body)
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  res.end(data)
+}
+
+type JsonRead = { ok: true; value: unknown } | { ok: false; status: number; message: string }
+
+async function readJson(req: IncomingMessage): Promise<JsonRead> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > MAX_BODY_BYTES) return { ok: false, status: 413, message: 'Body larger than 1 MiB' }
+    chunks.push(chunk as Buffer)
+  }
+  const text = Buffer.concat(chunks).toString('utf8').trim()
+  if (text === '') return { ok: true, value: {} }
+  try {
+    return { ok: true, value: JSON.parse(text) }
+  } catch {
+    return { ok: false, status: 400, message: 'Body is not valid JSON' }
+  }
+}

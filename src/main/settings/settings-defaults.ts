@@ -1,0 +1,38 @@
+import type { Settings } from '../../shared/types'
+
+export const DEFAULT_OLLAMA_HOST = 'http://127.0.0.1:11434'
+/** The model the seed's Modelfile starts FROM. */
+export const DEFAULT_MODEL = 'llama3.1:8b'
+export const DEFAULT_SHOP_NAME = 'Tecnovariedades D&S'
+
+/** The seed's system prompt; `{shopName}` is filled from the settings. */
+export const DEFAULT_SYSTEM_PROMPT =
+  'Eres un asistente de ventas experto en {shopName}. Respondes de manera natural, amigable y profesional. ' +
+  'Conoces todos los productos del catálogo y ayudas a los clientes a encontrar lo que necesitan.'
+
+/**
+ * Ollama's own clients accept OLLAMA_HOST as `host`, `host:port` or a URL, and `0.0.0.0`
+ * meaning "this machine"; normalise all of them to a URL we can call.
+ */
+export function normalizeOllamaHost(raw: string | undefined): string {
+  const value = raw?.trim()
+  if (!value) return DEFAULT_OLLAMA_HOST
+  const withScheme = /^[a-z]+:\/\//i.test(value) ? value : `http://${value}`
+  try {
+    const url = new URL(withScheme)
+    if (url.hostname === '0.0.0.0') url.hostname = '127.0.0.1'
+    if (!url.port && url.protocol === 'http:' && !/:\d+/.test(value)) url.port = '11434'
+    return url.toString().replace(/\/$/, '')
+  } catch {
+    return DEFAULT_OLLAMA_HOST
+  }
+}
+
+export function defaultSettings(env: Record<string, string | undefined>): Settings {
+  return {
+    llm: { host: normalizeOllamaHost(env.OLLAMA_HOST), model: DEFAULT_MODEL, temperature: 0.7 },
+    persona: { shopName: DEFAULT_SHOP_NAME, systemPrompt: DEFAULT_SYSTEM_PROMPT },
+    historyMessages: 12,
+    locale: 'es',
+  }
+}

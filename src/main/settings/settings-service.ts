@@ -1,0 +1,57 @@
+import type { SettingsPatch } from '../../shared/api/contract'
+import type { Settings } from '../../shared/types'
+import type { SettingsRepository } from '../store/repositories/settings-repository'
+
+const OVERRIDES_KEY = 'app.settings'
+
+/**
+ * Effective settings = defaults ⊕ what the owner changed. Only the owner's changes are stored,
+ * so a default that depends on the environment (OLLAMA_HOST) keeps following it until the
+ * owner picks a value of their own.
+ */
+export class SettingsService {
+  private readonly listeners = new Set<(settings: Settings) => void>()
+
+  constructor(
+    private readonly repo: SettingsRepository,
+    private readonly defaults: Settings,
+  ) {}
+
+  get(): Settings {
+    return merge(this.defaults, this.overrides())
+  }
+
+  update(patch: SettingsPatch): Settings {
+    const overrides = merge(this.overrides(), patch)
+    this.repo.set(OVERRIDES_KEY, overrides)
+    const settings = this.get()
+    for (const listener of this.listeners) listener(settings)
+    return settings
+  }
+
+  onChange(listener: (settings: Settings) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private overrides(): SettingsPatch {
+    const stored = this.repo.get(OVERRIDES_KEY)
+    return stored && typeof stored === 'object' ? (stored as SettingsPatch) : {}
+  }
+}
+
+/** Merges plain objects one level at a time; arrays and scalars are replaced. */
+function merge<T extends object>(base: T, patch: object): T {
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) }
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue
+    const current = out[key]
+    out[key] =
+      isPlainObject(current) && isPlainObject(value) ? merge(current, value) : value
+  }
+  return out as T
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

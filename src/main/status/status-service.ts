@@ -1,0 +1,42 @@
+import type { AppStatus, WhatsappState } from '../../shared/types'
+import type { EventBus } from '../app/event-bus'
+import type { LlmService } from '../llm/llm-service'
+import type { Repositories } from '../store/repositories'
+
+/** Assembles what the status bar shows and pushes it whenever a part of it changes. */
+export class StatusService {
+  private whatsappState: WhatsappState = 'unpaired'
+  private lastSent = ''
+
+  constructor(
+    private readonly version: string,
+    private readonly llm: LlmService,
+    private readonly repos: Repositories,
+    private readonly events: EventBus,
+  ) {
+    llm.onStatus(() => this.publish())
+  }
+
+  get(): AppStatus {
+    return {
+      version: this.version,
+      whatsapp: { state: this.whatsappState },
+      llm: this.llm.status(),
+      waitingForModel: this.repos.messages.countByReplyState('waiting_model'),
+    }
+  }
+
+  setWhatsappState(state: WhatsappState): void {
+    this.whatsappState = state
+    this.publish()
+  }
+
+  /** Emits `status.changed` only when something visible changed. */
+  publish(): void {
+    const status = this.get()
+    const key = JSON.stringify({ ...status, llm: { ...status.llm, checkedAt: null } })
+    if (key === this.lastSent) return
+    this.lastSent = key
+    this.events.emit('status.changed', status)
+  }
+}

@@ -1,0 +1,33 @@
+import type { Db } from '../database'
+import { AccountsRepository } from './accounts-repository'
+import { ContactsRepository } from './contacts-repository'
+import { ConversationsRepository } from './conversations-repository'
+import { MessagesRepository } from './messages-repository'
+import { SettingsRepository } from './settings-repository'
+
+/** The data-access layer: every read and write of the app goes through one of these. */
+export interface Repositories {
+  db: Db
+  accounts: AccountsRepository
+  contacts: ContactsRepository
+  conversations: ConversationsRepository
+  messages: MessagesRepository
+  settings: SettingsRepository
+  /**
+   * Runs `fn` in one SQLite transaction. better-sqlite3 is synchronous and the app holds one
+   * connection, so every repository call made inside `fn` joins the transaction.
+   */
+  transaction<T>(fn: () => T): T
+}
+
+export function createRepositories(db: Db): Repositories {
+  return {
+    db,
+    accounts: new AccountsRepository(db),
+    contacts: new ContactsRepository(db),
+    conversations: new ConversationsRepository(db),
+    messages: new MessagesRepository(db),
+    settings: new SettingsRepository(db),
+    transaction: (fn) => db.transaction(() => fn()),
+  }
+}

@@ -1,0 +1,82 @@
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm'
+import type { MessageStatus, ReplyState } from '../../../shared/types'
+import type { Db } from '../database'
+import { messages } from '../schema'
+import { newId } from './ids'
+
+export type Message = typeof messages.$inferSelect
+export type NewMessage = Omit<typeof messages.$inferInsert, 'id'>
+
+export class MessagesRepository {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Stores a message unless one with the same transport id exists (a redelivery after a
+   * reconnect): then returns undefined and changes nothing.
+   */
+  insertIfNew(values: NewMessage): Message | undefined {
+    return this.db
+      .insert(messages)
+      .values({ id: newId(), ...values })
+      .onConflictDoNothing({ target: messages.externalId })
+      .returning()
+      .get()
+  }
+
+  get(id: string): Message | undefined {
+    return this.db.select().from(messages).where(eq(messages.id, id)).get()
+  }
+
+  /** The last `limit` messages of a conversation, oldest first. */
+  recent(conversationId: string, limit: number): Message[] {
+    const newestFirst = this.db
+      .select()
+      .from(messages)
+      .where(eq(messages.conversationId, conversationId))
+      .orderBy(desc(messages.createdAt), desc(messages.id))
+      .limit(limit)
+      .all()
+    return newestFirst.reverse()
+  }
+
+  /** Inbound messages of a conversation that still wait for an answer, oldest first. */
+  awaitingReply(conversationId: string): Message[] {
+    return this.db
+      .select()
+      .from(messages)
+      .where(
+        and(
+          eq(messages.conversationId, conversationId),
+          eq(messages.direction, 'in'),
+          inArray(messages.replyState, ['pending', 'waiting_model']),
+        ),
+      )
+      .orderBy(asc(messages.createdAt))
+      .all()
+  }
+
+  conversationsWaitingForModel(): string[] {
+    return this.db
+      .selectDistinct({ conversationId: messages.conversationId })
+      .from(messages)
+      .where(eq(messages.replyState, 'waiting_model'))
+      .all()
+      .map((row) => row.conversationId)
+  }
+
+  countByReplyState(state: ReplyState): number {
+    return this.db.select({ n: count() }).from(messages).where(eq(messages.replyState, state)).get()?.n ?? 0
+  }
+
+  setReplyState(ids: string[], replyState: ReplyState, error: string | null = null): Message[] {
+    if (ids.length === 0) return []
+    return this.db.update(messages).set({ replyState, error }).where(inArray(messages.id, ids)).returning().all()
+  }
+
+  setStatus(
+    id: string,
+    patch: { status: MessageStatus; externalId?: string; sentAt?: Date; error?: string | null },
+  ): Message | undefined {
+    return this.db.update(messages).set(patch).where(eq(messages.id, id)).returning().get()
+  }
+}

@@ -1,0 +1,249 @@
+// The whole SQLite schema. Migrations under drizzle/ are generated from this file
+// (`npm run db:generate`); never edit a migration that has shipped.
+//
+// Column names are camelCase so that `training_data` keeps the seed's TrainingData
+// field names verbatim; the other tables follow the same convention for consistency.
+import { sql } from 'drizzle-orm'
+import {
+  blob,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core'
+
+const createdAt = () =>
+  integer('createdAt', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`)
+
+/** The shop's own account: `training_data.userId` points here, as in the seed. */
+export const accounts = sqliteTable('accounts', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  phone: text('phone'),
+  createdAt: createdAt(),
+})
+
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('accountId')
+      .notNull()
+      .references(() => accounts.id),
+    transport: text('transport', { enum: ['simulator', 'whatsapp'] }).notNull(),
+    /** WhatsApp JID, or the simulator's customer handle. */
+    externalId: text('externalId').notNull(),
+    displayName: text('displayName'),
+    phone: text('phone'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('contacts_account_transport_external').on(t.accountId, t.transport, t.externalId)],
+)
+
+export const conversations = sqliteTable(
+  'conversations',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('accountId')
+      .notNull()
+      .references(() => accounts.id),
+    contactId: text('contactId')
+      .notNull()
+      .references(() => contacts.id),
+    /** Who answers this chat: the bot, nobody (paused), or the owner who took it over. */
+    botMode: text('botMode', { enum: ['bot', 'paused', 'human'] })
+      .notNull()
+      .default('bot'),
+    lastMessageAt: integer('lastMessageAt', { mode: 'timestamp_ms' }),
+    lastMessagePreview: text('lastMessagePreview'),
+    unreadCount: integer('unreadCount').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('conversations_contact').on(t.contactId),
+    index('conversations_account_last').on(t.accountId, t.lastMessageAt),
+  ],
+)
+
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    conversationId: text('conversationId')
+      .notNull()
+      .references(() => conversations.id),
+    /** The transport's message id (WhatsApp key id); unique so a redelivery is a no-op. */
+    externalId: text('externalId'),
+    direction: text('direction', { enum: ['in', 'out'] }).notNull(),
+    author: text('author', { enum: ['customer', 'bot', 'owner'] }).notNull(),
+    kind: text('kind').notNull().default('text'),
+    text: text('text'),
+    /** Delivery state of outbound messages; `received` for inbound ones. */
+    status: text('status', {
+      enum: ['received', 'queued', 'sent', 'delivered', 'read', 'failed'],
+    }).notNull(),
+    /** For inbound messages: where the bot's answer stands. */
+    replyState: text('replyState', {
+      enum: ['pending', 'answered', 'skipped', 'waiting_model', 'failed'],
+    }),
+    /** The model that wrote a bot message. */
+    model: text('model'),
+    error: text('error'),
+    raw: text('raw', { mode: 'json' }),
+    createdAt: createdAt(),
+    sentAt: integer('sentAt', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('messages_external').on(t.externalId),
+    index('messages_conversation_created').on(t.conversationId, t.createdAt),
+    index('messages_reply_state').on(t.replyState),
+  ],
+)
+
+export const products = sqliteTable(
+  'products',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('accountId')
+      .notNull()
+      .references(() => accounts.id),
+    sku: text('sku'),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    price: real('price'),
+    currency: text('currency').notNull().default('COP'),
+    category: text('category'),
+    keywords: text('keywords', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: integer('updatedAt', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('products_account_sku').on(t.accountId, t.sku), index('products_category').on(t.category)],
+)
+
+export const modelVersions = sqliteTable(
+  'model_versions',
+  {
+    id: text('id').primaryKey(),
+    /** The Ollama model name, e.g. `autodidacta-tienda:v3`. */
+    name: text('name').notNull(),
+    version: integer('version').notNull(),
+    source: text('source', { enum: ['base', 'finetune', 'prompt', 'import'] }).notNull(),
+    trainingRunId: text('trainingRunId').references((): AnySQLiteColumn => trainingRuns.id),
+    metrics: text('metrics', { mode: 'json' }),
+    isLive: integer('isLive', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+    deployedAt: integer('deployedAt', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('model_versions_name').on(t.name)],
+)
+
+/**
+ * The seed's TrainingData model, every field under its own name, plus what the loop needs.
+ * `qualityScore` is the effective score: the owner's `manualScore` when set, else `autoScore`.
+ */
+export const trainingData = sqliteTable(
+  'training_data',
+  {
+    id: text('id').primaryKey(),
+    userId: text('userId')
+      .notNull()
+      .references(() => accounts.id),
+    conversationId: text('conversationId')
+      .notNull()
+      .references(() => conversations.id),
+    userMessage: text('userMessage').notNull(),
+    botResponse: text('botResponse').notNull(),
+    context: text('context', { mode: 'json' }),
+    productId: text('productId'),
+    productName: text('productName'),
+    category: text('category'),
+    qualityScore: integer('qualityScore'),
+    wasSuccessful: integer('wasSuccessful', { mode: 'boolean' }),
+    userFeedback: text('userFeedback'),
+    createdAt: createdAt(),
+    evaluatedAt: integer('evaluatedAt', { mode: 'timestamp_ms' }),
+    // Added for the loop.
+    model: text('model'),
+    autoScore: integer('autoScore'),
+    autoScoreSource: text('autoScoreSource', {
+      enum: ['rules', 'classifier', 'llm_judge', 'no_reply', 'takeover', 'sale'],
+    }),
+    manualScore: integer('manualScore'),
+    reviewStatus: text('reviewStatus', { enum: ['pending', 'approved', 'rejected', 'corrected'] })
+      .notNull()
+      .default('pending'),
+    correctedResponse: text('correctedResponse'),
+    reviewedAt: integer('reviewedAt', { mode: 'timestamp_ms' }),
+    userMessageId: text('userMessageId').references(() => messages.id),
+    botMessageId: text('botMessageId').references(() => messages.id),
+    feedbackMessageId: text('feedbackMessageId').references(() => messages.id),
+  },
+  (t) => [
+    index('training_data_userId_qualityScore_idx').on(t.userId, t.qualityScore),
+    index('training_data_category_qualityScore_idx').on(t.category, t.qualityScore),
+    index('training_data_conversation_created').on(t.conversationId, t.createdAt),
+    index('training_data_review').on(t.reviewStatus, t.createdAt),
+  ],
+)
+
+export const datasets = sqliteTable('datasets', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  status: text('status', { enum: ['building', 'ready', 'failed'] }).notNull(),
+  /** Directory holding train.jsonl, validation.jsonl, Modelfile and manifest.json. */
+  path: text('path'),
+  trainCount: integer('trainCount').notNull().default(0),
+  validationCount: integer('validationCount').notNull().default(0),
+  params: text('params', { mode: 'json' }),
+  stats: text('stats', { mode: 'json' }),
+  error: text('error'),
+  createdAt: createdAt(),
+})
+
+export const trainingRuns = sqliteTable(
+  'training_runs',
+  {
+    id: text('id').primaryKey(),
+    datasetId: text('datasetId').references(() => datasets.id),
+    backend: text('backend', { enum: ['llamacpp', 'prompt', 'import'] }).notNull(),
+    baseModel: text('baseModel').notNull(),
+    status: text('status', {
+      enum: ['queued', 'running', 'succeeded', 'failed', 'cancelled'],
+    }).notNull(),
+    params: text('params', { mode: 'json' }),
+    /** [{ step, epoch, loss }] as reported by the trainer. */
+    lossCurve: text('lossCurve', { mode: 'json' }),
+    metrics: text('metrics', { mode: 'json' }),
+    error: text('error'),
+    logPath: text('logPath'),
+    createdAt: createdAt(),
+    startedAt: integer('startedAt', { mode: 'timestamp_ms' }),
+    finishedAt: integer('finishedAt', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('training_runs_status').on(t.status)],
+)
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  updatedAt: integer('updatedAt', { mode: 'timestamp_ms' }).notNull(),
+})
+
+/** Baileys credentials and signal keys; `value` is ciphertext from the app's SecretBox. */
+export const whatsappAuth = sqliteTable(
+  'whatsapp_auth',
+  {
+    category: text('category').notNull(),
+    keyId: text('keyId').notNull(),
+    value: blob('value', { mode: 'buffer' }).notNull(),
+    updatedAt: integer('updatedAt', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.category, t.keyId] })],
+)

@@ -1,0 +1,64 @@
+import type { ApiClient } from '../../../shared/api/client'
+import { ApiError, type ApiErrorBody } from '../../../shared/api/errors'
+import type { ApiEventEnvelope, ApiEventName, ApiEvents } from '../../../shared/api/events'
+import { API_PREFIX, EVENTS_PATH, WS_PROTOCOL, WS_TOKEN_PREFIX } from '../../../shared/api/http-protocol'
+
+export type ConnectionListener = (state: 'connected' | 'reconnecting' | 'unauthorized') => void
+
+/**
+ * The client in a browser against the headless server: POST /api/<method> with the bearer
+ * token, and a WebSocket for events that reconnects with backoff.
+ */
+export function createHttpClient(baseUrl: string, token: string, onConnection: ConnectionListener = () => {}): ApiClient {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>()
+  let retryMs = 500
+
+  const connect = () => {
+    const wsUrl = new URL(EVENTS_PATH, baseUrl)
+    wsUrl.protocol = wsUrl.protocol === 'https:' ? 'wss:' : 'ws:'
+    const ws = new WebSocket(wsUrl, [WS_PROTOCOL, WS_TOKEN_PREFIX + token])
+    ws.onopen = () => {
+      retryMs = 500
+      onConnection('connected')
+    }
+    ws.onmessage = (message) => {
+      const { event, payload } = JSON.parse(String(message.data)) as ApiEventEnvelope
+      for (const listener of listeners.get(event) ?? []) listener(payload)
+    }
+    ws.onclose = () => {
+      onConnection('reconnecting')
+      setTimeout(connect, retryMs)
+      retryMs = Math.min(retryMs * 2, 10_000)
+    }
+  }
+  connect()
+
+  return {
+    async call(method, input) {
+      let response: Response
+      try {
+        response = await fetch(new URL(API_PREFIX + method, baseUrl), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify(input ?? {}),
+        })
+      } catch {
+        throw new ApiError('unavailable', 'No se pudo contactar con el servidor de autodidacta')
+      }
+      const body: unknown = await response.json().catch(() => null)
+      if (response.status === 401) onConnection('unauthorized')
+      if (!response.ok) {
+        const error = (body as { error?: ApiErrorBody } | null)?.error
+        throw error ? ApiError.fromBody(error) : new ApiError('internal', `HTTP ${response.status}`)
+      }
+      return body as never
+    },
+    on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void) {
+      const set = listeners.get(event) ?? new Set()
+      listeners.set(event, set)
+      const wrapped = listener as (payload: unknown) => void
+      set.add(wrapped)
+      return () => set.delete(wrapped)
+    },
+  }
+}

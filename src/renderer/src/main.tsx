@@ -1,0 +1,17 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import type { PreloadBridge } from '../../shared/api/client'
+import { Root } from './Root'
+import './styles.css'
+
+declare global {
+  interface Window {
+    autodidacta?: PreloadBridge
+  }
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Root bridge={window.autodidacta ?? null} />
+  </StrictMode>,
+)

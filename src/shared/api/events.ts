@@ -1,0 +1,16 @@
+import type { AppStatus, ConversationDto, MessageDto } from '../types'
+
+/** Everything the core pushes to its clients, by event name. */
+export interface ApiEvents {
+  'conversation.updated': ConversationDto
+  'message.added': MessageDto
+  'message.updated': MessageDto
+  'status.changed': AppStatus
+}
+
+export type ApiEventName = keyof ApiEvents
+
+export interface ApiEventEnvelope<E extends ApiEventName = ApiEventName> {
+  event: E
+  payload: ApiEvents[E]
+}
