@@ -115,9 +115,9 @@ export async function createApp(config: AppConfig): Promise<App> {
     async close() {
       if (closed) return
       closed = true
-      llm.close()
       for (const transport of transports.values()) await transport.stop()
       await queue.idle()
+      await llm.close()
       repos.db.$client.close()
       unlock()
     },

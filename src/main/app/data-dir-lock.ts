@@ -16,7 +16,7 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
       const holder = Number.parseInt(readFileSync(file, 'utf8'), 10)
-      if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+      if (Number.isInteger(holder) && isAlive(holder)) {
         throw new Error(`Another autodidacta (pid ${holder}) is already using ${dataDir}`, { cause: error })
       }
       // Left behind by a process that crashed: take it over.

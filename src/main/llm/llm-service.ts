@@ -25,6 +25,7 @@ export class LlmService {
   private readonly readyListeners = new Set<() => void>()
   private recheckTimer: NodeJS.Timeout | null = null
   private closed = false
+  private readonly inflight = new Set<Promise<unknown>>()
   private readonly recheckMs: number
 
   constructor(private readonly options: LlmServiceOptions) {
@@ -34,7 +35,7 @@ export class LlmService {
     this.current = { state: 'unknown', provider: 'ollama', host: this.provider.host, model: settings.llm.model, detail: null, checkedAt: null }
     options.settings.onChange((next) => {
       if (next.llm.host !== this.provider.host) this.provider = options.createProvider(next)
-      void this.check()
+      this.check().catch((error: unknown) => options.logger.error('LLM health check failed', { error }))
     })
   }
 
@@ -42,11 +43,15 @@ export class LlmService {
     return this.current
   }
 
-  async check(): Promise<LlmStatus> {
-    const model = this.options.settings.get().llm.model
-    const health = await this.provider.health(model)
-    this.update({ state: health.state, detail: health.detail, model })
-    return this.current
+  check(): Promise<LlmStatus> {
+    return this.track(
+      (async () => {
+        const model = this.options.settings.get().llm.model
+        const health = await this.provider.health(model)
+        this.update({ state: health.state, detail: health.detail, model })
+        return this.current
+      })(),
+    )
   }
 
   async chat(messages: ChatMessage[]): Promise<ChatResult> {
@@ -73,13 +78,25 @@ export class LlmService {
     return () => this.readyListeners.delete(listener)
   }
 
-  close(): void {
+  /** Stops re-checking and waits for checks under way, so nothing reports after shutdown. */
+  async close(): Promise<void> {
     this.closed = true
     if (this.recheckTimer) clearTimeout(this.recheckTimer)
     this.recheckTimer = null
+    await Promise.allSettled([...this.inflight])
+  }
+
+  private track<T>(promise: Promise<T>): Promise<T> {
+    this.inflight.add(promise)
+    void promise.then(
+      () => this.inflight.delete(promise),
+      () => this.inflight.delete(promise),
+    )
+    return promise
   }
 
   private update(next: Pick<LlmStatus, 'state' | 'detail' | 'model'>): void {
+    if (this.closed) return
     const previous = this.current
     this.current = { ...previous, ...next, host: this.provider.host, checkedAt: Date.now() }
     const changed = previous.state !== next.state || previous.detail !== next.detail || previous.host !== this.current.host || previous.model !== next.model

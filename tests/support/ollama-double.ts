@@ -1,0 +1,166 @@
+// A stand-in for an Ollama server that follows its documented REST API (docs/api.md):
+// GET /api/version, GET /api/tags, POST /api/show, POST /api/chat (NDJSON stream or one
+// JSON object), POST /api/embed. Errors come back as {"error": "..."} with Ollama's codes.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface ChatRequestBody {
+  model: string
+  messages: { role: string; content: string }[]
+  stream?: boolean
+  options?: Record<string, unknown>
+}
+
+export interface OllamaDoubleOptions {
+  models?: string[]
+  version?: string
+  /** What the model answers; defaults to echoing the last user message. */
+  reply?: (request: ChatRequestBody) => string
+  /** Delay before the first chunk, to simulate a slow model. */
+  firstChunkDelayMs?: number
+}
+
+export interface OllamaDouble {
+  url: string
+  port: number
+  requests: { path: string; body: unknown }[]
+  chatRequests: ChatRequestBody[]
+  models: string[]
+  setReply(reply: (request: ChatRequestBody) => string): void
+  close(): Promise<void>
+  /** Starts again on the same port (after `close`), as Ollama coming back up. */
+  restart(): Promise<void>
+}
+
+const withTag = (name: string) => (name.includes(':') ? name : `${name}:latest`)
+
+export async function startOllamaDouble(options: OllamaDoubleOptions = {}, port = 0): Promise<OllamaDouble> {
+  const models = options.models ?? ['llama3.1:8b']
+  let reply = options.reply ?? ((request: ChatRequestBody) => `Eco: ${request.messages.at(-1)?.content ?? ''}`)
+  const requests: { path: string; body: unknown }[] = []
+  const chatRequests: ChatRequestBody[] = []
+
+  const handler = async (req: IncomingMessage, res: ServerResponse) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname
+    const body = req.method === 'POST' ? await readBody(req) : undefined
+    requests.push({ path, body })
+    const json = (status: number, value: unknown) => {
+      res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' })
+      res.end(JSON.stringify(value))
+    }
+    const installed = (name: unknown) => typeof name === 'string' && models.some((m) => withTag(m) === withTag(name))
+
+    if (req.method === 'GET' && path === '/api/version') return json(200, { version: options.version ?? '0.12.6' })
+    if (req.method === 'GET' && path === '/api/tags') {
+      return json(200, {
+        models: models.map((name) => ({
+          name: withTag(name),
+          model: withTag(name),
+          modified_at: '2026-11-01T10:00:00.000Z',
+          size: 4_920_753_328,
+          digest: 'a'.repeat(64),
+          details: { parent_model: '', format: 'gguf', family: 'llama', families: ['llama'], parameter_size: '8.0B', quantization_level: 'Q4_K_M' },
+        })),
+      })
+    }
+    if (req.method === 'POST' && path === '/api/show') {
+      const model = (body as { model?: unknown }).model
+      if (!installed(model)) return json(404, { error: `model '${String(model)}' not found` })
+      return json(200, {
+        modelfile: `FROM ${String(model)}`,
+        parameters: 'stop "<|eot_id|>"',
+        template: '{{ .Prompt }}',
+        details: { format: 'gguf', family: 'llama', parameter_size: '8.0B', quantization_level: 'Q4_K_M' },
+        model_info: { 'general.architecture': 'llama' },
+        capabilities: ['completion'],
+      })
+    }
+    if (req.method === 'POST' && path === '/api/embed') {
+      const { model, input } = body as { model?: unknown; input?: unknown }
+      if (!installed(model)) return json(404, { error: `model "${String(model)}" not found, try pulling it first` })
+      const inputs = Array.isArray(input) ? input.map(String) : [String(input)]
+      return json(200, { model, embeddings: inputs.map(embed) })
+    }
+    if (req.method === 'POST' && path === '/api/chat') {
+      const request = body as ChatRequestBody
+      if (!installed(request.model)) {
+        return json(404, { error: `model "${request.model}" not found, try pulling it first` })
+      }
+      chatRequests.push(request)
+      if (options.firstChunkDelayMs) await new Promise((r) => setTimeout(r, options.firstChunkDelayMs))
+      const text = reply(request)
+      const createdAt = new Date().toISOString()
+      const final = {
+        model: request.model,
+        created_at: createdAt,
+        message: { role: 'assistant', content: '' },
+        done: true,
+        done_reason: 'stop',
+        total_duration: 1_000_000,
+        load_duration: 1000,
+        prompt_eval_count: 10,
+        prompt_eval_duration: 1000,
+        eval_count: 5,
+        eval_duration: 1000,
+      }
+      if (request.stream === false) {
+        return json(200, { ...final, message: { role: 'assistant', content: text } })
+      }
+      res.writeHead(200, { 'Content-Type': 'application/x-ndjson' })
+      for (const piece of text.match(/\S+\s*/g) ?? []) {
+        res.write(JSON.stringify({ model: request.model, created_at: createdAt, message: { role: 'assistant', content: piece }, done: false }) + '\n')
+      }
+      res.end(JSON.stringify(final) + '\n')
+      return
+    }
+    json(404, { error: 'not found' })
+  }
+
+  let server: Server = await listen(handler, port)
+  const boundPort = (server.address() as AddressInfo).port
+  return {
+    url: `http://127.0.0.1:${boundPort}`,
+    port: boundPort,
+    requests,
+    chatRequests,
+    models,
+    setReply(next) {
+      reply = next
+    },
+    async close() {
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+    async restart() {
+      server = await listen(handler, boundPort)
+    },
+  }
+}
+
+function listen(handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>, port: number): Promise<Server> {
+  const server = createServer((req, res) => {
+    handler(req, res).catch(() => res.destroy())
+  })
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => resolve(server))
+  })
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = []
+  for await (const chunk of req) chunks.push(chunk as Buffer)
+  const text = Buffer.concat(chunks).toString('utf8')
+  return text ? JSON.parse(text) : {}
+}
+
+/** A deterministic toy embedding: letter frequencies, normalised. */
+function embed(text: string): number[] {
+  const vector = new Array<number>(26).fill(0)
+  for (const ch of text.toLowerCase()) {
+    const i = ch.charCodeAt(0) - 97
+    if (i >= 0 && i < 26) vector[i]! += 1
+  }
+  const norm = Math.hypot(...vector) || 1
+  return vector.map((v) => v / norm)
+}

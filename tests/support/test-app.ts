@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createApp, type App } from '../../src/main/app/create-app'
+import type { AppConfig } from '../../src/main/app/app-config'
+import { silentLogger } from '../../src/main/logging/logger'
+
+export function tempDir(prefix = 'autodidacta-test-'): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(tmpdir(), prefix))
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) }
+}
+
+/** A whole app in a fresh temp dir; `dispose` closes it and removes the dir. */
+export async function buildTestApp(
+  overrides: Partial<AppConfig> & { ollamaHost?: string } = {},
+): Promise<App & { dispose: () => Promise<void> }> {
+  const dir = overrides.dataDir ? null : tempDir()
+  const { ollamaHost, ...config } = overrides
+  const app = await createApp({
+    dataDir: dir?.path ?? overrides.dataDir!,
+    version: '0.0.0-test',
+    logger: silentLogger,
+    env: { OLLAMA_HOST: ollamaHost ?? 'http://127.0.0.1:9' },
+    ...config,
+  })
+  return Object.assign(app, {
+    dispose: async () => {
+      await app.close()
+      dir?.remove()
+    },
+  })
+}
+
+/** Polls until `check` returns a truthy value or the time runs out. */
+export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 5000, intervalMs = 20): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs
+  let last: T | undefined
+  while (Date.now() < deadline) {
+    last = await check()
+    if (last) return last as NonNullable<T>
+    await new Promise((r) => setTimeout(r, intervalMs))
+  }
+  throw new Error(`Condition not met within ${timeoutMs} ms (last value: ${JSON.stringify(last)})`)
+}
