@@ -9,6 +9,8 @@ import { createSafeStorageSecretBox } from './electron/safe-storage-secret-box'
 import { createTray } from './electron/tray'
 import { createStreamLogger } from './logging/logger'
 
+// AUTODIDACTA_DATA_DIR moves everything, Chromium's own files included (portable installs, tests).
+if (process.env.AUTODIDACTA_DATA_DIR) app.setPath('userData', process.env.AUTODIDACTA_DATA_DIR)
 if (!app.requestSingleInstanceLock()) app.quit()
 
 let core: App | null = null

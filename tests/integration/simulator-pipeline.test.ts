@@ -157,3 +157,24 @@ describe('simulator → inbox → router → responder → outbox', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'not_found', fields: [{ path: 'conversationId' }] } })
   })
 })
+
+describe('unread counts', () => {
+  it('counts customer messages as unread until the owner opens the chat', async () => {
+    const app = await buildTestApp()
+    try {
+      const sent = await call<{ conversationId: string }>(app, 'simulator.send', { from: 'Ana', text: 'Hola' })
+      await call(app, 'simulator.send', { from: 'Ana', text: '¿Hay alguien?' })
+      await app.idle()
+      const before = await call<ConversationDto[]>(app, 'conversations.list', {})
+      expect(before[0]?.unreadCount).toBe(2)
+      const events: string[] = []
+      app.events.subscribe((event) => events.push(event))
+      const read = await call<ConversationDto>(app, 'conversations.markRead', { conversationId: sent.conversationId })
+      expect(read.unreadCount).toBe(0)
+      expect(events).toEqual(['conversation.updated'])
+      expect((await call<ConversationDto[]>(app, 'conversations.list', {}))[0]?.unreadCount).toBe(0)
+    } finally {
+      await app.dispose()
+    }
+  })
+})

@@ -95,7 +95,7 @@ export async function createApp(config: AppConfig): Promise<App> {
   const handlers: HandlerTable = {
     ...statusHandlers(status, llm),
     ...settingsHandlers(settings),
-    ...conversationsHandlers(repos, account.id),
+    ...conversationsHandlers(repos, account.id, events),
     ...simulatorHandlers(simulator),
   }
 

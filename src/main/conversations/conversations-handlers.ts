@@ -1,22 +1,38 @@
 import { ApiError } from '../../shared/api/errors'
 import type { HandlerSlice } from '../api/handler-table'
+import type { EventBus } from '../app/event-bus'
 import type { Repositories } from '../store/repositories'
+import type { ConversationWithContact } from '../store/repositories/conversations-repository'
 import { toConversationDto, toMessageDto } from './dto'
 
 export function conversationsHandlers(
   repos: Repositories,
   accountId: string,
-): HandlerSlice<'conversations.list' | 'conversations.messages'> {
+  events: EventBus,
+): HandlerSlice<'conversations.list' | 'conversations.messages' | 'conversations.markRead'> {
+  const existing = (conversationId: string): ConversationWithContact => {
+    const found = repos.conversations.get(conversationId)
+    if (!found) {
+      throw new ApiError('not_found', `Conversation ${conversationId} does not exist`, [
+        { path: 'conversationId', message: 'no such conversation' },
+      ])
+    }
+    return found
+  }
   return {
     'conversations.list': ({ limit, before }) =>
       repos.conversations.list(accountId, limit, before ? new Date(before) : undefined).map(toConversationDto),
     'conversations.messages': ({ conversationId, limit }) => {
-      if (!repos.conversations.get(conversationId)) {
-        throw new ApiError('not_found', `Conversation ${conversationId} does not exist`, [
-          { path: 'conversationId', message: 'no such conversation' },
-        ])
-      }
+      existing(conversationId)
       return repos.messages.recent(conversationId, limit).map(toMessageDto)
+    },
+    'conversations.markRead': ({ conversationId }) => {
+      const before = existing(conversationId)
+      if (before.conversation.unreadCount === 0) return toConversationDto(before)
+      repos.conversations.markRead(conversationId)
+      const dto = toConversationDto(existing(conversationId))
+      events.emit('conversation.updated', dto)
+      return dto
     },
   }
 }

@@ -60,6 +60,10 @@ export const apiContract = {
       .strict()
     return method<typeof input, MessageDto[]>(input)
   })(),
+  'conversations.markRead': (() => {
+    const input = z.object({ conversationId: id }).strict()
+    return method<typeof input, ConversationDto>(input)
+  })(),
   'simulator.send': (() => {
     const input = z
       .object({

@@ -48,6 +48,10 @@ export class ConversationsRepository {
       .all()
   }
 
+  markRead(id: string): void {
+    this.db.update(conversations).set({ unreadCount: 0 }).where(eq(conversations.id, id)).run()
+  }
+
   recordActivity(id: string, at: Date, preview: string, countsAsUnread: boolean): void {
     this.db
       .update(conversations)

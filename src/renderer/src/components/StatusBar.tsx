@@ -17,7 +17,8 @@ export function StatusBar({
   const wa = status.whatsapp.state
   const llm = status.llm
   const modelTone = llm.state === 'ready' ? 'ok' : llm.state === 'unknown' ? 'neutral' : 'bad'
-  const waTone = wa === 'open' ? 'ok' : wa === 'connecting' ? 'neutral' : 'bad'
+  // Not linked yet is a state, not a fault; a link that was lost is.
+  const waTone = wa === 'open' ? 'ok' : wa === 'connecting' || wa === 'unpaired' ? 'neutral' : 'bad'
   return (
     <header className="statusbar" data-testid="statusbar">
       <span className={`pill ${waTone}`} data-testid="whatsapp-status">
@@ -30,7 +31,7 @@ export function StatusBar({
       </span>
       {status.waitingForModel > 0 && (
         <span className="pill warn" data-testid="waiting-count">
-          {t('status.waiting', { count: status.waitingForModel })}
+          {t(status.waitingForModel === 1 ? 'status.waiting.one' : 'status.waiting.other', { count: status.waitingForModel })}
         </span>
       )}
       {serverConnection === 'reconnecting' && <span className="pill neutral">{t('status.server.reconnecting')}</span>}

@@ -24,7 +24,8 @@ export const en: Record<MessageKey, string> = {
   'status.model.unreachable': 'Ollama is not answering',
   'status.model.model_missing': 'Model {model} missing',
   'status.model.error': 'Model error',
-  'status.waiting': '{count} messages waiting for the model',
+  'status.waiting.one': '1 message waiting for the model',
+  'status.waiting.other': '{count} messages waiting for the model',
   'status.server.reconnecting': 'Reconnecting to the server…',
   'status.checkAgain': 'Check again',
 

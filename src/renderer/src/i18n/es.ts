@@ -23,7 +23,8 @@ export const es = {
   'status.model.unreachable': 'Ollama no responde',
   'status.model.model_missing': 'Falta el modelo {model}',
   'status.model.error': 'Error del modelo',
-  'status.waiting': '{count} mensajes esperan al modelo',
+  'status.waiting.one': '1 mensaje espera al modelo',
+  'status.waiting.other': '{count} mensajes esperan al modelo',
   'status.server.reconnecting': 'Reconectando con el servidor…',
   'status.checkAgain': 'Comprobar de nuevo',
 

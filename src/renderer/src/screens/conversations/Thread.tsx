@@ -11,6 +11,11 @@ export function Thread({ conversation }: { conversation: ConversationDto }) {
   const [messages, setMessages] = useState<MessageDto[]>([])
   const bottom = useRef<HTMLDivElement>(null)
 
+  // Open means read: the unread badge is for chats the owner has not looked at.
+  useEffect(() => {
+    if (conversation.unreadCount > 0) api.call('conversations.markRead', { conversationId: conversation.id }).catch(() => {})
+  }, [api, conversation.id, conversation.unreadCount])
+
   useEffect(() => {
     let live = true
     api.call('conversations.messages', { conversationId: conversation.id, limit: 200 }).then(

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright'
+import { launchChromium, screenshotPath } from '../support/browser'
+import { startOllamaDouble, type OllamaDouble } from '../support/ollama-double'
+import { post, startServeProcess, type ServeProcess } from '../support/serve-process'
+import { tempDir } from '../support/test-app'
+
+describe('the app in Chromium against `serve`', () => {
+  let ollama: OllamaDouble
+  let serve: ServeProcess
+  let browser: Browser
+  let page: Page
+  const dir = tempDir()
+
+  beforeAll(async () => {
+    ollama = await startOllamaDouble({
+      reply: (r) =>
+        r.messages.at(-1)?.content.includes('piano')
+          ? '¡Hola! Sí, tenemos el Curso de Piano Básico por $89.000. ¿Te envío el enlace de pago?'
+          : '¡Con gusto te ayudo! ¿Qué producto buscas?',
+    })
+    serve = await startServeProcess(dir.path, { OLLAMA_HOST: ollama.url })
+    browser = await launchChromium()
+    page = await browser.newPage({ viewport: { width: 1360, height: 820 }, locale: 'es-CO' })
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await serve?.stop()
+    await ollama?.close().catch(() => {})
+    dir.remove()
+  })
+
+  it('opens with the token from the link, in Spanish, with the model status visible', async () => {
+    await page.goto(`${serve.url}/#token=${serve.token}`)
+    await expect.poll(() => page.getByTestId('model-status').textContent()).toContain('Modelo: llama3.1:8b listo')
+    expect(await page.getByTestId('whatsapp-status').textContent()).toContain('WhatsApp: Sin vincular')
+    expect(page.url()).not.toContain('token=')
+    expect(await page.getByRole('heading', { name: 'Aún no hay conversaciones' }).isVisible()).toBe(true)
+    expect(await page.locator('html').getAttribute('lang')).toBe('es')
+    await page.screenshot({ path: screenshotPath('01-conversaciones-vacia') })
+  })
+
+  it('sends a simulator message and shows the conversation and the bot answer', async () => {
+    const simulator = page.getByTestId('simulator')
+    await simulator.getByLabel('Cliente').fill('María')
+    await simulator.getByLabel('Mensaje').fill('Hola, ¿tienen cursos de piano?')
+    await simulator.getByRole('button', { name: 'Enviar' }).click()
+
+    const list = page.getByTestId('conversation-list')
+    await expect.poll(() => list.textContent()).toContain('María')
+    await expect.poll(() => page.getByTestId('bubble-bot').first().textContent(), { timeout: 10_000 }).toContain('Curso de Piano Básico')
+    expect(await page.getByTestId('bubble-customer').first().textContent()).toContain('Hola, ¿tienen cursos de piano?')
+    expect(await page.getByTestId('bubble-bot').first().textContent()).toContain('Respondió llama3.1:8b')
+    await page.screenshot({ path: screenshotPath('02-conversaciones-chat') })
+  })
+
+  it('updates the conversation list live when a message arrives from elsewhere', async () => {
+    const sent = await post(serve.url, serve.token, 'simulator.send', { from: 'Jorge', text: 'Buenas, ¿hacen envíos a Medellín?' })
+    expect(sent.status).toBe(200)
+    const first = page.getByTestId('conversation-list').locator('li').first()
+    await expect.poll(() => first.textContent()).toContain('Jorge')
+    expect(await page.getByTestId('conversation-list').locator('li').count()).toBe(2)
+  })
+
+  it('shows every section with a Spanish empty state that says what will be there', async () => {
+    const screens: [string, string, string][] = [
+      ['Revisión', 'Nada que revisar todavía', '03-revision'],
+      ['Estadísticas', 'Las estadísticas llegarán con las conversaciones', '04-estadisticas'],
+      ['Entrenamiento', 'Todavía no hay entrenamientos', '05-entrenamiento'],
+      ['Catálogo', 'Tu catálogo está vacío', '06-catalogo'],
+      ['Vincular WhatsApp', 'Vincula el número de tu tienda', '07-vincular'],
+    ]
+    for (const [nav, heading, shot] of screens) {
+      await page.getByRole('navigation').getByRole('button', { name: nav }).click()
+      expect(await page.getByRole('heading', { name: heading }).isVisible(), nav).toBe(true)
+      await page.screenshot({ path: screenshotPath(shot) })
+    }
+    await page.getByRole('navigation').getByRole('button', { name: 'Ajustes' }).click()
+    expect(await page.getByLabel('Dirección de Ollama').inputValue()).toBe(ollama.url)
+    await page.getByRole('button', { name: 'Probar conexión' }).click()
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('llama3.1:8b está listo')
+    await page.screenshot({ path: screenshotPath('08-ajustes') })
+  })
+
+  it('says in Spanish that Ollama is down, and keeps the customer message', async () => {
+    await ollama.close()
+    await page.getByRole('navigation').getByRole('button', { name: 'Conversaciones' }).click()
+    await page.getByTestId('simulator').getByLabel('Mensaje').fill('¿Siguen ahí?')
+    await page.getByTestId('simulator').getByRole('button', { name: 'Enviar' }).click()
+    await expect.poll(() => page.getByTestId('model-banner').textContent(), { timeout: 10_000 }).toContain('Ollama no responde')
+    expect(await page.getByTestId('model-banner').textContent()).toContain('quedan guardados')
+    await expect.poll(() => page.getByTestId('reply-state').last().textContent()).toContain('Esperando al modelo')
+    expect(await page.getByTestId('waiting-count').textContent()).toContain('1 mensaje espera al modelo')
+    await page.screenshot({ path: screenshotPath('09-ollama-caido') })
+  })
+
+  it('asks for the token when the link has none', async () => {
+    const fresh = await browser.newPage({ viewport: { width: 1000, height: 700 } })
+    await fresh.goto(serve.url)
+    expect(await fresh.getByRole('heading', { name: 'Falta la llave de acceso' }).isVisible()).toBe(true)
+    await fresh.getByLabel('Token').fill('incorrecto')
+    await fresh.getByRole('button', { name: 'Entrar' }).click()
+    await expect.poll(() => fresh.getByRole('heading', { name: 'Falta la llave de acceso' }).isVisible()).toBe(true)
+    await fresh.screenshot({ path: screenshotPath('10-sin-token') })
+    await fresh.close()
+  })
+})
