@@ -1,20 +1,22 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { _electron as electron } from 'playwright'
 import { describe, expect, it } from 'vitest'
 import { screenshotPath } from '../support/browser'
 import { tempDir } from '../support/test-app'
 
-/** The Electron binary, or why there is none (installs with ELECTRON_SKIP_BINARY_DOWNLOAD have none). */
+/**
+ * The Electron binary, or why there is none (installs with ELECTRON_SKIP_BINARY_DOWNLOAD have
+ * none). Looked up the way the electron package does, without `require('electron')`, which
+ * would try to download the binary.
+ */
 function electronBinary(): { path: string } | { missing: string } {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown
-    if (typeof path === 'string' && existsSync(path)) return { path }
-    return { missing: 'the electron package has no binary' }
-  } catch (error) {
-    return { missing: (error as Error).message.split('\n')[0] ?? 'electron not installed' }
-  }
+  const packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'))
+  const pathFile = join(packageDir, 'path.txt')
+  if (!existsSync(pathFile)) return { missing: 'the electron package was installed without its binary' }
+  const path = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim())
+  return existsSync(path) ? { path } : { missing: `${path} does not exist` }
 }
 
 const binary = electronBinary()
