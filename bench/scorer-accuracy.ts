@@ -1,0 +1,260 @@
+// Accuracy of the reply scorer against the seed's rules, how agreement with the owner grows with
+// the owner's reviews, and throughput. `npx tsx bench/scorer-accuracy.ts` prints markdown; every
+// number is deterministic except the timings in the last table.
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { mulberry32 } from '../src/main/curation/hash'
+import { blendScores, DEFAULT_MIN_REVIEWS } from '../src/main/evaluation/blended-scorer'
+import { categoryOf, type Category } from '../src/main/evaluation/category'
+import { analyzeSpanish } from '../src/main/evaluation/normalize'
+import { OwnerClassifier, type Score } from '../src/main/evaluation/owner-classifier'
+import { assessReply, extractSignals, resolveSignals } from '../src/main/evaluation/reply-scorer'
+import { seedDetectCategory, seedQualityScore, seedWasSuccessful } from '../src/main/evaluation/seed-rules'
+
+export interface LabeledReply {
+  text: string
+  score: Score
+  wasSuccessful: boolean
+  category: Category
+}
+
+const FIXTURE = fileURLToPath(new URL('../tests/fixtures/scorer-testset.jsonl', import.meta.url))
+
+/**
+ * Parts of the test set, by line, in the order they were written (docs/scorer.md tells the story):
+ * the first part was written together with the rules, the second after the rules were frozen and
+ * then used to fix them, the third after everything was frozen and never used to change anything.
+ */
+export const PARTS = [
+  { name: 'written with the rules', from: 0, to: 516 },
+  { name: 'blind set 1 (later used for fixes)', from: 516, to: 686 },
+  { name: 'blind set 2 (never used for fixes)', from: 686, to: Infinity },
+] as const
+
+export function loadTestSet(path = FIXTURE): LabeledReply[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line, i) => {
+      const row = JSON.parse(line) as LabeledReply
+      if (typeof row.text !== 'string' || ![1, 2, 3, 4, 5].includes(row.score) || typeof row.wasSuccessful !== 'boolean') throw new Error(`line ${i + 1}: bad row`)
+      return row
+    })
+}
+
+export interface Accuracy {
+  n: number
+  exact: number
+  withinOne: number
+  success: number
+  category: number
+}
+
+export function accuracy(rows: readonly LabeledReply[], scorer: 'seed' | 'ours'): Accuracy {
+  let exact = 0
+  let withinOne = 0
+  let success = 0
+  let category = 0
+  for (const row of rows) {
+    let score: number
+    let wasSuccessful: boolean
+    let cat: string
+    if (scorer === 'seed') {
+      score = seedQualityScore(row.text)
+      wasSuccessful = seedWasSuccessful(row.text)
+      cat = seedDetectCategory(row.text)
+    } else {
+      const analyzed = analyzeSpanish(row.text)
+      const assessed = resolveSignals(extractSignals(analyzed), analyzed)
+      score = assessed.score
+      wasSuccessful = assessed.wasSuccessful
+      cat = categoryOf(analyzed)
+    }
+    if (score === row.score) exact++
+    if (Math.abs(score - row.score) <= 1) withinOne++
+    if (wasSuccessful === row.wasSuccessful) success++
+    if (cat === row.category) category++
+  }
+  const n = rows.length
+  return { n, exact: exact / n, withinOne: withinOne / n, success: success / n, category: category / n }
+}
+
+function shuffled<T>(list: readonly T[], seed: number): T[] {
+  const random = mulberry32(seed)
+  const out = [...list]
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    ;[out[i], out[j]] = [out[j]!, out[i]!]
+  }
+  return out
+}
+
+/**
+ * An owner whose scale differs from the labeling guide in three systematic ways — the case the
+ * classifier exists for: only a sale is a 5, a bare acknowledgement is neutral, and haggling over
+ * the price is engagement rather than a bad answer.
+ */
+export function stricterOwner(row: LabeledReply): Score {
+  if (row.score === 5 && !row.wasSuccessful) return 4
+  if (row.score === 4 && !row.wasSuccessful && row.category === 'general') return 3
+  if (row.score === 2 && row.category === 'consulta_precio') return 3
+  return row.score
+}
+
+export interface CurvePoint {
+  reviews: number
+  rules: number
+  classifier: number | null
+  blended: number
+}
+
+/**
+ * Agreement with the owner on a fixed held-out part as the owner reviews more: N reviews are the
+ * first N of a seeded shuffle of the rest, averaged over `seeds` shuffles.
+ */
+export function learningCurve(rows: readonly LabeledReply[], owner: (row: LabeledReply) => Score, sizes: readonly number[], seeds = 5, heldOutShare = 0.3): CurvePoint[] {
+  const split = shuffled(rows, 20240601)
+  const heldOutSize = Math.round(rows.length * heldOutShare)
+  const heldOut = split.slice(0, heldOutSize)
+  const pool = split.slice(heldOutSize)
+  const rules = heldOut.map((row) => assessReply(row.text))
+  const truth = heldOut.map(owner)
+  const rulesAgreement = rules.filter((r, i) => r.score === truth[i]).length / heldOut.length
+  return sizes.map((reviews) => {
+    if (reviews > pool.length) throw new RangeError(`only ${pool.length} rows outside the held-out part, asked for ${reviews}`)
+    let classifierHits = 0
+    let blendedHits = 0
+    for (let seed = 1; seed <= seeds; seed++) {
+      const reviewed = shuffled(pool, seed).slice(0, reviews)
+      const model = new OwnerClassifier()
+      if (reviews > 0) model.train(reviewed.map((row) => ({ text: row.text, score: owner(row) })))
+      heldOut.forEach((row, i) => {
+        const prediction = reviews > 0 ? model.predict(row.text) : null
+        if (prediction?.score === truth[i]) classifierHits++
+        if (blendScores(rules[i]!, prediction, reviews).score === truth[i]) blendedHits++
+      })
+    }
+    const total = heldOut.length * seeds
+    return { reviews, rules: rulesAgreement, classifier: reviews > 0 ? classifierHits / total : null, blended: blendedHits / total }
+  })
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`
+
+function accuracyTable(rows: readonly LabeledReply[]): string {
+  const lines = ['| part | n | scorer | score exact | score ±1 | wasSuccessful | category |', '|---|---|---|---|---|---|---|']
+  const parts = [{ name: 'all', rows }, ...PARTS.map((p) => ({ name: p.name, rows: rows.slice(p.from, p.to) }))].filter((p) => p.rows.length > 0)
+  for (const part of parts) {
+    for (const scorer of ['seed', 'ours'] as const) {
+      const a = accuracy(part.rows, scorer)
+      lines.push(`| ${part.name} | ${a.n} | ${scorer === 'seed' ? "seed's rules" : 'ours'} | ${pct(a.exact)} | ${pct(a.withinOne)} | ${pct(a.success)} | ${pct(a.category)} |`)
+    }
+  }
+  return lines.join('\n')
+}
+
+function confusionTable(rows: readonly LabeledReply[], scorer: 'seed' | 'ours'): string {
+  const m = Array.from({ length: 5 }, () => [0, 0, 0, 0, 0])
+  for (const row of rows) {
+    const predicted = scorer === 'seed' ? seedQualityScore(row.text) : assessReply(row.text).score
+    m[row.score - 1]![predicted - 1]!++
+  }
+  return ['| label ↓ / predicted → | 1 | 2 | 3 | 4 | 5 |', '|---|---|---|---|---|---|', ...m.map((r, i) => `| ${i + 1} | ${r.join(' | ')} |`)].join('\n')
+}
+
+/** Does confidence mean something? Exact accuracy of our score per confidence band. */
+function calibrationTable(rows: readonly LabeledReply[]): string {
+  const bands = [0, 0.3, 0.5, 0.7, 0.85, 1.01]
+  const stats = bands.slice(1).map(() => ({ n: 0, hits: 0 }))
+  for (const row of rows) {
+    const assessed = assessReply(row.text)
+    const band = bands.findIndex((edge, i) => assessed.confidence >= edge && assessed.confidence < bands[i + 1]!)
+    stats[band]!.n++
+    if (assessed.score === row.score) stats[band]!.hits++
+  }
+  return [
+    '| confidence | n | exact accuracy |',
+    '|---|---|---|',
+    ...stats.map((s, i) => `| ${bands[i]!.toFixed(2)}–${Math.min(1, bands[i + 1]!).toFixed(2)} | ${s.n} | ${s.n ? pct(s.hits / s.n) : '—'} |`),
+  ].join('\n')
+}
+
+function curveTable(points: readonly CurvePoint[]): string {
+  return [
+    `| owner reviews | rules alone | classifier alone | blended (min ${DEFAULT_MIN_REVIEWS} reviews) |`,
+    '|---|---|---|---|',
+    ...points.map((p) => `| ${p.reviews} | ${pct(p.rules)} | ${p.classifier === null ? '—' : pct(p.classifier)} | ${pct(p.blended)} |`),
+  ].join('\n')
+}
+
+function throughputTable(rows: readonly LabeledReply[]): string {
+  const texts = rows.map((r) => r.text)
+  const target = 200_000
+  let sink = 0
+  for (let i = 0; i < 5_000; i++) sink += assessReply(texts[i % texts.length]!).score
+  const start = performance.now()
+  for (let i = 0; i < target; i++) {
+    const analyzed = analyzeSpanish(texts[i % texts.length]!)
+    sink += resolveSignals(extractSignals(analyzed), analyzed).score + categoryOf(analyzed).length
+  }
+  const seconds = (performance.now() - start) / 1000
+
+  const examples = Array.from({ length: 5_000 }, (_, i) => ({ text: texts[i % texts.length]!, score: rows[i % rows.length]!.score }))
+  const trainStart = performance.now()
+  const model = new OwnerClassifier()
+  model.train(examples)
+  const trainMs = performance.now() - trainStart
+  const predictStart = performance.now()
+  for (let i = 0; i < 20_000; i++) sink += model.predict(texts[i % texts.length]!).score
+  const predictSeconds = (performance.now() - predictStart) / 1000
+  if (sink === 0) throw new Error('unreachable: keeps the work from being optimised away')
+  return [
+    '| measure | value |',
+    '|---|---|',
+    `| normalize + assess + category | ${Math.round(target / seconds).toLocaleString('en-US')} lines/s (${((seconds / target) * 1e6).toFixed(1)} µs/line) |`,
+    `| OwnerClassifier.train, 5,000 examples | ${trainMs.toFixed(0)} ms |`,
+    `| OwnerClassifier.predict | ${Math.round(20_000 / predictSeconds).toLocaleString('en-US')} lines/s |`,
+  ].join('\n')
+}
+
+function main(): void {
+  const rows = loadTestSet()
+  const sizes = [0, 10, 25, 50, 100, 150, 200]
+  const out = [
+    `# Scorer accuracy (${rows.length} labeled replies, tests/fixtures/scorer-testset.jsonl)`,
+    '',
+    '## (a) Seed rules vs ours',
+    '',
+    accuracyTable(rows),
+    '',
+    'Confusion of the score on the whole set, seed rules:',
+    '',
+    confusionTable(rows, 'seed'),
+    '',
+    'Ours:',
+    '',
+    confusionTable(rows, 'ours'),
+    '',
+    ...(rows.length > PARTS[2].from
+      ? ['Our confidence against our accuracy on blind set 2 (the only part the rules never saw):', '', calibrationTable(rows.slice(PARTS[2].from)), '']
+      : []),
+    '## (b) Agreement with the owner as reviews grow',
+    '',
+    'Held-out: a fixed 30% of the set; reviews: the first N of a seeded shuffle of the rest; mean of 5 shuffles.',
+    '',
+    'Owner = the labeling guide (the test-set labels):',
+    '',
+    curveTable(learningCurve(rows, (r) => r.score, sizes)),
+    '',
+    'Owner with a stricter scale (only a sale is a 5, a bare "ok" is a 3, haggling over the price is a 3):',
+    '',
+    curveTable(learningCurve(rows, stricterOwner, sizes)),
+    '',
+    '## (c) Throughput (this machine; varies run to run)',
+    '',
+    throughputTable(rows),
+  ]
+  console.log(out.join('\n'))
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main()

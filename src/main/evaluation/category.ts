@@ -1,0 +1,137 @@
+// What a customer message is about, for grouping and balancing training examples. The seed
+// checked producto, pago, foto, precio, envío in that order with `\b` regexes on raw lowercase
+// text, so "quiero pagar" was a product question, "cuánto cuesta el envío" a price question and
+// "envío" with its accent never matched at all. Here the topics are checked from the most
+// specific to the most generic on canonical tokens:
+//
+//   proceso_pago > solicitud_foto > consulta_envio > consulta_precio > consulta_producto > general
+//
+// "¿Cuánto cuesta el envío?" is consulta_envio: the price is the price *of the shipping*, and
+// the answer the bot has to learn is about shipping (carrier, zones, cost, days). A price word
+// only decides the category when nothing more specific is asked. Payment goes first because
+// a customer who says how they will pay is past every other question.
+
+import { CATEGORIES, type Category } from '../../shared/types'
+import { analyzeSpanish, type AnalyzedText } from './normalize'
+import { PhraseSet } from './phrase-matcher'
+
+export { CATEGORIES }
+export type { Category }
+
+interface TopicRule {
+  pattern: string
+  /** Counts only in a question ("¿tienen?"), since "no hay problema" or "tengo" in a statement is not a topic. */
+  questionOnly?: boolean
+  /** A wish that a negator cancels: "no lo quiero" or "no voy a comprar nada" is not about paying. */
+  negatable?: boolean
+}
+
+const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
+  proceso_pago: [
+    { pattern: 'pago|pagar|pagos|pagarlo|pague|pagarle|pagarte|pagaria' },
+    { pattern: 'link' },
+    { pattern: 'comprar|comprarlo|comprarla|comprarlos|compro|compra|adquirir|adquirirlo|adquiero', negatable: true },
+    { pattern: 'me lo|la? apartas|separas|reservas|guardas|apartan|separan|reservan', negatable: true },
+    { pattern: 'envie|mande|transferi|gire la|el? plata|platica|dinero' },
+    { pattern: 'nequi|daviplata|efecty|pse|bancolombia|tarjeta|contraentrega|transferencia|consignacion|cuotas|paypal|comprobante' },
+    { pattern: 'transfiero|transferi|consigno|consigne|consignar|consignarle|consignarte|deposito|deposite' },
+    { pattern: 'numero de cuenta' },
+    { pattern: 'pasame|mandame|dame|enviame la|los cuenta|datos' },
+    { pattern: 'me lo? llevo', negatable: true },
+    { pattern: 'me quedo con', negatable: true },
+    { pattern: 'lo quiero|pido|aparto|separo|encargo', negatable: true },
+    { pattern: 'quiero|pido 1|2|3|4|5|uno|una|dos|tres|cuatro|cinco|ese|esa', negatable: true },
+    { pattern: 'pedir|pedirlo|pedido|ordenar|inscribirme|inscribo|inscripcion|matricula|separamelo|apartamelo|apartame|separame|reservamelo', negatable: true },
+    { pattern: 'metodo|metodos|medios de pago' },
+  ],
+  solicitud_foto: [
+    { pattern: 'foto|fotos|fotico|foticos|fotito|fotitos|imagen|imagenes|video|videos|pic|pics|captura' },
+    { pattern: 'como se ve|ven' },
+    { pattern: 'muestrame|muestra|mostrar|mostrarme|muestran|ensename' },
+    { pattern: 'ver como es|son|luce|lucen|queda|quedan' },
+  ],
+  consulta_envio: [
+    { pattern: 'envio|envios|domicilio|domicilios|domi|entrega|entregas|entregan|entregar|entregarian|despacho|despachan|transportadora|servientrega|interrapidisimo|coordinadora|encomienda|flete' },
+    { pattern: 'envian|envias|enviar|enviarlo|enviarmelo|mandan|mandarlo|mandarmelo|envien|llevan|traen|traes|despachan a|hasta|al|hoy|mañana' },
+    { pattern: 'recoger|recogerlo|recojo|retirar|retirarlo|retiro|pasar por|en? la|el? tienda|local|oficina|punto' },
+    { pattern: 'a domicilio' },
+    { pattern: 'llega|llegar|llegaria|llegue|llego a|hasta|en|el|mañana|hoy|rapido' },
+    { pattern: 'cuando me? llega|llegaria|llegue|llego' },
+    { pattern: 'se? demora|demoran|tarda|tardan|demoraria|tardaria' },
+    { pattern: 'no me llego|llega|ha llegado' },
+  ],
+  consulta_precio: [
+    { pattern: 'precio|precios|valor|valores|costo|costos|cuesta|cuestan|tarifa|descuento|descuentos|promocion|promociones|oferta|ofertas|rebaja' },
+    { pattern: 'caro|cara|caros|caras|carisimo|carisima|carito|carita|costoso|costosa|barato|barata|baratos|economico|economica|plata|dinero|billete|presupuesto' },
+    { pattern: 'cuanto $' },
+    { pattern: 'en cuanto' },
+  ],
+  consulta_producto: [
+    { pattern: 'busco|buscaba|necesito|necesitaria|recomienda|recomiendas|recomiendan|recomendarias|recomendacion', negatable: true },
+    { pattern: 'quiero el|la|los|las|un|una|mas|saber|ver|informacion', negatable: true },
+    { pattern: 'tienen|tienes|tiene|hay|venden|vendes|manejan|manejas|traen|consigo', questionOnly: true },
+    { pattern: 'otro|otra|otros|otras', questionOnly: true },
+    { pattern: 'informacion|detalles|caracteristicas|especificaciones|garantia|incluye|incluyen|certificado|certificacion|original|originales|disponible|disponibles|stock|existencia|modelo|modelos|color|colores|talla|tallas|marca|compatible|diferencian|diferencia|duracion|dura|capacidad|bateria|clases|modulos|lecciones|temario|tamaño|medidas|peso|material' },
+    { pattern: 'como funciona|funcionan' },
+    { pattern: 'sirve|sirven para' },
+    { pattern: 'de que trata|se trata' },
+    { pattern: 'cuentame|explicame|explicas|explica|dime mas?' },
+    { pattern: 'curso|cursos|audifonos|reloj|relojes|smartwatch|parlante|parlantes|cargador|cargadores|celular|celulares|megapack|combo|cable|mouse|teclado|camara|camaras|proyector|lampara|bafle|diadema|powerbank|tablet|memoria' },
+    { pattern: 'excel|ingles|piano|guitarra|marketing|fotografia|diseño|programacion|office|word|photoshop|canva|ia' },
+    { pattern: 'virtual|presencial|certificado|principiantes|avanzado|basico|intermedio' },
+  ],
+}
+
+const ORDER: readonly Exclude<Category, 'general'>[] = ['proceso_pago', 'solicitud_foto', 'consulta_envio', 'consulta_precio', 'consulta_producto']
+
+/**
+ * A failed delivery is about shipping even when the customer says they paid ("no me llegó nada y
+ * ya pagué", "el pedido nunca llegó"): checked before the payment words.
+ */
+const DELIVERY_FAILURE = new PhraseSet([{ pattern: 'no|nunca me|nos? ha|han? llego|llegado|llegaron|llega', value: true }])
+
+const SETS = ORDER.map((category) => ({ category, phrases: new PhraseSet(TOPICS[category].map((rule) => ({ pattern: rule.pattern, value: rule }))) }))
+
+/**
+ * Phrases whose words are not a topic even though they contain one: "audífonos que no sean tan
+ * caros" is a product search, "no sirve para nada" is not asking what it is for.
+ */
+const NOT_A_TOPIC = new PhraseSet(
+  [
+    'que no sea|sean tan|muy? caro|caros|cara|caras|costoso|costosos',
+    'sirve|sirven|servir para nada',
+    'no hay problema|lio',
+    'lo que busco|buscaba|necesito|necesitaba|queria|quiero',
+    'gracias por la|el|tu|su? informacion|info|atencion',
+    'excelente|buena|buenisima|completa|clara|gran la? informacion',
+  ].map((pattern) => ({ pattern, value: pattern })),
+)
+
+const NEGATORS = new Set(['no', 'nunca', 'ni', 'tampoco', 'jamas'])
+
+function negatedAt(words: readonly string[], clauseOf: readonly number[], start: number): boolean {
+  for (let i = start - 1; i >= Math.max(0, start - 4) && clauseOf[i] === clauseOf[start]; i--) if (NEGATORS.has(words[i]!)) return true
+  return false
+}
+
+/** The category of an already analysed message (shares the tokenization with the scorer). */
+export function categoryOf(analyzed: AnalyzedText): Category {
+  const { words, clauseOf } = analyzed
+  const asks = analyzed.questionMarks > 0
+  if (DELIVERY_FAILURE.findAll(words, clauseOf).length > 0) return 'consulta_envio'
+  const { claimed } = NOT_A_TOPIC.claim(words, clauseOf)
+  for (const { category, phrases } of SETS) {
+    for (const match of phrases.findAll(words, clauseOf)) {
+      if (match.value.questionOnly && !asks && match.start !== 0) continue
+      if (claimed.slice(match.start, match.end).some(Boolean)) continue
+      if (match.value.negatable && negatedAt(words, clauseOf, match.start)) continue
+      return category
+    }
+  }
+  return 'general'
+}
+
+/** The seed's detectCategory, fixed: canonical tokens, and the most specific topic wins. */
+export function detectCategory(customerMessage: string): Category {
+  return categoryOf(analyzeSpanish(customerMessage))
+}

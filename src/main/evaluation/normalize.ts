@@ -1,0 +1,442 @@
+// Spanish chat text → canonical tokens, so every rule downstream is written once, in one
+// spelling. Customers on WhatsApp write "siii", "q precio", "xq", "okis", "ta bn" and drop
+// accents at random; the seed matched raw lowercase text with `\b`, which in JavaScript only
+// knows ASCII word characters (/\bsí\b/ never matches "sí"). Here matching happens on token
+// arrays, so word boundaries are ours and accents never reach a regex.
+
+/** One analysed message. Arrays are aligned: `clauseOf[i]` is the clause of `words[i]`. */
+export interface AnalyzedText {
+  /** Canonical words, emojis and the marks `?` / `!`, in order, joined by single spaces. */
+  normalized: string
+  /** Canonical words only (no emojis, no punctuation). */
+  words: string[]
+  /**
+   * Clause index of each word. Commas, periods, `?`, `!`, line breaks and "pero"/"aunque"
+   * start a new clause, so a negation never reaches across "no, gracias" or "caro pero me lo llevo".
+   */
+  clauseOf: number[]
+  /** Emojis (and emoticons such as ":)" or "<3") in canonical form: no skin tone, no VS16. */
+  emojis: string[]
+  questionMarks: number
+  exclamationMarks: number
+  /** At least two letters and all of them capitals: "NO ME SIRVE". */
+  shouting: boolean
+}
+
+/** Lowercase and strip accents, keeping ñ: "año" and "ano" are different words in Spanish. */
+export function foldSpanish(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/n\u0303/g, '\u00f1')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+}
+
+const SKIN_TONE_OR_VARIATION = /[\u{1f3fb}-\u{1f3ff}]|\ufe0f|\ufe0e/gu
+
+const EMOTICONS: Record<string, string> = {
+  ':)': '🙂',
+  ':-)': '🙂',
+  '=)': '🙂',
+  ':]': '🙂',
+  ':d': '😀',
+  ':-d': '😀',
+  '=d': '😀',
+  ';)': '😉',
+  ';-)': '😉',
+  ':(': '🙁',
+  ':-(': '🙁',
+  '=(': '🙁',
+  ":'(": '😢',
+  ':/': '😕',
+  ':-/': '😕',
+  ':|': '😐',
+  ':p': '😛',
+  ':-p': '😛',
+  ':o': '😮',
+  '<3': '❤',
+}
+
+/** Same emoji whatever the skin tone or presentation selector: "👍🏽" → "👍", "❤️" → "❤". */
+export function canonicalEmoji(emoji: string): string {
+  const folded = EMOTICONS[emoji.toLowerCase()]
+  if (folded) return folded
+  const bare = emoji.replace(SKIN_TONE_OR_VARIATION, '')
+  return bare === '♥' || bare === '❣' ? '❤' : bare || emoji
+}
+
+// Emoticons only count at a word edge so "a:d" or URLs do not turn into faces.
+const TOKEN =
+  /(?<emoticon>(?<![\p{L}\p{N}])(?:[:;=]'?-?[)(\]dpo/|]|<3)(?![\p{L}\p{N}]))|(?<emoji>(?:[\u{1f1e6}-\u{1f1ff}]{2}|\p{Extended_Pictographic}|[\u{1f1e6}-\u{1f1ff}])(?:[\u{1f3fb}-\u{1f3ff}]|\ufe0f|\u20e3|\u200d\p{Extended_Pictographic}\ufe0f?)*)|(?<number>\p{N}+(?:[.,]\p{N}{3})+)|(?<word>[\p{L}\p{N}]+)|(?<question>[?¿]+)|(?<exclamation>[!¡]+)|(?<brk>[.,;:…\n\r]+)/gu
+
+/** Words that open a new clause: what follows "pero" is a new stance. */
+const CLAUSE_OPENERS = new Set(['pero', 'aunque', 'sino'])
+
+/**
+ * Single-token spellings → canonical words. Keys are already folded and de-repeated.
+ * Values with spaces expand to several words ("xfa" → "por favor").
+ */
+const SPELLINGS: Record<string, string> = {
+  // que / porque / por
+  q: 'que',
+  k: 'que',
+  ke: 'que',
+  qe: 'que',
+  xq: 'porque',
+  xk: 'porque',
+  pq: 'porque',
+  pk: 'porque',
+  porq: 'porque',
+  x: 'por',
+  // frequent abbreviations
+  tmb: 'tambien',
+  tb: 'tambien',
+  tbn: 'tambien',
+  tambn: 'tambien',
+  tmbn: 'tambien',
+  tamb: 'tambien',
+  dnd: 'donde',
+  dnde: 'donde',
+  bn: 'bien',
+  d: 'de',
+  pa: 'para',
+  xa: 'para',
+  pal: 'para el',
+  msj: 'mensaje',
+  aki: 'aqui',
+  dsp: 'despues',
+  dps: 'despues',
+  desp: 'despues',
+  mxo: 'mucho',
+  mcho: 'mucho',
+  ps: 'pues',
+  pz: 'pues',
+  pue: 'pues',
+  tons: 'entonces',
+  entons: 'entonces',
+  ntp: 'no te preocupes',
+  nse: 'no se',
+  nose: 'no se',
+  nc: 'no se',
+  ns: 'no se',
+  salu2: 'saludos',
+  xfa: 'por favor',
+  xfavor: 'por favor',
+  porfa: 'por favor',
+  porfis: 'por favor',
+  porfavor: 'por favor',
+  plis: 'por favor',
+  pliz: 'por favor',
+  pls: 'por favor',
+  please: 'por favor',
+  info: 'informacion',
+  inf: 'informacion',
+  infor: 'informacion',
+  imfo: 'informacion',
+  infomacion: 'informacion',
+  imformacion: 'informacion',
+  // estar, clipped
+  ta: 'esta',
+  sta: 'esta',
+  tas: 'estas',
+  toy: 'estoy',
+  tamos: 'estamos',
+  // common misspellings (b/v, s/c/z, k/qu)
+  kiero: 'quiero',
+  qiero: 'quiero',
+  kero: 'quiero',
+  komo: 'como',
+  kmo: 'como',
+  cmo: 'como',
+  kuanto: 'cuanto',
+  qnto: 'cuanto',
+  cnto: 'cuanto',
+  kuesta: 'cuesta',
+  questa: 'cuesta',
+  bale: 'vale',
+  presio: 'precio',
+  enbio: 'envio',
+  embio: 'envio',
+  enbios: 'envios',
+  embios: 'envios',
+  aser: 'hacer',
+  asen: 'hacen',
+  ase: 'hace',
+  exelente: 'excelente',
+  excelnte: 'excelente',
+  exclente: 'excelente',
+  nesesito: 'necesito',
+  nececito: 'necesito',
+  ola: 'hola',
+  holi: 'hola',
+  holis: 'hola',
+  hla: 'hola',
+  bnas: 'buenas',
+  weno: 'bueno',
+  wueno: 'bueno',
+  bno: 'bueno',
+  wena: 'buena',
+  // gracias
+  grax: 'gracias',
+  graxias: 'gracias',
+  grasias: 'gracias',
+  grasia: 'gracias',
+  gracia: 'gracias',
+  gracas: 'gracias',
+  gracais: 'gracias',
+  grcs: 'gracias',
+  grs: 'gracias',
+  gcs: 'gracias',
+  thx: 'gracias',
+  thanks: 'gracias',
+  tks: 'gracias',
+  // ok family
+  oki: 'ok',
+  okis: 'ok',
+  okey: 'ok',
+  okay: 'ok',
+  okei: 'ok',
+  oka: 'ok',
+  okas: 'ok',
+  oks: 'ok',
+  okok: 'ok ok',
+  okidoki: 'ok',
+  // sí family
+  sip: 'si',
+  sep: 'si',
+  sipi: 'si',
+  simon: 'si',
+  sisas: 'si',
+  yes: 'si',
+  // dale family (Colombian "hágale", "de una")
+  hagale: 'dale',
+  hagamosle: 'dale',
+  deuna: 'dale',
+  // no family
+  nop: 'no',
+  nope: 'no',
+  nel: 'no',
+  nah: 'no',
+  na: 'no',
+  nones: 'no',
+  nou: 'no',
+  noup: 'no',
+  nao: 'no',
+  // praise slang
+  xvr: 'chevere',
+  chebere: 'chevere',
+  chevre: 'chevere',
+  bkn: 'bacano',
+  // laughter and hesitation
+  xd: 'jaja',
+  lol: 'jaja',
+  m: 'hmm',
+  mm: 'hmm',
+  hm: 'hmm',
+  mmh: 'hmm',
+  um: 'hmm',
+  uhm: 'hmm',
+  umm: 'hmm',
+  em: 'hmm',
+  eh: 'hmm',
+  // voseo → tuteo, so one rule covers "tenés" and "tienes"
+  queres: 'quieres',
+  tenes: 'tienes',
+  podes: 'puedes',
+  sos: 'eres',
+  vos: 'tu',
+  decime: 'dime',
+  contame: 'cuentame',
+  mostrame: 'muestrame',
+  // ustedeo imperatives → tuteo ("mándeme", "páseme")
+  mandeme: 'mandame',
+  paseme: 'pasame',
+  envieme: 'enviame',
+  deme: 'dame',
+  digame: 'dime',
+  muestreme: 'muestrame',
+  expliqueme: 'explicame',
+  cuenteme: 'cuentame',
+  separeme: 'separame',
+  apartemelo: 'apartamelo',
+  separemelo: 'separamelo',
+  // Colombian "regáleme el precio" asks for the price; nothing is a gift
+  regalame: 'dame',
+  regaleme: 'dame',
+  regalenme: 'dame',
+  regalarme: 'darme',
+}
+
+/** Doubled final letters that are real Spanish words, kept when a trailing double is folded. */
+const REAL_DOUBLES = new Set(['lee', 'cree', 'desee', 'provee', 'posee', 'vee', 'zoo'])
+
+const LAUGH = /^(?:(?:j+[aeiou]+)+j*|(?:ha){2,}h?|(?:he){2,}h?|(?:js)+j?|jsj\w*)$/
+
+/**
+ * Fold letters repeated for emphasis: three or more always ("siiii" → "si"), and a doubled
+ * final letter ("noo", "okk", "graciass") unless the double is legitimate Spanish.
+ */
+export function collapseRepeats(word: string): string {
+  let out = word.replace(/(\p{L})\1{2,}/gu, '$1')
+  if (out.length >= 3 && !REAL_DOUBLES.has(out)) {
+    const last = out[out.length - 1]!
+    if (last === out[out.length - 2] && /\p{L}/u.test(last) && last !== 'l' && last !== 'r' && last !== 'c') out = out.slice(0, -1)
+  }
+  return out
+}
+
+function canonicalWord(word: string): string {
+  if (/^\p{N}/u.test(word)) return word
+  const collapsed = collapseRepeats(word)
+  if (LAUGH.test(collapsed) && collapsed.length >= 4) return 'jaja'
+  return SPELLINGS[collapsed] ?? collapsed
+}
+
+interface Token {
+  text: string
+  kind: 'word' | 'emoji' | 'question' | 'exclamation'
+  clause: number
+}
+
+const PRICE_VERBS = new Set(['vale', 'valen', 'sale', 'salen', 'cuesta', 'cuestan', 'cobran', 'cobras', 'cobra', 'es', 'seria', 'serian', 'queda', 'quedaria'])
+const PRICE_OBJECTS = new Set(['me', 'nos', 'le', 'te'])
+const PRICE_AFTER_OBJECT = new Set(['cobran', 'cobras', 'cobra', 'sale', 'vale', 'cuesta', 'queda', 'quedaria', 'pago', 'debo'])
+const DE_UNA_FOLLOWERS = new Set(['me', 'lo', 'la', 'los', 'te', 'ya', 'pues', 'parce', 'hermano', 'amigo', 'entonces', 'mandame', 'pasame', 'enviame', 'y', 'dale'])
+const CLITIC_VERBS = new Set(['quiero', 'llevo', 'compro', 'pido', 'aparto', 'separo', 'encargo'])
+const VALE_BLOCKERS = new Set(['la', 'lo', 'mucho', 'mas', 'tanto', 'cada', 'eso', 'el', 'menos', 'cuanto'])
+/** After one of these, "vale" agrees too: "ok vale", "bueno vale". */
+const AGREEMENT = new Set(['ok', 'listo', 'bueno', 'si', 'dale', 'gracias'])
+/** "va" is "ok" only as an answer of its own ("va", "va pues", "va, me llevo dos"), never in "va a llegar". */
+const VA_AS_OK = new Set(['pues', 'gracias', 'listo', 'dale', 'ok', 'bueno', 'entonces', 'me', 'te', 'lo', 'que', 'si'])
+
+function opensClause(tokens: readonly Token[], i: number): boolean {
+  const previous = tokens[i - 1]
+  return !previous || previous.clause !== tokens[i]!.clause || previous.kind !== 'word'
+}
+
+/**
+ * Multi-word canonical forms. Runs after single-token spellings, so "q precio" arrives as
+ * "que precio". Every price phrasing becomes the single word "precio", so the scorer, the
+ * category rules and the classifier all see one token for "cuánto vale", "a cómo está",
+ * "q precio tiene" and "cuánto me cobrás".
+ */
+function rewritePhrases(tokens: Token[]): Token[] {
+  const out: Token[] = []
+  const wordAt = (i: number, clause: number) => {
+    const t = tokens[i]
+    return t && t.kind === 'word' && t.clause === clause ? t.text : undefined
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (t.kind !== 'word') {
+      out.push(t)
+      continue
+    }
+    const next = wordAt(i + 1, t.clause)
+    const next2 = wordAt(i + 2, t.clause)
+    const push = (text: string, skip: number) => {
+      for (const w of text.split(' ')) out.push({ text: w, kind: 'word', clause: t.clause })
+      i += skip
+    }
+    if (t.text === 'cuanto' && next && PRICE_VERBS.has(next) && !(next === 'es' && next2 === 'el' && wordAt(i + 3, t.clause) === 'tiempo')) {
+      push('precio', 1)
+    } else if (t.text === 'cuanto' && next && PRICE_OBJECTS.has(next) && next2 && PRICE_AFTER_OBJECT.has(next2)) {
+      push('precio', 2)
+    } else if (t.text === 'cuanto' && (next === 'pago' || next === 'pagaria')) {
+      push('precio', 1)
+    } else if (t.text === 'cuanto' && (next === 'hay' || next === 'tengo') && next2 === 'que' && wordAt(i + 3, t.clause) === 'pagar') {
+      push('precio', 3)
+    } else if ((t.text === 'que' || t.text === 'cual') && (next === 'precio' || next === 'valor' || next === 'costo')) {
+      push('precio', 1)
+    } else if (t.text === 'a' && next === 'como' && next2 && (next2 === 'esta' || next2 === 'estan' || PRICE_VERBS.has(next2))) {
+      push('precio', 2)
+    } else if (t.text === 'de' && (next === 'una' || next === '1') && (next2 === undefined || DE_UNA_FOLLOWERS.has(next2))) {
+      push('dale', 1)
+    } else if ((t.text === 'la' || t.text === 'los' || t.text === 'las') && next && CLITIC_VERBS.has(next)) {
+      push('lo', 0)
+    } else if (t.text === 'no' && next === 'que' && next2 === 'ver') {
+      push('nada', 0)
+    } else if (t.text === 'me' && (next === 'regala' || next === 'regalas' || next === 'regalan' || next === 'regalaria')) {
+      push('dame', 1)
+    } else if (t.text === 'contra' && next === 'entrega') {
+      push('contraentrega', 1)
+    } else if (t.text === 'vale' && (opensClause(tokens, i) || AGREEMENT.has(out.at(-1)?.text ?? '')) && !(next && VALE_BLOCKERS.has(next))) {
+      push('ok', 0)
+    } else if (t.text === 'va' && opensClause(tokens, i) && (next === undefined || VA_AS_OK.has(next))) {
+      push('ok', 0)
+    } else {
+      out.push(t)
+    }
+  }
+  return out
+}
+
+/** Tokenize, fold and canonicalize a customer message. Pure; safe on any string. */
+export function analyzeSpanish(text: string): AnalyzedText {
+  const letters = text.match(/\p{L}/gu) ?? []
+  const shouting = letters.length >= 2 && letters.every((c) => c === c.toUpperCase() && c !== c.toLowerCase())
+  const folded = foldSpanish(text)
+  let clause = 0
+  let clauseHasContent = false
+  const tokens: Token[] = []
+  const emojis: string[] = []
+  let questionMarks = 0
+  let exclamationMarks = 0
+  const closeClause = () => {
+    if (clauseHasContent) clause++
+    clauseHasContent = false
+  }
+  for (const match of folded.matchAll(TOKEN)) {
+    const g = match.groups!
+    if (g.emoticon !== undefined || g.emoji !== undefined) {
+      const emoji = canonicalEmoji(g.emoticon ?? g.emoji!)
+      emojis.push(emoji)
+      tokens.push({ text: emoji, kind: 'emoji', clause })
+    } else if (g.word !== undefined || g.number !== undefined) {
+      const word = g.number ?? g.word!
+      if (CLAUSE_OPENERS.has(word)) closeClause()
+      for (const w of canonicalWord(word).split(' ')) tokens.push({ text: w, kind: 'word', clause })
+      clauseHasContent = true
+    } else if (g.question !== undefined) {
+      if (/\?/.test(g.question)) {
+        questionMarks++
+        tokens.push({ text: '?', kind: 'question', clause })
+      }
+      closeClause()
+    } else if (g.exclamation !== undefined) {
+      if (/!/.test(g.exclamation)) {
+        exclamationMarks += g.exclamation.replace(/¡/g, '').length
+        tokens.push({ text: '!', kind: 'exclamation', clause })
+      }
+      closeClause()
+    } else {
+      closeClause()
+    }
+  }
+  const canonical = rewritePhrases(tokens)
+  const words: string[] = []
+  const clauseOf: number[] = []
+  for (const t of canonical) {
+    if (t.kind !== 'word') continue
+    words.push(t.text)
+    clauseOf.push(t.clause)
+  }
+  return {
+    normalized: canonical.map((t) => t.text).join(' '),
+    words,
+    clauseOf,
+    emojis,
+    questionMarks,
+    exclamationMarks,
+    shouting,
+  }
+}
+
+/**
+ * Lowercase, accent-free (ñ kept), de-repeated, slang-expanded text: words, emojis and the
+ * marks `?` / `!` separated by single spaces. "¿Cuánto vale?? 👍🏽" → "precio ? 👍".
+ */
+export function normalizeSpanish(text: string): string {
+  return analyzeSpanish(text).normalized
+}

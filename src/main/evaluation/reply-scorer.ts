@@ -1,0 +1,426 @@
+// How good was the bot's answer, judged by what the customer wrote next. Same 1–5 meaning as
+// the seed's calculateQualityScore (5 very positive or purchase, 4 positive, 3 neutral or asks
+// for more, 2 confusion or mild negative, 1 strong negative), but every rule runs on canonical
+// tokens (see normalize.ts), negation is scoped to its clause, emojis count, and a reply that
+// mixes signals is resolved by explicit rules instead of by whichever regex happened to be first.
+// docs/scorer.md has the labeling guide these rules follow and the measured accuracy.
+
+import { analyzeSpanish, type AnalyzedText } from './normalize'
+import { PhraseSet, type PhraseMatch } from './phrase-matcher'
+
+export interface ReplyAssessment {
+  score: 1 | 2 | 3 | 4 | 5
+  /** The customer committed to buy or pay, or asked how to pay. */
+  wasSuccessful: boolean
+  /** 0..1: low when no rule fired, when signals conflict, or for very short text. */
+  confidence: number
+  /** What fired, e.g. 'negation:no me gusta', 'emoji:👍', 'purchase:me lo llevo', 'purchase_intent'. */
+  signals: string[]
+}
+
+export type SignalKind =
+  | 'purchase'
+  | 'payment_question'
+  | 'praise'
+  | 'ack'
+  | 'gratitude'
+  | 'reassurance'
+  | 'info'
+  | 'topic'
+  | 'stall'
+  | 'greeting'
+  | 'laugh'
+  | 'confusion'
+  | 'misanswer'
+  | 'objection'
+  | 'decline'
+  | 'annoyance'
+  | 'rejection'
+  | 'complaint'
+  | 'stop'
+  | 'insult'
+  | 'anger'
+
+export const SIGNAL_SCORE: Record<SignalKind, 1 | 2 | 3 | 4 | 5> = {
+  purchase: 5,
+  praise: 5,
+  payment_question: 4,
+  ack: 4,
+  gratitude: 4,
+  reassurance: 4,
+  info: 3,
+  topic: 3,
+  stall: 3,
+  greeting: 3,
+  laugh: 3,
+  confusion: 2,
+  misanswer: 2,
+  objection: 2,
+  decline: 2,
+  annoyance: 2,
+  rejection: 1,
+  complaint: 1,
+  stop: 1,
+  insult: 1,
+  anger: 1,
+}
+
+const STRONG_NEGATIVE = new Set<SignalKind>(['rejection', 'complaint', 'stop', 'insult', 'anger'])
+const MILD_NEGATIVE = new Set<SignalKind>(['confusion', 'misanswer', 'objection', 'decline', 'annoyance'])
+
+interface Rule {
+  pattern: string
+  kind: SignalKind
+  /** How often this phrase alone means what `kind` says, judged from the labeled set. */
+  reliability: number
+  /**
+   * What the phrase means under a negator in the same clause ("no me gusta"), or null when a
+   * negation cancels it ("no lo pienso más"). Rules without it ignore negators.
+   */
+  negated?: SignalKind | null
+}
+
+const PAY_TERMS = 'nequi|daviplata|efecty|pse|bancolombia|tarjeta|contraentrega|transferencia|consignacion|cuotas|credito|debito|paypal'
+const PAY_VERBS = 'pago|transfiero|consigno|deposito|giro'
+const LINK_VERBS = 'pasame|mandame|enviame|dame|envia|manda|pasa|mandas|envias|pasas|pases|mandes|envies|mandan|envian|comparte|compartes|compartir|mandar|enviar|pasar|regala'
+const QUANTITIES = '1|2|3|4|5|uno|una|dos|tres|cuatro|cinco|ese|esa|esos|esas|este'
+
+/** Several phrasings of one rule. */
+function rules(kind: SignalKind, reliability: number, negated: SignalKind | null | undefined, ...patterns: string[]): Rule[] {
+  return patterns.map((pattern) => (negated === undefined ? { pattern, kind, reliability } : { pattern, kind, reliability, negated }))
+}
+
+const RULES: Rule[] = [
+  // --- purchase: commitment to buy or pay ---
+  ...rules('purchase', 0.9, 'rejection', 'me lo? llevo', 'me quedo con'),
+  ...rules('purchase', 0.85, 'rejection',
+    'lo quiero|compro|pido|aparto|separo|encargo',
+    'quiero|quisiera|deseo comprar|comprarlo|comprarla|comprarlos|pagar|pedir|pedirlo|ordenar|inscribirme|adquirir|adquirirlo|llevarlo|llevarmelo',
+    'voy a comprar|comprarlo|pedir|pedirlo|llevarlo|llevar|pagar|inscribirme',
+    'quiero|hago|hagamos|hacer|haga|hacemos el pedido',
+    'me inscribo|matriculo',
+    'hago|hice|hare|hacemos la|una|el? transferencia|consignacion|pago',
+  ),
+  ...rules('info', 0.5, undefined, 'lo quiero ver|pensar|revisar|mirar|consultar'),
+  ...rules('purchase', 0.7, 'rejection', `quiero|pido ${QUANTITIES}`, 'comprarlo|comprarla|comprarlos'),
+  ...rules('purchase', 0.85, undefined,
+    'separamelo|separamela|apartamelo|apartamela|separame|apartame|reservamelo|reservame|inscribeme|matriculame',
+    'como|donde hago|hacemos para pagar|comprar|comprarlo|comprarla|inscribirme|adquirirlo',
+    'como|donde te|le pago|transfiero|consigno',
+    'como|donde lo? pago|compro|adquiero|pido',
+    'como|donde me inscribo',
+    'como|donde puedo|podria comprar|comprarlo|comprarla|pagar|pagarlo|adquirirlo',
+    'como|donde hago|hacemos|es|realizo el|la pago|compra|pedido',
+    'como|donde hago|hacemos|puedo para? hacer|realizar el|la pago|compra|pedido|transferencia',
+    'me lo|la? apartas|separas|reservas|guardas|apartan|separan|reservan',
+    'pantallazo|captura|foto|recibo|soporte de la|el? transferencia|pago|consignacion',
+    `${LINK_VERBS} el|la|los|tu|su? numero|datos|cuenta|nequi|daviplata`,
+    'a|en que|cual numero|cuenta|nequi|daviplata',
+    'numero de|del cuenta|nequi|daviplata',
+    'datos de|para la? transferencia|consignar|consignacion|pago|pagar|cuenta',
+    'mañana|ahorita|hoy|ya mismo? te|le pago',
+  ),
+  ...rules('purchase', 0.9, undefined, `${LINK_VERBS} el|un|me|nos? link`, 'link de|para pago|pagar|compra|inscripcion|inscribirme'),
+  ...rules('purchase', 0.8, undefined, 'comprobante', 'soporte de pago'),
+  ...rules('purchase', 0.8, 'rejection', `te|le ${PAY_VERBS}`, 'lo pago', 'transfiero|transferi|consigno|consigne|consignarle|consignarte|pagarte|pagarle|deposite|pague'),
+  ...rules('purchase', 0.9, undefined, 'ya te|le? envie|mande|transferi|consigne|deposite|gire la|el? plata|platica|dinero|pago|valor'),
+  ...rules('info', 0.4, undefined, 'como es el proceso'),
+
+  // --- payment logistics question: a step of paying, not yet a commitment ---
+  ...rules('payment_question', 0.7, undefined, 'pago contraentrega', 'te|le pago contraentrega'),
+  ...rules('payment_question', 0.6, undefined, PAY_TERMS),
+  ...rules('payment_question', 0.75, undefined, 'se? puede|puedo|podria|pueden pagar|pagarlo|pago'),
+  ...rules('payment_question', 0.8, undefined, 'metodos|metodo|medios|medio|formas|forma|opciones de pago'),
+
+  // --- praise ---
+  ...rules('praise', 0.75, 'decline', 'perfecto|perfecta|excelente|genial|increible|espectacular|buenisimo|buenisima|brutal|maravilloso|maravillosa|fantastico|estupendo|divino|hermoso|hermosa|precioso|preciosa|wow|uau|bellisimo|bellisima'),
+  ...rules('praise', 0.85, 'decline', 'me encanta|encanto|encantan|encantaron|fascina|fascino'),
+  ...rules('praise', 0.8, 'rejection', 'me gusta|gusto|gustan|gustaron|gustaria'),
+  ...rules('praise', 0.75, 'rejection', 'muy|super|que|re|demasiado|tan|bien chevere|bacano|bueno|buena|buenos|lindo|linda|lindos|bonito|bonita|util|chimba|bello|bella'),
+  ...rules('praise', 0.8, undefined,
+    'que belleza|maravilla|chimba|nota|lujo',
+    'de lujo',
+    'lo maximo',
+    'una chimba|nota',
+    'justo|exactamente lo que buscaba|necesitaba|queria',
+    'excelente|buen|buena|buenisimo|buenisima servicio|atencion',
+    'muy|tan|super|que buen|buena servicio|atencion',
+  ),
+  ...rules('praise', 0.7, 'rejection', 'es|era lo que buscaba|necesitaba|queria'),
+  ...rules('reassurance', 0.6, 'objection', 'vale la pena'),
+
+  // --- acknowledgement / agreement ---
+  ...rules('ack', 0.55, undefined, 'ok|listo|listos|dale|claro|entendido|aja|obvio|bien'),
+  ...rules('ack', 0.45, undefined, 'si|bueno|buena|chevere|bacano|super'),
+  ...rules('ack', 0.65, 'decline', 'esta|todo|asi esta? bien', 'muy bien'),
+  ...rules('ack', 0.65, undefined,
+    'de acuerdo', 'con gusto', 'por supuesto', 'claro que si', 'ya vi|entendi|entiendo', 'quedo atento|atenta|pendiente', 'estamos hablando',
+  ),
+  ...rules('ack', 0.55, 'confusion', 'entiendo|entendi|comprendo|capto'),
+  ...rules('ack', 0.65, 'rejection', 'me sirve|sirven|funciona'),
+  ...rules('ack', 0.7, 'rejection', 'me interesa|interesan|interesaria'),
+  ...rules('ack', 0.6, 'decline', 'me convence|convencio'),
+  ...rules('gratitude', 0.6, undefined, 'muy|tan|que amable|amables', 'gracias|agradezco|agradecido|agradecida'),
+  ...rules('gratitude', 0.65, undefined, 'muchas|mil|muchisimas gracias', 'gracias por la|el|tu|su? informacion|atencion|todo|ayuda|respuesta|responder'),
+
+  // --- negated negatives: "no hay problema", "no está caro" ---
+  ...rules('reassurance', 0.7, undefined,
+    'no hay|pasa problema|lio|rollo|drama|nada|afan',
+    'sin problema|problemas|lio|afan|duda',
+    'no te|se preocupes|preocupe',
+    'no tengo mas|ninguna? preguntas|pregunta|dudas|duda',
+  ),
+  ...rules('reassurance', 0.6, undefined, 'ninguna duda|pregunta', 'no lo dudo', 'no hay duda', 'nada mal'),
+
+  // --- asks for more: neutral engagement. A topic word ("precio", "envío") only asks in a
+  // question: "qué buen precio" is praise, "¿y el precio?" is a question. ---
+  ...rules('topic', 0.55, undefined,
+    'precio|precios|valor|costo|costos|tarifa|descuento|descuentos|promocion|promociones|oferta|ofertas',
+    'foto|fotos|fotico|foticos|fotito|imagen|imagenes|video|videos|catalogo',
+  ),
+  ...rules('topic', 0.5, undefined,
+    'envio|envios|domicilio|domicilios|entrega|entregan|envian|llega|llegar|llegaria|demora|tarda|despachan',
+    'informacion|detalles|caracteristicas|garantia|incluye|certificado|disponible|modelos|colores',
+  ),
+  ...rules('info', 0.55, undefined, 'cuentame|explicame|explicas|muestrame|dime mas?'),
+  ...rules('info', 0.5, undefined,
+    'como funciona',
+    'sirve para',
+    'busco|buscaba|necesito|recomiendas|recomienda|recomiendan|recomendarias',
+    'que no sea|sean tan|muy? caro|caros|cara|caras|costoso|costosos',
+  ),
+  ...rules('info', 0.65, undefined, 'mas informacion|detalles', 'quiero|quisiera|necesito|dame mas? informacion|detalles'),
+
+  // --- stalling: not now, not no ---
+  ...rules('stall', 0.7, undefined,
+    'lo voy a pensar|pensarlo|consultar|revisar|mirar',
+    'despues|luego|ahorita|mañana|tarde te|le? aviso|escribo|digo|confirmo|miro|reviso|hablo',
+  ),
+  ...rules('stall', 0.65, null, 'voy a pensarlo|consultarlo|consultar|pensar|mirar|revisar|preguntar', 'lo pienso|pensare|miro|reviso|consulto|analizo'),
+  ...rules('stall', 0.65, undefined,
+    'dejame|deja|dejeme lo? pienso|pensar|ver|miro|reviso|consulto|pensarlo',
+    'ya te|le confirmo|digo|aviso',
+    'lo tendre|tengo en cuenta',
+  ),
+  ...rules('stall', 0.6, undefined, 'te|le aviso|confirmo', 'estoy mirando|viendo|comparando|cotizando opciones?'),
+  ...rules('stall', 0.55, undefined, 'un momento|momentico|segundo|minuto'),
+  ...rules('stall', 0.45, undefined, 'espera|esperame|espereme'),
+  ...rules('stall', 0.4, undefined, 'a ver', 'hmm'),
+
+  ...rules('greeting', 0.4, undefined, 'hola|buenas|saludos', 'buenos|buen|buenas dia|dias|tardes|noches'),
+  ...rules('laugh', 0.4, undefined, 'jaja'),
+
+  // --- confusion and answers that missed the question ---
+  ...rules('confusion', 0.8, undefined, 'no le|te|les? entiendo|entendi|comprendo|capto|entiende nada?'),
+  ...rules('confusion', 0.75, undefined, 'no me|nos? quedo|queda|es|esta muy|tan|bien? claro'),
+  ...rules('confusion', 0.7, undefined, 'como asi', 'confuso|confusa|confundido|confundida|enredado|perdido|perdida'),
+  ...rules('confusion', 0.6, undefined, 'no estoy seguro|segura'),
+  ...rules('confusion', 0.55, undefined, 'no se|sabria'),
+  ...rules('misanswer', 0.75, undefined, 'no fue|es|era eso? lo que te? pregunte|pregunto|pedi|dije'),
+  ...rules('misanswer', 0.7, undefined, 'yo? pregunte por|otra|fue', 'no me? responde|responden|respondio|respondiste|contesta|contestaste|contestan'),
+
+  // --- objections (price) ---
+  ...rules('objection', 0.7, 'reassurance', 'caro|cara|caros|caras|carisimo|carisima|carito|carita|caritos|costoso|costosa|costosos|costosito|elevado', 'mucha|mucho plata|dinero|billete'),
+  ...rules('objection', 0.7, undefined, 'se? sale|pasa|sobrepasa|excede de|del mi|el? presupuesto', 'fuera de|del mi? presupuesto'),
+  ...rules('objection', 0.7, undefined, 'no tengo|tenemos|hay plata|dinero|presupuesto|platica', 'no tengo como|con que pagar', 'no me alcanza'),
+  ...rules('objection', 0.55, undefined, 'mas barato|barata|baratos|economico|economica'),
+  ...rules('info', 0.55, undefined, 'algo|uno|una|otro|otra|alguno|alguna mas barato|barata|economico|economica'),
+  ...rules('objection', 0.5, undefined, 'pailas'),
+
+  // --- polite declines ---
+  ...rules('decline', 0.8, undefined, 'no gracias'),
+  ...rules('decline', 0.75, undefined, 'por ahora no $', 'ahora|ahorita|todavia|aun|mejor no $', 'no por ahora', 'no todavia|aun $'),
+  ...rules('decline', 0.7, undefined, 'gracias no $', 'ya no $', 'no lo? necesito'),
+  ...rules('decline', 0.6, undefined,
+    'tal vez|talvez|quizas|quiza despues|luego',
+    'otro dia', 'mas adelante',
+    'en otro|otra momento|ocasion|oportunidad',
+    'no creo',
+    'ya lo? compre|consegui',
+    'ya tengo uno|una|otro|otra',
+  ),
+  ...rules('decline', 0.5, undefined, 'en otro|otra lado|parte|lugar|tienda|almacen'),
+
+  // --- strong negatives ---
+  ...rules('rejection', 0.85, undefined, 'no quiero|queremos|quisiera', 'nada que ver'),
+  ...rules('rejection', 0.8, undefined, 'no me? sirve|sirven|funciona|funcionan', 'no es|era lo que busco|buscaba|necesito|necesitaba|queria|quiero'),
+  ...rules('rejection', 0.75, undefined, 'para nada', 'ni loco|loca|poquito', 'ni de riesgos|fundas'),
+  ...rules('complaint', 0.85, 'reassurance', 'pesimo|pesima|horrible|terrible|fatal|malisimo|malisima|basura|porqueria|inutil|fastidio|fastidioso'),
+  ...rules('complaint', 0.55, 'reassurance', 'mal|malo|mala|malos|malas'),
+  ...rules('complaint', 0.85, 'reassurance', 'que|muy|tan|mal|mala|malo servicio|atencion|mal|malo|mala'),
+  ...rules('complaint', 0.85, undefined, 'estafa|estafadores|estafador|estafan|ladrones|ladron|robo|mentira|mentirosos|mentiroso|fraude|tumbada|engaño'),
+  ...rules('complaint', 0.8, undefined, 'que pereza|jartera|boleta|verguenza'),
+  ...rules('complaint', 0.75, undefined, 'no|nunca me|nos? ha|han? llego|llegado|llegaron|llega', 'devolucion|reembolso|devuelvan|devuelven|reclamo|queja'),
+  ...rules('complaint', 0.65, undefined, 'ya te|les? dije'),
+  ...rules('stop', 0.9, undefined, 'no me|nos escriban|escribas|vuelvan|vuelvas|molesten|molestes|manden|mandes|jodan', 'dejen|deja|dejar de escribirme|escribir|molestar|joder|mandar'),
+  ...rules('stop', 0.85, undefined, 'borrame|borrenme|bloquear|bloqueo|bloqueado|spam|denunciar'),
+  ...rules('insult', 0.8, undefined, 'hpta|hp|hijueputa|malparido|malparidos|gonorrea|imbecil|idiota|idiotas|estupido|estupidos|pendejo|pendejos|mierda|carajo|ridiculo|ridiculos'),
+]
+
+const PHRASES = new PhraseSet(RULES.map((rule) => ({ pattern: rule.pattern, value: rule })))
+
+const EMOJI: Record<string, { kind: SignalKind; reliability: number }> = {}
+const addEmojis = (list: string, kind: SignalKind, reliability: number) => {
+  for (const e of list.split(' ')) EMOJI[e] = { kind, reliability }
+}
+addEmojis('😍 🥰 🤩 🔥 🙌 👏 💯 ❤ 💕 💖 💗 💓 💞 💘 🎉 🥳 😻 🫶 😘', 'praise', 0.65)
+addEmojis('👍 👌 ✅ ✔ 💪 🤝 😎 😃 😄 😀 😁 ☺ 😊 🙂 😉 🤗 😌', 'ack', 0.6)
+addEmojis('🙏', 'gratitude', 0.6)
+addEmojis('😂 🤣 😅 😆 😹', 'laugh', 0.4)
+addEmojis('🤔 🧐 👀 ⏳', 'stall', 0.45)
+addEmojis('👋', 'greeting', 0.35)
+addEmojis('😕 😐 🤨 😶 🤷 ❓ ❔ 😵', 'confusion', 0.5)
+addEmojis('😒 🙄 😑 😤 😞 😔 😢 😭 ☹ 🙁 😩 😫 😟 🥲 💸', 'annoyance', 0.5)
+addEmojis('👎 😡 😠 🤬 💩 🖕 🤮 🤢', 'anger', 0.7)
+
+const NEGATORS = new Set(['no', 'nunca', 'ni', 'tampoco', 'jamas'])
+/** How far back a negator reaches: "no me lo llevo" (3 words) but not across a clause. */
+const NEGATION_WINDOW = 3
+/** Words that leave a bare "no" standing alone in its clause ("uy no", "pues no", "mm no"). */
+const NO_FILLERS = new Set(['no', 'pues', 'hmm', 'uy', 'ay', 'ah', 'oh', 'pero', 'y', 'la', 'verdad', 'que', 'pena', 'señor', 'señora', 'amigo', 'amiga'])
+/** Whole-message words that, followed by "?", mean "what?" */
+const WHAT = new Set(['que', 'como', 'ah', 'hmm', 'eh', 'perdon', 'mande', 'cual', 'ahh'])
+
+interface Signal {
+  kind: SignalKind
+  reliability: number
+  label: string
+}
+
+/** Everything the rules see in a reply, before the signals are resolved into one score. */
+export function extractSignals(analyzed: AnalyzedText): Signal[] {
+  const { words, clauseOf } = analyzed
+  const { matches, claimed } = PHRASES.claim(words, clauseOf)
+  const signals: Signal[] = []
+  const phraseOf = (m: PhraseMatch<Rule>) => words.slice(m.start, m.end).join(' ')
+  for (const m of matches) {
+    const rule = m.value
+    let negator = -1
+    if (rule.negated !== undefined) {
+      for (let i = m.start - 1; i >= Math.max(0, m.start - NEGATION_WINDOW) && clauseOf[i] === clauseOf[m.start]; i--) {
+        if (!claimed[i] && NEGATORS.has(words[i]!)) {
+          negator = i
+          break
+        }
+      }
+    }
+    if (negator >= 0) {
+      claimed[negator] = true
+      const negated = rule.negated
+      if (negated) signals.push({ kind: negated, reliability: Math.max(rule.reliability, 0.7), label: `negation:${words.slice(negator, m.end).join(' ')}` })
+      continue
+    }
+    signals.push({ kind: rule.kind, reliability: rule.reliability, label: `${rule.kind}:${phraseOf(m)}` })
+  }
+  // A bare "no" is a refusal only when it is all its clause says ("no, gracias", "uy no"): the
+  // rest of the clause is filler or already read by another rule.
+  for (let i = 0; i < words.length; i++) {
+    if (claimed[i] || words[i] !== 'no') continue
+    const alone = words.every((w, j) => clauseOf[j] !== clauseOf[i] || NO_FILLERS.has(w) || claimed[j])
+    if (alone) {
+      signals.push({ kind: 'decline', reliability: 0.6, label: 'decline:no' })
+      break
+    }
+  }
+  for (const emoji of analyzed.emojis) {
+    const known = EMOJI[emoji]
+    if (known) signals.push({ kind: known.kind, reliability: known.reliability, label: `emoji:${emoji}` })
+  }
+  if (analyzed.questionMarks > 0) {
+    const onlyWhat = words.length === 0 || (words.length <= 2 && words.every((w) => WHAT.has(w)))
+    if (onlyWhat && analyzed.emojis.length === 0) signals.push({ kind: 'confusion', reliability: 0.45, label: words.length ? `confusion:${words.join(' ')} ?` : 'confusion:?' })
+    else signals.push({ kind: 'info', reliability: 0.35, label: 'question' })
+  }
+  return signals
+}
+
+const clampScore = (n: number) => Math.min(5, Math.max(1, n)) as 1 | 2 | 3 | 4 | 5
+
+/** Turns the signals of one reply into the score, success flag and confidence. */
+export function resolveSignals(signals: readonly Signal[], analyzed: Pick<AnalyzedText, 'words' | 'emojis' | 'shouting' | 'exclamationMarks' | 'questionMarks'>): ReplyAssessment {
+  let active = [...signals]
+  const kinds = () => new Set(active.map((s) => s.kind))
+  let k = kinds()
+  const extra: string[] = []
+
+  // "no, así está bien" answers "¿algo más?": the bare "no" is not a refusal of the offer.
+  const positiveContent = active.some((s) => s.kind === 'ack' || s.kind === 'reassurance' || s.kind === 'praise')
+  const otherNegative = active.some((s) => (MILD_NEGATIVE.has(s.kind) || STRONG_NEGATIVE.has(s.kind)) && s.label !== 'decline:no')
+  if (positiveContent && !otherNegative && active.some((s) => s.label === 'decline:no')) {
+    active = active.filter((s) => s.label !== 'decline:no')
+    k = kinds()
+  }
+  // A shouted or exclaimed refusal ("NO!!!") is no longer polite.
+  if (k.has('decline') && (analyzed.shouting || analyzed.exclamationMarks >= 2) && ![...k].some((x) => x !== 'decline' && MILD_NEGATIVE.has(x))) {
+    active = active.map((s) => (s.kind === 'decline' ? { ...s, kind: 'rejection' as const } : s))
+    k = kinds()
+    extra.push('emphatic')
+  }
+
+  const strong = [...k].filter((x) => STRONG_NEGATIVE.has(x))
+  const mild = [...k].filter((x) => MILD_NEGATIVE.has(x))
+  const asks = k.has('info') || (k.has('topic') && analyzed.questionMarks > 0)
+  let score: 1 | 2 | 3 | 4 | 5
+  let wasSuccessful = false
+
+  if (k.has('purchase') && strong.length === 0) {
+    // Buying despite an objection ("caro pero me lo llevo") is a sale, with a reservation.
+    score = mild.length > 0 ? 4 : 5
+    wasSuccessful = true
+  } else if (strong.length > 0) {
+    // Rejecting one option while asking for another ("no me gusta el color, ¿tienen otro?") keeps the door open.
+    score = strong.every((x) => x === 'rejection') && asks ? 2 : 1
+  } else if (mild.length > 0) {
+    if (k.has('payment_question')) {
+      score = 3
+      wasSuccessful = true
+    } else score = 2
+  } else if (k.has('praise')) {
+    // Praise followed by a question ("perfecto, ¿y cuánto vale?") is approval, not yet done.
+    score = asks ? 4 : 5
+  } else if (k.has('payment_question')) {
+    score = 4
+    wasSuccessful = true
+  } else if (k.has('ack') || k.has('gratitude') || k.has('reassurance')) {
+    // "ok, ¿y hacen envíos?": the question is the content, the "ok" only a discourse marker.
+    score = asks || k.has('stall') ? 3 : 4
+  } else {
+    score = 3
+  }
+  score = clampScore(score)
+
+  let confidence: number
+  if (active.length === 0) {
+    confidence = 0.2
+    extra.push('no_signal')
+  } else {
+    let doubt = 1
+    let conflict = false
+    for (const s of active) {
+      const gap = Math.abs(SIGNAL_SCORE[s.kind] - score)
+      if (gap <= 1) doubt *= 1 - s.reliability
+      // Thanks come with yes and with no alike, and a "?" is form, not stance: neither contradicts.
+      else if (s.kind !== 'gratitude' && s.label !== 'question') conflict = true
+    }
+    confidence = 1 - doubt
+    if (doubt === 1) confidence = 0.3
+    if (conflict) {
+      confidence *= 0.6
+      extra.push('conflict')
+    }
+  }
+  // One word or one emoji says little about what the customer meant ("ok", "si", "👍").
+  if (analyzed.words.length + analyzed.emojis.length <= 1) confidence *= 0.85
+  confidence = Math.round(Math.min(0.95, Math.max(0.05, confidence)) * 1000) / 1000
+
+  const labels = active.map((s) => s.label)
+  if (wasSuccessful) labels.push('purchase_intent')
+  if (analyzed.shouting) labels.push('shouting')
+  return { score, wasSuccessful, confidence, signals: [...labels, ...extra] }
+}
+
+/** Scores a customer's next message as feedback on the bot's previous answer. */
+export function assessReply(nextCustomerMessage: string): ReplyAssessment {
+  const analyzed = analyzeSpanish(nextCustomerMessage)
+  return resolveSignals(extractSignals(analyzed), analyzed)
+}

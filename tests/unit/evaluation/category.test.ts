@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest'
+import { CATEGORIES as SHARED_CATEGORIES } from '../../../src/shared/types'
+import { CATEGORIES, detectCategory } from '../../../src/main/evaluation/category'
+
+describe('detectCategory', () => {
+  it('uses the categories shared with the rest of the app', () => {
+    expect(CATEGORIES).toBe(SHARED_CATEGORIES)
+    expect([...CATEGORIES].sort()).toEqual(['consulta_envio', 'consulta_precio', 'consulta_producto', 'general', 'proceso_pago', 'solicitud_foto'])
+  })
+
+  it.each([
+    ['¿Cuánto cuesta el curso de piano?', 'consulta_precio'],
+    ['cuanto vale', 'consulta_precio'],
+    ['q precio tiene el smartwatch', 'consulta_precio'],
+    ['me regala el precio', 'consulta_precio'],
+    ['tienen descuento?', 'consulta_precio'],
+    ['está muy caro', 'consulta_precio'],
+    ['cuanto?', 'consulta_precio'],
+    ['hacen envíos a Medellín?', 'consulta_envio'],
+    ['hacen envios?', 'consulta_envio'],
+    ['tienen domicilio?', 'consulta_envio'],
+    ['cuánto se demora en llegar?', 'consulta_envio'],
+    ['me lo pueden enviar a la oficina?', 'consulta_envio'],
+    ['mándame fotos', 'solicitud_foto'],
+    ['tiene imágenes del producto?', 'solicitud_foto'],
+    ['muéstrame cómo se ve', 'solicitud_foto'],
+    ['me puedes enviar una foto del reloj?', 'solicitud_foto'],
+    ['cómo pago?', 'proceso_pago'],
+    ['pásame el link', 'proceso_pago'],
+    ['aceptan nequi?', 'proceso_pago'],
+    ['me lo llevo', 'proceso_pago'],
+    ['quiero comprar el curso', 'proceso_pago'],
+    ['Busco unos audífonos bluetooth', 'consulta_producto'],
+    ['Hola, info del curso', 'consulta_producto'],
+    ['tienen en color negro?', 'consulta_producto'],
+    ['¿Cuánto tiempo dura el curso?', 'consulta_producto'],
+    ['el curso tiene certificado?', 'consulta_producto'],
+    ['ok gracias', 'general'],
+    ['no me gusta', 'general'],
+    ['hola', 'general'],
+    ['👍', 'general'],
+    ['', 'general'],
+  ] as const)('%s → %s', (text, expected) => {
+    expect(detectCategory(text)).toBe(expected)
+  })
+
+  it('files "how much is shipping" under shipping: the answer to learn is about shipping', () => {
+    expect(detectCategory('¿Cuánto cuesta el envío?')).toBe('consulta_envio')
+    expect(detectCategory('cuanto vale el envio a cali')).toBe('consulta_envio')
+    expect(detectCategory('¿Cuánto cuesta el curso?')).toBe('consulta_precio')
+  })
+
+  it('checks the most specific topic first: payment, photo, shipping, price, product', () => {
+    expect(detectCategory('cuánto cuesta el envío y cómo pago?')).toBe('proceso_pago')
+    expect(detectCategory('mándame una foto y el precio')).toBe('solicitud_foto')
+    expect(detectCategory('necesito el precio')).toBe('consulta_precio')
+  })
+
+  it('does not file a negated wish as a purchase or a product search', () => {
+    expect(detectCategory('no lo quiero')).toBe('general')
+    expect(detectCategory('no voy a comprar nada')).toBe('general')
+    expect(detectCategory('ya no lo necesito')).toBe('general')
+  })
+
+  it('does not read topics into set phrases', () => {
+    expect(detectCategory('no hay problema')).toBe('general')
+    expect(detectCategory('no me sirve para nada')).toBe('general')
+    expect(detectCategory('muchas gracias por la información')).toBe('general')
+    expect(detectCategory('Busco unos audífonos que no sean tan caros')).toBe('consulta_producto')
+  })
+
+  it('files a failed delivery under shipping even when the customer mentions paying', () => {
+    expect(detectCategory('no me llegó nada y ya pagué')).toBe('consulta_envio')
+  })
+})

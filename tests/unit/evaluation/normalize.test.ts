@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest'
+import { analyzeSpanish, canonicalEmoji, collapseRepeats, foldSpanish, normalizeSpanish } from '../../../src/main/evaluation/normalize'
+
+describe('foldSpanish', () => {
+  it('lowercases and strips accents and diaeresis', () => {
+    expect(foldSpanish('ÁÉÍÓÚ Cuánto ENVÍO pingüino')).toBe('aeiou cuanto envio pinguino')
+  })
+
+  it('keeps ñ, which changes the word ("año" is not "ano")', () => {
+    expect(foldSpanish('Año MAÑANA Ñoño')).toBe('año mañana ñoño')
+  })
+
+  it('folds decomposed input (combining accents) the same as precomposed', () => {
+    expect(foldSpanish('envi\u0301o man\u0303ana')).toBe('envio mañana')
+  })
+})
+
+describe('collapseRepeats', () => {
+  it.each([
+    ['siiii', 'si'],
+    ['graciaaas', 'gracias'],
+    ['nooo', 'no'],
+    ['noo', 'no'],
+    ['okk', 'ok'],
+    ['holaa', 'hola'],
+    ['excelenteeee', 'excelente'],
+    ['muuuuy', 'muy'],
+  ])('%s → %s', (input, expected) => {
+    expect(collapseRepeats(input)).toBe(expected)
+  })
+
+  it('keeps legitimate Spanish doubles', () => {
+    for (const word of ['lee', 'cree', 'llamar', 'carro', 'accion', 'calle']) expect(collapseRepeats(word)).toBe(word)
+  })
+})
+
+describe('normalizeSpanish', () => {
+  it.each([
+    // que / porque / por
+    ['q', 'que'],
+    ['k?', 'que ?'],
+    ['xq', 'porque'],
+    ['pq', 'porque'],
+    ['porq no', 'porque no'],
+    ['x favor', 'por favor'],
+    ['x nequi', 'por nequi'],
+    // abbreviations
+    ['tmb', 'tambien'],
+    ['tb', 'tambien'],
+    ['dnd queda', 'donde queda'],
+    ['ta bn', 'esta bien'],
+    ['xfa', 'por favor'],
+    ['porfa', 'por favor'],
+    ['info', 'informacion'],
+    ['nose', 'no se'],
+    ['kiero', 'quiero'],
+    // price phrasings become one token
+    ['cuánto vale?', 'precio ?'],
+    ['cuanto sale el curso', 'precio el curso'],
+    ['q precio tiene', 'precio tiene'],
+    ['cuánto cuesta', 'precio'],
+    ['¿cuánto me cobrás?', 'precio ?'],
+    ['a cómo está el parlante', 'precio el parlante'],
+    ['me regala el precio', 'dame el precio'],
+    // agreement
+    ['ok', 'ok'],
+    ['oki', 'ok'],
+    ['okis', 'ok'],
+    ['okey', 'ok'],
+    ['okiiis', 'ok'],
+    ['vale', 'ok'],
+    ['vale gracias', 'ok gracias'],
+    ['dale', 'dale'],
+    ['hágale', 'dale'],
+    ['de una', 'dale'],
+    ['de una, lo quiero', 'dale lo quiero'],
+    ['listo', 'listo'],
+    ['listooo', 'listo'],
+    ['sisas', 'si'],
+    ['va pues', 'ok pues'],
+    // purchase phrasing: clitic gender folded so one rule covers all
+    ['me lo llevo', 'me lo llevo'],
+    ['me la llevo', 'me lo llevo'],
+    ['los quiero', 'lo quiero'],
+    ['lo quiero', 'lo quiero'],
+    // refusals
+    ['nop', 'no'],
+    ['nel', 'no'],
+    ['nah', 'no'],
+    ['na que ver', 'nada que ver'],
+    // voseo and ustedeo
+    ['¿Tenés fotos?', 'tienes fotos ?'],
+    ['mostrame', 'muestrame'],
+    ['mándeme el link', 'mandame el link'],
+    // laughter and hesitation
+    ['jajajaja', 'jaja'],
+    ['xD', 'jaja'],
+    ['mmm', 'hmm'],
+  ])('%s → %s', (input, expected) => {
+    expect(normalizeSpanish(input)).toBe(expected)
+  })
+
+  it('does not rewrite the same words where they mean something else', () => {
+    expect(normalizeSpanish('vale la pena')).toBe('vale la pena')
+    expect(normalizeSpanish('más de una semana')).toBe('mas de una semana')
+    expect(normalizeSpanish('va a llegar')).toBe('va a llegar')
+    expect(normalizeSpanish('¿cuánto tiempo dura?')).toBe('cuanto tiempo dura ?')
+  })
+
+  it('collapses punctuation and whitespace; keeps ? and ! as single marks', () => {
+    expect(normalizeSpanish('  ¿¿Hola???   ¡¡Qué   bien!!!  ')).toBe('hola ? que bien !')
+    expect(normalizeSpanish('no,gracias...')).toBe('no gracias')
+  })
+
+  it('keeps emojis as tokens, without skin tone or presentation selector', () => {
+    expect(normalizeSpanish('Genial 😍👍🏽❤️')).toBe('genial 😍 👍 ❤')
+    expect(normalizeSpanish('🇨🇴 👍🏿')).toBe('🇨🇴 👍')
+  })
+
+  it('turns emoticons into the emoji they stand for', () => {
+    expect(normalizeSpanish('gracias :) <3')).toBe('gracias 🙂 ❤')
+    expect(normalizeSpanish('ok :(')).toBe('ok 🙁')
+  })
+
+  it('matches regardless of accents, case and shouting', () => {
+    expect(normalizeSpanish('SÍ')).toBe(normalizeSpanish('si'))
+    expect(normalizeSpanish('NO ME GUSTA')).toBe(normalizeSpanish('no me gusta'))
+    expect(normalizeSpanish('Envío')).toBe(normalizeSpanish('envio'))
+  })
+
+  it('keeps thousands separators inside a number', () => {
+    expect(normalizeSpanish('$89.000')).toBe('89.000')
+  })
+})
+
+describe('analyzeSpanish', () => {
+  it('splits clauses at punctuation and at "pero", so scopes stay local', () => {
+    const a = analyzeSpanish('no, gracias pero está muy caro')
+    expect(a.words).toEqual(['no', 'gracias', 'pero', 'esta', 'muy', 'caro'])
+    expect(a.clauseOf).toEqual([0, 1, 2, 2, 2, 2])
+  })
+
+  it('extracts emojis and counts question and exclamation marks', () => {
+    const a = analyzeSpanish('¿Y el envío?? 😡😡 ¡¡no!!')
+    expect(a.emojis).toEqual(['😡', '😡'])
+    expect(a.questionMarks).toBe(1)
+    expect(a.exclamationMarks).toBe(2)
+  })
+
+  it('detects shouting only with at least two letters, all capitals', () => {
+    expect(analyzeSpanish('NO ME SIRVE').shouting).toBe(true)
+    expect(analyzeSpanish('No me sirve').shouting).toBe(false)
+    expect(analyzeSpanish('👍').shouting).toBe(false)
+  })
+
+  it('handles empty and symbol-only input', () => {
+    expect(analyzeSpanish('')).toMatchObject({ normalized: '', words: [], emojis: [] })
+    expect(analyzeSpanish('...').normalized).toBe('')
+  })
+})
+
+describe('canonicalEmoji', () => {
+  it('drops skin tones and variation selectors and unifies hearts', () => {
+    expect(canonicalEmoji('👍🏽')).toBe('👍')
+    expect(canonicalEmoji('❤️')).toBe('❤')
+    expect(canonicalEmoji('♥')).toBe('❤')
+    expect(canonicalEmoji(':D')).toBe('😀')
+  })
+})

@@ -1,0 +1,239 @@
+import { describe, expect, it } from 'vitest'
+import { assessReply } from '../../../src/main/evaluation/reply-scorer'
+
+const score = (text: string) => assessReply(text).score
+
+describe('assessReply: negation', () => {
+  it.each([
+    ['no me gusta', 1],
+    ['No me gusta, gracias', 1],
+    ['noooo me gusta', 1],
+    ['no me gustó para nada', 1],
+    ['no me sirve', 1],
+    ['no me sirve para nada', 1],
+    ['no lo quiero', 1],
+    ['ya no lo quiero', 1],
+    ['no quiero', 1],
+    ['no me interesa', 1],
+    ['nada que ver', 1],
+    ['nada q ver', 1],
+    ['para nada', 1],
+    ['entonces no me lo llevo', 1],
+    ['no voy a comprar nada', 1],
+    ['no gracias', 2],
+    ['no, gracias', 2],
+    ['gracias, no', 2],
+    ['ya no', 2],
+    ['ya no, gracias', 2],
+    ['no por ahora', 2],
+    ['no me convence', 2],
+    ['no sé', 2],
+    ['no entiendo', 2],
+  ] as const)('%s → %i', (text, expected) => {
+    expect(score(text)).toBe(expected)
+  })
+
+  it('never scores a refusal 5, and never counts it as a sale', () => {
+    const refusals = ['no me gusta', 'no lo quiero', 'no me lo llevo', 'no lo compro', 'no me encanta', 'no, gracias', 'no me interesa', 'no voy a comprar', 'ya no lo quiero', 'no me gusta 😍']
+    for (const text of refusals) {
+      const r = assessReply(text)
+      expect(r.score, text).toBeLessThanOrEqual(2)
+      expect(r.wasSuccessful, text).toBe(false)
+    }
+  })
+
+  it('reports the negated phrase as a signal', () => {
+    expect(assessReply('no me gusta').signals).toContain('negation:no me gusta')
+    expect(assessReply('no lo quiero').signals).toContain('negation:no lo quiero')
+  })
+
+  it('turns a negated negative into reassurance', () => {
+    expect(score('no está caro')).toBe(4)
+    expect(score('no está mal')).toBe(4)
+    expect(score('no hay problema')).toBe(4)
+    expect(score('no te preocupes, gracias')).toBe(4)
+    expect(score('no tengo más preguntas, gracias')).toBe(4)
+  })
+
+  it('keeps a negation inside its clause', () => {
+    // the "no" answers "¿algo más?"; what follows is approval
+    expect(score('no, así está bien, gracias')).toBe(4)
+    // "no lo pienso más" cancels the stall, not the purchase after the comma
+    expect(assessReply('no lo pienso más, me lo llevo')).toMatchObject({ score: 5, wasSuccessful: true })
+    // "no sé" owns its "no"; "me sirve" is not negated by it
+    expect(assessReply('no sé si me sirve').signals).not.toContain('negation:no se si me sirve')
+  })
+
+  it('escalates a shouted or exclaimed refusal', () => {
+    expect(score('no')).toBe(2)
+    expect(score('NO!!!')).toBe(1)
+  })
+})
+
+describe('assessReply: emojis', () => {
+  it.each([
+    ['👍', 4],
+    ['👍🏽', 4],
+    ['👌', 4],
+    ['🙏', 4],
+    ['😊', 4],
+    ['😍', 5],
+    ['❤️', 5],
+    ['🙌', 5],
+    ['🔥🔥', 5],
+    ['👎', 1],
+    ['😡', 1],
+    ['😠', 1],
+    ['🤬', 1],
+    ['😒', 2],
+    ['🙄', 2],
+    ['😕', 2],
+    ['😂', 3],
+    ['🤔', 3],
+  ] as const)('%s → %i', (text, expected) => {
+    expect(score(text)).toBe(expected)
+  })
+
+  it('reports emojis as signals', () => {
+    expect(assessReply('ok 👍').signals).toContain('emoji:👍')
+  })
+
+  it('lets an angry emoji outweigh polite words', () => {
+    expect(score('ok 😡')).toBe(1)
+    expect(score('😒 ok')).toBe(2)
+  })
+})
+
+describe('assessReply: slang, spelling and form', () => {
+  it.each([
+    ['siiii', 4],
+    ['okis', 4],
+    ['grax', 4],
+    ['sta bn', 4],
+    ['de una', 4],
+    ['hágale pues', 4],
+    ['xvr', 4],
+    ['exelente', 5],
+    ['geniaaal', 5],
+    ['ME LO LLEVO!!!', 5],
+    ['PERFECTO', 5],
+    ['NO ME GUSTA', 1],
+    ['komo asi', 2],
+    ['q precio tiene?', 3],
+    ['?', 2],
+    ['que??', 2],
+    ['hola?', 3],
+  ] as const)('%s → %i', (text, expected) => {
+    expect(score(text)).toBe(expected)
+  })
+})
+
+describe('assessReply: purchase intent', () => {
+  it.each([
+    'me lo llevo',
+    'Perfecto, me lo llevo! cómo pago?',
+    'cómo pago?',
+    'cómo hago el pago?',
+    'pásame el link',
+    'mándame el link de pago porfa',
+    'te transfiero ya',
+    'ya te transferí',
+    'listo, ya consigné',
+    'quiero comprarlo',
+    'lo quiero',
+    'la quiero en negro',
+    'separámelo, mañana te pago',
+    'a qué número de cuenta consigno?',
+    'mándeme la cuenta de bancolombia',
+  ])('%s is a sale (5, wasSuccessful)', (text) => {
+    expect(assessReply(text)).toMatchObject({ score: 5, wasSuccessful: true })
+    expect(assessReply(text).signals).toContain('purchase_intent')
+  })
+
+  it('counts a question about how to pay as engagement and as a step towards paying', () => {
+    for (const text of ['y aceptan nequi?', 'se puede pagar con tarjeta?', 'cuáles son los métodos de pago?']) {
+      expect(assessReply(text), text).toMatchObject({ score: 4, wasSuccessful: true })
+    }
+  })
+
+  it('does not count price, shipping or product questions as a sale', () => {
+    for (const text of ['cuánto cuesta?', 'hacen envíos a Cali?', 'tienen en negro?', 'tienes fotos?', 'y si llevo dos me hacen descuento?']) {
+      expect(assessReply(text), text).toMatchObject({ score: 3, wasSuccessful: false })
+    }
+  })
+
+  it('does not mistake "lo quiero ver" for "lo quiero"', () => {
+    expect(assessReply('lo quiero ver primero').wasSuccessful).toBe(false)
+  })
+})
+
+describe('assessReply: mixed intents', () => {
+  it.each([
+    ['gracias pero está muy caro', 2],
+    ['ok pero no entiendo', 2],
+    ['está caro, tienen algo más barato?', 2],
+    ['gracias pero no me gusta', 1],
+    ['no me gusta el color, tienen otro?', 2],
+    ['bueno, lo voy a pensar', 3],
+    ['ok, y hacen envíos?', 3],
+    ['perfecto, y cuánto vale?', 4],
+    ['me encanta, lo tienen en rojo?', 4],
+    ['Excelente, muchas gracias 🙏', 5],
+  ] as const)('%s → %i', (text, expected) => {
+    expect(score(text)).toBe(expected)
+  })
+
+  it('keeps a sale made despite an objection, with a reservation', () => {
+    expect(assessReply('está caro pero me lo llevo')).toMatchObject({ score: 4, wasSuccessful: true })
+  })
+
+  it('does not count a past payment inside a complaint as a sale', () => {
+    expect(assessReply('no me llegó nada y ya pagué')).toMatchObject({ score: 1, wasSuccessful: false })
+  })
+})
+
+describe('assessReply: confidence', () => {
+  it('does not treat thanks as contradicting a refusal', () => {
+    expect(assessReply('no me interesa, gracias').signals).not.toContain('conflict')
+  })
+
+  it('is low when no rule fires', () => {
+    const r = assessReply('el martes estoy en Pereira')
+    expect(r.score).toBe(3)
+    expect(r.confidence).toBeLessThanOrEqual(0.3)
+    expect(r.signals).toContain('no_signal')
+  })
+
+  it('is lower when signals conflict than when they agree', () => {
+    const mixed = assessReply('me encanta pero está muy caro')
+    const clear = assessReply('está muy caro, es mucha plata')
+    expect(mixed.score).toBe(clear.score)
+    expect(mixed.signals).toContain('conflict')
+    expect(clear.signals).not.toContain('conflict')
+    expect(mixed.confidence).toBeLessThan(clear.confidence)
+  })
+
+  it('is lower for a bare, ambiguous word than for a clear phrase', () => {
+    expect(assessReply('ok').confidence).toBeLessThan(assessReply('ok, muchas gracias, quedo atento').confidence)
+    expect(assessReply('?').confidence).toBeLessThan(assessReply('no entiendo, explícame otra vez').confidence)
+  })
+
+  it('is high for an unambiguous purchase or rejection', () => {
+    expect(assessReply('perfecto, me lo llevo, pásame el link').confidence).toBeGreaterThanOrEqual(0.9)
+    expect(assessReply('no me gusta, no me sirve 👎').confidence).toBeGreaterThanOrEqual(0.9)
+  })
+
+  it('stays within 0..1 for any input', () => {
+    for (const text of ['', '   ', '🤷', 'a'.repeat(5000), '¿?¡!', 'no no no no no', '😡😍👍👎']) {
+      const { confidence, score: s } = assessReply(text)
+      expect(confidence).toBeGreaterThanOrEqual(0)
+      expect(confidence).toBeLessThanOrEqual(1)
+      expect([1, 2, 3, 4, 5]).toContain(s)
+    }
+  })
+
+  it('is deterministic', () => {
+    const text = 'uff caro 😢 pero bueno, ¿aceptan nequi?'
+    expect(assessReply(text)).toEqual(assessReply(text))
+  })
+})
