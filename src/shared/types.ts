@@ -76,4 +76,110 @@ export interface Settings {
   /** How many earlier messages of the chat the bot sees. */
   historyMessages: number
   locale: 'es' | 'en'
+  learning: LearningSettings
+}
+
+/** The seed's categories of customer messages. */
+export const CATEGORIES = [
+  'consulta_producto',
+  'proceso_pago',
+  'solicitud_foto',
+  'consulta_precio',
+  'consulta_envio',
+  'general',
+] as const
+export type Category = (typeof CATEGORIES)[number]
+
+export type ReviewStatus = 'pending' | 'approved' | 'rejected' | 'corrected'
+/** Where an automatic score came from. */
+export type ScoreSource = 'rules' | 'classifier' | 'llm_judge' | 'no_reply' | 'takeover' | 'sale'
+
+export interface ChatTurn {
+  role: 'user' | 'assistant'
+  content: string
+}
+
+/** One captured exchange (a `training_data` row) as the review screen sees it. */
+export interface ExchangeDto {
+  id: string
+  conversationId: string
+  customerName: string | null
+  userMessage: string
+  botResponse: string
+  /** The owner's rewrite; when set it is the training target. */
+  correctedResponse: string | null
+  context: ChatTurn[]
+  productId: string | null
+  productName: string | null
+  category: Category | null
+  /** Effective score: the owner's when set, else the automatic one. */
+  qualityScore: number | null
+  autoScore: number | null
+  autoScoreSource: ScoreSource | null
+  autoConfidence: number | null
+  manualScore: number | null
+  wasSuccessful: boolean | null
+  userFeedback: string | null
+  reviewStatus: ReviewStatus
+  model: string | null
+  isDemo: boolean
+  createdAt: number
+  evaluatedAt: number | null
+  reviewedAt: number | null
+}
+
+export interface CaptureHealth {
+  /** Captures waiting to be written. */
+  pending: number
+  captured: number
+  failedAttempts: number
+  lastError: string | null
+  lastErrorAt: number | null
+}
+
+export interface DatasetDto {
+  id: string
+  name: string
+  status: 'building' | 'ready' | 'failed'
+  path: string | null
+  trainCount: number
+  validationCount: number
+  /** The manifest written beside the files (counts per category and score, filters, hashes). */
+  manifest: Record<string, unknown> | null
+  error: string | null
+  createdAt: number
+}
+
+export interface DatasetProgress {
+  datasetId: string
+  stage: 'loading' | 'filtering' | 'scrubbing' | 'deduplicating' | 'balancing' | 'splitting' | 'writing' | 'done'
+  done: number
+  total: number
+}
+
+export interface StatsDto {
+  /** The seed's getDatasetStats: total, byCategory × score, highQuality (score ≥ 4). */
+  total: number
+  byCategory: { category: string; qualityScore: number | null; count: number }[]
+  highQuality: number
+  daily: { day: string; exchanges: number; meanScore: number | null; successRate: number | null }[]
+  perModel: { model: string; exchanges: number; meanScore: number | null; successRate: number | null }[]
+  reviewBacklog: number
+}
+
+export interface LearningSettings {
+  /** Curation threshold: exchanges scoring at least this go into datasets. */
+  minScore: number
+  /** Hours without a customer reply after which the bot's answer counts as not engaging. */
+  noReplyHours: number
+  /** Ask the model to judge each exchange as well (slower; off by default). */
+  llmJudge: boolean
+  /** Owner reviews needed before the learned scorer blends in. */
+  ownerClassifierMinReviews: number
+  nearDuplicateThreshold: number
+  /** No category above this share of a dataset; null = no cap. */
+  maxPerCategoryShare: number | null
+  validationRatio: number
+  /** Prior turns kept as context in each training example. */
+  contextTurns: number
 }

@@ -4,6 +4,13 @@ import type { TransportKind } from '../../shared/types'
 import { createDispatcher, type Dispatch } from '../api/dispatcher'
 import type { HandlerTable } from '../api/handler-table'
 import { conversationsHandlers } from '../conversations/conversations-handlers'
+import { datasetHandlers } from '../datasets/dataset-handlers'
+import { DatasetService } from '../datasets/dataset-service'
+import { CaptureService } from '../learning/capture-service'
+import { EvaluationService } from '../learning/evaluation-service'
+import { LearningWorker } from '../learning/learning-worker'
+import { reviewHandlers } from '../review/review-handlers'
+import { statsHandlers } from '../stats/stats-handlers'
 import { LlmService } from '../llm/llm-service'
 import { OllamaProvider } from '../llm/ollama-provider'
 import { createStreamLogger, type Logger } from '../logging/logger'
@@ -40,6 +47,9 @@ export interface App {
   readonly logger: Logger
   readonly llm: LlmService
   readonly simulator: SimulatorTransport
+  readonly datasets: DatasetService
+  readonly evaluation: EvaluationService
+  readonly capture: CaptureService
   /** Resolves when every reply under way has been sent or given up. */
   idle(): Promise<void>
   close(): Promise<void>
@@ -74,13 +84,20 @@ export async function createApp(config: AppConfig): Promise<App> {
   })
   const status = new StatusService(config.version, llm, repos, events)
 
+  const worker = new LearningWorker(repos.transaction, logger, (health) => events.emit('capture.health', health))
+  const capture = new CaptureService(repos, account.id, worker, settings, events)
+  const evaluation = new EvaluationService(repos, worker, settings, llm, events, logger)
+  const datasets = new DatasetService(repos, config.dataDir, settings, events, logger)
+  repos.datasets.failInterrupted()
+
   const simulator = new SimulatorTransport()
   const transports = new Map<TransportKind, Transport>([['simulator', simulator]])
   const queue = new KeyedQueue()
   const outbox = new Outbox(repos, transports, events, logger)
-  const responder = new Responder(repos, llm, outbox, settings, events, logger)
+  const responder = new Responder(repos, llm, outbox, settings, events, logger, capture)
   const router = new Router(repos, responder, queue, events, logger)
-  const inbox = new Inbox(repos, account.id, events, ({ conversationId }) => {
+  const inbox = new Inbox(repos, account.id, events, ({ conversationId, messageId }) => {
+    evaluation.customerReplied(messageId)
     void router.route(conversationId).finally(() => status.publish())
   })
   for (const transport of transports.values()) {
@@ -89,13 +106,18 @@ export async function createApp(config: AppConfig): Promise<App> {
   llm.onReady(() => {
     void router.resumeWaiting().finally(() => status.publish())
   })
+  capture.recaptureMissing()
+  evaluation.startSweeping()
   // Answers what waited for the model when the app last ran, once the model answers.
   void llm.check().catch((error: unknown) => logger.error('LLM check failed', { error }))
 
   const handlers: HandlerTable = {
     ...statusHandlers(status, llm),
     ...settingsHandlers(settings),
-    ...conversationsHandlers(repos, account.id, events),
+    ...conversationsHandlers(repos, account.id, events, (id) => evaluation.ownerTookOver(id)),
+    ...reviewHandlers(repos, evaluation, events),
+    ...statsHandlers(repos, worker),
+    ...datasetHandlers(datasets),
     ...simulatorHandlers(simulator),
   }
 
@@ -111,12 +133,20 @@ export async function createApp(config: AppConfig): Promise<App> {
     logger,
     llm,
     simulator,
-    idle: () => queue.idle(),
+    datasets,
+    evaluation,
+    capture,
+    async idle() {
+      await queue.idle()
+      await worker.idle()
+    },
     async close() {
       if (closed) return
       closed = true
       for (const transport of transports.values()) await transport.stop()
       await queue.idle()
+      evaluation.stop()
+      worker.close()
       await llm.close()
       repos.db.$client.close()
       unlock()

@@ -1,11 +1,22 @@
 import { parseArgs } from 'node:util'
 import { commandHelp, commonOptions, type CliIo, type Command } from './command'
 import { conversationsCommand } from './commands/conversations'
+import { demoDataCommand } from './commands/demo-data'
+import { exportCommand } from './commands/export'
+import { scoreCommand } from './commands/score'
 import { serveCommand } from './commands/serve'
 import { simulateCommand } from './commands/simulate'
 import { statusCommand } from './commands/status'
 
-export const commands: Command[] = [serveCommand, statusCommand, simulateCommand, conversationsCommand]
+export const commands: Command[] = [
+  serveCommand,
+  statusCommand,
+  simulateCommand,
+  conversationsCommand,
+  scoreCommand,
+  exportCommand,
+  demoDataCommand,
+]
 
 function mainHelp(): string {
   const rows = commands.map((c) => `  ${c.name.padEnd(16)} ${c.summary.split('\n')[0]}`)

@@ -9,7 +9,8 @@ export function conversationsHandlers(
   repos: Repositories,
   accountId: string,
   events: EventBus,
-): HandlerSlice<'conversations.list' | 'conversations.messages' | 'conversations.markRead'> {
+  onTakeover: (conversationId: string) => void,
+): HandlerSlice<'conversations.list' | 'conversations.messages' | 'conversations.markRead' | 'conversations.setBotMode'> {
   const existing = (conversationId: string): ConversationWithContact => {
     const found = repos.conversations.get(conversationId)
     if (!found) {
@@ -25,6 +26,16 @@ export function conversationsHandlers(
     'conversations.messages': ({ conversationId, limit }) => {
       existing(conversationId)
       return repos.messages.recent(conversationId, limit).map(toMessageDto)
+    },
+    'conversations.setBotMode': ({ conversationId, mode }) => {
+      const before = existing(conversationId)
+      if (before.conversation.botMode === mode) return toConversationDto(before)
+      repos.conversations.setBotMode(conversationId, mode)
+      // The owner stepping in means the bot's last answer was not good enough.
+      if (mode === 'human') onTakeover(conversationId)
+      const dto = toConversationDto(existing(conversationId))
+      events.emit('conversation.updated', dto)
+      return dto
     },
     'conversations.markRead': ({ conversationId }) => {
       const before = existing(conversationId)

@@ -7,6 +7,7 @@ import type { Logger } from '../logging/logger'
 import type { SettingsService } from '../settings/settings-service'
 import type { Repositories } from '../store/repositories'
 import type { Message } from '../store/repositories/messages-repository'
+import type { CaptureService } from '../learning/capture-service'
 import type { Outbox } from './outbox'
 
 /**
@@ -22,6 +23,7 @@ export class Responder {
     private readonly settings: SettingsService,
     private readonly events: EventBus,
     private readonly logger: Logger,
+    private readonly capture: CaptureService,
   ) {}
 
   async respond(conversationId: string): Promise<void> {
@@ -45,8 +47,10 @@ export class Responder {
       this.mark(ids, unavailable ? 'waiting_model' : 'failed', unavailable ? null : errorText(error))
       return
     }
-    await this.outbox.send({ conversationId, text: reply.text, author: 'bot', model: reply.model })
+    const sent = await this.outbox.send({ conversationId, text: reply.text, author: 'bot', model: reply.model })
     this.mark(ids, 'answered', null)
+    // Queued, not written here: the learning loop never delays or breaks a reply.
+    if (sent.status === 'sent') this.capture.captureReply(sent.id)
   }
 
   private mark(ids: string[], state: 'answered' | 'waiting_model' | 'failed', error: string | null): void {

@@ -34,5 +34,15 @@ export function defaultSettings(env: Record<string, string | undefined>): Settin
     persona: { shopName: DEFAULT_SHOP_NAME, systemPrompt: DEFAULT_SYSTEM_PROMPT },
     historyMessages: 12,
     locale: 'es',
+    learning: {
+      minScore: 4,
+      noReplyHours: 24,
+      llmJudge: false,
+      ownerClassifierMinReviews: 30,
+      nearDuplicateThreshold: 0.85,
+      maxPerCategoryShare: 0.35,
+      validationRatio: 0.1,
+      contextTurns: 4,
+    },
   }
 }

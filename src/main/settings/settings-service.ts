@@ -11,6 +11,8 @@ const OVERRIDES_KEY = 'app.settings'
  */
 export class SettingsService {
   private readonly listeners = new Set<(settings: Settings) => void>()
+  /** Settings are read on every reply and capture; this service is their only writer. */
+  private cached: Settings | null = null
 
   constructor(
     private readonly repo: SettingsRepository,
@@ -18,12 +20,15 @@ export class SettingsService {
   ) {}
 
   get(): Settings {
-    return merge(this.defaults, this.overrides())
+    // Frozen, because every caller shares the one cached object.
+    this.cached ??= deepFreeze(merge(this.defaults, this.overrides()))
+    return this.cached
   }
 
   update(patch: SettingsPatch): Settings {
     const overrides = merge(this.overrides(), patch)
     this.repo.set(OVERRIDES_KEY, overrides)
+    this.cached = null
     const settings = this.get()
     for (const listener of this.listeners) listener(settings)
     return settings
@@ -50,6 +55,14 @@ function merge<T extends object>(base: T, patch: object): T {
       isPlainObject(current) && isPlainObject(value) ? merge(current, value) : value
   }
   return out as T
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -63,6 +63,8 @@ export const conversations = sqliteTable(
     lastMessageAt: integer('lastMessageAt', { mode: 'timestamp_ms' }),
     lastMessagePreview: text('lastMessagePreview'),
     unreadCount: integer('unreadCount').notNull().default(0),
+    /** Synthetic conversations from `cli demo-data`; never mixed silently with real ones. */
+    isDemo: integer('isDemo', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [
@@ -175,6 +177,8 @@ export const trainingData = sqliteTable(
     autoScoreSource: text('autoScoreSource', {
       enum: ['rules', 'classifier', 'llm_judge', 'no_reply', 'takeover', 'sale'],
     }),
+    /** How sure the automatic score is (0..1); low confidence puts the exchange first in review. */
+    autoConfidence: real('autoConfidence'),
     manualScore: integer('manualScore'),
     reviewStatus: text('reviewStatus', { enum: ['pending', 'approved', 'rejected', 'corrected'] })
       .notNull()
@@ -184,20 +188,48 @@ export const trainingData = sqliteTable(
     userMessageId: text('userMessageId').references(() => messages.id),
     botMessageId: text('botMessageId').references(() => messages.id),
     feedbackMessageId: text('feedbackMessageId').references(() => messages.id),
+    /** Precomputed "how much this needs a human" so the review queue is an index scan. */
+    reviewPriority: real('reviewPriority').notNull().default(0),
+    isDemo: integer('isDemo', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     index('training_data_userId_qualityScore_idx').on(t.userId, t.qualityScore),
     index('training_data_category_qualityScore_idx').on(t.category, t.qualityScore),
     index('training_data_conversation_created').on(t.conversationId, t.createdAt),
-    index('training_data_review').on(t.reviewStatus, t.createdAt),
+    index('training_data_review').on(t.reviewStatus, t.reviewPriority),
+    index('training_data_created').on(t.createdAt),
+    index('training_data_bot_message').on(t.botMessageId),
   ],
+)
+
+/**
+ * Per-day rollup of training_data kept exact by triggers (see drizzle/0002_stats_rollup.sql),
+ * so the statistics read a few thousand rows instead of scanning every exchange.
+ * Empty strings and 0 stand for NULL category/model/score so the key can be a primary key.
+ */
+export const trainingStatsDaily = sqliteTable(
+  'training_stats_daily',
+  {
+    day: text('day').notNull(),
+    category: text('category').notNull(),
+    model: text('model').notNull(),
+    qualityScore: integer('qualityScore').notNull(),
+    isDemo: integer('isDemo', { mode: 'boolean' }).notNull(),
+    exchanges: integer('exchanges').notNull(),
+    /** Exchanges whose outcome is known (wasSuccessful not null) and those that sold. */
+    outcomes: integer('outcomes').notNull(),
+    successes: integer('successes').notNull(),
+    /** Exchanges the owner has not reviewed yet. */
+    backlog: integer('backlog').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.category, t.model, t.qualityScore, t.isDemo] })],
 )
 
 export const datasets = sqliteTable('datasets', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   status: text('status', { enum: ['building', 'ready', 'failed'] }).notNull(),
-  /** Directory holding train.jsonl, validation.jsonl, Modelfile and manifest.json. */
+  /** Directory holding train.jsonl, valid.jsonl, Modelfile and manifest.json. */
   path: text('path'),
   trainCount: integer('trainCount').notNull().default(0),
   validationCount: integer('validationCount').notNull().default(0),

@@ -1,7 +1,18 @@
 // The one API contract. Electron IPC and HTTP are two bindings of the handler table that
 // implements it; the renderer only ever sees `ApiClient`.
 import { z } from 'zod'
-import type { AppStatus, ConversationDto, LlmStatus, MessageDto, Settings } from '../types'
+import {
+  CATEGORIES,
+  type AppStatus,
+  type CaptureHealth,
+  type ConversationDto,
+  type DatasetDto,
+  type ExchangeDto,
+  type LlmStatus,
+  type MessageDto,
+  type Settings,
+  type StatsDto,
+} from '../types'
 
 /** Ties an input schema to a result type; `output` exists only for the type checker. */
 function method<I extends z.ZodType, O>(input: I): { input: I; output: O } {
@@ -30,11 +41,67 @@ export const settingsPatchSchema = z
       .strict(),
     historyMessages: z.number().int().min(0).max(50),
     locale: z.enum(['es', 'en']),
+    learning: z
+      .object({
+        minScore: z.number().int().min(1).max(5),
+        noReplyHours: z.number().min(0.25).max(24 * 14),
+        llmJudge: z.boolean(),
+        ownerClassifierMinReviews: z.number().int().min(5).max(10_000),
+        nearDuplicateThreshold: z.number().min(0.5).max(1),
+        maxPerCategoryShare: z.number().min(0.05).max(1).nullable(),
+        validationRatio: z.number().min(0).max(0.5),
+        contextTurns: z.number().int().min(0).max(20),
+      })
+      .partial()
+      .strict(),
   })
   .partial()
   .strict()
 
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>
+
+const score = z.number().int().min(1, 'must be 1 to 5').max(5, 'must be 1 to 5')
+const ids = z.array(id).min(1, 'pick at least one exchange').max(500)
+const epochMs = z.number().int().nonnegative()
+
+export const reviewFiltersSchema = z
+  .object({
+    category: z.enum(CATEGORIES).optional(),
+    minScore: score.optional(),
+    maxScore: score.optional(),
+    status: z.enum(['pending', 'approved', 'rejected', 'corrected', 'all']).default('pending'),
+    model: z.string().trim().min(1).max(200).optional(),
+    from: epochMs.optional(),
+    to: epochMs.optional(),
+    includeDemo: z.boolean().default(true),
+  })
+  .strict()
+export type ReviewFilters = z.output<typeof reviewFiltersSchema>
+
+export const datasetOptionsSchema = z
+  .object({
+    name: z.string().trim().min(1).max(80).optional(),
+    minScore: score.optional(),
+    includeUnreviewed: z.boolean().optional(),
+    nearDuplicateThreshold: z.number().min(0.5).max(1).optional(),
+    maxPerCategoryShare: z.number().min(0.05).max(1).nullable().optional(),
+    validationRatio: z.number().min(0).max(0.5).optional(),
+    contextTurns: z.number().int().min(0).max(20).optional(),
+    includeDemo: z.boolean().default(false),
+  })
+  .strict()
+export type DatasetOptions = z.output<typeof datasetOptionsSchema>
+
+export const statsFiltersSchema = z
+  .object({
+    from: epochMs.optional(),
+    to: epochMs.optional(),
+    category: z.enum(CATEGORIES).optional(),
+    model: z.string().trim().min(1).max(200).optional(),
+    includeDemo: z.boolean().default(true),
+  })
+  .strict()
+export type StatsFilters = z.output<typeof statsFiltersSchema>
 
 export const apiContract = {
   'app.status': method<typeof noInput, AppStatus>(noInput),
@@ -64,6 +131,41 @@ export const apiContract = {
     const input = z.object({ conversationId: id }).strict()
     return method<typeof input, ConversationDto>(input)
   })(),
+  'conversations.setBotMode': (() => {
+    const input = z.object({ conversationId: id, mode: z.enum(['bot', 'paused', 'human']) }).strict()
+    return method<typeof input, ConversationDto>(input)
+  })(),
+  'review.list': (() => {
+    const input = reviewFiltersSchema.extend({
+      limit: z.number().int().min(1).max(500).default(50),
+      offset: z.number().int().min(0).default(0),
+    })
+    return method<typeof input, { items: ExchangeDto[]; total: number; models: string[] }>(input)
+  })(),
+  'review.score': (() => {
+    const input = z.object({ ids, score }).strict()
+    return method<typeof input, { updated: number }>(input)
+  })(),
+  'review.approve': (() => {
+    const input = z.object({ ids }).strict()
+    return method<typeof input, { updated: number }>(input)
+  })(),
+  'review.reject': (() => {
+    const input = z.object({ ids }).strict()
+    return method<typeof input, { updated: number }>(input)
+  })(),
+  'review.correct': (() => {
+    const input = z.object({ id, response: z.string().trim().min(1, 'must not be empty').max(4000) }).strict()
+    return method<typeof input, ExchangeDto>(input)
+  })(),
+  'review.markSale': (() => {
+    const input = z.object({ id }).strict()
+    return method<typeof input, ExchangeDto>(input)
+  })(),
+  'capture.health': method<typeof noInput, CaptureHealth>(noInput),
+  'datasets.list': method<typeof noInput, DatasetDto[]>(noInput),
+  'datasets.create': method<typeof datasetOptionsSchema, DatasetDto>(datasetOptionsSchema),
+  'stats.get': method<typeof statsFiltersSchema, StatsDto>(statsFiltersSchema),
   'simulator.send': (() => {
     const input = z
       .object({

@@ -1,4 +1,4 @@
-import type { AppStatus, ConversationDto, MessageDto } from '../types'
+import type { AppStatus, CaptureHealth, ConversationDto, DatasetDto, DatasetProgress, ExchangeDto, MessageDto } from '../types'
 
 /** Everything the core pushes to its clients, by event name. */
 export interface ApiEvents {
@@ -6,6 +6,10 @@ export interface ApiEvents {
   'message.added': MessageDto
   'message.updated': MessageDto
   'status.changed': AppStatus
+  'exchange.updated': ExchangeDto
+  'capture.health': CaptureHealth
+  'dataset.progress': DatasetProgress
+  'dataset.updated': DatasetDto
 }
 
 export type ApiEventName = keyof ApiEvents

@@ -7,19 +7,15 @@ import { newId } from './ids'
 export type Contact = typeof contacts.$inferSelect
 
 export class ContactsRepository {
+  /** Run for every inbound message; compiled once. */
+  private upsertStatement: ReturnType<typeof prepareUpsert> | null = null
+
   constructor(private readonly db: Db) {}
 
   /** Finds or creates the contact; a newer non-empty display name replaces the old one. */
   upsert(accountId: string, transport: TransportKind, externalId: string, displayName: string | null): Contact {
-    return this.db
-      .insert(contacts)
-      .values({ id: newId(), accountId, transport, externalId, displayName })
-      .onConflictDoUpdate({
-        target: [contacts.accountId, contacts.transport, contacts.externalId],
-        set: { displayName: sql`coalesce(excluded.displayName, ${contacts.displayName})` },
-      })
-      .returning()
-      .get()
+    this.upsertStatement ??= prepareUpsert(this.db)
+    return this.upsertStatement.get({ id: newId(), accountId, transport, externalId, displayName })!
   }
 
   get(id: string): Contact | undefined {
@@ -33,4 +29,17 @@ export class ContactsRepository {
       .where(and(eq(contacts.accountId, accountId), eq(contacts.transport, transport), eq(contacts.externalId, externalId)))
       .get()
   }
+}
+
+function prepareUpsert(db: Db) {
+  const p = (name: string) => sql.placeholder(name)
+  return db
+    .insert(contacts)
+    .values({ id: p('id'), accountId: p('accountId'), transport: p('transport'), externalId: p('externalId'), displayName: p('displayName') })
+    .onConflictDoUpdate({
+      target: [contacts.accountId, contacts.transport, contacts.externalId],
+      set: { displayName: sql`coalesce(excluded.displayName, ${contacts.displayName})` },
+    })
+    .returning()
+    .prepare()
 }

@@ -11,25 +11,21 @@ export interface ConversationWithContact {
 }
 
 export class ConversationsRepository {
+  /** Read for every message; compiled once (see training-data-repository). */
+  private byId: ReturnType<typeof prepareById> | null = null
+  private ensure: ReturnType<typeof prepareEnsure> | null = null
+
   constructor(private readonly db: Db) {}
 
   /** One conversation per contact. */
-  ensureForContact(accountId: string, contactId: string): Conversation {
-    return this.db
-      .insert(conversations)
-      .values({ id: newId(), accountId, contactId })
-      .onConflictDoUpdate({ target: conversations.contactId, set: { contactId: sql`excluded.contactId` } })
-      .returning()
-      .get()
+  ensureForContact(accountId: string, contactId: string, isDemo = false): Conversation {
+    this.ensure ??= prepareEnsure(this.db)
+    return this.ensure.get({ id: newId(), accountId, contactId, isDemo })!
   }
 
   get(id: string): ConversationWithContact | undefined {
-    return this.db
-      .select({ conversation: conversations, contact: contacts })
-      .from(conversations)
-      .innerJoin(contacts, eq(contacts.id, conversations.contactId))
-      .where(eq(conversations.id, id))
-      .get()
+    this.byId ??= prepareById(this.db)
+    return this.byId.get({ id })
   }
 
   /** Newest activity first; `before` pages through older ones. */
@@ -48,6 +44,10 @@ export class ConversationsRepository {
       .all()
   }
 
+  setBotMode(id: string, botMode: Conversation['botMode']): void {
+    this.db.update(conversations).set({ botMode }).where(eq(conversations.id, id)).run()
+  }
+
   markRead(id: string): void {
     this.db.update(conversations).set({ unreadCount: 0 }).where(eq(conversations.id, id)).run()
   }
@@ -63,4 +63,23 @@ export class ConversationsRepository {
       .where(eq(conversations.id, id))
       .run()
   }
+}
+
+function prepareById(db: Db) {
+  return db
+    .select({ conversation: conversations, contact: contacts })
+    .from(conversations)
+    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+    .where(eq(conversations.id, sql.placeholder('id')))
+    .prepare()
+}
+
+function prepareEnsure(db: Db) {
+  const p = (name: string) => sql.placeholder(name)
+  return db
+    .insert(conversations)
+    .values({ id: p('id'), accountId: p('accountId'), contactId: p('contactId'), isDemo: p('isDemo') })
+    .onConflictDoUpdate({ target: conversations.contactId, set: { contactId: sql`excluded.contactId` } })
+    .returning()
+    .prepare()
 }

@@ -1,9 +1,11 @@
 import type { Db } from '../database'
 import { AccountsRepository } from './accounts-repository'
 import { ContactsRepository } from './contacts-repository'
+import { DatasetsRepository } from './datasets-repository'
 import { ConversationsRepository } from './conversations-repository'
 import { MessagesRepository } from './messages-repository'
 import { SettingsRepository } from './settings-repository'
+import { TrainingDataRepository } from './training-data-repository'
 
 /** The data-access layer: every read and write of the app goes through one of these. */
 export interface Repositories {
@@ -13,6 +15,8 @@ export interface Repositories {
   conversations: ConversationsRepository
   messages: MessagesRepository
   settings: SettingsRepository
+  trainingData: TrainingDataRepository
+  datasets: DatasetsRepository
   /**
    * Runs `fn` in one SQLite transaction. better-sqlite3 is synchronous and the app holds one
    * connection, so every repository call made inside `fn` joins the transaction.
@@ -28,6 +32,8 @@ export function createRepositories(db: Db): Repositories {
     conversations: new ConversationsRepository(db),
     messages: new MessagesRepository(db),
     settings: new SettingsRepository(db),
+    trainingData: new TrainingDataRepository(db),
+    datasets: new DatasetsRepository(db),
     transaction: (fn) => db.transaction(() => fn()),
   }
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, lt, sql } from 'drizzle-orm'
 import type { MessageStatus, ReplyState } from '../../../shared/types'
 import type { Db } from '../database'
 import { messages } from '../schema'
@@ -7,8 +7,30 @@ import { newId } from './ids'
 export type Message = typeof messages.$inferSelect
 export type NewMessage = Omit<typeof messages.$inferInsert, 'id'>
 
+/** Run for every message and capture; compiled once (see training-data-repository). */
+function prepareHotQueries(db: Db) {
+  return {
+    byId: db.select().from(messages).where(eq(messages.id, sql.placeholder('id'))).prepare(),
+    before: db
+      .select()
+      .from(messages)
+      // Placeholders in comparisons skip the column's encoder: pass epoch milliseconds.
+      .where(and(eq(messages.conversationId, sql.placeholder('conversationId')), lt(messages.createdAt, sql.placeholder('beforeMs'))))
+      .orderBy(desc(messages.createdAt), desc(messages.id))
+      .limit(sql.placeholder('limit'))
+      .prepare(),
+  }
+}
+
 export class MessagesRepository {
+  private hot: ReturnType<typeof prepareHotQueries> | null = null
+
   constructor(private readonly db: Db) {}
+
+  private get queries(): ReturnType<typeof prepareHotQueries> {
+    this.hot ??= prepareHotQueries(this.db)
+    return this.hot
+  }
 
   /**
    * Stores a message unless one with the same transport id exists (a redelivery after a
@@ -24,7 +46,7 @@ export class MessagesRepository {
   }
 
   get(id: string): Message | undefined {
-    return this.db.select().from(messages).where(eq(messages.id, id)).get()
+    return this.queries.byId.get({ id })
   }
 
   /** The last `limit` messages of a conversation, oldest first. */
@@ -37,6 +59,11 @@ export class MessagesRepository {
       .limit(limit)
       .all()
     return newestFirst.reverse()
+  }
+
+  /** Up to `limit` messages written before `before`, oldest first. */
+  before(conversationId: string, before: Date, limit: number): Message[] {
+    return this.queries.before.all({ conversationId, beforeMs: before.getTime(), limit }).reverse()
   }
 
   /** Inbound messages of a conversation that still wait for an answer, oldest first. */

@@ -1,0 +1,148 @@
+import type { Category } from '../../shared/types'
+import { CATEGORIES } from '../../shared/types'
+import { detectCategory } from '../evaluation/category'
+import { assessReply } from '../evaluation/reply-scorer'
+import { reviewPriority } from '../learning/review-priority'
+import type { Repositories } from '../store/repositories'
+import { newId } from '../store/repositories/ids'
+import type { NewTrainingRow } from '../store/repositories/training-data-repository'
+import { DEMO_ANSWERS, DEMO_NAMES, DEMO_PRODUCTS, DEMO_QUESTIONS, DEMO_REACTIONS } from './demo-catalog'
+
+export interface DemoDataOptions {
+  /** Exchanges to create. */
+  count: number
+  seed?: number
+  /** Also store the messages behind each exchange (false: exchanges only, for big benchmarks). */
+  withMessages?: boolean
+  days?: number
+  now?: Date
+  onProgress?: (done: number, total: number) => void
+}
+
+const MODELS = ['llama3.1:8b', 'autodidacta-tienda:v1', 'autodidacta-tienda:v2']
+
+/**
+ * Fills the store with synthetic Spanish conversations, every row flagged `isDemo` so demo
+ * data never mixes silently with the shop's real customers. Scores come from the real scorer.
+ */
+export function generateDemoData(repos: Repositories, accountId: string, options: DemoDataOptions): { conversations: number; exchanges: number } {
+  const random = mulberry32(options.seed ?? 42)
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
+  const now = (options.now ?? new Date()).getTime()
+  const spanMs = (options.days ?? 30) * 86_400_000
+  const withMessages = options.withMessages ?? true
+  const perConversation = 3
+  let exchanges = 0
+  let conversations = 0
+  const batch: NewTrainingRow[] = []
+
+  const flush = () => {
+    repos.trainingData.insertMany(batch.splice(0))
+    options.onProgress?.(exchanges, options.count)
+  }
+
+  while (exchanges < options.count) {
+    repos.transaction(() => {
+      for (let c = 0; c < 200 && exchanges < options.count; c++) {
+        const name = `${pick(DEMO_NAMES)} (demo ${conversations + 1})`
+        const contact = repos.contacts.upsert(accountId, 'simulator', `demo-${options.seed ?? 42}-${conversations}`, name)
+        const conversation = repos.conversations.ensureForContact(accountId, contact.id, true)
+        conversations++
+        let at = now - Math.floor(random() * spanMs)
+        const turns: { role: 'user' | 'assistant'; content: string }[] = []
+        for (let e = 0; e < perConversation && exchanges < options.count; e++) {
+          const product = pick(DEMO_PRODUCTS)
+          const category: Category = pick(CATEGORIES)
+          const question = pick(DEMO_QUESTIONS[category]).replaceAll('{p}', product.name)
+          const answer = pick(DEMO_ANSWERS[category]).replaceAll('{p}', product.name).replaceAll('{$}', formatCop(product.price))
+          const reaction = pick(DEMO_REACTIONS)
+          const model = pick(MODELS)
+          const assessed = assessReply(reaction)
+          const askedAt = new Date(at)
+          const answeredAt = new Date(at + 20_000)
+          const reactedAt = new Date(at + 120_000)
+          at += 180_000
+          let userMessageId: string | null = null
+          let botMessageId: string | null = null
+          let feedbackMessageId: string | null = null
+          if (withMessages) {
+            userMessageId = insertMessage(repos, conversation.id, 'in', question, askedAt, null)
+            botMessageId = insertMessage(repos, conversation.id, 'out', answer, answeredAt, model)
+            feedbackMessageId = insertMessage(repos, conversation.id, 'in', reaction, reactedAt, null)
+            repos.conversations.recordActivity(conversation.id, reactedAt, reaction, false)
+          }
+          const review = random()
+          const manualScore = review < 0.15 ? Math.min(5, Math.max(1, assessed.score + (random() < 0.3 ? -1 : 0))) : null
+          const reviewStatus = review < 0.05 ? 'corrected' : review < 0.12 ? 'approved' : review < 0.15 ? 'rejected' : 'pending'
+          batch.push({
+            userId: accountId,
+            conversationId: conversation.id,
+            userMessage: question,
+            botResponse: answer,
+            context: turns.slice(-4),
+            productId: product.id,
+            productName: product.name,
+            category: detectCategory(question),
+            qualityScore: manualScore ?? assessed.score,
+            wasSuccessful: assessed.wasSuccessful,
+            userFeedback: reaction,
+            createdAt: answeredAt,
+            evaluatedAt: reactedAt,
+            model,
+            autoScore: assessed.score,
+            autoScoreSource: 'rules',
+            autoConfidence: assessed.confidence,
+            manualScore,
+            reviewStatus,
+            correctedResponse: reviewStatus === 'corrected' ? `${answer} Además, hoy tienes envío gratis.` : null,
+            reviewedAt: reviewStatus === 'pending' && manualScore === null ? null : reactedAt,
+            userMessageId,
+            botMessageId,
+            feedbackMessageId,
+            reviewPriority: reviewPriority({ score: assessed.score, confidence: assessed.confidence, conflict: false }),
+            isDemo: true,
+          })
+          turns.push({ role: 'user', content: question }, { role: 'assistant', content: answer }, { role: 'user', content: reaction })
+          exchanges++
+          if (batch.length >= 500) flush()
+        }
+      }
+      if (batch.length > 0) flush()
+    })
+  }
+  return { conversations, exchanges }
+}
+
+function insertMessage(repos: Repositories, conversationId: string, direction: 'in' | 'out', text: string, at: Date, model: string | null): string {
+  const message = repos.messages.insertIfNew({
+    conversationId,
+    externalId: `demo:${newId()}`,
+    direction,
+    author: direction === 'in' ? 'customer' : 'bot',
+    kind: 'text',
+    text,
+    status: direction === 'in' ? 'received' : 'sent',
+    replyState: direction === 'in' ? 'answered' : null,
+    model,
+    createdAt: at,
+    sentAt: direction === 'out' ? at : null,
+  })
+  if (!message) throw new Error('demo message collided')
+  return message.id
+}
+
+function formatCop(value: number): string {
+  return `$${value.toLocaleString('es-CO')}`
+}
+
+/** Small, fast, seedable PRNG: the same seed gives the same demo data. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}

@@ -1,0 +1,90 @@
+import type { ChatTurn } from '../../shared/types'
+import type { EventBus } from '../app/event-bus'
+import { detectCategory } from '../evaluation/category'
+import type { SettingsService } from '../settings/settings-service'
+import type { Repositories } from '../store/repositories'
+import type { Message } from '../store/repositories/messages-repository'
+import { toExchangeDto } from './exchange-dto'
+import type { LearningWorker } from './learning-worker'
+
+export interface CaptureMeta {
+  productId?: string | null
+  productName?: string | null
+}
+
+/**
+ * Stage 1 of the loop (the seed's TrainingCaptureService): one training_data row per bot
+ * reply. It runs on the learning worker, after the reply is sent, and builds the row from the
+ * stored messages, so the same code recaptures replies a crash left uncaptured.
+ */
+export class CaptureService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly accountId: string,
+    private readonly worker: LearningWorker,
+    private readonly settings: SettingsService,
+    private readonly events: EventBus,
+  ) {}
+
+  /** Called on the reply path: returns at once. */
+  captureReply(botMessageId: string, meta: CaptureMeta = {}): void {
+    this.worker.enqueue(`capture ${botMessageId}`, () => this.capture(botMessageId, meta))
+  }
+
+  /** Captures bot replies that have no row yet (the app stopped before writing them). */
+  recaptureMissing(): number {
+    const ids = this.repos.trainingData.uncapturedBotMessageIds(10_000)
+    for (const id of ids) this.captureReply(id)
+    return ids.length
+  }
+
+  private capture(botMessageId: string, meta: CaptureMeta): void {
+    const bot = this.repos.messages.get(botMessageId)
+    if (!bot || bot.author !== 'bot' || !bot.text) return
+    if (this.repos.trainingData.findByBotMessage(botMessageId)) return
+    const conversation = this.repos.conversations.get(bot.conversationId)
+    if (!conversation) return
+    const historyLimit = this.settings.get().historyMessages
+    const earlier = this.repos.messages.before(bot.conversationId, bot.createdAt, historyLimit + 20)
+    const { asked, context } = splitTurn(earlier, historyLimit)
+    if (asked.length === 0) return // the bot spoke first: nothing was asked
+    const userMessage = asked.map((m) => m.text ?? `[${m.kind}]`).join('\n')
+    const id = this.repos.trainingData.insertCapture({
+      userId: this.accountId,
+      conversationId: bot.conversationId,
+      userMessage,
+      botResponse: bot.text,
+      context,
+      productId: meta.productId ?? null,
+      productName: meta.productName ?? null,
+      category: detectCategory(userMessage),
+      model: bot.model,
+      createdAt: bot.createdAt,
+      userMessageId: asked.at(-1)!.id,
+      botMessageId: bot.id,
+      reviewPriority: 1,
+      isDemo: conversation.conversation.isDemo,
+    })
+    const stored = this.repos.trainingData.get(id)
+    if (stored) this.events.emit('exchange.updated', toExchangeDto(stored))
+  }
+}
+
+/**
+ * The customer's messages since the last outgoing one are what the reply answered; the
+ * turns before them are its context (consecutive messages of one side merged into a turn).
+ */
+export function splitTurn(earlier: Message[], contextLimit: number): { asked: Message[]; context: ChatTurn[] } {
+  let start = earlier.length
+  while (start > 0 && earlier[start - 1]!.direction === 'in') start--
+  const asked = earlier.slice(start)
+  const turns: ChatTurn[] = []
+  for (const m of earlier.slice(0, start)) {
+    if (!m.text) continue
+    const role = m.direction === 'in' ? 'user' : 'assistant'
+    const last = turns.at(-1)
+    if (last && last.role === role) last.content += `\n${m.text}`
+    else turns.push({ role, content: m.text })
+  }
+  return { asked, context: contextLimit > 0 ? turns.slice(-contextLimit) : [] }
+}

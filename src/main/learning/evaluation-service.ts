@@ -1,0 +1,189 @@
+import type { EventBus } from '../app/event-bus'
+import { blendScores } from '../evaluation/blended-scorer'
+import { OwnerClassifier } from '../evaluation/owner-classifier'
+import { assessReply } from '../evaluation/reply-scorer'
+import type { LlmService } from '../llm/llm-service'
+import type { Logger } from '../logging/logger'
+import type { SettingsService } from '../settings/settings-service'
+import type { Repositories } from '../store/repositories'
+import type { TrainingRow } from '../store/repositories/training-data-repository'
+import { toExchangeDto } from './exchange-dto'
+import type { LearningWorker } from './learning-worker'
+import { reviewPriority } from './review-priority'
+
+/** The fewest owner reviews worth training on at all; blending waits for the setting's minimum. */
+const MIN_TRAINING_REVIEWS = 5
+
+/**
+ * Stage 2 of the loop (the seed's TrainingEvaluationService): scores each exchange from what
+ * happened next — the customer's next message, no reply within the window, the owner taking
+ * the chat over — and, once the owner has reviewed enough, from what it learned of the owner.
+ */
+export class EvaluationService {
+  private classifier: OwnerClassifier | null = null
+  private reviewCount = 0
+  private classifierStale = true
+  private sweepTimer: NodeJS.Timeout | null = null
+
+  constructor(
+    private readonly repos: Repositories,
+    private readonly worker: LearningWorker,
+    private readonly settings: SettingsService,
+    private readonly llm: LlmService,
+    private readonly events: EventBus,
+    private readonly logger: Logger,
+  ) {}
+
+  /** A customer message arrived: it closes the exchange it reacts to. */
+  customerReplied(messageId: string): void {
+    this.worker.enqueue(`evaluate ${messageId}`, () => this.evaluateWith(messageId))
+  }
+
+  /** The owner took the chat over: the bot's last answer was not good enough. */
+  ownerTookOver(conversationId: string): void {
+    this.worker.enqueue(`takeover ${conversationId}`, () => {
+      const row = this.repos.trainingData.latestInConversation(conversationId)
+      if (!row || row.manualScore !== null || row.autoScoreSource === 'sale') return
+      const score = Math.min(row.autoScore ?? 2, 2)
+      this.apply(row, { score, source: 'takeover', confidence: 0.6, conflict: false, wasSuccessful: row.wasSuccessful, evaluatedAt: row.evaluatedAt ?? new Date() })
+    })
+  }
+
+  /** The owner's scores changed: retrain before the next evaluation. */
+  ownerReviewed(): void {
+    this.classifierStale = true
+  }
+
+  /** Exchanges the customer never answered within the window count as not engaging. */
+  sweepNoReply(now: Date = new Date()): number {
+    const windowMs = this.settings.get().learning.noReplyHours * 3_600_000
+    let total = 0
+    for (;;) {
+      const rows = this.repos.trainingData.unevaluatedBefore(new Date(now.getTime() - windowMs), 500)
+      if (rows.length === 0) return total
+      this.repos.transaction(() => {
+        for (const row of rows) this.apply(row, { score: 2, source: 'no_reply', confidence: 0.35, conflict: false, wasSuccessful: false, evaluatedAt: now })
+      })
+      total += rows.length
+    }
+  }
+
+  startSweeping(everyMs = 10 * 60_000): void {
+    const run = () => this.worker.enqueue('no-reply sweep', () => void this.sweepNoReply())
+    run()
+    this.sweepTimer = setInterval(run, everyMs)
+    this.sweepTimer.unref()
+  }
+
+  stop(): void {
+    if (this.sweepTimer) clearInterval(this.sweepTimer)
+    this.sweepTimer = null
+  }
+
+  /** What the learned scorer currently knows, for the docs and the status. */
+  ownerModel(): { reviews: number; active: boolean } {
+    this.refreshClassifier()
+    return { reviews: this.reviewCount, active: this.reviewCount >= this.settings.get().learning.ownerClassifierMinReviews }
+  }
+
+  private evaluateWith(messageId: string): void {
+    const message = this.repos.messages.get(messageId)
+    if (!message || message.direction !== 'in') return
+    const row = this.repos.trainingData.latestUnevaluated(message.conversationId, message.createdAt)
+    if (!row) return
+    const text = message.text ?? ''
+    const rules = assessReply(text)
+    this.refreshClassifier()
+    const owner = this.classifier && text ? this.classifier.predict(text) : null
+    const blended = blendScores(rules, owner, this.reviewCount, { minReviews: this.settings.get().learning.ownerClassifierMinReviews })
+    const updated = this.apply(row, {
+      score: blended.score,
+      source: blended.source,
+      confidence: blended.confidence,
+      conflict: blended.conflict,
+      wasSuccessful: rules.wasSuccessful,
+      evaluatedAt: new Date(),
+      userFeedback: message.text ?? `[${message.kind}]`,
+      feedbackMessageId: message.id,
+    })
+    if (updated && this.settings.get().learning.llmJudge) void this.judge(updated, text)
+  }
+
+  private apply(
+    row: TrainingRow,
+    score: {
+      score: number
+      source: 'rules' | 'classifier' | 'llm_judge' | 'no_reply' | 'takeover'
+      confidence: number
+      conflict: boolean
+      wasSuccessful: boolean | null
+      evaluatedAt: Date
+      userFeedback?: string
+      feedbackMessageId?: string
+    },
+  ): TrainingRow | undefined {
+    const updated = this.repos.trainingData.applyAutoScore(row.id, {
+      autoScore: score.score,
+      autoScoreSource: score.source,
+      autoConfidence: score.confidence,
+      wasSuccessful: score.wasSuccessful,
+      evaluatedAt: score.evaluatedAt,
+      reviewPriority: reviewPriority(score),
+      ...(score.userFeedback === undefined ? {} : { userFeedback: score.userFeedback, feedbackMessageId: score.feedbackMessageId ?? null }),
+    })
+    const dto = updated && this.repos.trainingData.get(updated.id)
+    if (dto) this.events.emit('exchange.updated', toExchangeDto(dto))
+    return updated
+  }
+
+  private refreshClassifier(): void {
+    if (!this.classifierStale) return
+    this.classifierStale = false
+    const reviews = this.repos.trainingData.ownerReviews()
+    this.reviewCount = reviews.length
+    if (reviews.length < MIN_TRAINING_REVIEWS) {
+      this.classifier = null
+      return
+    }
+    const classifier = new OwnerClassifier()
+    classifier.train(reviews.map((r) => ({ text: r.text, score: clampScore(r.score) })))
+    this.classifier = classifier
+  }
+
+  /** Optional second opinion from the model itself (off by default: it costs a generation). */
+  private async judge(row: TrainingRow, nextMessage: string): Promise<void> {
+    try {
+      const { text } = await this.llm.chat([
+        {
+          role: 'system',
+          content:
+            'Evalúas respuestas de un vendedor por WhatsApp. Dada la pregunta del cliente, la respuesta del vendedor y lo que el cliente dijo después, ' +
+            'califica la respuesta del vendedor de 1 (muy mala) a 5 (excelente). Responde solo con el número.',
+        },
+        { role: 'user', content: `Cliente: ${row.userMessage}\nVendedor: ${row.botResponse}\nCliente después: ${nextMessage || '(sin texto)'}` },
+      ])
+      const judged = Number(/[1-5]/.exec(text)?.[0])
+      if (!judged) return
+      this.worker.enqueue(`judge ${row.id}`, () => {
+        const current = this.repos.trainingData.get(row.id)
+        if (!current || current.autoScore === null || current.manualScore !== null) return
+        const agree = Math.abs(judged - current.autoScore) <= 1
+        const score = Math.round((judged + current.autoScore) / 2)
+        this.apply(current, {
+          score,
+          source: 'llm_judge',
+          confidence: agree ? Math.max(current.autoConfidence ?? 0.5, 0.7) : 0.4,
+          conflict: !agree,
+          wasSuccessful: current.wasSuccessful,
+          evaluatedAt: current.evaluatedAt ?? new Date(),
+        })
+      })
+    } catch (error) {
+      this.logger.warn('LLM judge failed; keeping the rule score', { exchangeId: row.id, error })
+    }
+  }
+}
+
+function clampScore(score: number): 1 | 2 | 3 | 4 | 5 {
+  return Math.min(5, Math.max(1, Math.round(score))) as 1 | 2 | 3 | 4 | 5
+}

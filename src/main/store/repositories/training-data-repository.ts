@@ -1,0 +1,417 @@
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm'
+import type { ReviewFilters, StatsFilters } from '../../../shared/api/contract'
+import type { ReviewStatus, ScoreSource } from '../../../shared/types'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
+import type { Db } from '../database'
+import { contacts, conversations, messages, trainingData, trainingStatsDaily } from '../schema'
+import { newId } from './ids'
+import { prepareRowInsert } from './row-insert'
+
+export type TrainingRow = typeof trainingData.$inferSelect
+export type NewTrainingRow = Omit<typeof trainingData.$inferInsert, 'id'> & { id?: string }
+/** One group of the stats rollup; `qualityScore` is set only when grouped by score (0 = none). */
+export interface StatsCell {
+  key: string
+  qualityScore: number
+  exchanges: number
+  scored: number
+  scoreSum: number
+  outcomes: number
+  successes: number
+  backlog: number
+}
+export type TrainingRowWithCustomer = TrainingRow & { customerName: string | null }
+
+export interface AutoScoreUpdate {
+  autoScore: number
+  autoScoreSource: ScoreSource
+  autoConfidence: number
+  wasSuccessful: boolean | null
+  reviewPriority: number
+  userFeedback?: string | null
+  feedbackMessageId?: string | null
+  evaluatedAt: Date
+}
+
+/** The columns the curator needs, and nothing else, to keep 100k-row exports small. */
+export interface CurationRow {
+  id: string
+  userMessage: string
+  botResponse: string
+  correctedResponse: string | null
+  context: unknown
+  category: string | null
+  productName: string | null
+  qualityScore: number | null
+  reviewStatus: ReviewStatus
+  createdAt: Date
+}
+
+const customerName = sql<string | null>`coalesce(${contacts.displayName}, ${contacts.externalId})`
+/** The queue holds what the owner has not looked at: not reviewed and not scored by hand. */
+const unreviewed = and(eq(trainingData.reviewStatus, 'pending'), isNull(trainingData.manualScore))
+
+/**
+ * The queries the capture and evaluation of every exchange run, compiled once: building a
+ * drizzle query and preparing its SQLite statement cost more than running it.
+ */
+function prepareHotQueries(db: Db) {
+  const withCustomer = db
+    .select({ ...getTableColumns(trainingData), customerName })
+    .from(trainingData)
+    .innerJoin(conversations, eq(conversations.id, trainingData.conversationId))
+    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+  return {
+    byId: withCustomer.where(eq(trainingData.id, sql.placeholder('id'))).prepare(),
+    byBotMessage: db.select().from(trainingData).where(eq(trainingData.botMessageId, sql.placeholder('botMessageId'))).prepare(),
+    latestUnevaluated: db
+      .select()
+      .from(trainingData)
+      .where(
+        and(
+          eq(trainingData.conversationId, sql.placeholder('conversationId')),
+          isNull(trainingData.evaluatedAt),
+          // Placeholders in comparisons skip the column's encoder: pass epoch milliseconds.
+          lte(trainingData.createdAt, sql.placeholder('beforeMs')),
+        ),
+      )
+      .orderBy(desc(trainingData.createdAt))
+      .limit(1)
+      .prepare(),
+    insertCapture: db
+      .insert(trainingData)
+      .values({
+        ...(Object.fromEntries(CAPTURE_FIELDS.map((f) => [f, sql.placeholder(f)])) as unknown as typeof trainingData.$inferInsert),
+        // A placeholder goes through the column's encoder even for null, and JSON's turns
+        // null into the string "null": this one is passed already encoded (see insertCapture).
+        context: sql`${sql.placeholder('context')}`,
+      })
+      .returning({ id: trainingData.id })
+      .prepare(),
+    autoScore: prepareAutoScore(db, false),
+    autoScoreWithFeedback: prepareAutoScore(db, true),
+  }
+}
+
+const AUTO_FIELDS = ['autoScore', 'autoScoreSource', 'autoConfidence', 'wasSuccessful', 'reviewPriority', 'evaluatedAt'] as const
+const FEEDBACK_FIELDS = ['userFeedback', 'feedbackMessageId'] as const
+
+function prepareAutoScore(db: Db, withFeedback: boolean) {
+  const fields = withFeedback ? [...AUTO_FIELDS, ...FEEDBACK_FIELDS] : AUTO_FIELDS
+  return db
+    .update(trainingData)
+    .set({
+      ...(Object.fromEntries(fields.map((f) => [f, sql.placeholder(f)])) as Partial<TrainingRow>),
+      // The boolean encoder would turn null ("no outcome known") into 0: passed encoded.
+      wasSuccessful: sql`${sql.placeholder('wasSuccessful')}`,
+      // The owner's score always wins over any automatic one.
+      qualityScore: sql`coalesce(${trainingData.manualScore}, ${sql.placeholder('autoScore')})`,
+    })
+    .where(eq(trainingData.id, sql.placeholder('id')))
+    .returning()
+    .prepare()
+}
+
+/** What a capture knows when it writes an exchange; everything else starts at its default. */
+const CAPTURE_FIELDS = [
+  'id',
+  'userId',
+  'conversationId',
+  'userMessage',
+  'botResponse',
+  'context',
+  'productId',
+  'productName',
+  'category',
+  'model',
+  'createdAt',
+  'userMessageId',
+  'botMessageId',
+  'reviewPriority',
+  'isDemo',
+] as const
+export type CaptureInsert = { [K in (typeof CAPTURE_FIELDS)[number]]-?: Exclude<NewTrainingRow[K], undefined> }
+
+export class TrainingDataRepository {
+  private hot: ReturnType<typeof prepareHotQueries> | null = null
+  private rowInsert: ((row: NewTrainingRow) => void) | null = null
+
+  constructor(private readonly db: Db) {}
+
+  private get queries(): ReturnType<typeof prepareHotQueries> {
+    this.hot ??= prepareHotQueries(this.db)
+    return this.hot
+  }
+
+  insert(values: NewTrainingRow): TrainingRow {
+    return this.db
+      .insert(trainingData)
+      .values({ ...values, id: values.id ?? newId() })
+      .returning()
+      .get()
+  }
+
+  /** The capture of one bot reply (the hot path: a compiled statement). */
+  insertCapture(values: Omit<CaptureInsert, 'id'>): string {
+    const id = newId()
+    this.queries.insertCapture.get({ ...values, id, context: values.context == null ? null : JSON.stringify(values.context) })
+    return id
+  }
+
+  /** Bulk load (demo data): one compiled statement per row, inside the caller's transaction. */
+  insertMany(rows: NewTrainingRow[]): void {
+    this.rowInsert ??= prepareRowInsert(this.db, trainingData)
+    for (const row of rows) this.rowInsert({ ...row, id: row.id ?? newId() })
+  }
+
+  get(id: string): TrainingRowWithCustomer | undefined {
+    return this.queries.byId.get({ id })
+  }
+
+  getMany(ids: string[]): TrainingRowWithCustomer[] {
+    if (ids.length === 0) return []
+    return this.withCustomer().where(inArray(trainingData.id, ids)).all()
+  }
+
+  findByBotMessage(botMessageId: string): TrainingRow | undefined {
+    return this.queries.byBotMessage.get({ botMessageId })
+  }
+
+  /** The exchange a new customer message answers: the newest one not yet evaluated. */
+  latestUnevaluated(conversationId: string, before: Date): TrainingRow | undefined {
+    return this.queries.latestUnevaluated.get({ conversationId, beforeMs: before.getTime() })
+  }
+
+  latestInConversation(conversationId: string): TrainingRow | undefined {
+    return this.db
+      .select()
+      .from(trainingData)
+      .where(eq(trainingData.conversationId, conversationId))
+      .orderBy(desc(trainingData.createdAt))
+      .limit(1)
+      .get()
+  }
+
+  /** Exchanges whose customer never answered within the window. */
+  unevaluatedBefore(before: Date, limit: number): TrainingRow[] {
+    return this.db
+      .select()
+      .from(trainingData)
+      .where(and(isNull(trainingData.evaluatedAt), lt(trainingData.createdAt, before)))
+      .orderBy(asc(trainingData.createdAt))
+      .limit(limit)
+      .all()
+  }
+
+  applyAutoScore(id: string, update: AutoScoreUpdate): TrainingRow | undefined {
+    const base = {
+      id,
+      autoScore: update.autoScore,
+      autoScoreSource: update.autoScoreSource,
+      autoConfidence: update.autoConfidence,
+      wasSuccessful: update.wasSuccessful === null ? null : update.wasSuccessful ? 1 : 0,
+      reviewPriority: update.reviewPriority,
+      evaluatedAt: update.evaluatedAt,
+    }
+    if (update.userFeedback === undefined) return this.queries.autoScore.get(base)
+    return this.queries.autoScoreWithFeedback.get({ ...base, userFeedback: update.userFeedback, feedbackMessageId: update.feedbackMessageId ?? null })
+  }
+
+  setManualScore(ids: string[], score: number, at: Date): number {
+    return this.db
+      .update(trainingData)
+      .set({ manualScore: score, qualityScore: score, reviewedAt: at })
+      .where(inArray(trainingData.id, ids))
+      .run().changes
+  }
+
+  setStatus(ids: string[], status: 'approved' | 'rejected', at: Date): number {
+    // Approving keeps an owner's rewrite as the target: a corrected exchange stays corrected.
+    const keepCorrected = status === 'approved' ? ne(trainingData.reviewStatus, 'corrected') : undefined
+    return this.db
+      .update(trainingData)
+      .set({ reviewStatus: status, reviewedAt: at })
+      .where(and(inArray(trainingData.id, ids), keepCorrected))
+      .run().changes
+  }
+
+  correct(id: string, response: string, at: Date): number {
+    return this.db
+      .update(trainingData)
+      .set({ correctedResponse: response, reviewStatus: 'corrected', reviewedAt: at })
+      .where(eq(trainingData.id, id))
+      .run().changes
+  }
+
+  /** A sale the owner marks: the strongest outcome signal there is. */
+  markSale(id: string, at: Date): number {
+    return this.db
+      .update(trainingData)
+      .set({
+        wasSuccessful: true,
+        autoScore: 5,
+        autoScoreSource: 'sale',
+        autoConfidence: 1,
+        qualityScore: sql`coalesce(${trainingData.manualScore}, 5)`,
+        evaluatedAt: sql`coalesce(${trainingData.evaluatedAt}, ${at.getTime()})`,
+        reviewPriority: 0,
+      })
+      .where(eq(trainingData.id, id))
+      .run().changes
+  }
+
+  /** The owner's manual scores of customer reactions: what the learned scorer trains on. */
+  ownerReviews(): { text: string; score: number }[] {
+    return this.db
+      .select({ text: trainingData.userFeedback, score: trainingData.manualScore })
+      .from(trainingData)
+      .where(and(isNotNull(trainingData.manualScore), isNotNull(trainingData.userFeedback), eq(trainingData.isDemo, false)))
+      .all()
+      .map((row) => ({ text: row.text ?? '', score: row.score ?? 3 }))
+  }
+
+  /** The review queue, most in need of a human first. */
+  reviewList(filters: ReviewFilters, limit: number, offset: number): { rows: TrainingRowWithCustomer[]; total: number } {
+    const where = this.reviewWhere(filters)
+    const total = this.db.select({ n: count() }).from(trainingData).where(where).get()?.n ?? 0
+    const order = filters.status === 'pending' ? this.pendingOrder() : [desc(trainingData.createdAt)]
+    const rows = this.withCustomer()
+      .where(where)
+      .orderBy(...order)
+      .limit(limit)
+      .offset(offset)
+      .all()
+    return { rows, total }
+  }
+
+  models(): string[] {
+    return this.db
+      .selectDistinct({ model: trainingData.model })
+      .from(trainingData)
+      .where(isNotNull(trainingData.model))
+      .orderBy(asc(trainingData.model))
+      .all()
+      .map((r) => r.model ?? '')
+  }
+
+  curationRows(includeDemo: boolean): CurationRow[] {
+    return this.db
+      .select({
+        id: trainingData.id,
+        userMessage: trainingData.userMessage,
+        botResponse: trainingData.botResponse,
+        correctedResponse: trainingData.correctedResponse,
+        context: trainingData.context,
+        category: trainingData.category,
+        productName: trainingData.productName,
+        qualityScore: trainingData.qualityScore,
+        reviewStatus: trainingData.reviewStatus,
+        createdAt: trainingData.createdAt,
+      })
+      .from(trainingData)
+      .where(includeDemo ? undefined : eq(trainingData.isDemo, false))
+      .all()
+  }
+
+  countDemo(): number {
+    return this.db.select({ n: count() }).from(trainingData).where(eq(trainingData.isDemo, true)).get()?.n ?? 0
+  }
+
+  /** Bot replies that have no captured exchange (a crash between reply and capture). */
+  uncapturedBotMessageIds(limit: number): string[] {
+    return this.db
+      .select({ id: messages.id })
+      .from(messages)
+      .leftJoin(trainingData, eq(trainingData.botMessageId, messages.id))
+      .where(and(eq(messages.author, 'bot'), eq(messages.status, 'sent'), isNull(trainingData.id)))
+      .orderBy(asc(messages.createdAt))
+      .limit(limit)
+      .all()
+      .map((r) => r.id)
+  }
+
+  /** The seed's getDatasetStats and the daily series, read from the trigger-maintained rollup. */
+  /**
+   * The rollup folded three ways in SQL — by category × score, by day, by model — so a year of
+   * data comes back as a few hundred rows, whatever the number of exchanges.
+   */
+  stats(filters: StatsFilters): { byCategoryScore: StatsCell[]; byDay: StatsCell[]; byModel: StatsCell[] } {
+    const t = trainingStatsDaily
+    const where = and(
+      filters.includeDemo ? undefined : eq(t.isDemo, false),
+      filters.category ? eq(t.category, filters.category) : undefined,
+      filters.model ? eq(t.model, filters.model) : undefined,
+      filters.from !== undefined ? gte(t.day, localDay(filters.from)) : undefined,
+      filters.to !== undefined ? lte(t.day, localDay(filters.to)) : undefined,
+    )
+    const sums = {
+      exchanges: sql<number>`sum(${t.exchanges})`,
+      // qualityScore 0 stands for "no score yet" in the rollup.
+      scored: sql<number>`sum(case when ${t.qualityScore} > 0 then ${t.exchanges} else 0 end)`,
+      scoreSum: sql<number>`sum(${t.qualityScore} * ${t.exchanges})`,
+      outcomes: sql<number>`sum(${t.outcomes})`,
+      successes: sql<number>`sum(${t.successes})`,
+      backlog: sql<number>`sum(${t.backlog})`,
+    }
+    const fold = (key: SQLiteColumn, second?: SQLiteColumn) =>
+      this.db
+        .select({ key: sql<string>`${key}`, qualityScore: second ? sql<number>`${second}` : sql<number>`0`, ...sums })
+        .from(t)
+        .where(where)
+        .groupBy(...(second ? [key, second] : [key]))
+        .all()
+    return {
+      byCategoryScore: fold(t.category, t.qualityScore),
+      byDay: fold(t.day),
+      byModel: fold(t.model),
+    }
+  }
+
+  private withCustomer() {
+    return this.db
+      .select({ ...getTableColumns(trainingData), customerName })
+      .from(trainingData)
+      .innerJoin(conversations, eq(conversations.id, trainingData.conversationId))
+      .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+      .$dynamic()
+  }
+
+  private reviewWhere(filters: ReviewFilters): SQL | undefined {
+    const status =
+      filters.status === 'all' ? undefined : filters.status === 'pending' ? unreviewed : eq(trainingData.reviewStatus, filters.status)
+    return and(
+      status,
+      filters.category ? eq(trainingData.category, filters.category) : undefined,
+      filters.minScore !== undefined ? gte(trainingData.qualityScore, filters.minScore) : undefined,
+      filters.maxScore !== undefined ? or(lte(trainingData.qualityScore, filters.maxScore), isNull(trainingData.qualityScore)) : undefined,
+      filters.model ? eq(trainingData.model, filters.model) : undefined,
+      filters.from !== undefined ? gte(trainingData.createdAt, new Date(filters.from)) : undefined,
+      filters.to !== undefined ? lte(trainingData.createdAt, new Date(filters.to)) : undefined,
+      filters.includeDemo ? undefined : eq(trainingData.isDemo, false),
+    )
+  }
+
+  /**
+   * Stored priority (uncertain, conflicting or bad outcomes) plus a bonus for the categories
+   * with the most unreviewed exchanges, where the owner's time teaches the most.
+   */
+  private pendingOrder(): SQL[] {
+    const busy = this.db
+      .select({ category: trainingData.category, n: count() })
+      .from(trainingData)
+      .where(unreviewed)
+      .groupBy(trainingData.category)
+      .all()
+    const max = Math.max(1, ...busy.map((b) => b.n))
+    const weights = busy.filter((b) => b.category !== null).map((b) => sql`when ${b.category} then ${(b.n / max).toFixed(4)}`)
+    const bonus = weights.length > 0 ? sql`(case ${trainingData.category} ${sql.join(weights, sql` `)} else 0 end)` : sql`0`
+    return [sql`${trainingData.reviewPriority} + ${bonus} desc`, desc(trainingData.createdAt)]
+  }
+}
+
+/** YYYY-MM-DD in local time, as the rollup's triggers compute `day`. */
+export function localDay(epochMs: number): string {
+  const d = new Date(epochMs)
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
