@@ -62,9 +62,15 @@ describe('the app in Chromium against `serve`', () => {
     expect(await page.getByTestId('conversation-list').locator('li').count()).toBe(2)
   })
 
+  it('queues the two bot answers for review', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Revisión' }).click()
+    await expect.poll(() => page.getByTestId('exchange').count(), { timeout: 10_000 }).toBe(2)
+    expect(await page.getByTestId('exchange').first().textContent()).toMatch(/Jorge|María/)
+    await page.screenshot({ path: screenshotPath('03-revision') })
+  })
+
   it('shows every section with a Spanish empty state that says what will be there', async () => {
     const screens: [string, string, string][] = [
-      ['Revisión', 'Nada que revisar todavía', '03-revision'],
       ['Estadísticas', 'Las estadísticas llegarán con las conversaciones', '04-estadisticas'],
       ['Entrenamiento', 'Todavía no hay entrenamientos', '05-entrenamiento'],
       ['Catálogo', 'Tu catálogo está vacío', '06-catalogo'],

@@ -8,7 +8,9 @@ import { I18nProvider } from './i18n/i18n'
 import type { ServerConnection } from './Root'
 import { ConversationsScreen } from './screens/ConversationsScreen'
 import { PlaceholderScreen } from './screens/PlaceholderScreen'
+import { ReviewScreen } from './screens/review/ReviewScreen'
 import { SettingsScreen } from './screens/SettingsScreen'
+import { TrainingScreen } from './screens/training/TrainingScreen'
 
 export function App({ serverConnection }: { serverConnection: ServerConnection }) {
   const api = useApi()
@@ -47,7 +49,9 @@ export function App({ serverConnection }: { serverConnection: ServerConnection }
           <main className="content">
             {screen === 'conversations' && <ConversationsScreen />}
             {screen === 'settings' && settings && <SettingsScreen settings={settings} onSaved={setSettings} />}
-            {screen !== 'conversations' && screen !== 'settings' && <PlaceholderScreen screen={screen} />}
+            {screen === 'review' && <ReviewScreen />}
+            {screen === 'training' && <TrainingScreen />}
+            {(screen === 'stats' || screen === 'catalog' || screen === 'pairing') && <PlaceholderScreen screen={screen} />}
           </main>
         </div>
       </div>

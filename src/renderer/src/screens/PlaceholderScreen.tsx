@@ -3,15 +3,13 @@ import type { ScreenId } from '../components/Sidebar'
 import { useT } from '../i18n/i18n'
 
 const CONTENT = {
-  review: { icon: '✅', title: 'review.title', heading: 'review.empty.title', body: 'review.empty.body' },
   stats: { icon: '📊', title: 'stats.title', heading: 'stats.empty.title', body: 'stats.empty.body' },
-  training: { icon: '🧠', title: 'training.title', heading: 'training.empty.title', body: 'training.empty.body' },
   catalog: { icon: '🛍️', title: 'catalog.title', heading: 'catalog.empty.title', body: 'catalog.empty.body' },
   pairing: { icon: '📱', title: 'pairing.title', heading: 'pairing.empty.title', body: 'pairing.empty.body' },
 } as const
 
 /** The screens whose capability has not landed yet say what will be there. */
-export function PlaceholderScreen({ screen }: { screen: Exclude<ScreenId, 'conversations' | 'settings'> }) {
+export function PlaceholderScreen({ screen }: { screen: Exclude<ScreenId, 'conversations' | 'settings' | 'review' | 'training'> }) {
   const t = useT()
   const content = CONTENT[screen]
   return (

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ConversationDto, MessageDto } from '../../../../shared/types'
+import type { BotMode, ConversationDto, MessageDto } from '../../../../shared/types'
 import { useApi, useApiEvent } from '../../api/api-context'
 import type { MessageKey } from '../../i18n/es'
 import { useT } from '../../i18n/i18n'
@@ -52,6 +52,21 @@ export function Thread({ conversation }: { conversation: ConversationDto }) {
       <header className="thread-header">
         <strong>{conversation.contact.displayName ?? conversation.contact.externalId}</strong>
         <span className={`badge mode-${conversation.botMode}`}>{t(`conversations.mode.${conversation.botMode}` as MessageKey)}</span>
+        <span className="spacer" />
+        <label className="inline-select">
+          {t('conversations.whoAnswers')}
+          <select
+            value={conversation.botMode}
+            data-testid="bot-mode"
+            onChange={(e) => {
+              api.call('conversations.setBotMode', { conversationId: conversation.id, mode: e.target.value as BotMode }).catch(() => {})
+            }}
+          >
+            <option value="bot">{t('conversations.setMode.bot')}</option>
+            <option value="paused">{t('conversations.setMode.paused')}</option>
+            <option value="human">{t('conversations.setMode.human')}</option>
+          </select>
+        </label>
       </header>
       <div className="bubbles">
         {messages.map((m) => (

@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react'
+import type { CaptureHealth } from '../../../../shared/types'
+import { useApi, useApiEvent } from '../../api/api-context'
+import { formatTime } from '../../format'
+import { useT } from '../../i18n/i18n'
+
+/** If capture breaks, the bot keeps answering but stops learning: the owner must see it. */
+export function CaptureHealthCard() {
+  const api = useApi()
+  const t = useT()
+  const [health, setHealth] = useState<CaptureHealth | null>(null)
+
+  useEffect(() => {
+    api.call('capture.health', {}).then(setHealth, () => {})
+  }, [api])
+  useApiEvent('capture.health', setHealth)
+
+  // A failed write stays queued until it succeeds, so an old error with nothing waiting is history.
+  const bad = health !== null && health.lastError !== null && health.pending > 0
+  const recovered = health !== null && health.lastError !== null && health.pending === 0
+  const time = health?.lastErrorAt ? formatTime(health.lastErrorAt) : '—'
+  return (
+    <section className={`capture-health ${health === null ? '' : bad ? 'bad' : 'ok'}`} aria-label={t('capture.title')} data-testid="capture-health">
+      <h2>
+        <span className="dot" aria-hidden="true" />
+        {t('capture.title')}
+      </h2>
+      {health === null ? (
+        <p className="capture-line">{t('capture.unknown')}</p>
+      ) : (
+        <>
+          <dl className="capture-counts">
+            <div>
+              <dt>{t('capture.captured')}</dt>
+              <dd>{health.captured.toLocaleString()}</dd>
+            </div>
+            <div>
+              <dt>{t('capture.pending')}</dt>
+              <dd>{health.pending.toLocaleString()}</dd>
+            </div>
+            <div>
+              <dt>{t('capture.failed')}</dt>
+              <dd>{health.failedAttempts.toLocaleString()}</dd>
+            </div>
+          </dl>
+          <p className="capture-line" role={bad ? 'alert' : undefined}>
+            {bad
+              ? t('capture.lastError', { time, error: health.lastError ?? '' })
+              : recovered
+                ? t('capture.recovered', { time, error: health.lastError ?? '' })
+                : t('capture.ok')}
+          </p>
+        </>
+      )}
+    </section>
+  )
+}
