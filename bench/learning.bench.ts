@@ -1,0 +1,199 @@
+// Issue 3's targets. Each section runs in its own process (`tsx bench/learning.bench.ts SECTION`)
+// so peak RSS belongs to that section alone; without an argument all sections run in turn.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createApp, type App } from '../src/main/app/create-app'
+import { dedupe } from '../src/main/curation/near-duplicates'
+import { generateDemoData } from '../src/main/demo/demo-data'
+import { silentLogger } from '../src/main/logging/logger'
+import { generateSyntheticCandidates } from '../tests/unit/curation/synthetic'
+
+const here = fileURLToPath(import.meta.url)
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!
+}
+const ms = (n: number) => `${n.toFixed(n < 10 ? 3 : 1)} ms`
+const mb = () => `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`
+
+async function withApp<T>(fn: (app: App) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'autodidacta-bench-'))
+  const app = await createApp({ dataDir: dir, version: 'bench', logger: silentLogger, env: { OLLAMA_HOST: 'http://127.0.0.1:9' } })
+  try {
+    return await fn(app)
+  } finally {
+    await app.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+const sections: Record<string, () => Promise<string[]>> = {
+  /**
+   * Capture + evaluate of one exchange, on the learning worker, off the reply path: one at a
+   * time as the store runs (synchronous=FULL, so each includes a disk sync), the same with
+   * the sync switched off to separate CPU from disk, and a burst the worker batches.
+   */
+  async capture() {
+    return withApp(async (app) => {
+      const account = app.repos.accounts.ensureShopAccount('bench')
+      const sqlite = app.repos.db.$client
+      let seq = 0
+      const exchange = () => {
+        const i = seq++
+        const contact = app.repos.contacts.upsert(account.id, 'simulator', `b${i % 200}`, null)
+        const conversation = app.repos.conversations.ensureForContact(account.id, contact.id)
+        const t = Date.now() + i * 10
+        const base = { conversationId: conversation.id, kind: 'text', replyState: null, model: 'llama3.1:8b' } as const
+        app.repos.messages.insertIfNew({ ...base, externalId: `q${i}`, direction: 'in', author: 'customer', text: '¿Cuánto vale el curso de piano?', status: 'received', createdAt: new Date(t) })
+        const bot = app.repos.messages.insertIfNew({ ...base, externalId: `a${i}`, direction: 'out', author: 'bot', text: 'Cuesta $89.000, ¿te envío el link?', status: 'sent', createdAt: new Date(t + 1) })!
+        const next = app.repos.messages.insertIfNew({ ...base, externalId: `r${i}`, direction: 'in', author: 'customer', text: 'dale, pásame el link 👍', status: 'received', createdAt: new Date(t + 2) })!
+        return { bot, next }
+      }
+      const oneAtATime = async (n: number) => {
+        const samples: number[] = []
+        for (let i = 0; i < n; i++) {
+          const { bot, next } = exchange()
+          const started = performance.now()
+          app.capture.captureReply(bot.id)
+          app.evaluation.customerReplied(next.id)
+          await app.idle()
+          samples.push(performance.now() - started)
+        }
+        return samples.sort((a, b) => a - b)
+      }
+      const n = 2000
+      const synced = await oneAtATime(n)
+      sqlite.pragma('synchronous = OFF')
+      const cpu = await oneAtATime(n)
+      sqlite.pragma('synchronous = FULL')
+      const burst = Array.from({ length: n }, exchange)
+      const started = performance.now()
+      for (const { bot, next } of burst) {
+        app.capture.captureReply(bot.id)
+        app.evaluation.customerReplied(next.id)
+      }
+      await app.idle()
+      const perExchange = (performance.now() - started) / n
+      const written = (app.repos.db.$client.prepare('SELECT count(*) AS n FROM training_data WHERE evaluatedAt IS NOT NULL').get() as { n: number }).n
+      if (written !== 3 * n) throw new Error(`expected ${3 * n} exchanges, found ${written}`)
+      return [
+        `| capture + evaluate one exchange, one at a time (n=${n}, each with its disk sync) | p50 ${ms(percentile(synced, 50))} | p99 ${ms(percentile(synced, 99))} | target p99 < 1 ms |`,
+        `| the same without the disk sync (CPU only) | p50 ${ms(percentile(cpu, 50))} | p99 ${ms(percentile(cpu, 99))} | target p99 < 1 ms |`,
+        `| capture + evaluate, burst of ${n} batched by the worker | ${ms(perExchange)} per exchange | | |`,
+      ]
+    })
+  },
+
+  /**
+   * Curation + export of 100k exchanges through the real path (SQLite → curate → files). The
+   * exchanges are varied synthetic ones (demo data's few templates would collapse to a few
+   * hundred after deduplication); they are loaded by a child process so the peak RSS here is
+   * the export's alone.
+   */
+  async export() {
+    const dir = mkdtempSync(join(tmpdir(), 'autodidacta-bench-'))
+    try {
+      const load = spawnSync(process.execPath, [...process.execArgv, here, 'load-export-fixture', dir], { stdio: ['ignore', 'ignore', 'inherit'] })
+      if (load.status !== 0) throw new Error('loading the export fixture failed')
+      const app = await createApp({ dataDir: dir, version: 'bench', logger: silentLogger, env: { OLLAMA_HOST: 'http://127.0.0.1:9' } })
+      try {
+        const rssBefore = mb()
+        const started = performance.now()
+        const dataset = await app.datasets.create({ includeDemo: true })
+        const elapsed = performance.now() - started
+        const manifest = dataset.manifest as { report?: { input?: number } } | null
+        return [
+          `| curate + export ${(manifest?.report?.input ?? 0).toLocaleString('en')} exchanges (${dataset.trainCount} train / ${dataset.validationCount} valid) | ${ms(elapsed)} | peak RSS ${mb()} (${rssBefore} before) | target < 5 s, < 500 MB |`,
+        ]
+      } finally {
+        await app.close()
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  },
+
+  /** Not a measure: fills argv[3] with 100k varied exchanges for `export`. */
+  async 'load-export-fixture'() {
+    const app = await createApp({ dataDir: process.argv[3]!, version: 'bench', logger: silentLogger, env: { OLLAMA_HOST: 'http://127.0.0.1:9' } })
+    try {
+      const account = app.repos.accounts.ensureShopAccount('bench')
+      const candidates = generateSyntheticCandidates(100_000, 3)
+      app.repos.transaction(() => {
+        const conversationIds: string[] = []
+        for (let i = 0; i < 2000; i++) {
+          const contact = app.repos.contacts.upsert(account.id, 'simulator', `bench-${i}`, null)
+          conversationIds.push(app.repos.conversations.ensureForContact(account.id, contact.id, true).id)
+        }
+        app.repos.trainingData.insertMany(
+          candidates.map((c, i) => ({
+            userId: account.id,
+            conversationId: conversationIds[i % conversationIds.length]!,
+            userMessage: c.userMessage,
+            botResponse: c.response,
+            context: c.context,
+            category: c.category,
+            productName: c.productName,
+            qualityScore: c.qualityScore,
+            autoScore: c.qualityScore,
+            reviewStatus: c.reviewStatus,
+            createdAt: new Date(c.createdAt),
+            isDemo: true,
+          })),
+        )
+      })
+      return []
+    } finally {
+      await app.close()
+    }
+  },
+
+  /** Near-duplicate removal must grow about linearly. */
+  async neardup() {
+    const rows: string[] = []
+    for (const n of [50_000, 100_000, 200_000]) {
+      const items = generateSyntheticCandidates(n, 11)
+      const started = performance.now()
+      const result = dedupe(items, (c) => `${c.userMessage}\n${c.response}`, { threshold: 0.85 })
+      const elapsed = performance.now() - started
+      rows.push(`| near-duplicates, ${n.toLocaleString('en')} examples (${result.exactDuplicates} exact, ${result.nearDuplicates} near removed) | ${ms(elapsed)} | ${(elapsed / (n / 1000)).toFixed(2)} ms per 1k |`)
+    }
+    return rows
+  },
+
+  /** stats.get over a million exchanges. */
+  async stats() {
+    return withApp(async (app) => {
+      const account = app.repos.accounts.ensureShopAccount('bench')
+      const started = performance.now()
+      generateDemoData(app.repos, account.id, { count: 1_000_000, seed: 5, withMessages: false, days: 365 })
+      const loadMs = performance.now() - started
+      const samples: number[] = []
+      for (let i = 0; i < 30; i++) {
+        const t = performance.now()
+        const result = await app.dispatch('stats.get', i % 2 ? { category: 'consulta_precio' } : {})
+        if (!result.ok) throw new Error(result.error.message)
+        samples.push(performance.now() - t)
+      }
+      samples.sort((a, b) => a - b)
+      return [`| stats.get at 1,000,000 exchanges (load ${(loadMs / 1000).toFixed(0)} s) | p50 ${ms(percentile(samples, 50))} | p99 ${ms(percentile(samples, 99))} | target < 100 ms |`]
+    })
+  },
+}
+
+const wanted = process.argv[2]
+if (wanted) {
+  const section = sections[wanted]
+  if (!section) throw new Error(`unknown section ${wanted}; one of ${Object.keys(sections).join(', ')}`)
+  for (const row of await section()) console.log(row)
+} else {
+  console.log('| measure | result | | target |')
+  console.log('|---|---|---|---|')
+  for (const name of Object.keys(sections).filter((n) => !n.startsWith('load-'))) {
+    const run = spawnSync(process.execPath, [...process.execArgv, here, name], { stdio: ['ignore', 'inherit', 'inherit'] })
+    if (run.status !== 0) process.exitCode = 1
+  }
+}
