@@ -53,11 +53,33 @@ export interface LlmStatus {
   checkedAt: number | null
 }
 
-export type WhatsappState = 'unpaired' | 'connecting' | 'open' | 'closed' | 'logged_out'
+/**
+ * `unpaired`: no session stored; `pairing`: waiting for the owner to scan the QR or type the
+ * code; `connecting`/`open`: with a session; `closed`: dropped, reconnecting (or given up, see
+ * `WhatsappStatus.gaveUp`); `logged_out`: the phone unlinked the app, pair again; `replaced`:
+ * another WhatsApp Web session took over.
+ */
+export type WhatsappState = 'unpaired' | 'pairing' | 'connecting' | 'open' | 'closed' | 'logged_out' | 'replaced'
+
+export interface WhatsappStatus {
+  state: WhatsappState
+  /** The QR payload to draw while pairing by QR (Baileys rotates it about every 20 s). */
+  qr: string | null
+  /** The 8-character code to type on the phone while pairing by phone number. */
+  pairingCode: string | null
+  /** The linked number, once paired. */
+  phone: string | null
+  /** Plain-Spanish explanation of the state (why it closed, when it retries). */
+  detail: string | null
+  /** When the next reconnect attempt happens (epoch ms), if one is scheduled. */
+  retryAt: number | null
+  gaveUp: boolean
+  lastMessageAt: number | null
+}
 
 export interface AppStatus {
   version: string
-  whatsapp: { state: WhatsappState }
+  whatsapp: WhatsappStatus
   llm: LlmStatus
   /** Customer messages stored but not answered because the model was not available. */
   waitingForModel: number
@@ -77,6 +99,24 @@ export interface Settings {
   historyMessages: number
   locale: 'es' | 'en'
   learning: LearningSettings
+  whatsapp: WhatsappSettings
+}
+
+export interface WhatsappSettings {
+  /** Customer messages older than this when they arrive (the app was off) are stored, not answered. */
+  maxAnswerAgeMinutes: number
+  /** After the owner writes in a chat, the bot stays quiet there this long; 0 = until switched back on. */
+  takeoverPauseMinutes: number
+  /** Wait this long after a customer's last message before answering, so a burst gets one reply. */
+  debounceMs: number
+  /** What the bot says to stickers, audio, locations…; null = stay silent. */
+  unsupportedReply: string | null
+  /** Minimum spacing between two messages to the same chat. */
+  perChatMinIntervalMs: number
+  /** Most messages the app sends per minute across all chats. */
+  globalPerMinute: number
+  /** Mark answered customer messages as read (blue ticks). */
+  sendReadReceipts: boolean
 }
 
 /** The seed's categories of customer messages. */
@@ -92,7 +132,7 @@ export type Category = (typeof CATEGORIES)[number]
 
 export type ReviewStatus = 'pending' | 'approved' | 'rejected' | 'corrected'
 /** Where an automatic score came from. */
-export type ScoreSource = 'rules' | 'classifier' | 'llm_judge' | 'no_reply' | 'takeover' | 'sale'
+export type ScoreSource = 'rules' | 'classifier' | 'llm_judge' | 'no_reply' | 'takeover' | 'sale' | 'owner'
 
 export interface ChatTurn {
   role: 'user' | 'assistant'

@@ -2,6 +2,8 @@ import type { Settings } from '../../shared/types'
 import type { LlmProvider } from '../llm/llm-provider'
 import type { Logger } from '../logging/logger'
 import type { SecretBox } from '../security/secret-box'
+import type { WhatsappTransportOptions } from '../whatsapp/whatsapp-transport'
+import type { SocketFactory } from '../whatsapp/whatsapp-socket'
 
 /** Everything `createApp` needs from the outside world; nothing else is read globally. */
 export interface AppConfig {
@@ -19,4 +21,8 @@ export interface AppConfig {
   createProvider?: (settings: Settings) => LlmProvider
   /** How often to re-check an unavailable model. */
   llmRecheckMs?: number
+  /** Opens WhatsApp sockets; defaults to Baileys. Tests pass a double of its event surface. */
+  whatsappSocketFactory?: SocketFactory
+  /** Overrides WhatsApp's reconnect and watchdog timings (tests). */
+  whatsappTimings?: Pick<WhatsappTransportOptions, 'reconnect' | 'watchdog' | 'decryptFailures' | 'random' | 'sendLimits'>
 }

@@ -35,6 +35,10 @@ import type { AppConfig } from './app-config'
 import { lockDataDir } from './data-dir-lock'
 import { findMigrationsDir } from './project-paths'
 import { EventBus } from './event-bus'
+import { Takeover } from '../conversations/takeover'
+import { baileysSocketFactory } from '../whatsapp/baileys-socket'
+import { whatsappHandlers } from '../whatsapp/whatsapp-handlers'
+import { WhatsappTransport } from '../whatsapp/whatsapp-transport'
 
 export interface App {
   readonly config: AppConfig
@@ -47,6 +51,7 @@ export interface App {
   readonly logger: Logger
   readonly llm: LlmService
   readonly simulator: SimulatorTransport
+  readonly whatsapp: WhatsappTransport
   readonly datasets: DatasetService
   readonly evaluation: EvaluationService
   readonly capture: CaptureService
@@ -82,8 +87,6 @@ export async function createApp(config: AppConfig): Promise<App> {
     createProvider: config.createProvider ?? ((s) => new OllamaProvider({ host: s.llm.host })),
     ...(config.llmRecheckMs === undefined ? {} : { recheckMs: config.llmRecheckMs }),
   })
-  const status = new StatusService(config.version, llm, repos, events)
-
   const worker = new LearningWorker(repos.transaction, logger, (health) => events.emit('capture.health', health))
   const capture = new CaptureService(repos, account.id, worker, settings, events)
   const evaluation = new EvaluationService(repos, worker, settings, llm, events, logger)
@@ -91,30 +94,90 @@ export async function createApp(config: AppConfig): Promise<App> {
   repos.datasets.failInterrupted()
 
   const simulator = new SimulatorTransport()
-  const transports = new Map<TransportKind, Transport>([['simulator', simulator]])
+  let status: StatusService | null = null
+  const whatsapp = new WhatsappTransport({
+    socketFactory: config.whatsappSocketFactory ?? baileysSocketFactory,
+    loadAuth: async () => (await import('../whatsapp/auth-state-store')).createSqliteAuthState(repos.whatsappAuth, secretBox, logger),
+    hasStoredSession: () => repos.whatsappAuth.hasCreds(),
+    settings,
+    logger,
+    sentText: (id) => repos.messages.findByExternalId(`whatsapp:${id}`)?.text ?? null,
+    onStatus: (whatsappStatus) => {
+      events.emit('whatsapp.status', whatsappStatus)
+      status?.publish()
+    },
+    ...config.whatsappTimings,
+  })
+  const appStatus = new StatusService(config.version, llm, repos, events, () => whatsapp.status())
+  status = appStatus
+  const transports = new Map<TransportKind, Transport>([
+    ['simulator', simulator],
+    ['whatsapp', whatsapp],
+  ])
   const queue = new KeyedQueue()
-  const outbox = new Outbox(repos, transports, events, logger)
-  const responder = new Responder(repos, llm, outbox, settings, events, logger, capture)
+  const outbox = new Outbox(repos, transports, events, logger, {
+    onSent: (message) => {
+      if (message.author === 'bot') capture.captureReply(message.id)
+      else if (message.author === 'owner') capture.captureOwnerReply(message.id)
+    },
+  })
+  const transportOf = (conversationId: string) => {
+    const conversation = repos.conversations.get(conversationId)
+    return conversation ? { transport: transports.get(conversation.contact.transport), to: conversation.contact.externalId } : null
+  }
+  const presence = {
+    typing: async (conversationId: string, on: boolean) => {
+      const target = transportOf(conversationId)
+      await target?.transport?.typing?.(target.to, on)
+    },
+    markRead: async (conversationId: string, messageIds: string[]) => {
+      if (!settings.get().whatsapp.sendReadReceipts) return
+      const target = transportOf(conversationId)
+      if (!target?.transport?.markRead) return
+      const prefix = `${target.transport.kind}:`
+      const ids = repos.messages.externalIds(messageIds).filter((id) => id.startsWith(prefix)).map((id) => id.slice(prefix.length))
+      await target.transport.markRead(target.to, ids)
+    },
+  }
+  const responder = new Responder(repos, llm, outbox, settings, events, logger, presence)
   const router = new Router(repos, responder, queue, events, logger)
-  const inbox = new Inbox(repos, account.id, events, ({ conversationId, messageId }) => {
-    evaluation.customerReplied(messageId)
-    void router.route(conversationId).finally(() => status.publish())
+  const takeover = new Takeover(repos, settings, events, (id) => evaluation.ownerTookOver(id))
+  const inbox = new Inbox(repos, account.id, settings, events, {
+    customer: ({ conversationId, messageId, transport, replyState }) => {
+      evaluation.customerReplied(messageId)
+      if (replyState !== 'pending') return
+      // WhatsApp customers write in bursts; the simulator answers at once.
+      const delay = transport === 'whatsapp' ? settings.get().whatsapp.debounceMs : 0
+      void router.schedule(conversationId, delay).finally(() => status?.publish())
+    },
+    owner: ({ conversationId, messageId, at }) => {
+      takeover.ownerWrote(conversationId, at)
+      capture.captureOwnerReply(messageId)
+    },
   })
   for (const transport of transports.values()) {
-    await transport.start(async (message) => inbox.receive(transport.kind, message))
+    await transport.start({
+      receive: async (message) => inbox.receive(transport.kind, message),
+      receiveBatch: async (messages) => inbox.receiveMany(transport.kind, messages),
+      delivery: (externalId, deliveryStatus) => outbox.delivery(transport.kind, externalId, deliveryStatus),
+      ready: () => outbox.resendQueued(transport.kind),
+    })
   }
   llm.onReady(() => {
-    void router.resumeWaiting().finally(() => status.publish())
+    void router.resumeWaiting().finally(() => status?.publish())
   })
   capture.recaptureMissing()
   evaluation.startSweeping()
+  // What a crash left queued goes out now (simulator) or when WhatsApp is connected again.
+  outbox.resendQueued('simulator')
   // Answers what waited for the model when the app last ran, once the model answers.
   void llm.check().catch((error: unknown) => logger.error('LLM check failed', { error }))
 
   const handlers: HandlerTable = {
-    ...statusHandlers(status, llm),
+    ...statusHandlers(appStatus, llm),
     ...settingsHandlers(settings),
-    ...conversationsHandlers(repos, account.id, events, (id) => evaluation.ownerTookOver(id)),
+    ...conversationsHandlers(repos, account.id, events, (id) => evaluation.ownerTookOver(id), outbox, takeover),
+    ...whatsappHandlers(whatsapp),
     ...reviewHandlers(repos, evaluation, events),
     ...statsHandlers(repos, worker),
     ...datasetHandlers(datasets),
@@ -133,17 +196,22 @@ export async function createApp(config: AppConfig): Promise<App> {
     logger,
     llm,
     simulator,
+    whatsapp,
     datasets,
     evaluation,
     capture,
     async idle() {
+      await whatsapp.idle()
+      await router.idle()
       await queue.idle()
       await worker.idle()
     },
     async close() {
       if (closed) return
       closed = true
+      router.cancelScheduled()
       for (const transport of transports.values()) await transport.stop()
+      outbox.close()
       await queue.idle()
       evaluation.stop()
       worker.close()

@@ -3,14 +3,18 @@ import type { HandlerSlice } from '../api/handler-table'
 import type { EventBus } from '../app/event-bus'
 import type { Repositories } from '../store/repositories'
 import type { ConversationWithContact } from '../store/repositories/conversations-repository'
+import type { Outbox } from '../pipeline/outbox'
 import { toConversationDto, toMessageDto } from './dto'
+import type { Takeover } from './takeover'
 
 export function conversationsHandlers(
   repos: Repositories,
   accountId: string,
   events: EventBus,
   onTakeover: (conversationId: string) => void,
-): HandlerSlice<'conversations.list' | 'conversations.messages' | 'conversations.markRead' | 'conversations.setBotMode'> {
+  outbox: Outbox,
+  takeover: Takeover,
+): HandlerSlice<'conversations.list' | 'conversations.messages' | 'conversations.markRead' | 'conversations.setBotMode' | 'conversations.reply'> {
   const existing = (conversationId: string): ConversationWithContact => {
     const found = repos.conversations.get(conversationId)
     if (!found) {
@@ -36,6 +40,12 @@ export function conversationsHandlers(
       const dto = toConversationDto(existing(conversationId))
       events.emit('conversation.updated', dto)
       return dto
+    },
+    'conversations.reply': async ({ conversationId, text }) => {
+      existing(conversationId)
+      // The owner answering from the app is a takeover, as from the phone.
+      takeover.ownerWrote(conversationId, new Date())
+      return toMessageDto(await outbox.send({ conversationId, text, author: 'owner' }))
     },
     'conversations.markRead': ({ conversationId }) => {
       const before = existing(conversationId)

@@ -7,6 +7,9 @@ import type { Message } from '../store/repositories/messages-repository'
 import { toExchangeDto } from './exchange-dto'
 import type { LearningWorker } from './learning-worker'
 
+/** Stands in the `model` column for answers the owner wrote. */
+export const OWNER_MODEL = 'dueño'
+
 export interface CaptureMeta {
   productId?: string | null
   productName?: string | null
@@ -31,6 +34,14 @@ export class CaptureService {
     this.worker.enqueue(`capture ${botMessageId}`, () => this.capture(botMessageId, meta))
   }
 
+  /**
+   * The owner answered a customer from the phone: the best kind of example there is, kept as
+   * an approved exchange with top score (it still shows in Revisión, where the owner can undo).
+   */
+  captureOwnerReply(messageId: string): void {
+    this.worker.enqueue(`capture owner ${messageId}`, () => this.capture(messageId, {}, true))
+  }
+
   /** Captures bot replies that have no row yet (the app stopped before writing them). */
   recaptureMissing(): number {
     const ids = this.repos.trainingData.uncapturedBotMessageIds(10_000)
@@ -38,14 +49,17 @@ export class CaptureService {
     return ids.length
   }
 
-  private capture(botMessageId: string, meta: CaptureMeta): void {
+  private capture(botMessageId: string, meta: CaptureMeta, byOwner = false): void {
     const bot = this.repos.messages.get(botMessageId)
-    if (!bot || bot.author !== 'bot' || !bot.text) return
+    if (!bot || bot.author !== (byOwner ? 'owner' : 'bot') || !bot.text) return
     if (this.repos.trainingData.findByBotMessage(botMessageId)) return
     const conversation = this.repos.conversations.get(bot.conversationId)
     if (!conversation) return
     const historyLimit = this.settings.get().historyMessages
     const earlier = this.repos.messages.before(bot.conversationId, bot.createdAt, historyLimit + 20)
+    // The owner stepping in after the bot answered: the owner's answer is the better answer to
+    // the same question, so the bot's reply in between is not part of the example.
+    if (byOwner) while (earlier.length > 0 && earlier.at(-1)!.author === 'bot') earlier.pop()
     const { asked, context } = splitTurn(earlier, historyLimit)
     if (asked.length === 0) return // the bot spoke first: nothing was asked
     const userMessage = asked.map((m) => m.text ?? `[${m.kind}]`).join('\n')
@@ -58,13 +72,24 @@ export class CaptureService {
       productId: meta.productId ?? null,
       productName: meta.productName ?? null,
       category: detectCategory(userMessage),
-      model: bot.model,
+      model: byOwner ? OWNER_MODEL : bot.model,
       createdAt: bot.createdAt,
       userMessageId: asked.at(-1)!.id,
       botMessageId: bot.id,
       reviewPriority: 1,
       isDemo: conversation.conversation.isDemo,
     })
+    if (byOwner) {
+      this.repos.trainingData.applyAutoScore(id, {
+        autoScore: 5,
+        autoScoreSource: 'owner',
+        autoConfidence: 1,
+        wasSuccessful: null,
+        reviewPriority: 0,
+        evaluatedAt: bot.createdAt,
+      })
+      this.repos.trainingData.setStatus([id], 'approved', bot.createdAt)
+    }
     const stored = this.repos.trainingData.get(id)
     if (stored) this.events.emit('exchange.updated', toExchangeDto(stored))
   }

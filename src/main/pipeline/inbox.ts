@@ -1,49 +1,104 @@
-import type { TransportKind } from '../../shared/types'
+import type { ReplyState, TransportKind } from '../../shared/types'
 import type { EventBus } from '../app/event-bus'
 import { toConversationDto, toMessageDto } from '../conversations/dto'
+import type { SettingsService } from '../settings/settings-service'
 import type { Repositories } from '../store/repositories'
+import type { Message } from '../store/repositories/messages-repository'
 import type { InboundMessage, StoredInbound } from '../transport/transport'
 
+export interface InboxHandlers {
+  /** A customer message was stored: evaluate, then route it. */
+  customer(stored: StoredInbound & { transport: TransportKind; replyState: ReplyState | null }): void
+  /** The owner wrote in the chat from the phone: a takeover. */
+  owner(stored: StoredInbound & { at: Date }): void
+}
+
 /**
- * First stop of every customer message: it is committed to SQLite before anything else
- * happens to it, so a crash after this point loses nothing. A redelivered message (same
- * transport id) is recognised and dropped here.
+ * First stop of every message a transport receives: it is committed to SQLite before anything
+ * else happens to it, so a crash after this point loses nothing. A redelivered message (same
+ * transport id) — or the echo of a message the app itself sent — is recognised and dropped.
  */
 export class Inbox {
   constructor(
     private readonly repos: Repositories,
     private readonly accountId: string,
+    private readonly settings: SettingsService,
     private readonly events: EventBus,
-    private readonly onStored: (stored: StoredInbound) => void,
+    private readonly handlers: InboxHandlers,
+    private readonly clock: () => number = Date.now,
   ) {}
 
   receive(transport: TransportKind, inbound: InboundMessage): StoredInbound | null {
-    const stored = this.repos.transaction(() => {
-      const contact = this.repos.contacts.upsert(this.accountId, transport, inbound.from, inbound.displayName)
-      const conversation = this.repos.conversations.ensureForContact(this.accountId, contact.id)
-      const message = this.repos.messages.insertIfNew({
-        conversationId: conversation.id,
-        externalId: `${transport}:${inbound.externalId}`,
-        direction: 'in',
-        author: 'customer',
-        kind: inbound.kind,
-        text: inbound.text,
-        status: 'received',
-        replyState: 'pending',
-        raw: inbound.raw ?? null,
-        createdAt: inbound.timestamp,
-      })
-      if (!message) return null
-      this.repos.conversations.recordActivity(conversation.id, inbound.timestamp, inbound.text ?? `[${inbound.kind}]`, true)
-      return message
-    })
-    if (!stored) return null
+    return this.receiveMany(transport, [inbound])[0] ?? null
+  }
 
-    this.events.emit('message.added', toMessageDto(stored))
-    const conversation = this.repos.conversations.get(stored.conversationId)
-    if (conversation) this.events.emit('conversation.updated', toConversationDto(conversation))
-    const result = { conversationId: stored.conversationId, messageId: stored.id }
-    this.onStored(result)
-    return result
+  /**
+   * Stores a batch in one transaction (one disk sync for a burst of 50, not 50), then tells
+   * the rest of the app about each new message, in order. Redeliveries come back as null.
+   */
+  receiveMany(transport: TransportKind, batch: InboundMessage[]): (StoredInbound | null)[] {
+    const stored = this.repos.transaction(() => batch.map((inbound) => this.store(transport, inbound)))
+    const results: (StoredInbound | null)[] = []
+    for (const [i, entry] of stored.entries()) {
+      if (!entry) {
+        results.push(null)
+        continue
+      }
+      const { message, replyState } = entry
+      const inbound = batch[i]!
+      this.events.emit('message.added', toMessageDto(message))
+      const conversation = this.repos.conversations.get(message.conversationId)
+      if (conversation) this.events.emit('conversation.updated', toConversationDto(conversation))
+      const result = { conversationId: message.conversationId, messageId: message.id }
+      if (inbound.fromOwner === true) this.handlers.owner({ ...result, at: inbound.timestamp })
+      else this.handlers.customer({ ...result, transport, replyState })
+      results.push(result)
+    }
+    return results
+  }
+
+  private store(transport: TransportKind, inbound: InboundMessage): { message: Message; replyState: ReplyState | null } | null {
+    const owner = inbound.fromOwner === true
+    const replyState = owner ? null : this.replyStateFor(inbound)
+    const contact = this.repos.contacts.upsert(this.accountId, transport, inbound.from, owner ? null : inbound.displayName)
+    const conversation = this.repos.conversations.ensureForContact(this.accountId, contact.id)
+    const message = this.repos.messages.insertIfNew({
+      conversationId: conversation.id,
+      externalId: `${transport}:${inbound.externalId}`,
+      direction: owner ? 'out' : 'in',
+      author: owner ? 'owner' : 'customer',
+      kind: inbound.kind,
+      text: inbound.text,
+      status: owner ? 'sent' : 'received',
+      replyState,
+      error: replyState === 'skipped' ? this.skipReason(inbound) : null,
+      raw: inbound.raw ?? null,
+      createdAt: inbound.timestamp,
+      sentAt: owner ? inbound.timestamp : null,
+    })
+    if (!message) return null
+    this.repos.conversations.recordActivity(conversation.id, inbound.timestamp, inbound.text ?? `[${inbound.kind}]`, !owner)
+    return { message, replyState }
+  }
+
+  /**
+   * Messages that arrive long after they were written (the app was off) are kept but not
+   * answered: a reply hours later to "¿siguen abiertos?" does more harm than good. Reactions,
+   * edits and deletions are never answered either.
+   */
+  private replyStateFor(inbound: InboundMessage): ReplyState {
+    if (NEVER_ANSWERED.has(inbound.kind)) return 'skipped'
+    const maxAgeMs = this.settings.get().whatsapp.maxAnswerAgeMinutes * 60_000
+    if (this.clock() - inbound.timestamp.getTime() > maxAgeMs) return 'skipped'
+    if (inbound.answerable === false && this.settings.get().whatsapp.unsupportedReply === null) return 'skipped'
+    return 'pending'
+  }
+
+  private skipReason(inbound: InboundMessage): string {
+    if (NEVER_ANSWERED.has(inbound.kind)) return `No se responde a: ${inbound.kind}`
+    if (inbound.answerable === false) return 'Tipo de mensaje que el bot no lee; respuesta automática desactivada'
+    return 'Llegó cuando la app estaba cerrada y ya es antiguo; no se respondió'
   }
 }
+
+const NEVER_ANSWERED = new Set(['reaction', 'edit', 'delete', 'poll_vote'])

@@ -1,11 +1,10 @@
-import type { MessageAuthor } from '../../shared/types'
+import type { MessageAuthor, MessageStatus, TransportKind } from '../../shared/types'
 import type { EventBus } from '../app/event-bus'
 import { toConversationDto, toMessageDto } from '../conversations/dto'
 import type { Logger } from '../logging/logger'
 import type { Repositories } from '../store/repositories'
 import type { Message } from '../store/repositories/messages-repository'
-import type { Transport } from '../transport/transport'
-import type { TransportKind } from '../../shared/types'
+import { TransportUnavailableError, type Transport } from '../transport/transport'
 
 export interface OutgoingMessage {
   conversationId: string
@@ -14,27 +13,46 @@ export interface OutgoingMessage {
   model?: string | null
 }
 
+export interface OutboxOptions {
+  /** Called once a message is confirmed sent (the learning loop captures bot replies here). */
+  onSent?: (message: Message) => void
+  /** Retry delays while the transport is unavailable; after the last one the message fails. */
+  retryDelaysMs?: number[]
+}
+
+const DEFAULT_RETRY_DELAYS_MS = [2_000, 5_000, 15_000, 30_000, 60_000, 120_000, 300_000]
+const DELIVERY_ORDER: Record<MessageStatus, number> = { received: 0, failed: 0, queued: 1, sent: 2, delivered: 3, read: 4 }
+
 /**
- * Every reply is stored as `queued` before the transport sees it, then marked `sent` (or
- * `failed`, with the reason). A crash between the two leaves a visible queued message
- * instead of a reply that silently never existed.
+ * Every outgoing message is stored as `queued`, with the transport's message id already
+ * chosen, before the transport sees it; then marked `sent` (or `failed`, with the reason).
+ * While the link is down it is retried with backoff, and what a crash left queued is sent at
+ * the next start with the same id — so nothing is lost and nothing arrives twice. The id also
+ * lets the inbox recognise the echo WhatsApp sends back of the app's own messages.
  */
 export class Outbox {
+  private readonly retryTimers = new Map<string, NodeJS.Timeout>()
+  private readonly inFlight = new Set<string>()
+  private closed = false
+
   constructor(
     private readonly repos: Repositories,
     private readonly transports: ReadonlyMap<TransportKind, Transport>,
     private readonly events: EventBus,
     private readonly logger: Logger,
+    private readonly options: OutboxOptions = {},
   ) {}
 
   async send(outgoing: OutgoingMessage): Promise<Message> {
     const conversation = this.repos.conversations.get(outgoing.conversationId)
     if (!conversation) throw new Error(`Conversation ${outgoing.conversationId} does not exist`)
+    const transportKind = conversation.contact.transport
+    const transportId = this.transports.get(transportKind)?.newMessageId?.()
     const now = new Date()
     const queued = this.repos.transaction(() => {
       const message = this.repos.messages.insertIfNew({
         conversationId: outgoing.conversationId,
-        externalId: null,
+        externalId: transportId ? `${transportKind}:${transportId}` : null,
         direction: 'out',
         author: outgoing.author,
         kind: 'text',
@@ -50,27 +68,72 @@ export class Outbox {
     this.events.emit('message.added', toMessageDto(queued))
     const updatedConversation = this.repos.conversations.get(outgoing.conversationId)
     if (updatedConversation) this.events.emit('conversation.updated', toConversationDto(updatedConversation))
+    return this.attempt(queued, 0)
+  }
 
-    const transport = this.transports.get(conversation.contact.transport)
+  /** Sends what is still queued: at start (a crash) and when a transport can send again. */
+  resendQueued(transport?: TransportKind): void {
+    for (const message of this.repos.messages.queuedOutbound()) {
+      if (this.inFlight.has(message.id)) continue
+      const conversation = this.repos.conversations.get(message.conversationId)
+      if (!conversation || (transport && conversation.contact.transport !== transport)) continue
+      const timer = this.retryTimers.get(message.id)
+      if (timer) clearTimeout(timer)
+      this.retryTimers.delete(message.id)
+      void this.attempt(message, 0)
+    }
+  }
+
+  /** A delivery receipt: statuses only move forward (read never goes back to delivered). */
+  delivery(transport: TransportKind, transportId: string, status: Extract<MessageStatus, 'sent' | 'delivered' | 'read' | 'failed'>): void {
+    const message = this.repos.messages.findByExternalId(`${transport}:${transportId}`)
+    if (!message || message.direction !== 'out') return
+    if (status === 'failed' ? message.status !== 'queued' && message.status !== 'sent' : DELIVERY_ORDER[status] <= DELIVERY_ORDER[message.status]) return
+    const updated = this.repos.messages.setStatus(message.id, { status, ...(status === 'failed' ? { error: 'WhatsApp no pudo entregar el mensaje' } : {}) })
+    if (updated) this.events.emit('message.updated', toMessageDto(updated))
+  }
+
+  close(): void {
+    this.closed = true
+    for (const timer of this.retryTimers.values()) clearTimeout(timer)
+    this.retryTimers.clear()
+  }
+
+  private async attempt(message: Message, retry: number): Promise<Message> {
+    const conversation = this.repos.conversations.get(message.conversationId)
+    if (!conversation || this.closed) return message
+    const transportKind = conversation.contact.transport
+    const transport = this.transports.get(transportKind)
+    const transportId = message.externalId?.slice(transportKind.length + 1)
+    this.inFlight.add(message.id)
     let final: Message | undefined
     try {
-      if (!transport) throw new Error(`No ${conversation.contact.transport} transport is running`)
-      const { externalId } = await transport.send(conversation.contact.externalId, outgoing.text)
-      final = this.repos.messages.setStatus(queued.id, {
-        status: 'sent',
-        externalId: `${conversation.contact.transport}:${externalId}`,
-        sentAt: new Date(),
-        error: null,
-      })
+      if (!transport) throw new TransportUnavailableError(`No ${transportKind} transport is running`)
+      const { externalId } = await transport.send(conversation.contact.externalId, message.text ?? '', transportId ? { messageId: transportId } : {})
+      final = this.repos.messages.setStatus(message.id, { status: 'sent', externalId: `${transportKind}:${externalId}`, sentAt: new Date(), error: null })
     } catch (error) {
-      this.logger.error('Sending a message failed', { conversationId: outgoing.conversationId, error })
-      final = this.repos.messages.setStatus(queued.id, {
-        status: 'failed',
-        error: error instanceof Error ? error.message : String(error),
-      })
+      const delays = this.options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS
+      const reason = error instanceof Error ? error.message : String(error)
+      if (error instanceof TransportUnavailableError && retry < delays.length && !this.closed) {
+        // Stays queued (visible as such) and is tried again, or sooner when the link is back.
+        this.logger.warn('Transport unavailable; the message stays queued', { messageId: message.id, retry })
+        final = this.repos.messages.setStatus(message.id, { status: 'queued', error: reason })
+        const timer = setTimeout(() => {
+          this.retryTimers.delete(message.id)
+          void this.attempt(final ?? message, retry + 1)
+        }, delays[retry])
+        timer.unref?.()
+        this.retryTimers.set(message.id, timer)
+      } else {
+        this.logger.error('Sending a message failed', { conversationId: message.conversationId, error })
+        final = this.repos.messages.setStatus(message.id, { status: 'failed', error: reason })
+      }
+    } finally {
+      this.inFlight.delete(message.id)
     }
-    const result = final ?? queued
+    const result = final ?? message
     this.events.emit('message.updated', toMessageDto(result))
+    if (result.status === 'sent') this.options.onSent?.(result)
     return result
   }
 }

@@ -1,5 +1,5 @@
 import type { EventBus } from '../app/event-bus'
-import { toMessageDto } from '../conversations/dto'
+import { toConversationDto, toMessageDto } from '../conversations/dto'
 import type { Logger } from '../logging/logger'
 import type { Repositories } from '../store/repositories'
 import type { KeyedQueue } from './keyed-queue'
@@ -7,21 +7,49 @@ import type { Responder } from './responder'
 
 /**
  * Decides what happens to a stored customer message: the bot answers it, or — when the
- * owner has paused the bot or taken the chat over — it is left for the owner.
+ * owner has paused the bot or taken the chat over — it is left for the owner. Customers send
+ * bursts ("hola" / "una pregunta" / "cuánto vale…"): `schedule` waits for a quiet moment so a
+ * burst gets one answer.
  */
 export class Router {
+  private readonly timers = new Map<string, { timer: NodeJS.Timeout; done: Promise<void>; resolve: () => void }>()
+
   constructor(
     private readonly repos: Repositories,
     private readonly responder: Responder,
     private readonly queue: KeyedQueue,
     private readonly events: EventBus,
     private readonly logger: Logger,
+    private readonly clock: () => number = Date.now,
   ) {}
+
+  /** Routes after `delayMs` without new messages in the chat (0 = now). */
+  schedule(conversationId: string, delayMs: number): Promise<void> {
+    if (delayMs <= 0) return this.route(conversationId)
+    const pending = this.timers.get(conversationId)
+    if (pending) clearTimeout(pending.timer)
+    let resolve = () => {}
+    const done = pending?.done ?? new Promise<void>((r) => (resolve = r))
+    if (pending) resolve = pending.resolve
+    const timer = setTimeout(() => {
+      this.timers.delete(conversationId)
+      void this.route(conversationId).finally(resolve)
+    }, delayMs)
+    this.timers.set(conversationId, { timer, done, resolve })
+    return done
+  }
 
   route(conversationId: string): Promise<void> {
     return this.queue.run(conversationId, async () => {
-      const conversation = this.repos.conversations.get(conversationId)
+      let conversation = this.repos.conversations.get(conversationId)
       if (!conversation) return
+      const { botMode, botModeUntil } = conversation.conversation
+      if (botMode !== 'bot' && botModeUntil && botModeUntil.getTime() <= this.clock()) {
+        // The takeover pause is over: the bot answers this chat again.
+        this.repos.conversations.setBotMode(conversationId, 'bot')
+        conversation = this.repos.conversations.get(conversationId)!
+        this.events.emit('conversation.updated', toConversationDto(conversation))
+      }
       if (conversation.conversation.botMode !== 'bot') {
         const waiting = this.repos.messages.awaitingReply(conversationId).map((m) => m.id)
         for (const m of this.repos.messages.setReplyState(waiting, 'skipped')) this.events.emit('message.updated', toMessageDto(m))
@@ -35,8 +63,22 @@ export class Router {
     })
   }
 
-  /** Answers every conversation whose messages waited for the model. */
+  /** Answers every conversation whose messages waited for the model, or for a reply when the app stopped. */
   resumeWaiting(): Promise<void[]> {
-    return Promise.all(this.repos.messages.conversationsWaitingForModel().map((id) => this.route(id)))
+    return Promise.all(this.repos.messages.conversationsAwaitingReply().map((id) => this.route(id)))
+  }
+
+  /** Debounced chats still waiting for their quiet moment. */
+  async idle(): Promise<void> {
+    while (this.timers.size > 0) await Promise.all([...this.timers.values()].map((t) => t.done))
+  }
+
+  /** Shutdown: what was still being debounced stays `pending` and is answered at next start. */
+  cancelScheduled(): void {
+    for (const [conversationId, pending] of this.timers) {
+      clearTimeout(pending.timer)
+      this.timers.delete(conversationId)
+      pending.resolve()
+    }
   }
 }

@@ -44,5 +44,15 @@ export function defaultSettings(env: Record<string, string | undefined>): Settin
       validationRatio: 0.1,
       contextTurns: 4,
     },
+    whatsapp: {
+      maxAnswerAgeMinutes: 60,
+      takeoverPauseMinutes: 60,
+      debounceMs: 2500,
+      unsupportedReply: 'Por ahora solo puedo leer mensajes de texto. ¿Me lo escribes, por favor? 🙏',
+      // Well under what gets numbers restricted: see src/main/whatsapp/send-throttle.ts.
+      perChatMinIntervalMs: 1500,
+      globalPerMinute: 20,
+      sendReadReceipts: true,
+    },
   }
 }

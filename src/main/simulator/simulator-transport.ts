@@ -1,5 +1,5 @@
 import { newId } from '../store/repositories/ids'
-import type { InboundSink, StoredInbound, Transport } from '../transport/transport'
+import type { InboundSink, StoredInbound, Transport, TransportHooks } from '../transport/transport'
 
 /**
  * The owner plays a customer inside the app ("Probar el bot"). Messages take exactly the
@@ -9,8 +9,8 @@ export class SimulatorTransport implements Transport {
   readonly kind = 'simulator' as const
   private sink: InboundSink | null = null
 
-  async start(sink: InboundSink): Promise<void> {
-    this.sink = sink
+  async start(hooks: TransportHooks): Promise<void> {
+    this.sink = hooks.receive
   }
 
   async stop(): Promise<void> {

@@ -1,11 +1,10 @@
-import type { AppStatus, WhatsappState } from '../../shared/types'
+import type { AppStatus, WhatsappStatus } from '../../shared/types'
 import type { EventBus } from '../app/event-bus'
 import type { LlmService } from '../llm/llm-service'
 import type { Repositories } from '../store/repositories'
 
 /** Assembles what the status bar shows and pushes it whenever a part of it changes. */
 export class StatusService {
-  private whatsappState: WhatsappState = 'unpaired'
   private lastSent = ''
 
   constructor(
@@ -13,6 +12,7 @@ export class StatusService {
     private readonly llm: LlmService,
     private readonly repos: Repositories,
     private readonly events: EventBus,
+    private readonly whatsapp: () => WhatsappStatus,
   ) {
     llm.onStatus(() => this.publish())
   }
@@ -20,15 +20,10 @@ export class StatusService {
   get(): AppStatus {
     return {
       version: this.version,
-      whatsapp: { state: this.whatsappState },
+      whatsapp: this.whatsapp(),
       llm: this.llm.status(),
       waitingForModel: this.repos.messages.countByReplyState('waiting_model'),
     }
-  }
-
-  setWhatsappState(state: WhatsappState): void {
-    this.whatsappState = state
-    this.publish()
   }
 
   /** Emits `status.changed` only when something visible changed. */

@@ -60,6 +60,8 @@ export const conversations = sqliteTable(
     botMode: text('botMode', { enum: ['bot', 'paused', 'human'] })
       .notNull()
       .default('bot'),
+    /** A takeover pause ends here and the bot answers again; null = until switched back. */
+    botModeUntil: integer('botModeUntil', { mode: 'timestamp_ms' }),
     lastMessageAt: integer('lastMessageAt', { mode: 'timestamp_ms' }),
     lastMessagePreview: text('lastMessagePreview'),
     unreadCount: integer('unreadCount').notNull().default(0),
@@ -175,7 +177,7 @@ export const trainingData = sqliteTable(
     model: text('model'),
     autoScore: integer('autoScore'),
     autoScoreSource: text('autoScoreSource', {
-      enum: ['rules', 'classifier', 'llm_judge', 'no_reply', 'takeover', 'sale'],
+      enum: ['rules', 'classifier', 'llm_judge', 'no_reply', 'takeover', 'sale', 'owner'],
     }),
     /** How sure the automatic score is (0..1); low confidence puts the exchange first in review. */
     autoConfidence: real('autoConfidence'),

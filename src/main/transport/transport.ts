@@ -1,15 +1,19 @@
-import type { TransportKind } from '../../shared/types'
+import type { MessageStatus, TransportKind } from '../../shared/types'
 
-/** A customer message as a transport hands it over, before anything is stored. */
+/** A message as a transport hands it over, before anything is stored. */
 export interface InboundMessage {
   /** The transport's own message id; redeliveries carry the same one. */
   externalId: string
-  /** Who wrote: WhatsApp JID or the simulator's customer handle. */
+  /** The chat: WhatsApp JID or the simulator's customer handle. */
   from: string
   displayName: string | null
   kind: string
   text: string | null
   timestamp: Date
+  /** Written by the shop's owner from the phone (a takeover), not by the customer. */
+  fromOwner?: boolean
+  /** False for what the bot cannot read (stickers, audio, reactions…): stored, not sent to the model. */
+  answerable?: boolean
   raw?: unknown
 }
 
@@ -21,13 +25,41 @@ export interface StoredInbound {
 /** Where a transport delivers what it receives; resolves once the message is stored. */
 export type InboundSink = (message: InboundMessage) => Promise<StoredInbound | null>
 
+export interface TransportHooks {
+  receive: InboundSink
+  /** A burst stored in one go (one disk sync); results in the same order, null for a redelivery. */
+  receiveBatch?: (messages: InboundMessage[]) => Promise<(StoredInbound | null)[]>
+  /** Delivery receipts for messages the app sent (by the transport's message id). */
+  delivery?: (externalId: string, status: Extract<MessageStatus, 'sent' | 'delivered' | 'read' | 'failed'>) => void
+  /** The transport can send again (e.g. WhatsApp reconnected): retry what is queued. */
+  ready?: () => void
+}
+
+/** A send that may succeed later (the link is down), as opposed to one that never will. */
+export class TransportUnavailableError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'TransportUnavailableError'
+  }
+}
+
 /**
  * WhatsApp (Baileys) and the simulator look the same from above: messages come in through
- * the sink given to `start`, and `send` delivers text to a chat.
+ * the hooks given to `start`, and `send` delivers text to a chat.
  */
 export interface Transport {
   readonly kind: TransportKind
-  start(sink: InboundSink): Promise<void>
+  start(hooks: TransportHooks): Promise<void>
   stop(): Promise<void>
-  send(to: string, text: string): Promise<{ externalId: string }>
+  /**
+   * Sends text; `messageId` (from `newMessageId`) makes a resend after a crash the same
+   * message, so the customer does not get it twice.
+   */
+  send(to: string, text: string, options?: { messageId?: string }): Promise<{ externalId: string }>
+  /** An id in the transport's own format, assigned before the first send attempt. */
+  newMessageId?(): string
+  /** "Escribiendo…" while the bot thinks. */
+  typing?(to: string, on: boolean): Promise<void>
+  /** Read receipts for the given inbound messages (transport ids). */
+  markRead?(to: string, externalIds: string[]): Promise<void>
 }

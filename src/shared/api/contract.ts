@@ -12,6 +12,7 @@ import {
   type MessageDto,
   type Settings,
   type StatsDto,
+  type WhatsappStatus,
 } from '../types'
 
 /** Ties an input schema to a result type; `output` exists only for the type checker. */
@@ -51,6 +52,18 @@ export const settingsPatchSchema = z
         maxPerCategoryShare: z.number().min(0.05).max(1).nullable(),
         validationRatio: z.number().min(0).max(0.5),
         contextTurns: z.number().int().min(0).max(20),
+      })
+      .partial()
+      .strict(),
+    whatsapp: z
+      .object({
+        maxAnswerAgeMinutes: z.number().int().min(1).max(7 * 24 * 60),
+        takeoverPauseMinutes: z.number().int().min(0).max(7 * 24 * 60),
+        debounceMs: z.number().int().min(0).max(60_000),
+        unsupportedReply: z.string().trim().min(1).max(500).nullable(),
+        perChatMinIntervalMs: z.number().int().min(1000).max(60_000),
+        globalPerMinute: z.number().int().min(1).max(40),
+        sendReadReceipts: z.boolean(),
       })
       .partial()
       .strict(),
@@ -135,6 +148,27 @@ export const apiContract = {
     const input = z.object({ conversationId: id, mode: z.enum(['bot', 'paused', 'human']) }).strict()
     return method<typeof input, ConversationDto>(input)
   })(),
+  'conversations.reply': (() => {
+    const input = z.object({ conversationId: id, text: z.string().trim().min(1, 'must not be empty').max(4096) }).strict()
+    return method<typeof input, MessageDto>(input)
+  })(),
+  'whatsapp.status': method<typeof noInput, WhatsappStatus>(noInput),
+  'whatsapp.pair': (() => {
+    const input = z.discriminatedUnion('method', [
+      z.object({ method: z.literal('qr') }).strict(),
+      z
+        .object({
+          method: z.literal('code'),
+          /** International format, digits only after an optional +: 573001234567. */
+          phone: z.string().trim().regex(/^\+?[0-9]{8,15}$/, 'must be the full number with country code, digits only'),
+        })
+        .strict(),
+    ])
+    return method<typeof input, WhatsappStatus>(input)
+  })(),
+  'whatsapp.cancelPairing': method<typeof noInput, WhatsappStatus>(noInput),
+  'whatsapp.reconnect': method<typeof noInput, WhatsappStatus>(noInput),
+  'whatsapp.logout': method<typeof noInput, WhatsappStatus>(noInput),
   'review.list': (() => {
     const input = reviewFiltersSchema.extend({
       limit: z.number().int().min(1).max(500).default(50),

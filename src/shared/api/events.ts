@@ -1,4 +1,4 @@
-import type { AppStatus, CaptureHealth, ConversationDto, DatasetDto, DatasetProgress, ExchangeDto, MessageDto } from '../types'
+import type { AppStatus, CaptureHealth, ConversationDto, DatasetDto, DatasetProgress, ExchangeDto, MessageDto, WhatsappStatus } from '../types'
 
 /** Everything the core pushes to its clients, by event name. */
 export interface ApiEvents {
@@ -10,6 +10,7 @@ export interface ApiEvents {
   'capture.health': CaptureHealth
   'dataset.progress': DatasetProgress
   'dataset.updated': DatasetDto
+  'whatsapp.status': WhatsappStatus
 }
 
 export type ApiEventName = keyof ApiEvents

@@ -44,8 +44,8 @@ export class ConversationsRepository {
       .all()
   }
 
-  setBotMode(id: string, botMode: Conversation['botMode']): void {
-    this.db.update(conversations).set({ botMode }).where(eq(conversations.id, id)).run()
+  setBotMode(id: string, botMode: Conversation['botMode'], until: Date | null = null): void {
+    this.db.update(conversations).set({ botMode, botModeUntil: botMode === 'bot' ? null : until }).where(eq(conversations.id, id)).run()
   }
 
   markRead(id: string): void {

@@ -6,6 +6,7 @@ import { ConversationsRepository } from './conversations-repository'
 import { MessagesRepository } from './messages-repository'
 import { SettingsRepository } from './settings-repository'
 import { TrainingDataRepository } from './training-data-repository'
+import { WhatsappAuthRepository } from './whatsapp-auth-repository'
 
 /** The data-access layer: every read and write of the app goes through one of these. */
 export interface Repositories {
@@ -17,6 +18,7 @@ export interface Repositories {
   settings: SettingsRepository
   trainingData: TrainingDataRepository
   datasets: DatasetsRepository
+  whatsappAuth: WhatsappAuthRepository
   /**
    * Runs `fn` in one SQLite transaction. better-sqlite3 is synchronous and the app holds one
    * connection, so every repository call made inside `fn` joins the transaction.
@@ -34,6 +36,7 @@ export function createRepositories(db: Db): Repositories {
     settings: new SettingsRepository(db),
     trainingData: new TrainingDataRepository(db),
     datasets: new DatasetsRepository(db),
+    whatsappAuth: new WhatsappAuthRepository(db),
     transaction: (fn) => db.transaction(() => fn()),
   }
 }

@@ -82,11 +82,12 @@ export class MessagesRepository {
       .all()
   }
 
-  conversationsWaitingForModel(): string[] {
+  /** Conversations with customer messages still to answer (waiting for the model, or cut short by a stop). */
+  conversationsAwaitingReply(): string[] {
     return this.db
       .selectDistinct({ conversationId: messages.conversationId })
       .from(messages)
-      .where(eq(messages.replyState, 'waiting_model'))
+      .where(inArray(messages.replyState, ['waiting_model', 'pending']))
       .all()
       .map((row) => row.conversationId)
   }
@@ -98,6 +99,32 @@ export class MessagesRepository {
   setReplyState(ids: string[], replyState: ReplyState, error: string | null = null): Message[] {
     if (ids.length === 0) return []
     return this.db.update(messages).set({ replyState, error }).where(inArray(messages.id, ids)).returning().all()
+  }
+
+  findByExternalId(externalId: string): Message | undefined {
+    return this.db.select().from(messages).where(eq(messages.externalId, externalId)).get()
+  }
+
+  /** Outbound messages stored but never confirmed sent (the app stopped, or the link was down). */
+  queuedOutbound(limit = 500): Message[] {
+    return this.db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.direction, 'out'), eq(messages.status, 'queued')))
+      .orderBy(asc(messages.createdAt))
+      .limit(limit)
+      .all()
+  }
+
+  /** Customer messages of a conversation with their transport ids, for read receipts. */
+  externalIds(ids: string[]): string[] {
+    if (ids.length === 0) return []
+    return this.db
+      .select({ externalId: messages.externalId })
+      .from(messages)
+      .where(inArray(messages.id, ids))
+      .all()
+      .flatMap((m) => (m.externalId ? [m.externalId] : []))
   }
 
   setStatus(

@@ -1,0 +1,36 @@
+import type { EventBus } from '../app/event-bus'
+import type { SettingsService } from '../settings/settings-service'
+import type { Repositories } from '../store/repositories'
+import { toConversationDto } from './dto'
+
+/**
+ * The owner writing in a chat — from the phone or from the app — means "I'll take it from
+ * here": the bot goes quiet there for the configured pause, and the bot's last answer counts
+ * as not good enough. Old owner messages (synced after the app was off) change nothing.
+ */
+export class Takeover {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly settings: SettingsService,
+    private readonly events: EventBus,
+    private readonly onBotAnswerNotGoodEnough: (conversationId: string) => void,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  ownerWrote(conversationId: string, at: Date): void {
+    const conversation = this.repos.conversations.get(conversationId)
+    if (!conversation) return
+    const pauseMs = this.settings.get().whatsapp.takeoverPauseMinutes * 60_000
+    const until = pauseMs > 0 ? new Date(at.getTime() + pauseMs) : null
+    if (until && until.getTime() <= this.clock()) return
+    const { botMode, botModeUntil } = conversation.conversation
+    // A pause the owner set by hand stays as it is.
+    if (botMode === 'paused') return
+    // Extend, never shorten, an ongoing takeover; `null` (until switched back) is the longest.
+    if (botMode === 'human' && (botModeUntil === null || (until && botModeUntil.getTime() >= until.getTime()))) return
+    this.repos.conversations.setBotMode(conversationId, 'human', until)
+    if (botMode === 'bot') this.onBotAnswerNotGoodEnough(conversationId)
+    const updated = this.repos.conversations.get(conversationId)
+    if (updated) this.events.emit('conversation.updated', toConversationDto(updated))
+  }
+}

@@ -1,0 +1,163 @@
+// A stand-in for Baileys' socket with the event surface the transport uses
+// (`connection.update`, `creds.update`, `messages.upsert` notify/append, `messages.update`)
+// and the calls it makes, recorded. Messages are real Baileys objects built with `proto`.
+import { EventEmitter } from 'node:events'
+import { DisconnectReason, proto, type BaileysEventMap, type WAMessage, type WAMessageKey } from '@whiskeysockets/baileys'
+import type { SocketFactory, SocketOptions, WhatsappSocket } from '../../src/main/whatsapp/whatsapp-socket'
+
+export interface SentMessage {
+  jid: string
+  text: string
+  messageId: string
+}
+
+export class SocketDouble implements WhatsappSocket {
+  private readonly emitter = new EventEmitter()
+  readonly sent: SentMessage[] = []
+  readonly presence: { type: string; jid: string | undefined }[] = []
+  readonly reads: WAMessageKey[] = []
+  readonly pairingRequests: string[] = []
+  ended = false
+  loggedOut = false
+  user: WhatsappSocket['user'] = undefined
+  /** Makes `sendMessage` fail (e.g. not connected) while set. */
+  failSends: Error | null = null
+  /** Makes the watchdog's ping hang (a "connected but silent" socket) while set. */
+  silent = false
+  pings = 0
+
+  constructor(readonly options: SocketOptions) {
+    this.emitter.setMaxListeners(50)
+  }
+
+  readonly ev: WhatsappSocket['ev'] = {
+    on: (event, listener) => void this.emitter.on(event, listener as (arg: unknown) => void),
+    removeAllListeners: (event) => void this.emitter.removeAllListeners(event),
+  }
+
+  emit<T extends keyof BaileysEventMap>(event: T, payload: BaileysEventMap[T]): void {
+    this.emitter.emit(event, payload)
+  }
+
+  qr(code = `2@${Math.random().toString(36).slice(2)},${'x'.repeat(43)}=,${'y'.repeat(43)}=,${'z'.repeat(24)}==`): string {
+    this.emit('connection.update', { connection: 'connecting', qr: code })
+    return code
+  }
+
+  open(id = '573001112233:4@s.whatsapp.net'): void {
+    this.user = { id, name: 'Tienda' }
+    this.options.auth.creds.me = { id, name: 'Tienda' }
+    this.emit('creds.update', { me: this.options.auth.creds.me })
+    this.emit('connection.update', { connection: 'open' })
+  }
+
+  close(statusCode: number = DisconnectReason.connectionLost, message = 'Connection Lost'): void {
+    this.emit('connection.update', {
+      connection: 'close',
+      lastDisconnect: { error: boom(message, statusCode), date: new Date() },
+    })
+  }
+
+  upsert(messages: WAMessage[], type: 'notify' | 'append' = 'notify'): void {
+    this.emit('messages.upsert', { messages, type })
+  }
+
+  status(id: string, jid: string, status: proto.WebMessageInfo.Status): void {
+    this.emit('messages.update', [{ key: { id, remoteJid: jid, fromMe: true }, update: { status } }])
+  }
+
+  sendMessage: WhatsappSocket['sendMessage'] = async (jid, content, options) => {
+    if (this.failSends) throw this.failSends
+    const text = (content as { text?: string }).text ?? ''
+    const messageId = options?.messageId ?? `3EB0${Math.random().toString(16).slice(2, 18).toUpperCase()}`
+    this.sent.push({ jid, text, messageId })
+    return proto.WebMessageInfo.fromObject({
+      key: { remoteJid: jid, fromMe: true, id: messageId },
+      message: { conversation: text },
+      messageTimestamp: Math.floor(Date.now() / 1000),
+      status: proto.WebMessageInfo.Status.SERVER_ACK,
+    }) as WAMessage
+  }
+
+  sendPresenceUpdate: WhatsappSocket['sendPresenceUpdate'] = async (type, jid) => {
+    this.presence.push({ type, jid })
+  }
+
+  readMessages: WhatsappSocket['readMessages'] = async (keys) => {
+    this.reads.push(...keys)
+  }
+
+  requestPairingCode: WhatsappSocket['requestPairingCode'] = async (phone) => {
+    this.pairingRequests.push(phone)
+    return 'ABCD1234'
+  }
+
+  query: WhatsappSocket['query'] = async () => {
+    this.pings++
+    if (this.silent) return new Promise(() => {})
+    return { tag: 'iq', attrs: { type: 'result' } }
+  }
+
+  logout: WhatsappSocket['logout'] = async () => {
+    this.loggedOut = true
+    this.close(DisconnectReason.loggedOut, 'Intentional Logout')
+  }
+
+  end: WhatsappSocket['end'] = async (error) => {
+    if (this.ended) return
+    this.ended = true
+    const statusCode = (error as { output?: { statusCode?: number } } | undefined)?.output?.statusCode
+    this.close(statusCode ?? DisconnectReason.connectionClosed, error?.message ?? 'Connection Closed')
+  }
+}
+
+/** The shape of the @hapi/boom errors Baileys closes with (it reads `output.statusCode`). */
+export function boom(message: string, statusCode: number): Error & { isBoom: true; output: { statusCode: number } } {
+  return Object.assign(new Error(message), { isBoom: true as const, output: { statusCode } })
+}
+
+/** A factory that records every socket it opened; `latest` is the live one. */
+export function socketDoubleFactory(): SocketFactory & { sockets: SocketDouble[]; latest(): SocketDouble; next(): Promise<SocketDouble> } {
+  const sockets: SocketDouble[] = []
+  const waiters: ((s: SocketDouble) => void)[] = []
+  const factory = async (options: SocketOptions) => {
+    const socket = new SocketDouble(options)
+    sockets.push(socket)
+    // Hand it to the test only after the transport has attached its listeners.
+    const ready = waiters.splice(0)
+    setImmediate(() => {
+      for (const w of ready) w(socket)
+    })
+    return socket
+  }
+  return Object.assign(factory, {
+    sockets,
+    latest: () => {
+      const s = sockets.at(-1)
+      if (!s) throw new Error('no socket opened yet')
+      return s
+    },
+    /** Resolves with the next socket the transport opens. */
+    next: () => new Promise<SocketDouble>((resolve) => waiters.push(resolve)),
+  })
+}
+
+let seq = 0
+/** A real Baileys text message from a customer. */
+export function customerText(phone: string, text: string, options: { id?: string; at?: Date; pushName?: string } = {}): WAMessage {
+  return proto.WebMessageInfo.fromObject({
+    key: { remoteJid: `${phone}@s.whatsapp.net`, fromMe: false, id: options.id ?? `IN${Date.now().toString(16).toUpperCase()}${++seq}` },
+    message: { conversation: text },
+    messageTimestamp: Math.floor((options.at ?? new Date()).getTime() / 1000),
+    pushName: options.pushName ?? 'Cliente',
+  }) as WAMessage
+}
+
+/** The owner writing from the phone to a customer. */
+export function ownerText(phone: string, text: string, options: { id?: string; at?: Date } = {}): WAMessage {
+  return proto.WebMessageInfo.fromObject({
+    key: { remoteJid: `${phone}@s.whatsapp.net`, fromMe: true, id: options.id ?? `OWN${Date.now().toString(16).toUpperCase()}${++seq}` },
+    message: { conversation: text },
+    messageTimestamp: Math.floor((options.at ?? new Date()).getTime() / 1000),
+  }) as WAMessage
+}
