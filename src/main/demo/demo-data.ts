@@ -7,6 +7,7 @@ import type { Repositories } from '../store/repositories'
 import { newId } from '../store/repositories/ids'
 import type { NewTrainingRow } from '../store/repositories/training-data-repository'
 import { DEMO_ANSWERS, DEMO_NAMES, DEMO_PRODUCTS, DEMO_QUESTIONS, DEMO_REACTIONS } from './demo-catalog'
+import { mulberry32 } from '../curation/hash'
 
 export interface DemoDataOptions {
   /** Exchanges to create. */
@@ -133,16 +134,4 @@ function insertMessage(repos: Repositories, conversationId: string, direction: '
 
 function formatCop(value: number): string {
   return `$${value.toLocaleString('es-CO')}`
-}
-
-/** Small, fast, seedable PRNG: the same seed gives the same demo data. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
