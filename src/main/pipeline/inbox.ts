@@ -84,7 +84,7 @@ export class Inbox {
   /**
    * Messages that arrive long after they were written (the app was off) are kept but not
    * answered: a reply hours later to "¿siguen abiertos?" does more harm than good. Reactions,
-   * edits and deletions are never answered either.
+   * edits, deletions and unknown types are never answered either.
    */
   private replyStateFor(inbound: InboundMessage): ReplyState {
     if (NEVER_ANSWERED.has(inbound.kind)) return 'skipped'
@@ -101,4 +101,8 @@ export class Inbox {
   }
 }
 
-const NEVER_ANSWERED = new Set(['reaction', 'edit', 'delete', 'poll_vote'])
+/**
+ * `unknown` included: a message type newer than Baileys can decode looks like an empty one, and
+ * a stray "I can only read text" to what may be protocol noise would puzzle customers.
+ */
+const NEVER_ANSWERED = new Set(['reaction', 'edit', 'delete', 'poll_vote', 'unknown'])

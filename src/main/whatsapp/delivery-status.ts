@@ -1,18 +1,23 @@
-import { proto } from '@whiskeysockets/baileys'
+import { WAMessageStatus } from '@whiskeysockets/baileys'
 
 export type DeliveryStatus = 'sent' | 'delivered' | 'read' | 'failed'
 
-/** WhatsApp's receipt levels as the app shows them; PENDING is "not on the server yet": nothing new. */
+/**
+ * WhatsApp's receipt levels (proto.WebMessageInfo.Status) as the app shows them. PENDING
+ * means "not on the server yet", which the outbox already knows: nothing new. PLAYED is a
+ * voice note listened to, read for our purposes. ERROR comes from a negative server ack
+ * (Socket/messages-recv.js), e.g. a number restricted from starting chats.
+ */
 export function toDeliveryStatus(status: number | null | undefined): DeliveryStatus | null {
   switch (status) {
-    case proto.WebMessageInfo.Status.ERROR:
+    case WAMessageStatus.ERROR:
       return 'failed'
-    case proto.WebMessageInfo.Status.SERVER_ACK:
+    case WAMessageStatus.SERVER_ACK:
       return 'sent'
-    case proto.WebMessageInfo.Status.DELIVERY_ACK:
+    case WAMessageStatus.DELIVERY_ACK:
       return 'delivered'
-    case proto.WebMessageInfo.Status.READ:
-    case proto.WebMessageInfo.Status.PLAYED:
+    case WAMessageStatus.READ:
+    case WAMessageStatus.PLAYED:
       return 'read'
     default:
       return null
@@ -21,9 +26,17 @@ export function toDeliveryStatus(status: number | null | undefined): DeliverySta
 
 const RANK: Record<DeliveryStatus, number> = { failed: 0, sent: 1, delivered: 2, read: 3 }
 
-/** Receipts arrive out of order; a message that was read never goes back to delivered. */
-export function isStatusUpgrade(from: DeliveryStatus | 'queued', to: DeliveryStatus): boolean {
-  if (from === 'queued') return true
+/**
+ * Whether a receipt moves a message forward. Receipts arrive out of order (a read receipt
+ * can beat the delivery one), so a message never goes back from read to delivered. A
+ * failure only counts while the message is at most on the server: once a phone has it,
+ * a late error ack does not undo that. A message marked failed can still be delivered (the
+ * retry went through), which wins. `from` null/undefined/'queued' is a message with no
+ * receipt yet; a 'received' (inbound) message has no delivery status to move.
+ */
+export function isStatusUpgrade(from: DeliveryStatus | 'queued' | 'received' | null | undefined, to: DeliveryStatus): boolean {
+  if (from === 'received') return false
+  if (from === null || from === undefined || from === 'queued') return true
   if (to === 'failed') return from === 'sent'
   return RANK[to] > RANK[from]
 }

@@ -8,11 +8,11 @@ import type { SqliteAuthState } from './auth-state-store'
 
 /** The same check as auth-state-store's, without loading Baileys (that module imports it). */
 const isUnreadableSession = (error: unknown) => error instanceof Error && error.name === 'WhatsAppSessionUnreadableError'
-import { DecryptFailureTracker, isDecryptionFailure } from './decrypt-failures'
+import { DecryptFailureTracker, decryptionFailureContact, isDecryptionFailure } from './decrypt-failures'
 import { toDeliveryStatus } from './delivery-status'
 import { classifyMessage } from './inbound-message'
 import { decideOnClose } from './reconnect-policy'
-import { SendThrottle } from './send-throttle'
+import { DEFAULT_SEND_LIMITS, SendThrottle } from './send-throttle'
 import type { SocketFactory, WhatsappSocket } from './whatsapp-socket'
 
 export interface Clock {
@@ -97,7 +97,7 @@ export class WhatsappTransport implements Transport {
     this.clock = options.clock ?? { now: () => Date.now() }
     const limits = options.settings.get().whatsapp
     this.throttle = new SendThrottle(
-      options.sendLimits ?? { perChatMinIntervalMs: limits.perChatMinIntervalMs, globalPerMinute: limits.globalPerMinute, globalBurst: 5, jitterMs: 700 },
+      options.sendLimits ?? { ...DEFAULT_SEND_LIMITS, perChatMinIntervalMs: limits.perChatMinIntervalMs, globalPerMinute: limits.globalPerMinute },
       this.clock,
       options.random ?? Math.random,
     )
@@ -395,7 +395,7 @@ export class WhatsappTransport implements Transport {
   private async toInbound(message: WAMessage, own: { pn?: string; lid?: string }, type: string): Promise<InboundMessage | null> {
     if (isDecryptionFailure(message)) {
       // Not stored: Baileys retries and delivers the decrypted message with the same id.
-      const jid = message.key.remoteJid ?? ''
+      const jid = decryptionFailureContact(message)
       if (jid && this.decrypt.record(jid) === 'reset' && this.auth) {
         const removed = this.auth.resetContactSessions(jid)
         this.options.logger.warn('Repeated decryption failures; reset the contact’s Signal sessions', { jid, removed })
