@@ -95,8 +95,8 @@ describe('the app in Chromium against `serve`', () => {
     await page.getByTestId('simulator').getByRole('button', { name: 'Enviar' }).click()
     await expect.poll(() => page.getByTestId('model-banner').textContent(), { timeout: 10_000 }).toContain('Ollama no responde')
     expect(await page.getByTestId('model-banner').textContent()).toContain('quedan guardados')
-    await expect.poll(() => page.getByTestId('reply-state').last().textContent()).toContain('Esperando al modelo')
-    expect(await page.getByTestId('waiting-count').textContent()).toContain('1 mensaje espera al modelo')
+    await expect.poll(() => page.getByTestId('reply-state').last().textContent(), { timeout: 10_000 }).toContain('Esperando al modelo')
+    await expect.poll(() => page.getByTestId('waiting-count').textContent(), { timeout: 10_000 }).toContain('1 mensaje espera al modelo')
     await page.screenshot({ path: screenshotPath('09-ollama-caido') })
   })
 
