@@ -78,7 +78,7 @@ describe('the app in Chromium against `serve`', () => {
     ]
     for (const [nav, heading, shot] of screens) {
       await page.getByRole('navigation').getByRole('button', { name: nav }).click()
-      expect(await page.getByRole('heading', { name: heading }).isVisible(), nav).toBe(true)
+      await expect.poll(() => page.getByRole('heading', { name: heading }).isVisible(), { message: nav, timeout: 5_000 }).toBe(true)
       await page.screenshot({ path: screenshotPath(shot) })
     }
     await page.getByRole('navigation').getByRole('button', { name: 'Ajustes' }).click()
@@ -88,12 +88,12 @@ describe('the app in Chromium against `serve`', () => {
     await page.screenshot({ path: screenshotPath('08-ajustes') })
   })
 
-  it('says in Spanish that Ollama is down, and keeps the customer message', async () => {
+  it('says in Spanish that Ollama is down, and keeps the customer message', { timeout: 60_000 }, async () => {
     await ollama.close()
     await page.getByRole('navigation').getByRole('button', { name: 'Conversaciones' }).click()
     await page.getByTestId('simulator').getByLabel('Mensaje').fill('¿Siguen ahí?')
     await page.getByTestId('simulator').getByRole('button', { name: 'Enviar' }).click()
-    await expect.poll(() => page.getByTestId('model-banner').textContent(), { timeout: 10_000 }).toContain('Ollama no responde')
+    await expect.poll(() => page.getByTestId('model-banner').textContent(), { timeout: 30_000 }).toContain('Ollama no responde')
     expect(await page.getByTestId('model-banner').textContent()).toContain('quedan guardados')
     await expect.poll(() => page.getByTestId('reply-state').last().textContent(), { timeout: 10_000 }).toContain('Esperando al modelo')
     await expect.poll(() => page.getByTestId('waiting-count').textContent(), { timeout: 10_000 }).toContain('1 mensaje espera al modelo')

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react'
-import type { AppStatus, Settings } from '../../shared/types'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { AppStatus, Settings, WhatsappState, WhatsappStatus } from '../../shared/types'
 import { useApi, useApiEvent } from './api/api-context'
 import { ModelBanner } from './components/ModelBanner'
 import { Sidebar, type ScreenId } from './components/Sidebar'
@@ -7,6 +7,7 @@ import { StatusBar } from './components/StatusBar'
 import { I18nProvider } from './i18n/i18n'
 import type { ServerConnection } from './Root'
 import { ConversationsScreen } from './screens/ConversationsScreen'
+import { PairingScreen } from './screens/pairing/PairingScreen'
 import { PlaceholderScreen } from './screens/PlaceholderScreen'
 import { ReviewScreen } from './screens/review/ReviewScreen'
 import { SettingsScreen } from './screens/SettingsScreen'
@@ -17,16 +18,40 @@ export function App({ serverConnection }: { serverConnection: ServerConnection }
   const [screen, setScreen] = useState<ScreenId>('conversations')
   const [status, setStatus] = useState<AppStatus | null>(null)
   const [settings, setSettings] = useState<Settings | null>(null)
+  const [whatsappOpenSince, setWhatsappOpenSince] = useState<number | null>(null)
+  const lastWhatsappState = useRef<WhatsappState | null>(null)
+
+  // The core does not say since when the link is open; a transition seen here is the best
+  // there is. A link already open when this window loaded has no known start.
+  const noteWhatsapp = useCallback((whatsapp: WhatsappStatus) => {
+    const before = lastWhatsappState.current
+    lastWhatsappState.current = whatsapp.state
+    if (whatsapp.state !== 'open') setWhatsappOpenSince(null)
+    else if (before !== null && before !== 'open') setWhatsappOpenSince(Date.now())
+  }, [])
+
+  const applyStatus = useCallback(
+    (next: AppStatus) => {
+      noteWhatsapp(next.whatsapp)
+      setStatus(next)
+    },
+    [noteWhatsapp],
+  )
 
   const refreshStatus = useCallback(() => {
-    api.call('app.status', {}).then(setStatus, () => {})
-  }, [api])
+    api.call('app.status', {}).then(applyStatus, () => {})
+  }, [api, applyStatus])
 
   useEffect(() => {
     refreshStatus()
     api.call('settings.get', {}).then(setSettings, () => {})
   }, [api, refreshStatus])
-  useApiEvent('status.changed', setStatus)
+  useApiEvent('status.changed', applyStatus)
+  // Pairing moves fast (a new QR every ~20 s); the pill follows the link's own event too.
+  useApiEvent('whatsapp.status', (whatsapp) => {
+    noteWhatsapp(whatsapp)
+    setStatus((current) => (current ? { ...current, whatsapp } : current))
+  })
 
   const locale = settings?.locale ?? 'es'
   useEffect(() => {
@@ -41,17 +66,24 @@ export function App({ serverConnection }: { serverConnection: ServerConnection }
           <StatusBar
             status={status}
             serverConnection={serverConnection}
+            onOpenWhatsapp={() => setScreen('pairing')}
             onCheck={() => {
               api.call('llm.check', {}).then(refreshStatus, refreshStatus)
             }}
           />
           {status && <ModelBanner llm={status.llm} />}
           <main className="content">
-            {screen === 'conversations' && <ConversationsScreen />}
+            {screen === 'conversations' && (
+              <ConversationsScreen
+                takeoverPauseMinutes={settings?.whatsapp.takeoverPauseMinutes ?? null}
+                whatsappState={status?.whatsapp.state ?? null}
+              />
+            )}
             {screen === 'settings' && settings && <SettingsScreen settings={settings} onSaved={setSettings} />}
             {screen === 'review' && <ReviewScreen />}
             {screen === 'training' && <TrainingScreen />}
-            {(screen === 'stats' || screen === 'catalog' || screen === 'pairing') && <PlaceholderScreen screen={screen} />}
+            {screen === 'pairing' && <PairingScreen openSince={whatsappOpenSince} />}
+            {(screen === 'stats' || screen === 'catalog') && <PlaceholderScreen screen={screen} />}
           </main>
         </div>
       </div>

@@ -1,30 +1,48 @@
-import type { AppStatus } from '../../../shared/types'
+import type { AppStatus, WhatsappState } from '../../../shared/types'
 import type { MessageKey } from '../i18n/es'
 import { useT } from '../i18n/i18n'
 import type { ServerConnection } from '../Root'
+
+// Not linked yet (or linking) is a step, not a fault; a link that was lost is.
+const WHATSAPP_TONE: Record<WhatsappState, 'ok' | 'neutral' | 'bad'> = {
+  open: 'ok',
+  unpaired: 'neutral',
+  pairing: 'neutral',
+  connecting: 'neutral',
+  closed: 'bad',
+  logged_out: 'bad',
+  replaced: 'bad',
+}
 
 export function StatusBar({
   status,
   serverConnection,
   onCheck,
+  onOpenWhatsapp,
 }: {
   status: AppStatus | null
   serverConnection: ServerConnection
   onCheck: () => void
+  onOpenWhatsapp: () => void
 }) {
   const t = useT()
   if (!status) return <header className="statusbar" />
-  const wa = status.whatsapp.state
+  const whatsapp = status.whatsapp
   const llm = status.llm
   const modelTone = llm.state === 'ready' ? 'ok' : llm.state === 'unknown' ? 'neutral' : 'bad'
-  // Not linked yet is a state, not a fault; a link that was lost is.
-  const waTone = wa === 'open' ? 'ok' : wa === 'connecting' || wa === 'unpaired' ? 'neutral' : 'bad'
   return (
     <header className="statusbar" data-testid="statusbar">
-      <span className={`pill ${waTone}`} data-testid="whatsapp-status">
+      <button
+        type="button"
+        className={`pill pill-button ${WHATSAPP_TONE[whatsapp.state]}`}
+        data-testid="whatsapp-status"
+        data-state={whatsapp.state}
+        title={whatsapp.state === 'open' && whatsapp.phone ? t('status.whatsapp.open.title', { phone: whatsapp.phone }) : t('status.whatsapp.action')}
+        onClick={onOpenWhatsapp}
+      >
         <span className="dot" />
-        {t('status.whatsapp')}: {t(`status.whatsapp.${wa}` as MessageKey)}
-      </span>
+        {t('status.whatsapp')}: {t(`status.whatsapp.${whatsapp.state}`)}
+      </button>
       <span className={`pill ${modelTone}`} data-testid="model-status" title={llm.detail ?? llm.host}>
         <span className="dot" />
         {t('status.model')}: {t(`status.model.${llm.state}` as MessageKey, { model: llm.model })}

@@ -5,11 +5,10 @@ import { useT } from '../i18n/i18n'
 const CONTENT = {
   stats: { icon: '📊', title: 'stats.title', heading: 'stats.empty.title', body: 'stats.empty.body' },
   catalog: { icon: '🛍️', title: 'catalog.title', heading: 'catalog.empty.title', body: 'catalog.empty.body' },
-  pairing: { icon: '📱', title: 'pairing.title', heading: 'pairing.empty.title', body: 'pairing.empty.body' },
 } as const
 
 /** The screens whose capability has not landed yet say what will be there. */
-export function PlaceholderScreen({ screen }: { screen: Exclude<ScreenId, 'conversations' | 'settings' | 'review' | 'training'> }) {
+export function PlaceholderScreen({ screen }: { screen: Exclude<ScreenId, 'conversations' | 'settings' | 'review' | 'training' | 'pairing'> }) {
   const t = useT()
   const content = CONTENT[screen]
   return (

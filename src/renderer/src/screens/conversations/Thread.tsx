@@ -1,11 +1,20 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { BotMode, ConversationDto, MessageDto } from '../../../../shared/types'
+import type { BotMode, ConversationDto, MessageDto, MessageStatus, WhatsappState } from '../../../../shared/types'
 import { useApi, useApiEvent } from '../../api/api-context'
-import type { MessageKey } from '../../i18n/es'
+import { contactLabel, contactPhone, formatTime } from '../../format'
 import { useT } from '../../i18n/i18n'
-import { formatTime } from '../../format'
+import { isOddKind, kindLabel } from './message-kind'
+import { ReplyBox } from './ReplyBox'
 
-export function Thread({ conversation }: { conversation: ConversationDto }) {
+export function Thread({
+  conversation,
+  takeoverPauseMinutes,
+  whatsappState,
+}: {
+  conversation: ConversationDto
+  takeoverPauseMinutes: number | null
+  whatsappState: WhatsappState | null
+}) {
   const api = useApi()
   const t = useT()
   const [messages, setMessages] = useState<MessageDto[]>([])
@@ -47,11 +56,16 @@ export function Thread({ conversation }: { conversation: ConversationDto }) {
     bottom.current?.scrollIntoView({ block: 'end' })
   }, [messages.length])
 
+  const name = contactLabel(conversation.contact)
+  const phone = contactPhone(conversation.contact)
   return (
     <div className="thread" data-testid="thread">
       <header className="thread-header">
-        <strong>{conversation.contact.displayName ?? conversation.contact.externalId}</strong>
-        <span className={`badge mode-${conversation.botMode}`}>{t(`conversations.mode.${conversation.botMode}` as MessageKey)}</span>
+        <div className="thread-contact">
+          <strong title={name}>{name}</strong>
+          {phone && phone !== name && <span className="thread-phone">{phone}</span>}
+        </div>
+        <span className={`transport transport-${conversation.contact.transport}`}>{t(`conversations.transport.${conversation.contact.transport}`)}</span>
         <span className="spacer" />
         <label className="inline-select">
           {t('conversations.whoAnswers')}
@@ -70,26 +84,65 @@ export function Thread({ conversation }: { conversation: ConversationDto }) {
       </header>
       <div className="bubbles">
         {messages.map((m) => (
-          <div key={m.id} className={`bubble-row ${m.direction}`}>
-            <div className={`bubble author-${m.author}`} data-testid={`bubble-${m.author}`}>
-              <div className="bubble-author">{t(`message.author.${m.author}` as MessageKey)}</div>
-              <div className="bubble-text">{m.text ?? `[${m.kind}]`}</div>
-              <div className="bubble-meta">
-                {m.model && <span>{t('message.model', { model: m.model })} · </span>}
-                {m.status === 'queued' && <span>{t('message.status.queued')} · </span>}
-                {m.status === 'failed' && <span className="meta-bad">{t('message.status.failed')} · </span>}
-                {formatTime(m.createdAt)}
-              </div>
-              {m.direction === 'in' && m.replyState && m.replyState !== 'answered' && (
-                <div className={`reply-state reply-${m.replyState}`} data-testid="reply-state">
-                  {t(`message.reply.${m.replyState}` as MessageKey, { error: m.error ?? '' })}
-                </div>
-              )}
-            </div>
-          </div>
+          <Bubble key={m.id} message={m} />
         ))}
         <div ref={bottom} />
       </div>
+      <ReplyBox
+        key={conversation.id}
+        conversation={conversation}
+        takeoverPauseMinutes={takeoverPauseMinutes}
+        whatsappOffline={conversation.contact.transport === 'whatsapp' && whatsappState !== null && whatsappState !== 'open'}
+        onSent={upsert}
+      />
     </div>
+  )
+}
+
+function Bubble({ message: m }: { message: MessageDto }) {
+  const t = useT()
+  return (
+    <div className={`bubble-row ${m.direction}`}>
+      <div className={`bubble author-${m.author}`} data-testid={`bubble-${m.author}`} data-status={m.status}>
+        <div className="bubble-author">{t(`message.author.${m.author}`)}</div>
+        {isOddKind(m.kind) && (
+          <div className="kind-label" data-testid="message-kind">
+            {kindLabel(m.kind, t)}
+          </div>
+        )}
+        {m.text !== null && <div className="bubble-text">{m.text}</div>}
+        <div className="bubble-meta">
+          {m.model && <span>{t('message.model', { model: m.model })} · </span>}
+          {m.status === 'failed' && <span className="meta-bad">{t('message.status.failed')} · </span>}
+          {formatTime(m.createdAt)}
+          {m.direction === 'out' && <Ticks status={m.status} error={m.error} />}
+        </div>
+        {m.direction === 'in' && m.replyState && m.replyState !== 'answered' && (
+          <div className={`reply-state reply-${m.replyState}`} data-testid="reply-state">
+            {t(`message.reply.${m.replyState}`, { error: m.error ?? '' })}
+          </div>
+        )}
+      </div>
+    </div>
+  )
+}
+
+const TICKS: Record<Exclude<MessageStatus, 'received'>, string> = {
+  queued: '⏱',
+  sent: '✓',
+  delivered: '✓✓',
+  read: '✓✓',
+  failed: '⚠',
+}
+
+/** WhatsApp's delivery marks, with the words (and a failure's reason) on hover and for screen readers. */
+function Ticks({ status, error }: { status: MessageStatus; error: string | null }) {
+  const t = useT()
+  if (status === 'received') return null
+  const words = status === 'failed' && error ? `${t('message.status.failed')}: ${error}` : t(`message.status.${status}`)
+  return (
+    <span className={`ticks ticks-${status}`} data-testid="ticks" data-status={status} title={words} role="img" aria-label={words}>
+      {TICKS[status]}
+    </span>
   )
 }
