@@ -1,6 +1,7 @@
 // Real Baileys message objects, built with Baileys' own protobuf classes.
 import { createRequire } from 'node:module'
 import { proto, type WAMessage } from '@whiskeysockets/baileys'
+import { mulberry32 } from '../../../src/main/curation/hash'
 
 export const CUSTOMER_PN = '573001234567@s.whatsapp.net'
 export const CUSTOMER_LID = '104857600123456@lid'
@@ -59,14 +60,5 @@ export function fakeClock(start = 0): { now(): number; advance(ms: number): void
   }
 }
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
+/** Deterministic pseudo-random numbers in [0, 1): the app's own mulberry32. */
+export const seeded = mulberry32
