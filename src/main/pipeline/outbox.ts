@@ -1,9 +1,10 @@
-import type { MessageAuthor, MessageStatus, TransportKind } from '../../shared/types'
+import type { MessageAuthor, TransportKind } from '../../shared/types'
 import type { EventBus } from '../app/event-bus'
 import { toConversationDto, toMessageDto } from '../conversations/dto'
 import type { Logger } from '../logging/logger'
 import type { Repositories } from '../store/repositories'
 import type { Message } from '../store/repositories/messages-repository'
+import { isStatusUpgrade, type DeliveryStatus } from '../transport/delivery-order'
 import { TransportUnavailableError, type Transport } from '../transport/transport'
 
 export interface OutgoingMessage {
@@ -21,7 +22,6 @@ export interface OutboxOptions {
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [2_000, 5_000, 15_000, 30_000, 60_000, 120_000, 300_000]
-const DELIVERY_ORDER: Record<MessageStatus, number> = { received: 0, failed: 0, queued: 1, sent: 2, delivered: 3, read: 4 }
 
 /**
  * Every outgoing message is stored as `queued`, with the transport's message id already
@@ -85,10 +85,10 @@ export class Outbox {
   }
 
   /** A delivery receipt: statuses only move forward (read never goes back to delivered). */
-  delivery(transport: TransportKind, transportId: string, status: Extract<MessageStatus, 'sent' | 'delivered' | 'read' | 'failed'>): void {
+  delivery(transport: TransportKind, transportId: string, status: DeliveryStatus): void {
     const message = this.repos.messages.findByExternalId(`${transport}:${transportId}`)
     if (!message || message.direction !== 'out') return
-    if (status === 'failed' ? message.status !== 'queued' && message.status !== 'sent' : DELIVERY_ORDER[status] <= DELIVERY_ORDER[message.status]) return
+    if (!isStatusUpgrade(message.status, status)) return
     const updated = this.repos.messages.setStatus(message.id, { status, ...(status === 'failed' ? { error: 'WhatsApp no pudo entregar el mensaje' } : {}) })
     if (updated) this.events.emit('message.updated', toMessageDto(updated))
   }

@@ -1,4 +1,5 @@
-import type { MessageStatus, TransportKind } from '../../shared/types'
+import type { TransportKind } from '../../shared/types'
+import type { DeliveryStatus } from './delivery-order'
 
 /** A message as a transport hands it over, before anything is stored. */
 export interface InboundMessage {
@@ -30,7 +31,7 @@ export interface TransportHooks {
   /** A burst stored in one go (one disk sync); results in the same order, null for a redelivery. */
   receiveBatch?: (messages: InboundMessage[]) => Promise<(StoredInbound | null)[]>
   /** Delivery receipts for messages the app sent (by the transport's message id). */
-  delivery?: (externalId: string, status: Extract<MessageStatus, 'sent' | 'delivered' | 'read' | 'failed'>) => void
+  delivery?: (externalId: string, status: DeliveryStatus) => void
   /** The transport can send again (e.g. WhatsApp reconnected): retry what is queued. */
   ready?: () => void
 }

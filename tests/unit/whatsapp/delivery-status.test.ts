@@ -1,6 +1,7 @@
 import { proto, WAMessageStatus } from '@whiskeysockets/baileys'
 import { describe, expect, it } from 'vitest'
-import { isStatusUpgrade, toDeliveryStatus, type DeliveryStatus } from '../../../src/main/whatsapp/delivery-status'
+import { isStatusUpgrade, type DeliveryStatus } from '../../../src/main/transport/delivery-order'
+import { toDeliveryStatus } from '../../../src/main/whatsapp/delivery-status'
 
 describe('toDeliveryStatus', () => {
   it.each([
