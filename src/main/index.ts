@@ -1,5 +1,6 @@
 // The Electron shell: the only part of src/main that knows about Electron.
-import { app, BrowserWindow, dialog } from 'electron'
+import { app, BrowserWindow, dialog, Notification } from 'electron'
+import type { OwnerAlert } from '../shared/api/events'
 import { join } from 'node:path'
 import { createApp, type App } from './app/create-app'
 import { findMigrationsDir } from './app/project-paths'
@@ -42,6 +43,17 @@ async function start(): Promise<void> {
     })
   }
   open()
+  // The bot keeps working from the tray: a customer asking for a person must reach the owner anyway.
+  core.events.subscribe((event, payload) => {
+    if (event !== 'owner.alert' || !Notification.isSupported()) return
+    const alert = payload as OwnerAlert
+    const notification = new Notification({ title: `${alert.customerName} pide hablar con una persona`, body: alert.text })
+    notification.on('click', () => {
+      window?.show()
+      window?.focus()
+    })
+    notification.show()
+  })
   createTray(join(app.getAppPath(), 'resources', 'icon.png'), () => window, () => app.quit())
   app.on('second-instance', () => {
     window?.show()

@@ -21,6 +21,11 @@ export interface ConversationDto {
   lastMessageAt: number | null
   lastMessagePreview: string | null
   unreadCount: number
+  /** Why the owner should look now: the customer asked for a person. */
+  attention: 'human_request' | null
+  attentionAt: number | null
+  /** The product the chat is about, as the bot understood it. */
+  focusProduct: { id: string; name: string } | null
 }
 
 export interface MessageDto {
@@ -33,6 +38,10 @@ export interface MessageDto {
   status: MessageStatus
   replyState: ReplyState | null
   model: string | null
+  /** Set on the bot's fixed messages, which are not model answers. */
+  template: 'holding' | 'handoff' | 'after_hours' | 'unsupported' | null
+  /** What the guardrails did to this answer (`price_regenerated`, `length_trimmed`…). */
+  guardrails: string[]
   error: string | null
   createdAt: number
 }
@@ -42,15 +51,30 @@ export interface MessageDto {
  * `unreachable`: nothing answers at the host; `model_missing`: the server answers but the
  * chosen model is not installed; `error`: it answered with something else that failed.
  */
-export type LlmState = 'unknown' | 'ready' | 'unreachable' | 'model_missing' | 'error'
+export type LlmState = 'unknown' | 'ready' | 'unreachable' | 'model_missing' | 'unauthorized' | 'error'
 
 export interface LlmStatus {
+  /** The primary route: Ollama, or the cloud when the policy is `cloud`. */
   state: LlmState
-  provider: 'ollama'
+  provider: 'ollama' | 'openai'
   host: string
   model: string
   detail: string | null
   checkedAt: number | null
+  policy: LlmPolicy
+  /** The cloud fallback under `local_then_cloud`; null otherwise. */
+  fallback: { state: LlmState; host: string; model: string; detail: string | null } | null
+  /** Whether a customer message would get an answer now (from either route). */
+  canAnswer: boolean
+}
+
+export interface ModelInfoDto {
+  name: string
+  sizeBytes: number | null
+  family: string | null
+  parameterSize: string | null
+  quantization: string | null
+  embedding: boolean
 }
 
 /**
@@ -87,10 +111,36 @@ export interface AppStatus {
 
 export interface Settings {
   llm: {
+    /** Ollama's address. */
     host: string
     model: string
     temperature: number
+    policy: LlmPolicy
+    /** Context window asked of Ollama (`num_ctx`); the prompt is built to fit it. */
+    contextTokens: number
+    /** Longest answer in tokens (`num_predict`). */
+    maxReplyTokens: number
+    /** Longest wait for the model's first token, and between tokens. */
+    timeoutSeconds: number
+    /** Sent once per outage to a customer whose message waits for the model; null = say nothing. */
+    holdingReply: string | null
   }
+  /** An OpenAI-compatible endpoint (Groq by default) used as fallback or as the only model. The key is stored apart, encrypted. */
+  cloud: {
+    label: string
+    baseUrl: string
+    model: string
+  }
+  retrieval: {
+    maxProducts: number
+    maxExamples: number
+    /** Catalogs this small go whole into the prompt. */
+    wholeCatalogUpTo: number
+    /** `auto`: the first embedding model installed in Ollama; `off`: text ranking only; or a model name. */
+    embeddingModel: string
+  }
+  guardrails: GuardrailSettings
+  businessHours: BusinessHours
   persona: {
     shopName: string
     systemPrompt: string
@@ -222,4 +272,31 @@ export interface LearningSettings {
   validationRatio: number
   /** Prior turns kept as context in each training example. */
   contextTurns: number
+}
+
+/** `local`: only Ollama; `local_then_cloud`: Ollama, and the cloud when Ollama cannot answer; `cloud`: only the cloud. */
+export type LlmPolicy = 'local' | 'local_then_cloud' | 'cloud'
+
+/** A weekly opening schedule in the shop's time zone. Times are "HH:MM", 24 h; close > open. */
+export interface BusinessHours {
+  enabled: boolean
+  /** IANA zone, e.g. America/Bogota. */
+  timezone: string
+  /** Opening ranges; `day` is 0 = Sunday … 6 = Saturday, several ranges a day allowed. */
+  week: { day: number; open: string; close: string }[]
+  /** Sent once per closed spell to a customer who writes while the shop is closed. */
+  message: string
+  /** After the message, the bot still answers (`message_and_answer`) or waits for the owner (`message_only`). */
+  mode: 'message_and_answer' | 'message_only'
+}
+
+export interface GuardrailSettings {
+  /** Longest answer the bot sends; longer ones are cut at a sentence end. */
+  maxReplyChars: number
+  /** Check every amount in an answer against the catalog (regenerate, else a safe answer). */
+  checkPrices: boolean
+  /** Amounts the bot may say that are not product prices (shipping, for instance). */
+  extraAllowedAmounts: number[]
+  /** When a customer asks for a person: the bot says this, pauses in that chat and tells the owner. */
+  handoffReply: string
 }

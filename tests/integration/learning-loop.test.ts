@@ -3,15 +3,9 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ConversationDto, DatasetDto, ExchangeDto, StatsDto } from '../../src/shared/types'
 import { startOllamaDouble, type OllamaDouble } from '../support/ollama-double'
-import { buildTestApp, eventually } from '../support/test-app'
+import { buildTestApp, callApi as call, eventually } from '../support/test-app'
 
 type TestApp = Awaited<ReturnType<typeof buildTestApp>>
-
-async function call<T>(app: TestApp, method: string, input: unknown): Promise<T> {
-  const result = await app.dispatch(method, input)
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
-  return result.value as T
-}
 
 async function say(app: TestApp, from: string, text: string): Promise<{ conversationId: string; messageId: string }> {
   const sent = await call<{ conversationId: string; messageId: string }>(app, 'simulator.send', { from, text })
@@ -35,6 +29,8 @@ describe('learning loop: capture → evaluate → review → stats → dataset',
   async function start(reply: (last: string) => string = () => '¡Hola! El Curso de Piano Básico cuesta $89.000. ¿Te envío el link?') {
     ollama = await startOllamaDouble({ reply: (r) => reply(r.messages.at(-1)?.content ?? '') })
     app = await buildTestApp({ ollamaHost: ollama.url })
+    // The bot quotes this price; the price guardrail lets through only what the catalog has.
+    await call(app, 'catalog.save', { product: { name: 'Curso de Piano Básico', price: 89_000, keywords: ['piano'] } })
     return app
   }
 

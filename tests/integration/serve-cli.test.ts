@@ -65,7 +65,11 @@ describe('autodidacta serve (child process)', () => {
     })
     expect(run.status).toBe(0)
     const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { text: string; replyState: string })
-    expect(lines).toEqual([expect.objectContaining({ text: 'Hola', replyState: 'waiting_model' })])
+    // The customer's message waits for the model; the customer is told once that an answer is coming.
+    expect(lines).toEqual([
+      expect.objectContaining({ text: 'Hola', replyState: 'waiting_model' }),
+      expect.objectContaining({ author: 'bot', template: 'holding' }),
+    ])
     expect(run.stderr).toContain('LLM not available')
   })
 })

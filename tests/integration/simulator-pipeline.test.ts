@@ -2,15 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ApiEventName } from '../../src/shared/api/events'
 import type { ConversationDto, MessageDto } from '../../src/shared/types'
 import { startOllamaDouble, type OllamaDouble } from '../support/ollama-double'
-import { buildTestApp, eventually } from '../support/test-app'
+import { buildTestApp, callApi as call, eventually } from '../support/test-app'
 
 type TestApp = Awaited<ReturnType<typeof buildTestApp>>
-
-async function call<T>(app: TestApp, method: string, input: unknown): Promise<T> {
-  const result = await app.dispatch(method, input)
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
-  return result.value as T
-}
 
 describe('simulator → inbox → router → responder → outbox', () => {
   let app: TestApp | undefined
@@ -90,7 +84,10 @@ describe('simulator → inbox → router → responder → outbox', () => {
     await app.idle()
 
     const waiting = await call<MessageDto[]>(app, 'conversations.messages', { conversationId: sent.conversationId })
-    expect(waiting).toHaveLength(1)
+    expect(waiting.map((m) => [m.author, m.template])).toEqual([
+      ['customer', null],
+      ['bot', 'holding'],
+    ])
     expect(waiting[0]).toMatchObject({ text: '¿Tienen audífonos?', replyState: 'waiting_model' })
     const status = await call<{ llm: { state: string; detail: string }; waitingForModel: number }>(app, 'app.status', {})
     expect(status.llm.state).toBe('unreachable')
@@ -100,10 +97,11 @@ describe('simulator → inbox → router → responder → outbox', () => {
     await ollama.restart()
     const answered = await eventually(async () => {
       const messages = await call<MessageDto[]>(app!, 'conversations.messages', { conversationId: sent.conversationId })
-      return messages.length === 2 ? messages : null
+      return messages.length === 3 ? messages : null
     })
     expect(answered.map((m) => [m.author, m.text, m.replyState])).toEqual([
       ['customer', '¿Tienen audífonos?', 'answered'],
+      ['bot', '¡Gracias por escribirnos! En un momento te respondemos 🙏', null],
       ['bot', 'Ya estoy de vuelta', null],
     ])
     await eventually(async () => (await call<{ waitingForModel: number }>(app!, 'app.status', {})).waitingForModel === 0)
@@ -122,9 +120,10 @@ describe('simulator → inbox → router → responder → outbox', () => {
     app = await buildTestApp({ ollamaHost: ollama.url, dataDir })
     const messages = await eventually(async () => {
       const list = await call<MessageDto[]>(app!, 'conversations.messages', { conversationId: sent.conversationId })
-      return list.length === 2 ? list : null
+      return list.length === 3 ? list : null
     })
-    expect(messages[1]).toMatchObject({ author: 'bot', text: 'Respuesta tardía' })
+    expect(messages[1]).toMatchObject({ author: 'bot', template: 'holding' })
+    expect(messages[2]).toMatchObject({ author: 'bot', text: 'Respuesta tardía', template: null })
     const { rmSync } = await import('node:fs')
     const dispose = app.dispose
     app.dispose = async () => {
@@ -147,7 +146,7 @@ describe('simulator → inbox → router → responder → outbox', () => {
     await call(app, 'settings.update', { llm: { model: 'qwen2.5:3b' } })
     await eventually(async () => {
       const list = await call<MessageDto[]>(app!, 'conversations.messages', { conversationId: sent.conversationId })
-      return list.length === 2
+      return list.some((m) => m.author === 'bot' && m.template === null)
     })
   })
 

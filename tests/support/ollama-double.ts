@@ -18,6 +18,8 @@ export interface OllamaDoubleOptions {
   reply?: (request: ChatRequestBody) => string
   /** Delay before the first chunk, to simulate a slow model. */
   firstChunkDelayMs?: number
+  /** Delay between streamed chunks, so a generation can be stopped halfway. */
+  chunkDelayMs?: number
 }
 
 export interface OllamaDouble {
@@ -26,19 +28,28 @@ export interface OllamaDouble {
   requests: { path: string; body: unknown }[]
   chatRequests: ChatRequestBody[]
   models: string[]
+  /** Streamed chats whose client went away before the last chunk. */
+  readonly abortedChats: number
   setReply(reply: (request: ChatRequestBody) => string): void
+  /** Makes the next request, whatever its path, fail with this status and body (default Ollama's `{"error": …}`). */
+  failNext(status: number, body?: unknown): void
   close(): Promise<void>
   /** Starts again on the same port (after `close`), as Ollama coming back up. */
   restart(): Promise<void>
 }
 
 const withTag = (name: string) => (name.includes(':') ? name : `${name}:latest`)
+/** The double's embedding models are the ones named so, as nomic-embed-text or mxbai-embed-large. */
+const isEmbeddingModel = (name: string) => name.includes('embed')
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 export async function startOllamaDouble(options: OllamaDoubleOptions = {}, port = 0): Promise<OllamaDouble> {
   const models = options.models ?? ['llama3.1:8b']
   let reply = options.reply ?? ((request: ChatRequestBody) => `Eco: ${request.messages.at(-1)?.content ?? ''}`)
   const requests: { path: string; body: unknown }[] = []
   const chatRequests: ChatRequestBody[] = []
+  let abortedChats = 0
+  let nextFailure: { status: number; body: unknown } | null = null
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname
@@ -47,6 +58,11 @@ export async function startOllamaDouble(options: OllamaDoubleOptions = {}, port 
     const json = (status: number, value: unknown) => {
       res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' })
       res.end(JSON.stringify(value))
+    }
+    if (nextFailure) {
+      const failure = nextFailure
+      nextFailure = null
+      return json(failure.status, failure.body)
     }
     const installed = (name: unknown) => typeof name === 'string' && models.some((m) => withTag(m) === withTag(name))
 
@@ -59,7 +75,7 @@ export async function startOllamaDouble(options: OllamaDoubleOptions = {}, port 
           modified_at: '2026-11-01T10:00:00.000Z',
           size: 4_920_753_328,
           digest: 'a'.repeat(64),
-          details: { parent_model: '', format: 'gguf', family: 'llama', families: ['llama'], parameter_size: '8.0B', quantization_level: 'Q4_K_M' },
+          details: detailsOf(name),
         })),
       })
     }
@@ -70,9 +86,9 @@ export async function startOllamaDouble(options: OllamaDoubleOptions = {}, port 
         modelfile: `FROM ${String(model)}`,
         parameters: 'stop "<|eot_id|>"',
         template: '{{ .Prompt }}',
-        details: { format: 'gguf', family: 'llama', parameter_size: '8.0B', quantization_level: 'Q4_K_M' },
-        model_info: { 'general.architecture': 'llama' },
-        capabilities: ['completion'],
+        details: detailsOf(String(model)),
+        model_info: { 'general.architecture': detailsOf(String(model)).family },
+        capabilities: isEmbeddingModel(String(model)) ? ['embedding'] : ['completion'],
       })
     }
     if (req.method === 'POST' && path === '/api/embed') {
@@ -88,28 +104,45 @@ export async function startOllamaDouble(options: OllamaDoubleOptions = {}, port 
       }
       chatRequests.push(request)
       if (options.firstChunkDelayMs) await new Promise((r) => setTimeout(r, options.firstChunkDelayMs))
-      const text = reply(request)
+      // num_predict caps the answer; a word stands in for a token here.
+      const limit = request.options?.num_predict
+      const words = reply(request).match(/\S+\s*/g) ?? []
+      const truncated = typeof limit === 'number' && limit >= 0 && words.length > limit
+      const pieces = truncated ? words.slice(0, limit) : words
+      const text = pieces.join('')
       const createdAt = new Date().toISOString()
       const final = {
         model: request.model,
         created_at: createdAt,
         message: { role: 'assistant', content: '' },
         done: true,
-        done_reason: 'stop',
+        done_reason: truncated ? 'length' : 'stop',
         total_duration: 1_000_000,
         load_duration: 1000,
         prompt_eval_count: 10,
         prompt_eval_duration: 1000,
-        eval_count: 5,
+        eval_count: pieces.length,
         eval_duration: 1000,
       }
       if (request.stream === false) {
         return json(200, { ...final, message: { role: 'assistant', content: text } })
       }
       res.writeHead(200, { 'Content-Type': 'application/x-ndjson' })
-      for (const piece of text.match(/\S+\s*/g) ?? []) {
+      let finished = false
+      let gone = false
+      res.once('close', () => {
+        gone = true
+        if (!finished) abortedChats += 1
+      })
+      for (const [i, piece] of pieces.entries()) {
+        // As Ollama does, stop generating once the client has gone.
+        if (gone) return
+        if (i > 0 && options.chunkDelayMs) await sleep(options.chunkDelayMs)
+        if (gone) return
         res.write(JSON.stringify({ model: request.model, created_at: createdAt, message: { role: 'assistant', content: piece }, done: false }) + '\n')
       }
+      if (gone) return
+      finished = true
       res.end(JSON.stringify(final) + '\n')
       return
     }
@@ -124,8 +157,14 @@ export async function startOllamaDouble(options: OllamaDoubleOptions = {}, port 
     requests,
     chatRequests,
     models,
+    get abortedChats() {
+      return abortedChats
+    },
     setReply(next) {
       reply = next
+    },
+    failNext(status, body) {
+      nextFailure = { status, body: body ?? { error: `simulated failure ${status}` } }
     },
     async close() {
       server.closeAllConnections()
@@ -135,6 +174,12 @@ export async function startOllamaDouble(options: OllamaDoubleOptions = {}, port 
       server = await listen(handler, boundPort)
     },
   }
+}
+
+function detailsOf(name: string) {
+  return isEmbeddingModel(name)
+    ? { parent_model: '', format: 'gguf', family: 'nomic-bert', families: ['nomic-bert'], parameter_size: '137M', quantization_level: 'F16' }
+    : { parent_model: '', format: 'gguf', family: 'llama', families: ['llama'], parameter_size: '8.0B', quantization_level: 'Q4_K_M' }
 }
 
 function listen(handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>, port: number): Promise<Server> {

@@ -42,3 +42,10 @@ export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 500
   }
   throw new Error(`Condition not met within ${timeoutMs} ms (last value: ${JSON.stringify(last)})`)
 }
+
+/** Calls a method through the app's dispatcher (validation included) and unwraps the result. */
+export async function callApi<T>(app: Pick<App, 'dispatch'>, method: string, input: unknown): Promise<T> {
+  const result = await app.dispatch(method, input)
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
+  return result.value as T
+}

@@ -19,6 +19,8 @@ export interface AppConfig {
   secretBox?: SecretBox
   /** Replaces the Ollama provider (tests, other providers). */
   createProvider?: (settings: Settings) => LlmProvider
+  /** Replaces the OpenAI-compatible cloud provider (tests). */
+  createCloudProvider?: (settings: Settings, apiKey: string | null) => LlmProvider
   /** How often to re-check an unavailable model. */
   llmRecheckMs?: number
   /** Opens WhatsApp sockets; defaults to Baileys. Tests pass a double of its event surface. */

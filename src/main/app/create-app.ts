@@ -13,6 +13,14 @@ import { reviewHandlers } from '../review/review-handlers'
 import { statsHandlers } from '../stats/stats-handlers'
 import { LlmService } from '../llm/llm-service'
 import { OllamaProvider } from '../llm/ollama-provider'
+import { OpenAiCompatibleProvider } from '../llm/openai-compatible-provider'
+import { CloudKeyStore } from '../llm/cloud-key-store'
+import { llmHandlers } from '../llm/llm-handlers'
+import { CatalogService } from '../catalog/catalog-service'
+import { catalogHandlers } from '../catalog/catalog-handlers'
+import { Retriever } from '../retrieval/retriever'
+import { PromptAssembler } from '../prompt/prompt-assembler'
+import { settingsProblems } from '../settings/settings-rules'
 import { createStreamLogger, type Logger } from '../logging/logger'
 import { Inbox } from '../pipeline/inbox'
 import { KeyedQueue } from '../pipeline/keyed-queue'
@@ -55,6 +63,10 @@ export interface App {
   readonly datasets: DatasetService
   readonly evaluation: EvaluationService
   readonly capture: CaptureService
+  readonly catalog: CatalogService
+  readonly retriever: Retriever
+  readonly prompts: PromptAssembler
+  readonly accountId: string
   /** Resolves when every reply under way has been sent or given up. */
   idle(): Promise<void>
   close(): Promise<void>
@@ -80,11 +92,16 @@ export async function createApp(config: AppConfig): Promise<App> {
   const events = new EventBus((error) => logger.error('Event listener failed', { error }))
   const account = repos.accounts.ensureShopAccount('Mi tienda')
 
-  const settings = new SettingsService(repos.settings, defaultSettings(config.env ?? process.env))
+  const settings = new SettingsService(repos.settings, defaultSettings(config.env ?? process.env), settingsProblems)
+  const cloudKey = new CloudKeyStore(repos.secrets, secretBox)
   const llm = new LlmService({
     settings,
     logger,
-    createProvider: config.createProvider ?? ((s) => new OllamaProvider({ host: s.llm.host })),
+    createProvider: config.createProvider ?? ((s) => new OllamaProvider({ host: s.llm.host, timeoutMs: s.llm.timeoutSeconds * 1000 })),
+    createCloudProvider:
+      config.createCloudProvider ??
+      ((s, apiKey) => new OpenAiCompatibleProvider({ baseUrl: s.cloud.baseUrl, apiKey, label: s.cloud.label, timeoutMs: s.llm.timeoutSeconds * 1000 })),
+    cloudKey: () => cloudKey.get(),
     ...(config.llmRecheckMs === undefined ? {} : { recheckMs: config.llmRecheckMs }),
   })
   const worker = new LearningWorker(repos.transaction, logger, (health) => events.emit('capture.health', health))
@@ -139,9 +156,17 @@ export async function createApp(config: AppConfig): Promise<App> {
       await target.transport.markRead(target.to, ids)
     },
   }
-  const responder = new Responder(repos, llm, outbox, settings, events, logger, presence)
+  const retriever = new Retriever({ repos, accountId: account.id, settings, events, embedder: llm, logger })
+  const prompts = new PromptAssembler(retriever, settings)
+  const catalog = new CatalogService(repos, account.id, retriever, events)
+  const responder = new Responder({ repos, llm, prompts, outbox, settings, events, logger, presence })
   const router = new Router(repos, responder, queue, events, logger)
-  const takeover = new Takeover(repos, settings, events, (id) => evaluation.ownerTookOver(id))
+  // The owner stepping in stops a generation under way: the owner's answer is the one that goes.
+  const botAnswerNotGoodEnough = (id: string) => {
+    responder.cancel(id, 'takeover')
+    evaluation.ownerTookOver(id)
+  }
+  const takeover = new Takeover(repos, settings, events, botAnswerNotGoodEnough)
   const inbox = new Inbox(repos, account.id, settings, events, {
     customer: ({ conversationId, messageId, transport, replyState }) => {
       evaluation.customerReplied(messageId)
@@ -165,6 +190,8 @@ export async function createApp(config: AppConfig): Promise<App> {
   }
   llm.onReady(() => {
     void router.resumeWaiting().finally(() => status?.publish())
+    // Ollama is back: embeddings may be computable now.
+    retriever.scheduleSync()
   })
   capture.recaptureMissing()
   evaluation.startSweeping()
@@ -176,12 +203,14 @@ export async function createApp(config: AppConfig): Promise<App> {
   const handlers: HandlerTable = {
     ...statusHandlers(appStatus, llm),
     ...settingsHandlers(settings),
-    ...conversationsHandlers(repos, account.id, events, (id) => evaluation.ownerTookOver(id), outbox, takeover),
+    ...conversationsHandlers(repos, account.id, events, botAnswerNotGoodEnough, outbox, takeover),
     ...whatsappHandlers(whatsapp),
     ...reviewHandlers(repos, evaluation, events),
     ...statsHandlers(repos, worker),
     ...datasetHandlers(datasets),
     ...simulatorHandlers(simulator),
+    ...llmHandlers(llm, cloudKey, prompts),
+    ...catalogHandlers(catalog),
   }
 
   let closed = false
@@ -200,16 +229,23 @@ export async function createApp(config: AppConfig): Promise<App> {
     datasets,
     evaluation,
     capture,
+    catalog,
+    retriever,
+    prompts,
+    accountId: account.id,
     async idle() {
       await whatsapp.idle()
       await router.idle()
       await queue.idle()
       await worker.idle()
+      await retriever.idle()
     },
     async close() {
       if (closed) return
       closed = true
       router.cancelScheduled()
+      responder.cancelAll('shutdown')
+      retriever.close()
       for (const transport of transports.values()) await transport.stop()
       outbox.close()
       await queue.idle()

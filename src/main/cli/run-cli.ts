@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { commandHelp, commonOptions, type CliIo, type Command } from './command'
+import { catalogImportCommand } from './commands/catalog-import'
 import { conversationsCommand } from './commands/conversations'
 import { demoDataCommand } from './commands/demo-data'
 import { exportCommand } from './commands/export'
@@ -16,6 +17,7 @@ export const commands: Command[] = [
   scoreCommand,
   exportCommand,
   demoDataCommand,
+  catalogImportCommand,
 ]
 
 function mainHelp(): string {

@@ -35,6 +35,8 @@ export function conversationsHandlers(
       const before = existing(conversationId)
       if (before.conversation.botMode === mode) return toConversationDto(before)
       repos.conversations.setBotMode(conversationId, mode)
+      // Back to the bot: whatever the chat was flagged for has been seen to.
+      if (mode === 'bot') repos.conversations.setAttention(conversationId, null, null)
       // The owner stepping in means the bot's last answer was not good enough.
       if (mode === 'human') onTakeover(conversationId)
       const dto = toConversationDto(existing(conversationId))

@@ -2,7 +2,7 @@ import type { ConversationDto, MessageDto } from '../../shared/types'
 import type { ConversationWithContact } from '../store/repositories/conversations-repository'
 import type { Message } from '../store/repositories/messages-repository'
 
-export function toConversationDto({ conversation, contact }: ConversationWithContact): ConversationDto {
+export function toConversationDto({ conversation, contact, focusProductName }: ConversationWithContact): ConversationDto {
   return {
     id: conversation.id,
     contact: {
@@ -15,6 +15,9 @@ export function toConversationDto({ conversation, contact }: ConversationWithCon
     lastMessageAt: conversation.lastMessageAt?.getTime() ?? null,
     lastMessagePreview: conversation.lastMessagePreview,
     unreadCount: conversation.unreadCount,
+    attention: conversation.attention,
+    attentionAt: conversation.attentionAt?.getTime() ?? null,
+    focusProduct: conversation.focusProductId && focusProductName ? { id: conversation.focusProductId, name: focusProductName } : null,
   }
 }
 
@@ -29,6 +32,8 @@ export function toMessageDto(message: Message): MessageDto {
     status: message.status,
     replyState: message.replyState,
     model: message.model,
+    template: message.template,
+    guardrails: message.guardrails ?? [],
     error: message.error,
     createdAt: message.createdAt.getTime(),
   }

@@ -18,8 +18,14 @@ export class Takeover {
   ) {}
 
   ownerWrote(conversationId: string, at: Date): void {
-    const conversation = this.repos.conversations.get(conversationId)
+    let conversation = this.repos.conversations.get(conversationId)
     if (!conversation) return
+    if (conversation.conversation.attention) {
+      // The owner answered the customer who asked for a person: attended.
+      this.repos.conversations.setAttention(conversationId, null, null)
+      conversation = this.repos.conversations.get(conversationId)!
+      this.events.emit('conversation.updated', toConversationDto(conversation))
+    }
     const pauseMs = this.settings.get().whatsapp.takeoverPauseMinutes * 60_000
     const until = pauseMs > 0 ? new Date(at.getTime() + pauseMs) : null
     if (until && until.getTime() <= this.clock()) return

@@ -51,26 +51,31 @@ export class CaptureService {
 
   private capture(botMessageId: string, meta: CaptureMeta, byOwner = false): void {
     const bot = this.repos.messages.get(botMessageId)
-    if (!bot || bot.author !== (byOwner ? 'owner' : 'bot') || !bot.text) return
+    // Fixed messages (holding reply, handoff, after-hours) are not answers to learn from.
+    if (!bot || bot.author !== (byOwner ? 'owner' : 'bot') || !bot.text || bot.template) return
     if (this.repos.trainingData.findByBotMessage(botMessageId)) return
     const conversation = this.repos.conversations.get(bot.conversationId)
     if (!conversation) return
     const historyLimit = this.settings.get().historyMessages
-    const earlier = this.repos.messages.before(bot.conversationId, bot.createdAt, historyLimit + 20)
+    // The bot's fixed lines (holding reply, after-hours notice) do not end what the customer asked.
+    const earlier = this.repos.messages.before(bot.conversationId, bot.createdAt, historyLimit + 20).filter((m) => !m.template)
     // The owner stepping in after the bot answered: the owner's answer is the better answer to
     // the same question, so the bot's reply in between is not part of the example.
     if (byOwner) while (earlier.length > 0 && earlier.at(-1)!.author === 'bot') earlier.pop()
     const { asked, context } = splitTurn(earlier, historyLimit)
     if (asked.length === 0) return // the bot spoke first: nothing was asked
     const userMessage = asked.map((m) => m.text ?? `[${m.kind}]`).join('\n')
+    // The seed's productContext: the product the bot had in focus when it answered.
+    const productId = meta.productId ?? bot.productId ?? (byOwner ? conversation.conversation.focusProductId : null) ?? null
+    const productName = meta.productName ?? (productId ? (this.repos.products.get(productId)?.name ?? null) : null)
     const id = this.repos.trainingData.insertCapture({
       userId: this.accountId,
       conversationId: bot.conversationId,
       userMessage,
       botResponse: bot.text,
       context,
-      productId: meta.productId ?? null,
-      productName: meta.productName ?? null,
+      productId,
+      productName,
       category: detectCategory(userMessage),
       model: byOwner ? OWNER_MODEL : bot.model,
       createdAt: bot.createdAt,

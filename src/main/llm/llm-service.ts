@@ -1,25 +1,62 @@
-import type { LlmStatus, Settings } from '../../shared/types'
+import type { LlmState, LlmStatus, Settings } from '../../shared/types'
 import type { Logger } from '../logging/logger'
 import type { SettingsService } from '../settings/settings-service'
-import { LlmUnavailableError, type ChatMessage, type ChatResult, type LlmProvider } from './llm-provider'
+import {
+  LlmUnavailableError,
+  type ChatMessage,
+  type ChatResult,
+  type LlmProvider,
+  type ModelInfo,
+} from './llm-provider'
 
 export type ProviderFactory = (settings: Settings) => LlmProvider
+export type CloudProviderFactory = (settings: Settings, apiKey: string | null) => LlmProvider
 
 export interface LlmServiceOptions {
   settings: SettingsService
   createProvider: ProviderFactory
+  createCloudProvider: CloudProviderFactory
+  cloudKey: () => string | null
   logger: Logger
-  /** How often to look again while the model is not available. */
+  /** How often to look again while a route the policy uses is not available. */
   recheckMs?: number
+  clock?: () => number
 }
 
+export interface ChatOptions {
+  signal?: AbortSignal
+  onToken?: (delta: string) => void
+}
+
+export interface AnsweredChat extends ChatResult {
+  /** How the exchange records who answered: the Ollama model name, or `cloud:<model>`. */
+  modelLabel: string
+}
+
+type Route = 'local' | 'cloud'
+
+interface RouteStatus {
+  state: LlmState
+  detail: string | null
+  checkedAt: number | null
+}
+
+/** The prefix that marks an answer of the cloud endpoint in `messages.model` and `training_data.model`. */
+export const CLOUD_MODEL_PREFIX = 'cloud:'
+
 /**
- * The app's view of its language model: answers chats, and keeps a status the UI shows.
- * While the model is unavailable it re-checks on a timer and tells `onReady` listeners when
- * it comes back, so that waiting customers get their answer.
+ * The app's language model: Ollama, an OpenAI-compatible cloud endpoint, or Ollama with the
+ * cloud behind it, as the owner's policy says. Keeps a status per route for the UI; while a
+ * route the policy needs is down it re-checks on a timer, and when answering becomes possible
+ * again `onReady` listeners hear it so that waiting customers get their answer.
  */
 export class LlmService {
-  private provider: LlmProvider
+  private local: LlmProvider
+  private cloud: LlmProvider
+  private readonly routes: Record<Route, RouteStatus> = {
+    local: { state: 'unknown', detail: null, checkedAt: null },
+    cloud: { state: 'unknown', detail: null, checkedAt: null },
+  }
   private current: LlmStatus
   private readonly statusListeners = new Set<(status: LlmStatus) => void>()
   private readonly readyListeners = new Set<() => void>()
@@ -27,14 +64,22 @@ export class LlmService {
   private closed = false
   private readonly inflight = new Set<Promise<unknown>>()
   private readonly recheckMs: number
+  private readonly clock: () => number
+  private localKey: string
+  private cloudKey: string
 
   constructor(private readonly options: LlmServiceOptions) {
     this.recheckMs = options.recheckMs ?? 15_000
+    this.clock = options.clock ?? Date.now
     const settings = options.settings.get()
-    this.provider = options.createProvider(settings)
-    this.current = { state: 'unknown', provider: 'ollama', host: this.provider.host, model: settings.llm.model, detail: null, checkedAt: null }
+    this.local = options.createProvider(settings)
+    this.cloud = options.createCloudProvider(settings, options.cloudKey())
+    this.localKey = localIdentity(settings)
+    this.cloudKey = cloudIdentity(settings, options.cloudKey())
+    this.current = this.compose(settings)
     options.settings.onChange((next) => {
-      if (next.llm.host !== this.provider.host) this.provider = options.createProvider(next)
+      this.rebuildProviders(next)
+      this.publish()
       this.check().catch((error: unknown) => options.logger.error('LLM health check failed', { error }))
     })
   }
@@ -43,29 +88,80 @@ export class LlmService {
     return this.current
   }
 
+  /** The local server, for what only it does here: listing installed models and embeddings. */
+  get localProvider(): LlmProvider {
+    return this.local
+  }
+
+  listModels(signal?: AbortSignal): Promise<ModelInfo[]> {
+    return this.local.listModels(signal)
+  }
+
+  embed(model: string, inputs: string[], signal?: AbortSignal): Promise<number[][]> {
+    return this.local.embed(model, inputs, signal)
+  }
+
+  /** The stored cloud key changed: use it from the next call on. */
+  cloudKeyChanged(): void {
+    this.rebuildProviders(this.options.settings.get())
+    this.check().catch((error: unknown) => this.options.logger.error('LLM health check failed', { error }))
+  }
+
+  /** Checks every route the policy uses. */
   check(): Promise<LlmStatus> {
     return this.track(
       (async () => {
-        const model = this.options.settings.get().llm.model
-        const health = await this.provider.health(model)
-        this.update({ state: health.state, detail: health.detail, model })
+        const settings = this.options.settings.get()
+        await Promise.all(
+          this.routesFor(settings).map(async (route) => {
+            const provider = this.provider(route)
+            const health = await provider.health(this.modelFor(route, settings))
+            if (provider === this.provider(route)) this.setRoute(route, health.state, health.detail)
+          }),
+        )
+        this.publish()
         return this.current
       })(),
     )
   }
 
-  async chat(messages: ChatMessage[]): Promise<ChatResult> {
-    const { llm } = this.options.settings.get()
+  /**
+   * Answers with the first route of the policy that can. A route known to be down is skipped
+   * until a re-check finds it back, so a customer does not wait for Ollama's timeout on every
+   * message while the cloud answers.
+   */
+  async chat(messages: ChatMessage[], options: ChatOptions = {}): Promise<AnsweredChat> {
+    const settings = this.options.settings.get()
+    const routes = this.routesFor(settings)
+    const usable = routes.filter((route, i) => i === routes.length - 1 || isWorthTrying(this.routes[route].state))
+    let firstUnavailable: LlmUnavailableError | null = null
     try {
-      const result = await this.provider.chat({ model: llm.model, messages, temperature: llm.temperature })
-      this.update({ state: 'ready', detail: null, model: llm.model })
-      return result
-    } catch (error) {
-      if (error instanceof LlmUnavailableError) {
-        this.update({ state: error.reason, detail: error.message, model: llm.model })
+      for (const route of usable) {
+        const provider = this.provider(route)
+        const model = this.modelFor(route, settings)
+        try {
+          const result = await provider.chat({
+            model,
+            messages,
+            temperature: settings.llm.temperature,
+            maxTokens: settings.llm.maxReplyTokens,
+            ...(route === 'local' ? { contextTokens: settings.llm.contextTokens } : {}),
+            ...(options.signal ? { signal: options.signal } : {}),
+            ...(options.onToken ? { onToken: options.onToken } : {}),
+          })
+          this.setRoute(route, 'ready', null)
+          return { ...result, modelLabel: route === 'cloud' ? `${CLOUD_MODEL_PREFIX}${result.model}` : result.model }
+        } catch (error) {
+          if (!(error instanceof LlmUnavailableError)) throw error
+          this.setRoute(route, stateOf(error), error.message)
+          firstUnavailable ??= error
+          this.options.logger.warn('LLM route unavailable', { route, reason: error.reason })
+        }
       }
-      throw error
+    } finally {
+      this.publish()
     }
+    throw firstUnavailable ?? new LlmUnavailableError('unreachable', 'No hay ningún modelo configurado para responder')
   }
 
   onStatus(listener: (status: LlmStatus) => void): () => void {
@@ -86,6 +182,41 @@ export class LlmService {
     await Promise.allSettled([...this.inflight])
   }
 
+  private rebuildProviders(settings: Settings): void {
+    const localKey = localIdentity(settings)
+    if (localKey !== this.localKey) {
+      this.local = this.options.createProvider(settings)
+      this.localKey = localKey
+      this.routes.local = { state: 'unknown', detail: null, checkedAt: null }
+    }
+    const apiKey = this.options.cloudKey()
+    const cloudKey = cloudIdentity(settings, apiKey)
+    if (cloudKey !== this.cloudKey) {
+      this.cloud = this.options.createCloudProvider(settings, apiKey)
+      this.cloudKey = cloudKey
+      this.routes.cloud = { state: 'unknown', detail: null, checkedAt: null }
+    }
+  }
+
+  private provider(route: Route): LlmProvider {
+    return route === 'local' ? this.local : this.cloud
+  }
+
+  private modelFor(route: Route, settings: Settings): string {
+    return route === 'local' ? settings.llm.model : settings.cloud.model
+  }
+
+  private routesFor(settings: Settings): Route[] {
+    switch (settings.llm.policy) {
+      case 'local':
+        return ['local']
+      case 'cloud':
+        return ['cloud']
+      case 'local_then_cloud':
+        return ['local', 'cloud']
+    }
+  }
+
   private track<T>(promise: Promise<T>): Promise<T> {
     this.inflight.add(promise)
     void promise.then(
@@ -95,27 +226,87 @@ export class LlmService {
     return promise
   }
 
-  private update(next: Pick<LlmStatus, 'state' | 'detail' | 'model'>): void {
-    if (this.closed) return
-    const previous = this.current
-    this.current = { ...previous, ...next, host: this.provider.host, checkedAt: Date.now() }
-    const changed = previous.state !== next.state || previous.detail !== next.detail || previous.host !== this.current.host || previous.model !== next.model
-    if (changed) {
-      if (next.state !== 'ready') this.options.logger.warn('LLM not available', { state: next.state, detail: next.detail })
-      for (const listener of this.statusListeners) listener(this.current)
-    }
-    if (next.state === 'ready' && previous.state !== 'ready') {
-      for (const listener of this.readyListeners) listener()
-    }
-    this.scheduleRecheck()
+  private setRoute(route: Route, state: LlmState, detail: string | null): void {
+    this.routes[route] = { state, detail, checkedAt: this.clock() }
   }
 
-  private scheduleRecheck(): void {
-    if (this.closed || this.current.state === 'ready' || this.recheckTimer) return
+  private compose(settings: Settings): LlmStatus {
+    const primaryRoute: Route = settings.llm.policy === 'cloud' ? 'cloud' : 'local'
+    const primary = this.routes[primaryRoute]
+    const fallback =
+      settings.llm.policy === 'local_then_cloud'
+        ? { state: this.routes.cloud.state, host: this.cloud.host, model: settings.cloud.model, detail: this.routes.cloud.detail }
+        : null
+    return {
+      state: primary.state,
+      provider: primaryRoute === 'cloud' ? 'openai' : 'ollama',
+      host: this.provider(primaryRoute).host,
+      model: this.modelFor(primaryRoute, settings),
+      detail: primary.detail,
+      checkedAt: primary.checkedAt,
+      policy: settings.llm.policy,
+      fallback,
+      canAnswer: primary.state === 'ready' || fallback?.state === 'ready',
+    }
+  }
+
+  private publish(): void {
+    if (this.closed) return
+    const previous = this.current
+    const settings = this.options.settings.get()
+    this.current = this.compose(settings)
+    const changed = JSON.stringify({ ...previous, checkedAt: 0 }) !== JSON.stringify({ ...this.current, checkedAt: 0 })
+    if (changed) {
+      if (!this.current.canAnswer) this.options.logger.warn('LLM not available', { state: this.current.state, detail: this.current.detail })
+      for (const listener of this.statusListeners) listener(this.current)
+    }
+    if (this.current.canAnswer && !previous.canAnswer) {
+      for (const listener of this.readyListeners) listener()
+    }
+    this.scheduleRecheck(settings)
+  }
+
+  private scheduleRecheck(settings: Settings): void {
+    const allReady = this.routesFor(settings).every((route) => this.routes[route].state === 'ready')
+    if (this.closed || allReady || this.recheckTimer) return
     this.recheckTimer = setTimeout(() => {
       this.recheckTimer = null
       this.check().catch((error: unknown) => this.options.logger.error('LLM health check failed', { error }))
     }, this.recheckMs)
     this.recheckTimer.unref()
   }
+}
+
+function stateOf(error: LlmUnavailableError): LlmState {
+  switch (error.reason) {
+    case 'model_missing':
+      return 'model_missing'
+    case 'unauthorized':
+      return 'unauthorized'
+    case 'unreachable':
+    case 'timeout':
+      return 'unreachable'
+    case 'rate_limited':
+      return 'error'
+  }
+}
+
+/** Unknown means never tried: try it. A route in error may answer the next call (a 429 passes). */
+function isWorthTrying(state: LlmState): boolean {
+  return state === 'ready' || state === 'unknown' || state === 'error'
+}
+
+function localIdentity(settings: Settings): string {
+  return `${settings.llm.host} ${settings.llm.timeoutSeconds}`
+}
+
+function cloudIdentity(settings: Settings, apiKey: string | null): string {
+  // The key itself never goes into a string kept around; whether it changed is enough.
+  return `${settings.cloud.baseUrl} ${settings.cloud.label} ${settings.llm.timeoutSeconds} ${apiKey === null ? 0 : apiKey.length}:${apiKey ? hashKey(apiKey) : ''}`
+}
+
+function hashKey(key: string): number {
+  let h = 0
+  for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0
+  return h
 }

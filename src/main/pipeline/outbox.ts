@@ -12,6 +12,10 @@ export interface OutgoingMessage {
   text: string
   author: Exclude<MessageAuthor, 'customer'>
   model?: string | null
+  /** A fixed message of the bot rather than a model answer (left out of the learning loop). */
+  template?: Message['template']
+  productId?: string | null
+  guardrails?: string[]
 }
 
 export interface OutboxOptions {
@@ -59,6 +63,9 @@ export class Outbox {
         text: outgoing.text,
         status: 'queued',
         model: outgoing.model ?? null,
+        template: outgoing.template ?? null,
+        productId: outgoing.productId ?? null,
+        guardrails: outgoing.guardrails && outgoing.guardrails.length > 0 ? outgoing.guardrails : null,
         createdAt: now,
       })
       if (!message) throw new Error('Outgoing message was not stored')

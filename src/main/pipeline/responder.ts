@@ -1,9 +1,14 @@
+import type { ApiEvents } from '../../shared/api/events'
 import type { EventBus } from '../app/event-bus'
-import { toMessageDto } from '../conversations/dto'
-import type { ChatMessage } from '../llm/llm-provider'
-import { LlmUnavailableError } from '../llm/llm-provider'
-import type { LlmService } from '../llm/llm-service'
+import { toConversationDto, toMessageDto } from '../conversations/dto'
+import { closedSpellStart, isOpen, renderAfterHoursMessage } from '../guardrails/business-hours'
+import { detectHumanRequest } from '../guardrails/human-request'
+import { guardReply } from '../guardrails/reply-guard'
+import { LlmCancelledError, LlmUnavailableError } from '../llm/llm-provider'
+import type { AnsweredChat, LlmService } from '../llm/llm-service'
 import type { Logger } from '../logging/logger'
+import { buildPrompt, type HistoryTurn } from '../prompt/prompt-builder'
+import type { PromptAssembler } from '../prompt/prompt-assembler'
 import type { SettingsService } from '../settings/settings-service'
 import type { Repositories } from '../store/repositories'
 import type { Message } from '../store/repositories/messages-repository'
@@ -17,26 +22,50 @@ export interface ChatPresence {
   typing(conversationId: string, on: boolean): Promise<void>
 }
 
+export interface ResponderDeps {
+  repos: Repositories
+  llm: LlmService
+  prompts: PromptAssembler
+  outbox: Outbox
+  settings: SettingsService
+  events: EventBus
+  logger: Logger
+  presence: ChatPresence
+  clock?: () => number
+}
+
+/** Why a generation under way was stopped. */
+export type CancelReason = 'takeover' | 'shutdown'
+
 /**
- * Answers a conversation: everything the customer wrote since the bot last spoke is
- * answered at once, with the recent history as context. If the model is not available the
- * customer's messages stay stored as `waiting_model` and are answered when it is back.
+ * Answers a conversation: everything the customer wrote since the bot last spoke is answered
+ * at once. On the way: a customer asking for a person is handed to the owner; outside business
+ * hours the customer hears so; the catalog products and the shop's best past answers relevant
+ * to the message go into the prompt; the answer passes the guardrails before it is sent. If no
+ * model can answer, the customer's messages stay stored as `waiting_model` (with a holding reply
+ * if the owner wants one) and are answered when the model is back.
  */
 export class Responder {
-  constructor(
-    private readonly repos: Repositories,
-    private readonly llm: LlmService,
-    private readonly outbox: Outbox,
-    private readonly settings: SettingsService,
-    private readonly events: EventBus,
-    private readonly logger: Logger,
-    private readonly presence: ChatPresence,
-    private readonly clock: () => number = Date.now,
-  ) {}
+  private readonly active = new Map<string, AbortController>()
+  private readonly clock: () => number
+
+  constructor(private readonly deps: ResponderDeps) {
+    this.clock = deps.clock ?? Date.now
+  }
+
+  /** Stops the generation under way in a chat (the owner took it over). */
+  cancel(conversationId: string, reason: CancelReason = 'takeover'): void {
+    this.active.get(conversationId)?.abort(reason)
+  }
+
+  cancelAll(reason: CancelReason = 'shutdown'): void {
+    for (const controller of this.active.values()) controller.abort(reason)
+  }
 
   async respond(conversationId: string): Promise<void> {
-    const settings = this.settings.get()
-    const all = this.repos.messages.awaitingReply(conversationId)
+    const { repos, settings: settingsService } = this.deps
+    const settings = settingsService.get()
+    const all = repos.messages.awaitingReply(conversationId)
     // Still pending after a long stop: too late to answer well.
     const maxAgeMs = settings.whatsapp.maxAnswerAgeMinutes * 60_000
     const stale = all.filter((m) => this.clock() - m.createdAt.getTime() > maxAgeMs)
@@ -44,57 +73,137 @@ export class Responder {
     const waiting = all.filter((m) => !stale.includes(m))
     if (waiting.length === 0) return
     const ids = waiting.map((m) => m.id)
-    await this.presence.markRead(conversationId, ids)
+    const conversation = repos.conversations.get(conversationId)
+    if (!conversation) return
+    await this.deps.presence.markRead(conversationId, ids)
 
     if (waiting.every((m) => m.text === null)) {
       // Only stickers, audio, locations…: the polite configured answer, not the model.
       const text = settings.whatsapp.unsupportedReply
-      if (text) await this.outbox.send({ conversationId, text, author: 'bot', model: null })
+      if (text) await this.deps.outbox.send({ conversationId, text, author: 'bot', model: null, template: 'unsupported' })
       this.mark(ids, text ? 'answered' : 'skipped', text ? null : 'Tipo de mensaje que el bot no lee')
       return
     }
-    const history = this.repos.messages.recent(conversationId, Math.max(settings.historyMessages, waiting.length))
-    const prompt: ChatMessage[] = [
-      { role: 'system', content: settings.persona.systemPrompt.replaceAll('{shopName}', settings.persona.shopName) },
-      ...toChatHistory(history),
-    ]
+    const asked = waiting.flatMap((m) => (m.text ? [m.text] : [])).join('\n')
 
-    let reply: { text: string; model: string }
-    await this.presence.typing(conversationId, true)
-    try {
-      reply = await this.llm.chat(prompt)
-      if (!reply.text) throw new Error('The model returned an empty answer')
-    } catch (error) {
-      await this.presence.typing(conversationId, false)
-      const unavailable = error instanceof LlmUnavailableError
-      this.logger.warn('No answer for a conversation', { conversationId, error })
-      this.mark(ids, unavailable ? 'waiting_model' : 'failed', unavailable ? null : errorText(error))
+    if (detectHumanRequest(asked).asked) {
+      await this.handOver(conversationId, asked, ids)
       return
     }
-    await this.presence.typing(conversationId, false)
+
+    const hours = settings.businessHours
+    const now = new Date(this.clock())
+    if (hours.enabled && !isOpen(hours, now)) {
+      const spell = closedSpellStart(hours, now)
+      const noticeFor = conversation.conversation.afterHoursNoticeFor?.getTime() ?? null
+      if (spell && noticeFor !== spell.getTime()) {
+        repos.conversations.setAfterHoursNotice(conversationId, spell)
+        await this.deps.outbox.send({ conversationId, text: renderAfterHoursMessage(hours.message, hours, now), author: 'bot', model: null, template: 'after_hours' })
+      }
+      if (hours.mode === 'message_only') {
+        this.mark(ids, 'skipped', 'Fuera del horario de atención: queda para el dueño')
+        return
+      }
+    }
+
+    const history = repos.messages.recent(conversationId, Math.max(settings.historyMessages, waiting.length) + 1)
+    const { input: promptInput, prompt, retrieval, shown } = await this.deps.prompts.assemble({
+      conversationId,
+      asked,
+      focusProductId: conversation.conversation.focusProductId,
+      history: toHistory(history),
+    })
+    if (retrieval.focus && retrieval.focus.id !== conversation.conversation.focusProductId) {
+      repos.conversations.setFocusProduct(conversationId, retrieval.focus.id)
+    }
+
+    const controller = new AbortController()
+    this.active.set(conversationId, controller)
+    await this.deps.presence.typing(conversationId, true)
+    let reply: AnsweredChat
+    let guarded: { text: string; applied: string[] }
+    try {
+      reply = await this.deps.llm.chat(prompt.messages, { signal: controller.signal })
+      if (!reply.text) throw new Error('El modelo respondió vacío')
+      guarded = await guardReply(reply.text, { products: shown, customerText: asked, settings: settings.guardrails }, async (correction) => {
+        reply = await this.deps.llm.chat(buildPrompt({ ...promptInput, correction }).messages, { signal: controller.signal })
+        return reply.text
+      })
+    } catch (error) {
+      await this.deps.presence.typing(conversationId, false)
+      if (error instanceof LlmCancelledError || controller.signal.aborted) {
+        // Taken over: the owner answers. Shutting down: still pending, answered at next start.
+        if (controller.signal.reason === 'takeover') this.mark(ids, 'skipped', 'El dueño tomó la conversación')
+        return
+      }
+      if (error instanceof LlmUnavailableError) {
+        this.deps.logger.warn('No model can answer; the messages wait for it', { conversationId, reason: error.reason })
+        this.mark(ids, 'waiting_model', null)
+        await this.sendHoldingReply(conversationId)
+        return
+      }
+      this.deps.logger.warn('No answer for a conversation', { conversationId, error })
+      this.mark(ids, 'failed', errorText(error))
+      return
+    } finally {
+      if (this.active.get(conversationId) === controller) this.active.delete(conversationId)
+    }
+    await this.deps.presence.typing(conversationId, false)
     // The outbox owns it from here (retries included); the capture follows once it is sent.
-    await this.outbox.send({ conversationId, text: reply.text, author: 'bot', model: reply.model })
+    await this.deps.outbox.send({
+      conversationId,
+      text: guarded.text,
+      author: 'bot',
+      model: reply.modelLabel,
+      productId: retrieval.focus?.id ?? null,
+      guardrails: guarded.applied,
+    })
     this.mark(ids, 'answered', null)
+    if (conversation.conversation.holdingReplyAt) repos.conversations.setHoldingReplyAt(conversationId, null)
+  }
+
+  /** The customer wants a person: say so, stop the bot in this chat and tell the owner. */
+  private async handOver(conversationId: string, asked: string, ids: string[]): Promise<void> {
+    const { repos, settings, events } = this.deps
+    const at = new Date(this.clock())
+    repos.conversations.setBotMode(conversationId, 'paused', null)
+    repos.conversations.setAttention(conversationId, 'human_request', at)
+    await this.deps.outbox.send({ conversationId, text: settings.get().guardrails.handoffReply, author: 'bot', model: null, template: 'handoff' })
+    this.mark(ids, 'answered', null)
+    const updated = repos.conversations.get(conversationId)
+    if (!updated) return
+    events.emit('conversation.updated', toConversationDto(updated))
+    const alert: ApiEvents['owner.alert'] = {
+      kind: 'human_request',
+      conversationId,
+      customerName: updated.contact.displayName ?? updated.contact.externalId,
+      text: asked,
+      at: at.getTime(),
+    }
+    events.emit('owner.alert', alert)
+  }
+
+  /** Once per outage per chat, so a customer is not left on "read" without a word. */
+  private async sendHoldingReply(conversationId: string): Promise<void> {
+    const text = this.deps.settings.get().llm.holdingReply
+    const conversation = this.deps.repos.conversations.get(conversationId)
+    if (!text || !conversation || conversation.conversation.holdingReplyAt) return
+    this.deps.repos.conversations.setHoldingReplyAt(conversationId, new Date(this.clock()))
+    await this.deps.outbox.send({ conversationId, text, author: 'bot', model: null, template: 'holding' })
   }
 
   private mark(ids: string[], state: 'answered' | 'waiting_model' | 'failed' | 'skipped', error: string | null): void {
-    for (const message of this.repos.messages.setReplyState(ids, state, error)) {
-      this.events.emit('message.updated', toMessageDto(message))
+    for (const message of this.deps.repos.messages.setReplyState(ids, state, error)) {
+      this.deps.events.emit('message.updated', toMessageDto(message))
     }
   }
 }
 
-function toChatHistory(history: Message[]): ChatMessage[] {
-  const out: ChatMessage[] = []
-  for (const message of history) {
-    if (!message.text) continue
-    const role = message.direction === 'in' ? 'user' : 'assistant'
-    const last = out[out.length - 1]
-    // Chat templates expect alternating turns; a burst of customer lines is one turn.
-    if (last && last.role === role) last.content += `\n${message.text}`
-    else out.push({ role, content: message.text })
-  }
-  return out
+/** The chat as turns; the bot's fixed messages are not part of what it said. */
+export function toHistory(history: Message[]): HistoryTurn[] {
+  return history.flatMap((m): HistoryTurn[] =>
+    m.text && !m.template ? [{ role: m.direction === 'in' ? 'user' : 'assistant', content: m.text }] : [],
+  )
 }
 
 function errorText(error: unknown): string {

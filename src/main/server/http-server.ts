@@ -35,7 +35,8 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-const MAX_BODY_BYTES = 1024 * 1024
+// A catalog import (10 MB of CSV, JSON-escaped) is the largest body the API takes.
+const MAX_BODY_BYTES = 16 * 1024 * 1024
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1'])
 
 const STATUS_BY_CODE: Record<ApiErrorBody['code'], number> = {
@@ -196,7 +197,7 @@ async function readJson(req: IncomingMessage): Promise<JsonRead> {
   let size = 0
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > MAX_BODY_BYTES) return { ok: false, status: 413, message: 'Body larger than 1 MiB' }
+    if (size > MAX_BODY_BYTES) return { ok: false, status: 413, message: 'Body larger than 16 MiB' }
     chunks.push(chunk as Buffer)
   }
   const text = Buffer.concat(chunks).toString('utf8').trim()

@@ -1,14 +1,11 @@
 import type { Settings } from '../../shared/types'
+import { defaultBusinessHours } from '../guardrails/business-hours'
+import { DEFAULT_SHOP_NAME, DEFAULT_SYSTEM_PROMPT } from '../../shared/persona'
 
 export const DEFAULT_OLLAMA_HOST = 'http://127.0.0.1:11434'
 /** The model the seed's Modelfile starts FROM. */
 export const DEFAULT_MODEL = 'llama3.1:8b'
-export const DEFAULT_SHOP_NAME = 'Tecnovariedades D&S'
-
-/** The seed's system prompt; `{shopName}` is filled from the settings. */
-export const DEFAULT_SYSTEM_PROMPT =
-  'Eres un asistente de ventas experto en {shopName}. Respondes de manera natural, amigable y profesional. ' +
-  'Conoces todos los productos del catálogo y ayudas a los clientes a encontrar lo que necesitan.'
+export { DEFAULT_SHOP_NAME, DEFAULT_SYSTEM_PROMPT }
 
 /**
  * Ollama's own clients accept OLLAMA_HOST as `host`, `host:port` or a URL, and `0.0.0.0`
@@ -30,7 +27,27 @@ export function normalizeOllamaHost(raw: string | undefined): string {
 
 export function defaultSettings(env: Record<string, string | undefined>): Settings {
   return {
-    llm: { host: normalizeOllamaHost(env.OLLAMA_HOST), model: DEFAULT_MODEL, temperature: 0.7 },
+    llm: {
+      host: normalizeOllamaHost(env.OLLAMA_HOST),
+      model: DEFAULT_MODEL,
+      temperature: 0.7,
+      policy: 'local',
+      // Ollama's own default context (2048 before 0.6) cuts long prompts from the start — the
+      // system prompt first; 4096 fits persona, catalog, examples and a dozen turns.
+      contextTokens: 4096,
+      maxReplyTokens: 300,
+      timeoutSeconds: 120,
+      holdingReply: '¡Gracias por escribirnos! En un momento te respondemos 🙏',
+    },
+    cloud: { label: 'Groq', baseUrl: 'https://api.groq.com/openai/v1', model: 'llama-3.1-8b-instant' },
+    retrieval: { maxProducts: 6, maxExamples: 3, wholeCatalogUpTo: 15, embeddingModel: 'auto' },
+    guardrails: {
+      maxReplyChars: 700,
+      checkPrices: true,
+      extraAllowedAmounts: [],
+      handoffReply: 'Claro, ya le aviso a una persona del equipo para que te atienda por aquí. Te escribimos en breve 🙌',
+    },
+    businessHours: defaultBusinessHours(),
     persona: { shopName: DEFAULT_SHOP_NAME, systemPrompt: DEFAULT_SYSTEM_PROMPT },
     historyMessages: 12,
     locale: 'es',

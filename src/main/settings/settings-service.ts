@@ -1,4 +1,5 @@
 import type { SettingsPatch } from '../../shared/api/contract'
+import { ApiError, type ApiFieldError } from '../../shared/api/errors'
 import type { Settings } from '../../shared/types'
 import type { SettingsRepository } from '../store/repositories/settings-repository'
 
@@ -14,9 +15,14 @@ export class SettingsService {
   /** Settings are read on every reply and capture; this service is their only writer. */
   private cached: Settings | null = null
 
+  /**
+   * `validate` sees the settings a patch would produce, for rules no single field can check
+   * (a business-hours range that closes before it opens); what it returns rejects the patch.
+   */
   constructor(
     private readonly repo: SettingsRepository,
     private readonly defaults: Settings,
+    private readonly validate: (candidate: Settings) => ApiFieldError[] = () => [],
   ) {}
 
   get(): Settings {
@@ -27,6 +33,8 @@ export class SettingsService {
 
   update(patch: SettingsPatch): Settings {
     const overrides = merge(this.overrides(), patch)
+    const problems = this.validate(merge(this.defaults, overrides))
+    if (problems.length > 0) throw new ApiError('invalid_input', problems.map((p) => p.message).join('; '), problems)
     this.repo.set(OVERRIDES_KEY, overrides)
     this.cached = null
     const settings = this.get()

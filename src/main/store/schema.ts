@@ -67,6 +67,15 @@ export const conversations = sqliteTable(
     unreadCount: integer('unreadCount').notNull().default(0),
     /** Synthetic conversations from `cli demo-data`; never mixed silently with real ones. */
     isDemo: integer('isDemo', { mode: 'boolean' }).notNull().default(false),
+    /** The product the chat is about; follow-ups ("¿y cuánto vale?") keep it in the prompt. */
+    focusProductId: text('focusProductId'),
+    /** Why the owner should look at this chat now (the customer asked for a person); null = nothing. */
+    attention: text('attention', { enum: ['human_request'] }),
+    attentionAt: integer('attentionAt', { mode: 'timestamp_ms' }),
+    /** Start of the closed spell the after-hours message was last sent for: once per spell. */
+    afterHoursNoticeFor: integer('afterHoursNoticeFor', { mode: 'timestamp_ms' }),
+    /** When the holding reply went out for the current model outage: once per outage. */
+    holdingReplyAt: integer('holdingReplyAt', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -96,8 +105,17 @@ export const messages = sqliteTable(
     replyState: text('replyState', {
       enum: ['pending', 'answered', 'skipped', 'waiting_model', 'failed'],
     }),
-    /** The model that wrote a bot message. */
+    /** The model that wrote a bot message (`cloud:<name>` for the cloud endpoint). */
     model: text('model'),
+    /**
+     * Set on the bot's fixed messages (holding reply, handoff, after-hours, unsupported type):
+     * they are not answers of the model, so the learning loop leaves them out.
+     */
+    template: text('template', { enum: ['holding', 'handoff', 'after_hours', 'unsupported'] }),
+    /** The product in focus when the bot answered (capture copies it, as the seed does). */
+    productId: text('productId'),
+    /** What the guardrails did to this answer: e.g. ["price_regenerated", "length_trimmed"]. */
+    guardrails: text('guardrails', { mode: 'json' }).$type<string[]>(),
     error: text('error'),
     raw: text('raw', { mode: 'json' }),
     createdAt: createdAt(),
@@ -128,8 +146,38 @@ export const products = sqliteTable(
     createdAt: createdAt(),
     updatedAt: integer('updatedAt', { mode: 'timestamp_ms' }),
   },
-  (t) => [uniqueIndex('products_account_sku').on(t.accountId, t.sku), index('products_category').on(t.category)],
+  (t) => [
+    uniqueIndex('products_account_sku').on(t.accountId, t.sku),
+    index('products_category').on(t.category),
+    index('products_account_name').on(t.accountId, t.name),
+  ],
 )
+
+/**
+ * Embedding vectors of catalog products and reviewed exchanges, per embedding model, so that a
+ * restart does not ask Ollama to embed 50,000 examples again. `textHash` says which text the
+ * vector belongs to: an edited product or a rewritten answer is embedded anew.
+ */
+export const embeddings = sqliteTable(
+  'embeddings',
+  {
+    kind: text('kind', { enum: ['product', 'example'] }).notNull(),
+    refId: text('refId').notNull(),
+    model: text('model').notNull(),
+    textHash: text('textHash').notNull(),
+    /** Float32 little-endian. */
+    vector: blob('vector', { mode: 'buffer' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.refId, t.model] })],
+)
+
+/** Secrets the app holds for the owner (the cloud API key); `value` is SecretBox ciphertext. */
+export const secrets = sqliteTable('secrets', {
+  key: text('key').primaryKey(),
+  value: blob('value', { mode: 'buffer' }).notNull(),
+  updatedAt: integer('updatedAt', { mode: 'timestamp_ms' }).notNull(),
+})
 
 export const modelVersions = sqliteTable(
   'model_versions',

@@ -1,6 +1,7 @@
 // The one API contract. Electron IPC and HTTP are two bindings of the handler table that
 // implements it; the renderer only ever sees `ApiClient`.
 import { z } from 'zod'
+import { productInputSchema, type CatalogImportReport, type ProductDto } from '../catalog'
 import {
   CATEGORIES,
   type AppStatus,
@@ -9,6 +10,7 @@ import {
   type DatasetDto,
   type ExchangeDto,
   type LlmStatus,
+  type ModelInfoDto,
   type MessageDto,
   type Settings,
   type StatsDto,
@@ -30,6 +32,57 @@ export const settingsPatchSchema = z
         host: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
         model: z.string().trim().min(1).max(200),
         temperature: z.number().min(0).max(2),
+        policy: z.enum(['local', 'local_then_cloud', 'cloud']),
+        contextTokens: z.number().int().min(1024).max(131_072),
+        maxReplyTokens: z.number().int().min(32).max(4096),
+        timeoutSeconds: z.number().int().min(5).max(900),
+        holdingReply: z.string().trim().min(1).max(500).nullable(),
+      })
+      .partial()
+      .strict(),
+    cloud: z
+      .object({
+        label: z.string().trim().min(1).max(40),
+        baseUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
+        model: z.string().trim().min(1).max(200),
+      })
+      .partial()
+      .strict(),
+    retrieval: z
+      .object({
+        maxProducts: z.number().int().min(0).max(30),
+        maxExamples: z.number().int().min(0).max(10),
+        wholeCatalogUpTo: z.number().int().min(0).max(100),
+        embeddingModel: z.string().trim().min(1).max(200),
+      })
+      .partial()
+      .strict(),
+    guardrails: z
+      .object({
+        maxReplyChars: z.number().int().min(80).max(4000),
+        checkPrices: z.boolean(),
+        extraAllowedAmounts: z.array(z.number().nonnegative().max(1e12)).max(50),
+        handoffReply: z.string().trim().min(1).max(500),
+      })
+      .partial()
+      .strict(),
+    businessHours: z
+      .object({
+        enabled: z.boolean(),
+        timezone: z.string().trim().min(1).max(64),
+        week: z
+          .array(
+            z
+              .object({
+                day: z.number().int().min(0).max(6),
+                open: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'),
+                close: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM'),
+              })
+              .strict(),
+          )
+          .max(28),
+        message: z.string().trim().min(1).max(500),
+        mode: z.enum(['message_and_answer', 'message_only']),
       })
       .partial()
       .strict(),
@@ -121,6 +174,51 @@ export const apiContract = {
   'settings.get': method<typeof noInput, Settings>(noInput),
   'settings.update': method<typeof settingsPatchSchema, Settings>(settingsPatchSchema),
   'llm.check': method<typeof noInput, LlmStatus>(noInput),
+  /** The models installed in Ollama, for the model picker; `error` says why the list is empty. */
+  'llm.models': method<typeof noInput, { models: ModelInfoDto[]; error: string | null }>(noInput),
+  /** Stores (or, with null, deletes) the cloud endpoint's API key, encrypted. It is never read back. */
+  'llm.setCloudKey': (() => {
+    const input = z.object({ apiKey: z.string().trim().min(8, 'looks too short for an API key').max(500).nullable() }).strict()
+    return method<typeof input, { configured: boolean }>(input)
+  })(),
+  'llm.cloudKey': method<typeof noInput, { configured: boolean }>(noInput),
+  /** What the model would be sent for a message: the prompt editor's preview. */
+  'llm.previewPrompt': (() => {
+    const input = z.object({ text: z.string().trim().min(1, 'must not be empty').max(4096), systemPrompt: z.string().trim().min(1).max(8000).optional() }).strict()
+    return method<
+      typeof input,
+      { messages: { role: 'system' | 'user' | 'assistant'; content: string }[]; estimatedTokens: number; products: string[]; examples: number; semantic: boolean }
+    >(input)
+  })(),
+  'catalog.list': (() => {
+    const input = z
+      .object({
+        query: z.string().trim().max(200).optional(),
+        limit: z.number().int().min(1).max(500).default(50),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict()
+    return method<typeof input, { items: ProductDto[]; total: number }>(input)
+  })(),
+  'catalog.save': (() => {
+    const input = z.object({ id: id.optional(), product: productInputSchema }).strict()
+    return method<typeof input, ProductDto>(input)
+  })(),
+  'catalog.delete': (() => {
+    const input = z.object({ id }).strict()
+    return method<typeof input, { deleted: boolean }>(input)
+  })(),
+  /** Checks a CSV or JSON catalog file and, unless `dryRun`, writes it whole — never half. */
+  'catalog.import': (() => {
+    const input = z
+      .object({
+        format: z.enum(['csv', 'json']),
+        content: z.string().max(10_000_000, 'the file is larger than 10 MB'),
+        dryRun: z.boolean().default(true),
+      })
+      .strict()
+    return method<typeof input, CatalogImportReport>(input)
+  })(),
   'conversations.list': (() => {
     const input = z
       .object({

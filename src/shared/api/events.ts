@@ -11,6 +11,19 @@ export interface ApiEvents {
   'dataset.progress': DatasetProgress
   'dataset.updated': DatasetDto
   'whatsapp.status': WhatsappStatus
+  /** Something the owner should act on now (the desktop shows a notification). */
+  'owner.alert': OwnerAlert
+  /** The catalog changed (an edit, a deletion or an import): lists reload. */
+  'catalog.changed': { count: number }
+}
+
+export interface OwnerAlert {
+  kind: 'human_request'
+  conversationId: string
+  customerName: string
+  /** What the customer wrote. */
+  text: string
+  at: number
 }
 
 export type ApiEventName = keyof ApiEvents

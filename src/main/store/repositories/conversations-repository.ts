@@ -1,6 +1,6 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm'
 import type { Db } from '../database'
-import { contacts, conversations } from '../schema'
+import { contacts, conversations, products } from '../schema'
 import { newId } from './ids'
 
 export type Conversation = typeof conversations.$inferSelect
@@ -8,6 +8,8 @@ export type Contact = typeof contacts.$inferSelect
 export interface ConversationWithContact {
   conversation: Conversation
   contact: Contact
+  /** Name of the product in focus, if it still exists. */
+  focusProductName: string | null
 }
 
 export class ConversationsRepository {
@@ -31,9 +33,10 @@ export class ConversationsRepository {
   /** Newest activity first; `before` pages through older ones. */
   list(accountId: string, limit: number, before?: Date): ConversationWithContact[] {
     return this.db
-      .select({ conversation: conversations, contact: contacts })
+      .select({ conversation: conversations, contact: contacts, focusProductName: products.name })
       .from(conversations)
       .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+      .leftJoin(products, eq(products.id, conversations.focusProductId))
       .where(
         before
           ? and(eq(conversations.accountId, accountId), lt(conversations.lastMessageAt, before))
@@ -46,6 +49,23 @@ export class ConversationsRepository {
 
   setBotMode(id: string, botMode: Conversation['botMode'], until: Date | null = null): void {
     this.db.update(conversations).set({ botMode, botModeUntil: botMode === 'bot' ? null : until }).where(eq(conversations.id, id)).run()
+  }
+
+  setFocusProduct(id: string, productId: string | null): void {
+    this.db.update(conversations).set({ focusProductId: productId }).where(eq(conversations.id, id)).run()
+  }
+
+  /** Flags the chat for the owner (null clears it, when the owner turns the bot back on). */
+  setAttention(id: string, attention: Conversation['attention'], at: Date | null): void {
+    this.db.update(conversations).set({ attention, attentionAt: attention ? at : null }).where(eq(conversations.id, id)).run()
+  }
+
+  setAfterHoursNotice(id: string, spellStart: Date): void {
+    this.db.update(conversations).set({ afterHoursNoticeFor: spellStart }).where(eq(conversations.id, id)).run()
+  }
+
+  setHoldingReplyAt(id: string, at: Date | null): void {
+    this.db.update(conversations).set({ holdingReplyAt: at }).where(eq(conversations.id, id)).run()
   }
 
   markRead(id: string): void {
@@ -67,9 +87,10 @@ export class ConversationsRepository {
 
 function prepareById(db: Db) {
   return db
-    .select({ conversation: conversations, contact: contacts })
+    .select({ conversation: conversations, contact: contacts, focusProductName: products.name })
     .from(conversations)
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+    .leftJoin(products, eq(products.id, conversations.focusProductId))
     .where(eq(conversations.id, sql.placeholder('id')))
     .prepare()
 }

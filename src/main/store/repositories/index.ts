@@ -2,8 +2,11 @@ import type { Db } from '../database'
 import { AccountsRepository } from './accounts-repository'
 import { ContactsRepository } from './contacts-repository'
 import { DatasetsRepository } from './datasets-repository'
+import { EmbeddingsRepository } from './embeddings-repository'
 import { ConversationsRepository } from './conversations-repository'
 import { MessagesRepository } from './messages-repository'
+import { ProductsRepository } from './products-repository'
+import { SecretsRepository } from './secrets-repository'
 import { SettingsRepository } from './settings-repository'
 import { TrainingDataRepository } from './training-data-repository'
 import { WhatsappAuthRepository } from './whatsapp-auth-repository'
@@ -19,6 +22,9 @@ export interface Repositories {
   trainingData: TrainingDataRepository
   datasets: DatasetsRepository
   whatsappAuth: WhatsappAuthRepository
+  products: ProductsRepository
+  embeddings: EmbeddingsRepository
+  secrets: SecretsRepository
   /**
    * Runs `fn` in one SQLite transaction. better-sqlite3 is synchronous and the app holds one
    * connection, so every repository call made inside `fn` joins the transaction.
@@ -37,6 +43,9 @@ export function createRepositories(db: Db): Repositories {
     trainingData: new TrainingDataRepository(db),
     datasets: new DatasetsRepository(db),
     whatsappAuth: new WhatsappAuthRepository(db),
+    products: new ProductsRepository(db),
+    embeddings: new EmbeddingsRepository(db),
+    secrets: new SecretsRepository(db),
     transaction: (fn) => db.transaction(() => fn()),
   }
 }

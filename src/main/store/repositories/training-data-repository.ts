@@ -21,6 +21,10 @@ export interface StatsCell {
   backlog: number
 }
 export type TrainingRowWithCustomer = TrainingRow & { customerName: string | null }
+export type FewShotRow = Pick<
+  TrainingRow,
+  'id' | 'conversationId' | 'userMessage' | 'botResponse' | 'correctedResponse' | 'category' | 'productId' | 'qualityScore' | 'reviewStatus' | 'isDemo' | 'createdAt'
+>
 
 export interface AutoScoreUpdate {
   autoScore: number
@@ -313,6 +317,36 @@ export class TrainingDataRepository {
       .all()
   }
 
+  /**
+   * The few-shot pool: exchanges the owner approved or corrected (owner replies are captured
+   * approved) whose effective score reaches `minScore`. Demo data never teaches the live bot.
+   */
+  fewShotPool(minScore: number): FewShotRow[] {
+    return this.db
+      .select({
+        id: trainingData.id,
+        conversationId: trainingData.conversationId,
+        userMessage: trainingData.userMessage,
+        botResponse: trainingData.botResponse,
+        correctedResponse: trainingData.correctedResponse,
+        category: trainingData.category,
+        productId: trainingData.productId,
+        qualityScore: trainingData.qualityScore,
+        reviewStatus: trainingData.reviewStatus,
+        isDemo: trainingData.isDemo,
+        createdAt: trainingData.createdAt,
+      })
+      .from(trainingData)
+      .where(
+        and(
+          inArray(trainingData.reviewStatus, ['approved', 'corrected']),
+          gte(trainingData.qualityScore, minScore),
+          eq(trainingData.isDemo, false),
+        ),
+      )
+      .all()
+  }
+
   countDemo(): number {
     return this.db.select({ n: count() }).from(trainingData).where(eq(trainingData.isDemo, true)).get()?.n ?? 0
   }
@@ -323,7 +357,7 @@ export class TrainingDataRepository {
       .select({ id: messages.id })
       .from(messages)
       .leftJoin(trainingData, eq(trainingData.botMessageId, messages.id))
-      .where(and(eq(messages.author, 'bot'), eq(messages.status, 'sent'), isNull(trainingData.id)))
+      .where(and(eq(messages.author, 'bot'), eq(messages.status, 'sent'), isNull(messages.template), isNull(trainingData.id)))
       .orderBy(asc(messages.createdAt))
       .limit(limit)
       .all()

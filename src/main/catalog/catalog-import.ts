@@ -1,0 +1,404 @@
+// An owner's catalog file → products, with every problem named in Spanish and placed on its
+// row. Nothing here throws on bad input and nothing stops at the first error: an owner fixing a
+// spreadsheet wants the whole list at once, not one round trip per typo. Whether to write
+// anything is the caller's decision (the catalog service writes nothing if any row is wrong).
+
+import type { ImportRowError, ProductInput } from '../../shared/catalog'
+import { productInputSchema } from '../../shared/catalog'
+import { foldSpanish } from '../evaluation/normalize'
+import { parseCsv } from './csv'
+import { parseMoneyField } from './money'
+
+export interface ParsedCatalog {
+  /** Valid rows, in file order; `row` counts data rows from 1. */
+  products: { row: number; input: ProductInput }[]
+  errors: ImportRowError[]
+  /** Data rows read (a CSV header and blank lines not counted). */
+  rows: number
+}
+
+/** More than this in one file is a mistake (a wrong export) or a job for several files. */
+export const MAX_IMPORT_ROWS = 20_000
+
+type Field = 'sku' | 'name' | 'description' | 'price' | 'currency' | 'category' | 'keywords' | 'active'
+
+/** Accepted column names and JSON keys, already normalized (see normalizeHeader). */
+const ALIASES: Record<Field, readonly string[]> = {
+  sku: ['codigo', 'sku', 'referencia', 'ref', 'cod', 'codigo sku'],
+  name: ['nombre', 'producto', 'name', 'nombre del producto', 'nombre producto', 'product', 'product name'],
+  description: ['descripcion', 'detalle', 'description', 'detalles'],
+  price: ['precio', 'valor', 'price', 'precio de venta', 'precio venta'],
+  currency: ['moneda', 'currency', 'divisa'],
+  category: ['categoria', 'category'],
+  keywords: ['palabras clave', 'etiquetas', 'keywords', 'tags', 'keyword'],
+  active: ['activo', 'disponible', 'active', 'activa'],
+}
+
+const FIELD_BY_ALIAS = new Map<string, Field>(
+  (Object.entries(ALIASES) as [Field, readonly string[]][]).flatMap(([field, names]) => names.map((n) => [n, field] as const)),
+)
+
+/** How each field is named in a Spanish sentence, and whether it is feminine ("está vacía"). */
+const LABELS: Record<Field, { label: string; feminine: boolean }> = {
+  sku: { label: 'el código (SKU)', feminine: false },
+  name: { label: 'el nombre', feminine: false },
+  description: { label: 'la descripción', feminine: true },
+  price: { label: 'el precio', feminine: false },
+  currency: { label: 'la moneda', feminine: true },
+  category: { label: 'la categoría', feminine: true },
+  keywords: { label: 'las palabras clave', feminine: true },
+  active: { label: 'el campo «activo»', feminine: false },
+}
+
+/** "Palabras_Clave", " CÓDIGO ", "Precio (COP)", "Nombre*" → "palabras clave", "codigo", "precio", "nombre". */
+function normalizeHeader(name: string): string {
+  return foldSpanish(name)
+    .replace(/\(.*?\)/g, ' ')
+    .replace(/[_\-.*:]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+const TRUE_WORDS = new Set(['si', 's', 'true', '1', 'x', 'yes', 'y', 'verdadero', 'activo', 'activa', 'disponible', 'ok'])
+const FALSE_WORDS = new Set(['no', 'n', 'false', '0', 'falso', 'inactivo', 'inactiva', 'agotado', 'agotada', 'no disponible'])
+
+/** Spanish Excel exports booleans as VERDADERO/FALSO; owners write sí/no/x. Empty means active. */
+function parseActive(raw: string): boolean | null | undefined {
+  const value = foldSpanish(raw).trim().replace(/[.!]+$/, '')
+  if (value === '') return undefined
+  if (TRUE_WORDS.has(value)) return true
+  if (FALSE_WORDS.has(value)) return false
+  return null
+}
+
+const CURRENCY_ALIASES: Record<string, string> = {
+  $: 'COP',
+  pesos: 'COP',
+  peso: 'COP',
+  'col$': 'COP',
+  'pesos colombianos': 'COP',
+  'us$': 'USD',
+  dolares: 'USD',
+  dolar: 'USD',
+  euros: 'EUR',
+  euro: 'EUR',
+  '€': 'EUR',
+}
+
+/** "a, b; c | d" → ["a", "b", "c", "d"], without blanks or repeats (compared accent-insensitively). */
+function splitKeywords(raw: string): string[] {
+  return dedupeKeywords(raw.split(/[,;|]/))
+}
+
+function dedupeKeywords(values: string[]): string[] {
+  const seen = new Set<string>()
+  const out: string[] = []
+  for (const value of values) {
+    const keyword = value.trim()
+    const key = foldSpanish(keyword)
+    if (keyword === '' || seen.has(key)) continue
+    seen.add(key)
+    out.push(keyword)
+  }
+  return out
+}
+
+/** One row's values before validation: strings from a CSV cell, anything from JSON. */
+type RawRow = Partial<Record<Field, unknown>>
+
+interface RowOutcome {
+  input: ProductInput | null
+  errors: ImportRowError[]
+}
+
+function fieldError(row: number, field: Field | null, message: string): ImportRowError {
+  return { row, field, message }
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return `«${value}»`
+  return JSON.stringify(value) ?? String(value)
+}
+
+/** A text field from a cell or JSON value: strings and numbers are text, null/empty is absent. */
+function textOf(value: unknown): string | undefined | null {
+  if (value === undefined || value === null) return undefined
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
+  if (typeof value !== 'string') return null
+  return value.trim() === '' ? undefined : value
+}
+
+/** Builds and validates one product; every problem of the row is reported, not just the first. */
+function buildProduct(row: number, raw: RawRow): RowOutcome {
+  const errors: ImportRowError[] = []
+  const candidate: Record<string, unknown> = {}
+  const wrongType = (field: Field) =>
+    errors.push(fieldError(row, field, `${LABELS[field].label} debe ser un texto, no ${describe(raw[field])}`))
+
+  for (const field of ['sku', 'name', 'description', 'category'] as const) {
+    const value = textOf(raw[field])
+    if (value === null) wrongType(field)
+    else if (value !== undefined) candidate[field] = value
+  }
+  // A name is required; an absent one gets the same message as a blank one.
+  if (candidate.name === undefined && textOf(raw.name) !== null) candidate.name = ''
+
+  let priceCurrency: string | null = null
+  if (raw.price !== undefined && raw.price !== null) {
+    if (typeof raw.price !== 'string' && typeof raw.price !== 'number') {
+      errors.push(fieldError(row, 'price', `${describe(raw.price)} no es un precio`))
+    } else {
+      const parsed = parseMoneyField(raw.price)
+      if (!parsed.ok) errors.push(fieldError(row, 'price', parsed.message))
+      else {
+        candidate.price = parsed.value
+        priceCurrency = parsed.currency
+      }
+    }
+  }
+
+  const currencyText = textOf(raw.currency)
+  if (currencyText === null) wrongType('currency')
+  const currency = currencyText ? (CURRENCY_ALIASES[foldSpanish(currencyText).trim()] ?? currencyText.trim().toUpperCase()) : undefined
+  if (currency !== undefined && priceCurrency !== null && currency !== priceCurrency) {
+    errors.push(fieldError(row, 'currency', `el precio dice ${priceCurrency} pero la moneda dice ${currency}`))
+  } else if (currency !== undefined || priceCurrency !== null) {
+    candidate.currency = currency ?? priceCurrency
+  }
+
+  const keywords = raw.keywords
+  if (Array.isArray(keywords)) {
+    const texts = keywords.map(textOf)
+    if (texts.some((k) => k === null)) errors.push(fieldError(row, 'keywords', 'las palabras clave deben ser textos'))
+    else candidate.keywords = dedupeKeywords(texts.filter((k): k is string => k !== undefined))
+  } else if (typeof keywords === 'string') {
+    candidate.keywords = splitKeywords(keywords)
+  } else if (keywords !== undefined && keywords !== null) {
+    errors.push(fieldError(row, 'keywords', `las palabras clave deben ser una lista o un texto separado por comas, no ${describe(keywords)}`))
+  }
+
+  const active = raw.active
+  if (typeof active === 'boolean') candidate.active = active
+  else if (typeof active === 'string' || typeof active === 'number') {
+    const parsed = parseActive(String(active))
+    if (parsed === null) errors.push(fieldError(row, 'active', `${describe(active)} no es sí ni no (escribe sí o no)`))
+    else if (parsed !== undefined) candidate.active = parsed
+  } else if (active !== undefined && active !== null) {
+    errors.push(fieldError(row, 'active', `${describe(active)} no es sí ni no (escribe sí o no)`))
+  }
+
+  const result = productInputSchema.safeParse(candidate)
+  if (!result.success) {
+    // A field already reported (a price that is not a number) is not reported again by the schema.
+    const reported = new Set(errors.map((e) => e.field))
+    for (const issue of result.error.issues) {
+      const error = translateIssue(row, issue, candidate)
+      if (!reported.has(error.field)) errors.push(error)
+    }
+  }
+  return { input: result.success && errors.length === 0 ? result.data : null, errors }
+}
+
+interface SchemaIssue {
+  code: string
+  path: PropertyKey[]
+  origin?: string
+  maximum?: unknown
+  minimum?: unknown
+}
+
+/** Zod's English issue → a sentence an owner understands. */
+function translateIssue(row: number, issue: SchemaIssue, candidate: Record<string, unknown>): ImportRowError {
+  const field = (typeof issue.path[0] === 'string' && issue.path[0] in LABELS ? issue.path[0] : null) as Field | null
+  if (field === null) return fieldError(row, null, 'la fila tiene un dato que no es válido')
+  const { label, feminine } = LABELS[field]
+  const max = typeof issue.maximum === 'number' || typeof issue.maximum === 'bigint' ? issue.maximum.toLocaleString('es-CO') : ''
+  if (field === 'keywords' && issue.path.length > 1) {
+    const keyword = (candidate.keywords as string[] | undefined)?.[Number(issue.path[1])] ?? ''
+    const shown = keyword.length > 30 ? `${keyword.slice(0, 30)}…` : keyword
+    if (issue.code === 'too_big') return fieldError(row, field, `la palabra clave «${shown}» tiene más de ${max} caracteres`)
+    return fieldError(row, field, `la palabra clave ${describe(keyword)} no es válida`)
+  }
+  switch (issue.code) {
+    case 'too_small':
+      if (field === 'price') return fieldError(row, field, 'el precio no puede ser negativo')
+      return fieldError(row, field, `${label} está ${feminine ? 'vacía' : 'vacío'}`)
+    case 'too_big':
+      if (field === 'price') return fieldError(row, field, 'el precio es demasiado alto')
+      if (field === 'keywords') return fieldError(row, field, `hay más de ${max} palabras clave`)
+      return fieldError(row, field, `${label} tiene más de ${max} caracteres`)
+    case 'invalid_format':
+      if (field === 'currency') {
+        return fieldError(row, field, `${describe(candidate.currency)} no es un código de moneda: usa tres letras, como COP o USD`)
+      }
+      return fieldError(row, field, `${label} no tiene el formato esperado`)
+    case 'invalid_type':
+      if (field === 'price') return fieldError(row, field, 'el precio no es un número')
+      return fieldError(row, field, `${label} no tiene el tipo esperado`)
+    default:
+      return fieldError(row, field, `${label} no es ${feminine ? 'válida' : 'válido'}`)
+  }
+}
+
+/** Runs every row through buildProduct and flags repeated SKUs on their later rows. */
+function collect(rows: { row: number; raw: RawRow }[], errors: ImportRowError[], total: number): ParsedCatalog {
+  const products: ParsedCatalog['products'] = []
+  const skuRows = new Map<string, number>()
+  for (const { row, raw } of rows) {
+    const outcome = buildProduct(row, raw)
+    errors.push(...outcome.errors)
+    const sku = typeof raw.sku === 'string' || typeof raw.sku === 'number' ? String(raw.sku).trim() : ''
+    if (sku !== '') {
+      const first = skuRows.get(sku)
+      if (first !== undefined) {
+        errors.push(fieldError(row, 'sku', `el código «${sku}» ya aparece en la fila ${first}; cada producto necesita un código distinto`))
+        continue
+      }
+      skuRows.set(sku, row)
+    }
+    if (outcome.input) products.push({ row, input: outcome.input })
+  }
+  // Rows with a problem found outside buildProduct (extra columns, a key given twice) are not products either.
+  const bad = new Set(errors.map((e) => e.row))
+  errors.sort((a, b) => a.row - b.row)
+  return { products: products.filter((p) => !bad.has(p.row)), errors, rows: total }
+}
+
+function tooMany(rows: number): ParsedCatalog {
+  return {
+    products: [],
+    errors: [fieldError(0, null, `El archivo tiene ${rows.toLocaleString('es-CO')} filas y el máximo es ${MAX_IMPORT_ROWS.toLocaleString('es-CO')}: divídelo en varios archivos.`)],
+    rows,
+  }
+}
+
+function parseCsvCatalog(content: string): ParsedCatalog {
+  const parsed = parseCsv(content)
+  if (!parsed.ok) return { products: [], errors: [fieldError(parsed.row, null, parsed.message)], rows: 0 }
+  const [header, ...data] = parsed.rows
+  if (!header || header.cells.every((c) => c.trim() === '')) {
+    return { products: [], errors: [fieldError(0, null, 'El archivo está vacío.')], rows: 0 }
+  }
+
+  const errors: ImportRowError[] = []
+  const columns: (Field | null)[] = header.cells.map((cell) => FIELD_BY_ALIAS.get(normalizeHeader(cell)) ?? null)
+  const seen = new Map<Field, string>()
+  columns.forEach((field, index) => {
+    if (field === null) return
+    const name = header.cells[index]!.trim()
+    const previous = seen.get(field)
+    if (previous !== undefined) {
+      errors.push(fieldError(0, field, `las columnas «${previous}» y «${name}» son el mismo dato (${LABELS[field].label}); deja solo una`))
+      columns[index] = null
+    } else {
+      seen.set(field, name)
+    }
+  })
+  if (!seen.has('name')) {
+    errors.push(
+      fieldError(
+        0,
+        null,
+        'Falta la columna del nombre del producto. La primera fila debe tener los títulos de las columnas, y el nombre va en una ' +
+          'columna llamada «nombre», «producto» o «name». Las demás columnas que se leen: código (o sku, referencia), descripción, ' +
+          'precio (o valor), moneda, categoría, palabras clave (o etiquetas) y activo (o disponible).',
+      ),
+    )
+  }
+
+  // Blank lines keep their number (so "fila 7" is row 7 of the sheet) but are not products.
+  const rows = data
+    .map((r, index) => ({ row: index + 1, cells: r.cells }))
+    .filter((r) => r.cells.some((c) => c.trim() !== ''))
+  if (rows.length > MAX_IMPORT_ROWS) return tooMany(rows.length)
+  // Without a name column every row would fail the same way; one message says it all.
+  if (!seen.has('name')) return { products: [], errors, rows: rows.length }
+  if (rows.length === 0) return { products: [], errors: [fieldError(0, null, 'El archivo solo tiene la fila de títulos; no hay productos.')], rows: 0 }
+
+  const rawRows: { row: number; raw: RawRow }[] = []
+  for (const { row, cells } of rows) {
+    // Extra cells mean an unquoted delimiter shifted the columns: every field after it is wrong,
+    // so that is the one thing to say about the row.
+    if (cells.slice(header.cells.length).some((c) => c.trim() !== '')) {
+      const delimiter = parsed.delimiter === '\t' ? 'un tabulador' : `«${parsed.delimiter}»`
+      errors.push(
+        fieldError(row, null, `la fila tiene ${cells.length} columnas y los títulos ${header.cells.length}: si un texto lleva ${delimiter}, ponlo entre comillas`),
+      )
+      continue
+    }
+    const raw: RawRow = {}
+    cells.forEach((cell, index) => {
+      const field = columns[index]
+      if (field) raw[field] = cell
+    })
+    rawRows.push({ row, raw })
+  }
+  return collect(rawRows, errors, rows.length)
+}
+
+/** Where JSON.parse stopped, as "línea 3, columna 5", from the engine's message. */
+function jsonPosition(content: string, message: string): string {
+  const lineCol = /line (\d+) column (\d+)/.exec(message)
+  if (lineCol) return `la línea ${lineCol[1]}, columna ${lineCol[2]}`
+  const position = /position (\d+)/.exec(message)
+  if (position) {
+    const offset = Number(position[1])
+    const before = content.slice(0, offset)
+    const line = before.split('\n').length
+    const column = offset - before.lastIndexOf('\n')
+    return `la línea ${line}, columna ${column}`
+  }
+  return 'el final del archivo'
+}
+
+function parseJsonCatalog(content: string): ParsedCatalog {
+  const text = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    return { products: [], errors: [fieldError(0, null, `El JSON no es válido cerca de ${jsonPosition(text, message)} (${message}).`)], rows: 0 }
+  }
+  let list: unknown = data
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+    const key = Object.keys(data).find((k) => ['products', 'productos'].includes(foldSpanish(k)))
+    list = key === undefined ? undefined : (data as Record<string, unknown>)[key]
+  }
+  if (!Array.isArray(list)) {
+    return { products: [], errors: [fieldError(0, null, 'El JSON debe ser una lista de productos, o un objeto con la lista en "products".')], rows: 0 }
+  }
+  if (list.length > MAX_IMPORT_ROWS) return tooMany(list.length)
+  if (list.length === 0) return { products: [], errors: [fieldError(0, null, 'La lista de productos está vacía.')], rows: 0 }
+
+  const errors: ImportRowError[] = []
+  const rawRows: { row: number; raw: RawRow }[] = []
+  list.forEach((item: unknown, index) => {
+    const row = index + 1
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+      errors.push(fieldError(row, null, `el producto debe ser un objeto con nombre, precio…, no ${describe(item)}`))
+      return
+    }
+    const raw: RawRow = {}
+    for (const [key, value] of Object.entries(item)) {
+      const field = FIELD_BY_ALIAS.get(normalizeHeader(key))
+      if (field === undefined) continue
+      if (field in raw) {
+        errors.push(fieldError(row, field, `${LABELS[field].label} aparece dos veces en el producto («${key}»); deja solo una`))
+        continue
+      }
+      raw[field] = value
+    }
+    rawRows.push({ row, raw })
+  })
+  return collect(rawRows, errors, list.length)
+}
+
+/**
+ * Parses a catalog file. CSV: the first row names the columns (Spanish or English, any case or
+ * accents; unknown columns are ignored). JSON: an array of objects, or `{ "products": [...] }`,
+ * with the same names as keys. Products come back only from rows without errors.
+ */
+export function parseCatalogFile(content: string, format: 'csv' | 'json'): ParsedCatalog {
+  return format === 'csv' ? parseCsvCatalog(content) : parseJsonCatalog(content)
+}

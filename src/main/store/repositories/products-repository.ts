@@ -1,0 +1,91 @@
+import { and, asc, count, eq, inArray, isNotNull, or, sql } from 'drizzle-orm'
+import type { ProductInput } from '../../../shared/catalog'
+import type { Db } from '../database'
+import { products } from '../schema'
+import { newId } from './ids'
+
+export type Product = typeof products.$inferSelect
+
+export interface ImportPlan {
+  create: ProductInput[]
+  /** Existing product id → its new values. */
+  update: { id: string; input: ProductInput }[]
+}
+
+export class ProductsRepository {
+  constructor(private readonly db: Db) {}
+
+  get(id: string): Product | undefined {
+    return this.db.select().from(products).where(eq(products.id, id)).get()
+  }
+
+  getMany(ids: string[]): Product[] {
+    if (ids.length === 0) return []
+    return this.db.select().from(products).where(inArray(products.id, ids)).all()
+  }
+
+  /** Every product of the account, active or not (the retrieval index is built from these). */
+  all(accountId: string): Product[] {
+    return this.db.select().from(products).where(eq(products.accountId, accountId)).orderBy(asc(products.name)).all()
+  }
+
+  /** The Catálogo screen's page: a substring match on name, SKU, category and keywords. */
+  list(accountId: string, query: string | undefined, limit: number, offset: number): { rows: Product[]; total: number } {
+    const pattern = query ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null
+    const match = pattern
+      ? or(
+          sql`${products.name} like ${pattern} escape '\\'`,
+          sql`${products.sku} like ${pattern} escape '\\'`,
+          sql`${products.category} like ${pattern} escape '\\'`,
+          sql`${products.keywords} like ${pattern} escape '\\'`,
+          sql`${products.description} like ${pattern} escape '\\'`,
+        )
+      : undefined
+    const where = and(eq(products.accountId, accountId), match)
+    const rows = this.db.select().from(products).where(where).orderBy(asc(products.name), asc(products.id)).limit(limit).offset(offset).all()
+    const total = this.db.select({ n: count() }).from(products).where(where).get()?.n ?? 0
+    return { rows, total }
+  }
+
+  create(accountId: string, input: ProductInput): Product {
+    return this.db.insert(products).values({ id: newId(), accountId, ...input }).returning().get()
+  }
+
+  update(id: string, input: ProductInput): Product | undefined {
+    return this.db.update(products).set({ ...input, updatedAt: new Date() }).where(eq(products.id, id)).returning().get()
+  }
+
+  delete(id: string): boolean {
+    return this.db.delete(products).where(eq(products.id, id)).run().changes > 0
+  }
+
+  findBySku(accountId: string, sku: string): Product | undefined {
+    return this.db.select().from(products).where(and(eq(products.accountId, accountId), eq(products.sku, sku))).get()
+  }
+
+  /** SKU → id of the account's products that have one, to plan an import. */
+  skuIndex(accountId: string): Map<string, string> {
+    const rows = this.db
+      .select({ id: products.id, sku: products.sku })
+      .from(products)
+      .where(and(eq(products.accountId, accountId), isNotNull(products.sku)))
+      .all()
+    return new Map(rows.map((r) => [r.sku!, r.id]))
+  }
+
+  /** Writes a whole import; the caller runs it inside one transaction so it lands whole or not at all. */
+  apply(accountId: string, plan: ImportPlan): Product[] {
+    const now = new Date()
+    const out: Product[] = []
+    for (const input of plan.create) out.push(this.db.insert(products).values({ id: newId(), accountId, ...input }).returning().get())
+    for (const { id, input } of plan.update) {
+      const row = this.db.update(products).set({ ...input, updatedAt: now }).where(eq(products.id, id)).returning().get()
+      if (row) out.push(row)
+    }
+    return out
+  }
+
+  count(accountId: string): number {
+    return this.db.select({ n: count() }).from(products).where(eq(products.accountId, accountId)).get()?.n ?? 0
+  }
+}

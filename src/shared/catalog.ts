@@ -1,0 +1,55 @@
+// The catalog's shapes, shared by the core (import, API) and the Catálogo screen.
+import { z } from 'zod'
+
+/** ISO 4217 code; the shop's default is Colombian pesos. */
+export const DEFAULT_CURRENCY = 'COP'
+
+const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`)
+
+/** One product as the owner writes it (form, CSV row or JSON object), after parsing. */
+export const productInputSchema = z
+  .object({
+    /** The shop's own code; products with a SKU are updated in place by an import. */
+    sku: text(64).min(1, 'must not be empty').nullable().default(null),
+    name: text(200).min(1, 'must not be empty'),
+    description: text(4000).default(''),
+    /** Null when the product has no fixed price ("a convenir"): the bot never quotes one. */
+    price: z.number().finite('must be a number').nonnegative('must not be negative').max(1e12).nullable().default(null),
+    currency: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code such as COP')
+      .default(DEFAULT_CURRENCY),
+    category: text(80).min(1).nullable().default(null),
+    keywords: z.array(text(60).min(1)).max(50, 'at most 50 keywords').default([]),
+    active: z.boolean().default(true),
+  })
+  .strict()
+
+export type ProductInput = z.output<typeof productInputSchema>
+
+export interface ProductDto extends ProductInput {
+  id: string
+  createdAt: number
+  updatedAt: number | null
+}
+
+/** A problem with one row of an import file; `row` counts data rows from 1 (a CSV header is row 0). */
+export interface ImportRowError {
+  row: number
+  /** The field at fault (`price`, `name`…), or null for the row as a whole. */
+  field: string | null
+  message: string
+}
+
+export interface CatalogImportReport {
+  /** Rows read from the file (not counting a header). */
+  rows: number
+  /** Rows that would create a new product / update one with the same SKU. */
+  created: number
+  updated: number
+  errors: ImportRowError[]
+  /** True only when the rows were written: never when there is any error, never on a dry run. */
+  applied: boolean
+}
