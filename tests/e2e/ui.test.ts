@@ -14,12 +14,19 @@ describe('the app in Chromium against `serve`', () => {
 
   beforeAll(async () => {
     ollama = await startOllamaDouble({
-      reply: (r) =>
-        r.messages.at(-1)?.content.includes('piano')
-          ? '¡Hola! Sí, tenemos el Curso de Piano Básico por $89.000. ¿Te envío el enlace de pago?'
-          : '¡Con gusto te ayudo! ¿Qué producto buscas?',
+      // Names a product only if the catalog reached the model's prompt, with its price.
+      reply: (r) => {
+        const line = r.messages[0]?.content.match(/- (Curso de Piano[^:]*): (\$[\d.]+)/)
+        return r.messages.at(-1)?.content.includes('piano') && line
+          ? `¡Hola! Sí, tenemos el ${line[1]} por ${line[2]}. ¿Te envío el enlace de pago?`
+          : '¡Con gusto te ayudo! ¿Qué producto buscas?'
+      },
     })
     serve = await startServeProcess(dir.path, { OLLAMA_HOST: ollama.url })
+    const saved = await post(serve.url, serve.token, 'catalog.save', {
+      product: { sku: 'CUR-PIANO', name: 'Curso de Piano Básico', price: 89_000, category: 'cursos', keywords: ['piano'] },
+    })
+    expect(saved.status).toBe(200)
     browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1360, height: 820 }, locale: 'es-CO' })
   })
@@ -48,7 +55,7 @@ describe('the app in Chromium against `serve`', () => {
 
     const list = page.getByTestId('conversation-list')
     await expect.poll(() => list.textContent()).toContain('María')
-    await expect.poll(() => page.getByTestId('bubble-bot').first().textContent(), { timeout: 10_000 }).toContain('Curso de Piano Básico')
+    await expect.poll(() => page.getByTestId('bubble-bot').first().textContent(), { timeout: 10_000 }).toContain('Curso de Piano Básico por $89.000')
     expect(await page.getByTestId('bubble-customer').first().textContent()).toContain('Hola, ¿tienen cursos de piano?')
     expect(await page.getByTestId('bubble-bot').first().textContent()).toContain('Respondió llama3.1:8b')
     await page.screenshot({ path: screenshotPath('02-conversaciones-chat') })
@@ -73,7 +80,8 @@ describe('the app in Chromium against `serve`', () => {
     const screens: [string, string, string][] = [
       ['Estadísticas', 'Las estadísticas llegarán con las conversaciones', '04-estadisticas'],
       ['Entrenamiento', 'Todavía no hay entrenamientos', '05-entrenamiento'],
-      ['Catálogo', 'Tu catálogo está vacío', '06-catalogo'],
+      // Not empty: the first test put the piano course in it (its empty state is in catalog.test.ts).
+      ['Catálogo', 'Catálogo', '06-catalogo'],
       ['Vincular WhatsApp', 'Vincula el número de tu tienda', '07-vincular'],
     ]
     for (const [nav, heading, shot] of screens) {

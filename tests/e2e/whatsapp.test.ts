@@ -98,6 +98,9 @@ describe('WhatsApp in Chromium against the app, with a socket double for Baileys
     })
     const updated = await app.dispatch('settings.update', { whatsapp: { debounceMs: 0 } })
     expect(updated.ok).toBe(true)
+    // The bot's answer quotes this price: the price guardrail sends only what the catalog has.
+    const product = await app.dispatch('catalog.save', { product: { name: 'Curso de Guitarra', price: 120_000, keywords: ['guitarra'] } })
+    expect(product.ok).toBe(true)
     server = await startHttpServer({ dispatch: app.dispatch, events: app.events, logger: silentLogger, version: 'test', rendererDir: RENDERER_DIR, port: 0 })
     browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1360, height: 820 }, locale: 'es-CO' })

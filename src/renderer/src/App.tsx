@@ -1,16 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import type { OwnerAlert } from '../../shared/api/events'
 import type { AppStatus, Settings, WhatsappState, WhatsappStatus } from '../../shared/types'
 import { useApi, useApiEvent } from './api/api-context'
+import { AlertToasts } from './components/AlertToasts'
 import { ModelBanner } from './components/ModelBanner'
 import { Sidebar, type ScreenId } from './components/Sidebar'
 import { StatusBar } from './components/StatusBar'
 import { I18nProvider } from './i18n/i18n'
 import type { ServerConnection } from './Root'
+import { CatalogScreen } from './screens/catalog/CatalogScreen'
 import { ConversationsScreen } from './screens/ConversationsScreen'
 import { PairingScreen } from './screens/pairing/PairingScreen'
 import { PlaceholderScreen } from './screens/PlaceholderScreen'
 import { ReviewScreen } from './screens/review/ReviewScreen'
-import { SettingsScreen } from './screens/SettingsScreen'
+import { SettingsScreen } from './screens/settings/SettingsScreen'
 import { TrainingScreen } from './screens/training/TrainingScreen'
 
 export function App({ serverConnection }: { serverConnection: ServerConnection }) {
@@ -19,6 +22,9 @@ export function App({ serverConnection }: { serverConnection: ServerConnection }
   const [status, setStatus] = useState<AppStatus | null>(null)
   const [settings, setSettings] = useState<Settings | null>(null)
   const [whatsappOpenSince, setWhatsappOpenSince] = useState<number | null>(null)
+  const [alerts, setAlerts] = useState<OwnerAlert[]>([])
+  // Bumped with each "Abrir chat" so the conversations screen remounts on that chat.
+  const [openChat, setOpenChat] = useState<{ id: string; nonce: number } | null>(null)
   const lastWhatsappState = useRef<WhatsappState | null>(null)
 
   // The core does not say since when the link is open; a transition seen here is the best
@@ -53,6 +59,11 @@ export function App({ serverConnection }: { serverConnection: ServerConnection }
     setStatus((current) => (current ? { ...current, whatsapp } : current))
   })
 
+  useApiEvent(
+    'owner.alert',
+    useCallback((alert: OwnerAlert) => setAlerts((current) => [...current.filter((a) => a.conversationId !== alert.conversationId), alert].slice(-4)), []),
+  )
+
   const locale = settings?.locale ?? 'es'
   useEffect(() => {
     document.documentElement.lang = locale
@@ -75,6 +86,8 @@ export function App({ serverConnection }: { serverConnection: ServerConnection }
           <main className="content">
             {screen === 'conversations' && (
               <ConversationsScreen
+                key={openChat?.nonce ?? 0}
+                initialConversationId={openChat?.id ?? null}
                 takeoverPauseMinutes={settings?.whatsapp.takeoverPauseMinutes ?? null}
                 whatsappState={status?.whatsapp.state ?? null}
               />
@@ -83,8 +96,18 @@ export function App({ serverConnection }: { serverConnection: ServerConnection }
             {screen === 'review' && <ReviewScreen />}
             {screen === 'training' && <TrainingScreen />}
             {screen === 'pairing' && <PairingScreen openSince={whatsappOpenSince} />}
-            {(screen === 'stats' || screen === 'catalog') && <PlaceholderScreen screen={screen} />}
+            {screen === 'catalog' && <CatalogScreen locale={locale} />}
+            {screen === 'stats' && <PlaceholderScreen screen={screen} />}
           </main>
+          <AlertToasts
+            alerts={alerts}
+            onOpen={(alert) => {
+              setAlerts((current) => current.filter((a) => a !== alert))
+              setOpenChat({ id: alert.conversationId, nonce: Date.now() })
+              setScreen('conversations')
+            }}
+            onDismiss={(alert) => setAlerts((current) => current.filter((a) => a !== alert))}
+          />
         </div>
       </div>
     </I18nProvider>

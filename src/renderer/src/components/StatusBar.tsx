@@ -29,7 +29,8 @@ export function StatusBar({
   if (!status) return <header className="statusbar" />
   const whatsapp = status.whatsapp
   const llm = status.llm
-  const modelTone = llm.state === 'ready' ? 'ok' : llm.state === 'unknown' ? 'neutral' : 'bad'
+  const onFallback = llm.state !== 'ready' && llm.canAnswer && llm.fallback !== null
+  const modelTone = llm.state === 'ready' ? 'ok' : llm.state === 'unknown' ? 'neutral' : onFallback ? 'warn' : 'bad'
   return (
     <header className="statusbar" data-testid="statusbar">
       <button
@@ -46,6 +47,7 @@ export function StatusBar({
       <span className={`pill ${modelTone}`} data-testid="model-status" title={llm.detail ?? llm.host}>
         <span className="dot" />
         {t('status.model')}: {t(`status.model.${llm.state}` as MessageKey, { model: llm.model })}
+        {onFallback && ` · ${t('status.model.fallback', { model: llm.fallback!.model })}`}
       </span>
       {status.waitingForModel > 0 && (
         <span className="pill warn" data-testid="waiting-count">

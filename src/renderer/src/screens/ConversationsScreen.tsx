@@ -21,14 +21,17 @@ function mergeOlder(current: ConversationDto[], page: ConversationDto[]): { merg
 export function ConversationsScreen({
   takeoverPauseMinutes,
   whatsappState,
+  initialConversationId = null,
 }: {
   takeoverPauseMinutes: number | null
   whatsappState: WhatsappState | null
+  /** Opens this chat (an owner alert's "Abrir chat"). */
+  initialConversationId?: string | null
 }) {
   const api = useApi()
   const t = useT()
   const [conversations, setConversations] = useState<ConversationDto[] | null>(null)
-  const [selectedId, setSelectedId] = useState<string | null>(null)
+  const [selectedId, setSelectedId] = useState<string | null>(initialConversationId)
   const [hasMore, setHasMore] = useState(false)
   const [loadingMore, setLoadingMore] = useState(false)
   const [loadFailed, setLoadFailed] = useState(false)

@@ -1,14 +1,12 @@
 import { EmptyState } from '../components/EmptyState'
-import type { ScreenId } from '../components/Sidebar'
 import { useT } from '../i18n/i18n'
 
 const CONTENT = {
   stats: { icon: '📊', title: 'stats.title', heading: 'stats.empty.title', body: 'stats.empty.body' },
-  catalog: { icon: '🛍️', title: 'catalog.title', heading: 'catalog.empty.title', body: 'catalog.empty.body' },
 } as const
 
 /** The screens whose capability has not landed yet say what will be there. */
-export function PlaceholderScreen({ screen }: { screen: Exclude<ScreenId, 'conversations' | 'settings' | 'review' | 'training' | 'pairing'> }) {
+export function PlaceholderScreen({ screen }: { screen: keyof typeof CONTENT }) {
   const t = useT()
   const content = CONTENT[screen]
   return (

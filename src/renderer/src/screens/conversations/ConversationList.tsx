@@ -103,6 +103,11 @@ export function ConversationList({
                     <span className="conversation-preview">
                       {previewKind ? kindLabel(previewKind, t) : (c.lastMessagePreview ?? t('conversations.noMessages'))}
                     </span>
+                    {c.attention && (
+                      <span className="badge attention" data-testid="attention-badge" title={t('conversations.attention.human_request.title')}>
+                        {t('conversations.attention.human_request')}
+                      </span>
+                    )}
                     <span className={`badge mode-${c.botMode}`} data-testid="mode-badge">
                       {t(`conversations.mode.${c.botMode}`)}
                     </span>

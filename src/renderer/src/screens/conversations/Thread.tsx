@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { BotMode, ConversationDto, MessageDto, MessageStatus, WhatsappState } from '../../../../shared/types'
 import { useApi, useApiEvent } from '../../api/api-context'
 import { contactLabel, contactPhone, formatTime } from '../../format'
-import { useT } from '../../i18n/i18n'
+import type { MessageKey } from '../../i18n/es'
+import { useT, type Translate } from '../../i18n/i18n'
 import { isOddKind, kindLabel } from './message-kind'
 import { ReplyBox } from './ReplyBox'
 
@@ -66,6 +67,11 @@ export function Thread({
           {phone && phone !== name && <span className="thread-phone">{phone}</span>}
         </div>
         <span className={`transport transport-${conversation.contact.transport}`}>{t(`conversations.transport.${conversation.contact.transport}`)}</span>
+        {conversation.focusProduct && (
+          <span className="badge category" data-testid="focus-product" title={t('conversations.focus.title')}>
+            🛍 {conversation.focusProduct.name}
+          </span>
+        )}
         <span className="spacer" />
         <label className="inline-select">
           {t('conversations.whoAnswers')}
@@ -82,6 +88,11 @@ export function Thread({
           </select>
         </label>
       </header>
+      {conversation.attention === 'human_request' && (
+        <div className="notice warn attention-notice" role="status" data-testid="attention-notice">
+          {t('conversations.attention.human_request.notice')}
+        </div>
+      )}
       <div className="bubbles">
         {messages.map((m) => (
           <Bubble key={m.id} message={m} />
@@ -111,8 +122,14 @@ function Bubble({ message: m }: { message: MessageDto }) {
           </div>
         )}
         {m.text !== null && <div className="bubble-text">{m.text}</div>}
+        {m.guardrails.length > 0 && (
+          <div className="guardrail-note" data-testid="guardrail-note">
+            🛡 {m.guardrails.map((g) => t(`message.guardrail.${g}` as MessageKey)).join(' · ')}
+          </div>
+        )}
         <div className="bubble-meta">
-          {m.model && <span>{t('message.model', { model: m.model })} · </span>}
+          {m.template && <span data-testid="message-template">{t(`message.template.${m.template}`)} · </span>}
+          {m.model && <span>{t('message.model', { model: modelName(m.model, t) })} · </span>}
           {m.status === 'failed' && <span className="meta-bad">{t('message.status.failed')} · </span>}
           {formatTime(m.createdAt)}
           {m.direction === 'out' && <Ticks status={m.status} error={m.error} />}
@@ -125,6 +142,11 @@ function Bubble({ message: m }: { message: MessageDto }) {
       </div>
     </div>
   )
+}
+
+/** Answers of the cloud endpoint are recorded as `cloud:<model>`. */
+function modelName(model: string, t: Translate): string {
+  return model.startsWith('cloud:') ? t('message.model.cloud', { model: model.slice('cloud:'.length) }) : model
 }
 
 const TICKS: Record<Exclude<MessageStatus, 'received'>, string> = {

@@ -1,0 +1,199 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import type { CatalogImportReport, ProductDto } from '../../../../shared/catalog'
+import { useApi, useApiEvent } from '../../api/api-context'
+import { describeError } from '../../api/describe-error'
+import { EmptyState } from '../../components/EmptyState'
+import { useT, type Locale } from '../../i18n/i18n'
+import { ImportPanel } from './ImportPanel'
+import { ProductForm } from './ProductForm'
+import { ProductTable } from './ProductTable'
+import './catalog.css'
+
+const PAGE_SIZE = 50
+const SEARCH_DEBOUNCE_MS = 250
+
+interface Page {
+  items: ProductDto[]
+  total: number
+  /** What the page was asked with, so "no results" and the pager describe what is shown. */
+  query: string
+  offset: number
+}
+
+export function CatalogScreen({ locale }: { locale: Locale }) {
+  const api = useApi()
+  const t = useT()
+  const id = useId()
+  const [search, setSearch] = useState('')
+  // A fresh object per request, so asking again for the same page (after an edit) reloads.
+  const [request, setRequest] = useState<{ query: string; offset: number }>({ query: '', offset: 0 })
+  const [page, setPage] = useState<Page | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+  const [editing, setEditing] = useState<ProductDto | 'new' | null>(null)
+  const [importing, setImporting] = useState(false)
+  const latestLoad = useRef(0)
+  const tRef = useRef(t)
+  useEffect(() => {
+    tRef.current = t
+  })
+
+  // Typing waits for a pause before asking the core: one query per word, not per key.
+  useEffect(() => {
+    const query = search.trim()
+    const timer = setTimeout(() => {
+      setRequest((current) => (current.query === query ? current : { query, offset: 0 }))
+    }, SEARCH_DEBOUNCE_MS)
+    return () => clearTimeout(timer)
+  }, [search])
+
+  useEffect(() => {
+    const seq = ++latestLoad.current
+    api.call('catalog.list', { ...(request.query ? { query: request.query } : {}), limit: PAGE_SIZE, offset: request.offset }).then(
+      (result) => {
+        if (seq !== latestLoad.current) return
+        // A deletion can leave the page past the end: step back to the last one that exists.
+        if (result.items.length === 0 && result.total > 0 && request.offset > 0) {
+          setRequest({ query: request.query, offset: Math.max(0, Math.floor((result.total - 1) / PAGE_SIZE) * PAGE_SIZE) })
+          return
+        }
+        setPage({ ...result, query: request.query, offset: request.offset })
+        setError(null)
+      },
+      (failure: unknown) => {
+        if (seq === latestLoad.current) setError(describeError(failure, tRef.current))
+      },
+    )
+  }, [api, request])
+
+  const reload = useCallback(() => setRequest((current) => ({ ...current })), [])
+  useApiEvent('catalog.changed', reload)
+
+  const categories = useMemo(() => [...new Set((page?.items ?? []).map((p) => p.category).filter((c): c is string => c !== null))].sort(), [page])
+
+  const openImport = () => {
+    setNotice(null)
+    setImporting(true)
+  }
+  const openNew = () => {
+    setNotice(null)
+    setEditing('new')
+  }
+
+  const saved = (product: ProductDto, created: boolean) => {
+    setEditing(null)
+    setNotice(t(created ? 'catalog.saved.created' : 'catalog.saved.updated', { name: product.name }))
+    reload()
+  }
+  const deleted = (product: ProductDto) => {
+    setEditing(null)
+    setNotice(t('catalog.deleted', { name: product.name }))
+    reload()
+  }
+  const imported = (report: CatalogImportReport) => {
+    setNotice(t('catalog.import.done', { created: report.created, updated: report.updated }))
+    reload()
+  }
+
+  const total = page?.total ?? 0
+  const searching = page !== null && page.query !== ''
+  const catalogEmpty = page !== null && !searching && total === 0
+  const offset = page?.offset ?? 0
+  const shownTo = offset + (page?.items.length ?? 0)
+
+  return (
+    <div className="screen catalog-screen" data-testid="catalog-screen">
+      <div className="catalog-top">
+        <div className="catalog-heading">
+          <h1 className="screen-title">{t('catalog.title')}</h1>
+          {page !== null && (
+            <span className="catalog-count" data-testid="catalog-count">
+              {searching
+                ? t(total === 1 ? 'catalog.count.found.one' : 'catalog.count.found.other', { count: total.toLocaleString(locale) })
+                : t(total === 1 ? 'catalog.count.one' : 'catalog.count.other', { count: total.toLocaleString(locale) })}
+            </span>
+          )}
+        </div>
+        <div className="catalog-actions">
+          <div className="catalog-search">
+            <label htmlFor={`${id}-search`} className="sr-only">
+              {t('catalog.search')}
+            </label>
+            <input
+              id={`${id}-search`}
+              type="search"
+              value={search}
+              placeholder={t('catalog.search.placeholder')}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+          </div>
+          <button type="button" aria-expanded={importing} onClick={() => (importing ? setImporting(false) : openImport())}>
+            {t('catalog.importButton')}
+          </button>
+          <button type="button" className="primary" onClick={openNew}>
+            {t('catalog.new')}
+          </button>
+        </div>
+      </div>
+
+      {notice && (
+        <p className="notice ok catalog-notice" role="status" data-testid="catalog-notice">
+          {notice}
+        </p>
+      )}
+      {error && (
+        <p className="notice bad catalog-notice" role="alert">
+          {error}
+        </p>
+      )}
+
+      {importing && <ImportPanel onClose={() => setImporting(false)} onImported={imported} />}
+
+      {page === null ? (
+        !error && <p className="hint">{t('catalog.loading')}</p>
+      ) : catalogEmpty ? (
+        !importing && (
+          <div className="catalog-empty" data-testid="catalog-empty">
+            <EmptyState icon="🛍️" title={t('catalog.empty.title')} body={t('catalog.empty.body')} />
+            <div className="catalog-empty-actions">
+              <button type="button" className="primary" onClick={openImport}>
+                {t('catalog.empty.import')}
+              </button>
+              <button type="button" onClick={openNew}>
+                {t('catalog.empty.add')}
+              </button>
+            </div>
+          </div>
+        )
+      ) : page.items.length === 0 ? (
+        <EmptyState icon="🔎" title={t('catalog.noResults.title', { query: page.query })} body={t('catalog.noResults.body')} />
+      ) : (
+        <ProductTable products={page.items} locale={locale} onEdit={(product) => setEditing(product)} />
+      )}
+
+      {page !== null && (offset > 0 || shownTo < total) && (
+        <nav className="pager" aria-label={t('catalog.page', { from: offset + 1, to: shownTo, total })}>
+          <button type="button" disabled={offset === 0} onClick={() => setRequest({ query: page.query, offset: Math.max(0, offset - PAGE_SIZE) })}>
+            {t('catalog.page.prev')}
+          </button>
+          <span>{t('catalog.page', { from: offset + 1, to: shownTo, total })}</span>
+          <button type="button" disabled={shownTo >= total} onClick={() => setRequest({ query: page.query, offset: offset + PAGE_SIZE })}>
+            {t('catalog.page.next')}
+          </button>
+        </nav>
+      )}
+
+      {editing !== null && (
+        <ProductForm
+          key={editing === 'new' ? 'new' : editing.id}
+          product={editing === 'new' ? null : editing}
+          locale={locale}
+          categories={categories}
+          onClose={() => setEditing(null)}
+          onSaved={saved}
+          onDeleted={deleted}
+        />
+      )}
+    </div>
+  )
+}
