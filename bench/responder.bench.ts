@@ -10,6 +10,7 @@ import { mulberry32 } from '../src/main/curation/hash'
 import type { ChatRequest, ChatResult, LlmProvider, ModelInfo, ProviderHealth } from '../src/main/llm/llm-provider'
 import { silentLogger } from '../src/main/logging/logger'
 import { newId } from '../src/main/store/repositories/ids'
+import { VectorStore } from '../src/main/retrieval/vector-store'
 import type { NewTrainingRow } from '../src/main/store/repositories/training-data-repository'
 
 const PRODUCTS = 5_000
@@ -84,6 +85,8 @@ async function main(): Promise<void> {
         category: 'consulta_producto',
         model: 'llama3.1:8b',
         createdAt: new Date(Date.now() - i * 60_000),
+        // Already evaluated, or the no-reply sweep would spend the benchmark scoring them.
+        evaluatedAt: new Date(Date.now() - i * 60_000 + 1_000),
       })
       if (batch.length === 5_000) app.repos.trainingData.insertMany(batch.splice(0))
     }
@@ -127,4 +130,26 @@ async function main(): Promise<void> {
   }
 }
 
+/** The semantic half, when Ollama has an embedding model: nearest neighbours among 50,000 vectors of 768 dimensions (nomic-embed-text's size). */
+function vectors(): void {
+  const dims = 768
+  const rssBefore = rssMb()
+  const store = new VectorStore()
+  const row = new Float32Array(dims)
+  for (let i = 0; i < EXAMPLES; i++) {
+    for (let d = 0; d < dims; d++) row[d] = random() * 2 - 1
+    store.set(`e${i}`, row)
+  }
+  const samples: number[] = []
+  for (let q = 0; q < 200; q++) {
+    for (let d = 0; d < dims; d++) row[d] = random() * 2 - 1
+    const t = performance.now()
+    store.nearest(row, 6)
+    samples.push(performance.now() - t)
+  }
+  samples.sort((a, b) => a - b)
+  console.log(`nearest 6 of ${EXAMPLES} int8 vectors × ${dims} (n=200): p50 ${ms(percentile(samples, 50))} p99 ${ms(percentile(samples, 99))}; RSS +${rssMb() - rssBefore} MB`)
+}
+
 await main()
+vectors()

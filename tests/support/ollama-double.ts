@@ -2,6 +2,7 @@
 // GET /api/version, GET /api/tags, POST /api/show, POST /api/chat (NDJSON stream or one
 // JSON object), POST /api/embed. Errors come back as {"error": "..."} with Ollama's codes.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { readJsonBody, toyEmbedding } from './http-double'
 import type { AddressInfo } from 'node:net'
 
 export interface ChatRequestBody {
@@ -53,7 +54,7 @@ export async function startOllamaDouble(options: OllamaDoubleOptions = {}, port 
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname
-    const body = req.method === 'POST' ? await readBody(req) : undefined
+    const body = req.method === 'POST' ? await readJsonBody(req) : undefined
     requests.push({ path, body })
     const json = (status: number, value: unknown) => {
       res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' })
@@ -95,7 +96,7 @@ export async function startOllamaDouble(options: OllamaDoubleOptions = {}, port 
       const { model, input } = body as { model?: unknown; input?: unknown }
       if (!installed(model)) return json(404, { error: `model "${String(model)}" not found, try pulling it first` })
       const inputs = Array.isArray(input) ? input.map(String) : [String(input)]
-      return json(200, { model, embeddings: inputs.map(embed) })
+      return json(200, { model, embeddings: inputs.map(toyEmbedding) })
     }
     if (req.method === 'POST' && path === '/api/chat') {
       const request = body as ChatRequestBody
@@ -190,22 +191,4 @@ function listen(handler: (req: IncomingMessage, res: ServerResponse) => Promise<
     server.once('error', reject)
     server.listen(port, '127.0.0.1', () => resolve(server))
   })
-}
-
-async function readBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  const text = Buffer.concat(chunks).toString('utf8')
-  return text ? JSON.parse(text) : {}
-}
-
-/** A deterministic toy embedding: letter frequencies, normalised. */
-function embed(text: string): number[] {
-  const vector = new Array<number>(26).fill(0)
-  for (const ch of text.toLowerCase()) {
-    const i = ch.charCodeAt(0) - 97
-    if (i >= 0 && i < 26) vector[i]! += 1
-  }
-  const norm = Math.hypot(...vector) || 1
-  return vector.map((v) => v / norm)
 }

@@ -3,6 +3,7 @@
 // `data: {chunk}` ending with `data: [DONE]`), POST /v1/embeddings. Every call needs
 // `Authorization: Bearer <key>`; errors come back as {"error": {"message", "type", "code"}}.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { readJsonBody, toyEmbedding } from './http-double'
 import type { AddressInfo } from 'node:net'
 
 export interface OpenAiChatBody {
@@ -69,7 +70,7 @@ export async function startOpenAiDouble(options: OpenAiDoubleOptions): Promise<O
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname
-    const body = req.method === 'POST' ? await readBody(req) : undefined
+    const body = req.method === 'POST' ? await readJsonBody(req) : undefined
     const authorization = req.headers.authorization ?? null
     requests.push({ method: req.method ?? 'GET', path, authorization, body })
     const json = (status: number, value: unknown, headers: Record<string, string> = {}) => {
@@ -99,7 +100,7 @@ export async function startOpenAiDouble(options: OpenAiDoubleOptions): Promise<O
       const { model, input } = body as { model?: unknown; input?: unknown }
       if (typeof model !== 'string' || !options.models.includes(model)) return unknownModel(model)
       const inputs = Array.isArray(input) ? input.map(String) : [String(input)]
-      const data = inputs.map((text, index) => ({ object: 'embedding', index, embedding: embed(text) }))
+      const data = inputs.map((text, index) => ({ object: 'embedding', index, embedding: toyEmbedding(text) }))
       // Reversed on purpose: clients must order by `index`, as the API documents, not by position.
       return json(200, { object: 'list', data: data.reverse(), model, usage: { prompt_tokens: inputs.length, total_tokens: inputs.length } })
     }
@@ -211,22 +212,4 @@ function listen(handler: (req: IncomingMessage, res: ServerResponse) => Promise<
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => resolve(server))
   })
-}
-
-async function readBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  const text = Buffer.concat(chunks).toString('utf8')
-  return text ? JSON.parse(text) : {}
-}
-
-/** A deterministic toy embedding: letter frequencies, normalised. */
-function embed(text: string): number[] {
-  const vector = new Array<number>(26).fill(0)
-  for (const ch of text.toLowerCase()) {
-    const i = ch.charCodeAt(0) - 97
-    if (i >= 0 && i < 26) vector[i]! += 1
-  }
-  const norm = Math.hypot(...vector) || 1
-  return vector.map((v) => v / norm)
 }

@@ -7,7 +7,7 @@ import type { ImportRowError, ProductInput } from '../../shared/catalog'
 import { productInputSchema } from '../../shared/catalog'
 import { foldSpanish } from '../evaluation/normalize'
 import { parseCsv } from './csv'
-import { parseMoneyField } from './money'
+import { parseMoneyField } from '../../shared/money'
 
 export interface ParsedCatalog {
   /** Valid rows, in file order; `row` counts data rows from 1. */

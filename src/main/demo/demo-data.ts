@@ -8,6 +8,7 @@ import { newId } from '../store/repositories/ids'
 import type { NewTrainingRow } from '../store/repositories/training-data-repository'
 import { DEMO_ANSWERS, DEMO_NAMES, DEMO_PRODUCTS, DEMO_QUESTIONS, DEMO_REACTIONS } from './demo-catalog'
 import { mulberry32 } from '../curation/hash'
+import { formatCop } from '../../shared/money'
 
 export interface DemoDataOptions {
   /** Exchanges to create. */
@@ -132,6 +133,3 @@ function insertMessage(repos: Repositories, conversationId: string, direction: '
   return message.id
 }
 
-function formatCop(value: number): string {
-  return `$${value.toLocaleString('es-CO')}`
-}

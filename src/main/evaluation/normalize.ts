@@ -3,6 +3,7 @@
 // accents at random; the seed matched raw lowercase text with `\b`, which in JavaScript only
 // knows ASCII word characters (/\bsí\b/ never matches "sí"). Here matching happens on token
 // arrays, so word boundaries are ours and accents never reach a regex.
+import { foldSpanish } from '../../shared/spanish-fold'
 
 /** One analysed message. Arrays are aligned: `clauseOf[i]` is the clause of `words[i]`. */
 export interface AnalyzedText {
@@ -23,15 +24,7 @@ export interface AnalyzedText {
   shouting: boolean
 }
 
-/** Lowercase and strip accents, keeping ñ: "año" and "ano" are different words in Spanish. */
-export function foldSpanish(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/n\u0303/g, '\u00f1')
-    .replace(/[\u0300-\u036f]/g, '')
-    .normalize('NFC')
-}
+export { foldSpanish }
 
 const SKIN_TONE_OR_VARIATION = /[\u{1f3fb}-\u{1f3ff}]|\ufe0f|\ufe0e/gu
 

@@ -1,5 +1,5 @@
 import type { GuardrailSettings } from '../../shared/types'
-import { findMoneyAmounts, formatCop } from '../catalog/money'
+import { findMoneyAmounts, formatCop } from '../../shared/money'
 import type { Product } from '../store/repositories/products-repository'
 import { allowedPrices, checkPrices } from './price-guard'
 import { limitReplyLength } from './reply-length'

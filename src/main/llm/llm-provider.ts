@@ -1,3 +1,5 @@
+import type { ModelInfoDto } from '../../shared/types'
+
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant'
   content: string
@@ -28,15 +30,8 @@ export interface ChatResult {
   doneReason: string | null
 }
 
-export interface ModelInfo {
-  name: string
-  sizeBytes: number | null
-  family: string | null
-  parameterSize: string | null
-  quantization: string | null
-  /** Whether the model is meant for embeddings rather than chat (by name or family). */
-  embedding: boolean
-}
+/** A model installed on the server, as the model picker shows it. */
+export type ModelInfo = ModelInfoDto
 
 export interface ProviderHealth {
   /** `ready` only when the server answers and the model is installed. */

@@ -1,3 +1,5 @@
+import { IdleTimeout } from './idle-timeout'
+import { describe, isConnectionFailure } from './network-errors'
 import {
   LlmCancelledError,
   LlmUnavailableError,
@@ -450,54 +452,4 @@ function hostnameOf(url: string): string {
 
 function seconds(ms: number): number {
   return Math.round(ms / 1000)
-}
-
-function isConnectionFailure(error: unknown): boolean {
-  if (!(error instanceof Error)) return false
-  if (error.name === 'AbortError' || error.name === 'TimeoutError') return true
-  // undici reports refused/reset connections and DNS failures as `TypeError: fetch failed` with a cause.
-  return error instanceof TypeError && /fetch failed|network|terminated/i.test(error.message)
-}
-
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error)
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause
-  return cause?.code ?? cause?.message ?? error.message
-}
-
-/** An abort signal that fires after `ms` without a `reset()`. */
-class IdleTimeout {
-  private readonly controller = new AbortController()
-  private timer: NodeJS.Timeout
-
-  constructor(private readonly ms: number) {
-    this.timer = this.arm()
-  }
-
-  get signal(): AbortSignal {
-    return this.controller.signal
-  }
-
-  get fired(): boolean {
-    return this.controller.signal.aborted
-  }
-
-  reset(): void {
-    clearTimeout(this.timer)
-    this.timer = this.arm()
-  }
-
-  clear(): void {
-    clearTimeout(this.timer)
-  }
-
-  private arm(): NodeJS.Timeout {
-    const timer = setTimeout(() => {
-      const error = new Error(`no answer within ${this.ms} ms`)
-      error.name = 'TimeoutError'
-      this.controller.abort(error)
-    }, this.ms)
-    timer.unref()
-    return timer
-  }
 }

@@ -1,5 +1,5 @@
 import type { ChatMessage } from '../llm/llm-provider'
-import { formatCop } from '../catalog/money'
+import { formatCop } from '../../shared/money'
 import type { FewShotExample } from '../retrieval/example-index'
 import type { Product } from '../store/repositories/products-repository'
 import { estimateTokens, MESSAGE_OVERHEAD_TOKENS } from './token-estimate'

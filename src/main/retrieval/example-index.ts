@@ -1,4 +1,4 @@
-import { createSpanishIndex, queryTerms } from './spanish-search'
+import { Bm25Index } from './bm25-index'
 
 /** A reviewed exchange good enough to show the model how this shop answers. */
 export interface FewShotExample {
@@ -21,11 +21,10 @@ export interface ExampleHit {
 
 /**
  * Full-text search over the customer side of good past exchanges: a new question that shares
- * words with an old one is likely to want the same kind of answer. Higher scores and the owner's
- * own rewrites rank a little higher at equal text similarity.
+ * words with an old one is likely to want the same kind of answer.
  */
 export class ExampleIndex {
-  private readonly index = createSpanishIndex<FewShotExample>({ fields: ['question'] })
+  private readonly index = new Bm25Index()
   private readonly examples = new Map<string, FewShotExample>()
 
   get size(): number {
@@ -43,41 +42,33 @@ export class ExampleIndex {
   upsert(example: FewShotExample): void {
     this.remove(example.id)
     this.examples.set(example.id, example)
-    this.index.add(example)
+    // Higher scores and the owner's own rewrites rank a little higher at equal similarity.
+    this.index.add(example.id, [{ text: example.question, weight: 1 }], 1 + (example.score - 4) * 0.1 + (example.corrected ? 0.1 : 0))
   }
 
   addAll(examples: FewShotExample[]): void {
-    const fresh = examples.filter((e) => !this.examples.has(e.id))
-    for (const e of fresh) this.examples.set(e.id, e)
-    this.index.addAll(fresh)
+    for (const example of examples) this.upsert(example)
   }
 
   remove(id: string): void {
     if (!this.examples.delete(id)) return
-    this.index.discard(id)
+    this.index.remove(id)
   }
 
   clear(): void {
     this.examples.clear()
-    this.index.removeAll()
+    this.index.clear()
   }
 
   search(query: string, limit: number, excludeConversationId?: string): ExampleHit[] {
-    if (queryTerms(query).length === 0) return []
     const results = this.index.search(query, {
-      boostDocument: (id: string) => {
-        const example = this.examples.get(id)
-        if (!example || example.conversationId === excludeConversationId) return 0
-        return 1 + (example.score - 4) * 0.1 + (example.corrected ? 0.1 : 0)
-      },
+      limit,
+      ...(excludeConversationId ? { exclude: (id: string) => this.examples.get(id)?.conversationId === excludeConversationId } : {}),
     })
-    const out: ExampleHit[] = []
-    for (const result of results) {
-      const example = this.examples.get(result.id as string)
-      if (example) out.push({ example, score: result.score })
-      if (out.length >= limit) break
-    }
-    return out
+    return results.flatMap((result) => {
+      const example = this.examples.get(result.id)
+      return example ? [{ example, score: result.score }] : []
+    })
   }
 }
 

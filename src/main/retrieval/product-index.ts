@@ -1,18 +1,9 @@
 import type { Product } from '../store/repositories/products-repository'
-import { createSpanishIndex, queryTerms } from './spanish-search'
+import { Bm25Index } from './bm25-index'
 
 export interface ProductHit {
   product: Product
   score: number
-}
-
-interface ProductDoc {
-  id: string
-  name: string
-  keywords: string[]
-  category: string | null
-  sku: string | null
-  description: string
 }
 
 /**
@@ -20,14 +11,9 @@ interface ProductDoc {
  * the thing ("audífonos", "curso de piano"); a description mentioning it is weaker evidence.
  */
 export class ProductIndex {
-  private readonly index = createSpanishIndex<ProductDoc>({
-    fields: ['name', 'keywords', 'category', 'sku', 'description'],
-    extractField: (doc, field) => {
-      const value = doc[field as keyof ProductDoc]
-      return Array.isArray(value) ? value.join(' ') : (value ?? '')
-    },
-    searchOptions: { boost: { name: 3, keywords: 2, sku: 2, category: 1, description: 0.4 } },
-  })
+  private readonly index = new Bm25Index()
+  /** Name, keywords and SKU only: what decides which one product a message is about. */
+  private readonly names = new Bm25Index()
   private readonly products = new Map<string, Product>()
 
   constructor(products: Iterable<Product> = []) {
@@ -51,43 +37,37 @@ export class ProductIndex {
     this.remove(product.id)
     if (!product.active) return
     this.products.set(product.id, product)
-    this.index.add({
-      id: product.id,
-      name: product.name,
-      keywords: product.keywords,
-      category: product.category,
-      sku: product.sku,
-      description: product.description,
-    })
+    const naming = [
+      { text: product.name, weight: 3 },
+      { text: product.keywords.join(' '), weight: 2 },
+      { text: product.sku ?? '', weight: 2 },
+    ]
+    this.index.add(product.id, [...naming, { text: product.category ?? '', weight: 1 }, { text: product.description, weight: 0.4 }])
+    this.names.add(product.id, naming)
   }
 
   remove(id: string): void {
     if (!this.products.delete(id)) return
-    this.index.discard(id)
+    this.index.remove(id)
+    this.names.remove(id)
   }
 
   search(query: string, limit: number): ProductHit[] {
-    if (queryTerms(query).length === 0) return []
-    const out: ProductHit[] = []
-    for (const result of this.index.search(query)) {
-      const product = this.products.get(result.id as string)
-      if (product) out.push({ product, score: result.score })
-      if (out.length >= limit) break
-    }
-    return out
+    return this.index.search(query, { limit }).flatMap((hit) => {
+      const product = this.products.get(hit.id)
+      return product ? [{ product, score: hit.score }] : []
+    })
   }
 
   /**
    * The one product a message is clearly about, if any: the best hit matched the product's
-   * name or keywords and stands well above the next one. "¿Tienen cursos?" matches every
+   * name, keywords or SKU and stands well above the next one. "¿Tienen cursos?" matches every
    * course equally and focuses none; "el de piano" focuses the piano course.
    */
   focusOf(query: string): Product | null {
-    if (queryTerms(query).length === 0) return null
-    const results = this.index.search(query, { boost: { name: 3, keywords: 2, sku: 2 }, fields: ['name', 'keywords', 'sku'] })
-    const [best, second] = results
+    const [best, second] = this.names.search(query, { limit: 2 })
     if (!best) return null
     if (second && second.score > best.score * 0.67) return null
-    return this.products.get(best.id as string) ?? null
+    return this.products.get(best.id) ?? null
   }
 }

@@ -53,6 +53,7 @@ export interface RetrieverOptions {
 const MIN_EXAMPLE_SIMILARITY = 0.6
 const MIN_PRODUCT_SIMILARITY = 0.5
 const EMBED_BATCH = 32
+const LOAD_SLICE = 2_000
 
 /**
  * Finds what the model should see for a customer's message: the catalog products it is about
@@ -193,7 +194,13 @@ export class Retriever {
     try {
       const rows = this.options.repos.trainingData.fewShotPool(this.minScore)
       this.examples.clear()
-      this.examples.addAll(rows.map(toFewShot))
+      // In slices, so that 50,000 examples (seconds of scrubbing and indexing) never hold up
+      // the messages arriving meanwhile.
+      for (let i = 0; i < rows.length; i += LOAD_SLICE) {
+        this.examples.addAll(rows.slice(i, i + LOAD_SLICE).map(toFewShot))
+        await new Promise((resolve) => setImmediate(resolve))
+        if (this.abort.signal.aborted) return
+      }
     } catch (error) {
       // Answers still go out, without examples; the next settings change or restart retries.
       this.options.logger.error('Loading the few-shot examples failed', { error })

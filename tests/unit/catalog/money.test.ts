@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findMoneyAmounts, formatCop, parseMoneyField, parseNumeral } from '../../../src/main/catalog/money'
+import { findMoneyAmounts, formatCop, parseMoneyField, parseNumeral } from '../../../src/shared/money'
 
 const values = (text: string) => findMoneyAmounts(text).map((a) => a.value)
 const raws = (text: string) => findMoneyAmounts(text).map((a) => a.raw)

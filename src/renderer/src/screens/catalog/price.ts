@@ -1,3 +1,4 @@
+import { formatCop, parseMoneyField } from '../../../../shared/money'
 import type { Locale } from '../../i18n/i18n'
 
 /** The number formats the owner reads: Colombian for Spanish, US for English. */
@@ -10,8 +11,12 @@ function fractionDigits(currency: string): number {
   return currency === 'COP' ? 0 : 2
 }
 
-/** "$ 89.000" for a COP price in Spanish. A code Intl does not know falls back to "89.000 XYZ". */
+/**
+ * A price as the owner reads it. In Spanish it is written exactly as the bot writes it to
+ * customers ("$89.000", "US$25,99"), so the catalog and the chats never disagree on a format.
+ */
 export function formatPrice(price: number, currency: string, locale: Locale): string {
+  if (locale === 'es') return formatCop(price, currency)
   const digits = fractionDigits(currency)
   try {
     return new Intl.NumberFormat(numberLocale(locale), {
@@ -32,24 +37,11 @@ export function priceToText(price: number | null, currency: string, locale: Loca
 }
 
 /**
- * What the owner typed in the price field. Colombians write "89.000" (dot groups thousands)
- * and Excel exports "89000"; "$ 89.000", "89,000" and "12,50" / "12.50" work too. A separator
- * followed by exactly three digits groups thousands; otherwise the last separator is the
- * decimal point. Empty means "no fixed price" (null); anything else unreadable is NaN.
+ * What the owner typed in the price field, read by the same rules as an imported file
+ * ("89.000", "89000", "$ 89.000", "89 mil", "12,50"). Empty or "a convenir" means no fixed
+ * price (null); anything unreadable is NaN.
  */
 export function parsePrice(text: string): number | null {
-  const cleaned = text.replace(/[\s\u00a0$]/g, '').replace(/^(COP|USD|EUR)|(COP|USD|EUR)$/gi, '')
-  if (cleaned === '') return null
-  if (!/^\d[\d.,]*$/.test(cleaned) || /[.,]$/.test(cleaned)) return Number.NaN
-  const grouped = /^\d{1,3}([.,])\d{3}(\1\d{3})*$/.exec(cleaned)
-  if (grouped) return Number(cleaned.replace(/[.,]/g, ''))
-  const lastSeparator = Math.max(cleaned.lastIndexOf('.'), cleaned.lastIndexOf(','))
-  if (lastSeparator === -1) return Number(cleaned)
-  const separator = cleaned[lastSeparator]!
-  const whole = cleaned.slice(0, lastSeparator)
-  // "1.2.3" repeats the decimal mark; "1.2,5" groups wrongly: neither is a price.
-  if (whole.includes(separator)) return Number.NaN
-  const group = separator === ',' ? '.' : ','
-  if (whole.includes(group) && !new RegExp(`^\\d{1,3}(\\${group}\\d{3})+$`).test(whole)) return Number.NaN
-  return Number(`${whole.split(group).join('')}.${cleaned.slice(lastSeparator + 1)}`)
+  const parsed = parseMoneyField(text)
+  return parsed.ok ? parsed.value : Number.NaN
 }

@@ -68,7 +68,7 @@ export function Thread({
         </div>
         <span className={`transport transport-${conversation.contact.transport}`}>{t(`conversations.transport.${conversation.contact.transport}`)}</span>
         {conversation.focusProduct && (
-          <span className="badge category" data-testid="focus-product" title={t('conversations.focus.title')}>
+          <span className="badge category focus-product" data-testid="focus-product" title={t('conversations.focus.title')}>
             🛍 {conversation.focusProduct.name}
           </span>
         )}

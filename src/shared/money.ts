@@ -14,7 +14,7 @@
 // - Apostrophes and spaces only ever group: "1'200.000" is how many Colombians mark the millions.
 // Anything else ("1.2.3", "15.03.2026", "89.000,45.000") is not a numeral at all.
 
-import { foldSpanish } from '../evaluation/normalize'
+import { foldSpanish } from './spanish-fold'
 
 export type MoneyFieldResult =
   | {
