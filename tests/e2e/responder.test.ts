@@ -2,11 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright'
 import { launchChromium, screenshotPath } from '../support/browser'
 import { startOllamaDouble, type OllamaDouble } from '../support/ollama-double'
+import { startOpenAiDouble, type OpenAiDouble } from '../support/openai-double'
 import { post, startServeProcess, type ServeProcess } from '../support/serve-process'
 import { tempDir } from '../support/test-app'
 
 describe('the bot\'s brain in Chromium: catalog answers, guardrails, handoff, Ajustes', () => {
   let ollama: OllamaDouble
+  let cloud: OpenAiDouble
   let serve: ServeProcess
   let browser: Browser
   let page: Page
@@ -24,7 +26,13 @@ describe('the bot\'s brain in Chromium: catalog answers, guardrails, handoff, Aj
         return line ? `¡Hola! El ${line[1]} cuesta ${line[2]}.` : '¡Hola! ¿En qué te ayudo?'
       },
     })
+    cloud = await startOpenAiDouble({
+      apiKey: 'gsk_prueba_1234567890',
+      models: ['llama-3.1-8b-instant'],
+      reply: () => '¡Hola Camila! Los Audífonos Bluetooth X2 cuestan $85.000 y tienen 20 horas de batería. ¿Te los envío hoy?',
+    })
     serve = await startServeProcess(dir.path, { OLLAMA_HOST: ollama.url })
+    expect((await post(serve.url, serve.token, 'settings.update', { cloud: { baseUrl: cloud.url } })).status).toBe(200)
     const csv = 'nombre;precio;categoría;palabras clave\nAudífonos Bluetooth X2;85.000;gadgets;audífonos\nCurso de Guitarra Acústica;79.000;cursos;guitarra\n'
     const imported = await post(serve.url, serve.token, 'catalog.import', { format: 'csv', content: csv, dryRun: false })
     expect(imported.status).toBe(200)
@@ -36,6 +44,7 @@ describe('the bot\'s brain in Chromium: catalog answers, guardrails, handoff, Aj
     await browser?.close()
     await serve?.stop()
     await ollama?.close().catch(() => {})
+    await cloud?.close().catch(() => {})
     dir.remove()
   })
 
@@ -114,5 +123,18 @@ describe('the bot\'s brain in Chromium: catalog answers, guardrails, handoff, Aj
     await expect.poll(() => page.locator('.settings-save [role=status]').textContent()).toMatch(/lunes|cierre|abre|cierra/i)
     const saved = await post(serve.url, serve.token, 'settings.get', {})
     expect((saved.body as { businessHours: { week: { day: number; close: string }[] } }).businessHours.week.find((r) => r.day === 1)?.close).not.toBe('07:00')
+  })
+
+  it('Revisión: the cloud teacher proposes a better answer in the editor, for the owner to check and save', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Revisión' }).click()
+    const card = page.getByTestId('exchange').filter({ hasText: 'audífonos' }).first()
+    await expect.poll(() => card.isVisible(), { timeout: 10_000 }).toBe(true)
+    await card.getByRole('button', { name: /^Reescribir/ }).click()
+    await card.getByRole('button', { name: 'Sugerir con la nube' }).click()
+    const editor = card.locator('.correction-editor textarea')
+    await expect.poll(() => editor.inputValue()).toContain('20 horas de batería')
+    await card.screenshot({ path: screenshotPath('34-revision-sugerencia') })
+    await card.getByRole('button', { name: 'Guardar', exact: true }).click()
+    await expect.poll(() => card.getByTestId('corrected-response').textContent()).toContain('20 horas de batería')
   })
 })

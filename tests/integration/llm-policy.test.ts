@@ -93,6 +93,30 @@ describe('who answers: local, local with cloud fallback, cloud', () => {
     expect(await call(app!, 'llm.setCloudKey', { apiKey: null })).toEqual({ configured: false })
   })
 
+  it('the cloud model as teacher: proposes a better answer for an exchange under review, from the same catalog and history', async () => {
+    await setup('local', true)
+    await call(app!, 'catalog.save', { product: { name: 'Curso de Piano Básico', price: 89_000, keywords: ['piano'] } })
+    cloud!.setReply((body) =>
+      body.messages[0]?.content.includes('eres quien enseña') ? '¡Hola! El Curso de Piano Básico cuesta $89.000 e incluye 12 clases. ¿Te envío el enlace?' : 'otra cosa',
+    )
+    await ask('¿cuánto vale el curso de piano?')
+    const exchange = await eventually(async () => (await call<{ items: ExchangeDto[] }>(app!, 'review.list', { status: 'all' })).items[0])
+    expect(exchange.model).toBe('llama3.1:8b')
+    const suggestion = await call<{ text: string; model: string; guardrails: string[] }>(app!, 'review.suggest', { id: exchange.id })
+    expect(suggestion).toEqual({ text: '¡Hola! El Curso de Piano Básico cuesta $89.000 e incluye 12 clases. ¿Te envío el enlace?', model: 'cloud:llama-3.1-8b-instant', guardrails: [] })
+    const sent = cloud!.chatRequests.at(-1)!
+    expect(sent.messages[0]?.content).toContain('Curso de Piano Básico: $89.000')
+    expect(sent.messages.at(-1)).toEqual({ role: 'user', content: '¿cuánto vale el curso de piano?' })
+
+    // Without a key the owner hears why, in Spanish, and nothing is called.
+    await call(app!, 'llm.setCloudKey', { apiKey: null })
+    const before = cloud!.chatRequests.length
+    const refused = await app!.dispatch('review.suggest', { id: exchange.id })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'precondition' } })
+    expect(refused.ok ? '' : refused.error.message).toMatch(/^Groq no pudo sugerir una respuesta: .*clave/)
+    expect(cloud!.chatRequests.length).toBe(before)
+  })
+
   it('lists the models installed in Ollama for the picker, marking embedding models', async () => {
     ollama = await startOllamaDouble({ models: ['llama3.1:8b', 'qwen2.5:3b', 'nomic-embed-text'] })
     app = await buildTestApp({ ollamaHost: ollama.url })

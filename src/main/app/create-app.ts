@@ -10,6 +10,7 @@ import { CaptureService } from '../learning/capture-service'
 import { EvaluationService } from '../learning/evaluation-service'
 import { LearningWorker } from '../learning/learning-worker'
 import { reviewHandlers } from '../review/review-handlers'
+import { Teacher } from '../review/teacher'
 import { statsHandlers } from '../stats/stats-handlers'
 import { LlmService } from '../llm/llm-service'
 import { OllamaProvider } from '../llm/ollama-provider'
@@ -205,7 +206,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     ...settingsHandlers(settings),
     ...conversationsHandlers(repos, account.id, events, botAnswerNotGoodEnough, outbox, takeover),
     ...whatsappHandlers(whatsapp),
-    ...reviewHandlers(repos, evaluation, events),
+    ...reviewHandlers(repos, evaluation, events, new Teacher(repos, llm, prompts, settings)),
     ...statsHandlers(repos, worker),
     ...datasetHandlers(datasets),
     ...simulatorHandlers(simulator),

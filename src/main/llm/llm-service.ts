@@ -164,6 +164,30 @@ export class LlmService {
     throw firstUnavailable ?? new LlmUnavailableError('unreachable', 'No hay ningún modelo configurado para responder')
   }
 
+  /**
+   * Asks the cloud model, whatever the policy: the teacher that proposes a better answer for
+   * the owner to accept as the training target.
+   */
+  async teach(messages: ChatMessage[], options: ChatOptions = {}): Promise<AnsweredChat> {
+    const settings = this.options.settings.get()
+    try {
+      const result = await this.cloud.chat({
+        model: settings.cloud.model,
+        messages,
+        temperature: Math.min(settings.llm.temperature, 0.7),
+        maxTokens: settings.llm.maxReplyTokens,
+        ...(options.signal ? { signal: options.signal } : {}),
+      })
+      this.setRoute('cloud', 'ready', null)
+      return { ...result, modelLabel: `${CLOUD_MODEL_PREFIX}${result.model}` }
+    } catch (error) {
+      if (error instanceof LlmUnavailableError) this.setRoute('cloud', stateOf(error), error.message)
+      throw error
+    } finally {
+      this.publish()
+    }
+  }
+
   onStatus(listener: (status: LlmStatus) => void): () => void {
     this.statusListeners.add(listener)
     return () => this.statusListeners.delete(listener)

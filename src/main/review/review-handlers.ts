@@ -4,11 +4,12 @@ import type { EventBus } from '../app/event-bus'
 import type { EvaluationService } from '../learning/evaluation-service'
 import { toExchangeDto } from '../learning/exchange-dto'
 import type { Repositories } from '../store/repositories'
+import type { Teacher } from './teacher'
 
-type ReviewMethods = 'review.list' | 'review.score' | 'review.approve' | 'review.reject' | 'review.correct' | 'review.markSale'
+type ReviewMethods = 'review.list' | 'review.score' | 'review.approve' | 'review.reject' | 'review.correct' | 'review.markSale' | 'review.suggest'
 
 /** Stage 3 of the loop: the owner scores, approves, rejects and rewrites. */
-export function reviewHandlers(repos: Repositories, evaluation: EvaluationService, events: EventBus): HandlerSlice<ReviewMethods> {
+export function reviewHandlers(repos: Repositories, evaluation: EvaluationService, events: EventBus, teacher: Teacher): HandlerSlice<ReviewMethods> {
   const publish = (ids: string[]) => {
     for (const row of repos.trainingData.getMany(ids)) events.emit('exchange.updated', toExchangeDto(row))
   }
@@ -45,6 +46,7 @@ export function reviewHandlers(repos: Repositories, evaluation: EvaluationServic
       events.emit('exchange.updated', dto)
       return dto
     },
+    'review.suggest': ({ id }) => teacher.suggest(id),
     'review.markSale': ({ id }) => {
       one(id)
       repos.trainingData.markSale(id, new Date())

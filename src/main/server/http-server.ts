@@ -45,6 +45,7 @@ const STATUS_BY_CODE: Record<ApiErrorBody['code'], number> = {
   not_found: 404,
   unknown_method: 404,
   unavailable: 503,
+  precondition: 409,
   internal: 500,
 }
 

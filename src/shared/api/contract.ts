@@ -290,6 +290,11 @@ export const apiContract = {
     const input = z.object({ id, response: z.string().trim().min(1, 'must not be empty').max(4000) }).strict()
     return method<typeof input, ExchangeDto>(input)
   })(),
+  /** The cloud model (the teacher) proposes a better answer for the owner to edit and save. */
+  'review.suggest': (() => {
+    const input = z.object({ id }).strict()
+    return method<typeof input, { text: string; model: string; guardrails: string[] }>(input)
+  })(),
   'review.markSale': (() => {
     const input = z.object({ id }).strict()
     return method<typeof input, ExchangeDto>(input)

@@ -4,6 +4,8 @@ export type ApiErrorCode =
   | 'not_found'
   | 'unauthorized'
   | 'unavailable'
+  /** The app's state does not allow it now (no cloud key, say); the message says why, in Spanish. */
+  | 'precondition'
   | 'internal'
 
 export interface ApiFieldError {

@@ -10,6 +10,7 @@ export function describeError(failure: unknown, t: Translate): string {
   if (failure instanceof ApiError) {
     if (failure.code === 'unavailable') return t('error.unavailable')
     if (failure.code === 'internal') return t('error.internal')
+    if (failure.code === 'precondition') return failure.message
     if (failure.code === 'invalid_input') return failure.fields?.length ? t('error.invalid_input', { message: failure.message }) : failure.message
   }
   const message = failure instanceof Error ? failure.message : String(failure)

@@ -11,6 +11,8 @@ export interface ExchangeActions {
   edit: (id: string) => void
   markSale: (id: string) => void
   saveCorrection: (id: string, response: string) => Promise<boolean>
+  /** The cloud teacher's proposal for the answer, or null when it could not make one (the screen says why). */
+  suggest: (id: string) => Promise<string | null>
   cancelEdit: () => void
   toggleSelected: (id: string) => void
   focus: (id: string) => void
@@ -127,6 +129,7 @@ export function ExchangeCard({
             <CorrectionEditor
               initial={e.correctedResponse ?? e.botResponse}
               onSave={(text) => actions.saveCorrection(e.id, text)}
+              onSuggest={() => actions.suggest(e.id)}
               onCancel={actions.cancelEdit}
             />
           ) : (
@@ -272,10 +275,28 @@ function ActionButton({
   )
 }
 
-function CorrectionEditor({ initial, onSave, onCancel }: { initial: string; onSave: (text: string) => Promise<boolean>; onCancel: () => void }) {
+function CorrectionEditor({
+  initial,
+  onSave,
+  onSuggest,
+  onCancel,
+}: {
+  initial: string
+  onSave: (text: string) => Promise<boolean>
+  onSuggest: () => Promise<string | null>
+  onCancel: () => void
+}) {
   const t = useT()
   const [text, setText] = useState(initial)
   const [saving, setSaving] = useState(false)
+  const [suggesting, setSuggesting] = useState(false)
+
+  const suggest = async () => {
+    setSuggesting(true)
+    const proposal = await onSuggest()
+    setSuggesting(false)
+    if (proposal) setText(proposal)
+  }
   const area = useRef<HTMLTextAreaElement>(null)
 
   useEffect(() => {
@@ -321,6 +342,9 @@ function CorrectionEditor({ initial, onSave, onCancel }: { initial: string; onSa
           </button>
           <button type="button" onClick={onCancel}>
             {t('review.edit.cancel')}
+          </button>
+          <button type="button" disabled={suggesting} onClick={() => void suggest()} title={t('review.edit.suggest.title')}>
+            {suggesting ? t('review.edit.suggesting') : t('review.edit.suggest')}
           </button>
         </div>
       </div>

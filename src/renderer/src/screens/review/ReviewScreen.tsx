@@ -176,6 +176,7 @@ export function ReviewScreen() {
         setEditingId(null)
         return true
       },
+      suggest: async (id) => (await run(() => api.call('review.suggest', { id })))?.text ?? null,
       cancelEdit: () => setEditingId(null),
       toggleSelected: (id) =>
         setSelected((current) => {
