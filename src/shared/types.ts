@@ -141,6 +141,7 @@ export interface Settings {
   }
   guardrails: GuardrailSettings
   businessHours: BusinessHours
+  training: TrainingSettings
   persona: {
     shopName: string
     systemPrompt: string
@@ -299,4 +300,116 @@ export interface GuardrailSettings {
   extraAllowedAmounts: number[]
   /** When a customer asks for a person: the bot says this, pauses in that chat and tells the owner. */
   handoffReply: string
+}
+
+export type TrainingBackend = 'llamacpp' | 'prompt' | 'import'
+export type TrainingStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled'
+export type TrainingStage = 'preparing' | 'training' | 'quantizing' | 'registering' | 'validating' | 'deploying'
+
+export interface LossPoint {
+  /** Step counted over the whole run (epochs one after the other). */
+  step: number
+  epoch: number
+  loss: number
+}
+
+export interface TrainingProgress {
+  runId: string
+  stage: TrainingStage
+  epoch: number
+  epochs: number
+  step: number
+  steps: number
+  loss: number | null
+  tokensPerSecond: number | null
+  etaSeconds: number | null
+}
+
+export interface ValidationSample {
+  question: string
+  reference: string
+  live: string
+  candidate: string
+  liveChrf: number
+  candidateChrf: number
+}
+
+/** Candidate vs live model on the dataset's validation split. */
+export interface ValidationReport {
+  examples: number
+  /** `token`: same tokenizer, per-token perplexity; `byte`: different tokenizers, per UTF-8 byte so they compare. */
+  perplexityUnit: 'token' | 'byte'
+  live: { model: string; perplexity: number | null; chrf: number | null }
+  candidate: { model: string; perplexity: number | null; chrf: number | null }
+  better: boolean
+  /** Why, in Spanish, for the owner. */
+  reasons: string[]
+  samples: ValidationSample[]
+}
+
+export interface TrainingRunDto {
+  id: string
+  datasetId: string | null
+  datasetName: string | null
+  backend: TrainingBackend
+  baseModel: string
+  status: TrainingStatus
+  stage: TrainingStage | null
+  params: Record<string, unknown>
+  lossCurve: LossPoint[]
+  validation: ValidationReport | null
+  /** The version this run produced, and whether it went live. */
+  modelVersion: { id: string; name: string; isLive: boolean } | null
+  forced: boolean
+  error: string | null
+  createdAt: number
+  startedAt: number | null
+  finishedAt: number | null
+}
+
+export interface ModelVersionDto {
+  id: string
+  name: string
+  version: number
+  source: 'base' | 'finetune' | 'prompt' | 'import'
+  baseModel: string | null
+  trainingRunId: string | null
+  validation: ValidationReport | null
+  isLive: boolean
+  createdAt: number
+  deployedAt: number | null
+}
+
+/** A model the llama.cpp backend can start from. */
+export interface BaseModelOption {
+  /** What `training.start` takes as `baseModel`: the GGUF path. */
+  path: string
+  /** The Ollama model it is installed as, when it comes from Ollama's store. */
+  ollamaModel: string | null
+  sizeBytes: number
+  fileType: string
+  layers: number | null
+  parameterCount: number | null
+  trainable: boolean
+  reason: string | null
+}
+
+export interface TrainingOptionsDto {
+  datasets: DatasetDto[]
+  backends: { id: TrainingBackend; available: boolean; reason: string | null }[]
+  baseModels: BaseModelOption[]
+  liveModel: string
+  running: string | null
+}
+
+export interface TrainingSettings {
+  /** A folder with llama.cpp tools built elsewhere (a CUDA build, say); null = the app's own. */
+  llamaBinDir: string | null
+  /** Ollama's model store, where base models are looked for; null = Ollama's default place. */
+  ollamaModelsDir: string | null
+  epochs: number
+  /** Tokens per training sequence. */
+  contextTokens: number
+  learningRate: number
+  freezeLayers: number
 }

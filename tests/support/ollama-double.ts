@@ -1,6 +1,8 @@
 // A stand-in for an Ollama server that follows its documented REST API (docs/api.md):
 // GET /api/version, GET /api/tags, POST /api/show, POST /api/chat (NDJSON stream or one
-// JSON object), POST /api/embed. Errors come back as {"error": "..."} with Ollama's codes.
+// JSON object), POST /api/embed, HEAD/POST /api/blobs/:digest, POST /api/create (NDJSON
+// status stream), DELETE /api/delete. Errors come back as {"error": "..."} with Ollama's codes.
+import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { readJsonBody, toyEmbedding } from './http-double'
 import type { AddressInfo } from 'node:net'
@@ -21,10 +23,27 @@ export interface OllamaDoubleOptions {
   firstChunkDelayMs?: number
   /** Delay between streamed chunks, so a generation can be stopped halfway. */
   chunkDelayMs?: number
+  /** Per-model answers (a deployed fine-tune, say); undefined falls back to `reply`. */
+  replyFor?: (model: string, request: ChatRequestBody) => string | undefined
+}
+
+/** A model made through `/api/create`, as the request described it. */
+export interface CreatedModel {
+  model: string
+  from?: string
+  files?: Record<string, string>
+  adapters?: Record<string, string>
+  template?: string
+  system?: string
+  parameters?: Record<string, unknown>
+  messages?: { role: string; content: string }[]
 }
 
 export interface OllamaDouble {
   url: string
+  /** Blobs uploaded, by `sha256:<hex>` digest, with their size. */
+  blobs: Map<string, number>
+  created: Map<string, CreatedModel>
   port: number
   requests: { path: string; body: unknown }[]
   chatRequests: ChatRequestBody[]
@@ -52,9 +71,13 @@ export async function startOllamaDouble(options: OllamaDoubleOptions = {}, port 
   let abortedChats = 0
   let nextFailure: { status: number; body: unknown } | null = null
 
+  const blobs = new Map<string, number>()
+  const created = new Map<string, CreatedModel>()
+
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname
-    const body = req.method === 'POST' ? await readJsonBody(req) : undefined
+    if (path.startsWith('/api/blobs/')) return blobRoute(req, res, path.slice('/api/blobs/'.length))
+    const body = req.method === 'POST' || req.method === 'DELETE' ? await readJsonBody(req) : undefined
     requests.push({ path, body })
     const json = (status: number, value: unknown) => {
       res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' })
@@ -80,13 +103,28 @@ export async function startOllamaDouble(options: OllamaDoubleOptions = {}, port 
         })),
       })
     }
+    if (req.method === 'POST' && path === '/api/create') return createRoute(body as CreatedModel & { stream?: boolean }, res, json)
+    if (req.method === 'DELETE' && path === '/api/delete') {
+      // Ollama takes `model`, and the older `name` the JS client still sends.
+      const { model: byModel, name } = body as { model?: unknown; name?: unknown }
+      const model = String(byModel ?? name)
+      const index = models.findIndex((m) => withTag(m) === withTag(model))
+      if (index === -1) return json(404, { error: `model '${model}' not found` })
+      models.splice(index, 1)
+      created.delete(withTag(model))
+      res.writeHead(200)
+      res.end()
+      return
+    }
     if (req.method === 'POST' && path === '/api/show') {
       const model = (body as { model?: unknown }).model
       if (!installed(model)) return json(404, { error: `model '${String(model)}' not found` })
+      const made = created.get(withTag(String(model)))
       return json(200, {
-        modelfile: `FROM ${String(model)}`,
-        parameters: 'stop "<|eot_id|>"',
-        template: '{{ .Prompt }}',
+        modelfile: `FROM ${made?.from ?? String(model)}`,
+        parameters: made?.parameters ? parametersText(made.parameters) : 'stop "<|eot_id|>"',
+        template: made?.template ?? '{{ .Prompt }}',
+        ...(made?.system ? { system: made.system } : {}),
         details: detailsOf(String(model)),
         model_info: { 'general.architecture': detailsOf(String(model)).family },
         capabilities: isEmbeddingModel(String(model)) ? ['embedding'] : ['completion'],
@@ -107,7 +145,7 @@ export async function startOllamaDouble(options: OllamaDoubleOptions = {}, port 
       if (options.firstChunkDelayMs) await new Promise((r) => setTimeout(r, options.firstChunkDelayMs))
       // num_predict caps the answer; a word stands in for a token here.
       const limit = request.options?.num_predict
-      const words = reply(request).match(/\S+\s*/g) ?? []
+      const words = (options.replyFor?.(request.model, request) ?? reply(request)).match(/\S+\s*/g) ?? []
       const truncated = typeof limit === 'number' && limit >= 0 && words.length > limit
       const pieces = truncated ? words.slice(0, limit) : words
       const text = pieces.join('')
@@ -150,6 +188,52 @@ export async function startOllamaDouble(options: OllamaDoubleOptions = {}, port 
     json(404, { error: 'not found' })
   }
 
+  async function blobRoute(req: IncomingMessage, res: ServerResponse, digest: string): Promise<void> {
+    requests.push({ path: `/api/blobs/${digest}`, body: null })
+    if (!/^sha256:[0-9a-f]{64}$/.test(digest)) {
+      res.writeHead(400, { 'Content-Type': 'application/json' })
+      res.end(JSON.stringify({ error: 'invalid digest format' }))
+      return
+    }
+    if (req.method === 'HEAD') {
+      res.writeHead(blobs.has(digest) ? 200 : 404)
+      res.end()
+      return
+    }
+    const hash = createHash('sha256')
+    let size = 0
+    for await (const chunk of req) {
+      hash.update(chunk as Buffer)
+      size += (chunk as Buffer).length
+    }
+    if (`sha256:${hash.digest('hex')}` !== digest) {
+      res.writeHead(400, { 'Content-Type': 'application/json' })
+      res.end(JSON.stringify({ error: 'digest mismatch' }))
+      return
+    }
+    blobs.set(digest, size)
+    res.writeHead(201)
+    res.end()
+  }
+
+  function createRoute(request: CreatedModel & { stream?: boolean }, res: ServerResponse, json: (status: number, value: unknown) => void): void {
+    if (!request.model) return json(400, { error: 'model is required' })
+    for (const digest of [...Object.values(request.files ?? {}), ...Object.values(request.adapters ?? {})]) {
+      if (!blobs.has(digest)) return json(400, { error: `blob ${digest} not found` })
+    }
+    if (!request.files && !request.from) return json(400, { error: 'neither \'from\' or \'files\' was specified' })
+    if (request.from && !request.files && !models.some((m) => withTag(m) === withTag(request.from!))) {
+      return json(404, { error: `model '${request.from}' not found` })
+    }
+    const { stream, ...model } = request
+    created.set(withTag(request.model), model)
+    if (!models.some((m) => withTag(m) === withTag(request.model))) models.push(request.model)
+    const statuses = ['parsing GGUF', 'using existing layer sha256:' + 'b'.repeat(64), 'writing manifest', 'success']
+    if (stream === false) return json(200, { status: 'success' })
+    res.writeHead(200, { 'Content-Type': 'application/x-ndjson' })
+    res.end(statuses.map((status) => JSON.stringify({ status })).join('\n') + '\n')
+  }
+
   let server: Server = await listen(handler, port)
   const boundPort = (server.address() as AddressInfo).port
   return {
@@ -158,6 +242,8 @@ export async function startOllamaDouble(options: OllamaDoubleOptions = {}, port 
     requests,
     chatRequests,
     models,
+    blobs,
+    created,
     get abortedChats() {
       return abortedChats
     },
@@ -191,4 +277,11 @@ function listen(handler: (req: IncomingMessage, res: ServerResponse) => Promise<
     server.once('error', reject)
     server.listen(port, '127.0.0.1', () => resolve(server))
   })
+}
+
+/** Ollama's `parameters` text: one `name value` line per value, arrays repeated. */
+function parametersText(parameters: Record<string, unknown>): string {
+  return Object.entries(parameters)
+    .flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((v) => `${name} ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`))
+    .join('\n')
 }

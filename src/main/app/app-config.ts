@@ -12,6 +12,8 @@ export interface AppConfig {
   version: string
   /** Defaults to the `drizzle/` folder found above the running code. */
   migrationsDir?: string
+  /** The desktop package's resources folder (llama.cpp tools under `llama-bin/`). */
+  resourcesDir?: string
   /** Environment used for defaults (OLLAMA_HOST). Defaults to `process.env`. */
   env?: Record<string, string | undefined>
   logger?: Logger

@@ -22,6 +22,11 @@ import { catalogHandlers } from '../catalog/catalog-handlers'
 import { Retriever } from '../retrieval/retriever'
 import { PromptAssembler } from '../prompt/prompt-assembler'
 import { settingsProblems } from '../settings/settings-rules'
+import { findLlamaTools } from '../training/llama-tools'
+import { OllamaDeployer } from '../training/ollama-deployer'
+import { findOllamaBaseModels } from '../training/ollama-store'
+import { trainingHandlers } from '../training/training-handlers'
+import { TrainingService } from '../training/training-service'
 import { createStreamLogger, type Logger } from '../logging/logger'
 import { Inbox } from '../pipeline/inbox'
 import { KeyedQueue } from '../pipeline/keyed-queue'
@@ -67,6 +72,8 @@ export interface App {
   readonly catalog: CatalogService
   readonly retriever: Retriever
   readonly prompts: PromptAssembler
+  readonly training: TrainingService
+  readonly settings: SettingsService
   readonly accountId: string
   /** Resolves when every reply under way has been sent or given up. */
   idle(): Promise<void>
@@ -160,6 +167,17 @@ export async function createApp(config: AppConfig): Promise<App> {
   const retriever = new Retriever({ repos, accountId: account.id, settings, events, embedder: llm, logger })
   const prompts = new PromptAssembler(retriever, settings)
   const catalog = new CatalogService(repos, account.id, retriever, events)
+  const env = config.env ?? process.env
+  const training = new TrainingService({
+    repos,
+    dataDir: config.dataDir,
+    settings,
+    events,
+    logger,
+    tools: () => findLlamaTools({ configuredDir: settings.get().training.llamaBinDir, env, resourcesDir: config.resourcesDir ?? null }),
+    deployer: new OllamaDeployer(() => settings.get().llm.host),
+    storeModels: () => findOllamaBaseModels(settings.get().training.ollamaModelsDir ?? undefined),
+  })
   const responder = new Responder({ repos, llm, prompts, outbox, settings, events, logger, presence })
   const router = new Router(repos, responder, queue, events, logger)
   // The owner stepping in stops a generation under way: the owner's answer is the one that goes.
@@ -212,6 +230,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     ...simulatorHandlers(simulator),
     ...llmHandlers(llm, cloudKey, prompts),
     ...catalogHandlers(catalog),
+    ...trainingHandlers(training),
   }
 
   let closed = false
@@ -233,6 +252,8 @@ export async function createApp(config: AppConfig): Promise<App> {
     catalog,
     retriever,
     prompts,
+    training,
+    settings,
     accountId: account.id,
     async idle() {
       await whatsapp.idle()
@@ -247,6 +268,7 @@ export async function createApp(config: AppConfig): Promise<App> {
       router.cancelScheduled()
       responder.cancelAll('shutdown')
       retriever.close()
+      await training.close()
       for (const transport of transports.values()) await transport.stop()
       outbox.close()
       await queue.idle()

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { commandHelp, commonOptions, type CliIo, type Command } from './command'
 import { catalogImportCommand } from './commands/catalog-import'
+import { trainCommand } from './commands/train'
 import { conversationsCommand } from './commands/conversations'
 import { demoDataCommand } from './commands/demo-data'
 import { exportCommand } from './commands/export'
@@ -18,6 +19,7 @@ export const commands: Command[] = [
   exportCommand,
   demoDataCommand,
   catalogImportCommand,
+  trainCommand,
 ]
 
 function mainHelp(): string {

@@ -48,6 +48,8 @@ export function defaultSettings(env: Record<string, string | undefined>): Settin
       handoffReply: 'Claro, ya le aviso a una persona del equipo para que te atienda por aquí. Te escribimos en breve 🙌',
     },
     businessHours: defaultBusinessHours(),
+    // Small models on a CPU: a few epochs over short sequences is what fits an evening.
+    training: { llamaBinDir: null, ollamaModelsDir: null, epochs: 3, contextTokens: 256, learningRate: 1e-4, freezeLayers: 0 },
     persona: { shopName: DEFAULT_SHOP_NAME, systemPrompt: DEFAULT_SYSTEM_PROMPT },
     historyMessages: 12,
     locale: 'es',

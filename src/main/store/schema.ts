@@ -183,11 +183,17 @@ export const modelVersions = sqliteTable(
   'model_versions',
   {
     id: text('id').primaryKey(),
-    /** The Ollama model name, e.g. `autodidacta-tienda:v3`. */
+    /** The Ollama model name, e.g. `autodidacta-tienda:v3`; for the base, the model the shop started with. */
     name: text('name').notNull(),
     version: integer('version').notNull(),
     source: text('source', { enum: ['base', 'finetune', 'prompt', 'import'] }).notNull(),
     trainingRunId: text('trainingRunId').references((): AnySQLiteColumn => trainingRuns.id),
+    /** What it was made from: the base model (an Ollama name or a GGUF path). */
+    baseModel: text('baseModel'),
+    /** The GGUF kept on disk for validation and rollback (fine-tunes and imported GGUFs). */
+    path: text('path'),
+    /** sha256 of the GGUF blob uploaded to Ollama. */
+    digest: text('digest'),
     metrics: text('metrics', { mode: 'json' }),
     isLive: integer('isLive', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
@@ -299,10 +305,15 @@ export const trainingRuns = sqliteTable(
     status: text('status', {
       enum: ['queued', 'running', 'succeeded', 'failed', 'cancelled'],
     }).notNull(),
+    /** Where a running run is: preparing → training → quantizing → validating → deploying. */
+    stage: text('stage'),
     params: text('params', { mode: 'json' }),
     /** [{ step, epoch, loss }] as reported by the trainer. */
     lossCurve: text('lossCurve', { mode: 'json' }),
+    /** Validation: perplexities, chrF, samples side by side, the gate's decision. */
     metrics: text('metrics', { mode: 'json' }),
+    /** The model version this run produced (live or not). */
+    modelVersionId: text('modelVersionId'),
     error: text('error'),
     logPath: text('logPath'),
     createdAt: createdAt(),

@@ -11,6 +11,9 @@ import {
   type ExchangeDto,
   type LlmStatus,
   type ModelInfoDto,
+  type ModelVersionDto,
+  type TrainingOptionsDto,
+  type TrainingRunDto,
   type MessageDto,
   type Settings,
   type StatsDto,
@@ -63,6 +66,17 @@ export const settingsPatchSchema = z
         checkPrices: z.boolean(),
         extraAllowedAmounts: z.array(z.number().nonnegative().max(1e12)).max(50),
         handoffReply: z.string().trim().min(1).max(500),
+      })
+      .partial()
+      .strict(),
+    training: z
+      .object({
+        llamaBinDir: z.string().trim().min(1).max(1000).nullable(),
+        ollamaModelsDir: z.string().trim().min(1).max(1000).nullable(),
+        epochs: z.number().int().min(1).max(50),
+        contextTokens: z.number().int().min(64).max(8192),
+        learningRate: z.number().min(1e-7).max(1e-2),
+        freezeLayers: z.number().int().min(0).max(200),
       })
       .partial()
       .strict(),
@@ -157,6 +171,29 @@ export const datasetOptionsSchema = z
   })
   .strict()
 export type DatasetOptions = z.output<typeof datasetOptionsSchema>
+
+export const trainingStartSchema = z
+  .object({
+    datasetId: id,
+    backend: z.enum(['llamacpp', 'prompt', 'import']),
+    /** llama.cpp: the base GGUF's path; prompt and adapter import: the Ollama model to start FROM (default: the live one). */
+    baseModel: z.string().trim().min(1).max(1000).optional(),
+    /** Import: a GGUF model, or a LoRA adapter (GGUF file or safetensors folder) trained elsewhere. */
+    importPath: z.string().trim().min(1).max(1000).optional(),
+    importKind: z.enum(['model', 'adapter']).optional(),
+    epochs: z.number().int().min(1).max(50).optional(),
+    contextTokens: z.number().int().min(64).max(8192).optional(),
+    learningRate: z.number().min(1e-7).max(1e-2).optional(),
+    freezeLayers: z.number().int().min(0).max(200).optional(),
+    /** Put it live even if validation says it is not better. */
+    force: z.boolean().default(false),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.backend === 'llamacpp' && !value.baseModel) ctx.addIssue({ code: 'custom', path: ['baseModel'], message: 'pick the base model (a GGUF file)' })
+    if (value.backend === 'import' && !value.importPath) ctx.addIssue({ code: 'custom', path: ['importPath'], message: 'pick the file to import' })
+  })
+export type TrainingStartInput = z.output<typeof trainingStartSchema>
 
 export const statsFiltersSchema = z
   .object({
@@ -303,6 +340,27 @@ export const apiContract = {
   'datasets.list': method<typeof noInput, DatasetDto[]>(noInput),
   'datasets.create': method<typeof datasetOptionsSchema, DatasetDto>(datasetOptionsSchema),
   'stats.get': method<typeof statsFiltersSchema, StatsDto>(statsFiltersSchema),
+  'training.options': method<typeof noInput, TrainingOptionsDto>(noInput),
+  'training.start': method<typeof trainingStartSchema, TrainingRunDto>(trainingStartSchema),
+  'training.cancel': (() => {
+    const input = z.object({ id }).strict()
+    return method<typeof input, TrainingRunDto>(input)
+  })(),
+  'training.list': (() => {
+    const input = z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict()
+    return method<typeof input, TrainingRunDto[]>(input)
+  })(),
+  /** One run with the end of its log, for "why did it fail". */
+  'training.get': (() => {
+    const input = z.object({ id }).strict()
+    return method<typeof input, TrainingRunDto & { logTail: string }>(input)
+  })(),
+  'models.list': method<typeof noInput, ModelVersionDto[]>(noInput),
+  /** Puts a version live: a rollback, or a candidate the validation did not prefer. */
+  'models.activate': (() => {
+    const input = z.object({ id }).strict()
+    return method<typeof input, ModelVersionDto[]>(input)
+  })(),
   'simulator.send': (() => {
     const input = z
       .object({

@@ -1,3 +1,4 @@
+import type { ModelVersionDto, TrainingProgress, TrainingRunDto } from '../types'
 import type { AppStatus, CaptureHealth, ConversationDto, DatasetDto, DatasetProgress, ExchangeDto, MessageDto, WhatsappStatus } from '../types'
 
 /** Everything the core pushes to its clients, by event name. */
@@ -13,6 +14,9 @@ export interface ApiEvents {
   'whatsapp.status': WhatsappStatus
   /** Something the owner should act on now (the desktop shows a notification). */
   'owner.alert': OwnerAlert
+  'training.progress': TrainingProgress
+  'training.updated': TrainingRunDto
+  'models.updated': ModelVersionDto[]
   /** The catalog changed (an edit, a deletion or an import): lists reload. */
   'catalog.changed': { count: number }
 }

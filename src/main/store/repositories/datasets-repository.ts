@@ -34,6 +34,10 @@ export class DatasetsRepository {
       .run().changes
   }
 
+  get(id: string): DatasetRow | undefined {
+    return this.db.select().from(datasets).where(eq(datasets.id, id)).get()
+  }
+
   list(): DatasetRow[] {
     return this.db.select().from(datasets).orderBy(desc(datasets.createdAt)).all()
   }

@@ -7,6 +7,8 @@ import { ConversationsRepository } from './conversations-repository'
 import { MessagesRepository } from './messages-repository'
 import { ProductsRepository } from './products-repository'
 import { SecretsRepository } from './secrets-repository'
+import { ModelVersionsRepository } from './model-versions-repository'
+import { TrainingRunsRepository } from './training-runs-repository'
 import { SettingsRepository } from './settings-repository'
 import { TrainingDataRepository } from './training-data-repository'
 import { WhatsappAuthRepository } from './whatsapp-auth-repository'
@@ -25,6 +27,8 @@ export interface Repositories {
   products: ProductsRepository
   embeddings: EmbeddingsRepository
   secrets: SecretsRepository
+  trainingRuns: TrainingRunsRepository
+  modelVersions: ModelVersionsRepository
   /**
    * Runs `fn` in one SQLite transaction. better-sqlite3 is synchronous and the app holds one
    * connection, so every repository call made inside `fn` joins the transaction.
@@ -46,6 +50,8 @@ export function createRepositories(db: Db): Repositories {
     products: new ProductsRepository(db),
     embeddings: new EmbeddingsRepository(db),
     secrets: new SecretsRepository(db),
+    trainingRuns: new TrainingRunsRepository(db),
+    modelVersions: new ModelVersionsRepository(db),
     transaction: (fn) => db.transaction(() => fn()),
   }
 }
