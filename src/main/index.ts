@@ -27,6 +27,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     version: app.getVersion(),
     migrationsDir: app.isPackaged ? join(process.resourcesPath, 'drizzle') : findMigrationsDir(),
+    ...(app.isPackaged ? { resourcesDir: process.resourcesPath } : {}),
     logger,
     ...(secretBox ? { secretBox } : {}),
   })

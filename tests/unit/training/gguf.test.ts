@@ -102,6 +102,16 @@ const stringValue = (s: string): Buffer => {
   return Buffer.concat([b, Buffer.from(s)])
 }
 
+/** The GgufError a read fails with, as plain fields (toMatchObject on Error objects is unreliable). */
+async function failure(path: string): Promise<{ code: string; message: string }> {
+  const error = await readGgufHeader(path).then(
+    () => null,
+    (e: unknown) => e,
+  )
+  if (!(error instanceof GgufError)) throw new Error(`expected a GgufError for ${path}, got ${String(error)}`)
+  return { code: error.code, message: error.message }
+}
+
 describe('writeGguf → readGgufHeader', () => {
   it('round-trips every KV type and the tensor data, with padding to the alignment', async () => {
     const path = join(dir, 'every-type.gguf')
@@ -243,7 +253,8 @@ describe('readGgufHeader on large and broken files', () => {
       expect(parsed.tensors.map((t) => t.byteSize)).toEqual([4 * 1024 ** 3, 4 * 1024 ** 3])
       expect(parsed.fileSize).toBe(header.length + 8 * 1024 ** 3)
       expect(describeModel(parsed)).toMatchObject({ architecture: 'llama', fileType: 'F16', parameterCount: 2 * 65536 * 32768 })
-      const bytesAsked = read.mock.results.reduce((sum, result) => sum + 0 * Number(result.type === 'return'), 0) + read.mock.calls.reduce((sum, call) => sum + Number(call[2] ?? 0), 0)
+      // handle.read(buffer, offset, length, position): the lengths asked for, all together.
+      const bytesAsked = read.mock.calls.reduce((sum, call) => sum + Number(call[2] ?? 0), 0)
       expect(read.mock.calls.length).toBeLessThanOrEqual(2)
       expect(bytesAsked).toBeLessThanOrEqual(256 * 1024)
       expect(elapsed).toBeLessThan(1000)
@@ -272,13 +283,11 @@ describe('readGgufHeader on large and broken files', () => {
   it('rejects a file that is not GGUF, naming what it found', async () => {
     const text = join(dir, 'notes.txt')
     await writeFile(text, 'FROM qwen2.5:0.5b\nSYSTEM hola\n')
-    const error = await readGgufHeader(text).catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(GgufError)
-    expect(error).toMatchObject({ code: 'not-gguf', message: expect.stringContaining('"FROM"') })
+    expect(await failure(text)).toMatchObject({ code: 'not-gguf', message: expect.stringContaining('"FROM"') })
 
     const empty = join(dir, 'empty.gguf')
     await writeFile(empty, '')
-    await expect(readGgufHeader(empty)).rejects.toMatchObject({ code: 'not-gguf' })
+    expect(await failure(empty)).toMatchObject({ code: 'not-gguf' })
   })
 
   it('rejects unsupported versions, including byte-swapped (big-endian) files', async () => {
@@ -289,7 +298,7 @@ describe('readGgufHeader on large and broken files', () => {
     ] as const) {
       const path = join(dir, `v${version}.gguf`)
       await writeFile(path, handHeader({ version }))
-      await expect(readGgufHeader(path)).rejects.toMatchObject({ code: 'unsupported-version', message: expect.stringMatching(pattern) })
+      expect(await failure(path)).toMatchObject({ code: 'unsupported-version', message: expect.stringMatching(pattern) })
     }
   })
 
@@ -304,15 +313,15 @@ describe('readGgufHeader on large and broken files', () => {
 
     const cutHeader = join(dir, 'cut-header.gguf')
     await writeFile(cutHeader, whole.subarray(0, 60))
-    await expect(readGgufHeader(cutHeader)).rejects.toMatchObject({ code: 'truncated', message: expect.stringMatching(/ends at byte 60/) })
+    expect(await failure(cutHeader)).toMatchObject({ code: 'truncated', message: expect.stringContaining(cutHeader) })
 
     const cutCounts = join(dir, 'cut-counts.gguf')
     await writeFile(cutCounts, whole.subarray(0, 10))
-    await expect(readGgufHeader(cutCounts)).rejects.toMatchObject({ code: 'truncated' })
+    expect(await failure(cutCounts)).toMatchObject({ code: 'truncated' })
 
     const cutData = join(dir, 'cut-data.gguf')
     await writeFile(cutData, whole.subarray(0, header.dataOffset + 100))
-    await expect(readGgufHeader(cutData)).rejects.toMatchObject({ code: 'truncated', message: expect.stringMatching(/tensor data needs .* incomplete download/) })
+    expect(await failure(cutData)).toMatchObject({ code: 'truncated', message: expect.stringMatching(/tensor data needs 416 bytes .*incomplete download/) })
   })
 
   it('reports corruption the way llama.cpp would refuse it', async () => {
@@ -328,7 +337,7 @@ describe('readGgufHeader on large and broken files', () => {
     for (const [name, bytes, pattern] of cases) {
       const path = join(dir, `${name}.gguf`)
       await writeFile(path, Buffer.concat([bytes, Buffer.alloc(64)]))
-      await expect(readGgufHeader(path), name).rejects.toMatchObject({ message: expect.stringMatching(pattern) })
+      expect(await failure(path), name).toMatchObject({ message: expect.stringMatching(pattern) })
     }
   })
 })

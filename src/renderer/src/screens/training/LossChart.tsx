@@ -1,0 +1,63 @@
+import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
+import type { LossPoint } from '../../../../shared/types'
+import { useT } from '../../i18n/i18n'
+import { epochStarts } from './training-state'
+import { formatLoss, formatNumber } from './training-format'
+import './training.css'
+
+/** The loss per step; lines mark where each epoch starts, so a jump there reads as expected. */
+export function LossChart({ curve, height = 220 }: { curve: readonly LossPoint[]; height?: number }) {
+  const t = useT()
+  const last = curve.at(-1)
+  const summary =
+    last && curve[0]
+      ? t('training.chart.summary', { first: formatLoss(curve[0].loss), last: formatLoss(last.loss), steps: formatNumber(last.step) })
+      : t('training.chart.empty')
+  return (
+    <figure className="loss-chart" data-testid="loss-chart" data-points={curve.length}>
+      <figcaption>
+        <strong>{t('training.chart.title')}</strong> <small>{t('training.chart.hint')}</small>
+      </figcaption>
+      {curve.length === 0 ? (
+        <p className="hint loss-chart-empty">{t('training.chart.empty')}</p>
+      ) : (
+        <LineChart
+          responsive
+          style={{ width: '100%', height }}
+          data={[...curve]}
+          margin={{ top: 8, right: 16, bottom: 4, left: 0 }}
+          accessibilityLayer
+          title={t('training.chart.title')}
+          desc={summary}
+        >
+          <CartesianGrid stroke="#e3e6ea" strokeDasharray="3 3" />
+          <XAxis
+            dataKey="step"
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            allowDecimals={false}
+            tickFormatter={(value: number) => formatNumber(value)}
+            fontSize={11}
+            label={{ value: t('training.chart.step'), position: 'insideBottomRight', offset: -2, fontSize: 11 }}
+          />
+          <YAxis dataKey="loss" width={52} tickFormatter={(value: number) => formatNumber(value, 2)} fontSize={11} domain={['auto', 'auto']} />
+          <Tooltip
+            formatter={(value) => [typeof value === 'number' ? formatLoss(value) : String(value), t('training.chart.loss')]}
+            labelFormatter={(label) => t('training.chart.stepLabel', { step: typeof label === 'number' ? formatNumber(label) : String(label) })}
+          />
+          {epochStarts(curve).map((start) => (
+            <ReferenceLine
+              key={start.epoch}
+              x={start.step}
+              stroke="#9aa4b2"
+              strokeDasharray="4 3"
+              label={{ value: t('training.chart.epoch', { epoch: start.epoch }), position: 'insideTopLeft', fontSize: 11, fill: '#667085' }}
+            />
+          ))}
+          <Line type="monotone" dataKey="loss" stroke="#128c7e" strokeWidth={2} dot={curve.length <= 40} isAnimationActive={false} name={t('training.chart.loss')} />
+        </LineChart>
+      )}
+      {curve.length > 0 && <p className="sr-only">{summary}</p>}
+    </figure>
+  )
+}

@@ -1,0 +1,370 @@
+import { useEffect, useId, useState, type FormEvent } from 'react'
+import type { ApiInput } from '../../../../shared/api/contract'
+import type { BaseModelOption, DatasetDto, TrainingBackend, TrainingOptionsDto, TrainingRunDto, TrainingSettings } from '../../../../shared/types'
+import { useApi } from '../../api/api-context'
+import { describeError } from '../../api/describe-error'
+import type { MessageKey } from '../../i18n/es'
+import { useT } from '../../i18n/i18n'
+import { fileName, formatBytes, formatCompact, formatNumber } from './training-format'
+import './training.css'
+
+const BACKENDS: TrainingBackend[] = ['llamacpp', 'prompt', 'import']
+
+/** The limits `training.start` enforces, so the form says so before the core does. */
+const LIMITS = {
+  epochs: { min: 1, max: 50, step: 1 },
+  contextTokens: { min: 64, max: 8192, step: 1 },
+  learningRate: { min: 1e-7, max: 1e-2, step: 'any' },
+  freezeLayers: { min: 0, max: 200, step: 1 },
+} as const
+type Advanced = keyof typeof LIMITS
+const ADVANCED: Advanced[] = ['epochs', 'contextTokens', 'learningRate', 'freezeLayers']
+const FALLBACK_DEFAULTS: Record<Advanced, number> = { epochs: 3, contextTokens: 256, learningRate: 1e-4, freezeLayers: 0 }
+
+/** A base from the store (by path) or a GGUF path typed by hand. */
+type BaseChoice = { kind: 'store'; path: string } | { kind: 'custom' }
+
+export type TrainingRequest = ApiInput<'training.start'>
+
+export function TrainPanel({
+  datasets,
+  options,
+  defaults,
+  activeRun,
+  onStarted,
+}: {
+  /** Ready datasets, newest first. */
+  datasets: DatasetDto[]
+  options: TrainingOptionsDto | null
+  defaults: TrainingSettings | null
+  activeRun: TrainingRunDto | null
+  onStarted: (run: TrainingRunDto) => void
+}) {
+  const api = useApi()
+  const t = useT()
+  const id = useId()
+  // Null until the owner picks: then the newest dataset and the sensible backend are the default.
+  const [datasetId, setDatasetId] = useState<string | null>(null)
+  const [backend, setBackend] = useState<TrainingBackend | null>(null)
+  const [baseChoice, setBaseChoice] = useState<BaseChoice | null>(null)
+  const [customPath, setCustomPath] = useState('')
+  const [advanced, setAdvanced] = useState<Partial<Record<Advanced, number>>>({})
+  const [fromModel, setFromModel] = useState('')
+  const [importPath, setImportPath] = useState('')
+  const [importKind, setImportKind] = useState<'model' | 'adapter'>('model')
+  const [force, setForce] = useState(false)
+  const [starting, setStarting] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [installed, setInstalled] = useState<string[]>([])
+
+  useEffect(() => {
+    // Only suggestions for the "start from" fields: without them the owner can still type a name.
+    api.call('llm.models', {}).then((result) => setInstalled(result.models.filter((m) => !m.embedding).map((m) => m.name)), () => {})
+  }, [api])
+
+  const available = (which: TrainingBackend) => options?.backends.find((b) => b.id === which)
+  const baseModels = options?.baseModels ?? []
+  const trainable = baseModels.filter((m) => m.trainable)
+  const defaultBackend: TrainingBackend = available('llamacpp')?.available && trainable.length > 0 ? 'llamacpp' : 'prompt'
+  const chosenBackend = backend !== null && available(backend)?.available !== false ? backend : defaultBackend
+  const chosenDataset = datasets.find((d) => d.id === datasetId) ?? datasets[0] ?? null
+  const chosenBase: BaseChoice = baseChoice ?? (trainable[0] ? { kind: 'store', path: trainable[0].path } : { kind: 'custom' })
+  const basePath = chosenBase.kind === 'store' ? chosenBase.path : customPath.trim()
+  const baseInfo = chosenBase.kind === 'store' ? baseModels.find((m) => m.path === chosenBase.path) : undefined
+  const liveModel = options?.liveModel ?? ''
+
+  const defaultOf = (key: Advanced) => defaults?.[key] ?? FALLBACK_DEFAULTS[key]
+  const valueOf = (key: Advanced) => advanced[key] ?? defaultOf(key)
+  const advancedInvalid = ADVANCED.filter((key) => {
+    const value = valueOf(key)
+    const limits = LIMITS[key]
+    return !Number.isFinite(value) || value < limits.min || value > limits.max || (limits.step === 1 && !Number.isInteger(value))
+  })
+
+  const blocker = ((): string | null => {
+    if (activeRun) return t('training.train.busy')
+    if (!options) return t('training.train.loading')
+    if (!chosenDataset) return t('training.train.noDataset')
+    const state = available(chosenBackend)
+    if (state && !state.available) return state.reason ?? t('training.train.unavailable')
+    if (chosenBackend === 'llamacpp') {
+      if (!basePath) return t('training.train.needBase')
+      if (advancedInvalid.length > 0) return t('training.train.badAdvanced')
+    }
+    if (chosenBackend === 'import' && !importPath.trim()) return t('training.train.needImportPath')
+    return null
+  })()
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (blocker || !chosenDataset) return
+    const request: TrainingRequest = { datasetId: chosenDataset.id, backend: chosenBackend, force }
+    if (chosenBackend === 'llamacpp') {
+      Object.assign(request, { baseModel: basePath, ...Object.fromEntries(ADVANCED.map((key) => [key, valueOf(key)])) })
+    } else if (chosenBackend === 'prompt') {
+      if (fromModel.trim()) request.baseModel = fromModel.trim()
+    } else {
+      request.importPath = importPath.trim()
+      request.importKind = importKind
+      if (importKind === 'adapter' && fromModel.trim()) request.baseModel = fromModel.trim()
+    }
+    setStarting(true)
+    setError(null)
+    try {
+      onStarted(await api.call('training.start', request))
+    } catch (failure) {
+      setError(describeError(failure, t))
+    } finally {
+      setStarting(false)
+    }
+  }
+
+  const blockerId = `${id}-blocker`
+  return (
+    <form className="train-panel" onSubmit={(e) => void submit(e)} data-testid="train-panel" aria-describedby={`${id}-hint`}>
+      <p className="hint" id={`${id}-hint`}>
+        {t('training.train.hint')}
+      </p>
+
+      <label className="train-dataset">
+        {t('training.train.dataset')}
+        <select
+          value={chosenDataset?.id ?? ''}
+          disabled={datasets.length === 0}
+          onChange={(e) => setDatasetId(e.target.value)}
+          data-testid="train-dataset"
+        >
+          {datasets.length === 0 && <option value="">{t('training.train.dataset.none')}</option>}
+          {datasets.map((dataset) => (
+            <option key={dataset.id} value={dataset.id}>
+              {t('training.train.dataset.option', {
+                name: dataset.name,
+                train: formatNumber(dataset.trainCount),
+                validation: formatNumber(dataset.validationCount),
+              })}
+            </option>
+          ))}
+        </select>
+      </label>
+
+      <fieldset className="backend-options" data-testid="backend-options">
+        <legend>{t('training.train.how')}</legend>
+        {BACKENDS.map((which) => {
+          const state = available(which)
+          const disabled = !options || state?.available === false
+          return (
+            <label key={which} className={`backend-option${chosenBackend === which ? ' chosen' : ''}${disabled ? ' disabled' : ''}`} data-backend={which}>
+              <input
+                type="radio"
+                name={`${id}-backend`}
+                value={which}
+                checked={chosenBackend === which}
+                disabled={disabled}
+                onChange={() => setBackend(which)}
+                aria-labelledby={`${id}-${which}-title`}
+                aria-describedby={`${id}-${which}-desc${state?.reason ? ` ${id}-${which}-reason` : ''}`}
+              />
+              <span className="backend-text">
+                <span className="backend-title" id={`${id}-${which}-title`}>
+                  {t(`training.backend.${which}` as MessageKey)}
+                </span>
+                <span className="backend-desc" id={`${id}-${which}-desc`}>
+                  {t(`training.backend.${which}.desc` as MessageKey)}
+                </span>
+                {state?.available === false && state.reason && (
+                  <span className="backend-reason" id={`${id}-${which}-reason`} data-testid="backend-reason">
+                    {state.reason}
+                  </span>
+                )}
+              </span>
+            </label>
+          )
+        })}
+      </fieldset>
+
+      {chosenBackend === 'llamacpp' && (
+        <div className="backend-details">
+          <BasePicker
+            baseModels={baseModels}
+            choice={chosenBase}
+            customPath={customPath}
+            onChoose={setBaseChoice}
+            onCustomPath={setCustomPath}
+            name={`${id}-base`}
+          />
+          <details className="advanced">
+            <summary>{t('training.train.advanced')}</summary>
+            <div className="form-grid">
+              {ADVANCED.map((key) => (
+                <label key={key}>
+                  {t(`training.train.${key}` as MessageKey)}
+                  <input
+                    type="number"
+                    min={LIMITS[key].min}
+                    max={LIMITS[key].max}
+                    step={LIMITS[key].step}
+                    value={Number.isNaN(valueOf(key)) ? '' : valueOf(key)}
+                    aria-invalid={advancedInvalid.includes(key) || undefined}
+                    onChange={(e) => setAdvanced((current) => ({ ...current, [key]: e.target.value === '' ? Number.NaN : Number(e.target.value) }))}
+                  />
+                  <small>
+                    {t(`training.train.${key}.hint` as MessageKey)}{' '}
+                    {t('training.train.default', { value: key === 'learningRate' ? String(defaultOf(key)) : formatNumber(defaultOf(key)) })}
+                    {key === 'freezeLayers' && baseInfo?.layers ? ` ${t('training.train.freezeLayers.of', { layers: baseInfo.layers })}` : ''}
+                  </small>
+                </label>
+              ))}
+            </div>
+          </details>
+        </div>
+      )}
+
+      {chosenBackend === 'prompt' && (
+        <div className="backend-details">
+          <label>
+            {t('training.train.fromModel')}
+            <input value={fromModel} placeholder={liveModel} list={`${id}-installed`} onChange={(e) => setFromModel(e.target.value)} />
+            <small>{t('training.train.fromModel.hint', { live: liveModel })}</small>
+          </label>
+        </div>
+      )}
+
+      {chosenBackend === 'import' && (
+        <div className="backend-details">
+          <label>
+            {t('training.train.importPath')}
+            <input value={importPath} placeholder={t('training.train.importPath.placeholder')} onChange={(e) => setImportPath(e.target.value)} />
+            <small>{t('training.train.importPath.hint')}</small>
+          </label>
+          <fieldset className="inline-radios">
+            <legend>{t('training.train.importKind')}</legend>
+            {(['model', 'adapter'] as const).map((kind) => (
+              <label key={kind} className="check">
+                <input type="radio" name={`${id}-kind`} value={kind} checked={importKind === kind} onChange={() => setImportKind(kind)} />
+                {t(`training.train.importKind.${kind}`)}
+              </label>
+            ))}
+          </fieldset>
+          {importKind === 'adapter' && (
+            <label>
+              {t('training.train.adapterBase')}
+              <input value={fromModel} placeholder={liveModel} list={`${id}-installed`} onChange={(e) => setFromModel(e.target.value)} />
+              <small>{t('training.train.adapterBase.hint', { live: liveModel })}</small>
+            </label>
+          )}
+        </div>
+      )}
+      <datalist id={`${id}-installed`}>
+        {installed.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
+
+      <label className="check train-force">
+        <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} />
+        <span>
+          {t('training.train.force')} <small>{t('training.train.force.hint')}</small>
+        </span>
+      </label>
+
+      <div className="train-submit">
+        <button type="submit" className="primary" disabled={blocker !== null || starting} aria-describedby={blocker ? blockerId : undefined}>
+          {starting ? t('training.train.starting') : t('training.train.submit')}
+        </button>
+        {blocker && (
+          <span className="train-blocker" id={blockerId} data-testid="train-blocker">
+            {blocker}
+          </span>
+        )}
+      </div>
+      {error && (
+        <p className="notice bad" role="alert" data-testid="train-error">
+          {error}
+        </p>
+      )}
+    </form>
+  )
+}
+
+function BasePicker({
+  baseModels,
+  choice,
+  customPath,
+  onChoose,
+  onCustomPath,
+  name,
+}: {
+  baseModels: BaseModelOption[]
+  choice: BaseChoice
+  customPath: string
+  onChoose: (choice: BaseChoice) => void
+  onCustomPath: (path: string) => void
+  name: string
+}) {
+  const t = useT()
+  const id = useId()
+  return (
+    <fieldset className="base-picker" data-testid="base-picker">
+      <legend>{t('training.train.base')}</legend>
+      {baseModels.length === 0 && <p className="hint">{t('training.train.base.none')}</p>}
+      <ul className="base-list">
+        {baseModels.map((model, index) => {
+          const rowId = `${id}-${index}`
+          const facts = [
+            formatBytes(model.sizeBytes),
+            model.fileType,
+            model.layers !== null ? t('training.train.base.layers', { count: model.layers }) : null,
+            model.parameterCount !== null ? t('training.train.base.parameters', { count: formatCompact(model.parameterCount) }) : null,
+          ].filter((fact): fact is string => Boolean(fact))
+          return (
+            <li key={model.path} className={`base-row${model.trainable ? '' : ' disabled'}`} data-testid="base-model" data-trainable={model.trainable}>
+              <label className="check">
+                <input
+                  type="radio"
+                  name={name}
+                  checked={choice.kind === 'store' && choice.path === model.path}
+                  disabled={!model.trainable}
+                  onChange={() => onChoose({ kind: 'store', path: model.path })}
+                  aria-labelledby={`${rowId}-name`}
+                  aria-describedby={`${rowId}-facts${model.reason ? ` ${rowId}-reason` : ''}`}
+                />
+                <span className="base-text">
+                  <span className="base-name" id={`${rowId}-name`} title={model.path}>
+                    {model.ollamaModel ?? fileName(model.path)}
+                  </span>
+                  <span className="base-facts" id={`${rowId}-facts`}>
+                    {facts.join(' · ')}
+                  </span>
+                  {!model.trainable && model.reason && (
+                    <span className="base-reason" id={`${rowId}-reason`}>
+                      {model.reason}
+                    </span>
+                  )}
+                </span>
+              </label>
+            </li>
+          )
+        })}
+        <li className="base-row">
+          <label className="check">
+            <input type="radio" name={name} checked={choice.kind === 'custom'} onChange={() => onChoose({ kind: 'custom' })} aria-labelledby={`${id}-custom`} />
+            <span className="base-text">
+              <span className="base-name" id={`${id}-custom`}>
+                {t('training.train.base.custom')}
+              </span>
+            </span>
+          </label>
+          {choice.kind === 'custom' && (
+            <input
+              className="base-path"
+              value={customPath}
+              aria-label={t('training.train.base.path')}
+              placeholder={t('training.train.base.path.placeholder')}
+              onChange={(e) => onCustomPath(e.target.value)}
+            />
+          )}
+        </li>
+      </ul>
+    </fieldset>
+  )
+}
