@@ -1116,7 +1116,7 @@ static int cmd_train(const Args & a) {
         {"examples", (int64_t) tr.examples.size()},
         {"skipped", tr.skipped},
         {"tokens", tr.tokens},
-        {"target_tokens", mask ? tr.target_tokens : tr.tokens},
+        {"target_tokens", mask ? tr.target_tokens : tr.tokens - (int64_t) tr.examples.size()},
         {"sequences", (int64_t) packs[0].size()},
         {"steps_per_epoch", (int64_t) packs[0].size() * ubatch_per_seq},
         {"total_steps", g_ts.total_steps},
@@ -1132,8 +1132,9 @@ static int cmd_train(const Args & a) {
         {"chat_template", enc.uses_fallback() ? "chatml-fallback" : "model"},
         {"threads", threads},
     });
-    LOGI("training %zu examples (%" PRId64 " tokens, %" PRId64 " targets) in %zu sequences of %d, %d epoch(s), %" PRId64 " steps, %d threads, %" PRId64 " trainable params, layers 0..%d frozen\n",
-         tr.examples.size(), tr.tokens, mask ? tr.target_tokens : tr.tokens, packs[0].size(), n_ctx, epochs, g_ts.total_steps, threads, trainable, freeze - 1);
+    LOGI("training %zu examples (%" PRId64 " tokens, %" PRId64 " targets) in %zu sequences of %d, %d epoch(s), %" PRId64 " steps, %d threads, %" PRId64 " trainable params, %s\n",
+         tr.examples.size(), tr.tokens, mask ? tr.target_tokens : tr.tokens - (int64_t) tr.examples.size(), packs[0].size(), n_ctx, epochs, g_ts.total_steps, threads, trainable,
+         freeze > 0 ? ("layers 0.." + std::to_string(freeze - 1) + " frozen").c_str() : "no layer frozen");
 
     ggml_opt_result_t result_train = ggml_opt_result_init();
     ggml_opt_result_t result_eval  = ggml_opt_result_init();

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { CLI } from '../support/serve-process'
+import { datasetAndTinyModel } from '../support/training-fixtures'
+import { buildTestApp } from '../support/test-app'
 
 interface Run {
   code: number | null
@@ -115,5 +117,37 @@ describe('demo-data and export', () => {
     const bad = await cli(['export', '--data-dir', dataDir, '--out', join(temp, 'x'), '--min-score', 'siete'])
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('--min-score')
+  })
+})
+
+describe('train', () => {
+  it('fine-tunes a base GGUF on a dataset folder with a progress bar on stderr, and prints the result as one JSON line', async () => {
+    // Its own data folder under `temp`, so the dataset outlives the app that wrote it.
+    const app = await buildTestApp({ dataDir: join(temp, 'source-app') })
+    let prepared: Awaited<ReturnType<typeof datasetAndTinyModel>>
+    try {
+      prepared = await datasetAndTinyModel(app, temp, { layers: 4, seed: 11 })
+    } finally {
+      await app.dispose()
+    }
+    const out = join(temp, 'trained')
+    const run = await cli(['train', '--backend', 'llamacpp', '--base', prepared.basePath, '--dataset', prepared.dataset.path!, '--out', out, '--epochs', '3', '--lr', '0.001', '--data-dir', join(temp, 'train-data')])
+    expect(run.code, run.stderr).toBe(0)
+    const lines = run.stdout.trim().split('\n')
+    expect(lines).toHaveLength(1)
+    const result = JSON.parse(lines[0]!) as { lossFirst: number; lossLast: number; basePerplexity: number; candidatePerplexity: number; model: string }
+    expect(result.lossLast).toBeLessThan(result.lossFirst)
+    expect(result.candidatePerplexity).toBeLessThan(result.basePerplexity / 3)
+    expect(existsSync(result.model)).toBe(true)
+    expect(result.model.startsWith(out)).toBe(true)
+    expect(run.stderr).toMatch(/época 1\/3 \d+%/)
+    expect(run.stderr).toMatch(/época 3\/3 100%/)
+  }, 240_000)
+
+  it('says what is missing, with exit code 2', async () => {
+    const run = await cli(['train', '--base', 'x.gguf', '--data-dir', join(temp, 'train-data-2')])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('--dataset is required')
+    expect(run.stdout).toBe('')
   })
 })

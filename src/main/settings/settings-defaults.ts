@@ -49,7 +49,7 @@ export function defaultSettings(env: Record<string, string | undefined>): Settin
     },
     businessHours: defaultBusinessHours(),
     // Small models on a CPU: a few epochs over short sequences is what fits an evening.
-    training: { llamaBinDir: null, ollamaModelsDir: null, epochs: 3, contextTokens: 256, learningRate: 1e-4, freezeLayers: 0 },
+    training: { llamaBinDir: null, ollamaModelsDir: null, epochs: 3, contextTokens: 256, learningRate: 2e-5, freezeLayers: 0 },
     persona: { shopName: DEFAULT_SHOP_NAME, systemPrompt: DEFAULT_SYSTEM_PROMPT },
     historyMessages: 12,
     locale: 'es',

@@ -32,6 +32,7 @@ export function TrainPanel({
   defaults,
   activeRun,
   onStarted,
+  onRefresh,
 }: {
   /** Ready datasets, newest first. */
   datasets: DatasetDto[]
@@ -39,6 +40,8 @@ export function TrainPanel({
   defaults: TrainingSettings | null
   activeRun: TrainingRunDto | null
   onStarted: (run: TrainingRunDto) => void
+  /** Looks for tools and base models again (the owner may have just pulled one). */
+  onRefresh: () => void
 }) {
   const api = useApi()
   const t = useT()
@@ -190,6 +193,7 @@ export function TrainPanel({
             customPath={customPath}
             onChoose={setBaseChoice}
             onCustomPath={setCustomPath}
+            onRefresh={onRefresh}
             name={`${id}-base`}
           />
           <details className="advanced">
@@ -292,6 +296,7 @@ function BasePicker({
   customPath,
   onChoose,
   onCustomPath,
+  onRefresh,
   name,
 }: {
   baseModels: BaseModelOption[]
@@ -299,6 +304,7 @@ function BasePicker({
   customPath: string
   onChoose: (choice: BaseChoice) => void
   onCustomPath: (path: string) => void
+  onRefresh: () => void
   name: string
 }) {
   const t = useT()
@@ -365,6 +371,9 @@ function BasePicker({
           )}
         </li>
       </ul>
+      <button type="button" className="small-button base-refresh" onClick={onRefresh}>
+        {t('training.train.base.refresh')}
+      </button>
     </fieldset>
   )
 }

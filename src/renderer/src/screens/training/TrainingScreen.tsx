@@ -1,10 +1,24 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { ApiError } from '../../../../shared/api/errors'
-import type { DatasetDto, DatasetProgress, Settings } from '../../../../shared/types'
+import type {
+  DatasetDto,
+  DatasetProgress,
+  LossPoint,
+  ModelVersionDto,
+  Settings,
+  TrainingOptionsDto,
+  TrainingProgress,
+  TrainingRunDto,
+} from '../../../../shared/types'
 import { useApi, useApiEvent } from '../../api/api-context'
 import { useT } from '../../i18n/i18n'
 import { DatasetForm, type DatasetRequest } from './DatasetForm'
 import { DatasetList } from './DatasetList'
+import { ModelVersions } from './ModelVersions'
+import { RunList } from './RunList'
+import { RunProgress } from './RunProgress'
+import { TrainPanel } from './TrainPanel'
+import { isActive, mergeCurve, mergeInitialRuns, progressPoint, upsertRun } from './training-state'
 
 const STAGES: DatasetProgress['stage'][] = ['loading', 'filtering', 'scrubbing', 'deduplicating', 'balancing', 'splitting', 'writing', 'done']
 
@@ -24,15 +38,64 @@ export function TrainingScreen() {
   const [creating, setCreating] = useState(false)
   const [progress, setProgress] = useState<DatasetProgress | null>(null)
   const [notice, setNotice] = useState<{ tone: 'ok' | 'bad'; text: string } | null>(null)
+  const [options, setOptions] = useState<TrainingOptionsDto | null>(null)
+  const [runs, setRuns] = useState<TrainingRunDto[]>([])
+  const [versions, setVersions] = useState<ModelVersionDto[]>([])
+  const [trainingProgress, setTrainingProgress] = useState<TrainingProgress | null>(null)
+  // Points seen live since the run's stored curve was last written (the core writes it every ~2 s).
+  const [liveCurve, setLiveCurve] = useState<{ runId: string; points: LossPoint[] } | null>(null)
+  const [finishedHere, setFinishedHere] = useState<string | null>(null)
+
+  const refreshOptions = useCallback(() => {
+    api.call('training.options', {}).then(setOptions, () => {})
+  }, [api])
 
   useEffect(() => {
     api.call('settings.get', {}).then(setSettings, (failure: unknown) =>
       setNotice({ tone: 'bad', text: t('error.generic', { message: failure instanceof Error ? failure.message : String(failure) }) }),
     )
     api.call('datasets.list', {}).then(setDatasets, () => {})
+    refreshOptions()
+    api.call('training.list', { limit: 50 }).then((listed) => setRuns((fromEvents) => mergeInitialRuns(fromEvents, listed)), () => {})
+    api.call('models.list', {}).then(setVersions, () => {})
     // `t` only formats the error; a language switch must not refetch.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api])
+  }, [api, refreshOptions])
+
+  useApiEvent('training.updated', (run: TrainingRunDto) => {
+    const before = runs.find((r) => r.id === run.id)
+    // A run that ends while the owner watches opens by itself to show how it went; old ones stay folded.
+    if (!isActive(run) && (!before || isActive(before))) setFinishedHere(run.id)
+    setRuns((current) => upsertRun(current, run))
+    setOptions((current) => {
+      if (!current) return current
+      const running = isActive(run) ? run.id : current.running === run.id ? null : current.running
+      return running === current.running ? current : { ...current, running }
+    })
+  })
+  useApiEvent(
+    'training.progress',
+    useCallback((next: TrainingProgress) => {
+      setTrainingProgress(next)
+      const point = progressPoint(next)
+      if (!point) return
+      setLiveCurve((current) => ({
+        runId: next.runId,
+        points: current?.runId === next.runId ? [...current.points.filter((p) => p.step !== point.step), point] : [point],
+      }))
+    }, []),
+  )
+  useApiEvent(
+    'models.updated',
+    useCallback(
+      (next: ModelVersionDto[]) => {
+        setVersions(next)
+        // The live model is a setting: after a switch, the options' "live" must follow.
+        refreshOptions()
+      },
+      [refreshOptions],
+    ),
+  )
 
   useApiEvent(
     'dataset.updated',
@@ -65,6 +128,16 @@ export function TrainingScreen() {
   // Another window (or the CLI) may be building one: its progress shows here too.
   const building = datasets.some((d) => d.status === 'building')
   const showProgress = progress !== null && (creating || (building && progress.stage !== 'done'))
+
+  const readyDatasets = useMemo(() => datasets.filter((d) => d.status === 'ready').sort((a, b) => b.createdAt - a.createdAt), [datasets])
+  const activeRun = runs.find(isActive) ?? null
+  const activeProgress = activeRun && trainingProgress?.runId === activeRun.id ? trainingProgress : null
+  const activeCurve = useMemo(
+    () => (activeRun ? mergeCurve(activeRun.lossCurve, liveCurve?.runId === activeRun.id ? liveCurve.points : []) : []),
+    [activeRun, liveCurve],
+  )
+  const baseModels = options?.baseModels ?? []
+  const liveModel = versions.find((v) => v.isLive)?.name ?? options?.liveModel ?? null
 
   return (
     <div className="screen training-screen" data-testid="training-screen">
@@ -104,12 +177,29 @@ export function TrainingScreen() {
         <DatasetList datasets={datasets} />
       </section>
 
-      <section className="panel training-later" aria-labelledby="training-later-title">
-        <h2 id="training-later-title">
-          <span aria-hidden="true">🧠 </span>
-          {t('training.empty.title')}
-        </h2>
-        <p className="hint">{t('training.later')}</p>
+      <section className="panel" aria-labelledby="train-title">
+        <h2 id="train-title">{t('training.train.title')}</h2>
+        <TrainPanel
+          datasets={readyDatasets}
+          options={options}
+          defaults={settings?.training ?? null}
+          activeRun={activeRun}
+          onStarted={(run) => setRuns((current) => upsertRun(current, run))}
+          onRefresh={refreshOptions}
+        />
+      </section>
+
+      {activeRun && <RunProgress run={activeRun} progress={activeProgress} curve={activeCurve} baseModels={baseModels} />}
+
+      <section className="panel" aria-labelledby="versions-title">
+        <h2 id="versions-title">{t('training.versions.title')}</h2>
+        <p className="hint">{t('training.versions.hint')}</p>
+        <ModelVersions versions={versions} liveModel={liveModel} onVersions={setVersions} />
+      </section>
+
+      <section className="panel" aria-labelledby="runs-title">
+        <h2 id="runs-title">{t('training.runs.title')}</h2>
+        <RunList runs={runs} versions={versions} baseModels={baseModels} highlightId={finishedHere} />
       </section>
     </div>
   )

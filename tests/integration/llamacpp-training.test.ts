@@ -1,0 +1,81 @@
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describeModel, readGgufHeader } from '../../src/main/training/gguf'
+import { findLlamaTools } from '../../src/main/training/llama-tools'
+import { fineTuneWithLlamaCpp, generateLocally, type FineTuneProgress } from '../../src/main/training/llamacpp-finetune'
+import { datasetAndTinyModel } from '../support/training-fixtures'
+import { buildTestApp, tempDir } from '../support/test-app'
+
+// `npm test` builds the tools first (scripts/build-llama.mjs --if-needed); without them this
+// suite fails instead of skipping: training is a feature, not an optional extra.
+const tools = findLlamaTools({ env: process.env })
+
+describe('real fine-tuning with llama.cpp on a tiny model (CPU)', () => {
+  const dir = tempDir('autodidacta-train-')
+  let app: Awaited<ReturnType<typeof buildTestApp>>
+  beforeAll(async () => {
+    if (!tools) throw new Error('llama.cpp tools not built: run `npm run build:llama`')
+    app = await buildTestApp()
+  })
+  afterAll(async () => {
+    await app?.dispose()
+    dir.remove()
+  })
+
+  for (const layers of [4, 8]) {
+    it(
+      `${layers} layers: loss falls, validation perplexity drops far below the base's, the chat template survives, the Q8_0 copy generates`,
+      async () => {
+        const work = join(dir.path, `run-${layers}`)
+        mkdirSync(work, { recursive: true })
+        const { dataset, basePath } = await datasetAndTinyModel(app, work, { layers, seed: layers })
+        const progress: FineTuneProgress[] = []
+        const result = await fineTuneWithLlamaCpp({
+          tools: tools!,
+          basePath,
+          datasetDir: dataset.path!,
+          workDir: work,
+          outPath: join(work, 'trained.gguf'),
+          params: { epochs: 4, contextTokens: 256, learningRate: 1e-3, freezeLayers: 0, seed: 1 },
+          evaluate: true,
+          onProgress: (p) => progress.push(p),
+        })
+        // Training happened, with live progress.
+        expect(progress.some((p) => p.stage === 'training' && p.loss !== null && p.etaSeconds !== null)).toBe(true)
+        expect(new Set(progress.map((p) => p.stage))).toEqual(new Set(['preparing', 'training', 'quantizing', 'evaluating']))
+        expect(result.lossCurve.length).toBeGreaterThan(4)
+        expect(result.lossLast!).toBeLessThan(result.lossFirst! * 0.75)
+        // Perplexity on the held-out answers: random weights are near the vocabulary size.
+        expect(result.evaluatedOn).toBe('validation')
+        expect(result.basePerplexity!).toBeGreaterThan(100)
+        expect(result.candidatePerplexity!).toBeLessThan(result.basePerplexity! / 5)
+        // The base's metadata came through, chat template included.
+        const base = describeModel(await readGgufHeader(basePath))
+        const trained = describeModel(await readGgufHeader(result.trainedPath))
+        expect(trained.chatTemplate).toBe(base.chatTemplate)
+        expect(trained.chatTemplate).toContain('<|im_start|>')
+        expect(trained).toMatchObject({ architecture: 'llama', layers, fileType: 'F32' })
+        // The quantized copy loads and answers.
+        expect(result.quantizedPath && existsSync(result.quantizedPath)).toBe(true)
+        expect(describeModel(await readGgufHeader(result.quantizedPath!)).fileType).toBe('Q8_0')
+        const answers = await generateLocally(tools!, result.quantizedPath!, join(dataset.path!, 'valid.jsonl'), 3, 256, {})
+        expect(answers).toHaveLength(3)
+        expect(answers.every((a) => a.trim().length > 0)).toBe(true)
+      },
+      240_000,
+    )
+  }
+
+  it('refuses a quantized base with a message that says what to pick instead', async () => {
+    const work = join(dir.path, 'quantized')
+    mkdirSync(work, { recursive: true })
+    const { dataset, basePath } = await datasetAndTinyModel(app, work, { layers: 2, exchanges: 60, seed: 9 })
+    const { runTool } = await import('../../src/main/training/tool-process')
+    const q8 = join(work, 'base-q8.gguf')
+    await runTool(tools!.quantize, [basePath, q8, 'Q8_0'])
+    await expect(
+      fineTuneWithLlamaCpp({ tools: tools!, basePath: q8, datasetDir: dataset.path!, workDir: work, outPath: join(work, 'x.gguf'), params: { epochs: 1, contextTokens: 128, learningRate: 1e-3, freezeLayers: 0, seed: 1 } }),
+    ).rejects.toThrow(/cuantizado \(Q8_0\).*F16 o F32/)
+  }, 120_000)
+})
