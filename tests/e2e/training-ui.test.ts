@@ -41,6 +41,13 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
   const run = (id: string): Locator => page.locator(`[data-testid="training-run"][data-id="${id}"]`)
   const version = (n: number): Locator => page.locator(`[data-testid="model-version"][data-version="${n}"]`)
   const trainButton = () => page.getByTestId('train-panel').getByRole('button', { name: 'Entrenar', exact: true })
+  /** Puts a section at the top of the screen and photographs the window (taller for long sections: the screen scrolls inside). */
+  const shoot = async (target: Locator, name: string, height = 900) => {
+    if (height !== 900) await page.setViewportSize({ width: 1360, height })
+    await target.evaluate((el) => el.scrollIntoView({ block: 'start' }))
+    await page.screenshot({ path: screenshotPath(name) })
+    if (height !== 900) await page.setViewportSize({ width: 1360, height: 900 })
+  }
   const newestRun = async () => (await api<TrainingRunDto[]>('training.list', { limit: 1 }))[0]!
   const openTraining = async () => {
     await page.getByRole('navigation').getByRole('button', { name: 'Conversaciones' }).click()
@@ -130,6 +137,7 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
     expect(states).toEqual({ preparing: 'done', training: 'skipped', quantizing: 'skipped', registering: 'done', validating: 'current', deploying: 'pending' })
     expect(await progress.locator('[aria-current="step"]').textContent()).toContain('Validar')
     expect(await progress.textContent()).toContain('no hay curva de pérdida')
+    expect(await progress.getByRole('heading').first().textContent()).toBe('Creando el modelo de instrucciones')
     expect(await trainButton().isDisabled()).toBe(true)
     expect(await page.getByTestId('train-blocker').textContent()).toContain('Ya hay un entrenamiento en curso')
     await progress.scrollIntoViewIfNeeded()
@@ -160,7 +168,7 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
     expect(await samples.first().textContent()).toContain(first.reference)
     expect(await samples.first().getByTestId('sample-live').textContent()).toContain('¡Con gusto te ayudo!')
     expect(await samples.first().getByTestId('sample-candidate').getAttribute('class')).toContain('better')
-    await report.screenshot({ path: screenshotPath('42-validacion-instrucciones') })
+    await shoot(item, '42-validacion-instrucciones', 1700)
 
     const settings = await api<Settings>('settings.get')
     expect(settings.llm.model).toBe(stored.modelVersion!.name)
@@ -211,7 +219,7 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
     await expect.poll(() => version(2).getAttribute('data-live')).toBe('false')
     expect(await version(2).getByTestId('version-metrics').textContent()).toContain(`No mejor que ${LIVE}`)
     expect(await version(0).getAttribute('data-live')).toBe('true')
-    await item.getByTestId('validation-report').screenshot({ path: screenshotPath('45-validacion-no-es-mejor') })
+    await shoot(item, '45-validacion-no-es-mejor', 1500)
   })
 
   it('fine-tunes with llama.cpp (stand-in tools): base list with reasons, defaults, live progress and loss curve, perplexity in the report', async () => {
@@ -231,11 +239,14 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
     expect(await quantized.textContent()).toContain('32 capas')
 
     await page.getByText('Opciones avanzadas').click()
+    // Prefilled with the owner's training settings.
+    const defaults = (await api<Settings>('settings.get')).training
     const epochs = page.getByRole('spinbutton', { name: 'Épocas' })
-    expect(await epochs.inputValue()).toBe('3')
-    expect(await page.getByRole('spinbutton', { name: 'Tokens por ejemplo' }).inputValue()).toBe('256')
-    expect(await page.getByRole('spinbutton', { name: 'Tasa de aprendizaje' }).inputValue()).toBe('0.0001')
-    expect(await page.getByRole('spinbutton', { name: 'Capas congeladas' }).inputValue()).toBe('0')
+    expect(Number(await epochs.inputValue())).toBe(defaults.epochs)
+    expect(Number(await page.getByRole('spinbutton', { name: 'Tokens por ejemplo' }).inputValue())).toBe(defaults.contextTokens)
+    expect(Number(await page.getByRole('spinbutton', { name: 'Tasa de aprendizaje' }).inputValue())).toBe(defaults.learningRate)
+    expect(Number(await page.getByRole('spinbutton', { name: 'Capas congeladas' }).inputValue())).toBe(defaults.freezeLayers)
+    expect(await page.getByTestId('train-panel').textContent()).toContain(`Por defecto: ${defaults.epochs}.`)
     await epochs.fill('0')
     expect(await page.getByTestId('train-blocker').textContent()).toContain('opciones avanzadas')
     expect(await trainButton().isDisabled()).toBe(true)
@@ -270,8 +281,8 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
     expect(await item.getByTestId('validation-perplexity').locator('td.better').count()).toBe(1)
     expect(await item.getByTestId('loss-chart').getAttribute('data-points')).toBe('16')
     expect(await item.textContent()).toContain('Épocas2')
-    await item.scrollIntoViewIfNeeded()
-    await item.screenshot({ path: screenshotPath('48-ajuste-fino-resultado') })
+    expect(await item.textContent()).toContain(`Tasa de aprendizaje${String(stored.params.learningRate).replace('.', ',')}`)
+    await shoot(item, '48-ajuste-fino-resultado', 1900)
     await expect.poll(() => version(3).getAttribute('data-live')).toBe('true')
     expect(await version(3).textContent()).toContain('Ajuste fino')
   })
@@ -308,6 +319,7 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
     const item = run(failed.id)
     await expect.poll(() => item.getAttribute('data-status')).toBe('failed')
     expect(await item.getByTestId('run-error').textContent()).toContain(failed.error!)
+    expect(await item.textContent()).toContain('archivo no-es-un-modelo.gguf')
     await item.getByRole('button', { name: 'Ver registro' }).click()
     const log = item.getByTestId('run-log')
     await expect.poll(() => log.textContent()).toContain('failed:')

@@ -93,6 +93,12 @@ describe('training service: prompt and import backends, the validation gate, ver
     expect(run.validation?.reasons.join(' ')).toMatch(/se parecen menos/)
     expect(run.modelVersion).toMatchObject({ isLive: false })
     expect(app!.settings.get().llm.model).toBe('llama3.1:8b')
+    // The model the shop started with is listed as version 0, live, from the first candidate on.
+    const listed = await call<ModelVersionDto[]>(app!, 'models.list', {})
+    expect(listed.map((v) => [v.version, v.source, v.isLive])).toEqual([
+      [1, 'prompt', false],
+      [0, 'base', true],
+    ])
 
     const versions = await call<ModelVersionDto[]>(app!, 'models.activate', { id: run.modelVersion!.id })
     expect(versions.find((v) => v.isLive)?.name).toBe(run.modelVersion!.name)
@@ -118,6 +124,17 @@ describe('training service: prompt and import backends, the validation gate, ver
     await app!.training.idle()
     expect(await app!.dispatch('training.start', { datasetId: 'nope', backend: 'prompt' })).toMatchObject({ ok: false, error: { code: 'not_found' } })
     expect(await app!.dispatch('training.start', { datasetId: dataset.id, backend: 'llamacpp' })).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: [{ path: 'baseModel' }] } })
+  })
+
+  it('refuses to import a file that is not a GGUF model, in Spanish, before uploading anything', async () => {
+    const { dataset } = await setup(() => 'ok')
+    const { writeFileSync } = await import('node:fs')
+    const file = join(app!.dataDir, 'no-es-un-modelo.gguf')
+    writeFileSync(file, 'hola, esto no es un modelo')
+    const result = await app!.dispatch('training.start', { datasetId: dataset.id, backend: 'import', importPath: file, importKind: 'model' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/no es un modelo GGUF/), fields: [{ path: 'importPath' }] } })
+    expect(ollama!.blobs.size).toBe(0)
+    expect(await call<TrainingRunDto[]>(app!, 'training.list', {})).toEqual([])
   })
 
   it('a run that was under way when the app stopped shows as failed after the restart, never "running" forever', async () => {

@@ -118,7 +118,7 @@ export class TrainingService {
     return this.deps.repos.modelVersions.list().map(toModelVersionDto)
   }
 
-  start(input: TrainingStartInput): TrainingRunDto {
+  async start(input: TrainingStartInput): Promise<TrainingRunDto> {
     if (this.current) throw new ApiError('precondition', 'Ya hay un entrenamiento en curso: espera a que termine o cancélalo.')
     const dataset = this.deps.repos.datasets.get(input.datasetId)
     if (!dataset) throw new ApiError('not_found', `Dataset ${input.datasetId} does not exist`, [{ path: 'datasetId', message: 'no such dataset' }])
@@ -133,16 +133,33 @@ export class TrainingService {
     if (input.backend === 'import' && (!input.importPath || !existsSync(input.importPath))) {
       throw new ApiError('invalid_input', `No existe ${input.importPath ?? ''}`, [{ path: 'importPath', message: 'file not found' }])
     }
-    const params = {
-      epochs: input.epochs ?? settings.training.epochs,
-      contextTokens: input.contextTokens ?? settings.training.contextTokens,
-      learningRate: input.learningRate ?? settings.training.learningRate,
-      freezeLayers: input.freezeLayers ?? settings.training.freezeLayers,
-      seed: 42,
-      force: input.force,
-      ...(input.importPath ? { importPath: input.importPath, importKind: input.importKind ?? 'model' } : {}),
+    if (input.backend === 'import' && (input.importKind ?? 'model') === 'model') {
+      // Checked before anything is uploaded: Ollama would take any file as a blob.
+      try {
+        await readGgufHeader(input.importPath!)
+      } catch (error) {
+        throw new ApiError('invalid_input', `${input.importPath} no es un modelo GGUF: ${error instanceof Error ? error.message : String(error)}`, [
+          { path: 'importPath', message: 'not a GGUF file' },
+        ])
+      }
     }
-    const baseModel = input.backend === 'llamacpp' ? input.baseModel! : (input.baseModel ?? settings.llm.model)
+    if (this.current) throw new ApiError('precondition', 'Ya hay un entrenamiento en curso: espera a que termine o cancélalo.')
+    // Only what the backend uses is recorded with the run.
+    const params: Record<string, unknown> =
+      input.backend === 'llamacpp'
+        ? {
+            epochs: input.epochs ?? settings.training.epochs,
+            contextTokens: input.contextTokens ?? settings.training.contextTokens,
+            learningRate: input.learningRate ?? settings.training.learningRate,
+            freezeLayers: input.freezeLayers ?? settings.training.freezeLayers,
+            seed: 42,
+            force: input.force,
+          }
+        : input.backend === 'import'
+          ? { importPath: input.importPath, importKind: input.importKind ?? 'model', contextTokens: settings.training.contextTokens, force: input.force }
+          : { contextTokens: settings.training.contextTokens, force: input.force }
+    const baseModel =
+      input.backend === 'llamacpp' ? input.baseModel! : input.backend === 'import' && (input.importKind ?? 'model') === 'model' ? input.importPath! : (input.baseModel ?? settings.llm.model)
     const run = this.deps.repos.trainingRuns.create({ datasetId: dataset.id, backend: input.backend, baseModel, params, logPath: null })
     const workDir = join(this.deps.dataDir, 'training', run.id)
     mkdirSync(workDir, { recursive: true })
@@ -257,12 +274,13 @@ export class TrainingService {
       }
       throwIfCancelled(signal)
       await this.deps.deployer.create(request, (status) => log.write(`ollama: ${status}\n`))
+      this.ensureBaseVersion()
       const version = this.deps.repos.modelVersions.create({
         name,
         version: versionNumber,
         source,
         trainingRunId: run.id,
-        baseModel: run.baseModel,
+        baseModel: source === 'import' && params.importKind !== 'adapter' ? null : run.baseModel,
         path: candidatePath,
         digest: request.files?.['model.gguf'] ?? null,
       })
@@ -274,8 +292,8 @@ export class TrainingService {
       this.update(run.id, { metrics: report })
       log.write(`validation: ${JSON.stringify({ better: report.better, live: report.live, candidate: report.candidate })}\n`)
 
-      this.stage(run.id, 'deploying')
       if (report.better || params.force) {
+        this.stage(run.id, 'deploying')
         const smoke = await this.deps.deployer.smokeTest(name, system)
         log.write(`smoke test: ${JSON.stringify(smoke)}\n`)
         if (!smoke.ok) throw new TrainingError(`La prueba rápida en Ollama falló, el modelo no se puso en uso: ${smoke.reason ?? ''}`)
@@ -352,7 +370,12 @@ export class TrainingService {
     if (fromStore?.template) {
       return { template: fromStore.template, ...(fromStore.stop.length ? { parameters: { stop: fromStore.stop } } : {}) }
     }
-    const chatTemplate = describeModel(await readGgufHeader(ggufPath)).chatTemplate ?? ''
+    let chatTemplate: string
+    try {
+      chatTemplate = describeModel(await readGgufHeader(ggufPath)).chatTemplate ?? ''
+    } catch (error) {
+      throw new TrainingError(`${ggufPath} no es un modelo GGUF legible: ${error instanceof Error ? error.message : String(error)}`)
+    }
     if (chatTemplate.includes('<|im_start|>')) return { template: CHATML_OLLAMA_TEMPLATE, parameters: { stop: ['<|im_end|>', '<|im_start|>'] } }
     // Ollama recognises the common templates inside a GGUF by itself.
     return {}
@@ -367,7 +390,7 @@ export class TrainingService {
     return store.find((m) => m.model === model || m.model === withTag)?.blobPath ?? null
   }
 
-  /** Before the first switch, the model the shop started with becomes version 0, so it can be rolled back to. */
+  /** Before the first version, the model the shop started with becomes version 0, so it can always be rolled back to. */
   private ensureBaseVersion(): void {
     const current = this.deps.settings.get().llm.model
     if (this.deps.repos.modelVersions.findByName(current)) return

@@ -110,6 +110,8 @@ export function judge(
   }
 }
 
+/** Numbers in the reasons read as the owner writes them: "3,55", "1.026". */
 function fmt(value: number): string {
-  return value >= 100 ? value.toFixed(0) : value.toFixed(value >= 10 ? 1 : 2)
+  const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2
+  return value.toLocaleString('es-CO', { minimumFractionDigits: digits, maximumFractionDigits: digits })
 }

@@ -6,7 +6,16 @@ import { formatLoss, formatNumber } from './training-format'
 import './training.css'
 
 /** The loss per step; lines mark where each epoch starts, so a jump there reads as expected. */
-export function LossChart({ curve, height = 220 }: { curve: readonly LossPoint[]; height?: number }) {
+export function LossChart({
+  curve,
+  height = 220,
+  totalSteps = null,
+}: {
+  curve: readonly LossPoint[]
+  height?: number
+  /** While training: the run's last step, so the line fills the axis as the run advances. */
+  totalSteps?: number | null
+}) {
   const t = useT()
   const last = curve.at(-1)
   const summary =
@@ -34,7 +43,7 @@ export function LossChart({ curve, height = 220 }: { curve: readonly LossPoint[]
           <XAxis
             dataKey="step"
             type="number"
-            domain={['dataMin', 'dataMax']}
+            domain={totalSteps ? [1, Math.max(totalSteps, last?.step ?? 1)] : ['dataMin', 'dataMax']}
             allowDecimals={false}
             tickFormatter={(value: number) => formatNumber(value)}
             fontSize={11}

@@ -6,7 +6,7 @@ import type { MessageKey } from '../../i18n/es'
 import { useT } from '../../i18n/i18n'
 import { LossChart } from './LossChart'
 import { formatDateTime, formatDuration, formatNumber, formatRelative, useClock } from './training-format'
-import { baseLabel, isActive } from './training-state'
+import { isActive, runSource } from './training-state'
 import { validationOutcome, ValidationTable } from './ValidationTable'
 import './training.css'
 
@@ -115,7 +115,7 @@ function RunItem({
       <p className="run-what">
         {t('training.run.dataset', { name: run.datasetName ?? t('training.run.datasetGone') })}
         {' · '}
-        <span title={run.baseModel}>{t('training.run.base', { base: baseLabel(run.baseModel, baseModels) })}</span>
+        <span title={typeof run.params.importPath === 'string' ? run.params.importPath : run.baseModel}>{runSource(run, baseModels, t)}</span>
         {run.forced && <> · {t('training.run.forced')}</>}
       </p>
       {run.status === 'succeeded' && run.modelVersion && (
@@ -198,7 +198,7 @@ function runParams(run: TrainingRunDto, t: ReturnType<typeof useT>): [string, st
     const frozen = num('freezeLayers')
     if (epochs !== null) out.push([t('training.train.epochs'), formatNumber(epochs)])
     if (context !== null) out.push([t('training.train.contextTokens'), formatNumber(context)])
-    if (rate !== null) out.push([t('training.train.learningRate'), String(rate)])
+    if (rate !== null) out.push([t('training.train.learningRate'), formatNumber(rate, 10)])
     if (frozen !== null) out.push([t('training.train.freezeLayers'), formatNumber(frozen)])
   }
   if (run.backend === 'import') {

@@ -6,7 +6,7 @@ import type { MessageKey } from '../../i18n/es'
 import { useT } from '../../i18n/i18n'
 import { LossChart } from './LossChart'
 import { formatDuration, formatEta, formatLoss, formatNumber, useClock } from './training-format'
-import { ALL_STAGES, baseLabel, overallPercent, stagesFor } from './training-state'
+import { ALL_STAGES, overallPercent, runSource, stagesFor } from './training-state'
 import './training.css'
 
 /** The stage the run is in: events about steps may run ahead of the run's own update, never behind it. */
@@ -61,7 +61,7 @@ export function RunProgress({
   return (
     <section className="panel run-progress" aria-labelledby={`${id}-title`} data-testid="training-progress" data-stage={stage ?? ''} data-run-id={run.id}>
       <div className="run-progress-head">
-        <h2 id={`${id}-title`}>{t('training.progress.title')}</h2>
+        <h2 id={`${id}-title`}>{t(`training.progress.title.${run.backend}` as MessageKey)}</h2>
         <span className={`badge run-${run.status}`}>{t(`training.status.${run.status}` as MessageKey)}</span>
         <span className="spacer" />
         {run.startedAt && (
@@ -75,7 +75,7 @@ export function RunProgress({
         {' · '}
         {t('training.run.dataset', { name: run.datasetName ?? t('training.run.datasetGone') })}
         {' · '}
-        {t('training.run.base', { base: baseLabel(run.baseModel, baseModels) })}
+        {runSource(run, baseModels, t)}
       </p>
 
       <ol className="stage-steps" aria-label={t('training.progress.steps')}>
@@ -140,7 +140,9 @@ export function RunProgress({
         </dl>
       )}
 
-      {run.backend === 'llamacpp' ? <LossChart curve={curve} /> : <p className="hint run-no-curve">{t(`training.progress.noCurve.${run.backend}` as MessageKey)}</p>}
+      {run.backend === 'llamacpp' ? (
+        <LossChart curve={curve} totalSteps={progress && progress.steps > 0 && progress.epochs > 0 ? progress.steps * progress.epochs : null} />
+      ) : <p className="hint run-no-curve">{t(`training.progress.noCurve.${run.backend}` as MessageKey)}</p>}
 
       <div className="run-cancel">
         {!confirming ? (

@@ -213,7 +213,7 @@ export function TrainPanel({
                   />
                   <small>
                     {t(`training.train.${key}.hint` as MessageKey)}{' '}
-                    {t('training.train.default', { value: key === 'learningRate' ? String(defaultOf(key)) : formatNumber(defaultOf(key)) })}
+                    {t('training.train.default', { value: formatNumber(defaultOf(key), key === 'learningRate' ? 10 : 0) })}
                     {key === 'freezeLayers' && baseInfo?.layers ? ` ${t('training.train.freezeLayers.of', { layers: baseInfo.layers })}` : ''}
                   </small>
                 </label>

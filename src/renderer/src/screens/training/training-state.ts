@@ -1,4 +1,5 @@
 import type { BaseModelOption, LossPoint, TrainingBackend, TrainingProgress, TrainingRunDto, TrainingStage } from '../../../../shared/types'
+import type { Translate } from '../../i18n/i18n'
 import { fileName } from './training-format'
 
 /** Every stage the core reports, in the order a llama.cpp run goes through them. */
@@ -85,6 +86,16 @@ export function overallPercent(run: TrainingRunDto, progress: TrainingProgress |
   const share = (before + (weights[stage] ?? 0) * Math.min(1, Math.max(0, within))) / total
   // A running run is never shown as done: the last stage still has to finish.
   return Math.min(99, Math.round(share * 100))
+}
+
+/**
+ * What a run started from, for its one-line summary: the imported file for a whole-model import
+ * (the core records the live model as its base, which says nothing there), else the base.
+ */
+export function runSource(run: TrainingRunDto, baseModels: readonly BaseModelOption[], t: Translate): string {
+  const path = run.params.importPath
+  if (run.backend === 'import' && run.params.importKind !== 'adapter' && typeof path === 'string') return t('training.run.file', { file: fileName(path) })
+  return t('training.run.base', { base: baseLabel(run.baseModel, baseModels) })
 }
 
 /** What to call a run's base model: the Ollama name when the path is one of the store's blobs. */
