@@ -213,17 +213,25 @@ function prepareSource(pin, patches, patchesSha256) {
     log('patching: source tree up to date')
     return false
   }
-  const bundle = fetchBundle(pin)
-  const bundlePath = join(cacheDir, 'gitRelease.bundle')
-  writeFileSync(bundlePath, bundle)
-  rmSync(srcDir, { recursive: true, force: true })
-  // a new source invalidates the build tree (paths and generated files point into it)
-  rmSync(buildDir, { recursive: true, force: true })
-  log('cloning the llama.cpp bundle')
-  try {
-    run('git', ['-c', 'advice.detachedHead=false', 'clone', '--quiet', bundlePath, srcDir])
-  } finally {
-    rmSync(bundlePath, { force: true })
+  if (stamp && stamp.bundleSha256 === pin['bundle-sha256'] && existsSync(join(srcDir, '.git'))) {
+    // same llama.cpp, other patches: reset the tree in place rather than re-cloning, so
+    // git rewrites only the files the patches touch and the build stays incremental
+    log('patching: resetting the source tree')
+    run('git', ['reset', '--quiet', '--hard', 'HEAD'], { cwd: srcDir })
+    run('git', ['clean', '--quiet', '-fdx'], { cwd: srcDir })
+  } else {
+    const bundle = fetchBundle(pin)
+    const bundlePath = join(cacheDir, 'gitRelease.bundle')
+    writeFileSync(bundlePath, bundle)
+    rmSync(srcDir, { recursive: true, force: true })
+    // a new source invalidates the build tree (paths and generated files point into it)
+    rmSync(buildDir, { recursive: true, force: true })
+    log('cloning the llama.cpp bundle')
+    try {
+      run('git', ['-c', 'advice.detachedHead=false', 'clone', '--quiet', bundlePath, srcDir])
+    } finally {
+      rmSync(bundlePath, { force: true })
+    }
   }
   for (const p of patches) {
     log(`patching: ${p}`)

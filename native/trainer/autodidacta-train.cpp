@@ -251,8 +251,13 @@ static Args parse_args(int argc, char ** argv) {
 }
 
 static int default_threads() {
+    // matrix work saturates a physical core; above 4 logical CPUs assume SMT pairs (as
+    // llama.cpp's own default does with physical cores) and use half. --threads overrides.
     const unsigned n = std::thread::hardware_concurrency();
-    return n == 0 ? 4 : (int) n;
+    if (n == 0) {
+        return 4;
+    }
+    return n <= 4 ? (int) n : (int) (n / 2);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -310,23 +310,31 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
     await trainButton().click()
     expect(await page.getByTestId('train-error').textContent()).toContain('no-existe.gguf')
 
+    // Not a GGUF: refused before anything is uploaded, with the reason.
     const bogus = join(aux.path, 'no-es-un-modelo.gguf')
     writeFileSync(bogus, 'hola, esto no es un modelo\n')
     await path.fill(bogus)
     await trainButton().click()
+    await expect.poll(() => page.getByTestId('train-error').textContent()).toContain('no es un modelo GGUF')
+
+    // A run that fails on the way shows why, and its log.
+    writeFileSync(join(fakeTools, 'fail'), '')
+    await page.getByRole('radio', { name: LLAMA_OPTION }).check()
+    await trainButton().click()
     await expect.poll(async () => (await newestRun()).status, { timeout: 15_000 }).toBe('failed')
+    rmSync(join(fakeTools, 'fail'))
     const failed = await newestRun()
+    expect(failed.error).toContain('no hay memoria suficiente')
     const item = run(failed.id)
     await expect.poll(() => item.getAttribute('data-status')).toBe('failed')
     expect(await item.getByTestId('run-error').textContent()).toContain(failed.error!)
-    expect(await item.textContent()).toContain('archivo no-es-un-modelo.gguf')
     await item.getByRole('button', { name: 'Ver registro' }).click()
     const log = item.getByTestId('run-log')
     await expect.poll(() => log.textContent()).toContain('failed:')
-    expect(await log.textContent()).toContain('no-es-un-modelo.gguf')
+    expect(await log.textContent()).toContain('not enough space')
     await item.scrollIntoViewIfNeeded()
     await page.screenshot({ path: screenshotPath('49-fallo-con-registro') })
-    // Two instruction models, a fine-tune, a cancelled one and a failed import (the missing path never started).
+    // Two instruction models, a fine-tune, a cancelled one and a failed fine-tune (the refused imports never started).
     expect(await runs().count()).toBe(5)
   })
 })
@@ -410,7 +418,8 @@ async function buildOllamaStore(root: string): Promise<string> {
  * Stand-ins for the four llama.cpp programs, speaking the trainer's JSON-lines protocol
  * (start/step/eval/sample events): training steps with a falling loss, a copy of the base as
  * the "trained" model, lower perplexity for it, and generations that are the reference answers.
- * A file named `slow` beside them makes each step take 1.5 s, for cancelling.
+ * A file named `slow` beside them makes each step take 1.5 s, for cancelling; one named `fail`
+ * makes training stop with an error, as a real run out of memory does.
  */
 function buildStandInLlamaTools(root: string): string {
   const bin = join(root, 'llama-bin')
@@ -423,6 +432,7 @@ const opt = (name) => { const i = args.indexOf(name); return i === -1 ? null : a
 const out = (event) => process.stdout.write(JSON.stringify(event) + '\\n')
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 const slow = fs.existsSync(path.join(__dirname, 'slow'))
+const fail = fs.existsSync(path.join(__dirname, 'fail'))
 ;(async () => {
   if (path.basename(process.argv[1]) === 'llama-quantize') return fs.copyFileSync(args[0], args[1])
   const trained = (model) => /autodidacta-[^/\\\\]*\\.gguf$/.test(model)
@@ -430,6 +440,11 @@ const slow = fs.existsSync(path.join(__dirname, 'slow'))
     const epochs = Number(opt('--epochs'))
     const steps = 8
     out({ event: 'start', steps_per_epoch: steps, examples: 19, skipped: 0 })
+    if (fail) {
+      process.stderr.write('ggml_new_object: not enough space in the context\'s memory pool\n')
+      out({ event: 'error', message: 'no hay memoria suficiente para el grafo de entrenamiento (prueba con menos tokens por ejemplo)' })
+      process.exit(1)
+    }
     let loss = 3.4
     for (let epoch = 1; epoch <= epochs; epoch++) {
       for (let step = 1; step <= steps; step++) {

@@ -1,0 +1,137 @@
+// The whole loop in Chromium against `serve`, with the real trainer: simulated customer
+// conversations are scored automatically, the owner reviews and corrects, generates a dataset,
+// trains a tiny model with live progress, the candidate is validated and deployed to Ollama
+// (a double of its API), and the next customer is answered by the new version.
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTinyLlamaModel, tinyCorpusFromDataset } from '../../src/main/training/tiny-model'
+import type { DatasetDto, ExchangeDto, MessageDto, ModelVersionDto, TrainingRunDto } from '../../src/shared/types'
+import { launchChromium, screenshotPath } from '../support/browser'
+import { startOllamaDouble, type OllamaDouble } from '../support/ollama-double'
+import { CLI, post, startServeProcess, type ServeProcess } from '../support/serve-process'
+import { tempDir } from '../support/test-app'
+
+const NEW_MODEL = /^autodidacta-tecnovariedades-d-s:v1$/
+
+describe('the learning loop end to end in Chromium', () => {
+  const dir = tempDir()
+  let ollama: OllamaDouble
+  let serve: ServeProcess
+  let browser: Browser
+  let page: Page
+  const api = async <T,>(method: string, input: unknown = {}): Promise<T> => {
+    const { status, body } = await post(serve.url, serve.token, method, input)
+    if (status !== 200) throw new Error(`${method}: ${JSON.stringify(body)}`)
+    return body as T
+  }
+  const nav = (name: string) => page.getByRole('navigation').getByRole('button', { name })
+
+  beforeAll(async () => {
+    ollama = await startOllamaDouble({
+      // The model in use before training: unhelpful, so the customers' replies score it low.
+      reply: () => 'No sé, escriba más tarde.',
+      replyFor: (model) => (NEW_MODEL.test(model) ? '¡Hola! Sí, el Curso de Piano Básico cuesta $89.000. ¿Te envío el enlace de pago?' : undefined),
+    })
+    // Earlier simulated conversations (scored by the real scorer), as a shop's history would be.
+    const seeded = spawnSync(process.execPath, [CLI, 'demo-data', '--data-dir', dir.path, '--count', '240', '--seed', '5'], { encoding: 'utf8', timeout: 60_000 })
+    expect(seeded.status, seeded.stderr).toBe(0)
+    serve = await startServeProcess(dir.path, { OLLAMA_HOST: ollama.url })
+    await api('settings.update', { training: { learningRate: 1e-3, epochs: 3 }, whatsapp: { debounceMs: 0 } })
+    await api('catalog.save', { product: { name: 'Curso de Piano Básico', price: 89_000, keywords: ['piano'] } })
+    browser = await launchChromium()
+    page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'es-CO' })
+    await page.goto(`${serve.url}/#token=${serve.token}`)
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await serve?.stop()
+    await ollama?.close().catch(() => {})
+    dir.remove()
+  })
+
+  it('customers talk to the bot and its answers are scored from their replies', async () => {
+    const simulator = page.getByTestId('simulator')
+    await simulator.getByLabel('Cliente').fill('Lucía')
+    for (const text of ['Hola, ¿cuánto cuesta el curso de piano?', 'eso no fue lo que pregunté 😡']) {
+      await simulator.getByLabel('Mensaje').fill(text)
+      await simulator.getByRole('button', { name: 'Enviar' }).click()
+      await expect.poll(() => page.getByTestId('bubble-customer').last().textContent()).toContain(text.slice(0, 12))
+    }
+    await expect.poll(async () => (await api<{ items: ExchangeDto[] }>('review.list', { status: 'all', includeDemo: false })).items.find((e) => e.autoScore !== null)?.autoScore ?? null, { timeout: 10_000 }).toBeLessThanOrEqual(2)
+  })
+
+  it('the owner rewrites the bad answer in Revisión, and generates a dataset', async () => {
+    await nav('Revisión').click()
+    const card = page.getByTestId('exchange').filter({ hasText: 'cuánto cuesta el curso de piano' }).first()
+    await expect.poll(() => card.isVisible(), { timeout: 10_000 }).toBe(true)
+    await card.getByRole('button', { name: /^Reescribir/ }).click()
+    await card.locator('.correction-editor textarea').fill('¡Hola! El Curso de Piano Básico cuesta $89.000 e incluye 12 clases en video. ¿Te envío el enlace de pago?')
+    await card.getByRole('button', { name: 'Guardar', exact: true }).click()
+    await expect.poll(() => card.getByTestId('corrected-response').textContent()).toContain('12 clases')
+    await card.getByRole('button', { name: /^Nota 5/ }).click()
+
+    await nav('Entrenamiento').click()
+    const form = page.getByTestId('dataset-form')
+    await form.getByRole('checkbox', { name: 'Incluir datos de demostración' }).check()
+    await form.getByRole('button', { name: 'Generar dataset' }).click()
+    await expect.poll(async () => (await api<DatasetDto[]>('datasets.list'))[0]?.status, { timeout: 30_000 }).toBe('ready')
+    const dataset = (await api<DatasetDto[]>('datasets.list'))[0]!
+    const lines = ['train.jsonl', 'valid.jsonl'].flatMap((f) => readFileSync(join(dataset.path!, f), 'utf8').split('\n').filter(Boolean))
+    // The owner's rewrite is a training target.
+    expect(lines.some((l) => l.includes('incluye 12 clases en video'))).toBe(true)
+  })
+
+  it('"Entrenar" fine-tunes a tiny model for real, with live progress; it is validated and deployed', async () => {
+    const dataset = (await api<DatasetDto[]>('datasets.list'))[0]!
+    const lines = ['train.jsonl', 'valid.jsonl'].flatMap((f) => readFileSync(join(dataset.path!, f), 'utf8').split('\n').filter(Boolean))
+    const base = join(dir.path, 'tiny-base.gguf')
+    await createTinyLlamaModel(base, { corpus: tinyCorpusFromDataset(lines), layers: 4, seed: 5 })
+
+    const panel = page.getByTestId('train-panel')
+    await panel.getByRole('radio', { name: 'Ajuste fino local (llama.cpp)' }).check()
+    await panel.getByLabel('Otro archivo GGUF').fill(base)
+    await panel.getByRole('button', { name: 'Entrenar', exact: true }).click()
+
+    const progress = page.getByTestId('training-progress')
+    await expect.poll(() => progress.getByTestId('loss-chart').getAttribute('data-points').then(Number), { timeout: 120_000 }).toBeGreaterThanOrEqual(3)
+    expect(await progress.getAttribute('data-stage')).toBe('training')
+    await progress.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: screenshotPath('50-bucle-entrenando') })
+
+    await expect.poll(() => progress.count(), { timeout: 200_000 }).toBe(0)
+    const run = (await api<TrainingRunDto[]>('training.list'))[0]!
+    expect(run.status, run.error ?? '').toBe('succeeded')
+    expect(run.lossCurve.at(-1)!.loss).toBeLessThan(run.lossCurve[0]!.loss)
+    expect(run.validation?.better).toBe(true)
+    expect(run.modelVersion?.name).toMatch(NEW_MODEL)
+    expect(run.modelVersion?.isLive).toBe(true)
+    const report = page.getByTestId('validation-report').first()
+    await expect.poll(() => report.textContent()).toContain('El modelo nuevo es mejor')
+    await report.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: screenshotPath('51-bucle-validado') })
+    const versions = await api<ModelVersionDto[]>('models.list')
+    expect(versions.find((v) => v.isLive)?.name).toMatch(NEW_MODEL)
+    expect(ollama.created.get(run.modelVersion!.name)?.files?.['model.gguf']).toMatch(/^sha256:/)
+  }, 300_000)
+
+  it('the next customer message is answered by the new version, recorded as such', async () => {
+    await nav('Conversaciones').click()
+    const simulator = page.getByTestId('simulator')
+    await simulator.getByLabel('Cliente').fill('Mateo')
+    await simulator.getByLabel('Mensaje').fill('Buenas, ¿cuánto vale el curso de piano?')
+    await simulator.getByRole('button', { name: 'Enviar' }).click()
+    const bubble = page.getByTestId('bubble-bot').last()
+    await expect.poll(() => bubble.textContent(), { timeout: 15_000 }).toContain('$89.000')
+    expect(await bubble.textContent()).toMatch(/Respondió autodidacta-tecnovariedades-d-s:v1/)
+    await page.screenshot({ path: screenshotPath('52-bucle-nueva-version') })
+    const conversations = await api<{ id: string; contact: { displayName: string } }[]>('conversations.list')
+    const mateo = conversations.find((c) => c.contact.displayName === 'Mateo')!
+    const messages = await api<MessageDto[]>('conversations.messages', { conversationId: mateo.id })
+    expect(messages.at(-1)).toMatchObject({ author: 'bot', model: expect.stringMatching(NEW_MODEL) })
+    // The exchange is captured under the new version, for the next round of the loop.
+    await expect.poll(async () => (await api<{ items: ExchangeDto[] }>('review.list', { status: 'all', includeDemo: false, model: messages.at(-1)!.model! })).items.length).toBe(1)
+  })
+})
