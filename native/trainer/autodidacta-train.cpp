@@ -2,7 +2,8 @@
 //
 // Built against llama.cpp's static libraries (public llama.h / ggml / gguf API only) with
 // the patches in native/llama/patches, which add what stock llama-finetune lacks:
-// a node budget for training graphs of real depth (0001) and prompt masking (0002).
+// a node budget for training graphs of real depth (0001), prompt masking (0002) and
+// gradients through K and V (0003, needs --batch == the context, the default).
 //
 // Subcommands (see usage()): train, eval, generate, info.
 // Protocol: stdout carries only JSON lines ({"event":...}); human logs go to stderr.
@@ -665,6 +666,10 @@ static bool abort_compute(void *) {
 }
 
 static llama_model * load_model(const std::string & path, bool for_training) {
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) {
+        throw Failure("model file '" + path + "' not found");
+    }
     llama_model_params mp = llama_model_default_params();
     mp.n_gpu_layers       = 0;
     mp.progress_callback  = load_progress;
@@ -1025,6 +1030,10 @@ static int cmd_train(const Args & a) {
     if (n_ctx % batch != 0) {
         throw UsageError("--batch must divide the context size (" + std::to_string(n_ctx) + ")");
     }
+    if (batch < n_ctx) {
+        LOGI("warning: --batch %d < context %d: only the first chunk of each sequence trains attn_k/attn_v and what feeds them (patch 0003 needs one ubatch per sequence)\n",
+             batch, n_ctx);
+    }
 
     // refuse early and clearly: llama.cpp silently skips non-F32 tensors when training
     GgufFile base(base_path);
@@ -1033,8 +1042,11 @@ static int cmd_train(const Args & a) {
         for (int64_t i = 0; i < n_tensors; ++i) {
             const ggml_type t = gguf_get_tensor_type(base.gguf, i);
             if (t != GGML_TYPE_F32) {
+                // --allow-requantize: llama-quantize refuses quantized input without it
+                // (harmless for F16/BF16, where converting to F32 is lossless)
                 throw Failure(std::string("base model must be all F32 to train (tensor ") + gguf_get_tensor_name(base.gguf, i) + " is " +
-                              ggml_type_name(t) + "); convert it first: llama-quantize " + base_path + " base-f32.gguf F32");
+                              ggml_type_name(t) + "); convert it first: llama-quantize --allow-requantize " + base_path +
+                              " base-f32.gguf F32 (from a quantized file this keeps its quantization loss: prefer the F16/BF16 release)");
             }
         }
     }
@@ -1099,6 +1111,18 @@ static int cmd_train(const Args & a) {
     g_ts.total_steps  = total_seqs * ubatch_per_seq;
     g_ts.epochs       = epochs;
     g_ts.n_ubatch     = batch;
+
+    // llama.cpp hands the thread count to the CPU backend only inside llama_decode; the
+    // training path (ggml_opt_eval) never does, so without one decode first every training
+    // step runs with ggml's default of 4 threads whatever --threads says (measured: 1.6
+    // cores busy and 35% slower on a 2-core machine). One throwaway token fixes that.
+    {
+        llama_token warm = pad;
+        if (llama_decode(lctx, llama_batch_get_one(&warm, 1)) != 0) {
+            LOGI("warning: warm-up decode failed; training may not use --threads\n");
+        }
+        llama_memory_clear(llama_get_memory(lctx), true);
+    }
 
     llama_opt_params op{};
     op.n_ctx_train     = 0;

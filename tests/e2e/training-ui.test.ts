@@ -260,7 +260,7 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
     const chart = progress.getByTestId('loss-chart')
     await expect.poll(() => chart.getAttribute('data-points').then(Number), { timeout: 15_000 }).toBeGreaterThanOrEqual(10)
     expect(await progress.getAttribute('data-stage')).toBe('training')
-    expect(await progress.getByTestId('run-epoch').textContent()).toBe('2 de 2')
+    await expect.poll(() => progress.getByTestId('run-epoch').textContent()).toBe('2 de 2')
     expect(await progress.getByTestId('run-loss').textContent()).toMatch(/^\d,\d{3}$/)
     expect(await progress.getByTestId('run-eta').textContent()).toMatch(/menos de un minuto|unos \d+ min/)
     expect(await chart.locator('.recharts-line-curve').count()).toBe(1)
@@ -287,7 +287,7 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
     expect(await version(3).textContent()).toContain('Ajuste fino')
   })
 
-  it('cancels a run after confirming; a failed import shows its error and its log', async () => {
+  it('cancels a run after confirming; a refused import says why; a failed run shows its error and its log', async () => {
     writeFileSync(join(fakeTools, 'slow'), '')
     await trainButton().click()
     const progress = page.getByTestId('training-progress')
@@ -441,7 +441,7 @@ const fail = fs.existsSync(path.join(__dirname, 'fail'))
     const steps = 8
     out({ event: 'start', steps_per_epoch: steps, examples: 19, skipped: 0 })
     if (fail) {
-      process.stderr.write('ggml_new_object: not enough space in the context\'s memory pool\n')
+      process.stderr.write("ggml_new_object: not enough space in the context's memory pool\\n")
       out({ event: 'error', message: 'no hay memoria suficiente para el grafo de entrenamiento (prueba con menos tokens por ejemplo)' })
       process.exit(1)
     }

@@ -192,10 +192,23 @@ export class TrainingService {
     await this.idle()
   }
 
-  /** Puts a version live: the responder answers with it from the next message on. */
-  activate(id: string): ModelVersionDto[] {
+  /**
+   * Puts a version live: the responder answers with it from the next message on. A version the
+   * owner picks by hand (a rollback, or a candidate the validation did not prefer) passes the
+   * same smoke test through Ollama first: it may have been deleted there, or never have worked.
+   */
+  async activate(id: string): Promise<ModelVersionDto[]> {
     const version = this.deps.repos.modelVersions.get(id)
     if (!version) throw new ApiError('not_found', `Model version ${id} does not exist`, [{ path: 'id', message: 'no such version' }])
+    if (version.source !== 'base') {
+      const settings = this.deps.settings.get()
+      const smoke = await this.deps.deployer.smokeTest(version.name, settings.persona.systemPrompt.replaceAll('{shopName}', settings.persona.shopName))
+      if (!smoke.ok) throw new ApiError('precondition', `No se puso en uso ${version.name}: ${smoke.reason ?? 'la prueba rápida falló'}`)
+    }
+    return this.switchTo(version)
+  }
+
+  private switchTo(version: ModelVersion): ModelVersionDto[] {
     this.ensureBaseVersion()
     this.deps.repos.modelVersions.setLive(version.id, new Date())
     if (this.deps.settings.get().llm.model !== version.name) this.deps.settings.update({ llm: { model: version.name } })
@@ -297,7 +310,7 @@ export class TrainingService {
         const smoke = await this.deps.deployer.smokeTest(name, system)
         log.write(`smoke test: ${JSON.stringify(smoke)}\n`)
         if (!smoke.ok) throw new TrainingError(`La prueba rápida en Ollama falló, el modelo no se puso en uso: ${smoke.reason ?? ''}`)
-        this.activate(version.id)
+        this.switchTo(version)
       }
       this.update(run.id, { status: 'succeeded', stage: null, finishedAt: new Date() })
       this.publishVersions()
