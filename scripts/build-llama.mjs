@@ -327,6 +327,47 @@ function installBinaries(manifestBase) {
   return manifest
 }
 
+// One build at a time per cache: test runners may start several `--if-needed` checks at
+// once, and two builds writing the same tree would corrupt it. The lock holds our pid;
+// a lock whose process is gone is stale and taken over.
+function acquireLock() {
+  const lockPath = join(cacheDir, '.lock')
+  const sleeper = new Int32Array(new SharedArrayBuffer(4))
+  let announced = false
+  for (;;) {
+    try {
+      writeFileSync(lockPath, String(process.pid), { flag: 'wx' })
+      process.on('exit', () => rmSync(lockPath, { force: true }))
+      return
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e
+    }
+    const holder = Number(readFileSync(lockPath, 'utf8').trim())
+    let alive
+    try {
+      process.kill(holder, 0)
+      alive = holder !== process.pid
+    } catch (e) {
+      alive = e.code === 'EPERM'
+    }
+    if (!alive) {
+      rmSync(lockPath, { force: true })
+      continue
+    }
+    if (!announced) {
+      log(`waiting for another build of the llama.cpp tools (pid ${holder})`)
+      announced = true
+    }
+    Atomics.wait(sleeper, 0, 0, 1000)
+  }
+}
+
+function upToDate(manifestBase) {
+  const m = readJson(join(binDir, 'manifest.json'))
+  const same = m && Object.entries(manifestBase).every(([k, v]) => m[k] === v)
+  return Boolean(same && targets.every((t) => existsSync(join(binDir, t + exe))))
+}
+
 function checkUserBin(dir) {
   const missing = targets.filter((t) => {
     const p = join(dir, t + exe)
@@ -353,16 +394,18 @@ async function main() {
     patchesSha256: hashFiles(patchesDir, patches),
     trainerSha256: hashFiles(trainerDir, trainerFiles),
   }
-  if (opts.ifNeeded) {
-    const m = readJson(join(binDir, 'manifest.json'))
-    const same = m && Object.entries(manifestBase).every(([k, v]) => m[k] === v)
-    if (same && targets.every((t) => existsSync(join(binDir, t + exe)))) {
-      log('llama.cpp tools: up to date')
-      return
-    }
+  if (opts.ifNeeded && upToDate(manifestBase)) {
+    log('llama.cpp tools: up to date')
+    return
   }
   const t0 = Date.now()
   mkdirSync(cacheDir, { recursive: true })
+  acquireLock()
+  // whoever held the lock may just have built exactly this
+  if (opts.ifNeeded && upToDate(manifestBase)) {
+    log('llama.cpp tools: up to date')
+    return
+  }
   prepareSource(pin, patches, manifestBase.patchesSha256)
   configure(pin)
   await build(opts.jobs)

@@ -120,12 +120,12 @@ describe('the learning loop end to end in Chromium', () => {
     await panel.getByRole('button', { name: 'Entrenar', exact: true }).click()
 
     const progress = page.getByTestId('training-progress')
-    await expect.poll(() => progress.getByTestId('loss-chart').getAttribute('data-points').then(Number), { timeout: 120_000 }).toBeGreaterThanOrEqual(3)
+    await expect.poll(() => progress.getByTestId('loss-chart').getAttribute('data-points').then(Number), { timeout: 240_000 }).toBeGreaterThanOrEqual(3)
     expect(await progress.getAttribute('data-stage')).toBe('training')
     await progress.scrollIntoViewIfNeeded()
     await page.screenshot({ path: screenshotPath('50-bucle-entrenando') })
 
-    await expect.poll(() => progress.count(), { timeout: 200_000 }).toBe(0)
+    await expect.poll(() => progress.count(), { timeout: 540_000 }).toBe(0)
     const run = (await api<TrainingRunDto[]>('training.list'))[0]!
     expect(run.status, run.error ?? '').toBe('succeeded')
     expect(run.lossCurve.at(-1)!.loss).toBeLessThan(run.lossCurve[0]!.loss)
@@ -155,7 +155,7 @@ describe('the learning loop end to end in Chromium', () => {
     const versions = await api<ModelVersionDto[]>('models.list')
     expect(versions.find((v) => v.isLive)?.name).toMatch(NEW_MODEL)
     expect(ollama.created.get(run.modelVersion!.name)?.files?.['model.gguf']).toMatch(/^sha256:/)
-  }, 300_000)
+  }, 600_000)
 
   it('the next customer message is answered by the new version, recorded as such', async () => {
     await nav('Conversaciones').click()

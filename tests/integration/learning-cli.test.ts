@@ -142,7 +142,7 @@ describe('train', () => {
     expect(result.model.startsWith(out)).toBe(true)
     expect(run.stderr).toMatch(/época 1\/3 \d+%/)
     expect(run.stderr).toMatch(/época 3\/3 100%/)
-  }, 240_000)
+  }, 600_000)
 
   it('says what is missing, with exit code 2', async () => {
     const run = await cli(['train', '--base', 'x.gguf', '--data-dir', join(temp, 'train-data-2')])
