@@ -1265,7 +1265,8 @@ static int cmd_train(const Args & a) {
 static int cmd_eval(const Args & a) {
     const std::string model_path = a.req("model");
     const std::string data_path  = a.req("data");
-    const int         n_ctx      = (int) a.integer("ctx", 256, 8, 1 << 20);
+    // rounded like train's, so an example is cut or skipped exactly as it was in training
+    const int         n_ctx      = ((int) a.integer("ctx", 256, 8, 1 << 20) + 255) / 256 * 256;
     const int         threads    = (int) a.integer("threads", default_threads(), 1, 1024);
 
     const std::vector<Example> data = load_jsonl(data_path);
