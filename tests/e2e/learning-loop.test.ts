@@ -50,7 +50,7 @@ describe('the learning loop end to end in Chromium', () => {
     const seeded = spawnSync(process.execPath, [CLI, 'demo-data', '--data-dir', dir.path, '--count', '240', '--seed', '5'], { encoding: 'utf8', timeout: 60_000 })
     expect(seeded.status, seeded.stderr).toBe(0)
     serve = await startServeProcess(dir.path, { OLLAMA_HOST: ollama.url, OLLAMA_MODELS: store })
-    await api('settings.update', { training: { learningRate: 1e-3, epochs: 3 }, whatsapp: { debounceMs: 0 } })
+    await api('settings.update', { training: { learningRate: 2e-4, epochs: 16 }, whatsapp: { debounceMs: 0 } })
     await api('catalog.save', { product: { name: 'Curso de Piano Básico', price: 89_000, keywords: ['piano'] } })
     browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'es-CO' })

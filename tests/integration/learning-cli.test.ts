@@ -131,7 +131,7 @@ describe('train', () => {
       await app.dispose()
     }
     const out = join(temp, 'trained')
-    const run = await cli(['train', '--backend', 'llamacpp', '--base', prepared.basePath, '--dataset', prepared.dataset.path!, '--out', out, '--epochs', '3', '--lr', '0.001', '--data-dir', join(temp, 'train-data')])
+    const run = await cli(['train', '--backend', 'llamacpp', '--base', prepared.basePath, '--dataset', prepared.dataset.path!, '--out', out, '--epochs', '6', '--lr', '0.0002', '--data-dir', join(temp, 'train-data')])
     expect(run.code, run.stderr).toBe(0)
     const lines = run.stdout.trim().split('\n')
     expect(lines).toHaveLength(1)
@@ -140,8 +140,8 @@ describe('train', () => {
     expect(result.candidatePerplexity).toBeLessThan(result.basePerplexity / 3)
     expect(existsSync(result.model)).toBe(true)
     expect(result.model.startsWith(out)).toBe(true)
-    expect(run.stderr).toMatch(/época 1\/3 \d+%/)
-    expect(run.stderr).toMatch(/época 3\/3 100%/)
+    expect(run.stderr).toMatch(/época 1\/6 \d+%/)
+    expect(run.stderr).toMatch(/época 6\/6 100%/)
   }, 600_000)
 
   it('says what is missing, with exit code 2', async () => {

@@ -37,7 +37,7 @@ describe('real fine-tuning with llama.cpp on a tiny model (CPU)', () => {
           datasetDir: dataset.path!,
           workDir: work,
           outPath: join(work, 'trained.gguf'),
-          params: { epochs: 4, contextTokens: 256, learningRate: 1e-3, freezeLayers: 0, seed: 1 },
+          params: { epochs: 8, contextTokens: 256, learningRate: 2e-4, freezeLayers: 0, seed: 1 },
           evaluate: true,
           onProgress: (p) => progress.push(p),
         })

@@ -26,7 +26,7 @@ describe('the llama.cpp backend end to end in the app: train, register in Ollama
       replyFor: (model) => (model.startsWith('autodidacta-') ? '¡Hola! Tenemos cursos y gadgets. ¿Qué buscas?' : undefined),
     })
     app = await buildTestApp({ ollamaHost: ollama.url })
-    await call(app, 'settings.update', { training: { learningRate: 1e-3, epochs: 3 } })
+    await call(app, 'settings.update', { training: { learningRate: 2e-4, epochs: 12 } })
     return datasetAndTinyModel(app, app.dataDir, { layers: 4, seed: 21 })
   }
 
