@@ -9,6 +9,7 @@ import { HoursSection } from './HoursSection'
 import { ModelSection } from './ModelSection'
 import { PersonaSection } from './PersonaSection'
 import { RepliesSection } from './RepliesSection'
+import { TrainingSection } from './TrainingSection'
 import type { SetDraft } from './settings-form'
 
 /** Ajustes: one form over all the settings the owner may change, saved in one call. */
@@ -34,6 +35,7 @@ export function SettingsScreen({ settings, onSaved }: { settings: Settings; onSa
         retrieval: draft.retrieval,
         guardrails: draft.guardrails,
         businessHours: draft.businessHours,
+        training: draft.training,
       })
       setDraftState(saved)
       onSaved(saved)
@@ -55,6 +57,7 @@ export function SettingsScreen({ settings, onSaved }: { settings: Settings; onSa
         <PersonaSection draft={draft} setDraft={setDraft} errors={fieldErrors} />
         <RepliesSection draft={draft} setDraft={setDraft} errors={fieldErrors} />
         <HoursSection draft={draft} setDraft={setDraft} errors={fieldErrors} />
+        <TrainingSection draft={draft} setDraft={setDraft} errors={fieldErrors} />
         <fieldset>
           <legend>{t('settings.locale')}</legend>
           <label>
