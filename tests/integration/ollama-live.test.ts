@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { join } from 'node:path'
 import { OllamaProvider } from '../../src/main/llm/ollama-provider'
+import { CHATML_OLLAMA_TEMPLATE, OllamaDeployer } from '../../src/main/training/ollama-deployer'
+import { createTinyLlamaModel } from '../../src/main/training/tiny-model'
 import { normalizeOllamaHost } from '../../src/main/settings/settings-defaults'
 import type { MessageDto } from '../../src/shared/types'
-import { buildTestApp, callApi as call, eventually } from '../support/test-app'
+import { buildTestApp, callApi as call, eventually, tempDir } from '../support/test-app'
 
 // Runs against a real Ollama wherever one answers (OLLAMA_HOST, else the default address); the
 // rest of the suite speaks to a double of its API. OLLAMA_LIVE_MODEL picks the chat model.
@@ -47,5 +50,28 @@ describe.skipIf(!models || !chatModel)(`live Ollama at ${host}`, () => {
     const vectors = await provider.embed(embeddingModel!, ['audífonos bluetooth', 'curso de piano'])
     expect(vectors).toHaveLength(2)
     expect(vectors[0]!.length).toBeGreaterThan(10)
+  }, 120_000)
+
+  it('deploys a GGUF the way a fine-tune is deployed (blob, create with the ChatML template and stop words), generates with it, and deletes it', async () => {
+    const dir = tempDir()
+    try {
+      const gguf = join(dir.path, 'tiny.gguf')
+      await createTinyLlamaModel(gguf, { corpus: ['Hola, ¿en qué te puedo ayudar?', 'El envío tarda 2 días.'], layers: 2 })
+      const deployer = new OllamaDeployer(() => host)
+      const name = `autodidacta-live-test:v${Date.now()}`
+      const digest = await deployer.uploadBlob(gguf)
+      await deployer.create({ model: name, files: { 'model.gguf': digest }, template: CHATML_OLLAMA_TEMPLATE, parameters: { stop: ['<|im_end|>', '<|im_start|>'] }, system: 'Eres un vendedor.' })
+      try {
+        const shown = await deployer.show(name)
+        expect(shown.template).toBe(CHATML_OLLAMA_TEMPLATE)
+        // Random weights: the text is noise, but Ollama loaded the file and ran it through the template.
+        const text = await deployer.chat(name, [{ role: 'user', content: 'hola' }], { maxTokens: 8 })
+        expect(typeof text).toBe('string')
+      } finally {
+        await deployer.delete(name)
+      }
+    } finally {
+      dir.remove()
+    }
   }, 120_000)
 })

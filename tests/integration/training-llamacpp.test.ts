@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CHATML_OLLAMA_TEMPLATE } from '../../src/main/training/ollama-deployer'
@@ -62,7 +62,12 @@ describe('the llama.cpp backend end to end in the app: train, register in Ollama
     expect(report.better).toBe(true)
     expect(run.modelVersion!.isLive).toBe(true)
     expect(app!.settings.get().llm.model).toBe(name)
-    expect(readdirSync(join(app!.dataDir, 'models'))).toEqual(['autodidacta-tecnovariedades-d-s-v1.gguf'])
+    expect(readdirSync(join(app!.dataDir, 'models')).sort()).toEqual(['autodidacta-tecnovariedades-d-s-v1.Modelfile', 'autodidacta-tecnovariedades-d-s-v1.gguf'])
+    // The root Modelfile, filled: what `ollama create -f` would take to make the same model by hand.
+    const modelfile = readFileSync(join(app!.dataDir, 'models', 'autodidacta-tecnovariedades-d-s-v1.Modelfile'), 'utf8')
+    expect(modelfile.split('\n')).toContain(`FROM ${join(app!.dataDir, 'models', 'autodidacta-tecnovariedades-d-s-v1.gguf')}`)
+    expect(modelfile).toContain('PARAMETER stop "<|im_end|>"')
+    expect(modelfile).toContain(`TEMPLATE """${CHATML_OLLAMA_TEMPLATE}"""`)
     expect(run.logTail).toContain('smoke test')
   }, 600_000)
 

@@ -55,6 +55,9 @@ describe('training service: prompt and import backends, the validation gate, ver
     expect(created.system).toContain('Tecnovariedades D&S')
     expect(created.messages!.length).toBeGreaterThanOrEqual(4)
     expect(created.messages!.filter((m) => m.role === 'user').length).toBe(created.messages!.length / 2)
+    const modelfile = readFileSync(join(app!.dataDir, 'models', 'autodidacta-tecnovariedades-d-s-v1.Modelfile'), 'utf8')
+    expect(modelfile).toMatch(/^FROM llama3\.1:8b$/m)
+    expect(modelfile.match(/^MESSAGE (user|assistant) /gm)).toHaveLength(created.messages!.length)
 
     const report = run.validation!
     expect(report.better).toBe(true)

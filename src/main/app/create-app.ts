@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { TransportKind } from '../../shared/types'
 import { createDispatcher, type Dispatch } from '../api/dispatcher'
@@ -47,7 +47,7 @@ import { createRepositories, type Repositories } from '../store/repositories'
 import type { Transport } from '../transport/transport'
 import type { AppConfig } from './app-config'
 import { lockDataDir } from './data-dir-lock'
-import { findMigrationsDir } from './project-paths'
+import { findMigrationsDir, findUp } from './project-paths'
 import { EventBus } from './event-bus'
 import { Takeover } from '../conversations/takeover'
 import { baileysSocketFactory } from '../whatsapp/baileys-socket'
@@ -177,6 +177,10 @@ export async function createApp(config: AppConfig): Promise<App> {
     tools: () => findLlamaTools({ configuredDir: settings.get().training.llamaBinDir, env, resourcesDir: config.resourcesDir ?? null }),
     deployer: new OllamaDeployer(() => settings.get().llm.host),
     storeModels: () => findOllamaBaseModels(settings.get().training.ollamaModelsDir ?? undefined),
+    modelfileTemplate: () => {
+      const file = config.resourcesDir ? join(config.resourcesDir, 'Modelfile') : findUp('Modelfile')
+      return file && existsSync(file) ? readFileSync(file, 'utf8') : null
+    },
   })
   const responder = new Responder({ repos, llm, prompts, outbox, settings, events, logger, presence })
   const router = new Router(repos, responder, queue, events, logger)

@@ -1,20 +1,24 @@
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, type WriteStream } from 'node:fs'
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync, type WriteStream } from 'node:fs'
 import { join } from 'node:path'
 import type { TrainingStartInput } from '../../shared/api/contract'
 import { ApiError } from '../../shared/api/errors'
 import type { BaseModelOption, LossPoint, ModelVersionDto, TrainingOptionsDto, TrainingRunDto, TrainingStage, ValidationReport } from '../../shared/types'
 import type { EventBus } from '../app/event-bus'
-import { selectFewShot } from '../curation/modelfile'
 import { toDatasetDto } from '../datasets/dataset-service'
 import type { Logger } from '../logging/logger'
 import type { SettingsService } from '../settings/settings-service'
 import type { Repositories } from '../store/repositories'
 import type { ModelVersion } from '../store/repositories/model-versions-repository'
 import type { TrainingRun } from '../store/repositories/training-runs-repository'
-import { describeModel, ggufArray, readGgufHeader } from './gguf'
-import { evaluatePerplexity, fineTuneWithLlamaCpp, generateLocally, TrainingError, type FineTuneParams } from './llamacpp-finetune'
+import { ggufArray, readGgufHeader } from './gguf'
+import { ImportBackend } from './backends/import-backend'
+import { LlamaCppBackend } from './backends/llamacpp-backend'
+import { PromptBackend } from './backends/prompt-backend'
+import type { RunParams, TrainingBackend } from './backends/training-backend'
+import { renderModelfile } from './modelfile-template'
+import { evaluatePerplexity, generateLocally, TrainingError } from './llamacpp-finetune'
 import type { LlamaTools } from './llama-tools'
-import { CHATML_OLLAMA_TEMPLATE, type CreateModelRequest, type OllamaDeployer } from './ollama-deployer'
+import type { OllamaDeployer } from './ollama-deployer'
 import type { OllamaBaseModel } from './ollama-store'
 import { toModelVersionDto, toTrainingRunDto } from './training-dto'
 import { judge, promptAndReference, readChatExamples, type SideResult } from './validation'
@@ -29,6 +33,8 @@ export interface TrainingServiceDeps {
   deployer: OllamaDeployer
   /** Models in Ollama's store on this machine (bases to train from, GGUFs of the live model). */
   storeModels: () => Promise<OllamaBaseModel[]>
+  /** The root Modelfile (the documented template), filled and kept next to each version; null = none. */
+  modelfileTemplate: () => string | null
 }
 
 /** Validation examples generated per side (a CPU generates slowly; perplexity uses them all). */
@@ -49,6 +55,11 @@ interface Current {
  */
 export class TrainingService {
   private current: Current | null = null
+  private readonly backends: Record<TrainingRun['backend'], TrainingBackend> = {
+    llamacpp: new LlamaCppBackend(),
+    prompt: new PromptBackend(),
+    import: new ImportBackend(),
+  }
   private lastCurveWrite = 0
 
   constructor(private readonly deps: TrainingServiceDeps) {
@@ -217,7 +228,7 @@ export class TrainingService {
 
   private async execute(run: TrainingRun, datasetDir: string, workDir: string, signal: AbortSignal): Promise<void> {
     const log = createWriteStream(run.logPath!, { flags: 'a' })
-    const params = run.params as FineTuneParams & { force: boolean; importPath?: string; importKind?: 'model' | 'adapter' }
+    const params = run.params as RunParams
     log.write(`# ${new Date().toISOString()} ${run.backend} run ${run.id}\n# base: ${run.baseModel}\n# params: ${JSON.stringify(params)}\n`)
     this.update(run.id, { status: 'running', stage: 'preparing', startedAt: new Date() })
     try {
@@ -225,82 +236,47 @@ export class TrainingService {
       const versionNumber = this.deps.repos.modelVersions.nextVersion()
       const name = `autodidacta-${slug(settings.persona.shopName)}:v${versionNumber}`
       const system = settings.persona.systemPrompt.replaceAll('{shopName}', settings.persona.shopName)
-      let candidatePath: string | null = null
-      let request: CreateModelRequest
-      let source: ModelVersion['source']
-
-      if (run.backend === 'llamacpp') {
-        source = 'finetune'
-        const tools = this.deps.tools()
-        if (!tools) throw new TrainingError('Faltan las herramientas de entrenamiento (llama.cpp).')
-        const lossCurve: LossPoint[] = []
-        const result = await fineTuneWithLlamaCpp({
-          tools,
-          basePath: run.baseModel,
-          datasetDir,
-          workDir,
-          outPath: join(workDir, 'trained-f32.gguf'),
-          params,
-          signal,
-          log,
-          onProgress: (p) => {
-            const stage: TrainingStage = p.stage === 'evaluating' ? 'validating' : p.stage
-            if (p.loss !== null && p.steps > 0) {
-              const step = (p.epoch - 1) * p.steps + p.step
-              if (lossCurve.at(-1)?.step !== step) lossCurve.push({ step, epoch: p.epoch, loss: p.loss })
-            }
-            this.progress(run.id, stage, p, lossCurve)
-          },
-        })
-        this.update(run.id, { lossCurve: result.lossCurve })
-        const modelsDir = join(this.deps.dataDir, 'models')
-        mkdirSync(modelsDir, { recursive: true })
-        candidatePath = join(modelsDir, `${name.replace(':', '-')}.gguf`)
-        renameSync(result.quantizedPath ?? result.trainedPath, candidatePath)
-        log.write(`candidate: ${candidatePath} (${statSync(candidatePath).size} bytes)\n`)
-        this.stage(run.id, 'registering')
-        request = { model: name, files: { 'model.gguf': await this.deps.deployer.uploadBlob(candidatePath, signal) }, system, ...(await this.templateFor(run.baseModel, candidatePath)) }
-      } else if (run.backend === 'prompt') {
-        source = 'prompt'
-        const examples = readChatExamples(join(datasetDir, 'train.jsonl'))
-        const messages = selectFewShot(examples, 2).flatMap((e) => {
-          const { question, reference } = promptAndReference(e)
-          return [
-            { role: 'user', content: question },
-            { role: 'assistant', content: reference },
-          ]
-        })
-        log.write(`few-shot messages: ${messages.length / 2}\n`)
-        this.stage(run.id, 'registering')
-        request = { model: name, from: run.baseModel, system, messages }
-      } else {
-        source = 'import'
-        const file = params.importPath!
-        this.stage(run.id, 'registering')
-        const digest = await this.deps.deployer.uploadBlob(file, signal)
-        if (params.importKind === 'adapter') {
-          request = { model: name, from: run.baseModel, adapters: { 'adapter.gguf': digest }, system }
-        } else {
-          candidatePath = file
-          request = { model: name, files: { 'model.gguf': digest }, system, ...(await this.templateFor(null, file)) }
-        }
-      }
+      const modelsDir = join(this.deps.dataDir, 'models')
+      const candidate = await this.backends[run.backend].prepare({
+        baseModel: run.baseModel,
+        params,
+        datasetDir,
+        workDir,
+        modelsDir,
+        name,
+        system,
+        signal,
+        log,
+        tools: this.deps.tools(),
+        deployer: this.deps.deployer,
+        storeModels: this.deps.storeModels,
+        stage: (stage) => this.stage(run.id, stage),
+        progress: (stage, p, curve) => this.progress(run.id, stage, p, curve),
+        saveLossCurve: (lossCurve) => this.update(run.id, { lossCurve }),
+      })
       throwIfCancelled(signal)
-      await this.deps.deployer.create(request, (status) => log.write(`ollama: ${status}\n`))
+      await this.deps.deployer.create(candidate.request, (status) => log.write(`ollama: ${status}\n`))
+      const template = this.deps.modelfileTemplate()
+      if (template) {
+        mkdirSync(modelsDir, { recursive: true })
+        const modelfile = join(modelsDir, `${name.replace(':', '-')}.Modelfile`)
+        writeFileSync(modelfile, renderModelfile(template, candidate.modelfile))
+        log.write(`modelfile: ${modelfile}\n`)
+      }
       this.ensureBaseVersion()
       const version = this.deps.repos.modelVersions.create({
         name,
         version: versionNumber,
-        source,
+        source: candidate.source,
         trainingRunId: run.id,
-        baseModel: source === 'import' && params.importKind !== 'adapter' ? null : run.baseModel,
-        path: candidatePath,
-        digest: request.files?.['model.gguf'] ?? null,
+        baseModel: candidate.source === 'import' && params.importKind !== 'adapter' ? null : run.baseModel,
+        path: candidate.path,
+        digest: candidate.request.files?.['model.gguf'] ?? null,
       })
       this.update(run.id, { modelVersionId: version.id })
 
       this.stage(run.id, 'validating')
-      const report = await this.validate(datasetDir, { model: name, path: candidatePath }, params.contextTokens, signal, log)
+      const report = await this.validate(datasetDir, { model: name, path: candidate.path }, params.contextTokens, signal, log)
       this.deps.repos.modelVersions.setMetrics(version.id, report)
       this.update(run.id, { metrics: report })
       log.write(`validation: ${JSON.stringify({ better: report.better, live: report.live, candidate: report.candidate })}\n`)
@@ -374,24 +350,6 @@ export class TrainingService {
     const candidateSide: SideResult = { model: candidate.model, perplexity: await perplexity(candidate.path), answers: await candidateAnswers() }
     const sameTokenizer = livePath !== null && candidate.path !== null && (await tokenizerKey(livePath)) === (await tokenizerKey(candidate.path))
     return judge({ measured: examples, generated: sample }, liveSide, candidateSide, sameTokenizer)
-  }
-
-  /** The base's chat template and stop words, so the fine-tune is prompted as it was trained. */
-  private async templateFor(basePath: string | null, ggufPath: string): Promise<Pick<CreateModelRequest, 'template' | 'parameters'>> {
-    const store = await this.deps.storeModels().catch(() => [])
-    const fromStore = basePath ? store.find((m) => m.blobPath === basePath) : undefined
-    if (fromStore?.template) {
-      return { template: fromStore.template, ...(fromStore.stop.length ? { parameters: { stop: fromStore.stop } } : {}) }
-    }
-    let chatTemplate: string
-    try {
-      chatTemplate = describeModel(await readGgufHeader(ggufPath)).chatTemplate ?? ''
-    } catch (error) {
-      throw new TrainingError(`${ggufPath} no es un modelo GGUF legible: ${error instanceof Error ? error.message : String(error)}`)
-    }
-    if (chatTemplate.includes('<|im_start|>')) return { template: CHATML_OLLAMA_TEMPLATE, parameters: { stop: ['<|im_end|>', '<|im_start|>'] } }
-    // Ollama recognises the common templates inside a GGUF by itself.
-    return {}
   }
 
   /** A GGUF on this machine for an Ollama model name: one of our versions, or a blob in Ollama's store. */

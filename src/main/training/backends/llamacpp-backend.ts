@@ -1,0 +1,48 @@
+import { mkdirSync, renameSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import type { LossPoint, TrainingStage } from '../../../shared/types'
+import { fineTuneWithLlamaCpp, TrainingError } from '../llamacpp-finetune'
+import { servingTemplate, templateRequest } from './chat-template'
+import type { BackendContext, Candidate, TrainingBackend } from './training-backend'
+
+/** Real weights: llama.cpp through our trainer, the Q8_0 result uploaded to Ollama. */
+export class LlamaCppBackend implements TrainingBackend {
+  readonly id = 'llamacpp' as const
+
+  async prepare(ctx: BackendContext): Promise<Candidate> {
+    if (!ctx.tools) throw new TrainingError('Faltan las herramientas de entrenamiento (llama.cpp).')
+    const curve: LossPoint[] = []
+    const result = await fineTuneWithLlamaCpp({
+      tools: ctx.tools,
+      basePath: ctx.baseModel,
+      datasetDir: ctx.datasetDir,
+      workDir: ctx.workDir,
+      outPath: join(ctx.workDir, 'trained-f32.gguf'),
+      params: ctx.params,
+      signal: ctx.signal,
+      log: ctx.log,
+      onProgress: (p) => {
+        const stage: TrainingStage = p.stage === 'evaluating' ? 'validating' : p.stage
+        if (p.loss !== null && p.steps > 0) {
+          const step = (p.epoch - 1) * p.steps + p.step
+          if (curve.at(-1)?.step !== step) curve.push({ step, epoch: p.epoch, loss: p.loss })
+        }
+        ctx.progress(stage, p, curve)
+      },
+    })
+    ctx.saveLossCurve(result.lossCurve)
+    mkdirSync(ctx.modelsDir, { recursive: true })
+    const path = join(ctx.modelsDir, `${ctx.name.replace(':', '-')}.gguf`)
+    renameSync(result.quantizedPath ?? result.trainedPath, path)
+    ctx.log.write(`candidate: ${path} (${statSync(path).size} bytes)\n`)
+    ctx.stage('registering')
+    const served = await servingTemplate(await ctx.storeModels().catch(() => []), ctx.baseModel, path)
+    const digest = await ctx.deployer.uploadBlob(path, ctx.signal)
+    return {
+      source: 'finetune',
+      path,
+      request: { model: ctx.name, files: { 'model.gguf': digest }, system: ctx.system, ...templateRequest(served) },
+      modelfile: { from: path, adapter: null, template: served.template, stop: served.stop, system: ctx.system },
+    }
+  }
+}

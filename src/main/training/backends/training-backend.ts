@@ -1,0 +1,59 @@
+import type { WriteStream } from 'node:fs'
+import type { LossPoint, TrainingBackend as BackendId, TrainingStage } from '../../../shared/types'
+import type { ModelVersion } from '../../store/repositories/model-versions-repository'
+import type { FineTuneParams } from '../llamacpp-finetune'
+import type { LlamaTools } from '../llama-tools'
+import type { ModelfileValues } from '../modelfile-template'
+import type { CreateModelRequest, OllamaDeployer } from '../ollama-deployer'
+import type { OllamaBaseModel } from '../ollama-store'
+
+export type RunParams = FineTuneParams & { force: boolean; importPath?: string; importKind?: 'model' | 'adapter' }
+
+export interface StepProgress {
+  epoch: number
+  epochs: number
+  step: number
+  steps: number
+  loss: number | null
+  tokensPerSecond: number | null
+  etaSeconds: number | null
+}
+
+/** What a backend gets to make a candidate: the run, where to work, and how to report. */
+export interface BackendContext {
+  /** The GGUF path (llama.cpp) or Ollama model (prompt, adapter import) the run starts from. */
+  baseModel: string
+  params: RunParams
+  datasetDir: string
+  workDir: string
+  /** Where kept model files go (`<dataDir>/models`). */
+  modelsDir: string
+  /** The Ollama name the candidate will have, e.g. `autodidacta-tienda:v3`. */
+  name: string
+  /** The shop's system prompt, filled. */
+  system: string
+  signal: AbortSignal
+  log: WriteStream
+  tools: LlamaTools | null
+  deployer: OllamaDeployer
+  storeModels: () => Promise<OllamaBaseModel[]>
+  stage(stage: TrainingStage): void
+  progress(stage: TrainingStage, progress: StepProgress, curve: LossPoint[]): void
+  saveLossCurve(curve: LossPoint[]): void
+}
+
+/** A model ready to be created in Ollama (its blobs already uploaded). */
+export interface Candidate {
+  source: Exclude<ModelVersion['source'], 'base'>
+  /** The GGUF kept for validation and rollback; null when Ollama holds the only copy. */
+  path: string | null
+  request: CreateModelRequest
+  /** The same model as a Modelfile, written next to the version for the owner. */
+  modelfile: ModelfileValues
+}
+
+/** One way of turning a dataset into a candidate model. */
+export interface TrainingBackend {
+  readonly id: BackendId
+  prepare(context: BackendContext): Promise<Candidate>
+}
