@@ -1,12 +1,40 @@
 import { defineConfig } from 'vitest/config'
 
+// Files that run the real llama.cpp trainer. Each one wants every core; two at once on a
+// 2-core CI machine slowed each other past their timeouts, so they run after the rest, one by one.
+const realTraining = [
+  'tests/integration/llamacpp-training.test.ts',
+  'tests/integration/training-llamacpp.test.ts',
+  'tests/integration/learning-cli.test.ts',
+  'tests/e2e/learning-loop.test.ts',
+]
+
+const shared = { testTimeout: 30_000, hookTimeout: 60_000, pool: 'forks' as const }
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    pool: 'forks',
-    // Two cores here: browser tests and child-process tests are heavy, run files one pair at a time.
-    maxWorkers: 2,
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'suite',
+          include: ['tests/**/*.test.ts'],
+          exclude: realTraining,
+          // Two cores here: browser tests and child-process tests are heavy, run files one pair at a time.
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          ...shared,
+          name: 'training',
+          include: realTraining,
+          fileParallelism: false,
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 })
