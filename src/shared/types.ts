@@ -248,14 +248,61 @@ export interface DatasetProgress {
   total: number
 }
 
+/** Exchanges, mean score (1–5) and success rate (sales among known outcomes, 0–1) of a group. */
+export interface StatsSeries {
+  exchanges: number
+  meanScore: number | null
+  successRate: number | null
+}
+
+export interface StatsDailyPoint extends StatsSeries {
+  day: string
+  /** Exchanges of that day scoring ≥ 4, and those still waiting for the owner's review. */
+  highQuality: number
+  backlog: number
+}
+
+export interface StatsModelPoint extends StatsSeries {
+  /** The Ollama model name as recorded on each exchange ('' when unknown). */
+  model: string
+  /** Our version number when the model is one of the shop's versions; null for any other model. */
+  version: number | null
+  source: 'base' | 'finetune' | 'prompt' | 'import' | null
+  /** When the version was made (trained) and put live; null when not one of ours. */
+  createdAt: number | null
+  deployedAt: number | null
+  live: boolean
+  firstDay: string
+  lastDay: string
+}
+
 export interface StatsDto {
   /** The seed's getDatasetStats: total, byCategory × score, highQuality (score ≥ 4). */
   total: number
   byCategory: { category: string; qualityScore: number | null; count: number }[]
   highQuality: number
-  daily: { day: string; exchanges: number; meanScore: number | null; successRate: number | null }[]
-  perModel: { model: string; exchanges: number; meanScore: number | null; successRate: number | null }[]
   reviewBacklog: number
+  keyFigures: {
+    /** Chats with a message today (the day of the machine), whatever the date filter. */
+    conversationsToday: number
+    exchanges: number
+    highQuality: number
+    successRate: number | null
+    meanScore: number | null
+    liveModel: { name: string; version: number | null; source: StatsModelPoint['source']; createdAt: number | null; deployedAt: number | null } | null
+  }
+  /** One row per score 1–5: how many exchanges got it from the automatic scorer and from the owner. */
+  scoreDistribution: { score: number; auto: number; owner: number }[]
+  daily: StatsDailyPoint[]
+  /** In the order the models went live (the shop's versions by number, others by first use). */
+  perModel: StatsModelPoint[]
+  /** High-quality examples accumulated up to each day (those before the date filter included). */
+  datasetGrowth: { day: string; added: number; cumulative: number }[]
+  /** Datasets generated within the period, as markers on the growth curve. */
+  datasets: { id: string; name: string; day: string; trainCount: number; validationCount: number }[]
+  backlogByCategory: { category: string; count: number }[]
+  /** Every model seen, for the model filter (not narrowed by the filters). */
+  models: string[]
 }
 
 export interface LearningSettings {
@@ -313,16 +360,21 @@ export interface LossPoint {
   loss: number
 }
 
-export interface TrainingProgress {
-  runId: string
-  stage: TrainingStage
+/** Where a training stands: epoch of epochs, step of the epoch's steps, the latest loss, speed and ETA. */
+export interface TrainingStepProgress {
   epoch: number
   epochs: number
+  /** Step within the epoch, and steps per epoch. */
   step: number
   steps: number
   loss: number | null
   tokensPerSecond: number | null
   etaSeconds: number | null
+}
+
+export interface TrainingProgress extends TrainingStepProgress {
+  runId: string
+  stage: TrainingStage
 }
 
 export interface ValidationSample {

@@ -229,7 +229,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     ...conversationsHandlers(repos, account.id, events, botAnswerNotGoodEnough, outbox, takeover),
     ...whatsappHandlers(whatsapp),
     ...reviewHandlers(repos, evaluation, events, new Teacher(repos, llm, prompts, settings)),
-    ...statsHandlers(repos, worker),
+    ...statsHandlers({ repos, accountId: account.id, settings }, worker),
     ...datasetHandlers(datasets),
     ...simulatorHandlers(simulator),
     ...llmHandlers(llm, cloudKey, prompts),

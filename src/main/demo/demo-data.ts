@@ -23,6 +23,11 @@ export interface DemoDataOptions {
 
 const MODELS = ['llama3.1:8b', 'autodidacta-tienda:v1', 'autodidacta-tienda:v2']
 
+/** The model live at a point of the demo period (0 = its start, 1 = now). */
+function modelAt(position: number): string {
+  return MODELS[position < 0.4 ? 0 : position < 0.7 ? 1 : 2]!
+}
+
 /**
  * Fills the store with synthetic Spanish conversations, every row flagged `isDemo` so demo
  * data never mixes silently with the shop's real customers. Scores come from the real scorer.
@@ -58,7 +63,10 @@ export function generateDemoData(repos: Repositories, accountId: string, options
           const question = pick(DEMO_QUESTIONS[category]).replaceAll('{p}', product.name)
           const answer = pick(DEMO_ANSWERS[category]).replaceAll('{p}', product.name).replaceAll('{$}', formatCop(product.price))
           const reaction = pick(DEMO_REACTIONS)
-          const model = pick(MODELS)
+          // Versions follow one another as they would in a shop: the base first, then v1, then v2.
+          // The draw is kept so every other demo field stays what it was for a given seed.
+          random()
+          const model = modelAt((at - (now - spanMs)) / spanMs)
           const assessed = assessReply(reaction)
           const askedAt = new Date(at)
           const answeredAt = new Date(at + 20_000)

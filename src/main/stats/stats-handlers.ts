@@ -1,11 +1,10 @@
 import type { HandlerSlice } from '../api/handler-table'
 import type { LearningWorker } from '../learning/learning-worker'
-import type { Repositories } from '../store/repositories'
-import { computeStats } from './stats-service'
+import { computeStats, type StatsDeps } from './stats-service'
 
-export function statsHandlers(repos: Repositories, worker: LearningWorker): HandlerSlice<'stats.get' | 'capture.health'> {
+export function statsHandlers(deps: StatsDeps, worker: LearningWorker): HandlerSlice<'stats.get' | 'capture.health'> {
   return {
-    'stats.get': (filters) => computeStats(repos, filters),
+    'stats.get': (filters) => computeStats(deps, filters),
     'capture.health': () => worker.health(),
   }
 }

@@ -1,38 +1,145 @@
 import type { StatsFilters } from '../../shared/api/contract'
-import type { StatsDto } from '../../shared/types'
+import type { StatsDto, StatsModelPoint, StatsSeries } from '../../shared/types'
+import type { SettingsService } from '../settings/settings-service'
 import type { Repositories } from '../store/repositories'
-import type { StatsCell } from '../store/repositories/training-data-repository'
+import type { ModelVersion } from '../store/repositories/model-versions-repository'
+import { localDay, type StatsCell } from '../store/repositories/stats-repository'
+
+export interface StatsDeps {
+  repos: Repositories
+  accountId: string
+  settings: SettingsService
+  now?: () => Date
+}
 
 /**
- * The seed's getDatasetStats (total, byCategory × score, highQuality) plus daily and
- * per-model series, from the rollup table's aggregates (never from exchange rows).
+ * Everything "Estadísticas" shows, from the rollups' aggregates (never from exchange rows),
+ * so the dashboard costs the same at a thousand exchanges as at a million.
+ * Includes the seed's getDatasetStats shape (total, byCategory × score, highQuality).
  */
-export function computeStats(repos: Repositories, filters: StatsFilters): StatsDto {
-  const { byCategoryScore, byDay, byModel } = repos.trainingData.stats(filters)
-  let total = 0
-  let highQuality = 0
-  let reviewBacklog = 0
-  for (const cell of byCategoryScore) {
-    total += cell.exchanges
-    reviewBacklog += cell.backlog
-    if (cell.qualityScore >= 4) highQuality += cell.exchanges
-  }
+export function computeStats(deps: StatsDeps, filters: StatsFilters): StatsDto {
+  const { repos } = deps
+  const now = deps.now?.() ?? new Date()
+  const byCategoryScore = repos.stats.fold(filters, 'category', 'qualityScore')
+  const byDay = repos.stats.fold(filters, 'day')
+  const byModel = repos.stats.fold(filters, 'model')
+  const byCategory = repos.stats.fold(filters, 'category')
+
+  const totals = sum(byCategory)
+  const versions = new Map(repos.modelVersions.list().map((v) => [v.name, v]))
+  const liveName = deps.settings.get().llm.model
+  const liveVersion = versions.get(liveName)
+
+  const daily = byDay
+    .map((c) => ({ day: c.key, ...series(c), highQuality: c.highQuality, backlog: c.backlog }))
+    .sort((a, b) => a.day.localeCompare(b.day))
+
   return {
-    total,
+    total: totals.exchanges,
     byCategory: byCategoryScore
-      .map((c) => ({ category: c.key || 'general', qualityScore: c.qualityScore === 0 ? null : c.qualityScore, count: c.exchanges }))
+      .map((c) => ({ category: c.key || 'general', qualityScore: Number(c.second) || null, count: c.exchanges }))
       .sort((a, b) => a.category.localeCompare(b.category) || (a.qualityScore ?? 0) - (b.qualityScore ?? 0)),
-    highQuality,
-    daily: byDay.map((c) => ({ day: c.key, ...series(c) })).sort((a, b) => a.day.localeCompare(b.day)),
-    perModel: byModel.map((c) => ({ model: c.key || 'desconocido', ...series(c) })).sort((a, b) => a.model.localeCompare(b.model)),
-    reviewBacklog,
+    highQuality: totals.highQuality,
+    reviewBacklog: totals.backlog,
+    keyFigures: {
+      conversationsToday: repos.conversations.countActiveSince(deps.accountId, startOfDay(now), filters.includeDemo),
+      exchanges: totals.exchanges,
+      highQuality: totals.highQuality,
+      meanScore: series(totals).meanScore,
+      successRate: series(totals).successRate,
+      liveModel: liveName
+        ? {
+            name: liveName,
+            version: liveVersion?.version ?? null,
+            source: liveVersion?.source ?? null,
+            createdAt: liveVersion?.createdAt.getTime() ?? null,
+            deployedAt: liveVersion?.deployedAt?.getTime() ?? null,
+          }
+        : null,
+    },
+    scoreDistribution: scoreDistribution(repos, filters),
+    daily,
+    perModel: byModel.map((c) => modelPoint(c, versions.get(c.key), liveName)).sort(modelOrder),
+    datasetGrowth: growth(daily, daily[0] ? repos.stats.highQualityBefore(filters, daily[0].day) : 0),
+    datasets: datasetsInPeriod(repos, filters),
+    backlogByCategory: byCategory
+      .filter((c) => c.backlog > 0)
+      .map((c) => ({ category: c.key || 'general', count: c.backlog }))
+      .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category)),
+    models: repos.stats.models(filters.includeDemo),
   }
 }
 
-function series(cell: StatsCell): { exchanges: number; meanScore: number | null; successRate: number | null } {
+function scoreDistribution(repos: Repositories, filters: StatsFilters): StatsDto['scoreDistribution'] {
+  const rows = [1, 2, 3, 4, 5].map((score) => ({ score, auto: 0, owner: 0 }))
+  for (const cell of repos.stats.scoreDistribution(filters)) {
+    const row = rows[cell.score - 1]
+    if (row) row[cell.source] += cell.exchanges
+  }
+  return rows
+}
+
+function modelPoint(cell: StatsCell, version: ModelVersion | undefined, liveName: string): StatsModelPoint {
+  return {
+    model: cell.key,
+    version: version?.version ?? null,
+    source: version?.source ?? null,
+    createdAt: version?.createdAt.getTime() ?? null,
+    deployedAt: version?.deployedAt?.getTime() ?? null,
+    live: cell.key !== '' && cell.key === liveName,
+    firstDay: cell.firstDay,
+    lastDay: cell.lastDay,
+    ...series(cell),
+  }
+}
+
+/** The shop's versions by number (v0 is the base it started with), other models by first use. */
+function modelOrder(a: StatsModelPoint, b: StatsModelPoint): number {
+  if (a.version !== null && b.version !== null) return a.version - b.version
+  return a.firstDay.localeCompare(b.firstDay) || a.model.localeCompare(b.model)
+}
+
+function growth(daily: StatsDto['daily'], before: number): StatsDto['datasetGrowth'] {
+  let cumulative = before
+  return daily.map((d) => {
+    cumulative += d.highQuality
+    return { day: d.day, added: d.highQuality, cumulative }
+  })
+}
+
+function datasetsInPeriod(repos: Repositories, filters: StatsFilters): StatsDto['datasets'] {
+  const from = filters.from === undefined ? null : localDay(filters.from)
+  const to = filters.to === undefined ? null : localDay(filters.to)
+  return repos.datasets
+    .list()
+    .filter((d) => d.status === 'ready')
+    .map((d) => ({ id: d.id, name: d.name, day: localDay(d.createdAt.getTime()), trainCount: d.trainCount, validationCount: d.validationCount }))
+    .filter((d) => (from === null || d.day >= from) && (to === null || d.day <= to))
+    .sort((a, b) => a.day.localeCompare(b.day))
+}
+
+function sum(cells: StatsCell[]): StatsCell {
+  const total: StatsCell = { key: '', second: '', exchanges: 0, scored: 0, scoreSum: 0, highQuality: 0, outcomes: 0, successes: 0, backlog: 0, firstDay: '', lastDay: '' }
+  for (const c of cells) {
+    total.exchanges += c.exchanges
+    total.scored += c.scored
+    total.scoreSum += c.scoreSum
+    total.highQuality += c.highQuality
+    total.outcomes += c.outcomes
+    total.successes += c.successes
+    total.backlog += c.backlog
+  }
+  return total
+}
+
+function series(cell: StatsCell): StatsSeries {
   return {
     exchanges: cell.exchanges,
     meanScore: cell.scored > 0 ? Math.round((cell.scoreSum / cell.scored) * 100) / 100 : null,
     successRate: cell.outcomes > 0 ? Math.round((cell.successes / cell.outcomes) * 1000) / 1000 : null,
   }
+}
+
+function startOfDay(now: Date): Date {
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate())
 }

@@ -281,6 +281,25 @@ export const trainingStatsDaily = sqliteTable(
   (t) => [primaryKey({ columns: [t.day, t.category, t.model, t.qualityScore, t.isDemo] })],
 )
 
+/**
+ * Per-day counts of each score given, by who gave it: the automatic scorer (`autoScore`) and
+ * the owner (`manualScore`). An exchange the owner re-scored counts once on each side, so the
+ * two distributions can be compared. Kept exact by triggers (drizzle/0006_stats_dashboard.sql).
+ */
+export const scoreDistributionDaily = sqliteTable(
+  'score_distribution_daily',
+  {
+    day: text('day').notNull(),
+    category: text('category').notNull(),
+    model: text('model').notNull(),
+    isDemo: integer('isDemo', { mode: 'boolean' }).notNull(),
+    source: text('source', { enum: ['auto', 'owner'] }).notNull(),
+    score: integer('score').notNull(),
+    exchanges: integer('exchanges').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.category, t.model, t.isDemo, t.source, t.score] })],
+)
+
 export const datasets = sqliteTable('datasets', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),

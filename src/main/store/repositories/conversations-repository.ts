@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, sql } from 'drizzle-orm'
+import { and, count, desc, eq, gte, lt, sql } from 'drizzle-orm'
 import type { Db } from '../database'
 import { contacts, conversations, products } from '../schema'
 import { newId } from './ids'
@@ -45,6 +45,17 @@ export class ConversationsRepository {
       .orderBy(desc(conversations.lastMessageAt), desc(conversations.createdAt))
       .limit(limit)
       .all()
+  }
+
+  /** Chats with a message at or after `since` (an index range on the account's activity). */
+  countActiveSince(accountId: string, since: Date, includeDemo: boolean): number {
+    return (
+      this.db
+        .select({ n: count() })
+        .from(conversations)
+        .where(and(eq(conversations.accountId, accountId), gte(conversations.lastMessageAt, since), includeDemo ? undefined : eq(conversations.isDemo, false)))
+        .get()?.n ?? 0
+    )
   }
 
   setBotMode(id: string, botMode: Conversation['botMode'], until: Date | null = null): void {

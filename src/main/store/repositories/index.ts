@@ -10,6 +10,7 @@ import { SecretsRepository } from './secrets-repository'
 import { ModelVersionsRepository } from './model-versions-repository'
 import { TrainingRunsRepository } from './training-runs-repository'
 import { SettingsRepository } from './settings-repository'
+import { StatsRepository } from './stats-repository'
 import { TrainingDataRepository } from './training-data-repository'
 import { WhatsappAuthRepository } from './whatsapp-auth-repository'
 
@@ -29,6 +30,8 @@ export interface Repositories {
   secrets: SecretsRepository
   trainingRuns: TrainingRunsRepository
   modelVersions: ModelVersionsRepository
+  /** The statistics rollups (read-only; triggers on training_data keep them). */
+  stats: StatsRepository
   /**
    * Runs `fn` in one SQLite transaction. better-sqlite3 is synchronous and the app holds one
    * connection, so every repository call made inside `fn` joins the transaction.
@@ -52,6 +55,7 @@ export function createRepositories(db: Db): Repositories {
     secrets: new SecretsRepository(db),
     trainingRuns: new TrainingRunsRepository(db),
     modelVersions: new ModelVersionsRepository(db),
+    stats: new StatsRepository(db),
     transaction: (fn) => db.transaction(() => fn()),
   }
 }

@@ -1,25 +1,13 @@
 import { and, asc, count, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm'
-import type { ReviewFilters, StatsFilters } from '../../../shared/api/contract'
+import type { ReviewFilters } from '../../../shared/api/contract'
 import type { ReviewStatus, ScoreSource } from '../../../shared/types'
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../database'
-import { contacts, conversations, messages, trainingData, trainingStatsDaily } from '../schema'
+import { contacts, conversations, messages, trainingData } from '../schema'
 import { newId } from './ids'
 import { prepareRowInsert } from './row-insert'
 
 export type TrainingRow = typeof trainingData.$inferSelect
 export type NewTrainingRow = Omit<typeof trainingData.$inferInsert, 'id'> & { id?: string }
-/** One group of the stats rollup; `qualityScore` is set only when grouped by score (0 = none). */
-export interface StatsCell {
-  key: string
-  qualityScore: number
-  exchanges: number
-  scored: number
-  scoreSum: number
-  outcomes: number
-  successes: number
-  backlog: number
-}
 export type TrainingRowWithCustomer = TrainingRow & { customerName: string | null }
 export type FewShotRow = Pick<
   TrainingRow,
@@ -364,43 +352,6 @@ export class TrainingDataRepository {
       .map((r) => r.id)
   }
 
-  /** The seed's getDatasetStats and the daily series, read from the trigger-maintained rollup. */
-  /**
-   * The rollup folded three ways in SQL — by category × score, by day, by model — so a year of
-   * data comes back as a few hundred rows, whatever the number of exchanges.
-   */
-  stats(filters: StatsFilters): { byCategoryScore: StatsCell[]; byDay: StatsCell[]; byModel: StatsCell[] } {
-    const t = trainingStatsDaily
-    const where = and(
-      filters.includeDemo ? undefined : eq(t.isDemo, false),
-      filters.category ? eq(t.category, filters.category) : undefined,
-      filters.model ? eq(t.model, filters.model) : undefined,
-      filters.from !== undefined ? gte(t.day, localDay(filters.from)) : undefined,
-      filters.to !== undefined ? lte(t.day, localDay(filters.to)) : undefined,
-    )
-    const sums = {
-      exchanges: sql<number>`sum(${t.exchanges})`,
-      // qualityScore 0 stands for "no score yet" in the rollup.
-      scored: sql<number>`sum(case when ${t.qualityScore} > 0 then ${t.exchanges} else 0 end)`,
-      scoreSum: sql<number>`sum(${t.qualityScore} * ${t.exchanges})`,
-      outcomes: sql<number>`sum(${t.outcomes})`,
-      successes: sql<number>`sum(${t.successes})`,
-      backlog: sql<number>`sum(${t.backlog})`,
-    }
-    const fold = (key: SQLiteColumn, second?: SQLiteColumn) =>
-      this.db
-        .select({ key: sql<string>`${key}`, qualityScore: second ? sql<number>`${second}` : sql<number>`0`, ...sums })
-        .from(t)
-        .where(where)
-        .groupBy(...(second ? [key, second] : [key]))
-        .all()
-    return {
-      byCategoryScore: fold(t.category, t.qualityScore),
-      byDay: fold(t.day),
-      byModel: fold(t.model),
-    }
-  }
-
   private withCustomer() {
     return this.db
       .select({ ...getTableColumns(trainingData), customerName })
@@ -442,10 +393,3 @@ export class TrainingDataRepository {
     return [sql`${trainingData.reviewPriority} + ${bonus} desc`, desc(trainingData.createdAt)]
   }
 }
-
-/** YYYY-MM-DD in local time, as the rollup's triggers compute `day`. */
-export function localDay(epochMs: number): string {
-  const d = new Date(epochMs)
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
-
