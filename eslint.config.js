@@ -38,6 +38,13 @@ export default tseslint.config(
     },
   },
   {
+    // Unit tests of the renderer's pure modules: they import the renderer, never the core.
+    files: ['tests/renderer/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/main/**'], message: 'Renderer tests import the renderer and src/shared only.' }] }],
+    },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/main/**', '**/renderer/**', 'electron'], message: 'src/shared imports nothing above it.' }] }],

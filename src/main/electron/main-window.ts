@@ -28,6 +28,11 @@ export function createMainWindow(): BrowserWindow {
     if (/^https:\/\//.test(url)) void shell.openExternal(url)
     return { action: 'deny' }
   })
+  // The only downloads the app makes are charts saved as PNG (blob: URLs made by the page);
+  // Electron then asks where to save them. Anything else a page might start is refused.
+  window.webContents.session.on('will-download', (event, item) => {
+    if (!item.getURL().startsWith('blob:')) event.preventDefault()
+  })
   window.webContents.on('will-navigate', (event, url) => {
     if (url !== window.webContents.getURL()) event.preventDefault()
   })

@@ -11,9 +11,9 @@ import type { ServerConnection } from './Root'
 import { CatalogScreen } from './screens/catalog/CatalogScreen'
 import { ConversationsScreen } from './screens/ConversationsScreen'
 import { PairingScreen } from './screens/pairing/PairingScreen'
-import { PlaceholderScreen } from './screens/PlaceholderScreen'
 import { ReviewScreen } from './screens/review/ReviewScreen'
 import { SettingsScreen } from './screens/settings/SettingsScreen'
+import { StatsScreen } from './screens/stats/StatsScreen'
 import { TrainingScreen } from './screens/training/TrainingScreen'
 
 export function App({ serverConnection }: { serverConnection: ServerConnection }) {
@@ -97,7 +97,7 @@ export function App({ serverConnection }: { serverConnection: ServerConnection }
             {screen === 'training' && <TrainingScreen />}
             {screen === 'pairing' && <PairingScreen openSince={whatsappOpenSince} />}
             {screen === 'catalog' && <CatalogScreen locale={locale} />}
-            {screen === 'stats' && <PlaceholderScreen screen={screen} />}
+            {screen === 'stats' && <StatsScreen onReview={() => setScreen('review')} />}
           </main>
           <AlertToasts
             alerts={alerts}

@@ -1,7 +1,8 @@
-import { CATEGORIES, type Category } from '../../../../shared/types'
 import type { MessageKey } from '../../i18n/es'
 import { useT } from '../../i18n/i18n'
-import { DEFAULT_FILTERS, isDefaultFilters, PERIODS, STATUS_FILTERS, type Period, type ReviewFilterState } from './review-model'
+import { CategorySelect, ModelSelect } from '../../components/FilterSelects'
+import { PeriodFields } from '../../components/PeriodFields'
+import { DEFAULT_FILTERS, isDefaultFilters, STATUS_FILTERS, type ReviewFilterState } from './review-model'
 
 const SCORES = [1, 2, 3, 4, 5]
 
@@ -18,8 +19,6 @@ export function ReviewFiltersBar({
   const set = (patch: Partial<ReviewFilterState>) => onChange({ ...filters, ...patch })
   const scoreValue = (value: number | null) => (value === null ? '' : String(value))
   const parseScore = (value: string) => (value === '' ? null : Number(value))
-  // A model the server no longer lists may still be the active filter; keep it selectable.
-  const modelOptions = filters.model && !models.includes(filters.model) ? [filters.model, ...models] : models
 
   return (
     <section className="review-filters" aria-label={t('review.filters')} data-testid="review-filters">
@@ -37,17 +36,7 @@ export function ReviewFiltersBar({
         ))}
       </div>
       <div className="filter-fields">
-        <label className="filter">
-          {t('review.filters.category')}
-          <select value={filters.category} onChange={(e) => set({ category: e.target.value as Category | '' })}>
-            <option value="">{t('review.filters.category.all')}</option>
-            {CATEGORIES.map((category) => (
-              <option key={category} value={category}>
-                {t(`category.${category}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CategorySelect value={filters.category} onChange={(category) => set({ category })} />
         <label className="filter narrow">
           {t('review.filters.minScore')}
           <select value={scoreValue(filters.minScore)} onChange={(e) => set({ minScore: parseScore(e.target.value) })}>
@@ -70,39 +59,8 @@ export function ReviewFiltersBar({
             ))}
           </select>
         </label>
-        <label className="filter">
-          {t('review.filters.model')}
-          <select value={filters.model} onChange={(e) => set({ model: e.target.value })}>
-            <option value="">{t('review.filters.model.all')}</option>
-            {modelOptions.map((model) => (
-              <option key={model} value={model}>
-                {model}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="filter">
-          {t('review.filters.period')}
-          <select value={filters.period} onChange={(e) => set({ period: e.target.value as Period })}>
-            {PERIODS.map((period) => (
-              <option key={period} value={period}>
-                {t(`review.filters.period.${period}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {filters.period === 'custom' && (
-          <>
-            <label className="filter">
-              {t('review.filters.from')}
-              <input type="date" value={filters.fromDay} max={filters.toDay || undefined} onChange={(e) => set({ fromDay: e.target.value })} />
-            </label>
-            <label className="filter">
-              {t('review.filters.to')}
-              <input type="date" value={filters.toDay} min={filters.fromDay || undefined} onChange={(e) => set({ toDay: e.target.value })} />
-            </label>
-          </>
-        )}
+        <ModelSelect value={filters.model} models={models} onChange={(model) => set({ model })} />
+        <PeriodFields value={filters} onChange={set} />
         <label className="filter check">
           <input type="checkbox" checked={filters.includeDemo} onChange={(e) => set({ includeDemo: e.target.checked })} />
           {t('review.filters.includeDemo')}

@@ -1,22 +1,16 @@
 import type { ApiInput } from '../../../../shared/api/contract'
 import type { Category, ExchangeDto, ReviewStatus } from '../../../../shared/types'
+import { dateRange, type PeriodFilter } from '../../period'
 
 export type StatusFilter = ReviewStatus | 'all'
 export const STATUS_FILTERS: StatusFilter[] = ['pending', 'approved', 'corrected', 'rejected', 'all']
 
-export type Period = 'all' | 'today' | '7d' | '30d' | 'custom'
-export const PERIODS: Period[] = ['all', 'today', '7d', '30d', 'custom']
-
-export interface ReviewFilterState {
+export interface ReviewFilterState extends PeriodFilter {
   status: StatusFilter
   category: Category | ''
   minScore: number | null
   maxScore: number | null
   model: string
-  period: Period
-  /** With period 'custom': calendar days as the date inputs give them (YYYY-MM-DD, local time); '' = open. */
-  fromDay: string
-  toDay: string
   includeDemo: boolean
 }
 
@@ -34,36 +28,6 @@ export const DEFAULT_FILTERS: ReviewFilterState = {
 
 export function isDefaultFilters(filters: ReviewFilterState): boolean {
   return (Object.keys(DEFAULT_FILTERS) as (keyof ReviewFilterState)[]).every((key) => filters[key] === DEFAULT_FILTERS[key])
-}
-
-/** Local midnight of a YYYY-MM-DD day; the owner thinks in their own calendar days. */
-function dayStart(day: string): number | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
-  if (!match) return undefined
-  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])).getTime()
-}
-
-function dayEnd(day: string): number | undefined {
-  const start = dayStart(day)
-  return start === undefined ? undefined : new Date(start).setDate(new Date(start).getDate() + 1) - 1
-}
-
-function todayStart(now: Date): number {
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime()
-}
-
-/** The period as epoch bounds; presets count whole local days, today included. */
-export function dateRange(filters: ReviewFilterState, now: Date = new Date()): { from?: number; to?: number } {
-  const daysBack = { today: 0, '7d': 6, '30d': 29 } as const
-  if (filters.period === 'all') return {}
-  if (filters.period === 'custom') {
-    const from = dayStart(filters.fromDay)
-    const to = dayEnd(filters.toDay)
-    return { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) }
-  }
-  const start = new Date(todayStart(now))
-  start.setDate(start.getDate() - daysBack[filters.period])
-  return { from: start.getTime() }
 }
 
 export function toListInput(filters: ReviewFilterState, limit: number, offset: number): ApiInput<'review.list'> {

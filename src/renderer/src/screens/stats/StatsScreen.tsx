@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { StatsDto } from '../../../../shared/types'
+import { useApi, useApiEvent } from '../../api/api-context'
+import { EmptyState } from '../../components/EmptyState'
+import { useT } from '../../i18n/i18n'
+import { BacklogChart } from './BacklogChart'
+import { CategoryScoreChart } from './CategoryScoreChart'
+import { DailyTrendChart } from './DailyTrendChart'
+import { DatasetGrowthChart } from './DatasetGrowthChart'
+import { KeyFigures } from './KeyFigures'
+import { ModelVersionsChart } from './ModelVersionsChart'
+import { ScoreDistributionChart } from './ScoreDistributionChart'
+import { StatsFiltersBar } from './StatsFiltersBar'
+import { DEFAULT_STATS_FILTERS, isDefaultStatsFilters, toStatsInput, type StatsFilterState } from './stats-model'
+import './stats.css'
+
+/** A busy shop captures several exchanges a second; the dashboard redraws at most this often. */
+const LIVE_REFRESH_MS = 1500
+
+/** "Estadísticas": whether the bot is getting better, from the core's aggregates. */
+export function StatsScreen({ onReview }: { onReview?: () => void }) {
+  const api = useApi()
+  const t = useT()
+  const [filters, setFilters] = useState<StatsFilterState>(DEFAULT_STATS_FILTERS)
+  const [stats, setStats] = useState<StatsDto | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [updatedAt, setUpdatedAt] = useState<number | null>(null)
+  const request = useRef(0)
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+
+  const load = useCallback(() => {
+    const id = ++request.current
+    api.call('stats.get', toStatsInput(filters)).then(
+      (next) => {
+        // A slow answer for filters the owner has since changed must not overwrite a newer one.
+        if (id !== request.current) return
+        setStats(next)
+        setError(null)
+        setUpdatedAt(Date.now())
+      },
+      (e: unknown) => {
+        if (id === request.current) setError(e instanceof Error ? e.message : String(e))
+      },
+    )
+  }, [api, filters])
+
+  useEffect(load, [load])
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current)
+    },
+    [],
+  )
+
+  const scheduleRefresh = useCallback(() => {
+    if (timer.current) return
+    timer.current = setTimeout(() => {
+      timer.current = null
+      load()
+    }, LIVE_REFRESH_MS)
+  }, [load])
+  useApiEvent('exchange.updated', scheduleRefresh)
+  useApiEvent('conversation.updated', scheduleRefresh)
+  useApiEvent('models.updated', scheduleRefresh)
+  useApiEvent('dataset.updated', scheduleRefresh)
+
+  const nothingAtAll = stats !== null && stats.total === 0 && isDefaultStatsFilters(filters)
+  return (
+    <div className="screen stats-screen" data-testid="stats-screen" data-updated-at={updatedAt ?? ''}>
+      <div className="stats-top">
+        <h1 className="screen-title">{t('stats.title')}</h1>
+        {updatedAt !== null && (
+          <span className="hint stats-live" aria-live="polite">
+            {t('stats.live')}
+          </span>
+        )}
+      </div>
+      <StatsFiltersBar filters={filters} models={stats?.models ?? []} onChange={setFilters} />
+      {error && (
+        <p className="form-error" role="alert">
+          {t('stats.error', { error })}
+        </p>
+      )}
+      {stats === null && !error && <p className="hint">{t('stats.loading')}</p>}
+      {stats && (
+        <>
+          <KeyFigures stats={stats} />
+          {nothingAtAll ? (
+            <EmptyState icon="📊" title={t('stats.empty.title')} body={t('stats.empty.body')} />
+          ) : stats.total === 0 ? (
+            <EmptyState icon="🔎" title={t('stats.filtered.title')} body={t('stats.filtered.body')} />
+          ) : (
+            <div className="stats-grid">
+              <DailyTrendChart stats={stats} />
+              <ModelVersionsChart stats={stats} />
+              <ScoreDistributionChart stats={stats} />
+              <CategoryScoreChart stats={stats} />
+              <DatasetGrowthChart stats={stats} />
+              <BacklogChart stats={stats} onReview={onReview} />
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,112 @@
+import type { ApiInput } from '../../../../shared/api/contract'
+import type { Category, StatsDailyPoint, StatsDto, StatsModelPoint } from '../../../../shared/types'
+import { dateRange, type PeriodFilter } from '../../period'
+
+export interface StatsFilterState extends PeriodFilter {
+  category: Category | ''
+  model: string
+  includeDemo: boolean
+}
+
+export const DEFAULT_STATS_FILTERS: StatsFilterState = { period: '30d', fromDay: '', toDay: '', category: '', model: '', includeDemo: true }
+
+export function isDefaultStatsFilters(filters: StatsFilterState): boolean {
+  return (Object.keys(DEFAULT_STATS_FILTERS) as (keyof StatsFilterState)[]).every((key) => filters[key] === DEFAULT_STATS_FILTERS[key])
+}
+
+export function toStatsInput(filters: StatsFilterState, now: Date = new Date()): ApiInput<'stats.get'> {
+  const { from, to } = dateRange(filters, now)
+  return {
+    includeDemo: filters.includeDemo,
+    ...(filters.category ? { category: filters.category } : {}),
+    ...(filters.model ? { model: filters.model } : {}),
+    ...(from !== undefined ? { from } : {}),
+    ...(to !== undefined ? { to } : {}),
+  }
+}
+
+/** One bar per category, its exchanges split by score ('s0' = not scored yet). */
+export interface CategoryRow {
+  category: string
+  total: number
+  s0: number
+  s1: number
+  s2: number
+  s3: number
+  s4: number
+  s5: number
+}
+
+export function categoryRows(byCategory: StatsDto['byCategory']): CategoryRow[] {
+  const rows = new Map<string, CategoryRow>()
+  for (const cell of byCategory) {
+    const row = rows.get(cell.category) ?? { category: cell.category, total: 0, s0: 0, s1: 0, s2: 0, s3: 0, s4: 0, s5: 0 }
+    const key = `s${cell.qualityScore ?? 0}` as keyof Omit<CategoryRow, 'category' | 'total'>
+    row[key] += cell.count
+    row.total += cell.count
+    rows.set(cell.category, row)
+  }
+  return [...rows.values()].sort((a, b) => b.total - a.total || a.category.localeCompare(b.category))
+}
+
+/** The two bars of the distribution: who scored, and how many of each score. */
+export function distributionRows(distribution: StatsDto['scoreDistribution']): { source: 'auto' | 'owner'; total: number; s1: number; s2: number; s3: number; s4: number; s5: number }[] {
+  return (['auto', 'owner'] as const).map((source) => {
+    const row = { source, total: 0, s1: 0, s2: 0, s3: 0, s4: 0, s5: 0 }
+    for (const r of distribution) {
+      row[`s${r.score}` as 's1'] = r[source]
+      row.total += r[source]
+    }
+    return row
+  })
+}
+
+/** YYYY-MM-DD plus `days`, in the calendar (no clock involved, so no DST surprises). */
+export function addDays(day: string, days: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number]
+  const date = new Date(Date.UTC(y, m - 1, d + days))
+  return date.toISOString().slice(0, 10)
+}
+
+/**
+ * Every calendar day from the first to the last, the days without exchanges as gaps, so the
+ * x axis is time and a quiet week does not vanish from the chart.
+ */
+export function continuousDays(daily: StatsDailyPoint[]): (Omit<StatsDailyPoint, 'meanScore' | 'successRate'> & { meanScore: number | null; successPct: number | null })[] {
+  const first = daily[0]
+  const last = daily.at(-1)
+  if (!first || !last) return []
+  const byDay = new Map(daily.map((d) => [d.day, d]))
+  const out = []
+  // A cap keeps a stray old exchange from drawing ten years of empty days.
+  for (let day = first.day, n = 0; day <= last.day && n < 3700; day = addDays(day, 1), n++) {
+    const point = byDay.get(day)
+    out.push({
+      day,
+      exchanges: point?.exchanges ?? 0,
+      highQuality: point?.highQuality ?? 0,
+      backlog: point?.backlog ?? 0,
+      meanScore: point?.meanScore ?? null,
+      successPct: point?.successRate == null ? null : Math.round(point.successRate * 1000) / 10,
+    })
+  }
+  return out
+}
+
+/** "v2", or the model's own name when it is not one of the shop's versions. */
+export function modelLabel(model: Pick<StatsModelPoint, 'model' | 'version'>, unknown: string): string {
+  if (model.version !== null) return `v${model.version}`
+  return model.model || unknown
+}
+
+/** Change of a figure against the previous version's, when both exist. */
+export function deltas(perModel: StatsModelPoint[]): { meanScore: number | null; successRate: number | null }[] {
+  return perModel.map((m, i) => {
+    const previous = perModel[i - 1]
+    return {
+      meanScore: previous && previous.meanScore !== null && m.meanScore !== null ? Math.round((m.meanScore - previous.meanScore) * 100) / 100 : null,
+      successRate:
+        previous && previous.successRate !== null && m.successRate !== null ? Math.round((m.successRate - previous.successRate) * 1000) / 1000 : null,
+    }
+  })
+}

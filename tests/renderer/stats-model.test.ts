@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest'
+import { pngFileName } from '../../src/renderer/src/screens/stats/chart-png'
+import { addDays, categoryRows, continuousDays, deltas, distributionRows, modelLabel, toStatsInput } from '../../src/renderer/src/screens/stats/stats-model'
+import type { StatsModelPoint } from '../../src/shared/types'
+
+const model = (over: Partial<StatsModelPoint>): StatsModelPoint => ({
+  model: 'm',
+  version: null,
+  source: null,
+  createdAt: null,
+  deployedAt: null,
+  live: false,
+  firstDay: '2026-12-01',
+  lastDay: '2026-12-01',
+  exchanges: 1,
+  meanScore: null,
+  successRate: null,
+  ...over,
+})
+
+describe('the dashboard’s chart data', () => {
+  it('stacks each category by score, unscored apart, busiest category first', () => {
+    expect(
+      categoryRows([
+        { category: 'general', qualityScore: null, count: 2 },
+        { category: 'general', qualityScore: 5, count: 1 },
+        { category: 'consulta_precio', qualityScore: 1, count: 4 },
+        { category: 'consulta_precio', qualityScore: 4, count: 3 },
+      ]),
+    ).toEqual([
+      { category: 'consulta_precio', total: 7, s0: 0, s1: 4, s2: 0, s3: 0, s4: 3, s5: 0 },
+      { category: 'general', total: 3, s0: 2, s1: 0, s2: 0, s3: 0, s4: 0, s5: 1 },
+    ])
+  })
+
+  it('turns the score distribution into one bar per scorer', () => {
+    const rows = distributionRows([1, 2, 3, 4, 5].map((score) => ({ score, auto: score * 10, owner: score === 2 ? 7 : 0 })))
+    expect(rows).toEqual([
+      { source: 'auto', total: 150, s1: 10, s2: 20, s3: 30, s4: 40, s5: 50 },
+      { source: 'owner', total: 7, s1: 0, s2: 7, s3: 0, s4: 0, s5: 0 },
+    ])
+  })
+
+  it('puts every calendar day on the axis, quiet days as gaps, across month ends and DST changes', () => {
+    expect(addDays('2026-02-28', 1)).toBe('2026-03-01')
+    expect(addDays('2026-03-28', 2)).toBe('2026-03-30') // Europe's DST change is on the 29th
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01')
+    const days = continuousDays([
+      { day: '2026-11-29', exchanges: 4, meanScore: 3.5, successRate: 0.25, highQuality: 2, backlog: 1 },
+      { day: '2026-12-02', exchanges: 1, meanScore: 5, successRate: null, highQuality: 1, backlog: 0 },
+    ])
+    expect(days.map((d) => d.day)).toEqual(['2026-11-29', '2026-11-30', '2026-12-01', '2026-12-02'])
+    expect(days[0]).toMatchObject({ meanScore: 3.5, successPct: 25 })
+    expect(days[1]).toMatchObject({ exchanges: 0, meanScore: null, successPct: null })
+    expect(days[3]).toMatchObject({ meanScore: 5, successPct: null })
+    expect(continuousDays([])).toEqual([])
+  })
+
+  it('compares each version with the one before it, and names versions by number', () => {
+    const versions = [model({ version: 0, meanScore: 3.1, successRate: 0.2 }), model({ version: 1, meanScore: 3.5, successRate: 0.18 }), model({ version: 2, meanScore: null })]
+    expect(deltas(versions)).toEqual([
+      { meanScore: null, successRate: null },
+      { meanScore: 0.4, successRate: -0.02 },
+      { meanScore: null, successRate: null },
+    ])
+    expect(modelLabel(versions[1]!, '?')).toBe('v1')
+    expect(modelLabel(model({ model: 'qwen2.5:7b' }), '?')).toBe('qwen2.5:7b')
+    expect(modelLabel(model({ model: '' }), 'desconocido')).toBe('desconocido')
+  })
+
+  it('asks the core for whole local days and leaves out filters that are not set', () => {
+    const now = new Date(2026, 11, 2, 15, 30)
+    expect(toStatsInput({ period: '7d', fromDay: '', toDay: '', category: '', model: '', includeDemo: false }, now)).toEqual({
+      includeDemo: false,
+      from: new Date(2026, 10, 26).getTime(),
+    })
+    expect(toStatsInput({ period: 'custom', fromDay: '2026-11-01', toDay: '2026-11-30', category: 'general', model: 'v1', includeDemo: true }, now)).toEqual({
+      includeDemo: true,
+      category: 'general',
+      model: 'v1',
+      from: new Date(2026, 10, 1).getTime(),
+      to: new Date(2026, 11, 1).getTime() - 1,
+    })
+  })
+
+  it('names the saved PNG after the chart, without accents or spaces', () => {
+    expect(pngFileName('Nota media y tasa de éxito por día', new Date(2026, 11, 2))).toBe('estadisticas-nota-media-y-tasa-de-exito-por-dia-2026-12-02.png')
+    expect(pngFileName('¿¿??', new Date(2026, 0, 5))).toBe('estadisticas-grafico-2026-01-05.png')
+  })
+})
