@@ -7,7 +7,6 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApp, type App } from '../src/main/app/create-app'
 import { dedupe } from '../src/main/curation/near-duplicates'
-import { generateDemoData } from '../src/main/demo/demo-data'
 import { silentLogger } from '../src/main/logging/logger'
 import { generateSyntheticCandidates } from '../tests/unit/curation/synthetic'
 
@@ -162,25 +161,6 @@ const sections: Record<string, () => Promise<string[]>> = {
       rows.push(`| near-duplicates, ${n.toLocaleString('en')} examples (${result.exactDuplicates} exact, ${result.nearDuplicates} near removed) | ${ms(elapsed)} | ${(elapsed / (n / 1000)).toFixed(2)} ms per 1k |`)
     }
     return rows
-  },
-
-  /** stats.get over a million exchanges. */
-  async stats() {
-    return withApp(async (app) => {
-      const account = app.repos.accounts.ensureShopAccount('bench')
-      const started = performance.now()
-      generateDemoData(app.repos, account.id, { count: 1_000_000, seed: 5, withMessages: false, days: 365 })
-      const loadMs = performance.now() - started
-      const samples: number[] = []
-      for (let i = 0; i < 30; i++) {
-        const t = performance.now()
-        const result = await app.dispatch('stats.get', i % 2 ? { category: 'consulta_precio' } : {})
-        if (!result.ok) throw new Error(result.error.message)
-        samples.push(performance.now() - t)
-      }
-      samples.sort((a, b) => a - b)
-      return [`| stats.get at 1,000,000 exchanges (load ${(loadMs / 1000).toFixed(0)} s) | p50 ${ms(percentile(samples, 50))} | p99 ${ms(percentile(samples, 99))} | target < 100 ms |`]
-    })
   },
 }
 
