@@ -3,9 +3,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ConversationDto, DatasetDto, ExchangeDto, StatsDto } from '../../src/shared/types'
 import { startOllamaDouble, type OllamaDouble } from '../support/ollama-double'
-import { buildTestApp, callApi as call, eventually } from '../support/test-app'
-
-type TestApp = Awaited<ReturnType<typeof buildTestApp>>
+import { buildTestApp, callApi as call, eventually, type TestApp } from '../support/test-app'
 
 async function say(app: TestApp, from: string, text: string): Promise<{ conversationId: string; messageId: string }> {
   const sent = await call<{ conversationId: string; messageId: string }>(app, 'simulator.send', { from, text })

@@ -2,9 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { AppStatus, ExchangeDto, MessageDto } from '../../src/shared/types'
 import { startOllamaDouble, type OllamaDouble } from '../support/ollama-double'
 import { startOpenAiDouble, type OpenAiDouble } from '../support/openai-double'
-import { buildTestApp, callApi as call, eventually } from '../support/test-app'
+import { buildTestApp, callApi as call, eventually, type TestApp } from '../support/test-app'
 
-type TestApp = Awaited<ReturnType<typeof buildTestApp>>
 const KEY = 'gsk_test_0123456789abcdef'
 
 describe('who answers: local, local with cloud fallback, cloud', () => {

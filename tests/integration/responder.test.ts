@@ -4,9 +4,7 @@ import type { ProductDto } from '../../src/shared/catalog'
 import type { ConversationDto, ExchangeDto, MessageDto } from '../../src/shared/types'
 import { PRICE_FALLBACK_REPLY } from '../../src/main/guardrails/reply-guard'
 import { startOllamaDouble, type ChatRequestBody, type OllamaDouble } from '../support/ollama-double'
-import { buildTestApp, callApi as call, eventually } from '../support/test-app'
-
-type TestApp = Awaited<ReturnType<typeof buildTestApp>>
+import { buildTestApp, callApi as call, eventually, type TestApp } from '../support/test-app'
 
 const CATALOG = [
   { sku: 'CUR-PIANO', name: 'Curso de Piano Básico', price: 89_000, category: 'cursos', keywords: ['piano', 'teclado'], description: '12 clases en video.' },

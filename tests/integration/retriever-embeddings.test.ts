@@ -4,9 +4,7 @@ import { Retriever, type Embedder } from '../../src/main/retrieval/retriever'
 import { defaultSettings } from '../../src/main/settings/settings-defaults'
 import { SettingsService } from '../../src/main/settings/settings-service'
 import type { ProductInput } from '../../src/shared/catalog'
-import { buildTestApp, callApi as call } from '../support/test-app'
-
-type TestApp = Awaited<ReturnType<typeof buildTestApp>>
+import { buildTestApp, callApi as call, type TestApp } from '../support/test-app'
 
 /**
  * A stand-in embedding model with a tiny, hand-made semantic space: texts about listening to

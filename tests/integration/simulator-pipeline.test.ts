@@ -2,9 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ApiEventName } from '../../src/shared/api/events'
 import type { ConversationDto, MessageDto } from '../../src/shared/types'
 import { startOllamaDouble, type OllamaDouble } from '../support/ollama-double'
-import { buildTestApp, callApi as call, eventually } from '../support/test-app'
-
-type TestApp = Awaited<ReturnType<typeof buildTestApp>>
+import { buildTestApp, callApi as call, eventually, type TestApp } from '../support/test-app'
 
 describe('simulator → inbox → router → responder → outbox', () => {
   let app: TestApp | undefined

@@ -1,9 +1,7 @@
 // The compiled statements on the capture/evaluation path bypass parts of drizzle's value
 // mapping; these checks read the raw SQLite columns to prove nothing is mis-encoded.
 import { afterEach, describe, expect, it } from 'vitest'
-import { buildTestApp } from '../support/test-app'
-
-type TestApp = Awaited<ReturnType<typeof buildTestApp>>
+import { buildTestApp, type TestApp } from '../support/test-app'
 
 describe('training data repository (compiled statements)', () => {
   let app: TestApp | undefined

@@ -4,10 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { CHATML_OLLAMA_TEMPLATE } from '../../src/main/training/ollama-deployer'
 import type { TrainingProgress, TrainingRunDto } from '../../src/shared/types'
 import { startOllamaDouble, type OllamaDouble } from '../support/ollama-double'
-import { buildTestApp, callApi as call, eventually } from '../support/test-app'
+import { buildTestApp, callApi as call, eventually, type TestApp } from '../support/test-app'
 import { datasetAndTinyModel } from '../support/training-fixtures'
-
-type TestApp = Awaited<ReturnType<typeof buildTestApp>>
 
 describe('the llama.cpp backend end to end in the app: train, register in Ollama, validate, deploy; cancel', () => {
   let app: TestApp | undefined

@@ -4,9 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { generateDemoData } from '../../src/main/demo/demo-data'
 import type { DatasetDto, MessageDto, ModelVersionDto, TrainingRunDto } from '../../src/shared/types'
 import { startOllamaDouble, type ChatRequestBody, type OllamaDouble } from '../support/ollama-double'
-import { buildTestApp, callApi as call } from '../support/test-app'
-
-type TestApp = Awaited<ReturnType<typeof buildTestApp>>
+import { buildTestApp, callApi as call, type TestApp } from '../support/test-app'
 
 /** The reference answer of each validation question, so the double can play a model that learned them. */
 function referencesOf(datasetPath: string): Map<string, string> {

@@ -8,10 +8,8 @@ import { openKeyFileSecretBox } from '../../src/main/security/key-file-secret-bo
 import type { SecretBox } from '../../src/main/security/secret-box'
 import { WhatsappAuthRepository } from '../../src/main/store/repositories/whatsapp-auth-repository'
 import { createSqliteAuthState, WhatsAppSessionUnreadableError } from '../../src/main/whatsapp/auth-state-store'
-import { buildTestApp, tempDir } from '../support/test-app'
+import { buildTestApp, tempDir, type TestApp } from '../support/test-app'
 import { socketDoubleFactory } from '../support/whatsapp-socket-double'
-
-type TestApp = Awaited<ReturnType<typeof buildTestApp>>
 
 const asJson = (value: unknown) => JSON.stringify(value, BufferJSON.replacer)
 

@@ -4,10 +4,9 @@ import { DisconnectReason, proto, type WAMessage } from '@whiskeysockets/baileys
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ConversationDto, ExchangeDto, MessageDto, WhatsappStatus } from '../../src/shared/types'
 import { startOllamaDouble, type OllamaDouble } from '../support/ollama-double'
-import { buildTestApp, eventually, tempDir } from '../support/test-app'
+import { buildTestApp, eventually, tempDir, type TestApp } from '../support/test-app'
 import { customerText, ownerText, socketDoubleFactory, type SocketDouble } from '../support/whatsapp-socket-double'
 
-type TestApp = Awaited<ReturnType<typeof buildTestApp>>
 const PHONE = '573001234567'
 const JID = `${PHONE}@s.whatsapp.net`
 

@@ -31,6 +31,9 @@ export async function buildTestApp(
   })
 }
 
+/** The app `buildTestApp` gives: a whole app plus `dispose`. */
+export type TestApp = Awaited<ReturnType<typeof buildTestApp>>
+
 /** Polls until `check` returns a truthy value or the time runs out. */
 export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 5000, intervalMs = 20): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, rmSync, type WriteStream } from 'node:fs'
 import { join } from 'node:path'
-import type { LossPoint } from '../../shared/types'
+import type { LossPoint, TrainingStepProgress } from '../../shared/types'
 import { describeModel, readGgufHeader } from './gguf'
 import type { LlamaTools } from './llama-tools'
 import { runTool, ToolError } from './tool-process'
@@ -16,16 +16,8 @@ export interface FineTuneParams {
   threads?: number
 }
 
-export interface FineTuneProgress {
+export interface FineTuneProgress extends TrainingStepProgress {
   stage: 'preparing' | 'training' | 'quantizing' | 'evaluating'
-  epoch: number
-  epochs: number
-  /** Step within the epoch, and steps per epoch. */
-  step: number
-  steps: number
-  loss: number | null
-  tokensPerSecond: number | null
-  etaSeconds: number | null
 }
 
 export interface FineTuneResult {

@@ -1,5 +1,5 @@
 import type { WriteStream } from 'node:fs'
-import type { LossPoint, TrainingBackend as BackendId, TrainingStage } from '../../../shared/types'
+import type { LossPoint, TrainingBackend as BackendId, TrainingStage, TrainingStepProgress } from '../../../shared/types'
 import type { ModelVersion } from '../../store/repositories/model-versions-repository'
 import type { FineTuneParams } from '../llamacpp-finetune'
 import type { LlamaTools } from '../llama-tools'
@@ -9,15 +9,6 @@ import type { OllamaBaseModel } from '../ollama-store'
 
 export type RunParams = FineTuneParams & { force: boolean; importPath?: string; importKind?: 'model' | 'adapter' }
 
-export interface StepProgress {
-  epoch: number
-  epochs: number
-  step: number
-  steps: number
-  loss: number | null
-  tokensPerSecond: number | null
-  etaSeconds: number | null
-}
 
 /** What a backend gets to make a candidate: the run, where to work, and how to report. */
 export interface BackendContext {
@@ -38,7 +29,7 @@ export interface BackendContext {
   deployer: OllamaDeployer
   storeModels: () => Promise<OllamaBaseModel[]>
   stage(stage: TrainingStage): void
-  progress(stage: TrainingStage, progress: StepProgress, curve: LossPoint[]): void
+  progress(stage: TrainingStage, progress: TrainingStepProgress, curve: LossPoint[]): void
   saveLossCurve(curve: LossPoint[]): void
 }
 
