@@ -289,7 +289,15 @@ export interface StatsDto {
     highQuality: number
     successRate: number | null
     meanScore: number | null
-    liveModel: { name: string; version: number | null; source: StatsModelPoint['source']; createdAt: number | null; deployedAt: number | null } | null
+    /** The model that answers now: the cloud's under the `cloud` policy (`cloud` names its provider), else Ollama's. */
+    liveModel: {
+      name: string
+      cloud: string | null
+      version: number | null
+      source: StatsModelPoint['source']
+      createdAt: number | null
+      deployedAt: number | null
+    } | null
   }
   /** One row per score 1–5: how many exchanges got it from the automatic scorer and from the owner. */
   scoreDistribution: { score: number; auto: number; owner: number }[]

@@ -109,8 +109,11 @@ describe('Estadísticas aggregates on a fixture', () => {
       highQuality: 5,
       meanScore: 3.38, // 27 / 8 scored
       successRate: 0.571, // 4 sales of 7 known outcomes
-      liveModel: { name: 'autodidacta-tienda:v1', version: 1, source: 'finetune', createdAt: expect.any(Number), deployedAt: day(9, 9).getTime() },
+      liveModel: { name: 'autodidacta-tienda:v1', cloud: null, version: 1, source: 'finetune', createdAt: expect.any(Number), deployedAt: day(9, 9).getTime() },
     })
+    // Under the cloud policy the cloud's model is the one answering.
+    app.settings.update({ llm: { policy: 'cloud' }, cloud: { label: 'Groq', model: 'llama-3.3-70b-versatile' } })
+    expect(stats().keyFigures.liveModel).toMatchObject({ name: 'llama-3.3-70b-versatile', cloud: 'Groq', version: null })
     expect(s.reviewBacklog).toBe(7)
     expect(s.backlogByCategory).toEqual([
       { category: 'consulta_precio', count: 4 },

@@ -19,7 +19,11 @@ describe('the llama.cpp backend end to end in the app: train, register in Ollama
 
   async function setup() {
     ollama = await startOllamaDouble({
-      reply: () => 'No sé.',
+      // The live model answers nothing useful ('…' shares no character n-gram with any reference,
+      // chrF 0): whether the gate lets a real candidate through is what this test checks, not
+      // how a 4-layer model's babble compares with a short Spanish phrase ('No sé.' did, and it
+      // lost to it now and then — training on several threads is not bit-for-bit repeatable).
+      reply: () => '…',
       // The double cannot run a GGUF: for the smoke test the deployed fine-tune answers sanely.
       replyFor: (model) => (model.startsWith('autodidacta-') ? '¡Hola! Tenemos cursos y gadgets. ¿Qué buscas?' : undefined),
     })
@@ -55,7 +59,7 @@ describe('the llama.cpp backend end to end in the app: train, register in Ollama
     expect(report.candidate.perplexity).not.toBeNull()
     // The live model (only in Ollama) has no GGUF here: chrF decides, on answers the candidate generated itself.
     expect(report.live.perplexity).toBeNull()
-    expect(report.samples[0]!.live).toBe('No sé.')
+    expect(report.samples[0]!.live).toBe('…')
     expect(report.samples.every((s) => s.candidate.length > 0)).toBe(true)
     expect(report.better).toBe(true)
     expect(run.modelVersion!.isLive).toBe(true)

@@ -27,7 +27,9 @@ export function computeStats(deps: StatsDeps, filters: StatsFilters): StatsDto {
 
   const totals = sum(byCategory)
   const versions = new Map(repos.modelVersions.list().map((v) => [v.name, v]))
-  const liveName = deps.settings.get().llm.model
+  const settings = deps.settings.get()
+  const cloud = settings.llm.policy === 'cloud' ? settings.cloud.label || settings.cloud.baseUrl : null
+  const liveName = cloud ? settings.cloud.model : settings.llm.model
   const liveVersion = versions.get(liveName)
 
   const daily = byDay
@@ -50,6 +52,7 @@ export function computeStats(deps: StatsDeps, filters: StatsFilters): StatsDto {
       liveModel: liveName
         ? {
             name: liveName,
+            cloud,
             version: liveVersion?.version ?? null,
             source: liveVersion?.source ?? null,
             createdAt: liveVersion?.createdAt.getTime() ?? null,

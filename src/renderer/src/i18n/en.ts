@@ -167,6 +167,7 @@ export const en: Record<MessageKey, string> = {
   'stats.key.meanScore': 'mean score {score} of 5',
   'stats.key.model': 'Model in use',
   'stats.key.model.none': 'no model chosen in Settings',
+  'stats.key.model.cloud': 'in the cloud ({provider}): not trained here',
   'stats.key.model.base': 'base model, not trained yet',
   'stats.key.model.external': 'an Ollama model, not trained here yet',
   'stats.key.model.trained': 'version {version}, trained on {date}',

@@ -166,6 +166,7 @@ export const es = {
   'stats.key.meanScore': 'nota media {score} de 5',
   'stats.key.model': 'Modelo en uso',
   'stats.key.model.none': 'ningún modelo elegido en Ajustes',
+  'stats.key.model.cloud': 'en la nube ({provider}): no se entrena aquí',
   'stats.key.model.base': 'modelo base, sin entrenar todavía',
   'stats.key.model.external': 'modelo de Ollama, aún sin entrenar aquí',
   'stats.key.model.trained': 'versión {version}, entrenada el {date}',

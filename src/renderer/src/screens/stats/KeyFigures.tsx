@@ -11,7 +11,9 @@ export function KeyFigures({ stats }: { stats: StatsDto }) {
   const live = k.liveModel
   const liveDetail = !live
     ? t('stats.key.model.none')
-    : live.version === null
+    : live.cloud !== null
+      ? t('stats.key.model.cloud', { provider: live.cloud })
+      : live.version === null
       ? t('stats.key.model.external')
       : live.source === 'base'
         ? t('stats.key.model.base')

@@ -45,6 +45,11 @@ export function StatsScreen({ onReview }: { onReview?: () => void }) {
   }, [api, filters])
 
   useEffect(load, [load])
+  // The refresh timer reads the latest `load`: filters changed while it waited must be the ones it asks for.
+  const latestLoad = useRef(load)
+  useEffect(() => {
+    latestLoad.current = load
+  }, [load])
   useEffect(
     () => () => {
       if (timer.current) clearTimeout(timer.current)
@@ -56,9 +61,9 @@ export function StatsScreen({ onReview }: { onReview?: () => void }) {
     if (timer.current) return
     timer.current = setTimeout(() => {
       timer.current = null
-      load()
+      latestLoad.current()
     }, LIVE_REFRESH_MS)
-  }, [load])
+  }, [])
   useApiEvent('exchange.updated', scheduleRefresh)
   useApiEvent('conversation.updated', scheduleRefresh)
   useApiEvent('models.updated', scheduleRefresh)
