@@ -23,9 +23,13 @@ export function computeStats(deps: StatsDeps, filters: StatsFilters): StatsDto {
   const byCategoryScore = repos.stats.fold(filters, 'category', 'qualityScore')
   const byDay = repos.stats.fold(filters, 'day')
   const byModel = repos.stats.fold(filters, 'model')
-  const byCategory = repos.stats.fold(filters, 'category')
+  // Six categories × six scores at most: their per-category sums are cheaper here than a fourth fold.
+  const cellsOf = new Map<string, StatsCell[]>()
+  for (const cell of byCategoryScore) cellsOf.set(cell.key, [...(cellsOf.get(cell.key) ?? []), cell])
+  const byCategory = [...cellsOf].map(([key, cells]) => ({ ...sum(cells), key }))
 
   const totals = sum(byCategory)
+  const overall = series(totals)
   const versions = new Map(repos.modelVersions.list().map((v) => [v.name, v]))
   const settings = deps.settings.get()
   const cloud = settings.llm.policy === 'cloud' ? settings.cloud.label || settings.cloud.baseUrl : null
@@ -47,8 +51,8 @@ export function computeStats(deps: StatsDeps, filters: StatsFilters): StatsDto {
       conversationsToday: repos.conversations.countActiveSince(deps.accountId, startOfDay(now), filters.includeDemo),
       exchanges: totals.exchanges,
       highQuality: totals.highQuality,
-      meanScore: series(totals).meanScore,
-      successRate: series(totals).successRate,
+      meanScore: overall.meanScore,
+      successRate: overall.successRate,
       liveModel: liveName
         ? {
             name: liveName,

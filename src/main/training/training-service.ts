@@ -237,6 +237,7 @@ export class TrainingService {
       const name = `autodidacta-${slug(settings.persona.shopName)}:v${versionNumber}`
       const system = settings.persona.systemPrompt.replaceAll('{shopName}', settings.persona.shopName)
       const modelsDir = join(this.deps.dataDir, 'models')
+      const fileStem = name.replace(':', '-')
       const candidate = await this.backends[run.backend].prepare({
         baseModel: run.baseModel,
         params,
@@ -244,6 +245,7 @@ export class TrainingService {
         workDir,
         modelsDir,
         name,
+        fileStem,
         system,
         signal,
         log,
@@ -259,7 +261,7 @@ export class TrainingService {
       const template = this.deps.modelfileTemplate()
       if (template) {
         mkdirSync(modelsDir, { recursive: true })
-        const modelfile = join(modelsDir, `${name.replace(':', '-')}.Modelfile`)
+        const modelfile = join(modelsDir, `${fileStem}.Modelfile`)
         writeFileSync(modelfile, renderModelfile(template, candidate.modelfile))
         log.write(`modelfile: ${modelfile}\n`)
       }

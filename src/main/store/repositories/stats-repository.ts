@@ -36,7 +36,7 @@ export class StatsRepository {
   constructor(private readonly db: Db) {}
 
   /** The rollup folded by `key` (and `second`), within the filters. */
-  fold(filters: StatsFilters, key: 'day' | 'category' | 'model', second?: 'qualityScore' | 'category'): StatsCell[] {
+  fold(filters: StatsFilters, key: 'day' | 'category' | 'model', second?: 'qualityScore'): StatsCell[] {
     const t = trainingStatsDaily
     const columns: Record<'day' | 'category' | 'model' | 'qualityScore', SQLiteColumn> = {
       day: t.day,

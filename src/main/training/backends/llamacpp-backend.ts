@@ -32,7 +32,7 @@ export class LlamaCppBackend implements TrainingBackend {
     })
     ctx.saveLossCurve(result.lossCurve)
     mkdirSync(ctx.modelsDir, { recursive: true })
-    const path = join(ctx.modelsDir, `${ctx.name.replace(':', '-')}.gguf`)
+    const path = join(ctx.modelsDir, `${ctx.fileStem}.gguf`)
     renameSync(result.quantizedPath ?? result.trainedPath, path)
     ctx.log.write(`candidate: ${path} (${statSync(path).size} bytes)\n`)
     ctx.stage('registering')

@@ -9,7 +9,6 @@ import type { OllamaBaseModel } from '../ollama-store'
 
 export type RunParams = FineTuneParams & { force: boolean; importPath?: string; importKind?: 'model' | 'adapter' }
 
-
 /** What a backend gets to make a candidate: the run, where to work, and how to report. */
 export interface BackendContext {
   /** The GGUF path (llama.cpp) or Ollama model (prompt, adapter import) the run starts from. */
@@ -21,6 +20,8 @@ export interface BackendContext {
   modelsDir: string
   /** The Ollama name the candidate will have, e.g. `autodidacta-tienda:v3`. */
   name: string
+  /** The same name as a file name (`autodidacta-tienda-v3`), for the files kept in `modelsDir`. */
+  fileStem: string
   /** The shop's system prompt, filled. */
   system: string
   signal: AbortSignal

@@ -24,7 +24,6 @@ export function StatsScreen({ onReview }: { onReview?: () => void }) {
   const [filters, setFilters] = useState<StatsFilterState>(DEFAULT_STATS_FILTERS)
   const [stats, setStats] = useState<StatsDto | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [updatedAt, setUpdatedAt] = useState<number | null>(null)
   const request = useRef(0)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
 
@@ -36,7 +35,6 @@ export function StatsScreen({ onReview }: { onReview?: () => void }) {
         if (id !== request.current) return
         setStats(next)
         setError(null)
-        setUpdatedAt(Date.now())
       },
       (e: unknown) => {
         if (id === request.current) setError(e instanceof Error ? e.message : String(e))
@@ -71,10 +69,10 @@ export function StatsScreen({ onReview }: { onReview?: () => void }) {
 
   const nothingAtAll = stats !== null && stats.total === 0 && isDefaultStatsFilters(filters)
   return (
-    <div className="screen stats-screen" data-testid="stats-screen" data-updated-at={updatedAt ?? ''}>
+    <div className="screen stats-screen" data-testid="stats-screen">
       <div className="stats-top">
         <h1 className="screen-title">{t('stats.title')}</h1>
-        {updatedAt !== null && (
+        {stats !== null && (
           <span className="hint stats-live" aria-live="polite">
             {t('stats.live')}
           </span>
