@@ -130,21 +130,12 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
     await trainButton().click()
 
     const progress = page.getByTestId('training-progress')
-    // The stage list and the current step are read in one go, in the poll: the validation of a
-    // prompt model lasts a moment, and a read after the poll once found the run already deploying.
-    const stageView = () =>
-      progress.evaluate((root) => ({
-        states: Object.fromEntries(
-          [...root.querySelectorAll('[data-testid="stage-step"]')].map((s) => [s.getAttribute('data-stage'), s.getAttribute('data-state')]),
-        ),
-        current: root.querySelector('[aria-current="step"]')?.textContent ?? '',
-      }))
-    await expect
-      .poll(stageView, { timeout: 10_000, interval: 20 })
-      .toEqual({
-        states: { preparing: 'done', training: 'skipped', quantizing: 'skipped', registering: 'done', validating: 'current', deploying: 'pending' },
-        current: expect.stringContaining('Validar'),
-      })
+    await expect.poll(() => progress.getAttribute('data-stage'), { timeout: 10_000 }).toBe('validating')
+    const states = await progress
+      .getByTestId('stage-step')
+      .evaluateAll((steps) => Object.fromEntries(steps.map((s) => [s.getAttribute('data-stage'), s.getAttribute('data-state')])))
+    expect(states).toEqual({ preparing: 'done', training: 'skipped', quantizing: 'skipped', registering: 'done', validating: 'current', deploying: 'pending' })
+    expect(await progress.locator('[aria-current="step"]').textContent()).toContain('Validar')
     expect(await progress.textContent()).toContain('no hay curva de pérdida')
     expect(await progress.getByRole('heading').first().textContent()).toBe('Creando el modelo de instrucciones')
     expect(await trainButton().isDisabled()).toBe(true)
