@@ -39,7 +39,8 @@ export type InboundKind =
  * Why a message is not for the shop. `other_chat` covers 1:1 addresses that are not a
  * person: Meta AI, WhatsApp's own notice accounts, servers Baileys does not name.
  */
-export type IgnoreReason = 'group' | 'status' | 'broadcast' | 'newsletter' | 'protocol' | 'no_content' | 'self_chat' | 'other_chat'
+/** `unreadable`: the classifier itself failed on this shape (a bug to fix, told apart from an empty message). */
+export type IgnoreReason = 'group' | 'status' | 'broadcast' | 'newsletter' | 'protocol' | 'no_content' | 'self_chat' | 'other_chat' | 'unreadable'
 
 export interface OwnJids {
   /** The linked number's phone-number JID (`creds.me.id`); a device suffix is fine. */
@@ -140,7 +141,7 @@ export function classifyMessage(message: WAMessage, own: OwnJids = {}, now: () =
   try {
     return classify(message, own ?? {}, now)
   } catch {
-    return ignore('no_content')
+    return ignore('unreadable')
   }
 }
 

@@ -405,7 +405,10 @@ export class WhatsappTransport implements Transport {
       return null
     }
     const decision = classifyMessage(message, own)
-    if (decision.action === 'ignore') return null
+    if (decision.action === 'ignore') {
+      if (decision.reason === 'unreadable') this.options.logger.warn('A WhatsApp message could not be read', { id: message.key?.id })
+      return null
+    }
     // Shown as "último mensaje"; refreshed at most every half minute so a burst is not a storm of status events.
     const now = this.clock.now()
     if (now - (this.state.lastMessageAt ?? 0) > 30_000) this.setStatus({ lastMessageAt: now })

@@ -28,7 +28,8 @@ export const scoreCommand: Command = {
       lineNumber++
       let out: string
       try {
-        const parsed: unknown = JSON.parse(line)
+        // Notepad and Excel save UTF-8 with a byte-order mark: an ordinary file, not a bad first line.
+        const parsed: unknown = JSON.parse(lineNumber === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line)
         const text = (parsed as { text?: unknown } | null)?.text
         if (typeof text !== 'string') throw new Error('expected {"text": "<string>"}')
         const { score, wasSuccessful } = assessReply(text)
