@@ -82,6 +82,24 @@ describe('the responder: catalog, examples, guardrails, handoff, hours, outages'
     expect(systemOf(ollama!.chatRequests.at(-1))).not.toContain('Servientrega')
   })
 
+  it("never shows one customer's name, phone, email, id or address to another, whatever the country's format", async () => {
+    await start(() => 'Sí, hacemos envíos.')
+    await say('Lucía Fernández', 'Hola, soy Lucía Fernández. ¿Hacen envíos a Madrid? mi móvil es 612 345 678, lucia.fdez arroba gmail punto com')
+    const exchange = await eventually(async () => (await call<{ items: ExchangeDto[] }>(app!, 'review.list', { status: 'all' })).items[0])
+    await call(app!, 'review.correct', {
+      id: exchange.id,
+      response: 'Hola Lucía, sí: enviamos a Calle Mayor 5, 3º B con DNI 12345678Z y te escribimos al 0034 612 345 678. El envío cuesta $12.000.',
+    })
+    await call(app!, 'review.score', { ids: [exchange.id], score: 5 })
+
+    await say('Mateo', 'buenas, hacen envíos a Sevilla?')
+    const system = systemOf(ollama!.chatRequests.at(-1))
+    expect(system).toContain('El envío cuesta $12.000')
+    for (const leak of ['Lucía', 'Fernández', '612 345 678', 'lucia.fdez', 'gmail', 'Calle Mayor 5', '12345678Z']) expect(system).not.toContain(leak)
+    expect(system).toContain('[NOMBRE]')
+    expect(system).toContain('[DIRECCION]')
+  })
+
   it('never sends a price the catalog does not have: regenerates with the valid prices, then the customer gets the corrected answer', async () => {
     await start((r) =>
       systemOf(r).includes('Importante:') ? 'El Curso de Piano Básico cuesta $89.000. ¿Te paso el enlace?' : 'El Curso de Piano Básico cuesta $75.000. ¿Te paso el enlace?',

@@ -6,6 +6,7 @@ import { conversationsCommand } from './commands/conversations'
 import { demoDataCommand } from './commands/demo-data'
 import { exportCommand } from './commands/export'
 import { scoreCommand } from './commands/score'
+import { scrubCommand } from './commands/scrub'
 import { serveCommand } from './commands/serve'
 import { simulateCommand } from './commands/simulate'
 import { statusCommand } from './commands/status'
@@ -16,6 +17,7 @@ export const commands: Command[] = [
   simulateCommand,
   conversationsCommand,
   scoreCommand,
+  scrubCommand,
   exportCommand,
   demoDataCommand,
   catalogImportCommand,

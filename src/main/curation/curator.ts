@@ -2,7 +2,7 @@ import { capCategoryShare } from './balance'
 import { trimContext } from './chat-turns'
 import { dedupe } from './near-duplicates'
 import type { ScrubCounts } from './pii-scrubber'
-import { emptyScrubCounts, scrubInto } from './pii-scrubber'
+import { addScrubCounts, emptyScrubCounts, knownNamesMemo, resetScrubCounts, scrubInto, scrubTotal } from './pii-scrubber'
 import { stratifiedSplit } from './split'
 import type {
   ChatTurn,
@@ -63,9 +63,10 @@ export function curate(
   onProgress?.({ stage: 'filter', done: report.input, total: report.input })
 
   const scratch = emptyScrubCounts()
+  const namesOf = knownNamesMemo()
   const curated: Curated[] = new Array<Curated>(passing.length)
   for (let i = 0; i < passing.length; i++) {
-    curated[i] = prepare(passing[i]!, opts.contextTurns, scratch)
+    curated[i] = prepare(passing[i]!, opts.contextTurns, scratch, namesOf)
     if (onProgress && (i + 1) % PROGRESS_EVERY === 0) onProgress({ stage: 'scrub', done: i + 1, total: passing.length })
   }
   passing.length = 0
@@ -142,16 +143,18 @@ function hasText(value: unknown): value is string {
   return typeof value === 'string' && value.trim().length > 0
 }
 
-function prepare(c: CurationCandidate, contextTurns: number, scratch: ScrubCounts): Curated {
-  scratch.phone = scratch.email = scratch.nationalId = scratch.card = 0
+function prepare(c: CurationCandidate, contextTurns: number, scratch: ScrubCounts, namesOf: ReturnType<typeof knownNamesMemo>): Curated {
+  resetScrubCounts(scratch)
   const trimmed = trimContext(Array.isArray(c.context) ? c.context : [], contextTurns)
-  const user = scrubInto(c.userMessage.trim(), scratch)
-  const response = scrubInto(c.response.trim(), scratch)
-  const context = trimmed.turns.map((t) => ({ role: t.role, content: scrubInto(t.content, scratch) }))
-  let pendingUser = trimmed.pendingUser === null ? null : scrubInto(trimmed.pendingUser, scratch)
+  // The customer's name, wherever the lines say it ("Hola Ana, …"), goes with the phones.
+  const scrub = { names: namesOf(c.customerName) }
+  const user = scrubInto(c.userMessage.trim(), scratch, scrub)
+  const response = scrubInto(c.response.trim(), scratch, scrub)
+  const context = trimmed.turns.map((t) => ({ role: t.role, content: scrubInto(t.content, scratch, scrub) }))
+  let pendingUser = trimmed.pendingUser === null ? null : scrubInto(trimmed.pendingUser, scratch, scrub)
   // Some captures repeat the answered message as the last context turn; never say it twice.
   if (pendingUser !== null && (user === pendingUser || user.startsWith(`${pendingUser}\n`))) pendingUser = null
-  const found = scratch.phone + scratch.email + scratch.nationalId + scratch.card
+  const found = scrubTotal(scratch)
   return {
     id: c.id,
     category: c.category || 'general',
@@ -194,12 +197,7 @@ function tally(report: CurationReport, c: Curated): void {
   const score = c.qualityScore === null ? 'unscored' : String(c.qualityScore)
   report.keptPerScore[score] = (report.keptPerScore[score] ?? 0) + 1
   report.keptPerStatus[c.reviewStatus] = (report.keptPerStatus[c.reviewStatus] ?? 0) + 1
-  if (c.scrubbed) {
-    report.scrubbed.phone += c.scrubbed.phone
-    report.scrubbed.email += c.scrubbed.email
-    report.scrubbed.nationalId += c.scrubbed.nationalId
-    report.scrubbed.card += c.scrubbed.card
-  }
+  if (c.scrubbed) addScrubCounts(report.scrubbed, c.scrubbed)
 }
 
 function emptyReport(opts: CurationOptions): CurationReport {

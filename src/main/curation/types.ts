@@ -26,6 +26,8 @@ export interface CurationCandidate {
   reviewStatus: ReviewStatus
   /** Epoch ms. */
   createdAt: number
+  /** The contact's display name: replaced by [NOMBRE] wherever the lines say it. */
+  customerName?: string | null
 }
 
 export interface CurationOptions {

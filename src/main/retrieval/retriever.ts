@@ -1,7 +1,7 @@
 import type { ApiEvents } from '../../shared/api/events'
 import type { ExchangeDto } from '../../shared/types'
 import type { EventBus } from '../app/event-bus'
-import { scrubPersonalData } from '../curation/pii-scrubber'
+import { knownNames, scrubPersonalData } from '../curation/pii-scrubber'
 import { hash53 } from '../curation/hash'
 import type { ModelInfo } from '../llm/llm-provider'
 import type { Logger } from '../logging/logger'
@@ -13,6 +13,7 @@ import type { FewShotRow } from '../store/repositories/training-data-repository'
 import { ExampleIndex, fuseRankings, type FewShotExample } from './example-index'
 import { ProductIndex } from './product-index'
 import { VectorStore } from './vector-store'
+import { TimeSlicer } from '../kernel/time-slices'
 
 /** What the retriever needs of the local model server: its embedding models and the embed call. */
 export interface Embedder {
@@ -54,6 +55,8 @@ const MIN_EXAMPLE_SIMILARITY = 0.6
 const MIN_PRODUCT_SIMILARITY = 0.5
 const EMBED_BATCH = 32
 const LOAD_SLICE = 2_000
+/** Products read from the database per query while the index is rebuilt. */
+const PRODUCT_PAGE = 500
 
 /**
  * Finds what the model should see for a customer's message: the catalog products it is about
@@ -62,7 +65,10 @@ const LOAD_SLICE = 2_000
  * algo para escuchar música?" still finds the headphones.
  */
 export class Retriever {
-  private readonly products: ProductIndex
+  private products: ProductIndex
+  /** The index being rebuilt after an import; edits meanwhile go to it too. */
+  private rebuilding: ProductIndex | null = null
+  private rebuilds = 0
   private readonly examples = new ExampleIndex()
   private readonly vectors: Record<EmbeddingKind, VectorStore> = { product: new VectorStore(), example: new VectorStore() }
   private readonly vectorHashes: Record<EmbeddingKind, Map<string, string>> = { product: new Map(), example: new Map() }
@@ -107,18 +113,41 @@ export class Retriever {
 
   productChanged(product: Product): void {
     this.products.upsert(product)
+    this.rebuilding?.upsert(product)
     this.scheduleSync()
   }
 
   productRemoved(id: string): void {
     this.products.remove(id)
+    this.rebuilding?.remove(id)
     this.vectors.product.delete(id)
     this.vectorHashes.product.delete(id)
   }
 
-  catalogReplaced(): void {
-    for (const product of this.products.all()) this.products.remove(product.id)
-    for (const product of this.options.repos.products.all(this.options.accountId)) this.products.upsert(product)
+  /**
+   * Rebuilds the product index from the database after an import. A new index is built page by
+   * page in time slices (20,000 products took 1–2 s in one piece, during which nothing else
+   * ran) and replaces the old one when complete; answers meanwhile use the old one. A newer
+   * rebuild supersedes an older one still under way.
+   */
+  async catalogReplaced(): Promise<void> {
+    const generation = ++this.rebuilds
+    const next = new ProductIndex()
+    this.rebuilding = next
+    const slicer = new TimeSlicer()
+    let after: string | null = null
+    for (;;) {
+      const page = this.options.repos.products.page(this.options.accountId, after, PRODUCT_PAGE)
+      for (const product of page) {
+        next.upsert(product)
+        await slicer.pause()
+        if (generation !== this.rebuilds || this.abort.signal.aborted) return
+      }
+      if (page.length < PRODUCT_PAGE) break
+      after = page.at(-1)!.id
+    }
+    this.products = next
+    this.rebuilding = null
     this.scheduleSync()
   }
 
@@ -286,13 +315,14 @@ export class Retriever {
 }
 
 function toFewShot(row: FewShotRow): FewShotExample {
-  // These texts go into prompts for other customers: another customer's phone or email must
-  // never reach them.
+  // These texts go into prompts for other customers: another customer's phone, email or name
+  // ("Hola Ana, …" in the answer) must never reach them.
+  const names = knownNames([row.customerName])
   return {
     id: row.id,
     conversationId: row.conversationId,
-    question: scrubPersonalData(row.userMessage).text,
-    answer: scrubPersonalData(row.correctedResponse ?? row.botResponse).text,
+    question: scrubPersonalData(row.userMessage, { names }).text,
+    answer: scrubPersonalData(row.correctedResponse ?? row.botResponse, { names }).text,
     category: row.category,
     productId: row.productId,
     score: row.qualityScore ?? 0,

@@ -90,14 +90,14 @@ describe('curate on the fixture', () => {
   it('scrubs personal data in user messages, answers and context, and leaves prices alone', () => {
     expect(examples.get('c17')?.messages.at(-2)?.content).toBe('quiero pagar con la tarjeta [TARJETA], ¿se puede?')
     expect(examples.get('c18')?.messages.at(-2)?.content).toBe('mándame la factura a [EMAIL]')
-    expect(examples.get('c19')?.messages[1]?.content).toBe('la factura a nombre de Carlos Gómez, cédula [DOCUMENTO]')
+    expect(examples.get('c19')?.messages[1]?.content).toBe('la factura a nombre de [NOMBRE], cédula [DOCUMENTO]')
     expect(examples.get('c19')?.messages.at(-1)?.content).toContain('NIT [DOCUMENTO]')
     expect(examples.get('c22')?.messages[1]?.content).toBe('reenviado de [TELEFONO]: ¿ese cargador es original?')
     expect(examples.get('c28')?.messages.at(-1)?.content).toContain('te llamará al [TELEFONO] antes')
     expect(examples.get('c34')?.messages.at(-1)?.content).toBe('Solo vendemos en línea; si necesitas algo de tu compra de 2024 llámanos al [TELEFONO].')
     expect(examples.get('c34')?.messages.at(-2)?.content).toBe('¿tienen tienda física? compré 2 cursos en 2024')
     expect(examples.get('c07')?.messages.at(-2)?.content).toContain('1200000 pesos')
-    expect(result.report.scrubbed).toEqual({ phone: 4, email: 1, nationalId: 2, card: 1 })
+    expect(result.report.scrubbed).toEqual({ phone: 4, email: 1, nationalId: 2, card: 1, address: 0, name: 1 })
     const text = JSON.stringify(all(result))
     for (const secret of ['300 123 4567', '4111', 'valentina.rojas', '1.020.345.678', '900.123.456', '573001234567', '312 555 7788', '234 5678']) {
       expect(text).not.toContain(secret)

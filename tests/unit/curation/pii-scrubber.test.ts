@@ -65,8 +65,8 @@ describe('scrubPersonalData: what must go', () => {
     const { text, counts } = scrubPersonalData(
       'Soy Ana, cc 1020345678, cel 3001234567 o +57 311 222 3344, correo ana@gmail.com, tarjeta 4111 1111 1111 1111',
     )
-    expect(text).toBe('Soy Ana, cc [DOCUMENTO], cel [TELEFONO] o [TELEFONO], correo [EMAIL], tarjeta [TARJETA]')
-    expect(counts).toEqual({ phone: 2, email: 1, nationalId: 1, card: 1 })
+    expect(text).toBe('Soy [NOMBRE], cc [DOCUMENTO], cel [TELEFONO] o [TELEFONO], correo [EMAIL], tarjeta [TARJETA]')
+    expect(counts).toEqual({ phone: 2, email: 1, nationalId: 1, card: 1, address: 0, name: 1 })
   })
 
   it('adds into running totals and is stable when run twice', () => {
@@ -74,7 +74,7 @@ describe('scrubPersonalData: what must go', () => {
     const once = scrubInto('mi número es 300 123 4567 y mi correo luis@gmail.com', totals)
     const twice = scrubInto(once, totals)
     expect(twice).toBe(once)
-    expect(totals).toEqual({ phone: 1, email: 1, nationalId: 0, card: 0 })
+    expect(totals).toEqual({ ...emptyScrubCounts(), phone: 1, email: 1 })
   })
 })
 
@@ -121,7 +121,7 @@ describe('scrubPersonalData: what must stay', () => {
   ])('%s', (input) => {
     const result = scrubPersonalData(input)
     expect(result.text).toBe(input)
-    expect(result.counts).toEqual({ phone: 0, email: 0, nationalId: 0, card: 0 })
+    expect(result.counts).toEqual(emptyScrubCounts())
   })
 })
 

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, getTableColumns, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm'
 import type { ReviewFilters } from '../../../shared/api/contract'
 import type { ReviewStatus, ScoreSource } from '../../../shared/types'
 import type { Db } from '../database'
@@ -12,7 +12,10 @@ export type TrainingRowWithCustomer = TrainingRow & { customerName: string | nul
 export type FewShotRow = Pick<
   TrainingRow,
   'id' | 'conversationId' | 'userMessage' | 'botResponse' | 'correctedResponse' | 'category' | 'productId' | 'qualityScore' | 'reviewStatus' | 'isDemo' | 'createdAt'
->
+> & {
+  /** The contact's display name: scrubbed from the example before another customer sees it. */
+  customerName: string | null
+}
 
 export interface AutoScoreUpdate {
   autoScore: number
@@ -37,6 +40,8 @@ export interface CurationRow {
   qualityScore: number | null
   reviewStatus: ReviewStatus
   createdAt: Date
+  /** The contact's display name, so that curation can scrub it from the lines. */
+  customerName: string | null
 }
 
 const customerName = sql<string | null>`coalesce(${contacts.displayName}, ${contacts.externalId})`
@@ -286,8 +291,12 @@ export class TrainingDataRepository {
       .map((r) => r.model ?? '')
   }
 
-  curationRows(includeDemo: boolean): CurationRow[] {
-    return this.db
+  /**
+   * What curation reads. With `page`, `limit` rows in id order after the id `after` (null: from
+   * the start), so that a large export loads a page at a time between turns of the event loop.
+   */
+  curationRows(includeDemo: boolean, page?: { after: string | null; limit: number }): CurationRow[] {
+    const query = this.db
       .select({
         id: trainingData.id,
         userMessage: trainingData.userMessage,
@@ -299,10 +308,14 @@ export class TrainingDataRepository {
         qualityScore: trainingData.qualityScore,
         reviewStatus: trainingData.reviewStatus,
         createdAt: trainingData.createdAt,
+        customerName: contacts.displayName,
       })
       .from(trainingData)
-      .where(includeDemo ? undefined : eq(trainingData.isDemo, false))
-      .all()
+      .leftJoin(conversations, eq(conversations.id, trainingData.conversationId))
+      .leftJoin(contacts, eq(contacts.id, conversations.contactId))
+      .where(and(includeDemo ? undefined : eq(trainingData.isDemo, false), page?.after == null ? undefined : gt(trainingData.id, page.after)))
+      .$dynamic()
+    return (page ? query.orderBy(asc(trainingData.id)).limit(page.limit) : query).all()
   }
 
   /**
@@ -323,8 +336,11 @@ export class TrainingDataRepository {
         reviewStatus: trainingData.reviewStatus,
         isDemo: trainingData.isDemo,
         createdAt: trainingData.createdAt,
+        customerName: contacts.displayName,
       })
       .from(trainingData)
+      .leftJoin(conversations, eq(conversations.id, trainingData.conversationId))
+      .leftJoin(contacts, eq(contacts.id, conversations.contactId))
       .where(
         and(
           inArray(trainingData.reviewStatus, ['approved', 'corrected']),
@@ -350,6 +366,24 @@ export class TrainingDataRepository {
       .limit(limit)
       .all()
       .map((r) => r.id)
+  }
+
+  /**
+   * For exchanges still unevaluated, the first customer message after the reply: evaluations
+   * a crash (or a power cut, on the learning connection) lost, to be run again at start.
+   */
+  customerRepliesToUnevaluated(limit: number): string[] {
+    const rows = this.db.all<{ id: string }>(sql`
+      SELECT (
+        SELECT m.id FROM ${messages} m
+        WHERE m.conversationId = t.conversationId AND m.direction = 'in' AND m.author = 'customer' AND m.createdAt > t.createdAt
+        ORDER BY m.createdAt LIMIT 1
+      ) AS id
+      FROM ${trainingData} t
+      WHERE t.evaluatedAt IS NULL
+      ORDER BY t.createdAt
+      LIMIT ${limit}`)
+    return rows.flatMap((r) => (r.id ? [r.id] : []))
   }
 
   private withCustomer() {

@@ -236,4 +236,6 @@ const SCRUB_LABELS: Record<string, MessageKey> = {
   email: 'dataset.manifest.scrubbed.email',
   nationalId: 'dataset.manifest.scrubbed.nationalId',
   card: 'dataset.manifest.scrubbed.card',
+  address: 'dataset.manifest.scrubbed.address',
+  name: 'dataset.manifest.scrubbed.name',
 }
