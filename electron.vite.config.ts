@@ -7,10 +7,12 @@ export default defineConfig({
     build: {
       rollupOptions: {
         // Two entry points over one core: the Electron shell and the plain-Node CLI
-        // (which also runs the headless server).
+        // (which also runs the headless server). The curation worker thread is a third, so
+        // that it is emitted as out/main/curation-worker.js for `new Worker` to load.
         input: {
           index: resolve('src/main/index.ts'),
           cli: resolve('src/main/cli/index.ts'),
+          'curation-worker': resolve('src/main/curation/curation-worker.ts'),
         },
       },
     },

@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     }
     const csv = ['sku;nombre;descripcion;precio;categoria;palabras clave', ...rows.map((r) => `${r.sku};${r.name};${r.description};${r.price};${r.category};${r.keywords.join(',')}`)].join('\n')
     let started = performance.now()
-    const report = app.catalog.import('csv', csv, false)
+    const report = await app.catalog.import('csv', csv, false)
     const importMs = performance.now() - started
     if (!report.applied) throw new Error(`catalog import failed: ${JSON.stringify(report.errors.slice(0, 3))}`)
 
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     const rssBefore = rssMb()
     started = performance.now()
     // The pool loaded at start was empty; a settings change reloads it, as after a restart.
-    app.retriever.catalogReplaced()
+    await app.retriever.catalogReplaced()
     await app.dispatch('settings.update', { learning: { minScore: 3 } })
     await app.retriever.ready()
     const indexMs = performance.now() - started

@@ -15,6 +15,7 @@
 // Anything else ("1.2.3", "15.03.2026", "89.000,45.000") is not a numeral at all.
 
 import { foldSpanish } from './spanish-fold'
+import { trimTrailing } from './text-bounds'
 
 export type MoneyFieldResult =
   | {
@@ -156,7 +157,7 @@ export function parseMoneyField(raw: string | number): MoneyFieldResult {
   const original = raw.trim()
   const text = foldSpanish(raw.replace(/[\u00a0\u202f\u2007\t]/g, ' ')).replace(/\s+/g, ' ').trim()
   if (text === '') return { ok: true, value: null, currency: null }
-  const bare = text.replace(/[.!¡¿]+$/g, '').trim()
+  const bare = trimTrailing(text, '.!¡¿').trim()
   if (NO_PRICE.has(bare)) return { ok: true, value: null, currency: null }
   if (FREE.has(bare)) return { ok: true, value: 0, currency: null }
 
@@ -183,10 +184,12 @@ export function parseMoneyField(raw: string | number): MoneyFieldResult {
     rest = rest.slice(prefix[0].length)
     if (!negative) takeSign()
   }
-  const suffix = /\s*(?:\$|(?:de\s+)?(pesos?|cop|usd|dolares|dolar|euros?|eur)(?:\s+(?:colombianos?|m\/?cte))?|m\/?cte)$/.exec(rest)
+  // No leading \s* in the pattern: unanchored whitespace before `$` is retried from every
+  // space of a long run (quadratic); the spaces before the suffix are trimmed instead.
+  const suffix = /(?:\$|(?:de\s+)?(pesos?|cop|usd|dolares|dolar|euros?|eur)(?:\s+(?:colombianos?|m\/?cte))?|m\/?cte)$/.exec(rest)
   if (suffix) {
     if (suffix[1] && !setCurrency(CURRENCY_WORDS[suffix[1]]!)) return notAPrice(original)
-    rest = rest.slice(0, suffix.index)
+    rest = rest.slice(0, suffix.index).trimEnd()
   }
   const value = parseSpokenDigits(rest)
   if (value === null) return notAPrice(original)
@@ -652,8 +655,12 @@ export function findMoneyAmounts(text: string): MoneyMention[] {
 // ---------------------------------------------------------------------------------------------
 // Formatting
 
+/** "1200000" → "1.200.000". A loop: the usual /\B(?=(\d{3})+(?!\d))/ lookahead is quadratic in the digits. */
 function groupThousands(integer: string): string {
-  return integer.replace(/\B(?=(\d{3})+(?!\d))/g, '.')
+  const head = integer.length % 3 || 3
+  const groups = [integer.slice(0, head)]
+  for (let i = head; i < integer.length; i += 3) groups.push(integer.slice(i, i + 3))
+  return groups.join('.')
 }
 
 /**

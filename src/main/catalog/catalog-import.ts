@@ -6,8 +6,9 @@
 import type { ImportRowError, ProductInput } from '../../shared/catalog'
 import { productInputSchema } from '../../shared/catalog'
 import { foldSpanish } from '../evaluation/normalize'
-import { parseCsv } from './csv'
+import { parseCsvSteps } from './csv'
 import { parseMoneyField } from '../../shared/money'
+import { trimTrailing } from '../../shared/text-bounds'
 
 export interface ParsedCatalog {
   /** Valid rows, in file order; `row` counts data rows from 1. */
@@ -19,6 +20,16 @@ export interface ParsedCatalog {
 
 /** More than this in one file is a mistake (a wrong export) or a job for several files. */
 export const MAX_IMPORT_ROWS = 20_000
+/** The largest file (UTF-8 bytes) an import reads; 20,000 rows with long descriptions fit. */
+export const MAX_IMPORT_BYTES = 10_000_000
+/**
+ * The longest cell read. The longest field a product has is its description (4,000); a longer
+ * cell is a mistake (a pasted document, a broken export) and is named before anything else —
+ * price parsing and folding included — looks at it.
+ */
+export const MAX_CELL_CHARS = 5_000
+/** Rows checked between two looks at the clock (see parseCatalogFileInSlices). */
+const ROWS_PER_STEP = 100
 
 type Field = 'sku' | 'name' | 'description' | 'price' | 'currency' | 'category' | 'keywords' | 'active'
 
@@ -52,11 +63,29 @@ const LABELS: Record<Field, { label: string; feminine: boolean }> = {
 
 /** "Palabras_Clave", " CÓDIGO ", "Precio (COP)", "Nombre*" → "palabras clave", "codigo", "precio", "nombre". */
 function normalizeHeader(name: string): string {
-  return foldSpanish(name)
-    .replace(/\(.*?\)/g, ' ')
+  return withoutParentheses(foldSpanish(name))
     .replace(/[_\-.*:]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
+}
+
+/**
+ * "precio (cop)" → "precio  ": each "(" up to the next ")" becomes a space; an unclosed "(" stays.
+ * A scan, not /\(.*?\)/g, which retries from every "(" of a header with no ")" (quadratic: a
+ * header of 150,000 "(" held the server for 10 s).
+ */
+function withoutParentheses(text: string): string {
+  let out = ''
+  let from = 0
+  for (;;) {
+    const open = text.indexOf('(', from)
+    if (open === -1) break
+    const close = text.indexOf(')', open + 1)
+    if (close === -1) break
+    out += text.slice(from, open) + ' '
+    from = close + 1
+  }
+  return out + text.slice(from)
 }
 
 const TRUE_WORDS = new Set(['si', 's', 'true', '1', 'x', 'yes', 'y', 'verdadero', 'activo', 'activa', 'disponible', 'ok'])
@@ -64,7 +93,7 @@ const FALSE_WORDS = new Set(['no', 'n', 'false', '0', 'falso', 'inactivo', 'inac
 
 /** Spanish Excel exports booleans as VERDADERO/FALSO; owners write sí/no/x. Empty means active. */
 function parseActive(raw: string): boolean | null | undefined {
-  const value = foldSpanish(raw).trim().replace(/[.!]+$/, '')
+  const value = trimTrailing(foldSpanish(raw).trim(), '.!')
   if (value === '') return undefined
   if (TRUE_WORDS.has(value)) return true
   if (FALSE_WORDS.has(value)) return false
@@ -128,8 +157,24 @@ function textOf(value: unknown): string | undefined | null {
   return value.trim() === '' ? undefined : value
 }
 
+/** Cells past MAX_CELL_CHARS, each named; nothing else in the row is read when there is one. */
+function oversizedCells(row: number, raw: RawRow): ImportRowError[] {
+  const errors: ImportRowError[] = []
+  for (const [field, value] of Object.entries(raw) as [Field, unknown][]) {
+    const length = typeof value === 'string' ? value.length : Array.isArray(value) ? value.reduce<number>((n, v) => n + (typeof v === 'string' ? v.length : 0), 0) : 0
+    if (length > MAX_CELL_CHARS) {
+      errors.push(
+        fieldError(row, field, `${LABELS[field].label} tiene ${length.toLocaleString('es-CO')} caracteres y una celda puede tener hasta ${MAX_CELL_CHARS.toLocaleString('es-CO')}`),
+      )
+    }
+  }
+  return errors
+}
+
 /** Builds and validates one product; every problem of the row is reported, not just the first. */
 function buildProduct(row: number, raw: RawRow): RowOutcome {
+  const oversized = oversizedCells(row, raw)
+  if (oversized.length > 0) return { input: null, errors: oversized }
   const errors: ImportRowError[] = []
   const candidate: Record<string, unknown> = {}
   const wrongType = (field: Field) =>
@@ -241,10 +286,12 @@ function translateIssue(row: number, issue: SchemaIssue, candidate: Record<strin
 }
 
 /** Runs every row through buildProduct and flags repeated SKUs on their later rows. */
-function collect(rows: { row: number; raw: RawRow }[], errors: ImportRowError[], total: number): ParsedCatalog {
+function* collect(rows: { row: number; raw: RawRow }[], errors: ImportRowError[], total: number): Generator<void, ParsedCatalog> {
   const products: ParsedCatalog['products'] = []
   const skuRows = new Map<string, number>()
+  let step = 0
   for (const { row, raw } of rows) {
+    if (++step % ROWS_PER_STEP === 0) yield
     const outcome = buildProduct(row, raw)
     errors.push(...outcome.errors)
     const sku = typeof raw.sku === 'string' || typeof raw.sku === 'number' ? String(raw.sku).trim() : ''
@@ -272,8 +319,8 @@ function tooMany(rows: number): ParsedCatalog {
   }
 }
 
-function parseCsvCatalog(content: string): ParsedCatalog {
-  const parsed = parseCsv(content)
+function* parseCsvCatalog(content: string): Generator<void, ParsedCatalog> {
+  const parsed = yield* parseCsvSteps(content)
   if (!parsed.ok) return { products: [], errors: [fieldError(parsed.row, null, parsed.message)], rows: 0 }
   const [header, ...data] = parsed.rows
   if (!header || header.cells.every((c) => c.trim() === '')) {
@@ -315,8 +362,10 @@ function parseCsvCatalog(content: string): ParsedCatalog {
   if (!seen.has('name')) return { products: [], errors, rows: rows.length }
   if (rows.length === 0) return { products: [], errors: [fieldError(0, null, 'El archivo solo tiene la fila de títulos; no hay productos.')], rows: 0 }
 
+  yield
   const rawRows: { row: number; raw: RawRow }[] = []
   for (const { row, cells } of rows) {
+    if (row % ROWS_PER_STEP === 0) yield
     // Extra cells mean an unquoted delimiter shifted the columns: every field after it is wrong,
     // so that is the one thing to say about the row.
     if (cells.slice(header.cells.length).some((c) => c.trim() !== '')) {
@@ -333,7 +382,7 @@ function parseCsvCatalog(content: string): ParsedCatalog {
     })
     rawRows.push({ row, raw })
   }
-  return collect(rawRows, errors, rows.length)
+  return yield* collect(rawRows, errors, rows.length)
 }
 
 /** Where JSON.parse stopped, as "línea 3, columna 5", from the engine's message. */
@@ -351,7 +400,7 @@ function jsonPosition(content: string, message: string): string {
   return 'el final del archivo'
 }
 
-function parseJsonCatalog(content: string): ParsedCatalog {
+function* parseJsonCatalog(content: string): Generator<void, ParsedCatalog> {
   const text = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content
   let data: unknown
   try {
@@ -391,7 +440,7 @@ function parseJsonCatalog(content: string): ParsedCatalog {
     }
     rawRows.push({ row, raw })
   })
-  return collect(rawRows, errors, list.length)
+  return yield* collect(rawRows, errors, list.length)
 }
 
 /**
@@ -400,5 +449,35 @@ function parseJsonCatalog(content: string): ParsedCatalog {
  * with the same names as keys. Products come back only from rows without errors.
  */
 export function parseCatalogFile(content: string, format: 'csv' | 'json'): ParsedCatalog {
-  return format === 'csv' ? parseCsvCatalog(content) : parseJsonCatalog(content)
+  const steps = catalogSteps(content, format)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/**
+ * parseCatalogFile for the server: the same result, with `pause` awaited every few rows so a
+ * 20,000-row file does not hold the event loop for the seconds its checks take.
+ */
+export async function parseCatalogFileInSlices(content: string, format: 'csv' | 'json', pause: () => Promise<void>): Promise<ParsedCatalog> {
+  const steps = catalogSteps(content, format)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+    await pause()
+  }
+}
+
+function* catalogSteps(content: string, format: 'csv' | 'json'): Generator<void, ParsedCatalog> {
+  const bytes = Buffer.byteLength(content, 'utf8')
+  if (bytes > MAX_IMPORT_BYTES) {
+    const mb = (n: number) => (n / 1_000_000).toLocaleString('es-CO', { maximumFractionDigits: 1 })
+    return {
+      products: [],
+      errors: [fieldError(0, null, `El archivo pesa ${mb(bytes)} MB y el máximo es ${mb(MAX_IMPORT_BYTES)} MB: divídelo en varios archivos.`)],
+      rows: 0,
+    }
+  }
+  return format === 'csv' ? yield* parseCsvCatalog(content) : yield* parseJsonCatalog(content)
 }

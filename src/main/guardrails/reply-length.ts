@@ -6,6 +6,8 @@
 // cut at a word boundary, with "…" to show it goes on. Lengths count graphemes (what the owner
 // sees as one character: "👩🏽‍💻" is one), not UTF-16 units.
 
+import { trimTrailingWhere } from '../../shared/text-bounds'
+
 export interface LimitedReply {
   text: string
   /** True when something was cut off. */
@@ -21,10 +23,13 @@ interface Span {
   end: number
 }
 
+// The lookbehinds make each pattern start only at the beginning of a run of the characters it
+// repeats. Without them a long run that is not an address ("aaaa…", "1111…x") is retried from
+// every one of its positions, each retry scanning to the run's end: quadratic (seconds at 50 KB).
 /** Links, e-mail addresses and bare shop domains ("tienda.co/catalogo", "wa.me/573001234567"). */
-const URL = /(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|co|net|org|shop|store|app|io|me|ly|link|info|online|site|tienda)\b(?:\/\S*)?/giu
+const URL = /(?:https?:\/\/|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|co|net|org|shop|store|app|io|me|ly|link|info|online|site|tienda)\b(?:\/\S*)?/giu
 /** Amounts with their sign, separators and unit: "$ 1.200.000", "45.900 pesos", "1,5 kg". */
-const NUMBER = /(?:\$\s?)?\d+(?:[.,]\d+)*(?:\s?(?:cop|pesos|mil|usd|kg|g|cm|ml))?\b|\$\s?\d+/giu
+const NUMBER = /(?:\$\s?)?(?<!\d)\d+(?:[.,]\d+)*(?:\s?(?:cop|pesos|mil|usd|kg|g|cm|ml))?\b|\$\s?\d+/giu
 
 function protectedSpans(text: string): Span[] {
   return [...text.matchAll(URL), ...text.matchAll(NUMBER)].map((m) => ({ start: m.index, end: m.index + m[0].length }))
@@ -76,7 +81,7 @@ function sentenceEnds(text: string, graphemes: readonly Intl.SegmentData[]): num
 
 /** Trailing marks that read badly before "…": "Tenemos tres modelos,…". */
 function withEllipsis(prefix: string): string {
-  return prefix.replace(/[\s,;:–—-]+$/u, '') + ELLIPSIS
+  return trimTrailingWhere(prefix, (c) => /[\s,;:–—-]/u.test(c)) + ELLIPSIS
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Repositories } from '../store/repositories'
 import type { Message } from '../store/repositories/messages-repository'
 import { toExchangeDto } from './exchange-dto'
 import type { LearningWorker } from './learning-worker'
+import { processedPrefix } from '../../shared/text-bounds'
 
 /** Stands in the `model` column for answers the owner wrote. */
 export const OWNER_MODEL = 'dueño'
@@ -76,7 +77,7 @@ export class CaptureService {
       context,
       productId,
       productName,
-      category: detectCategory(userMessage),
+      category: detectCategory(processedPrefix(userMessage)),
       model: byOwner ? OWNER_MODEL : bot.model,
       createdAt: bot.createdAt,
       userMessageId: asked.at(-1)!.id,

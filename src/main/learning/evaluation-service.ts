@@ -10,6 +10,7 @@ import type { TrainingRow } from '../store/repositories/training-data-repository
 import { toExchangeDto } from './exchange-dto'
 import type { LearningWorker } from './learning-worker'
 import { reviewPriority } from './review-priority'
+import { processedPrefix } from '../../shared/text-bounds'
 
 /** The fewest owner reviews worth training on at all; blending waits for the setting's minimum. */
 const MIN_TRAINING_REVIEWS = 5
@@ -37,6 +38,17 @@ export class EvaluationService {
   /** A customer message arrived: it closes the exchange it reacts to. */
   customerReplied(messageId: string): void {
     this.worker.enqueue(`evaluate ${messageId}`, () => this.evaluateWith(messageId))
+  }
+
+  /**
+   * Evaluates again the exchanges whose customer answered but whose evaluation was lost (the
+   * learning connection commits without a disk sync). Queued behind the recaptures made at
+   * start, so those are evaluated too.
+   */
+  reevaluateMissing(): void {
+    this.worker.enqueue('re-evaluate lost evaluations', () => {
+      for (const messageId of this.repos.trainingData.customerRepliesToUnevaluated(10_000)) this.evaluateWith(messageId)
+    })
   }
 
   /** The owner took the chat over: the bot's last answer was not good enough. */
@@ -91,7 +103,8 @@ export class EvaluationService {
     if (!message || message.direction !== 'in') return
     const row = this.repos.trainingData.latestUnevaluated(message.conversationId, message.createdAt)
     if (!row) return
-    const text = message.text ?? ''
+    // The customer's next message, as far as the scorer reads it (the message is stored whole).
+    const text = processedPrefix(message.text ?? '')
     const rules = assessReply(text)
     this.refreshClassifier()
     const owner = this.classifier && text ? this.classifier.predict(text) : null
@@ -160,7 +173,7 @@ export class EvaluationService {
             'Evalúas respuestas de un vendedor por WhatsApp. Dada la pregunta del cliente, la respuesta del vendedor y lo que el cliente dijo después, ' +
             'califica la respuesta del vendedor de 1 (muy mala) a 5 (excelente). Responde solo con el número.',
         },
-        { role: 'user', content: `Cliente: ${row.userMessage}\nVendedor: ${row.botResponse}\nCliente después: ${nextMessage || '(sin texto)'}` },
+        { role: 'user', content: `Cliente: ${processedPrefix(row.userMessage)}\nVendedor: ${row.botResponse}\nCliente después: ${processedPrefix(nextMessage) || '(sin texto)'}` },
       ])
       const judged = Number(/[1-5]/.exec(text)?.[0])
       if (!judged) return

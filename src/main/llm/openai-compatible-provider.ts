@@ -1,3 +1,4 @@
+import { trimTrailing } from '../../shared/text-bounds'
 import { IdleTimeout } from './idle-timeout'
 import { describe, isConnectionFailure } from './network-errors'
 import {
@@ -49,7 +50,7 @@ export class OpenAiCompatibleProvider implements LlmProvider {
   private readonly label: string
 
   constructor(options: OpenAiCompatibleProviderOptions) {
-    this.baseUrl = options.baseUrl.replace(/\/+$/, '')
+    this.baseUrl = trimTrailing(options.baseUrl, '/')
     this.host = this.baseUrl
     // A key pasted with a trailing newline is still the key; a blank one is no key.
     this.apiKey = options.apiKey?.trim() || null

@@ -31,3 +31,30 @@ export function openDatabase({ file, migrationsDir }: OpenDatabaseOptions): Db {
     throw error
   }
 }
+
+/**
+ * A second connection to an already-migrated app database, for the learning loop's writes
+ * (captures and evaluations). They are derived data: every one can be rebuilt from the stored
+ * messages, which the app does at start (CaptureService.recaptureMissing). So this connection
+ * commits with synchronous=NORMAL: in WAL mode a commit is then durable against a crash of the
+ * app (the WAL is written before the commit returns) but not against a power cut, and it skips
+ * the fsync that was most of a capture's tail latency. The customer messages keep their FULL
+ * sync on the main connection; the next FULL commit there syncs these frames too.
+ *
+ * Both connections live on the event-loop thread and better-sqlite3 transactions never span an
+ * `await`, so one never waits on the other's write lock. busy_timeout still covers what can
+ * briefly hold the lock from outside a transaction (a checkpoint, a CLI reading the file).
+ */
+export function openLearningDatabase(file: string): Db {
+  const sqlite = new Database(file, { fileMustExist: true })
+  try {
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('synchronous = NORMAL')
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('busy_timeout = 5000')
+    return drizzle(sqlite, { schema })
+  } catch (error) {
+    sqlite.close()
+    throw error
+  }
+}

@@ -35,7 +35,7 @@ export const catalogImportCommand: Command = {
     }
     const app = await openCliApp(values, io)
     try {
-      const report = app.catalog.import(format, content, Boolean(values['dry-run']))
+      const report = await app.catalog.import(format, content, Boolean(values['dry-run']))
       for (const error of report.errors) io.stderr.write(`fila ${error.row}${error.field ? ` (${error.field})` : ''}: ${error.message}\n`)
       writeJsonLine(io, report)
       return report.errors.length > 0 ? 1 : 0

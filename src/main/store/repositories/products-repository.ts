@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNotNull, or, sql } from 'drizzle-orm'
+import { and, asc, count, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm'
 import type { ProductInput } from '../../../shared/catalog'
 import type { Db } from '../database'
 import { products } from '../schema'
@@ -83,6 +83,38 @@ export class ProductsRepository {
       if (row) out.push(row)
     }
     return out
+  }
+
+  /**
+   * Inserts new products with one statement per call; returns their ids in order. An import
+   * calls it for a few dozen rows at a time (see CatalogService.import), inside its own
+   * transaction per slice.
+   */
+  insertMany(accountId: string, inputs: ProductInput[]): string[] {
+    if (inputs.length === 0) return []
+    const rows = inputs.map((input) => ({ id: newId(), accountId, ...input }))
+    this.db.insert(products).values(rows).run()
+    return rows.map((r) => r.id)
+  }
+
+  /** An import's update of an existing product; false when it is gone. */
+  replaceValues(id: string, input: ProductInput, updatedAt: Date): boolean {
+    return this.db.update(products).set({ ...input, updatedAt }).where(eq(products.id, id)).run().changes > 0
+  }
+
+  /**
+   * Undoes an import that failed half-way: removes the products it created and puts back the
+   * rows it updated, as they were before. One transaction (the caller's).
+   */
+  restore(createdIds: string[], previous: Product[]): void {
+    for (let i = 0; i < createdIds.length; i += 500) this.db.delete(products).where(inArray(products.id, createdIds.slice(i, i + 500))).run()
+    for (const { id, ...row } of previous) this.db.update(products).set(row).where(eq(products.id, id)).run()
+  }
+
+  /** The account's products in id order, `limit` at a time after `afterId`: for work done in slices. */
+  page(accountId: string, afterId: string | null, limit: number): Product[] {
+    const where = afterId === null ? eq(products.accountId, accountId) : and(eq(products.accountId, accountId), gt(products.id, afterId))
+    return this.db.select().from(products).where(where).orderBy(asc(products.id)).limit(limit).all()
   }
 
   count(accountId: string): number {
