@@ -110,6 +110,22 @@ describe('the app in Chromium against `serve`', () => {
     await page.screenshot({ path: screenshotPath('09-ollama-caido') })
   })
 
+  it('tells the owner in Spanish when the disk is full', async () => {
+    // The core's side (a real SQLITE_FULL, messages kept, recovery) is tests/integration/disk-full.test.ts;
+    // here the screen shows what `app.status` reports, whatever else is on the bar.
+    const full = await browser.newPage({ viewport: { width: 1360, height: 820 }, locale: 'es-CO' })
+    await full.route('**/api/app.status', async (route) => {
+      const response = await route.fetch()
+      await route.fulfill({ response, json: { ...((await response.json()) as object), diskFull: true } })
+    })
+    await full.goto(`${serve.url}/#token=${serve.token}`)
+    const pill = full.getByTestId('disk-full')
+    await expect.poll(() => pill.textContent()).toContain('El disco está lleno: libera espacio')
+    expect(await pill.getAttribute('title')).toMatch(/espacio/)
+    await full.screenshot({ path: screenshotPath('09-disco-lleno') })
+    await full.close()
+  })
+
   it('asks for the token when the link has none', async () => {
     const fresh = await browser.newPage({ viewport: { width: 1000, height: 700 } })
     await fresh.goto(serve.url)

@@ -12,6 +12,27 @@ function table(overrides: Partial<HandlerTable>): HandlerTable {
 }
 
 describe('dispatcher', () => {
+  it('tells the owner the disk is full instead of a generic failure', async () => {
+    // A real SQLITE_FULL from better-sqlite3: a database capped at its current size.
+    const Database = (await import('better-sqlite3')).default
+    const db = new Database(':memory:')
+    db.exec('CREATE TABLE t (x TEXT)')
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`)
+    const dispatch = createDispatcher(
+      table({
+        'catalog.delete': () => {
+          db.prepare('INSERT INTO t VALUES (?)').run('x'.repeat(100_000))
+          return { deleted: true }
+        },
+      }),
+      silentLogger,
+    )
+    const result = await dispatch('catalog.delete', { id: 'p1' })
+    db.close()
+    expect(result).toMatchObject({ ok: false, error: { code: 'unavailable' } })
+    expect(result.ok || result.error.message).toMatch(/disco está lleno/)
+  })
+
   it('names the offending field when input fails validation', async () => {
     const dispatch = createDispatcher(table({}), silentLogger)
     const result = await dispatch('simulator.send', { from: 'Ana', text: '   ' })

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { apiContract, isApiMethod } from '../../shared/api/contract'
 import { ApiError, type ApiFieldError, type ApiResult } from '../../shared/api/errors'
 import type { Logger } from '../logging/logger'
+import { DISK_FULL_MESSAGE, isDiskFull } from '../store/disk-full'
 import type { HandlerTable } from './handler-table'
 
 export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>
@@ -26,6 +27,8 @@ export function createDispatcher(handlers: HandlerTable, logger: Logger): Dispat
       return { ok: true, value: await handler(parsed.data) }
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toBody() }
+      // Nothing was written: the owner frees space and tries again; nothing else to say.
+      if (isDiskFull(error)) return { ok: false, error: { code: 'unavailable', message: DISK_FULL_MESSAGE } }
       logger.error(`Handler ${method} failed`, { error, stack: error instanceof Error ? error.stack : undefined })
       return { ok: false, error: { code: 'internal', message: `${method} failed` } }
     }

@@ -1,7 +1,9 @@
+import { ApiError } from '../../shared/api/errors'
 import type { ReplyState, TransportKind } from '../../shared/types'
 import type { EventBus } from '../app/event-bus'
 import { toConversationDto, toMessageDto } from '../conversations/dto'
 import type { SettingsService } from '../settings/settings-service'
+import { DISK_FULL_MESSAGE, type WriteHealth } from '../store/disk-full'
 import type { Repositories } from '../store/repositories'
 import type { Message } from '../store/repositories/messages-repository'
 import type { InboundMessage, StoredInbound } from '../transport/transport'
@@ -19,6 +21,10 @@ export interface InboxHandlers {
  * transport id) — or the echo of a message the app itself sent — is recognised and dropped.
  */
 export class Inbox {
+  /** Batches already acknowledged to the sender that the disk refused, oldest first. */
+  private readonly held: HeldBatch[] = []
+  private closed = false
+
   constructor(
     private readonly repos: Repositories,
     private readonly accountId: string,
@@ -26,10 +32,61 @@ export class Inbox {
     private readonly events: EventBus,
     private readonly handlers: InboxHandlers,
     private readonly clock: () => number = Date.now,
+    private readonly health: WriteHealth | null = null,
   ) {}
 
+  /**
+   * For a sender that waits for the answer (the simulator): when the disk is full the message
+   * is not acknowledged, and the error says so in Spanish.
+   */
   receive(transport: TransportKind, inbound: InboundMessage): StoredInbound | null {
-    return this.receiveMany(transport, [inbound])[0] ?? null
+    try {
+      return this.receiveMany(transport, [inbound])[0] ?? null
+    } catch (error) {
+      if (this.health?.writeFailed(error)) throw new ApiError('unavailable', DISK_FULL_MESSAGE)
+      throw error
+    }
+  }
+
+  /**
+   * For a transport that has already acknowledged what it hands over (Baileys acks WhatsApp
+   * messages as they arrive, so WhatsApp will not send them again): a batch the full disk
+   * refuses is kept in memory and written when space returns — later batches wait behind it
+   * so every chat keeps its order. Resolves once stored; rejects only on other errors or when
+   * the app closes with the disk still full.
+   */
+  receiveAcknowledged(transport: TransportKind, batch: InboundMessage[]): Promise<(StoredInbound | null)[]> {
+    if (this.held.length === 0) {
+      try {
+        return Promise.resolve(this.receiveMany(transport, batch))
+      } catch (error) {
+        if (!this.health?.writeFailed(error)) return Promise.reject(error)
+      }
+    }
+    if (this.closed) return Promise.reject(new Error('The inbox is closed'))
+    return new Promise((resolve, reject) => this.held.push({ transport, batch, resolve, reject }))
+  }
+
+  /** Writes what the full disk held back, in order; stops at the first batch it still refuses. */
+  retryHeld(): void {
+    while (this.held.length > 0 && !this.closed) {
+      const next = this.held[0]!
+      try {
+        const results = this.receiveMany(next.transport, next.batch)
+        this.held.shift()
+        next.resolve(results)
+      } catch (error) {
+        if (this.health?.writeFailed(error)) return
+        this.held.shift()
+        next.reject(error)
+      }
+    }
+  }
+
+  /** Shutdown: what is still held cannot be written; say so instead of hanging the transport. */
+  close(): void {
+    this.closed = true
+    for (const batch of this.held.splice(0)) batch.reject(new Error(`${batch.batch.length} message(s) not stored: the disk is full`))
   }
 
   /**
@@ -38,6 +95,7 @@ export class Inbox {
    */
   receiveMany(transport: TransportKind, batch: InboundMessage[]): (StoredInbound | null)[] {
     const stored = this.repos.transaction(() => batch.map((inbound) => this.store(transport, inbound)))
+    this.health?.writeSucceeded()
     const results: (StoredInbound | null)[] = []
     for (const [i, entry] of stored.entries()) {
       if (!entry) {
@@ -99,6 +157,13 @@ export class Inbox {
     if (inbound.answerable === false) return 'Tipo de mensaje que el bot no lee; respuesta automática desactivada'
     return 'Llegó cuando la app estaba cerrada y ya es antiguo; no se respondió'
   }
+}
+
+interface HeldBatch {
+  transport: TransportKind
+  batch: InboundMessage[]
+  resolve: (results: (StoredInbound | null)[]) => void
+  reject: (error: unknown) => void
 }
 
 /**

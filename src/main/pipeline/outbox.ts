@@ -1,3 +1,4 @@
+import { ApiError } from '../../shared/api/errors'
 import type { MessageAuthor, TransportKind } from '../../shared/types'
 import type { EventBus } from '../app/event-bus'
 import { toConversationDto, toMessageDto } from '../conversations/dto'
@@ -6,6 +7,7 @@ import type { Repositories } from '../store/repositories'
 import type { Message } from '../store/repositories/messages-repository'
 import { isStatusUpgrade, type DeliveryStatus } from '../transport/delivery-order'
 import { TransportUnavailableError, type Transport } from '../transport/transport'
+import { DISK_FULL_MESSAGE, type WriteHealth } from '../store/disk-full'
 
 export interface OutgoingMessage {
   conversationId: string
@@ -23,6 +25,8 @@ export interface OutboxOptions {
   onSent?: (message: Message) => void
   /** Retry delays while the transport is unavailable; after the last one the message fails. */
   retryDelaysMs?: number[]
+  /** Told when the disk refuses a write (the message then stays queued for the disk-full retry). */
+  health?: WriteHealth
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [2_000, 5_000, 15_000, 30_000, 60_000, 120_000, 300_000]
@@ -47,13 +51,33 @@ export class Outbox {
     private readonly options: OutboxOptions = {},
   ) {}
 
+  /** Stores the message and sends it. */
   async send(outgoing: OutgoingMessage): Promise<Message> {
+    let queued: Message
+    try {
+      queued = this.repos.transaction(() => this.enqueue(outgoing))
+    } catch (error) {
+      // The owner's message was not stored: say why in words the owner can act on.
+      if (this.options.health?.writeFailed(error)) throw new ApiError('unavailable', DISK_FULL_MESSAGE)
+      throw error
+    }
+    return this.dispatch(queued)
+  }
+
+  /**
+   * Stores the message as `queued` and returns it, without sending it. Called inside the
+   * caller's transaction, the row commits together with whatever else the caller writes there
+   * (the customer messages marked answered): a crash leaves both or neither, so a restart never
+   * sends the stored reply and then answers the same messages a second time. Hand the row to
+   * `dispatch` once the transaction has committed.
+   */
+  enqueue(outgoing: OutgoingMessage): Message {
     const conversation = this.repos.conversations.get(outgoing.conversationId)
     if (!conversation) throw new Error(`Conversation ${outgoing.conversationId} does not exist`)
     const transportKind = conversation.contact.transport
     const transportId = this.transports.get(transportKind)?.newMessageId?.()
     const now = new Date()
-    const queued = this.repos.transaction(() => {
+    return this.repos.transaction(() => {
       const message = this.repos.messages.insertIfNew({
         conversationId: outgoing.conversationId,
         externalId: transportId ? `${transportKind}:${transportId}` : null,
@@ -72,14 +96,22 @@ export class Outbox {
       this.repos.conversations.recordActivity(outgoing.conversationId, now, outgoing.text, false)
       return message
     })
+  }
+
+  /** Tells the app about a committed `enqueue`d message and sends it (retries included). */
+  dispatch(queued: Message): Promise<Message> {
     this.events.emit('message.added', toMessageDto(queued))
-    const updatedConversation = this.repos.conversations.get(outgoing.conversationId)
+    const updatedConversation = this.repos.conversations.get(queued.conversationId)
     if (updatedConversation) this.events.emit('conversation.updated', toConversationDto(updatedConversation))
     return this.attempt(queued, 0)
   }
 
-  /** Sends what is still queued: at start (a crash) and when a transport can send again. */
-  resendQueued(transport?: TransportKind): void {
+  /**
+   * Sends what is still queued: at start (a crash), when a transport can send again and when
+   * the disk has space again. Resolves once every attempt has settled; never rejects.
+   */
+  resendQueued(transport?: TransportKind): Promise<void> {
+    const attempts: Promise<unknown>[] = []
     for (const message of this.repos.messages.queuedOutbound()) {
       if (this.inFlight.has(message.id)) continue
       const conversation = this.repos.conversations.get(message.conversationId)
@@ -87,8 +119,9 @@ export class Outbox {
       const timer = this.retryTimers.get(message.id)
       if (timer) clearTimeout(timer)
       this.retryTimers.delete(message.id)
-      void this.attempt(message, 0)
+      attempts.push(this.attempt(message, 0).catch((error: unknown) => this.logger.error('Sending a queued message failed', { messageId: message.id, error })))
     }
+    return Promise.all(attempts).then(() => {})
   }
 
   /** A delivery receipt: statuses only move forward (read never goes back to delivered). */
@@ -119,6 +152,9 @@ export class Outbox {
       const { externalId } = await transport.send(conversation.contact.externalId, message.text ?? '', transportId ? { messageId: transportId } : {})
       final = this.repos.messages.setStatus(message.id, { status: 'sent', externalId: `${transportKind}:${externalId}`, sentAt: new Date(), error: null })
     } catch (error) {
+      // The disk refused to record the outcome: the row stays queued and the disk-full retry
+      // sends it again with the same transport id (the same message, not a second one).
+      if (this.options.health?.writeFailed(error)) return message
       const delays = this.options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS
       const reason = error instanceof Error ? error.message : String(error)
       if (error instanceof TransportUnavailableError && retry < delays.length && !this.closed) {
@@ -127,7 +163,7 @@ export class Outbox {
         final = this.repos.messages.setStatus(message.id, { status: 'queued', error: reason })
         const timer = setTimeout(() => {
           this.retryTimers.delete(message.id)
-          void this.attempt(final ?? message, retry + 1)
+          void this.attempt(final ?? message, retry + 1).catch((error: unknown) => this.logger.error('Retrying a message failed', { messageId: message.id, error }))
         }, delays[retry])
         timer.unref?.()
         this.retryTimers.set(message.id, timer)

@@ -12,7 +12,8 @@ import type { PromptAssembler } from '../prompt/prompt-assembler'
 import type { SettingsService } from '../settings/settings-service'
 import type { Repositories } from '../store/repositories'
 import type { Message } from '../store/repositories/messages-repository'
-import type { Outbox } from './outbox'
+import type { OutgoingMessage, Outbox } from './outbox'
+import { processedPrefix } from '../../shared/text-bounds'
 
 /** What the responder asks of the chat's transport while it works (WhatsApp; the simulator ignores it). */
 export interface ChatPresence {
@@ -80,11 +81,16 @@ export class Responder {
     if (waiting.every((m) => m.text === null)) {
       // Only stickers, audio, locations…: the polite configured answer, not the model.
       const text = settings.whatsapp.unsupportedReply
-      if (text) await this.deps.outbox.send({ conversationId, text, author: 'bot', model: null, template: 'unsupported' })
-      this.mark(ids, text ? 'answered' : 'skipped', text ? null : 'Tipo de mensaje que el bot no lee')
+      await this.commit(
+        text ? { conversationId, text, author: 'bot', model: null, template: 'unsupported' } : null,
+        ids,
+        text ? 'answered' : 'skipped',
+        text ? null : 'Tipo de mensaje que el bot no lee',
+      )
       return
     }
-    const asked = waiting.flatMap((m) => (m.text ? [m.text] : [])).join('\n')
+    // Stored whole; what the handoff check, retrieval, prompt and guardrails read is a bounded prefix.
+    const asked = processedPrefix(waiting.flatMap((m) => (m.text ? [m.text] : [])).join('\n'))
 
     if (detectHumanRequest(asked).asked) {
       await this.handOver(conversationId, asked, ids)
@@ -96,14 +102,20 @@ export class Responder {
     if (hours.enabled && !isOpen(hours, now)) {
       const spell = closedSpellStart(hours, now)
       const noticeFor = conversation.conversation.afterHoursNoticeFor?.getTime() ?? null
-      if (spell && noticeFor !== spell.getTime()) {
-        repos.conversations.setAfterHoursNotice(conversationId, spell)
-        await this.deps.outbox.send({ conversationId, text: renderAfterHoursMessage(hours.message, hours, now), author: 'bot', model: null, template: 'after_hours' })
+      const notice: OutgoingMessage | null =
+        spell && noticeFor !== spell.getTime()
+          ? { conversationId, text: renderAfterHoursMessage(hours.message, hours, now), author: 'bot', model: null, template: 'after_hours' }
+          : null
+      // The notice, the spell it belongs to and (owner-only hours) the skip commit together:
+      // a crash between them would send the notice twice or never.
+      const before = () => {
+        if (notice && spell) repos.conversations.setAfterHoursNotice(conversationId, spell)
       }
       if (hours.mode === 'message_only') {
-        this.mark(ids, 'skipped', 'Fuera del horario de atención: queda para el dueño')
+        await this.commit(notice, ids, 'skipped', 'Fuera del horario de atención: queda para el dueño', before)
         return
       }
+      if (notice) await this.commit(notice, [], 'answered', null, before)
     }
 
     const history = repos.messages.recent(conversationId, Math.max(settings.historyMessages, waiting.length) + 1)
@@ -138,8 +150,7 @@ export class Responder {
       }
       if (error instanceof LlmUnavailableError) {
         this.deps.logger.warn('No model can answer; the messages wait for it', { conversationId, reason: error.reason })
-        this.mark(ids, 'waiting_model', null)
-        await this.sendHoldingReply(conversationId)
+        await this.waitForModel(conversationId, ids)
         return
       }
       this.deps.logger.warn('No answer for a conversation', { conversationId, error })
@@ -150,26 +161,49 @@ export class Responder {
     }
     await this.deps.presence.typing(conversationId, false)
     // The outbox owns it from here (retries included); the capture follows once it is sent.
-    await this.deps.outbox.send({
-      conversationId,
-      text: guarded.text,
-      author: 'bot',
-      model: reply.modelLabel,
-      productId: retrieval.focus?.id ?? null,
-      guardrails: guarded.applied,
+    await this.commit(
+      { conversationId, text: guarded.text, author: 'bot', model: reply.modelLabel, productId: retrieval.focus?.id ?? null, guardrails: guarded.applied },
+      ids,
+      'answered',
+      null,
+      () => {
+        if (conversation.conversation.holdingReplyAt) repos.conversations.setHoldingReplyAt(conversationId, null)
+      },
+    )
+  }
+
+  /**
+   * Stores the reply (if any) and the new state of the messages it answers in ONE transaction,
+   * then sends it. Marked after the send instead, a crash in between made the restart resend
+   * the stored reply and also answer the same messages again. `before` joins the transaction.
+   */
+  private async commit(
+    outgoing: OutgoingMessage | null,
+    ids: string[],
+    state: 'answered' | 'waiting_model' | 'skipped',
+    error: string | null,
+    before?: () => void,
+  ): Promise<void> {
+    const { repos, outbox, events } = this.deps
+    const { queued, marked } = repos.transaction(() => {
+      before?.()
+      const queued = outgoing ? outbox.enqueue(outgoing) : null
+      return { queued, marked: repos.messages.setReplyState(ids, state, error) }
     })
-    this.mark(ids, 'answered', null)
-    if (conversation.conversation.holdingReplyAt) repos.conversations.setHoldingReplyAt(conversationId, null)
+    const sending = queued ? outbox.dispatch(queued) : null
+    for (const message of marked) events.emit('message.updated', toMessageDto(message))
+    await sending
   }
 
   /** The customer wants a person: say so, stop the bot in this chat and tell the owner. */
   private async handOver(conversationId: string, asked: string, ids: string[]): Promise<void> {
     const { repos, settings, events } = this.deps
     const at = new Date(this.clock())
-    repos.conversations.setBotMode(conversationId, 'paused', null)
-    repos.conversations.setAttention(conversationId, 'human_request', at)
-    await this.deps.outbox.send({ conversationId, text: settings.get().guardrails.handoffReply, author: 'bot', model: null, template: 'handoff' })
-    this.mark(ids, 'answered', null)
+    // Paused without the handoff reply stored, a restart would leave the customer unanswered.
+    await this.commit({ conversationId, text: settings.get().guardrails.handoffReply, author: 'bot', model: null, template: 'handoff' }, ids, 'answered', null, () => {
+      repos.conversations.setBotMode(conversationId, 'paused', null)
+      repos.conversations.setAttention(conversationId, 'human_request', at)
+    })
     const updated = repos.conversations.get(conversationId)
     if (!updated) return
     events.emit('conversation.updated', toConversationDto(updated))
@@ -183,13 +217,19 @@ export class Responder {
     events.emit('owner.alert', alert)
   }
 
-  /** Once per outage per chat, so a customer is not left on "read" without a word. */
-  private async sendHoldingReply(conversationId: string): Promise<void> {
+  /**
+   * The messages wait for the model; the holding reply goes once per outage per chat, so a
+   * customer is not left on "read" without a word. Its row, the "sent once" flag and the
+   * waiting state commit together.
+   */
+  private async waitForModel(conversationId: string, ids: string[]): Promise<void> {
+    const { repos } = this.deps
     const text = this.deps.settings.get().llm.holdingReply
-    const conversation = this.deps.repos.conversations.get(conversationId)
-    if (!text || !conversation || conversation.conversation.holdingReplyAt) return
-    this.deps.repos.conversations.setHoldingReplyAt(conversationId, new Date(this.clock()))
-    await this.deps.outbox.send({ conversationId, text, author: 'bot', model: null, template: 'holding' })
+    const conversation = repos.conversations.get(conversationId)
+    const holding = text && conversation && !conversation.conversation.holdingReplyAt ? text : null
+    await this.commit(holding ? { conversationId, text: holding, author: 'bot', model: null, template: 'holding' } : null, ids, 'waiting_model', null, () => {
+      if (holding) repos.conversations.setHoldingReplyAt(conversationId, new Date(this.clock()))
+    })
   }
 
   private mark(ids: string[], state: 'answered' | 'waiting_model' | 'failed' | 'skipped', error: string | null): void {
@@ -202,7 +242,7 @@ export class Responder {
 /** The chat as turns; the bot's fixed messages are not part of what it said. */
 export function toHistory(history: Message[]): HistoryTurn[] {
   return history.flatMap((m): HistoryTurn[] =>
-    m.text && !m.template ? [{ role: m.direction === 'in' ? 'user' : 'assistant', content: m.text }] : [],
+    m.text && !m.template ? [{ role: m.direction === 'in' ? 'user' : 'assistant', content: processedPrefix(m.text) }] : [],
   )
 }
 

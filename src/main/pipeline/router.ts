@@ -1,6 +1,7 @@
 import type { EventBus } from '../app/event-bus'
 import { toConversationDto, toMessageDto } from '../conversations/dto'
 import type { Logger } from '../logging/logger'
+import type { WriteHealth } from '../store/disk-full'
 import type { Repositories } from '../store/repositories'
 import type { KeyedQueue } from './keyed-queue'
 import type { Responder } from './responder'
@@ -21,6 +22,7 @@ export class Router {
     private readonly events: EventBus,
     private readonly logger: Logger,
     private readonly clock: () => number = Date.now,
+    private readonly health: WriteHealth | null = null,
   ) {}
 
   /** Routes after `delayMs` without new messages in the chat (0 = now). */
@@ -33,7 +35,7 @@ export class Router {
     if (pending) resolve = pending.resolve
     const timer = setTimeout(() => {
       this.timers.delete(conversationId)
-      void this.route(conversationId).finally(resolve)
+      void this.route(conversationId).finally(resolve).catch((error: unknown) => this.logger.error('Answering a conversation failed', { conversationId, error }))
     }, delayMs)
     this.timers.set(conversationId, { timer, done, resolve })
     return done
@@ -41,26 +43,33 @@ export class Router {
 
   route(conversationId: string): Promise<void> {
     return this.queue.run(conversationId, async () => {
-      let conversation = this.repos.conversations.get(conversationId)
-      if (!conversation) return
-      const { botMode, botModeUntil } = conversation.conversation
-      if (botMode !== 'bot' && botModeUntil && botModeUntil.getTime() <= this.clock()) {
-        // The takeover pause is over: the bot answers this chat again.
-        this.repos.conversations.setBotMode(conversationId, 'bot')
-        conversation = this.repos.conversations.get(conversationId)!
-        this.events.emit('conversation.updated', toConversationDto(conversation))
-      }
-      if (conversation.conversation.botMode !== 'bot') {
-        const waiting = this.repos.messages.awaitingReply(conversationId).map((m) => m.id)
-        for (const m of this.repos.messages.setReplyState(waiting, 'skipped')) this.events.emit('message.updated', toMessageDto(m))
-        return
-      }
       try {
-        await this.responder.respond(conversationId)
+        await this.routeNow(conversationId)
       } catch (error) {
+        // A full disk rolled the writes back: the messages are still pending and are answered
+        // by the retry once there is space.
+        if (this.health?.writeFailed(error)) return
         this.logger.error('Answering a conversation failed', { conversationId, error })
       }
     })
+  }
+
+  private async routeNow(conversationId: string): Promise<void> {
+    let conversation = this.repos.conversations.get(conversationId)
+    if (!conversation) return
+    const { botMode, botModeUntil } = conversation.conversation
+    if (botMode !== 'bot' && botModeUntil && botModeUntil.getTime() <= this.clock()) {
+      // The takeover pause is over: the bot answers this chat again.
+      this.repos.conversations.setBotMode(conversationId, 'bot')
+      conversation = this.repos.conversations.get(conversationId)!
+      this.events.emit('conversation.updated', toConversationDto(conversation))
+    }
+    if (conversation.conversation.botMode !== 'bot') {
+      const waiting = this.repos.messages.awaitingReply(conversationId).map((m) => m.id)
+      for (const m of this.repos.messages.setReplyState(waiting, 'skipped')) this.events.emit('message.updated', toMessageDto(m))
+      return
+    }
+    await this.responder.respond(conversationId)
   }
 
   /** Answers every conversation whose messages waited for the model, or for a reply when the app stopped. */

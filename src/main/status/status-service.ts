@@ -13,6 +13,7 @@ export class StatusService {
     private readonly repos: Repositories,
     private readonly events: EventBus,
     private readonly whatsapp: () => WhatsappStatus,
+    private readonly diskFull: () => boolean = () => false,
   ) {
     llm.onStatus(() => this.publish())
   }
@@ -23,6 +24,7 @@ export class StatusService {
       whatsapp: this.whatsapp(),
       llm: this.llm.status(),
       waitingForModel: this.repos.messages.countByReplyState('waiting_model'),
+      diskFull: this.diskFull(),
     }
   }
 

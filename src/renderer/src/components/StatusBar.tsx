@@ -54,6 +54,12 @@ export function StatusBar({
           {t(status.waitingForModel === 1 ? 'status.waiting.one' : 'status.waiting.other', { count: status.waitingForModel })}
         </span>
       )}
+      {status.diskFull && (
+        <span className="pill bad" role="alert" data-testid="disk-full" title={t('status.diskFull.title')}>
+          <span className="dot" />
+          {t('status.diskFull')}
+        </span>
+      )}
       {serverConnection === 'reconnecting' && <span className="pill neutral">{t('status.server.reconnecting')}</span>}
       <span className="spacer" />
       {llm.state !== 'ready' && (
