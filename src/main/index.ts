@@ -5,10 +5,12 @@ import { join } from 'node:path'
 import { createApp, type App } from './app/create-app'
 import { findMigrationsDir } from './app/project-paths'
 import { bindIpc } from './electron/ipc-binding'
+import { createImportPicker } from './electron/import-picker'
 import { createMainWindow, isAppUrl } from './electron/main-window'
 import { createSafeStorageSecretBox } from './electron/safe-storage-secret-box'
 import { createTray } from './electron/tray'
 import { createStreamLogger } from './logging/logger'
+import { keepServingOnUnhandledRejection } from './logging/unhandled-rejections'
 
 // AUTODIDACTA_DATA_DIR moves everything, Chromium's own files included (portable installs, tests).
 if (process.env.AUTODIDACTA_DATA_DIR) app.setPath('userData', process.env.AUTODIDACTA_DATA_DIR)
@@ -21,6 +23,7 @@ let quitting = false
 async function start(): Promise<void> {
   await app.whenReady()
   const logger = createStreamLogger()
+  keepServingOnUnhandledRejection(logger)
   const secretBox = createSafeStorageSecretBox()
   if (!secretBox) logger.warn('OS keychain not available; secrets use a key file in the data folder')
   core = await createApp({
@@ -30,6 +33,7 @@ async function start(): Promise<void> {
     ...(app.isPackaged ? { resourcesDir: process.resourcesPath } : {}),
     logger,
     ...(secretBox ? { secretBox } : {}),
+    pickImportFile: createImportPicker(() => window),
   })
   const binding = bindIpc(core.dispatch, core.events, (sender, url) => sender === window?.webContents && isAppUrl(url))
   const open = () => {
@@ -71,7 +75,10 @@ app.on('will-quit', (event) => {
   event.preventDefault()
   const closing = core
   core = null
-  void closing.close().finally(() => app.exit(0))
+  void closing
+    .close()
+    .catch((error: unknown) => console.error('Closing the app failed', error))
+    .finally(() => app.exit(0))
 })
 
 start().catch((error: unknown) => {

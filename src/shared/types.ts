@@ -107,6 +107,8 @@ export interface AppStatus {
   llm: LlmStatus
   /** Customer messages stored but not answered because the model was not available. */
   waitingForModel: number
+  /** The disk refuses the app's writes (it is full); what could not be written is retried. */
+  diskFull: boolean
 }
 
 export interface Settings {

@@ -304,18 +304,19 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
     expect((await api<ModelVersionDto[]>('models.list')).find((v) => v.isLive)?.version).toBe(3)
 
     await page.getByRole('radio', { name: IMPORT_OPTION }).check()
-    expect(await page.getByTestId('train-blocker').textContent()).toContain('ruta del archivo')
-    const path = page.getByLabel('Archivo o carpeta a importar')
-    await path.fill(join(aux.path, 'no-existe.gguf'))
-    await trainButton().click()
-    expect(await page.getByTestId('train-error').textContent()).toContain('no-existe.gguf')
+    expect(await page.getByTestId('train-blocker').textContent()).toContain('Elige el archivo')
+    // In the browser there is no file picker: the page says which folder to copy the file into.
+    const folder = (await page.getByTestId('import-folder').textContent())!
+    expect(await page.getByTestId('import-file').textContent()).toContain('La carpeta está vacía')
 
     // Not a GGUF: refused before anything is uploaded, with the reason.
-    const bogus = join(aux.path, 'no-es-un-modelo.gguf')
-    writeFileSync(bogus, 'hola, esto no es un modelo\n')
-    await path.fill(bogus)
+    writeFileSync(join(folder, 'no-es-un-modelo.gguf'), 'hola, esto no es un modelo\n')
+    await page.getByRole('button', { name: 'Buscar de nuevo' }).click()
+    await page.getByRole('radio', { name: /no-es-un-modelo\.gguf/ }).check()
     await trainButton().click()
     await expect.poll(() => page.getByTestId('train-error').textContent()).toContain('no es un modelo GGUF')
+    expect(await page.getByTestId('train-error').textContent()).not.toContain('hola')
+    await shoot(page.getByTestId('import-file'), '49-importar-carpeta')
 
     // A run that fails on the way shows why, and its log.
     writeFileSync(join(fakeTools, 'fail'), '')

@@ -3,12 +3,14 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
+import { EventBus } from '../../src/main/app/event-bus'
+import { silentLogger } from '../../src/main/logging/logger'
 import type { RunningServer } from '../../src/main/server/http-server'
 import { startHttpServer } from '../../src/main/server/http-server'
 import type { ApiEventEnvelope } from '../../src/shared/api/events'
 import { WS_PROTOCOL, WS_TOKEN_PREFIX } from '../../src/shared/api/http-protocol'
 import { post } from '../support/serve-process'
-import { buildTestApp, tempDir } from '../support/test-app'
+import { buildTestApp, eventually, tempDir } from '../support/test-app'
 
 describe('HTTP + WebSocket binding', () => {
   let app: Awaited<ReturnType<typeof buildTestApp>>
@@ -113,5 +115,69 @@ describe('HTTP + WebSocket binding', () => {
     expect(added?.payload).toMatchObject({ text: '¿Precio?', author: 'customer' })
     expect(received.some((e) => e.event === 'conversation.updated')).toBe(true)
     ws.close()
+  })
+
+  it('answers 400 to malformed percent-encoding, on the API and on the UI', async () => {
+    for (const path of ['/api/%E0%A4%A', '/%', '/api/app.status%', '/assets/%E0%A4%A.js']) {
+      const response = await fetch(`${server.url}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${server.token}` } })
+      expect(response.status, path).toBe(400)
+    }
+    expect((await fetch(`${server.url}/%`)).status).toBe(400)
+    // The server is still fine afterwards.
+    expect((await post(server.url, server.token, 'app.status', {})).status).toBe(200)
+  })
+
+  it('sends a CSP that lets the page reach its own origin only', async () => {
+    const { host } = new URL(server.url)
+    const expected =
+      "default-src 'self'; " +
+      `connect-src 'self' ws://${host} wss://${host}; ` +
+      "img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    expect((await fetch(`${server.url}/`)).headers.get('content-security-policy')).toBe(expected)
+    expect((await fetch(`${server.url}/api/health`)).headers.get('content-security-policy')).toBe(expected)
+  })
+})
+
+describe('a WebSocket client that stops reading', () => {
+  it('is cut off once the unread events pass the limit, while a reading client keeps receiving', async () => {
+    const events = new EventBus()
+    const server = await startHttpServer({ dispatch: async () => ({ ok: true, value: null }), events, logger: silentLogger, version: '1', rendererDir: '/nonexistent', maxBufferedBytes: 256 * 1024 })
+    const wsUrl = server.url.replace('http', 'ws') + '/api/events'
+    const connect = async () => {
+      const ws = new WebSocket(wsUrl, [WS_PROTOCOL, WS_TOKEN_PREFIX + server.token])
+      await new Promise((resolve, reject) => {
+        ws.once('open', resolve)
+        ws.once('error', reject)
+      })
+      return ws
+    }
+    try {
+      const slow = await connect()
+      const reader = await connect()
+      let received = 0
+      reader.on('message', () => received++)
+      let slowReceived = 0
+      slow.on('message', () => slowReceived++)
+      const slowClosed = new Promise<void>((resolve) => slow.once('close', () => resolve()))
+      // The slow client's socket stops being read: the kernel buffers fill, then the server's.
+      slow.pause()
+      const text = 'x'.repeat(64 * 1024)
+      const emitted = 600
+      for (let i = 0; i < emitted; i++) {
+        events.emit('owner.alert', { conversationId: 'c', customerName: 'Ana', text } as never)
+        // Lets the reader drain and the server notice the slow one's backlog.
+        await new Promise((r) => setImmediate(r))
+      }
+      // It reads again: what was queued before the cut arrives, then the connection ends.
+      slow.resume()
+      await Promise.race([slowClosed, new Promise((_, reject) => setTimeout(() => reject(new Error('the slow client was never cut off')), 10_000))])
+      // Without the limit the server would have kept all 600 (~38 MB) for it.
+      expect(slowReceived).toBeLessThan(emitted)
+      await eventually(() => received === emitted)
+      expect(reader.readyState).toBe(WebSocket.OPEN)
+      reader.close()
+    } finally {
+      await server.close()
+    }
   })
 })

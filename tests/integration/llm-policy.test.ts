@@ -68,10 +68,14 @@ describe('who answers: local, local with cloud fallback, cloud', () => {
   it('when both routes fail the message waits, and it is answered when one comes back', async () => {
     await setup('local_then_cloud', false)
     await call(app!, 'settings.update', { cloud: { baseUrl: 'http://127.0.0.1:9/v1' } })
+    // A new server deletes the stored key (it is never sent to another server): give it again.
+    await call(app!, 'llm.setCloudKey', { apiKey: KEY })
     const messages = await ask('hola, ¿tienen cursos de inglés?')
     expect(messages[0]).toMatchObject({ replyState: 'waiting_model' })
     expect((await call<AppStatus>(app!, 'app.status', {})).llm).toMatchObject({ canAnswer: false, fallback: { state: 'unreachable' } })
     await call(app!, 'settings.update', { cloud: { baseUrl: cloud!.url } })
+    expect(await call(app!, 'llm.cloudKey', {})).toEqual({ configured: false })
+    await call(app!, 'llm.setCloudKey', { apiKey: KEY })
     const answered = await eventually(async () => {
       const list = await call<MessageDto[]>(app!, 'conversations.messages', { conversationId: messages[0]!.conversationId })
       return list.find((m) => m.author === 'bot')

@@ -26,6 +26,9 @@ describe('autodidacta serve (child process)', () => {
     expect((await post(serve.url, serve.token, 'app.status', {})).status).toBe(200)
     // The built UI is served too.
     expect(await (await fetch(`${serve.url}/`)).text()).toContain('<div id="root">')
+    // stderr is a pipe here, as when it goes to a log file: the token stays out of it.
+    expect(serve.stderr()).not.toContain(serve.token)
+    expect(serve.stderr()).toContain(join(dataDir, 'server.json'))
 
     expect(await serve.stop('SIGTERM')).toBe(0)
     expect(() => statSync(join(dataDir, 'server.json'))).toThrow()

@@ -2,6 +2,7 @@ import type { Settings } from '../../shared/types'
 import type { LlmProvider } from '../llm/llm-provider'
 import type { Logger } from '../logging/logger'
 import type { SecretBox } from '../security/secret-box'
+import type { ImportPicker } from '../training/backends/import-sources'
 import type { WhatsappTransportOptions } from '../whatsapp/whatsapp-transport'
 import type { SocketFactory } from '../whatsapp/whatsapp-socket'
 
@@ -19,6 +20,8 @@ export interface AppConfig {
   logger?: Logger
   /** Defaults to a key file in the data dir; the desktop passes Electron's safeStorage. */
   secretBox?: SecretBox
+  /** The desktop's file dialog for imports; headless has none (files come from `<dataDir>/imports`). */
+  pickImportFile?: ImportPicker
   /** Replaces the Ollama provider (tests, other providers). */
   createProvider?: (settings: Settings) => LlmProvider
   /** Replaces the OpenAI-compatible cloud provider (tests). */

@@ -25,6 +25,7 @@ import { settingsProblems } from '../settings/settings-rules'
 import { findLlamaTools } from '../training/llama-tools'
 import { OllamaDeployer } from '../training/ollama-deployer'
 import { findOllamaBaseModels } from '../training/ollama-store'
+import { ImportSources } from '../training/backends/import-sources'
 import { trainingHandlers } from '../training/training-handlers'
 import { TrainingService } from '../training/training-service'
 import { createStreamLogger, type Logger } from '../logging/logger'
@@ -34,6 +35,7 @@ import { Outbox } from '../pipeline/outbox'
 import { Responder } from '../pipeline/responder'
 import { Router } from '../pipeline/router'
 import { openKeyFileSecretBox } from '../security/key-file-secret-box'
+import { restrictDataDir } from '../security/data-dir-permissions'
 import type { SecretBox } from '../security/secret-box'
 import { defaultSettings } from '../settings/settings-defaults'
 import { settingsHandlers } from '../settings/settings-handlers'
@@ -42,7 +44,8 @@ import { simulatorHandlers } from '../simulator/simulator-handlers'
 import { SimulatorTransport } from '../simulator/simulator-transport'
 import { statusHandlers } from '../status/status-handlers'
 import { StatusService } from '../status/status-service'
-import { openDatabase } from '../store/database'
+import { StorageHealth } from '../status/storage-health'
+import { openDatabase, openLearningDatabase } from '../store/database'
 import { createRepositories, type Repositories } from '../store/repositories'
 import type { Transport } from '../transport/transport'
 import type { AppConfig } from './app-config'
@@ -87,6 +90,7 @@ export async function createApp(config: AppConfig): Promise<App> {
   const unlock = lockDataDir(config.dataDir)
   let repos: Repositories
   try {
+    restrictDataDir(config.dataDir)
     const db = openDatabase({
       file: join(config.dataDir, 'autodidacta.db'),
       migrationsDir: config.migrationsDir ?? findMigrationsDir(),
@@ -102,6 +106,8 @@ export async function createApp(config: AppConfig): Promise<App> {
 
   const settings = new SettingsService(repos.settings, defaultSettings(config.env ?? process.env), settingsProblems)
   const cloudKey = new CloudKeyStore(repos.secrets, secretBox)
+  // Before the LLM service subscribes: it must rebuild the cloud provider without the old key.
+  cloudKey.forgetOnServerChange(settings, () => logger.info('The cloud address points at another server: its stored API key was removed'))
   const llm = new LlmService({
     settings,
     logger,
@@ -112,14 +118,27 @@ export async function createApp(config: AppConfig): Promise<App> {
     cloudKey: () => cloudKey.get(),
     ...(config.llmRecheckMs === undefined ? {} : { recheckMs: config.llmRecheckMs }),
   })
-  const worker = new LearningWorker(repos.transaction, logger, (health) => events.emit('capture.health', health))
-  const capture = new CaptureService(repos, account.id, worker, settings, events)
-  const evaluation = new EvaluationService(repos, worker, settings, llm, events, logger)
+  // The learning loop writes on its own connection (synchronous=NORMAL; see openLearningDatabase).
+  const learningRepos = createRepositories(openLearningDatabase(join(config.dataDir, 'autodidacta.db')))
+  const worker = new LearningWorker(learningRepos.transaction, logger, (health) => events.emit('capture.health', health))
+  const capture = new CaptureService(learningRepos, account.id, worker, settings, events)
+  const evaluation = new EvaluationService(learningRepos, worker, settings, llm, events, logger)
   const datasets = new DatasetService(repos, config.dataDir, settings, events, logger)
   repos.datasets.failInterrupted()
 
   const simulator = new SimulatorTransport()
   let status: StatusService | null = null
+  // A full disk: customer messages already acknowledged are held in memory, replies stay
+  // pending, sends stay queued — and all of it is retried until the disk takes writes again.
+  const storage = new StorageHealth({
+    logger,
+    onChange: () => status?.publish(),
+    retry: async () => {
+      inbox.retryHeld()
+      await outbox.resendQueued()
+      await router.resumeWaiting()
+    },
+  })
   const whatsapp = new WhatsappTransport({
     socketFactory: config.whatsappSocketFactory ?? baileysSocketFactory,
     loadAuth: async () => (await import('../whatsapp/auth-state-store')).createSqliteAuthState(repos.whatsappAuth, secretBox, logger),
@@ -133,7 +152,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     },
     ...config.whatsappTimings,
   })
-  const appStatus = new StatusService(config.version, llm, repos, events, () => whatsapp.status())
+  const appStatus = new StatusService(config.version, llm, repos, events, () => whatsapp.status(), () => storage.diskFull)
   status = appStatus
   const transports = new Map<TransportKind, Transport>([
     ['simulator', simulator],
@@ -141,6 +160,7 @@ export async function createApp(config: AppConfig): Promise<App> {
   ])
   const queue = new KeyedQueue()
   const outbox = new Outbox(repos, transports, events, logger, {
+    health: storage,
     onSent: (message) => {
       if (message.author === 'bot') capture.captureReply(message.id)
       else if (message.author === 'owner') capture.captureOwnerReply(message.id)
@@ -176,6 +196,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     logger,
     tools: () => findLlamaTools({ configuredDir: settings.get().training.llamaBinDir, env, resourcesDir: config.resourcesDir ?? null }),
     deployer: new OllamaDeployer(() => settings.get().llm.host),
+    imports: new ImportSources(join(config.dataDir, 'imports'), config.pickImportFile ?? null),
     storeModels: () => findOllamaBaseModels(settings.get().training.ollamaModelsDir ?? undefined),
     modelfileTemplate: () => {
       const file = config.resourcesDir ? join(config.resourcesDir, 'Modelfile') : findUp('Modelfile')
@@ -183,7 +204,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     },
   })
   const responder = new Responder({ repos, llm, prompts, outbox, settings, events, logger, presence })
-  const router = new Router(repos, responder, queue, events, logger)
+  const router = new Router(repos, responder, queue, events, logger, Date.now, storage)
   // The owner stepping in stops a generation under way: the owner's answer is the one that goes.
   const botAnswerNotGoodEnough = (id: string) => {
     responder.cancel(id, 'takeover')
@@ -196,27 +217,35 @@ export async function createApp(config: AppConfig): Promise<App> {
       if (replyState !== 'pending') return
       // WhatsApp customers write in bursts; the simulator answers at once.
       const delay = transport === 'whatsapp' ? settings.get().whatsapp.debounceMs : 0
-      void router.schedule(conversationId, delay).finally(() => status?.publish())
+      void router
+        .schedule(conversationId, delay)
+        .finally(() => status?.publish())
+        .catch((error: unknown) => logger.error('Answering a conversation failed', { conversationId, error }))
     },
     owner: ({ conversationId, messageId, at }) => {
       takeover.ownerWrote(conversationId, at)
       capture.captureOwnerReply(messageId)
     },
-  })
+  }, Date.now, storage)
   for (const transport of transports.values()) {
     await transport.start({
       receive: async (message) => inbox.receive(transport.kind, message),
-      receiveBatch: async (messages) => inbox.receiveMany(transport.kind, messages),
+      // Batches come from WhatsApp, which will not send them again: kept until stored.
+      receiveBatch: (messages) => inbox.receiveAcknowledged(transport.kind, messages),
       delivery: (externalId, deliveryStatus) => outbox.delivery(transport.kind, externalId, deliveryStatus),
       ready: () => outbox.resendQueued(transport.kind),
     })
   }
   llm.onReady(() => {
-    void router.resumeWaiting().finally(() => status?.publish())
+    void router
+      .resumeWaiting()
+      .finally(() => status?.publish())
+      .catch((error: unknown) => logger.error('Answering the chats that waited for the model failed', { error }))
     // Ollama is back: embeddings may be computable now.
     retriever.scheduleSync()
   })
   capture.recaptureMissing()
+  evaluation.reevaluateMissing()
   evaluation.startSweeping()
   // What a crash left queued goes out now (simulator) or when WhatsApp is connected again.
   outbox.resendQueued('simulator')
@@ -269,8 +298,12 @@ export async function createApp(config: AppConfig): Promise<App> {
     async close() {
       if (closed) return
       closed = true
+      datasets.close()
       router.cancelScheduled()
       responder.cancelAll('shutdown')
+      // Held messages cannot be written with the disk still full; a transport must not wait on them.
+      storage.close()
+      inbox.close()
       retriever.close()
       await training.close()
       for (const transport of transports.values()) await transport.stop()
@@ -279,6 +312,7 @@ export async function createApp(config: AppConfig): Promise<App> {
       evaluation.stop()
       worker.close()
       await llm.close()
+      learningRepos.db.$client.close()
       repos.db.$client.close()
       unlock()
     },

@@ -1,6 +1,7 @@
 import { BrowserWindow, shell } from 'electron'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { isAppPage, isPermissionAllowed } from './window-policy'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 
@@ -34,16 +35,20 @@ export function createMainWindow(): BrowserWindow {
     if (!item.getURL().startsWith('blob:')) event.preventDefault()
   })
   window.webContents.on('will-navigate', (event, url) => {
-    if (url !== window.webContents.getURL()) event.preventDefault()
+    if (!isAppUrl(url)) event.preventDefault()
   })
-  const devUrl = process.env.ELECTRON_RENDERER_URL
-  if (devUrl) void window.loadURL(devUrl)
-  else void window.loadFile(join(here, '../renderer/index.html'))
+  // Every permission request and check is refused except notifications.
+  window.webContents.session.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionAllowed(permission)))
+  window.webContents.session.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission))
+  void window.loadURL(appUrl())
   return window
 }
 
+/** The page the window shows: the dev server's while developing, else the built file. */
+function appUrl(): string {
+  return process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href
+}
+
 export function isAppUrl(url: string): boolean {
-  const devUrl = process.env.ELECTRON_RENDERER_URL
-  if (devUrl) return url.startsWith(devUrl)
-  return url.startsWith('file://') && url.includes('/renderer/')
+  return isAppPage(url, appUrl())
 }

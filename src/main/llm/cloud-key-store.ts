@@ -1,3 +1,5 @@
+import { sameOrigin } from '../../shared/endpoint-security'
+import type { Settings } from '../../shared/types'
 import type { SecretBox } from '../security/secret-box'
 import type { SecretsRepository } from '../store/repositories/secrets-repository'
 
@@ -21,6 +23,20 @@ export class CloudKeyStore {
 
   has(): boolean {
     return this.get() !== null
+  }
+
+  /**
+   * A key given for one cloud service is never sent to another: when the owner points the
+   * cloud address at a different server, the stored key is deleted and Ajustes asks for one.
+   * Subscribe before anything that builds a provider from the key (the LLM service), so that
+   * it already finds no key when it reacts to the same change.
+   */
+  forgetOnServerChange(settings: { onChange(listener: (next: Settings, previous: Settings) => void): unknown }, onForget: () => void = () => {}): void {
+    settings.onChange((next, previous) => {
+      if (sameOrigin(next.cloud.baseUrl, previous.cloud.baseUrl) || !this.has()) return
+      this.set(null)
+      onForget()
+    })
   }
 
   set(apiKey: string | null): void {

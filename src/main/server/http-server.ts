@@ -15,7 +15,7 @@ import {
 import type { Dispatch } from '../api/dispatcher'
 import type { EventBus } from '../app/event-bus'
 import type { Logger } from '../logging/logger'
-import { serveStatic } from './static-files'
+import { decodeRequestPath, serveStatic } from './static-files'
 
 export interface HttpServerOptions {
   dispatch: Dispatch
@@ -27,6 +27,8 @@ export interface HttpServerOptions {
   port?: number
   /** Defaults to 32 random bytes, hex. */
   token?: string
+  /** Bytes an event client may leave unread before it is cut off (default 4 MiB). */
+  maxBufferedBytes?: number
 }
 
 export interface RunningServer {
@@ -38,6 +40,9 @@ export interface RunningServer {
 // A catalog import (10 MB of CSV, JSON-escaped) is the largest body the API takes.
 const MAX_BODY_BYTES = 16 * 1024 * 1024
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1'])
+// A client that stops reading (a laptop asleep, a stuck tab) would otherwise make the server
+// hold every event since in memory; a few MiB is thousands of events, far past any catching up.
+const DEFAULT_MAX_BUFFERED_BYTES = 4 * 1024 * 1024
 
 const STATUS_BY_CODE: Record<ApiErrorBody['code'], number> = {
   invalid_input: 400,
@@ -82,12 +87,16 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   })
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    setSecurityHeaders(res)
+    setSecurityHeaders(res, req.headers.host)
     if (!hostAllowed(req)) {
       sendJson(res, 403, { error: { code: 'unauthorized', message: 'Host not allowed' } })
       return
     }
-    const path = new URL(req.url ?? '/', 'http://x').pathname
+    const path = decodeRequestPath(req.url)
+    if (path === null) {
+      sendJson(res, 400, { error: { code: 'invalid_input', message: 'Malformed percent-encoding in the URL' } })
+      return
+    }
     if (path === HEALTH_PATH) {
       const body: HealthBody = { ok: true, version: options.version }
       sendJson(res, 200, body)
@@ -104,7 +113,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         sendJson(res, 405, { error: { code: 'unknown_method', message: 'Use POST /api/<method>' } })
         return
       }
-      const method = decodeURIComponent(path.slice(API_PREFIX.length))
+      const method = path.slice(API_PREFIX.length)
       const input = await readJson(req)
       if (!input.ok) {
         sendJson(res, input.status, { error: { code: 'invalid_input', message: input.message } })
@@ -115,7 +124,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       else sendJson(res, STATUS_BY_CODE[result.error.code], { error: result.error })
       return
     }
-    await serveStatic(options.rendererDir, req, res)
+    await serveStatic(options.rendererDir, req, res, { onError: (error) => logger.error('Static file read failed', { url: req.url, error }) })
   }
 
   const wss = new WebSocketServer({
@@ -124,7 +133,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     handleProtocols: (protocols) => (protocols.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
   })
   server.on('upgrade', (req, socket, head) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname
+    const path = decodeRequestPath(req.url)
     const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim())
     const tokenProtocol = offered.find((p) => p.startsWith(WS_TOKEN_PREFIX))
     const authorized =
@@ -144,11 +153,23 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     ws.on('error', () => clients.delete(ws))
     // The server only pushes; anything a client sends is ignored.
   })
+  const maxBuffered = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES
   const unsubscribe = options.events.subscribe((event, payload) => {
     if (clients.size === 0) return
     const envelope: ApiEventEnvelope = { event, payload }
     const data = JSON.stringify(envelope)
-    for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(data)
+    for (const ws of clients) {
+      if (ws.readyState !== ws.OPEN) continue
+      if (ws.bufferedAmount > maxBuffered) {
+        // terminate, not close: a close frame would wait behind the data it is not reading.
+        // The renderer reconnects and reloads what it shows, so it misses nothing for good.
+        logger.warn('Event client too slow, disconnecting it', { bufferedBytes: ws.bufferedAmount })
+        clients.delete(ws)
+        ws.terminate()
+        continue
+      }
+      ws.send(data)
+    }
   })
 
   await new Promise<void>((resolve, reject) => {
@@ -175,14 +196,34 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   }
 }
 
-function setSecurityHeaders(res: ServerResponse): void {
+function setSecurityHeaders(res: ServerResponse, hostHeader: string | undefined): void {
   res.setHeader('X-Content-Type-Options', 'nosniff')
   res.setHeader('Referrer-Policy', 'no-referrer')
   res.setHeader('X-Frame-Options', 'DENY')
-  res.setHeader(
-    'Content-Security-Policy',
-    "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'",
-  )
+  res.setHeader('Content-Security-Policy', contentSecurityPolicy(hostHeader))
+}
+
+const HOST_HEADER = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i
+
+/**
+ * The page may talk to its own origin only: HTTP through 'self', and the event WebSocket at
+ * the same host and port (named, because older browsers do not let 'self' cover ws:).
+ * The Host header is what the browser used to reach us, so it is the page's own origin;
+ * anything that does not look like a host name gets 'self' alone.
+ */
+export function contentSecurityPolicy(hostHeader: string | undefined): string {
+  const host = hostHeader && HOST_HEADER.test(hostHeader) ? hostHeader.toLowerCase() : null
+  const connect = host ? `'self' ws://${host} wss://${host}` : "'self'"
+  return [
+    "default-src 'self'",
+    `connect-src ${connect}`,
+    "img-src 'self' data: blob:",
+    "style-src 'self' 'unsafe-inline'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ')
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -2,6 +2,7 @@ import type { SettingsPatch } from '../../shared/api/contract'
 import { ApiError, type ApiFieldError } from '../../shared/api/errors'
 import type { Settings } from '../../shared/types'
 import type { SettingsRepository } from '../store/repositories/settings-repository'
+import { insecureEndpointProblems } from './endpoint-rules'
 
 const OVERRIDES_KEY = 'app.settings'
 
@@ -11,7 +12,7 @@ const OVERRIDES_KEY = 'app.settings'
  * owner picks a value of their own.
  */
 export class SettingsService {
-  private readonly listeners = new Set<(settings: Settings) => void>()
+  private readonly listeners = new Set<(settings: Settings, previous: Settings) => void>()
   /** Settings are read on every reply and capture; this service is their only writer. */
   private cached: Settings | null = null
 
@@ -31,18 +32,23 @@ export class SettingsService {
     return this.cached
   }
 
-  update(patch: SettingsPatch): Settings {
+  update(patchWithConfirmation: SettingsPatch): Settings {
+    // The confirmation answers for this one change; it is not a setting.
+    const { confirmInsecure, ...patch } = patchWithConfirmation
+    const previous = this.get()
     const overrides = merge(this.overrides(), patch)
-    const problems = this.validate(merge(this.defaults, overrides))
+    const candidate = merge(this.defaults, overrides)
+    const problems = [...this.validate(candidate), ...(confirmInsecure ? [] : insecureEndpointProblems(previous, candidate))]
     if (problems.length > 0) throw new ApiError('invalid_input', problems.map((p) => p.message).join('; '), problems)
     this.repo.set(OVERRIDES_KEY, overrides)
     this.cached = null
     const settings = this.get()
-    for (const listener of this.listeners) listener(settings)
+    for (const listener of this.listeners) listener(settings, previous)
     return settings
   }
 
-  onChange(listener: (settings: Settings) => void): () => void {
+  /** Called after every change with the new settings and the ones they replaced. */
+  onChange(listener: (settings: Settings, previous: Settings) => void): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
   }

@@ -12,6 +12,7 @@ import type { ModelVersion } from '../store/repositories/model-versions-reposito
 import type { TrainingRun } from '../store/repositories/training-runs-repository'
 import { ggufArray, readGgufHeader } from './gguf'
 import { ImportBackend } from './backends/import-backend'
+import { checkImportFile, ImportSources } from './backends/import-sources'
 import { LlamaCppBackend } from './backends/llamacpp-backend'
 import { PromptBackend } from './backends/prompt-backend'
 import type { RunParams, TrainingBackend } from './backends/training-backend'
@@ -35,6 +36,8 @@ export interface TrainingServiceDeps {
   storeModels: () => Promise<OllamaBaseModel[]>
   /** The root Modelfile (the documented template), filled and kept next to each version; null = none. */
   modelfileTemplate: () => string | null
+  /** Where imports may come from; defaults to `<dataDir>/imports` with no file picker (headless). */
+  imports?: ImportSources
 }
 
 /** Validation examples generated per side (a CPU generates slowly; perplexity uses them all). */
@@ -61,8 +64,10 @@ export class TrainingService {
     import: new ImportBackend(),
   }
   private lastCurveWrite = 0
+  readonly imports: ImportSources
 
   constructor(private readonly deps: TrainingServiceDeps) {
+    this.imports = deps.imports ?? new ImportSources(join(deps.dataDir, 'imports'), null)
     for (const run of deps.repos.trainingRuns.failInterrupted('La aplicación se cerró mientras entrenaba; el entrenamiento no terminó. Vuelve a empezarlo.')) {
       deps.logger.warn('Training run interrupted by a stop', { runId: run.id })
     }
@@ -141,18 +146,12 @@ export class TrainingService {
         throw new ApiError('invalid_input', `No existe el modelo base ${input.baseModel ?? ''}`, [{ path: 'baseModel', message: 'file not found' }])
       }
     }
-    if (input.backend === 'import' && (!input.importPath || !existsSync(input.importPath))) {
-      throw new ApiError('invalid_input', `No existe ${input.importPath ?? ''}`, [{ path: 'importPath', message: 'file not found' }])
-    }
-    if (input.backend === 'import' && (input.importKind ?? 'model') === 'model') {
+    const importKind = input.importKind ?? 'model'
+    let imported: { path: string; name: string; format: 'gguf' | 'safetensors' } | null = null
+    if (input.backend === 'import') {
       // Checked before anything is uploaded: Ollama would take any file as a blob.
-      try {
-        await readGgufHeader(input.importPath!)
-      } catch (error) {
-        throw new ApiError('invalid_input', `${input.importPath} no es un modelo GGUF: ${error instanceof Error ? error.message : String(error)}`, [
-          { path: 'importPath', message: 'not a GGUF file' },
-        ])
-      }
+      const { path, name } = this.imports.resolve(input)
+      imported = { path, name, format: await checkImportFile(path, name, importKind) }
     }
     if (this.current) throw new ApiError('precondition', 'Ya hay un entrenamiento en curso: espera a que termine o cancélalo.')
     // Only what the backend uses is recorded with the run.
@@ -166,11 +165,11 @@ export class TrainingService {
             seed: 42,
             force: input.force,
           }
-        : input.backend === 'import'
-          ? { importPath: input.importPath, importKind: input.importKind ?? 'model', contextTokens: settings.training.contextTokens, force: input.force }
+        : imported
+          ? { importPath: imported.path, importFile: imported.name, importKind, importFormat: imported.format, contextTokens: settings.training.contextTokens, force: input.force }
           : { contextTokens: settings.training.contextTokens, force: input.force }
     const baseModel =
-      input.backend === 'llamacpp' ? input.baseModel! : input.backend === 'import' && (input.importKind ?? 'model') === 'model' ? input.importPath! : (input.baseModel ?? settings.llm.model)
+      input.backend === 'llamacpp' ? input.baseModel! : imported && importKind === 'model' ? imported.path : (input.baseModel ?? settings.llm.model)
     const run = this.deps.repos.trainingRuns.create({ datasetId: dataset.id, backend: input.backend, baseModel, params, logPath: null })
     const workDir = join(this.deps.dataDir, 'training', run.id)
     mkdirSync(workDir, { recursive: true })

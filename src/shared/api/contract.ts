@@ -122,6 +122,12 @@ export const settingsPatchSchema = z
       })
       .partial()
       .strict(),
+    /**
+     * The owner agreed to an address that is not private: a plain http:// Ollama host on
+     * another machine, or a cloud endpoint without https. Never stored; without it such a
+     * change is refused with the reason.
+     */
+    confirmInsecure: z.boolean(),
     whatsapp: z
       .object({
         maxAnswerAgeMinutes: z.number().int().min(1).max(7 * 24 * 60),
@@ -172,14 +178,43 @@ export const datasetOptionsSchema = z
   .strict()
 export type DatasetOptions = z.output<typeof datasetOptionsSchema>
 
+/** A file name, not a path: nothing that could climb out of the imports folder. */
+const importFileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((name) => !/[/\\\0]/.test(name) && name !== '.' && name !== '..' && name.trim() === name, 'must be a file name in the imports folder, not a path')
+
+/** A file the owner may import: one in the imports folder, or the one picked on the desktop. */
+export interface ImportFileDto {
+  name: string
+  sizeBytes: number
+  /** What its first bytes say it is; `unknown` files are listed so the owner sees why they are refused. */
+  format: 'gguf' | 'safetensors' | 'unknown'
+}
+
+/** Where imports can come from on this machine. */
+export interface ImportSourcesDto {
+  /** The folder whose files can be imported by name (`<data folder>/imports`). */
+  folder: string
+  /** The desktop app can open a file picker; the browser (headless) cannot. */
+  picker: boolean
+  files: ImportFileDto[]
+}
+
 export const trainingStartSchema = z
   .object({
     datasetId: id,
     backend: z.enum(['llamacpp', 'prompt', 'import']),
     /** llama.cpp: the base GGUF's path; prompt and adapter import: the Ollama model to start FROM (default: the live one). */
     baseModel: z.string().trim().min(1).max(1000).optional(),
-    /** Import: a GGUF model, or a LoRA adapter (GGUF file or safetensors folder) trained elsewhere. */
-    importPath: z.string().trim().min(1).max(1000).optional(),
+    /**
+     * Import: a GGUF model, or a LoRA adapter (GGUF or safetensors file) trained elsewhere,
+     * named one of two ways and never by a path: a file NAME in the imports folder
+     * (`training.imports`), or the handle the desktop file picker gave (`training.pickImport`).
+     */
+    importFile: importFileName.optional(),
+    importHandle: z.string().trim().min(1).max(64).optional(),
     importKind: z.enum(['model', 'adapter']).optional(),
     epochs: z.number().int().min(1).max(50).optional(),
     contextTokens: z.number().int().min(64).max(8192).optional(),
@@ -191,7 +226,8 @@ export const trainingStartSchema = z
   .strict()
   .superRefine((value, ctx) => {
     if (value.backend === 'llamacpp' && !value.baseModel) ctx.addIssue({ code: 'custom', path: ['baseModel'], message: 'pick the base model (a GGUF file)' })
-    if (value.backend === 'import' && !value.importPath) ctx.addIssue({ code: 'custom', path: ['importPath'], message: 'pick the file to import' })
+    if (value.backend === 'import' && !value.importFile && !value.importHandle) ctx.addIssue({ code: 'custom', path: ['importFile'], message: 'pick the file to import' })
+    if (value.importFile && value.importHandle) ctx.addIssue({ code: 'custom', path: ['importHandle'], message: 'give a file name or a picked file, not both' })
   })
 export type TrainingStartInput = z.output<typeof trainingStartSchema>
 
@@ -342,6 +378,13 @@ export const apiContract = {
   'stats.get': method<typeof statsFiltersSchema, StatsDto>(statsFiltersSchema),
   'training.options': method<typeof noInput, TrainingOptionsDto>(noInput),
   'training.start': method<typeof trainingStartSchema, TrainingRunDto>(trainingStartSchema),
+  /** The files in the imports folder, and whether a desktop file picker exists. */
+  'training.imports': method<typeof noInput, ImportSourcesDto>(noInput),
+  /** Desktop only: opens the file picker; the chosen file comes back as a handle (null: cancelled). */
+  'training.pickImport': (() => {
+    const input = z.object({ kind: z.enum(['model', 'adapter']) }).strict()
+    return method<typeof input, ({ handle: string } & ImportFileDto) | null>(input)
+  })(),
   'training.cancel': (() => {
     const input = z.object({ id }).strict()
     return method<typeof input, TrainingRunDto>(input)

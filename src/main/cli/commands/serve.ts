@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { findRendererDir } from '../../app/project-paths'
+import { keepServingOnUnhandledRejection } from '../../logging/unhandled-rejections'
 import { startHttpServer } from '../../server/http-server'
 import { writeServerInfo } from '../../server/server-info-file'
 import type { Command } from '../command'
@@ -9,7 +10,8 @@ export const serveCommand: Command = {
   name: 'serve',
   summary:
     'Run the app headless: the same UI and API over HTTP on 127.0.0.1, protected by a token.\n' +
-    'Prints "URL http://127.0.0.1:PORT" on stdout and writes DIR/server.json ({url, token}, mode 0600).',
+    'Prints "URL http://127.0.0.1:PORT" on stdout and writes DIR/server.json ({url, token}, mode 0600).\n' +
+    'The link with the token is printed on stderr only when stderr is a terminal (logs that are kept never hold it).',
   options: {
     port: { type: 'string', valueName: 'N', description: 'Port to listen on (0 = any free port; default 0)' },
     host: { type: 'string', valueName: 'ADDR', description: 'Address to bind (default 127.0.0.1; others need --allow-remote)' },
@@ -30,6 +32,7 @@ export const serveCommand: Command = {
     }
     const rendererDir = values['renderer-dir'] ? resolve(values['renderer-dir'] as string) : findRendererDir()
     const app = await openCliApp(values, io)
+    const stopLoggingRejections = keepServingOnUnhandledRejection(app.logger)
     if (!rendererDir) app.logger.warn('No built UI found (run `npm run build`); serving the API only')
     if (!loopback) {
       app.logger.warn(`WARNING: listening on ${host}. Anyone who can reach this address and has the token can read and answer your customers.`)
@@ -45,7 +48,13 @@ export const serveCommand: Command = {
     })
     const removeInfo = writeServerInfo(app.dataDir, { url: server.url, token: server.token })
     io.stdout.write(`URL ${server.url}\n`)
-    app.logger.info(`Open ${server.url}/#token=${server.token} in a browser (token also in ${app.dataDir}/server.json)`)
+    if ((io.stderr as { isTTY?: boolean }).isTTY === true) {
+      // A person at a terminal: the link is the quickest way in, and nothing keeps it.
+      io.stderr.write(`Open ${server.url}/#token=${server.token} in a browser (token also in ${app.dataDir}/server.json)\n`)
+    } else {
+      // Redirected stderr ends up in log files and journals, which outlive and outspread the token.
+      app.logger.info(`Open ${server.url} in a browser; the token to enter is in ${app.dataDir}/server.json`)
+    }
 
     await new Promise<void>((done) => {
       const stop = (signal: string) => {
@@ -58,6 +67,7 @@ export const serveCommand: Command = {
     await server.close()
     removeInfo()
     await app.close()
+    stopLoggingRejections()
     return 0
   },
 }

@@ -16,7 +16,8 @@ export class ImportBackend implements TrainingBackend {
       return {
         source: 'import',
         path: null,
-        request: { model: ctx.name, from: ctx.baseModel, adapters: { 'adapter.gguf': digest }, system: ctx.system },
+        // Ollama tells an adapter's format by its file name.
+        request: { model: ctx.name, from: ctx.baseModel, adapters: { [ctx.params.importFormat === 'safetensors' ? 'adapter_model.safetensors' : 'adapter.gguf']: digest }, system: ctx.system },
         modelfile: { from: ctx.baseModel, adapter: file, template: null, stop: [], system: ctx.system },
       }
     }

@@ -7,7 +7,15 @@ import type { ModelfileValues } from '../modelfile-template'
 import type { CreateModelRequest, OllamaDeployer } from '../ollama-deployer'
 import type { OllamaBaseModel } from '../ollama-store'
 
-export type RunParams = FineTuneParams & { force: boolean; importPath?: string; importKind?: 'model' | 'adapter' }
+export type RunParams = FineTuneParams & {
+  force: boolean
+  /** Import: the checked real path (imports folder or desktop picker), its file name, what it is. */
+  importPath?: string
+  importFile?: string
+  importKind?: 'model' | 'adapter'
+  /** Absent on runs recorded before adapters could be safetensors: those were GGUF. */
+  importFormat?: 'gguf' | 'safetensors'
+}
 
 /** What a backend gets to make a candidate: the run, where to work, and how to report. */
 export interface BackendContext {

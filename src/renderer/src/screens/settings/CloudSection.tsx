@@ -1,20 +1,23 @@
 import { useEffect, useState } from 'react'
+import { sameOrigin } from '../../../../shared/endpoint-security'
 import { useApi } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
 import { useT } from '../../i18n/i18n'
 import { FieldError, type SectionProps } from './settings-form'
 
 /** The OpenAI-compatible endpoint (Groq by default): address, model and a key stored encrypted. */
-export function CloudSection({ draft, setDraft, errors }: SectionProps) {
+export function CloudSection({ draft, setDraft, errors, savedBaseUrl }: SectionProps & { savedBaseUrl: string }) {
   const api = useApi()
   const t = useT()
   const [configured, setConfigured] = useState<boolean | null>(null)
   const [key, setKey] = useState('')
   const [notice, setNotice] = useState<{ tone: 'ok' | 'bad'; text: string } | null>(null)
 
+  // Asked again after a save that moved the address to another server: the core deleted the key.
   useEffect(() => {
     api.call('llm.cloudKey', {}).then((r) => setConfigured(r.configured), () => setConfigured(null))
-  }, [api])
+  }, [api, savedBaseUrl])
+  const keyWillBeCleared = configured === true && !sameOrigin(draft.cloud.baseUrl, savedBaseUrl)
 
   const saveKey = async (apiKey: string | null) => {
     setNotice(null)
@@ -42,6 +45,11 @@ export function CloudSection({ draft, setDraft, errors }: SectionProps) {
           {t('settings.cloud.baseUrl')}
           <input value={draft.cloud.baseUrl} onChange={(e) => setDraft((d) => ({ ...d, cloud: { ...d.cloud, baseUrl: e.target.value } }))} />
           <FieldError message={errors['cloud.baseUrl']} />
+          {keyWillBeCleared && (
+            <small className="form-error" data-testid="cloud-key-will-clear">
+              {t('settings.cloud.key.willClear')}
+            </small>
+          )}
         </label>
       </div>
       <label>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { ApiError } from '../../../../shared/api/errors'
+import { isInsecureEndpoint } from '../../../../shared/endpoint-security'
 import type { Settings } from '../../../../shared/types'
 import { useApi } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
@@ -17,6 +18,8 @@ export function SettingsScreen({ settings, onSaved }: { settings: Settings; onSa
   const api = useApi()
   const t = useT()
   const [draft, setDraftState] = useState(settings)
+  // What the core holds now: a change is judged against it (an address already agreed to is not asked again).
+  const [saved, setSaved] = useState(settings)
   const [notice, setNotice] = useState<{ tone: 'ok' | 'bad'; text: string } | null>(null)
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
   const setDraft: SetDraft = (update) => setDraftState((current) => update(current))
@@ -25,8 +28,17 @@ export function SettingsScreen({ settings, onSaved }: { settings: Settings; onSa
     event.preventDefault()
     setNotice(null)
     setFieldErrors({})
+    // The core refuses an unprotected address unless the owner says yes; ask before sending.
+    const insecure = [
+      draft.llm.host !== saved.llm.host && isInsecureEndpoint(draft.llm.host) ? t('settings.insecure.llm', { url: draft.llm.host }) : null,
+      draft.cloud.baseUrl !== saved.cloud.baseUrl && isInsecureEndpoint(draft.cloud.baseUrl) ? t('settings.insecure.cloud', { url: draft.cloud.baseUrl }) : null,
+    ].filter((line): line is string => line !== null)
+    if (insecure.length > 0 && !window.confirm(t('settings.insecure.confirm', { list: insecure.join('\n') }))) {
+      setNotice({ tone: 'bad', text: t('settings.insecure.cancelled') })
+      return
+    }
     try {
-      const saved = await api.call('settings.update', {
+      const result = await api.call('settings.update', {
         llm: draft.llm,
         cloud: draft.cloud,
         persona: draft.persona,
@@ -36,9 +48,11 @@ export function SettingsScreen({ settings, onSaved }: { settings: Settings; onSa
         guardrails: draft.guardrails,
         businessHours: draft.businessHours,
         training: draft.training,
+        ...(insecure.length > 0 ? { confirmInsecure: true } : {}),
       })
-      setDraftState(saved)
-      onSaved(saved)
+      setDraftState(result)
+      setSaved(result)
+      onSaved(result)
       setNotice({ tone: 'ok', text: t('settings.saved') })
     } catch (error) {
       if (error instanceof ApiError && error.fields) {
@@ -53,7 +67,7 @@ export function SettingsScreen({ settings, onSaved }: { settings: Settings; onSa
       <h1 className="screen-title">{t('settings.title')}</h1>
       <form onSubmit={save} className="settings-form" noValidate>
         <ModelSection draft={draft} setDraft={setDraft} errors={fieldErrors} />
-        <CloudSection draft={draft} setDraft={setDraft} errors={fieldErrors} />
+        <CloudSection draft={draft} setDraft={setDraft} errors={fieldErrors} savedBaseUrl={saved.cloud.baseUrl} />
         <PersonaSection draft={draft} setDraft={setDraft} errors={fieldErrors} />
         <RepliesSection draft={draft} setDraft={setDraft} errors={fieldErrors} />
         <HoursSection draft={draft} setDraft={setDraft} errors={fieldErrors} />

@@ -1,5 +1,5 @@
-import { useEffect, useId, useState, type FormEvent } from 'react'
-import type { ApiInput } from '../../../../shared/api/contract'
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
+import type { ApiInput, ImportFileDto, ImportSourcesDto } from '../../../../shared/api/contract'
 import type { BaseModelOption, DatasetDto, TrainingBackend, TrainingOptionsDto, TrainingRunDto, TrainingSettings } from '../../../../shared/types'
 import { useApi } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
@@ -23,6 +23,9 @@ const FALLBACK_DEFAULTS: Record<Advanced, number> = { epochs: 3, contextTokens: 
 
 /** A base from the store (by path) or a GGUF path typed by hand. */
 type BaseChoice = { kind: 'store'; path: string } | { kind: 'custom' }
+
+/** The file to import: one in the imports folder (by name) or one the desktop picker gave a handle for. */
+type ImportChoice = { source: 'folder'; name: string } | { source: 'picker'; handle: string; file: ImportFileDto }
 
 export type TrainingRequest = ApiInput<'training.start'>
 
@@ -53,7 +56,7 @@ export function TrainPanel({
   const [customPath, setCustomPath] = useState('')
   const [advanced, setAdvanced] = useState<Partial<Record<Advanced, number>>>({})
   const [fromModel, setFromModel] = useState('')
-  const [importPath, setImportPath] = useState('')
+  const [importChoice, setImportChoice] = useState<ImportChoice | null>(null)
   const [importKind, setImportKind] = useState<'model' | 'adapter'>('model')
   const [force, setForce] = useState(false)
   const [starting, setStarting] = useState(false)
@@ -94,7 +97,7 @@ export function TrainPanel({
       if (!basePath) return t('training.train.needBase')
       if (advancedInvalid.length > 0) return t('training.train.badAdvanced')
     }
-    if (chosenBackend === 'import' && !importPath.trim()) return t('training.train.needImportPath')
+    if (chosenBackend === 'import' && !importChoice) return t('training.train.needImportFile')
     return null
   })()
 
@@ -107,7 +110,8 @@ export function TrainPanel({
     } else if (chosenBackend === 'prompt') {
       if (fromModel.trim()) request.baseModel = fromModel.trim()
     } else {
-      request.importPath = importPath.trim()
+      if (importChoice?.source === 'picker') request.importHandle = importChoice.handle
+      else if (importChoice) request.importFile = importChoice.name
       request.importKind = importKind
       if (importKind === 'adapter' && fromModel.trim()) request.baseModel = fromModel.trim()
     }
@@ -235,11 +239,7 @@ export function TrainPanel({
 
       {chosenBackend === 'import' && (
         <div className="backend-details">
-          <label>
-            {t('training.train.importPath')}
-            <input value={importPath} placeholder={t('training.train.importPath.placeholder')} onChange={(e) => setImportPath(e.target.value)} />
-            <small>{t('training.train.importPath.hint')}</small>
-          </label>
+          <ImportFilePicker kind={importKind} choice={importChoice} onChoose={setImportChoice} />
           <fieldset className="inline-radios">
             <legend>{t('training.train.importKind')}</legend>
             {(['model', 'adapter'] as const).map((kind) => (
@@ -287,6 +287,93 @@ export function TrainPanel({
         </p>
       )}
     </form>
+  )
+}
+
+/**
+ * Where the file to import comes from. The core takes no paths: on the desktop the system's
+ * file dialog (the core keeps the path, the page gets a handle); in the browser, the files
+ * the owner copied into the app's imports folder.
+ */
+function ImportFilePicker({ kind, choice, onChoose }: { kind: 'model' | 'adapter'; choice: ImportChoice | null; onChoose: (choice: ImportChoice | null) => void }) {
+  const api = useApi()
+  const t = useT()
+  const id = useId()
+  const [sources, setSources] = useState<ImportSourcesDto | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const fetchSources = useCallback(() => {
+    api.call('training.imports', {}).then(
+      (next) => {
+        setSources(next)
+        setError(null)
+      },
+      (failure: unknown) => setError(describeError(failure, t)),
+    )
+  }, [api, t])
+  useEffect(fetchSources, [fetchSources])
+
+  const pick = async () => {
+    setError(null)
+    try {
+      const picked = await api.call('training.pickImport', { kind })
+      if (picked) onChoose({ source: 'picker', handle: picked.handle, file: picked })
+    } catch (failure) {
+      setError(describeError(failure, t))
+    }
+  }
+
+  const describe = (file: ImportFileDto) => `${formatBytes(file.sizeBytes)}${file.format === 'unknown' ? ` · ${t('training.train.importFile.unknown')}` : ''}`
+  return (
+    <fieldset className="import-file" data-testid="import-file">
+      <legend>{t('training.train.importFile')}</legend>
+      {sources?.picker && (
+        <div className="import-picked">
+          <button type="button" onClick={() => void pick()}>
+            {t('training.train.importFile.pick')}
+          </button>{' '}
+          <span data-testid="import-picked">
+            {choice?.source === 'picker'
+              ? t('training.train.importFile.picked', { name: choice.file.name, size: describe(choice.file) })
+              : t('training.train.importFile.none')}
+          </span>
+        </div>
+      )}
+      {sources && !sources.picker && (
+        <>
+          <p className="hint">
+            {t('training.train.importFile.folder')} <code data-testid="import-folder">{sources.folder}</code>
+          </p>
+          {sources.files.length === 0 && <p className="hint">{t('training.train.importFile.empty')}</p>}
+          <ul className="base-list">
+            {sources.files.map((file) => (
+              <li key={file.name} className="base-row" data-testid="import-candidate">
+                <label className="check">
+                  <input
+                    type="radio"
+                    name={`${id}-file`}
+                    checked={choice?.source === 'folder' && choice.name === file.name}
+                    onChange={() => onChoose({ source: 'folder', name: file.name })}
+                  />
+                  <span className="base-text">
+                    <span className="base-name">{file.name}</span>
+                    <span className="base-facts">{describe(file)}</span>
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="small-button" onClick={fetchSources}>
+            {t('training.train.importFile.refresh')}
+          </button>
+        </>
+      )}
+      {error && (
+        <p className="notice bad" role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
   )
 }
 
