@@ -118,7 +118,7 @@ describe('random WhatsApp messages from the real schema', () => {
       const decision = classifyMessage(message, { pn: '573009999999:12@s.whatsapp.net', lid: '98765432101234:12@lid' })
       seen[decision.action]++
       if (decision.action === 'ignore' && decision.reason === 'unreadable') {
-        failures.push(JSON.stringify(proto.WebMessageInfo.toObject(message, { longs: Number, bytes: String })).slice(0, 400))
+        failures.push(JSON.stringify(proto.WebMessageInfo.toObject(message as proto.WebMessageInfo, { longs: Number, bytes: String })).slice(0, 400))
       }
       if (decision.action !== 'ignore') {
         expect(decision.timestamp).toBeInstanceOf(Date)
