@@ -2,6 +2,7 @@ import js from '@eslint/js'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+import layers from './scripts/lint/layers-plugin.mjs'
 
 export default tseslint.config(
   { ignores: ['out/', 'dist/', 'node_modules/', 'drizzle/', 'test-results/', '.cache/'] },
@@ -9,7 +10,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
+    plugins: { layers },
     rules: {
+      // Folders are layers (scripts/lint/layers.mjs): imports go only downward.
+      'layers/no-upward-import': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       // Layering: the core never reaches into the UI; only the shell files may use Electron.
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'The core must not import the renderer.' }] }],

@@ -9,7 +9,7 @@ import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createApp } from '../src/main/app/create-app'
-import { silentLogger } from '../src/main/logging/logger'
+import { silentLogger } from '../src/main/kernel/logger'
 import { startHttpServer } from '../src/main/server/http-server'
 
 const ROWS = 20_000

@@ -13,7 +13,7 @@ import { createApp, type App } from '../src/main/app/create-app'
 import { curate } from '../src/main/curation/curator'
 import { writeDataset } from '../src/main/curation/dataset-writer'
 import { toCandidate } from '../src/main/datasets/dataset-service'
-import { silentLogger } from '../src/main/logging/logger'
+import { silentLogger } from '../src/main/kernel/logger'
 import type { DatasetProgress } from '../src/shared/types'
 import { generateSyntheticCandidates } from '../tests/unit/curation/synthetic'
 

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApp, type App } from '../src/main/app/create-app'
 import { dedupe } from '../src/main/curation/near-duplicates'
-import { silentLogger } from '../src/main/logging/logger'
+import { silentLogger } from '../src/main/kernel/logger'
 import { generateSyntheticCandidates } from '../tests/unit/curation/synthetic'
 
 const here = fileURLToPath(import.meta.url)

@@ -3,10 +3,10 @@
 // number is deterministic except the timings in the last table.
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { mulberry32 } from '../src/main/curation/hash'
+import { mulberry32 } from '../src/main/kernel/hash'
 import { blendScores, DEFAULT_MIN_REVIEWS } from '../src/main/evaluation/blended-scorer'
 import { categoryOf, type Category } from '../src/main/evaluation/category'
-import { analyzeSpanish } from '../src/main/evaluation/normalize'
+import { analyzeSpanish } from '../src/main/kernel/spanish-text'
 import { OwnerClassifier, type Score } from '../src/main/evaluation/owner-classifier'
 import { assessReply, extractSignals, resolveSignals } from '../src/main/evaluation/reply-scorer'
 import { seedDetectCategory, seedQualityScore, seedWasSuccessful } from '../src/main/evaluation/seed-rules'

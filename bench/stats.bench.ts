@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createApp } from '../src/main/app/create-app'
 import { generateDemoData } from '../src/main/demo/demo-data'
-import { silentLogger } from '../src/main/logging/logger'
+import { silentLogger } from '../src/main/kernel/logger'
 import type { ApiInput } from '../src/shared/api/contract'
 
 const EXCHANGES = Number(process.env.STATS_BENCH_EXCHANGES ?? 1_000_000)

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createApp } from '../src/main/app/create-app'
-import { silentLogger } from '../src/main/logging/logger'
+import { silentLogger } from '../src/main/kernel/logger'
 import { startOllamaDouble } from '../tests/support/ollama-double'
 import { customerText, socketDoubleFactory } from '../tests/support/whatsapp-socket-double'
 

@@ -3,14 +3,14 @@ import { app, BrowserWindow, dialog, Notification } from 'electron'
 import type { OwnerAlert } from '../shared/api/events'
 import { join } from 'node:path'
 import { createApp, type App } from './app/create-app'
-import { findMigrationsDir } from './app/project-paths'
+import { findMigrationsDir } from './kernel/project-paths'
 import { bindIpc } from './electron/ipc-binding'
 import { createImportPicker } from './electron/import-picker'
 import { createMainWindow, isAppUrl } from './electron/main-window'
 import { createSafeStorageSecretBox } from './electron/safe-storage-secret-box'
 import { createTray } from './electron/tray'
-import { createStreamLogger } from './logging/logger'
-import { keepServingOnUnhandledRejection } from './logging/unhandled-rejections'
+import { createStreamLogger } from './kernel/logger'
+import { keepServingOnUnhandledRejection } from './kernel/unhandled-rejections'
 
 // AUTODIDACTA_DATA_DIR moves everything, Chromium's own files included (portable installs, tests).
 if (process.env.AUTODIDACTA_DATA_DIR) app.setPath('userData', process.env.AUTODIDACTA_DATA_DIR)

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { mulberry32 } from '../../src/main/curation/hash'
+import { mulberry32 } from '../../src/main/kernel/hash'
 import { CLI } from '../support/serve-process'
 import { tempDir } from '../support/test-app'
 

@@ -2,7 +2,7 @@
 // PRNG), so a failure replays; biased towards what breaks parsers and handlers: wrong types,
 // boundary numbers, huge and odd strings, deep nesting, prototype keys, paths and URLs.
 import type { z } from 'zod'
-import { mulberry32 } from '../../src/main/curation/hash'
+import { mulberry32 } from '../../src/main/kernel/hash'
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 

@@ -3,7 +3,7 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { findMigrationsDir } from '../../src/main/app/project-paths'
+import { findMigrationsDir } from '../../src/main/kernel/project-paths'
 import { openDatabase } from '../../src/main/store/database'
 import { tempDir } from '../support/test-app'
 

@@ -3,7 +3,7 @@
 import { join } from 'node:path'
 import { BufferJSON, initAuthCreds, makeCacheableSignalKeyStore, proto, type AuthenticationCreds } from '@whiskeysockets/baileys'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Logger } from '../../src/main/logging/logger'
+import type { Logger } from '../../src/main/kernel/logger'
 import { openKeyFileSecretBox } from '../../src/main/security/key-file-secret-box'
 import type { SecretBox } from '../../src/main/security/secret-box'
 import { WhatsappAuthRepository } from '../../src/main/store/repositories/whatsapp-auth-repository'

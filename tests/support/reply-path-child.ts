@@ -8,7 +8,7 @@
 import { appendFileSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import { createApp } from '../../src/main/app/create-app'
-import { silentLogger } from '../../src/main/logging/logger'
+import { silentLogger } from '../../src/main/kernel/logger'
 import { SimulatorTransport } from '../../src/main/simulator/simulator-transport'
 import { startOllamaDouble } from './ollama-double'
 

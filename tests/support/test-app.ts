@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createApp, type App } from '../../src/main/app/create-app'
 import type { AppConfig } from '../../src/main/app/app-config'
-import { silentLogger } from '../../src/main/logging/logger'
+import { silentLogger } from '../../src/main/kernel/logger'
 
 export function tempDir(prefix = 'autodidacta-test-'): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), prefix))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createDispatcher } from '../../src/main/api/dispatcher'
 import type { HandlerTable } from '../../src/main/api/handler-table'
-import { silentLogger } from '../../src/main/logging/logger'
+import { silentLogger } from '../../src/main/kernel/logger'
 import { ApiError } from '../../src/shared/api/errors'
 
 function table(overrides: Partial<HandlerTable>): HandlerTable {

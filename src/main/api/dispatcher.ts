@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { apiContract, isApiMethod } from '../../shared/api/contract'
 import { ApiError, type ApiFieldError, type ApiResult } from '../../shared/api/errors'
-import type { Logger } from '../logging/logger'
+import type { Logger } from '../kernel/logger'
 import { DISK_FULL_MESSAGE, isDiskFull } from '../store/disk-full'
 import type { HandlerTable } from './handler-table'
 

@@ -1,6 +1,6 @@
 import type { Settings } from '../../shared/types'
 import type { LlmProvider } from '../llm/llm-provider'
-import type { Logger } from '../logging/logger'
+import type { Logger } from '../kernel/logger'
 import type { SecretBox } from '../security/secret-box'
 import type { ImportPicker } from '../training/backends/import-sources'
 import type { WhatsappTransportOptions } from '../whatsapp/whatsapp-transport'

@@ -17,6 +17,7 @@ import { OllamaProvider } from '../llm/ollama-provider'
 import { OpenAiCompatibleProvider } from '../llm/openai-compatible-provider'
 import { CloudKeyStore } from '../llm/cloud-key-store'
 import { llmHandlers } from '../llm/llm-handlers'
+import { promptHandlers } from '../prompt/prompt-handlers'
 import { CatalogService } from '../catalog/catalog-service'
 import { catalogHandlers } from '../catalog/catalog-handlers'
 import { Retriever } from '../retrieval/retriever'
@@ -28,7 +29,7 @@ import { findOllamaBaseModels } from '../training/ollama-store'
 import { ImportSources } from '../training/backends/import-sources'
 import { trainingHandlers } from '../training/training-handlers'
 import { TrainingService } from '../training/training-service'
-import { createStreamLogger, type Logger } from '../logging/logger'
+import { createStreamLogger, type Logger } from '../kernel/logger'
 import { Inbox } from '../pipeline/inbox'
 import { KeyedQueue } from '../pipeline/keyed-queue'
 import { Outbox } from '../pipeline/outbox'
@@ -50,8 +51,8 @@ import { createRepositories, type Repositories } from '../store/repositories'
 import type { Transport } from '../transport/transport'
 import type { AppConfig } from './app-config'
 import { lockDataDir } from './data-dir-lock'
-import { findMigrationsDir, findUp } from './project-paths'
-import { EventBus } from './event-bus'
+import { findMigrationsDir, findUp } from '../kernel/project-paths'
+import { EventBus } from '../kernel/event-bus'
 import { Takeover } from '../conversations/takeover'
 import { baileysSocketFactory } from '../whatsapp/baileys-socket'
 import { whatsappHandlers } from '../whatsapp/whatsapp-handlers'
@@ -261,7 +262,8 @@ export async function createApp(config: AppConfig): Promise<App> {
     ...statsHandlers({ repos, accountId: account.id, settings }, worker),
     ...datasetHandlers(datasets),
     ...simulatorHandlers(simulator),
-    ...llmHandlers(llm, cloudKey, prompts),
+    ...llmHandlers(llm, cloudKey),
+    ...promptHandlers(prompts),
     ...catalogHandlers(catalog),
     ...trainingHandlers(training),
   }

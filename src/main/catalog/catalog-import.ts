@@ -5,7 +5,7 @@
 
 import type { ImportRowError, ProductInput } from '../../shared/catalog'
 import { productInputSchema } from '../../shared/catalog'
-import { foldSpanish } from '../evaluation/normalize'
+import { foldSpanish } from '../kernel/spanish-text'
 import { parseCsvSteps } from './csv'
 import { parseMoneyField } from '../../shared/money'
 import { trimTrailing } from '../../shared/text-bounds'

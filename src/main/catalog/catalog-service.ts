@@ -1,6 +1,6 @@
 import type { CatalogImportReport, ProductDto, ProductInput } from '../../shared/catalog'
 import { ApiError } from '../../shared/api/errors'
-import type { EventBus } from '../app/event-bus'
+import type { EventBus } from '../kernel/event-bus'
 import type { Retriever } from '../retrieval/retriever'
 import type { Repositories } from '../store/repositories'
 import type { ImportPlan, Product } from '../store/repositories/products-repository'

@@ -1,6 +1,6 @@
 import { createApp, type App } from '../app/create-app'
-import { readPackageVersion } from '../app/project-paths'
-import { createStreamLogger } from '../logging/logger'
+import { readPackageVersion } from '../kernel/project-paths'
+import { createStreamLogger } from '../kernel/logger'
 import type { CliIo } from './command'
 import { resolveDataDir } from './data-dir'
 

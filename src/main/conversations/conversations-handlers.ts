@@ -1,18 +1,26 @@
 import { ApiError } from '../../shared/api/errors'
 import type { HandlerSlice } from '../api/handler-table'
-import type { EventBus } from '../app/event-bus'
+import type { EventBus } from '../kernel/event-bus'
 import type { Repositories } from '../store/repositories'
 import type { ConversationWithContact } from '../store/repositories/conversations-repository'
-import type { Outbox } from '../pipeline/outbox'
+import type { Message } from '../store/repositories/messages-repository'
 import { toConversationDto, toMessageDto } from './dto'
 import type { Takeover } from './takeover'
+
+/**
+ * What the owner's reply box needs of the outbox. Declared here so that conversations does not
+ * import the pipeline, which imports conversations' DTOs (the outbox fits it as it is).
+ */
+export interface OwnerReplySender {
+  send(outgoing: { conversationId: string; text: string; author: 'owner' }): Promise<Message>
+}
 
 export function conversationsHandlers(
   repos: Repositories,
   accountId: string,
   events: EventBus,
   onTakeover: (conversationId: string) => void,
-  outbox: Outbox,
+  outbox: OwnerReplySender,
   takeover: Takeover,
 ): HandlerSlice<'conversations.list' | 'conversations.messages' | 'conversations.markRead' | 'conversations.setBotMode' | 'conversations.reply'> {
   const existing = (conversationId: string): ConversationWithContact => {

@@ -1,4 +1,4 @@
-import type { EventBus } from '../app/event-bus'
+import type { EventBus } from '../kernel/event-bus'
 import type { SettingsService } from '../settings/settings-service'
 import type { Repositories } from '../store/repositories'
 import { toConversationDto } from './dto'

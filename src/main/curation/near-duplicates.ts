@@ -1,4 +1,4 @@
-import { fmix32, hashCodes } from './hash'
+import { fmix32, hashCodes } from '../kernel/hash'
 import type { FoldableText } from './normalize'
 import { foldedLengthBound, foldInto } from './normalize'
 

@@ -1,4 +1,4 @@
-import { hash53 } from './hash'
+import { hash53 } from '../kernel/hash'
 
 export interface SplitOptions<T> {
   /** Share of each category held out, in [0, 1). */

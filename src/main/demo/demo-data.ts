@@ -4,10 +4,10 @@ import { detectCategory } from '../evaluation/category'
 import { assessReply } from '../evaluation/reply-scorer'
 import { reviewPriority } from '../learning/review-priority'
 import type { Repositories } from '../store/repositories'
-import { newId } from '../store/repositories/ids'
+import { newId } from '../kernel/ids'
 import type { NewTrainingRow } from '../store/repositories/training-data-repository'
 import { DEMO_ANSWERS, DEMO_NAMES, DEMO_PRODUCTS, DEMO_QUESTIONS, DEMO_REACTIONS } from './demo-catalog'
-import { mulberry32 } from '../curation/hash'
+import { mulberry32 } from '../kernel/hash'
 import { formatCop } from '../../shared/money'
 
 export interface DemoDataOptions {

@@ -1,6 +1,6 @@
 import { ipcMain, type WebContents } from 'electron'
 import type { Dispatch } from '../api/dispatcher'
-import type { EventBus } from '../app/event-bus'
+import type { EventBus } from '../kernel/event-bus'
 
 export const IPC_INVOKE = 'autodidacta:invoke'
 export const IPC_EVENT = 'autodidacta:event'

@@ -12,7 +12,7 @@
 // a customer who says how they will pay is past every other question.
 
 import { CATEGORIES, type Category } from '../../shared/types'
-import { analyzeSpanish, type AnalyzedText } from './normalize'
+import { analyzeSpanish, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet } from './phrase-matcher'
 
 export { CATEGORIES }

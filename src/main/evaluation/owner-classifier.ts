@@ -13,8 +13,8 @@
 // collisions), training is deterministic for a given seed and example order, and 5,000 examples
 // train in well under a second on one core.
 
-import { mulberry32 } from '../curation/hash'
-import { analyzeSpanish, type AnalyzedText } from './normalize'
+import { mulberry32 } from '../kernel/hash'
+import { analyzeSpanish, type AnalyzedText } from '../kernel/spanish-text'
 import { extractSignals, resolveSignals } from './reply-scorer'
 
 export type Score = 1 | 2 | 3 | 4 | 5

@@ -5,7 +5,7 @@
 // mixes signals is resolved by explicit rules instead of by whichever regex happened to be first.
 // docs/scorer.md has the labeling guide these rules follow and the measured accuracy.
 
-import { analyzeSpanish, type AnalyzedText } from './normalize'
+import { analyzeSpanish, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet, type PhraseMatch } from './phrase-matcher'
 
 export interface ReplyAssessment {

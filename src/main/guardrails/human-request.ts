@@ -1,5 +1,5 @@
 // Does the customer want a person instead of the bot? Runs on the normalizer's canonical
-// tokens (see evaluation/normalize.ts), so "kiero ablar con una persona", "xfa un asesor" and
+// tokens (see kernel/spanish-text.ts), so "kiero ablar con una persona", "xfa un asesor" and
 // "pásame con el dueño" reach the rules already folded, and clauses keep a "no, gracias"
 // from leaking into the next sentence.
 //
@@ -14,7 +14,7 @@
 // owner to ignore the alerts. Everything else leans to "yes": a false positive costs the
 // owner one notification, a false negative leaves an annoyed customer stuck with the bot.
 
-import { analyzeSpanish } from '../evaluation/normalize'
+import { analyzeSpanish } from '../kernel/spanish-text'
 import { PhraseSet } from '../evaluation/phrase-matcher'
 
 export interface HumanRequest {

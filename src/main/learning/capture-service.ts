@@ -1,5 +1,5 @@
 import type { ChatTurn } from '../../shared/types'
-import type { EventBus } from '../app/event-bus'
+import type { EventBus } from '../kernel/event-bus'
 import { detectCategory } from '../evaluation/category'
 import type { SettingsService } from '../settings/settings-service'
 import type { Repositories } from '../store/repositories'

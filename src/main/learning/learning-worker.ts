@@ -1,5 +1,5 @@
 import type { CaptureHealth } from '../../shared/types'
-import type { Logger } from '../logging/logger'
+import type { Logger } from '../kernel/logger'
 
 interface Task {
   label: string

@@ -1,5 +1,5 @@
 import type { LlmState, LlmStatus, Settings } from '../../shared/types'
-import type { Logger } from '../logging/logger'
+import type { Logger } from '../kernel/logger'
 import type { SettingsService } from '../settings/settings-service'
 import {
   LlmUnavailableError,

@@ -1,6 +1,6 @@
 import { ApiError } from '../../shared/api/errors'
 import type { ReplyState, TransportKind } from '../../shared/types'
-import type { EventBus } from '../app/event-bus'
+import type { EventBus } from '../kernel/event-bus'
 import { toConversationDto, toMessageDto } from '../conversations/dto'
 import type { SettingsService } from '../settings/settings-service'
 import { DISK_FULL_MESSAGE, type WriteHealth } from '../store/disk-full'

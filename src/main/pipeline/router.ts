@@ -1,6 +1,6 @@
-import type { EventBus } from '../app/event-bus'
+import type { EventBus } from '../kernel/event-bus'
 import { toConversationDto, toMessageDto } from '../conversations/dto'
-import type { Logger } from '../logging/logger'
+import type { Logger } from '../kernel/logger'
 import type { WriteHealth } from '../store/disk-full'
 import type { Repositories } from '../store/repositories'
 import type { KeyedQueue } from './keyed-queue'

@@ -1,7 +1,7 @@
 // Terms for full-text search over Spanish shop text. Customers write "audifonos", "Audífonos",
 // "audífono" and "audiffonos" for the same product: terms are folded (case, accents, emphatic
 // repeats), stripped of words that carry no meaning for a search, and reduced to a singular.
-import { collapseRepeats, foldSpanish } from '../evaluation/normalize'
+import { collapseRepeats, foldSpanish } from '../kernel/spanish-text'
 
 /** Articles, prepositions, pronouns, fillers and greetings: they match every document. */
 const STOP_WORDS = new Set(

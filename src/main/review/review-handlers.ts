@@ -1,6 +1,6 @@
 import { ApiError } from '../../shared/api/errors'
 import type { HandlerSlice } from '../api/handler-table'
-import type { EventBus } from '../app/event-bus'
+import type { EventBus } from '../kernel/event-bus'
 import type { EvaluationService } from '../learning/evaluation-service'
 import { toExchangeDto } from '../learning/exchange-dto'
 import type { Repositories } from '../store/repositories'

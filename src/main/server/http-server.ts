@@ -13,8 +13,8 @@ import {
   type HealthBody,
 } from '../../shared/api/http-protocol'
 import type { Dispatch } from '../api/dispatcher'
-import type { EventBus } from '../app/event-bus'
-import type { Logger } from '../logging/logger'
+import type { EventBus } from '../kernel/event-bus'
+import type { Logger } from '../kernel/logger'
 import { decodeRequestPath, serveStatic } from './static-files'
 
 export interface HttpServerOptions {

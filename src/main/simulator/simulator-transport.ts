@@ -1,4 +1,4 @@
-import { newId } from '../store/repositories/ids'
+import { newId } from '../kernel/ids'
 import type { InboundSink, StoredInbound, Transport, TransportHooks } from '../transport/transport'
 
 /**

@@ -1,5 +1,5 @@
 import type { AppStatus, WhatsappStatus } from '../../shared/types'
-import type { EventBus } from '../app/event-bus'
+import type { EventBus } from '../kernel/event-bus'
 import type { LlmService } from '../llm/llm-service'
 import type { Repositories } from '../store/repositories'
 

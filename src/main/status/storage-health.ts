@@ -1,4 +1,4 @@
-import type { Logger } from '../logging/logger'
+import type { Logger } from '../kernel/logger'
 
 import { isDiskFull, type WriteHealth } from '../store/disk-full'
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { findUp } from '../app/project-paths'
+import { findUp } from '../kernel/project-paths'
 
 /** The llama.cpp programs the llama.cpp backend runs (built by `npm run build:llama`). */
 export interface LlamaTools {

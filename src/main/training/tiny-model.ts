@@ -4,7 +4,7 @@
 // downloading a real base model. The shapes and keys are exactly what llama.cpp's `llama`
 // architecture and its SPM tokenizer read (src/models/llama.cpp, src/llama-vocab.cpp).
 
-import { hashString, mulberry32 } from '../curation/hash'
+import { hashString, mulberry32 } from '../kernel/hash'
 import type { GgufTensorInput, GgufValue } from './gguf'
 import { writeGguf } from './gguf'
 

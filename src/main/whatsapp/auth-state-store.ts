@@ -9,7 +9,7 @@ import {
   type SignalDataTypeMap,
   type SignalKeyStore,
 } from '@whiskeysockets/baileys'
-import type { Logger } from '../logging/logger'
+import type { Logger } from '../kernel/logger'
 import type { SecretBox } from '../security/secret-box'
 import { CREDS_CATEGORY, CREDS_KEY_ID, type WhatsappAuthEntry, type WhatsappAuthRepository } from '../store/repositories/whatsapp-auth-repository'
 

@@ -1,5 +1,5 @@
 import type { ILogger } from '@whiskeysockets/baileys/lib/Utils/logger.js'
-import type { Logger } from '../logging/logger'
+import type { Logger } from '../kernel/logger'
 import type { SocketFactory } from './whatsapp-socket'
 
 /**

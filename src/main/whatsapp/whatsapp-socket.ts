@@ -1,5 +1,5 @@
 import type { AuthenticationState, BaileysEventMap, WASocket } from '@whiskeysockets/baileys'
-import type { Logger } from '../logging/logger'
+import type { Logger } from '../kernel/logger'
 
 /**
  * The part of Baileys' socket the transport uses. The real one comes from `makeWASocket`

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { BaileysEventMap, WAMessage } from '@whiskeysockets/baileys'
 import type { WhatsappState, WhatsappStatus } from '../../shared/types'
-import type { Logger } from '../logging/logger'
+import type { Logger } from '../kernel/logger'
 import type { SettingsService } from '../settings/settings-service'
 import { TransportUnavailableError, type InboundMessage, type Transport, type TransportHooks } from '../transport/transport'
 import type { SqliteAuthState } from './auth-state-store'

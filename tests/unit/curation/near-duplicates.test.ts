@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mulberry32 } from '../../../src/main/curation/hash'
+import { mulberry32 } from '../../../src/main/kernel/hash'
 import { chooseBands, dedupe, estimateJaccard, MinHasher } from '../../../src/main/curation/near-duplicates'
 import { normalizeForShingles, normalizeKey } from '../../../src/main/curation/normalize'
 import { generateSyntheticCandidates } from './synthetic'

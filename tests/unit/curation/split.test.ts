@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mulberry32 } from '../../../src/main/curation/hash'
+import { mulberry32 } from '../../../src/main/kernel/hash'
 import { stratifiedSplit } from '../../../src/main/curation/split'
 
 interface Item {

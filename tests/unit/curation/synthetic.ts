@@ -2,7 +2,7 @@
 // slots per template so unrelated rows rarely look alike, plus a planted, known share of exact
 // duplicates (same text modulo case, accents and spacing), near duplicates (one or two small
 // edits) and personal data (phones, emails, ids, cards).
-import { hashString, mulberry32 } from '../../../src/main/curation/hash'
+import { hashString, mulberry32 } from '../../../src/main/kernel/hash'
 import type { ChatTurn, CurationCandidate, ReviewStatus } from '../../../src/main/curation/types'
 
 export interface SyntheticOptions {

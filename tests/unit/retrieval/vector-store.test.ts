@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mulberry32 } from '../../../src/main/curation/hash'
+import { mulberry32 } from '../../../src/main/kernel/hash'
 import { VectorStore } from '../../../src/main/retrieval/vector-store'
 
 function cosine(a: number[], b: number[]): number {

@@ -1,7 +1,7 @@
 // Real Baileys message objects, built with Baileys' own protobuf classes.
 import { createRequire } from 'node:module'
 import { proto, type WAMessage } from '@whiskeysockets/baileys'
-import { mulberry32 } from '../../../src/main/curation/hash'
+import { mulberry32 } from '../../../src/main/kernel/hash'
 
 export const CUSTOMER_PN = '573001234567@s.whatsapp.net'
 export const CUSTOMER_LID = '104857600123456@lid'

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
-import { findRendererDir } from '../../app/project-paths'
-import { keepServingOnUnhandledRejection } from '../../logging/unhandled-rejections'
+import { findRendererDir } from '../../kernel/project-paths'
+import { keepServingOnUnhandledRejection } from '../../kernel/unhandled-rejections'
 import { startHttpServer } from '../../server/http-server'
 import { writeServerInfo } from '../../server/server-info-file'
 import type { Command } from '../command'

@@ -1,7 +1,7 @@
 import { asc } from 'drizzle-orm'
 import type { Db } from '../database'
 import { accounts } from '../schema'
-import { newId } from './ids'
+import { newId } from '../../kernel/ids'
 
 export type Account = typeof accounts.$inferSelect
 

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import type { TransportKind } from '../../../shared/types'
 import type { Db } from '../database'
 import { contacts } from '../schema'
-import { newId } from './ids'
+import { newId } from '../../kernel/ids'
 
 export type Contact = typeof contacts.$inferSelect
 

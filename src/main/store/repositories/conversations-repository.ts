@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gte, lt, sql } from 'drizzle-orm'
 import type { Db } from '../database'
 import { contacts, conversations, products } from '../schema'
-import { newId } from './ids'
+import { newId } from '../../kernel/ids'
 
 export type Conversation = typeof conversations.$inferSelect
 export type Contact = typeof contacts.$inferSelect

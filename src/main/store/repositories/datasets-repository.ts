@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm'
 import type { Db } from '../database'
 import { datasets } from '../schema'
-import { newId } from './ids'
+import { newId } from '../../kernel/ids'
 
 export type DatasetRow = typeof datasets.$inferSelect
 

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, lt, sql } from 'drizzle-orm'
 import type { MessageStatus, ReplyState } from '../../../shared/types'
 import type { Db } from '../database'
 import { messages } from '../schema'
-import { newId } from './ids'
+import { newId } from '../../kernel/ids'
 
 export type Message = typeof messages.$inferSelect
 export type NewMessage = Omit<typeof messages.$inferInsert, 'id'>

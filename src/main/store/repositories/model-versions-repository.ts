@@ -1,7 +1,7 @@
 import { desc, eq, max, ne } from 'drizzle-orm'
 import type { Db } from '../database'
 import { modelVersions } from '../schema'
-import { newId } from './ids'
+import { newId } from '../../kernel/ids'
 
 export type ModelVersion = typeof modelVersions.$inferSelect
 export type NewModelVersion = Omit<typeof modelVersions.$inferInsert, 'id' | 'version'>

@@ -2,7 +2,7 @@ import { and, asc, count, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-or
 import type { ProductInput } from '../../../shared/catalog'
 import type { Db } from '../database'
 import { products } from '../schema'
-import { newId } from './ids'
+import { newId } from '../../kernel/ids'
 
 export type Product = typeof products.$inferSelect
 

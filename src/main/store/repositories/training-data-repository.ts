@@ -3,7 +3,7 @@ import type { ReviewFilters } from '../../../shared/api/contract'
 import type { ReviewStatus, ScoreSource } from '../../../shared/types'
 import type { Db } from '../database'
 import { contacts, conversations, messages, trainingData } from '../schema'
-import { newId } from './ids'
+import { newId } from '../../kernel/ids'
 import { prepareRowInsert } from './row-insert'
 
 export type TrainingRow = typeof trainingData.$inferSelect

@@ -2,7 +2,7 @@ import { desc, eq, inArray } from 'drizzle-orm'
 import type { LossPoint, TrainingBackend, TrainingStage, TrainingStatus } from '../../../shared/types'
 import type { Db } from '../database'
 import { trainingRuns } from '../schema'
-import { newId } from './ids'
+import { newId } from '../../kernel/ids'
 
 export type TrainingRun = typeof trainingRuns.$inferSelect
 

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-const MODULE = resolve('src/main/logging/unhandled-rejections.ts')
-const LOGGER = resolve('src/main/logging/logger.ts')
+const MODULE = resolve('src/main/kernel/unhandled-rejections.ts')
+const LOGGER = resolve('src/main/kernel/logger.ts')
 
 /** A process that leaves a promise rejection unhandled, then checks it is still alive. */
 function runWith(install: boolean) {

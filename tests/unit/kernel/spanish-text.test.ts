@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { analyzeSpanish, canonicalEmoji, collapseRepeats, foldSpanish, normalizeSpanish } from '../../../src/main/evaluation/normalize'
+import { analyzeSpanish, canonicalEmoji, collapseRepeats, foldSpanish, normalizeSpanish } from '../../../src/main/kernel/spanish-text'
 
 describe('foldSpanish', () => {
   it('lowercases and strips accents and diaeresis', () => {
