@@ -12,7 +12,7 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           cli: resolve('src/main/cli/index.ts'),
-          'curation-worker': resolve('src/main/curation/curation-worker.ts'),
+          'curation-worker': resolve('src/main/curate/curation-worker.ts'),
         },
       },
     },

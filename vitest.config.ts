@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config'
 // Files that run the real llama.cpp trainer. Each one wants every core; two at once on a
 // 2-core CI machine slowed each other past their timeouts, so they run after the rest, one by one.
 const realTraining = [
-  'tests/integration/llamacpp-training.test.ts',
-  'tests/integration/training-llamacpp.test.ts',
+  'tests/integration/llamacpp-finetune.test.ts',
+  'tests/integration/train-validate-deploy.test.ts',
   'tests/integration/learning-cli.test.ts',
   'tests/e2e/learning-loop.test.ts',
 ]

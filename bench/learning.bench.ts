@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApp, type App } from '../src/main/app/create-app'
-import { dedupe } from '../src/main/curation/near-duplicates'
+import { dedupe } from '../src/main/curate/near-duplicates'
 import { silentLogger } from '../src/main/kernel/logger'
 import { generateSyntheticCandidates } from '../tests/unit/curation/synthetic'
 

@@ -1,7 +1,7 @@
 // The personal-data scrubber: precision and recall on the labeled corpus (tests/fixtures/pii),
 // throughput on export-sized input, and the worst hostile message. `npx tsx bench/pii-scrubber.bench.ts`
 import { evaluate, loadCorpus } from '../tests/fixtures/pii/evaluate'
-import { emptyScrubCounts, knownNames, scrubInto, scrubPersonalData } from '../src/main/curation/pii-scrubber'
+import { emptyScrubCounts, knownNames, scrubInto, scrubPersonalData } from '../src/main/curate/pii-scrubber'
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`
 for (const split of ['dev', 'holdout'] as const) {

@@ -11,7 +11,7 @@ import { generateDemoData } from '../src/main/demo/demo-data'
 import { silentLogger } from '../src/main/kernel/logger'
 import { findLlamaTools, type LlamaTools } from '../src/main/training/llama-tools'
 import { fineTuneWithLlamaCpp } from '../src/main/training/llamacpp-finetune'
-import { createTinyLlamaModel, tinyCorpusFromDataset } from '../src/main/training/tiny-model'
+import { createTinyLlamaModel, tinyCorpusFromDataset } from '../tests/support/tiny-model'
 import type { DatasetDto } from '../src/shared/types'
 
 const EPOCHS = 2

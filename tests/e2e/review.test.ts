@@ -113,6 +113,22 @@ describe('Revisión and Entrenamiento in Chromium against `serve`, on demo data'
     expect(stored.botResponse).toBe(original)
   })
 
+  it('keeps a rewrite half typed when the queue is refreshed', async () => {
+    const id = await focusedId()
+    await page.keyboard.press('e')
+    const editor = card(id).getByRole('textbox', { name: 'Tu versión de la respuesta' })
+    await expect.poll(() => editor.isVisible()).toBe(true)
+    await page.keyboard.press('ControlOrMeta+a')
+    await page.keyboard.type('Texto a medio escribir')
+    const listed = page.waitForResponse((response) => response.url().endsWith('/api/review.list'))
+    await page.getByRole('button', { name: 'Actualizar', exact: true }).click()
+    await listed
+    await expect.poll(() => editor.isVisible()).toBe(true)
+    expect(await editor.inputValue()).toBe('Texto a medio escribir')
+    await editor.press('Escape')
+    await expect.poll(() => editor.count()).toBe(0)
+  })
+
   it('Esc leaves the editor without saving; S marks a sale, which stays in the queue for a human look', async () => {
     const id = await focusedId()
     await page.keyboard.press('e')

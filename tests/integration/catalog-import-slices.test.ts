@@ -5,7 +5,6 @@ import { request } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { MAX_CELL_CHARS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, parseCatalogFile } from '../../src/main/catalog/catalog-import'
 import { startHttpServer, type RunningServer } from '../../src/main/server/http-server'
-import type { CatalogImportReport, ProductDto } from '../../src/shared/catalog'
 import { buildTestApp, callApi, type TestApp } from '../support/test-app'
 
 function catalog(rows: number): string {
@@ -54,7 +53,7 @@ describe('a 20,000-row catalog import', () => {
         if (importing) answeredDuring++
       }
     })()
-    const report = await callApi<CatalogImportReport>(app, 'catalog.import', { format: 'csv', content, dryRun: false })
+    const report = await callApi(app, 'catalog.import', { format: 'csv', content, dryRun: false })
     importing = false
     clearInterval(timer)
     await pinger
@@ -71,7 +70,7 @@ describe('a 20,000-row catalog import', () => {
 
   it('undoes what it wrote when a write fails half-way: the catalog stays as it was', async () => {
     app = await buildTestApp()
-    const before = await callApi<ProductDto>(app, 'catalog.save', { product: { sku: 'SKU-5', name: 'Antes', price: 1000 } })
+    const before = await callApi(app, 'catalog.save', { product: { sku: 'SKU-5', name: 'Antes', price: 1000 } })
     // The owner saves a product with a code the file uses, while the file is being written: the
     // import planned SKU-19000 as new, so its insert fails on the unique code.
     const products = app.repos.products

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -60,6 +60,9 @@ describe('one app per data directory', () => {
     // PIDs are below 2^22 on Linux; this one cannot be running.
     writeFileSync(join(dir, 'app.lock'), '99999999')
     const app = await buildTestApp({ dataDir: dir })
+    // The app holds the lock now: the dead PID is gone and a second starter is refused.
+    expect(readFileSync(join(dir, 'app.lock'), 'latin1')).not.toContain('99999999')
+    expect(() => lockDataDir(dir)).toThrow(/already using/)
     await app.close()
   })
 

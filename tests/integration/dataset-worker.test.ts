@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ApiError } from '../../src/shared/api/errors'
-import type { DatasetDto, DatasetProgress } from '../../src/shared/types'
-import { curate } from '../../src/main/curation/curator'
-import { DATASET_FILES, writeDataset } from '../../src/main/curation/dataset-writer'
-import { toCandidate } from '../../src/main/datasets/dataset-service'
+import type { DatasetProgress } from '../../src/shared/types'
+import { curate } from '../../src/main/curate/curator'
+import { DATASET_FILES } from '../../src/main/curate/dataset-format'
+import { writeDataset } from '../../src/main/curate/dataset-writer'
+import { toCandidate } from '../../src/main/curate/dataset-service'
 import { generateDemoData } from '../../src/main/demo/demo-data'
 import { buildTestApp, callApi, tempDir, type TestApp } from '../support/test-app'
 
@@ -24,7 +25,7 @@ describe('datasets.create curates on a worker thread', () => {
     app = await buildTestApp()
     // Demo customers have names, so the customer-name scrub runs on these rows too.
     generateDemoData(app.repos, app.repos.accounts.ensureShopAccount('Mi tienda').id, { count: 3000, seed: 12 })
-    const dataset = await callApi<DatasetDto>(app, 'datasets.create', { includeDemo: true, name: 'igual', maxPerCategoryShare: 0.3 })
+    const dataset = await callApi(app, 'datasets.create', { includeDemo: true, name: 'igual', maxPerCategoryShare: 0.3 })
     expect(dataset.trainCount).toBeGreaterThan(100)
     const manifest = dataset.manifest as { createdAt: string; filters: Record<string, unknown> }
 
@@ -70,7 +71,7 @@ describe('datasets.create curates on a worker thread', () => {
     })
     const started = performance.now()
     try {
-      const dataset = await callApi<DatasetDto>(app, 'datasets.create', { includeDemo: true })
+      const dataset = await callApi(app, 'datasets.create', { includeDemo: true })
       expect(dataset.status).toBe('ready')
     } finally {
       clearInterval(timer)

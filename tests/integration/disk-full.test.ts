@@ -3,7 +3,7 @@
 // full disk does; raising it again is the owner freeing space. A row longer than a page always
 // needs a new page, so the messages here are long.
 import { afterEach, describe, expect, it } from 'vitest'
-import type { AppStatus, MessageDto, ConversationDto, WhatsappStatus } from '../../src/shared/types'
+import type { AppStatus } from '../../src/shared/types'
 import { startOllamaDouble, type OllamaDouble } from '../support/ollama-double'
 import { buildTestApp, callApi, eventually, type TestApp } from '../support/test-app'
 import { customerText, socketDoubleFactory, type SocketDouble } from '../support/whatsapp-socket-double'
@@ -45,7 +45,7 @@ describe('a full disk', () => {
     return () => void sqlite.pragma(`max_page_count = ${before}`)
   }
 
-  const status = (a: TestApp) => callApi<AppStatus>(a, 'app.status', {})
+  const status = (a: TestApp) => callApi(a, 'app.status', {})
 
   async function startWithWhatsapp(): Promise<{ a: TestApp; socket: SocketDouble }> {
     ollama = await startOllamaDouble({ reply: (r) => `Respuesta: ${r.messages.at(-1)?.content ?? ''}` })
@@ -62,7 +62,7 @@ describe('a full disk', () => {
     const socket = await next
     socket.qr()
     socket.open()
-    await eventually(async () => (await callApi<WhatsappStatus>(a, 'whatsapp.status', {})).state === 'open')
+    await eventually(async () => (await callApi(a, 'whatsapp.status', {})).state === 'open')
     return { a, socket }
   }
 
@@ -97,8 +97,8 @@ describe('a full disk', () => {
     await eventually(() => a.repos.messages.findByExternalId('whatsapp:FULL-2'), 10_000)
     await a.idle()
 
-    const [conversation] = await callApi<ConversationDto[]>(a, 'conversations.list', {})
-    const messages = await callApi<MessageDto[]>(a, 'conversations.messages', { conversationId: conversation!.id })
+    const [conversation] = await callApi(a, 'conversations.list', {})
+    const messages = await callApi(a, 'conversations.messages', { conversationId: conversation!.id })
     const fromCustomer = messages.filter((m) => m.author === 'customer')
     // Both kept, in the order they came, and answered.
     expect(fromCustomer.map((m) => m.text)).toEqual([LONG, '¿Y cuánto cuesta?'])
@@ -128,7 +128,7 @@ describe('a full disk', () => {
     app = a
     // Room for the whole long reply: no cut by characters or by tokens.
     await callApi(a, 'settings.update', { guardrails: { maxReplyChars: 4000 }, llm: { maxReplyTokens: 1000 } })
-    const sent = await callApi<{ conversationId: string; messageId: string }>(a, 'simulator.send', { from: 'Ana', text: 'Hola, ¿tienen cursos de piano?' })
+    const sent = await callApi(a, 'simulator.send', { from: 'Ana', text: 'Hola, ¿tienen cursos de piano?' })
     await eventually(async () => (await status(a)).diskFull)
     expect(a.repos.messages.get(sent.messageId)?.replyState).toBe('pending')
     expect(a.repos.messages.recent(sent.conversationId, 10).filter((m) => m.author === 'bot')).toEqual([])

@@ -14,7 +14,7 @@ async function say(app: TestApp, from: string, text: string): Promise<void> {
 }
 
 async function exchanges(app: TestApp): Promise<ExchangeDto[]> {
-  return (await call<{ items: ExchangeDto[] }>(app, 'review.list', { status: 'all', limit: 500 })).items
+  return (await call(app, 'review.list', { status: 'all', limit: 500 })).items
 }
 
 describe('the learning connection', () => {

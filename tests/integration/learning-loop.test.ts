@@ -1,18 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ConversationDto, DatasetDto, ExchangeDto, StatsDto } from '../../src/shared/types'
+import type { ExchangeDto, ReviewStatus } from '../../src/shared/types'
 import { startOllamaDouble, type OllamaDouble } from '../support/ollama-double'
 import { buildTestApp, callApi as call, eventually, type TestApp } from '../support/test-app'
 
 async function say(app: TestApp, from: string, text: string): Promise<{ conversationId: string; messageId: string }> {
-  const sent = await call<{ conversationId: string; messageId: string }>(app, 'simulator.send', { from, text })
+  const sent = await call(app, 'simulator.send', { from, text })
   await app.idle()
   return sent
 }
 
-async function exchanges(app: TestApp, status = 'all'): Promise<ExchangeDto[]> {
-  return (await call<{ items: ExchangeDto[] }>(app, 'review.list', { status, limit: 500 })).items
+async function exchanges(app: TestApp, status: ReviewStatus | 'all' = 'all'): Promise<ExchangeDto[]> {
+  return (await call(app, 'review.list', { status, limit: 500 })).items
 }
 
 describe('learning loop: capture → evaluate → review → stats → dataset', () => {
@@ -88,7 +88,7 @@ describe('learning loop: capture → evaluate → review → stats → dataset',
   it('counts the owner taking over as a bad answer, and a marked sale as the best one', async () => {
     const a = await start()
     const { conversationId } = await say(a, 'Sara', '¿Tienen parlantes?')
-    await call<ConversationDto>(a, 'conversations.setBotMode', { conversationId, mode: 'human' })
+    await call(a, 'conversations.setBotMode', { conversationId, mode: 'human' })
     await a.idle()
     const [taken] = await exchanges(a)
     expect(taken).toMatchObject({ autoScore: 2, autoScoreSource: 'takeover', qualityScore: 2 })
@@ -97,7 +97,7 @@ describe('learning loop: capture → evaluate → review → stats → dataset',
     await say(a, 'Sara', '¿Hola?')
     expect((await exchanges(a)).length).toBe(1)
 
-    const sale = await call<ExchangeDto>(a, 'review.markSale', { id: taken!.id })
+    const sale = await call(a, 'review.markSale', { id: taken!.id })
     expect(sale).toMatchObject({ autoScore: 5, autoScoreSource: 'sale', wasSuccessful: true, qualityScore: 5 })
   })
 
@@ -121,7 +121,7 @@ describe('learning loop: capture → evaluate → review → stats → dataset',
     expect(await call(a, 'review.score', { ids: [x!.id], score: 1 })).toEqual({ updated: 1 })
     expect(await call(a, 'review.approve', { ids: [y!.id, z!.id] })).toEqual({ updated: 2 })
     expect(await call(a, 'review.reject', { ids: [z!.id] })).toEqual({ updated: 1 })
-    const corrected = await call<ExchangeDto>(a, 'review.correct', { id: y!.id, response: 'El Smartwatch S8 cuesta $149.000 con envío gratis.' })
+    const corrected = await call(a, 'review.correct', { id: y!.id, response: 'El Smartwatch S8 cuesta $149.000 con envío gratis.' })
     expect(corrected).toMatchObject({ reviewStatus: 'corrected', correctedResponse: 'El Smartwatch S8 cuesta $149.000 con envío gratis.' })
     // Approving again keeps the owner's rewrite as the target.
     await call(a, 'review.approve', { ids: [y!.id] })
@@ -184,7 +184,7 @@ describe('learning loop: capture → evaluate → review → stats → dataset',
     await say(a, 'Ana', 'genial, lo quiero')
     await say(a, 'Beto', 'tienen fotos del mouse?')
     await say(a, 'Beto', 'no me sirve')
-    const stats = await call<StatsDto>(a, 'stats.get', {})
+    const stats = await call(a, 'stats.get', {})
     const rows = await exchanges(a)
     expect(stats.total).toBe(rows.length)
     expect(stats.highQuality).toBe(rows.filter((r) => (r.qualityScore ?? 0) >= 4).length)
@@ -194,8 +194,8 @@ describe('learning loop: capture → evaluate → review → stats → dataset',
     expect(stats.perModel).toEqual([expect.objectContaining({ model: 'llama3.1:8b', exchanges: rows.length })])
     expect(stats.reviewBacklog).toBe(rows.length)
     await call(a, 'review.approve', { ids: [rows[0]!.id] })
-    expect((await call<StatsDto>(a, 'stats.get', {})).reviewBacklog).toBe(rows.length - 1)
-    expect((await call<StatsDto>(a, 'stats.get', { category: 'consulta_precio' })).total).toBe(
+    expect((await call(a, 'stats.get', {})).reviewBacklog).toBe(rows.length - 1)
+    expect((await call(a, 'stats.get', { category: 'consulta_precio' })).total).toBe(
       rows.filter((r) => r.category === 'consulta_precio').length,
     )
   })
@@ -217,7 +217,7 @@ describe('learning loop: capture → evaluate → review → stats → dataset',
       await say(a, who, `Hola, quiero info del curso ${who}`)
       await say(a, who, reaction)
     }
-    const dataset = await call<DatasetDto>(a, 'datasets.create', { name: 'prueba', validationRatio: 0 })
+    const dataset = await call(a, 'datasets.create', { name: 'prueba', validationRatio: 0 })
     expect(dataset).toMatchObject({ name: 'prueba', status: 'ready' })
     expect(dataset.trainCount + dataset.validationCount).toBeGreaterThanOrEqual(2)
     expect(existsSync(join(dataset.path!, 'Modelfile'))).toBe(true)
@@ -232,9 +232,11 @@ describe('learning loop: capture → evaluate → review → stats → dataset',
       expect(line.metadata).toHaveProperty('productName')
       expect(line.metadata).toHaveProperty('qualityScore')
     }
-    const listed = await call<DatasetDto[]>(a, 'datasets.list', {})
+    const listed = await call(a, 'datasets.list', {})
     expect(listed.map((d) => d.status)).toEqual(['ready', 'failed'])
-    expect(listed[0]?.manifest).toBeTruthy()
+    // The list carries the manifest written beside the files, whole.
+    expect(listed[0]?.manifest).toEqual(JSON.parse(readFileSync(join(dataset.path!, 'manifest.json'), 'utf8')))
+    expect(listed[0]?.manifest).toMatchObject({ name: 'prueba', files: { train: { path: 'train.jsonl' } } })
   })
 })
 
@@ -246,18 +248,18 @@ describe('the learning worker', () => {
       const sqlite = app.repos.db.$client
       // A trigger stands in for a failing disk: every capture write is refused.
       sqlite.exec("CREATE TRIGGER fail_capture BEFORE INSERT ON training_data BEGIN SELECT RAISE(ABORT, 'disco lleno'); END")
-      const sent = await call<{ conversationId: string }>(app, 'simulator.send', { from: 'Ana', text: 'Hola' })
-      await eventually(async () => (await call<{ failedAttempts: number }>(app, 'capture.health', {})).failedAttempts > 0)
-      const failing = await call<{ pending: number; lastError: string }>(app, 'capture.health', {})
+      const sent = await call(app, 'simulator.send', { from: 'Ana', text: 'Hola' })
+      await eventually(async () => (await call(app, 'capture.health', {})).failedAttempts > 0)
+      const failing = await call(app, 'capture.health', {})
       expect(failing.pending).toBe(1)
       expect(failing.lastError).toContain('disco lleno')
       // The reply itself was not held up.
-      await eventually(async () => (await call<unknown[]>(app, 'conversations.messages', { conversationId: sent.conversationId })).length === 2)
-      const messages = await call<{ author: string }[]>(app, 'conversations.messages', { conversationId: sent.conversationId })
+      await eventually(async () => (await call(app, 'conversations.messages', { conversationId: sent.conversationId })).length === 2)
+      const messages = await call(app, 'conversations.messages', { conversationId: sent.conversationId })
       expect(messages.map((m) => m.author)).toEqual(['customer', 'bot'])
 
       sqlite.exec('DROP TRIGGER fail_capture')
-      await eventually(async () => (await call<{ pending: number }>(app, 'capture.health', {})).pending === 0, 10_000)
+      await eventually(async () => (await call(app, 'capture.health', {})).pending === 0, 10_000)
       expect(await exchanges(app)).toHaveLength(1)
     } finally {
       await app.dispose()

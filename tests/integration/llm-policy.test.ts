@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { AppStatus, ExchangeDto, MessageDto } from '../../src/shared/types'
+import type { MessageDto } from '../../src/shared/types'
 import { startOllamaDouble, type OllamaDouble } from '../support/ollama-double'
 import { startOpenAiDouble, type OpenAiDouble } from '../support/openai-double'
 import { buildTestApp, callApi as call, eventually, type TestApp } from '../support/test-app'
@@ -28,9 +28,9 @@ describe('who answers: local, local with cloud fallback, cloud', () => {
   }
 
   async function ask(text: string): Promise<MessageDto[]> {
-    const sent = await call<{ conversationId: string }>(app!, 'simulator.send', { from: 'Ana', text })
+    const sent = await call(app!, 'simulator.send', { from: 'Ana', text })
     await app!.idle()
-    return call<MessageDto[]>(app!, 'conversations.messages', { conversationId: sent.conversationId })
+    return call(app!, 'conversations.messages', { conversationId: sent.conversationId })
   }
 
   it('local with fallback: the cloud answers while Ollama is down, recorded as the cloud model, and Ollama again once it is back', async () => {
@@ -39,13 +39,13 @@ describe('who answers: local, local with cloud fallback, cloud', () => {
     expect(first.at(-1)).toMatchObject({ author: 'bot', text: 'Respuesta de la nube', model: 'cloud:llama-3.1-8b-instant' })
     expect(cloud!.chatRequests).toHaveLength(1)
     expect(cloud!.requests.find((r) => r.path.endsWith('/chat/completions'))?.authorization).toBe(`Bearer ${KEY}`)
-    const status = await call<AppStatus>(app!, 'app.status', {})
+    const status = await call(app!, 'app.status', {})
     expect(status.llm).toMatchObject({ policy: 'local_then_cloud', state: 'unreachable', canAnswer: true, fallback: { state: 'ready', model: 'llama-3.1-8b-instant' } })
-    const exchange = await eventually(async () => (await call<{ items: ExchangeDto[] }>(app!, 'review.list', { status: 'all' })).items[0])
+    const exchange = await eventually(async () => (await call(app!, 'review.list', { status: 'all' })).items[0])
     expect(exchange.model).toBe('cloud:llama-3.1-8b-instant')
 
     await ollama!.restart()
-    await eventually(async () => (await call<AppStatus>(app!, 'app.status', {})).llm.state === 'ready')
+    await eventually(async () => (await call(app!, 'app.status', {})).llm.state === 'ready')
     const second = await ask('¿y de guitarra?')
     expect(second.at(-1)).toMatchObject({ text: 'Respuesta de Ollama', model: 'llama3.1:8b' })
   })
@@ -55,7 +55,7 @@ describe('who answers: local, local with cloud fallback, cloud', () => {
     const messages = await ask('hola')
     expect(messages.map((m) => m.replyState ?? m.author)).toEqual(['waiting_model'])
     expect(cloud!.chatRequests).toHaveLength(0)
-    expect((await call<AppStatus>(app!, 'app.status', {})).llm).toMatchObject({ state: 'unreachable', canAnswer: false, fallback: null })
+    expect((await call(app!, 'app.status', {})).llm).toMatchObject({ state: 'unreachable', canAnswer: false, fallback: null })
   })
 
   it('cloud only: answers from the cloud without asking Ollama', async () => {
@@ -72,12 +72,12 @@ describe('who answers: local, local with cloud fallback, cloud', () => {
     await call(app!, 'llm.setCloudKey', { apiKey: KEY })
     const messages = await ask('hola, ¿tienen cursos de inglés?')
     expect(messages[0]).toMatchObject({ replyState: 'waiting_model' })
-    expect((await call<AppStatus>(app!, 'app.status', {})).llm).toMatchObject({ canAnswer: false, fallback: { state: 'unreachable' } })
+    expect((await call(app!, 'app.status', {})).llm).toMatchObject({ canAnswer: false, fallback: { state: 'unreachable' } })
     await call(app!, 'settings.update', { cloud: { baseUrl: cloud!.url } })
     expect(await call(app!, 'llm.cloudKey', {})).toEqual({ configured: false })
     await call(app!, 'llm.setCloudKey', { apiKey: KEY })
     const answered = await eventually(async () => {
-      const list = await call<MessageDto[]>(app!, 'conversations.messages', { conversationId: messages[0]!.conversationId })
+      const list = await call(app!, 'conversations.messages', { conversationId: messages[0]!.conversationId })
       return list.find((m) => m.author === 'bot')
     })
     expect(answered.model).toBe('cloud:llama-3.1-8b-instant')
@@ -86,7 +86,7 @@ describe('who answers: local, local with cloud fallback, cloud', () => {
   it('a wrong cloud key is reported as such, and the key is stored encrypted, never in clear', async () => {
     await setup('cloud', true)
     await call(app!, 'llm.setCloudKey', { apiKey: 'gsk_wrong_key_000000' })
-    const status = await call<AppStatus['llm']>(app!, 'llm.check', {})
+    const status = await call(app!, 'llm.check', {})
     expect(status).toMatchObject({ state: 'unauthorized', canAnswer: false })
     expect(status.detail).not.toContain('gsk_wrong_key_000000')
     const stored = app!.repos.db.$client.prepare('SELECT value FROM secrets').all() as { value: Buffer }[]
@@ -103,9 +103,9 @@ describe('who answers: local, local with cloud fallback, cloud', () => {
       body.messages[0]?.content.includes('eres quien enseña') ? '¡Hola! El Curso de Piano Básico cuesta $89.000 e incluye 12 clases. ¿Te envío el enlace?' : 'otra cosa',
     )
     await ask('¿cuánto vale el curso de piano?')
-    const exchange = await eventually(async () => (await call<{ items: ExchangeDto[] }>(app!, 'review.list', { status: 'all' })).items[0])
+    const exchange = await eventually(async () => (await call(app!, 'review.list', { status: 'all' })).items[0])
     expect(exchange.model).toBe('llama3.1:8b')
-    const suggestion = await call<{ text: string; model: string; guardrails: string[] }>(app!, 'review.suggest', { id: exchange.id })
+    const suggestion = await call(app!, 'review.suggest', { id: exchange.id })
     expect(suggestion).toEqual({ text: '¡Hola! El Curso de Piano Básico cuesta $89.000 e incluye 12 clases. ¿Te envío el enlace?', model: 'cloud:llama-3.1-8b-instant', guardrails: [] })
     const sent = cloud!.chatRequests.at(-1)!
     expect(sent.messages[0]?.content).toContain('Curso de Piano Básico: $89.000')
@@ -123,7 +123,7 @@ describe('who answers: local, local with cloud fallback, cloud', () => {
   it('lists the models installed in Ollama for the picker, marking embedding models', async () => {
     ollama = await startOllamaDouble({ models: ['llama3.1:8b', 'qwen2.5:3b', 'nomic-embed-text'] })
     app = await buildTestApp({ ollamaHost: ollama.url })
-    const { models, error } = await call<{ models: { name: string; embedding: boolean }[]; error: string | null }>(app, 'llm.models', {})
+    const { models, error } = await call(app, 'llm.models', {})
     expect(error).toBeNull()
     expect(models.map((m) => [m.name, m.embedding])).toEqual([
       ['llama3.1:8b', false],

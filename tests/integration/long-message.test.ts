@@ -1,7 +1,6 @@
 // Issue 12 §2: a customer's message is stored whole, but the pipeline (handoff check,
 // retrieval, prompt, guardrails, scorer) reads a bounded prefix of it.
 import { afterEach, describe, expect, it } from 'vitest'
-import type { MessageDto } from '../../src/shared/types'
 import { MAX_PROCESSED_CHARS } from '../../src/shared/text-bounds'
 import { startOllamaDouble, type OllamaDouble } from '../support/ollama-double'
 import { buildTestApp, callApi, type TestApp } from '../support/test-app'
@@ -26,7 +25,7 @@ describe('a very long customer message', () => {
     const stored = await app.simulator.receive('Lucía', text)
     await app.idle()
 
-    const messages = await callApi<MessageDto[]>(app, 'conversations.messages', { conversationId: stored.conversationId })
+    const messages = await callApi(app, 'conversations.messages', { conversationId: stored.conversationId })
     expect(messages[0]?.text).toBe(text)
     expect(messages.at(-1)).toMatchObject({ author: 'bot', text: 'Claro, con gusto te ayudo.' })
 

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { OllamaProvider } from '../../src/main/llm/ollama-provider'
 import { CHATML_OLLAMA_TEMPLATE, OllamaDeployer } from '../../src/main/training/ollama-deployer'
-import { createTinyLlamaModel } from '../../src/main/training/tiny-model'
+import { createTinyLlamaModel } from '../support/tiny-model'
 import { normalizeOllamaHost } from '../../src/main/settings/settings-defaults'
-import type { MessageDto } from '../../src/shared/types'
 import { buildTestApp, callApi as call, eventually, tempDir } from '../support/test-app'
 
 // Runs against a real Ollama wherever one answers (OLLAMA_HOST, else the default address); the
@@ -29,9 +28,9 @@ describe.skipIf(!models || !chatModel)(`live Ollama at ${host}`, () => {
       try {
         await call(app, 'settings.update', { llm: { model: chatModel!, temperature: 0.2 } })
         await call(app, 'catalog.save', { product: { name: 'Curso de Piano Básico', price: 89_000, keywords: ['piano'], description: '12 clases en video.' } })
-        const sent = await call<{ conversationId: string }>(app, 'simulator.send', { from: 'Prueba en vivo', text: 'Hola, ¿cuánto cuesta el curso de piano?' })
+        const sent = await call(app, 'simulator.send', { from: 'Prueba en vivo', text: 'Hola, ¿cuánto cuesta el curso de piano?' })
         const bot = await eventually(async () => {
-          const messages = await call<MessageDto[]>(app, 'conversations.messages', { conversationId: sent.conversationId })
+          const messages = await call(app, 'conversations.messages', { conversationId: sent.conversationId })
           return messages.find((m) => m.author === 'bot' && m.template === null)
         }, 280_000, 250)
         expect(bot.text?.length ?? 0).toBeGreaterThan(0)

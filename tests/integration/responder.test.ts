@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { OwnerAlert } from '../../src/shared/api/events'
-import type { ProductDto } from '../../src/shared/catalog'
-import type { ConversationDto, ExchangeDto, MessageDto } from '../../src/shared/types'
+import type { MessageDto } from '../../src/shared/types'
 import { PRICE_FALLBACK_REPLY } from '../../src/main/guardrails/reply-guard'
 import { startOllamaDouble, type ChatRequestBody, type OllamaDouble } from '../support/ollama-double'
 import { buildTestApp, callApi as call, eventually, type TestApp } from '../support/test-app'
@@ -28,27 +27,27 @@ describe('the responder: catalog, examples, guardrails, handoff, hours, outages'
   async function start(reply: (r: ChatRequestBody) => string, extra: Parameters<typeof buildTestApp>[0] = {}): Promise<TestApp> {
     ollama = await startOllamaDouble({ reply })
     app = await buildTestApp({ ollamaHost: ollama.url, ...extra })
-    for (const product of CATALOG) await call<ProductDto>(app, 'catalog.save', { product })
+    for (const product of CATALOG) await call(app, 'catalog.save', { product })
     return app
   }
 
   async function say(from: string, text: string): Promise<{ conversationId: string; messages: MessageDto[] }> {
-    const sent = await call<{ conversationId: string }>(app!, 'simulator.send', { from, text })
+    const sent = await call(app!, 'simulator.send', { from, text })
     await app!.idle()
-    return { conversationId: sent.conversationId, messages: await call<MessageDto[]>(app!, 'conversations.messages', { conversationId: sent.conversationId }) }
+    return { conversationId: sent.conversationId, messages: await call(app!, 'conversations.messages', { conversationId: sent.conversationId }) }
   }
 
   it('shows the model the products the customer asks about, with their prices, and records the product in focus', async () => {
     await start((r) => (systemOf(r).includes('Audífonos Bluetooth X2: $85.000') ? 'Los Audífonos Bluetooth X2 cuestan $85.000 🎧' : 'No sé'))
     const { conversationId, messages } = await say('Ana', 'hola, tienen audifonos? cuanto valen')
     expect(messages.at(-1)).toMatchObject({ author: 'bot', text: 'Los Audífonos Bluetooth X2 cuestan $85.000 🎧', guardrails: [] })
-    const conversation = (await call<ConversationDto[]>(app!, 'conversations.list', {})).find((c) => c.id === conversationId)!
+    const conversation = (await call(app!, 'conversations.list', {})).find((c) => c.id === conversationId)!
     expect(conversation.focusProduct).toMatchObject({ name: 'Audífonos Bluetooth X2' })
 
     // A follow-up that names no product keeps the one in focus, and the capture records it as the seed does.
     await say('Ana', '¿y tienen envío?')
     const exchanges = await eventually(async () => {
-      const list = await call<{ items: ExchangeDto[] }>(app!, 'review.list', { status: 'all' })
+      const list = await call(app!, 'review.list', { status: 'all' })
       return list.items.length === 2 ? list.items : null
     })
     expect(exchanges.map((e) => e.productName)).toEqual(['Audífonos Bluetooth X2', 'Audífonos Bluetooth X2'])
@@ -65,7 +64,7 @@ describe('the responder: catalog, examples, guardrails, handoff, hours, outages'
   it('learns from the owner before any fine-tune: an approved rewrite becomes an example for similar questions, without personal data', async () => {
     await start(() => 'Sí, hacemos envíos.')
     const first = await say('Carla', '¿Hacen envíos a Medellín? mi número es 3001234567')
-    const exchange = await eventually(async () => (await call<{ items: ExchangeDto[] }>(app!, 'review.list', { status: 'all' })).items[0])
+    const exchange = await eventually(async () => (await call(app!, 'review.list', { status: 'all' })).items[0])
     await call(app!, 'review.correct', { id: exchange.id, response: 'Sí, enviamos a todo el país con Servientrega: a Medellín llega en 2 días y cuesta $12.000.' })
     await call(app!, 'review.score', { ids: [exchange.id], score: 5 })
     expect(first.messages).toHaveLength(2)
@@ -85,7 +84,7 @@ describe('the responder: catalog, examples, guardrails, handoff, hours, outages'
   it("never shows one customer's name, phone, email, id or address to another, whatever the country's format", async () => {
     await start(() => 'Sí, hacemos envíos.')
     await say('Lucía Fernández', 'Hola, soy Lucía Fernández. ¿Hacen envíos a Madrid? mi móvil es 612 345 678, lucia.fdez arroba gmail punto com')
-    const exchange = await eventually(async () => (await call<{ items: ExchangeDto[] }>(app!, 'review.list', { status: 'all' })).items[0])
+    const exchange = await eventually(async () => (await call(app!, 'review.list', { status: 'all' })).items[0])
     await call(app!, 'review.correct', {
       id: exchange.id,
       response: 'Hola Lucía, sí: enviamos a Calle Mayor 5, 3º B con DNI 12345678Z y te escribimos al 0034 612 345 678. El envío cuesta $12.000.',
@@ -142,14 +141,14 @@ describe('the responder: catalog, examples, guardrails, handoff, hours, outages'
     expect(ollama!.chatRequests).toHaveLength(0)
     expect(messages.at(-1)).toMatchObject({ author: 'bot', template: 'handoff', model: null })
     expect(alerts).toEqual([expect.objectContaining({ kind: 'human_request', conversationId, customerName: 'Julia' })])
-    let conversation = (await call<ConversationDto[]>(app!, 'conversations.list', {}))[0]!
+    let conversation = (await call(app!, 'conversations.list', {}))[0]!
     expect(conversation).toMatchObject({ botMode: 'paused', attention: 'human_request' })
 
     // The bot stays quiet in that chat until the owner turns it back on; the handoff line is not a training example.
     const later = await say('Julia', '¿hola?')
     expect(later.messages.at(-1)).toMatchObject({ author: 'customer', replyState: 'skipped' })
-    expect((await call<{ total: number }>(app!, 'review.list', { status: 'all' })).total).toBe(0)
-    conversation = await call<ConversationDto>(app!, 'conversations.setBotMode', { conversationId, mode: 'bot' })
+    expect((await call(app!, 'review.list', { status: 'all' })).total).toBe(0)
+    conversation = await call(app!, 'conversations.setBotMode', { conversationId, mode: 'bot' })
     expect(conversation.attention).toBeNull()
   })
 
@@ -179,7 +178,7 @@ describe('the responder: catalog, examples, guardrails, handoff, hours, outages'
     ollama = await startOllamaDouble({ reply: () => 'Sí, el Cargador Rápido USB-C 33W cuesta $45.000.' })
     await ollama.close()
     app = await buildTestApp({ ollamaHost: ollama.url, llmRecheckMs: 50 })
-    await call(app, 'catalog.save', { product: CATALOG[3] })
+    await call(app, 'catalog.save', { product: CATALOG[3]! })
     const first = await say('Mario', '¿tienen cargador?')
     const second = await say('Mario', '¿el USB-C?')
     expect(second.messages.map((m) => [m.author, m.template, m.replyState])).toEqual([
@@ -191,14 +190,14 @@ describe('the responder: catalog, examples, guardrails, handoff, hours, outages'
 
     await ollama.restart()
     const answered = await eventually(async () => {
-      const list = await call<MessageDto[]>(app!, 'conversations.messages', { conversationId: first.conversationId })
+      const list = await call(app!, 'conversations.messages', { conversationId: first.conversationId })
       return list.length === 4 ? list : null
     })
     expect(answered.at(-1)).toMatchObject({ author: 'bot', template: null, text: 'Sí, el Cargador Rápido USB-C 33W cuesta $45.000.' })
     expect(answered.filter((m) => m.author === 'customer').every((m) => m.replyState === 'answered')).toBe(true)
     // One answer for both waiting messages, and the holding line is not captured as an exchange.
     const exchanges = await eventually(async () => {
-      const list = await call<{ items: ExchangeDto[] }>(app!, 'review.list', { status: 'all' })
+      const list = await call(app!, 'review.list', { status: 'all' })
       return list.items.length > 0 ? list.items : null
     })
     expect(exchanges).toHaveLength(1)
@@ -208,18 +207,18 @@ describe('the responder: catalog, examples, guardrails, handoff, hours, outages'
   it('stops a generation under way when the owner takes the chat, and sends nothing of it', async () => {
     ollama = await startOllamaDouble({ reply: () => 'una respuesta larga '.repeat(40), chunkDelayMs: 30 })
     app = await buildTestApp({ ollamaHost: ollama.url })
-    const sent = await call<{ conversationId: string }>(app, 'simulator.send', { from: 'Nora', text: 'hola' })
+    const sent = await call(app, 'simulator.send', { from: 'Nora', text: 'hola' })
     await eventually(() => ollama!.chatRequests.length === 1)
     await call(app, 'conversations.reply', { conversationId: sent.conversationId, text: 'Hola Nora, soy el dueño, ¿en qué te ayudo?' })
     await app.idle()
-    const messages = await call<MessageDto[]>(app, 'conversations.messages', { conversationId: sent.conversationId })
+    const messages = await call(app, 'conversations.messages', { conversationId: sent.conversationId })
     expect(messages.map((m) => m.author)).toEqual(['customer', 'owner'])
     expect(messages[0]).toMatchObject({ replyState: 'skipped' })
   })
 
   it('previews the prompt the model would get for a message, with a draft persona', async () => {
     await start(() => 'x')
-    const preview = await call<{ messages: { role: string; content: string }[]; products: string[]; estimatedTokens: number }>(app!, 'llm.previewPrompt', {
+    const preview = await call(app!, 'llm.previewPrompt', {
       text: '¿Tienen curso de guitarra?',
       systemPrompt: 'Eres Sofía, de {shopName}.',
     })

@@ -37,7 +37,7 @@ describe('Retriever with an embedding model', () => {
   })
 
   /** A retriever over a fresh app's store (the app's own talks to an absent Ollama), catalog too big to go whole into the prompt. */
-  async function retrieverWith(embedder: ConceptEmbedder, products: Partial<ProductInput>[]): Promise<() => Retriever> {
+  async function retrieverWith(embedder: ConceptEmbedder, products: (Partial<ProductInput> & Pick<ProductInput, 'name'>)[]): Promise<() => Retriever> {
     app = await buildTestApp()
     for (const product of products) await call(app, 'catalog.save', { product })
     const settings = new SettingsService(app.repos.settings, defaultSettings({}))

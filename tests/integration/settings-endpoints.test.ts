@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { OpenAiCompatibleProvider } from '../../src/main/llm/openai-compatible-provider'
-import type { Settings } from '../../src/shared/types'
 import { buildTestApp, callApi as call, type TestApp } from '../support/test-app'
 
 const KEY = 'gsk_prueba_0123456789abcdef'
@@ -14,12 +13,12 @@ describe('addresses that would send chats or the cloud key unencrypted', () => {
 
   it('an http:// model server on another machine needs the owner\'s confirmation, said in Spanish', async () => {
     app = await buildTestApp()
-    const before = await call<Settings>(app, 'settings.get', {})
+    const before = await call(app, 'settings.get', {})
     const refused = await app.dispatch('settings.update', { llm: { host: 'http://192.168.1.20:11434' } })
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/sin cifrar/), fields: [{ path: 'llm.host' }] } })
-    expect((await call<Settings>(app, 'settings.get', {})).llm.host).toBe(before.llm.host)
+    expect((await call(app, 'settings.get', {})).llm.host).toBe(before.llm.host)
 
-    const confirmed = await call<Settings>(app, 'settings.update', { llm: { host: 'http://192.168.1.20:11434' }, confirmInsecure: true })
+    const confirmed = await call(app, 'settings.update', { llm: { host: 'http://192.168.1.20:11434' }, confirmInsecure: true })
     expect(confirmed.llm.host).toBe('http://192.168.1.20:11434')
     // The confirmation is for that change, not a setting.
     expect(confirmed).not.toHaveProperty('confirmInsecure')
@@ -32,16 +31,16 @@ describe('addresses that would send chats or the cloud key unencrypted', () => {
   it('loopback over http and anything over https need no confirmation', async () => {
     app = await buildTestApp()
     for (const host of ['http://127.0.0.1:11434', 'http://localhost:11434', 'http://[::1]:11434', 'https://ollama.example.com']) {
-      expect((await call<Settings>(app, 'settings.update', { llm: { host } })).llm.host).toBe(host)
+      expect((await call(app, 'settings.update', { llm: { host } })).llm.host).toBe(host)
     }
-    expect((await call<Settings>(app, 'settings.update', { cloud: { baseUrl: 'http://127.0.0.1:1234/v1' } })).cloud.baseUrl).toBe('http://127.0.0.1:1234/v1')
+    expect((await call(app, 'settings.update', { cloud: { baseUrl: 'http://127.0.0.1:1234/v1' } })).cloud.baseUrl).toBe('http://127.0.0.1:1234/v1')
   })
 
   it('a cloud address without https needs the confirmation too', async () => {
     app = await buildTestApp()
     const refused = await app.dispatch('settings.update', { cloud: { baseUrl: 'http://api.example.com/v1' } })
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/https:\/\//), fields: [{ path: 'cloud.baseUrl' }] } })
-    expect((await call<Settings>(app, 'settings.update', { cloud: { baseUrl: 'http://api.example.com/v1' }, confirmInsecure: true })).cloud.baseUrl).toBe('http://api.example.com/v1')
+    expect((await call(app, 'settings.update', { cloud: { baseUrl: 'http://api.example.com/v1' }, confirmInsecure: true })).cloud.baseUrl).toBe('http://api.example.com/v1')
   })
 
   it('pointing the cloud address at another server deletes the stored key before any provider could send it there', async () => {

@@ -79,7 +79,7 @@ describe('Estadísticas aggregates on a fixture', () => {
       { category: 'consulta_precio', qualityScore: 5, count: 2 },
     ])
     // The same figures through the API the renderer calls.
-    expect(await callApi<StatsDto>(app, 'stats.get', {})).toMatchObject({ total: 9, highQuality: 5 })
+    expect(await callApi(app, 'stats.get', {})).toMatchObject({ total: 9, highQuality: 5 })
   })
 
   it('splits the score distribution by who scored, and counts a re-scored exchange on both sides', () => {

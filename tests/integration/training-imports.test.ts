@@ -1,10 +1,10 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ImportSourcesDto } from '../../src/shared/api/contract'
 import { generateDemoData } from '../../src/main/demo/demo-data'
-import { writeGguf, type GgufValue } from '../../src/main/training/gguf'
-import type { DatasetDto, TrainingRunDto } from '../../src/shared/types'
+import type { GgufValue } from '../../src/main/training/gguf'
+import { writeGguf } from '../support/gguf-writer'
+import type { DatasetDto } from '../../src/shared/types'
 import { startOllamaDouble, type OllamaDouble } from '../support/ollama-double'
 import { buildTestApp, callApi as call, tempDir, type TestApp } from '../support/test-app'
 
@@ -28,8 +28,8 @@ describe('training.start imports: only the imports folder or the desktop picker,
     ollama = await startOllamaDouble({ reply: () => 'Con gusto te ayudo.' })
     app = await buildTestApp({ ollamaHost: ollama.url, ...(pick ? { pickImportFile: pick } : {}) })
     generateDemoData(app.repos, app.accountId, { count: 120, seed: 5 })
-    const dataset = await call<DatasetDto>(app, 'datasets.create', { includeDemo: true, validationRatio: 0.2 })
-    const imports = (await call<ImportSourcesDto>(app, 'training.imports', {})).folder
+    const dataset = await call(app, 'datasets.create', { includeDemo: true, validationRatio: 0.2 })
+    const imports = (await call(app, 'training.imports', {})).folder
     const elsewhere = tempDir()
     dirs.push(elsewhere)
     const outside = join(elsewhere.path, 'hostname')
@@ -40,7 +40,7 @@ describe('training.start imports: only the imports folder or the desktop picker,
   /** Nothing was uploaded and no run was recorded: the refusal came before any work. */
   async function nothingHappened(): Promise<void> {
     expect(ollama!.blobs.size).toBe(0)
-    expect(await call<TrainingRunDto[]>(app!, 'training.list', {})).toEqual([])
+    expect(await call(app!, 'training.list', {})).toEqual([])
   }
 
   it('refuses paths, climbing names and the old importPath field, before reading anything', async () => {
@@ -61,7 +61,7 @@ describe('training.start imports: only the imports folder or the desktop picker,
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/carpeta de importación/) } })
     expect(JSON.stringify(result)).not.toContain(CONTENT.slice(0, 8))
     // Nor is it offered in the list.
-    expect((await call<ImportSourcesDto>(app!, 'training.imports', {})).files).toEqual([])
+    expect((await call(app!, 'training.imports', {})).files).toEqual([])
     await nothingHappened()
   })
 
@@ -90,16 +90,16 @@ describe('training.start imports: only the imports folder or the desktop picker,
     length.writeBigUInt64LE(BigInt(header.length))
     writeFileSync(join(imports, 'adapter_model.safetensors'), Buffer.concat([length, header, Buffer.alloc(4)]))
     mkdirSync(join(imports, 'una-carpeta'))
-    const sources = await call<ImportSourcesDto>(app!, 'training.imports', {})
+    const sources = await call(app!, 'training.imports', {})
     expect(sources).toMatchObject({ picker: false, folder: join(app!.dataDir, 'imports') })
     expect(sources.files).toEqual([
       { name: 'adapter_model.safetensors', sizeBytes: 8 + header.length + 4, format: 'safetensors' },
       { name: 'notas.txt', sizeBytes: 4, format: 'unknown' },
     ])
-    const run = await call<TrainingRunDto>(app!, 'training.start', { datasetId: dataset.id, backend: 'import', importFile: 'adapter_model.safetensors', importKind: 'adapter' })
+    const run = await call(app!, 'training.start', { datasetId: dataset.id, backend: 'import', importFile: 'adapter_model.safetensors', importKind: 'adapter' })
     await app!.training.idle()
     expect(ollama!.blobs.size).toBe(1)
-    expect((await call<TrainingRunDto>(app!, 'training.get', { id: run.id })).params).toMatchObject({ importFile: 'adapter_model.safetensors', importFormat: 'safetensors' })
+    expect((await call(app!, 'training.get', { id: run.id })).params).toMatchObject({ importFile: 'adapter_model.safetensors', importFormat: 'safetensors' })
     const created = [...ollama!.created.values()].at(-1) as { adapters?: Record<string, string> } | undefined
     expect(Object.keys(created?.adapters ?? {})).toEqual(['adapter_model.safetensors'])
   })
@@ -117,20 +117,20 @@ describe('training.start imports: only the imports folder or the desktop picker,
     await writeGguf(picked, { kv: { 'general.architecture': { type: 'string', value: 'llama' } as GgufValue }, tensors: [] })
     expect(await call(app!, 'training.pickImport', { kind: 'model' })).toBeNull()
     chosen = picked
-    const handle = await call<{ handle: string; name: string; format: string }>(app!, 'training.pickImport', { kind: 'model' })
+    const handle = await call(app!, 'training.pickImport', { kind: 'model' })
     expect(handle).toMatchObject({ name: 'modelo-de-la-nube.gguf', format: 'gguf' })
-    expect(handle.handle).not.toContain('/')
+    expect(handle!.handle).not.toContain('/')
     const unknown = await app!.dispatch('training.start', { datasetId: dataset.id, backend: 'import', importHandle: 'no-such-handle', importKind: 'model' })
     expect(unknown).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/vuelve a elegirlo/) } })
     // A picked file that is not a model is refused like any other, content unsaid.
     chosen = outside
-    const bad = await call<{ handle: string }>(app!, 'training.pickImport', { kind: 'model' })
-    const refused = await app!.dispatch('training.start', { datasetId: dataset.id, backend: 'import', importHandle: bad.handle, importKind: 'model' })
+    const bad = await call(app!, 'training.pickImport', { kind: 'model' })
+    const refused = await app!.dispatch('training.start', { datasetId: dataset.id, backend: 'import', importHandle: bad!.handle, importKind: 'model' })
     expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^hostname no es un modelo GGUF/) } })
     expect(JSON.stringify(refused)).not.toContain('SECRETO')
     expect(ollama!.blobs.size).toBe(0)
 
-    const run = await call<TrainingRunDto>(app!, 'training.start', { datasetId: dataset.id, backend: 'import', importHandle: handle.handle, importKind: 'model' })
+    const run = await call(app!, 'training.start', { datasetId: dataset.id, backend: 'import', importHandle: handle!.handle, importKind: 'model' })
     expect(run.baseModel).toBe(picked)
     await app!.training.idle()
     expect(ollama!.blobs.size).toBe(1)

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { generateDemoData } from '../../src/main/demo/demo-data'
-import type { DatasetDto, MessageDto, ModelVersionDto, TrainingRunDto } from '../../src/shared/types'
+import type { DatasetDto } from '../../src/shared/types'
 import { startOllamaDouble, type ChatRequestBody, type OllamaDouble } from '../support/ollama-double'
 import { buildTestApp, callApi as call, type TestApp } from '../support/test-app'
 
@@ -35,7 +35,7 @@ describe('training service: prompt and import backends, the validation gate, ver
     })
     app = await buildTestApp({ ollamaHost: ollama.url })
     generateDemoData(app.repos, app.accountId, { count: 240, seed: 3 })
-    const dataset = await call<DatasetDto>(app, 'datasets.create', { includeDemo: true, validationRatio: 0.2 })
+    const dataset = await call(app, 'datasets.create', { includeDemo: true, validationRatio: 0.2 })
     references = referencesOf(dataset.path!)
     return { dataset }
   }
@@ -43,10 +43,10 @@ describe('training service: prompt and import backends, the validation gate, ver
 
   it('prompt backend: a few-shot model in Ollama that beats the live one goes live as v1; the next customer is answered by it', async () => {
     const { dataset } = await setup((refs, request) => refs.get(lastUser(request)) ?? 'Con gusto te ayudo.')
-    const started = await call<TrainingRunDto>(app!, 'training.start', { datasetId: dataset.id, backend: 'prompt' })
+    const started = await call(app!, 'training.start', { datasetId: dataset.id, backend: 'prompt' })
     expect(started.status).toBe('queued')
     await app!.training.idle()
-    const run = await call<TrainingRunDto>(app!, 'training.get', { id: started.id })
+    const run = await call(app!, 'training.get', { id: started.id })
     expect(run).toMatchObject({ status: 'succeeded', backend: 'prompt', baseModel: 'llama3.1:8b', modelVersion: { name: 'autodidacta-tecnovariedades-d-s:v1', isLive: true } })
     const created = ollama!.created.get('autodidacta-tecnovariedades-d-s:v1')!
     expect(created.from).toBe('llama3.1:8b')
@@ -64,7 +64,7 @@ describe('training service: prompt and import backends, the validation gate, ver
     expect(report.samples[0]).toMatchObject({ live: 'No sé, pregúntele a otra persona.' })
     expect(report.reasons.join(' ')).toMatch(/chrF/)
 
-    const versions = await call<ModelVersionDto[]>(app!, 'models.list', {})
+    const versions = await call(app!, 'models.list', {})
     expect(versions.map((v) => [v.version, v.name, v.source, v.isLive])).toEqual([
       [1, 'autodidacta-tecnovariedades-d-s:v1', 'prompt', true],
       [0, 'llama3.1:8b', 'base', false],
@@ -72,45 +72,45 @@ describe('training service: prompt and import backends, the validation gate, ver
     expect(app!.settings.get().llm.model).toBe('autodidacta-tecnovariedades-d-s:v1')
 
     // The responder answers with the new version, and records it.
-    const sent = await call<{ conversationId: string }>(app!, 'simulator.send', { from: 'Ana', text: 'hola' })
+    const sent = await call(app!, 'simulator.send', { from: 'Ana', text: 'hola' })
     await app!.idle()
-    const messages = await call<MessageDto[]>(app!, 'conversations.messages', { conversationId: sent.conversationId })
+    const messages = await call(app!, 'conversations.messages', { conversationId: sent.conversationId })
     expect(messages.at(-1)).toMatchObject({ author: 'bot', model: 'autodidacta-tecnovariedades-d-s:v1' })
     expect(ollama!.chatRequests.at(-1)?.model).toBe('autodidacta-tecnovariedades-d-s:v1')
 
     // Rollback in one call: the base is live again.
-    const rolledBack = await call<ModelVersionDto[]>(app!, 'models.activate', { id: versions[1]!.id })
+    const rolledBack = await call(app!, 'models.activate', { id: versions[1]!.id })
     expect(rolledBack.find((v) => v.isLive)?.name).toBe('llama3.1:8b')
     expect(app!.settings.get().llm.model).toBe('llama3.1:8b')
   })
 
   it('a candidate that is not better stays out of use, with the reasons; the owner can still put it live', async () => {
     const { dataset } = await setup(() => 'Zzz.')
-    const started = await call<TrainingRunDto>(app!, 'training.start', { datasetId: dataset.id, backend: 'prompt' })
+    const started = await call(app!, 'training.start', { datasetId: dataset.id, backend: 'prompt' })
     await app!.training.idle()
-    const run = await call<TrainingRunDto>(app!, 'training.get', { id: started.id })
+    const run = await call(app!, 'training.get', { id: started.id })
     expect(run.status).toBe('succeeded')
     expect(run.validation?.better).toBe(false)
     expect(run.validation?.reasons.join(' ')).toMatch(/se parecen menos/)
     expect(run.modelVersion).toMatchObject({ isLive: false })
     expect(app!.settings.get().llm.model).toBe('llama3.1:8b')
     // The model the shop started with is listed as version 0, live, from the first candidate on.
-    const listed = await call<ModelVersionDto[]>(app!, 'models.list', {})
+    const listed = await call(app!, 'models.list', {})
     expect(listed.map((v) => [v.version, v.source, v.isLive])).toEqual([
       [1, 'prompt', false],
       [0, 'base', true],
     ])
 
-    const versions = await call<ModelVersionDto[]>(app!, 'models.activate', { id: run.modelVersion!.id })
+    const versions = await call(app!, 'models.activate', { id: run.modelVersion!.id })
     expect(versions.find((v) => v.isLive)?.name).toBe(run.modelVersion!.name)
     expect(app!.settings.get().llm.model).toBe(run.modelVersion!.name)
   })
 
   it('forced into use, a model that answers with template markers fails the smoke test and is not switched to', async () => {
     const { dataset } = await setup(() => '<|im_start|>assistant<|im_start|>assistant')
-    const started = await call<TrainingRunDto>(app!, 'training.start', { datasetId: dataset.id, backend: 'prompt', force: true })
+    const started = await call(app!, 'training.start', { datasetId: dataset.id, backend: 'prompt', force: true })
     await app!.training.idle()
-    const run = await call<TrainingRunDto & { logTail: string }>(app!, 'training.get', { id: started.id })
+    const run = await call(app!, 'training.get', { id: started.id })
     expect(run.status).toBe('failed')
     expect(run.error).toMatch(/^La prueba rápida en Ollama falló.*plantilla/)
     expect(run.logTail).toContain('smoke test')
@@ -136,7 +136,7 @@ describe('training service: prompt and import backends, the validation gate, ver
     const result = await app!.dispatch('training.start', { datasetId: dataset.id, backend: 'import', importFile: 'no-es-un-modelo.gguf', importKind: 'model' })
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/no es un modelo GGUF/), fields: [{ path: 'importFile' }] } })
     expect(ollama!.blobs.size).toBe(0)
-    expect(await call<TrainingRunDto[]>(app!, 'training.list', {})).toEqual([])
+    expect(await call(app!, 'training.list', {})).toEqual([])
   })
 
   it('a run that was under way when the app stopped shows as failed after the restart, never "running" forever', async () => {
@@ -146,7 +146,7 @@ describe('training service: prompt and import backends, the validation gate, ver
     first.repos.trainingRuns.update(run.id, { status: 'running', stage: 'training' })
     await first.close()
     app = await buildTestApp({ dataDir })
-    const after = await call<TrainingRunDto>(app, 'training.get', { id: run.id })
+    const after = await call(app, 'training.get', { id: run.id })
     expect(after).toMatchObject({ status: 'failed', stage: null, error: expect.stringMatching(/se cerró mientras entrenaba/) })
     const { rmSync } = await import('node:fs')
     const dispose = app.dispose

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { createApp, type App } from '../../src/main/app/create-app'
 import type { AppConfig } from '../../src/main/app/app-config'
 import { silentLogger } from '../../src/main/kernel/logger'
+import type { ApiInput, ApiMethod, ApiOutput } from '../../src/shared/api/contract'
 
 export function tempDir(prefix = 'autodidacta-test-'): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), prefix))
@@ -46,9 +47,12 @@ export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 500
   throw new Error(`Condition not met within ${timeoutMs} ms (last value: ${JSON.stringify(last)})`)
 }
 
-/** Calls a method through the app's dispatcher (validation included) and unwraps the result. */
-export async function callApi<T>(app: Pick<App, 'dispatch'>, method: string, input: unknown): Promise<T> {
+/**
+ * Calls a method through the app's dispatcher (validation included) and unwraps the result; the
+ * contract types the input and the result, so a test cannot drift from the API it exercises.
+ */
+export async function callApi<M extends ApiMethod>(app: Pick<App, 'dispatch'>, method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
   const result = await app.dispatch(method, input)
   if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
-  return result.value as T
+  return result.value as ApiOutput<M>
 }

@@ -4,13 +4,12 @@ import type { TransportKind } from '../../shared/types'
 import { createDispatcher, type Dispatch } from '../api/dispatcher'
 import type { HandlerTable } from '../api/handler-table'
 import { conversationsHandlers } from '../conversations/conversations-handlers'
-import { datasetHandlers } from '../datasets/dataset-handlers'
-import { DatasetService } from '../datasets/dataset-service'
-import { CaptureService } from '../learning/capture-service'
-import { EvaluationService } from '../learning/evaluation-service'
+import { ConversationsService } from '../conversations/conversations-service'
+import { datasetHandlers, DatasetService } from '../curate'
+import { captureHandlers, CaptureService } from '../capture'
+import { EvaluationService } from '../evaluate'
 import { LearningWorker } from '../learning/learning-worker'
-import { reviewHandlers } from '../review/review-handlers'
-import { Teacher } from '../review/teacher'
+import { reviewHandlers, ReviewService, Teacher } from '../review'
 import { statsHandlers } from '../stats/stats-handlers'
 import { LlmService } from '../llm/llm-service'
 import { OllamaProvider } from '../llm/ollama-provider'
@@ -57,6 +56,7 @@ import { Takeover } from '../conversations/takeover'
 import { baileysSocketFactory } from '../whatsapp/baileys-socket'
 import { whatsappHandlers } from '../whatsapp/whatsapp-handlers'
 import { WhatsappTransport } from '../whatsapp/whatsapp-transport'
+import { transportMessageId } from '../transport/message-id'
 
 export interface App {
   readonly config: AppConfig
@@ -122,9 +122,9 @@ export async function createApp(config: AppConfig): Promise<App> {
   // The learning loop writes on its own connection (synchronous=NORMAL; see openLearningDatabase).
   const learningRepos = createRepositories(openLearningDatabase(join(config.dataDir, 'autodidacta.db')))
   const worker = new LearningWorker(learningRepos.transaction, logger, (health) => events.emit('capture.health', health))
-  const capture = new CaptureService(learningRepos, account.id, worker, settings, events)
-  const evaluation = new EvaluationService(learningRepos, worker, settings, llm, events, logger)
-  const datasets = new DatasetService(repos, config.dataDir, settings, events, logger)
+  const capture = new CaptureService({ repos: learningRepos, accountId: account.id, worker, settings, events })
+  const evaluation = new EvaluationService({ repos: learningRepos, worker, settings, llm, events, logger })
+  const datasets = new DatasetService({ repos, dataDir: config.dataDir, settings, events, logger })
   repos.datasets.failInterrupted()
 
   const simulator = new SimulatorTransport()
@@ -180,8 +180,8 @@ export async function createApp(config: AppConfig): Promise<App> {
       if (!settings.get().whatsapp.sendReadReceipts) return
       const target = transportOf(conversationId)
       if (!target?.transport?.markRead) return
-      const prefix = `${target.transport.kind}:`
-      const ids = repos.messages.externalIds(messageIds).filter((id) => id.startsWith(prefix)).map((id) => id.slice(prefix.length))
+      const kind = target.transport.kind
+      const ids = repos.messages.externalIds(messageIds).flatMap((id) => transportMessageId(kind, id) ?? [])
       await target.transport.markRead(target.to, ids)
     },
   }
@@ -256,10 +256,13 @@ export async function createApp(config: AppConfig): Promise<App> {
   const handlers: HandlerTable = {
     ...statusHandlers(appStatus, llm),
     ...settingsHandlers(settings),
-    ...conversationsHandlers(repos, account.id, events, botAnswerNotGoodEnough, outbox, takeover),
+    ...conversationsHandlers(
+      new ConversationsService({ repos, accountId: account.id, events, onTakeover: botAnswerNotGoodEnough, outbox, takeover }),
+    ),
     ...whatsappHandlers(whatsapp),
-    ...reviewHandlers(repos, evaluation, events, new Teacher(repos, llm, prompts, settings)),
-    ...statsHandlers({ repos, accountId: account.id, settings }, worker),
+    ...reviewHandlers(new ReviewService({ repos, evaluation, events, teacher: new Teacher({ repos, llm, prompts, settings }) })),
+    ...captureHandlers(capture),
+    ...statsHandlers({ repos, accountId: account.id, settings }),
     ...datasetHandlers(datasets),
     ...simulatorHandlers(simulator),
     ...llmHandlers(llm, cloudKey),

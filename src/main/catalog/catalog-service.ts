@@ -8,10 +8,13 @@ import { TimeSlicer } from '../kernel/time-slices'
 import { parseCatalogFileInSlices } from './catalog-import'
 import { toProductDto } from './product-dto'
 
+/** The repositories this module uses, and no others. */
+type UsedRepositories = Pick<Repositories, 'products' | 'transaction'>
+
 /** The shop's catalog: what the bot may offer, and the only prices it may state. */
 export class CatalogService {
   constructor(
-    private readonly repos: Repositories,
+    private readonly repos: UsedRepositories,
     private readonly accountId: string,
     private readonly retriever: Retriever,
     private readonly events: EventBus,

@@ -1,7 +1,11 @@
+import { ConversationPublisher } from './conversation-publisher'
+import type { Clock } from '../kernel/clock'
 import type { EventBus } from '../kernel/event-bus'
 import type { SettingsService } from '../settings/settings-service'
 import type { Repositories } from '../store/repositories'
-import { toConversationDto } from './dto'
+
+/** The repositories this module uses, and no others. */
+type UsedRepositories = Pick<Repositories, 'conversations'>
 
 /**
  * The owner writing in a chat — from the phone or from the app — means "I'll take it from
@@ -9,13 +13,17 @@ import { toConversationDto } from './dto'
  * as not good enough. Old owner messages (synced after the app was off) change nothing.
  */
 export class Takeover {
+  private readonly publisher: ConversationPublisher
+
   constructor(
-    private readonly repos: Repositories,
+    private readonly repos: UsedRepositories,
     private readonly settings: SettingsService,
     private readonly events: EventBus,
     private readonly onBotAnswerNotGoodEnough: (conversationId: string) => void,
-    private readonly clock: () => number = Date.now,
-  ) {}
+    private readonly clock: Clock = Date.now,
+  ) {
+    this.publisher = new ConversationPublisher(repos.conversations, events)
+  }
 
   ownerWrote(conversationId: string, at: Date): void {
     let conversation = this.repos.conversations.get(conversationId)
@@ -23,8 +31,7 @@ export class Takeover {
     if (conversation.conversation.attention) {
       // The owner answered the customer who asked for a person: attended.
       this.repos.conversations.setAttention(conversationId, null, null)
-      conversation = this.repos.conversations.get(conversationId)!
-      this.events.emit('conversation.updated', toConversationDto(conversation))
+      conversation = this.publisher.changed(conversationId)!
     }
     const pauseMs = this.settings.get().whatsapp.takeoverPauseMinutes * 60_000
     const until = pauseMs > 0 ? new Date(at.getTime() + pauseMs) : null
@@ -36,7 +43,6 @@ export class Takeover {
     if (botMode === 'human' && (botModeUntil === null || (until && botModeUntil.getTime() >= until.getTime()))) return
     this.repos.conversations.setBotMode(conversationId, 'human', until)
     if (botMode === 'bot') this.onBotAnswerNotGoodEnough(conversationId)
-    const updated = this.repos.conversations.get(conversationId)
-    if (updated) this.events.emit('conversation.updated', toConversationDto(updated))
+    this.publisher.changed(conversationId)
   }
 }

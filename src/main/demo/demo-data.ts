@@ -1,14 +1,17 @@
 import type { Category } from '../../shared/types'
 import { CATEGORIES } from '../../shared/types'
-import { detectCategory } from '../evaluation/category'
-import { assessReply } from '../evaluation/reply-scorer'
-import { reviewPriority } from '../learning/review-priority'
+import { detectCategory } from '../evaluate/category'
+import { assessReply } from '../evaluate/reply-scorer'
+import { reviewPriority } from '../evaluate/review-priority'
 import type { Repositories } from '../store/repositories'
 import { newId } from '../kernel/ids'
 import type { NewTrainingRow } from '../store/repositories/training-data-repository'
 import { DEMO_ANSWERS, DEMO_NAMES, DEMO_PRODUCTS, DEMO_QUESTIONS, DEMO_REACTIONS } from './demo-catalog'
 import { mulberry32 } from '../kernel/hash'
 import { formatCop } from '../../shared/money'
+
+/** The repositories this module uses, and no others. */
+type UsedRepositories = Pick<Repositories, 'contacts' | 'conversations' | 'messages' | 'trainingData' | 'transaction'>
 
 export interface DemoDataOptions {
   /** Exchanges to create. */
@@ -32,7 +35,7 @@ function modelAt(position: number): string {
  * Fills the store with synthetic Spanish conversations, every row flagged `isDemo` so demo
  * data never mixes silently with the shop's real customers. Scores come from the real scorer.
  */
-export function generateDemoData(repos: Repositories, accountId: string, options: DemoDataOptions): { conversations: number; exchanges: number } {
+export function generateDemoData(repos: UsedRepositories, accountId: string, options: DemoDataOptions): { conversations: number; exchanges: number } {
   const random = mulberry32(options.seed ?? 42)
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
   const now = (options.now ?? new Date()).getTime()
@@ -123,7 +126,7 @@ export function generateDemoData(repos: Repositories, accountId: string, options
   return { conversations, exchanges }
 }
 
-function insertMessage(repos: Repositories, conversationId: string, direction: 'in' | 'out', text: string, at: Date, model: string | null): string {
+function insertMessage(repos: UsedRepositories, conversationId: string, direction: 'in' | 'out', text: string, at: Date, model: string | null): string {
   const message = repos.messages.insertIfNew({
     conversationId,
     externalId: `demo:${newId()}`,

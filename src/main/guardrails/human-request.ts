@@ -15,7 +15,7 @@
 // owner one notification, a false negative leaves an annoyed customer stuck with the bot.
 
 import { analyzeSpanish } from '../kernel/spanish-text'
-import { PhraseSet } from '../evaluation/phrase-matcher'
+import { PhraseSet } from '../kernel/phrase-matcher'
 
 export interface HumanRequest {
   asked: boolean

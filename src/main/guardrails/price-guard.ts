@@ -1,7 +1,7 @@
 // The one mistake a shop cannot take back is a made-up price: the customer holds the shop to
 // it. Every amount an answer states must be explainable from the catalog or the conversation.
 
-import { findMoneyAmounts } from '../../shared/money'
+import { findMoneyAmounts } from './chat-amounts'
 
 /** Amounts an answer may state, sorted for binary search. Build with `allowedPrices`. */
 export interface AllowedPrices {

@@ -1,5 +1,6 @@
 import type { GuardrailSettings } from '../../shared/types'
-import { findMoneyAmounts, formatCop } from '../../shared/money'
+import { formatCop } from '../../shared/money'
+import { findMoneyAmounts } from './chat-amounts'
 import type { Product } from '../store/repositories/products-repository'
 import { allowedPrices, checkPrices } from './price-guard'
 import { limitReplyLength } from './reply-length'

@@ -1,3 +1,4 @@
+import type { Clock } from '../kernel/clock'
 import type { LlmState, LlmStatus, Settings } from '../../shared/types'
 import type { Logger } from '../kernel/logger'
 import type { SettingsService } from '../settings/settings-service'
@@ -20,7 +21,7 @@ export interface LlmServiceOptions {
   logger: Logger
   /** How often to look again while a route the policy uses is not available. */
   recheckMs?: number
-  clock?: () => number
+  clock?: Clock
 }
 
 export interface ChatOptions {
@@ -64,7 +65,7 @@ export class LlmService {
   private closed = false
   private readonly inflight = new Set<Promise<unknown>>()
   private readonly recheckMs: number
-  private readonly clock: () => number
+  private readonly clock: Clock
   private localKey: string
   private cloudKey: string
 

@@ -1,12 +1,18 @@
+import { ConversationPublisher } from '../conversations/conversation-publisher'
+import type { Clock } from '../kernel/clock'
 import { ApiError } from '../../shared/api/errors'
 import type { ReplyState, TransportKind } from '../../shared/types'
 import type { EventBus } from '../kernel/event-bus'
-import { toConversationDto, toMessageDto } from '../conversations/dto'
+import { toMessageDto } from '../conversations/dto'
 import type { SettingsService } from '../settings/settings-service'
 import { DISK_FULL_MESSAGE, type WriteHealth } from '../store/disk-full'
 import type { Repositories } from '../store/repositories'
 import type { Message } from '../store/repositories/messages-repository'
 import type { InboundMessage, StoredInbound } from '../transport/transport'
+import { storedMessageId } from '../transport/message-id'
+
+/** The repositories this module uses, and no others. */
+type UsedRepositories = Pick<Repositories, 'contacts' | 'conversations' | 'messages' | 'transaction'>
 
 export interface InboxHandlers {
   /** A customer message was stored: evaluate, then route it. */
@@ -25,15 +31,19 @@ export class Inbox {
   private readonly held: HeldBatch[] = []
   private closed = false
 
+  private readonly publisher: ConversationPublisher
+
   constructor(
-    private readonly repos: Repositories,
+    private readonly repos: UsedRepositories,
     private readonly accountId: string,
     private readonly settings: SettingsService,
     private readonly events: EventBus,
     private readonly handlers: InboxHandlers,
-    private readonly clock: () => number = Date.now,
+    private readonly clock: Clock = Date.now,
     private readonly health: WriteHealth | null = null,
-  ) {}
+  ) {
+    this.publisher = new ConversationPublisher(repos.conversations, events)
+  }
 
   /**
    * For a sender that waits for the answer (the simulator): when the disk is full the message
@@ -105,8 +115,7 @@ export class Inbox {
       const { message, replyState } = entry
       const inbound = batch[i]!
       this.events.emit('message.added', toMessageDto(message))
-      const conversation = this.repos.conversations.get(message.conversationId)
-      if (conversation) this.events.emit('conversation.updated', toConversationDto(conversation))
+      this.publisher.changed(message.conversationId)
       const result = { conversationId: message.conversationId, messageId: message.id }
       if (inbound.fromOwner === true) this.handlers.owner({ ...result, at: inbound.timestamp })
       else this.handlers.customer({ ...result, transport, replyState })
@@ -122,7 +131,7 @@ export class Inbox {
     const conversation = this.repos.conversations.ensureForContact(this.accountId, contact.id)
     const message = this.repos.messages.insertIfNew({
       conversationId: conversation.id,
-      externalId: `${transport}:${inbound.externalId}`,
+      externalId: storedMessageId(transport, inbound.externalId),
       direction: owner ? 'out' : 'in',
       author: owner ? 'owner' : 'customer',
       kind: inbound.kind,

@@ -1,13 +1,18 @@
+import { ConversationPublisher } from '../conversations/conversation-publisher'
 import { ApiError } from '../../shared/api/errors'
 import type { MessageAuthor, TransportKind } from '../../shared/types'
 import type { EventBus } from '../kernel/event-bus'
-import { toConversationDto, toMessageDto } from '../conversations/dto'
+import { toMessageDto } from '../conversations/dto'
 import type { Logger } from '../kernel/logger'
 import type { Repositories } from '../store/repositories'
 import type { Message } from '../store/repositories/messages-repository'
+import { storedMessageId, transportMessageId } from '../transport/message-id'
 import { isStatusUpgrade, type DeliveryStatus } from '../transport/delivery-order'
 import { TransportUnavailableError, type Transport } from '../transport/transport'
 import { DISK_FULL_MESSAGE, type WriteHealth } from '../store/disk-full'
+
+/** The repositories this module uses, and no others. */
+type UsedRepositories = Pick<Repositories, 'conversations' | 'messages' | 'transaction'>
 
 export interface OutgoingMessage {
   conversationId: string
@@ -43,13 +48,17 @@ export class Outbox {
   private readonly inFlight = new Set<string>()
   private closed = false
 
+  private readonly publisher: ConversationPublisher
+
   constructor(
-    private readonly repos: Repositories,
+    private readonly repos: UsedRepositories,
     private readonly transports: ReadonlyMap<TransportKind, Transport>,
     private readonly events: EventBus,
     private readonly logger: Logger,
     private readonly options: OutboxOptions = {},
-  ) {}
+  ) {
+    this.publisher = new ConversationPublisher(repos.conversations, events)
+  }
 
   /** Stores the message and sends it. */
   async send(outgoing: OutgoingMessage): Promise<Message> {
@@ -80,7 +89,7 @@ export class Outbox {
     return this.repos.transaction(() => {
       const message = this.repos.messages.insertIfNew({
         conversationId: outgoing.conversationId,
-        externalId: transportId ? `${transportKind}:${transportId}` : null,
+        externalId: transportId ? storedMessageId(transportKind, transportId) : null,
         direction: 'out',
         author: outgoing.author,
         kind: 'text',
@@ -101,8 +110,7 @@ export class Outbox {
   /** Tells the app about a committed `enqueue`d message and sends it (retries included). */
   dispatch(queued: Message): Promise<Message> {
     this.events.emit('message.added', toMessageDto(queued))
-    const updatedConversation = this.repos.conversations.get(queued.conversationId)
-    if (updatedConversation) this.events.emit('conversation.updated', toConversationDto(updatedConversation))
+    this.publisher.changed(queued.conversationId)
     return this.attempt(queued, 0)
   }
 
@@ -126,7 +134,7 @@ export class Outbox {
 
   /** A delivery receipt: statuses only move forward (read never goes back to delivered). */
   delivery(transport: TransportKind, transportId: string, status: DeliveryStatus): void {
-    const message = this.repos.messages.findByExternalId(`${transport}:${transportId}`)
+    const message = this.repos.messages.findByExternalId(storedMessageId(transport, transportId))
     if (!message || message.direction !== 'out') return
     if (!isStatusUpgrade(message.status, status)) return
     const updated = this.repos.messages.setStatus(message.id, { status, ...(status === 'failed' ? { error: 'WhatsApp no pudo entregar el mensaje' } : {}) })
@@ -144,13 +152,13 @@ export class Outbox {
     if (!conversation || this.closed) return message
     const transportKind = conversation.contact.transport
     const transport = this.transports.get(transportKind)
-    const transportId = message.externalId?.slice(transportKind.length + 1)
+    const transportId = transportMessageId(transportKind, message.externalId)
     this.inFlight.add(message.id)
     let final: Message | undefined
     try {
       if (!transport) throw new TransportUnavailableError(`No ${transportKind} transport is running`)
       const { externalId } = await transport.send(conversation.contact.externalId, message.text ?? '', transportId ? { messageId: transportId } : {})
-      final = this.repos.messages.setStatus(message.id, { status: 'sent', externalId: `${transportKind}:${externalId}`, sentAt: new Date(), error: null })
+      final = this.repos.messages.setStatus(message.id, { status: 'sent', externalId: storedMessageId(transportKind, externalId), sentAt: new Date(), error: null })
     } catch (error) {
       // The disk refused to record the outcome: the row stays queued and the disk-full retry
       // sends it again with the same transport id (the same message, not a second one).

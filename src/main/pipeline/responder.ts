@@ -1,6 +1,8 @@
+import { ConversationPublisher } from '../conversations/conversation-publisher'
+import type { Clock } from '../kernel/clock'
 import type { ApiEvents } from '../../shared/api/events'
 import type { EventBus } from '../kernel/event-bus'
-import { toConversationDto, toMessageDto } from '../conversations/dto'
+import { toMessageDto } from '../conversations/dto'
 import { closedSpellStart, isOpen, renderAfterHoursMessage } from '../guardrails/business-hours'
 import { detectHumanRequest } from '../guardrails/human-request'
 import { guardReply } from '../guardrails/reply-guard'
@@ -15,6 +17,9 @@ import type { Message } from '../store/repositories/messages-repository'
 import type { OutgoingMessage, Outbox } from './outbox'
 import { processedPrefix } from '../../shared/text-bounds'
 
+/** The repositories this module uses, and no others. */
+type UsedRepositories = Pick<Repositories, 'conversations' | 'messages' | 'transaction'>
+
 /** What the responder asks of the chat's transport while it works (WhatsApp; the simulator ignores it). */
 export interface ChatPresence {
   /** Blue ticks for the customer messages the bot is about to answer. */
@@ -24,7 +29,7 @@ export interface ChatPresence {
 }
 
 export interface ResponderDeps {
-  repos: Repositories
+  repos: UsedRepositories
   llm: LlmService
   prompts: PromptAssembler
   outbox: Outbox
@@ -32,7 +37,7 @@ export interface ResponderDeps {
   events: EventBus
   logger: Logger
   presence: ChatPresence
-  clock?: () => number
+  clock?: Clock
 }
 
 /** Why a generation under way was stopped. */
@@ -48,10 +53,12 @@ export type CancelReason = 'takeover' | 'shutdown'
  */
 export class Responder {
   private readonly active = new Map<string, AbortController>()
-  private readonly clock: () => number
+  private readonly clock: Clock
+  private readonly publisher: ConversationPublisher
 
   constructor(private readonly deps: ResponderDeps) {
     this.clock = deps.clock ?? Date.now
+    this.publisher = new ConversationPublisher(deps.repos.conversations, deps.events)
   }
 
   /** Stops the generation under way in a chat (the owner took it over). */
@@ -204,9 +211,8 @@ export class Responder {
       repos.conversations.setBotMode(conversationId, 'paused', null)
       repos.conversations.setAttention(conversationId, 'human_request', at)
     })
-    const updated = repos.conversations.get(conversationId)
+    const updated = this.publisher.changed(conversationId)
     if (!updated) return
-    events.emit('conversation.updated', toConversationDto(updated))
     const alert: ApiEvents['owner.alert'] = {
       kind: 'human_request',
       conversationId,

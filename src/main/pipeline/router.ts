@@ -1,10 +1,15 @@
+import { ConversationPublisher } from '../conversations/conversation-publisher'
+import type { Clock } from '../kernel/clock'
 import type { EventBus } from '../kernel/event-bus'
-import { toConversationDto, toMessageDto } from '../conversations/dto'
+import { toMessageDto } from '../conversations/dto'
 import type { Logger } from '../kernel/logger'
 import type { WriteHealth } from '../store/disk-full'
 import type { Repositories } from '../store/repositories'
 import type { KeyedQueue } from './keyed-queue'
 import type { Responder } from './responder'
+
+/** The repositories this module uses, and no others. */
+type UsedRepositories = Pick<Repositories, 'conversations' | 'messages'>
 
 /**
  * Decides what happens to a stored customer message: the bot answers it, or — when the
@@ -15,15 +20,19 @@ import type { Responder } from './responder'
 export class Router {
   private readonly timers = new Map<string, { timer: NodeJS.Timeout; done: Promise<void>; resolve: () => void }>()
 
+  private readonly publisher: ConversationPublisher
+
   constructor(
-    private readonly repos: Repositories,
+    private readonly repos: UsedRepositories,
     private readonly responder: Responder,
     private readonly queue: KeyedQueue,
     private readonly events: EventBus,
     private readonly logger: Logger,
-    private readonly clock: () => number = Date.now,
+    private readonly clock: Clock = Date.now,
     private readonly health: WriteHealth | null = null,
-  ) {}
+  ) {
+    this.publisher = new ConversationPublisher(repos.conversations, events)
+  }
 
   /** Routes after `delayMs` without new messages in the chat (0 = now). */
   schedule(conversationId: string, delayMs: number): Promise<void> {
@@ -61,8 +70,7 @@ export class Router {
     if (botMode !== 'bot' && botModeUntil && botModeUntil.getTime() <= this.clock()) {
       // The takeover pause is over: the bot answers this chat again.
       this.repos.conversations.setBotMode(conversationId, 'bot')
-      conversation = this.repos.conversations.get(conversationId)!
-      this.events.emit('conversation.updated', toConversationDto(conversation))
+      conversation = this.publisher.changed(conversationId)!
     }
     if (conversation.conversation.botMode !== 'bot') {
       const waiting = this.repos.messages.awaitingReply(conversationId).map((m) => m.id)

@@ -1,7 +1,7 @@
 import type { ApiEvents } from '../../shared/api/events'
 import type { ExchangeDto } from '../../shared/types'
 import type { EventBus } from '../kernel/event-bus'
-import { knownNames, scrubPersonalData } from '../curation/pii-scrubber'
+import { knownNames, scrubPersonalData } from '../curate/pii-scrubber'
 import { hash53 } from '../kernel/hash'
 import type { ModelInfo } from '../llm/llm-provider'
 import type { Logger } from '../kernel/logger'
@@ -14,6 +14,9 @@ import { ExampleIndex, fuseRankings, type FewShotExample } from './example-index
 import { ProductIndex } from './product-index'
 import { VectorStore } from './vector-store'
 import { TimeSlicer } from '../kernel/time-slices'
+
+/** The repositories this module uses, and no others. */
+type UsedRepositories = Pick<Repositories, 'embeddings' | 'products' | 'trainingData'>
 
 /** What the retriever needs of the local model server: its embedding models and the embed call. */
 export interface Embedder {
@@ -40,7 +43,7 @@ export interface Retrieval {
 }
 
 export interface RetrieverOptions {
-  repos: Repositories
+  repos: UsedRepositories
   accountId: string
   settings: SettingsService
   events: EventBus

@@ -26,13 +26,25 @@ const TEACHER_INSTRUCTION =
  * saves it as the correction, which becomes the training target — the local model learns from
  * the big one only through what the owner accepts.
  */
+export interface TeacherDeps {
+  repos: Pick<Repositories, 'trainingData'>
+  llm: Pick<LlmService, 'teach'>
+  prompts: Pick<PromptAssembler, 'assemble'>
+  settings: SettingsService
+}
+
 export class Teacher {
-  constructor(
-    private readonly repos: Repositories,
-    private readonly llm: LlmService,
-    private readonly prompts: PromptAssembler,
-    private readonly settings: SettingsService,
-  ) {}
+  private readonly repos: TeacherDeps['repos']
+  private readonly llm: TeacherDeps['llm']
+  private readonly prompts: TeacherDeps['prompts']
+  private readonly settings: SettingsService
+
+  constructor(deps: TeacherDeps) {
+    this.repos = deps.repos
+    this.llm = deps.llm
+    this.prompts = deps.prompts
+    this.settings = deps.settings
+  }
 
   async suggest(exchangeId: string): Promise<Suggestion> {
     const row = this.repos.trainingData.get(exchangeId)

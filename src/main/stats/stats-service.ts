@@ -5,8 +5,11 @@ import type { Repositories } from '../store/repositories'
 import type { ModelVersion } from '../store/repositories/model-versions-repository'
 import { localDay, type StatsCell } from '../store/repositories/stats-repository'
 
+/** The repositories this module uses, and no others. */
+type UsedRepositories = Pick<Repositories, 'conversations' | 'datasets' | 'modelVersions' | 'stats'>
+
 export interface StatsDeps {
-  repos: Repositories
+  repos: UsedRepositories
   accountId: string
   settings: SettingsService
   now?: () => Date
@@ -77,7 +80,7 @@ export function computeStats(deps: StatsDeps, filters: StatsFilters): StatsDto {
   }
 }
 
-function scoreDistribution(repos: Repositories, filters: StatsFilters): StatsDto['scoreDistribution'] {
+function scoreDistribution(repos: UsedRepositories, filters: StatsFilters): StatsDto['scoreDistribution'] {
   const rows = [1, 2, 3, 4, 5].map((score) => ({ score, auto: 0, owner: 0 }))
   for (const cell of repos.stats.scoreDistribution(filters)) {
     const row = rows[cell.score - 1]
@@ -114,7 +117,7 @@ function growth(daily: StatsDto['daily'], before: number): StatsDto['datasetGrow
   })
 }
 
-function datasetsInPeriod(repos: Repositories, filters: StatsFilters): StatsDto['datasets'] {
+function datasetsInPeriod(repos: UsedRepositories, filters: StatsFilters): StatsDto['datasets'] {
   const from = filters.from === undefined ? null : localDay(filters.from)
   const to = filters.to === undefined ? null : localDay(filters.to)
   return repos.datasets

@@ -3,6 +3,9 @@ import type { EventBus } from '../kernel/event-bus'
 import type { LlmService } from '../llm/llm-service'
 import type { Repositories } from '../store/repositories'
 
+/** The repositories this module uses, and no others. */
+type UsedRepositories = Pick<Repositories, 'messages'>
+
 /** Assembles what the status bar shows and pushes it whenever a part of it changes. */
 export class StatusService {
   private lastSent = ''
@@ -10,7 +13,7 @@ export class StatusService {
   constructor(
     private readonly version: string,
     private readonly llm: LlmService,
-    private readonly repos: Repositories,
+    private readonly repos: UsedRepositories,
     private readonly events: EventBus,
     private readonly whatsapp: () => WhatsappStatus,
     private readonly diskFull: () => boolean = () => false,

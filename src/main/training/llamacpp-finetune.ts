@@ -1,9 +1,11 @@
 import { existsSync, readFileSync, rmSync, type WriteStream } from 'node:fs'
 import { join } from 'node:path'
 import type { LossPoint, TrainingStepProgress } from '../../shared/types'
+import { DATASET_FILES, datasetFile } from '../curate/dataset-format'
 import { describeModel, readGgufHeader } from './gguf'
 import type { LlamaTools } from './llama-tools'
 import { runTool, ToolError } from './tool-process'
+import { TRAINING_ERRORS, TrainingError } from './training-errors'
 
 export interface FineTuneParams {
   epochs: number
@@ -38,23 +40,12 @@ export interface FineTuneResult {
   seconds: number
 }
 
-/** Something the owner can act on, in Spanish. */
-export class TrainingError extends Error {
-  constructor(
-    message: string,
-    readonly cancelled = false,
-  ) {
-    super(message)
-    this.name = 'TrainingError'
-  }
-}
-
 const TRAINABLE = new Set(['F32', 'F16', 'BF16'])
 
 export interface FineTuneOptions {
   tools: LlamaTools
   basePath: string
-  /** Holds train.jsonl and valid.jsonl, as `export` / "Generar dataset" writes them. */
+  /** Holds the dataset's training and validation files, as `export` / "Generar dataset" writes them. */
   datasetDir: string
   /** Scratch space for the F32 conversion; removed at the end. */
   workDir: string
@@ -75,9 +66,9 @@ export interface FineTuneOptions {
 export async function fineTuneWithLlamaCpp(options: FineTuneOptions): Promise<FineTuneResult> {
   const started = Date.now()
   const { tools, params } = options
-  const trainFile = join(options.datasetDir, 'train.jsonl')
-  const validFile = join(options.datasetDir, 'valid.jsonl')
-  if (!existsSync(trainFile)) throw new TrainingError(`El dataset no tiene train.jsonl (${options.datasetDir})`)
+  const trainFile = datasetFile(options.datasetDir, 'train')
+  const validFile = datasetFile(options.datasetDir, 'validation')
+  if (!existsSync(trainFile)) throw new TrainingError(TRAINING_ERRORS.datasetWithoutTrainFile(DATASET_FILES.train, options.datasetDir))
   const hasValid = existsSync(validFile) && readFileSync(validFile, 'utf8').trim().length > 0
   const progress = (p: Partial<FineTuneProgress> & Pick<FineTuneProgress, 'stage'>) =>
     options.onProgress?.({ epoch: 0, epochs: params.epochs, step: 0, steps: 0, loss: null, tokensPerSecond: null, etaSeconds: null, ...p })
@@ -87,14 +78,11 @@ export async function fineTuneWithLlamaCpp(options: FineTuneOptions): Promise<Fi
   try {
     header = await readGgufHeader(options.basePath)
   } catch (error) {
-    throw new TrainingError(`El modelo base no es un GGUF legible (${options.basePath}): ${error instanceof Error ? error.message : String(error)}`)
+    throw new TrainingError(TRAINING_ERRORS.baseNotGguf(options.basePath, error instanceof Error ? error.message : String(error)))
   }
   const base = describeModel(header)
   if (!base.fileType || !TRAINABLE.has(base.fileType)) {
-    throw new TrainingError(
-      `El modelo base está cuantizado (${base.fileType ?? 'tipo desconocido'}) y así no se puede entrenar. Elige una versión F16 o F32 del modelo ` +
-        '(por ejemplo «ollama pull qwen2.5:0.5b-instruct-fp16»).',
-    )
+    throw new TrainingError(TRAINING_ERRORS.baseQuantized(base.fileType))
   }
   let base32 = options.basePath
   const cleanup: string[] = []
@@ -156,7 +144,7 @@ export async function fineTuneWithLlamaCpp(options: FineTuneOptions): Promise<Fi
         }
       },
     )
-    if (!existsSync(options.outPath)) throw new TrainingError('El entrenamiento terminó sin escribir el modelo')
+    if (!existsSync(options.outPath)) throw new TrainingError(TRAINING_ERRORS.noModelWritten)
 
     progress({ stage: 'quantizing' })
     let quantizedPath: string | null = options.outPath.replace(/\.gguf$/, '') + '-q8_0.gguf'
@@ -214,7 +202,7 @@ export async function evaluatePerplexity(
   await tool(tools.trainer, ['eval', '--model', modelPath, '--data', dataFile, '--ctx', String(contextTokens)], options, 'medir la perplejidad', (event) => {
     if (event.event === 'eval') result = { perplexity: num(event.perplexity) ?? Number.NaN, nll: num(event.nll) ?? Number.NaN, tokens: num(event.tokens) ?? 0 }
   })
-  if (!result) throw new TrainingError('La evaluación no devolvió resultados')
+  if (!result) throw new TrainingError(TRAINING_ERRORS.noEvaluation)
   return result
 }
 
@@ -246,8 +234,8 @@ async function tool(
     await runTool(command, args, { ...(onEvent ? { onEvent } : {}), log: options.log ?? null, ...(options.signal ? { signal: options.signal } : {}) })
   } catch (error) {
     if (error instanceof ToolError) {
-      if (error.cancelled) throw new TrainingError('Entrenamiento cancelado', true)
-      throw new TrainingError(`No se pudo ${what}: ${error.message}`)
+      if (error.cancelled) throw new TrainingError(TRAINING_ERRORS.cancelled, true)
+      throw new TrainingError(TRAINING_ERRORS.toolFailed(what, error.message))
     }
     throw error
   }

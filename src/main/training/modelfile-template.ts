@@ -1,4 +1,4 @@
-import { quoteModelfileValue } from '../curation/modelfile'
+import { quoteModelfileValue } from '../curate/modelfile'
 
 export interface ModelfileValues {
   /** A base model name, or the path of the GGUF. */

@@ -1,9 +1,15 @@
 import type { LossPoint, ModelVersionDto, TrainingRunDto, TrainingStage, ValidationReport } from '../../shared/types'
-import type { Repositories } from '../store/repositories'
-import type { ModelVersion } from '../store/repositories/model-versions-repository'
+import type { DatasetsRepository } from '../store/repositories/datasets-repository'
+import type { ModelVersion, ModelVersionsRepository } from '../store/repositories/model-versions-repository'
 import type { TrainingRun } from '../store/repositories/training-runs-repository'
 
-export function toTrainingRunDto(run: TrainingRun, repos: Repositories): TrainingRunDto {
+/** What a run's DTO names besides the run: its dataset and the version it made. */
+export interface RunLookups {
+  datasets: Pick<DatasetsRepository, 'get'>
+  modelVersions: Pick<ModelVersionsRepository, 'get'>
+}
+
+export function toTrainingRunDto(run: TrainingRun, repos: RunLookups): TrainingRunDto {
   const dataset = run.datasetId ? repos.datasets.get(run.datasetId) : undefined
   const version = run.modelVersionId ? repos.modelVersions.get(run.modelVersionId) : undefined
   const params = (run.params ?? {}) as Record<string, unknown>

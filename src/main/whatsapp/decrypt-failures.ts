@@ -1,3 +1,4 @@
+import type { Clock } from '../kernel/clock'
 import {
   isJidBroadcast,
   isJidGroup,
@@ -59,7 +60,7 @@ export class DecryptFailureTracker {
 
   constructor(
     config: DecryptFailureConfig,
-    private readonly clock: { now(): number },
+    private readonly clock: Clock,
   ) {
     this.config = {
       threshold: Math.max(1, Math.floor(Number.isFinite(config.threshold) ? config.threshold : 1)),
@@ -69,7 +70,7 @@ export class DecryptFailureTracker {
   }
 
   record(jid: string): 'ok' | 'reset' {
-    const now = this.clock.now()
+    const now = this.clock()
     const { threshold, windowMs, maxTracked } = this.config
     // Moments "ahead" of now mean the clock was set back; they can no longer be placed in the window.
     const recent = (this.failures.get(jid) ?? []).filter((t) => t > now - windowMs && t <= now)

@@ -1,3 +1,4 @@
+import type { Clock } from '../kernel/clock'
 export interface SendLimits {
   /** Minimum spacing between two messages to the same chat. */
   perChatMinIntervalMs: number
@@ -56,7 +57,7 @@ export class SendThrottle {
 
   constructor(
     limits: SendLimits,
-    private readonly clock: { now(): number },
+    private readonly clock: Clock,
     private readonly random: () => number = Math.random,
   ) {
     this.limits = sanitize(limits)
@@ -95,7 +96,7 @@ export class SendThrottle {
    * for as long as it jumped: shift what is stored so waits stay relative to now.
    */
   private observeClock(): number {
-    const now = this.clock.now()
+    const now = this.clock()
     if (now < this.lastNow) {
       const shift = this.lastNow - now
       this.booked = this.booked.map((t) => t - shift)

@@ -1,3 +1,4 @@
+import type { Clock } from '../kernel/clock'
 import { randomBytes } from 'node:crypto'
 import type { BaileysEventMap, WAMessage } from '@whiskeysockets/baileys'
 import type { WhatsappState, WhatsappStatus } from '../../shared/types'
@@ -14,10 +15,6 @@ import { classifyMessage } from './inbound-message'
 import { decideOnClose } from './reconnect-policy'
 import { DEFAULT_SEND_LIMITS, SendThrottle } from './send-throttle'
 import type { SocketFactory, WhatsappSocket } from './whatsapp-socket'
-
-export interface Clock {
-  now(): number
-}
 
 export interface WhatsappTransportOptions {
   socketFactory: SocketFactory
@@ -94,7 +91,7 @@ export class WhatsappTransport implements Transport {
   }
 
   constructor(private readonly options: WhatsappTransportOptions) {
-    this.clock = options.clock ?? { now: () => Date.now() }
+    this.clock = options.clock ?? Date.now
     const limits = options.settings.get().whatsapp
     this.throttle = new SendThrottle(
       options.sendLimits ?? { ...DEFAULT_SEND_LIMITS, perChatMinIntervalMs: limits.perChatMinIntervalMs, globalPerMinute: limits.globalPerMinute },
@@ -247,17 +244,17 @@ export class WhatsappTransport implements Transport {
       return
     }
     this.socket = socket
-    this.lastTrafficAt = this.clock.now()
+    this.lastTrafficAt = this.clock()
     socket.ev.on('creds.update', () => this.saveCreds())
     socket.ev.on('connection.update', (update) => this.onConnectionUpdate(generation, update))
     socket.ev.on('messages.upsert', (upsert) => {
       if (generation !== this.generation) return
-      this.lastTrafficAt = this.clock.now()
+      this.lastTrafficAt = this.clock()
       this.inboundChain = this.inboundChain.then(() => this.onUpsert(upsert))
     })
     socket.ev.on('messages.update', (updates) => {
       if (generation !== this.generation) return
-      this.lastTrafficAt = this.clock.now()
+      this.lastTrafficAt = this.clock()
       this.onMessagesUpdate(updates)
     })
   }
@@ -278,7 +275,7 @@ export class WhatsappTransport implements Transport {
 
   private onConnectionUpdate(generation: number, update: BaileysEventMap['connection.update']): void {
     if (generation !== this.generation) return
-    this.lastTrafficAt = this.clock.now()
+    this.lastTrafficAt = this.clock()
     if (update.qr) this.onQr(update.qr)
     if (update.connection === 'open') {
       this.attempt = 0
@@ -346,7 +343,7 @@ export class WhatsappTransport implements Transport {
           void this.connect()
           return
         }
-        const retryAt = this.clock.now() + decision.delayMs
+        const retryAt = this.clock() + decision.delayMs
         this.setStatus({ state: 'closed', detail: decision.reason, retryAt, gaveUp: false })
         this.retryTimer = setTimeout(() => {
           this.retryTimer = null
@@ -410,7 +407,7 @@ export class WhatsappTransport implements Transport {
       return null
     }
     // Shown as "último mensaje"; refreshed at most every half minute so a burst is not a storm of status events.
-    const now = this.clock.now()
+    const now = this.clock()
     if (now - (this.state.lastMessageAt ?? 0) > 30_000) this.setStatus({ lastMessageAt: now })
     // WhatsApp stamps messages to the second; for live ones the moment they arrive orders a
     // chat better (the bot's reply and the owner's message can fall in the same second).
@@ -447,14 +444,14 @@ export class WhatsappTransport implements Transport {
   private async checkSilence(config: { silenceMs: number; pingTimeoutMs: number }): Promise<void> {
     const socket = this.socket
     if (!socket || this.state.state !== 'open') return
-    if (this.clock.now() - this.lastTrafficAt < config.silenceMs) return
+    if (this.clock() - this.lastTrafficAt < config.silenceMs) return
     const generation = this.generation
     const ping = socket.query({ tag: 'iq', attrs: { to: 's.whatsapp.net', type: 'get', xmlns: 'w:p' }, content: [{ tag: 'ping', attrs: {} }] })
     const timedOut = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), config.pingTimeoutMs).unref?.())
     const outcome = await Promise.race([ping.then(() => 'ok' as const, () => 'error' as const), timedOut])
     if (generation !== this.generation) return
     if (outcome === 'ok') {
-      this.lastTrafficAt = this.clock.now()
+      this.lastTrafficAt = this.clock()
       return
     }
     this.options.logger.warn('WhatsApp link is open but silent; reconnecting', { outcome })

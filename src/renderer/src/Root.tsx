@@ -3,11 +3,10 @@ import type { PreloadBridge } from '../../shared/api/client'
 import { ApiContext } from './api/api-context'
 import { createHttpClient } from './api/http-client'
 import { createIpcClient } from './api/ipc-client'
+import type { ServerConnection } from './api/server-connection'
 import { forgetServerToken, takeServerToken } from './api/server-token'
 import { App } from './App'
 import { LoginScreen } from './screens/LoginScreen'
-
-export type ServerConnection = 'connected' | 'reconnecting' | 'unauthorized'
 
 /** Picks the API binding: Electron's bridge when present, else the headless server. */
 export function Root({ bridge }: { bridge: PreloadBridge | null }) {

@@ -424,8 +424,6 @@ export type ApiInput<M extends ApiMethod> = z.input<ApiContract[M]['input']>
 export type ApiParsedInput<M extends ApiMethod> = z.output<ApiContract[M]['input']>
 export type ApiOutput<M extends ApiMethod> = ApiContract[M]['output']
 
-export const apiMethods = Object.keys(apiContract) as ApiMethod[]
-
 export function isApiMethod(name: string): name is ApiMethod {
   return Object.prototype.hasOwnProperty.call(apiContract, name)
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { capCategoryShare } from '../../../src/main/curation/balance'
+import { capCategoryShare } from '../../../src/main/curate/balance'
 
 interface Item {
   id: string

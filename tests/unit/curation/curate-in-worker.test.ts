@@ -2,9 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { curateInWorker, findCurationWorker } from '../../../src/main/curation/curate-in-worker'
-import { curate } from '../../../src/main/curation/curator'
-import type { CurationProgress } from '../../../src/main/curation/types'
+import { curateInWorker, findCurationWorker } from '../../../src/main/curate/curate-in-worker'
+import { curate } from '../../../src/main/curate/curator'
+import type { CurationProgress } from '../../../src/main/curate/types'
 import { FIXTURE_CANDIDATES, SYSTEM_PROMPT } from '../../fixtures/curation/candidates'
 import { tempDir } from '../../support/test-app'
 import { generateSyntheticCandidates } from './synthetic'
@@ -64,7 +64,7 @@ describe('findCurationWorker', () => {
   it('finds the TypeScript entry next to the sources, and says so when there is none', () => {
     const found = findCurationWorker()
     expect(found.typescript).toBe(true)
-    expect(found.url.pathname.endsWith('/src/main/curation/curation-worker.ts')).toBe(true)
+    expect(found.url.pathname.endsWith('/src/main/curate/curation-worker.ts')).toBe(true)
     expect(() => findCurationWorker(pathToFileURL(join(dir.path, 'nowhere', 'x.js')).href)).toThrow(/No se encontró el programa de curación/)
   })
 })

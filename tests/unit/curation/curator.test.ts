@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { curate } from '../../../src/main/curation/curator'
-import { trimContext } from '../../../src/main/curation/chat-turns'
+import { curate } from '../../../src/main/curate/curator'
+import { trimContext } from '../../../src/main/curate/chat-turns'
 import { mulberry32 } from '../../../src/main/kernel/hash'
-import type { CurationCandidate, CurationProgress, DatasetExample } from '../../../src/main/curation/types'
+import type { CurationCandidate, CurationProgress, DatasetExample } from '../../../src/main/curate/types'
 import { EXPECTED_KEPT, FIXTURE_CANDIDATES, SYSTEM_PROMPT } from '../../fixtures/curation/candidates'
 import { generateSyntheticCandidates } from './synthetic'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { mulberry32 } from '../../../src/main/kernel/hash'
-import { chooseBands, dedupe, estimateJaccard, MinHasher } from '../../../src/main/curation/near-duplicates'
-import { normalizeForShingles, normalizeKey } from '../../../src/main/curation/normalize'
+import { chooseBands, dedupe, estimateJaccard, MinHasher } from '../../../src/main/curate/near-duplicates'
+import { normalizeForShingles, normalizeKey } from '../../../src/main/curate/normalize'
 import { generateSyntheticCandidates } from './synthetic'
 
 const id = (s: string) => s

@@ -3,7 +3,7 @@
 // (curationRows → curate). A real SQLite file, real repositories.
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { curate } from '../../../src/main/curation/curator'
+import { curate } from '../../../src/main/curate/curator'
 import { openDatabase } from '../../../src/main/store/database'
 import { createRepositories } from '../../../src/main/store/repositories'
 import { tempDir } from '../../support/test-app'

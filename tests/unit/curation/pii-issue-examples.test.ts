@@ -1,7 +1,7 @@
 // Every example issue 12 names, one by one: what came back unchanged, what leaked in part, and
 // what must stay untouched. Plus the rules around them (normalisation, names, counts).
 import { describe, expect, it } from 'vitest'
-import { emptyScrubCounts, knownNames, scrubInto, scrubPersonalData } from '../../../src/main/curation/pii-scrubber'
+import { emptyScrubCounts, knownNames, scrubInto, scrubPersonalData } from '../../../src/main/curate/pii-scrubber'
 
 const scrub = (text: string, names?: string[]) => scrubPersonalData(text, { names: names ? knownNames(names) : null })
 

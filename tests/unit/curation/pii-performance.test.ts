@@ -3,7 +3,7 @@
 // pattern with nested or unbounded quantifiers goes quadratic; budgets are generous (a shared
 // CI core), a quadratic pattern blows far past them. Real timings: bench/pii-scrubber.bench.ts.
 import { describe, expect, it } from 'vitest'
-import { knownNames, scrubPersonalData } from '../../../src/main/curation/pii-scrubber'
+import { knownNames, scrubPersonalData } from '../../../src/main/curate/pii-scrubber'
 
 const RUNS = [
   '1', ' ', 'a', 'A', '@', '.', '-', '+', '(', '#', '/', ',', 'é', 'ñ', '😀', '\u200b', '１', '＠', '\u00a0',

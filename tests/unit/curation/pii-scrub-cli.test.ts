@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../../src/main/cli/run-cli'
-import { scrubPersonalData } from '../../../src/main/curation/pii-scrubber'
+import { scrubPersonalData } from '../../../src/main/curate/pii-scrubber'
 import { tempDir } from '../../support/test-app'
 
 const dir = tempDir('autodidacta-scrub-')

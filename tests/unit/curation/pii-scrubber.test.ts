@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { luhnValid, scrubPersonalData, scrubInto, emptyScrubCounts } from '../../../src/main/curation/pii-scrubber'
+import { luhnValid, scrubPersonalData, scrubInto, emptyScrubCounts } from '../../../src/main/curate/pii-scrubber'
 
 describe('scrubPersonalData: what must go', () => {
   it.each([

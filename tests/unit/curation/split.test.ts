@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { mulberry32 } from '../../../src/main/kernel/hash'
-import { stratifiedSplit } from '../../../src/main/curation/split'
+import { stratifiedSplit } from '../../../src/main/curate/split'
 
 interface Item {
   id: string

@@ -1,7 +1,7 @@
 // Accuracy on the labeled test set, computed here from the same functions the bench prints.
 import { describe, expect, it } from 'vitest'
-import { accuracy, learningCurve, loadTestSet, PARTS, stricterOwner } from '../../../bench/scorer-accuracy'
-import { CATEGORIES } from '../../../src/main/evaluation/category'
+import { accuracy, learningCurve, loadTestSet, PARTS, stricterOwner } from '../../support/scorer-testset'
+import { CATEGORIES } from '../../../src/main/evaluate/category'
 
 const rows = loadTestSet()
 

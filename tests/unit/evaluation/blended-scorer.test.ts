@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { blendScores, classifierWeight, DEFAULT_MIN_REVIEWS } from '../../../src/main/evaluation/blended-scorer'
-import { OwnerClassifier, type OwnerExample, type OwnerPrediction } from '../../../src/main/evaluation/owner-classifier'
-import { assessReply, type ReplyAssessment } from '../../../src/main/evaluation/reply-scorer'
+import { blendScores, classifierWeight, DEFAULT_MIN_REVIEWS } from '../../../src/main/evaluate/blended-scorer'
+import { OwnerClassifier, type OwnerExample, type OwnerPrediction } from '../../../src/main/evaluate/owner-classifier'
+import { assessReply, type ReplyAssessment } from '../../../src/main/evaluate/reply-scorer'
 
 /**
  * An owner who disagrees with the rules systematically: for them a bare acknowledgement ("ok",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CATEGORIES as SHARED_CATEGORIES } from '../../../src/shared/types'
-import { CATEGORIES, detectCategory } from '../../../src/main/evaluation/category'
+import { CATEGORIES, detectCategory } from '../../../src/main/evaluate/category'
 
 describe('detectCategory', () => {
   it('uses the categories shared with the rest of the app', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { OwnerClassifier, ownerFeatures, type OwnerExample } from '../../../src/main/evaluation/owner-classifier'
+import { OwnerClassifier, ownerFeatures, type OwnerExample } from '../../../src/main/evaluate/owner-classifier'
 
 /** An owner for whom acknowledgements are neutral (3), praise is 4 and only a sale is 5. */
 const OWNER: OwnerExample[] = [

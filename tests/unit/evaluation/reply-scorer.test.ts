@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { assessReply } from '../../../src/main/evaluation/reply-scorer'
+import { assessReply } from '../../../src/main/evaluate/reply-scorer'
 
 const score = (text: string) => assessReply(text).score
 

@@ -1,8 +1,8 @@
 // Each of the seed's bugs, shown failing with the seed's own rules and fixed with ours.
 import { describe, expect, it } from 'vitest'
-import { detectCategory } from '../../../src/main/evaluation/category'
-import { assessReply } from '../../../src/main/evaluation/reply-scorer'
-import { seedDetectCategory, seedQualityScore, seedWasSuccessful } from '../../../src/main/evaluation/seed-rules'
+import { detectCategory } from '../../../src/main/evaluate/category'
+import { assessReply } from '../../../src/main/evaluate/reply-scorer'
+import { seedDetectCategory, seedQualityScore, seedWasSuccessful } from '../../support/seed-rules'
 
 describe("the seed's bugs, fixed", () => {
   it('JavaScript \\b does not work next to accented letters: /\\bsí\\b/ never matches "sí"', () => {

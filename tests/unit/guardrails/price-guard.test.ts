@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findMoneyAmounts } from '../../../src/shared/money'
+import { findMoneyAmounts } from '../../../src/main/guardrails/chat-amounts'
 import { allowedPrices, checkPrices, isAllowedAmount } from '../../../src/main/guardrails/price-guard'
 
 const PIANO = 89000

@@ -2,7 +2,7 @@ import { mkdtemp, open, readFile, readdir, rm, truncate, writeFile } from 'node:
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { GgufTensorInput, GgufValue } from '../../../src/main/training/gguf'
+import type { GgufValue } from '../../../src/main/training/gguf'
 import {
   GgufError,
   describeModel,
@@ -14,8 +14,8 @@ import {
   ggufNumber,
   ggufString,
   readGgufHeader,
-  writeGguf,
 } from '../../../src/main/training/gguf'
+import { writeGguf, type GgufTensorInput } from '../../support/gguf-writer'
 
 let dir: string
 beforeAll(async () => {

@@ -7,8 +7,8 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { GgufHeader } from '../../../src/main/training/gguf'
 import { describeModel, ggufArray, ggufString, readGgufHeader } from '../../../src/main/training/gguf'
-import type { SpmVocab } from '../../../src/main/training/tiny-model'
-import { CHATML_TEMPLATE, TOKEN_TYPE, buildSpmVocab, createTinyLlamaModel, tinyCorpusFromDataset } from '../../../src/main/training/tiny-model'
+import type { SpmVocab } from '../../support/tiny-model'
+import { CHATML_TEMPLATE, TOKEN_TYPE, buildSpmVocab, createTinyLlamaModel, tinyCorpusFromDataset } from '../../support/tiny-model'
 
 const SHOP_TEXTS = [
   'Eres el asistente de ventas de La Tiendita. Responde corto y amable.',

@@ -41,7 +41,7 @@ describe('decryptionFailureContact', () => {
 describe('DecryptFailureTracker', () => {
   it('asks for a reset when one contact reaches the threshold within the window, once', () => {
     const clock = fakeClock()
-    const tracker = new DecryptFailureTracker({ threshold: 3, windowMs: 60_000, maxTracked: 100 }, clock)
+    const tracker = new DecryptFailureTracker({ threshold: 3, windowMs: 60_000, maxTracked: 100 }, clock.now)
     expect([tracker.record('a'), tracker.record('a')]).toEqual(['ok', 'ok'])
     clock.advance(30_000)
     expect(tracker.record('a')).toBe('reset')
@@ -51,7 +51,7 @@ describe('DecryptFailureTracker', () => {
   })
 
   it('counts contacts separately', () => {
-    const tracker = new DecryptFailureTracker({ threshold: 2, windowMs: 60_000, maxTracked: 100 }, fakeClock())
+    const tracker = new DecryptFailureTracker({ threshold: 2, windowMs: 60_000, maxTracked: 100 }, fakeClock().now)
     expect([tracker.record('a'), tracker.record('b'), tracker.record('c')]).toEqual(['ok', 'ok', 'ok'])
     expect(tracker.record('b')).toBe('reset')
     expect(tracker.tracked).toBe(2)
@@ -59,7 +59,7 @@ describe('DecryptFailureTracker', () => {
 
   it('forgets failures that slid out of the window', () => {
     const clock = fakeClock()
-    const tracker = new DecryptFailureTracker({ threshold: 3, windowMs: 10_000, maxTracked: 100 }, clock)
+    const tracker = new DecryptFailureTracker({ threshold: 3, windowMs: 10_000, maxTracked: 100 }, clock.now)
     tracker.record('a')
     clock.advance(6_000)
     tracker.record('a')
@@ -71,7 +71,7 @@ describe('DecryptFailureTracker', () => {
 
   it('stays bounded under a flood from many contacts, forgetting the quietest first', () => {
     const clock = fakeClock()
-    const tracker = new DecryptFailureTracker({ threshold: 3, windowMs: 60_000, maxTracked: 50 }, clock)
+    const tracker = new DecryptFailureTracker({ threshold: 3, windowMs: 60_000, maxTracked: 50 }, clock.now)
     const steady: string[] = []
     for (let i = 0; i < 10_000; i++) {
       tracker.record(`flood-${i}`)
@@ -80,7 +80,7 @@ describe('DecryptFailureTracker', () => {
     }
     expect(steady).toEqual(['ok', 'ok', 'reset'])
     expect(tracker.tracked).toBe(50)
-    const quiet = new DecryptFailureTracker({ threshold: 2, windowMs: 60_000, maxTracked: 3 }, clock)
+    const quiet = new DecryptFailureTracker({ threshold: 2, windowMs: 60_000, maxTracked: 3 }, clock.now)
     quiet.record('old')
     for (const jid of ['x', 'y', 'z']) quiet.record(jid)
     expect(quiet.record('old')).toBe('ok') // evicted: its first failure was forgotten
@@ -88,11 +88,11 @@ describe('DecryptFailureTracker', () => {
 
   it('tolerates a wall clock set back and nonsense config', () => {
     const clock = fakeClock(100_000)
-    const tracker = new DecryptFailureTracker({ threshold: 2, windowMs: 60_000, maxTracked: 10 }, clock)
+    const tracker = new DecryptFailureTracker({ threshold: 2, windowMs: 60_000, maxTracked: 10 }, clock.now)
     tracker.record('a')
     clock.set(10_000)
     expect(tracker.record('a')).toBe('ok') // the "future" failure cannot be placed in the window
-    const odd = new DecryptFailureTracker({ threshold: 0, windowMs: Number.NaN, maxTracked: -1 }, clock)
+    const odd = new DecryptFailureTracker({ threshold: 0, windowMs: Number.NaN, maxTracked: -1 }, clock.now)
     expect(odd.record('a')).toBe('reset')
     expect(odd.tracked).toBe(0)
   })

@@ -16,7 +16,7 @@ describe('DEFAULT_SEND_LIMITS', () => {
 describe('SendThrottle', () => {
   it('spaces messages to one chat', () => {
     const clock = fakeClock(10_000)
-    const throttle = new SendThrottle(noJitter, clock)
+    const throttle = new SendThrottle(noJitter, clock.now)
     expect([throttle.reserve('a'), throttle.reserve('a'), throttle.reserve('a')]).toEqual([0, 1_500, 3_000])
     clock.advance(1_000)
     expect(throttle.reserve('a')).toBe(3_500) // booked after the third, at 14 500
@@ -25,13 +25,13 @@ describe('SendThrottle', () => {
   })
 
   it('does not hold other chats behind one chat’s spacing', () => {
-    const throttle = new SendThrottle(noJitter, fakeClock())
+    const throttle = new SendThrottle(noJitter, fakeClock().now)
     expect([throttle.reserve('a'), throttle.reserve('a'), throttle.reserve('b'), throttle.reserve('c')]).toEqual([0, 1_500, 0, 0])
   })
 
   it('lets a burst through, then one send per refill across all chats', () => {
     const clock = fakeClock()
-    const throttle = new SendThrottle(noJitter, clock)
+    const throttle = new SendThrottle(noJitter, clock.now)
     const waits = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((chat) => throttle.reserve(chat))
     expect(waits).toEqual([0, 0, 0, 0, 0, REFILL_MS, 2 * REFILL_MS, 3 * REFILL_MS])
     // A quiet stretch refills the bucket (to its size, not beyond).
@@ -40,7 +40,7 @@ describe('SendThrottle', () => {
   })
 
   it('never takes the token a send booked later counts on', () => {
-    const throttle = new SendThrottle({ ...noJitter, globalBurst: 2 }, fakeClock())
+    const throttle = new SendThrottle({ ...noJitter, globalBurst: 2 }, fakeClock().now)
     // Chat a: now, and at 1.5 s (its spacing); the bucket has 2 tokens and refills one per 3 s.
     expect([throttle.reserve('a'), throttle.reserve('a')]).toEqual([0, 1_500])
     // A token is free right now, but taking it leaves a's booked send at 1.5 s with half a
@@ -52,12 +52,12 @@ describe('SendThrottle', () => {
 
   it('adds bounded jitter only to sends that wait anyway', () => {
     const clock = fakeClock()
-    const throttle = new SendThrottle({ ...noJitter, jitterMs: 700 }, clock, () => 0.999)
+    const throttle = new SendThrottle({ ...noJitter, jitterMs: 700 }, clock.now, () => 0.999)
     expect(throttle.reserve('a')).toBe(0)
     const wait = throttle.reserve('a')
     expect(wait).toBeGreaterThan(1_500)
     expect(wait).toBeLessThan(1_500 + 700)
-    const low = new SendThrottle({ ...noJitter, jitterMs: 700 }, fakeClock(), () => 0)
+    const low = new SendThrottle({ ...noJitter, jitterMs: 700 }, fakeClock().now, () => 0)
     low.reserve('a')
     expect(low.reserve('a')).toBe(1_500)
   })
@@ -67,7 +67,7 @@ describe('SendThrottle', () => {
       const random = seeded(seed)
       const clock = fakeClock(1_000_000)
       const limits = { perChatMinIntervalMs: 1_500, globalPerMinute: 20, globalBurst: 5, jitterMs: 700 }
-      const throttle = new SendThrottle(limits, clock, seeded(seed + 100))
+      const throttle = new SendThrottle(limits, clock.now, seeded(seed + 100))
       const sends: { chat: string; at: number; askedAt: number }[] = []
       for (let i = 0; i < 400; i++) {
         if (random() < 0.4) clock.advance(Math.floor(random() * 5_000))
@@ -99,7 +99,7 @@ describe('SendThrottle', () => {
 
   it('forgets chats and past sends once they no longer constrain anything', () => {
     const clock = fakeClock()
-    const throttle = new SendThrottle({ ...noJitter, globalPerMinute: 1_000_000, globalBurst: 1_000_000 }, clock)
+    const throttle = new SendThrottle({ ...noJitter, globalPerMinute: 1_000_000, globalBurst: 1_000_000 }, clock.now)
     for (let i = 0; i < 10_000; i++) throttle.reserve(`customer-${i}`)
     expect(throttle.trackedChats).toBe(10_000) // each still within its 1.5 s spacing
     expect(throttle.bookedSends).toBe(0) // all went now: nothing ahead to keep
@@ -107,7 +107,7 @@ describe('SendThrottle', () => {
     throttle.reserve('one-more')
     expect(throttle.trackedChats).toBe(1)
     // With the real limits, what is kept is the queue of sends still ahead.
-    const busy = new SendThrottle(noJitter, clock)
+    const busy = new SendThrottle(noJitter, clock.now)
     for (let i = 0; i < 50; i++) busy.reserve(`c-${i}`)
     expect(busy.bookedSends).toBe(45)
     clock.advance(50 * REFILL_MS)
@@ -117,7 +117,7 @@ describe('SendThrottle', () => {
 
   it('keeps waits relative when the wall clock is set back', () => {
     const clock = fakeClock(5_000_000)
-    const throttle = new SendThrottle(noJitter, clock)
+    const throttle = new SendThrottle(noJitter, clock.now)
     throttle.reserve('a')
     clock.set(5_000_000 - 3_600_000) // an hour back
     expect(throttle.reserve('a')).toBe(1_500)
@@ -125,7 +125,7 @@ describe('SendThrottle', () => {
   })
 
   it('falls back to the defaults for nonsense limits instead of dropping a guard', () => {
-    const throttle = new SendThrottle({ perChatMinIntervalMs: Number.NaN, globalPerMinute: 0, globalBurst: -1, jitterMs: -5 }, fakeClock(), () => 0)
+    const throttle = new SendThrottle({ perChatMinIntervalMs: Number.NaN, globalPerMinute: 0, globalBurst: -1, jitterMs: -5 }, fakeClock().now, () => 0)
     expect([throttle.reserve('a'), throttle.reserve('a')]).toEqual([0, 1_500])
     const flood = ['b', 'c', 'd', 'e', 'f'].map((chat) => throttle.reserve(chat))
     expect(flood).toEqual([0, 0, 0, 3_000, 6_000])

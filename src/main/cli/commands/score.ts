@@ -1,5 +1,5 @@
-import { detectCategory } from '../../evaluation/category'
-import { assessReply } from '../../evaluation/reply-scorer'
+import { detectCategory } from '../../evaluate/category'
+import { assessReply } from '../../evaluate/reply-scorer'
 import type { Command } from '../command'
 import { runJsonlFilter } from '../jsonl-filter'
 

@@ -1,4 +1,4 @@
-import { knownNames, scrubPersonalData } from '../../curation/pii-scrubber'
+import { knownNames, scrubPersonalData } from '../../curate/pii-scrubber'
 import type { Command } from '../command'
 import { runJsonlFilter } from '../jsonl-filter'
 

@@ -5,7 +5,8 @@ import { writeJsonLine } from '../command'
 import { openCliApp } from '../open-app'
 import { createProgressBar } from '../progress-bar'
 import { findLlamaTools } from '../../training/llama-tools'
-import { fineTuneWithLlamaCpp, TrainingError } from '../../training/llamacpp-finetune'
+import { fineTuneWithLlamaCpp } from '../../training/llamacpp-finetune'
+import { TrainingError } from '../../training/training-errors'
 
 export const trainCommand: Command = {
   name: 'train',

@@ -1,5 +1,6 @@
 import { servingTemplate, templateRequest } from './chat-template'
-import type { BackendContext, Candidate, TrainingBackend } from './training-backend'
+import { checkImportFile, type ImportSources } from './import-sources'
+import type { BackendContext, Candidate, PlanContext, RunPlan, TrainingBackend } from './training-backend'
 
 /**
  * A model or LoRA adapter trained elsewhere (a GPU in the cloud, say): a GGUF model is deployed
@@ -7,6 +8,24 @@ import type { BackendContext, Candidate, TrainingBackend } from './training-back
  */
 export class ImportBackend implements TrainingBackend {
   readonly id = 'import' as const
+
+  constructor(private readonly imports: ImportSources) {}
+
+  unavailable(): string | null {
+    return null
+  }
+
+  /** Checked before anything is uploaded: Ollama would take any file as a blob. */
+  async plan({ input, settings }: PlanContext): Promise<RunPlan> {
+    const importKind = input.importKind ?? 'model'
+    const { path, name } = this.imports.resolve(input)
+    const importFormat = await checkImportFile(path, name, importKind)
+    return {
+      // A whole model is its own base; an adapter goes on top of an Ollama model.
+      baseModel: importKind === 'model' ? path : (input.baseModel ?? settings.llm.model),
+      params: { importPath: path, importFile: name, importKind, importFormat, contextTokens: settings.training.contextTokens, force: input.force },
+    }
+  }
 
   async prepare(ctx: BackendContext): Promise<Candidate> {
     const file = ctx.params.importPath!

@@ -1,16 +1,45 @@
-import { mkdirSync, renameSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { ApiError } from '../../../shared/api/errors'
 import type { LossPoint, TrainingStage } from '../../../shared/types'
-import { fineTuneWithLlamaCpp, TrainingError } from '../llamacpp-finetune'
+import type { LlamaTools } from '../llama-tools'
+import { fineTuneWithLlamaCpp } from '../llamacpp-finetune'
+import { TRAINING_ERRORS, TrainingError } from '../training-errors'
 import { servingTemplate, templateRequest } from './chat-template'
-import type { BackendContext, Candidate, TrainingBackend } from './training-backend'
+import type { BackendContext, Candidate, PlanContext, RunPlan, TrainingBackend } from './training-backend'
+
+/** Fixed so two runs on the same data and settings start from the same shuffle. */
+const SEED = 42
 
 /** Real weights: llama.cpp through our trainer, the Q8_0 result uploaded to Ollama. */
 export class LlamaCppBackend implements TrainingBackend {
   readonly id = 'llamacpp' as const
 
+  unavailable(tools: LlamaTools | null): string | null {
+    return tools ? null : TRAINING_ERRORS.toolsMissing
+  }
+
+  plan({ input, settings, tools }: PlanContext): Promise<RunPlan> {
+    if (!tools) throw new ApiError('precondition', TRAINING_ERRORS.toolsMissing)
+    if (!input.baseModel || !existsSync(input.baseModel)) {
+      throw new ApiError('invalid_input', TRAINING_ERRORS.baseModelMissing(input.baseModel ?? ''), [{ path: 'baseModel', message: 'file not found' }])
+    }
+    const defaults = settings.training
+    return Promise.resolve({
+      baseModel: input.baseModel,
+      params: {
+        epochs: input.epochs ?? defaults.epochs,
+        contextTokens: input.contextTokens ?? defaults.contextTokens,
+        learningRate: input.learningRate ?? defaults.learningRate,
+        freezeLayers: input.freezeLayers ?? defaults.freezeLayers,
+        seed: SEED,
+        force: input.force,
+      },
+    })
+  }
+
   async prepare(ctx: BackendContext): Promise<Candidate> {
-    if (!ctx.tools) throw new TrainingError('Faltan las herramientas de entrenamiento (llama.cpp).')
+    if (!ctx.tools) throw new TrainingError(TRAINING_ERRORS.toolsMissing)
     const curve: LossPoint[] = []
     const result = await fineTuneWithLlamaCpp({
       tools: ctx.tools,

@@ -1,7 +1,7 @@
-import { join } from 'node:path'
-import { selectFewShot } from '../../curation/modelfile'
-import { promptAndReference, readChatExamples } from '../validation'
-import type { BackendContext, Candidate, TrainingBackend } from './training-backend'
+import { datasetFile } from '../../curate/dataset-format'
+import { selectFewShot } from '../../curate/modelfile'
+import { promptAndReference, readChatExamples } from '../validation-gate'
+import type { BackendContext, Candidate, PlanContext, RunPlan, TrainingBackend } from './training-backend'
 
 /**
  * Not a fine-tune, and labelled so: the base model with the dataset's best examples as few-shot
@@ -10,8 +10,16 @@ import type { BackendContext, Candidate, TrainingBackend } from './training-back
 export class PromptBackend implements TrainingBackend {
   readonly id = 'prompt' as const
 
+  unavailable(): string | null {
+    return null
+  }
+
+  plan({ input, settings }: PlanContext): Promise<RunPlan> {
+    return Promise.resolve({ baseModel: input.baseModel ?? settings.llm.model, params: { contextTokens: settings.training.contextTokens, force: input.force } })
+  }
+
   prepare(ctx: BackendContext): Promise<Candidate> {
-    const examples = readChatExamples(join(ctx.datasetDir, 'train.jsonl'))
+    const examples = readChatExamples(datasetFile(ctx.datasetDir, 'train'))
     const messages = selectFewShot(examples, 2).flatMap((e) => {
       const { question, reference } = promptAndReference(e)
       return [

@@ -1,5 +1,6 @@
 import type { WriteStream } from 'node:fs'
-import type { LossPoint, TrainingBackend as BackendId, TrainingStage, TrainingStepProgress } from '../../../shared/types'
+import type { TrainingStartInput } from '../../../shared/api/contract'
+import type { LossPoint, Settings, TrainingBackend as BackendId, TrainingStage, TrainingStepProgress } from '../../../shared/types'
 import type { ModelVersion } from '../../store/repositories/model-versions-repository'
 import type { FineTuneParams } from '../llamacpp-finetune'
 import type { LlamaTools } from '../llama-tools'
@@ -15,6 +16,22 @@ export type RunParams = FineTuneParams & {
   importKind?: 'model' | 'adapter'
   /** Absent on runs recorded before adapters could be safetensors: those were GGUF. */
   importFormat?: 'gguf' | 'safetensors'
+}
+
+/** The parameters a run records: only what its backend uses (each backend builds its own). */
+export type RecordedParams = Pick<RunParams, 'contextTokens' | 'force'> & Partial<RunParams>
+
+/** A `training.start` request checked by its backend: what the run starts from and records. */
+export interface RunPlan {
+  baseModel: string
+  params: RecordedParams
+}
+
+/** What a backend needs to check a request and build its parameters. */
+export interface PlanContext {
+  input: TrainingStartInput
+  settings: Settings
+  tools: LlamaTools | null
 }
 
 /** What a backend gets to make a candidate: the run, where to work, and how to report. */
@@ -55,5 +72,9 @@ export interface Candidate {
 /** One way of turning a dataset into a candidate model. */
 export interface TrainingBackend {
   readonly id: BackendId
+  /** Why it cannot run on this machine, for the owner; null when it can. */
+  unavailable(tools: LlamaTools | null): string | null
+  /** Checks the request before anything is recorded (ApiError, in Spanish) and builds its parameters. */
+  plan(context: PlanContext): Promise<RunPlan>
   prepare(context: BackendContext): Promise<Candidate>
 }

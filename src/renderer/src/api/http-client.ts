@@ -2,8 +2,9 @@ import type { ApiClient } from '../../../shared/api/client'
 import { ApiError, type ApiErrorBody } from '../../../shared/api/errors'
 import type { ApiEventEnvelope, ApiEventName, ApiEvents } from '../../../shared/api/events'
 import { API_PREFIX, EVENTS_PATH, WS_PROTOCOL, WS_TOKEN_PREFIX } from '../../../shared/api/http-protocol'
+import type { ServerConnection } from './server-connection'
 
-export type ConnectionListener = (state: 'connected' | 'reconnecting' | 'unauthorized') => void
+export type ConnectionListener = (state: ServerConnection) => void
 
 /**
  * The client in a browser against the headless server: POST /api/<method> with the bearer

@@ -1,5 +1,4 @@
 import { CATEGORIES, type Category } from '../../../shared/types'
-import type { MessageKey } from '../i18n/es'
 import { useT } from '../i18n/i18n'
 
 /** The category filter of a filter bar ('' = every category). */
@@ -12,7 +11,7 @@ export function CategorySelect({ value, onChange }: { value: Category | ''; onCh
         <option value="">{t('review.filters.category.all')}</option>
         {CATEGORIES.map((category) => (
           <option key={category} value={category}>
-            {t(`category.${category}` as MessageKey)}
+            {t(`category.${category}`)}
           </option>
         ))}
       </select>

@@ -1,4 +1,3 @@
-import type { MessageKey } from '../i18n/es'
 import { useT } from '../i18n/i18n'
 import { PERIODS, type Period, type PeriodFilter } from '../period'
 
@@ -12,7 +11,7 @@ export function PeriodFields({ value, onChange }: { value: PeriodFilter; onChang
         <select value={value.period} onChange={(e) => onChange({ period: e.target.value as Period })}>
           {PERIODS.map((period) => (
             <option key={period} value={period}>
-              {t(`period.${period}` as MessageKey)}
+              {t(`period.${period}`)}
             </option>
           ))}
         </select>

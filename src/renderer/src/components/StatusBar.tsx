@@ -1,7 +1,6 @@
 import type { AppStatus, WhatsappState } from '../../../shared/types'
-import type { MessageKey } from '../i18n/es'
+import type { ServerConnection } from '../api/server-connection'
 import { useT } from '../i18n/i18n'
-import type { ServerConnection } from '../Root'
 
 // Not linked yet (or linking) is a step, not a fault; a link that was lost is.
 const WHATSAPP_TONE: Record<WhatsappState, 'ok' | 'neutral' | 'bad'> = {
@@ -46,7 +45,7 @@ export function StatusBar({
       </button>
       <span className={`pill ${modelTone}`} data-testid="model-status" title={llm.detail ?? llm.host}>
         <span className="dot" />
-        {t('status.model')}: {t(`status.model.${llm.state}` as MessageKey, { model: llm.model })}
+        {t('status.model')}: {t(`status.model.${llm.state}`, { model: llm.model })}
         {onFallback && ` · ${t('status.model.fallback', { model: llm.fallback!.model })}`}
       </span>
       {status.waitingForModel > 0 && (

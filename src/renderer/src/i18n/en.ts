@@ -471,6 +471,7 @@ export const en: Record<MessageKey, string> = {
   'review.source.no_reply': 'no reply',
   'review.source.takeover': 'you took over the chat',
   'review.source.sale': 'sale',
+  'review.source.owner': 'your own reply',
   'review.success.true': 'Sale / purchase intent',
   'review.success.false': 'No purchase intent',
   'review.action.score': 'Score {score}',

@@ -471,6 +471,7 @@ export const es = {
   'review.source.no_reply': 'sin respuesta',
   'review.source.takeover': 'tomaste el chat',
   'review.source.sale': 'venta',
+  'review.source.owner': 'respuesta tuya',
   'review.success.true': 'Venta / intención de compra',
   'review.success.false': 'Sin intención de compra',
   'review.action.score': 'Nota {score}',

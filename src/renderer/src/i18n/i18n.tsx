@@ -1,4 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react'
+import { CATEGORIES, type Category } from '../../../shared/types'
 import { en } from './en'
 import { es, type MessageKey } from './es'
 
@@ -23,4 +24,13 @@ export function I18nProvider({ locale, children }: { locale: Locale; children: R
 
 export function useT(): Translate {
   return useContext(I18nContext).t
+}
+
+function isCategory(name: string): name is Category {
+  return (CATEGORIES as readonly string[]).includes(name)
+}
+
+/** A category the core names, in words; one this window does not know (a newer core) is shown as named. */
+export function categoryLabel(t: Translate, category: string): string {
+  return isCategory(category) ? t(`category.${category}`) : category
 }

@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useEffect, useId, useMemo, useState } from 'react'
 import type { CatalogImportReport, ProductDto } from '../../../../shared/catalog'
-import { useApi, useApiEvent } from '../../api/api-context'
+import type { ApiClient } from '../../../../shared/api/client'
+import { useApiEvent } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
+import { useApiQuery } from '../../api/use-api-query'
 import { EmptyState } from '../../components/EmptyState'
 import { useT, type Locale } from '../../i18n/i18n'
 import { ImportPanel } from './ImportPanel'
@@ -20,23 +22,27 @@ interface Page {
   offset: number
 }
 
+async function fetchPage(api: ApiClient, request: { query: string; offset: number }): Promise<Page> {
+  const ask = (offset: number) => api.call('catalog.list', { ...(request.query ? { query: request.query } : {}), limit: PAGE_SIZE, offset })
+  let offset = request.offset
+  let result = await ask(offset)
+  // A deletion can leave the page past the end: step back to the last one that exists.
+  if (result.items.length === 0 && result.total > 0 && offset > 0) {
+    offset = Math.max(0, Math.floor((result.total - 1) / PAGE_SIZE) * PAGE_SIZE)
+    result = await ask(offset)
+  }
+  return { ...result, query: request.query, offset }
+}
+
 export function CatalogScreen({ locale }: { locale: Locale }) {
-  const api = useApi()
   const t = useT()
   const id = useId()
   const [search, setSearch] = useState('')
-  // A fresh object per request, so asking again for the same page (after an edit) reloads.
+  // What the owner asked for; the page says what it was asked with (a deletion may step it back).
   const [request, setRequest] = useState<{ query: string; offset: number }>({ query: '', offset: 0 })
-  const [page, setPage] = useState<Page | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [editing, setEditing] = useState<ProductDto | 'new' | null>(null)
   const [importing, setImporting] = useState(false)
-  const latestLoad = useRef(0)
-  const tRef = useRef(t)
-  useEffect(() => {
-    tRef.current = t
-  })
 
   // Typing waits for a pause before asking the core: one query per word, not per key.
   useEffect(() => {
@@ -47,26 +53,8 @@ export function CatalogScreen({ locale }: { locale: Locale }) {
     return () => clearTimeout(timer)
   }, [search])
 
-  useEffect(() => {
-    const seq = ++latestLoad.current
-    api.call('catalog.list', { ...(request.query ? { query: request.query } : {}), limit: PAGE_SIZE, offset: request.offset }).then(
-      (result) => {
-        if (seq !== latestLoad.current) return
-        // A deletion can leave the page past the end: step back to the last one that exists.
-        if (result.items.length === 0 && result.total > 0 && request.offset > 0) {
-          setRequest({ query: request.query, offset: Math.max(0, Math.floor((result.total - 1) / PAGE_SIZE) * PAGE_SIZE) })
-          return
-        }
-        setPage({ ...result, query: request.query, offset: request.offset })
-        setError(null)
-      },
-      (failure: unknown) => {
-        if (seq === latestLoad.current) setError(describeError(failure, tRef.current))
-      },
-    )
-  }, [api, request])
-
-  const reload = useCallback(() => setRequest((current) => ({ ...current })), [])
+  const { data: page, error: failure, reload } = useApiQuery(request, fetchPage)
+  const error = failure === null ? null : describeError(failure, t)
   useApiEvent('catalog.changed', reload)
 
   const categories = useMemo(() => [...new Set((page?.items ?? []).map((p) => p.category).filter((c): c is string => c !== null))].sort(), [page])

@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react'
 import type { CatalogImportReport } from '../../../../shared/catalog'
 import { useApi } from '../../api/api-context'
+import { useApiQuery } from '../../api/use-api-query'
 import { describeError } from '../../api/describe-error'
 import { useT } from '../../i18n/i18n'
 import { columnLabel, describeProblem } from './field-errors'
@@ -12,6 +13,8 @@ interface Source {
   fileName: string | null
   format: Format
   content: string
+  /** Which pick this is: checking the same text again (after a failure) asks the core again. */
+  pick: number
 }
 
 /** By extension for a file; pasted text that opens like JSON is JSON, anything else CSV. */
@@ -27,6 +30,20 @@ function sentence(text: string): string {
 
 type Phase = { kind: 'idle' } | { kind: 'checking' } | { kind: 'importing'; report: CatalogImportReport } | { kind: 'checked'; report: CatalogImportReport } | { kind: 'done'; report: CatalogImportReport }
 
+/** Where the import stands, from the real import's outcome and the dry run of the current source. */
+function phaseOf(
+  outcome: { kind: 'importing' } | { kind: 'failed' } | { kind: 'rejected' | 'done'; report: CatalogImportReport } | null,
+  checking: boolean,
+  checked: CatalogImportReport | null,
+): Phase {
+  if (outcome?.kind === 'done') return { kind: 'done', report: outcome.report }
+  if (outcome?.kind === 'rejected') return { kind: 'checked', report: outcome.report }
+  if (outcome?.kind === 'failed') return { kind: 'idle' }
+  if (outcome?.kind === 'importing' && checked) return { kind: 'importing', report: checked }
+  if (checking) return { kind: 'checking' }
+  return checked ? { kind: 'checked', report: checked } : { kind: 'idle' }
+}
+
 /**
  * Import in two steps: a dry run that lists every problem, then the real import, which the
  * core writes whole or not at all. The confirm button stays off while the file has errors.
@@ -37,27 +54,21 @@ export function ImportPanel({ onClose, onImported }: { onClose: () => void; onIm
   const id = useId()
   const [source, setSource] = useState<Source | null>(null)
   const [pasted, setPasted] = useState('')
-  const [phase, setPhase] = useState<Phase>({ kind: 'idle' })
-  const [failure, setFailure] = useState<string | null>(null)
+  /** What the real import came to; null while the dry run of the current source is what counts. */
+  const [outcome, setOutcome] = useState<{ kind: 'importing' } | { kind: 'failed' } | { kind: 'rejected' | 'done'; report: CatalogImportReport } | null>(null)
+  const [actionFailure, setActionFailure] = useState<string | null>(null)
   const fileRef = useRef<HTMLInputElement>(null)
-  // A slow dry run must not overwrite the report of a file picked after it.
-  const latest = useRef(0)
+  // A slow dry run must not overwrite the report of a file picked after it: the query keeps the latest only.
+  const dryRun = useApiQuery(source, (api, next) => api.call('catalog.import', { format: next.format, content: next.content, dryRun: true }))
 
+  const phase = phaseOf(outcome, dryRun.loading, dryRun.error === null ? dryRun.data : null)
+  const failure = actionFailure ?? (dryRun.error === null || dryRun.loading ? null : describeError(dryRun.error, t))
   const busy = phase.kind === 'checking' || phase.kind === 'importing'
 
-  const check = async (next: Source) => {
-    const seq = ++latest.current
-    setSource(next)
-    setFailure(null)
-    setPhase({ kind: 'checking' })
-    try {
-      const report = await api.call('catalog.import', { format: next.format, content: next.content, dryRun: true })
-      if (seq === latest.current) setPhase({ kind: 'checked', report })
-    } catch (error) {
-      if (seq !== latest.current) return
-      setFailure(describeError(error, t))
-      setPhase({ kind: 'idle' })
-    }
+  const check = (next: Omit<Source, 'pick'>) => {
+    setSource((current) => ({ ...next, pick: (current?.pick ?? 0) + 1 }))
+    setActionFailure(null)
+    setOutcome(null)
   }
 
   const pickFile = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -66,38 +77,35 @@ export function ImportPanel({ onClose, onImported }: { onClose: () => void; onIm
     setPasted('')
     try {
       const content = await file.text()
-      await check({ fileName: file.name, format: formatOf(file.name, content), content })
+      check({ fileName: file.name, format: formatOf(file.name, content), content })
     } catch (error) {
-      setFailure(describeError(error, t))
+      setActionFailure(describeError(error, t))
     }
   }
 
   const checkPasted = () => {
     if (fileRef.current) fileRef.current.value = ''
-    void check({ fileName: null, format: formatOf(null, pasted), content: pasted })
+    check({ fileName: null, format: formatOf(null, pasted), content: pasted })
   }
 
   const confirm = async () => {
     if (!source || phase.kind !== 'checked') return
-    const seq = ++latest.current
-    setFailure(null)
+    setActionFailure(null)
     // The report stays on screen while the import runs: it says what is being written.
-    setPhase({ kind: 'importing', report: phase.report })
+    setOutcome({ kind: 'importing' })
     try {
       const report = await api.call('catalog.import', { format: source.format, content: source.content, dryRun: false })
-      if (seq !== latest.current) return
       // The catalog may have changed since the dry run; a report that comes back with errors
       // wrote nothing and is shown like a dry run's.
-      setPhase({ kind: report.applied ? 'done' : 'checked', report })
+      setOutcome({ kind: report.applied ? 'done' : 'rejected', report })
       if (report.applied) {
         setSource(null)
         if (fileRef.current) fileRef.current.value = ''
         onImported(report)
       }
     } catch (error) {
-      if (seq !== latest.current) return
-      setFailure(describeError(error, t))
-      setPhase({ kind: 'idle' })
+      setActionFailure(describeError(error, t))
+      setOutcome({ kind: 'failed' })
     }
   }
 

@@ -110,6 +110,19 @@ export function Thread({
   )
 }
 
+/** What each guard did, in words; a guard this window does not know (a newer core) is shown as named. */
+const GUARDRAIL_LABELS = new Map<string, MessageKey>([
+  ['price_regenerated', 'message.guardrail.price_regenerated'],
+  ['price_removed', 'message.guardrail.price_removed'],
+  ['price_fallback', 'message.guardrail.price_fallback'],
+  ['length_trimmed', 'message.guardrail.length_trimmed'],
+])
+
+function guardrailLabel(t: Translate, guardrail: string): string {
+  const key = GUARDRAIL_LABELS.get(guardrail)
+  return key ? t(key) : guardrail
+}
+
 function Bubble({ message: m }: { message: MessageDto }) {
   const t = useT()
   return (
@@ -124,7 +137,7 @@ function Bubble({ message: m }: { message: MessageDto }) {
         {m.text !== null && <div className="bubble-text">{m.text}</div>}
         {m.guardrails.length > 0 && (
           <div className="guardrail-note" data-testid="guardrail-note">
-            🛡 {m.guardrails.map((g) => t(`message.guardrail.${g}` as MessageKey)).join(' · ')}
+            🛡 {m.guardrails.map((g) => guardrailLabel(t, g)).join(' · ')}
           </div>
         )}
         <div className="bubble-meta">

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { ExchangeDto } from '../../../../shared/types'
 import { formatTime } from '../../format'
-import type { MessageKey } from '../../i18n/es'
 import { useT } from '../../i18n/i18n'
 
 export interface ExchangeActions {
@@ -39,7 +38,7 @@ export function ExchangeCard({
   const t = useT()
   const [showContext, setShowContext] = useState(false)
   const e = exchange
-  const category = t((e.category ? `category.${e.category}` : 'category.none') as MessageKey)
+  const category = t((e.category ? `category.${e.category}` : 'category.none'))
   const customer = e.customerName ?? t('review.customer.unknown')
 
   if (left) {
@@ -197,7 +196,7 @@ function StatusBadge({ exchange: e }: { exchange: ExchangeDto }) {
 function ScoreLines({ exchange: e }: { exchange: ExchangeDto }) {
   const t = useT()
   const manualCounts = e.manualScore !== null
-  const source = e.autoScoreSource ? t(`review.source.${e.autoScoreSource}` as MessageKey) : null
+  const source = e.autoScoreSource ? t(`review.source.${e.autoScoreSource}`) : null
   const confidence = e.autoConfidence !== null ? t('review.score.confidence', { value: Math.round(e.autoConfidence * 100) }) : null
   return (
     <div className="score-lines">

@@ -1,4 +1,3 @@
-import type { MessageKey } from '../../i18n/es'
 import { useT } from '../../i18n/i18n'
 import { CategorySelect, ModelSelect } from '../../components/FilterSelects'
 import { PeriodFields } from '../../components/PeriodFields'
@@ -31,7 +30,7 @@ export function ReviewFiltersBar({
             aria-pressed={filters.status === status}
             onClick={() => set({ status })}
           >
-            {t(`review.filters.status.${status}` as MessageKey)}
+            {t(`review.filters.status.${status}`)}
           </button>
         ))}
       </div>

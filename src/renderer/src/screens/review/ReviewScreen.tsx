@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { ApiError } from '../../../../shared/api/errors'
 import type { ExchangeDto } from '../../../../shared/types'
+import type { ApiClient } from '../../../../shared/api/client'
 import { useApi, useApiEvent } from '../../api/api-context'
+import { useApiQuery } from '../../api/use-api-query'
 import { EmptyState } from '../../components/EmptyState'
 import { useT } from '../../i18n/i18n'
 import { CaptureHealthCard } from './CaptureHealthCard'
@@ -32,53 +34,61 @@ interface Page {
   matchedOnArrival: number
 }
 
+async function fetchPage(api: ApiClient, request: { filters: ReviewFilterState; offset: number }): Promise<Page> {
+  const { filters } = request
+  let offset = request.offset
+  let result = await api.call('review.list', toListInput(filters, PAGE_SIZE, offset))
+  // Reviewed rows leave the queue: a page past its new end steps back to the last full one.
+  if (result.items.length === 0 && result.total > 0 && offset > 0) {
+    offset = Math.max(0, result.total - PAGE_SIZE)
+    result = await api.call('review.list', toListInput(filters, PAGE_SIZE, offset))
+  }
+  const matchedOnArrival = result.items.filter((e) => stillMatches(e, filters)).length
+  return { ...result, filters, offset, matchedOnArrival }
+}
+
 export function ReviewScreen() {
   const api = useApi()
   const t = useT()
   const [filters, setFilters] = useState<ReviewFilterState>(DEFAULT_FILTERS)
-  // A fresh object per navigation, so asking again for the same offset still reloads.
-  const [request, setRequest] = useState<{ offset: number }>({ offset: 0 })
-  const [page, setPage] = useState<Page | null>(null)
+  const [requestedOffset, setRequestedOffset] = useState(0)
+  /** What the last action failed with; a page that lands clears it. */
   const [error, setError] = useState<unknown>(null)
   const [focusedId, setFocusedId] = useState<string | null>(null)
   const [editingId, setEditingId] = useState<string | null>(null)
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set())
   const listRef = useRef<HTMLDivElement>(null)
-  const latestLoad = useRef(0)
   /** A card the owner pointed at is already where they look; scrolling it would move it under the pointer. */
   const pointedAt = useRef<string | null>(null)
 
-  const load = useCallback(
-    (forFilters: ReviewFilterState, offset: number) => {
-      const seq = ++latestLoad.current
-      api.call('review.list', toListInput(forFilters, PAGE_SIZE, offset)).then(
-        (result) => {
-          if (seq !== latestLoad.current) return
-          const matchedOnArrival = result.items.filter((e) => stillMatches(e, forFilters)).length
-          setPage({ ...result, filters: forFilters, offset, matchedOnArrival })
-          setFresh(new Set())
-          setSelected(new Set())
-          setEditingId(null)
-          setError(null)
-        },
-        (failure: unknown) => {
-          if (seq === latestLoad.current) setError(failure)
-        },
-      )
-    },
-    [api],
-  )
-
-  useEffect(() => {
-    load(filters, request.offset)
-  }, [load, filters, request])
+  const {
+    data: page,
+    error: loadError,
+    reload,
+    update: setPage,
+  } = useApiQuery({ filters, offset: requestedOffset }, fetchPage, (arrived) => {
+    // The page may have stepped back (the queue got shorter); the pager goes on from it.
+    setRequestedOffset(arrived.offset)
+    setFresh(new Set())
+    // A page that lands while the owner is rewriting an answer or has rows ticked keeps what is
+    // still on it: a refresh must never throw away a rewrite half typed.
+    const onPage = new Set(arrived.items.map((e) => e.id))
+    setSelected((current) => new Set([...current].filter((id) => onPage.has(id))))
+    setEditingId((current) => (current !== null && onPage.has(current) ? current : null))
+    setError(null)
+  })
+  /** Asking for the offset shown again still asks: the queue behind it has moved. */
+  const goTo = (offset: number) => {
+    if (offset === requestedOffset) reload()
+    else setRequestedOffset(offset)
+  }
 
   const changeFilters = (next: ReviewFilterState) => {
     setFilters(next)
-    setRequest({ offset: 0 })
+    setRequestedOffset(0)
   }
-  const reload = () => setRequest({ offset: page?.offset ?? 0 })
+  const refresh = () => goTo(page?.offset ?? 0)
 
   const items = useMemo(() => page?.items ?? [], [page])
   const shownFilters = page?.filters ?? filters
@@ -91,12 +101,12 @@ export function ReviewScreen() {
   const upsert = useCallback((updated: ExchangeDto[]) => {
     const byId = new Map(updated.map((e) => [e.id, e]))
     setPage((current) => (current ? { ...current, items: current.items.map((e) => byId.get(e.id) ?? e) } : current))
-  }, [])
+  }, [setPage])
   /** Applied to the rows as they are now, so an event that landed meanwhile is not undone. */
   const patch = useCallback((ids: string[], change: (exchange: ExchangeDto) => ExchangeDto) => {
     const wanted = new Set(ids)
     setPage((current) => (current ? { ...current, items: current.items.map((e) => (wanted.has(e.id) ? change(e) : e)) } : current))
-  }, [])
+  }, [setPage])
 
   useApiEvent('exchange.updated', (exchange) => {
     if (items.some((e) => e.id === exchange.id)) upsert([exchange])
@@ -123,8 +133,8 @@ export function ReviewScreen() {
   // A page the owner has fully reviewed gives way to the next exchanges in the queue.
   const exhausted = page !== null && page.matchedOnArrival > 0 && active.length === 0
   useEffect(() => {
-    if (exhausted && page) load(page.filters, Math.min(page.offset, Math.max(0, total - PAGE_SIZE)))
-  }, [exhausted, page, total, load])
+    if (exhausted) reload()
+  }, [exhausted, reload])
 
   const run = useCallback(
     async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
@@ -291,21 +301,21 @@ export function ReviewScreen() {
         <ShortcutLegend />
         <span className="spacer" />
         {fresh.size > 0 && (
-          <button type="button" className="fresh-button" onClick={reload}>
+          <button type="button" className="fresh-button" onClick={refresh}>
             {t(fresh.size === 1 ? 'review.fresh.one' : 'review.fresh.other', { count: fresh.size })}
           </button>
         )}
         <span className="review-count" data-testid="review-count">
           {t(total === 1 ? 'review.count.one' : 'review.count.other', { count: total.toLocaleString() })}
         </span>
-        <button type="button" onClick={reload} className="small-button">
+        <button type="button" onClick={refresh} className="small-button">
           {t('review.refresh')}
         </button>
       </div>
 
-      {error !== null && (
+      {(error ?? loadError) !== null && (
         <p className="notice bad" role="alert">
-          {describe(error, t)}
+          {describe(error ?? loadError, t)}
         </p>
       )}
 
@@ -336,11 +346,11 @@ export function ReviewScreen() {
 
       {page !== null && (offset > 0 || nextOffset < total) && (
         <nav className="pager" aria-label={t('review.page', { from: offset + 1, to: nextOffset, total })}>
-          <button type="button" disabled={offset === 0} onClick={() => setRequest({ offset: Math.max(0, offset - PAGE_SIZE) })}>
+          <button type="button" disabled={offset === 0} onClick={() => goTo(Math.max(0, offset - PAGE_SIZE))}>
             {t('review.page.prev')}
           </button>
           <span>{t('review.page', { from: active.length > 0 ? offset + 1 : offset, to: nextOffset, total })}</span>
-          <button type="button" disabled={nextOffset >= total} onClick={() => setRequest({ offset: nextOffset })}>
+          <button type="button" disabled={nextOffset >= total} onClick={() => goTo(nextOffset)}>
             {t('review.page.next')}
           </button>
         </nav>

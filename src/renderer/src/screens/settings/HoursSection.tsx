@@ -1,10 +1,9 @@
 import type { BusinessHours } from '../../../../shared/types'
 import { useT } from '../../i18n/i18n'
-import type { MessageKey } from '../../i18n/es'
 import { FieldError, type SectionProps } from './settings-form'
 
 // Monday first, as a Colombian shop reads its week.
-const DAYS = [1, 2, 3, 4, 5, 6, 0]
+const DAYS = [1, 2, 3, 4, 5, 6, 0] as const
 
 /** Business hours: one opening range per day (the API takes several; the form keeps it simple). */
 export function HoursSection({ draft, setDraft, errors }: SectionProps) {
@@ -34,7 +33,7 @@ export function HoursSection({ draft, setDraft, errors }: SectionProps) {
                 const range = rangeOf(day)
                 return (
                   <tr key={day}>
-                    <th scope="row">{t(`settings.hours.day.${day}` as MessageKey)}</th>
+                    <th scope="row">{t(`settings.hours.day.${day}`)}</th>
                     <td>
                       <label className="check">
                         <input type="checkbox" checked={range !== null} onChange={(e) => setRange(day, e.target.checked ? { open: '08:00', close: '18:00' } : null)} />
@@ -44,9 +43,9 @@ export function HoursSection({ draft, setDraft, errors }: SectionProps) {
                     <td>
                       {range && (
                         <span className="hours-range">
-                          <input type="time" aria-label={t('settings.hours.opensAt', { day: t(`settings.hours.day.${day}` as MessageKey) })} value={range.open} onChange={(e) => setRange(day, { ...range, open: e.target.value })} />
+                          <input type="time" aria-label={t('settings.hours.opensAt', { day: t(`settings.hours.day.${day}`) })} value={range.open} onChange={(e) => setRange(day, { ...range, open: e.target.value })} />
                           –
-                          <input type="time" aria-label={t('settings.hours.closesAt', { day: t(`settings.hours.day.${day}` as MessageKey) })} value={range.close} onChange={(e) => setRange(day, { ...range, close: e.target.value })} />
+                          <input type="time" aria-label={t('settings.hours.closesAt', { day: t(`settings.hours.day.${day}`) })} value={range.close} onChange={(e) => setRange(day, { ...range, close: e.target.value })} />
                         </span>
                       )}
                     </td>

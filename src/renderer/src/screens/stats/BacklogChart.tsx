@@ -1,7 +1,6 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts'
 import type { StatsDto } from '../../../../shared/types'
-import type { MessageKey } from '../../i18n/es'
-import { useT } from '../../i18n/i18n'
+import { categoryLabel, useT } from '../../i18n/i18n'
 import { formatNumber } from '../training/training-format'
 import { ChartCard } from './ChartCard'
 import { SERIES_COLORS } from './score-colors'
@@ -9,7 +8,7 @@ import { SERIES_COLORS } from './score-colors'
 /** Exchanges the owner has not reviewed yet, by category: where an hour of review teaches most. */
 export function BacklogChart({ stats, onReview }: { stats: StatsDto; onReview?: () => void }) {
   const t = useT()
-  const rows = stats.backlogByCategory.map((r) => ({ ...r, label: t(`category.${r.category}` as MessageKey) }))
+  const rows = stats.backlogByCategory.map((r) => ({ ...r, label: categoryLabel(t, r.category) }))
   return (
     <ChartCard
       id="backlog"

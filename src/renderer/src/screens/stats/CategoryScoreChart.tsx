@@ -1,7 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
 import type { StatsDto } from '../../../../shared/types'
-import type { MessageKey } from '../../i18n/es'
-import { useT } from '../../i18n/i18n'
+import { categoryLabel, useT } from '../../i18n/i18n'
 import { formatNumber } from '../training/training-format'
 import { ChartCard } from './ChartCard'
 import { ChartTooltip } from './ChartTooltip'
@@ -13,7 +12,7 @@ const STACKS = ['s0', 's1', 's2', 's3', 's4', 's5'] as const
 /** Exchanges per category, each bar split by score: where the bot does well and where it fails. */
 export function CategoryScoreChart({ stats }: { stats: StatsDto }) {
   const t = useT()
-  const rows = categoryRows(stats.byCategory).map((r) => ({ ...r, label: t(`category.${r.category}` as MessageKey) }))
+  const rows = categoryRows(stats.byCategory).map((r) => ({ ...r, label: categoryLabel(t, r.category) }))
   const scoreName = (i: number) => (i === 0 ? t('stats.score.none') : t('stats.score.n', { score: i }))
   return (
     <ChartCard

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { StatsDto } from '../../../../shared/types'
-import { useApi, useApiEvent } from '../../api/api-context'
+import { useApiEvent } from '../../api/api-context'
+import { useApiQuery } from '../../api/use-api-query'
 import { EmptyState } from '../../components/EmptyState'
 import { useT } from '../../i18n/i18n'
 import { BacklogChart } from './BacklogChart'
@@ -19,35 +19,11 @@ const LIVE_REFRESH_MS = 1500
 
 /** "Estadísticas": whether the bot is getting better, from the core's aggregates. */
 export function StatsScreen({ onReview }: { onReview?: () => void }) {
-  const api = useApi()
   const t = useT()
   const [filters, setFilters] = useState<StatsFilterState>(DEFAULT_STATS_FILTERS)
-  const [stats, setStats] = useState<StatsDto | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const request = useRef(0)
+  const { data: stats, error: failure, reload } = useApiQuery(filters, (api, current) => api.call('stats.get', toStatsInput(current)))
+  const error = failure === null ? null : failure instanceof Error ? failure.message : String(failure)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
-
-  const load = useCallback(() => {
-    const id = ++request.current
-    api.call('stats.get', toStatsInput(filters)).then(
-      (next) => {
-        // A slow answer for filters the owner has since changed must not overwrite a newer one.
-        if (id !== request.current) return
-        setStats(next)
-        setError(null)
-      },
-      (e: unknown) => {
-        if (id === request.current) setError(e instanceof Error ? e.message : String(e))
-      },
-    )
-  }, [api, filters])
-
-  useEffect(load, [load])
-  // The refresh timer reads the latest `load`: filters changed while it waited must be the ones it asks for.
-  const latestLoad = useRef(load)
-  useEffect(() => {
-    latestLoad.current = load
-  }, [load])
   useEffect(
     () => () => {
       if (timer.current) clearTimeout(timer.current)
@@ -59,9 +35,10 @@ export function StatsScreen({ onReview }: { onReview?: () => void }) {
     if (timer.current) return
     timer.current = setTimeout(() => {
       timer.current = null
-      latestLoad.current()
+      // reload asks with the filters as they are when it fires, not as they were when it was set.
+      reload()
     }, LIVE_REFRESH_MS)
-  }, [])
+  }, [reload])
   useApiEvent('exchange.updated', scheduleRefresh)
   useApiEvent('conversation.updated', scheduleRefresh)
   useApiEvent('models.updated', scheduleRefresh)

@@ -1,7 +1,6 @@
 import type { DatasetDto } from '../../../../shared/types'
-import { CATEGORIES } from '../../../../shared/types'
+import { categoryLabel, useT } from '../../i18n/i18n'
 import type { MessageKey } from '../../i18n/es'
-import { useT } from '../../i18n/i18n'
 import { summarizeManifest } from './manifest'
 
 export function DatasetList({ datasets }: { datasets: DatasetDto[] }) {
@@ -78,8 +77,6 @@ function formatBytes(bytes: number): string {
 function ManifestDetails({ manifest }: { manifest: Record<string, unknown> | null }) {
   const t = useT()
   const summary = summarizeManifest(manifest)
-  const categoryLabel = (category: string) =>
-    (CATEGORIES as readonly string[]).includes(category) ? t(`category.${category}` as MessageKey) : category
   const scoreLabel = (score: string) => (score === 'unscored' ? t('dataset.manifest.unscored') : score)
   const filterValue = (key: string, value: unknown) => {
     if (value === null) return key === 'maxPerCategoryShare' ? t('dataset.maxShare.none') : '—'
@@ -136,7 +133,7 @@ function ManifestDetails({ manifest }: { manifest: Record<string, unknown> | nul
             <tbody>
               {table.categories.map((category) => (
                 <tr key={category}>
-                  <th scope="row">{categoryLabel(category)}</th>
+                  <th scope="row">{categoryLabel(t, category)}</th>
                   {table.scores.map((score) => (
                     <td key={score}>{table.counts[category]?.[score] ?? 0}</td>
                   ))}

@@ -2,7 +2,6 @@ import { useId, useState } from 'react'
 import type { ModelVersionDto } from '../../../../shared/types'
 import { useApi } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
-import type { MessageKey } from '../../i18n/es'
 import { useT } from '../../i18n/i18n'
 import { formatDateTime, formatMetric, formatRelative, useClock } from './training-format'
 import './training.css'
@@ -99,7 +98,7 @@ function VersionItem({
           <code className="version-name" id={`${id}-name`}>
             {version.name}
           </code>
-          <span className={`badge source-${version.source}`}>{t(`training.versions.source.${version.source}` as MessageKey)}</span>
+          <span className={`badge source-${version.source}`}>{t(`training.versions.source.${version.source}`)}</span>
           {version.isLive && (
             <span className="badge live-badge" data-testid="version-live">
               {t('training.versions.live')}

@@ -2,7 +2,6 @@ import { useId, useState } from 'react'
 import type { BaseModelOption, ModelVersionDto, TrainingRunDto } from '../../../../shared/types'
 import { useApi } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
-import type { MessageKey } from '../../i18n/es'
 import { useT } from '../../i18n/i18n'
 import { LossChart } from './LossChart'
 import { formatDateTime, formatDuration, formatNumber, formatRelative, useClock } from './training-format'
@@ -96,9 +95,9 @@ function RunItem({
   return (
     <li className={`run-item run-${run.status}`} data-testid="training-run" data-id={run.id} data-status={run.status} data-backend={run.backend}>
       <div className="run-head">
-        <strong className="run-backend">{t(`training.backend.${run.backend}.short` as MessageKey)}</strong>
+        <strong className="run-backend">{t(`training.backend.${run.backend}.short`)}</strong>
         <span className={`badge run-${run.status}`} data-testid="run-status">
-          {t(`training.status.${run.status}` as MessageKey)}
+          {t(`training.status.${run.status}`)}
         </span>
         {version && (
           <span className={`badge version-chip${version.isLive ? ' live' : ''}`} data-testid="run-version">

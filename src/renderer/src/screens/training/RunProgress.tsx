@@ -2,7 +2,6 @@ import { useId, useState } from 'react'
 import type { BaseModelOption, LossPoint, TrainingProgress, TrainingRunDto, TrainingStage } from '../../../../shared/types'
 import { useApi } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
-import type { MessageKey } from '../../i18n/es'
 import { useT } from '../../i18n/i18n'
 import { LossChart } from './LossChart'
 import { formatDuration, formatEta, formatLoss, formatNumber, useClock } from './training-format'
@@ -42,7 +41,7 @@ export function RunProgress({
   const applicable = stagesFor(run.backend)
   const stageIndex = stage ? applicable.indexOf(stage) : -1
   const percent = overallPercent(run, progress)
-  const stageText = run.status === 'queued' || !stage ? t('training.progress.queued') : t(`training.progress.doing.${stage}` as MessageKey)
+  const stageText = run.status === 'queued' || !stage ? t('training.progress.queued') : t(`training.progress.doing.${stage}`)
   const showSteps = progress !== null && progress.steps > 0 && stage === progress.stage
 
   const cancel = async () => {
@@ -61,8 +60,8 @@ export function RunProgress({
   return (
     <section className="panel run-progress" aria-labelledby={`${id}-title`} data-testid="training-progress" data-stage={stage ?? ''} data-run-id={run.id}>
       <div className="run-progress-head">
-        <h2 id={`${id}-title`}>{t(`training.progress.title.${run.backend}` as MessageKey)}</h2>
-        <span className={`badge run-${run.status}`}>{t(`training.status.${run.status}` as MessageKey)}</span>
+        <h2 id={`${id}-title`}>{t(`training.progress.title.${run.backend}`)}</h2>
+        <span className={`badge run-${run.status}`}>{t(`training.status.${run.status}`)}</span>
         <span className="spacer" />
         {run.startedAt && (
           <span className="run-elapsed" data-testid="run-elapsed">
@@ -71,7 +70,7 @@ export function RunProgress({
         )}
       </div>
       <p className="run-progress-what">
-        <strong>{t(`training.backend.${run.backend}` as MessageKey)}</strong>
+        <strong>{t(`training.backend.${run.backend}`)}</strong>
         {' · '}
         {t('training.run.dataset', { name: run.datasetName ?? t('training.run.datasetGone') })}
         {' · '}
@@ -87,8 +86,8 @@ export function RunProgress({
               <span className="stage-mark" aria-hidden="true">
                 {state === 'done' ? '✓' : state === 'current' ? <span className="spinner" /> : state === 'skipped' ? '–' : ''}
               </span>
-              <span className="stage-name">{t(`training.stage.${step}` as MessageKey)}</span>
-              <span className="sr-only">{t(`training.progress.state.${state}` as MessageKey)}</span>
+              <span className="stage-name">{t(`training.stage.${step}`)}</span>
+              <span className="sr-only">{t(`training.progress.state.${state}`)}</span>
               {state === 'skipped' && (
                 <small className="stage-note" aria-hidden="true">
                   {t('training.progress.state.skipped')}
@@ -142,7 +141,7 @@ export function RunProgress({
 
       {run.backend === 'llamacpp' ? (
         <LossChart curve={curve} totalSteps={progress && progress.steps > 0 && progress.epochs > 0 ? progress.steps * progress.epochs : null} />
-      ) : <p className="hint run-no-curve">{t(`training.progress.noCurve.${run.backend}` as MessageKey)}</p>}
+      ) : <p className="hint run-no-curve">{t(`training.progress.noCurve.${run.backend}`)}</p>}
 
       <div className="run-cancel">
         {!confirming ? (

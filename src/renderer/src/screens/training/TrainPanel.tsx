@@ -3,7 +3,6 @@ import type { ApiInput, ImportFileDto, ImportSourcesDto } from '../../../../shar
 import type { BaseModelOption, DatasetDto, TrainingBackend, TrainingOptionsDto, TrainingRunDto, TrainingSettings } from '../../../../shared/types'
 import { useApi } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
-import type { MessageKey } from '../../i18n/es'
 import { useT } from '../../i18n/i18n'
 import { fileName, formatBytes, formatCompact, formatNumber } from './training-format'
 import './training.css'
@@ -173,10 +172,10 @@ export function TrainPanel({
               />
               <span className="backend-text">
                 <span className="backend-title" id={`${id}-${which}-title`}>
-                  {t(`training.backend.${which}` as MessageKey)}
+                  {t(`training.backend.${which}`)}
                 </span>
                 <span className="backend-desc" id={`${id}-${which}-desc`}>
-                  {t(`training.backend.${which}.desc` as MessageKey)}
+                  {t(`training.backend.${which}.desc`)}
                 </span>
                 {state?.available === false && state.reason && (
                   <span className="backend-reason" id={`${id}-${which}-reason`} data-testid="backend-reason">
@@ -205,7 +204,7 @@ export function TrainPanel({
             <div className="form-grid">
               {ADVANCED.map((key) => (
                 <label key={key}>
-                  {t(`training.train.${key}` as MessageKey)}
+                  {t(`training.train.${key}`)}
                   <input
                     type="number"
                     min={LIMITS[key].min}
@@ -216,7 +215,7 @@ export function TrainPanel({
                     onChange={(e) => setAdvanced((current) => ({ ...current, [key]: e.target.value === '' ? Number.NaN : Number(e.target.value) }))}
                   />
                   <small>
-                    {t(`training.train.${key}.hint` as MessageKey)}{' '}
+                    {t(`training.train.${key}.hint`)}{' '}
                     {t('training.train.default', { value: formatNumber(defaultOf(key), key === 'learningRate' ? 10 : 0) })}
                     {key === 'freezeLayers' && baseInfo?.layers ? ` ${t('training.train.freezeLayers.of', { layers: baseInfo.layers })}` : ''}
                   </small>

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { ValidationReport, ValidationSample } from '../../shared/types'
-import type { DatasetExample } from '../curation/types'
+import type { DatasetExample } from '../curate/types'
 import { chrf, corpusChrf } from './chrf'
 
 /** Perplexity must drop by at least this share to count as better (noise on a small split). */

@@ -6,7 +6,7 @@
 // docs/scorer.md has the labeling guide these rules follow and the measured accuracy.
 
 import { analyzeSpanish, type AnalyzedText } from '../kernel/spanish-text'
-import { PhraseSet, type PhraseMatch } from './phrase-matcher'
+import { PhraseSet, type PhraseMatch } from '../kernel/phrase-matcher'
 
 export interface ReplyAssessment {
   score: 1 | 2 | 3 | 4 | 5

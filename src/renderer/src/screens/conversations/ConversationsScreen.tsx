@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ConversationDto, WhatsappState } from '../../../shared/types'
-import { useApi, useApiEvent } from '../api/api-context'
-import { EmptyState } from '../components/EmptyState'
-import { useT } from '../i18n/i18n'
-import { ConversationList } from './conversations/ConversationList'
-import { SimulatorPanel } from './conversations/SimulatorPanel'
-import { Thread } from './conversations/Thread'
+import type { ConversationDto, WhatsappState } from '../../../../shared/types'
+import { useApi, useApiEvent } from '../../api/api-context'
+import { EmptyState } from '../../components/EmptyState'
+import { useT } from '../../i18n/i18n'
+import { ConversationList } from './ConversationList'
+import { SimulatorPanel } from './SimulatorPanel'
+import { Thread } from './Thread'
 
 const PAGE = 100
 

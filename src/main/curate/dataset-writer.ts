@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto'
 import type { FileHandle } from 'node:fs/promises'
 import { lstat, mkdir, mkdtemp, open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { DATASET_FILES, DATASET_FORMAT_VERSION } from './dataset-format'
 import { buildModelfile } from './modelfile'
 import type { CurationReport, CurationResult, DatasetExample } from './types'
 
-export const DATASET_FORMAT_VERSION = 1
-export const DATASET_FILES = { train: 'train.jsonl', validation: 'valid.jsonl', modelfile: 'Modelfile', manifest: 'manifest.json' } as const
 const DEFAULT_FEW_SHOT_PER_CATEGORY = 2
 /** Flush to disk every ~1 MiB of JSONL: bounded memory whatever the dataset size. */
 const CHUNK_CHARS = 1 << 20

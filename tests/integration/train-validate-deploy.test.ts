@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CHATML_OLLAMA_TEMPLATE } from '../../src/main/training/ollama-deployer'
-import type { TrainingProgress, TrainingRunDto } from '../../src/shared/types'
+import type { TrainingProgress } from '../../src/shared/types'
 import { startOllamaDouble, type OllamaDouble } from '../support/ollama-double'
 import { buildTestApp, callApi as call, eventually, type TestApp } from '../support/test-app'
 import { datasetAndTinyModel } from '../support/training-fixtures'
@@ -38,9 +38,9 @@ describe('the llama.cpp backend end to end in the app: train, register in Ollama
     app!.events.subscribe((event, payload) => {
       if (event === 'training.progress') progress.push(payload as TrainingProgress)
     })
-    const started = await call<TrainingRunDto>(app!, 'training.start', { datasetId: dataset.id, backend: 'llamacpp', baseModel: basePath })
+    const started = await call(app!, 'training.start', { datasetId: dataset.id, backend: 'llamacpp', baseModel: basePath })
     await app!.training.idle()
-    const run = await call<TrainingRunDto & { logTail: string }>(app!, 'training.get', { id: started.id })
+    const run = await call(app!, 'training.get', { id: started.id })
     expect(run.error).toBeNull()
     expect(run.status).toBe('succeeded')
     expect(progress.some((p) => p.stage === 'training' && p.loss !== null && p.steps > 0)).toBe(true)
@@ -75,11 +75,11 @@ describe('the llama.cpp backend end to end in the app: train, register in Ollama
 
   it('cancels a run under way: the trainer stops, no version is made, the run says it was cancelled', async () => {
     const { dataset, basePath } = await setup()
-    const started = await call<TrainingRunDto>(app!, 'training.start', { datasetId: dataset.id, backend: 'llamacpp', baseModel: basePath, epochs: 40 })
-    await eventually(async () => (await call<TrainingRunDto>(app!, 'training.get', { id: started.id })).stage === 'training', 240_000, 100)
+    const started = await call(app!, 'training.start', { datasetId: dataset.id, backend: 'llamacpp', baseModel: basePath, epochs: 40 })
+    await eventually(async () => (await call(app!, 'training.get', { id: started.id })).stage === 'training', 240_000, 100)
     await call(app!, 'training.cancel', { id: started.id })
     await app!.training.idle()
-    const run = await call<TrainingRunDto>(app!, 'training.get', { id: started.id })
+    const run = await call(app!, 'training.get', { id: started.id })
     expect(run).toMatchObject({ status: 'cancelled', error: 'Cancelado por el dueño', modelVersion: null })
     expect(existsSync(join(app!.dataDir, 'models'))).toBe(false)
     expect(ollama!.created.size).toBe(0)

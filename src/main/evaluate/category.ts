@@ -13,7 +13,7 @@
 
 import { CATEGORIES, type Category } from '../../shared/types'
 import { analyzeSpanish, type AnalyzedText } from '../kernel/spanish-text'
-import { PhraseSet } from './phrase-matcher'
+import { PhraseSet } from '../kernel/phrase-matcher'
 
 export { CATEGORIES }
 export type { Category }

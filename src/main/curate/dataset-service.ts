@@ -4,15 +4,24 @@ import type { DatasetOptions } from '../../shared/api/contract'
 import { ApiError } from '../../shared/api/errors'
 import type { DatasetDto, DatasetProgress } from '../../shared/types'
 import type { EventBus } from '../kernel/event-bus'
-import { curateInWorker } from '../curation/curate-in-worker'
-import { DatasetExistsError, EmptyDatasetError, writeDataset } from '../curation/dataset-writer'
-import type { CurationCandidate, CurationProgress } from '../curation/types'
+import { curateInWorker } from './curate-in-worker'
+import { DatasetExistsError, EmptyDatasetError, writeDataset } from './dataset-writer'
+import type { CurationCandidate, CurationProgress } from './types'
 import { contextTurns } from '../learning/exchange-dto'
 import type { Logger } from '../kernel/logger'
 import type { SettingsService } from '../settings/settings-service'
 import type { Repositories } from '../store/repositories'
 import type { CurationRow } from '../store/repositories/training-data-repository'
 import type { DatasetRow } from '../store/repositories/datasets-repository'
+
+export interface DatasetDeps {
+  repos: Pick<Repositories, 'datasets' | 'trainingData'>
+  /** Datasets are written under its `datasets/` unless the caller names a folder. */
+  dataDir: string
+  settings: SettingsService
+  events: EventBus
+  logger: Logger
+}
 
 /**
  * Stages 4–5 of the loop (the seed's TrainingDatasetGenerator, fixed): curate every exchange
@@ -24,13 +33,19 @@ export class DatasetService {
   /** Aborted by close(): a curation still running on its thread is stopped, not waited for. */
   private readonly shutdown = new AbortController()
 
-  constructor(
-    private readonly repos: Repositories,
-    private readonly dataDir: string,
-    private readonly settings: SettingsService,
-    private readonly events: EventBus,
-    private readonly logger: Logger,
-  ) {}
+  private readonly repos: DatasetDeps['repos']
+  private readonly dataDir: string
+  private readonly settings: SettingsService
+  private readonly events: EventBus
+  private readonly logger: Logger
+
+  constructor(deps: DatasetDeps) {
+    this.repos = deps.repos
+    this.dataDir = deps.dataDir
+    this.settings = deps.settings
+    this.events = deps.events
+    this.logger = deps.logger
+  }
 
   list(): DatasetDto[] {
     return this.repos.datasets.list().map(toDatasetDto)

@@ -1,19 +1,30 @@
 import type { EventBus } from '../kernel/event-bus'
-import { blendScores } from '../evaluation/blended-scorer'
-import { OwnerClassifier } from '../evaluation/owner-classifier'
-import { assessReply } from '../evaluation/reply-scorer'
+import { blendScores } from './blended-scorer'
+import { OwnerClassifier } from './owner-classifier'
+import { assessReply } from './reply-scorer'
 import type { LlmService } from '../llm/llm-service'
 import type { Logger } from '../kernel/logger'
 import type { SettingsService } from '../settings/settings-service'
 import type { Repositories } from '../store/repositories'
 import type { TrainingRow } from '../store/repositories/training-data-repository'
-import { toExchangeDto } from './exchange-dto'
-import type { LearningWorker } from './learning-worker'
+import { toExchangeDto } from '../learning/exchange-dto'
+import type { LearningWorker } from '../learning/learning-worker'
 import { reviewPriority } from './review-priority'
 import { processedPrefix } from '../../shared/text-bounds'
 
 /** The fewest owner reviews worth training on at all; blending waits for the setting's minimum. */
 const MIN_TRAINING_REVIEWS = 5
+
+export interface EvaluationDeps {
+  repos: Pick<Repositories, 'messages' | 'trainingData' | 'transaction'>
+  /** The learning writes' queue (shared with capture, so an evaluation never overtakes its capture). */
+  worker: LearningWorker
+  settings: SettingsService
+  /** Only for the optional LLM judge. */
+  llm: Pick<LlmService, 'chat'>
+  events: EventBus
+  logger: Logger
+}
 
 /**
  * Stage 2 of the loop (the seed's TrainingEvaluationService): scores each exchange from what
@@ -26,14 +37,21 @@ export class EvaluationService {
   private classifierStale = true
   private sweepTimer: NodeJS.Timeout | null = null
 
-  constructor(
-    private readonly repos: Repositories,
-    private readonly worker: LearningWorker,
-    private readonly settings: SettingsService,
-    private readonly llm: LlmService,
-    private readonly events: EventBus,
-    private readonly logger: Logger,
-  ) {}
+  private readonly repos: EvaluationDeps['repos']
+  private readonly worker: LearningWorker
+  private readonly settings: SettingsService
+  private readonly llm: Pick<LlmService, 'chat'>
+  private readonly events: EventBus
+  private readonly logger: Logger
+
+  constructor(deps: EvaluationDeps) {
+    this.repos = deps.repos
+    this.worker = deps.worker
+    this.settings = deps.settings
+    this.llm = deps.llm
+    this.events = deps.events
+    this.logger = deps.logger
+  }
 
   /** A customer message arrived: it closes the exchange it reacts to. */
   customerReplied(messageId: string): void {

@@ -4,9 +4,9 @@
 // downloading a real base model. The shapes and keys are exactly what llama.cpp's `llama`
 // architecture and its SPM tokenizer read (src/models/llama.cpp, src/llama-vocab.cpp).
 
-import { hashString, mulberry32 } from '../kernel/hash'
-import type { GgufTensorInput, GgufValue } from './gguf'
-import { writeGguf } from './gguf'
+import { hashString, mulberry32 } from '../../src/main/kernel/hash'
+import type { GgufValue } from '../../src/main/training/gguf'
+import { writeGguf, type GgufTensorInput } from './gguf-writer'
 
 /**
  * Plain ChatML, as Qwen's instruct models render it (minus Qwen's default system line, since

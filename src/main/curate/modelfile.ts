@@ -1,3 +1,4 @@
+import { DATASET_FILES } from './dataset-format'
 import type { DatasetExample } from './types'
 
 const STATUS_RANK: Record<string, number> = { corrected: 3, approved: 2, pending: 1 }
@@ -28,7 +29,7 @@ export function buildModelfile(input: ModelfileInput): { text: string; fewShot: 
     '# Los MESSAGE de abajo son ejemplos few-shot: Ollama los antepone a cada conversación como',
     '# parte del prompt. Esto NO es un fine-tune: `ollama create` no entrena nada, y ADAPTER solo',
     '# acepta un adaptador LoRA ya entrenado (safetensors o GGUF), nunca un archivo JSONL.',
-    '# Los pesos se entrenan con train.jsonl y valid.jsonl (Entrenamiento, en la app).',
+    `# Los pesos se entrenan con ${DATASET_FILES.train} y ${DATASET_FILES.validation} (Entrenamiento, en la app).`,
     `FROM ${from}`,
     '',
     `SYSTEM ${quoteModelfileValue(input.systemPrompt)}`,

@@ -1,11 +1,11 @@
-import type { ChatTurn } from '../../shared/types'
+import type { CaptureHealth, ChatTurn } from '../../shared/types'
 import type { EventBus } from '../kernel/event-bus'
-import { detectCategory } from '../evaluation/category'
+import { detectCategory } from '../evaluate/category'
 import type { SettingsService } from '../settings/settings-service'
 import type { Repositories } from '../store/repositories'
 import type { Message } from '../store/repositories/messages-repository'
-import { toExchangeDto } from './exchange-dto'
-import type { LearningWorker } from './learning-worker'
+import { toExchangeDto } from '../learning/exchange-dto'
+import type { LearningWorker } from '../learning/learning-worker'
 import { processedPrefix } from '../../shared/text-bounds'
 
 /** Stands in the `model` column for answers the owner wrote. */
@@ -21,14 +21,34 @@ export interface CaptureMeta {
  * reply. It runs on the learning worker, after the reply is sent, and builds the row from the
  * stored messages, so the same code recaptures replies a crash left uncaptured.
  */
+export interface CaptureDeps {
+  repos: Pick<Repositories, 'messages' | 'conversations' | 'products' | 'trainingData'>
+  accountId: string
+  /** The learning writes' queue, off the reply path; its health is what `capture.health` reports. */
+  worker: LearningWorker
+  settings: SettingsService
+  events: EventBus
+}
+
 export class CaptureService {
-  constructor(
-    private readonly repos: Repositories,
-    private readonly accountId: string,
-    private readonly worker: LearningWorker,
-    private readonly settings: SettingsService,
-    private readonly events: EventBus,
-  ) {}
+  private readonly repos: CaptureDeps['repos']
+  private readonly accountId: string
+  private readonly worker: LearningWorker
+  private readonly settings: SettingsService
+  private readonly events: EventBus
+
+  constructor(deps: CaptureDeps) {
+    this.repos = deps.repos
+    this.accountId = deps.accountId
+    this.worker = deps.worker
+    this.settings = deps.settings
+    this.events = deps.events
+  }
+
+  /** How the learning writes are doing: what waits, what failed (Revisión shows it). */
+  health(): CaptureHealth {
+    return this.worker.health()
+  }
 
   /** Called on the reply path: returns at once. */
   captureReply(botMessageId: string, meta: CaptureMeta = {}): void {

@@ -1,0 +1,104 @@
+import type { ReviewFilters } from '../../shared/api/contract'
+import { ApiError } from '../../shared/api/errors'
+import type { ExchangeDto } from '../../shared/types'
+import type { EventBus } from '../kernel/event-bus'
+import { toExchangeDto } from '../learning/exchange-dto'
+import type { Repositories } from '../store/repositories'
+import type { Suggestion, Teacher } from './teacher'
+
+export interface ReviewDeps {
+  repos: Pick<Repositories, 'trainingData'>
+  /** Told when the owner's scores change, so the learned scorer retrains before it scores again. */
+  evaluation: { ownerReviewed(): void }
+  events: EventBus
+  teacher: Pick<Teacher, 'suggest'>
+  now?: () => Date
+}
+
+export interface ReviewPage {
+  items: ExchangeDto[]
+  total: number
+  /** Every model that answered, for the filter (not only those on this page). */
+  models: string[]
+}
+
+/**
+ * Stage 3 of the loop: the owner scores, approves, rejects and rewrites the exchanges, marks
+ * the ones that ended in a sale and asks the teacher for a better answer. Every change is
+ * published as `exchange.updated`, so Revisión and Estadísticas follow it.
+ */
+export class ReviewService {
+  private readonly repos: ReviewDeps['repos']
+  private readonly evaluation: ReviewDeps['evaluation']
+  private readonly events: EventBus
+  private readonly teacher: ReviewDeps['teacher']
+  private readonly now: () => Date
+
+  constructor(deps: ReviewDeps) {
+    this.repos = deps.repos
+    this.evaluation = deps.evaluation
+    this.events = deps.events
+    this.teacher = deps.teacher
+    this.now = deps.now ?? (() => new Date())
+  }
+
+  list(filters: ReviewFilters, limit: number, offset: number): ReviewPage {
+    const { rows, total } = this.repos.trainingData.reviewList(filters, limit, offset)
+    return { items: rows.map(toExchangeDto), total, models: this.repos.trainingData.models() }
+  }
+
+  score(ids: string[], score: number): { updated: number } {
+    const updated = this.repos.trainingData.setManualScore(ids, score, this.now())
+    this.evaluation.ownerReviewed()
+    this.publish(ids)
+    return { updated }
+  }
+
+  approve(ids: string[]): { updated: number } {
+    return this.setStatus(ids, 'approved')
+  }
+
+  reject(ids: string[]): { updated: number } {
+    return this.setStatus(ids, 'rejected')
+  }
+
+  /** The owner's rewrite becomes the training target of the exchange. */
+  correct(id: string, response: string): ExchangeDto {
+    this.existing(id)
+    this.repos.trainingData.correct(id, response, this.now())
+    return this.publishOne(id)
+  }
+
+  /** The customer bought: the exchange counts as a success whatever the scorer said. */
+  markSale(id: string): ExchangeDto {
+    this.existing(id)
+    this.repos.trainingData.markSale(id, this.now())
+    return this.publishOne(id)
+  }
+
+  suggest(id: string): Promise<Suggestion> {
+    return this.teacher.suggest(id)
+  }
+
+  private setStatus(ids: string[], status: 'approved' | 'rejected'): { updated: number } {
+    const updated = this.repos.trainingData.setStatus(ids, status, this.now())
+    this.publish(ids)
+    return { updated }
+  }
+
+  private existing(id: string): ExchangeDto {
+    const row = this.repos.trainingData.get(id)
+    if (!row) throw new ApiError('not_found', `Exchange ${id} does not exist`, [{ path: 'id', message: 'no such exchange' }])
+    return toExchangeDto(row)
+  }
+
+  private publishOne(id: string): ExchangeDto {
+    const dto = this.existing(id)
+    this.events.emit('exchange.updated', dto)
+    return dto
+  }
+
+  private publish(ids: string[]): void {
+    for (const row of this.repos.trainingData.getMany(ids)) this.events.emit('exchange.updated', toExchangeDto(row))
+  }
+}

@@ -1,0 +1,51 @@
+/** Something the owner can act on, in Spanish. */
+export class TrainingError extends Error {
+  constructor(
+    message: string,
+    readonly cancelled = false,
+  ) {
+    super(message)
+    this.name = 'TrainingError'
+  }
+}
+
+/**
+ * What the owner reads when training, validating or deploying goes wrong, in one place: the
+ * same situation (a run already under way, the tools missing, a cancel) is reached from several
+ * paths and must read the same on each.
+ */
+export const TRAINING_ERRORS = {
+  busy: 'Ya hay un entrenamiento en curso: espera a que termine o cancélalo.',
+  toolsMissing: 'Faltan las herramientas de entrenamiento (llama.cpp). En una instalación de desarrollo: npm run build:llama.',
+  datasetNotReady: 'Ese dataset no está listo (falló o se está generando).',
+  baseModelMissing: (path: string) => `No existe el modelo base ${path}`,
+  interruptedByStop: 'La aplicación se cerró mientras entrenaba; el entrenamiento no terminó. Vuelve a empezarlo.',
+  shutdown: 'La aplicación se cerró durante el entrenamiento; vuelve a empezarlo.',
+  cancelledByOwner: 'Cancelado por el dueño',
+  cancelled: 'Entrenamiento cancelado',
+  smokeTestFailed: (reason: string | null) => `La prueba rápida en Ollama falló, el modelo no se puso en uso: ${reason ?? ''}`,
+  notActivated: (name: string, reason: string | null) => `No se puso en uso ${name}: ${reason ?? 'la prueba rápida falló'}`,
+  ollamaUnreachable: (detail: string) => `Ollama no responde: el modelo entrenado quedó guardado pero no se pudo registrar (${detail}).`,
+  unexpected: (detail: string) => `Falló de forma inesperada: ${detail}`,
+  datasetWithoutTrainFile: (file: string, dir: string) => `El dataset no tiene ${file} (${dir})`,
+  baseNotGguf: (path: string, detail: string) => `El modelo base no es un GGUF legible (${path}): ${detail}`,
+  notGguf: (path: string, detail: string) => `${path} no es un modelo GGUF legible: ${detail}`,
+  baseQuantized: (fileType: string | null) =>
+    `El modelo base está cuantizado (${fileType ?? 'tipo desconocido'}) y así no se puede entrenar. Elige una versión F16 o F32 del modelo ` +
+    '(por ejemplo «ollama pull qwen2.5:0.5b-instruct-fp16»).',
+  noModelWritten: 'El entrenamiento terminó sin escribir el modelo',
+  noEvaluation: 'La evaluación no devolvió resultados',
+  toolFailed: (what: string, detail: string) => `No se pudo ${what}: ${detail}`,
+} as const
+
+/** The failure of a run as the owner reads it. */
+export function describeFailure(error: unknown): string {
+  if (error instanceof TrainingError) return error.message
+  const message = error instanceof Error ? error.message : String(error)
+  if (/ECONNREFUSED|fetch failed/i.test(message)) return TRAINING_ERRORS.ollamaUnreachable(message)
+  return TRAINING_ERRORS.unexpected(message)
+}
+
+export function throwIfCancelled(signal: AbortSignal): void {
+  if (signal.aborted) throw new TrainingError(TRAINING_ERRORS.cancelled, true)
+}
