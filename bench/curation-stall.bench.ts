@@ -15,7 +15,7 @@ import { writeDataset } from '../src/main/curate/dataset-writer'
 import { toCandidate } from '../src/main/curate/dataset-service'
 import { silentLogger } from '../src/main/kernel/logger'
 import type { DatasetProgress } from '../src/shared/types'
-import { generateSyntheticCandidates } from '../tests/unit/curation/synthetic'
+import { storeSyntheticExchanges } from './synthetic-store'
 
 const EXCHANGES = 100_000
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -85,39 +85,11 @@ async function exportInProcess(app: App, dir: string): Promise<void> {
   await writeDataset(dir, result, { name: 'antes', createdAt: new Date(), filters: {}, modelfileFrom: settings.llm.model, systemPrompt }, () => progress('writing'))
 }
 
-function load(app: App): void {
-  const account = app.repos.accounts.ensureShopAccount('bench')
-  const candidates = generateSyntheticCandidates(EXCHANGES, 3)
-  app.repos.transaction(() => {
-    const conversationIds: string[] = []
-    for (let i = 0; i < 2000; i++) {
-      const contact = app.repos.contacts.upsert(account.id, 'simulator', `bench-${i}`, null)
-      conversationIds.push(app.repos.conversations.ensureForContact(account.id, contact.id, true).id)
-    }
-    app.repos.trainingData.insertMany(
-      candidates.map((c, i) => ({
-        userId: account.id,
-        conversationId: conversationIds[i % conversationIds.length]!,
-        userMessage: c.userMessage,
-        botResponse: c.response,
-        context: c.context,
-        category: c.category,
-        productName: c.productName,
-        qualityScore: c.qualityScore,
-        autoScore: c.qualityScore,
-        reviewStatus: c.reviewStatus,
-        createdAt: new Date(c.createdAt),
-        isDemo: true,
-      })),
-    )
-  })
-}
-
 const dir = mkdtempSync(join(tmpdir(), 'autodidacta-bench-'))
 try {
   const app = await createApp({ dataDir: dir, version: 'bench', logger: silentLogger, env: { OLLAMA_HOST: 'http://127.0.0.1:9' } })
   try {
-    load(app)
+    storeSyntheticExchanges(app, EXCHANGES)
     // Before the pages, the rows were read in one synchronous call: timed alone.
     const started = performance.now()
     const rows = app.repos.trainingData.curationRows(true).map(toCandidate).length

@@ -9,6 +9,7 @@ import { createApp, type App } from '../src/main/app/create-app'
 import { dedupe } from '../src/main/curate/near-duplicates'
 import { silentLogger } from '../src/main/kernel/logger'
 import { generateSyntheticCandidates } from '../tests/unit/curation/synthetic'
+import { storeSyntheticExchanges } from './synthetic-store'
 
 const here = fileURLToPath(import.meta.url)
 
@@ -121,31 +122,7 @@ const sections: Record<string, () => Promise<string[]>> = {
   async 'load-export-fixture'() {
     const app = await createApp({ dataDir: process.argv[3]!, version: 'bench', logger: silentLogger, env: { OLLAMA_HOST: 'http://127.0.0.1:9' } })
     try {
-      const account = app.repos.accounts.ensureShopAccount('bench')
-      const candidates = generateSyntheticCandidates(100_000, 3)
-      app.repos.transaction(() => {
-        const conversationIds: string[] = []
-        for (let i = 0; i < 2000; i++) {
-          const contact = app.repos.contacts.upsert(account.id, 'simulator', `bench-${i}`, null)
-          conversationIds.push(app.repos.conversations.ensureForContact(account.id, contact.id, true).id)
-        }
-        app.repos.trainingData.insertMany(
-          candidates.map((c, i) => ({
-            userId: account.id,
-            conversationId: conversationIds[i % conversationIds.length]!,
-            userMessage: c.userMessage,
-            botResponse: c.response,
-            context: c.context,
-            category: c.category,
-            productName: c.productName,
-            qualityScore: c.qualityScore,
-            autoScore: c.qualityScore,
-            reviewStatus: c.reviewStatus,
-            createdAt: new Date(c.createdAt),
-            isDemo: true,
-          })),
-        )
-      })
+      storeSyntheticExchanges(app, 100_000)
       return []
     } finally {
       await app.close()
