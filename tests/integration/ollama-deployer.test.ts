@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { CHATML_OLLAMA_TEMPLATE, judgeSmokeText, OllamaDeployer, sha256File, stopParameters } from '../../src/main/training/ollama-deployer'
+import { CHATML_OLLAMA_TEMPLATE, judgeSmokeText, OllamaDeployer, sha256File } from '../../src/main/training/ollama-deployer'
 import { startOllamaDouble, type OllamaDouble } from '../support/ollama-double'
 import { tempDir } from '../support/test-app'
 
@@ -34,7 +34,7 @@ describe('OllamaDeployer against the Ollama API double', () => {
     expect(statuses.at(-1)).toBe('success')
     expect(ollama.created.get('autodidacta-tienda:v1')).toMatchObject({ files: { 'model.gguf': digest }, template: CHATML_OLLAMA_TEMPLATE, parameters: { stop: ['<|im_end|>'] } })
     const shown = await deployer.show('autodidacta-tienda:v1')
-    expect(stopParameters(shown.parameters)).toEqual(['<|im_end|>'])
+    expect(shown.parameters).toBe('stop "<|im_end|>"')
     expect(shown.template).toBe(CHATML_OLLAMA_TEMPLATE)
     expect(await deployer.smokeTest('autodidacta-tienda:v1', 'Eres un vendedor.')).toEqual({ ok: true, text: '¡Hola! Vendemos cursos y gadgets.', reason: null })
 

@@ -40,7 +40,7 @@ describe('Retriever with an embedding model', () => {
   async function retrieverWith(embedder: ConceptEmbedder, products: (Partial<ProductInput> & Pick<ProductInput, 'name'>)[]): Promise<() => Retriever> {
     app = await buildTestApp()
     for (const product of products) await call(app, 'catalog.save', { product })
-    const settings = new SettingsService(app.repos.settings, defaultSettings({}))
+    const settings = new SettingsService({ repo: app.repos.settings, defaults: defaultSettings({}) })
     settings.update({ retrieval: { wholeCatalogUpTo: 0 } })
     const a = app
     return () => {

@@ -105,7 +105,7 @@ export async function createApp(config: AppConfig): Promise<App> {
   const events = new EventBus((error) => logger.error('Event listener failed', { error }))
   const account = repos.accounts.ensureShopAccount('Mi tienda')
 
-  const settings = new SettingsService(repos.settings, defaultSettings(config.env ?? process.env), settingsProblems)
+  const settings = new SettingsService({ repo: repos.settings, defaults: defaultSettings(config.env ?? process.env), validate: settingsProblems })
   const cloudKey = new CloudKeyStore(repos.secrets, secretBox)
   // Before the LLM service subscribes: it must rebuild the cloud provider without the old key.
   cloudKey.forgetOnServerChange(settings, () => logger.info('The cloud address points at another server: its stored API key was removed'))
@@ -121,7 +121,11 @@ export async function createApp(config: AppConfig): Promise<App> {
   })
   // The learning loop writes on its own connection (synchronous=NORMAL; see openLearningDatabase).
   const learningRepos = createRepositories(openLearningDatabase(join(config.dataDir, 'autodidacta.db')))
-  const worker = new LearningWorker(learningRepos.transaction, logger, (health) => events.emit('capture.health', health))
+  const worker = new LearningWorker({
+    transaction: learningRepos.transaction,
+    logger,
+    onHealth: (health) => events.emit('capture.health', health),
+  })
   const capture = new CaptureService({ repos: learningRepos, accountId: account.id, worker, settings, events })
   const evaluation = new EvaluationService({ repos: learningRepos, worker, settings, llm, events, logger })
   const datasets = new DatasetService({ repos, dataDir: config.dataDir, settings, events, logger })
@@ -153,18 +157,31 @@ export async function createApp(config: AppConfig): Promise<App> {
     },
     ...config.whatsappTimings,
   })
-  const appStatus = new StatusService(config.version, llm, repos, events, () => whatsapp.status(), () => storage.diskFull)
+  const appStatus = new StatusService({
+    version: config.version,
+    llm,
+    repos,
+    events,
+    whatsapp: () => whatsapp.status(),
+    diskFull: () => storage.diskFull,
+  })
   status = appStatus
   const transports = new Map<TransportKind, Transport>([
     ['simulator', simulator],
     ['whatsapp', whatsapp],
   ])
   const queue = new KeyedQueue()
-  const outbox = new Outbox(repos, transports, events, logger, {
-    health: storage,
-    onSent: (message) => {
-      if (message.author === 'bot') capture.captureReply(message.id)
-      else if (message.author === 'owner') capture.captureOwnerReply(message.id)
+  const outbox = new Outbox({
+    repos,
+    transports,
+    events,
+    logger,
+    options: {
+      health: storage,
+      onSent: (message) => {
+        if (message.author === 'bot') capture.captureReply(message.id)
+        else if (message.author === 'owner') capture.captureOwnerReply(message.id)
+      },
     },
   })
   const transportOf = (conversationId: string) => {
@@ -187,7 +204,7 @@ export async function createApp(config: AppConfig): Promise<App> {
   }
   const retriever = new Retriever({ repos, accountId: account.id, settings, events, embedder: llm, logger })
   const prompts = new PromptAssembler(retriever, settings)
-  const catalog = new CatalogService(repos, account.id, retriever, events)
+  const catalog = new CatalogService({ repos, accountId: account.id, retriever, events })
   const env = config.env ?? process.env
   const training = new TrainingService({
     repos,
@@ -205,29 +222,36 @@ export async function createApp(config: AppConfig): Promise<App> {
     },
   })
   const responder = new Responder({ repos, llm, prompts, outbox, settings, events, logger, presence })
-  const router = new Router(repos, responder, queue, events, logger, Date.now, storage)
+  const router = new Router({ repos, responder, queue, events, logger, health: storage })
   // The owner stepping in stops a generation under way: the owner's answer is the one that goes.
   const botAnswerNotGoodEnough = (id: string) => {
     responder.cancel(id, 'takeover')
     evaluation.ownerTookOver(id)
   }
-  const takeover = new Takeover(repos, settings, events, botAnswerNotGoodEnough)
-  const inbox = new Inbox(repos, account.id, settings, events, {
-    customer: ({ conversationId, messageId, transport, replyState }) => {
-      evaluation.customerReplied(messageId)
-      if (replyState !== 'pending') return
-      // WhatsApp customers write in bursts; the simulator answers at once.
-      const delay = transport === 'whatsapp' ? settings.get().whatsapp.debounceMs : 0
-      void router
-        .schedule(conversationId, delay)
-        .finally(() => status?.publish())
-        .catch((error: unknown) => logger.error('Answering a conversation failed', { conversationId, error }))
+  const takeover = new Takeover({ repos, settings, events, onBotAnswerNotGoodEnough: botAnswerNotGoodEnough })
+  const inbox = new Inbox({
+    repos,
+    accountId: account.id,
+    settings,
+    events,
+    handlers: {
+      customer: ({ conversationId, messageId, transport, replyState }) => {
+        evaluation.customerReplied(messageId)
+        if (replyState !== 'pending') return
+        // WhatsApp customers write in bursts; the simulator answers at once.
+        const delay = transport === 'whatsapp' ? settings.get().whatsapp.debounceMs : 0
+        void router
+          .schedule(conversationId, delay)
+          .finally(() => status?.publish())
+          .catch((error: unknown) => logger.error('Answering a conversation failed', { conversationId, error }))
+      },
+      owner: ({ conversationId, messageId, at }) => {
+        takeover.ownerWrote(conversationId, at)
+        capture.captureOwnerReply(messageId)
+      },
     },
-    owner: ({ conversationId, messageId, at }) => {
-      takeover.ownerWrote(conversationId, at)
-      capture.captureOwnerReply(messageId)
-    },
-  }, Date.now, storage)
+    health: storage,
+  })
   for (const transport of transports.values()) {
     await transport.start({
       receive: async (message) => inbox.receive(transport.kind, message),

@@ -9,7 +9,7 @@ import type { LearningWorker } from '../learning/learning-worker'
 import { processedPrefix } from '../../shared/text-bounds'
 
 /** Stands in the `model` column for answers the owner wrote. */
-export const OWNER_MODEL = 'dueño'
+const OWNER_MODEL = 'dueño'
 
 export interface CaptureMeta {
   productId?: string | null
@@ -125,7 +125,7 @@ export class CaptureService {
  * The customer's messages since the last outgoing one are what the reply answered; the
  * turns before them are its context (consecutive messages of one side merged into a turn).
  */
-export function splitTurn(earlier: Message[], contextLimit: number): { asked: Message[]; context: ChatTurn[] } {
+function splitTurn(earlier: Message[], contextLimit: number): { asked: Message[]; context: ChatTurn[] } {
   let start = earlier.length
   while (start > 0 && earlier[start - 1]!.direction === 'in') start--
   const asked = earlier.slice(start)

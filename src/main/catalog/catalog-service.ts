@@ -11,14 +11,27 @@ import { toProductDto } from './product-dto'
 /** The repositories this module uses, and no others. */
 type UsedRepositories = Pick<Repositories, 'products' | 'transaction'>
 
+export interface CatalogDeps {
+  repos: UsedRepositories
+  accountId: string
+  /** Told of every change, so the product index the bot searches stays current. */
+  retriever: Retriever
+  events: EventBus
+}
+
 /** The shop's catalog: what the bot may offer, and the only prices it may state. */
 export class CatalogService {
-  constructor(
-    private readonly repos: UsedRepositories,
-    private readonly accountId: string,
-    private readonly retriever: Retriever,
-    private readonly events: EventBus,
-  ) {}
+  private readonly repos: UsedRepositories
+  private readonly accountId: string
+  private readonly retriever: Retriever
+  private readonly events: EventBus
+
+  constructor(deps: CatalogDeps) {
+    this.repos = deps.repos
+    this.accountId = deps.accountId
+    this.retriever = deps.retriever
+    this.events = deps.events
+  }
 
   list(query: string | undefined, limit: number, offset: number): { items: ProductDto[]; total: number } {
     const { rows, total } = this.repos.products.list(this.accountId, query, limit, offset)

@@ -11,7 +11,7 @@ import { serveCommand } from './commands/serve'
 import { simulateCommand } from './commands/simulate'
 import { statusCommand } from './commands/status'
 
-export const commands: Command[] = [
+const commands: Command[] = [
   serveCommand,
   statusCommand,
   simulateCommand,

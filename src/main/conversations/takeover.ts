@@ -7,22 +7,33 @@ import type { Repositories } from '../store/repositories'
 /** The repositories this module uses, and no others. */
 type UsedRepositories = Pick<Repositories, 'conversations'>
 
+export interface TakeoverDeps {
+  repos: UsedRepositories
+  settings: SettingsService
+  events: EventBus
+  /** The bot was answering when the owner stepped in: stop it, and count its last answer as not good enough. */
+  onBotAnswerNotGoodEnough: (conversationId: string) => void
+  clock?: Clock
+}
+
 /**
  * The owner writing in a chat — from the phone or from the app — means "I'll take it from
  * here": the bot goes quiet there for the configured pause, and the bot's last answer counts
  * as not good enough. Old owner messages (synced after the app was off) change nothing.
  */
 export class Takeover {
+  private readonly repos: UsedRepositories
+  private readonly settings: SettingsService
+  private readonly onBotAnswerNotGoodEnough: (conversationId: string) => void
+  private readonly clock: Clock
   private readonly publisher: ConversationPublisher
 
-  constructor(
-    private readonly repos: UsedRepositories,
-    private readonly settings: SettingsService,
-    private readonly events: EventBus,
-    private readonly onBotAnswerNotGoodEnough: (conversationId: string) => void,
-    private readonly clock: Clock = Date.now,
-  ) {
-    this.publisher = new ConversationPublisher(repos.conversations, events)
+  constructor(deps: TakeoverDeps) {
+    this.repos = deps.repos
+    this.settings = deps.settings
+    this.onBotAnswerNotGoodEnough = deps.onBotAnswerNotGoodEnough
+    this.clock = deps.clock ?? Date.now
+    this.publisher = new ConversationPublisher(deps.repos.conversations, deps.events)
   }
 
   ownerWrote(conversationId: string, at: Date): void {

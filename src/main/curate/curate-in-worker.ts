@@ -21,7 +21,7 @@ export interface CurateInWorkerOptions {
 }
 
 /** The thread failed or stopped before it finished (not a cancellation). */
-export class CurationWorkerError extends Error {
+class CurationWorkerError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options)
     this.name = 'CurationWorkerError'

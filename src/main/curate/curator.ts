@@ -107,7 +107,7 @@ export function curate(
   return result
 }
 
-export function resolveOptions(options: CurationInputOptions): CurationOptions {
+function resolveOptions(options: CurationInputOptions): CurationOptions {
   const merged: CurationOptions = { ...DEFAULT_CURATION_OPTIONS, systemPrompt: options.systemPrompt }
   for (const key of Object.keys(DEFAULT_CURATION_OPTIONS) as (keyof typeof DEFAULT_CURATION_OPTIONS)[]) {
     const value = options[key]

@@ -134,7 +134,7 @@ export async function writeDataset(
   return { dir, manifest }
 }
 
-export function emptyDatasetMessage(report: CurationReport): string {
+function emptyDatasetMessage(report: CurationReport): string {
   if (report.input === 0) return 'No hay ejemplos que cumplan los filtros: todavía no hay conversaciones capturadas.'
   const reasons: string[] = []
   const minScore = report.options.minScore

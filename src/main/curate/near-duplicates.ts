@@ -160,14 +160,6 @@ export function chooseBands(threshold: number, numPerm: number): { bands: number
   return best
 }
 
-/** Fraction of equal positions: the MinHash estimate of the Jaccard similarity of two shingle sets. */
-export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
-  if (a.length !== b.length) throw new RangeError('signatures of different lengths')
-  let equal = 0
-  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) equal++
-  return equal / a.length
-}
-
 /**
  * One-permutation MinHash with optimal densification (Shrivastava, ICML 2017): each shingle is
  * hashed once and lands in one of `numPerm` bins, keeping the bin's minimum; empty bins borrow

@@ -31,7 +31,7 @@ export const PLACEHOLDERS = {
   name: '[NOMBRE]',
 } as const satisfies Record<PiiKind, string>
 
-export const SCRUB_KINDS = Object.keys(PLACEHOLDERS) as PiiKind[]
+const SCRUB_KINDS = Object.keys(PLACEHOLDERS) as PiiKind[]
 
 export function emptyScrubCounts(): ScrubCounts {
   return { phone: 0, email: 0, nationalId: 0, card: 0, address: 0, name: 0 }

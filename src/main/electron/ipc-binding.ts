@@ -2,8 +2,8 @@ import { ipcMain, type WebContents } from 'electron'
 import type { Dispatch } from '../api/dispatcher'
 import type { EventBus } from '../kernel/event-bus'
 
-export const IPC_INVOKE = 'autodidacta:invoke'
-export const IPC_EVENT = 'autodidacta:event'
+const IPC_INVOKE = 'autodidacta:invoke'
+const IPC_EVENT = 'autodidacta:event'
 
 /**
  * The Electron binding of the API: one invoke channel into the dispatcher, one event channel

@@ -18,7 +18,7 @@ export interface ReplyAssessment {
   signals: string[]
 }
 
-export type SignalKind =
+type SignalKind =
   | 'purchase'
   | 'payment_question'
   | 'praise'
@@ -41,7 +41,7 @@ export type SignalKind =
   | 'insult'
   | 'anger'
 
-export const SIGNAL_SCORE: Record<SignalKind, 1 | 2 | 3 | 4 | 5> = {
+const SIGNAL_SCORE: Record<SignalKind, 1 | 2 | 3 | 4 | 5> = {
   purchase: 5,
   praise: 5,
   payment_question: 4,

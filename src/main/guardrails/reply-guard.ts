@@ -77,7 +77,7 @@ function priceCorrection(offending: string[], products: Product[]): string {
 }
 
 /** The answer without the sentences that contain any of `fragments`. */
-export function removeSentencesWith(text: string, fragments: string[]): string {
+function removeSentencesWith(text: string, fragments: string[]): string {
   const segmenter = new Intl.Segmenter('es', { granularity: 'sentence' })
   const kept: string[] = []
   for (const { segment } of segmenter.segment(text)) {

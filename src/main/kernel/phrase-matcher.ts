@@ -10,7 +10,7 @@ interface Slot {
   clauseEnd: boolean
 }
 
-export interface CompiledPhrase<T> {
+interface CompiledPhrase<T> {
   slots: Slot[]
   value: T
   /** Position in the rule list; earlier rules win ties between equally long matches. */
@@ -25,7 +25,7 @@ export interface PhraseMatch<T> {
   order: number
 }
 
-export function compilePhrase<T>(pattern: string, value: T, order: number): CompiledPhrase<T> {
+function compilePhrase<T>(pattern: string, value: T, order: number): CompiledPhrase<T> {
   const slots = pattern
     .trim()
     .split(/\s+/)

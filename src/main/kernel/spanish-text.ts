@@ -425,11 +425,3 @@ export function analyzeSpanish(text: string): AnalyzedText {
     shouting,
   }
 }
-
-/**
- * Lowercase, accent-free (ñ kept), de-repeated, slang-expanded text: words, emojis and the
- * marks `?` / `!` separated by single spaces. "¿Cuánto vale?? 👍🏽" → "precio ? 👍".
- */
-export function normalizeSpanish(text: string): string {
-  return analyzeSpanish(text).normalized
-}

@@ -4,10 +4,10 @@
 // (a name vs a 4,000-character description), and the aim is a bound on how long anything waits.
 
 /** Milliseconds of synchronous work between two turns of the event loop. */
-export const SLICE_MS = 10
+const SLICE_MS = 10
 
 /** One turn of the event loop: `setImmediate` runs after pending I/O (a request, a timer), not before. */
-export function yieldToEventLoop(): Promise<void> {
+function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve))
 }
 

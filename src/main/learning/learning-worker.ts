@@ -15,6 +15,13 @@ const BATCH_BUDGET_MS = 15
 /** Runs `fn` in one transaction; a call inside it must become a savepoint. */
 export type RunInTransaction = <T>(fn: () => T) => T
 
+export interface LearningWorkerDeps {
+  transaction: RunInTransaction
+  logger: Logger
+  /** Called whenever what waits or failed changes (`capture.health`). */
+  onHealth: (health: CaptureHealth) => void
+}
+
 /**
  * Writes the learning loop's records (captures, evaluations) after the reply has gone out,
  * one at a time and in order, so an evaluation never overtakes the capture it closes.
@@ -35,12 +42,15 @@ export class LearningWorker {
   private lastErrorAt: number | null = null
   private idleWaiters: (() => void)[] = []
   private closed = false
+  private readonly transaction: RunInTransaction
+  private readonly logger: Logger
+  private readonly onHealth: (health: CaptureHealth) => void
 
-  constructor(
-    private readonly transaction: RunInTransaction,
-    private readonly logger: Logger,
-    private readonly onHealth: (health: CaptureHealth) => void,
-  ) {}
+  constructor(deps: LearningWorkerDeps) {
+    this.transaction = deps.transaction
+    this.logger = deps.logger
+    this.onHealth = deps.onHealth
+  }
 
   enqueue(label: string, run: () => void): void {
     this.queue.push({ label, run, attempts: 0 })

@@ -43,7 +43,7 @@ interface RouteStatus {
 }
 
 /** The prefix that marks an answer of the cloud endpoint in `messages.model` and `training_data.model`. */
-export const CLOUD_MODEL_PREFIX = 'cloud:'
+const CLOUD_MODEL_PREFIX = 'cloud:'
 
 /**
  * The app's language model: Ollama, an OpenAI-compatible cloud endpoint, or Ollama with the

@@ -26,23 +26,40 @@ export interface InboxHandlers {
  * else happens to it, so a crash after this point loses nothing. A redelivered message (same
  * transport id) — or the echo of a message the app itself sent — is recognised and dropped.
  */
+export interface InboxDeps {
+  repos: UsedRepositories
+  accountId: string
+  settings: SettingsService
+  events: EventBus
+  handlers: InboxHandlers
+  clock?: Clock
+  /** Told when the disk refuses a write (the batch is then held and retried). */
+  health?: WriteHealth | null
+}
+
 export class Inbox {
   /** Batches already acknowledged to the sender that the disk refused, oldest first. */
   private readonly held: HeldBatch[] = []
   private closed = false
 
+  private readonly repos: UsedRepositories
+  private readonly accountId: string
+  private readonly settings: SettingsService
+  private readonly events: EventBus
+  private readonly handlers: InboxHandlers
+  private readonly clock: Clock
+  private readonly health: WriteHealth | null
   private readonly publisher: ConversationPublisher
 
-  constructor(
-    private readonly repos: UsedRepositories,
-    private readonly accountId: string,
-    private readonly settings: SettingsService,
-    private readonly events: EventBus,
-    private readonly handlers: InboxHandlers,
-    private readonly clock: Clock = Date.now,
-    private readonly health: WriteHealth | null = null,
-  ) {
-    this.publisher = new ConversationPublisher(repos.conversations, events)
+  constructor(deps: InboxDeps) {
+    this.repos = deps.repos
+    this.accountId = deps.accountId
+    this.settings = deps.settings
+    this.events = deps.events
+    this.handlers = deps.handlers
+    this.clock = deps.clock ?? Date.now
+    this.health = deps.health ?? null
+    this.publisher = new ConversationPublisher(deps.repos.conversations, deps.events)
   }
 
   /**

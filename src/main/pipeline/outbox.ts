@@ -34,6 +34,14 @@ export interface OutboxOptions {
   health?: WriteHealth
 }
 
+export interface OutboxDeps {
+  repos: UsedRepositories
+  transports: ReadonlyMap<TransportKind, Transport>
+  events: EventBus
+  logger: Logger
+  options?: OutboxOptions
+}
+
 const DEFAULT_RETRY_DELAYS_MS = [2_000, 5_000, 15_000, 30_000, 60_000, 120_000, 300_000]
 
 /**
@@ -48,16 +56,20 @@ export class Outbox {
   private readonly inFlight = new Set<string>()
   private closed = false
 
+  private readonly repos: UsedRepositories
+  private readonly transports: ReadonlyMap<TransportKind, Transport>
+  private readonly events: EventBus
+  private readonly logger: Logger
+  private readonly options: OutboxOptions
   private readonly publisher: ConversationPublisher
 
-  constructor(
-    private readonly repos: UsedRepositories,
-    private readonly transports: ReadonlyMap<TransportKind, Transport>,
-    private readonly events: EventBus,
-    private readonly logger: Logger,
-    private readonly options: OutboxOptions = {},
-  ) {
-    this.publisher = new ConversationPublisher(repos.conversations, events)
+  constructor(deps: OutboxDeps) {
+    this.repos = deps.repos
+    this.transports = deps.transports
+    this.events = deps.events
+    this.logger = deps.logger
+    this.options = deps.options ?? {}
+    this.publisher = new ConversationPublisher(deps.repos.conversations, deps.events)
   }
 
   /** Stores the message and sends it. */

@@ -246,7 +246,7 @@ export class Responder {
 }
 
 /** The chat as turns; the bot's fixed messages are not part of what it said. */
-export function toHistory(history: Message[]): HistoryTurn[] {
+function toHistory(history: Message[]): HistoryTurn[] {
   return history.flatMap((m): HistoryTurn[] =>
     m.text && !m.template ? [{ role: m.direction === 'in' ? 'user' : 'assistant', content: processedPrefix(m.text) }] : [],
   )

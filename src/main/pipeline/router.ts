@@ -11,6 +11,18 @@ import type { Responder } from './responder'
 /** The repositories this module uses, and no others. */
 type UsedRepositories = Pick<Repositories, 'conversations' | 'messages'>
 
+export interface RouterDeps {
+  repos: UsedRepositories
+  responder: Responder
+  /** One answer at a time per chat. */
+  queue: KeyedQueue
+  events: EventBus
+  logger: Logger
+  clock?: Clock
+  /** Told when the disk refuses a write (the reply then stays pending for the disk-full retry). */
+  health?: WriteHealth | null
+}
+
 /**
  * Decides what happens to a stored customer message: the bot answers it, or — when the
  * owner has paused the bot or taken the chat over — it is left for the owner. Customers send
@@ -20,18 +32,24 @@ type UsedRepositories = Pick<Repositories, 'conversations' | 'messages'>
 export class Router {
   private readonly timers = new Map<string, { timer: NodeJS.Timeout; done: Promise<void>; resolve: () => void }>()
 
+  private readonly repos: UsedRepositories
+  private readonly responder: Responder
+  private readonly queue: KeyedQueue
+  private readonly events: EventBus
+  private readonly logger: Logger
+  private readonly clock: Clock
+  private readonly health: WriteHealth | null
   private readonly publisher: ConversationPublisher
 
-  constructor(
-    private readonly repos: UsedRepositories,
-    private readonly responder: Responder,
-    private readonly queue: KeyedQueue,
-    private readonly events: EventBus,
-    private readonly logger: Logger,
-    private readonly clock: Clock = Date.now,
-    private readonly health: WriteHealth | null = null,
-  ) {
-    this.publisher = new ConversationPublisher(repos.conversations, events)
+  constructor(deps: RouterDeps) {
+    this.repos = deps.repos
+    this.responder = deps.responder
+    this.queue = deps.queue
+    this.events = deps.events
+    this.logger = deps.logger
+    this.clock = deps.clock ?? Date.now
+    this.health = deps.health ?? null
+    this.publisher = new ConversationPublisher(deps.repos.conversations, deps.events)
   }
 
   /** Routes after `delayMs` without new messages in the chat (0 = now). */

@@ -37,7 +37,7 @@ const PRODUCT_SHARE = 0.35
 const EXAMPLE_SHARE = 0.2
 const MAX_PRODUCT_DESCRIPTION = 280
 
-export const PROMPT_RULES = [
+const PROMPT_RULES = [
   'Responde en español, como un mensaje de WhatsApp: corto (una a tres frases), cálido y concreto.',
   'Usa solo los productos y precios del catálogo de abajo. Nunca inventes un precio, un descuento ni un producto; si algo no está en el catálogo o no tiene precio, di que lo vas a confirmar.',
   'Si el cliente quiere comprar, explica el siguiente paso (forma de pago o envío) sin pedir datos sensibles como contraseñas o números de tarjeta.',

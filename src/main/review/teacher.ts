@@ -6,7 +6,12 @@ import type { LlmService } from '../llm/llm-service'
 import type { PromptAssembler } from '../prompt/prompt-assembler'
 import { buildPrompt } from '../prompt/prompt-builder'
 import type { SettingsService } from '../settings/settings-service'
-import type { Repositories } from '../store/repositories'
+import type { TrainingDataRepository } from '../store/repositories/training-data-repository'
+
+/** The repositories this module uses — it only reads (it proposes; the owner's save is what writes). */
+interface ReadOnlyRepositories {
+  trainingData: Pick<TrainingDataRepository, 'get'>
+}
 
 export interface Suggestion {
   text: string
@@ -27,7 +32,7 @@ const TEACHER_INSTRUCTION =
  * the big one only through what the owner accepts.
  */
 export interface TeacherDeps {
-  repos: Pick<Repositories, 'trainingData'>
+  repos: ReadOnlyRepositories
   llm: Pick<LlmService, 'teach'>
   prompts: Pick<PromptAssembler, 'assemble'>
   settings: SettingsService

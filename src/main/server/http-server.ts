@@ -211,7 +211,7 @@ const HOST_HEADER = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i
  * The Host header is what the browser used to reach us, so it is the page's own origin;
  * anything that does not look like a host name gets 'self' alone.
  */
-export function contentSecurityPolicy(hostHeader: string | undefined): string {
+function contentSecurityPolicy(hostHeader: string | undefined): string {
   const host = hostHeader && HOST_HEADER.test(hostHeader) ? hostHeader.toLowerCase() : null
   const connect = host ? `'self' ws://${host} wss://${host}` : "'self'"
   return [

@@ -4,7 +4,7 @@ import { DEFAULT_SHOP_NAME, DEFAULT_SYSTEM_PROMPT } from '../../shared/persona'
 
 export const DEFAULT_OLLAMA_HOST = 'http://127.0.0.1:11434'
 /** The model the seed's Modelfile starts FROM. */
-export const DEFAULT_MODEL = 'llama3.1:8b'
+const DEFAULT_MODEL = 'llama3.1:8b'
 export { DEFAULT_SHOP_NAME, DEFAULT_SYSTEM_PROMPT }
 
 /**

@@ -6,6 +6,16 @@ import { insecureEndpointProblems } from './endpoint-rules'
 
 const OVERRIDES_KEY = 'app.settings'
 
+export interface SettingsDeps {
+  repo: SettingsRepository
+  defaults: Settings
+  /**
+   * Sees the settings a patch would produce, for rules no single field can check (a
+   * business-hours range that closes before it opens); what it returns rejects the patch.
+   */
+  validate?: (candidate: Settings) => ApiFieldError[]
+}
+
 /**
  * Effective settings = defaults ⊕ what the owner changed. Only the owner's changes are stored,
  * so a default that depends on the environment (OLLAMA_HOST) keeps following it until the
@@ -16,15 +26,15 @@ export class SettingsService {
   /** Settings are read on every reply and capture; this service is their only writer. */
   private cached: Settings | null = null
 
-  /**
-   * `validate` sees the settings a patch would produce, for rules no single field can check
-   * (a business-hours range that closes before it opens); what it returns rejects the patch.
-   */
-  constructor(
-    private readonly repo: SettingsRepository,
-    private readonly defaults: Settings,
-    private readonly validate: (candidate: Settings) => ApiFieldError[] = () => [],
-  ) {}
+  private readonly repo: SettingsRepository
+  private readonly defaults: Settings
+  private readonly validate: (candidate: Settings) => ApiFieldError[]
+
+  constructor(deps: SettingsDeps) {
+    this.repo = deps.repo
+    this.defaults = deps.defaults
+    this.validate = deps.validate ?? (() => [])
+  }
 
   get(): Settings {
     // Frozen, because every caller shares the one cached object.

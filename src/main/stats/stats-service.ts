@@ -1,15 +1,21 @@
 import type { StatsFilters } from '../../shared/api/contract'
 import type { StatsDto, StatsModelPoint, StatsSeries } from '../../shared/types'
 import type { SettingsService } from '../settings/settings-service'
-import type { Repositories } from '../store/repositories'
-import type { ModelVersion } from '../store/repositories/model-versions-repository'
-import { localDay, type StatsCell } from '../store/repositories/stats-repository'
+import type { ConversationsRepository } from '../store/repositories/conversations-repository'
+import type { DatasetsRepository } from '../store/repositories/datasets-repository'
+import type { ModelVersion, ModelVersionsRepository } from '../store/repositories/model-versions-repository'
+import { localDay, type StatsCell, type StatsRepository } from '../store/repositories/stats-repository'
 
-/** The repositories this module uses, and no others. */
-type UsedRepositories = Pick<Repositories, 'conversations' | 'datasets' | 'modelVersions' | 'stats'>
+/** The repositories this module uses — it only reads them, so only their read methods. */
+interface ReadOnlyRepositories {
+  conversations: Pick<ConversationsRepository, 'countActiveSince'>
+  datasets: Pick<DatasetsRepository, 'list'>
+  modelVersions: Pick<ModelVersionsRepository, 'list'>
+  stats: Pick<StatsRepository, 'fold' | 'highQualityBefore' | 'models' | 'scoreDistribution'>
+}
 
 export interface StatsDeps {
-  repos: UsedRepositories
+  repos: ReadOnlyRepositories
   accountId: string
   settings: SettingsService
   now?: () => Date
@@ -80,7 +86,7 @@ export function computeStats(deps: StatsDeps, filters: StatsFilters): StatsDto {
   }
 }
 
-function scoreDistribution(repos: UsedRepositories, filters: StatsFilters): StatsDto['scoreDistribution'] {
+function scoreDistribution(repos: ReadOnlyRepositories, filters: StatsFilters): StatsDto['scoreDistribution'] {
   const rows = [1, 2, 3, 4, 5].map((score) => ({ score, auto: 0, owner: 0 }))
   for (const cell of repos.stats.scoreDistribution(filters)) {
     const row = rows[cell.score - 1]
@@ -117,7 +123,7 @@ function growth(daily: StatsDto['daily'], before: number): StatsDto['datasetGrow
   })
 }
 
-function datasetsInPeriod(repos: UsedRepositories, filters: StatsFilters): StatsDto['datasets'] {
+function datasetsInPeriod(repos: ReadOnlyRepositories, filters: StatsFilters): StatsDto['datasets'] {
   const from = filters.from === undefined ? null : localDay(filters.from)
   const to = filters.to === undefined ? null : localDay(filters.to)
   return repos.datasets

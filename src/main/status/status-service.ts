@@ -1,24 +1,40 @@
 import type { AppStatus, WhatsappStatus } from '../../shared/types'
 import type { EventBus } from '../kernel/event-bus'
 import type { LlmService } from '../llm/llm-service'
-import type { Repositories } from '../store/repositories'
+import type { MessagesRepository } from '../store/repositories/messages-repository'
 
-/** The repositories this module uses, and no others. */
-type UsedRepositories = Pick<Repositories, 'messages'>
+/** The repositories this module uses — it only reads them, so only their read methods. */
+interface ReadOnlyRepositories {
+  messages: Pick<MessagesRepository, 'countByReplyState'>
+}
+
+export interface StatusDeps {
+  version: string
+  llm: LlmService
+  repos: ReadOnlyRepositories
+  events: EventBus
+  whatsapp: () => WhatsappStatus
+  diskFull?: () => boolean
+}
 
 /** Assembles what the status bar shows and pushes it whenever a part of it changes. */
 export class StatusService {
   private lastSent = ''
+  private readonly version: string
+  private readonly llm: LlmService
+  private readonly repos: ReadOnlyRepositories
+  private readonly events: EventBus
+  private readonly whatsapp: () => WhatsappStatus
+  private readonly diskFull: () => boolean
 
-  constructor(
-    private readonly version: string,
-    private readonly llm: LlmService,
-    private readonly repos: UsedRepositories,
-    private readonly events: EventBus,
-    private readonly whatsapp: () => WhatsappStatus,
-    private readonly diskFull: () => boolean = () => false,
-  ) {
-    llm.onStatus(() => this.publish())
+  constructor(deps: StatusDeps) {
+    this.version = deps.version
+    this.llm = deps.llm
+    this.repos = deps.repos
+    this.events = deps.events
+    this.whatsapp = deps.whatsapp
+    this.diskFull = deps.diskFull ?? (() => false)
+    deps.llm.onStatus(() => this.publish())
   }
 
   get(): AppStatus {

@@ -104,15 +104,10 @@ const GGML_TYPE_BY_ID: ReadonlyMap<number, { name: GgmlTypeName } & GgmlTypeTrai
   (Object.entries(GGML_TYPES) as [GgmlTypeName, GgmlTypeTraits][]).map(([name, traits]) => [traits.id, { name, ...traits }]),
 )
 
-/** ggml_type id → its name ('F32', 'Q4_K', …); unknown ids read `UNKNOWN_<id>`. */
-export function ggmlTypeName(id: number): string {
-  return GGML_TYPE_BY_ID.get(id)?.name ?? `UNKNOWN_${id}`
-}
-
 /**
  * llama_ftype (`general.file_type`) ids with the short names Ollama shows and llama-quantize
  * accepts ('F16', 'Q4_K_M'); llama.cpp's enum spells them LLAMA_FTYPE_ALL_F32,
- * LLAMA_FTYPE_MOSTLY_<name> (see fileTypeEnumName).
+ * LLAMA_FTYPE_MOSTLY_<name>.
  */
 const FILE_TYPE_NAMES: ReadonlyMap<number, string> = new Map([
   [0, 'F32'],
@@ -154,19 +149,11 @@ const FILE_TYPE_NAMES: ReadonlyMap<number, string> = new Map([
   [41, 'Q2_0'],
 ])
 /** llama.cpp ORs this into a file type it inferred from the tensors instead of reading it. */
-export const FILE_TYPE_GUESSED = 1024
+const FILE_TYPE_GUESSED = 1024
 
 /** `general.file_type` → 'F32', 'F16', 'Q8_0', 'Q4_K_M', 'BF16', …; unknown ids read `UNKNOWN_<id>`. */
 export function fileTypeName(id: number): string {
   return FILE_TYPE_NAMES.get(id & ~FILE_TYPE_GUESSED) ?? `UNKNOWN_${id}`
-}
-
-/** `general.file_type` → llama.cpp's enum spelling: 'ALL_F32', 'MOSTLY_F16', 'MOSTLY_Q4_K_M', …. */
-export function fileTypeEnumName(id: number): string {
-  const base = id & ~FILE_TYPE_GUESSED
-  if (base === 0) return 'ALL_F32'
-  const name = FILE_TYPE_NAMES.get(base)
-  return name ? `MOSTLY_${name}` : `UNKNOWN_${id}`
 }
 
 /** The file type llama.cpp infers from the most common tensor type when `general.file_type` is absent. */
@@ -571,12 +558,6 @@ export function ggufNumber(header: GgufHeader, key: string): number | undefined 
   const value = header.kv.get(key)
   if (!value || value.type === 'string' || value.type === 'bool' || value.type === 'array') return undefined
   return typeof value.value === 'bigint' ? Number(value.value) : value.value
-}
-
-/** A boolean KV value, or undefined when absent or of another type. */
-export function ggufBool(header: GgufHeader, key: string): boolean | undefined {
-  const value = header.kv.get(key)
-  return value?.type === 'bool' ? value.value : undefined
 }
 
 /** An array KV value (item type and values), or undefined when absent or not an array. */

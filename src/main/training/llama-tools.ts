@@ -15,7 +15,7 @@ export interface LlamaTools {
 const EXE = process.platform === 'win32' ? '.exe' : ''
 const NAMES = { trainer: 'autodidacta-train', quantize: 'llama-quantize', perplexity: 'llama-perplexity', finetune: 'llama-finetune' } as const
 
-export function llamaToolsIn(dir: string): LlamaTools | null {
+function llamaToolsIn(dir: string): LlamaTools | null {
   const paths = Object.fromEntries(Object.entries(NAMES).map(([key, name]) => [key, join(dir, `${name}${EXE}`)])) as Omit<LlamaTools, 'dir'>
   return Object.values(paths).every((p) => existsSync(p)) ? { dir, ...paths } : null
 }

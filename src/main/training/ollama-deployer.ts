@@ -139,19 +139,6 @@ export async function sha256File(path: string): Promise<string> {
   return hash.digest('hex')
 }
 
-/** Ollama's parameters text → the `stop` values, to copy them onto a fine-tune of that base. */
-export function stopParameters(parameters: string | null): string[] {
-  if (!parameters) return []
-  const out: string[] = []
-  for (const line of parameters.split('\n')) {
-    const match = /^\s*stop\s+(.+?)\s*$/.exec(line)
-    if (!match) continue
-    const value = match[1]!
-    out.push(value.startsWith('"') && value.endsWith('"') ? (JSON.parse(value) as string) : value)
-  }
-  return out
-}
-
 /**
  * ChatML in Ollama's Go-template language, for fine-tunes whose GGUF uses that format. Ollama
  * hands the system prompt in `.System` (the last system message), so system messages are

@@ -22,7 +22,7 @@ export const OLLAMA_MEDIA_TYPES = {
 } as const
 
 /** Weights llama.cpp can fine-tune directly; quantized ones would need dequantizing first. */
-export const TRAINABLE_FILE_TYPES: ReadonlySet<string> = new Set(['F32', 'F16', 'BF16'])
+const TRAINABLE_FILE_TYPES: ReadonlySet<string> = new Set(['F32', 'F16', 'BF16'])
 
 const DEFAULT_REGISTRY = 'registry.ollama.ai'
 const DEFAULT_NAMESPACE = 'library'

@@ -13,7 +13,7 @@ import {
   type WAMessage,
 } from '@whiskeysockets/baileys'
 
-export type InboundKind =
+type InboundKind =
   | 'text'
   | 'image'
   | 'video'

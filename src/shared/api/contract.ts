@@ -28,7 +28,7 @@ function method<I extends z.ZodType, O>(input: I): { input: I; output: O } {
 const noInput = z.object({}).strict()
 const id = z.string().trim().min(1, 'must not be empty').max(64)
 
-export const settingsPatchSchema = z
+const settingsPatchSchema = z
   .object({
     llm: z
       .object({
@@ -150,7 +150,7 @@ const score = z.number().int().min(1, 'must be 1 to 5').max(5, 'must be 1 to 5')
 const ids = z.array(id).min(1, 'pick at least one exchange').max(500)
 const epochMs = z.number().int().nonnegative()
 
-export const reviewFiltersSchema = z
+const reviewFiltersSchema = z
   .object({
     category: z.enum(CATEGORIES).optional(),
     minScore: score.optional(),
@@ -164,7 +164,7 @@ export const reviewFiltersSchema = z
   .strict()
 export type ReviewFilters = z.output<typeof reviewFiltersSchema>
 
-export const datasetOptionsSchema = z
+const datasetOptionsSchema = z
   .object({
     name: z.string().trim().min(1).max(80).optional(),
     minScore: score.optional(),
@@ -202,7 +202,7 @@ export interface ImportSourcesDto {
   files: ImportFileDto[]
 }
 
-export const trainingStartSchema = z
+const trainingStartSchema = z
   .object({
     datasetId: id,
     backend: z.enum(['llamacpp', 'prompt', 'import']),
@@ -231,7 +231,7 @@ export const trainingStartSchema = z
   })
 export type TrainingStartInput = z.output<typeof trainingStartSchema>
 
-export const statsFiltersSchema = z
+const statsFiltersSchema = z
   .object({
     from: epochMs.optional(),
     to: epochMs.optional(),

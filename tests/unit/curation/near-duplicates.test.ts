@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { mulberry32 } from '../../../src/main/kernel/hash'
-import { chooseBands, dedupe, estimateJaccard, MinHasher } from '../../../src/main/curate/near-duplicates'
+import { chooseBands, dedupe, MinHasher } from '../../../src/main/curate/near-duplicates'
 import { normalizeForShingles, normalizeKey } from '../../../src/main/curate/normalize'
 import { generateSyntheticCandidates } from './synthetic'
 
@@ -166,6 +166,13 @@ describe('dedupe: near duplicates', () => {
     expect([...seen].sort((x, y) => x - y)).toEqual(seen)
   })
 })
+
+/** Fraction of equal positions: the MinHash estimate of the Jaccard similarity of two shingle sets. */
+function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
+  let equal = 0
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) equal++
+  return equal / a.length
+}
 
 describe('MinHash', () => {
   it('estimates Jaccard similarity without bias', () => {

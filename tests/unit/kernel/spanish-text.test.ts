@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { analyzeSpanish, canonicalEmoji, collapseRepeats, foldSpanish, normalizeSpanish } from '../../../src/main/kernel/spanish-text'
+import { analyzeSpanish, canonicalEmoji, collapseRepeats, foldSpanish } from '../../../src/main/kernel/spanish-text'
+
+const normalized = (text: string): string => analyzeSpanish(text).normalized
 
 describe('foldSpanish', () => {
   it('lowercases and strips accents and diaeresis', () => {
@@ -34,7 +36,7 @@ describe('collapseRepeats', () => {
   })
 })
 
-describe('normalizeSpanish', () => {
+describe('analyzeSpanish: normalized text', () => {
   it.each([
     // que / porque / por
     ['q', 'que'],
@@ -97,39 +99,39 @@ describe('normalizeSpanish', () => {
     ['xD', 'jaja'],
     ['mmm', 'hmm'],
   ])('%s → %s', (input, expected) => {
-    expect(normalizeSpanish(input)).toBe(expected)
+    expect(normalized(input)).toBe(expected)
   })
 
   it('does not rewrite the same words where they mean something else', () => {
-    expect(normalizeSpanish('vale la pena')).toBe('vale la pena')
-    expect(normalizeSpanish('más de una semana')).toBe('mas de una semana')
-    expect(normalizeSpanish('va a llegar')).toBe('va a llegar')
-    expect(normalizeSpanish('¿cuánto tiempo dura?')).toBe('cuanto tiempo dura ?')
+    expect(normalized('vale la pena')).toBe('vale la pena')
+    expect(normalized('más de una semana')).toBe('mas de una semana')
+    expect(normalized('va a llegar')).toBe('va a llegar')
+    expect(normalized('¿cuánto tiempo dura?')).toBe('cuanto tiempo dura ?')
   })
 
   it('collapses punctuation and whitespace; keeps ? and ! as single marks', () => {
-    expect(normalizeSpanish('  ¿¿Hola???   ¡¡Qué   bien!!!  ')).toBe('hola ? que bien !')
-    expect(normalizeSpanish('no,gracias...')).toBe('no gracias')
+    expect(normalized('  ¿¿Hola???   ¡¡Qué   bien!!!  ')).toBe('hola ? que bien !')
+    expect(normalized('no,gracias...')).toBe('no gracias')
   })
 
   it('keeps emojis as tokens, without skin tone or presentation selector', () => {
-    expect(normalizeSpanish('Genial 😍👍🏽❤️')).toBe('genial 😍 👍 ❤')
-    expect(normalizeSpanish('🇨🇴 👍🏿')).toBe('🇨🇴 👍')
+    expect(normalized('Genial 😍👍🏽❤️')).toBe('genial 😍 👍 ❤')
+    expect(normalized('🇨🇴 👍🏿')).toBe('🇨🇴 👍')
   })
 
   it('turns emoticons into the emoji they stand for', () => {
-    expect(normalizeSpanish('gracias :) <3')).toBe('gracias 🙂 ❤')
-    expect(normalizeSpanish('ok :(')).toBe('ok 🙁')
+    expect(normalized('gracias :) <3')).toBe('gracias 🙂 ❤')
+    expect(normalized('ok :(')).toBe('ok 🙁')
   })
 
   it('matches regardless of accents, case and shouting', () => {
-    expect(normalizeSpanish('SÍ')).toBe(normalizeSpanish('si'))
-    expect(normalizeSpanish('NO ME GUSTA')).toBe(normalizeSpanish('no me gusta'))
-    expect(normalizeSpanish('Envío')).toBe(normalizeSpanish('envio'))
+    expect(normalized('SÍ')).toBe(normalized('si'))
+    expect(normalized('NO ME GUSTA')).toBe(normalized('no me gusta'))
+    expect(normalized('Envío')).toBe(normalized('envio'))
   })
 
   it('keeps thousands separators inside a number', () => {
-    expect(normalizeSpanish('$89.000')).toBe('89.000')
+    expect(normalized('$89.000')).toBe('89.000')
   })
 })
 

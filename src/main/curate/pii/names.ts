@@ -153,7 +153,7 @@ function isCapitalised(word: string): boolean {
   return first !== first.toLowerCase()
 }
 
-export function fold(word: string): string {
+function fold(word: string): string {
   return word
     .toLowerCase()
     .normalize('NFD')

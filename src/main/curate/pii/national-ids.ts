@@ -72,7 +72,7 @@ const INTRODUCED_ID = new RegExp(
   'giu',
 )
 
-export const ID_HINT =
+const ID_HINT =
   /c[eé]dula|carn[eé]|documento|identi|c\.?\s?[cei]\b|t\.\s?i|n\.?\s?i\.?\s?t|doc|pasaporte|passport|d\.?n\.?i|n\.?i\.?[ef]|du[i]|dpi|cui|r\.?u\.?[ntc]|ri[f]|rnc|curp|rfc|\bin[e]\b|\bif[e]\b|elector|credencial/i
 
 /** Ids after a word that names them; the word stays ("cc [DOCUMENTO]"). */
@@ -165,13 +165,13 @@ function onlyDigits(s: string): string {
 
 const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE'
 
-export function dniLetter(number: string, letter: string): boolean {
+function dniLetter(number: string, letter: string): boolean {
   const n = Number(onlyDigits(number))
   return DNI_LETTERS[n % 23] === letter.toUpperCase()
 }
 
 /** Chile's modulo 11: weights 2..7 from the right; 11 → 0, 10 → K. */
-export function rutValid(body: string, check: string): boolean {
+function rutValid(body: string, check: string): boolean {
   const digits = onlyDigits(body)
   let sum = 0
   let weight = 2
@@ -185,7 +185,7 @@ export function rutValid(body: string, check: string): boolean {
 }
 
 /** Uruguay's CI: weights 2987634 over the 7-digit body, check = (10 - sum mod 10) mod 10. */
-export function uruguayValid(body: string, check: string): boolean {
+function uruguayValid(body: string, check: string): boolean {
   const digits = onlyDigits(body).padStart(7, '0')
   if (digits.length !== 7 || !/^\d$/.test(check)) return false
   const weights = [2, 9, 8, 7, 6, 3, 4]
@@ -195,7 +195,7 @@ export function uruguayValid(body: string, check: string): boolean {
 }
 
 /** Argentina's CUIT/CUIL: weights 5432765432, check = 11 - sum mod 11 (11 → 0). */
-export function cuitValid(value: string): boolean {
+function cuitValid(value: string): boolean {
   const digits = onlyDigits(value)
   if (digits.length !== 11) return false
   const weights = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]

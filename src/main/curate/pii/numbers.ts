@@ -326,7 +326,7 @@ function countryCode(digits: string): boolean {
  * digits only. Lengths and leading digits, not the full numbering plans: enough to tell a
  * phone from an amount or a code, which is the question here.
  */
-export function nationalNumber(d: string): boolean {
+function nationalNumber(d: string): boolean {
   const n = d.length
   const c0 = d.charCodeAt(0) - 48
   switch (n) {

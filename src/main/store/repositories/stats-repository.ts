@@ -26,7 +26,7 @@ export interface ScoreCount {
 }
 
 /** Score from which an exchange counts as high quality (the seed's getDatasetStats: ≥ 4). */
-export const HIGH_QUALITY_SCORE = 4
+const HIGH_QUALITY_SCORE = 4
 
 /**
  * Reads the two trigger-maintained rollups (training_stats_daily, score_distribution_daily).

@@ -8,7 +8,7 @@ const dictionaries: Record<Locale, Record<MessageKey, string>> = { es, en }
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string
 
-export function translator(locale: Locale): Translate {
+function translator(locale: Locale): Translate {
   const dictionary = dictionaries[locale] ?? es
   return (key, vars) => {
     const template = dictionary[key] ?? es[key]

@@ -1,7 +1,7 @@
 import type { MessageKey } from '../../i18n/es'
 import type { Translate } from '../../i18n/i18n'
 
-export const PRODUCT_FIELDS = ['name', 'sku', 'price', 'currency', 'category', 'description', 'keywords', 'active'] as const
+const PRODUCT_FIELDS = ['name', 'sku', 'price', 'currency', 'category', 'description', 'keywords', 'active'] as const
 export type ProductField = (typeof PRODUCT_FIELDS)[number]
 
 /** The column each field has in an import file, as the owner reads it in the help text. */

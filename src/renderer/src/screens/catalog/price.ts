@@ -2,7 +2,7 @@ import { formatCop, parseMoneyField } from '../../../../shared/money'
 import type { Locale } from '../../i18n/i18n'
 
 /** The number formats the owner reads: Colombian for Spanish, US for English. */
-export function numberLocale(locale: Locale): string {
+function numberLocale(locale: Locale): string {
   return locale === 'es' ? 'es-CO' : 'en-US'
 }
 

@@ -26,7 +26,7 @@ type BaseChoice = { kind: 'store'; path: string } | { kind: 'custom' }
 /** The file to import: one in the imports folder (by name) or one the desktop picker gave a handle for. */
 type ImportChoice = { source: 'folder'; name: string } | { source: 'picker'; handle: string; file: ImportFileDto }
 
-export type TrainingRequest = ApiInput<'training.start'>
+type TrainingRequest = ApiInput<'training.start'>
 
 export function TrainPanel({
   datasets,

@@ -23,7 +23,7 @@ export function isActive(run: Pick<TrainingRunDto, 'status'>): boolean {
   return run.status === 'queued' || run.status === 'running'
 }
 
-export function isFinished(run: Pick<TrainingRunDto, 'status'>): boolean {
+function isFinished(run: Pick<TrainingRunDto, 'status'>): boolean {
   return !isActive(run)
 }
 
@@ -99,7 +99,7 @@ export function runSource(run: TrainingRunDto, baseModels: readonly BaseModelOpt
 }
 
 /** What to call a run's base model: the Ollama name when the path is one of the store's blobs. */
-export function baseLabel(baseModel: string, baseModels: readonly BaseModelOption[]): string {
+function baseLabel(baseModel: string, baseModels: readonly BaseModelOption[]): string {
   const fromStore = baseModels.find((m) => m.path === baseModel)
   if (fromStore?.ollamaModel) return fromStore.ollamaModel
   return /[\\/]/.test(baseModel) ? fileName(baseModel) : baseModel
