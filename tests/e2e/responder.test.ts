@@ -127,10 +127,13 @@ describe('the bot\'s brain in Chromium: catalog answers, guardrails, handoff, Aj
 
   it('Revisión: the cloud teacher proposes a better answer in the editor, for the owner to check and save', async () => {
     await page.getByRole('navigation').getByRole('button', { name: 'Revisión' }).click()
+    // Every exchange, not only the pending queue: one the scorer closes meanwhile (the customer's
+    // silence, a takeover) would leave the pending list mid-test and fold its card, buttons and all.
+    await page.getByTestId('review-filters').getByRole('button', { name: 'Todas', exact: true }).click()
     const card = page.getByTestId('exchange').filter({ hasText: 'audífonos' }).first()
     await expect.poll(() => card.isVisible(), { timeout: 10_000 }).toBe(true)
-    await card.getByRole('button', { name: /^Reescribir/ }).click()
-    await card.getByRole('button', { name: 'Sugerir con la nube' }).click()
+    await card.getByRole('button', { name: /^Reescribir/ }).click({ timeout: 10_000 })
+    await card.getByRole('button', { name: 'Sugerir con la nube' }).click({ timeout: 10_000 })
     const editor = card.locator('.correction-editor textarea')
     await expect.poll(() => editor.inputValue()).toContain('20 horas de batería')
     await card.screenshot({ path: screenshotPath('34-revision-sugerencia') })
