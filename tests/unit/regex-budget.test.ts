@@ -189,7 +189,10 @@ describe('every regex under src/ runs in linear time', () => {
     const slow: string[] = []
     for (const { where, regex } of found) {
       for (const input of all) {
-        const ms = timeOne(regex, input)
+        // A busy machine (a garbage collection, another process) can stretch one linear run past the
+        // budget; a backtracking pattern is slow every time. The best of three tells them apart.
+        let ms = timeOne(regex, input)
+        for (let retry = 0; retry < 2 && ms > BUDGET_MS; retry++) ms = Math.min(ms, timeOne(regex, input))
         if (ms > BUDGET_MS) {
           // One slow input is enough to condemn a pattern; trying the rest would take minutes.
           slow.push(`${where} ${regex} took ${Math.round(ms)} ms on ${describeInput(input)}`)
