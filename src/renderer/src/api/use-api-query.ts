@@ -28,6 +28,9 @@ export function useApiQuery<I, T>(
 ): ApiQuery<T> {
   const api = useApi()
   const [data, setData] = useState<T | null>(null)
+  // Which input the shown data answers: until an answer for the current input lands, the query is
+  // loading, also in the render right after the input changed (before the effect below runs).
+  const [dataKey, setDataKey] = useState<string | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [loading, setLoading] = useState(input !== null)
   const latestRun = useRef(0)
@@ -53,6 +56,7 @@ export function useApiQuery<I, T>(
         (answer) => {
           if (run !== latestRun.current) return
           setData(answer)
+          setDataKey(JSON.stringify(current))
           setError(null)
           setLoading(false)
           callbacks.current.onData?.(answer)
@@ -79,5 +83,5 @@ export function useApiQuery<I, T>(
   )
 
   const reload = useCallback(() => start(callbacks.current.input), [start])
-  return { data, error, loading, reload, update: setData }
+  return { data, error, loading: loading || (key !== null && key !== dataKey && error === null), reload, update: setData }
 }
