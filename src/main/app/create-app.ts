@@ -5,6 +5,7 @@ import { createDispatcher, type Dispatch } from '../api/dispatcher'
 import type { HandlerTable } from '../api/handler-table'
 import { conversationsHandlers } from '../conversations/conversations-handlers'
 import { ConversationsService } from '../conversations/conversations-service'
+import { ConversationPublisher } from '../conversations/conversation-publisher'
 import { datasetHandlers, DatasetService } from '../curate'
 import { captureHandlers, CaptureService } from '../capture'
 import { EvaluationService } from '../evaluate'
@@ -166,10 +167,13 @@ export async function createApp(config: AppConfig): Promise<App> {
     ['whatsapp', whatsapp],
   ])
   const queue = new KeyedQueue()
+  // One publisher: every write to a conversation reaches the screens the same way.
+  const publisher = new ConversationPublisher(repos.conversations, events)
   const outbox = new Outbox({
     repos,
     transports,
     events,
+    publisher,
     logger,
     options: {
       health: storage,
@@ -216,19 +220,20 @@ export async function createApp(config: AppConfig): Promise<App> {
       return file && existsSync(file) ? readFileSync(file, 'utf8') : null
     },
   })
-  const responder = new Responder({ repos, llm, prompts, outbox, settings, events, logger, presence })
-  const router = new Router({ repos, responder, queue, events, logger, health: storage })
+  const responder = new Responder({ repos, llm, prompts, outbox, settings, events, publisher, logger, presence })
+  const router = new Router({ repos, responder, queue, events, publisher, logger, health: storage })
   // The owner stepping in stops a generation under way: the owner's answer is the one that goes.
   const botAnswerNotGoodEnough = (id: string) => {
     responder.cancel(id, 'takeover')
     evaluation.ownerTookOver(id)
   }
-  const takeover = new Takeover({ repos, settings, events, onBotAnswerNotGoodEnough: botAnswerNotGoodEnough })
+  const takeover = new Takeover({ repos, settings, publisher, onBotAnswerNotGoodEnough: botAnswerNotGoodEnough })
   const inbox = new Inbox({
     repos,
     accountId: account.id,
     settings,
     events,
+    publisher,
     handlers: {
       customer: ({ conversationId, messageId, transport, replyState }) => {
         evaluation.customerReplied(messageId)
@@ -276,7 +281,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     ...statusHandlers(appStatus, llm),
     ...settingsHandlers(settings),
     ...conversationsHandlers(
-      new ConversationsService({ repos, accountId: account.id, events, onTakeover: botAnswerNotGoodEnough, outbox, takeover }),
+      new ConversationsService({ repos, accountId: account.id, publisher, onTakeover: botAnswerNotGoodEnough, outbox, takeover }),
     ),
     ...whatsappHandlers(whatsapp),
     ...reviewHandlers(new ReviewService({ repos, evaluation, events, teacher: new Teacher({ repos, llm, prompts, settings }) })),

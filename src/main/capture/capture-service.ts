@@ -31,28 +31,16 @@ export interface CaptureDeps {
 }
 
 export class CaptureService {
-  private readonly repos: CaptureDeps['repos']
-  private readonly accountId: string
-  private readonly worker: LearningWorker
-  private readonly settings: SettingsService
-  private readonly events: EventBus
-
-  constructor(deps: CaptureDeps) {
-    this.repos = deps.repos
-    this.accountId = deps.accountId
-    this.worker = deps.worker
-    this.settings = deps.settings
-    this.events = deps.events
-  }
+  constructor(private readonly deps: CaptureDeps) {}
 
   /** How the learning writes are doing: what waits, what failed (Revisión shows it). */
   health(): CaptureHealth {
-    return this.worker.health()
+    return this.deps.worker.health()
   }
 
   /** Called on the reply path: returns at once. */
   captureReply(botMessageId: string, meta: CaptureMeta = {}): void {
-    this.worker.enqueue(`capture ${botMessageId}`, () => this.capture(botMessageId, meta))
+    this.deps.worker.enqueue(`capture ${botMessageId}`, () => this.capture(botMessageId, meta))
   }
 
   /**
@@ -60,26 +48,26 @@ export class CaptureService {
    * an approved exchange with top score (it still shows in Revisión, where the owner can undo).
    */
   captureOwnerReply(messageId: string): void {
-    this.worker.enqueue(`capture owner ${messageId}`, () => this.capture(messageId, {}, true))
+    this.deps.worker.enqueue(`capture owner ${messageId}`, () => this.capture(messageId, {}, true))
   }
 
   /** Captures bot replies that have no row yet (the app stopped before writing them). */
   recaptureMissing(): number {
-    const ids = this.repos.trainingData.uncapturedBotMessageIds(10_000)
+    const ids = this.deps.repos.trainingData.uncapturedBotMessageIds(10_000)
     for (const id of ids) this.captureReply(id)
     return ids.length
   }
 
   private capture(botMessageId: string, meta: CaptureMeta, byOwner = false): void {
-    const bot = this.repos.messages.get(botMessageId)
+    const bot = this.deps.repos.messages.get(botMessageId)
     // Fixed messages (holding reply, handoff, after-hours) are not answers to learn from.
     if (!bot || bot.author !== (byOwner ? 'owner' : 'bot') || !bot.text || bot.template) return
-    if (this.repos.trainingData.findByBotMessage(botMessageId)) return
-    const conversation = this.repos.conversations.get(bot.conversationId)
+    if (this.deps.repos.trainingData.findByBotMessage(botMessageId)) return
+    const conversation = this.deps.repos.conversations.get(bot.conversationId)
     if (!conversation) return
-    const historyLimit = this.settings.get().historyMessages
+    const historyLimit = this.deps.settings.get().historyMessages
     // The bot's fixed lines (holding reply, after-hours notice) do not end what the customer asked.
-    const earlier = this.repos.messages.before(bot.conversationId, bot.createdAt, historyLimit + 20).filter((m) => !m.template)
+    const earlier = this.deps.repos.messages.before(bot.conversationId, bot.createdAt, historyLimit + 20).filter((m) => !m.template)
     // The owner stepping in after the bot answered: the owner's answer is the better answer to
     // the same question, so the bot's reply in between is not part of the example.
     if (byOwner) while (earlier.length > 0 && earlier.at(-1)!.author === 'bot') earlier.pop()
@@ -88,9 +76,9 @@ export class CaptureService {
     const userMessage = asked.map((m) => m.text ?? `[${m.kind}]`).join('\n')
     // The seed's productContext: the product the bot had in focus when it answered.
     const productId = meta.productId ?? bot.productId ?? (byOwner ? conversation.conversation.focusProductId : null) ?? null
-    const productName = meta.productName ?? (productId ? (this.repos.products.get(productId)?.name ?? null) : null)
-    const id = this.repos.trainingData.insertCapture({
-      userId: this.accountId,
+    const productName = meta.productName ?? (productId ? (this.deps.repos.products.get(productId)?.name ?? null) : null)
+    const id = this.deps.repos.trainingData.insertCapture({
+      userId: this.deps.accountId,
       conversationId: bot.conversationId,
       userMessage,
       botResponse: bot.text,
@@ -106,7 +94,7 @@ export class CaptureService {
       isDemo: conversation.conversation.isDemo,
     })
     if (byOwner) {
-      this.repos.trainingData.applyAutoScore(id, {
+      this.deps.repos.trainingData.applyAutoScore(id, {
         autoScore: 5,
         autoScoreSource: 'owner',
         autoConfidence: 1,
@@ -114,10 +102,10 @@ export class CaptureService {
         reviewPriority: 0,
         evaluatedAt: bot.createdAt,
       })
-      this.repos.trainingData.setStatus([id], 'approved', bot.createdAt)
+      this.deps.repos.trainingData.setStatus([id], 'approved', bot.createdAt)
     }
-    const stored = this.repos.trainingData.get(id)
-    if (stored) this.events.emit('exchange.updated', toExchangeDto(stored))
+    const stored = this.deps.repos.trainingData.get(id)
+    if (stored) this.deps.events.emit('exchange.updated', toExchangeDto(stored))
   }
 }
 

@@ -21,44 +21,34 @@ export interface CatalogDeps {
 
 /** The shop's catalog: what the bot may offer, and the only prices it may state. */
 export class CatalogService {
-  private readonly repos: UsedRepositories
-  private readonly accountId: string
-  private readonly retriever: Retriever
-  private readonly events: EventBus
-
-  constructor(deps: CatalogDeps) {
-    this.repos = deps.repos
-    this.accountId = deps.accountId
-    this.retriever = deps.retriever
-    this.events = deps.events
-  }
+  constructor(private readonly deps: CatalogDeps) {}
 
   list(query: string | undefined, limit: number, offset: number): { items: ProductDto[]; total: number } {
-    const { rows, total } = this.repos.products.list(this.accountId, query, limit, offset)
+    const { rows, total } = this.deps.repos.products.list(this.deps.accountId, query, limit, offset)
     return { items: rows.map(toProductDto), total }
   }
 
   save(id: string | undefined, input: ProductInput): ProductDto {
     if (input.sku) {
-      const clash = this.repos.products.findBySku(this.accountId, input.sku)
+      const clash = this.deps.repos.products.findBySku(this.deps.accountId, input.sku)
       if (clash && clash.id !== id) {
         throw new ApiError('invalid_input', `Ya existe un producto con el código ${input.sku}: «${clash.name}»`, [
           { path: 'product.sku', message: 'already used by another product' },
         ])
       }
     }
-    const product = id ? this.repos.products.update(id, input) : this.repos.products.create(this.accountId, input)
+    const product = id ? this.deps.repos.products.update(id, input) : this.deps.repos.products.create(this.deps.accountId, input)
     if (!product) throw new ApiError('not_found', `Product ${id} does not exist`, [{ path: 'id', message: 'no such product' }])
-    this.retriever.productChanged(product)
-    this.events.emit('catalog.changed', { count: 1 })
+    this.deps.retriever.productChanged(product)
+    this.deps.events.emit('catalog.changed', { count: 1 })
     return toProductDto(product)
   }
 
   delete(id: string): boolean {
-    const deleted = this.repos.products.delete(id)
+    const deleted = this.deps.repos.products.delete(id)
     if (deleted) {
-      this.retriever.productRemoved(id)
-      this.events.emit('catalog.changed', { count: 1 })
+      this.deps.retriever.productRemoved(id)
+      this.deps.events.emit('catalog.changed', { count: 1 })
     }
     return deleted
   }
@@ -85,7 +75,7 @@ export class CatalogService {
   private async importNow(format: 'csv' | 'json', content: string, dryRun: boolean): Promise<CatalogImportReport> {
     const slicer = new TimeSlicer()
     const parsed = await parseCatalogFileInSlices(content, format, () => slicer.pause())
-    const skus = this.repos.products.skuIndex(this.accountId)
+    const skus = this.deps.repos.products.skuIndex(this.deps.accountId)
     const plan: ImportPlan = { create: [], update: [] }
     for (const { input } of parsed.products) {
       const existing = input.sku ? skus.get(input.sku) : undefined
@@ -108,13 +98,13 @@ export class CatalogService {
       if (error instanceof ApiError) throw error
       throw new ApiError('precondition', 'No se pudo guardar el catálogo y no se cambió nada. Vuelve a importar el archivo.')
     }
-    await this.retriever.catalogReplaced()
-    this.events.emit('catalog.changed', { count: parsed.products.length })
+    await this.deps.retriever.catalogReplaced()
+    this.deps.events.emit('catalog.changed', { count: parsed.products.length })
     return { ...report, applied: true }
   }
 
   private async writeInSlices(plan: ImportPlan, slicer: TimeSlicer): Promise<void> {
-    const products = this.repos.products
+    const products = this.deps.repos.products
     // What the updated rows were, to put back if a later slice fails; read a page at a time.
     const previous: Product[] = []
     for (let i = 0; i < plan.update.length; i += SNAPSHOT_PAGE) {
@@ -127,10 +117,10 @@ export class CatalogService {
     let nextUpdate = 0
     try {
       while (nextCreate < plan.create.length || nextUpdate < plan.update.length) {
-        this.repos.transaction(() => {
+        this.deps.repos.transaction(() => {
           while (!slicer.due && nextCreate < plan.create.length) {
             const batch = plan.create.slice(nextCreate, nextCreate + INSERT_BATCH)
-            created.push(...products.insertMany(this.accountId, batch))
+            created.push(...products.insertMany(this.deps.accountId, batch))
             nextCreate += batch.length
           }
           while (!slicer.due && nextCreate >= plan.create.length && nextUpdate < plan.update.length) {
@@ -141,7 +131,7 @@ export class CatalogService {
         await slicer.pause()
       }
     } catch (error) {
-      this.repos.transaction(() => products.restore(created, previous))
+      this.deps.repos.transaction(() => products.restore(created, previous))
       throw error
     }
   }

@@ -1,7 +1,6 @@
-import { ConversationPublisher } from './conversation-publisher'
+import type { ConversationPublisher } from './conversation-publisher'
 import { ApiError } from '../../shared/api/errors'
 import type { BotMode, ConversationDto, MessageDto } from '../../shared/types'
-import type { EventBus } from '../kernel/event-bus'
 import type { Repositories } from '../store/repositories'
 import type { ConversationWithContact } from '../store/repositories/conversations-repository'
 import type { Message } from '../store/repositories/messages-repository'
@@ -17,9 +16,10 @@ export interface OwnerReplySender {
 }
 
 export interface ConversationsDeps {
+  /** Tells every screen a conversation changed, as stored. */
+  publisher: ConversationPublisher
   repos: Pick<Repositories, 'conversations' | 'messages'>
   accountId: string
-  events: EventBus
   /** The owner switched a chat to themselves: the bot's last answer was not good enough. */
   onTakeover: (conversationId: string) => void
   outbox: OwnerReplySender
@@ -28,65 +28,49 @@ export interface ConversationsDeps {
 
 /** The chats as the owner sees and steers them from the app: read, answer, switch the bot. */
 export class ConversationsService {
-  private readonly repos: ConversationsDeps['repos']
-  private readonly accountId: string
-  private readonly events: EventBus
-  private readonly onTakeover: (conversationId: string) => void
-  private readonly outbox: OwnerReplySender
-  private readonly takeover: ConversationsDeps['takeover']
-  private readonly publisher: ConversationPublisher
-
-  constructor(deps: ConversationsDeps) {
-    this.publisher = new ConversationPublisher(deps.repos.conversations, deps.events)
-    this.repos = deps.repos
-    this.accountId = deps.accountId
-    this.events = deps.events
-    this.onTakeover = deps.onTakeover
-    this.outbox = deps.outbox
-    this.takeover = deps.takeover
-  }
+  constructor(private readonly deps: ConversationsDeps) {}
 
   list(limit: number, before?: number): ConversationDto[] {
-    return this.repos.conversations.list(this.accountId, limit, before ? new Date(before) : undefined).map(toConversationDto)
+    return this.deps.repos.conversations.list(this.deps.accountId, limit, before ? new Date(before) : undefined).map(toConversationDto)
   }
 
   messages(conversationId: string, limit: number): MessageDto[] {
     this.existing(conversationId)
-    return this.repos.messages.recent(conversationId, limit).map(toMessageDto)
+    return this.deps.repos.messages.recent(conversationId, limit).map(toMessageDto)
   }
 
   setBotMode(conversationId: string, mode: BotMode): ConversationDto {
     const before = this.existing(conversationId)
     if (before.conversation.botMode === mode) return toConversationDto(before)
-    this.repos.conversations.setBotMode(conversationId, mode)
+    this.deps.repos.conversations.setBotMode(conversationId, mode)
     // Back to the bot: whatever the chat was flagged for has been seen to.
-    if (mode === 'bot') this.repos.conversations.setAttention(conversationId, null, null)
+    if (mode === 'bot') this.deps.repos.conversations.setAttention(conversationId, null, null)
     // The owner stepping in means the bot's last answer was not good enough.
-    if (mode === 'human') this.onTakeover(conversationId)
+    if (mode === 'human') this.deps.onTakeover(conversationId)
     return this.publish(conversationId)
   }
 
   async reply(conversationId: string, text: string): Promise<MessageDto> {
     this.existing(conversationId)
     // The owner answering from the app is a takeover, as from the phone.
-    this.takeover.ownerWrote(conversationId, new Date())
-    return toMessageDto(await this.outbox.send({ conversationId, text, author: 'owner' }))
+    this.deps.takeover.ownerWrote(conversationId, new Date())
+    return toMessageDto(await this.deps.outbox.send({ conversationId, text, author: 'owner' }))
   }
 
   markRead(conversationId: string): ConversationDto {
     const before = this.existing(conversationId)
     if (before.conversation.unreadCount === 0) return toConversationDto(before)
-    this.repos.conversations.markRead(conversationId)
+    this.deps.repos.conversations.markRead(conversationId)
     return this.publish(conversationId)
   }
 
   private publish(conversationId: string): ConversationDto {
-    const dto = toConversationDto(this.publisher.changed(conversationId) ?? this.existing(conversationId))
+    const dto = toConversationDto(this.deps.publisher.changed(conversationId) ?? this.existing(conversationId))
     return dto
   }
 
   private existing(conversationId: string): ConversationWithContact {
-    const found = this.repos.conversations.get(conversationId)
+    const found = this.deps.repos.conversations.get(conversationId)
     if (!found) {
       throw new ApiError('not_found', `Conversation ${conversationId} does not exist`, [{ path: 'conversationId', message: 'no such conversation' }])
     }

@@ -1,6 +1,5 @@
-import { ConversationPublisher } from './conversation-publisher'
+import type { ConversationPublisher } from './conversation-publisher'
 import type { Clock } from '../kernel/clock'
-import type { EventBus } from '../kernel/event-bus'
 import type { SettingsService } from '../settings/settings-service'
 import type { Repositories } from '../store/repositories'
 
@@ -8,9 +7,10 @@ import type { Repositories } from '../store/repositories'
 type UsedRepositories = Pick<Repositories, 'conversations'>
 
 export interface TakeoverDeps {
+  /** Tells every screen a conversation changed, as stored. */
+  publisher: ConversationPublisher
   repos: UsedRepositories
   settings: SettingsService
-  events: EventBus
   /** The bot was answering when the owner stepped in: stop it, and count its last answer as not good enough. */
   onBotAnswerNotGoodEnough: (conversationId: string) => void
   clock?: Clock
@@ -22,29 +22,21 @@ export interface TakeoverDeps {
  * as not good enough. Old owner messages (synced after the app was off) change nothing.
  */
 export class Takeover {
-  private readonly repos: UsedRepositories
-  private readonly settings: SettingsService
-  private readonly onBotAnswerNotGoodEnough: (conversationId: string) => void
   private readonly clock: Clock
-  private readonly publisher: ConversationPublisher
 
-  constructor(deps: TakeoverDeps) {
-    this.repos = deps.repos
-    this.settings = deps.settings
-    this.onBotAnswerNotGoodEnough = deps.onBotAnswerNotGoodEnough
+  constructor(private readonly deps: TakeoverDeps) {
     this.clock = deps.clock ?? Date.now
-    this.publisher = new ConversationPublisher(deps.repos.conversations, deps.events)
   }
 
   ownerWrote(conversationId: string, at: Date): void {
-    let conversation = this.repos.conversations.get(conversationId)
+    let conversation = this.deps.repos.conversations.get(conversationId)
     if (!conversation) return
     if (conversation.conversation.attention) {
       // The owner answered the customer who asked for a person: attended.
-      this.repos.conversations.setAttention(conversationId, null, null)
-      conversation = this.publisher.changed(conversationId)!
+      this.deps.repos.conversations.setAttention(conversationId, null, null)
+      conversation = this.deps.publisher.changed(conversationId)!
     }
-    const pauseMs = this.settings.get().whatsapp.takeoverPauseMinutes * 60_000
+    const pauseMs = this.deps.settings.get().whatsapp.takeoverPauseMinutes * 60_000
     const until = pauseMs > 0 ? new Date(at.getTime() + pauseMs) : null
     if (until && until.getTime() <= this.clock()) return
     const { botMode, botModeUntil } = conversation.conversation
@@ -52,8 +44,8 @@ export class Takeover {
     if (botMode === 'paused') return
     // Extend, never shorten, an ongoing takeover; `null` (until switched back) is the longest.
     if (botMode === 'human' && (botModeUntil === null || (until && botModeUntil.getTime() >= until.getTime()))) return
-    this.repos.conversations.setBotMode(conversationId, 'human', until)
-    if (botMode === 'bot') this.onBotAnswerNotGoodEnough(conversationId)
-    this.publisher.changed(conversationId)
+    this.deps.repos.conversations.setBotMode(conversationId, 'human', until)
+    if (botMode === 'bot') this.deps.onBotAnswerNotGoodEnough(conversationId)
+    this.deps.publisher.changed(conversationId)
   }
 }

@@ -33,22 +33,10 @@ export class DatasetService {
   /** Aborted by close(): a curation still running on its thread is stopped, not waited for. */
   private readonly shutdown = new AbortController()
 
-  private readonly repos: DatasetDeps['repos']
-  private readonly dataDir: string
-  private readonly settings: SettingsService
-  private readonly events: EventBus
-  private readonly logger: Logger
-
-  constructor(deps: DatasetDeps) {
-    this.repos = deps.repos
-    this.dataDir = deps.dataDir
-    this.settings = deps.settings
-    this.events = deps.events
-    this.logger = deps.logger
-  }
+  constructor(private readonly deps: DatasetDeps) {}
 
   list(): DatasetDto[] {
-    return this.repos.datasets.list().map(toDatasetDto)
+    return this.deps.repos.datasets.list().map(toDatasetDto)
   }
 
   /** Builds a dataset; `outDir` overrides where it is written (the CLI's --out). */
@@ -56,7 +44,7 @@ export class DatasetService {
     if (this.shutdown.signal.aborted) throw new ApiError('unavailable', 'La aplicación se está cerrando; no se generó el dataset.')
     if (this.building) throw new ApiError('unavailable', 'Ya se está generando un dataset; espera a que termine.')
     this.building = true
-    const settings = this.settings.get()
+    const settings = this.deps.settings.get()
     const learning = settings.learning
     const params = {
       minScore: options.minScore ?? learning.minScore,
@@ -69,10 +57,10 @@ export class DatasetService {
     }
     const createdAt = new Date()
     const name = options.name ?? `dataset-${stamp(createdAt)}`
-    const row = this.repos.datasets.create(name, params)
-    this.events.emit('dataset.updated', toDatasetDto(row))
+    const row = this.deps.repos.datasets.create(name, params)
+    this.deps.events.emit('dataset.updated', toDatasetDto(row))
     const progress = (stage: DatasetProgress['stage'], done: number, total: number) =>
-      this.events.emit('dataset.progress', { datasetId: row.id, stage, done, total })
+      this.deps.events.emit('dataset.progress', { datasetId: row.id, stage, done, total })
     try {
       progress('loading', 0, 1)
       const candidates = this.candidatePages(params.includeDemo, (read, more) => progress('loading', read, more ? read + 1 : read))
@@ -81,14 +69,14 @@ export class DatasetService {
       const result = await curateInWorker(candidates, { ...params, systemPrompt }, (p) => progress(STAGES[p.stage], p.done, p.total), {
         signal: this.shutdown.signal,
       })
-      const dir = outDir ?? join(this.dataDir, 'datasets', `${stamp(createdAt)}-${row.id}`)
+      const dir = outDir ?? join(this.deps.dataDir, 'datasets', `${stamp(createdAt)}-${row.id}`)
       const { manifest } = await writeDataset(
         dir,
         result,
         { name, createdAt, filters: params, modelfileFrom: settings.llm.model, systemPrompt },
         (p) => progress('writing', p.done, p.total),
       )
-      const ready = this.repos.datasets.markReady(row.id, {
+      const ready = this.deps.repos.datasets.markReady(row.id, {
         path: dir,
         trainCount: result.train.length,
         validationCount: result.validation.length,
@@ -96,17 +84,17 @@ export class DatasetService {
       })
       progress('done', 1, 1)
       const dto = toDatasetDto(ready ?? row)
-      this.events.emit('dataset.updated', dto)
+      this.deps.events.emit('dataset.updated', dto)
       return dto
     } catch (error) {
       // Closing: the database may be gone already; the next start marks the row as interrupted.
       if (this.shutdown.signal.aborted) throw new ApiError('unavailable', 'La aplicación se cerró mientras se generaba el dataset; vuelve a generarlo.')
       const message = error instanceof Error ? error.message : String(error)
-      const failed = this.repos.datasets.markFailed(row.id, message)
-      if (failed) this.events.emit('dataset.updated', toDatasetDto(failed))
+      const failed = this.deps.repos.datasets.markFailed(row.id, message)
+      if (failed) this.deps.events.emit('dataset.updated', toDatasetDto(failed))
       if (error instanceof EmptyDatasetError) throw new ApiError('invalid_input', this.withDemoHint(message, params.includeDemo))
       if (error instanceof DatasetExistsError) throw new ApiError('invalid_input', message)
-      this.logger.error('Dataset generation failed', { datasetId: row.id, error })
+      this.deps.logger.error('Dataset generation failed', { datasetId: row.id, error })
       throw new ApiError('internal', `No se pudo generar el dataset: ${message}`)
     } finally {
       this.building = false
@@ -123,7 +111,7 @@ export class DatasetService {
     let after: string | null = null
     let read = 0
     for (;;) {
-      const page = this.repos.trainingData.curationRows(includeDemo, { after, limit: LOAD_PAGE })
+      const page = this.deps.repos.trainingData.curationRows(includeDemo, { after, limit: LOAD_PAGE })
       read += page.length
       onRead(read, page.length === LOAD_PAGE)
       yield page.map(toCandidate)
@@ -141,7 +129,7 @@ export class DatasetService {
 
   /** Demo exchanges are left out unless asked for; an empty result should say they exist. */
   private withDemoHint(message: string, includeDemo: boolean): string {
-    const demo = includeDemo ? 0 : this.repos.trainingData.countDemo()
+    const demo = includeDemo ? 0 : this.deps.repos.trainingData.countDemo()
     if (demo === 0) return message
     return `${message} Quedaron fuera ${demo} intercambios de demostración; inclúyelos («Incluir datos de demostración» o --include-demo) si solo quieres probar.`
   }

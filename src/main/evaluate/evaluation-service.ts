@@ -37,25 +37,11 @@ export class EvaluationService {
   private classifierStale = true
   private sweepTimer: NodeJS.Timeout | null = null
 
-  private readonly repos: EvaluationDeps['repos']
-  private readonly worker: LearningWorker
-  private readonly settings: SettingsService
-  private readonly llm: Pick<LlmService, 'chat'>
-  private readonly events: EventBus
-  private readonly logger: Logger
-
-  constructor(deps: EvaluationDeps) {
-    this.repos = deps.repos
-    this.worker = deps.worker
-    this.settings = deps.settings
-    this.llm = deps.llm
-    this.events = deps.events
-    this.logger = deps.logger
-  }
+  constructor(private readonly deps: EvaluationDeps) {}
 
   /** A customer message arrived: it closes the exchange it reacts to. */
   customerReplied(messageId: string): void {
-    this.worker.enqueue(`evaluate ${messageId}`, () => this.evaluateWith(messageId))
+    this.deps.worker.enqueue(`evaluate ${messageId}`, () => this.evaluateWith(messageId))
   }
 
   /**
@@ -64,15 +50,15 @@ export class EvaluationService {
    * start, so those are evaluated too.
    */
   reevaluateMissing(): void {
-    this.worker.enqueue('re-evaluate lost evaluations', () => {
-      for (const messageId of this.repos.trainingData.customerRepliesToUnevaluated(10_000)) this.evaluateWith(messageId)
+    this.deps.worker.enqueue('re-evaluate lost evaluations', () => {
+      for (const messageId of this.deps.repos.trainingData.customerRepliesToUnevaluated(10_000)) this.evaluateWith(messageId)
     })
   }
 
   /** The owner took the chat over: the bot's last answer was not good enough. */
   ownerTookOver(conversationId: string): void {
-    this.worker.enqueue(`takeover ${conversationId}`, () => {
-      const row = this.repos.trainingData.latestInConversation(conversationId)
+    this.deps.worker.enqueue(`takeover ${conversationId}`, () => {
+      const row = this.deps.repos.trainingData.latestInConversation(conversationId)
       if (!row || row.manualScore !== null || row.autoScoreSource === 'sale') return
       const score = Math.min(row.autoScore ?? 2, 2)
       this.apply(row, { score, source: 'takeover', confidence: 0.6, conflict: false, wasSuccessful: row.wasSuccessful, evaluatedAt: row.evaluatedAt ?? new Date() })
@@ -86,12 +72,12 @@ export class EvaluationService {
 
   /** Exchanges the customer never answered within the window count as not engaging. */
   sweepNoReply(now: Date = new Date()): number {
-    const windowMs = this.settings.get().learning.noReplyHours * 3_600_000
+    const windowMs = this.deps.settings.get().learning.noReplyHours * 3_600_000
     let total = 0
     for (;;) {
-      const rows = this.repos.trainingData.unevaluatedBefore(new Date(now.getTime() - windowMs), 500)
+      const rows = this.deps.repos.trainingData.unevaluatedBefore(new Date(now.getTime() - windowMs), 500)
       if (rows.length === 0) return total
-      this.repos.transaction(() => {
+      this.deps.repos.transaction(() => {
         for (const row of rows) this.apply(row, { score: 2, source: 'no_reply', confidence: 0.35, conflict: false, wasSuccessful: false, evaluatedAt: now })
       })
       total += rows.length
@@ -99,7 +85,7 @@ export class EvaluationService {
   }
 
   startSweeping(everyMs = 10 * 60_000): void {
-    const run = () => this.worker.enqueue('no-reply sweep', () => void this.sweepNoReply())
+    const run = () => this.deps.worker.enqueue('no-reply sweep', () => void this.sweepNoReply())
     run()
     this.sweepTimer = setInterval(run, everyMs)
     this.sweepTimer.unref()
@@ -113,20 +99,20 @@ export class EvaluationService {
   /** What the learned scorer currently knows, for the docs and the status. */
   ownerModel(): { reviews: number; active: boolean } {
     this.refreshClassifier()
-    return { reviews: this.reviewCount, active: this.reviewCount >= this.settings.get().learning.ownerClassifierMinReviews }
+    return { reviews: this.reviewCount, active: this.reviewCount >= this.deps.settings.get().learning.ownerClassifierMinReviews }
   }
 
   private evaluateWith(messageId: string): void {
-    const message = this.repos.messages.get(messageId)
+    const message = this.deps.repos.messages.get(messageId)
     if (!message || message.direction !== 'in') return
-    const row = this.repos.trainingData.latestUnevaluated(message.conversationId, message.createdAt)
+    const row = this.deps.repos.trainingData.latestUnevaluated(message.conversationId, message.createdAt)
     if (!row) return
     // The customer's next message, as far as the scorer reads it (the message is stored whole).
     const text = processedPrefix(message.text ?? '')
     const rules = assessReply(text)
     this.refreshClassifier()
     const owner = this.classifier && text ? this.classifier.predict(text) : null
-    const blended = blendScores(rules, owner, this.reviewCount, { minReviews: this.settings.get().learning.ownerClassifierMinReviews })
+    const blended = blendScores(rules, owner, this.reviewCount, { minReviews: this.deps.settings.get().learning.ownerClassifierMinReviews })
     const updated = this.apply(row, {
       score: blended.score,
       source: blended.source,
@@ -137,7 +123,7 @@ export class EvaluationService {
       userFeedback: message.text ?? `[${message.kind}]`,
       feedbackMessageId: message.id,
     })
-    if (updated && this.settings.get().learning.llmJudge) void this.judge(updated, text)
+    if (updated && this.deps.settings.get().learning.llmJudge) void this.judge(updated, text)
   }
 
   private apply(
@@ -153,7 +139,7 @@ export class EvaluationService {
       feedbackMessageId?: string
     },
   ): TrainingRow | undefined {
-    const updated = this.repos.trainingData.applyAutoScore(row.id, {
+    const updated = this.deps.repos.trainingData.applyAutoScore(row.id, {
       autoScore: score.score,
       autoScoreSource: score.source,
       autoConfidence: score.confidence,
@@ -162,15 +148,15 @@ export class EvaluationService {
       reviewPriority: reviewPriority(score),
       ...(score.userFeedback === undefined ? {} : { userFeedback: score.userFeedback, feedbackMessageId: score.feedbackMessageId ?? null }),
     })
-    const dto = updated && this.repos.trainingData.get(updated.id)
-    if (dto) this.events.emit('exchange.updated', toExchangeDto(dto))
+    const dto = updated && this.deps.repos.trainingData.get(updated.id)
+    if (dto) this.deps.events.emit('exchange.updated', toExchangeDto(dto))
     return updated
   }
 
   private refreshClassifier(): void {
     if (!this.classifierStale) return
     this.classifierStale = false
-    const reviews = this.repos.trainingData.ownerReviews()
+    const reviews = this.deps.repos.trainingData.ownerReviews()
     this.reviewCount = reviews.length
     if (reviews.length < MIN_TRAINING_REVIEWS) {
       this.classifier = null
@@ -184,7 +170,7 @@ export class EvaluationService {
   /** Optional second opinion from the model itself (off by default: it costs a generation). */
   private async judge(row: TrainingRow, nextMessage: string): Promise<void> {
     try {
-      const { text } = await this.llm.chat([
+      const { text } = await this.deps.llm.chat([
         {
           role: 'system',
           content:
@@ -195,8 +181,8 @@ export class EvaluationService {
       ])
       const judged = Number(/[1-5]/.exec(text)?.[0])
       if (!judged) return
-      this.worker.enqueue(`judge ${row.id}`, () => {
-        const current = this.repos.trainingData.get(row.id)
+      this.deps.worker.enqueue(`judge ${row.id}`, () => {
+        const current = this.deps.repos.trainingData.get(row.id)
         if (!current || current.autoScore === null || current.manualScore !== null) return
         const agree = Math.abs(judged - current.autoScore) <= 1
         const score = Math.round((judged + current.autoScore) / 2)
@@ -210,7 +196,7 @@ export class EvaluationService {
         })
       })
     } catch (error) {
-      this.logger.warn('LLM judge failed; keeping the rule score', { exchangeId: row.id, error })
+      this.deps.logger.warn('LLM judge failed; keeping the rule score', { exchangeId: row.id, error })
     }
   }
 }

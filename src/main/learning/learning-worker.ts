@@ -42,15 +42,8 @@ export class LearningWorker {
   private lastErrorAt: number | null = null
   private idleWaiters: (() => void)[] = []
   private closed = false
-  private readonly transaction: RunInTransaction
-  private readonly logger: Logger
-  private readonly onHealth: (health: CaptureHealth) => void
 
-  constructor(deps: LearningWorkerDeps) {
-    this.transaction = deps.transaction
-    this.logger = deps.logger
-    this.onHealth = deps.onHealth
-  }
+  constructor(private readonly deps: LearningWorkerDeps) {}
 
   enqueue(label: string, run: () => void): void {
     this.queue.push({ label, run, attempts: 0 })
@@ -80,7 +73,7 @@ export class LearningWorker {
     if (this.parkedTimer) clearTimeout(this.parkedTimer)
     this.drain()
     const left = this.queue.length + this.parked.length
-    if (left > 0) this.logger.error('Learning records not written at shutdown; bot replies are recaptured at next start', { left })
+    if (left > 0) this.deps.logger.error('Learning records not written at shutdown; bot replies are recaptured at next start', { left })
   }
 
   private schedule(): void {
@@ -98,17 +91,17 @@ export class LearningWorker {
       const outcome = this.runBatch()
       if (outcome.written > 0) changed = true
       if (outcome.failed) {
-        this.onHealth(this.health())
+        this.deps.onHealth(this.health())
         return
       }
       if (outcome.yielded && !this.closed) {
         // Let the reply path run between batches; the rest follows on the next turn.
-        if (changed) this.onHealth(this.health())
+        if (changed) this.deps.onHealth(this.health())
         this.schedule()
         return
       }
     }
-    if (changed) this.onHealth(this.health())
+    if (changed) this.deps.onHealth(this.health())
     for (const resolve of this.idleWaiters.splice(0)) resolve()
   }
 
@@ -121,12 +114,12 @@ export class LearningWorker {
     let done = 0
     let failure: { task: Task; error: unknown } | null = null
     try {
-      this.transaction(() => {
+      this.deps.transaction(() => {
         while (done < this.queue.length) {
           if (done > 0 && performance.now() - started > BATCH_BUDGET_MS) return
           const task = this.queue[done]!
           try {
-            this.transaction(task.run)
+            this.deps.transaction(task.run)
             done++
           } catch (error) {
             failure = { task, error }
@@ -150,7 +143,7 @@ export class LearningWorker {
     this.failedAttempts++
     this.lastError = `${task.label}: ${error instanceof Error ? error.message : String(error)}`
     this.lastErrorAt = Date.now()
-    this.logger.error('Learning record write failed', { task: task.label, attempts: task.attempts, error })
+    this.deps.logger.error('Learning record write failed', { task: task.label, attempts: task.attempts, error })
     if (task.attempts >= MAX_ATTEMPTS_IN_LINE) {
       // Parked: the rest of the queue goes on without it.
       this.queue.splice(this.queue.indexOf(task), 1)

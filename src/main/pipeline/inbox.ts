@@ -1,4 +1,4 @@
-import { ConversationPublisher } from '../conversations/conversation-publisher'
+import type { ConversationPublisher } from '../conversations/conversation-publisher'
 import type { Clock } from '../kernel/clock'
 import { ApiError } from '../../shared/api/errors'
 import type { ReplyState, TransportKind } from '../../shared/types'
@@ -27,6 +27,8 @@ export interface InboxHandlers {
  * transport id) — or the echo of a message the app itself sent — is recognised and dropped.
  */
 export interface InboxDeps {
+  /** Tells every screen a conversation changed, as stored. */
+  publisher: ConversationPublisher
   repos: UsedRepositories
   accountId: string
   settings: SettingsService
@@ -42,24 +44,12 @@ export class Inbox {
   private readonly held: HeldBatch[] = []
   private closed = false
 
-  private readonly repos: UsedRepositories
-  private readonly accountId: string
-  private readonly settings: SettingsService
-  private readonly events: EventBus
-  private readonly handlers: InboxHandlers
   private readonly clock: Clock
   private readonly health: WriteHealth | null
-  private readonly publisher: ConversationPublisher
 
-  constructor(deps: InboxDeps) {
-    this.repos = deps.repos
-    this.accountId = deps.accountId
-    this.settings = deps.settings
-    this.events = deps.events
-    this.handlers = deps.handlers
+  constructor(private readonly deps: InboxDeps) {
     this.clock = deps.clock ?? Date.now
     this.health = deps.health ?? null
-    this.publisher = new ConversationPublisher(deps.repos.conversations, deps.events)
   }
 
   /**
@@ -121,7 +111,7 @@ export class Inbox {
    * the rest of the app about each new message, in order. Redeliveries come back as null.
    */
   receiveMany(transport: TransportKind, batch: InboundMessage[]): (StoredInbound | null)[] {
-    const stored = this.repos.transaction(() => batch.map((inbound) => this.store(transport, inbound)))
+    const stored = this.deps.repos.transaction(() => batch.map((inbound) => this.store(transport, inbound)))
     this.health?.writeSucceeded()
     const results: (StoredInbound | null)[] = []
     for (const [i, entry] of stored.entries()) {
@@ -131,11 +121,11 @@ export class Inbox {
       }
       const { message, replyState } = entry
       const inbound = batch[i]!
-      this.events.emit('message.added', toMessageDto(message))
-      this.publisher.changed(message.conversationId)
+      this.deps.events.emit('message.added', toMessageDto(message))
+      this.deps.publisher.changed(message.conversationId)
       const result = { conversationId: message.conversationId, messageId: message.id }
-      if (inbound.fromOwner === true) this.handlers.owner({ ...result, at: inbound.timestamp })
-      else this.handlers.customer({ ...result, transport, replyState })
+      if (inbound.fromOwner === true) this.deps.handlers.owner({ ...result, at: inbound.timestamp })
+      else this.deps.handlers.customer({ ...result, transport, replyState })
       results.push(result)
     }
     return results
@@ -144,9 +134,9 @@ export class Inbox {
   private store(transport: TransportKind, inbound: InboundMessage): { message: Message; replyState: ReplyState | null } | null {
     const owner = inbound.fromOwner === true
     const replyState = owner ? null : this.replyStateFor(inbound)
-    const contact = this.repos.contacts.upsert(this.accountId, transport, inbound.from, owner ? null : inbound.displayName)
-    const conversation = this.repos.conversations.ensureForContact(this.accountId, contact.id)
-    const message = this.repos.messages.insertIfNew({
+    const contact = this.deps.repos.contacts.upsert(this.deps.accountId, transport, inbound.from, owner ? null : inbound.displayName)
+    const conversation = this.deps.repos.conversations.ensureForContact(this.deps.accountId, contact.id)
+    const message = this.deps.repos.messages.insertIfNew({
       conversationId: conversation.id,
       externalId: storedMessageId(transport, inbound.externalId),
       direction: owner ? 'out' : 'in',
@@ -161,7 +151,7 @@ export class Inbox {
       sentAt: owner ? inbound.timestamp : null,
     })
     if (!message) return null
-    this.repos.conversations.recordActivity(conversation.id, inbound.timestamp, inbound.text ?? `[${inbound.kind}]`, !owner)
+    this.deps.repos.conversations.recordActivity(conversation.id, inbound.timestamp, inbound.text ?? `[${inbound.kind}]`, !owner)
     return { message, replyState }
   }
 
@@ -172,9 +162,9 @@ export class Inbox {
    */
   private replyStateFor(inbound: InboundMessage): ReplyState {
     if (NEVER_ANSWERED.has(inbound.kind)) return 'skipped'
-    const maxAgeMs = this.settings.get().whatsapp.maxAnswerAgeMinutes * 60_000
+    const maxAgeMs = this.deps.settings.get().whatsapp.maxAnswerAgeMinutes * 60_000
     if (this.clock() - inbound.timestamp.getTime() > maxAgeMs) return 'skipped'
-    if (inbound.answerable === false && this.settings.get().whatsapp.unsupportedReply === null) return 'skipped'
+    if (inbound.answerable === false && this.deps.settings.get().whatsapp.unsupportedReply === null) return 'skipped'
     return 'pending'
   }
 

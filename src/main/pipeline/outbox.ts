@@ -1,4 +1,4 @@
-import { ConversationPublisher } from '../conversations/conversation-publisher'
+import type { ConversationPublisher } from '../conversations/conversation-publisher'
 import { ApiError } from '../../shared/api/errors'
 import type { MessageAuthor, TransportKind } from '../../shared/types'
 import type { EventBus } from '../kernel/event-bus'
@@ -35,6 +35,8 @@ export interface OutboxOptions {
 }
 
 export interface OutboxDeps {
+  /** Tells every screen a conversation changed, as stored. */
+  publisher: ConversationPublisher
   repos: UsedRepositories
   transports: ReadonlyMap<TransportKind, Transport>
   events: EventBus
@@ -56,27 +58,17 @@ export class Outbox {
   private readonly inFlight = new Set<string>()
   private closed = false
 
-  private readonly repos: UsedRepositories
-  private readonly transports: ReadonlyMap<TransportKind, Transport>
-  private readonly events: EventBus
-  private readonly logger: Logger
   private readonly options: OutboxOptions
-  private readonly publisher: ConversationPublisher
 
-  constructor(deps: OutboxDeps) {
-    this.repos = deps.repos
-    this.transports = deps.transports
-    this.events = deps.events
-    this.logger = deps.logger
+  constructor(private readonly deps: OutboxDeps) {
     this.options = deps.options ?? {}
-    this.publisher = new ConversationPublisher(deps.repos.conversations, deps.events)
   }
 
   /** Stores the message and sends it. */
   async send(outgoing: OutgoingMessage): Promise<Message> {
     let queued: Message
     try {
-      queued = this.repos.transaction(() => this.enqueue(outgoing))
+      queued = this.deps.repos.transaction(() => this.enqueue(outgoing))
     } catch (error) {
       // The owner's message was not stored: say why in words the owner can act on.
       if (this.options.health?.writeFailed(error)) throw new ApiError('unavailable', DISK_FULL_MESSAGE)
@@ -93,13 +85,13 @@ export class Outbox {
    * `dispatch` once the transaction has committed.
    */
   enqueue(outgoing: OutgoingMessage): Message {
-    const conversation = this.repos.conversations.get(outgoing.conversationId)
+    const conversation = this.deps.repos.conversations.get(outgoing.conversationId)
     if (!conversation) throw new Error(`Conversation ${outgoing.conversationId} does not exist`)
     const transportKind = conversation.contact.transport
-    const transportId = this.transports.get(transportKind)?.newMessageId?.()
+    const transportId = this.deps.transports.get(transportKind)?.newMessageId?.()
     const now = new Date()
-    return this.repos.transaction(() => {
-      const message = this.repos.messages.insertIfNew({
+    return this.deps.repos.transaction(() => {
+      const message = this.deps.repos.messages.insertIfNew({
         conversationId: outgoing.conversationId,
         externalId: transportId ? storedMessageId(transportKind, transportId) : null,
         direction: 'out',
@@ -114,15 +106,15 @@ export class Outbox {
         createdAt: now,
       })
       if (!message) throw new Error('Outgoing message was not stored')
-      this.repos.conversations.recordActivity(outgoing.conversationId, now, outgoing.text, false)
+      this.deps.repos.conversations.recordActivity(outgoing.conversationId, now, outgoing.text, false)
       return message
     })
   }
 
   /** Tells the app about a committed `enqueue`d message and sends it (retries included). */
   dispatch(queued: Message): Promise<Message> {
-    this.events.emit('message.added', toMessageDto(queued))
-    this.publisher.changed(queued.conversationId)
+    this.deps.events.emit('message.added', toMessageDto(queued))
+    this.deps.publisher.changed(queued.conversationId)
     return this.attempt(queued, 0)
   }
 
@@ -132,25 +124,25 @@ export class Outbox {
    */
   resendQueued(transport?: TransportKind): Promise<void> {
     const attempts: Promise<unknown>[] = []
-    for (const message of this.repos.messages.queuedOutbound()) {
+    for (const message of this.deps.repos.messages.queuedOutbound()) {
       if (this.inFlight.has(message.id)) continue
-      const conversation = this.repos.conversations.get(message.conversationId)
+      const conversation = this.deps.repos.conversations.get(message.conversationId)
       if (!conversation || (transport && conversation.contact.transport !== transport)) continue
       const timer = this.retryTimers.get(message.id)
       if (timer) clearTimeout(timer)
       this.retryTimers.delete(message.id)
-      attempts.push(this.attempt(message, 0).catch((error: unknown) => this.logger.error('Sending a queued message failed', { messageId: message.id, error })))
+      attempts.push(this.attempt(message, 0).catch((error: unknown) => this.deps.logger.error('Sending a queued message failed', { messageId: message.id, error })))
     }
     return Promise.all(attempts).then(() => {})
   }
 
   /** A delivery receipt: statuses only move forward (read never goes back to delivered). */
   delivery(transport: TransportKind, transportId: string, status: DeliveryStatus): void {
-    const message = this.repos.messages.findByExternalId(storedMessageId(transport, transportId))
+    const message = this.deps.repos.messages.findByExternalId(storedMessageId(transport, transportId))
     if (!message || message.direction !== 'out') return
     if (!isStatusUpgrade(message.status, status)) return
-    const updated = this.repos.messages.setStatus(message.id, { status, ...(status === 'failed' ? { error: 'WhatsApp no pudo entregar el mensaje' } : {}) })
-    if (updated) this.events.emit('message.updated', toMessageDto(updated))
+    const updated = this.deps.repos.messages.setStatus(message.id, { status, ...(status === 'failed' ? { error: 'WhatsApp no pudo entregar el mensaje' } : {}) })
+    if (updated) this.deps.events.emit('message.updated', toMessageDto(updated))
   }
 
   close(): void {
@@ -160,17 +152,17 @@ export class Outbox {
   }
 
   private async attempt(message: Message, retry: number): Promise<Message> {
-    const conversation = this.repos.conversations.get(message.conversationId)
+    const conversation = this.deps.repos.conversations.get(message.conversationId)
     if (!conversation || this.closed) return message
     const transportKind = conversation.contact.transport
-    const transport = this.transports.get(transportKind)
+    const transport = this.deps.transports.get(transportKind)
     const transportId = transportMessageId(transportKind, message.externalId)
     this.inFlight.add(message.id)
     let final: Message | undefined
     try {
       if (!transport) throw new TransportUnavailableError(`No ${transportKind} transport is running`)
       const { externalId } = await transport.send(conversation.contact.externalId, message.text ?? '', transportId ? { messageId: transportId } : {})
-      final = this.repos.messages.setStatus(message.id, { status: 'sent', externalId: storedMessageId(transportKind, externalId), sentAt: new Date(), error: null })
+      final = this.deps.repos.messages.setStatus(message.id, { status: 'sent', externalId: storedMessageId(transportKind, externalId), sentAt: new Date(), error: null })
     } catch (error) {
       // The disk refused to record the outcome: the row stays queued and the disk-full retry
       // sends it again with the same transport id (the same message, not a second one).
@@ -179,23 +171,23 @@ export class Outbox {
       const reason = error instanceof Error ? error.message : String(error)
       if (error instanceof TransportUnavailableError && retry < delays.length && !this.closed) {
         // Stays queued (visible as such) and is tried again, or sooner when the link is back.
-        this.logger.warn('Transport unavailable; the message stays queued', { messageId: message.id, retry })
-        final = this.repos.messages.setStatus(message.id, { status: 'queued', error: reason })
+        this.deps.logger.warn('Transport unavailable; the message stays queued', { messageId: message.id, retry })
+        final = this.deps.repos.messages.setStatus(message.id, { status: 'queued', error: reason })
         const timer = setTimeout(() => {
           this.retryTimers.delete(message.id)
-          void this.attempt(final ?? message, retry + 1).catch((error: unknown) => this.logger.error('Retrying a message failed', { messageId: message.id, error }))
+          void this.attempt(final ?? message, retry + 1).catch((error: unknown) => this.deps.logger.error('Retrying a message failed', { messageId: message.id, error }))
         }, delays[retry])
         timer.unref?.()
         this.retryTimers.set(message.id, timer)
       } else {
-        this.logger.error('Sending a message failed', { conversationId: message.conversationId, error })
-        final = this.repos.messages.setStatus(message.id, { status: 'failed', error: reason })
+        this.deps.logger.error('Sending a message failed', { conversationId: message.conversationId, error })
+        final = this.deps.repos.messages.setStatus(message.id, { status: 'failed', error: reason })
       }
     } finally {
       this.inFlight.delete(message.id)
     }
     const result = final ?? message
-    this.events.emit('message.updated', toMessageDto(result))
+    this.deps.events.emit('message.updated', toMessageDto(result))
     if (result.status === 'sent') this.options.onSent?.(result)
     return result
   }

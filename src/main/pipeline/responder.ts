@@ -1,4 +1,4 @@
-import { ConversationPublisher } from '../conversations/conversation-publisher'
+import type { ConversationPublisher } from '../conversations/conversation-publisher'
 import type { Clock } from '../kernel/clock'
 import type { ApiEvents } from '../../shared/api/events'
 import type { EventBus } from '../kernel/event-bus'
@@ -29,6 +29,8 @@ export interface ChatPresence {
 }
 
 export interface ResponderDeps {
+  /** Tells every screen a conversation changed, as stored. */
+  publisher: ConversationPublisher
   repos: UsedRepositories
   llm: LlmService
   prompts: PromptAssembler
@@ -54,11 +56,9 @@ export type CancelReason = 'takeover' | 'shutdown'
 export class Responder {
   private readonly active = new Map<string, AbortController>()
   private readonly clock: Clock
-  private readonly publisher: ConversationPublisher
 
   constructor(private readonly deps: ResponderDeps) {
     this.clock = deps.clock ?? Date.now
-    this.publisher = new ConversationPublisher(deps.repos.conversations, deps.events)
   }
 
   /** Stops the generation under way in a chat (the owner took it over). */
@@ -211,7 +211,7 @@ export class Responder {
       repos.conversations.setBotMode(conversationId, 'paused', null)
       repos.conversations.setAttention(conversationId, 'human_request', at)
     })
-    const updated = this.publisher.changed(conversationId)
+    const updated = this.deps.publisher.changed(conversationId)
     if (!updated) return
     const alert: ApiEvents['owner.alert'] = {
       kind: 'human_request',

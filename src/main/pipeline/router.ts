@@ -1,4 +1,4 @@
-import { ConversationPublisher } from '../conversations/conversation-publisher'
+import type { ConversationPublisher } from '../conversations/conversation-publisher'
 import type { Clock } from '../kernel/clock'
 import type { EventBus } from '../kernel/event-bus'
 import { toMessageDto } from '../conversations/dto'
@@ -12,6 +12,8 @@ import type { Responder } from './responder'
 type UsedRepositories = Pick<Repositories, 'conversations' | 'messages'>
 
 export interface RouterDeps {
+  /** Tells every screen a conversation changed, as stored. */
+  publisher: ConversationPublisher
   repos: UsedRepositories
   responder: Responder
   /** One answer at a time per chat. */
@@ -32,24 +34,12 @@ export interface RouterDeps {
 export class Router {
   private readonly timers = new Map<string, { timer: NodeJS.Timeout; done: Promise<void>; resolve: () => void }>()
 
-  private readonly repos: UsedRepositories
-  private readonly responder: Responder
-  private readonly queue: KeyedQueue
-  private readonly events: EventBus
-  private readonly logger: Logger
   private readonly clock: Clock
   private readonly health: WriteHealth | null
-  private readonly publisher: ConversationPublisher
 
-  constructor(deps: RouterDeps) {
-    this.repos = deps.repos
-    this.responder = deps.responder
-    this.queue = deps.queue
-    this.events = deps.events
-    this.logger = deps.logger
+  constructor(private readonly deps: RouterDeps) {
     this.clock = deps.clock ?? Date.now
     this.health = deps.health ?? null
-    this.publisher = new ConversationPublisher(deps.repos.conversations, deps.events)
   }
 
   /** Routes after `delayMs` without new messages in the chat (0 = now). */
@@ -62,45 +52,45 @@ export class Router {
     if (pending) resolve = pending.resolve
     const timer = setTimeout(() => {
       this.timers.delete(conversationId)
-      void this.route(conversationId).finally(resolve).catch((error: unknown) => this.logger.error('Answering a conversation failed', { conversationId, error }))
+      void this.route(conversationId).finally(resolve).catch((error: unknown) => this.deps.logger.error('Answering a conversation failed', { conversationId, error }))
     }, delayMs)
     this.timers.set(conversationId, { timer, done, resolve })
     return done
   }
 
   route(conversationId: string): Promise<void> {
-    return this.queue.run(conversationId, async () => {
+    return this.deps.queue.run(conversationId, async () => {
       try {
         await this.routeNow(conversationId)
       } catch (error) {
         // A full disk rolled the writes back: the messages are still pending and are answered
         // by the retry once there is space.
         if (this.health?.writeFailed(error)) return
-        this.logger.error('Answering a conversation failed', { conversationId, error })
+        this.deps.logger.error('Answering a conversation failed', { conversationId, error })
       }
     })
   }
 
   private async routeNow(conversationId: string): Promise<void> {
-    let conversation = this.repos.conversations.get(conversationId)
+    let conversation = this.deps.repos.conversations.get(conversationId)
     if (!conversation) return
     const { botMode, botModeUntil } = conversation.conversation
     if (botMode !== 'bot' && botModeUntil && botModeUntil.getTime() <= this.clock()) {
       // The takeover pause is over: the bot answers this chat again.
-      this.repos.conversations.setBotMode(conversationId, 'bot')
-      conversation = this.publisher.changed(conversationId)!
+      this.deps.repos.conversations.setBotMode(conversationId, 'bot')
+      conversation = this.deps.publisher.changed(conversationId)!
     }
     if (conversation.conversation.botMode !== 'bot') {
-      const waiting = this.repos.messages.awaitingReply(conversationId).map((m) => m.id)
-      for (const m of this.repos.messages.setReplyState(waiting, 'skipped')) this.events.emit('message.updated', toMessageDto(m))
+      const waiting = this.deps.repos.messages.awaitingReply(conversationId).map((m) => m.id)
+      for (const m of this.deps.repos.messages.setReplyState(waiting, 'skipped')) this.deps.events.emit('message.updated', toMessageDto(m))
       return
     }
-    await this.responder.respond(conversationId)
+    await this.deps.responder.respond(conversationId)
   }
 
   /** Answers every conversation whose messages waited for the model, or for a reply when the app stopped. */
   resumeWaiting(): Promise<void[]> {
-    return Promise.all(this.repos.messages.conversationsAwaitingReply().map((id) => this.route(id)))
+    return Promise.all(this.deps.repos.messages.conversationsAwaitingReply().map((id) => this.route(id)))
   }
 
   /** Debounced chats still waiting for their quiet moment. */

@@ -28,28 +28,20 @@ export interface ReviewPage {
  * published as `exchange.updated`, so Revisión and Estadísticas follow it.
  */
 export class ReviewService {
-  private readonly repos: ReviewDeps['repos']
-  private readonly evaluation: ReviewDeps['evaluation']
-  private readonly events: EventBus
-  private readonly teacher: ReviewDeps['teacher']
   private readonly now: () => Date
 
-  constructor(deps: ReviewDeps) {
-    this.repos = deps.repos
-    this.evaluation = deps.evaluation
-    this.events = deps.events
-    this.teacher = deps.teacher
+  constructor(private readonly deps: ReviewDeps) {
     this.now = deps.now ?? (() => new Date())
   }
 
   list(filters: ReviewFilters, limit: number, offset: number): ReviewPage {
-    const { rows, total } = this.repos.trainingData.reviewList(filters, limit, offset)
-    return { items: rows.map(toExchangeDto), total, models: this.repos.trainingData.models() }
+    const { rows, total } = this.deps.repos.trainingData.reviewList(filters, limit, offset)
+    return { items: rows.map(toExchangeDto), total, models: this.deps.repos.trainingData.models() }
   }
 
   score(ids: string[], score: number): { updated: number } {
-    const updated = this.repos.trainingData.setManualScore(ids, score, this.now())
-    this.evaluation.ownerReviewed()
+    const updated = this.deps.repos.trainingData.setManualScore(ids, score, this.now())
+    this.deps.evaluation.ownerReviewed()
     this.publish(ids)
     return { updated }
   }
@@ -65,40 +57,40 @@ export class ReviewService {
   /** The owner's rewrite becomes the training target of the exchange. */
   correct(id: string, response: string): ExchangeDto {
     this.existing(id)
-    this.repos.trainingData.correct(id, response, this.now())
+    this.deps.repos.trainingData.correct(id, response, this.now())
     return this.publishOne(id)
   }
 
   /** The customer bought: the exchange counts as a success whatever the scorer said. */
   markSale(id: string): ExchangeDto {
     this.existing(id)
-    this.repos.trainingData.markSale(id, this.now())
+    this.deps.repos.trainingData.markSale(id, this.now())
     return this.publishOne(id)
   }
 
   suggest(id: string): Promise<Suggestion> {
-    return this.teacher.suggest(id)
+    return this.deps.teacher.suggest(id)
   }
 
   private setStatus(ids: string[], status: 'approved' | 'rejected'): { updated: number } {
-    const updated = this.repos.trainingData.setStatus(ids, status, this.now())
+    const updated = this.deps.repos.trainingData.setStatus(ids, status, this.now())
     this.publish(ids)
     return { updated }
   }
 
   private existing(id: string): ExchangeDto {
-    const row = this.repos.trainingData.get(id)
+    const row = this.deps.repos.trainingData.get(id)
     if (!row) throw new ApiError('not_found', `Exchange ${id} does not exist`, [{ path: 'id', message: 'no such exchange' }])
     return toExchangeDto(row)
   }
 
   private publishOne(id: string): ExchangeDto {
     const dto = this.existing(id)
-    this.events.emit('exchange.updated', dto)
+    this.deps.events.emit('exchange.updated', dto)
     return dto
   }
 
   private publish(ids: string[]): void {
-    for (const row of this.repos.trainingData.getMany(ids)) this.events.emit('exchange.updated', toExchangeDto(row))
+    for (const row of this.deps.repos.trainingData.getMany(ids)) this.deps.events.emit('exchange.updated', toExchangeDto(row))
   }
 }

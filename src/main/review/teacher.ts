@@ -39,23 +39,13 @@ export interface TeacherDeps {
 }
 
 export class Teacher {
-  private readonly repos: TeacherDeps['repos']
-  private readonly llm: TeacherDeps['llm']
-  private readonly prompts: TeacherDeps['prompts']
-  private readonly settings: SettingsService
-
-  constructor(deps: TeacherDeps) {
-    this.repos = deps.repos
-    this.llm = deps.llm
-    this.prompts = deps.prompts
-    this.settings = deps.settings
-  }
+  constructor(private readonly deps: TeacherDeps) {}
 
   async suggest(exchangeId: string): Promise<Suggestion> {
-    const row = this.repos.trainingData.get(exchangeId)
+    const row = this.deps.repos.trainingData.get(exchangeId)
     if (!row) throw new ApiError('not_found', `Exchange ${exchangeId} does not exist`, [{ path: 'id', message: 'no such exchange' }])
     const history = [...contextTurns(row.context), { role: 'user' as const, content: row.userMessage }]
-    const { input, shown } = await this.prompts.assemble({
+    const { input, shown } = await this.deps.prompts.assemble({
       conversationId: row.conversationId,
       asked: row.userMessage,
       focusProductId: row.productId,
@@ -63,18 +53,18 @@ export class Teacher {
     })
     const ask = async (correction?: string) => {
       const prompt = buildPrompt({ ...input, correction: correction ? `${TEACHER_INSTRUCTION} Además: ${correction}` : TEACHER_INSTRUCTION })
-      return this.llm.teach(prompt.messages)
+      return this.deps.llm.teach(prompt.messages)
     }
     try {
       let answer = await ask()
-      const guarded = await guardReply(answer.text, { products: shown, customerText: row.userMessage, settings: this.settings.get().guardrails }, async (correction) => {
+      const guarded = await guardReply(answer.text, { products: shown, customerText: row.userMessage, settings: this.deps.settings.get().guardrails }, async (correction) => {
         answer = await ask(correction)
         return answer.text
       })
       return { text: guarded.text, model: answer.modelLabel, guardrails: guarded.applied }
     } catch (error) {
       if (error instanceof LlmUnavailableError) {
-        const label = this.settings.get().cloud.label
+        const label = this.deps.settings.get().cloud.label
         throw new ApiError('precondition', `${label} no pudo sugerir una respuesta: ${error.message}. Revisa la clave y la dirección en Ajustes.`)
       }
       throw error

@@ -26,19 +26,15 @@ export class SettingsService {
   /** Settings are read on every reply and capture; this service is their only writer. */
   private cached: Settings | null = null
 
-  private readonly repo: SettingsRepository
-  private readonly defaults: Settings
   private readonly validate: (candidate: Settings) => ApiFieldError[]
 
-  constructor(deps: SettingsDeps) {
-    this.repo = deps.repo
-    this.defaults = deps.defaults
+  constructor(private readonly deps: SettingsDeps) {
     this.validate = deps.validate ?? (() => [])
   }
 
   get(): Settings {
     // Frozen, because every caller shares the one cached object.
-    this.cached ??= deepFreeze(merge(this.defaults, this.overrides()))
+    this.cached ??= deepFreeze(merge(this.deps.defaults, this.overrides()))
     return this.cached
   }
 
@@ -47,10 +43,10 @@ export class SettingsService {
     const { confirmInsecure, ...patch } = patchWithConfirmation
     const previous = this.get()
     const overrides = merge(this.overrides(), patch)
-    const candidate = merge(this.defaults, overrides)
+    const candidate = merge(this.deps.defaults, overrides)
     const problems = [...this.validate(candidate), ...(confirmInsecure ? [] : insecureEndpointProblems(previous, candidate))]
     if (problems.length > 0) throw new ApiError('invalid_input', problems.map((p) => p.message).join('; '), problems)
-    this.repo.set(OVERRIDES_KEY, overrides)
+    this.deps.repo.set(OVERRIDES_KEY, overrides)
     this.cached = null
     const settings = this.get()
     for (const listener of this.listeners) listener(settings, previous)
@@ -64,7 +60,7 @@ export class SettingsService {
   }
 
   private overrides(): SettingsPatch {
-    const stored = this.repo.get(OVERRIDES_KEY)
+    const stored = this.deps.repo.get(OVERRIDES_KEY)
     return stored && typeof stored === 'object' ? (stored as SettingsPatch) : {}
   }
 }

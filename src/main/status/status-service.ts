@@ -20,29 +20,19 @@ export interface StatusDeps {
 /** Assembles what the status bar shows and pushes it whenever a part of it changes. */
 export class StatusService {
   private lastSent = ''
-  private readonly version: string
-  private readonly llm: LlmService
-  private readonly repos: ReadOnlyRepositories
-  private readonly events: EventBus
-  private readonly whatsapp: () => WhatsappStatus
   private readonly diskFull: () => boolean
 
-  constructor(deps: StatusDeps) {
-    this.version = deps.version
-    this.llm = deps.llm
-    this.repos = deps.repos
-    this.events = deps.events
-    this.whatsapp = deps.whatsapp
+  constructor(private readonly deps: StatusDeps) {
     this.diskFull = deps.diskFull ?? (() => false)
     deps.llm.onStatus(() => this.publish())
   }
 
   get(): AppStatus {
     return {
-      version: this.version,
-      whatsapp: this.whatsapp(),
-      llm: this.llm.status(),
-      waitingForModel: this.repos.messages.countByReplyState('waiting_model'),
+      version: this.deps.version,
+      whatsapp: this.deps.whatsapp(),
+      llm: this.deps.llm.status(),
+      waitingForModel: this.deps.repos.messages.countByReplyState('waiting_model'),
       diskFull: this.diskFull(),
     }
   }
@@ -53,6 +43,6 @@ export class StatusService {
     const key = JSON.stringify({ ...status, llm: { ...status.llm, checkedAt: null } })
     if (key === this.lastSent) return
     this.lastSent = key
-    this.events.emit('status.changed', status)
+    this.deps.events.emit('status.changed', status)
   }
 }
