@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { createApp, type App } from '../src/main/app/create-app'
 import { dedupe } from '../src/main/curate/near-duplicates'
 import { silentLogger } from '../src/main/kernel/logger'
-import { generateSyntheticCandidates } from '../tests/unit/curation/synthetic'
+import { generateSyntheticCandidates } from '../tests/support/synthetic-candidates'
 import { storeSyntheticExchanges } from './synthetic-store'
 
 const here = fileURLToPath(import.meta.url)

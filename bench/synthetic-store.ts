@@ -1,7 +1,7 @@
 // Fills a bench's app with synthetic exchanges (varied, deterministic): the export and curation
 // benches measure the same rows.
 import type { App } from '../src/main/app/create-app'
-import { generateSyntheticCandidates } from '../tests/unit/curation/synthetic'
+import { generateSyntheticCandidates } from '../tests/support/synthetic-candidates'
 
 /** Stores `count` synthetic exchanges, spread over 2,000 demo conversations, in one transaction. */
 export function storeSyntheticExchanges(app: App, count: number, seed = 3): void {

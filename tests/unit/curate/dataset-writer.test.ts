@@ -9,8 +9,8 @@ import type { DatasetManifest, WriteProgress } from '../../../src/main/curate/da
 import { buildModelfile, quoteModelfileValue, selectFewShot } from '../../../src/main/curate/modelfile'
 import type { DatasetExample } from '../../../src/main/curate/types'
 import { FIXTURE_CANDIDATES, SYSTEM_PROMPT } from '../../fixtures/curation/candidates'
-import { parseModelfile } from './ollama-modelfile-parser'
-import { generateSyntheticCandidates } from './synthetic'
+import { parseModelfile } from '../../support/ollama-modelfile-parser'
+import { generateSyntheticCandidates } from '../../support/synthetic-candidates'
 
 let root: string
 beforeEach(() => {

@@ -2,8 +2,8 @@
 // slots per template so unrelated rows rarely look alike, plus a planted, known share of exact
 // duplicates (same text modulo case, accents and spacing), near duplicates (one or two small
 // edits) and personal data (phones, emails, ids, cards).
-import { hashString, mulberry32 } from '../../../src/main/kernel/hash'
-import type { ChatTurn, CurationCandidate, ReviewStatus } from '../../../src/main/curate/types'
+import { hashString, mulberry32 } from '../../src/main/kernel/hash'
+import type { ChatTurn, CurationCandidate, ReviewStatus } from '../../src/main/curate/types'
 
 export interface SyntheticOptions {
   /** Share of rows that repeat an earlier row verbatim modulo case/accents/spacing (default 0.1). */

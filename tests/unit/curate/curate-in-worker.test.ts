@@ -7,7 +7,7 @@ import { curate } from '../../../src/main/curate/curator'
 import type { CurationProgress } from '../../../src/main/curate/types'
 import { FIXTURE_CANDIDATES, SYSTEM_PROMPT } from '../../fixtures/curation/candidates'
 import { tempDir } from '../../support/test-app'
-import { generateSyntheticCandidates } from './synthetic'
+import { generateSyntheticCandidates } from '../../support/synthetic-candidates'
 
 // Each case starts a real worker thread from the TypeScript sources (through tsx).
 describe('curateInWorker', () => {

@@ -4,7 +4,7 @@ import { trimContext } from '../../../src/main/curate/chat-turns'
 import { mulberry32 } from '../../../src/main/kernel/hash'
 import type { CurationCandidate, CurationProgress, DatasetExample } from '../../../src/main/curate/types'
 import { EXPECTED_KEPT, FIXTURE_CANDIDATES, SYSTEM_PROMPT } from '../../fixtures/curation/candidates'
-import { generateSyntheticCandidates } from './synthetic'
+import { generateSyntheticCandidates } from '../../support/synthetic-candidates'
 
 const all = (r: { train: DatasetExample[]; validation: DatasetExample[] }) => [...r.train, ...r.validation]
 const byId = (r: { train: DatasetExample[]; validation: DatasetExample[] }) => new Map(all(r).map((e) => [e.metadata.id, e]))

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { mulberry32 } from '../../../src/main/kernel/hash'
 import { chooseBands, dedupe, MinHasher } from '../../../src/main/curate/near-duplicates'
 import { normalizeForShingles, normalizeKey } from '../../../src/main/curate/normalize'
-import { generateSyntheticCandidates } from './synthetic'
+import { generateSyntheticCandidates } from '../../support/synthetic-candidates'
 
 const id = (s: string) => s
 
