@@ -36,9 +36,12 @@ const targets = ['llama-finetune', 'llama-perplexity', 'llama-quantize', 'autodi
 // GGML_NATIVE=OFF keeps the binaries portable across machines sharing a cache (ggml
 // then defaults to the AVX2/FMA/F16C x86-64 baseline); static so the binaries can be
 // copied anywhere; no server/UI/tests and no OpenSSL: nothing here needs the network.
+// GGML_OPENMP=OFF: ggml's own thread pool instead of OpenMP, so the tools the desktop package
+// carries do not need libgomp (not on every desktop) or, on Windows, vcomp140.dll.
 const cmakeFlags = [
   '-DCMAKE_BUILD_TYPE=Release',
   '-DGGML_NATIVE=OFF',
+  '-DGGML_OPENMP=OFF',
   '-DBUILD_SHARED_LIBS=OFF',
   '-DLLAMA_OPENSSL=OFF',
   '-DLLAMA_BUILD_SERVER=OFF',
@@ -393,6 +396,7 @@ async function main() {
     bundleSha256: pin['bundle-sha256'],
     patchesSha256: hashFiles(patchesDir, patches),
     trainerSha256: hashFiles(trainerDir, trainerFiles),
+    cmakeFlagsSha256: sha256(JSON.stringify(cmakeFlags)),
   }
   if (opts.ifNeeded && upToDate(manifestBase)) {
     log('llama.cpp tools: up to date')

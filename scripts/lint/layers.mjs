@@ -33,6 +33,8 @@ export const LAYERS = [
       'src/main/stats',
       'src/main/status',
       'src/main/demo',
+      'src/main/setup',
+      'src/main/models-setup',
     ],
   },
   { name: 'app', paths: ['src/main/app'] },

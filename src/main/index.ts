@@ -1,5 +1,5 @@
 // The Electron shell: the only part of src/main that knows about Electron.
-import { app, BrowserWindow, dialog, Notification } from 'electron'
+import { app, BrowserWindow, dialog, Notification, shell } from 'electron'
 import type { OwnerAlert } from '../shared/api/events'
 import { join } from 'node:path'
 import { createApp, type App } from './app/create-app'
@@ -34,6 +34,8 @@ async function start(): Promise<void> {
     logger,
     ...(secretBox ? { secretBox } : {}),
     pickImportFile: createImportPicker(() => window),
+    // The core allows only official https pages (src/main/models-setup/external-links.ts).
+    openExternal: (url) => shell.openExternal(url),
   })
   const binding = bindIpc(core.dispatch, core.events, (sender, url) => sender === window?.webContents && isAppUrl(url))
   const open = () => {

@@ -94,10 +94,37 @@ export const CURRENCY_WORDS: Readonly<Record<string, string>> = {
   eur: 'EUR',
   euros: 'EUR',
   euro: 'EUR',
+  // The other currencies of the shops' countries (src/shared/countries.ts), by code and by name.
+  mxn: 'MXN',
+  ars: 'ARS',
+  clp: 'CLP',
+  pen: 'PEN',
+  soles: 'PEN',
+  uyu: 'UYU',
+  pyg: 'PYG',
+  guaranies: 'PYG',
+  bob: 'BOB',
+  bolivianos: 'BOB',
+  ves: 'VES',
+  bolivares: 'VES',
+  gtq: 'GTQ',
+  quetzales: 'GTQ',
+  hnl: 'HNL',
+  lempiras: 'HNL',
+  nio: 'NIO',
+  cordobas: 'NIO',
+  crc: 'CRC',
+  colones: 'CRC',
+  pab: 'PAB',
+  balboas: 'PAB',
+  dop: 'DOP',
+  cup: 'CUP',
+  brl: 'BRL',
+  reales: 'BRL',
 }
 
 /** Words before "$" that make it another currency: "US$", "COL$", "COP$". */
-export const DOLLAR_QUALIFIERS: Readonly<Record<string, string>> = { us: 'USD', col: 'COP', co: 'COP', cop: 'COP' }
+export const DOLLAR_QUALIFIERS: Readonly<Record<string, string>> = { us: 'USD', col: 'COP', co: 'COP', cop: 'COP', r: 'BRL', mx: 'MXN', rd: 'DOP', c: 'NIO' }
 
 /** What an owner writes when there is no fixed price; the bot must not quote one. */
 const NO_PRICE = new Set([
@@ -266,4 +293,51 @@ export function formatCop(value: number, currency = 'COP'): string {
   const [integer, fraction] = abs.toFixed(digits).split('.')
   const number = groupThousands(integer!) + (fraction ? `,${fraction}` : '')
   return `${sign}${symbol}${symbol.endsWith('$') ? '' : ' '}${number}`
+}
+
+/** How the shop writes prices: its number format (`Settings.shop.numberLocale`) and its currency. */
+export interface PriceFormat {
+  locale: string
+  shopCurrency: string
+}
+
+export const COLOMBIAN_PRICES: PriceFormat = { locale: 'es-CO', shopCurrency: 'COP' }
+
+/**
+ * A price as the shop's customers read it, in the shop's number format (`locale`, the shop's
+ * `numberLocale`): a Mexican shop writes "$380", an Argentine one "$ 15.000", a Spanish one
+ * "25,99 €". A Colombian shop (es-CO) keeps `formatCop`'s exact forms. The shop's own currency
+ * gets its local symbol ("$" for pesos in a peso country); another currency keeps a symbol that
+ * cannot be mistaken for it ("US$", "EUR"). Whole amounts carry no cents, as shops write them.
+ * Every form reads back to the same value with findMoneyAmounts (the price guard).
+ */
+export function formatShopPrice(value: number, currency: string, shop: PriceFormat = COLOMBIAN_PRICES): string {
+  const { locale, shopCurrency } = shop
+  if (locale === 'es-CO') return formatCop(value, currency)
+  const code = currency.toUpperCase()
+  const whole = Number.isInteger(value) || code === 'COP' || code === 'CLP' || code === 'PYG'
+  try {
+    const format = (currencyDisplay: 'narrowSymbol' | 'symbol' | 'code') => {
+      const parts = new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency: code,
+        currencyDisplay,
+        ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}),
+      }).formatToParts(whole ? Math.round(value) : value)
+      const decimal = parts.find((p) => p.type === 'decimal')?.value ?? (locale.startsWith('es-') ? ',' : '.')
+      // A space between thousands ("1 200,50" in es-CR) splits the number in a chat; shops
+      // there write the dot, as the rest of the comma-decimal countries do.
+      return parts
+        .map((p) => (p.type === 'group' && /\s/.test(p.value) ? (decimal === ',' ? '.' : ',') : p.value))
+        .join('')
+        .replace(/[\u00a0\u202f]/g, ' ')
+    }
+    const shown = format(code === shopCurrency.toUpperCase() ? 'narrowSymbol' : 'symbol')
+    // The price guard reads "$" / "€" marks and currency codes; a one-letter local symbol
+    // ("Q 120", "S/ 45", "L 300") would hide an invented price from it, so those shops get the code.
+    return /[$€]/.test(shown) ? shown : format('code')
+  } catch {
+    // A locale or code Intl does not know: the Colombian form still reads back right.
+    return formatCop(value, currency)
+  }
 }

@@ -148,11 +148,22 @@ export interface Settings {
     shopName: string
     systemPrompt: string
   }
+  /** Where the shop is (the "Tienda" step of Primeros pasos). Its time zone is `businessHours.timezone`. */
+  shop: ShopSettings
   /** How many earlier messages of the chat the bot sees. */
   historyMessages: number
   locale: 'es' | 'en'
   learning: LearningSettings
   whatsapp: WhatsappSettings
+}
+
+export interface ShopSettings {
+  /** ISO 3166 code from src/shared/countries.ts; null until the owner picks one. */
+  country: string | null
+  /** ISO 4217: the catalog's currency when a product names none, and how prices are shown. */
+  currency: string
+  /** Intl locale tag for numbers, prices and dates (es-CO, es-MX, pt-BR…), one of the countries'. */
+  numberLocale: string
 }
 
 export interface WhatsappSettings {
@@ -401,8 +412,15 @@ export interface ValidationReport {
   examples: number
   /** `token`: same tokenizer, per-token perplexity; `byte`: different tokenizers, per UTF-8 byte so they compare. */
   perplexityUnit: 'token' | 'byte'
+  /** The side the candidate was measured against: the live model, or (`comparedWith: 'base'`) its own untrained base. */
   live: { model: string; perplexity: number | null; chrf: number | null }
   candidate: { model: string; perplexity: number | null; chrf: number | null }
+  /**
+   * `base` when the live model is of another family than the candidate (then beating it would
+   * say nothing about the training) and the candidate was compared with the model it was made
+   * from; absent on reports made before this was recorded (they compared with the live model).
+   */
+  comparedWith?: 'live' | 'base'
   better: boolean
   /** Why, in Spanish, for the owner. */
   reasons: string[]
@@ -462,6 +480,8 @@ export interface TrainingOptionsDto {
   baseModels: BaseModelOption[]
   liveModel: string
   running: string | null
+  /** The `path` of the base in `baseModels` that the chosen model plan trains from (`training.baseModel`), to preselect. */
+  preferredBaseModel: string | null
 }
 
 export interface TrainingSettings {
@@ -474,4 +494,9 @@ export interface TrainingSettings {
   contextTokens: number
   learningRate: number
   freezeLayers: number
+  /**
+   * The Ollama tag of the F16 training base of the model plan the owner chose
+   * ("qwen2.5:1.5b-instruct-fp16"); null = none chosen (data folders from before the plans).
+   */
+  baseModel: string | null
 }

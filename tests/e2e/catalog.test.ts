@@ -62,6 +62,8 @@ describe('the Catálogo screen against `serve`', () => {
   beforeAll(async () => {
     ollama = await startOllamaDouble()
     serve = await startServeProcess(dir.path, { OLLAMA_HOST: ollama.url })
+    // An empty data folder opens on Primeros pasos (first-day.test.ts); these tests start at the sections.
+    await post(serve.url, serve.token, 'setup.dismiss', { dismissed: true })
     browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1360, height: 820 }, locale: 'es-CO' })
   })

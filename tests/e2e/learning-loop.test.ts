@@ -50,6 +50,8 @@ describe('the learning loop end to end in Chromium', () => {
     const seeded = spawnSync(process.execPath, [CLI, 'demo-data', '--data-dir', dir.path, '--count', '240', '--seed', '5'], { encoding: 'utf8', timeout: 60_000 })
     expect(seeded.status, seeded.stderr).toBe(0)
     serve = await startServeProcess(dir.path, { OLLAMA_HOST: ollama.url, OLLAMA_MODELS: store })
+    // An empty data folder opens on Primeros pasos (first-day.test.ts); these tests start at the sections.
+    await post(serve.url, serve.token, 'setup.dismiss', { dismissed: true })
     await api('settings.update', { training: { learningRate: 2e-4, epochs: 16 }, whatsapp: { debounceMs: 0 } })
     await api('catalog.save', { product: { name: 'Curso de Piano Básico', price: 89_000, keywords: ['piano'] } })
     browser = await launchChromium()

@@ -32,6 +32,8 @@ describe('the bot\'s brain in Chromium: catalog answers, guardrails, handoff, Aj
       reply: () => '¡Hola Camila! Los Audífonos Bluetooth X2 cuestan $85.000 y tienen 20 horas de batería. ¿Te los envío hoy?',
     })
     serve = await startServeProcess(dir.path, { OLLAMA_HOST: ollama.url })
+    // An empty data folder opens on Primeros pasos (first-day.test.ts); these tests start at the sections.
+    await post(serve.url, serve.token, 'setup.dismiss', { dismissed: true })
     expect((await post(serve.url, serve.token, 'settings.update', { cloud: { baseUrl: cloud.url } })).status).toBe(200)
     const csv = 'nombre;precio;categoría;palabras clave\nAudífonos Bluetooth X2;85.000;gadgets;audífonos\nCurso de Guitarra Acústica;79.000;cursos;guitarra\n'
     const imported = await post(serve.url, serve.token, 'catalog.import', { format: 'csv', content: csv, dryRun: false })

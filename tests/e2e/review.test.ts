@@ -42,6 +42,8 @@ describe('Revisión and Entrenamiento in Chromium against `serve`, on demo data'
     expect(seeded.status, seeded.stderr).toBe(0)
     ollama = await startOllamaDouble({ reply: () => '¡Con gusto te ayudo!' })
     serve = await startServeProcess(dir.path, { OLLAMA_HOST: ollama.url })
+    // An empty data folder opens on Primeros pasos (first-day.test.ts); these tests start at the sections.
+    await post(serve.url, serve.token, 'setup.dismiss', { dismissed: true })
     browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1360, height: 820 }, locale: 'es-CO' })
     await page.goto(`${serve.url}/#token=${serve.token}`)

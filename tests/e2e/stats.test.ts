@@ -45,6 +45,8 @@ describe('Estadísticas in Chromium against `serve`', () => {
 
   it('explains what will appear before there is any conversation', async () => {
     serve = await startServeProcess(dir.path, { OLLAMA_HOST: ollama.url })
+    // An empty data folder opens on Primeros pasos (first-day.test.ts); these tests start at the sections.
+    await post(serve.url, serve.token, 'setup.dismiss', { dismissed: true })
     await openStats()
     expect(await page.getByRole('heading', { name: 'Las estadísticas llegarán con las conversaciones' }).isVisible()).toBe(true)
     expect(await figure('exchanges').textContent()).toBe('0')
@@ -59,6 +61,8 @@ describe('Estadísticas in Chromium against `serve`', () => {
     const seeded = spawnSync(process.execPath, [CLI, 'demo-data', '--data-dir', dir.path, '--count', '900', '--seed', '5'], { encoding: 'utf8', timeout: 120_000 })
     expect(seeded.status, seeded.stderr).toBe(0)
     serve = await startServeProcess(dir.path, { OLLAMA_HOST: ollama.url })
+    // An empty data folder opens on Primeros pasos (first-day.test.ts); these tests start at the sections.
+    await post(serve.url, serve.token, 'setup.dismiss', { dismissed: true })
     // Two datasets, so the growth curve has its markers.
     expect((await post(serve.url, serve.token, 'datasets.create', { includeDemo: true })).status).toBe(200)
     await openStats()

@@ -73,6 +73,8 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
       firstChunkDelayMs: 250,
     })
     serve = await startServeProcess(dir.path, { OLLAMA_HOST: ollama.url, AUTODIDACTA_LLAMA_BIN: '/nonexistent', OLLAMA_MODELS: store })
+    // An empty data folder opens on Primeros pasos (first-day.test.ts); these tests start at the sections.
+    await post(serve.url, serve.token, 'setup.dismiss', { dismissed: true })
     dataset = await api<DatasetDto>('datasets.create', { includeDemo: true })
     expect(dataset.status).toBe('ready')
     for (const file of ['train.jsonl', 'valid.jsonl']) {

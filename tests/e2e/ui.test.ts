@@ -23,6 +23,8 @@ describe('the app in Chromium against `serve`', () => {
       },
     })
     serve = await startServeProcess(dir.path, { OLLAMA_HOST: ollama.url })
+    // An empty data folder opens on Primeros pasos (first-day.test.ts); these tests start at the sections.
+    await post(serve.url, serve.token, 'setup.dismiss', { dismissed: true })
     const saved = await post(serve.url, serve.token, 'catalog.save', {
       product: { sku: 'CUR-PIANO', name: 'Curso de Piano Básico', price: 89_000, category: 'cursos', keywords: ['piano'] },
     })

@@ -101,6 +101,8 @@ describe('WhatsApp in Chromium against the app, with a socket double for Baileys
     // The bot's answer quotes this price: the price guardrail sends only what the catalog has.
     const product = await app.dispatch('catalog.save', { product: { name: 'Curso de Guitarra', price: 120_000, keywords: ['guitarra'] } })
     expect(product.ok).toBe(true)
+    // An empty data folder opens on Primeros pasos (first-day.test.ts); this test starts at the sections.
+    await app.dispatch('setup.dismiss', { dismissed: true })
     server = await startHttpServer({ dispatch: app.dispatch, events: app.events, logger: silentLogger, version: 'test', rendererDir: RENDERER_DIR, port: 0 })
     browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1360, height: 820 }, locale: 'es-CO' })

@@ -1,20 +1,21 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser } from 'playwright'
+import { browserCandidates } from '../../scripts/ensure-browser.mjs'
 
 export const SCREENSHOT_DIR = resolve('test-results', 'screenshots')
 
 /**
- * Debian's Chromium (apt-get install chromium); Playwright's own browser download is not
- * reachable on these machines. CHROMIUM_PATH overrides.
+ * The same browsers `npm test` makes sure of before vitest starts (scripts/ensure-browser.mjs):
+ * CHROMIUM_PATH, the system's Chromium or Chrome, or Playwright's own download.
  */
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(
-    (p): p is string => Boolean(p),
-  )
-  const found = candidates.find((p) => existsSync(p))
-  if (!found) throw new Error(`No Chromium found (tried ${candidates.join(', ')}): apt-get install -y chromium, or set CHROMIUM_PATH`)
-  return found
+  const candidates = browserCandidates(process.env, chromium.executablePath())
+  const found = candidates.find((c) => existsSync(c.path))
+  if (!found) {
+    throw new Error(`No Chromium found (tried ${candidates.map((c) => c.path).join(', ')}): run node scripts/ensure-browser.mjs, or set CHROMIUM_PATH`)
+  }
+  return found.path
 }
 
 export function launchChromium(): Promise<Browser> {

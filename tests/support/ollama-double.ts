@@ -1,7 +1,9 @@
 // A stand-in for an Ollama server that follows its documented REST API (docs/api.md):
-// GET /api/version, GET /api/tags, POST /api/show, POST /api/chat (NDJSON stream or one
-// JSON object), POST /api/embed, HEAD/POST /api/blobs/:digest, POST /api/create (NDJSON
-// status stream), DELETE /api/delete. Errors come back as {"error": "..."} with Ollama's codes.
+// GET /api/version, GET /api/tags, GET /api/ps, POST /api/show, POST /api/chat (NDJSON stream
+// or one JSON object), POST /api/embed, HEAD/POST /api/blobs/:digest, POST /api/create (NDJSON
+// status stream), DELETE /api/delete, POST /api/pull (NDJSON progress per layer, slow on
+// purpose, able to fail halfway once and resume where it was, as Ollama's partial blobs do).
+// Errors come back as {"error": "..."} with Ollama's codes.
 import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { readJsonBody, toyEmbedding } from './http-double'
@@ -25,6 +27,23 @@ export interface OllamaDoubleOptions {
   chunkDelayMs?: number
   /** Per-model answers (a deployed fine-tune, say); undefined falls back to `reply`. */
   replyFor?: (model: string, request: ChatRequestBody) => string | undefined
+  /** What /api/ps lists as loaded (`size_vram` > 0: held by a graphics card). */
+  loaded?: { name: string; size: number; sizeVram: number }[]
+  /** Models /api/pull can download, with their size in bytes; any other name is "file does not exist". */
+  library?: Record<string, number>
+  pull?: PullBehaviour
+}
+
+export interface PullBehaviour {
+  /** Bytes per progress line (default a tenth of the model). */
+  chunkBytes?: number
+  /** Wait between progress lines (default 0). */
+  delayMs?: number
+  /**
+   * Fail once when this share of the model is down: `drop` cuts the connection, `error` sends
+   * Ollama's network error line. The next pull resumes from there.
+   */
+  failOnce?: { at: number; mode: 'drop' | 'error' } | null
 }
 
 /** A model made through `/api/create`, as the request described it. */
@@ -56,6 +75,14 @@ export interface OllamaDouble {
   close(): Promise<void>
   /** Starts again on the same port (after `close`), as Ollama coming back up. */
   restart(): Promise<void>
+  /** Bytes of each model pulled so far (kept across pulls, as Ollama keeps partial blobs). */
+  pulled: Map<string, number>
+  /** Changes how the next pulls behave (arm another failure, slow down). */
+  setPull(behaviour: PullBehaviour): void
+  /** What /api/ps lists. */
+  setLoaded(loaded: { name: string; size: number; sizeVram: number }[]): void
+  /** Streams of /api/pull that ended because the client went away. */
+  readonly abortedPulls: number
 }
 
 const withTag = (name: string) => (name.includes(':') ? name : `${name}:latest`)
@@ -73,6 +100,10 @@ export async function startOllamaDouble(options: OllamaDoubleOptions = {}, port 
 
   const blobs = new Map<string, number>()
   const created = new Map<string, CreatedModel>()
+  const pulled = new Map<string, number>()
+  let pullBehaviour: PullBehaviour = options.pull ?? {}
+  let loaded = options.loaded ?? []
+  let abortedPulls = 0
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname
@@ -103,6 +134,20 @@ export async function startOllamaDouble(options: OllamaDoubleOptions = {}, port 
         })),
       })
     }
+    if (req.method === 'GET' && path === '/api/ps') {
+      return json(200, {
+        models: loaded.map((m) => ({
+          name: withTag(m.name),
+          model: withTag(m.name),
+          size: m.size,
+          size_vram: m.sizeVram,
+          digest: 'c'.repeat(64),
+          details: detailsOf(m.name),
+          expires_at: '2026-11-01T10:05:00.000Z',
+        })),
+      })
+    }
+    if (req.method === 'POST' && path === '/api/pull') return pullRoute(body as { model?: unknown; name?: unknown; stream?: unknown }, res, json)
     if (req.method === 'POST' && path === '/api/create') return createRoute(body as CreatedModel & { stream?: boolean }, res, json)
     if (req.method === 'DELETE' && path === '/api/delete') {
       // Ollama takes `model`, and the older `name` the JS client still sends.
@@ -216,6 +261,76 @@ export async function startOllamaDouble(options: OllamaDoubleOptions = {}, port 
     res.end()
   }
 
+  async function pullRoute(request: { model?: unknown; name?: unknown; stream?: unknown }, res: ServerResponse, json: (status: number, value: unknown) => void): Promise<void> {
+    const name = String(request.model ?? request.name ?? '')
+    const libraryName = Object.keys(options.library ?? {}).find((known) => withTag(known) === withTag(name))
+    const size = libraryName === undefined ? undefined : options.library![libraryName]!
+    // Ollama's answer for a name its library does not have (docs: errors in the stream as {"error"}).
+    const unknown = 'pull model manifest: file does not exist'
+    if (request.stream === false) {
+      if (size === undefined) return json(500, { error: unknown })
+      pulled.set(name, size)
+      if (!models.some((m) => withTag(m) === withTag(name))) models.push(name)
+      return json(200, { status: 'success' })
+    }
+    res.writeHead(200, { 'Content-Type': 'application/x-ndjson' })
+    let gone = false
+    let finished = false
+    res.once('close', () => {
+      gone = true
+      if (!finished) abortedPulls += 1
+    })
+    const send = (value: unknown) => {
+      if (!gone) res.write(JSON.stringify(value) + '\n')
+    }
+    send({ status: 'pulling manifest' })
+    if (size === undefined) {
+      finished = true
+      res.end(JSON.stringify({ error: unknown }) + '\n')
+      return
+    }
+    // A model is a big weights layer and small template and params layers, as in Ollama's manifests.
+    const small = [Math.min(1_500, Math.floor(size / 100)), Math.min(120, Math.floor(size / 1000))]
+    const layers = [size - small[0]! - small[1]!, ...small].map((total, i) => ({
+      digest: `sha256:${createHash('sha256').update(`${name}#${i}`).digest('hex')}`,
+      total,
+    }))
+    let done = pulled.get(name) ?? 0
+    const chunk = Math.max(1, pullBehaviour.chunkBytes ?? Math.ceil(size / 10))
+    let offset = 0
+    for (const layer of layers) {
+      // What earlier pulls brought of this layer is already on disk: resumed, not downloaded again.
+      let completed = Math.min(layer.total, Math.max(0, done - offset))
+      send({ status: `pulling ${layer.digest.slice(7, 19)}`, digest: layer.digest, total: layer.total, completed })
+      while (completed < layer.total) {
+        if (pullBehaviour.delayMs) await sleep(pullBehaviour.delayMs)
+        if (gone) return
+        completed = Math.min(layer.total, completed + chunk)
+        done = offset + completed
+        pulled.set(name, done)
+        send({ status: `pulling ${layer.digest.slice(7, 19)}`, digest: layer.digest, total: layer.total, completed })
+        const failure = pullBehaviour.failOnce
+        if (failure && done >= failure.at * size && done < size) {
+          pullBehaviour = { ...pullBehaviour, failOnce: null }
+          if (failure.mode === 'drop') {
+            res.destroy()
+            return
+          }
+          finished = true
+          res.end(JSON.stringify({ error: 'max retries exceeded: read tcp 192.168.1.5:51234->104.21.75.227:443: read: connection reset by peer' }) + '\n')
+          return
+        }
+      }
+      offset += layer.total
+    }
+    if (gone) return
+    send({ status: 'verifying sha256 digest' })
+    send({ status: 'writing manifest' })
+    if (!models.some((m) => withTag(m) === withTag(name))) models.push(name)
+    finished = true
+    res.end(JSON.stringify({ status: 'success' }) + '\n')
+  }
+
   function createRoute(request: CreatedModel & { stream?: boolean }, res: ServerResponse, json: (status: number, value: unknown) => void): void {
     if (!request.model) return json(400, { error: 'model is required' })
     for (const digest of [...Object.values(request.files ?? {}), ...Object.values(request.adapters ?? {})]) {
@@ -246,6 +361,16 @@ export async function startOllamaDouble(options: OllamaDoubleOptions = {}, port 
     created,
     get abortedChats() {
       return abortedChats
+    },
+    pulled,
+    setPull(behaviour) {
+      pullBehaviour = behaviour
+    },
+    setLoaded(next) {
+      loaded = next
+    },
+    get abortedPulls() {
+      return abortedPulls
     },
     setReply(next) {
       reply = next

@@ -5,6 +5,7 @@ import type { SecretBox } from '../security/secret-box'
 import type { ImportPicker } from '../training/backends/import-sources'
 import type { WhatsappTransportOptions } from '../whatsapp/whatsapp-transport'
 import type { SocketFactory } from '../whatsapp/whatsapp-socket'
+import type { HardwareProbe, Machine } from '../models-setup'
 
 /** Everything `createApp` needs from the outside world; nothing else is read globally. */
 export interface AppConfig {
@@ -13,7 +14,13 @@ export interface AppConfig {
   version: string
   /** Defaults to the `drizzle/` folder found above the running code. */
   migrationsDir?: string
-  /** The desktop package's resources folder (llama.cpp tools under `llama-bin/`). */
+  /**
+   * The installed desktop app's resources folder (`process.resourcesPath`: migrations, the
+   * Modelfile, llama.cpp tools under `llama-bin/`). The Electron shell sets it only when
+   * `app.isPackaged`, so its presence is how the core tells an installed app from a development
+   * checkout (`npm start`, the CLI, `serve`, tests): it changes where the training tools are
+   * looked for and what the owner is told when they are missing.
+   */
   resourcesDir?: string
   /** Environment used for defaults (OLLAMA_HOST). Defaults to `process.env`. */
   env?: Record<string, string | undefined>
@@ -30,6 +37,14 @@ export interface AppConfig {
   llmRecheckMs?: number
   /** Opens WhatsApp sockets; defaults to Baileys. Tests pass a double of its event surface. */
   whatsappSocketFactory?: SocketFactory
+  /** Opens an https page in the owner's browser: the desktop passes `shell.openExternal`; headless has none. */
+  openExternal?: (url: string) => Promise<void>
+  /** Replaces the hardware the model plan is made for (tests); the served app reads AUTODIDACTA_HARDWARE. */
+  hardware?: HardwareProbe
+  /** Replaces parts of the operating system as the Ollama set-up sees it (tests play other OSes). */
+  machine?: Partial<Machine>
+  /** Download retry waits and event spacing (tests shorten them). */
+  modelPulls?: { retryDelaysMs?: number[]; maxRetries?: number; emitIntervalMs?: number; idleTimeoutMs?: number }
   /** Overrides WhatsApp's reconnect and watchdog timings (tests). */
   whatsappTimings?: Pick<WhatsappTransportOptions, 'reconnect' | 'watchdog' | 'decryptFailures' | 'random' | 'sendLimits'>
 }

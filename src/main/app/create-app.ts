@@ -53,6 +53,8 @@ import { baileysSocketFactory } from '../whatsapp/baileys-socket'
 import { whatsappHandlers } from '../whatsapp/whatsapp-handlers'
 import { WhatsappTransport } from '../whatsapp/whatsapp-transport'
 import { transportMessageId } from '../transport/message-id'
+import { isWhatsappLinked, setupHandlers, SetupService } from '../setup'
+import { currentMachine, modelsSetupHandlers, ModelsSetupService } from '../models-setup'
 
 export interface App {
   readonly config: AppConfig
@@ -203,7 +205,7 @@ export async function createApp(config: AppConfig): Promise<App> {
   }
   const retriever = new Retriever({ repos, accountId: account.id, settings, events, embedder: llm, logger })
   const prompts = new PromptAssembler(retriever, settings)
-  const catalog = new CatalogService({ repos, accountId: account.id, retriever, events })
+  const catalog = new CatalogService({ repos, accountId: account.id, retriever, events, shopCurrency: () => settings.get().shop.currency })
   const env = config.env ?? process.env
   const training = new TrainingService({
     repos,
@@ -211,7 +213,11 @@ export async function createApp(config: AppConfig): Promise<App> {
     settings,
     events,
     logger,
-    tools: () => findLlamaTools({ configuredDir: settings.get().training.llamaBinDir, env, resourcesDir: config.resourcesDir ?? null }),
+    // Only the installed app has a resources folder (see AppConfig.resourcesDir): it looks for its
+    // own tools there, never for a build cache, and speaks to the owner, not to a developer.
+    tools: () =>
+      findLlamaTools({ configuredDir: settings.get().training.llamaBinDir, env, resourcesDir: config.resourcesDir ?? null, buildCache: config.resourcesDir === undefined }),
+    setup: config.resourcesDir === undefined ? 'checkout' : 'installed',
     deployer: new OllamaDeployer(() => settings.get().llm.host),
     imports: new ImportSources(join(config.dataDir, 'imports'), config.pickImportFile ?? null),
     storeModels: () => findOllamaBaseModels(settings.get().training.ollamaModelsDir ?? undefined),
@@ -277,6 +283,31 @@ export async function createApp(config: AppConfig): Promise<App> {
   // Answers what waited for the model when the app last ran, once the model answers.
   void llm.check().catch((error: unknown) => logger.error('LLM check failed', { error }))
 
+  const setup = new SetupService({
+    repos,
+    accountId: account.id,
+    settings,
+    catalog,
+    events,
+    modelReady: () => llm.status().state === 'ready',
+    whatsappLinked: () => isWhatsappLinked(whatsapp.status(), repos.whatsappAuth.hasCreds()),
+  })
+
+  const modelsSetup = new ModelsSetupService({
+    settings,
+    repos,
+    events,
+    logger,
+    machine: { ...currentMachine(env), ...config.machine },
+    installedModels: async () => (await llm.listModels(AbortSignal.timeout(5_000))).map((model) => model.name),
+    // A new model in Ollama: the status (and the answers that waited for it) follow at once.
+    modelsChanged: () => void llm.check().catch((error: unknown) => logger.error('LLM check failed', { error })),
+    openExternal: config.openExternal ?? null,
+    ...(config.hardware ? { hardware: config.hardware } : {}),
+    ...(config.modelPulls ? { pulls: config.modelPulls } : {}),
+  })
+  modelsSetup.resumeUnfinished()
+
   const handlers: HandlerTable = {
     ...statusHandlers(appStatus, llm),
     ...settingsHandlers(settings),
@@ -293,6 +324,8 @@ export async function createApp(config: AppConfig): Promise<App> {
     ...promptHandlers(prompts),
     ...catalogHandlers(catalog),
     ...trainingHandlers(training),
+    ...setupHandlers(setup),
+    ...modelsSetupHandlers(modelsSetup),
   }
 
   let closed = false
@@ -327,6 +360,8 @@ export async function createApp(config: AppConfig): Promise<App> {
     async close() {
       if (closed) return
       closed = true
+      setup.close()
+      await modelsSetup.close()
       datasets.close()
       router.cancelScheduled()
       responder.cancelAll('shutdown')

@@ -4,7 +4,7 @@
 // anything is the caller's decision (the catalog service writes nothing if any row is wrong).
 
 import type { ImportRowError, ProductInput } from '../../shared/catalog'
-import { productInputSchema } from '../../shared/catalog'
+import { DEFAULT_CURRENCY, productInputSchema } from '../../shared/catalog'
 import { foldSpanish } from '../kernel/spanish-text'
 import { parseCsvSteps } from './csv'
 import { parseMoneyField } from '../../shared/money'
@@ -30,6 +30,18 @@ export const MAX_IMPORT_BYTES = 10_000_000
 export const MAX_CELL_CHARS = 5_000
 /** Rows checked between two looks at the clock (see parseCatalogFileInSlices). */
 const ROWS_PER_STEP = 100
+
+export interface CatalogFileOptions {
+  /**
+   * The shop's currency (ISO 4217, from its country): what a row's price is in when the row
+   * names none, and what "$" and "pesos" mean when the shop's own money is written that way.
+   * Without it, Colombian pesos, as before shops had a country.
+   */
+  currency?: string
+}
+
+/** Currencies written "pesos" where they are spent; "$" also stands for the dollar where it is the money. */
+const PESO_CURRENCIES = new Set(['ARS', 'CLP', 'COP', 'CUP', 'DOP', 'MXN', 'UYU'])
 
 type Field = 'sku' | 'name' | 'description' | 'price' | 'currency' | 'category' | 'keywords' | 'active'
 
@@ -171,8 +183,25 @@ function oversizedCells(row: number, raw: RawRow): ImportRowError[] {
   return errors
 }
 
+/**
+ * "$", "pesos", "peso" in the shop's own words: its pesos (a Mexican shop's "pesos" are MXN), or
+ * its dollars for "$"; null when the shop's money is not written that way (the word keeps the
+ * meaning it always had here, Colombian pesos).
+ */
+function localMoneyWord(word: string, shopCurrency: string): string | null {
+  if (!PESO_CURRENCIES.has(shopCurrency) && !(word === '$' && shopCurrency === 'USD')) return null
+  return word === '$' || word === 'pesos' || word === 'peso' ? shopCurrency : null
+}
+
+/** A price cell whose currency came from a peso word ("89.000 pesos"), not from "COP" or "COL$". */
+function pricedInPesoWord(raw: string | number): boolean {
+  if (typeof raw !== 'string') return false
+  const folded = foldSpanish(raw)
+  return /\bpesos?\b/.test(folded) && !/\bcop\b|\bcol?\$|colombian/.test(folded)
+}
+
 /** Builds and validates one product; every problem of the row is reported, not just the first. */
-function buildProduct(row: number, raw: RawRow): RowOutcome {
+function buildProduct(row: number, raw: RawRow, shopCurrency: string): RowOutcome {
   const oversized = oversizedCells(row, raw)
   if (oversized.length > 0) return { input: null, errors: oversized }
   const errors: ImportRowError[] = []
@@ -197,18 +226,21 @@ function buildProduct(row: number, raw: RawRow): RowOutcome {
       if (!parsed.ok) errors.push(fieldError(row, 'price', parsed.message))
       else {
         candidate.price = parsed.value
-        priceCurrency = parsed.currency
+        // The money parser reads "pesos" as Colombian; in a shop elsewhere they are its own pesos.
+        priceCurrency = parsed.currency === 'COP' && pricedInPesoWord(raw.price) ? (localMoneyWord('pesos', shopCurrency) ?? 'COP') : parsed.currency
       }
     }
   }
 
   const currencyText = textOf(raw.currency)
   if (currencyText === null) wrongType('currency')
-  const currency = currencyText ? (CURRENCY_ALIASES[foldSpanish(currencyText).trim()] ?? currencyText.trim().toUpperCase()) : undefined
+  const alias = currencyText === undefined || currencyText === null ? '' : foldSpanish(currencyText).trim()
+  const currency = currencyText ? (localMoneyWord(alias, shopCurrency) ?? CURRENCY_ALIASES[alias] ?? currencyText.trim().toUpperCase()) : undefined
   if (currency !== undefined && priceCurrency !== null && currency !== priceCurrency) {
     errors.push(fieldError(row, 'currency', `el precio dice ${priceCurrency} pero la moneda dice ${currency}`))
-  } else if (currency !== undefined || priceCurrency !== null) {
-    candidate.currency = currency ?? priceCurrency
+  } else {
+    // Neither the price nor a currency column names one: the shop's own.
+    candidate.currency = currency ?? priceCurrency ?? shopCurrency
   }
 
   const keywords = raw.keywords
@@ -286,13 +318,13 @@ function translateIssue(row: number, issue: SchemaIssue, candidate: Record<strin
 }
 
 /** Runs every row through buildProduct and flags repeated SKUs on their later rows. */
-function* collect(rows: { row: number; raw: RawRow }[], errors: ImportRowError[], total: number): Generator<void, ParsedCatalog> {
+function* collect(rows: { row: number; raw: RawRow }[], errors: ImportRowError[], total: number, shopCurrency: string): Generator<void, ParsedCatalog> {
   const products: ParsedCatalog['products'] = []
   const skuRows = new Map<string, number>()
   let step = 0
   for (const { row, raw } of rows) {
     if (++step % ROWS_PER_STEP === 0) yield
-    const outcome = buildProduct(row, raw)
+    const outcome = buildProduct(row, raw, shopCurrency)
     errors.push(...outcome.errors)
     const sku = typeof raw.sku === 'string' || typeof raw.sku === 'number' ? String(raw.sku).trim() : ''
     if (sku !== '') {
@@ -319,7 +351,7 @@ function tooMany(rows: number): ParsedCatalog {
   }
 }
 
-function* parseCsvCatalog(content: string): Generator<void, ParsedCatalog> {
+function* parseCsvCatalog(content: string, shopCurrency: string): Generator<void, ParsedCatalog> {
   const parsed = yield* parseCsvSteps(content)
   if (!parsed.ok) return { products: [], errors: [fieldError(parsed.row, null, parsed.message)], rows: 0 }
   const [header, ...data] = parsed.rows
@@ -382,7 +414,7 @@ function* parseCsvCatalog(content: string): Generator<void, ParsedCatalog> {
     })
     rawRows.push({ row, raw })
   }
-  return yield* collect(rawRows, errors, rows.length)
+  return yield* collect(rawRows, errors, rows.length, shopCurrency)
 }
 
 /** Where JSON.parse stopped, as "línea 3, columna 5", from the engine's message. */
@@ -400,7 +432,7 @@ function jsonPosition(content: string, message: string): string {
   return 'el final del archivo'
 }
 
-function* parseJsonCatalog(content: string): Generator<void, ParsedCatalog> {
+function* parseJsonCatalog(content: string, shopCurrency: string): Generator<void, ParsedCatalog> {
   const text = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content
   let data: unknown
   try {
@@ -440,7 +472,7 @@ function* parseJsonCatalog(content: string): Generator<void, ParsedCatalog> {
     }
     rawRows.push({ row, raw })
   })
-  return yield* collect(rawRows, errors, list.length)
+  return yield* collect(rawRows, errors, list.length, shopCurrency)
 }
 
 /**
@@ -448,8 +480,8 @@ function* parseJsonCatalog(content: string): Generator<void, ParsedCatalog> {
  * accents; unknown columns are ignored). JSON: an array of objects, or `{ "products": [...] }`,
  * with the same names as keys. Products come back only from rows without errors.
  */
-export function parseCatalogFile(content: string, format: 'csv' | 'json'): ParsedCatalog {
-  const steps = catalogSteps(content, format)
+export function parseCatalogFile(content: string, format: 'csv' | 'json', options: CatalogFileOptions = {}): ParsedCatalog {
+  const steps = catalogSteps(content, format, options)
   for (;;) {
     const step = steps.next()
     if (step.done) return step.value
@@ -460,8 +492,13 @@ export function parseCatalogFile(content: string, format: 'csv' | 'json'): Parse
  * parseCatalogFile for the server: the same result, with `pause` awaited every few rows so a
  * 20,000-row file does not hold the event loop for the seconds its checks take.
  */
-export async function parseCatalogFileInSlices(content: string, format: 'csv' | 'json', pause: () => Promise<void>): Promise<ParsedCatalog> {
-  const steps = catalogSteps(content, format)
+export async function parseCatalogFileInSlices(
+  content: string,
+  format: 'csv' | 'json',
+  pause: () => Promise<void>,
+  options: CatalogFileOptions = {},
+): Promise<ParsedCatalog> {
+  const steps = catalogSteps(content, format, options)
   for (;;) {
     const step = steps.next()
     if (step.done) return step.value
@@ -469,7 +506,7 @@ export async function parseCatalogFileInSlices(content: string, format: 'csv' | 
   }
 }
 
-function* catalogSteps(content: string, format: 'csv' | 'json'): Generator<void, ParsedCatalog> {
+function* catalogSteps(content: string, format: 'csv' | 'json', options: CatalogFileOptions): Generator<void, ParsedCatalog> {
   const bytes = Buffer.byteLength(content, 'utf8')
   if (bytes > MAX_IMPORT_BYTES) {
     const mb = (n: number) => (n / 1_000_000).toLocaleString('es-CO', { maximumFractionDigits: 1 })
@@ -479,5 +516,6 @@ function* catalogSteps(content: string, format: 'csv' | 'json'): Generator<void,
       rows: 0,
     }
   }
-  return format === 'csv' ? yield* parseCsvCatalog(content) : yield* parseJsonCatalog(content)
+  const shopCurrency = options.currency ?? DEFAULT_CURRENCY
+  return format === 'csv' ? yield* parseCsvCatalog(content, shopCurrency) : yield* parseJsonCatalog(content, shopCurrency)
 }

@@ -17,6 +17,8 @@ export interface CatalogDeps {
   /** Told of every change, so the product index the bot searches stays current. */
   retriever: Retriever
   events: EventBus
+  /** The shop's currency now (from its country in Ajustes): a row without one is priced in it. */
+  shopCurrency?: () => string
 }
 
 /** The shop's catalog: what the bot may offer, and the only prices it may state. */
@@ -74,7 +76,8 @@ export class CatalogService {
 
   private async importNow(format: 'csv' | 'json', content: string, dryRun: boolean): Promise<CatalogImportReport> {
     const slicer = new TimeSlicer()
-    const parsed = await parseCatalogFileInSlices(content, format, () => slicer.pause())
+    const currency = this.deps.shopCurrency?.()
+    const parsed = await parseCatalogFileInSlices(content, format, () => slicer.pause(), currency === undefined ? {} : { currency })
     const skus = this.deps.repos.products.skuIndex(this.deps.accountId)
     const plan: ImportPlan = { create: [], update: [] }
     for (const { input } of parsed.products) {

@@ -66,7 +66,7 @@ export function curate(
   const namesOf = knownNamesMemo()
   const curated: Curated[] = new Array<Curated>(passing.length)
   for (let i = 0; i < passing.length; i++) {
-    curated[i] = prepare(passing[i]!, opts.contextTurns, scratch, namesOf)
+    curated[i] = prepare(passing[i]!, opts.contextTurns, opts.country, scratch, namesOf)
     if (onProgress && (i + 1) % PROGRESS_EVERY === 0) onProgress({ stage: 'scrub', done: i + 1, total: passing.length })
   }
   passing.length = 0
@@ -143,11 +143,17 @@ function hasText(value: unknown): value is string {
   return typeof value === 'string' && value.trim().length > 0
 }
 
-function prepare(c: CurationCandidate, contextTurns: number, scratch: ScrubCounts, namesOf: ReturnType<typeof knownNamesMemo>): Curated {
+function prepare(
+  c: CurationCandidate,
+  contextTurns: number,
+  country: string | null,
+  scratch: ScrubCounts,
+  namesOf: ReturnType<typeof knownNamesMemo>,
+): Curated {
   resetScrubCounts(scratch)
   const trimmed = trimContext(Array.isArray(c.context) ? c.context : [], contextTurns)
   // The customer's name, wherever the lines say it ("Hola Ana, …"), goes with the phones.
-  const scrub = { names: namesOf(c.customerName) }
+  const scrub = { names: namesOf(c.customerName), country }
   const user = scrubInto(c.userMessage.trim(), scratch, scrub)
   const response = scrubInto(c.response.trim(), scratch, scrub)
   const context = trimmed.turns.map((t) => ({ role: t.role, content: scrubInto(t.content, scratch, scrub) }))

@@ -66,7 +66,7 @@ export class DatasetService {
       const candidates = this.candidatePages(params.includeDemo, (read, more) => progress('loading', read, more ? read + 1 : read))
       const systemPrompt = settings.persona.systemPrompt.replaceAll('{shopName}', settings.persona.shopName)
       // On a worker thread: a large export takes seconds of CPU, and this thread answers customers.
-      const result = await curateInWorker(candidates, { ...params, systemPrompt }, (p) => progress(STAGES[p.stage], p.done, p.total), {
+      const result = await curateInWorker(candidates, { ...params, systemPrompt, country: settings.shop.country }, (p) => progress(STAGES[p.stage], p.done, p.total), {
         signal: this.shutdown.signal,
       })
       const dir = outDir ?? join(this.deps.dataDir, 'datasets', `${stamp(createdAt)}-${row.id}`)

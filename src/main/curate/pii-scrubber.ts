@@ -15,6 +15,7 @@ import { EMAIL_HINT, findEmails } from './pii/emails'
 import { findIntroducedIds, findSelfEvidentIds } from './pii/national-ids'
 import { findIntroducedNames, findKnownNames, knownNames, NAME_HINT, type KnownNames } from './pii/names'
 import { findNumbers } from './pii/numbers'
+import { phonePlanOf } from './pii/phone-plans'
 import { applySpans, SpanSet, type PiiKind } from './pii/spans'
 
 export { knownNames, type KnownNames }
@@ -72,6 +73,11 @@ export function knownNamesMemo(limit = 512): (name: string | null | undefined) =
 export interface ScrubOptions {
   /** The customer's known names (the contact's display name), from `knownNames([...])`. */
   names?: KnownNames | null
+  /**
+   * The shop's country (ISO code, `settings.shop.country`): its national phone formats are read
+   * first. Without one, every Spanish-speaking market's are; international numbers always are.
+   */
+  country?: string | null
 }
 
 /** Replaces phones, emails, national ids, cards, addresses and names with placeholders, counting each. */
@@ -98,7 +104,7 @@ export function scrubInto(text: string, totals: ScrubCounts, options?: ScrubOpti
   if (email) findEmails(t, spans)
   if (longestRun >= 5) findIntroducedIds(t, spans)
   if (longestRun >= 6) findSelfEvidentIds(t, spans, (start) => codeBefore(t, start))
-  if (longestRun >= 7) findNumbers(t, spans, longestRun >= 13, true)
+  if (longestRun >= 7) findNumbers(t, spans, longestRun >= 13, true, phonePlanOf(options?.country))
   if (address) findAddresses(t, spans)
   if (introducedName) findIntroducedNames(t, spans)
   if (names !== null) findKnownNames(t, spans, names)

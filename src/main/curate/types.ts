@@ -49,6 +49,8 @@ export interface CurationOptions {
   contextTurns: number
   /** Split and shuffle seed (default 'autodidacta'). */
   seed: string
+  /** The shop's country: its phone formats are scrubbed first (default null = every market's). */
+  country: string | null
   systemPrompt: string
 }
 
@@ -62,6 +64,7 @@ export const DEFAULT_CURATION_OPTIONS: Omit<CurationOptions, 'systemPrompt'> = {
   validationRatio: 0.1,
   contextTurns: 4,
   seed: 'autodidacta',
+  country: null,
 }
 
 export interface DatasetMessage {

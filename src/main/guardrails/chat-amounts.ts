@@ -13,7 +13,13 @@ export interface MoneyMention {
 }
 
 /** Codes that may stand before a number; "pesos 89.000" is not how anyone writes. */
-const PREFIX_CODES = new Set(['cop', 'usd', 'eur'])
+/**
+ * Codes written before the number ("COP 89.000", "GTQ 120"): the ISO codes among the currency
+ * words; those that are also words a bot writes before a count ("¿ves 2 colores?") count only
+ * in capitals ("PEN 45", as formatShopPrice writes them).
+ */
+const NOT_PREFIX = new Set(['ves', 'pen', 'cup'])
+const PREFIX_CODES = new Set(Object.keys(CURRENCY_WORDS).filter((word) => word.length === 3 && word === CURRENCY_WORDS[word]!.toLowerCase() && !NOT_PREFIX.has(word)))
 
 interface Token {
   kind: 'num' | 'word' | 'space' | 'sym'
@@ -153,7 +159,7 @@ class Scanner {
       if (t.text === '$' && before?.kind === 'word' && before.folded in DOLLAR_QUALIFIERS) return j - 1
       return j
     }
-    if (t.kind === 'word' && PREFIX_CODES.has(t.folded)) {
+    if (t.kind === 'word' && (PREFIX_CODES.has(t.folded) || (NOT_PREFIX.has(t.folded) && t.text === t.text.toUpperCase()))) {
       // "COP" glued to a word before it is part of that word, not a code.
       const before = this.tok(j - 1)
       return before && (before.kind === 'word' || before.kind === 'num') ? null : j

@@ -1,5 +1,5 @@
 import type { GuardrailSettings } from '../../shared/types'
-import { formatCop } from '../../shared/money'
+import { formatShopPrice, type PriceFormat } from '../../shared/money'
 import { findMoneyAmounts } from './chat-amounts'
 import type { Product } from '../store/repositories/products-repository'
 import { allowedPrices, checkPrices } from './price-guard'
@@ -11,6 +11,8 @@ export interface GuardContext {
   /** What the customer wrote (an amount the customer says may be repeated back). */
   customerText: string
   settings: GuardrailSettings
+  /** How the shop writes prices (the valid prices are spelled out this way in a correction); Colombian when absent. */
+  prices?: PriceFormat
 }
 
 export interface GuardedReply {
@@ -48,7 +50,7 @@ export async function guardReply(
     let check = checkPrices(text, allowed)
     if (!check.ok) {
       applied.push('price_regenerated')
-      text = (await regenerate(priceCorrection(check.offending.map((o) => o.raw), context.products))).trim()
+      text = (await regenerate(priceCorrection(check.offending.map((o) => o.raw), context.products, context.prices))).trim()
       check = checkPrices(text, allowed)
     }
     if (!check.ok) {
@@ -67,9 +69,9 @@ export async function guardReply(
   return { text: limited.text, applied }
 }
 
-function priceCorrection(offending: string[], products: Product[]): string {
+function priceCorrection(offending: string[], products: Product[], prices: PriceFormat | undefined): string {
   const priced = products.filter((p) => p.price !== null)
-  const list = priced.length > 0 ? priced.map((p) => `${p.name}: ${formatCop(p.price!, p.currency)}`).join('; ') : 'ninguno'
+  const list = priced.length > 0 ? priced.map((p) => `${p.name}: ${formatShopPrice(p.price!, p.currency, prices)}`).join('; ') : 'ninguno'
   return (
     `tu respuesta anterior mencionó ${offending.join(', ')}, que no es un precio del catálogo. ` +
     `Los únicos precios válidos son: ${list}. Si el cliente pregunta por algo sin precio en esa lista, di que lo vas a confirmar.`

@@ -144,7 +144,7 @@ export class Responder {
     try {
       reply = await this.deps.llm.chat(prompt.messages, { signal: controller.signal })
       if (!reply.text) throw new Error('El modelo respondió vacío')
-      guarded = await guardReply(reply.text, { products: shown, customerText: asked, settings: settings.guardrails }, async (correction) => {
+      guarded = await guardReply(reply.text, { products: shown, customerText: asked, settings: settings.guardrails, prices: promptInput.prices }, async (correction) => {
         reply = await this.deps.llm.chat(buildPrompt({ ...promptInput, correction }).messages, { signal: controller.signal })
         return reply.text
       })

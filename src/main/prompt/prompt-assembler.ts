@@ -44,6 +44,7 @@ export class PromptAssembler {
       examples: retrieval.examples,
       history: query.history,
       budgetTokens: settings.llm.contextTokens - settings.llm.maxReplyTokens,
+      prices: { locale: settings.shop.numberLocale, shopCurrency: settings.shop.currency },
     }
     const prompt = buildPrompt(input)
     const shown = retrieval.products.filter((p) => prompt.productIds.includes(p.id))

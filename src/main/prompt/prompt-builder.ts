@@ -1,5 +1,5 @@
 import type { ChatMessage } from '../llm/llm-provider'
-import { formatCop } from '../../shared/money'
+import { formatShopPrice, type PriceFormat } from '../../shared/money'
 import type { FewShotExample } from '../retrieval/example-index'
 import type { Product } from '../store/repositories/products-repository'
 import { estimateTokens, MESSAGE_OVERHEAD_TOKENS } from './token-estimate'
@@ -21,6 +21,8 @@ export interface PromptInput {
   budgetTokens: number
   /** Extra instruction for this generation (a retry after a guardrail). */
   correction?: string
+  /** How the shop writes prices (its number format and currency); Colombian when absent. */
+  prices?: PriceFormat
 }
 
 export interface BuiltPrompt {
@@ -65,7 +67,7 @@ export function buildPrompt(input: PromptInput): BuiltPrompt {
   const productIds: string[] = []
   let productTokens = estimateTokens('\n\nCatálogo:\n')
   for (const product of input.products) {
-    const line = productLine(product)
+    const line = productLine(product, input.prices)
     const cost = estimateTokens(line) + 1
     if (productTokens + cost > input.budgetTokens * PRODUCT_SHARE) break
     productLines.push(line)
@@ -115,8 +117,8 @@ export function buildPrompt(input: PromptInput): BuiltPrompt {
   return { messages, estimatedTokens: used, productIds, exampleIds, droppedTurns: history.length - kept.length }
 }
 
-function productLine(product: Product): string {
-  const price = product.price === null ? 'precio a confirmar (no lo digas)' : formatCop(product.price, product.currency)
+function productLine(product: Product, prices: PriceFormat | undefined): string {
+  const price = product.price === null ? 'precio a confirmar (no lo digas)' : formatShopPrice(product.price, product.currency, prices)
   const parts = [`- ${product.name}: ${price}`]
   if (product.category) parts.push(`categoría ${product.category}`)
   if (product.description) parts.push(truncate(oneLine(product.description), MAX_PRODUCT_DESCRIPTION))

@@ -90,8 +90,9 @@ export class Retriever {
     this.unsubscribe = options.events.subscribe((event, payload) => {
       if (event === 'exchange.updated') this.exchangeChanged(payload as ApiEvents['exchange.updated'])
     })
-    options.settings.onChange((settings) => {
-      if (settings.learning.minScore !== this.minScore) {
+    options.settings.onChange((settings, previous) => {
+      // Another country: the examples are scrubbed again with its phone formats first.
+      if (settings.learning.minScore !== this.minScore || settings.shop.country !== previous.shop.country) {
         this.minScore = settings.learning.minScore
         this.loaded = this.loadExamples()
       }
@@ -229,7 +230,8 @@ export class Retriever {
       // In slices, so that 50,000 examples (seconds of scrubbing and indexing) never hold up
       // the messages arriving meanwhile.
       for (let i = 0; i < rows.length; i += LOAD_SLICE) {
-        this.examples.addAll(rows.slice(i, i + LOAD_SLICE).map(toFewShot))
+        const country = this.options.settings.get().shop.country
+        this.examples.addAll(rows.slice(i, i + LOAD_SLICE).map((row) => toFewShot(row, country)))
         await new Promise((resolve) => setImmediate(resolve))
         if (this.abort.signal.aborted) return
       }
@@ -250,11 +252,14 @@ export class Retriever {
       return
     }
     this.examples.upsert(
-      toFewShot({
-        ...dto,
-        createdAt: new Date(dto.createdAt),
-        qualityScore: dto.qualityScore,
-      }),
+      toFewShot(
+        {
+          ...dto,
+          createdAt: new Date(dto.createdAt),
+          qualityScore: dto.qualityScore,
+        },
+        this.options.settings.get().shop.country,
+      ),
     )
     this.scheduleSync()
   }
@@ -317,15 +322,15 @@ export class Retriever {
   }
 }
 
-function toFewShot(row: FewShotRow): FewShotExample {
+function toFewShot(row: FewShotRow, country: string | null): FewShotExample {
   // These texts go into prompts for other customers: another customer's phone, email or name
   // ("Hola Ana, …" in the answer) must never reach them.
   const names = knownNames([row.customerName])
   return {
     id: row.id,
     conversationId: row.conversationId,
-    question: scrubPersonalData(row.userMessage, { names }).text,
-    answer: scrubPersonalData(row.correctedResponse ?? row.botResponse, { names }).text,
+    question: scrubPersonalData(row.userMessage, { names, country }).text,
+    answer: scrubPersonalData(row.correctedResponse ?? row.botResponse, { names, country }).text,
     category: row.category,
     productId: row.productId,
     score: row.qualityScore ?? 0,

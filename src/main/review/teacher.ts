@@ -57,7 +57,7 @@ export class Teacher {
     }
     try {
       let answer = await ask()
-      const guarded = await guardReply(answer.text, { products: shown, customerText: row.userMessage, settings: this.deps.settings.get().guardrails }, async (correction) => {
+      const guarded = await guardReply(answer.text, { products: shown, customerText: row.userMessage, settings: this.deps.settings.get().guardrails, prices: input.prices }, async (correction) => {
         answer = await ask(correction)
         return answer.text
       })

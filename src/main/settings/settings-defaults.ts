@@ -1,6 +1,7 @@
 import type { Settings } from '../../shared/types'
 import { defaultBusinessHours } from '../guardrails/business-hours'
 import { DEFAULT_SHOP_NAME, DEFAULT_SYSTEM_PROMPT } from '../../shared/persona'
+import { DEFAULT_CURRENCY } from '../../shared/catalog'
 
 export const DEFAULT_OLLAMA_HOST = 'http://127.0.0.1:11434'
 /** The model the seed's Modelfile starts FROM. */
@@ -49,8 +50,12 @@ export function defaultSettings(env: Record<string, string | undefined>): Settin
     },
     businessHours: defaultBusinessHours(),
     // Small models on a CPU: a few epochs over short sequences is what fits an evening.
-    training: { llamaBinDir: null, ollamaModelsDir: null, epochs: 3, contextTokens: 256, learningRate: 2e-5, freezeLayers: 0 },
+    training: { llamaBinDir: null, ollamaModelsDir: null, epochs: 3, contextTokens: 256, learningRate: 2e-5, freezeLayers: 0, baseModel: null },
     persona: { shopName: DEFAULT_SHOP_NAME, systemPrompt: DEFAULT_SYSTEM_PROMPT },
+    // No country until the owner picks one (Primeros pasos asks); until then the shop keeps what
+    // the app always assumed — Colombian pesos and Colombian number marks — so a data folder from
+    // before this setting prices and formats exactly as it did.
+    shop: { country: null, currency: DEFAULT_CURRENCY, numberLocale: 'es-CO' },
     historyMessages: 12,
     locale: 'es',
     learning: {

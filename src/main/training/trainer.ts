@@ -46,9 +46,10 @@ interface Current {
  * Stage 6, and the run that carries a candidate through 7 and 8. One training at a time: a
  * base model and a dataset become a candidate through a backend (real weights through
  * llama.cpp, a few-shot prompt model, or an import), the candidate is created in Ollama and
- * registered as a version, the validator compares it with the live model, and the registry
- * puts it live only if it is better — or the owner forced it. Progress, the loss curve and
- * the outcome are recorded on the run as they happen.
+ * registered as a version, the validator compares it with the live model (or with its own base
+ * when the live model is of another family), and the registry puts it live only if it is better
+ * — or the owner forced it. Progress, the loss curve and the outcome are recorded on the run as
+ * they happen.
  */
 export class Trainer {
   private current: Current | null = null
@@ -153,6 +154,8 @@ export class Trainer {
         saveLossCurve: (lossCurve) => this.update(run.id, { lossCurve }),
       })
       throwIfCancelled(signal)
+      // What the candidate was made from; a whole imported model has no base of its own.
+      const base = candidate.source === 'import' && params.importKind !== 'adapter' ? null : run.baseModel
       await this.deps.deployer.create(candidate.request, (status) => log.write(`ollama: ${status}\n`))
       this.keepModelfile(candidate, modelsDir, fileStem, log)
       const version = registry.register({
@@ -160,14 +163,21 @@ export class Trainer {
         version: versionNumber,
         source: candidate.source,
         trainingRunId: run.id,
-        baseModel: candidate.source === 'import' && params.importKind !== 'adapter' ? null : run.baseModel,
+        baseModel: base,
         path: candidate.path,
         digest: candidate.request.files?.['model.gguf'] ?? null,
       })
       this.update(run.id, { modelVersionId: version.id })
 
       this.stage(run.id, 'validating')
-      const report = await this.deps.validator.validate({ datasetDir, candidate: { model: name, path: candidate.path }, contextTokens: params.contextTokens, signal, log })
+      const report = await this.deps.validator.validate({
+        datasetDir,
+        candidate: { model: name, path: candidate.path },
+        base,
+        contextTokens: params.contextTokens,
+        signal,
+        log,
+      })
       registry.recordValidation(version.id, report)
       this.update(run.id, { metrics: report })
       log.write(`validation: ${JSON.stringify({ better: report.better, live: report.live, candidate: report.candidate })}\n`)

@@ -1,3 +1,9 @@
+/**
+ * Where the app runs: the installed desktop app, or a development checkout (the sources, `npm start`,
+ * the CLI and `serve`). It changes what the owner is told to do, never what the app does.
+ */
+export type AppSetup = 'installed' | 'checkout'
+
 /** Something the owner can act on, in Spanish. */
 export class TrainingError extends Error {
   constructor(
@@ -16,7 +22,15 @@ export class TrainingError extends Error {
  */
 export const TRAINING_ERRORS = {
   busy: 'Ya hay un entrenamiento en curso: espera a que termine o cancélalo.',
-  toolsMissing: 'Faltan las herramientas de entrenamiento (llama.cpp). En una instalación de desarrollo: npm run build:llama.',
+  /**
+   * The owner of an installed app cannot build anything: the text says what to do in the owner's
+   * words. The build command is for whoever runs the app from a development checkout.
+   */
+  toolsMissing: (where: AppSetup): string =>
+    where === 'installed'
+      ? 'A esta instalación le faltan las herramientas para entrenar el modelo en este computador. Vuelve a instalar autodidacta ' +
+        'desde su página de descarga. Mientras tanto el bot puede seguir mejorando con «Modelo de instrucciones», que no las necesita.'
+      : 'Faltan las herramientas de entrenamiento (llama.cpp). En una instalación de desarrollo: npm run build:llama.',
   datasetNotReady: 'Ese dataset no está listo (falló o se está generando).',
   baseModelMissing: (path: string) => `No existe el modelo base ${path}`,
   interruptedByStop: 'La aplicación se cerró mientras entrenaba; el entrenamiento no terminó. Vuelve a empezarlo.',

@@ -18,6 +18,7 @@ import { ModelRegistry } from './model-registry'
 import type { OllamaDeployer } from './ollama-deployer'
 import type { OllamaBaseModel } from './ollama-store'
 import { Trainer } from './trainer'
+import type { AppSetup } from './training-errors'
 import { Validator } from './validator'
 
 export interface TrainingServiceDeps {
@@ -38,13 +39,16 @@ export interface TrainingServiceDeps {
   modelfileTemplate: () => string | null
   /** Where imports may come from; defaults to `<dataDir>/imports` with no file picker (headless). */
   imports?: ImportSources
+  /** Installed app or development checkout (default): what the owner is told when the tools are missing. */
+  setup?: AppSetup
 }
 
 /**
  * Stages 6–8 of the loop as one room for the handlers: the trainer runs trainings (each
  * backend checks its request and builds its parameters), the validator compares a candidate
- * with the live model, the registry keeps every version and which is live. This facade only
- * wires them and answers what the training screen asks in one call.
+ * with the live model (with its own base when the live model is of another family), the
+ * registry keeps every version and which is live. This facade only wires them and answers what
+ * the training screen asks in one call.
  */
 export class TrainingService {
   readonly imports: ImportSources
@@ -55,7 +59,7 @@ export class TrainingService {
   constructor(private readonly deps: TrainingServiceDeps) {
     const { repos, settings } = deps
     this.imports = deps.imports ?? new ImportSources(join(deps.dataDir, 'imports'), null)
-    this.backends = { llamacpp: new LlamaCppBackend(), prompt: new PromptBackend(), import: new ImportBackend(this.imports) }
+    this.backends = { llamacpp: new LlamaCppBackend(deps.setup), prompt: new PromptBackend(), import: new ImportBackend(this.imports) }
     this.registry = new ModelRegistry({ modelVersions: repos.modelVersions, settings, events: deps.events, deployer: deps.deployer })
     const validator = new Validator({
       modelVersions: repos.modelVersions,
@@ -107,6 +111,10 @@ export class TrainingService {
           ]
         : [],
     )
+    // The chosen model plan's F16 base, so the screen starts on the base of the family that answers.
+    const planBase = this.deps.settings.get().training.baseModel
+    const withTag = (name: string) => (name.includes(':') ? name : `${name}:latest`)
+    const preferred = planBase ? baseModels.find((b) => b.ollamaModel !== null && withTag(b.ollamaModel) === withTag(planBase)) : undefined
     return {
       datasets: this.deps.repos.datasets.list().filter((d) => d.status === 'ready').map(toDatasetDto),
       backends: Object.values(this.backends).map((backend) => {
@@ -116,6 +124,7 @@ export class TrainingService {
       baseModels,
       liveModel: this.deps.settings.get().llm.model,
       running: this.running,
+      preferredBaseModel: preferred?.path ?? null,
     }
   }
 

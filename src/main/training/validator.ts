@@ -1,10 +1,12 @@
 import { existsSync, readFileSync, type WriteStream } from 'node:fs'
+import { basename, isAbsolute } from 'node:path'
 import type { ValidationReport } from '../../shared/types'
 import { datasetFile } from '../curate/dataset-format'
 import type { ModelVersionsRepository } from '../store/repositories/model-versions-repository'
 import { ggufArray, readGgufHeader } from './gguf'
 import type { LlamaTools } from './llama-tools'
 import { evaluatePerplexity, generateLocally } from './llamacpp-finetune'
+import { familyLabel, familyOfGguf, familyOfTag, sameFamily, type FamilyFacts } from './model-family'
 import type { OllamaDeployer } from './ollama-deployer'
 import type { OllamaBaseModel } from './ollama-store'
 import { throwIfCancelled } from './training-errors'
@@ -27,27 +29,58 @@ export interface ValidatorDeps {
 export interface ValidationRequest {
   datasetDir: string
   candidate: { model: string; path: string | null }
+  /**
+   * The untrained model the candidate was made from (a GGUF path or an Ollama model); null for a
+   * whole imported model, which has none. It stands in for the live model when that one is of
+   * another family.
+   */
+  base: string | null
   contextTokens: number
   signal: AbortSignal
   log: WriteStream
+}
+
+/** Where a model is on this machine and what it is a version of. */
+interface Located {
+  /** The name Ollama serves it under, when it has one. */
+  model: string | null
+  /** A local GGUF of it, when there is one. */
+  path: string | null
+  family: FamilyFacts
 }
 
 /**
  * Stage 7: the candidate against the live model on the dataset's validation split (the
  * training split if there is none): perplexity where a side has a local GGUF, answers from
  * each side for chrF, and the gate's verdict. A measure that fails is logged and left out.
+ *
+ * Versions are compared within a family. When the live model is of another family (a data
+ * folder still answering with llama3.1:8b, a candidate trained from a Qwen 0.5B base), beating
+ * it or not says nothing about the training: the candidate is compared with its own untrained
+ * base instead, and the report says so.
  */
 export class Validator {
   constructor(private readonly deps: ValidatorDeps) {}
 
-  async validate({ datasetDir, candidate, contextTokens, signal, log }: ValidationRequest): Promise<ValidationReport> {
+  async validate({ datasetDir, candidate, base, contextTokens, signal, log }: ValidationRequest): Promise<ValidationReport> {
     const validFile = datasetFile(datasetDir, 'validation')
     const dataFile = existsSync(validFile) && readFileSync(validFile, 'utf8').trim() ? validFile : datasetFile(datasetDir, 'train')
     const examples = readChatExamples(dataFile)
     const sample = examples.slice(0, GENERATION_LIMIT)
     const tools = this.deps.tools()
     const liveModel = this.deps.liveModel()
-    const livePath = await this.ggufOf(liveModel)
+    // Scanning Ollama's store reads every model's header: once per validation.
+    const store = await this.deps.storeModels().catch(() => [])
+    const live = await this.locate(liveModel, store)
+    const start = base ? await this.locate(base, store) : null
+    // A fine-tune keeps its base's metadata; an Ollama-only candidate (prompt, adapter) is its base's family.
+    const candidateFamily: FamilyFacts = candidate.path
+      ? { gguf: await familyOfGguf(candidate.path), tag: start?.family.tag ?? null }
+      : (start?.family ?? { gguf: null, tag: null })
+    const otherFamily = start !== null && sameFamily(live.family, candidateFamily) === false
+    const reference: Located = otherFamily ? start : live
+    const referenceName = reference.model ?? (reference.path ? basename(reference.path) : liveModel)
+    if (otherFamily) log.write(`live model ${liveModel} is of another family: comparing with the base ${referenceName}\n`)
 
     const perplexity = async (path: string | null) => {
       if (!tools || !path) return null
@@ -60,7 +93,8 @@ export class Validator {
         return null
       }
     }
-    const throughOllama = async (model: string): Promise<string[] | null> => {
+    const throughOllama = async (model: string | null): Promise<string[] | null> => {
+      if (!model) return null
       try {
         const out: string[] = []
         for (const example of sample) out.push(await this.deps.deployer.chat(model, promptAndReference(example).prompt, { signal }))
@@ -71,31 +105,58 @@ export class Validator {
         return null
       }
     }
-    const candidateAnswers = async (): Promise<string[] | null> => {
-      // The candidate's own weights, locally: Ollama's copy is the same file.
-      if (tools && candidate.path) {
+    /** A model's own weights, locally, when its GGUF is here: Ollama's copy is the same file. */
+    const answersOf = async (model: string | null, path: string | null): Promise<string[] | null> => {
+      if (tools && path) {
         try {
-          return await generateLocally(tools, candidate.path, dataFile, sample.length, contextTokens, { signal, log })
+          return await generateLocally(tools, path, dataFile, sample.length, contextTokens, { signal, log })
         } catch (error) {
           throwIfCancelled(signal)
           log.write(`local generation failed, trying Ollama: ${String(error)}\n`)
         }
       }
-      return throughOllama(candidate.model)
+      return throughOllama(model)
     }
-    const liveSide: SideResult = { model: liveModel, perplexity: await perplexity(livePath), answers: await throughOllama(liveModel) }
-    const candidateSide: SideResult = { model: candidate.model, perplexity: await perplexity(candidate.path), answers: await candidateAnswers() }
-    const sameTokenizer = livePath !== null && candidate.path !== null && (await tokenizerKey(livePath)) === (await tokenizerKey(candidate.path))
-    return judge({ measured: examples, generated: sample }, liveSide, candidateSide, sameTokenizer)
+    // The live model answers through Ollama, as customers get it; an untrained base may only be a file.
+    const referenceAnswers = otherFamily ? await answersOf(reference.model, reference.path) : await throughOllama(liveModel)
+    const referenceSide: SideResult = { model: referenceName, perplexity: await perplexity(reference.path), answers: referenceAnswers }
+    const candidateSide: SideResult = { model: candidate.model, perplexity: await perplexity(candidate.path), answers: await answersOf(candidate.model, candidate.path) }
+    const sameTokenizer = reference.path !== null && candidate.path !== null && (await tokenizerKey(reference.path)) === (await tokenizerKey(candidate.path))
+    const report = judge({ measured: examples, generated: sample }, referenceSide, candidateSide, sameTokenizer)
+    if (!otherFamily) return { ...report, comparedWith: 'live' }
+    const liveLabel = familyLabel(live.family)
+    const candidateLabel = familyLabel(candidateFamily)
+    return {
+      ...report,
+      comparedWith: 'base',
+      reasons: [
+        `El modelo que responde ahora (${liveModel}${liveLabel ? `, ${liveLabel}` : ''}) es de otra familia que el nuevo` +
+          `${candidateLabel ? ` (${candidateLabel})` : ''}: compararlos no diría si el entrenamiento sirvió. ` +
+          `Por eso el nuevo se comparó con el modelo del que partió, sin entrenar (${referenceName}); si es mejor que ese, se pone en uso en lugar de ${liveModel}.`,
+        ...report.reasons,
+      ],
+    }
   }
 
-  /** A GGUF on this machine for an Ollama model name: one of our versions, or a blob in Ollama's store. */
-  private async ggufOf(model: string): Promise<string | null> {
+  /**
+   * A model named by Ollama (one of our versions, or a model in Ollama's store) or a GGUF path
+   * (a llama.cpp base): its local GGUF and family. One of our versions without a file of its own
+   * (a prompt model, an adapter) is of its base's family.
+   */
+  private async locate(model: string, store: readonly OllamaBaseModel[], depth = 0): Promise<Located> {
+    if (isAbsolute(model) && existsSync(model)) {
+      const name = store.find((m) => m.blobPath === model)?.model ?? null
+      return { model: name, path: model, family: { gguf: await familyOfGguf(model), tag: name ? familyOfTag(name) : null } }
+    }
     const version = this.deps.modelVersions.findByName(model)
-    if (version?.path && existsSync(version.path)) return version.path
+    if (version?.path && existsSync(version.path)) {
+      const base = version.baseModel && depth < 3 ? await this.locate(version.baseModel, store, depth + 1) : null
+      return { model, path: version.path, family: { gguf: await familyOfGguf(version.path), tag: base?.family.tag ?? null } }
+    }
     const withTag = model.includes(':') ? model : `${model}:latest`
-    const store = await this.deps.storeModels().catch(() => [])
-    return store.find((m) => m.model === model || m.model === withTag)?.blobPath ?? null
+    const path = store.find((m) => m.model === model || m.model === withTag)?.blobPath ?? null
+    if (version?.baseModel && depth < 3) return { model, path, family: (await this.locate(version.baseModel, store, depth + 1)).family }
+    return { model, path, family: { gguf: path ? await familyOfGguf(path) : null, tag: familyOfTag(model) } }
   }
 }
 

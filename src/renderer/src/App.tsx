@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { OwnerAlert } from '../../shared/api/events'
+import type { SetupDto, SetupStepId } from '../../shared/setup'
 import type { AppStatus, Settings, WhatsappState, WhatsappStatus } from '../../shared/types'
 import { useApi, useApiEvent } from './api/api-context'
 import type { ServerConnection } from './api/server-connection'
@@ -12,6 +13,8 @@ import { CatalogScreen } from './screens/catalog/CatalogScreen'
 import { ConversationsScreen } from './screens/conversations/ConversationsScreen'
 import { PairingScreen } from './screens/pairing/PairingScreen'
 import { ReviewScreen } from './screens/review/ReviewScreen'
+import { SetupScreen } from './screens/setup/SetupScreen'
+import { opensAtStart, startStep } from './screens/setup/setup-model'
 import { SettingsScreen } from './screens/settings/SettingsScreen'
 import { StatsScreen } from './screens/stats/StatsScreen'
 import { TrainingScreen } from './screens/training/TrainingScreen'
@@ -26,6 +29,10 @@ export function App({ serverConnection }: { serverConnection: ServerConnection }
   // Bumped with each "Abrir chat" so the conversations screen remounts on that chat.
   const [openChat, setOpenChat] = useState<{ id: string; nonce: number } | null>(null)
   const lastWhatsappState = useRef<WhatsappState | null>(null)
+  const [setup, setSetup] = useState<SetupDto | null>(null)
+  const [setupStep, setSetupStep] = useState<SetupStepId>('shop')
+  // The owner may click elsewhere before the first answer lands: the assistant then does not pull them back.
+  const movedBeforeSetup = useRef(false)
 
   // The core does not say since when the link is open; a transition seen here is the best
   // there is. A link already open when this window loaded has no known start.
@@ -48,10 +55,49 @@ export function App({ serverConnection }: { serverConnection: ServerConnection }
     api.call('app.status', {}).then(applyStatus, () => {})
   }, [api, applyStatus])
 
+  const refreshSettings = useCallback(() => {
+    api.call('settings.get', {}).then(setSettings, () => {})
+  }, [api])
+
   useEffect(() => {
     refreshStatus()
-    api.call('settings.get', {}).then(setSettings, () => {})
-  }, [api, refreshStatus])
+    refreshSettings()
+  }, [refreshStatus, refreshSettings])
+
+  // First start: "Primeros pasos" opens by itself, on the step where the owner left off.
+  useEffect(() => {
+    api.call('setup.get', {}).then(
+      (current) => {
+        setSetup(current)
+        setSetupStep(startStep(current))
+        if (opensAtStart(current) && !movedBeforeSetup.current) setScreen('setup')
+      },
+      () => {},
+    )
+  }, [api])
+  useApiEvent('setup.changed', setSetup)
+
+  const select = useCallback((next: ScreenId) => {
+    movedBeforeSetup.current = true
+    setScreen(next)
+  }, [])
+
+  const openStep = useCallback(
+    (step: SetupStepId) => {
+      movedBeforeSetup.current = true
+      setSetupStep(step)
+      setScreen('setup')
+      // Remembered in the core, so a reload (or the next start) reopens this step.
+      api.call('setup.open', { step }).then(setSetup, () => {})
+      if (setup?.dismissed) api.call('setup.dismiss', { dismissed: false }).then(setSetup, () => {})
+    },
+    [api, setup?.dismissed],
+  )
+
+  const closeSetup = useCallback(() => {
+    setScreen('conversations')
+    api.call('setup.dismiss', { dismissed: true }).then(setSetup, () => {})
+  }, [api])
   useApiEvent('status.changed', applyStatus)
   // Pairing moves fast (a new QR every ~20 s); the pill follows the link's own event too.
   useApiEvent('whatsapp.status', (whatsapp) => {
@@ -65,25 +111,39 @@ export function App({ serverConnection }: { serverConnection: ServerConnection }
   )
 
   const locale = settings?.locale ?? 'es'
+  const numberLocale = settings?.shop.numberLocale ?? null
   useEffect(() => {
     document.documentElement.lang = locale
   }, [locale])
 
   return (
-    <I18nProvider locale={locale}>
+    <I18nProvider locale={locale} numberLocale={numberLocale}>
       <div className="shell">
-        <Sidebar current={screen} onSelect={setScreen} />
+        <Sidebar current={screen} onSelect={select} setup={setup} setupStep={setupStep} onOpenStep={openStep} />
         <div className="main">
           <StatusBar
             status={status}
             serverConnection={serverConnection}
-            onOpenWhatsapp={() => setScreen('pairing')}
+            onOpenWhatsapp={() => select('pairing')}
+            onOpenModelStep={() => openStep('model')}
             onCheck={() => {
               api.call('llm.check', {}).then(refreshStatus, refreshStatus)
             }}
           />
-          {status && <ModelBanner llm={status.llm} />}
+          {status && screen !== 'setup' && <ModelBanner llm={status.llm} onOpenModelStep={() => openStep('model')} />}
           <main className="content">
+            {screen === 'setup' && setup && settings && (
+              <SetupScreen
+                setup={setup}
+                step={setupStep}
+                settings={settings}
+                whatsappOpenSince={whatsappOpenSince}
+                onStep={openStep}
+                onSetup={setSetup}
+                onClose={closeSetup}
+                onSettingsChanged={refreshSettings}
+              />
+            )}
             {screen === 'conversations' && (
               <ConversationsScreen
                 key={openChat?.nonce ?? 0}
@@ -96,8 +156,8 @@ export function App({ serverConnection }: { serverConnection: ServerConnection }
             {screen === 'review' && <ReviewScreen />}
             {screen === 'training' && <TrainingScreen />}
             {screen === 'pairing' && <PairingScreen openSince={whatsappOpenSince} />}
-            {screen === 'catalog' && <CatalogScreen locale={locale} />}
-            {screen === 'stats' && <StatsScreen onReview={() => setScreen('review')} />}
+            {screen === 'catalog' && <CatalogScreen locale={locale} shopCurrency={settings?.shop.currency ?? null} />}
+            {screen === 'stats' && <StatsScreen onReview={() => select('review')} />}
           </main>
           <AlertToasts
             alerts={alerts}

@@ -19,6 +19,8 @@ import {
   type StatsDto,
   type WhatsappStatus,
 } from '../types'
+import { countryByCode, isCountryLocale, isKnownCurrency } from '../countries'
+import { SETUP_STEPS, type ModelPlanDto, type ModelPullDto, type OllamaInstallDto, type SetupDto } from '../setup'
 
 /** Ties an input schema to a result type; `output` exists only for the type checker. */
 function method<I extends z.ZodType, O>(input: I): { input: I; output: O } {
@@ -77,6 +79,7 @@ const settingsPatchSchema = z
         contextTokens: z.number().int().min(64).max(8192),
         learningRate: z.number().min(1e-7).max(1e-2),
         freezeLayers: z.number().int().min(0).max(200),
+        baseModel: z.string().trim().min(1).max(200).nullable(),
       })
       .partial()
       .strict(),
@@ -104,6 +107,19 @@ const settingsPatchSchema = z
       .object({
         shopName: z.string().trim().min(1).max(120),
         systemPrompt: z.string().trim().min(1).max(8000),
+      })
+      .partial()
+      .strict(),
+    shop: z
+      .object({
+        country: z
+          .string()
+          .trim()
+          .toUpperCase()
+          .refine((code) => countryByCode(code) !== null, 'must be a country of the list')
+          .nullable(),
+        currency: z.string().trim().toUpperCase().refine(isKnownCurrency, 'must be a known currency code such as COP'),
+        numberLocale: z.string().trim().refine(isCountryLocale, 'must be the number format of a country of the list'),
       })
       .partial()
       .strict(),
@@ -403,6 +419,63 @@ export const apiContract = {
   'models.activate': (() => {
     const input = z.object({ id }).strict()
     return method<typeof input, ModelVersionDto[]>(input)
+  })(),
+  /** The first-day assistant: which steps are done, skipped, and where the owner left off. */
+  'setup.get': method<typeof noInput, SetupDto>(noInput),
+  /** Step "Tienda": the shop's name and country (which sets currency, number format, phone formats and time zone). */
+  'setup.saveShop': (() => {
+    const input = z
+      .object({
+        shopName: z.string().trim().min(1, 'must not be empty').max(80),
+        country: z.string().trim().regex(/^[A-Z]{2}$/, 'must be a country code'),
+        timezone: z.string().trim().min(1).max(64).optional(),
+      })
+      .strict()
+    return method<typeof input, SetupDto>(input)
+  })(),
+  /** "Más tarde" on a step; it stays in the checklist. */
+  'setup.skip': (() => {
+    const input = z.object({ step: z.enum(SETUP_STEPS) }).strict()
+    return method<typeof input, SetupDto>(input)
+  })(),
+  /** The owner opened a step: remembered, so the assistant reopens there. */
+  'setup.open': (() => {
+    const input = z.object({ step: z.enum(SETUP_STEPS) }).strict()
+    return method<typeof input, SetupDto>(input)
+  })(),
+  /** The owner closed the assistant (or opened it again from the checklist). */
+  'setup.dismiss': (() => {
+    const input = z.object({ dismissed: z.boolean() }).strict()
+    return method<typeof input, SetupDto>(input)
+  })(),
+  /** Step "Catálogo": start from an example catalog for the shop's country. */
+  'setup.exampleCatalog': method<typeof noInput, CatalogImportReport>(noInput),
+  /** Is Ollama running, installed but stopped, missing or too old — and what to do about it. */
+  'ollama.detect': method<typeof noInput, OllamaInstallDto>(noInput),
+  /** Starts the installed Ollama where the OS allows; answers with the state after trying. */
+  'ollama.start': method<typeof noInput, OllamaInstallDto>(noInput),
+  /** The models this computer can run and train, the recommended one first. */
+  'models.plan': method<typeof noInput, ModelPlanDto>(noInput),
+  /** Makes a plan the shop's: its model answers (once downloaded) and its F16 tag is the training base. */
+  'models.choosePlan': (() => {
+    const input = z.object({ id: z.string().trim().min(1).max(64) }).strict()
+    return method<typeof input, ModelPlanDto>(input)
+  })(),
+  /** Downloads a model into Ollama; progress arrives as `models.pull` events. */
+  'models.pull': (() => {
+    const input = z.object({ name: z.string().trim().min(1, 'must not be empty').max(200) }).strict()
+    return method<typeof input, ModelPullDto>(input)
+  })(),
+  'models.cancelPull': (() => {
+    const input = z.object({ name: z.string().trim().min(1).max(200) }).strict()
+    return method<typeof input, ModelPullDto | null>(input)
+  })(),
+  /** Downloads under way or unfinished (they resume by themselves after a restart). */
+  'models.pulls': method<typeof noInput, ModelPullDto[]>(noInput),
+  /** Opens an official page (Ollama's download page) in the owner's browser. */
+  'app.openExternal': (() => {
+    const input = z.object({ url: z.url({ protocol: /^https$/, message: 'must be an https URL' }).max(500) }).strict()
+    return method<typeof input, { opened: boolean }>(input)
   })(),
   'simulator.send': (() => {
     const input = z

@@ -1,3 +1,4 @@
+import type { ModelPullDto, SetupDto } from '../setup'
 import type { ModelVersionDto, TrainingProgress, TrainingRunDto } from '../types'
 import type { AppStatus, CaptureHealth, ConversationDto, DatasetDto, DatasetProgress, ExchangeDto, MessageDto, WhatsappStatus } from '../types'
 
@@ -19,6 +20,10 @@ export interface ApiEvents {
   'models.updated': ModelVersionDto[]
   /** The catalog changed (an edit, a deletion or an import): lists reload. */
   'catalog.changed': { count: number }
+  /** A model download moved (bytes, speed, done, failed). */
+  'models.pull': ModelPullDto
+  /** A first-day step changed (done, skipped, opened). */
+  'setup.changed': SetupDto
 }
 
 export interface OwnerAlert {

@@ -174,6 +174,7 @@ describe('curate options', () => {
       validationRatio: 0.1,
       contextTurns: 4,
       seed: 'autodidacta',
+      country: null,
     })
   })
 })

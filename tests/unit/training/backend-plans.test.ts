@@ -32,11 +32,11 @@ describe('training backends build their own run parameters', () => {
 
   it('llama.cpp: refuses without the tools or without the base file, in Spanish', async () => {
     const backend = new LlamaCppBackend()
-    expect(backend.unavailable(null)).toBe(TRAINING_ERRORS.toolsMissing)
+    expect(backend.unavailable(null)).toBe(TRAINING_ERRORS.toolsMissing('checkout'))
     expect(backend.unavailable(tools)).toBeNull()
     await expect(async () => backend.plan({ input: input({ backend: 'llamacpp', baseModel: '/x.gguf' }), settings, tools: null })).rejects.toMatchObject({
       code: 'precondition',
-      message: TRAINING_ERRORS.toolsMissing,
+      message: TRAINING_ERRORS.toolsMissing('checkout'),
     })
     const missing = join(dir.path, 'no-existe.gguf')
     await expect(async () => backend.plan({ input: input({ backend: 'llamacpp', baseModel: missing }), settings, tools })).rejects.toMatchObject({

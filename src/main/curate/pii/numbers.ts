@@ -3,6 +3,7 @@
 // a person does (4-4-4-4 is a card, 3-3-4 a phone, 1.200.000 a price, 2024-05-12 a date).
 
 import { codeBefore, introBefore, unitAfter, type Intro } from './context'
+import { matchesPlan, type PhonePlan } from './phone-plans'
 import type { SpanSet } from './spans'
 
 interface Group {
@@ -117,8 +118,11 @@ function digitsOf(text: string, c: Candidate, from: number, to: number): string 
   return digits
 }
 
-/** Finds cards (13–19 digits passing Luhn) and phones in the text, adding their spans. */
-export function findNumbers(text: string, spans: SpanSet, onCard: boolean, onPhone: boolean): void {
+/**
+ * Finds cards (13–19 digits passing Luhn) and phones in the text, adding their spans. `plan`: the
+ * shop's country, whose national numbers are read before every market's (see phone-plans.ts).
+ */
+export function findNumbers(text: string, spans: SpanSet, onCard: boolean, onPhone: boolean, plan: PhonePlan | null = null): void {
   const candidates: Candidate[] = []
   scan(text, (c) => {
     const digits = c.groups[c.groups.length - 1]!.end - c.groups[0]!.start
@@ -126,7 +130,7 @@ export function findNumbers(text: string, spans: SpanSet, onCard: boolean, onPho
     if (digits >= 7) candidates.push(c)
   })
   if (onCard) for (const c of candidates) findCards(text, c, spans)
-  if (onPhone) for (const c of candidates) findPhones(text, c, spans)
+  if (onPhone) for (const c of candidates) findPhones(text, c, spans, plan)
 }
 
 // ---------------------------------------------------------------------------------- cards
@@ -181,7 +185,7 @@ export function luhnValid(digits: string): boolean {
 
 // --------------------------------------------------------------------------------- phones
 
-function findPhones(text: string, c: Candidate, spans: SpanSet): void {
+function findPhones(text: string, c: Candidate, spans: SpanSet, plan: PhonePlan | null): void {
   const g = c.groups
   let s = 0
   while (s < g.length) {
@@ -191,7 +195,7 @@ function findPhones(text: string, c: Candidate, spans: SpanSet): void {
     for (let e = last; e >= s; e--) {
       const length = g[e]!.end - g[s]!.start
       if (length < 7) break
-      if (phoneAt(text, c, s, e)) {
+      if (phoneAt(text, c, s, e, plan)) {
         found = e
         break
       }
@@ -216,7 +220,7 @@ function phoneStart(text: string, c: Candidate): number {
   return c.groups.length > 1 && separator(text, c, 1).includes(')') ? c.prefixStart : c.groups[0]!.start
 }
 
-function phoneAt(text: string, c: Candidate, s: number, e: number): boolean {
+function phoneAt(text: string, c: Candidate, s: number, e: number, plan: PhonePlan | null): boolean {
   if ((s === 0 && c.gluedLeft) || (e === c.groups.length - 1 && c.gluedRight)) return false
   let count = 0
   for (let k = s; k <= e; k++) count += c.groups[k]!.end - c.groups[k]!.start
@@ -243,7 +247,7 @@ function phoneAt(text: string, c: Candidate, s: number, e: number): boolean {
   if (plus) return digits.length >= 8
   if (digits.startsWith('00') && digits.length >= 10 && countryCode(digits.slice(2))) return true
   if (introduced) return true
-  return nationalNumber(digits)
+  return (plan !== null && matchesPlan(plan, digits)) || nationalNumber(digits)
 }
 
 /** '.' never mixes with other separators in a phone ("320.000 1.200" is two amounts). */

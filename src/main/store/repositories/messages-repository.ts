@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, inArray, lt, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm'
 import type { MessageStatus, ReplyState } from '../../../shared/types'
 import type { Db } from '../database'
-import { messages } from '../schema'
+import { contacts, conversations, messages } from '../schema'
 import { newId } from '../../kernel/ids'
 
 export type Message = typeof messages.$inferSelect
@@ -90,6 +90,22 @@ export class MessagesRepository {
       .where(inArray(messages.replyState, ['waiting_model', 'pending']))
       .all()
       .map((row) => row.conversationId)
+  }
+
+  /**
+   * The owner has tried the bot: some "Probar el bot" chat (not demo data) holds an answer the
+   * model wrote (not a fixed message: holding, handoff, after hours).
+   */
+  hasSimulatorBotAnswer(): boolean {
+    const row = this.db
+      .select({ id: messages.id })
+      .from(messages)
+      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+      .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+      .where(and(eq(messages.author, 'bot'), isNull(messages.template), eq(contacts.transport, 'simulator'), eq(conversations.isDemo, false)))
+      .limit(1)
+      .get()
+    return row !== undefined
   }
 
   countByReplyState(state: ReplyState): number {

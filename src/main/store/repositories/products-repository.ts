@@ -47,6 +47,11 @@ export class ProductsRepository {
     return { rows, total }
   }
 
+  /** How many products the bot may offer (active ones). */
+  countActive(accountId: string): number {
+    return this.db.select({ n: count() }).from(products).where(and(eq(products.accountId, accountId), eq(products.active, true))).get()?.n ?? 0
+  }
+
   create(accountId: string, input: ProductInput): Product {
     return this.db.insert(products).values({ id: newId(), accountId, ...input }).returning().get()
   }

@@ -4,7 +4,7 @@ import { ApiError } from '../../../shared/api/errors'
 import type { LossPoint, TrainingStage } from '../../../shared/types'
 import type { LlamaTools } from '../llama-tools'
 import { fineTuneWithLlamaCpp } from '../llamacpp-finetune'
-import { TRAINING_ERRORS, TrainingError } from '../training-errors'
+import { TRAINING_ERRORS, TrainingError, type AppSetup } from '../training-errors'
 import { servingTemplate, templateRequest } from './chat-template'
 import type { BackendContext, Candidate, PlanContext, RunPlan, TrainingBackend } from './training-backend'
 
@@ -15,12 +15,15 @@ const SEED = 42
 export class LlamaCppBackend implements TrainingBackend {
   readonly id = 'llamacpp' as const
 
+  /** `setup` picks the text for missing tools: an installed app's owner cannot build them. */
+  constructor(private readonly setup: AppSetup = 'checkout') {}
+
   unavailable(tools: LlamaTools | null): string | null {
-    return tools ? null : TRAINING_ERRORS.toolsMissing
+    return tools ? null : TRAINING_ERRORS.toolsMissing(this.setup)
   }
 
   plan({ input, settings, tools }: PlanContext): Promise<RunPlan> {
-    if (!tools) throw new ApiError('precondition', TRAINING_ERRORS.toolsMissing)
+    if (!tools) throw new ApiError('precondition', TRAINING_ERRORS.toolsMissing(this.setup))
     if (!input.baseModel || !existsSync(input.baseModel)) {
       throw new ApiError('invalid_input', TRAINING_ERRORS.baseModelMissing(input.baseModel ?? ''), [{ path: 'baseModel', message: 'file not found' }])
     }
@@ -39,7 +42,7 @@ export class LlamaCppBackend implements TrainingBackend {
   }
 
   async prepare(ctx: BackendContext): Promise<Candidate> {
-    if (!ctx.tools) throw new TrainingError(TRAINING_ERRORS.toolsMissing)
+    if (!ctx.tools) throw new TrainingError(TRAINING_ERRORS.toolsMissing(this.setup))
     const curve: LossPoint[] = []
     const result = await fineTuneWithLlamaCpp({
       tools: ctx.tools,

@@ -1,8 +1,11 @@
 import type { LlmStatus } from '../../../shared/types'
 import { useT } from '../i18n/i18n'
 
-/** Says in plain words why the bot is silent (or who answers instead), and that no message is lost. */
-export function ModelBanner({ llm }: { llm: LlmStatus }) {
+/**
+ * Says in plain words why the bot is silent (or who answers instead), and that no message is
+ * lost. What to do is the Modelo step of Primeros pasos, never a command to type.
+ */
+export function ModelBanner({ llm, onOpenModelStep }: { llm: LlmStatus; onOpenModelStep: () => void }) {
   const t = useT()
   if (llm.state === 'ready' || llm.state === 'unknown') return null
   if (llm.canAnswer && llm.fallback) {
@@ -20,9 +23,19 @@ export function ModelBanner({ llm }: { llm: LlmStatus }) {
         : llm.state === 'unauthorized'
           ? t('banner.unauthorized', { detail: llm.detail ?? '' })
           : t('banner.error', { detail: llm.detail ?? '' })
+  // A stopped or missing Ollama, or a model not downloaded, is fixed from the Modelo step.
+  const fixable = llm.provider === 'ollama' && (llm.state === 'unreachable' || llm.state === 'model_missing')
   return (
     <div className="banner" role="alert" data-testid="model-banner">
       {text}
+      {fixable && (
+        <>
+          {' '}
+          <button type="button" className="link-button banner-action" onClick={onOpenModelStep} data-testid="banner-model-step">
+            {t(llm.state === 'unreachable' ? 'banner.action.unreachable' : 'banner.action.model_missing')}
+          </button>
+        </>
+      )}
     </div>
   )
 }

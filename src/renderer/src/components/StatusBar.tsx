@@ -18,11 +18,14 @@ export function StatusBar({
   serverConnection,
   onCheck,
   onOpenWhatsapp,
+  onOpenModelStep,
 }: {
   status: AppStatus | null
   serverConnection: ServerConnection
   onCheck: () => void
   onOpenWhatsapp: () => void
+  /** Where a stopped Ollama or a missing model is fixed (Primeros pasos → Modelo). */
+  onOpenModelStep: () => void
 }) {
   const t = useT()
   if (!status) return <header className="statusbar" />
@@ -43,11 +46,17 @@ export function StatusBar({
         <span className="dot" />
         {t('status.whatsapp')}: {t(`status.whatsapp.${whatsapp.state}`)}
       </button>
-      <span className={`pill ${modelTone}`} data-testid="model-status" title={llm.detail ?? llm.host}>
+      <button
+        type="button"
+        className={`pill pill-button ${modelTone}`}
+        data-testid="model-status"
+        title={llm.state === 'ready' || llm.state === 'unknown' ? (llm.detail ?? llm.host) : t('status.model.action')}
+        onClick={onOpenModelStep}
+      >
         <span className="dot" />
         {t('status.model')}: {t(`status.model.${llm.state}`, { model: llm.model })}
         {onFallback && ` · ${t('status.model.fallback', { model: llm.fallback!.model })}`}
-      </span>
+      </button>
       {status.waitingForModel > 0 && (
         <span className="pill warn" data-testid="waiting-count">
           {t(status.waitingForModel === 1 ? 'status.waiting.one' : 'status.waiting.other', { count: status.waitingForModel })}

@@ -16,14 +16,22 @@ function translator(locale: Locale): Translate {
   }
 }
 
-const I18nContext = createContext<{ locale: Locale; t: Translate }>({ locale: 'es', t: translator('es') })
+/** Numbers and money follow the shop's country (es-MX, es-AR…), not the screen's language. */
+const DEFAULT_NUMBER_LOCALE: Record<Locale, string> = { es: 'es-CO', en: 'en-US' }
 
-export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
-  return <I18nContext.Provider value={{ locale, t: translator(locale) }}>{children}</I18nContext.Provider>
+const I18nContext = createContext<{ locale: Locale; numberLocale: string; t: Translate }>({ locale: 'es', numberLocale: 'es-CO', t: translator('es') })
+
+export function I18nProvider({ locale, numberLocale, children }: { locale: Locale; numberLocale?: string | null; children: ReactNode }) {
+  return <I18nContext.Provider value={{ locale, numberLocale: numberLocale ?? DEFAULT_NUMBER_LOCALE[locale], t: translator(locale) }}>{children}</I18nContext.Provider>
 }
 
 export function useT(): Translate {
   return useContext(I18nContext).t
+}
+
+/** The Intl tag numbers and prices are written with on the owner's screens. */
+export function useNumberLocale(): string {
+  return useContext(I18nContext).numberLocale
 }
 
 function isCategory(name: string): name is Category {

@@ -5,7 +5,7 @@ import { useApiEvent } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
 import { useApiQuery } from '../../api/use-api-query'
 import { EmptyState } from '../../components/EmptyState'
-import { useT, type Locale } from '../../i18n/i18n'
+import { useNumberLocale, useT, type Locale } from '../../i18n/i18n'
 import { ImportPanel } from './ImportPanel'
 import { ProductForm } from './ProductForm'
 import { ProductTable } from './ProductTable'
@@ -34,8 +34,9 @@ async function fetchPage(api: ApiClient, request: { query: string; offset: numbe
   return { ...result, query: request.query, offset }
 }
 
-export function CatalogScreen({ locale }: { locale: Locale }) {
+export function CatalogScreen({ locale, shopCurrency = null }: { locale: Locale; /** New products start in it. */ shopCurrency?: string | null }) {
   const t = useT()
+  const numberLocale = useNumberLocale()
   const id = useId()
   const [search, setSearch] = useState('')
   // What the owner asked for; the page says what it was asked with (a deletion may step it back).
@@ -97,8 +98,8 @@ export function CatalogScreen({ locale }: { locale: Locale }) {
           {page !== null && (
             <span className="catalog-count" data-testid="catalog-count">
               {searching
-                ? t(total === 1 ? 'catalog.count.found.one' : 'catalog.count.found.other', { count: total.toLocaleString(locale) })
-                : t(total === 1 ? 'catalog.count.one' : 'catalog.count.other', { count: total.toLocaleString(locale) })}
+                ? t(total === 1 ? 'catalog.count.found.one' : 'catalog.count.found.other', { count: total.toLocaleString(numberLocale) })
+                : t(total === 1 ? 'catalog.count.one' : 'catalog.count.other', { count: total.toLocaleString(numberLocale) })}
             </span>
           )}
         </div>
@@ -176,6 +177,7 @@ export function CatalogScreen({ locale }: { locale: Locale }) {
           key={editing === 'new' ? 'new' : editing.id}
           product={editing === 'new' ? null : editing}
           locale={locale}
+          shopCurrency={shopCurrency}
           categories={categories}
           onClose={() => setEditing(null)}
           onSaved={saved}

@@ -3,7 +3,7 @@ import { ApiError } from '../../../../shared/api/errors'
 import { DEFAULT_CURRENCY, type ProductDto, type ProductInput } from '../../../../shared/catalog'
 import { useApi } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
-import { useT, type Locale } from '../../i18n/i18n'
+import { useNumberLocale, useT, type Locale } from '../../i18n/i18n'
 import { describeProblem, fieldOf, type ProductField } from './field-errors'
 import { parsePrice, priceToText } from './price'
 
@@ -18,12 +18,12 @@ interface Draft {
   active: boolean
 }
 
-function draftFrom(product: ProductDto | null, locale: Locale): Draft {
-  if (!product) return { name: '', sku: '', price: '', currency: DEFAULT_CURRENCY, category: '', description: '', keywords: '', active: true }
+function draftFrom(product: ProductDto | null, locale: Locale, numberLocale: string, shopCurrency: string | null): Draft {
+  if (!product) return { name: '', sku: '', price: '', currency: shopCurrency ?? DEFAULT_CURRENCY, category: '', description: '', keywords: '', active: true }
   return {
     name: product.name,
     sku: product.sku ?? '',
-    price: priceToText(product.price, product.currency, locale),
+    price: priceToText(product.price, product.currency, locale, numberLocale),
     currency: product.currency,
     category: product.category ?? '',
     description: product.description,
@@ -52,6 +52,7 @@ type FieldErrors = Partial<Record<ProductField, string>>
 export function ProductForm({
   product,
   locale,
+  shopCurrency = null,
   categories,
   onClose,
   onSaved,
@@ -60,6 +61,8 @@ export function ProductForm({
   /** Null for a new product. */
   product: ProductDto | null
   locale: Locale
+  /** The shop's currency, which a new product starts in. */
+  shopCurrency?: string | null
   categories: string[]
   onClose: () => void
   onSaved: (product: ProductDto, created: boolean) => void
@@ -67,8 +70,9 @@ export function ProductForm({
 }) {
   const api = useApi()
   const t = useT()
+  const numberLocale = useNumberLocale()
   const id = useId()
-  const [draft, setDraft] = useState(() => draftFrom(product, locale))
+  const [draft, setDraft] = useState(() => draftFrom(product, locale, numberLocale, shopCurrency))
   const [errors, setErrors] = useState<FieldErrors>({})
   const [notice, setNotice] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)

@@ -1,10 +1,11 @@
 import type { ProductDto } from '../../../../shared/catalog'
-import { useT, type Locale } from '../../i18n/i18n'
+import { useNumberLocale, useT, type Locale } from '../../i18n/i18n'
 import { formatPrice } from './price'
 
 /** The page of products; a row's "Editar" opens the side panel. */
 export function ProductTable({ products, locale, onEdit }: { products: ProductDto[]; locale: Locale; onEdit: (product: ProductDto) => void }) {
   const t = useT()
+  const numberLocale = useNumberLocale()
   return (
     <div className="catalog-table-wrap">
       <table className="catalog-table" data-testid="catalog-table">
@@ -38,7 +39,7 @@ export function ProductTable({ products, locale, onEdit }: { products: ProductDt
                     {t('catalog.price.none')}
                   </span>
                 ) : (
-                  formatPrice(product.price, product.currency, locale)
+                  formatPrice(product.price, product.currency, locale, numberLocale)
                 )}
               </td>
               <td>

@@ -4,11 +4,11 @@ import { useApi } from '../../api/api-context'
 import { useT } from '../../i18n/i18n'
 
 /** "Probar el bot": the owner writes as a customer; the message takes WhatsApp's path. */
-export function SimulatorPanel({ onSent }: { onSent: (conversationId: string) => void }) {
+export function SimulatorPanel({ onSent, initialText = '' }: { onSent: (conversationId: string) => void; initialText?: string }) {
   const api = useApi()
   const t = useT()
   const [from, setFrom] = useState(() => t('simulator.from.default'))
-  const [text, setText] = useState('')
+  const [text, setText] = useState(initialText)
   const [sending, setSending] = useState(false)
   const [error, setError] = useState<string | null>(null)
 

@@ -123,7 +123,8 @@ function guardrailLabel(t: Translate, guardrail: string): string {
   return key ? t(key) : guardrail
 }
 
-function Bubble({ message: m }: { message: MessageDto }) {
+/** One message as the chat shows it (also in Primeros pasos' test conversation). */
+export function Bubble({ message: m }: { message: MessageDto }) {
   const t = useT()
   return (
     <div className={`bubble-row ${m.direction}`}>

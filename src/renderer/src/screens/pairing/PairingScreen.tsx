@@ -16,6 +16,17 @@ type Act = (call: () => Promise<WhatsappStatus>) => void
  * event. `openSince` is when this window saw the link open (the core does not say).
  */
 export function PairingScreen({ openSince }: { openSince: number | null }) {
+  const t = useT()
+  return (
+    <div className="screen pairing">
+      <h1 className="screen-title">{t('pairing.title')}</h1>
+      <PairingPanel openSince={openSince} />
+    </div>
+  )
+}
+
+/** The link's state and what to do about it, without the screen around it (Primeros pasos shows it too). */
+export function PairingPanel({ openSince }: { openSince: number | null }) {
   const api = useApi()
   const t = useT()
   const [status, setStatus] = useState<WhatsappStatus | null>(null)
@@ -58,8 +69,7 @@ export function PairingScreen({ openSince }: { openSince: number | null }) {
   )
 
   return (
-    <div className="screen pairing">
-      <h1 className="screen-title">{t('pairing.title')}</h1>
+    <>
       {failure !== null && (
         <p className="notice bad pairing-error" role="alert" data-testid="pairing-error">
           {describeError(failure, t)}
@@ -70,7 +80,7 @@ export function PairingScreen({ openSince }: { openSince: number | null }) {
       ) : (
         failure === null && <p className="hint">{t('pairing.loading')}</p>
       )}
-    </div>
+    </>
   )
 }
 

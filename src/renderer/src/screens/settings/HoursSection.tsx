@@ -55,10 +55,7 @@ export function HoursSection({ draft, setDraft, errors }: SectionProps) {
             </tbody>
           </table>
           <FieldError message={errors['businessHours']} />
-          <label>
-            {t('settings.hours.timezone')}
-            <input value={hours.timezone} onChange={(e) => setHours((h) => ({ ...h, timezone: e.target.value }))} />
-          </label>
+          <p className="hint">{t('settings.hours.timezone.where', { zone: hours.timezone })}</p>
           <label>
             {t('settings.hours.message')}
             <textarea rows={2} value={hours.message} onChange={(e) => setHours((h) => ({ ...h, message: e.target.value }))} />

@@ -10,6 +10,7 @@ import { HoursSection } from './HoursSection'
 import { ModelSection } from './ModelSection'
 import { PersonaSection } from './PersonaSection'
 import { RepliesSection } from './RepliesSection'
+import { ShopSection } from './ShopSection'
 import { TrainingSection } from './TrainingSection'
 import type { SetDraft } from './settings-form'
 
@@ -48,6 +49,7 @@ export function SettingsScreen({ settings, onSaved }: { settings: Settings; onSa
         guardrails: draft.guardrails,
         businessHours: draft.businessHours,
         training: draft.training,
+        shop: draft.shop,
         ...(insecure.length > 0 ? { confirmInsecure: true } : {}),
       })
       setDraftState(result)
@@ -66,6 +68,7 @@ export function SettingsScreen({ settings, onSaved }: { settings: Settings; onSa
     <div className="screen settings">
       <h1 className="screen-title">{t('settings.title')}</h1>
       <form onSubmit={save} className="settings-form" noValidate>
+        <ShopSection draft={draft} setDraft={setDraft} errors={fieldErrors} />
         <ModelSection draft={draft} setDraft={setDraft} errors={fieldErrors} />
         <CloudSection draft={draft} setDraft={setDraft} errors={fieldErrors} savedBaseUrl={saved.cloud.baseUrl} />
         <PersonaSection draft={draft} setDraft={setDraft} errors={fieldErrors} />

@@ -73,7 +73,7 @@ export function ValidationTable({
           <tr>
             <th scope="col">{t('training.validation.measure')}</th>
             <th scope="col">
-              {t('training.validation.liveColumn')}
+              {t(report.comparedWith === 'base' ? 'training.validation.baseColumn' : 'training.validation.liveColumn')}
               <code>{report.live.model}</code>
             </th>
             <th scope="col">
