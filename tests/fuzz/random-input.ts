@@ -39,7 +39,9 @@ const ODD_STRINGS = [
 const PLAIN_TEXT = ['Audífonos Bluetooth X2 ', 'Hola, ¿tienen envío a Lima? ', 'curso de piano ', 'COP', 'general', 'Precio $89.000 ']
 
 /** Strings that fit the contract's few patterns (phones, currency codes), so those inputs can pass too. */
-const PATTERN_CANDIDATES = ['573001234567', '+5215512345678', 'COP', 'USD', 'mxn', 'abc', '12']
+const PATTERN_CANDIDATES = ['573001234567', '+5215512345678', 'COP', 'USD', 'mxn', 'abc', '12', 'MX', 'CO', 'ZZ']
+/** Addresses for URL fields: the pages the app may open, and ones it must refuse. */
+const URL_CANDIDATES = ['https://ollama.com/download', 'https://ollama.com/download/windows', 'https://example.com/', 'http://127.0.0.1:11434', 'file:///etc/passwd']
 
 const ODD_NUMBERS = [0, -0, 1, -1, 0.5, 2 ** 31, 2 ** 53 + 1, -(2 ** 53), 1e308, -1e308, 5e-324, 1024, 131_072, 4096]
 
@@ -60,6 +62,7 @@ export interface JsonSchema {
   minItems?: number
   maxItems?: number
   pattern?: string
+  format?: string
 }
 
 export interface RandomJson {
@@ -161,6 +164,7 @@ export function randomJson(seed: number, options: { hugeStringChars?: number } =
         return random() < 0.5
       case 'string': {
         if (ids.length > 0 && /id$/i.test(key) && random() < 0.7) return pick(ids)
+        if (schema.format === 'uri' && random() < 0.8) return pick(URL_CANDIDATES)
         if (schema.pattern) {
           const pattern = new RegExp(schema.pattern)
           const fits = PATTERN_CANDIDATES.filter((candidate) => pattern.test(candidate))
