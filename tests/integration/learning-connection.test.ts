@@ -54,7 +54,7 @@ describe('the learning connection', () => {
   it('keeps customer messages on a fully synced connection while captures skip the sync', async () => {
     app = await buildTestApp()
     expect(app.repos.db.$client.pragma('synchronous', { simple: true })).toBe(2) // FULL
-    const learning = (app.capture as unknown as { repos: { db: { $client: Database.Database } } }).repos.db.$client
+    const learning = (app.capture as unknown as { deps: { repos: { db: { $client: Database.Database } } } }).deps.repos.db.$client
     expect(learning).not.toBe(app.repos.db.$client)
     expect(learning.pragma('synchronous', { simple: true })).toBe(1) // NORMAL
     expect(learning.pragma('busy_timeout', { simple: true })).toBe(5000)
