@@ -4,25 +4,25 @@ import { z } from 'zod'
 /** ISO 4217 code; the shop's default is Colombian pesos. */
 export const DEFAULT_CURRENCY = 'COP'
 
-const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`)
+const text = (max: number) => z.string().trim().max(max, `Es demasiado largo: como mucho ${max} caracteres.`)
 
 /** One product as the owner writes it (form, CSV row or JSON object), after parsing. */
 export const productInputSchema = z
   .object({
     /** The shop's own code; products with a SKU are updated in place by an import. */
-    sku: text(64).min(1, 'must not be empty').nullable().default(null),
-    name: text(200).min(1, 'must not be empty'),
+    sku: text(64).min(1, 'No puede quedar vacío.').nullable().default(null),
+    name: text(200).min(1, 'No puede quedar vacío.'),
     description: text(4000).default(''),
     /** Null when the product has no fixed price ("a convenir"): the bot never quotes one. */
-    price: z.number().finite('must be a number').nonnegative('must not be negative').max(1e12).nullable().default(null),
+    price: z.number().finite('Debe ser un número.').nonnegative('No puede ser negativo.').max(1e12).nullable().default(null),
     currency: z
       .string()
       .trim()
       .toUpperCase()
-      .regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code such as COP')
+      .regex(/^[A-Z]{3}$/, 'Escribe el código de la moneda con 3 letras, como COP.')
       .default(DEFAULT_CURRENCY),
     category: text(80).min(1).nullable().default(null),
-    keywords: z.array(text(60).min(1)).max(50, 'at most 50 keywords').default([]),
+    keywords: z.array(text(60).min(1)).max(50, 'Como mucho 50 palabras clave.').default([]),
     active: z.boolean().default(true),
   })
   .strict()
@@ -35,7 +35,11 @@ export interface ProductDto extends ProductInput {
   updatedAt: number | null
 }
 
-/** A problem with one row of an import file; `row` counts data rows from 1 (a CSV header is row 0). */
+/**
+ * A problem with one row of an import file. `row` is where the owner finds it: in a CSV the
+ * spreadsheet's row (the titles are row 1, the first product row 2); in JSON the product's
+ * position in the list from 1; 0 for the file as a whole or its title row.
+ */
 export interface ImportRowError {
   row: number
   /** The field at fault (`price`, `name`…), or null for the row as a whole. */

@@ -153,6 +153,11 @@ export interface Settings {
   /** How many earlier messages of the chat the bot sees. */
   historyMessages: number
   locale: 'es' | 'en'
+  /**
+   * Demo mode: the demo conversations (cli demo-data) count in Revisión, Estadísticas and new
+   * datasets — all of them or none, so reviewing demo exchanges is never work a dataset ignores.
+   */
+  demoMode: boolean
   learning: LearningSettings
   whatsapp: WhatsappSettings
 }
@@ -182,6 +187,12 @@ export interface WhatsappSettings {
   /** Mark answered customer messages as read (blue ticks). */
   sendReadReceipts: boolean
 }
+
+/**
+ * Stands in the `model` column of the exchanges the owner answered personally: they are the
+ * owner's own words, never a version of the bot, so stats and filters name them apart.
+ */
+export const OWNER_ANSWERS_MODEL = 'dueño'
 
 /** The seed's categories of customer messages. */
 export const CATEGORIES = [
@@ -315,8 +326,10 @@ export interface StatsDto {
   /** One row per score 1–5: how many exchanges got it from the automatic scorer and from the owner. */
   scoreDistribution: { score: number; auto: number; owner: number }[]
   daily: StatsDailyPoint[]
-  /** In the order the models went live (the shop's versions by number, others by first use). */
+  /** In the order the models went live (the shop's versions by number, others by first use); never the owner's answers. */
   perModel: StatsModelPoint[]
+  /** The answers the owner wrote personally, on their own line: not a version to compare against. Null when none. */
+  ownerAnswers: (StatsSeries & { firstDay: string; lastDay: string }) | null
   /** High-quality examples accumulated up to each day (those before the date filter included). */
   datasetGrowth: { day: string; added: number; cumulative: number }[]
   /** Datasets generated within the period, as markers on the growth curve. */

@@ -103,8 +103,9 @@ describe('the Catálogo screen against `serve`', () => {
     expect(await errorRows.count()).toBe(2)
     const cells = async (index: number) => (await errorRows.nth(index).locator('td').allTextContents()).map((c) => c.trim())
     const [priceError, nameError] = [await cells(0), await cells(1)]
-    expect(priceError.slice(0, 2)).toEqual(['2', 'precio'])
-    expect(nameError.slice(0, 2)).toEqual(['3', 'nombre'])
+    // Rows as the spreadsheet numbers them: the titles are row 1, so the first bad product is row 3.
+    expect(priceError.slice(0, 2)).toEqual(['3', 'precio'])
+    expect(nameError.slice(0, 2)).toEqual(['4', 'nombre'])
     expect(priceError[2]).not.toBe('')
     expect(nameError[2]).not.toBe('')
     expect(await report.getByRole('button', { name: 'Importar', exact: true }).isDisabled()).toBe(true)
@@ -128,6 +129,9 @@ describe('the Catálogo screen against `serve`', () => {
     expect(await confirm.isEnabled()).toBe(true)
     await confirm.click()
     await expect.poll(() => page.getByTestId('import-done').textContent(), { timeout: 15_000 }).toContain('Nuevos: 5 · Actualizados: 0')
+    // Said once, where the owner clicked: not again at the top of the screen.
+    expect(await page.getByText('Importación lista').count()).toBe(1)
+    expect(await page.getByTestId('catalog-notice').count()).toBe(0)
 
     await expect.poll(() => rows().count()).toBe(5)
     expect(await page.getByTestId('catalog-count').textContent()).toBe('5 productos')

@@ -78,8 +78,8 @@ describe('the learning loop end to end in Chromium', () => {
 
   it('the owner rewrites the bad answer in Revisión, and generates a dataset', async () => {
     await nav('Revisión').click()
-    // Hundreds of demo exchanges would bury the real one; the owner looks at real customers first.
-    await page.getByRole('checkbox', { name: 'Incluir datos de demostración' }).uncheck()
+    // Hundreds of demo exchanges would bury the real one; the owner leaves demo mode to look at real customers first.
+    await page.getByTestId('demo-banner').getByRole('button', { name: 'Salir del modo demostración' }).click()
     const card = page.getByTestId('exchange').filter({ hasText: 'cuánto cuesta el curso de piano' }).first()
     await expect.poll(() => card.isVisible(), { timeout: 10_000 }).toBe(true)
     await card.getByRole('button', { name: /^Reescribir/ }).click()
@@ -90,9 +90,13 @@ describe('the learning loop end to end in Chromium', () => {
       .poll(async () => (await api<{ items: ExchangeDto[] }>('review.list', { status: 'corrected', includeDemo: false })).items[0]?.correctedResponse ?? '')
       .toContain('12 clases en video')
 
+    // The demo history joins the dataset: demo mode back on, from Ajustes.
+    await nav('Ajustes').click()
+    await page.getByRole('checkbox', { name: 'Usar las conversaciones de ejemplo en Revisión, Estadísticas y los datasets' }).check()
+    await page.getByRole('button', { name: 'Guardar', exact: true }).click()
+    await expect.poll(() => page.getByTestId('demo-banner').isVisible()).toBe(true)
     await nav('Entrenamiento').click()
     const form = page.getByTestId('dataset-form')
-    await form.getByRole('checkbox', { name: 'Incluir datos de demostración' }).check()
     await form.getByRole('button', { name: 'Generar dataset' }).click()
     await expect.poll(async () => (await api<DatasetDto[]>('datasets.list'))[0]?.status, { timeout: 30_000 }).toBe('ready')
     const dataset = (await api<DatasetDto[]>('datasets.list'))[0]!
@@ -117,7 +121,7 @@ describe('the learning loop end to end in Chromium', () => {
     await page.reload()
     await nav('Entrenamiento').click()
     const panel = page.getByTestId('train-panel')
-    await panel.getByRole('radio', { name: 'Ajuste fino local (llama.cpp)' }).check()
+    await panel.getByRole('radio', { name: 'Mejorar el bot con tus conversaciones' }).check()
     await expect.poll(() => panel.getByTestId('base-model').filter({ hasText: 'llama3.1:8b' }).getByRole('radio').isChecked()).toBe(true)
     await panel.getByRole('button', { name: 'Entrenar', exact: true }).click()
 
@@ -140,7 +144,7 @@ describe('the learning loop end to end in Chromium', () => {
     await report.scrollIntoViewIfNeeded()
     await page.screenshot({ path: screenshotPath('51-bucle-validado') })
     if (validation.better) {
-      await expect.poll(() => report.textContent()).toContain('El modelo nuevo es mejor')
+      await expect.poll(() => report.textContent()).toContain('La versión nueva responde mejor')
       expect(run.modelVersion?.isLive).toBe(true)
     } else {
       // A tiny model trained for a minute learns the answers' statistics (perplexity ÷ 3+), not
@@ -148,7 +152,7 @@ describe('the learning loop end to end in Chromium', () => {
       // decides, puts v1 live from the version list (the smoke test still has to pass).
       expect(validation.reasons.join(' ')).toContain('chrF')
       expect(run.modelVersion?.isLive).toBe(false)
-      await expect.poll(() => report.textContent()).toContain('No es mejor')
+      await expect.poll(() => report.textContent()).toContain('No responde mejor')
       const v1 = page.locator('[data-testid="model-version"][data-version="1"]')
       await v1.getByRole('button', { name: 'Usar esta versión' }).click()
       await page.getByRole('button', { name: 'Sí, usar esta versión' }).click()

@@ -37,6 +37,14 @@ describe('Revisión and Entrenamiento in Chromium against `serve`, on demo data'
     return id
   }
 
+  /** Demo mode, switched where the owner switches it: Ajustes. */
+  const demoModeInAjustes = async (on: boolean) => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Ajustes' }).click()
+    await page.getByRole('checkbox', { name: 'Usar las conversaciones de ejemplo en Revisión, Estadísticas y los datasets' }).setChecked(on)
+    await page.getByRole('button', { name: 'Guardar', exact: true }).click()
+    await expect.poll(() => page.getByTestId('demo-banner').count()).toBe(on ? 1 : 0)
+  }
+
   beforeAll(async () => {
     const seeded = spawnSync(process.execPath, [CLI, 'demo-data', '--data-dir', dir.path, '--count', '60'], { encoding: 'utf8', timeout: 60_000 })
     expect(seeded.status, seeded.stderr).toBe(0)
@@ -74,7 +82,7 @@ describe('Revisión and Entrenamiento in Chromium against `serve`, on demo data'
 
     const health = page.getByTestId('capture-health')
     await expect.poll(() => health.getAttribute('class')).toContain('ok')
-    expect(await health.textContent()).toContain('Salud de la captura')
+    expect(await health.textContent()).toContain('Guardado de las conversaciones')
     await page.screenshot({ path: screenshotPath('11-revision') })
   })
 
@@ -193,9 +201,13 @@ describe('Revisión and Entrenamiento in Chromium against `serve`, on demo data'
     await expect.poll(() => page.locator('[data-testid="exchange"]').evaluateAll((n) => n.map((e) => e.getAttribute('data-id')))).toEqual(
       expect.arrayContaining(ids),
     )
-    await page.getByRole('checkbox', { name: 'Incluir datos de demostración' }).uncheck()
+    // Out of demo mode (one switch for the whole app, on the banner) nothing here is left.
+    await page.getByTestId('demo-banner').getByRole('button', { name: 'Salir del modo demostración' }).click()
     await expect.poll(() => page.getByRole('heading', { name: 'Nada con estos filtros' }).isVisible()).toBe(true)
     await page.getByRole('button', { name: 'Quitar filtros' }).click()
+    await expect.poll(() => page.locator('[data-testid="exchange"]').count()).toBe(0)
+    await demoModeInAjustes(true)
+    await page.getByRole('navigation').getByRole('button', { name: 'Revisión' }).click()
     await expect.poll(() => page.locator('[data-testid="exchange"]').count()).toBeGreaterThan(0)
   })
 
@@ -204,16 +216,22 @@ describe('Revisión and Entrenamiento in Chromium against `serve`, on demo data'
     const form = page.getByTestId('dataset-form')
     await expect.poll(() => form.getByLabel('Nota mínima').inputValue()).toBe('4')
 
-    // Every exchange here is demo data: without it there is nothing to learn from, and the server says so.
+    // Every exchange here is demo data: out of demo mode there is nothing to learn from, and the server says so.
+    await page.getByTestId('demo-banner').getByRole('button', { name: 'Salir del modo demostración' }).click()
+    await expect.poll(() => page.getByTestId('demo-banner').count()).toBe(0)
     await form.getByRole('button', { name: 'Generar dataset' }).click()
     await expect.poll(() => page.getByTestId('dataset-notice').textContent()).toContain('No hay ejemplos')
+    expect(await page.getByTestId('dataset-notice').textContent()).toContain('activa el modo demostración en Ajustes')
     await expect.poll(() => page.locator('[data-testid="dataset"][data-status="failed"]').count()).toBe(1)
     await page.screenshot({ path: screenshotPath('13-entrenamiento-sin-ejemplos') })
 
-    await form.getByRole('checkbox', { name: 'Incluir datos de demostración' }).check()
+    await demoModeInAjustes(true)
+    await page.getByRole('navigation').getByRole('button', { name: 'Entrenamiento' }).click()
     await form.getByRole('button', { name: 'Generar dataset' }).click()
     const ready = page.locator('[data-testid="dataset"][data-status="ready"]')
     await expect.poll(() => ready.count(), { timeout: 20_000 }).toBe(1)
+    // The refused attempt does not stay in the list beside it.
+    expect(await page.locator('[data-testid="dataset"][data-status="failed"]').count()).toBe(0)
     expect(await page.getByTestId('dataset-notice').textContent()).toContain('listo')
     await ready.getByText('Ver resumen').click()
     expect(await ready.getByTestId('manifest').textContent()).toContain('Ejemplos por categoría y nota')

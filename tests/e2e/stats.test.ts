@@ -131,10 +131,15 @@ describe('Estadísticas in Chromium against `serve`', () => {
     const today = await stats({ includeDemo: true, from: startOfDay(0), category: 'consulta_precio', model: 'autodidacta-tienda:v2' })
     await expect.poll(() => figure('exchanges').textContent()).toBe(number(today.total))
 
-    // Everything here is demo data: without it, nothing is left, and the screen says so.
-    await page.getByTestId('stats-filters').getByLabel('Incluir datos de demostración').uncheck()
+    // Everything here is demo data: out of demo mode (the banner's one switch), nothing is left, and the screen says so.
+    await page.getByTestId('demo-banner').getByRole('button', { name: 'Salir del modo demostración' }).click()
     await expect.poll(() => page.getByRole('heading', { name: 'Nada con estos filtros' }).isVisible()).toBe(true)
-    await page.getByRole('button', { name: 'Quitar filtros' }).click()
+    // Back on from Ajustes, Estadísticas counts it all again.
+    await page.getByRole('navigation').getByRole('button', { name: 'Ajustes' }).click()
+    await page.getByRole('checkbox', { name: 'Usar las conversaciones de ejemplo en Revisión, Estadísticas y los datasets' }).check()
+    await page.getByRole('button', { name: 'Guardar', exact: true }).click()
+    await expect.poll(() => page.getByTestId('demo-banner').isVisible()).toBe(true)
+    await page.getByRole('navigation').getByRole('button', { name: 'Estadísticas' }).click()
     await expect.poll(() => figure('exchanges').textContent()).toBe(number(all.total))
   })
 

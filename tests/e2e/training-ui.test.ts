@@ -14,9 +14,11 @@ import { CLI, post, startServeProcess, type ServeProcess } from '../support/serv
 import { tempDir } from '../support/test-app'
 
 const LIVE = 'llama3.1:8b'
-const LLAMA_OPTION = 'Ajuste fino local (llama.cpp)'
-const PROMPT_OPTION = 'Modelo de instrucciones (no es un ajuste fino)'
-const IMPORT_OPTION = 'Importar un modelo o adaptador entrenado en otro lado'
+/** What the owner reads for LIVE once it is the shop's version 0. */
+const V0 = 'Versión 0 (la original)'
+const LLAMA_OPTION = 'Mejorar el bot con tus conversaciones'
+const PROMPT_OPTION = 'Darle tus mejores respuestas como ejemplo'
+const IMPORT_OPTION = 'Traer un bot mejorado en otro computador'
 
 describe('Entrenamiento in Chromium against `serve`: train, validate, versions, roll back', () => {
   let ollama: OllamaDouble
@@ -106,11 +108,13 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
     const llamaCard = page.locator('[data-backend="llamacpp"]')
     if (llama.available) expect(await llamaCard.getByTestId('backend-reason').count()).toBe(0)
     else expect(await llamaCard.getByTestId('backend-reason').textContent()).toBe(llama.reason)
-    expect(await llamaCard.textContent()).toContain('F16 o F32')
+    // The owner reads what it does; what it needs (an F16 or F32 base) waits in "Detalles técnicos".
+    expect(await llamaCard.textContent()).not.toMatch(/llama\.cpp|F16|GGUF/)
+    expect(await page.getByTestId('backend-technical').textContent()).toContain('F16 o F32')
 
     const prompt = page.getByRole('radio', { name: PROMPT_OPTION })
     expect(await prompt.isEnabled()).toBe(true)
-    expect(await page.locator('[data-backend="prompt"]').textContent()).toContain('No entrena nada')
+    expect(await page.locator('[data-backend="prompt"]').textContent()).toContain('no cambia por dentro')
     expect(await page.getByRole('radio', { name: IMPORT_OPTION }).isEnabled()).toBe(true)
     expect(await page.getByTestId('train-dataset').inputValue()).toBe(dataset.id)
     expect(await page.getByTestId('train-dataset').textContent()).toContain(`${dataset.trainCount} de entrenamiento`)
@@ -138,8 +142,8 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
       .evaluateAll((steps) => Object.fromEntries(steps.map((s) => [s.getAttribute('data-stage'), s.getAttribute('data-state')])))
     expect(states).toEqual({ preparing: 'done', training: 'skipped', quantizing: 'skipped', registering: 'done', validating: 'current', deploying: 'pending' })
     expect(await progress.locator('[aria-current="step"]').textContent()).toContain('Validar')
-    expect(await progress.textContent()).toContain('no hay curva de pérdida')
-    expect(await progress.getByRole('heading').first().textContent()).toBe('Creando el modelo de instrucciones')
+    expect(await progress.textContent()).toContain('no hay curva de aprendizaje')
+    expect(await progress.getByRole('heading').first().textContent()).toBe('Preparando la versión con tus respuestas de ejemplo')
     expect(await trainButton().isDisabled()).toBe(true)
     expect(await page.getByTestId('train-blocker').textContent()).toContain('Ya hay un entrenamiento en curso')
     await progress.scrollIntoViewIfNeeded()
@@ -153,15 +157,19 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
     const item = run(stored.id)
     expect(await item.getAttribute('data-status')).toBe('succeeded')
     expect(await item.getByTestId('run-status').textContent()).toBe('Terminado')
-    expect(await item.textContent()).toContain('Instrucciones con ejemplos')
+    expect(await item.textContent()).toContain('Con tus respuestas de ejemplo')
     expect(await item.textContent()).toContain('hace un momento')
 
     // It just finished while the owner watched: its result is open.
     const report = item.getByTestId('validation-report')
     await expect.poll(() => report.isVisible()).toBe(true)
-    expect(await report.getByTestId('validation-decision').textContent()).toBe('El modelo nuevo es mejor: se puso en uso.')
+    expect(await report.getByTestId('validation-decision').textContent()).toBe('La versión nueva responde mejor: ya está en uso.')
     expect(await report.textContent()).toContain(stored.validation!.reasons[0]!)
-    expect(await report.getByTestId('validation-perplexity').textContent()).toMatch(/Perplejidad por (token|byte)/)
+    // Plain words on the table; the measures' names one click away, in "Detalles técnicos".
+    expect(await report.getByTestId('validation-perplexity').textContent()).toContain('Qué tan natural le resulta tu forma de responder')
+    expect(await report.getByTestId('validation-perplexity').textContent()).not.toMatch(/perplejidad/i)
+    expect(await report.getByTestId('validation-why').textContent()).toContain('se parecen más a las tuyas')
+    expect(await report.getByTestId('validation-technical').textContent()).toMatch(/perplejidad por (token|byte)/)
     expect(await report.getByTestId('validation-chrf').locator('td.better').textContent()).toContain('100')
     const samples = report.getByTestId('validation-sample')
     expect(await samples.count()).toBe(stored.validation!.samples.length)
@@ -175,9 +183,12 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
     const settings = await api<Settings>('settings.get')
     expect(settings.llm.model).toBe(stored.modelVersion!.name)
     await expect.poll(() => version(1).getAttribute('data-live')).toBe('true')
-    expect(await version(1).textContent()).toContain('Instrucciones')
+    expect(await version(1).textContent()).toContain('Con tus respuestas de ejemplo')
+    expect(await version(1).textContent()).toMatch(/Versión 1 \(creada el \d+ (de )?[a-z]{3}/)
     expect(await version(1).getByTestId('version-live').textContent()).toBe('En uso')
-    expect(await version(1).getByTestId('version-metrics').textContent()).toContain(`Mejor que ${LIVE}`)
+    // The status bar names the live version as the owner knows it, not by its Ollama tag.
+    await expect.poll(() => page.getByTestId('model-status').textContent()).toMatch(/^Modelo: Versión 1 \(creada el [^)]+\) lista$/)
+    expect(await version(1).getByTestId('version-metrics').textContent()).toContain(`Mejor que ${V0}`)
     expect(await version(0).getAttribute('data-live')).toBe('false')
     expect(await version(0).textContent()).toContain('Modelo inicial')
     expect(await version(1).getByRole('button', { name: 'Usar esta versión' }).count()).toBe(0)
@@ -194,7 +205,7 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
 
     await expect.poll(() => version(0).getAttribute('data-live')).toBe('true')
     expect(await version(1).getAttribute('data-live')).toBe('false')
-    expect(await page.getByTestId('versions-notice').textContent()).toContain(LIVE)
+    expect(await page.getByTestId('versions-notice').textContent()).toContain(V0)
     expect((await api<Settings>('settings.get')).llm.model).toBe(LIVE)
     const versions = await api<ModelVersionDto[]>('models.list')
     expect(versions.find((v) => v.isLive)?.version).toBe(0)
@@ -215,11 +226,11 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
     expect(stored.modelVersion?.isLive).toBe(false)
     const item = run(stored.id)
     expect(await item.getByTestId('run-outcome').textContent()).toContain('no se puso en uso')
-    expect(await item.getByTestId('validation-decision').textContent()).toBe(`No es mejor que el actual: sigue en uso ${LIVE}.`)
+    expect(await item.getByTestId('validation-decision').textContent()).toBe(`No responde mejor que la actual: sigue en uso ${V0}.`)
     expect(await item.getByTestId('validation-chrf').locator('td.better').textContent()).not.toContain('100')
     expect((await api<Settings>('settings.get')).llm.model).toBe(LIVE)
     await expect.poll(() => version(2).getAttribute('data-live')).toBe('false')
-    expect(await version(2).getByTestId('version-metrics').textContent()).toContain(`No mejor que ${LIVE}`)
+    expect(await version(2).getByTestId('version-metrics').textContent()).toContain(`No mejor que ${V0}`)
     expect(await version(0).getAttribute('data-live')).toBe('true')
     await shoot(item, '45-validacion-no-es-mejor', 1500)
   })
@@ -243,11 +254,11 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
     await page.getByText('Opciones avanzadas').click()
     // Prefilled with the owner's training settings.
     const defaults = (await api<Settings>('settings.get')).training
-    const epochs = page.getByRole('spinbutton', { name: 'Épocas' })
+    const epochs = page.getByRole('spinbutton', { name: 'Repasos de los ejemplos' })
     expect(Number(await epochs.inputValue())).toBe(defaults.epochs)
-    expect(Number(await page.getByRole('spinbutton', { name: 'Tokens por ejemplo' }).inputValue())).toBe(defaults.contextTokens)
-    expect(Number(await page.getByRole('spinbutton', { name: 'Tasa de aprendizaje' }).inputValue())).toBe(defaults.learningRate)
-    expect(Number(await page.getByRole('spinbutton', { name: 'Capas congeladas' }).inputValue())).toBe(defaults.freezeLayers)
+    expect(Number(await page.getByRole('spinbutton', { name: 'Largo máximo de cada ejemplo' }).inputValue())).toBe(defaults.contextTokens)
+    expect(Number(await page.getByRole('spinbutton', { name: 'Qué tanto cambia en cada paso' }).inputValue())).toBe(defaults.learningRate)
+    expect(Number(await page.getByRole('spinbutton', { name: 'Partes del modelo que no se tocan' }).inputValue())).toBe(defaults.freezeLayers)
     expect(await page.getByTestId('train-panel').textContent()).toContain(`Por defecto: ${defaults.epochs}.`)
     await epochs.fill('0')
     expect(await page.getByTestId('train-blocker').textContent()).toContain('opciones avanzadas')
@@ -276,17 +287,18 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
     expect(stored.lossCurve.length).toBe(16)
     expect(stored.validation?.candidate.perplexity).not.toBeNull()
     const item = run(stored.id)
-    expect(await item.textContent()).toContain('Ajuste fino (llama.cpp)')
+    expect(await item.textContent()).toContain('Aprendió de tus conversaciones')
     expect(await item.textContent()).toContain('base tiny-llama:f32')
-    expect(await item.getByTestId('validation-decision').textContent()).toBe('El modelo nuevo es mejor: se puso en uso.')
-    expect(await item.getByTestId('validation-perplexity').textContent()).toContain(stored.validation!.perplexityUnit === 'byte' ? 'por byte' : 'por token')
+    expect(await item.getByTestId('validation-decision').textContent()).toBe('La versión nueva responde mejor: ya está en uso.')
+    expect(await item.getByTestId('validation-technical').textContent()).toContain(stored.validation!.perplexityUnit === 'byte' ? 'por byte' : 'por token')
     expect(await item.getByTestId('validation-perplexity').locator('td.better').count()).toBe(1)
     expect(await item.getByTestId('loss-chart').getAttribute('data-points')).toBe('16')
-    expect(await item.textContent()).toContain('Épocas2')
-    expect(await item.textContent()).toContain(`Tasa de aprendizaje${String(stored.params.learningRate).replace('.', ',')}`)
+    expect(await item.textContent()).toContain('Repasos de los ejemplos2')
+    expect(await item.textContent()).toContain(`Qué tanto cambia en cada paso${String(stored.params.learningRate).replace('.', ',')}`)
     await shoot(item, '48-ajuste-fino-resultado', 1900)
     await expect.poll(() => version(3).getAttribute('data-live')).toBe('true')
-    expect(await version(3).textContent()).toContain('Ajuste fino')
+    expect(await version(3).textContent()).toMatch(/Versión 3 \(entrenada el /)
+    expect(await version(3).textContent()).toContain('Aprendió de tus conversaciones')
   })
 
   it('cancels a run after confirming; a refused import says why; a failed run shows its error and its log', async () => {

@@ -108,7 +108,7 @@ describe('import limits, in Spanish', () => {
     const result = parseCatalogFile(`nombre;precio\nCurso;${'9'.repeat(60_000)}.\n`, 'csv')
     expect(result.products).toEqual([])
     expect(result.errors).toEqual([
-      { row: 1, field: 'price', message: `el precio tiene 60.001 caracteres y una celda puede tener hasta ${MAX_CELL_CHARS.toLocaleString('es-CO')}` },
+      { row: 2, field: 'price', message: `el precio tiene 60.001 caracteres y una celda puede tener hasta ${MAX_CELL_CHARS.toLocaleString('es-CO')}` },
     ])
   })
 })

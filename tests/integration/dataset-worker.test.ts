@@ -9,6 +9,7 @@ import { writeDataset } from '../../src/main/curate/dataset-writer'
 import { toCandidate } from '../../src/main/curate/dataset-service'
 import { generateDemoData } from '../../src/main/demo/demo-data'
 import { buildTestApp, callApi, tempDir, type TestApp } from '../support/test-app'
+import { fillShopName } from '../../src/shared/persona'
 
 // Curation runs on a worker thread: the same files as in-process, and the main thread keeps
 // turning while it runs (the thread that answers customers and the HTTP API).
@@ -30,7 +31,7 @@ describe('datasets.create curates on a worker thread', () => {
     const manifest = dataset.manifest as { createdAt: string; filters: Record<string, unknown> }
 
     const settings = app.settings.get()
-    const systemPrompt = settings.persona.systemPrompt.replaceAll('{shopName}', settings.persona.shopName)
+    const systemPrompt = fillShopName(settings.persona.systemPrompt, settings.persona.shopName)
     const candidates = app.repos.trainingData.curationRows(true).map(toCandidate)
     const result = curate(candidates, { ...manifest.filters, systemPrompt })
     out = tempDir()

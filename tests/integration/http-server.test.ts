@@ -64,7 +64,7 @@ describe('HTTP + WebSocket binding', () => {
       body: '{"from":',
     })
     expect(response.status).toBe(400)
-    expect(await response.json()).toEqual({ error: { code: 'invalid_input', message: 'Body is not valid JSON' } })
+    expect(await response.json()).toEqual({ error: { code: 'invalid_input', message: 'Lo que llegó a la app está incompleto o dañado. Vuelve a intentarlo.' } })
     expect((await post(server.url, server.token, 'nope.nope', {})).status).toBe(404)
   })
 

@@ -91,6 +91,8 @@ describe('demo-data and export', () => {
     expect(run.stdout).toBe('')
     expect(run.stderr).toContain('No hay ejemplos')
     expect(run.stderr).toContain('400 intercambios de demostración')
+    // The app's message points to its demo switch; the CLI adds its own flag.
+    expect(run.stderr).toContain('add --include-demo')
     expect(existsSync(out)).toBe(false)
   })
 

@@ -6,7 +6,7 @@ import { createRepositories } from '../../src/main/store/repositories'
 import { openDatabase } from '../../src/main/store/database'
 import { computeStats } from '../../src/main/stats/stats-service'
 import type { NewTrainingRow } from '../../src/main/store/repositories/training-data-repository'
-import type { StatsDto } from '../../src/shared/types'
+import { OWNER_ANSWERS_MODEL, type StatsDto } from '../../src/shared/types'
 import { buildTestApp, callApi, tempDir, type TestApp } from '../support/test-app'
 
 /** Local noon of a day of December 2026: far from midnight, so no time zone moves it. */
@@ -79,7 +79,8 @@ describe('Estadísticas aggregates on a fixture', () => {
       { category: 'consulta_precio', qualityScore: 5, count: 2 },
     ])
     // The same figures through the API the renderer calls.
-    expect(await callApi(app, 'stats.get', {})).toMatchObject({ total: 9, highQuality: 5 })
+    // The fixture has a demo exchange: asked for explicitly, as the demo mode (off here) would not.
+    expect(await callApi(app, 'stats.get', { includeDemo: true })).toMatchObject({ total: 9, highQuality: 5 })
   })
 
   it('splits the score distribution by who scored, and counts a re-scored exchange on both sides', () => {
@@ -129,6 +130,23 @@ describe('Estadísticas aggregates on a fixture', () => {
       ['llama3.1:8b', 0, 'base', false, 4, 3.33, 0.333, '2026-12-08', '2026-12-08'],
       ['autodidacta-tienda:v1', 1, 'finetune', true, 5, 3.4, 0.75, '2026-12-09', '2026-12-10'],
     ])
+  })
+
+  it("keeps the owner's own answers out of the version comparison, on a line of their own", () => {
+    seed()
+    app.settings.update({ llm: { model: 'autodidacta-tienda:v1' } })
+    // The owner answered twice after v1 went live: top scores that, as "the version before",
+    // would make v1 look worse than the owner and advise a rollback.
+    app.repos.trainingData.insert(row({ model: OWNER_ANSWERS_MODEL, createdAt: day(10), autoScore: 5, qualityScore: 5, wasSuccessful: true, reviewStatus: 'approved' }))
+    app.repos.trainingData.insert(row({ model: OWNER_ANSWERS_MODEL, createdAt: day(10, 13), autoScore: 5, qualityScore: 5, wasSuccessful: false, reviewStatus: 'approved' }))
+    const s = stats()
+    expect(s.perModel.map((m) => m.model)).toEqual(['llama3.1:8b', 'autodidacta-tienda:v1'])
+    expect(s.perModel.at(-1)).toMatchObject({ live: true, meanScore: 3.4 })
+    expect(s.ownerAnswers).toEqual({ exchanges: 2, meanScore: 5, successRate: 0.5, firstDay: '2026-12-10', lastDay: '2026-12-10' })
+    // Still counted in the totals and still a filter option (named apart by the screen).
+    expect(s.total).toBe(11)
+    expect(s.models).toContain(OWNER_ANSWERS_MODEL)
+    expect(stats({ model: 'llama3.1:8b' }).ownerAnswers).toBeNull()
   })
 
   it('grows the high-quality curve from what came before the period, with datasets as markers', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { pngFileName } from '../../src/renderer/src/screens/stats/chart-png'
-import { addDays, categoryRows, continuousDays, deltas, distributionRows, modelLabel, toStatsInput } from '../../src/renderer/src/screens/stats/stats-model'
+import { addDays, categoryRows, continuousDays, deltas, distributionRows, modelLabel, toStatsInput, wrapLabel } from '../../src/renderer/src/screens/stats/stats-model'
 import type { StatsModelPoint } from '../../src/shared/types'
 
 const model = (over: Partial<StatsModelPoint>): StatsModelPoint => ({
@@ -86,5 +86,17 @@ describe('the dashboard’s chart data', () => {
   it('names the saved PNG after the chart, without accents or spaces', () => {
     expect(pngFileName('Nota media y tasa de éxito por día', new Date(2026, 11, 2))).toBe('estadisticas-nota-media-y-tasa-de-exito-por-dia-2026-12-02.png')
     expect(pngFileName('¿¿??', new Date(2026, 0, 5))).toBe('estadisticas-grafico-2026-01-05.png')
+  })
+
+  it('wraps a long version label into short lines instead of one line that overlaps its neighbour', () => {
+    expect(wrapLabel('v2 (en uso)', 14, 3)).toEqual(['v2 (en uso)'])
+    expect(wrapLabel('Versión 1 (entrenada el 3 de dic.)', 14, 3)).toEqual(['Versión 1 ', '(entrenada el ', '3 de dic.)'])
+    expect(wrapLabel('Versión 1 (entrenada el 3 de dic.) (en uso)', 14, 3)).toEqual(['Versión 1 ', '(entrenada el ', '3 de dic.) (e…'])
+    // A name without spaces is cut, and its pieces join back without a space.
+    const cut = wrapLabel('autodidacta-tecnovariedades-d-s:v1', 14, 3)
+    expect(cut).toEqual(['autodidacta-te', 'cnovariedades-', 'd-s:v1'])
+    expect(wrapLabel('llama3.1:8b (en uso)', 14, 3).join('')).toBe('llama3.1:8b (en uso)')
+    expect(wrapLabel('autodidacta-tienda:v1', 14, 3).join('')).toBe('autodidacta-tienda:v1')
+    for (const line of wrapLabel('qwen2.5:3b-instruct-q4_K_M (en uso)', 14, 3)) expect(line.trimEnd().length).toBeLessThanOrEqual(14)
   })
 })

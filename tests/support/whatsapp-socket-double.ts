@@ -51,10 +51,12 @@ export class SocketDouble implements WhatsappSocket {
     this.emit('connection.update', { connection: 'open' })
   }
 
-  close(statusCode: number = DisconnectReason.connectionLost, message = 'Connection Lost'): void {
+  /** `data`: what Baileys keeps under a WebSocket error, e.g. `{ code: 'ENOTFOUND' }` without internet. */
+  close(statusCode: number = DisconnectReason.connectionLost, message = 'Connection Lost', data?: object): void {
+    const error = data ? Object.assign(boom(message, statusCode), { data }) : boom(message, statusCode)
     this.emit('connection.update', {
       connection: 'close',
-      lastDisconnect: { error: boom(message, statusCode), date: new Date() },
+      lastDisconnect: { error, date: new Date() },
     })
   }
 

@@ -10,7 +10,7 @@ import { datasetHandlers, DatasetService } from '../curate'
 import { captureHandlers, CaptureService } from '../capture'
 import { EvaluationService } from '../evaluate'
 import { LearningWorker } from '../learning/learning-worker'
-import { reviewHandlers, ReviewService, Teacher } from '../review'
+import { newExamplesHandlers, reviewHandlers, ReviewService, Teacher } from '../review'
 import { statsHandlers } from '../stats/stats-handlers'
 import { LlmService } from '../llm/llm-service'
 import { OllamaProvider } from '../llm/ollama-provider'
@@ -315,8 +315,9 @@ export async function createApp(config: AppConfig): Promise<App> {
       new ConversationsService({ repos, accountId: account.id, publisher, onTakeover: botAnswerNotGoodEnough, outbox, takeover }),
     ),
     ...whatsappHandlers(whatsapp),
-    ...reviewHandlers(new ReviewService({ repos, evaluation, events, teacher: new Teacher({ repos, llm, prompts, settings }) })),
+    ...reviewHandlers(new ReviewService({ repos, evaluation, events, teacher: new Teacher({ repos, llm, prompts, settings }) }), () => settings.get().demoMode),
     ...captureHandlers(capture),
+    ...newExamplesHandlers({ repos, settings }),
     ...statsHandlers({ repos, accountId: account.id, settings }),
     ...datasetHandlers(datasets),
     ...simulatorHandlers(simulator),
@@ -334,7 +335,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     dataDir: config.dataDir,
     events,
     handlers,
-    dispatch: createDispatcher(handlers, logger),
+    dispatch: createDispatcher(handlers, logger, { numberLocale: () => settings.get().shop.numberLocale }),
     repos,
     secretBox,
     logger,

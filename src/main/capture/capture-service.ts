@@ -1,4 +1,4 @@
-import type { CaptureHealth, ChatTurn } from '../../shared/types'
+import { OWNER_ANSWERS_MODEL, type CaptureHealth, type ChatTurn } from '../../shared/types'
 import type { EventBus } from '../kernel/event-bus'
 import { detectCategory } from '../evaluate/category'
 import type { SettingsService } from '../settings/settings-service'
@@ -7,9 +7,6 @@ import type { Message } from '../store/repositories/messages-repository'
 import { toExchangeDto } from '../learning/exchange-dto'
 import type { LearningWorker } from '../learning/learning-worker'
 import { processedPrefix } from '../../shared/text-bounds'
-
-/** Stands in the `model` column for answers the owner wrote. */
-const OWNER_MODEL = 'dueño'
 
 export interface CaptureMeta {
   productId?: string | null
@@ -86,7 +83,7 @@ export class CaptureService {
       productId,
       productName,
       category: detectCategory(processedPrefix(userMessage)),
-      model: byOwner ? OWNER_MODEL : bot.model,
+      model: byOwner ? OWNER_ANSWERS_MODEL : bot.model,
       createdAt: bot.createdAt,
       userMessageId: asked.at(-1)!.id,
       botMessageId: bot.id,

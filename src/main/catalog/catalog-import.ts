@@ -318,7 +318,14 @@ function translateIssue(row: number, issue: SchemaIssue, candidate: Record<strin
 }
 
 /** Runs every row through buildProduct and flags repeated SKUs on their later rows. */
-function* collect(rows: { row: number; raw: RawRow }[], errors: ImportRowError[], total: number, shopCurrency: string): Generator<void, ParsedCatalog> {
+function* collect(
+  rows: { row: number; raw: RawRow }[],
+  errors: ImportRowError[],
+  total: number,
+  shopCurrency: string,
+  /** How the file's own unit is named in a message: a sheet's "la fila 6", a JSON list's "el producto 5". */
+  place: 'la fila' | 'el producto',
+): Generator<void, ParsedCatalog> {
   const products: ParsedCatalog['products'] = []
   const skuRows = new Map<string, number>()
   let step = 0
@@ -330,7 +337,7 @@ function* collect(rows: { row: number; raw: RawRow }[], errors: ImportRowError[]
     if (sku !== '') {
       const first = skuRows.get(sku)
       if (first !== undefined) {
-        errors.push(fieldError(row, 'sku', `el código «${sku}» ya aparece en la fila ${first}; cada producto necesita un código distinto`))
+        errors.push(fieldError(row, 'sku', `el código «${sku}» ya aparece en ${place} ${first}; cada producto necesita un código distinto`))
         continue
       }
       skuRows.set(sku, row)
@@ -353,7 +360,8 @@ function tooMany(rows: number): ParsedCatalog {
 
 function* parseCsvCatalog(content: string, shopCurrency: string): Generator<void, ParsedCatalog> {
   const parsed = yield* parseCsvSteps(content)
-  if (!parsed.ok) return { products: [], errors: [fieldError(parsed.row, null, parsed.message)], rows: 0 }
+  // The parser counts records read before the error, the header included: a data record's sheet row is one more.
+  if (!parsed.ok) return { products: [], errors: [fieldError(parsed.row > 0 ? parsed.row + 1 : 0, null, parsed.message)], rows: 0 }
   const [header, ...data] = parsed.rows
   if (!header || header.cells.every((c) => c.trim() === '')) {
     return { products: [], errors: [fieldError(0, null, 'El archivo está vacío.')], rows: 0 }
@@ -385,9 +393,10 @@ function* parseCsvCatalog(content: string, shopCurrency: string): Generator<void
     )
   }
 
-  // Blank lines keep their number (so "fila 7" is row 7 of the sheet) but are not products.
+  // Rows are numbered as the spreadsheet numbers them: the titles are row 1, so the first product
+  // is row 2 ("fila 1" sent the owner to the titles). Blank lines keep their number but are not products.
   const rows = data
-    .map((r, index) => ({ row: index + 1, cells: r.cells }))
+    .map((r, index) => ({ row: index + 2, cells: r.cells }))
     .filter((r) => r.cells.some((c) => c.trim() !== ''))
   if (rows.length > MAX_IMPORT_ROWS) return tooMany(rows.length)
   // Without a name column every row would fail the same way; one message says it all.
@@ -414,7 +423,7 @@ function* parseCsvCatalog(content: string, shopCurrency: string): Generator<void
     })
     rawRows.push({ row, raw })
   }
-  return yield* collect(rawRows, errors, rows.length, shopCurrency)
+  return yield* collect(rawRows, errors, rows.length, shopCurrency, 'la fila')
 }
 
 /** Where JSON.parse stopped, as "línea 3, columna 5", from the engine's message. */
@@ -472,7 +481,7 @@ function* parseJsonCatalog(content: string, shopCurrency: string): Generator<voi
     }
     rawRows.push({ row, raw })
   })
-  return yield* collect(rawRows, errors, list.length, shopCurrency)
+  return yield* collect(rawRows, errors, list.length, shopCurrency, 'el producto')
 }
 
 /**

@@ -35,12 +35,12 @@ export class CatalogService {
       const clash = this.deps.repos.products.findBySku(this.deps.accountId, input.sku)
       if (clash && clash.id !== id) {
         throw new ApiError('invalid_input', `Ya existe un producto con el código ${input.sku}: «${clash.name}»`, [
-          { path: 'product.sku', message: 'already used by another product' },
+          { path: 'product.sku', message: 'Ya lo usa otro producto.' },
         ])
       }
     }
     const product = id ? this.deps.repos.products.update(id, input) : this.deps.repos.products.create(this.deps.accountId, input)
-    if (!product) throw new ApiError('not_found', `Product ${id} does not exist`, [{ path: 'id', message: 'no such product' }])
+    if (!product) throw new ApiError('not_found', 'Ese producto ya no existe: quizá se borró. Recarga la lista.', [{ path: 'id', message: 'Ese producto ya no existe.' }])
     this.deps.retriever.productChanged(product)
     this.deps.events.emit('catalog.changed', { count: 1 })
     return toProductDto(product)

@@ -2,7 +2,7 @@ import type { ConversationPublisher } from './conversation-publisher'
 import { ApiError } from '../../shared/api/errors'
 import type { BotMode, ConversationDto, MessageDto } from '../../shared/types'
 import type { Repositories } from '../store/repositories'
-import type { ConversationWithContact } from '../store/repositories/conversations-repository'
+import type { ConversationListFilter, ConversationWithContact } from '../store/repositories/conversations-repository'
 import type { Message } from '../store/repositories/messages-repository'
 import { toConversationDto, toMessageDto } from './dto'
 import type { Takeover } from './takeover'
@@ -30,8 +30,8 @@ export interface ConversationsDeps {
 export class ConversationsService {
   constructor(private readonly deps: ConversationsDeps) {}
 
-  list(limit: number, before?: number): ConversationDto[] {
-    return this.deps.repos.conversations.list(this.deps.accountId, limit, before ? new Date(before) : undefined).map(toConversationDto)
+  list(limit: number, before?: number, filter: ConversationListFilter = {}): ConversationDto[] {
+    return this.deps.repos.conversations.list(this.deps.accountId, limit, before ? new Date(before) : undefined, filter).map(toConversationDto)
   }
 
   messages(conversationId: string, limit: number): MessageDto[] {
@@ -72,7 +72,7 @@ export class ConversationsService {
   private existing(conversationId: string): ConversationWithContact {
     const found = this.deps.repos.conversations.get(conversationId)
     if (!found) {
-      throw new ApiError('not_found', `Conversation ${conversationId} does not exist`, [{ path: 'conversationId', message: 'no such conversation' }])
+      throw new ApiError('not_found', 'Esa conversación ya no existe. Recarga la página.', [{ path: 'conversationId', message: 'Esa conversación ya no existe.' }])
     }
     return found
   }

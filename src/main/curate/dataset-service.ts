@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { DatasetOptions } from '../../shared/api/contract'
 import { ApiError } from '../../shared/api/errors'
+import { fillShopName } from '../../shared/persona'
 import type { DatasetDto, DatasetProgress } from '../../shared/types'
 import type { EventBus } from '../kernel/event-bus'
 import { curateInWorker } from './curate-in-worker'
@@ -53,18 +54,20 @@ export class DatasetService {
       maxPerCategoryShare: options.maxPerCategoryShare === undefined ? learning.maxPerCategoryShare : options.maxPerCategoryShare,
       validationRatio: options.validationRatio ?? learning.validationRatio,
       contextTurns: options.contextTurns ?? learning.contextTurns,
-      includeDemo: options.includeDemo,
+      includeDemo: options.includeDemo ?? settings.demoMode,
     }
     const createdAt = new Date()
     const name = options.name ?? `dataset-${stamp(createdAt)}`
     const row = this.deps.repos.datasets.create(name, params)
+    // Failed tries do not pile up: the newest attempt is the one worth showing.
+    this.deps.repos.datasets.deleteFailed(row.id)
     this.deps.events.emit('dataset.updated', toDatasetDto(row))
     const progress = (stage: DatasetProgress['stage'], done: number, total: number) =>
       this.deps.events.emit('dataset.progress', { datasetId: row.id, stage, done, total })
     try {
       progress('loading', 0, 1)
       const candidates = this.candidatePages(params.includeDemo, (read, more) => progress('loading', read, more ? read + 1 : read))
-      const systemPrompt = settings.persona.systemPrompt.replaceAll('{shopName}', settings.persona.shopName)
+      const systemPrompt = fillShopName(settings.persona.systemPrompt, settings.persona.shopName)
       // On a worker thread: a large export takes seconds of CPU, and this thread answers customers.
       const result = await curateInWorker(candidates, { ...params, systemPrompt, country: settings.shop.country }, (p) => progress(STAGES[p.stage], p.done, p.total), {
         signal: this.shutdown.signal,
@@ -131,7 +134,7 @@ export class DatasetService {
   private withDemoHint(message: string, includeDemo: boolean): string {
     const demo = includeDemo ? 0 : this.deps.repos.trainingData.countDemo()
     if (demo === 0) return message
-    return `${message} Quedaron fuera ${demo} intercambios de demostración; inclúyelos («Incluir datos de demostración» o --include-demo) si solo quieres probar.`
+    return `${message} Quedaron fuera ${demo} intercambios de demostración; si solo quieres probar, activa el modo demostración en Ajustes.`
   }
 }
 

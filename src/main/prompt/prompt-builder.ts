@@ -1,5 +1,6 @@
 import type { ChatMessage } from '../llm/llm-provider'
 import { formatShopPrice, type PriceFormat } from '../../shared/money'
+import { fillShopName } from '../../shared/persona'
 import type { FewShotExample } from '../retrieval/example-index'
 import type { Product } from '../store/repositories/products-repository'
 import { estimateTokens, MESSAGE_OVERHEAD_TOKENS } from './token-estimate'
@@ -11,7 +12,7 @@ export interface HistoryTurn {
 
 export interface PromptInput {
   shopName: string
-  /** The owner's persona; `{shopName}` is filled in. */
+  /** The owner's persona; `{tienda}` (or the old `{shopName}`) is filled in. */
   systemPrompt: string
   products: Product[]
   examples: FewShotExample[]
@@ -53,7 +54,7 @@ const PROMPT_RULES = [
  * turn is always kept whole (cut only if it alone exceeds the budget).
  */
 export function buildPrompt(input: PromptInput): BuiltPrompt {
-  const persona = input.systemPrompt.replaceAll('{shopName}', input.shopName).trim()
+  const persona = fillShopName(input.systemPrompt, input.shopName).trim()
   const head = [persona, '', 'Reglas:', ...PROMPT_RULES.map((r) => `- ${r}`)].join('\n')
   const tail = input.correction ? `\n\nImportante: ${input.correction}` : ''
   let used = estimateTokens(head + tail) + MESSAGE_OVERHEAD_TOKENS

@@ -1,6 +1,7 @@
 // Terms for full-text search over Spanish shop text. Customers write "audifonos", "Audífonos",
 // "audífono" and "audiffonos" for the same product: terms are folded (case, accents, emphatic
 // repeats), stripped of words that carry no meaning for a search, and reduced to a singular.
+import { singularSpanish } from '../../shared/spanish-fold'
 import { collapseRepeats, foldSpanish } from '../kernel/spanish-text'
 
 /** Articles, prepositions, pronouns, fillers and greetings: they match every document. */
@@ -23,18 +24,5 @@ export function processSpanishTerm(term: string): string | null {
   const folded = collapseRepeats(foldSpanish(term))
   if (folded.length === 0 || STOP_WORDS.has(folded)) return null
   if (/^\p{N}+$/u.test(folded)) return folded.length >= 2 ? folded : null
-  return singular(folded)
-}
-
-/**
- * A light plural stemmer: enough to meet "cursos"/"curso", "audifonos"/"audifono",
- * "cargadores"/"cargador", "luces"/"luz". Full stemming (Snowball) merges too much in a
- * product catalog ("camara"/"camarero").
- */
-function singular(word: string): string {
-  if (word.length <= 3) return word
-  if (word.endsWith('ces') && word.length > 4) return word.slice(0, -3) + 'z'
-  if (/[^aeiou]es$/.test(word) && word.length > 5 && /(?:[dlnrjz])es$/.test(word)) return word.slice(0, -2)
-  if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1)
-  return word
+  return singularSpanish(folded)
 }

@@ -3,9 +3,10 @@ import type { ReviewService } from './review-service'
 
 type ReviewMethods = 'review.list' | 'review.score' | 'review.approve' | 'review.reject' | 'review.correct' | 'review.markSale' | 'review.suggest'
 
-export function reviewHandlers(review: ReviewService): HandlerSlice<ReviewMethods> {
+/** `demoMode` answers for a list that does not say whether demo exchanges count (the app's one switch). */
+export function reviewHandlers(review: ReviewService, demoMode: () => boolean): HandlerSlice<ReviewMethods> {
   return {
-    'review.list': ({ limit, offset, ...filters }) => review.list(filters, limit, offset),
+    'review.list': ({ limit, offset, includeDemo, ...filters }) => review.list({ ...filters, includeDemo: includeDemo ?? demoMode() }, limit, offset),
     'review.score': ({ ids, score }) => review.score(ids, score),
     'review.approve': ({ ids }) => review.approve(ids),
     'review.reject': ({ ids }) => review.reject(ids),

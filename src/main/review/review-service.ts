@@ -80,7 +80,7 @@ export class ReviewService {
 
   private existing(id: string): ExchangeDto {
     const row = this.deps.repos.trainingData.get(id)
-    if (!row) throw new ApiError('not_found', `Exchange ${id} does not exist`, [{ path: 'id', message: 'no such exchange' }])
+    if (!row) throw new ApiError('not_found', 'Esa respuesta ya no existe. Recarga la página.', [{ path: 'id', message: 'Esa respuesta ya no existe.' }])
     return toExchangeDto(row)
   }
 

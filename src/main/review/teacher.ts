@@ -43,7 +43,7 @@ export class Teacher {
 
   async suggest(exchangeId: string): Promise<Suggestion> {
     const row = this.deps.repos.trainingData.get(exchangeId)
-    if (!row) throw new ApiError('not_found', `Exchange ${exchangeId} does not exist`, [{ path: 'id', message: 'no such exchange' }])
+    if (!row) throw new ApiError('not_found', 'Esa respuesta ya no existe. Recarga la página.', [{ path: 'id', message: 'Esa respuesta ya no existe.' }])
     const history = [...contextTurns(row.context), { role: 'user' as const, content: row.userMessage }]
     const { input, shown } = await this.deps.prompts.assemble({
       conversationId: row.conversationId,

@@ -81,7 +81,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       logger.error('HTTP request failed', { url: req.url, error })
-      if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal', message: 'Internal error' } })
+      if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal', message: 'Algo falló dentro de la app. Vuelve a intentarlo; si se repite, revisa el registro.' } })
       else res.destroy()
     })
   })
@@ -89,12 +89,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res, req.headers.host)
     if (!hostAllowed(req)) {
-      sendJson(res, 403, { error: { code: 'unauthorized', message: 'Host not allowed' } })
+      sendJson(res, 403, { error: { code: 'unauthorized', message: 'Esta dirección no tiene permiso para abrir la app. Ábrela con la dirección que muestra el servidor.' } })
       return
     }
     const path = decodeRequestPath(req.url)
     if (path === null) {
-      sendJson(res, 400, { error: { code: 'invalid_input', message: 'Malformed percent-encoding in the URL' } })
+      sendJson(res, 400, { error: { code: 'invalid_input', message: 'La dirección de la página está dañada. Vuelve a abrir la app con la dirección que muestra el servidor.' } })
       return
     }
     if (path === HEALTH_PATH) {
@@ -105,12 +105,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (path === API_PREFIX.slice(0, -1) || path.startsWith(API_PREFIX)) {
       if (!hasToken(req.headers.authorization)) {
         res.setHeader('WWW-Authenticate', 'Bearer')
-        sendJson(res, 401, { error: { code: 'unauthorized', message: 'Missing or wrong token' } })
+        sendJson(res, 401, { error: { code: 'unauthorized', message: 'Falta la clave de acceso o no es la correcta. Vuelve a abrir la app con la dirección que muestra el servidor.' } })
         return
       }
       if (req.method !== 'POST') {
         res.setHeader('Allow', 'POST')
-        sendJson(res, 405, { error: { code: 'unknown_method', message: 'Use POST /api/<method>' } })
+        sendJson(res, 405, { error: { code: 'unknown_method', message: 'Esta versión de la app no entiende ese pedido. Recarga la página.' } })
         return
       }
       const method = path.slice(API_PREFIX.length)
@@ -239,7 +239,7 @@ async function readJson(req: IncomingMessage): Promise<JsonRead> {
   let size = 0
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > MAX_BODY_BYTES) return { ok: false, status: 413, message: 'Body larger than 16 MiB' }
+    if (size > MAX_BODY_BYTES) return { ok: false, status: 413, message: 'Lo que enviaste pesa más de 16 MB. Usa un archivo más pequeño.' }
     chunks.push(chunk as Buffer)
   }
   const text = Buffer.concat(chunks).toString('utf8').trim()
@@ -247,6 +247,6 @@ async function readJson(req: IncomingMessage): Promise<JsonRead> {
   try {
     return { ok: true, value: JSON.parse(text) }
   } catch {
-    return { ok: false, status: 400, message: 'Body is not valid JSON' }
+    return { ok: false, status: 400, message: 'Lo que llegó a la app está incompleto o dañado. Vuelve a intentarlo.' }
   }
 }

@@ -58,6 +58,8 @@ export function defaultSettings(env: Record<string, string | undefined>): Settin
     shop: { country: null, currency: DEFAULT_CURRENCY, numberLocale: 'es-CO' },
     historyMessages: 12,
     locale: 'es',
+    // A real shop's figures are its own; `cli demo-data` switches this on for a folder it fills.
+    demoMode: false,
     learning: {
       minScore: 4,
       noReplyHours: 24,

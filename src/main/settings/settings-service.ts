@@ -1,6 +1,7 @@
 import type { SettingsPatch } from '../../shared/api/contract'
 import { ApiError, type ApiFieldError } from '../../shared/api/errors'
 import type { Settings } from '../../shared/types'
+import { withSpanishPlaceholder } from '../../shared/persona'
 import type { SettingsRepository } from '../store/repositories/settings-repository'
 import { insecureEndpointProblems } from './endpoint-rules'
 
@@ -34,7 +35,7 @@ export class SettingsService {
 
   get(): Settings {
     // Frozen, because every caller shares the one cached object.
-    this.cached ??= deepFreeze(merge(this.deps.defaults, this.overrides()))
+    this.cached ??= deepFreeze(withSpanishPersona(merge(this.deps.defaults, this.overrides())))
     return this.cached
   }
 
@@ -63,6 +64,15 @@ export class SettingsService {
     const stored = this.deps.repo.get(OVERRIDES_KEY)
     return stored && typeof stored === 'object' ? (stored as SettingsPatch) : {}
   }
+}
+
+/**
+ * Instructions written before `{tienda}` carry `{shopName}`: the owner sees, edits and saves
+ * them with the Spanish placeholder (both are filled in the same way).
+ */
+function withSpanishPersona(settings: Settings): Settings {
+  const systemPrompt = withSpanishPlaceholder(settings.persona.systemPrompt)
+  return systemPrompt === settings.persona.systemPrompt ? settings : { ...settings, persona: { ...settings.persona, systemPrompt } }
 }
 
 /** Merges plain objects one level at a time; arrays and scalars are replaced. */

@@ -92,14 +92,14 @@ export class SetupService {
     const country = countryByCode(input.country)
     if (!country) {
       throw new ApiError('invalid_input', `No conocemos el país «${input.country}». Elige el de tu tienda en la lista.`, [
-        { path: 'country', message: 'not a country of the list' },
+        { path: 'country', message: 'Elige un país de la lista.' },
       ])
     }
     const zone = input.timezone ?? country.timeZones[0]!
     // One of the country's, or any zone the clock knows (a shop may keep another country's hours).
     if (!country.timeZones.includes(zone) && !isValidTimeZone(zone)) {
       throw new ApiError('invalid_input', `No conocemos la zona horaria «${zone}». Elige la de tu tienda en la lista.`, [
-        { path: 'timezone', message: 'not a time zone' },
+        { path: 'timezone', message: 'Elige una zona horaria de la lista.' },
       ])
     }
     this.deps.settings.update({

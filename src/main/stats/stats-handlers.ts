@@ -3,6 +3,7 @@ import { computeStats, type StatsDeps } from './stats-service'
 
 export function statsHandlers(deps: StatsDeps): HandlerSlice<'stats.get'> {
   return {
-    'stats.get': (filters) => computeStats(deps, filters),
+    // Absent, the app's demo mode decides, as it does for Revisión and new datasets.
+    'stats.get': ({ includeDemo, ...filters }) => computeStats(deps, { ...filters, includeDemo: includeDemo ?? deps.settings.get().demoMode }),
   }
 }

@@ -1,5 +1,5 @@
 import type { StatsFilters } from '../../shared/api/contract'
-import type { StatsDto, StatsModelPoint, StatsSeries } from '../../shared/types'
+import { OWNER_ANSWERS_MODEL, type StatsDto, type StatsModelPoint, type StatsSeries } from '../../shared/types'
 import type { SettingsService } from '../settings/settings-service'
 import type { ConversationsRepository } from '../store/repositories/conversations-repository'
 import type { DatasetsRepository } from '../store/repositories/datasets-repository'
@@ -32,6 +32,9 @@ export function computeStats(deps: StatsDeps, filters: StatsFilters): StatsDto {
   const byCategoryScore = repos.stats.fold(filters, 'category', 'qualityScore')
   const byDay = repos.stats.fold(filters, 'day')
   const byModel = repos.stats.fold(filters, 'model')
+  // The owner's own answers are not a model: compared as one, they made the live version look
+  // worse than "the previous version" and advised a rollback.
+  const ownerCell = byModel.find((c) => c.key === OWNER_ANSWERS_MODEL)
   // Six categories × six scores at most: their per-category sums are cheaper here than a fourth fold.
   const cellsOf = new Map<string, StatsCell[]>()
   for (const cell of byCategoryScore) cellsOf.set(cell.key, [...(cellsOf.get(cell.key) ?? []), cell])
@@ -75,7 +78,11 @@ export function computeStats(deps: StatsDeps, filters: StatsFilters): StatsDto {
     },
     scoreDistribution: scoreDistribution(repos, filters),
     daily,
-    perModel: byModel.map((c) => modelPoint(c, versions.get(c.key), liveName)).sort(modelOrder),
+    perModel: byModel
+      .filter((c) => c.key !== OWNER_ANSWERS_MODEL)
+      .map((c) => modelPoint(c, versions.get(c.key), liveName))
+      .sort(modelOrder),
+    ownerAnswers: ownerCell ? { ...series(ownerCell), firstDay: ownerCell.firstDay, lastDay: ownerCell.lastDay } : null,
     datasetGrowth: growth(daily, daily[0] ? repos.stats.highQualityBefore(filters, daily[0].day) : 0),
     datasets: datasetsInPeriod(repos, filters),
     backlogByCategory: byCategory

@@ -145,6 +145,12 @@ export const products = sqliteTable(
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: createdAt(),
     updatedAt: integer('updatedAt', { mode: 'timestamp_ms' }),
+    /**
+     * Name, SKU, category, keywords and description as Catálogo's search compares them: folded
+     * (case, accents) and singular, written with the product. SQL cannot fold, so it is kept
+     * here rather than computed per search; null on rows from before it existed (filled on the next search).
+     */
+    searchText: text('searchText'),
   },
   (t) => [
     uniqueIndex('products_account_sku').on(t.accountId, t.sku),

@@ -1,6 +1,7 @@
 import type { WriteStream } from 'node:fs'
 import { ApiError } from '../../shared/api/errors'
 import type { ModelVersionDto, Settings, ValidationReport } from '../../shared/types'
+import { fillShopName } from '../../shared/persona'
 import type { EventBus } from '../kernel/event-bus'
 import type { SettingsService } from '../settings/settings-service'
 import type { ModelVersion, ModelVersionsRepository, NewModelVersion } from '../store/repositories/model-versions-repository'
@@ -19,7 +20,7 @@ export interface ModelRegistryDeps {
 
 /** The shop's system prompt with its name filled in, as every version is served with it. */
 export function shopSystemPrompt(settings: Settings): string {
-  return settings.persona.systemPrompt.replaceAll('{shopName}', settings.persona.shopName)
+  return fillShopName(settings.persona.systemPrompt, settings.persona.shopName)
 }
 
 /**
@@ -73,7 +74,7 @@ export class ModelRegistry {
    */
   async activate(id: string): Promise<ModelVersionDto[]> {
     const version = this.deps.modelVersions.get(id)
-    if (!version) throw new ApiError('not_found', `Model version ${id} does not exist`, [{ path: 'id', message: 'no such version' }])
+    if (!version) throw new ApiError('not_found', 'Esa versión del bot ya no existe. Recarga la página.', [{ path: 'id', message: 'Esa versión ya no existe.' }])
     if (version.source !== 'base') {
       const smoke = await this.deps.deployer.smokeTest(version.name, shopSystemPrompt(this.deps.settings.get()))
       if (!smoke.ok) throw new ApiError('precondition', TRAINING_ERRORS.notActivated(version.name, smoke.reason))

@@ -85,7 +85,7 @@ export class Trainer {
   async start(input: TrainingStartInput): Promise<TrainingRunDto> {
     if (this.current) throw new ApiError('precondition', TRAINING_ERRORS.busy)
     const dataset = this.deps.lookups.datasets.get(input.datasetId)
-    if (!dataset) throw new ApiError('not_found', `Dataset ${input.datasetId} does not exist`, [{ path: 'datasetId', message: 'no such dataset' }])
+    if (!dataset) throw new ApiError('not_found', 'Ese dataset ya no existe. Recarga la página y elige otro.', [{ path: 'datasetId', message: 'Ese dataset ya no existe.' }])
     if (dataset.status !== 'ready' || !dataset.path) throw new ApiError('precondition', TRAINING_ERRORS.datasetNotReady)
     const plan = await this.deps.backends[input.backend].plan({ input, settings: this.deps.settings.get(), tools: this.deps.tools() })
     // Checking an import reads the file: another start may have won meanwhile.
@@ -232,7 +232,7 @@ export class Trainer {
 
   private mustGet(id: string): TrainingRun {
     const run = this.deps.runs.get(id)
-    if (!run) throw new ApiError('not_found', `Training run ${id} does not exist`, [{ path: 'id', message: 'no such run' }])
+    if (!run) throw new ApiError('not_found', 'Ese entrenamiento ya no existe. Recarga la página.', [{ path: 'id', message: 'Ese entrenamiento ya no existe.' }])
     return run
   }
 }

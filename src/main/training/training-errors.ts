@@ -29,7 +29,7 @@ export const TRAINING_ERRORS = {
   toolsMissing: (where: AppSetup): string =>
     where === 'installed'
       ? 'A esta instalación le faltan las herramientas para entrenar el modelo en este computador. Vuelve a instalar autodidacta ' +
-        'desde su página de descarga. Mientras tanto el bot puede seguir mejorando con «Modelo de instrucciones», que no las necesita.'
+        'desde su página de descarga. Mientras tanto el bot puede seguir mejorando con «Darle tus mejores respuestas como ejemplo», que no las necesita.'
       : 'Faltan las herramientas de entrenamiento (llama.cpp). En una instalación de desarrollo: npm run build:llama.',
   datasetNotReady: 'Ese dataset no está listo (falló o se está generando).',
   baseModelMissing: (path: string) => `No existe el modelo base ${path}`,

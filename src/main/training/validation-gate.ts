@@ -72,10 +72,11 @@ export function judge(
   if (livePpl !== null && candidatePpl !== null) {
     measured++
     const gain = (livePpl - candidatePpl) / livePpl
-    if (gain >= MIN_PERPLEXITY_GAIN) reasons.push(`La perplejidad en las respuestas de referencia bajó de ${fmt(livePpl)} a ${fmt(candidatePpl)}.`)
+    const [before, after] = fmtPair(livePpl, candidatePpl)
+    if (gain >= MIN_PERPLEXITY_GAIN) reasons.push(`La perplejidad en las respuestas de referencia bajó de ${before} a ${after}.`)
     else {
       better = false
-      reasons.push(`La perplejidad no mejora lo suficiente (${fmt(livePpl)} → ${fmt(candidatePpl)}; se pide al menos ${MIN_PERPLEXITY_GAIN * 100} % menos).`)
+      reasons.push(`La perplejidad no mejora lo suficiente (${before} → ${after}; se pide al menos ${MIN_PERPLEXITY_GAIN * 100} % menos).`)
     }
   } else {
     reasons.push('No se pudo medir la perplejidad de los dos modelos (hace falta el archivo GGUF de cada uno).')
@@ -84,10 +85,13 @@ export function judge(
     measured++
     const onlyMeasure = livePpl === null || candidatePpl === null
     const ok = onlyMeasure ? candidateChrf > liveChrf : candidateChrf >= liveChrf - MAX_CHRF_LOSS
-    if (ok) reasons.push(`Las respuestas generadas se parecen ${candidateChrf >= liveChrf ? 'más' : 'casi igual'} a las de referencia (chrF ${fmt(liveChrf)} → ${fmt(candidateChrf)}).`)
+    const [before, after] = fmtPair(liveChrf, candidateChrf)
+    // The word follows the same comparison as the numbers shown: equal figures never read "más" or "menos".
+    const how = candidateChrf > liveChrf ? 'más' : candidateChrf === liveChrf ? 'igual' : 'casi igual'
+    if (ok) reasons.push(`Las respuestas generadas se parecen ${how} a las de referencia (chrF ${before} → ${after}).`)
     else {
       better = false
-      reasons.push(`Las respuestas generadas se parecen menos a las de referencia (chrF ${fmt(liveChrf)} → ${fmt(candidateChrf)}).`)
+      reasons.push(`Las respuestas generadas se parecen ${candidateChrf === liveChrf ? 'igual' : 'menos'} a las de referencia (chrF ${before} → ${after}).`)
     }
   } else {
     reasons.push('No se pudieron generar respuestas con los dos modelos para compararlas.')
@@ -111,7 +115,22 @@ export function judge(
 }
 
 /** Numbers in the reasons read as the owner writes them: "3,55", "1.026". */
-function fmt(value: number): string {
-  const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2
+function fmt(value: number, digits: number): string {
   return value.toLocaleString('es-CO', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+}
+
+/**
+ * A before → after pair with as many decimals as it takes for different values to read
+ * differently: "22,49 → 22,46", never "22,5 → 22,5" beside "se parecen menos".
+ */
+export function fmtPair(a: number, b: number): [string, string] {
+  const base = (v: number) => (Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2)
+  const pair: [string, string] = [fmt(a, base(a)), fmt(b, base(b))]
+  if (a === b || pair[0] !== pair[1]) return pair
+  // Only when they would read the same: one more decimal at a time, on both.
+  for (let digits = base(a) + 1; digits <= 6; digits++) {
+    const closer: [string, string] = [fmt(a, digits), fmt(b, digits)]
+    if (closer[0] !== closer[1]) return closer
+  }
+  return pair
 }

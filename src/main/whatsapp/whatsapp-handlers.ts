@@ -9,7 +9,9 @@ export function whatsappHandlers(transport: WhatsappTransport): HandlerSlice<Wha
     try {
       return await run()
     } catch (error) {
-      if (error instanceof WhatsappStateError) throw new ApiError('invalid_input', error.message)
+      if (error instanceof WhatsappStateError) {
+        throw new ApiError('invalid_input', error.message, error.field ? [{ path: error.field, message: error.message }] : undefined)
+      }
       throw error
     }
   }

@@ -12,7 +12,9 @@ const isUnreadableSession = (error: unknown) => error instanceof Error && error.
 import { DecryptFailureTracker, decryptionFailureContact, isDecryptionFailure } from './decrypt-failures'
 import { toDeliveryStatus } from './delivery-status'
 import { classifyMessage } from './inbound-message'
+import { describePairingFailure } from './pairing-failure'
 import { decideOnClose } from './reconnect-policy'
+import { checkLinkPhone } from '../../shared/phone-number'
 import { DEFAULT_SEND_LIMITS, SendThrottle } from './send-throttle'
 import type { SocketFactory, WhatsappSocket } from './whatsapp-socket'
 
@@ -41,9 +43,13 @@ export type PairRequest = { method: 'qr' } | { method: 'code'; phone: string }
 
 /** Asked for something the link's state does not allow; the message is for the owner. */
 export class WhatsappStateError extends Error {
-  constructor(message: string) {
+  /** The request's field at fault (`phone`), when it is one. */
+  readonly field: string | null
+
+  constructor(message: string, field: string | null = null) {
     super(message)
     this.name = 'WhatsappStateError'
+    this.field = field
   }
 }
 
@@ -72,6 +78,8 @@ export class WhatsappTransport implements Transport {
   private attempt = 0
   private pairing: PairRequest | null = null
   private pairingCodeRequested = false
+  /** The owner has had a QR or a code on screen in this linking attempt. */
+  private pairingShown = false
   private retryTimer: NodeJS.Timeout | null = null
   private watchdogTimer: NodeJS.Timeout | null = null
   private lastTrafficAt = 0
@@ -134,9 +142,16 @@ export class WhatsappTransport implements Transport {
     if (this.options.hasStoredSession() && linked) {
       throw new WhatsappStateError('Ya hay un número vinculado. Desvincúlalo antes de vincular otro.')
     }
+    if (request.method === 'code') {
+      // A national number would be linked as some other country's: refuse it before WhatsApp does.
+      const checked = checkLinkPhone(request.phone, this.options.settings.get().shop.country)
+      if (!checked.ok) throw new WhatsappStateError(checked.message, 'phone')
+      request = { method: 'code', phone: checked.phone }
+    }
     ;(await this.loadAuth()).clear()
     this.pairing = request
     this.pairingCodeRequested = false
+    this.pairingShown = false
     this.attempt = 0
     await this.connect()
     return this.status()
@@ -299,6 +314,7 @@ export class WhatsappTransport implements Transport {
       return
     }
     if (pairing.method === 'qr') {
+      this.pairingShown = true
       this.setStatus({ state: 'pairing', qr, pairingCode: null, detail: null })
       return
     }
@@ -306,10 +322,18 @@ export class WhatsappTransport implements Transport {
     if (this.pairingCodeRequested || !this.socket) return
     this.pairingCodeRequested = true
     const phone = pairing.phone.replace(/^\+/, '')
+    const generation = this.generation
+    // An answer that lands after this socket closed must not bring back a dead pairing.
+    const current = () => generation === this.generation && this.pairing === pairing
     this.socket.requestPairingCode(phone).then(
-      (code) => this.setStatus({ state: 'pairing', qr: null, pairingCode: code, detail: null }),
+      (code) => {
+        if (!current()) return
+        this.pairingShown = true
+        this.setStatus({ state: 'pairing', qr: null, pairingCode: code, detail: null })
+      },
       (error: unknown) => {
         this.options.logger.error('Requesting a pairing code failed', { error })
+        if (!current()) return
         this.setStatus({ state: 'pairing', qr: null, pairingCode: null, detail: 'WhatsApp no entregó el código. Revisa el número e inténtalo de nuevo.' })
       },
     )
@@ -323,19 +347,22 @@ export class WhatsappTransport implements Transport {
     const decision = decideOnClose(error, this.attempt, config, this.options.random ?? Math.random)
     const creds = this.creds()
     const registered = Boolean(creds?.registered) || Boolean(creds?.me)
-    if (this.pairing && !registered && decision.action !== 'reconnect') {
+    const pairing = this.pairing
+    const progress = pairing ? { method: pairing.method, shown: this.pairingShown, phone: pairing.method === 'code' ? pairing.phone : null } : null
+    if (progress && !registered && decision.action !== 'reconnect') {
       this.pairing = null
       this.auth?.clear()
-      this.setStatus({ state: 'unpaired', qr: null, pairingCode: null, detail: 'No se completó la vinculación. Vuelve a intentarlo.' })
+      this.setStatus({ state: 'unpaired', qr: null, pairingCode: null, detail: describePairingFailure(error, progress) })
       return
     }
     switch (decision.action) {
       case 'reconnect': {
-        if (this.pairing && !registered && decision.delayMs > 0) {
-          // The QR expired unscanned: stop instead of showing QRs forever.
+        if (progress && !registered && decision.delayMs > 0) {
+          // The QR expired unscanned, or WhatsApp could not be reached at all: stop instead of
+          // retrying a link nobody is watching, and say which it was.
           this.pairing = null
           this.auth?.clear()
-          this.setStatus({ state: 'unpaired', qr: null, pairingCode: null, detail: 'El código venció sin escanearse. Vuelve a intentarlo cuando tengas el teléfono a mano.' })
+          this.setStatus({ state: 'unpaired', qr: null, pairingCode: null, detail: describePairingFailure(error, progress) })
           return
         }
         if (!decision.resetAttempts) this.attempt++

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { OwnerAlert } from '../../shared/api/events'
 import type { SetupDto, SetupStepId } from '../../shared/setup'
-import type { AppStatus, Settings, WhatsappState, WhatsappStatus } from '../../shared/types'
+import type { AppStatus, ConversationDto, Settings, WhatsappState, WhatsappStatus } from '../../shared/types'
 import { useApi, useApiEvent } from './api/api-context'
 import type { ServerConnection } from './api/server-connection'
 import { AlertToasts } from './components/AlertToasts'
+import { DemoModeBanner } from './components/DemoModeBanner'
 import { ModelBanner } from './components/ModelBanner'
 import { Sidebar, type ScreenId } from './components/Sidebar'
 import { StatusBar } from './components/StatusBar'
@@ -109,6 +110,15 @@ export function App({ serverConnection }: { serverConnection: ServerConnection }
     'owner.alert',
     useCallback((alert: OwnerAlert) => setAlerts((current) => [...current.filter((a) => a.conversationId !== alert.conversationId), alert].slice(-4)), []),
   )
+  // The alert closes itself once the owner attends the chat (answers, or picks who answers in
+  // «Quién responde»), wherever they did it: left open, it covered the very selector it points to.
+  useApiEvent(
+    'conversation.updated',
+    useCallback((conversation: ConversationDto) => {
+      if (conversation.attention !== null && conversation.botMode === 'paused') return
+      setAlerts((current) => (current.some((a) => a.conversationId === conversation.id) ? current.filter((a) => a.conversationId !== conversation.id) : current))
+    }, []),
+  )
 
   const locale = settings?.locale ?? 'es'
   const numberLocale = settings?.shop.numberLocale ?? null
@@ -131,6 +141,7 @@ export function App({ serverConnection }: { serverConnection: ServerConnection }
             }}
           />
           {status && screen !== 'setup' && <ModelBanner llm={status.llm} onOpenModelStep={() => openStep('model')} />}
+          {settings?.demoMode && <DemoModeBanner onChanged={setSettings} />}
           <main className="content">
             {screen === 'setup' && setup && settings && (
               <SetupScreen
@@ -153,11 +164,13 @@ export function App({ serverConnection }: { serverConnection: ServerConnection }
               />
             )}
             {screen === 'settings' && settings && <SettingsScreen settings={settings} onSaved={setSettings} />}
-            {screen === 'review' && <ReviewScreen />}
-            {screen === 'training' && <TrainingScreen />}
+            {screen === 'review' && (
+              <ReviewScreen onOpenSettings={() => select('settings')} demoMode={settings?.demoMode ?? false} onGenerateDataset={() => select('training')} />
+            )}
+            {screen === 'training' && <TrainingScreen demoMode={settings?.demoMode ?? false} onOpenStats={() => select('stats')} />}
             {screen === 'pairing' && <PairingScreen openSince={whatsappOpenSince} />}
             {screen === 'catalog' && <CatalogScreen locale={locale} shopCurrency={settings?.shop.currency ?? null} />}
-            {screen === 'stats' && <StatsScreen onReview={() => select('review')} />}
+            {screen === 'stats' && <StatsScreen onReview={() => select('review')} demoMode={settings?.demoMode ?? false} />}
           </main>
           <AlertToasts
             alerts={alerts}

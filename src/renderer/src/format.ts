@@ -1,12 +1,12 @@
 import type { ContactDto } from '../../shared/types'
 
-/** Time today, or day and time for older messages, in the user's locale. */
-export function formatTime(epochMs: number, now: Date = new Date()): string {
+/** Time today, or day and time for older messages, in the shop's locale (`useNumberLocale()`; undefined: the browser's). */
+export function formatTime(epochMs: number, now: Date = new Date(), locale?: string): string {
   const date = new Date(epochMs)
   const sameDay = date.toDateString() === now.toDateString()
   return sameDay
-    ? date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
-    : date.toLocaleString(undefined, { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' })
+    ? date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })
+    : date.toLocaleString(locale, { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' })
 }
 
 /** "m:ss" until a moment, never negative. */
@@ -34,12 +34,12 @@ export function contactLabel(contact: ContactDto): string {
  * The chat list's time, as WhatsApp shows it: the hour today, "ayer", the weekday within
  * the week, else the date. Short, so names keep the room.
  */
-export function formatListTime(epochMs: number, now: Date = new Date()): string {
+export function formatListTime(epochMs: number, now: Date = new Date(), locale?: string): string {
   const date = new Date(epochMs)
   const startOfDay = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime()
   const days = Math.round((startOfDay(now) - startOfDay(date)) / 86_400_000)
-  if (days <= 0) return date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
-  if (days === 1) return new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }).format(-1, 'day')
-  if (days < 7) return date.toLocaleDateString(undefined, { weekday: 'long' })
-  return date.toLocaleDateString(undefined, date.getFullYear() === now.getFullYear() ? { day: 'numeric', month: 'short' } : { day: 'numeric', month: 'short', year: 'numeric' })
+  if (days <= 0) return date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })
+  if (days === 1) return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-1, 'day')
+  if (days < 7) return date.toLocaleDateString(locale, { weekday: 'long' })
+  return date.toLocaleDateString(locale, date.getFullYear() === now.getFullYear() ? { day: 'numeric', month: 'short' } : { day: 'numeric', month: 'short', year: 'numeric' })
 }

@@ -28,13 +28,13 @@ function method<I extends z.ZodType, O>(input: I): { input: I; output: O } {
 }
 
 const noInput = z.object({}).strict()
-const id = z.string().trim().min(1, 'must not be empty').max(64)
+const id = z.string().trim().min(1, 'No puede quedar vacío.').max(64)
 
 const settingsPatchSchema = z
   .object({
     llm: z
       .object({
-        host: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
+        host: z.url({ protocol: /^https?$/, message: 'Debe ser una dirección web completa, que empiece por http:// o https://.' }),
         model: z.string().trim().min(1).max(200),
         temperature: z.number().min(0).max(2),
         policy: z.enum(['local', 'local_then_cloud', 'cloud']),
@@ -48,7 +48,7 @@ const settingsPatchSchema = z
     cloud: z
       .object({
         label: z.string().trim().min(1).max(40),
-        baseUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
+        baseUrl: z.url({ protocol: /^https?$/, message: 'Debe ser una dirección web completa, que empiece por http:// o https://.' }),
         model: z.string().trim().min(1).max(200),
       })
       .partial()
@@ -92,8 +92,8 @@ const settingsPatchSchema = z
             z
               .object({
                 day: z.number().int().min(0).max(6),
-                open: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'),
-                close: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM'),
+                open: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Escribe la hora con horas y minutos, como 09:00.'),
+                close: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Escribe la hora con horas y minutos, como 09:00.'),
               })
               .strict(),
           )
@@ -116,15 +116,17 @@ const settingsPatchSchema = z
           .string()
           .trim()
           .toUpperCase()
-          .refine((code) => countryByCode(code) !== null, 'must be a country of the list')
+          .refine((code) => countryByCode(code) !== null, 'Elige un país de la lista.')
           .nullable(),
-        currency: z.string().trim().toUpperCase().refine(isKnownCurrency, 'must be a known currency code such as COP'),
-        numberLocale: z.string().trim().refine(isCountryLocale, 'must be the number format of a country of the list'),
+        currency: z.string().trim().toUpperCase().refine(isKnownCurrency, 'Escribe una moneda conocida, como COP.'),
+        numberLocale: z.string().trim().refine(isCountryLocale, 'Elige el formato de números de un país de la lista.'),
       })
       .partial()
       .strict(),
     historyMessages: z.number().int().min(0).max(50),
     locale: z.enum(['es', 'en']),
+    /** Demo data (cli demo-data) in Revisión, Estadísticas and new datasets: one switch for the whole app. */
+    demoMode: z.boolean(),
     learning: z
       .object({
         minScore: z.number().int().min(1).max(5),
@@ -162,8 +164,8 @@ const settingsPatchSchema = z
 
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>
 
-const score = z.number().int().min(1, 'must be 1 to 5').max(5, 'must be 1 to 5')
-const ids = z.array(id).min(1, 'pick at least one exchange').max(500)
+const score = z.number().int().min(1, 'Debe ser una nota del 1 al 5.').max(5, 'Debe ser una nota del 1 al 5.')
+const ids = z.array(id).min(1, 'Elige al menos una respuesta.').max(500)
 const epochMs = z.number().int().nonnegative()
 
 const reviewFiltersSchema = z
@@ -175,10 +177,12 @@ const reviewFiltersSchema = z
     model: z.string().trim().min(1).max(200).optional(),
     from: epochMs.optional(),
     to: epochMs.optional(),
-    includeDemo: z.boolean().default(true),
+    /** Absent: the app's demo mode (`settings.demoMode`) decides. */
+    includeDemo: z.boolean().optional(),
   })
   .strict()
-export type ReviewFilters = z.output<typeof reviewFiltersSchema>
+/** The filters once the demo mode has answered for an absent `includeDemo`. */
+export type ReviewFilters = z.output<typeof reviewFiltersSchema> & { includeDemo: boolean }
 
 const datasetOptionsSchema = z
   .object({
@@ -189,7 +193,8 @@ const datasetOptionsSchema = z
     maxPerCategoryShare: z.number().min(0.05).max(1).nullable().optional(),
     validationRatio: z.number().min(0).max(0.5).optional(),
     contextTurns: z.number().int().min(0).max(20).optional(),
-    includeDemo: z.boolean().default(false),
+    /** Absent: the app's demo mode (`settings.demoMode`) decides. */
+    includeDemo: z.boolean().optional(),
   })
   .strict()
 export type DatasetOptions = z.output<typeof datasetOptionsSchema>
@@ -199,7 +204,7 @@ const importFileName = z
   .string()
   .min(1)
   .max(255)
-  .refine((name) => !/[/\\\0]/.test(name) && name !== '.' && name !== '..' && name.trim() === name, 'must be a file name in the imports folder, not a path')
+  .refine((name) => !/[/\\\0]/.test(name) && name !== '.' && name !== '..' && name.trim() === name, 'Escribe solo el nombre de un archivo de la carpeta de importación, no una ruta.')
 
 /** A file the owner may import: one in the imports folder, or the one picked on the desktop. */
 export interface ImportFileDto {
@@ -241,9 +246,9 @@ const trainingStartSchema = z
   })
   .strict()
   .superRefine((value, ctx) => {
-    if (value.backend === 'llamacpp' && !value.baseModel) ctx.addIssue({ code: 'custom', path: ['baseModel'], message: 'pick the base model (a GGUF file)' })
-    if (value.backend === 'import' && !value.importFile && !value.importHandle) ctx.addIssue({ code: 'custom', path: ['importFile'], message: 'pick the file to import' })
-    if (value.importFile && value.importHandle) ctx.addIssue({ code: 'custom', path: ['importHandle'], message: 'give a file name or a picked file, not both' })
+    if (value.backend === 'llamacpp' && !value.baseModel) ctx.addIssue({ code: 'custom', path: ['baseModel'], message: 'Elige el modelo de partida (el archivo .gguf).' })
+    if (value.backend === 'import' && !value.importFile && !value.importHandle) ctx.addIssue({ code: 'custom', path: ['importFile'], message: 'Elige el archivo que quieres importar.' })
+    if (value.importFile && value.importHandle) ctx.addIssue({ code: 'custom', path: ['importHandle'], message: 'Elige un archivo de la carpeta o uno del selector, no los dos.' })
   })
 export type TrainingStartInput = z.output<typeof trainingStartSchema>
 
@@ -253,10 +258,12 @@ const statsFiltersSchema = z
     to: epochMs.optional(),
     category: z.enum(CATEGORIES).optional(),
     model: z.string().trim().min(1).max(200).optional(),
-    includeDemo: z.boolean().default(true),
+    /** Absent: the app's demo mode (`settings.demoMode`) decides. */
+    includeDemo: z.boolean().optional(),
   })
   .strict()
-export type StatsFilters = z.output<typeof statsFiltersSchema>
+/** The filters once the demo mode has answered for an absent `includeDemo`. */
+export type StatsFilters = z.output<typeof statsFiltersSchema> & { includeDemo: boolean }
 
 export const apiContract = {
   'app.status': method<typeof noInput, AppStatus>(noInput),
@@ -267,13 +274,13 @@ export const apiContract = {
   'llm.models': method<typeof noInput, { models: ModelInfoDto[]; error: string | null }>(noInput),
   /** Stores (or, with null, deletes) the cloud endpoint's API key, encrypted. It is never read back. */
   'llm.setCloudKey': (() => {
-    const input = z.object({ apiKey: z.string().trim().min(8, 'looks too short for an API key').max(500).nullable() }).strict()
+    const input = z.object({ apiKey: z.string().trim().min(8, 'Parece demasiado corta para ser una clave de la nube; cópiala completa.').max(500).nullable() }).strict()
     return method<typeof input, { configured: boolean }>(input)
   })(),
   'llm.cloudKey': method<typeof noInput, { configured: boolean }>(noInput),
   /** What the model would be sent for a message: the prompt editor's preview. */
   'llm.previewPrompt': (() => {
-    const input = z.object({ text: z.string().trim().min(1, 'must not be empty').max(4096), systemPrompt: z.string().trim().min(1).max(8000).optional() }).strict()
+    const input = z.object({ text: z.string().trim().min(1, 'No puede quedar vacío.').max(4096), systemPrompt: z.string().trim().min(1).max(8000).optional() }).strict()
     return method<
       typeof input,
       { messages: { role: 'system' | 'user' | 'assistant'; content: string }[]; estimatedTokens: number; products: string[]; examples: number; semantic: boolean }
@@ -302,7 +309,7 @@ export const apiContract = {
     const input = z
       .object({
         format: z.enum(['csv', 'json']),
-        content: z.string().max(10_000_000, 'the file is larger than 10 MB'),
+        content: z.string().max(10_000_000, 'El archivo pesa más de 10 MB; divídelo en partes más pequeñas.'),
         dryRun: z.boolean().default(true),
       })
       .strict()
@@ -314,6 +321,10 @@ export const apiContract = {
         limit: z.number().int().min(1).max(500).default(100),
         /** Cursor: only conversations whose last message is older than this (epoch ms). */
         before: z.number().int().positive().optional(),
+        /** Part of the customer's name (accents and case do not matter) or of their number. */
+        query: z.string().trim().max(100).optional(),
+        /** `attention`: the customer asked for a person; `paused`: the bot is not answering there. Absent: all. */
+        show: z.enum(['all', 'attention', 'paused']).optional(),
       })
       .strict()
     return method<typeof input, ConversationDto[]>(input)
@@ -336,7 +347,7 @@ export const apiContract = {
     return method<typeof input, ConversationDto>(input)
   })(),
   'conversations.reply': (() => {
-    const input = z.object({ conversationId: id, text: z.string().trim().min(1, 'must not be empty').max(4096) }).strict()
+    const input = z.object({ conversationId: id, text: z.string().trim().min(1, 'No puede quedar vacío.').max(4096) }).strict()
     return method<typeof input, MessageDto>(input)
   })(),
   'whatsapp.status': method<typeof noInput, WhatsappStatus>(noInput),
@@ -347,7 +358,7 @@ export const apiContract = {
         .object({
           method: z.literal('code'),
           /** International format, digits only after an optional +: 573001234567. */
-          phone: z.string().trim().regex(/^\+?[0-9]{8,15}$/, 'must be the full number with country code, digits only'),
+          phone: z.string().trim().regex(/^\+?[0-9]{8,15}$/, 'Escribe el número completo con el código de país, como +57 300 123 4567.'),
         })
         .strict(),
     ])
@@ -376,7 +387,7 @@ export const apiContract = {
     return method<typeof input, { updated: number }>(input)
   })(),
   'review.correct': (() => {
-    const input = z.object({ id, response: z.string().trim().min(1, 'must not be empty').max(4000) }).strict()
+    const input = z.object({ id, response: z.string().trim().min(1, 'No puede quedar vacío.').max(4000) }).strict()
     return method<typeof input, ExchangeDto>(input)
   })(),
   /** The cloud model (the teacher) proposes a better answer for the owner to edit and save. */
@@ -388,6 +399,8 @@ export const apiContract = {
     const input = z.object({ id }).strict()
     return method<typeof input, ExchangeDto>(input)
   })(),
+  /** Examples reviewed since the last dataset (what a new one would add): Revisión's "next step". */
+  'review.newExamples': method<typeof noInput, { count: number; sinceDataset: number | null }>(noInput),
   'capture.health': method<typeof noInput, CaptureHealth>(noInput),
   'datasets.list': method<typeof noInput, DatasetDto[]>(noInput),
   'datasets.create': method<typeof datasetOptionsSchema, DatasetDto>(datasetOptionsSchema),
@@ -426,8 +439,8 @@ export const apiContract = {
   'setup.saveShop': (() => {
     const input = z
       .object({
-        shopName: z.string().trim().min(1, 'must not be empty').max(80),
-        country: z.string().trim().regex(/^[A-Z]{2}$/, 'must be a country code'),
+        shopName: z.string().trim().min(1, 'No puede quedar vacío.').max(80),
+        country: z.string().trim().regex(/^[A-Z]{2}$/, 'Elige el país de tu tienda en la lista.'),
         timezone: z.string().trim().min(1).max(64).optional(),
       })
       .strict()
@@ -463,7 +476,7 @@ export const apiContract = {
   })(),
   /** Downloads a model into Ollama; progress arrives as `models.pull` events. */
   'models.pull': (() => {
-    const input = z.object({ name: z.string().trim().min(1, 'must not be empty').max(200) }).strict()
+    const input = z.object({ name: z.string().trim().min(1, 'No puede quedar vacío.').max(200) }).strict()
     return method<typeof input, ModelPullDto>(input)
   })(),
   'models.cancelPull': (() => {
@@ -474,15 +487,15 @@ export const apiContract = {
   'models.pulls': method<typeof noInput, ModelPullDto[]>(noInput),
   /** Opens an official page (Ollama's download page) in the owner's browser. */
   'app.openExternal': (() => {
-    const input = z.object({ url: z.url({ protocol: /^https$/, message: 'must be an https URL' }).max(500) }).strict()
+    const input = z.object({ url: z.url({ protocol: /^https$/, message: 'Debe ser una dirección que empiece por https://.' }).max(500) }).strict()
     return method<typeof input, { opened: boolean }>(input)
   })(),
   'simulator.send': (() => {
     const input = z
       .object({
         /** The pretend customer: a name or phone the owner types. */
-        from: z.string().trim().min(1, 'must not be empty').max(64),
-        text: z.string().trim().min(1, 'must not be empty').max(4096),
+        from: z.string().trim().min(1, 'No puede quedar vacío.').max(64),
+        text: z.string().trim().min(1, 'No puede quedar vacío.').max(4096),
       })
       .strict()
     return method<typeof input, { conversationId: string; messageId: string }>(input)

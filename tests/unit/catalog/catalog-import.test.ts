@@ -17,7 +17,7 @@ describe('parseCatalogFile: CSV', () => {
     const csv =
       'sku,name,description,price,currency,category,keywords,active\n' +
       'PIANO-01,Curso de Piano Básico,,89000,COP,Cursos,"piano, música",true\n'
-    expect(parseCatalogFile(csv, 'csv')).toEqual({ products: [{ row: 1, input: PIANO }], errors: [], rows: 1 })
+    expect(parseCatalogFile(csv, 'csv')).toEqual({ products: [{ row: 2, input: PIANO }], errors: [], rows: 1 })
   })
 
   it('reads a Spanish-Excel export: BOM, ";", accents and case in headers, quoted multi-line description', () => {
@@ -29,7 +29,7 @@ describe('parseCatalogFile: CSV', () => {
     const result = parseCatalogFile(csv, 'csv')
     expect(result.errors).toEqual([])
     expect(result.rows).toBe(3)
-    expect(result.products.map((p) => p.row)).toEqual([1, 2, 3])
+    expect(result.products.map((p) => p.row)).toEqual([2, 3, 4])
     const [piano, audifonos, cargador] = result.products.map((p) => p.input)
     expect(piano).toMatchObject({
       sku: 'PIANO-01',
@@ -97,27 +97,27 @@ describe('parseCatalogFile: CSV', () => {
   it('reports every error of a mixed file with its row, and still returns the good rows', () => {
     const csv = [
       'sku;nombre;precio;moneda;activo',
-      'PIANO-01;Curso de Piano Básico;89.000;COP;sí', // 1 ok
-      'AUD-X2;;85.000;COP;sí', // 2 no name
-      'CARG-33;Cargador Rápido USB-C 33W;cuarenta mil;COP;sí', // 3 bad price
+      'PIANO-01;Curso de Piano Básico;89.000;COP;sí', // sheet row 2 (the titles are row 1): ok
+      'AUD-X2;;85.000;COP;sí', // 3 no name
+      'CARG-33;Cargador Rápido USB-C 33W;cuarenta mil;COP;sí', // 4 bad price
       ';;;;', // blank line: not a product, but it keeps its number
-      'PIANO-01;Curso de Piano Intermedio;120.000;COP;sí', // 5 repeated sku
-      'GUIT-01;Curso de Guitarra;-50.000;pesitos;quizás', // 6 three problems
-      'ENVIO;Envío nacional;12.000;COP;sí', // 7 ok
+      'PIANO-01;Curso de Piano Intermedio;120.000;COP;sí', // 6 repeated sku
+      'GUIT-01;Curso de Guitarra;-50.000;pesitos;quizás', // 7 three problems
+      'ENVIO;Envío nacional;12.000;COP;sí', // 8 ok
     ].join('\n')
     const result = parseCatalogFile(csv, 'csv')
     expect(result.rows).toBe(6)
     expect(result.products.map((p) => [p.row, p.input.sku])).toEqual([
-      [1, 'PIANO-01'],
-      [7, 'ENVIO'],
+      [2, 'PIANO-01'],
+      [8, 'ENVIO'],
     ])
     expect(result.errors).toEqual([
-      { row: 2, field: 'name', message: 'el nombre está vacío' },
-      { row: 3, field: 'price', message: expect.stringMatching(/^«cuarenta mil» no es un precio/) },
-      { row: 5, field: 'sku', message: expect.stringContaining('«PIANO-01» ya aparece en la fila 1') },
-      { row: 6, field: 'active', message: expect.stringContaining('«quizás» no es sí ni no') },
-      { row: 6, field: 'price', message: 'el precio no puede ser negativo' },
-      { row: 6, field: 'currency', message: expect.stringContaining('«PESITOS» no es un código de moneda') },
+      { row: 3, field: 'name', message: 'el nombre está vacío' },
+      { row: 4, field: 'price', message: expect.stringMatching(/^«cuarenta mil» no es un precio/) },
+      { row: 6, field: 'sku', message: expect.stringContaining('«PIANO-01» ya aparece en la fila 2') },
+      { row: 7, field: 'active', message: expect.stringContaining('«quizás» no es sí ni no') },
+      { row: 7, field: 'price', message: 'el precio no puede ser negativo' },
+      { row: 7, field: 'currency', message: expect.stringContaining('«PESITOS» no es un código de moneda') },
     ])
   })
 
@@ -126,23 +126,23 @@ describe('parseCatalogFile: CSV', () => {
     const result = parseCatalogFile(`nombre;sku;categoría;palabras clave\n${long};${'S'.repeat(65)};${'c'.repeat(81)};${'k'.repeat(61)}\n`, 'csv')
     expect(result.products).toEqual([])
     expect(result.errors).toEqual([
-      { row: 1, field: 'sku', message: 'el código (SKU) tiene más de 64 caracteres' },
-      { row: 1, field: 'name', message: 'el nombre tiene más de 200 caracteres' },
-      { row: 1, field: 'category', message: 'la categoría tiene más de 80 caracteres' },
-      { row: 1, field: 'keywords', message: expect.stringContaining('tiene más de 60 caracteres') },
+      { row: 2, field: 'sku', message: 'el código (SKU) tiene más de 64 caracteres' },
+      { row: 2, field: 'name', message: 'el nombre tiene más de 200 caracteres' },
+      { row: 2, field: 'category', message: 'la categoría tiene más de 80 caracteres' },
+      { row: 2, field: 'keywords', message: expect.stringContaining('tiene más de 60 caracteres') },
     ])
   })
 
   it('limits the number of keywords', () => {
     const keywords = Array.from({ length: 51 }, (_, i) => `k${i}`).join('|')
     const result = parseCatalogFile(`nombre;tags\nCurso;${keywords}\n`, 'csv')
-    expect(result.errors).toEqual([{ row: 1, field: 'keywords', message: 'hay más de 50 palabras clave' }])
+    expect(result.errors).toEqual([{ row: 2, field: 'keywords', message: 'hay más de 50 palabras clave' }])
   })
 
   it('reports a row that has more cells than the header (an unquoted delimiter)', () => {
     const result = parseCatalogFile('nombre,descripcion,precio\nCurso de Piano, nivel básico,Clases en video,89000\nAudífonos Bluetooth X2,,85000\n', 'csv')
-    expect(result.errors).toEqual([{ row: 1, field: null, message: expect.stringContaining('ponlo entre comillas') }])
-    expect(result.products.map((p) => p.row)).toEqual([2])
+    expect(result.errors).toEqual([{ row: 2, field: null, message: expect.stringContaining('ponlo entre comillas') }])
+    expect(result.products.map((p) => p.row)).toEqual([3])
   })
 
   it('rejects a header without a name column, listing the accepted names', () => {
@@ -161,7 +161,7 @@ describe('parseCatalogFile: CSV', () => {
   it('reports an unterminated quote', () => {
     const result = parseCatalogFile('nombre;descripcion\nCurso;"sin cerrar\n', 'csv')
     expect(result.products).toEqual([])
-    expect(result.errors).toEqual([{ row: 1, field: null, message: expect.stringContaining('línea 2') }])
+    expect(result.errors).toEqual([{ row: 2, field: null, message: expect.stringContaining('línea 2') }])
   })
 
   it('reports an empty file and a header without rows', () => {
@@ -239,7 +239,7 @@ describe('parseCatalogFile: JSON', () => {
       { row: 4, field: 'active', message: expect.stringContaining('«tal vez» no es sí ni no') },
       { row: 5, field: 'name', message: expect.stringContaining('el nombre debe ser un texto') },
       { row: 5, field: 'price', message: 'el precio no puede ser negativo' },
-      { row: 7, field: 'sku', message: expect.stringContaining('ya aparece en la fila 6') },
+      { row: 7, field: 'sku', message: expect.stringContaining('ya aparece en el producto 6') },
     ])
   })
 

@@ -124,7 +124,7 @@ describe('missing tools, said to whoever can act on it', () => {
       expect(llamacpp.available).toBe(false)
       expect(llamacpp.reason).toBe(TRAINING_ERRORS.toolsMissing('installed'))
       expect(llamacpp.reason).toMatch(/Vuelve a instalar autodidacta desde su página de descarga/)
-      expect(llamacpp.reason).toMatch(/Modelo de instrucciones/)
+      expect(llamacpp.reason).toMatch(/«Darle tus mejores respuestas como ejemplo»/)
       // Nothing a shopkeeper cannot act on: no commands, no build steps, no paths.
       expect(llamacpp.reason).not.toMatch(/npm|build|llama\.cpp|\.cache|\//)
       // What the text promises holds: the prompt backend needs no tools.

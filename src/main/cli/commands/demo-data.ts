@@ -29,7 +29,9 @@ export const demoDataCommand: Command = {
         withMessages: !values['no-messages'],
         onProgress: (done, total) => bar('demo-data', done, total),
       })
-      writeJsonLine(io, { ...result, demo: true })
+      // Data made to try the app: Revisión, Estadísticas and new datasets show it until the owner leaves demo mode.
+      app.settings.update({ demoMode: true })
+      writeJsonLine(io, { ...result, demo: true, demoMode: true })
       return 0
     } finally {
       await app.close()

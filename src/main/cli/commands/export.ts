@@ -47,6 +47,8 @@ export const exportCommand: Command = {
       return 0
     } catch (error) {
       io.stderr.write(`${error instanceof ApiError || error instanceof Error ? error.message : String(error)}\n`)
+      // The app's message points to its demo switch; here the flag is the switch.
+      if (!values['include-demo'] && app.repos.trainingData.countDemo() > 0) io.stderr.write('To export the demo exchanges too, add --include-demo.\n')
       return 1
     } finally {
       unsubscribe()

@@ -1,7 +1,8 @@
-import { and, count, desc, eq, gte, lt, sql } from 'drizzle-orm'
+import { and, count, desc, eq, gte, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../database'
 import { contacts, conversations, products } from '../schema'
 import { newId } from '../../kernel/ids'
+import { foldName, MIN_NUMBER_DIGITS, type ConversationSearch } from '../../../shared/conversation-search'
 
 export type Conversation = typeof conversations.$inferSelect
 export type Contact = typeof contacts.$inferSelect
@@ -12,12 +13,24 @@ export interface ConversationWithContact {
   focusProductName: string | null
 }
 
+/** What the owner narrows the chat list to (Conversaciones' search and filters). */
+export type ConversationListFilter = ConversationSearch
+
+/** SQL names of the functions this repository adds to its connection. */
+const FOLD_FN = 'autodidacta_fold_name'
+const DIGITS_FN = 'autodidacta_digits'
+
 export class ConversationsRepository {
   /** Read for every message; compiled once (see training-data-repository). */
   private byId: ReturnType<typeof prepareById> | null = null
   private ensure: ReturnType<typeof prepareEnsure> | null = null
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    // Names are matched folded, as the owner types them ("nunez" finds "Núñez"): SQLite's
+    // lower() only knows ASCII, so the fold is the app's own, registered on this connection.
+    db.$client.function(FOLD_FN, { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldName(value) : null))
+    db.$client.function(DIGITS_FN, { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.replace(/\D/g, '') : null))
+  }
 
   /** One conversation per contact. */
   ensureForContact(accountId: string, contactId: string, isDemo = false): Conversation {
@@ -30,17 +43,21 @@ export class ConversationsRepository {
     return this.byId.get({ id })
   }
 
-  /** Newest activity first; `before` pages through older ones. */
-  list(accountId: string, limit: number, before?: Date): ConversationWithContact[] {
+  /** Newest activity first; `before` pages through older ones; `filter` narrows them (search, attention, paused). */
+  list(accountId: string, limit: number, before?: Date, filter: ConversationListFilter = {}): ConversationWithContact[] {
     return this.db
       .select({ conversation: conversations, contact: contacts, focusProductName: products.name })
       .from(conversations)
       .innerJoin(contacts, eq(contacts.id, conversations.contactId))
       .leftJoin(products, eq(products.id, conversations.focusProductId))
       .where(
-        before
-          ? and(eq(conversations.accountId, accountId), lt(conversations.lastMessageAt, before))
-          : eq(conversations.accountId, accountId),
+        and(
+          eq(conversations.accountId, accountId),
+          before ? lt(conversations.lastMessageAt, before) : undefined,
+          filter.show === 'attention' ? isNotNull(conversations.attention) : undefined,
+          filter.show === 'paused' ? inArray(conversations.botMode, ['paused', 'human']) : undefined,
+          searchCondition(filter.query),
+        ),
       )
       .orderBy(desc(conversations.lastMessageAt), desc(conversations.createdAt))
       .limit(limit)
@@ -114,4 +131,29 @@ function prepareEnsure(db: Db) {
     .onConflictDoUpdate({ target: conversations.contactId, set: { contactId: sql`excluded.contactId` } })
     .returning()
     .prepare()
+}
+
+/** LIKE with the owner's text taken literally (a % or _ typed is not a wildcard). */
+function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}
+
+/**
+ * The name matches folded; the number matches on its digits, however it was typed
+ * ("300 123 4567" finds +57 300 1234567). A simulator customer's handle is their name or number.
+ */
+function searchCondition(query: string | undefined): SQL | undefined {
+  const text = query ? foldName(query) : ''
+  if (!text) return undefined
+  const byName = or(
+    sql`${sql.raw(FOLD_FN)}(${contacts.displayName}) LIKE ${containing(text)} ESCAPE '\\'`,
+    and(eq(contacts.transport, 'simulator'), sql`${sql.raw(FOLD_FN)}(${contacts.externalId}) LIKE ${containing(text)} ESCAPE '\\'`),
+  )
+  const digits = text.replace(/\D/g, '')
+  if (digits.length < MIN_NUMBER_DIGITS) return byName
+  const byNumber = or(
+    sql`${sql.raw(DIGITS_FN)}(${contacts.phone}) LIKE ${containing(digits)}`,
+    and(eq(contacts.transport, 'whatsapp'), sql`${sql.raw(DIGITS_FN)}(substr(${contacts.externalId}, 1, instr(${contacts.externalId} || '@', '@') - 1)) LIKE ${containing(digits)}`),
+  )
+  return or(byName, byNumber)
 }

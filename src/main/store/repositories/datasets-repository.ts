@@ -1,6 +1,6 @@
-import { desc, eq } from 'drizzle-orm'
+import { and, desc, eq, isNotNull, ne, notInArray } from 'drizzle-orm'
 import type { Db } from '../database'
-import { datasets } from '../schema'
+import { datasets, trainingRuns } from '../schema'
 import { newId } from '../../kernel/ids'
 
 export type DatasetRow = typeof datasets.$inferSelect
@@ -34,8 +34,26 @@ export class DatasetsRepository {
       .run().changes
   }
 
+  /**
+   * Removes the failed attempts other than `keepId`: a new attempt answers for them, and the
+   * list is the shop's datasets, not a log of tries. One a training run names is kept.
+   */
+  deleteFailed(keepId: string): number {
+    // NOT IN over a list holding a NULL is never true: runs without a dataset are left out.
+    const named = this.db.select({ id: trainingRuns.datasetId }).from(trainingRuns).where(isNotNull(trainingRuns.datasetId))
+    return this.db
+      .delete(datasets)
+      .where(and(eq(datasets.status, 'failed'), ne(datasets.id, keepId), notInArray(datasets.id, named)))
+      .run().changes
+  }
+
   get(id: string): DatasetRow | undefined {
     return this.db.select().from(datasets).where(eq(datasets.id, id)).get()
+  }
+
+  /** The newest dataset that was written whole. */
+  latestReady(): DatasetRow | undefined {
+    return this.db.select().from(datasets).where(eq(datasets.status, 'ready')).orderBy(desc(datasets.createdAt)).limit(1).get()
   }
 
   list(): DatasetRow[] {

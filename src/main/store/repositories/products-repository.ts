@@ -1,5 +1,6 @@
-import { and, asc, count, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm'
+import { and, asc, count, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
 import type { ProductInput } from '../../../shared/catalog'
+import { searchStems } from '../../../shared/spanish-fold'
 import type { Db } from '../database'
 import { products } from '../schema'
 import { newId } from '../../kernel/ids'
@@ -29,22 +30,39 @@ export class ProductsRepository {
     return this.db.select().from(products).where(eq(products.accountId, accountId)).orderBy(asc(products.name)).all()
   }
 
-  /** The Catálogo screen's page: a substring match on name, SKU, category and keywords. */
+  /**
+   * The Catálogo screen's page. Every word searched must appear in the name, SKU, category,
+   * keywords or description, compared folded and singular as the bot's retrieval compares them:
+   * "audifonos", "AUDIFONO" and "Audífonos" find the same product, "ingles" finds "inglés".
+   */
   list(accountId: string, query: string | undefined, limit: number, offset: number): { rows: Product[]; total: number } {
-    const pattern = query ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null
-    const match = pattern
-      ? or(
-          sql`${products.name} like ${pattern} escape '\\'`,
-          sql`${products.sku} like ${pattern} escape '\\'`,
-          sql`${products.category} like ${pattern} escape '\\'`,
-          sql`${products.keywords} like ${pattern} escape '\\'`,
-          sql`${products.description} like ${pattern} escape '\\'`,
-        )
-      : undefined
-    const where = and(eq(products.accountId, accountId), match)
+    const stems = query ? searchStems(query) : []
+    if (stems.length > 0) this.fillSearchText(accountId)
+    const where = and(
+      eq(products.accountId, accountId),
+      // A part of a word still matches ("audi" finds "audífonos"), as the plain LIKE did before;
+      // instr, because both sides are already folded and it scans several times faster than LIKE.
+      ...stems.map((stem) => sql`instr(${products.searchText}, ${stem}) > 0`),
+    )
     const rows = this.db.select().from(products).where(where).orderBy(asc(products.name), asc(products.id)).limit(limit).offset(offset).all()
     const total = this.db.select({ n: count() }).from(products).where(where).get()?.n ?? 0
     return { rows, total }
+  }
+
+  /** Products written before `searchText` existed get it once, a few hundred per statement. */
+  private fillSearchText(accountId: string): void {
+    for (;;) {
+      const missing = this.db
+        .select()
+        .from(products)
+        .where(and(eq(products.accountId, accountId), isNull(products.searchText)))
+        .limit(500)
+        .all()
+      if (missing.length === 0) return
+      this.db.transaction((tx) => {
+        for (const p of missing) tx.update(products).set({ searchText: productSearchText(p) }).where(eq(products.id, p.id)).run()
+      })
+    }
   }
 
   /** How many products the bot may offer (active ones). */
@@ -53,11 +71,11 @@ export class ProductsRepository {
   }
 
   create(accountId: string, input: ProductInput): Product {
-    return this.db.insert(products).values({ id: newId(), accountId, ...input }).returning().get()
+    return this.db.insert(products).values({ id: newId(), accountId, ...withSearchText(input) }).returning().get()
   }
 
   update(id: string, input: ProductInput): Product | undefined {
-    return this.db.update(products).set({ ...input, updatedAt: new Date() }).where(eq(products.id, id)).returning().get()
+    return this.db.update(products).set({ ...withSearchText(input), updatedAt: new Date() }).where(eq(products.id, id)).returning().get()
   }
 
   delete(id: string): boolean {
@@ -82,9 +100,9 @@ export class ProductsRepository {
   apply(accountId: string, plan: ImportPlan): Product[] {
     const now = new Date()
     const out: Product[] = []
-    for (const input of plan.create) out.push(this.db.insert(products).values({ id: newId(), accountId, ...input }).returning().get())
+    for (const input of plan.create) out.push(this.db.insert(products).values({ id: newId(), accountId, ...withSearchText(input) }).returning().get())
     for (const { id, input } of plan.update) {
-      const row = this.db.update(products).set({ ...input, updatedAt: now }).where(eq(products.id, id)).returning().get()
+      const row = this.db.update(products).set({ ...withSearchText(input), updatedAt: now }).where(eq(products.id, id)).returning().get()
       if (row) out.push(row)
     }
     return out
@@ -97,14 +115,14 @@ export class ProductsRepository {
    */
   insertMany(accountId: string, inputs: ProductInput[]): string[] {
     if (inputs.length === 0) return []
-    const rows = inputs.map((input) => ({ id: newId(), accountId, ...input }))
+    const rows = inputs.map((input) => ({ id: newId(), accountId, ...withSearchText(input) }))
     this.db.insert(products).values(rows).run()
     return rows.map((r) => r.id)
   }
 
   /** An import's update of an existing product; false when it is gone. */
   replaceValues(id: string, input: ProductInput, updatedAt: Date): boolean {
-    return this.db.update(products).set({ ...input, updatedAt }).where(eq(products.id, id)).run().changes > 0
+    return this.db.update(products).set({ ...withSearchText(input), updatedAt }).where(eq(products.id, id)).run().changes > 0
   }
 
   /**
@@ -125,4 +143,15 @@ export class ProductsRepository {
   count(accountId: string): number {
     return this.db.select({ n: count() }).from(products).where(eq(products.accountId, accountId)).get()?.n ?? 0
   }
+}
+
+type Searchable = Pick<ProductInput, 'name' | 'sku' | 'category' | 'keywords' | 'description'>
+
+/** What Catálogo's search matches a product by: its words, folded and singular. */
+function productSearchText(p: Searchable): string {
+  return searchStems([p.name, p.sku ?? '', p.category ?? '', ...p.keywords, p.description].join(' ')).join(' ')
+}
+
+function withSearchText(input: ProductInput): ProductInput & { searchText: string } {
+  return { ...input, searchText: productSearchText(input) }
 }

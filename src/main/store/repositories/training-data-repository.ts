@@ -351,6 +351,28 @@ export class TrainingDataRepository {
       .all()
   }
 
+  /**
+   * Exchanges the owner looked at after `since` (null: ever) that a dataset would take, by
+   * curation's rule: approved or rewritten whatever their score, or scored at least `minScore`;
+   * never rejected — "tienes N ejemplos nuevos" in Revisión.
+   */
+  countReviewedSince(since: Date | null, minScore: number, includeDemo: boolean): number {
+    return (
+      this.db
+        .select({ n: count() })
+        .from(trainingData)
+        .where(
+          and(
+            isNotNull(trainingData.reviewedAt),
+            since ? gt(trainingData.reviewedAt, since) : undefined,
+            or(inArray(trainingData.reviewStatus, ['approved', 'corrected']), and(eq(trainingData.reviewStatus, 'pending'), gte(trainingData.qualityScore, minScore))),
+            includeDemo ? undefined : eq(trainingData.isDemo, false),
+          ),
+        )
+        .get()?.n ?? 0
+    )
+  }
+
   countDemo(): number {
     return this.db.select({ n: count() }).from(trainingData).where(eq(trainingData.isDemo, true)).get()?.n ?? 0
   }

@@ -65,21 +65,21 @@ export class ImportSources {
     if (ref.importHandle) {
       const path = this.picked.get(ref.importHandle)
       if (!path) {
-        throw new ApiError('invalid_input', 'Ese archivo ya no está elegido (la aplicación se reinició): vuelve a elegirlo.', [{ path: 'importHandle', message: 'unknown handle' }])
+        throw new ApiError('invalid_input', 'Ese archivo ya no está elegido (la aplicación se reinició): vuelve a elegirlo.', [{ path: 'importHandle', message: 'Vuelve a elegir el archivo.' }])
       }
       if (!statSync(path, { throwIfNoEntry: false })?.isFile()) {
-        throw new ApiError('invalid_input', `El archivo ${basename(path)} ya no está donde lo elegiste: vuelve a elegirlo.`, [{ path: 'importHandle', message: 'file not found' }])
+        throw new ApiError('invalid_input', `El archivo ${basename(path)} ya no está donde lo elegiste: vuelve a elegirlo.`, [{ path: 'importHandle', message: 'El archivo ya no está ahí.' }])
       }
       return { path, name: basename(path) }
     }
     const name = ref.importFile ?? ''
     if (!isPlainFileName(name)) {
-      throw new ApiError('invalid_input', 'Solo se pueden importar archivos de la carpeta de importación, por su nombre.', [{ path: 'importFile', message: 'not a file name' }])
+      throw new ApiError('invalid_input', 'Solo se pueden importar archivos de la carpeta de importación, por su nombre.', [{ path: 'importFile', message: 'Escribe solo el nombre del archivo.' }])
     }
     const path = this.inFolder(name)
     if (!path) {
       throw new ApiError('invalid_input', `No hay ningún archivo ${name} en la carpeta de importación (${this.folder}). Cópialo ahí y vuelve a intentarlo.`, [
-        { path: 'importFile', message: 'file not found in the imports folder' },
+        { path: 'importFile', message: 'No está en la carpeta de importación.' },
       ])
     }
     return { path, name }

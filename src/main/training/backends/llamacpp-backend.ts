@@ -25,7 +25,7 @@ export class LlamaCppBackend implements TrainingBackend {
   plan({ input, settings, tools }: PlanContext): Promise<RunPlan> {
     if (!tools) throw new ApiError('precondition', TRAINING_ERRORS.toolsMissing(this.setup))
     if (!input.baseModel || !existsSync(input.baseModel)) {
-      throw new ApiError('invalid_input', TRAINING_ERRORS.baseModelMissing(input.baseModel ?? ''), [{ path: 'baseModel', message: 'file not found' }])
+      throw new ApiError('invalid_input', TRAINING_ERRORS.baseModelMissing(input.baseModel ?? ''), [{ path: 'baseModel', message: 'No se encontró el archivo.' }])
     }
     const defaults = settings.training
     return Promise.resolve({

@@ -44,13 +44,13 @@ export function createHttpClient(baseUrl: string, token: string, onConnection: C
           body: JSON.stringify(input ?? {}),
         })
       } catch {
-        throw new ApiError('unavailable', 'No se pudo contactar con el servidor de autodidacta')
+        throw new ApiError('unavailable', 'No se pudo contactar con la app. Revisa que el servidor siga encendido y que este equipo tenga red, y vuelve a intentarlo.')
       }
       const body: unknown = await response.json().catch(() => null)
       if (response.status === 401) onConnection('unauthorized')
       if (!response.ok) {
         const error = (body as { error?: ApiErrorBody } | null)?.error
-        throw error ? ApiError.fromBody(error) : new ApiError('internal', `HTTP ${response.status}`)
+        throw error ? ApiError.fromBody(error) : new ApiError('internal', `La app respondió con un error (código ${response.status}). Vuelve a intentarlo; si se repite, revisa el registro.`)
       }
       return body as never
     },

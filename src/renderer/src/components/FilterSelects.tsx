@@ -1,4 +1,4 @@
-import { CATEGORIES, type Category } from '../../../shared/types'
+import { CATEGORIES, OWNER_ANSWERS_MODEL, type Category } from '../../../shared/types'
 import { useT } from '../i18n/i18n'
 
 /** The category filter of a filter bar ('' = every category). */
@@ -24,16 +24,24 @@ export function ModelSelect({ value, models, onChange }: { value: string; models
   const t = useT()
   // A model the server no longer lists (demo data hidden) may still be the active filter; keep it selectable.
   const options = (value && !models.includes(value) ? [value, ...models] : models).filter(Boolean)
+  // The owner's own answers are not a version of the bot: they get their own, plainly named option.
+  const versions = options.filter((model) => model !== OWNER_ANSWERS_MODEL)
+  const ownerAnswers = options.includes(OWNER_ANSWERS_MODEL)
   return (
     <label className="filter">
       {t('review.filters.model')}
       <select value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{t('review.filters.model.all')}</option>
-        {options.map((model) => (
-          <option key={model} value={model}>
-            {model}
-          </option>
-        ))}
+        {versions.length > 0 && (
+          <optgroup label={t('review.filters.model.versions')}>
+            {versions.map((model) => (
+              <option key={model} value={model}>
+                {model}
+              </option>
+            ))}
+          </optgroup>
+        )}
+        {ownerAnswers && <option value={OWNER_ANSWERS_MODEL}>{t('review.filters.model.owner')}</option>}
       </select>
     </label>
   )

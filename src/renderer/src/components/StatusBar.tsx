@@ -1,6 +1,8 @@
 import type { AppStatus, WhatsappState } from '../../../shared/types'
 import type { ServerConnection } from '../api/server-connection'
+import { useApiQuery } from '../api/use-api-query'
 import { useT } from '../i18n/i18n'
+import { useFormat } from '../number-format'
 
 // Not linked yet (or linking) is a step, not a fault; a link that was lost is.
 const WHATSAPP_TONE: Record<WhatsappState, 'ok' | 'neutral' | 'bad'> = {
@@ -28,6 +30,9 @@ export function StatusBar({
   onOpenModelStep: () => void
 }) {
   const t = useT()
+  const fmt = useFormat()
+  // The shop's versions, to name the live one "Versión 1 (entrenada el 3 de dic)"; asked again when the model changes.
+  const versions = useApiQuery(status ? { model: status.llm.model } : null, (api) => api.call('models.list', {})).data ?? []
   if (!status) return <header className="statusbar" />
   const whatsapp = status.whatsapp
   const llm = status.llm
@@ -54,7 +59,10 @@ export function StatusBar({
         onClick={onOpenModelStep}
       >
         <span className="dot" />
-        {t('status.model')}: {t(`status.model.${llm.state}`, { model: llm.model })}
+        {t('status.model')}:{' '}
+        {versions.some((v) => v.name === llm.model) && llm.state === 'ready'
+          ? t('status.model.ready.version', { model: fmt.modelName(llm.model, versions) })
+          : t(`status.model.${llm.state}`, { model: fmt.modelName(llm.model, versions) })}
         {onFallback && ` · ${t('status.model.fallback', { model: llm.fallback!.model })}`}
       </button>
       {status.waitingForModel > 0 && (

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react'
-import type { CatalogImportReport, ProductDto } from '../../../../shared/catalog'
+import type { ProductDto } from '../../../../shared/catalog'
 import type { ApiClient } from '../../../../shared/api/client'
 import { useApiEvent } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
@@ -79,8 +79,9 @@ export function CatalogScreen({ locale, shopCurrency = null }: { locale: Locale;
     setNotice(t('catalog.deleted', { name: product.name }))
     reload()
   }
-  const imported = (report: CatalogImportReport) => {
-    setNotice(t('catalog.import.done', { created: report.created, updated: report.updated }))
+  // The import panel says how it went, next to its button; a notice here too said it twice.
+  const imported = () => {
+    setNotice(null)
     reload()
   }
 

@@ -214,7 +214,8 @@ export function ImportPanel({ onClose, onImported }: { onClose: () => void; onIm
               <table className="catalog-errors" data-testid="import-errors">
                 <thead>
                   <tr>
-                    <th scope="col">{t('catalog.import.errors.row')}</th>
+                    {/* A CSV's row is the spreadsheet's (titles are row 1); a JSON list's is the product's place in it. */}
+                    <th scope="col">{t(source.format === 'json' ? 'catalog.import.errors.item' : 'catalog.import.errors.row')}</th>
                     <th scope="col">{t('catalog.import.errors.field')}</th>
                     <th scope="col">{t('catalog.import.errors.problem')}</th>
                   </tr>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { ApiError } from '../../../../shared/api/errors'
+import { isValidationSummary } from '../../../../shared/api/validation-messages'
 import { DEFAULT_CURRENCY, type ProductDto, type ProductInput } from '../../../../shared/catalog'
 import { useApi } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
@@ -128,7 +129,7 @@ export function ProductForm({
       setErrors(byField)
       // The core's own refusals (a SKU already in use) are a Spanish sentence worth showing;
       // the generic validation summary is technical, and the fields already say it.
-      const generic = failure.message.startsWith('Invalid input for')
+      const generic = isValidationSummary(failure)
       setNotice(unplaced.length > 0 ? describeError(failure, t) : generic ? t('catalog.form.error.fields') : failure.message)
     } else {
       setNotice(describeError(failure, t))

@@ -35,22 +35,22 @@ export function columnLabel(field: string | null, t: Translate): string {
 }
 
 /**
- * The core's validation messages are short English phrases from the shared schema (they are
+ * The core's validation messages are short Spanish sentences from the shared schema (they are
  * also what the CLI prints); the owner reads them here in the UI's language. A message this
  * list does not know is shown as it came, which beats hiding why the row failed.
  */
 export function describeProblem(message: string, t: Translate): string {
   const known: Record<string, MessageKey> = {
-    'must not be empty': 'catalog.problem.empty',
-    'must be a number': 'catalog.problem.notNumber',
-    'must not be negative': 'catalog.problem.negative',
-    'must be a 3-letter currency code such as COP': 'catalog.problem.currency',
-    'at most 50 keywords': 'catalog.problem.tooManyKeywords',
-    'already used by another product': 'catalog.problem.skuTaken',
+    'No puede quedar vacío.': 'catalog.problem.empty',
+    'Debe ser un número.': 'catalog.problem.notNumber',
+    'No puede ser negativo.': 'catalog.problem.negative',
+    'Escribe el código de la moneda con 3 letras, como COP.': 'catalog.problem.currency',
+    'Como mucho 50 palabras clave.': 'catalog.problem.tooManyKeywords',
+    'Ya lo usa otro producto.': 'catalog.problem.skuTaken',
   }
   const key = known[message.trim()]
   if (key) return t(key)
-  const tooLong = /^must be at most (\d+) characters$/.exec(message.trim())
+  const tooLong = /^Es demasiado largo: como mucho (\d+) caracteres\.$/.exec(message.trim())
   if (tooLong) return t('catalog.problem.tooLong', { max: tooLong[1]! })
   return message
 }

@@ -3,7 +3,7 @@ import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react'
 import type { ConversationDto } from '../../../../shared/types'
 import { TransportIcon } from '../../components/TransportIcon'
 import { contactLabel, formatListTime } from '../../format'
-import { useT } from '../../i18n/i18n'
+import { useNumberLocale, useT } from '../../i18n/i18n'
 import { kindFromPreview, kindLabel } from './message-kind'
 
 /** Rows are one fixed height (name and preview never wrap), so none needs measuring. */
@@ -29,6 +29,7 @@ export function ConversationList({
   footer: ReactNode
 }) {
   const t = useT()
+  const numberLocale = useNumberLocale()
   const scroller = useRef<HTMLDivElement>(null)
   // The virtualizer keeps mutable state that React Compiler cannot track; this component is
   // not memoized by it, so that is fine.
@@ -97,7 +98,7 @@ export function ConversationList({
                 <div className="conversation-body">
                   <div className="conversation-top">
                     <span className="conversation-name">{name}</span>
-                    <span className="conversation-time">{c.lastMessageAt ? formatListTime(c.lastMessageAt) : ''}</span>
+                    <span className="conversation-time">{c.lastMessageAt ? formatListTime(c.lastMessageAt, undefined, numberLocale) : ''}</span>
                   </div>
                   <div className="conversation-bottom">
                     <span className="conversation-preview">

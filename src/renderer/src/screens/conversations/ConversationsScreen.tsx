@@ -1,13 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { conversationMatches, type ConversationSearch } from '../../../../shared/conversation-search'
 import type { ConversationDto, WhatsappState } from '../../../../shared/types'
 import { useApi, useApiEvent } from '../../api/api-context'
 import { EmptyState } from '../../components/EmptyState'
 import { useT } from '../../i18n/i18n'
+import { ConversationFilters } from './ConversationFilters'
 import { ConversationList } from './ConversationList'
 import { SimulatorPanel } from './SimulatorPanel'
 import { Thread } from './Thread'
 
 const PAGE = 100
+/** Typing pauses this long before the search goes to the core. */
+const SEARCH_DELAY_MS = 250
+const NO_SEARCH: Required<ConversationSearch> = { query: '', show: 'all' }
 
 const newestFirst = (a: ConversationDto, b: ConversationDto) => (b.lastMessageAt ?? 0) - (a.lastMessageAt ?? 0)
 
@@ -35,8 +40,18 @@ export function ConversationsScreen({
   const [hasMore, setHasMore] = useState(false)
   const [loadingMore, setLoadingMore] = useState(false)
   const [loadFailed, setLoadFailed] = useState(false)
+  // A phone shows one column at a time (styles.css): the list, the open chat, or "Probar el bot".
+  const [phoneView, setPhoneView] = useState<'list' | 'thread' | 'simulator'>(initialConversationId ? 'thread' : 'list')
+  const openConversation = useCallback((id: string) => {
+    setSelectedId(id)
+    setPhoneView('thread')
+  }, [])
+  // What the box shows now, and what the list was asked with (the box waits for a pause in typing).
+  const [search, setSearch] = useState<Required<ConversationSearch>>(NO_SEARCH)
+  const [applied, setApplied] = useState<Required<ConversationSearch>>(NO_SEARCH)
   // The list itself, for the pager: it runs from scroll callbacks, not from renders.
   const latest = useRef<ConversationDto[]>([])
+  const appliedRef = useRef(applied)
   const paging = useRef(false)
 
   useEffect(() => {
@@ -44,8 +59,23 @@ export function ConversationsScreen({
   }, [conversations])
 
   useEffect(() => {
+    if (search.query === applied.query && search.show === applied.show) return
+    const timer = setTimeout(
+      () => {
+        // A new search starts from an empty list: the answer, plus any event that lands meanwhile.
+        setConversations(null)
+        setApplied(search)
+      },
+      search.show !== applied.show ? 0 : SEARCH_DELAY_MS,
+    )
+    return () => clearTimeout(timer)
+  }, [search, applied])
+
+  useEffect(() => {
     let live = true
-    api.call('conversations.list', { limit: PAGE }).then(
+    appliedRef.current = applied
+    const filtered = applied.query.trim() !== '' || applied.show !== 'all'
+    api.call('conversations.list', { limit: PAGE, ...(filtered ? { query: applied.query, show: applied.show } : {}) }).then(
       (page) => {
         if (!live) return
         setConversations((current) => (current ? mergeOlder(current, page).merged : page))
@@ -60,7 +90,7 @@ export function ConversationsScreen({
     return () => {
       live = false
     }
-  }, [api])
+  }, [api, applied])
 
   const loadOlder = useCallback(async () => {
     if (paging.current) return
@@ -73,11 +103,12 @@ export function ConversationsScreen({
       // The cursor is strict ("older than"), and many chats can share a timestamp (WhatsApp
       // stamps history to the second): asking from just past the oldest one shown keeps its
       // twins in, and the ids already here are dropped.
-      let page = await api.call('conversations.list', { limit: PAGE, before: oldest + 1 })
+      const { query, show } = appliedRef.current
+      let page = await api.call('conversations.list', { limit: PAGE, before: oldest + 1, query, show })
       let { merged, added } = mergeOlder(latest.current, page)
       if (added === 0 && page.length === PAGE) {
         // A whole page of twins: step past that instant rather than stall.
-        page = await api.call('conversations.list', { limit: PAGE, before: oldest })
+        page = await api.call('conversations.list', { limit: PAGE, before: oldest, query, show })
         ;({ merged, added } = mergeOlder(latest.current, page))
       }
       latest.current = merged
@@ -101,6 +132,8 @@ export function ConversationsScreen({
     useCallback((updated: ConversationDto) => {
       setConversations((current) => {
         const others = (current ?? []).filter((c) => c.id !== updated.id)
+        // Under a search, a chat that stops matching (the bot back on) leaves the list, one that starts joins it.
+        if (!conversationMatches(updated, appliedRef.current)) return current ? others : current
         return [updated, ...others].sort(newestFirst)
       })
     }, []),
@@ -108,16 +141,26 @@ export function ConversationsScreen({
 
   const selected = conversations?.find((c) => c.id === selectedId) ?? null
   return (
-    <div className="conversations">
+    <div className="conversations" data-phone-view={phoneView}>
       <section className="conversation-column" aria-label={t('conversations.title')}>
-        <h1 className="screen-title">{t('conversations.title')}</h1>
-        {conversations && conversations.length === 0 ? (
+        <div className="conversation-column-head">
+          <h1 className="screen-title">{t('conversations.title')}</h1>
+          <button type="button" className="phone-only" onClick={() => setPhoneView('simulator')}>
+            {t('simulator.title')}
+          </button>
+        </div>
+        <ConversationFilters search={search} onChange={setSearch} />
+        {conversations && conversations.length === 0 && (applied.query.trim() !== '' || applied.show !== 'all') ? (
+          <p className="hint conversation-no-match" role="status">
+            {t('conversations.search.none')}
+          </p>
+        ) : conversations && conversations.length === 0 ? (
           <EmptyState icon="💬" title={t('conversations.empty.title')} body={t('conversations.empty.body')} />
         ) : (
           <ConversationList
             conversations={conversations ?? []}
             selectedId={selectedId}
-            onSelect={setSelectedId}
+            onSelect={openConversation}
             onNearEnd={onNearEnd}
             footer={
               loadingMore ? (
@@ -135,13 +178,21 @@ export function ConversationsScreen({
         )}
       </section>
       <section className="thread-column">
+        <button type="button" className="phone-only phone-back" aria-label={t('conversations.backToList')} title={t('conversations.backToList')} onClick={() => setPhoneView('list')}>
+          ←
+        </button>
         {selected ? (
           <Thread conversation={selected} takeoverPauseMinutes={takeoverPauseMinutes} whatsappState={whatsappState} />
         ) : (
           <div className="thread-placeholder">{t('conversations.pickOne')}</div>
         )}
       </section>
-      <SimulatorPanel onSent={setSelectedId} />
+      <div className="simulator-column">
+        <button type="button" className="phone-only phone-back" aria-label={t('conversations.backToList')} title={t('conversations.backToList')} onClick={() => setPhoneView('list')}>
+          ←
+        </button>
+        <SimulatorPanel onSent={openConversation} />
+      </div>
     </div>
   )
 }

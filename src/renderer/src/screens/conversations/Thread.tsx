@@ -3,7 +3,7 @@ import type { BotMode, ConversationDto, MessageDto, MessageStatus, WhatsappState
 import { useApi, useApiEvent } from '../../api/api-context'
 import { contactLabel, contactPhone, formatTime } from '../../format'
 import type { MessageKey } from '../../i18n/es'
-import { useT, type Translate } from '../../i18n/i18n'
+import { useNumberLocale, useT, type Translate } from '../../i18n/i18n'
 import { isOddKind, kindLabel } from './message-kind'
 import { ReplyBox } from './ReplyBox'
 
@@ -126,6 +126,7 @@ function guardrailLabel(t: Translate, guardrail: string): string {
 /** One message as the chat shows it (also in Primeros pasos' test conversation). */
 export function Bubble({ message: m }: { message: MessageDto }) {
   const t = useT()
+  const numberLocale = useNumberLocale()
   return (
     <div className={`bubble-row ${m.direction}`}>
       <div className={`bubble author-${m.author}`} data-testid={`bubble-${m.author}`} data-status={m.status}>
@@ -145,7 +146,7 @@ export function Bubble({ message: m }: { message: MessageDto }) {
           {m.template && <span data-testid="message-template">{t(`message.template.${m.template}`)} · </span>}
           {m.model && <span>{t('message.model', { model: modelName(m.model, t) })} · </span>}
           {m.status === 'failed' && <span className="meta-bad">{t('message.status.failed')} · </span>}
-          {formatTime(m.createdAt)}
+          {formatTime(m.createdAt, undefined, numberLocale)}
           {m.direction === 'out' && <Ticks status={m.status} error={m.error} />}
         </div>
         {m.direction === 'in' && m.replyState && m.replyState !== 'answered' && (

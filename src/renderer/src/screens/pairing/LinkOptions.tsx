@@ -1,28 +1,50 @@
 import { useId, useState, type FormEvent } from 'react'
+import { countryByCode } from '../../../../shared/countries'
 import { useT } from '../../i18n/i18n'
-import { normalizePhone } from './phone'
+import { draftToPhone, type PhoneDraft } from './phone'
 
 /** The two ways to link a number: scanning a QR, or typing a code WhatsApp gives for a phone number. */
 export function LinkOptions({
   busy,
+  country,
+  initialDraft,
   onQr,
   onCode,
 }: {
   busy: boolean
+  /** The shop's country (two letters), whose code prefills the country code box. */
+  country: string | null
+  /** What was typed last time: a failed attempt must not make the owner type it again. */
+  initialDraft: PhoneDraft | null
   onQr: () => void
-  onCode: (phone: string) => void
+  onCode: (phone: string, draft: PhoneDraft) => void
 }) {
   const t = useT()
-  const [phone, setPhone] = useState('')
-  const [invalid, setInvalid] = useState(false)
+  const callingCode = countryByCode(country)?.callingCode
+  // The box shows the shop's code until the owner types in it (the country can arrive after the first draw).
+  const [typed, setTyped] = useState<{ prefix: string | null; number: string }>(() => initialDraft ?? { prefix: null, number: '' })
+  const draft: PhoneDraft = { prefix: typed.prefix ?? (callingCode ? `+${callingCode}` : '+'), number: typed.number }
+  const [problem, setProblem] = useState<string | null>(null)
   const hintId = useId()
   const errorId = useId()
+  const numberId = useId()
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    const normalized = normalizePhone(phone)
-    setInvalid(normalized === null)
-    if (normalized) onCode(normalized)
+    const checked = draftToPhone(draft, country)
+    if (checked.ok) {
+      setProblem(null)
+      onCode(checked.phone, draft)
+      return
+    }
+    const named = countryByCode(country)
+    if (checked.reason === 'format') setProblem(t('pairing.phone.invalid'))
+    else if (named) setProblem(t('pairing.phone.noCountryCode', { country: named.name, code: named.callingCode }))
+    else setProblem(t('pairing.phone.noCountryCodeUnknown'))
+  }
+  const edit = (patch: Partial<PhoneDraft>) => {
+    setTyped((current) => ({ ...current, ...patch }))
+    setProblem(null)
   }
 
   return (
@@ -44,30 +66,46 @@ export function LinkOptions({
         <h3 id={`${hintId}-code`}>{t('pairing.option.code.title')}</h3>
         <p className="hint">{t('pairing.option.code.body')}</p>
         <form onSubmit={submit} noValidate>
-          <label>
-            {t('pairing.phone.label')}
+          {/* One label over both boxes: the code box is narrow and says what it is to screen readers. */}
+          <label htmlFor={numberId}>{t('pairing.phone.label')}</label>
+          <div className="phone-fields">
             <input
+              className="phone-prefix"
               type="tel"
               inputMode="tel"
-              autoComplete="tel"
-              name="phone"
-              value={phone}
-              placeholder={t('pairing.phone.placeholder')}
-              aria-invalid={invalid}
-              aria-describedby={invalid ? errorId : hintId}
-              onChange={(e) => {
-                setPhone(e.target.value)
-                setInvalid(false)
-              }}
+              name="prefix"
+              aria-label={t('pairing.phone.prefix')}
+              title={t('pairing.phone.prefix')}
+              value={draft.prefix}
+              maxLength={5}
+              aria-invalid={problem !== null}
+              onChange={(e) => edit({ prefix: e.target.value })}
             />
-            {!invalid && <small id={hintId}>{t('pairing.phone.hint')}</small>}
-          </label>
-          {invalid && (
+            <input
+              id={numberId}
+              className="phone-number"
+              type="tel"
+              inputMode="tel"
+              autoComplete="tel-national"
+              name="phone"
+              value={draft.number}
+              placeholder={t('pairing.phone.placeholder')}
+              aria-invalid={problem !== null}
+              aria-describedby={problem !== null ? errorId : hintId}
+              onChange={(e) => edit({ number: e.target.value })}
+            />
+          </div>
+          {problem === null && (
+            <small className="hint" id={hintId}>
+              {t('pairing.phone.hint')}
+            </small>
+          )}
+          {problem !== null && (
             <p className="form-error" id={errorId} role="alert">
-              {t('pairing.phone.invalid')}
+              {problem}
             </p>
           )}
-          <button type="submit" className="primary" disabled={busy || phone.trim() === ''}>
+          <button type="submit" className="primary" disabled={busy || draft.number.trim() === ''}>
             {t('pairing.option.code.action')}
           </button>
         </form>

@@ -3,10 +3,11 @@ import type { WhatsappStatus } from '../../../../shared/types'
 import { useApi, useApiEvent } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
 import { formatCountdown, formatTime } from '../../format'
-import { useT } from '../../i18n/i18n'
+import { useNumberLocale, useT } from '../../i18n/i18n'
 import { richText } from '../../rich-text'
 import { useNow } from '../../use-now'
 import { LinkOptions } from './LinkOptions'
+import type { PhoneDraft } from './phone'
 import { QrImage } from './QrImage'
 
 type Act = (call: () => Promise<WhatsappStatus>) => void
@@ -33,6 +34,10 @@ export function PairingPanel({ openSince }: { openSince: number | null }) {
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<unknown>(null)
   const [requestedPhone, setRequestedPhone] = useState<string | null>(null)
+  // Kept here, above the views that come and go with the link's state, so a failed attempt
+  // brings back what was typed instead of an empty box.
+  const [phoneDraft, setPhoneDraft] = useState<PhoneDraft | null>(null)
+  const [country, setCountry] = useState<string | null>(null)
   // A call's answer can reach us after an event sent later (the QR arrives while `pair` is
   // still answering): answers only count when no event came in the meantime.
   const eventsSeen = useRef(0)
@@ -42,6 +47,14 @@ export function PairingPanel({ openSince }: { openSince: number | null }) {
     api.call('whatsapp.status', {}).then(
       (current) => eventsSeen.current === seen && setStatus(current),
       (error: unknown) => setFailure(error),
+    )
+  }, [api])
+
+  useEffect(() => {
+    // Only to prefill the country code: without it the owner types the code by hand.
+    api.call('settings.get', {}).then(
+      (settings) => setCountry(settings.shop.country),
+      () => {},
     )
   }, [api])
 
@@ -76,7 +89,19 @@ export function PairingPanel({ openSince }: { openSince: number | null }) {
         </p>
       )}
       {status ? (
-        <StateView status={status} busy={busy} act={act} openSince={openSince} requestedPhone={requestedPhone} onRequestPhone={setRequestedPhone} />
+        <StateView
+          status={status}
+          busy={busy}
+          act={act}
+          openSince={openSince}
+          requestedPhone={requestedPhone}
+          country={country}
+          phoneDraft={phoneDraft}
+          onRequestPhone={(phone, draft) => {
+            setRequestedPhone(phone)
+            setPhoneDraft(draft)
+          }}
+        />
       ) : (
         failure === null && <p className="hint">{t('pairing.loading')}</p>
       )}
@@ -90,6 +115,8 @@ function StateView({
   act,
   openSince,
   requestedPhone,
+  country,
+  phoneDraft,
   onRequestPhone,
 }: {
   status: WhatsappStatus
@@ -97,10 +124,13 @@ function StateView({
   act: Act
   openSince: number | null
   requestedPhone: string | null
-  onRequestPhone: (phone: string) => void
+  country: string | null
+  phoneDraft: PhoneDraft | null
+  onRequestPhone: (phone: string, draft: PhoneDraft) => void
 }) {
   const api = useApi()
   const t = useT()
+  const numberLocale = useNumberLocale()
   const reconnect = () => act(() => api.call('whatsapp.reconnect', {}))
   const logout = () => act(() => api.call('whatsapp.logout', {}))
   const cancel = () => act(() => api.call('whatsapp.cancelPairing', {}))
@@ -116,9 +146,11 @@ function StateView({
           {status.detail && <p className="notice warn">{status.detail}</p>}
           <LinkOptions
             busy={busy}
+            country={country}
+            initialDraft={phoneDraft}
             onQr={() => act(() => api.call('whatsapp.pair', { method: 'qr' }))}
-            onCode={(phone) => {
-              onRequestPhone(phone)
+            onCode={(phone, draft) => {
+              onRequestPhone(phone, draft)
               act(() => api.call('whatsapp.pair', { method: 'code', phone }))
             }}
           />
@@ -180,13 +212,13 @@ function StateView({
             {openSince !== null && (
               <div>
                 <dt>{t('pairing.open.since')}</dt>
-                <dd>{formatTime(openSince)}</dd>
+                <dd>{formatTime(openSince, undefined, numberLocale)}</dd>
               </div>
             )}
             {status.lastMessageAt !== null && (
               <div>
                 <dt>{t('pairing.open.lastMessage')}</dt>
-                <dd>{formatTime(status.lastMessageAt)}</dd>
+                <dd>{formatTime(status.lastMessageAt, undefined, numberLocale)}</dd>
               </div>
             )}
           </dl>

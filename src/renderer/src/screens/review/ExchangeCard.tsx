@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import type { ExchangeDto } from '../../../../shared/types'
 import { formatTime } from '../../format'
-import { useT } from '../../i18n/i18n'
+import { useNumberLocale, useT } from '../../i18n/i18n'
 
 export interface ExchangeActions {
   score: (id: string, score: number) => void
@@ -10,8 +10,12 @@ export interface ExchangeActions {
   edit: (id: string) => void
   markSale: (id: string) => void
   saveCorrection: (id: string, response: string) => Promise<boolean>
-  /** The cloud teacher's proposal for the answer, or null when it could not make one (the screen says why). */
-  suggest: (id: string) => Promise<string | null>
+  /** The cloud teacher's proposal for the answer, or why it could not make one (shown next to the button). */
+  suggest: (id: string) => Promise<{ text: string } | { error: string }>
+  /** Whether a cloud key is stored: without one "Sugerir con la nube" cannot work and says so. */
+  cloudKeyConfigured: () => Promise<boolean>
+  /** Opens Ajustes, where the cloud key is set. */
+  openSettings?: () => void
   cancelEdit: () => void
   toggleSelected: (id: string) => void
   focus: (id: string) => void
@@ -36,6 +40,7 @@ export function ExchangeCard({
   actions: ExchangeActions
 }) {
   const t = useT()
+  const numberLocale = useNumberLocale()
   const [showContext, setShowContext] = useState(false)
   const e = exchange
   const category = t((e.category ? `category.${e.category}` : 'category.none'))
@@ -90,7 +95,7 @@ export function ExchangeCard({
         <span className="spacer" />
         <StatusBadge exchange={e} />
         <time className="exchange-meta" dateTime={new Date(e.createdAt).toISOString()}>
-          {formatTime(e.createdAt)}
+          {formatTime(e.createdAt, undefined, numberLocale)}
         </time>
       </header>
 
@@ -129,6 +134,8 @@ export function ExchangeCard({
               initial={e.correctedResponse ?? e.botResponse}
               onSave={(text) => actions.saveCorrection(e.id, text)}
               onSuggest={() => actions.suggest(e.id)}
+              cloudKeyConfigured={actions.cloudKeyConfigured}
+              onOpenSettings={actions.openSettings}
               onCancel={actions.cancelEdit}
             />
           ) : (
@@ -278,24 +285,53 @@ function CorrectionEditor({
   initial,
   onSave,
   onSuggest,
+  cloudKeyConfigured,
+  onOpenSettings,
   onCancel,
 }: {
   initial: string
   onSave: (text: string) => Promise<boolean>
-  onSuggest: () => Promise<string | null>
+  onSuggest: () => Promise<{ text: string } | { error: string }>
+  cloudKeyConfigured: () => Promise<boolean>
+  onOpenSettings?: () => void
   onCancel: () => void
 }) {
   const t = useT()
   const [text, setText] = useState(initial)
   const [saving, setSaving] = useState(false)
   const [suggesting, setSuggesting] = useState(false)
+  const [suggestError, setSuggestError] = useState<string | null>(null)
+  /** null while asking: the button stays usable until the answer says there is no key. */
+  const [hasKey, setHasKey] = useState<boolean | null>(null)
+
+  // Asked each time the editor opens: the key may have been set in Ajustes since the last one.
+  useEffect(() => {
+    let live = true
+    cloudKeyConfigured().then(
+      (configured) => live && setHasKey(configured),
+      () => live && setHasKey(null),
+    )
+    return () => {
+      live = false
+    }
+  }, [cloudKeyConfigured])
 
   const suggest = async () => {
     setSuggesting(true)
+    setSuggestError(null)
     const proposal = await onSuggest()
     setSuggesting(false)
-    if (proposal) setText(proposal)
+    // The error shows beside the button that was clicked, not at the top of a long list.
+    if ('text' in proposal) setText(proposal.text)
+    else setSuggestError(proposal.error)
   }
+  const noKey = hasKey === false
+  const suggestNoteId = useId()
+  const note = useRef<HTMLParagraphElement>(null)
+  // Right under the button, the note can still fall below the window's edge: bring it into view.
+  useEffect(() => {
+    if (noKey || suggestError) note.current?.scrollIntoView?.({ block: 'nearest' })
+  }, [noKey, suggestError])
   const area = useRef<HTMLTextAreaElement>(null)
 
   useEffect(() => {
@@ -342,10 +378,32 @@ function CorrectionEditor({
           <button type="button" onClick={onCancel}>
             {t('review.edit.cancel')}
           </button>
-          <button type="button" disabled={suggesting} onClick={() => void suggest()} title={t('review.edit.suggest.title')}>
+          <button
+            type="button"
+            disabled={suggesting || noKey}
+            onClick={() => void suggest()}
+            title={noKey ? t('review.edit.suggest.noKey') : t('review.edit.suggest.title')}
+            aria-describedby={noKey ? suggestNoteId : undefined}
+            data-testid="suggest-button"
+          >
             {suggesting ? t('review.edit.suggesting') : t('review.edit.suggest')}
           </button>
         </div>
+        {noKey && (
+          <p ref={note} className="hint suggest-note" id={suggestNoteId} data-testid="suggest-no-key">
+            {t('review.edit.suggest.noKey')}{' '}
+            {onOpenSettings && (
+              <button type="button" className="link-button" onClick={onOpenSettings}>
+                {t('review.edit.suggest.openSettings')}
+              </button>
+            )}
+          </p>
+        )}
+        {suggestError && (
+          <p ref={note} className="form-error suggest-note" role="alert" data-testid="suggest-error">
+            {suggestError}
+          </p>
+        )}
       </div>
     </div>
   )

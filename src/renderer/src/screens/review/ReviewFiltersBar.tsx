@@ -60,10 +60,6 @@ export function ReviewFiltersBar({
         </label>
         <ModelSelect value={filters.model} models={models} onChange={(model) => set({ model })} />
         <PeriodFields value={filters} onChange={set} />
-        <label className="filter check">
-          <input type="checkbox" checked={filters.includeDemo} onChange={(e) => set({ includeDemo: e.target.checked })} />
-          {t('review.filters.includeDemo')}
-        </label>
         {!isDefaultFilters(filters) && (
           <button type="button" className="link-button" onClick={() => onChange(DEFAULT_FILTERS)}>
             {t('review.filters.reset')}

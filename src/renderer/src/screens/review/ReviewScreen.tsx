@@ -5,7 +5,9 @@ import type { ApiClient } from '../../../../shared/api/client'
 import { useApi, useApiEvent } from '../../api/api-context'
 import { useApiQuery } from '../../api/use-api-query'
 import { EmptyState } from '../../components/EmptyState'
-import { useT } from '../../i18n/i18n'
+import { NextStep } from '../../components/NextStep'
+import { useNumberLocale, useT } from '../../i18n/i18n'
+import { formatNumber } from '../../number-format'
 import { CaptureHealthCard } from './CaptureHealthCard'
 import { ExchangeCard, type ExchangeActions } from './ExchangeCard'
 import { ReviewFiltersBar } from './ReviewFiltersBar'
@@ -47,10 +49,17 @@ async function fetchPage(api: ApiClient, request: { filters: ReviewFilterState; 
   return { ...result, filters, offset, matchedOnArrival }
 }
 
-export function ReviewScreen() {
+export function ReviewScreen({
+  onOpenSettings,
+  demoMode = false,
+  onGenerateDataset,
+}: { onOpenSettings?: () => void; demoMode?: boolean; onGenerateDataset?: () => void } = {}) {
   const api = useApi()
   const t = useT()
+  const cloudKeyConfigured = useCallback(async () => (await api.call('llm.cloudKey', {})).configured, [api])
   const [filters, setFilters] = useState<ReviewFilterState>(DEFAULT_FILTERS)
+  // Demo data follows the app's one demo switch, as Estadísticas and new datasets do.
+  const queryFilters = useMemo(() => ({ ...filters, includeDemo: demoMode }), [filters, demoMode])
   const [requestedOffset, setRequestedOffset] = useState(0)
   /** What the last action failed with; a page that lands clears it. */
   const [error, setError] = useState<unknown>(null)
@@ -67,7 +76,7 @@ export function ReviewScreen() {
     error: loadError,
     reload,
     update: setPage,
-  } = useApiQuery({ filters, offset: requestedOffset }, fetchPage, (arrived) => {
+  } = useApiQuery({ filters: queryFilters, offset: requestedOffset }, fetchPage, (arrived) => {
     // The page may have stepped back (the queue got shorter); the pager goes on from it.
     setRequestedOffset(arrived.offset)
     setFresh(new Set())
@@ -111,6 +120,23 @@ export function ReviewScreen() {
   useApiEvent('exchange.updated', (exchange) => {
     if (items.some((e) => e.id === exchange.id)) upsert([exchange])
     else if (matchesAll(exchange, shownFilters)) setFresh((current) => new Set(current).add(exchange.id))
+  })
+
+  // The loop's next step: reviewed examples a new dataset would add. Counted again shortly after
+  // reviews land (a bulk approve sends one event per exchange).
+  const [newExamples, setNewExamples] = useState(0)
+  const numberLocale = useNumberLocale()
+  const countTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const countNewExamples = useCallback(() => {
+    api.call('review.newExamples', {}).then((result) => setNewExamples(result.count), () => {})
+  }, [api])
+  useEffect(() => {
+    countNewExamples()
+  }, [countNewExamples, demoMode])
+  useEffect(() => () => clearTimeout(countTimer.current ?? undefined), [])
+  useApiEvent('exchange.updated', () => {
+    clearTimeout(countTimer.current ?? undefined)
+    countTimer.current = setTimeout(countNewExamples, 400)
   })
 
   // Focus follows the queue: when the focused exchange leaves it, the next one takes its place.
@@ -186,7 +212,15 @@ export function ReviewScreen() {
         setEditingId(null)
         return true
       },
-      suggest: async (id) => (await run(() => api.call('review.suggest', { id })))?.text ?? null,
+      suggest: async (id) => {
+        try {
+          return { text: (await api.call('review.suggest', { id })).text }
+        } catch (failure) {
+          return { error: describe(failure, t) }
+        }
+      },
+      cloudKeyConfigured,
+      ...(onOpenSettings ? { openSettings: onOpenSettings } : {}),
       cancelEdit: () => setEditingId(null),
       toggleSelected: (id) =>
         setSelected((current) => {
@@ -200,7 +234,7 @@ export function ReviewScreen() {
         setFocusedId(id)
       },
     }),
-    [api, run, score, setStatus, upsert],
+    [api, run, score, setStatus, upsert, t, cloudKeyConfigured, onOpenSettings],
   )
 
   const move = (step: 1 | -1) => {
@@ -255,6 +289,16 @@ export function ReviewScreen() {
         <CaptureHealthCard />
       </div>
 
+      {newExamples > 0 && onGenerateDataset && (
+        <NextStep
+          testId="next-step-dataset"
+          title={t('next.review.title')}
+          body={`${t(newExamples === 1 ? 'next.review.one' : 'next.review.other', { count: formatNumber(numberLocale, newExamples) })} ${t('next.review.body')}`}
+          action={t('next.review.action')}
+          onAction={onGenerateDataset}
+        />
+      )}
+
       <ReviewFiltersBar filters={filters} models={page?.models ?? []} onChange={changeFilters} />
 
       <div className={`review-toolbar${selectedIds.length > 0 ? ' has-selection' : ''}`} data-testid="review-toolbar">
@@ -306,7 +350,7 @@ export function ReviewScreen() {
           </button>
         )}
         <span className="review-count" data-testid="review-count">
-          {t(total === 1 ? 'review.count.one' : 'review.count.other', { count: total.toLocaleString() })}
+          {t(total === 1 ? 'review.count.one' : 'review.count.other', { count: total.toLocaleString(numberLocale) })}
         </span>
         <button type="button" onClick={refresh} className="small-button">
           {t('review.refresh')}

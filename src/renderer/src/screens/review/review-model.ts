@@ -27,7 +27,8 @@ export const DEFAULT_FILTERS: ReviewFilterState = {
 }
 
 export function isDefaultFilters(filters: ReviewFilterState): boolean {
-  return (Object.keys(DEFAULT_FILTERS) as (keyof ReviewFilterState)[]).every((key) => filters[key] === DEFAULT_FILTERS[key])
+  // Demo data is the app's demo mode, not a filter the owner set here.
+  return (Object.keys(DEFAULT_FILTERS) as (keyof ReviewFilterState)[]).every((key) => key === 'includeDemo' || filters[key] === DEFAULT_FILTERS[key])
 }
 
 export function toListInput(filters: ReviewFilterState, limit: number, offset: number): ApiInput<'review.list'> {

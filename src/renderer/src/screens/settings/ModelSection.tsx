@@ -3,19 +3,22 @@ import type { LlmPolicy, LlmStatus, ModelInfoDto } from '../../../../shared/type
 import { useApi } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
 import { useT } from '../../i18n/i18n'
+import { useFormat, type Formatters } from '../../number-format'
 import { FieldError, type SectionProps } from './settings-form'
 
 const POLICIES: LlmPolicy[] = ['local', 'local_then_cloud', 'cloud']
 
-function formatSize(bytes: number | null): string {
+function formatSize(fmt: Formatters, bytes: number | null): string {
   if (!bytes) return ''
-  return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${Math.round(bytes / 1e6)} MB`
+  return bytes >= 1e9 ? `${fmt.number(bytes / 1e9, 1)} GB` : `${fmt.number(bytes / 1e6)} MB`
 }
 
 /** Which model answers: the policy, Ollama's address and one of its installed models. */
 export function ModelSection({ draft, setDraft, errors }: SectionProps) {
   const api = useApi()
   const t = useT()
+  const fmt = useFormat()
+  const technicalError = ['llm.temperature', 'llm.contextTokens', 'llm.maxReplyTokens', 'llm.timeoutSeconds'].some((key) => errors[key])
   const [models, setModels] = useState<ModelInfoDto[] | null>(null)
   const [modelsError, setModelsError] = useState<string | null>(null)
   const [test, setTest] = useState<{ tone: 'ok' | 'bad'; text: string } | null>(null)
@@ -77,7 +80,7 @@ export function ModelSection({ draft, setDraft, errors }: SectionProps) {
               {!listed && <option value="">{t('settings.llm.model.notInstalled', { model: draft.llm.model })}</option>}
               {chatModels.map((m) => (
                 <option key={m.name} value={m.name}>
-                  {[m.name, m.parameterSize, m.quantization, formatSize(m.sizeBytes)].filter(Boolean).join(' · ')}
+                  {[m.name, m.parameterSize, m.quantization, formatSize(fmt, m.sizeBytes)].filter(Boolean).join(' · ')}
                 </option>
               ))}
             </select>
@@ -91,34 +94,39 @@ export function ModelSection({ draft, setDraft, errors }: SectionProps) {
           {t('settings.llm.models.refresh')}
         </button>
       </div>
-      <label>
-        {t('settings.llm.temperature')} ({draft.llm.temperature.toFixed(1)})
-        <input
-          type="range"
-          min={0}
-          max={2}
-          step={0.1}
-          value={draft.llm.temperature}
-          onChange={(e) => setDraft((d) => ({ ...d, llm: { ...d.llm, temperature: Number(e.target.value) } }))}
-        />
-        <small>{t('settings.llm.temperature.hint')}</small>
-      </label>
-      <div className="field-row">
+      {/* Sizes in tokens and sampling are for those who know them; open by itself when one of them is wrong. */}
+      <details className="tech-details" data-testid="llm-technical" open={technicalError || undefined}>
+        <summary>{t('tech.details')}</summary>
+        <p>{t('tech.settings.model')}</p>
         <label>
-          {t('settings.llm.contextTokens')}
-          <input type="number" min={1024} max={131072} step={512} value={draft.llm.contextTokens} onChange={(e) => setDraft((d) => ({ ...d, llm: { ...d.llm, contextTokens: Number(e.target.value) } }))} />
-          <FieldError message={errors['llm.contextTokens']} />
+          {t('settings.llm.temperature')} ({fmt.number(draft.llm.temperature, 1)})
+          <input
+            type="range"
+            min={0}
+            max={2}
+            step={0.1}
+            value={draft.llm.temperature}
+            onChange={(e) => setDraft((d) => ({ ...d, llm: { ...d.llm, temperature: Number(e.target.value) } }))}
+          />
+          <small>{t('settings.llm.temperature.hint')}</small>
         </label>
-        <label>
-          {t('settings.llm.maxReplyTokens')}
-          <input type="number" min={32} max={4096} value={draft.llm.maxReplyTokens} onChange={(e) => setDraft((d) => ({ ...d, llm: { ...d.llm, maxReplyTokens: Number(e.target.value) } }))} />
-          <FieldError message={errors['llm.maxReplyTokens']} />
-        </label>
-        <label>
-          {t('settings.llm.timeoutSeconds')}
-          <input type="number" min={5} max={900} value={draft.llm.timeoutSeconds} onChange={(e) => setDraft((d) => ({ ...d, llm: { ...d.llm, timeoutSeconds: Number(e.target.value) } }))} />
-        </label>
-      </div>
+        <div className="field-row">
+          <label>
+            {t('settings.llm.contextTokens')}
+            <input type="number" min={1024} max={131072} step={512} value={draft.llm.contextTokens} onChange={(e) => setDraft((d) => ({ ...d, llm: { ...d.llm, contextTokens: Number(e.target.value) } }))} />
+            <FieldError message={errors['llm.contextTokens']} />
+          </label>
+          <label>
+            {t('settings.llm.maxReplyTokens')}
+            <input type="number" min={32} max={4096} value={draft.llm.maxReplyTokens} onChange={(e) => setDraft((d) => ({ ...d, llm: { ...d.llm, maxReplyTokens: Number(e.target.value) } }))} />
+            <FieldError message={errors['llm.maxReplyTokens']} />
+          </label>
+          <label>
+            {t('settings.llm.timeoutSeconds')}
+            <input type="number" min={5} max={900} value={draft.llm.timeoutSeconds} onChange={(e) => setDraft((d) => ({ ...d, llm: { ...d.llm, timeoutSeconds: Number(e.target.value) } }))} />
+          </label>
+        </div>
+      </details>
       <div className="card-actions">
         <button type="button" onClick={() => void runTest()}>
           {t('settings.test')}

@@ -62,21 +62,25 @@ export function RepliesSection({ draft, setDraft, errors }: SectionProps) {
           <small>{t('settings.holdingReply.hint')}</small>
         </label>
       )}
-      <div className="field-row">
-        <label>
-          {t('settings.retrieval.maxProducts')}
-          <input type="number" min={0} max={30} value={draft.retrieval.maxProducts} onChange={(e) => setDraft((d) => ({ ...d, retrieval: { ...d.retrieval, maxProducts: Number(e.target.value) } }))} />
-        </label>
-        <label>
-          {t('settings.retrieval.maxExamples')}
-          <input type="number" min={0} max={10} value={draft.retrieval.maxExamples} onChange={(e) => setDraft((d) => ({ ...d, retrieval: { ...d.retrieval, maxExamples: Number(e.target.value) } }))} />
-        </label>
-        <label className="grow">
-          {t('settings.retrieval.embeddingModel')}
-          <input value={draft.retrieval.embeddingModel} onChange={(e) => setDraft((d) => ({ ...d, retrieval: { ...d.retrieval, embeddingModel: e.target.value } }))} />
-        </label>
-      </div>
-      <p className="hint">{t('settings.retrieval.hint')}</p>
+      {/* How many products and examples go into each prompt, and how they are found: for those who want to tune it. */}
+      <details className="tech-details" data-testid="retrieval-technical">
+        <summary>{t('tech.details')}</summary>
+        <div className="field-row">
+          <label>
+            {t('settings.retrieval.maxProducts')}
+            <input type="number" min={0} max={30} value={draft.retrieval.maxProducts} onChange={(e) => setDraft((d) => ({ ...d, retrieval: { ...d.retrieval, maxProducts: Number(e.target.value) } }))} />
+          </label>
+          <label>
+            {t('settings.retrieval.maxExamples')}
+            <input type="number" min={0} max={10} value={draft.retrieval.maxExamples} onChange={(e) => setDraft((d) => ({ ...d, retrieval: { ...d.retrieval, maxExamples: Number(e.target.value) } }))} />
+          </label>
+          <label className="grow">
+            {t('settings.retrieval.embeddingModel')}
+            <input value={draft.retrieval.embeddingModel} onChange={(e) => setDraft((d) => ({ ...d, retrieval: { ...d.retrieval, embeddingModel: e.target.value } }))} />
+          </label>
+        </div>
+        <p className="hint">{t('settings.retrieval.hint')}</p>
+      </details>
     </fieldset>
   )
 }

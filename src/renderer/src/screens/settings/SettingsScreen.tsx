@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { ApiError } from '../../../../shared/api/errors'
 import { isInsecureEndpoint } from '../../../../shared/endpoint-security'
 import type { Settings } from '../../../../shared/types'
@@ -24,6 +24,14 @@ export function SettingsScreen({ settings, onSaved }: { settings: Settings; onSa
   const [notice, setNotice] = useState<{ tone: 'ok' | 'bad'; text: string } | null>(null)
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
   const setDraft: SetDraft = (update) => setDraftState((current) => update(current))
+  const sectionRefs = useRef(new Map<string, HTMLElement>())
+  // Demo mode can also be left from the banner above this form: the form follows, or saving would switch it back on.
+  const [seenDemoMode, setSeenDemoMode] = useState(settings.demoMode)
+  if (settings.demoMode !== seenDemoMode) {
+    setSeenDemoMode(settings.demoMode)
+    setSaved((current) => ({ ...current, demoMode: settings.demoMode }))
+    setDraftState((current) => ({ ...current, demoMode: settings.demoMode }))
+  }
 
   const save = async (event: FormEvent) => {
     event.preventDefault()
@@ -50,6 +58,7 @@ export function SettingsScreen({ settings, onSaved }: { settings: Settings; onSa
         businessHours: draft.businessHours,
         training: draft.training,
         shop: draft.shop,
+        demoMode: draft.demoMode,
         ...(insecure.length > 0 ? { confirmInsecure: true } : {}),
       })
       setDraftState(result)
@@ -64,18 +73,71 @@ export function SettingsScreen({ settings, onSaved }: { settings: Settings; onSa
     }
   }
 
+  // One entry per section, in page order: the menu jumps to them (a long form the owner scrolled past).
+  const sections: { id: string; label: string; body: ReactNode }[] = [
+    { id: 'shop', label: t('settings.shop'), body: <ShopSection draft={draft} setDraft={setDraft} errors={fieldErrors} /> },
+    { id: 'persona', label: t('settings.persona'), body: <PersonaSection draft={draft} setDraft={setDraft} errors={fieldErrors} /> },
+    { id: 'replies', label: t('settings.replies'), body: <RepliesSection draft={draft} setDraft={setDraft} errors={fieldErrors} /> },
+    { id: 'hours', label: t('settings.hours'), body: <HoursSection draft={draft} setDraft={setDraft} errors={fieldErrors} /> },
+    { id: 'model', label: t('settings.llm'), body: <ModelSection draft={draft} setDraft={setDraft} errors={fieldErrors} /> },
+    { id: 'cloud', label: t('settings.cloud'), body: <CloudSection draft={draft} setDraft={setDraft} errors={fieldErrors} savedBaseUrl={saved.cloud.baseUrl} /> },
+    { id: 'training', label: t('settings.training'), body: <TrainingSection draft={draft} setDraft={setDraft} errors={fieldErrors} /> },
+    {
+      id: 'demo',
+      label: t('settings.demo'),
+      body: (
+        <fieldset>
+          <legend>{t('settings.demo')}</legend>
+          <p className="hint">{t('settings.demo.hint')}</p>
+          <label className="check">
+            <input type="checkbox" checked={draft.demoMode} onChange={(e) => setDraft((d) => ({ ...d, demoMode: e.target.checked }))} />
+            {t('settings.demo.toggle')}
+          </label>
+        </fieldset>
+      ),
+    },
+  ]
+  // The bar sticks to the bottom only while there is something to save, and the form leaves room under its last field for it.
+  const dirty = JSON.stringify(draft) !== JSON.stringify(saved)
+  const jump = (id: string) => {
+    const target = sectionRefs.current.get(id)
+    target?.scrollIntoView({ behavior: 'smooth', block: 'start' })
+    target?.querySelector<HTMLElement>('input, select, textarea, button')?.focus({ preventScroll: true })
+  }
+
   return (
     <div className="screen settings">
       <h1 className="screen-title">{t('settings.title')}</h1>
-      <form onSubmit={save} className="settings-form" noValidate>
-        <ShopSection draft={draft} setDraft={setDraft} errors={fieldErrors} />
-        <ModelSection draft={draft} setDraft={setDraft} errors={fieldErrors} />
-        <CloudSection draft={draft} setDraft={setDraft} errors={fieldErrors} savedBaseUrl={saved.cloud.baseUrl} />
-        <PersonaSection draft={draft} setDraft={setDraft} errors={fieldErrors} />
-        <RepliesSection draft={draft} setDraft={setDraft} errors={fieldErrors} />
-        <HoursSection draft={draft} setDraft={setDraft} errors={fieldErrors} />
-        <TrainingSection draft={draft} setDraft={setDraft} errors={fieldErrors} />
-        <fieldset>
+      {/* A group, not a second <nav>: the app's navigation stays the one sidebar. */}
+      <div className="settings-menu" role="group" aria-label={t('settings.menu')} data-testid="settings-menu">
+        {[...sections, { id: 'locale', label: t('settings.locale') }].map((section) => (
+          <button key={section.id} type="button" className="settings-menu-item" onClick={() => jump(section.id)}>
+            {section.label}
+          </button>
+        ))}
+      </div>
+      <form onSubmit={save} className={`settings-form${dirty ? ' dirty' : ''}`} noValidate>
+        {sections.map((section) => (
+          <div
+            key={section.id}
+            id={`settings-${section.id}`}
+            className="settings-section"
+            ref={(element) => {
+              if (element) sectionRefs.current.set(section.id, element)
+              else sectionRefs.current.delete(section.id)
+            }}
+          >
+            {section.body}
+          </div>
+        ))}
+        <fieldset
+          id="settings-locale"
+          className="settings-section"
+          ref={(element) => {
+            if (element) sectionRefs.current.set('locale', element)
+            else sectionRefs.current.delete('locale')
+          }}
+        >
           <legend>{t('settings.locale')}</legend>
           <label>
             {t('settings.locale')}
@@ -85,7 +147,20 @@ export function SettingsScreen({ settings, onSaved }: { settings: Settings; onSa
             </select>
           </label>
         </fieldset>
-        <div className="settings-save">
+        <div className={`settings-save${dirty ? ' sticky' : ''}`} data-testid="settings-save">
+          {dirty && !notice && <p className="notice">{t('settings.unsaved')}</p>}
+          {dirty && (
+            <button
+              type="button"
+              onClick={() => {
+                setDraftState(saved)
+                setFieldErrors({})
+                setNotice(null)
+              }}
+            >
+              {t('settings.discard')}
+            </button>
+          )}
           {notice && (
             <p className={notice.tone === 'ok' ? 'notice ok' : 'notice bad'} role="status">
               {notice.text}

@@ -1,13 +1,15 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts'
 import type { StatsDto } from '../../../../shared/types'
 import { categoryLabel, useT } from '../../i18n/i18n'
-import { formatNumber } from '../training/training-format'
+import { useFormat } from '../../number-format'
 import { ChartCard } from './ChartCard'
 import { SERIES_COLORS } from './score-colors'
 
 /** Exchanges the owner has not reviewed yet, by category: where an hour of review teaches most. */
 export function BacklogChart({ stats, onReview }: { stats: StatsDto; onReview?: () => void }) {
   const t = useT()
+  // The shop's locale, also in the chart PNGs (drawn from this SVG).
+  const { number: formatNumber } = useFormat()
   const rows = stats.backlogByCategory.map((r) => ({ ...r, label: categoryLabel(t, r.category) }))
   return (
     <ChartCard

@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
 import type { StatsDto } from '../../../../shared/types'
 import { categoryLabel, useT } from '../../i18n/i18n'
-import { formatNumber } from '../training/training-format'
+import { useFormat } from '../../number-format'
 import { ChartCard } from './ChartCard'
 import { ChartTooltip } from './ChartTooltip'
 import { SCORE_COLORS } from './score-colors'
@@ -12,6 +12,8 @@ const STACKS = ['s0', 's1', 's2', 's3', 's4', 's5'] as const
 /** Exchanges per category, each bar split by score: where the bot does well and where it fails. */
 export function CategoryScoreChart({ stats }: { stats: StatsDto }) {
   const t = useT()
+  // The shop's locale, also in the chart PNGs (drawn from this SVG).
+  const { number: formatNumber } = useFormat()
   const rows = categoryRows(stats.byCategory).map((r) => ({ ...r, label: categoryLabel(t, r.category) }))
   const scoreName = (i: number) => (i === 0 ? t('stats.score.none') : t('stats.score.n', { score: i }))
   return (

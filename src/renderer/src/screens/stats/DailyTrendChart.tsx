@@ -1,15 +1,16 @@
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import type { StatsDto } from '../../../../shared/types'
 import { useT } from '../../i18n/i18n'
-import { formatNumber } from '../training/training-format'
+import { useFormat } from '../../number-format'
 import { ChartCard } from './ChartCard'
-import { longDay, shortDay } from './day-format'
 import { SERIES_COLORS } from './score-colors'
 import { continuousDays } from './stats-model'
 
 /** Mean score (1–5, left) and success rate (%, right) per day: is the bot getting better? */
 export function DailyTrendChart({ stats }: { stats: StatsDto }) {
   const t = useT()
+  // The shop's locale, also in the chart PNGs (drawn from this SVG).
+  const { number: formatNumber, dayShort: shortDay, dayLong: longDay } = useFormat()
   const days = continuousDays(stats.daily)
   const scored = stats.daily.filter((d) => d.meanScore !== null || d.successRate !== null).length
   return (
@@ -29,7 +30,7 @@ export function DailyTrendChart({ stats }: { stats: StatsDto }) {
         <CartesianGrid stroke="#e3e6ea" strokeDasharray="3 3" />
         <XAxis dataKey="day" tickFormatter={shortDay} fontSize={11} minTickGap={24} />
         <YAxis yAxisId="score" domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} width={32} fontSize={11} />
-        <YAxis yAxisId="pct" orientation="right" domain={[0, 100]} width={44} fontSize={11} tickFormatter={(v: number) => `${v}\u00a0%`} />
+        <YAxis yAxisId="pct" orientation="right" domain={[0, 100]} width={44} fontSize={11} tickFormatter={(v: number) => `${formatNumber(v)}\u00a0%`} />
         <Tooltip
           labelFormatter={(label, payload) => {
             const exchanges = (payload?.[0]?.payload as { exchanges?: number } | undefined)?.exchanges ?? 0

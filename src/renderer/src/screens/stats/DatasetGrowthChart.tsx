@@ -1,9 +1,8 @@
 import { Area, AreaChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
 import type { StatsDto } from '../../../../shared/types'
 import { useT } from '../../i18n/i18n'
-import { formatNumber } from '../training/training-format'
+import { useFormat } from '../../number-format'
 import { ChartCard } from './ChartCard'
-import { longDay, shortDay } from './day-format'
 import { SERIES_COLORS } from './score-colors'
 
 /** Markers beyond this crowd the curve; the latest ones are what the owner looks for. */
@@ -12,6 +11,8 @@ const MAX_MARKERS = 6
 /** High-quality examples (score ≥ 4) accumulated over time: the material the next training learns from. */
 export function DatasetGrowthChart({ stats }: { stats: StatsDto }) {
   const t = useT()
+  // The shop's locale, also in the chart PNGs (drawn from this SVG).
+  const { number: formatNumber, dayShort: shortDay, dayLong: longDay } = useFormat()
   const points = stats.datasetGrowth
   const total = points.at(-1)?.cumulative ?? 0
   const position = new Map(points.map((p, i) => [p.day, i / Math.max(1, points.length - 1)]))

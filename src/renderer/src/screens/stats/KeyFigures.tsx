@@ -1,11 +1,12 @@
 import type { StatsDto } from '../../../../shared/types'
 import { useT } from '../../i18n/i18n'
-import { formatNumber } from '../training/training-format'
-import { shortDate } from './day-format'
+import { useFormat } from '../../number-format'
 
 /** The figures an owner reads first, above the charts. */
 export function KeyFigures({ stats }: { stats: StatsDto }) {
   const t = useT()
+  // The shop's locale, also in the chart PNGs (drawn from this SVG).
+  const { number: formatNumber, date: shortDate, versionName } = useFormat()
   const k = stats.keyFigures
   const share = k.exchanges > 0 ? formatNumber((k.highQuality / k.exchanges) * 100, 0) : null
   const live = k.liveModel
@@ -34,16 +35,24 @@ export function KeyFigures({ stats }: { stats: StatsDto }) {
         value={k.successRate === null ? '—' : `${formatNumber(k.successRate * 100, 1)}\u00a0%`}
         detail={k.meanScore === null ? t('stats.key.success.none') : t('stats.key.meanScore', { score: formatNumber(k.meanScore, 2) })}
       />
-      <Figure id="live-model" label={t('stats.key.model')} value={live?.name ?? '—'} detail={liveDetail} wide />
+      <Figure
+        id="live-model"
+        label={t('stats.key.model')}
+        // The shop's own versions by number and date; the Ollama tag stays in the tooltip.
+        value={!live ? '—' : live.cloud === null && live.version !== null && live.source !== null && live.createdAt !== null ? versionName({ version: live.version, source: live.source, createdAt: live.createdAt }) : live.name}
+        title={live?.name}
+        detail={liveDetail}
+        wide
+      />
     </section>
   )
 }
 
-function Figure({ id, label, value, detail, wide = false }: { id: string; label: string; value: string; detail: string; wide?: boolean }) {
+function Figure({ id, label, value, title, detail, wide = false }: { id: string; label: string; value: string; title?: string; detail: string; wide?: boolean }) {
   return (
     <div className={`key-figure${wide ? ' wide' : ''}`} data-testid={`figure-${id}`}>
       <span className="key-label">{label}</span>
-      <strong className="key-value" title={value}>
+      <strong className="key-value" title={title ?? value}>
         {value}
       </strong>
       <span className="key-detail">{detail}</span>

@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
 import type { StatsDto } from '../../../../shared/types'
 import { useT } from '../../i18n/i18n'
-import { formatNumber } from '../training/training-format'
+import { useFormat } from '../../number-format'
 import { ChartCard } from './ChartCard'
 import { ChartTooltip } from './ChartTooltip'
 import { SCORE_COLORS } from './score-colors'
@@ -15,6 +15,8 @@ const SCORES = [1, 2, 3, 4, 5] as const
  */
 export function ScoreDistributionChart({ stats }: { stats: StatsDto }) {
   const t = useT()
+  // The shop's locale, also in the chart PNGs (drawn from this SVG).
+  const { number: formatNumber } = useFormat()
   const rows = distributionRows(stats.scoreDistribution).map((r) => ({ ...r, label: t(`stats.distribution.${r.source}`) }))
   const auto = rows[0]!.total
   const owner = rows[1]!.total

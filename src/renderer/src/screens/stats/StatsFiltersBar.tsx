@@ -12,10 +12,6 @@ export function StatsFiltersBar({ filters, models, onChange }: { filters: StatsF
         <PeriodFields value={filters} onChange={set} />
         <CategorySelect value={filters.category} onChange={(category) => set({ category })} />
         <ModelSelect value={filters.model} models={models} onChange={(model) => set({ model })} />
-        <label className="filter check">
-          <input type="checkbox" checked={filters.includeDemo} onChange={(e) => set({ includeDemo: e.target.checked })} />
-          {t('review.filters.includeDemo')}
-        </label>
         {!isDefaultStatsFilters(filters) && (
           <button type="button" className="link-button" onClick={() => onChange(DEFAULT_STATS_FILTERS)}>
             {t('review.filters.reset')}

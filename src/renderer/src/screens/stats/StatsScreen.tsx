@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useApiEvent } from '../../api/api-context'
 import { useApiQuery } from '../../api/use-api-query'
 import { EmptyState } from '../../components/EmptyState'
@@ -18,10 +18,12 @@ import './stats.css'
 const LIVE_REFRESH_MS = 1500
 
 /** "Estadísticas": whether the bot is getting better, from the core's aggregates. */
-export function StatsScreen({ onReview }: { onReview?: () => void }) {
+export function StatsScreen({ onReview, demoMode = false }: { onReview?: () => void; demoMode?: boolean }) {
   const t = useT()
   const [filters, setFilters] = useState<StatsFilterState>(DEFAULT_STATS_FILTERS)
-  const { data: stats, error: failure, reload } = useApiQuery(filters, (api, current) => api.call('stats.get', toStatsInput(current)))
+  // Demo data follows the app's one demo switch, as Revisión and new datasets do.
+  const queryFilters = useMemo(() => ({ ...filters, includeDemo: demoMode }), [filters, demoMode])
+  const { data: stats, error: failure, reload } = useApiQuery(queryFilters, (api, current) => api.call('stats.get', toStatsInput(current)))
   const error = failure === null ? null : failure instanceof Error ? failure.message : String(failure)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   useEffect(

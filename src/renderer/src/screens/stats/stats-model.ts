@@ -110,3 +110,32 @@ export function deltas(perModel: StatsModelPoint[]): { meanScore: number | null;
     }
   })
 }
+
+/**
+ * Words into lines of at most `width` characters (a longer word is cut), the last one ending in
+ * "…" when cut short. A line that ends where a space was keeps it, so the lines joined read as
+ * the label did (an SVG's text, for screen readers and tests); a word cut in two stays one word.
+ */
+export function wrapLabel(label: string, width: number, maxLines: number): string[] {
+  const pieces = label
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((word) => {
+      const chars = Array.from(word)
+      const parts = chars.length <= width ? [word] : Array.from({ length: Math.ceil(chars.length / width) }, (_, i) => chars.slice(i * width, (i + 1) * width).join(''))
+      return parts.map((text, i) => ({ text, startsWord: i === 0 }))
+    })
+  const lines: string[] = []
+  for (const piece of pieces) {
+    const current = lines.at(-1)
+    if (current !== undefined && piece.startsWord && current.length + 1 + piece.text.length <= width) lines[lines.length - 1] = `${current} ${piece.text}`
+    else if (current !== undefined) {
+      if (piece.startsWord) lines[lines.length - 1] = `${current} `
+      lines.push(piece.text)
+    } else lines.push(piece.text)
+  }
+  if (lines.length <= maxLines) return lines
+  const kept = lines.slice(0, maxLines)
+  kept[maxLines - 1] = `${kept[maxLines - 1]!.trimEnd().slice(0, width - 1)}…`
+  return kept
+}

@@ -12,7 +12,6 @@ interface Draft {
   maxSharePercent: number
   validationPercent: number
   contextTurns: number
-  includeDemo: boolean
 }
 
 function draftFrom(learning: LearningSettings): Draft {
@@ -25,7 +24,6 @@ function draftFrom(learning: LearningSettings): Draft {
     maxSharePercent: Math.round((learning.maxPerCategoryShare ?? 0.4) * 100),
     validationPercent: Math.round(learning.validationRatio * 100),
     contextTurns: learning.contextTurns,
-    includeDemo: false,
   }
 }
 
@@ -35,10 +33,13 @@ export type DatasetRequest = ApiInput<'datasets.create'>
 export function DatasetForm({
   learning,
   busy,
+  demoMode,
   onSubmit,
 }: {
   learning: LearningSettings
   busy: boolean
+  /** The app's demo switch: demo exchanges count here exactly when they count in Revisión. */
+  demoMode: boolean
   onSubmit: (request: DatasetRequest) => void
 }) {
   const t = useT()
@@ -57,7 +58,7 @@ export function DatasetForm({
       maxPerCategoryShare: draft.capPerCategory ? draft.maxSharePercent / 100 : null,
       validationRatio: draft.validationPercent / 100,
       contextTurns: draft.contextTurns,
-      includeDemo: draft.includeDemo,
+      includeDemo: demoMode,
     })
   }
 
@@ -146,10 +147,6 @@ export function DatasetForm({
           <span>
             {t('dataset.includeUnreviewed')} <small>{t('dataset.includeUnreviewed.hint')}</small>
           </span>
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={draft.includeDemo} onChange={(e) => set({ includeDemo: e.target.checked })} />
-          <span>{t('dataset.includeDemo')}</span>
         </label>
       </div>
       <button type="submit" className="primary" disabled={busy}>

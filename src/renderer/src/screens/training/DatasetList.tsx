@@ -1,6 +1,7 @@
 import type { DatasetDto } from '../../../../shared/types'
 import { categoryLabel, useT } from '../../i18n/i18n'
 import type { MessageKey } from '../../i18n/es'
+import { useFormat } from '../../number-format'
 import { summarizeManifest } from './manifest'
 
 export function DatasetList({ datasets }: { datasets: DatasetDto[] }) {
@@ -17,6 +18,7 @@ export function DatasetList({ datasets }: { datasets: DatasetDto[] }) {
 
 function DatasetItem({ dataset }: { dataset: DatasetDto }) {
   const t = useT()
+  const fmt = useFormat()
   return (
     <li className="dataset-item" data-testid="dataset" data-status={dataset.status} data-path={dataset.path ?? ''}>
       <div className="dataset-head">
@@ -26,18 +28,18 @@ function DatasetItem({ dataset }: { dataset: DatasetDto }) {
         </span>
         <span className="spacer" />
         <time className="exchange-meta" dateTime={new Date(dataset.createdAt).toISOString()}>
-          {new Date(dataset.createdAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
+          {fmt.dateTime(dataset.createdAt)}
         </time>
       </div>
       {dataset.status === 'ready' && (
         <dl className="dataset-counts">
           <div>
             <dt>{t('dataset.train')}</dt>
-            <dd data-testid="dataset-train">{dataset.trainCount.toLocaleString()}</dd>
+            <dd data-testid="dataset-train">{fmt.number(dataset.trainCount)}</dd>
           </div>
           <div>
             <dt>{t('dataset.validation')}</dt>
-            <dd data-testid="dataset-validation">{dataset.validationCount.toLocaleString()}</dd>
+            <dd data-testid="dataset-validation">{fmt.number(dataset.validationCount)}</dd>
           </div>
         </dl>
       )}
@@ -68,20 +70,15 @@ const FILTER_LABELS: Record<string, MessageKey> = {
 /** Stored as fractions, shown as the form asks for them. */
 const PERCENT_FILTERS = new Set(['maxPerCategoryShare', 'validationRatio'])
 
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toLocaleString(undefined, { maximumFractionDigits: 1 })} KB`
-  return `${(bytes / 1024 / 1024).toLocaleString(undefined, { maximumFractionDigits: 1 })} MB`
-}
-
 function ManifestDetails({ manifest }: { manifest: Record<string, unknown> | null }) {
   const t = useT()
+  const fmt = useFormat()
   const summary = summarizeManifest(manifest)
   const scoreLabel = (score: string) => (score === 'unscored' ? t('dataset.manifest.unscored') : score)
   const filterValue = (key: string, value: unknown) => {
     if (value === null) return key === 'maxPerCategoryShare' ? t('dataset.maxShare.none') : '—'
     if (typeof value === 'boolean') return t(value ? 'dataset.yes' : 'dataset.no')
-    if (typeof value === 'number') return PERCENT_FILTERS.has(key) ? `${Math.round(value * 100)} %` : value.toLocaleString()
+    if (typeof value === 'number') return PERCENT_FILTERS.has(key) ? fmt.percent(value * 100) : fmt.number(value, 2)
     return typeof value === 'string' ? value : JSON.stringify(value)
   }
 
@@ -165,7 +162,7 @@ function ManifestDetails({ manifest }: { manifest: Record<string, unknown> | nul
                 <div key={label}>
                   <dt>{t(label)}</dt>
                   <dd>
-                    {value!.toLocaleString()}
+                    {fmt.number(value!)}
                     {detail && value! > 0 && <small> ({detail})</small>}
                   </dd>
                 </div>
@@ -174,7 +171,7 @@ function ManifestDetails({ manifest }: { manifest: Record<string, unknown> | nul
               <div>
                 <dt>{t('dataset.manifest.scrubbed')}</dt>
                 <dd data-testid="manifest-scrubbed">
-                  {scrubbed.total.toLocaleString()}
+                  {fmt.number(scrubbed.total)}
                   {scrubbed.total > 0 && (
                     <small>
                       {' ('}
@@ -212,7 +209,7 @@ function ManifestDetails({ manifest }: { manifest: Record<string, unknown> | nul
                   {summary.files.map((file) => (
                     <li key={file.name}>
                       <code>{file.name}</code>
-                      {[file.lines !== null ? t('dataset.manifest.lines', { count: file.lines.toLocaleString() }) : null, file.bytes !== null ? formatBytes(file.bytes) : null]
+                      {[file.lines !== null ? t('dataset.manifest.lines', { count: fmt.number(file.lines) }) : null, file.bytes !== null ? fmt.bytes(file.bytes) : null]
                         .filter(Boolean)
                         .map((part) => ` · ${part}`)
                         .join('')}

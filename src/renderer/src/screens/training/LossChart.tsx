@@ -2,7 +2,7 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } 
 import type { LossPoint } from '../../../../shared/types'
 import { useT } from '../../i18n/i18n'
 import { epochStarts } from './training-state'
-import { formatLoss, formatNumber } from './training-format'
+import { useFormat } from '../../number-format'
 import './training.css'
 
 /** The loss per step; lines mark where each epoch starts, so a jump there reads as expected. */
@@ -17,10 +17,11 @@ export function LossChart({
   totalSteps?: number | null
 }) {
   const t = useT()
+  const fmt = useFormat()
   const last = curve.at(-1)
   const summary =
     last && curve[0]
-      ? t('training.chart.summary', { first: formatLoss(curve[0].loss), last: formatLoss(last.loss), steps: formatNumber(last.step) })
+      ? t('training.chart.summary', { first: fmt.loss(curve[0].loss), last: fmt.loss(last.loss), steps: fmt.number(last.step) })
       : t('training.chart.empty')
   return (
     <figure className="loss-chart" data-testid="loss-chart" data-points={curve.length}>
@@ -45,14 +46,14 @@ export function LossChart({
             type="number"
             domain={totalSteps ? [1, Math.max(totalSteps, last?.step ?? 1)] : ['dataMin', 'dataMax']}
             allowDecimals={false}
-            tickFormatter={(value: number) => formatNumber(value)}
+            tickFormatter={(value: number) => fmt.number(value)}
             fontSize={11}
             label={{ value: t('training.chart.step'), position: 'insideBottomRight', offset: -2, fontSize: 11 }}
           />
-          <YAxis dataKey="loss" width={52} tickFormatter={(value: number) => formatNumber(value, 2)} fontSize={11} domain={['auto', 'auto']} />
+          <YAxis dataKey="loss" width={52} tickFormatter={(value: number) => fmt.number(value, 2)} fontSize={11} domain={['auto', 'auto']} />
           <Tooltip
-            formatter={(value) => [typeof value === 'number' ? formatLoss(value) : String(value), t('training.chart.loss')]}
-            labelFormatter={(label) => t('training.chart.stepLabel', { step: typeof label === 'number' ? formatNumber(label) : String(label) })}
+            formatter={(value) => [typeof value === 'number' ? fmt.loss(value) : String(value), t('training.chart.loss')]}
+            labelFormatter={(label) => t('training.chart.stepLabel', { step: typeof label === 'number' ? fmt.number(label) : String(label) })}
           />
           {epochStarts(curve).map((start) => (
             <ReferenceLine

@@ -3,7 +3,8 @@ import type { ModelVersionDto } from '../../../../shared/types'
 import { useApi } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
 import { useT } from '../../i18n/i18n'
-import { formatDateTime, formatMetric, formatRelative, useClock } from './training-format'
+import { useClock } from './training-format'
+import { useFormat, type Formatters } from '../../number-format'
 import './training.css'
 
 /** Every version the shop has had, and rollback to any of them in one click (plus a confirm). */
@@ -20,6 +21,7 @@ export function ModelVersions({
 }) {
   const api = useApi()
   const t = useT()
+  const fmt = useFormat()
   const now = useClock(30_000)
   const [confirming, setConfirming] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -31,7 +33,7 @@ export function ModelVersions({
     try {
       onVersions(await api.call('models.activate', { id: version.id }))
       setConfirming(null)
-      setNotice({ tone: 'ok', text: t('training.versions.activated', { version: version.version, name: version.name }) })
+      setNotice({ tone: 'ok', text: t('training.versions.activated', { version: version.version, name: fmt.versionName(version) }) })
     } catch (failure) {
       setNotice({ tone: 'bad', text: describeError(failure, t) })
     } finally {
@@ -50,6 +52,7 @@ export function ModelVersions({
             <VersionItem
               key={version.id}
               version={version}
+              versions={versions}
               now={now}
               busy={busy}
               confirming={confirming === version.id}
@@ -71,6 +74,7 @@ export function ModelVersions({
 
 function VersionItem({
   version,
+  versions,
   now,
   busy,
   confirming,
@@ -78,6 +82,7 @@ function VersionItem({
   onActivate,
 }: {
   version: ModelVersionDto
+  versions: ModelVersionDto[]
   now: number
   busy: boolean
   confirming: boolean
@@ -85,6 +90,7 @@ function VersionItem({
   onActivate: () => void
 }) {
   const t = useT()
+  const fmt = useFormat()
   const id = useId()
   const report = version.validation
   return (
@@ -95,9 +101,9 @@ function VersionItem({
       <div className="version-body">
         <div className="version-head">
           <span className="sr-only">{t('training.versions.number', { version: version.version })}</span>
-          <code className="version-name" id={`${id}-name`}>
-            {version.name}
-          </code>
+          <strong className="version-name" id={`${id}-name`}>
+            {fmt.versionName(version)}
+          </strong>
           <span className={`badge source-${version.source}`}>{t(`training.versions.source.${version.source}`)}</span>
           {version.isLive && (
             <span className="badge live-badge" data-testid="version-live">
@@ -106,39 +112,38 @@ function VersionItem({
           )}
         </div>
         <p className="version-meta">
-          <time dateTime={new Date(version.createdAt).toISOString()} title={formatDateTime(version.createdAt)}>
-            {t('training.versions.created', { when: formatRelative(version.createdAt, now, t) })}
+          <time dateTime={new Date(version.createdAt).toISOString()} title={fmt.dateTime(version.createdAt)}>
+            {t('training.versions.created', { when: fmt.relative(version.createdAt, now) })}
           </time>
-          {version.isLive && version.deployedAt && <> · {t('training.versions.liveSince', { when: formatRelative(version.deployedAt, now, t) })}</>}
-          {version.baseModel && version.source !== 'base' && <> · {t('training.versions.from', { base: version.baseModel })}</>}
+          {version.isLive && version.deployedAt && <> · {t('training.versions.liveSince', { when: fmt.relative(version.deployedAt, now) })}</>}
         </p>
         {report && (
           <p className="version-metrics" data-testid="version-metrics">
             <span className={`badge ${report.better ? 'run-succeeded' : 'run-cancelled'}`}>
-              {t(report.better ? 'training.versions.metrics.better' : 'training.versions.metrics.notBetter', { live: report.live.model })}
+              {t(report.better ? 'training.versions.metrics.better' : 'training.versions.metrics.notBetter', { live: fmt.modelName(report.live.model, versions) })}
             </span>{' '}
             {report.candidate.chrf !== null && (
               <span>
-                {t('training.versions.metrics.chrf', {
-                  value: formatMetric(report.candidate.chrf),
-                  live: report.live.chrf !== null ? formatMetric(report.live.chrf) : '—',
-                })}
-              </span>
-            )}
-            {report.candidate.perplexity !== null && (
-              <span>
-                {' · '}
-                {t(report.perplexityUnit === 'token' ? 'training.versions.metrics.perplexity.token' : 'training.versions.metrics.perplexity.byte', {
-                  value: formatMetric(report.candidate.perplexity),
-                  live: report.live.perplexity !== null ? formatMetric(report.live.perplexity) : '—',
-                })}
+                {t('training.versions.metrics.chrf', pair(fmt, report.candidate.chrf, report.live.chrf))}
               </span>
             )}
           </p>
         )}
+        <details className="tech-details">
+          <summary>{t('tech.details')}</summary>
+          <p>
+            {t('tech.model', { model: version.name })}
+            {version.baseModel && version.source !== 'base' && <> · {t('training.versions.from', { base: version.baseModel })}</>}
+          </p>
+          {report?.candidate.perplexity != null && (
+            <p>
+              {t(report.perplexityUnit === 'token' ? 'training.versions.metrics.perplexity.token' : 'training.versions.metrics.perplexity.byte', pair(fmt, report.candidate.perplexity, report.live.perplexity))}
+            </p>
+          )}
+        </details>
         {confirming && (
           <div className="confirm" role="alertdialog" aria-labelledby={`${id}-confirm`}>
-            <p id={`${id}-confirm`}>{t('training.versions.confirm', { version: version.version, name: version.name })}</p>
+            <p id={`${id}-confirm`}>{t('training.versions.confirm', { version: version.version, name: fmt.versionName(version) })}</p>
             <div className="card-actions">
               <button type="button" className="primary" disabled={busy} onClick={onActivate}>
                 {t('training.versions.confirm.yes')}
@@ -157,4 +162,11 @@ function VersionItem({
       )}
     </li>
   )
+}
+
+/** The new value and the one before, written so that different values read differently. */
+function pair(fmt: Formatters, value: number, before: number | null): { value: string; live: string } {
+  if (before === null) return { value: fmt.metric(value), live: '—' }
+  const [live, now] = fmt.metricPair(before, value)
+  return { value: now, live }
 }

@@ -4,7 +4,8 @@ import { useApi } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
 import { useT } from '../../i18n/i18n'
 import { LossChart } from './LossChart'
-import { formatDateTime, formatDuration, formatNumber, formatRelative, useClock } from './training-format'
+import { formatDuration, useClock } from './training-format'
+import { useFormat, type Formatters } from '../../number-format'
 import { isActive, runSource } from './training-state'
 import { validationOutcome, ValidationTable } from './ValidationTable'
 import './training.css'
@@ -42,6 +43,7 @@ export function RunList({
           key={run.id}
           run={run}
           version={versions.find((v) => v.id === run.modelVersion?.id) ?? null}
+          versions={versions}
           baseModels={baseModels}
           now={now}
           open={toggled.get(run.id) ?? run.id === highlightId}
@@ -55,6 +57,7 @@ export function RunList({
 function RunItem({
   run,
   version,
+  versions,
   baseModels,
   now,
   open,
@@ -62,6 +65,7 @@ function RunItem({
 }: {
   run: TrainingRunDto
   version: ModelVersionDto | null
+  versions: ModelVersionDto[]
   baseModels: BaseModelOption[]
   now: number
   open: boolean
@@ -69,6 +73,7 @@ function RunItem({
 }) {
   const api = useApi()
   const t = useT()
+  const fmt = useFormat()
   const id = useId()
   const [log, setLog] = useState<{ state: 'loading' } | { state: 'shown'; text: string } | { state: 'error'; message: string } | null>(null)
 
@@ -91,7 +96,7 @@ function RunItem({
     }
   }
 
-  const params = runParams(run, t)
+  const params = runParams(run, t, fmt)
   return (
     <li className={`run-item run-${run.status}`} data-testid="training-run" data-id={run.id} data-status={run.status} data-backend={run.backend}>
       <div className="run-head">
@@ -106,8 +111,8 @@ function RunItem({
           </span>
         )}
         <span className="spacer" />
-        <time className="run-when" dateTime={new Date(run.createdAt).toISOString()} title={formatDateTime(run.createdAt)}>
-          {formatRelative(run.createdAt, now, t)}
+        <time className="run-when" dateTime={new Date(run.createdAt).toISOString()} title={fmt.dateTime(run.createdAt)}>
+          {fmt.relative(run.createdAt, now)}
         </time>
         {duration !== null && <span className="run-duration">{t('training.run.took', { time: formatDuration(duration, t) })}</span>}
       </div>
@@ -120,7 +125,7 @@ function RunItem({
       {run.status === 'succeeded' && run.modelVersion && (
         <p className="run-outcome" data-testid="run-outcome">
           {t(run.validation && !run.validation.better && !run.forced ? 'training.run.outcome.kept' : 'training.run.outcome.deployed', {
-            name: run.modelVersion.name,
+            name: version ? fmt.versionName(version) : run.modelVersion.name,
           })}
         </p>
       )}
@@ -174,6 +179,7 @@ function RunItem({
               report={run.validation}
               outcome={validationOutcome(run.validation, run.forced, run.status === 'succeeded')}
               stillLive={version ? version.isLive : null}
+              versions={versions}
             />
           ) : (
             <p className="hint">{t('training.run.noValidation')}</p>
@@ -186,7 +192,7 @@ function RunItem({
 }
 
 /** The knobs that mattered for this run: training ones only where weights were trained. */
-function runParams(run: TrainingRunDto, t: ReturnType<typeof useT>): [string, string][] {
+function runParams(run: TrainingRunDto, t: ReturnType<typeof useT>, fmt: Formatters): [string, string][] {
   const p = run.params
   const num = (key: string) => (typeof p[key] === 'number' ? (p[key] as number) : null)
   const out: [string, string][] = []
@@ -195,10 +201,10 @@ function runParams(run: TrainingRunDto, t: ReturnType<typeof useT>): [string, st
     const context = num('contextTokens')
     const rate = num('learningRate')
     const frozen = num('freezeLayers')
-    if (epochs !== null) out.push([t('training.train.epochs'), formatNumber(epochs)])
-    if (context !== null) out.push([t('training.train.contextTokens'), formatNumber(context)])
-    if (rate !== null) out.push([t('training.train.learningRate'), formatNumber(rate, 10)])
-    if (frozen !== null) out.push([t('training.train.freezeLayers'), formatNumber(frozen)])
+    if (epochs !== null) out.push([t('training.train.epochs'), fmt.number(epochs)])
+    if (context !== null) out.push([t('training.train.contextTokens'), fmt.number(context)])
+    if (rate !== null) out.push([t('training.train.learningRate'), fmt.number(rate, 10)])
+    if (frozen !== null) out.push([t('training.train.freezeLayers'), fmt.number(frozen)])
   }
   if (run.backend === 'import') {
     if (typeof p.importPath === 'string') out.push([t('training.train.importPath'), p.importPath])

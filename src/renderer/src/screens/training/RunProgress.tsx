@@ -4,7 +4,8 @@ import { useApi } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
 import { useT } from '../../i18n/i18n'
 import { LossChart } from './LossChart'
-import { formatDuration, formatEta, formatLoss, formatNumber, useClock } from './training-format'
+import { formatDuration, formatEta, useClock } from './training-format'
+import { useFormat } from '../../number-format'
 import { ALL_STAGES, overallPercent, runSource, stagesFor } from './training-state'
 import './training.css'
 
@@ -31,6 +32,7 @@ export function RunProgress({
 }) {
   const api = useApi()
   const t = useT()
+  const fmt = useFormat()
   const id = useId()
   const now = useClock(1000)
   const [confirming, setConfirming] = useState(false)
@@ -111,23 +113,23 @@ export function RunProgress({
           {progress.stage === 'training' && progress.epochs > 0 && (
             <div>
               <dt>{t('training.progress.epoch')}</dt>
-              <dd data-testid="run-epoch">{t('training.progress.of', { value: formatNumber(progress.epoch), total: formatNumber(progress.epochs) })}</dd>
+              <dd data-testid="run-epoch">{t('training.progress.of', { value: fmt.number(progress.epoch), total: fmt.number(progress.epochs) })}</dd>
             </div>
           )}
           <div>
             <dt>{t('training.progress.step')}</dt>
-            <dd>{t('training.progress.of', { value: formatNumber(progress.step), total: formatNumber(progress.steps) })}</dd>
+            <dd>{t('training.progress.of', { value: fmt.number(progress.step), total: fmt.number(progress.steps) })}</dd>
           </div>
           {progress.loss !== null && (
             <div>
               <dt>{t('training.progress.loss')}</dt>
-              <dd data-testid="run-loss">{formatLoss(progress.loss)}</dd>
+              <dd data-testid="run-loss">{fmt.loss(progress.loss)}</dd>
             </div>
           )}
           {progress.tokensPerSecond !== null && (
             <div>
               <dt>{t('training.progress.speed')}</dt>
-              <dd>{t('training.progress.tokensPerSecond', { value: formatNumber(progress.tokensPerSecond, 1) })}</dd>
+              <dd>{t('training.progress.tokensPerSecond', { value: fmt.number(progress.tokensPerSecond, 1) })}</dd>
             </div>
           )}
           {progress.etaSeconds !== null && (

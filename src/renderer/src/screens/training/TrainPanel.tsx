@@ -4,7 +4,8 @@ import type { BaseModelOption, DatasetDto, TrainingBackend, TrainingOptionsDto, 
 import { useApi } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
 import { useT } from '../../i18n/i18n'
-import { fileName, formatBytes, formatCompact, formatNumber } from './training-format'
+import { fileName } from './training-format'
+import { useFormat } from '../../number-format'
 import './training.css'
 
 const BACKENDS: TrainingBackend[] = ['llamacpp', 'prompt', 'import']
@@ -47,6 +48,7 @@ export function TrainPanel({
 }) {
   const api = useApi()
   const t = useT()
+  const fmt = useFormat()
   const id = useId()
   // Null until the owner picks: then the newest dataset and the sensible backend are the default.
   const [datasetId, setDatasetId] = useState<string | null>(null)
@@ -145,8 +147,8 @@ export function TrainPanel({
             <option key={dataset.id} value={dataset.id}>
               {t('training.train.dataset.option', {
                 name: dataset.name,
-                train: formatNumber(dataset.trainCount),
-                validation: formatNumber(dataset.validationCount),
+                train: fmt.number(dataset.trainCount),
+                validation: fmt.number(dataset.validationCount),
               })}
             </option>
           ))}
@@ -187,6 +189,14 @@ export function TrainPanel({
           )
         })}
       </fieldset>
+      <details className="tech-details" data-testid="backend-technical">
+        <summary>{t('tech.details')}</summary>
+        <ul>
+          {BACKENDS.map((which) => (
+            <li key={which}>{t(`tech.backend.${which}`)}</li>
+          ))}
+        </ul>
+      </details>
 
       {chosenBackend === 'llamacpp' && (
         <div className="backend-details">
@@ -216,12 +226,13 @@ export function TrainPanel({
                   />
                   <small>
                     {t(`training.train.${key}.hint`)}{' '}
-                    {t('training.train.default', { value: formatNumber(defaultOf(key), key === 'learningRate' ? 10 : 0) })}
+                    {t('training.train.default', { value: fmt.number(defaultOf(key), key === 'learningRate' ? 10 : 0) })}
                     {key === 'freezeLayers' && baseInfo?.layers ? ` ${t('training.train.freezeLayers.of', { layers: baseInfo.layers })}` : ''}
                   </small>
                 </label>
               ))}
             </div>
+            <p className="tech-details">{t('tech.advanced.terms')}</p>
           </details>
         </div>
       )}
@@ -297,6 +308,7 @@ export function TrainPanel({
 function ImportFilePicker({ kind, choice, onChoose }: { kind: 'model' | 'adapter'; choice: ImportChoice | null; onChoose: (choice: ImportChoice | null) => void }) {
   const api = useApi()
   const t = useT()
+  const fmt = useFormat()
   const id = useId()
   const [sources, setSources] = useState<ImportSourcesDto | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -322,7 +334,7 @@ function ImportFilePicker({ kind, choice, onChoose }: { kind: 'model' | 'adapter
     }
   }
 
-  const describe = (file: ImportFileDto) => `${formatBytes(file.sizeBytes)}${file.format === 'unknown' ? ` · ${t('training.train.importFile.unknown')}` : ''}`
+  const describe = (file: ImportFileDto) => `${fmt.bytes(file.sizeBytes)}${file.format === 'unknown' ? ` · ${t('training.train.importFile.unknown')}` : ''}`
   return (
     <fieldset className="import-file" data-testid="import-file">
       <legend>{t('training.train.importFile')}</legend>
@@ -394,6 +406,7 @@ function BasePicker({
   name: string
 }) {
   const t = useT()
+  const fmt = useFormat()
   const id = useId()
   return (
     <fieldset className="base-picker" data-testid="base-picker">
@@ -403,10 +416,10 @@ function BasePicker({
         {baseModels.map((model, index) => {
           const rowId = `${id}-${index}`
           const facts = [
-            formatBytes(model.sizeBytes),
+            fmt.bytes(model.sizeBytes),
             model.fileType,
             model.layers !== null ? t('training.train.base.layers', { count: model.layers }) : null,
-            model.parameterCount !== null ? t('training.train.base.parameters', { count: formatCompact(model.parameterCount) }) : null,
+            model.parameterCount !== null ? t('training.train.base.parameters', { count: fmt.compact(model.parameterCount) }) : null,
           ].filter((fact): fact is string => Boolean(fact))
           return (
             <li key={model.path} className={`base-row${model.trainable ? '' : ' disabled'}`} data-testid="base-model" data-trainable={model.trainable}>

@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
-import { ApiError } from '../../../../shared/api/errors'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type {
   DatasetDto,
   DatasetProgress,
@@ -11,7 +10,10 @@ import type {
   TrainingRunDto,
 } from '../../../../shared/types'
 import { useApi, useApiEvent } from '../../api/api-context'
-import { useT } from '../../i18n/i18n'
+import { describeError } from '../../api/describe-error'
+import { NextStep } from '../../components/NextStep'
+import { useNumberLocale, useT } from '../../i18n/i18n'
+import { formatDate, formatNumber, formatVersionName } from '../../number-format'
 import { DatasetForm, type DatasetRequest } from './DatasetForm'
 import { DatasetList } from './DatasetList'
 import { ModelVersions } from './ModelVersions'
@@ -30,9 +32,11 @@ function percent(progress: DatasetProgress): number {
   return Math.round(((index + within) / (STAGES.length - 1)) * 100)
 }
 
-export function TrainingScreen() {
+export function TrainingScreen({ demoMode = false, onOpenStats }: { demoMode?: boolean; onOpenStats?: () => void } = {}) {
   const api = useApi()
   const t = useT()
+  const numberLocale = useNumberLocale()
+  const trainSection = useRef<HTMLElement>(null)
   const [settings, setSettings] = useState<Settings | null>(null)
   const [datasets, setDatasets] = useState<DatasetDto[]>([])
   const [creating, setCreating] = useState(false)
@@ -100,7 +104,12 @@ export function TrainingScreen() {
   useApiEvent(
     'dataset.updated',
     useCallback((dataset: DatasetDto) => {
-      setDatasets((current) => [dataset, ...current.filter((d) => d.id !== dataset.id)].sort((a, b) => b.createdAt - a.createdAt))
+      setDatasets((current) => {
+        // A new attempt replaces the failed ones before it (the core deletes them), so they do not pile up here either.
+        const known = current.some((d) => d.id === dataset.id)
+        const kept = current.filter((d) => d.id !== dataset.id && !(dataset.status === 'building' && !known && d.status === 'failed'))
+        return [dataset, ...kept].sort((a, b) => b.createdAt - a.createdAt)
+      })
     }, []),
   )
   useApiEvent('dataset.progress', setProgress)
@@ -117,9 +126,8 @@ export function TrainingScreen() {
         text: t('dataset.created', { name: dataset.name, train: dataset.trainCount, validation: dataset.validationCount }),
       })
     } catch (failure) {
-      const message = failure instanceof Error ? failure.message : String(failure)
-      const fields = failure instanceof ApiError && failure.fields?.length ? ` (${failure.fields.map((f) => `${f.path}: ${f.message}`).join('; ')})` : ''
-      setNotice({ tone: 'bad', text: `${message}${fields}` })
+      // The core's message already names each field in the owner's words; no dotted paths here.
+      setNotice({ tone: 'bad', text: describeError(failure, t) })
     } finally {
       setCreating(false)
     }
@@ -138,6 +146,9 @@ export function TrainingScreen() {
   )
   const baseModels = options?.baseModels ?? []
   const liveModel = versions.find((v) => v.isLive)?.name ?? options?.liveModel ?? null
+  // The loop's next steps: a dataset nothing was trained on yet → train; a trained version live → its effect in Estadísticas.
+  const untrainedDataset = readyDatasets[0] && !runs.some((r) => r.datasetId === readyDatasets[0]!.id) ? readyDatasets[0] : null
+  const liveTrained = versions.find((v) => v.isLive && v.source !== 'base' && v.deployedAt !== null) ?? null
 
   return (
     <div className="screen training-screen" data-testid="training-screen">
@@ -146,7 +157,11 @@ export function TrainingScreen() {
       <section className="panel" aria-labelledby="dataset-title">
         <h2 id="dataset-title">{t('dataset.title')}</h2>
         <p className="hint">{t('dataset.hint')}</p>
-        {settings ? <DatasetForm learning={settings.learning} busy={creating || building} onSubmit={(r) => void create(r)} /> : <p className="hint">…</p>}
+        {settings ? (
+          <DatasetForm learning={settings.learning} busy={creating || building} demoMode={demoMode} onSubmit={(r) => void create(r)} />
+        ) : (
+          <p className="hint">…</p>
+        )}
         {showProgress && progress && (
           <div className="dataset-progress" data-testid="dataset-progress">
             <div className="progress-label">
@@ -170,6 +185,18 @@ export function TrainingScreen() {
             {notice.text}
           </p>
         )}
+        {untrainedDataset && !activeRun && !creating && (
+          <NextStep
+            testId="next-step-train"
+            title={t('next.dataset.title')}
+            body={t('next.dataset.body', { name: untrainedDataset.name, count: formatNumber(numberLocale, untrainedDataset.trainCount + untrainedDataset.validationCount) })}
+            action={t('next.dataset.action')}
+            onAction={() => {
+              trainSection.current?.scrollIntoView({ behavior: 'smooth', block: 'start' })
+              trainSection.current?.querySelector<HTMLElement>('select, input, button')?.focus({ preventScroll: true })
+            }}
+          />
+        )}
       </section>
 
       <section className="panel" aria-labelledby="datasets-title">
@@ -177,7 +204,7 @@ export function TrainingScreen() {
         <DatasetList datasets={datasets} />
       </section>
 
-      <section className="panel" aria-labelledby="train-title">
+      <section className="panel" aria-labelledby="train-title" ref={trainSection}>
         <h2 id="train-title">{t('training.train.title')}</h2>
         <TrainPanel
           datasets={readyDatasets}
@@ -194,6 +221,15 @@ export function TrainingScreen() {
       <section className="panel" aria-labelledby="versions-title">
         <h2 id="versions-title">{t('training.versions.title')}</h2>
         <p className="hint">{t('training.versions.hint')}</p>
+        {liveTrained && onOpenStats && (
+          <NextStep
+            testId="next-step-stats"
+            title={t('next.live.title')}
+            body={t('next.live.body', { name: formatVersionName(numberLocale, t, liveTrained), date: formatDate(numberLocale, liveTrained.deployedAt!) })}
+            action={t('next.live.action')}
+            onAction={onOpenStats}
+          />
+        )}
         <ModelVersions versions={versions} liveModel={liveModel} onVersions={setVersions} />
       </section>
 
