@@ -88,6 +88,12 @@ describe('numbers in the shop’s locale', () => {
     expect(colombia).toContain('Versión 1 (entrenada el 3 de dic')
     expect(colombia).not.toContain('autodidacta-tecnovariedades-d-s:v1')
 
+    // The owner's own answers are counted in the figure, and said to be.
+    expect(colombia).toContain('respuestas del bot en el periodo')
+    const withOwner = ownerText(render(createElement(KeyFigures, { stats: { ...stats, ownerAnswers: { exchanges: 1200, meanScore: 5, successRate: null, firstDay: '2026-11-01', lastDay: '2026-12-01' } } })))
+    expect(withOwner).toContain('1.200 las escribiste tú')
+    expect(withOwner).not.toContain('respuestas del bot en el periodo')
+
     const mexico = ownerText(render(createElement(KeyFigures, { stats }), 'es-MX'))
     expect(mexico).toContain('1,704')
     expect(mexico).toContain('24.5 %')

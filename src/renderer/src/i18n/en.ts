@@ -166,6 +166,7 @@ export const en: Record<MessageKey, string> = {
   'stats.key.conversationsToday.detail': 'chats with a message today',
   'stats.key.exchanges': 'Exchanges captured',
   'stats.key.exchanges.detail': 'bot replies in the period',
+  'stats.key.exchanges.detailWithOwner': 'replies in the period; you wrote {owner} of them',
   'stats.key.highQuality': 'High quality (score ≥ 4)',
   'stats.key.highQuality.detail': '{share} % of exchanges',
   'stats.key.highQuality.none': 'no exchanges yet',

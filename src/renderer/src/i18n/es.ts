@@ -165,6 +165,7 @@ export const es = {
   'stats.key.conversationsToday.detail': 'chats con algún mensaje hoy',
   'stats.key.exchanges': 'Intercambios capturados',
   'stats.key.exchanges.detail': 'respuestas del bot en el periodo',
+  'stats.key.exchanges.detailWithOwner': 'respuestas en el periodo; {owner} las escribiste tú',
   'stats.key.highQuality': 'Alta calidad (nota ≥ 4)',
   'stats.key.highQuality.detail': '{share} % de los intercambios',
   'stats.key.highQuality.none': 'aún no hay intercambios',

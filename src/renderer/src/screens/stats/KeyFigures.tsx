@@ -8,6 +8,8 @@ export function KeyFigures({ stats }: { stats: StatsDto }) {
   // The shop's locale, also in the chart PNGs (drawn from this SVG).
   const { number: formatNumber, date: shortDate, versionName } = useFormat()
   const k = stats.keyFigures
+  // The figure counts every answer kept, the owner's own included: say how many were the owner's.
+  const owned = stats.ownerAnswers?.exchanges ?? 0
   const share = k.exchanges > 0 ? formatNumber((k.highQuality / k.exchanges) * 100, 0) : null
   const live = k.liveModel
   const liveDetail = !live
@@ -22,7 +24,7 @@ export function KeyFigures({ stats }: { stats: StatsDto }) {
   return (
     <section className="key-figures" aria-label={t('stats.key.label')} data-testid="key-figures">
       <Figure id="conversations-today" label={t('stats.key.conversationsToday')} value={formatNumber(k.conversationsToday)} detail={t('stats.key.conversationsToday.detail')} />
-      <Figure id="exchanges" label={t('stats.key.exchanges')} value={formatNumber(k.exchanges)} detail={t('stats.key.exchanges.detail')} />
+      <Figure id="exchanges" label={t('stats.key.exchanges')} value={formatNumber(k.exchanges)} detail={owned > 0 ? t('stats.key.exchanges.detailWithOwner', { owner: formatNumber(owned) }) : t('stats.key.exchanges.detail')} />
       <Figure
         id="high-quality"
         label={t('stats.key.highQuality')}
