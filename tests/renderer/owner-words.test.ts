@@ -10,7 +10,8 @@ import { DatasetList } from '../../src/renderer/src/screens/training/DatasetList
 import { ModelVersions } from '../../src/renderer/src/screens/training/ModelVersions'
 import { plainReasons, ValidationTable } from '../../src/renderer/src/screens/training/ValidationTable'
 import type { ApiClient } from '../../src/shared/api/client'
-import type { DatasetDto, ModelVersionDto, StatsDto, ValidationReport } from '../../src/shared/types'
+import { OWNER_ANSWERS_MODEL, type DatasetDto, type ExchangeDto, type ModelVersionDto, type StatsDto, type ValidationReport } from '../../src/shared/types'
+import { ExchangeCard, type ExchangeActions } from '../../src/renderer/src/screens/review/ExchangeCard'
 
 /*
  * Issue 15: numbers follow the shop's locale, not the browser's (node's default here is en-US,
@@ -142,7 +143,41 @@ describe('model versions in the owner’s words', () => {
     expect(html).toContain('Detalles técnicos')
     expect(html).toContain('autodidacta-tecnovariedades-d-s:v1')
   })
+
+  it('says which version wrote a reply in Revisión, and "Respondiste tú" for the owner’s own', () => {
+    const v1 = version({})
+    const actions = new Proxy({}, { get: () => () => Promise.resolve(true) }) as unknown as ExchangeActions
+    const card = (model: string) =>
+      ownerText(
+        render(
+          createElement(ExchangeCard, {
+            exchange: { ...exchangeBase, model },
+            focused: false,
+            selected: false,
+            editing: false,
+            left: false,
+            leftLabel: '',
+            actions,
+            versions: [v1],
+          }),
+        ),
+      )
+    const byVersion = card(v1.name)
+    expect(byVersion).toContain('Respondió Versión 1 (entrenada el 3 de dic')
+    expect(byVersion).not.toContain('autodidacta-tecnovariedades-d-s')
+    expect(card(OWNER_ANSWERS_MODEL)).toContain('Respondiste tú')
+    expect(card(OWNER_ANSWERS_MODEL)).not.toContain('dueño')
+    // A model outside the shop's versions keeps its own name.
+    expect(card('llama3.1:8b')).toContain('Respondió llama3.1:8b')
+  })
 })
+
+const exchangeBase: ExchangeDto = {
+  id: 'e1', conversationId: 'c1', customerName: 'Ana', userMessage: '¿Cuánto cuesta?', botResponse: 'Cuesta $89.000', correctedResponse: null,
+  context: [], productId: null, productName: null, category: 'consulta_precio', qualityScore: null, autoScore: 4, autoScoreSource: 'rules',
+  autoConfidence: 0.7, manualScore: null, wasSuccessful: null, userFeedback: null, reviewStatus: 'pending', model: null, isDemo: false,
+  createdAt: DEC_3, evaluatedAt: DEC_3, reviewedAt: null,
+}
 
 describe('the validation report agrees with its numbers', () => {
   it('shows two close values with the decimals that tell them apart', () => {

@@ -458,6 +458,7 @@ export const en: Record<MessageKey, string> = {
   'review.customer.unknown': 'Customer',
   'review.product': 'Product: {name}',
   'review.model': 'Answered by {model}',
+  'review.model.owner': 'You answered',
   'review.context.show.one': 'Show 1 earlier message',
   'review.context.show.other': 'Show {count} earlier messages',
   'review.context.hide': 'Hide earlier messages',

@@ -458,6 +458,7 @@ export const es = {
   'review.customer.unknown': 'Cliente',
   'review.product': 'Producto: {name}',
   'review.model': 'Respondió {model}',
+  'review.model.owner': 'Respondiste tú',
   'review.context.show.one': 'Ver 1 mensaje anterior',
   'review.context.show.other': 'Ver {count} mensajes anteriores',
   'review.context.hide': 'Ocultar mensajes anteriores',

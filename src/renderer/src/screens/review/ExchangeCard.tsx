@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import type { ExchangeDto } from '../../../../shared/types'
+import { OWNER_ANSWERS_MODEL, type ExchangeDto, type ModelVersionDto } from '../../../../shared/types'
 import { formatTime } from '../../format'
 import { useNumberLocale, useT } from '../../i18n/i18n'
+import { useFormat } from '../../number-format'
 
 export interface ExchangeActions {
   score: (id: string, score: number) => void
@@ -29,6 +30,7 @@ export function ExchangeCard({
   left,
   leftLabel,
   actions,
+  versions = [],
 }: {
   exchange: ExchangeDto
   focused: boolean
@@ -38,8 +40,11 @@ export function ExchangeCard({
   left: boolean
   leftLabel: string
   actions: ExchangeActions
+  /** The shop's versions, so a reply says "Versión 1 (…)" rather than its Ollama tag. */
+  versions?: readonly ModelVersionDto[]
 }) {
   const t = useT()
+  const fmt = useFormat()
   const numberLocale = useNumberLocale()
   const [showContext, setShowContext] = useState(false)
   const e = exchange
@@ -91,7 +96,11 @@ export function ExchangeCard({
         )}
         <span className="badge category">{category}</span>
         {e.productName && <span className="exchange-meta">{t('review.product', { name: e.productName })}</span>}
-        {e.model && <span className="exchange-meta">{t('review.model', { model: e.model })}</span>}
+        {e.model && (
+          <span className="exchange-meta" title={e.model === OWNER_ANSWERS_MODEL ? undefined : e.model}>
+            {e.model === OWNER_ANSWERS_MODEL ? t('review.model.owner') : t('review.model', { model: fmt.modelName(e.model, versions) })}
+          </span>
+        )}
         <span className="spacer" />
         <StatusBadge exchange={e} />
         <time className="exchange-meta" dateTime={new Date(e.createdAt).toISOString()}>

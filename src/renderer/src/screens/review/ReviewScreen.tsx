@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { ApiError } from '../../../../shared/api/errors'
-import type { ExchangeDto } from '../../../../shared/types'
+import type { ExchangeDto, ModelVersionDto } from '../../../../shared/types'
 import type { ApiClient } from '../../../../shared/api/client'
 import { useApi, useApiEvent } from '../../api/api-context'
 import { useApiQuery } from '../../api/use-api-query'
@@ -55,6 +55,11 @@ export function ReviewScreen({
   onGenerateDataset,
 }: { onOpenSettings?: () => void; demoMode?: boolean; onGenerateDataset?: () => void } = {}) {
   const api = useApi()
+  // The shop's versions, to name the model that wrote each reply in the owner's words.
+  const [versions, setVersions] = useState<ModelVersionDto[]>([])
+  useEffect(() => {
+    api.call('models.list', {}).then(setVersions, () => {})
+  }, [api])
   const t = useT()
   const cloudKeyConfigured = useCallback(async () => (await api.call('llm.cloudKey', {})).configured, [api])
   const [filters, setFilters] = useState<ReviewFilterState>(DEFAULT_FILTERS)
@@ -383,6 +388,7 @@ export function ReviewScreen({
               left={isLeft(exchange)}
               leftLabel={t(shownFilters.status === 'pending' ? 'review.left.pending' : 'review.left.other')}
               actions={actions}
+              versions={versions}
             />
           ))
         )}
