@@ -66,7 +66,8 @@ export class SetupService {
     this.unsubscribe = [
       deps.events.subscribe((event, payload) => {
         if (event === 'status.changed' || event === 'whatsapp.status' || event === 'catalog.changed') this.publish()
-        else if (event === 'message.added' && (payload as MessageDto).author === 'bot') this.publish()
+        // A bot reply can only finish the test step: once it is done, the reply path pays nothing here.
+        else if (event === 'message.added' && !this.tested && (payload as MessageDto).author === 'bot') this.publish()
       }),
       deps.settings.onChange(() => this.publish()),
     ]
