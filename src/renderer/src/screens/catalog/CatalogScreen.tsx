@@ -158,7 +158,7 @@ export function CatalogScreen({ locale, shopCurrency = null }: { locale: Locale;
       ) : page.items.length === 0 ? (
         <EmptyState icon="🔎" title={t('catalog.noResults.title', { query: page.query })} body={t('catalog.noResults.body')} />
       ) : (
-        <ProductTable products={page.items} locale={locale} onEdit={(product) => setEditing(product)} />
+        <ProductTable products={page.items} locale={locale} shopCurrency={shopCurrency} onEdit={(product) => setEditing(product)} />
       )}
 
       {page !== null && (offset > 0 || shownTo < total) && (

@@ -3,7 +3,18 @@ import { useNumberLocale, useT, type Locale } from '../../i18n/i18n'
 import { formatPrice } from './price'
 
 /** The page of products; a row's "Editar" opens the side panel. */
-export function ProductTable({ products, locale, onEdit }: { products: ProductDto[]; locale: Locale; onEdit: (product: ProductDto) => void }) {
+export function ProductTable({
+  products,
+  locale,
+  shopCurrency = null,
+  onEdit,
+}: {
+  products: ProductDto[]
+  locale: Locale
+  /** The shop's currency: its own prices get the local sign, others keep theirs. */
+  shopCurrency?: string | null
+  onEdit: (product: ProductDto) => void
+}) {
   const t = useT()
   const numberLocale = useNumberLocale()
   return (
@@ -39,7 +50,7 @@ export function ProductTable({ products, locale, onEdit }: { products: ProductDt
                     {t('catalog.price.none')}
                   </span>
                 ) : (
-                  formatPrice(product.price, product.currency, locale, numberLocale)
+                  formatPrice(product.price, product.currency, locale, numberLocale, shopCurrency)
                 )}
               </td>
               <td>

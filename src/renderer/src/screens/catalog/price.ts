@@ -1,4 +1,4 @@
-import { formatCop, parseMoneyField } from '../../../../shared/money'
+import { formatShopPrice, parseMoneyField } from '../../../../shared/money'
 import type { Locale } from '../../i18n/i18n'
 
 /** The number format the owner reads: the shop's country's when known, else Colombian for Spanish, US for English. */
@@ -12,12 +12,14 @@ function fractionDigits(currency: string): number {
 }
 
 /**
- * A price as the owner reads it. For a Colombian-format shop in Spanish it is written exactly as
- * the bot writes it to customers ("$89.000", "US$25,99"), so the catalog and the chats never
- * disagree; a shop of another country reads its own format ("$1,250.00" in Mexico).
+ * A price as the owner reads it. In Spanish it is written exactly as the bot writes it to
+ * customers, in the shop's own format ("$89.000" in Colombia, "$380" in Mexico), so the catalog
+ * and the chats never disagree.
  */
-export function formatPrice(price: number, currency: string, locale: Locale, shopNumberLocale?: string): string {
-  if (locale === 'es' && (shopNumberLocale === undefined || shopNumberLocale === 'es-CO')) return formatCop(price, currency)
+export function formatPrice(price: number, currency: string, locale: Locale, shopNumberLocale?: string, shopCurrency?: string | null): string {
+  if (locale === 'es') {
+    return shopNumberLocale ? formatShopPrice(price, currency, { locale: shopNumberLocale, shopCurrency: shopCurrency ?? currency }) : formatShopPrice(price, currency)
+  }
   const digits = fractionDigits(currency)
   try {
     return new Intl.NumberFormat(numberLocale(locale, shopNumberLocale), {
