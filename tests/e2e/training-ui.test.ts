@@ -33,6 +33,8 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
   const references = new Map<string, string>()
   /** Whether the versions this app creates answer like the references (they win) or badly (they lose). */
   let candidateAnswersWell = true
+  let releaseCandidate: () => void = () => {}
+  const candidateHold = new Promise<void>((resolve) => (releaseCandidate = resolve))
 
   const api = async <T>(method: string, input: unknown = {}): Promise<T> => {
     const { status, body } = await post(serve.url, serve.token, method, input)
@@ -71,8 +73,8 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
         const question = request.messages.filter((m) => m.role === 'user').at(-1)?.content ?? ''
         return references.get(question) ?? 'Claro, te cuento: tenemos cursos y accesorios. ¿Qué te interesa?'
       },
-      // Each answer takes a moment, so the validation stage is long enough to be seen.
-      firstChunkDelayMs: 250,
+      // While the test holds it, the new version's answers wait: the validation stage stays on screen until it is checked.
+      beforeReply: (model) => (model.startsWith('autodidacta-') ? candidateHold : undefined),
     })
     serve = await startServeProcess(dir.path, { OLLAMA_HOST: ollama.url, AUTODIDACTA_LLAMA_BIN: '/nonexistent', OLLAMA_MODELS: store })
     // An empty data folder opens on Primeros pasos (first-day.test.ts); these tests start at the sections.
@@ -148,6 +150,7 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
     expect(await page.getByTestId('train-blocker').textContent()).toContain('Ya hay un entrenamiento en curso')
     await progress.scrollIntoViewIfNeeded()
     await page.screenshot({ path: screenshotPath('41-entrenando-instrucciones') })
+    releaseCandidate()
 
     await expect.poll(() => progress.count(), { timeout: 30_000 }).toBe(0)
     const stored = await newestRun()

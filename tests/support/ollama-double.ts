@@ -23,6 +23,8 @@ export interface OllamaDoubleOptions {
   reply?: (request: ChatRequestBody) => string
   /** Delay before the first chunk, to simulate a slow model. */
   firstChunkDelayMs?: number
+  /** Awaited before each chat answer, so a test can hold a stage open until it has looked at it. */
+  beforeReply?: (model: string) => Promise<void> | void
   /** Delay between streamed chunks, so a generation can be stopped halfway. */
   chunkDelayMs?: number
   /** Per-model answers (a deployed fine-tune, say); undefined falls back to `reply`. */
@@ -187,6 +189,7 @@ export async function startOllamaDouble(options: OllamaDoubleOptions = {}, port 
         return json(404, { error: `model "${request.model}" not found, try pulling it first` })
       }
       chatRequests.push(request)
+      await options.beforeReply?.(request.model)
       if (options.firstChunkDelayMs) await new Promise((r) => setTimeout(r, options.firstChunkDelayMs))
       // num_predict caps the answer; a word stands in for a token here.
       const limit = request.options?.num_predict
