@@ -73,6 +73,11 @@ describe('error messages on the page', () => {
     await expect.poll(() => page.locator('.form-error').allTextContents()).toContain('Debe ser una dirección web completa, que empiece por http:// o https://.')
     expect(await englishOnPage()).toEqual([])
     await page.screenshot({ path: screenshotPath('b1-ajustes-error-espanol') })
+    // Corrected, the field's error goes away before saving again; put back as it was refused, it shows again.
+    await host.fill('http://127.0.0.1:6000')
+    await expect.poll(() => page.locator('.form-error').count()).toBe(0)
+    await host.fill('ollama de la tienda')
+    await expect.poll(() => page.locator('.form-error').count()).toBe(1)
     await host.fill('http://127.0.0.1:6000')
   })
 

@@ -12,6 +12,10 @@ import { plainReasons, ValidationTable } from '../../src/renderer/src/screens/tr
 import type { ApiClient } from '../../src/shared/api/client'
 import { OWNER_ANSWERS_MODEL, type DatasetDto, type ExchangeDto, type ModelVersionDto, type StatsDto, type ValidationReport } from '../../src/shared/types'
 import { ExchangeCard, type ExchangeActions } from '../../src/renderer/src/screens/review/ExchangeCard'
+import { Bubble } from '../../src/renderer/src/screens/conversations/Thread'
+import { runSource } from '../../src/renderer/src/screens/training/training-state'
+import { DatasetForm } from '../../src/renderer/src/screens/training/DatasetForm'
+import type { LearningSettings, MessageDto, TrainingRunDto } from '../../src/shared/types'
 
 /*
  * Issue 15: numbers follow the shop's locale, not the browser's (node's default here is en-US,
@@ -169,6 +173,64 @@ describe('model versions in the owner’s words', () => {
     expect(card(OWNER_ANSWERS_MODEL)).not.toContain('dueño')
     // A model outside the shop's versions keeps its own name.
     expect(card('llama3.1:8b')).toContain('Respondió llama3.1:8b')
+  })
+})
+
+describe('model versions in Conversaciones and in a training run', () => {
+  // Only the fields a text bubble reads; media fields stay out of a text message.
+  const botMessage = (model: string): MessageDto => ({
+    id: 'm1',
+    conversationId: 'c1',
+    direction: 'out',
+    author: 'bot',
+    kind: 'text',
+    text: 'Claro, te cuento.',
+    status: 'delivered',
+    replyState: null,
+    model,
+    template: null,
+    guardrails: [],
+    error: null,
+    createdAt: DEC_3,
+  }) as MessageDto
+
+  it('a chat bubble names the version that wrote it, keeps other models and the cloud as they are', () => {
+    const v1 = version({})
+    const bubble = (model: string) => ownerText(render(createElement(Bubble, { message: botMessage(model), versions: [v1] })))
+    expect(bubble(v1.name)).toContain('Respondió Versión 1 (entrenada el 3 de dic')
+    expect(bubble(v1.name)).not.toContain('autodidacta-tecnovariedades-d-s')
+    expect(bubble('llama3.1:8b')).toContain('Respondió llama3.1:8b')
+    expect(bubble('cloud:gpt-4o-mini')).toContain('Respondió gpt-4o-mini (nube)')
+    // One of the app's own tags no longer listed (the demo's, or deleted in Ollama) still reads as a version.
+    expect(bubble('autodidacta-tienda:v2')).toContain('Respondió Versión 2 ·')
+  })
+
+  it('a run says which version it started from, in the same words', () => {
+    const v0 = version({ id: 'v0', name: 'llama3.1:8b', version: 0, source: 'base', isLive: true, trainingRunId: null })
+    const run = { backend: 'prompt', baseModel: 'llama3.1:8b', params: {} } as unknown as TrainingRunDto
+    const fmt = formatters('es-CO', t)
+    expect(runSource(run, [], t, (model) => fmt.modelName(model, [v0]))).toBe('a partir de Versión 0 (la original)')
+    expect(runSource(run, [], t, (model) => fmt.modelName(model, []))).toBe('a partir de llama3.1:8b')
+  })
+})
+
+describe('number fields the owner types in', () => {
+  it('asks for the duplicate similarity as a whole percentage, never as "0.85"', () => {
+    const learning: LearningSettings = {
+      minScore: 4,
+      noReplyHours: 24,
+      llmJudge: false,
+      ownerClassifierMinReviews: 20,
+      nearDuplicateThreshold: 0.85,
+      maxPerCategoryShare: 0.4,
+      validationRatio: 0.1,
+      contextTurns: 2,
+    }
+    const html = render(createElement(DatasetForm, { learning, busy: false, demoMode: false, onSubmit: () => {} }))
+    const field = /Parecido para contar como duplicado \(%\)<input([^>]*)>/.exec(html)?.[1] ?? ''
+    expect(field).toContain('value="85"')
+    expect(field).toContain('step="1"')
+    expect(html).not.toMatch(/value="0\.\d+"/)
   })
 })
 

@@ -63,9 +63,10 @@ describe('the dashboard’s chart data', () => {
       { meanScore: 0.4, successRate: -0.02 },
       { meanScore: null, successRate: null },
     ])
-    expect(modelLabel(versions[1]!, '?')).toBe('v1')
-    expect(modelLabel(model({ model: 'qwen2.5:7b' }), '?')).toBe('qwen2.5:7b')
-    expect(modelLabel(model({ model: '' }), 'desconocido')).toBe('desconocido')
+    const versionLabel = (version: number): string => `Versión ${version}`
+    expect(modelLabel(versions[1]!, '?', versionLabel)).toBe('Versión 1')
+    expect(modelLabel(model({ model: 'qwen2.5:7b' }), '?', versionLabel)).toBe('qwen2.5:7b')
+    expect(modelLabel(model({ model: '' }), 'desconocido', versionLabel)).toBe('desconocido')
   })
 
   it('asks the core for whole local days and leaves out filters that are not set', () => {

@@ -82,7 +82,7 @@ describe('OpenAiCompatibleProvider against an OpenAI API double', () => {
     const wrongKey = 'gsk_wrong_ffffffffffffffffWRONG'
     const error = await failure(provider({ apiKey: wrongKey }).chat({ model: MODEL, messages: hola }))
     expect(reasonOf(error)).toBe('unauthorized')
-    expect((error as Error).message).toBe('La clave de la API de Groq no es válida (HTTP 401)')
+    expect((error as Error).message).toBe('La clave de la API de Groq no es válida (HTTP 401): revísala en Ajustes → Nube')
     expect((error as Error).message).not.toContain(wrongKey)
     expect((error as Error).stack ?? '').not.toContain(wrongKey)
     const health = await provider({ apiKey: wrongKey }).health(MODEL)
@@ -95,7 +95,9 @@ describe('OpenAiCompatibleProvider against an OpenAI API double', () => {
     api.failNext(400, { error: { message: `Bad request made with ${KEY}`, type: 'invalid_request_error', code: null } })
     const error = await failure(provider().chat({ model: MODEL, messages: hola }))
     expect(error).not.toBeInstanceOf(LlmUnavailableError)
-    expect((error as Error).message).toContain('Bad request made with ***')
+    // The owner reads Spanish; the server's English words are kept, redacted, as the cause for the log.
+    expect((error as Error).message).toBe('Groq rechazó la solicitud (HTTP 400): revisa el modelo y la dirección en Ajustes → Nube')
+    expect(((error as Error).cause as Error).message).toBe('Bad request made with ***')
     expect((error as Error).message).not.toContain(KEY)
   })
 
@@ -121,7 +123,7 @@ describe('OpenAiCompatibleProvider against an OpenAI API double', () => {
     expect(reasonOf(await failure(provider().chat({ model: MODEL, messages: hola })))).toBe('model_missing')
   })
 
-  it('reports a server error as unreachable, and other refusals as plain errors with the server message', async () => {
+  it('reports a server error as unreachable, and other refusals as plain errors, the server message only as the cause', async () => {
     api.failNext(500)
     expect(reasonOf(await failure(provider().chat({ model: MODEL, messages: hola })))).toBe('unreachable')
     api.failNext(503, 'upstream connect error', { 'content-type': 'text/plain' })
@@ -129,7 +131,8 @@ describe('OpenAiCompatibleProvider against an OpenAI API double', () => {
     api.failNext(400, { error: { message: "'messages' must contain at least one message", type: 'invalid_request_error', code: null } })
     const error = await failure(provider().chat({ model: MODEL, messages: hola }))
     expect(error).not.toBeInstanceOf(LlmUnavailableError)
-    expect((error as Error).message).toContain("'messages' must contain at least one message")
+    expect((error as Error).message).not.toContain('messages')
+    expect(((error as Error).cause as Error).message).toBe("'messages' must contain at least one message")
   })
 
   it('stops a generation under way when the caller aborts, as a cancellation', async () => {

@@ -33,7 +33,10 @@ export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() 
 
 function safeJson(value: unknown): string {
   try {
-    return JSON.stringify(value, (_key, v: unknown) => (v instanceof Error ? { name: v.name, message: v.message } : v))
+    // The cause carries what the owner's message leaves out (a provider's own words): keep it in the log.
+    return JSON.stringify(value, (_key, v: unknown) =>
+      v instanceof Error ? { name: v.name, message: v.message, ...(v.cause === undefined ? {} : { cause: v.cause }) } : v,
+    )
   } catch {
     return '[unserialisable]'
   }

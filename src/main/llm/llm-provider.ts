@@ -61,8 +61,9 @@ export class LlmUnavailableError extends Error {
   constructor(
     readonly reason: 'unreachable' | 'model_missing' | 'unauthorized' | 'rate_limited' | 'timeout',
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(message)
+    super(message, options)
     this.name = 'LlmUnavailableError'
   }
 }

@@ -257,27 +257,35 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     return this.apiFailure(response.status, apiError, response.headers.get('retry-after'), model)
   }
 
-  /** Maps an HTTP status and/or OpenAI's `{"error": {message, type, code}}` to what the caller can act on. */
+  /**
+   * Maps an HTTP status and/or OpenAI's `{"error": {message, type, code}}` to what the caller can act on.
+   * The owner reads these: the server's own words (English, from the provider) go in `cause`, for the
+   * log and "Detalles técnicos", never in the message.
+   */
   private apiFailure(status: number | null, apiError: ApiError | null, retryAfter: string | null, model: string | null): Error {
     const code = apiError?.code ?? null
     const shown = status === null ? '' : ` (HTTP ${status})`
-    const server = apiError?.message ? `: ${this.redact(apiError.message)}` : ''
-    // The server's words are left out here: OpenAI echoes (part of) the rejected key in them.
+    // OpenAI echoes (part of) a rejected key in its message: redacted even in the cause.
+    const cause = apiError?.message ? { cause: new Error(this.redact(apiError.message)) } : undefined
     if (status === 401 || status === 403 || code === 'invalid_api_key') {
-      return new LlmUnavailableError('unauthorized', `La clave de la API de ${this.label} no es válida${shown}`)
+      return new LlmUnavailableError('unauthorized', `La clave de la API de ${this.label} no es válida${shown}: revísala en Ajustes → Nube`)
     }
     if (code === 'model_not_found' || (status === 404 && model !== null)) {
-      return new LlmUnavailableError('model_missing', model === null ? `${this.label} no encuentra el modelo${server}` : this.missingModelMessage(model))
+      return new LlmUnavailableError(
+        'model_missing',
+        model === null ? `${this.label} no encuentra el modelo: revisa su nombre en Ajustes → Nube` : this.missingModelMessage(model),
+        cause,
+      )
     }
     if (status === 429 || code === 'rate_limit_exceeded' || apiError?.type === 'rate_limit_exceeded') {
       const wait = parseRetryAfter(retryAfter)
       const retry = wait === null ? '' : `; se puede reintentar en ${wait} s`
-      return new LlmUnavailableError('rate_limited', `${this.label} alcanzó su límite de uso${retry}${server}`)
+      return new LlmUnavailableError('rate_limited', `${this.label} alcanzó su límite de uso${retry}. Si pasa seguido, revisa tu plan con ${this.label}`, cause)
     }
     if ((status !== null && status >= 500) || (status === null && apiError?.type === 'server_error')) {
-      return new LlmUnavailableError('unreachable', `${this.label} tiene un problema${shown}${server}`)
+      return new LlmUnavailableError('unreachable', `${this.label} tiene un problema de su lado${shown}: inténtalo más tarde`, cause)
     }
-    return new Error(`${this.label} rechazó la solicitud${shown}${server}`)
+    return new Error(`${this.label} rechazó la solicitud${shown}: revisa el modelo y la dirección en Ajustes → Nube`, cause)
   }
 
   private classify(error: unknown): Error {

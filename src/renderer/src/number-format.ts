@@ -131,7 +131,10 @@ export function formatVersionName(
  */
 export function modelDisplayName(locale: string, t: Translate, model: string, versions: readonly ModelVersionDto[], now: Date = new Date()): string {
   const version = versions.find((v) => v.name === model)
-  return version ? formatVersionName(locale, t, version, now) : model
+  if (version) return formatVersionName(locale, t, version, now)
+  // A version no longer listed (deleted in Ollama, or the demo's) still has the app's own tag: its number is in it.
+  const tagged = /^autodidacta-[a-z0-9-]+:v(\d+)$/.exec(model)
+  return tagged ? t('version.short', { version: Number(tagged[1]) }) : model
 }
 
 export interface Formatters {

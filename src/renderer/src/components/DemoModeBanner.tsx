@@ -20,9 +20,12 @@ export function DemoModeBanner({ onChanged }: { onChanged: (settings: Settings) 
   }
   return (
     <div className="banner demo-banner" role="status" data-testid="demo-banner">
-      <span>{t('demo.banner')}</span>
+      {/* On a phone the banner takes one line: the long explanation would eat a sixth of the screen on every page. */}
+      <span className="wide-only">{t('demo.banner')}</span>
+      <span className="narrow-only">{t('demo.banner.short')}</span>
       <button type="button" className="link-button" disabled={busy} onClick={leave}>
-        {t('demo.leave')}
+        <span className="wide-only">{t('demo.leave')}</span>
+        <span className="narrow-only">{t('demo.leave.short')}</span>
       </button>
       {error && <span className="notice bad">{error}</span>}
     </div>

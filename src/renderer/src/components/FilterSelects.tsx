@@ -1,5 +1,7 @@
 import { CATEGORIES, OWNER_ANSWERS_MODEL, type Category } from '../../../shared/types'
 import { useT } from '../i18n/i18n'
+import { useModelVersions } from '../api/use-model-versions'
+import { useFormat } from '../number-format'
 
 /** The category filter of a filter bar ('' = every category). */
 export function CategorySelect({ value, onChange }: { value: Category | ''; onChange: (category: Category | '') => void }) {
@@ -22,6 +24,8 @@ export function CategorySelect({ value, onChange }: { value: Category | ''; onCh
 /** The model filter ('' = every model), from the models the core has seen answer. */
 export function ModelSelect({ value, models, onChange }: { value: string; models: string[]; onChange: (model: string) => void }) {
   const t = useT()
+  const fmt = useFormat()
+  const shopVersions = useModelVersions()
   // A model the server no longer lists (demo data hidden) may still be the active filter; keep it selectable.
   const options = (value && !models.includes(value) ? [value, ...models] : models).filter(Boolean)
   // The owner's own answers are not a version of the bot: they get their own, plainly named option.
@@ -36,7 +40,7 @@ export function ModelSelect({ value, models, onChange }: { value: string; models
           <optgroup label={t('review.filters.model.versions')}>
             {versions.map((model) => (
               <option key={model} value={model}>
-                {model}
+                {fmt.modelName(model, shopVersions)}
               </option>
             ))}
           </optgroup>

@@ -1,6 +1,6 @@
 import type { AppStatus, WhatsappState } from '../../../shared/types'
 import type { ServerConnection } from '../api/server-connection'
-import { useApiQuery } from '../api/use-api-query'
+import { useModelVersions } from '../api/use-model-versions'
 import { useT } from '../i18n/i18n'
 import { useFormat } from '../number-format'
 
@@ -31,8 +31,8 @@ export function StatusBar({
 }) {
   const t = useT()
   const fmt = useFormat()
-  // The shop's versions, to name the live one "Versión 1 (entrenada el 3 de dic)"; asked again when the model changes.
-  const versions = useApiQuery(status ? { model: status.llm.model } : null, (api) => api.call('models.list', {})).data ?? []
+  // The shop's versions, to name the live one "Versión 1 (entrenada el 3 de dic)".
+  const versions = useModelVersions()
   if (!status) return <header className="statusbar" />
   const whatsapp = status.whatsapp
   const llm = status.llm
@@ -59,10 +59,22 @@ export function StatusBar({
         onClick={onOpenModelStep}
       >
         <span className="dot" />
-        {t('status.model')}:{' '}
-        {versions.some((v) => v.name === llm.model) && llm.state === 'ready'
-          ? t('status.model.ready.version', { model: fmt.modelName(llm.model, versions) })
-          : t(`status.model.${llm.state}`, { model: fmt.modelName(llm.model, versions) })}
+        {llm.state === 'ready' ? (
+          <>
+            {/* Ready needs no model name on a phone (Ajustes and Primeros pasos show it); a fault keeps its words. */}
+            <span className="wide-only">
+              {t('status.model')}:{' '}
+              {versions.some((v) => v.name === llm.model)
+                ? t('status.model.ready.version', { model: fmt.modelName(llm.model, versions) })
+                : t('status.model.ready', { model: fmt.modelName(llm.model, versions) })}
+            </span>
+            <span className="narrow-only">{t('status.model.ready.short')}</span>
+          </>
+        ) : (
+          <>
+            {t('status.model')}: {t(`status.model.${llm.state}`, { model: fmt.modelName(llm.model, versions) })}
+          </>
+        )}
         {onFallback && ` · ${t('status.model.fallback', { model: llm.fallback!.model })}`}
       </button>
       {status.waitingForModel > 0 && (

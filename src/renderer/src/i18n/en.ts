@@ -530,8 +530,8 @@ export const en: Record<MessageKey, string> = {
   'dataset.minScore.hint': 'Only answers with this score or higher go in.',
   'dataset.includeUnreviewed': 'Include the ones you have not reviewed',
   'dataset.includeUnreviewed.hint': 'With their automatic score; rejected ones never go in.',
-  'dataset.nearDuplicate': 'Similarity that counts as a duplicate',
-  'dataset.nearDuplicate.hint': '0.5 to 1; at 1 only identical ones are removed.',
+  'dataset.nearDuplicate': 'Similarity that counts as a duplicate (%)',
+  'dataset.nearDuplicate.hint': '50 to 100; at 100 only identical ones are removed.',
   'dataset.maxShare': 'Maximum per category (%)',
   'dataset.maxShare.none': 'No limit',
   'dataset.maxShare.hint': 'Keeps one category from taking over the dataset.',
@@ -716,7 +716,7 @@ export const en: Record<MessageKey, string> = {
   'training.runs.title': 'Trainings',
   'training.run.dataset': 'Dataset “{name}”',
   'training.run.datasetGone': 'deleted',
-  'training.run.base': 'base {base}',
+  'training.run.base': 'starting from {base}',
   'training.run.file': 'file {file}',
   'training.run.forced': 'forced live',
   'training.run.took': 'took {time}',
@@ -1050,10 +1050,12 @@ export const en: Record<MessageKey, string> = {
   'settings.hours.timezone.where': 'Hours are in the {zone} time zone (changed above, in “Country, currency and time zone”).',
 
   // Issue 15, part D: versions by number and date, plain measures, technical details one click away.
+  'version.short': 'Version {version}',
   'version.name.base': 'Version {version} (the original)',
   'version.name.finetune': 'Version {version} (trained on {date})',
   'version.name.prompt': 'Version {version} (created on {date})',
   'version.name.import': 'Version {version} (imported on {date})',
+  'status.model.ready.short': 'Model ready',
   'status.model.ready.version': '{model} ready',
   'tech.details': 'Technical details',
   'tech.model': 'Name in Ollama: {model}',
@@ -1101,6 +1103,8 @@ export const en: Record<MessageKey, string> = {
 
   // Issue 15, part E: demo mode, the loop's next steps, Conversaciones' search, Ajustes' menu.
   'demo.banner': 'Demo mode: Review, Statistics and new datasets include the example conversations.',
+  'demo.banner.short': 'Demo mode: example data.',
+  'demo.leave.short': 'Leave',
   'demo.leave': 'Leave demo mode',
   'demo.leaveFailed': 'Could not leave demo mode: {message}',
   'settings.demo': 'Demo mode',

@@ -530,8 +530,8 @@ export const es = {
   'dataset.minScore.hint': 'Solo entran las respuestas con esta nota o más.',
   'dataset.includeUnreviewed': 'Incluir las que aún no revisaste',
   'dataset.includeUnreviewed.hint': 'Con su nota automática; las rechazadas nunca entran.',
-  'dataset.nearDuplicate': 'Parecido para contar como duplicado',
-  'dataset.nearDuplicate.hint': 'De 0,5 a 1; con 1 solo se quitan las idénticas.',
+  'dataset.nearDuplicate': 'Parecido para contar como duplicado (%)',
+  'dataset.nearDuplicate.hint': 'De 50 a 100; con 100 solo se quitan las idénticas.',
   'dataset.maxShare': 'Máximo por categoría (%)',
   'dataset.maxShare.none': 'Sin límite',
   'dataset.maxShare.hint': 'Evita que una sola categoría ocupe casi todo el dataset.',
@@ -716,7 +716,7 @@ export const es = {
   'training.runs.title': 'Entrenamientos',
   'training.run.dataset': 'Dataset «{name}»',
   'training.run.datasetGone': 'borrado',
-  'training.run.base': 'base {base}',
+  'training.run.base': 'a partir de {base}',
   'training.run.file': 'archivo {file}',
   'training.run.forced': 'puesto en uso a la fuerza',
   'training.run.took': 'duró {time}',
@@ -1048,10 +1048,12 @@ export const es = {
   'settings.hours.timezone.where': 'Las horas son de la zona horaria {zone} (se cambia arriba, en «País, moneda y zona horaria»).',
 
   // Issue 15, part D: versions by number and date, plain measures, technical details one click away.
+  'version.short': 'Versión {version}',
   'version.name.base': 'Versión {version} (la original)',
   'version.name.finetune': 'Versión {version} (entrenada el {date})',
   'version.name.prompt': 'Versión {version} (creada el {date})',
   'version.name.import': 'Versión {version} (importada el {date})',
+  'status.model.ready.short': 'Modelo listo',
   'status.model.ready.version': '{model} lista',
   'tech.details': 'Detalles técnicos',
   'tech.model': 'Nombre en Ollama: {model}',
@@ -1099,6 +1101,8 @@ export const es = {
 
   // Issue 15, part E: demo mode, the loop's next steps, Conversaciones' search, Ajustes' menu.
   'demo.banner': 'Modo demostración: Revisión, Estadísticas y los datasets nuevos incluyen las conversaciones de ejemplo.',
+  'demo.banner.short': 'Modo demostración: datos de ejemplo.',
+  'demo.leave.short': 'Salir',
   'demo.leave': 'Salir del modo demostración',
   'demo.leaveFailed': 'No se pudo salir del modo demostración: {message}',
   'settings.demo': 'Modo demostración',

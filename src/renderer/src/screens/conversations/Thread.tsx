@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { BotMode, ConversationDto, MessageDto, MessageStatus, WhatsappState } from '../../../../shared/types'
+import type { BotMode, ConversationDto, MessageDto, MessageStatus, ModelVersionDto, WhatsappState } from '../../../../shared/types'
 import { useApi, useApiEvent } from '../../api/api-context'
+import { useModelVersions } from '../../api/use-model-versions'
 import { contactLabel, contactPhone, formatTime } from '../../format'
 import type { MessageKey } from '../../i18n/es'
 import { useNumberLocale, useT, type Translate } from '../../i18n/i18n'
+import { useFormat, type Formatters } from '../../number-format'
 import { isOddKind, kindLabel } from './message-kind'
 import { ReplyBox } from './ReplyBox'
 
@@ -18,6 +20,7 @@ export function Thread({
 }) {
   const api = useApi()
   const t = useT()
+  const versions = useModelVersions()
   const [messages, setMessages] = useState<MessageDto[]>([])
   const bottom = useRef<HTMLDivElement>(null)
 
@@ -95,7 +98,7 @@ export function Thread({
       )}
       <div className="bubbles">
         {messages.map((m) => (
-          <Bubble key={m.id} message={m} />
+          <Bubble key={m.id} message={m} versions={versions} />
         ))}
         <div ref={bottom} />
       </div>
@@ -124,7 +127,8 @@ function guardrailLabel(t: Translate, guardrail: string): string {
 }
 
 /** One message as the chat shows it (also in Primeros pasos' test conversation). */
-export function Bubble({ message: m }: { message: MessageDto }) {
+export function Bubble({ message: m, versions = [] }: { message: MessageDto; versions?: readonly ModelVersionDto[] }) {
+  const fmt = useFormat()
   const t = useT()
   const numberLocale = useNumberLocale()
   return (
@@ -144,7 +148,11 @@ export function Bubble({ message: m }: { message: MessageDto }) {
         )}
         <div className="bubble-meta">
           {m.template && <span data-testid="message-template">{t(`message.template.${m.template}`)} · </span>}
-          {m.model && <span>{t('message.model', { model: modelName(m.model, t) })} · </span>}
+          {m.model && (
+            <span title={m.model} data-testid="message-model">
+              {t('message.model', { model: modelName(m.model, t, fmt, versions) })} ·{' '}
+            </span>
+          )}
           {m.status === 'failed' && <span className="meta-bad">{t('message.status.failed')} · </span>}
           {formatTime(m.createdAt, undefined, numberLocale)}
           {m.direction === 'out' && <Ticks status={m.status} error={m.error} />}
@@ -159,9 +167,9 @@ export function Bubble({ message: m }: { message: MessageDto }) {
   )
 }
 
-/** Answers of the cloud endpoint are recorded as `cloud:<model>`. */
-function modelName(model: string, t: Translate): string {
-  return model.startsWith('cloud:') ? t('message.model.cloud', { model: model.slice('cloud:'.length) }) : model
+/** Answers of the cloud endpoint are recorded as `cloud:<model>`; the shop's own versions by their owner-facing name. */
+function modelName(model: string, t: Translate, fmt: Formatters, versions: readonly ModelVersionDto[]): string {
+  return model.startsWith('cloud:') ? t('message.model.cloud', { model: model.slice('cloud:'.length) }) : fmt.modelName(model, versions)
 }
 
 const TICKS: Record<Exclude<MessageStatus, 'received'>, string> = {

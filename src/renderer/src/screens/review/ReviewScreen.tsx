@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { ApiError } from '../../../../shared/api/errors'
-import type { ExchangeDto, ModelVersionDto } from '../../../../shared/types'
+import type { ExchangeDto } from '../../../../shared/types'
 import type { ApiClient } from '../../../../shared/api/client'
 import { useApi, useApiEvent } from '../../api/api-context'
 import { useApiQuery } from '../../api/use-api-query'
+import { useModelVersions } from '../../api/use-model-versions'
 import { EmptyState } from '../../components/EmptyState'
 import { NextStep } from '../../components/NextStep'
 import { useNumberLocale, useT } from '../../i18n/i18n'
@@ -56,10 +57,7 @@ export function ReviewScreen({
 }: { onOpenSettings?: () => void; demoMode?: boolean; onGenerateDataset?: () => void } = {}) {
   const api = useApi()
   // The shop's versions, to name the model that wrote each reply in the owner's words.
-  const [versions, setVersions] = useState<ModelVersionDto[]>([])
-  useEffect(() => {
-    api.call('models.list', {}).then(setVersions, () => {})
-  }, [api])
+  const versions = useModelVersions()
   const t = useT()
   const cloudKeyConfigured = useCallback(async () => (await api.call('llm.cloudKey', {})).configured, [api])
   const [filters, setFilters] = useState<ReviewFilterState>(DEFAULT_FILTERS)

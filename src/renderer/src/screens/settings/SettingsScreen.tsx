@@ -22,7 +22,10 @@ export function SettingsScreen({ settings, onSaved }: { settings: Settings; onSa
   // What the core holds now: a change is judged against it (an address already agreed to is not asked again).
   const [saved, setSaved] = useState(settings)
   const [notice, setNotice] = useState<{ tone: 'ok' | 'bad'; text: string } | null>(null)
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
+  // The refused form as it was sent: a field's error shows until the owner changes that field.
+  const [refused, setRefused] = useState<{ errors: Record<string, string>; draft: Settings }>({ errors: {}, draft: settings })
+  const fieldErrors = stillWrong(refused.errors, refused.draft, draft)
+  const setFieldErrors = (errors: Record<string, string>) => setRefused({ errors, draft })
   const setDraft: SetDraft = (update) => setDraftState((current) => update(current))
   const sectionRefs = useRef(new Map<string, HTMLElement>())
   // Demo mode can also be left from the banner above this form: the form follows, or saving would switch it back on.
@@ -173,4 +176,13 @@ export function SettingsScreen({ settings, onSaved }: { settings: Settings; onSa
       </form>
     </div>
   )
+}
+
+/** The errors whose field still holds the value the core refused. */
+function stillWrong(errors: Record<string, string>, refused: Settings, draft: Settings): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).filter(([path]) => JSON.stringify(valueAt(refused, path)) === JSON.stringify(valueAt(draft, path))))
+}
+
+function valueAt(settings: Settings, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), settings)
 }

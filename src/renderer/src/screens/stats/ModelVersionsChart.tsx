@@ -18,7 +18,7 @@ export function ModelVersionsChart({ stats }: { stats: StatsDto }) {
   const changes = deltas(stats.perModel)
   const rows = stats.perModel.map((m, i) => ({
     ...m,
-    label: modelLabel(m, t('stats.models.unknown')) + (m.live ? ` (${t('stats.models.live')})` : ''),
+    label: modelLabel(m, t('stats.models.unknown'), (version) => t('version.short', { version })) + (m.live ? ` (${t('stats.models.live')})` : ''),
     successPct: m.successRate === null ? null : Math.round(m.successRate * 1000) / 10,
     change: changes[i]!,
   }))

@@ -94,8 +94,8 @@ export function continuousDays(daily: StatsDailyPoint[]): (Omit<StatsDailyPoint,
 }
 
 /** "v2", or the model's own name when it is not one of the shop's versions. */
-export function modelLabel(model: Pick<StatsModelPoint, 'model' | 'version'>, unknown: string): string {
-  if (model.version !== null) return `v${model.version}`
+export function modelLabel(model: Pick<StatsModelPoint, 'model' | 'version'>, unknown: string, versionLabel: (version: number) => string): string {
+  if (model.version !== null) return versionLabel(model.version)
   return model.model || unknown
 }
 

@@ -7,7 +7,8 @@ interface Draft {
   name: string
   minScore: number
   includeUnreviewed: boolean
-  nearDuplicateThreshold: number
+  /** As a percentage (85), like the other knobs: a number input shows "0.85" with a point whatever the locale. */
+  nearDuplicatePercent: number
   capPerCategory: boolean
   maxSharePercent: number
   validationPercent: number
@@ -19,7 +20,7 @@ function draftFrom(learning: LearningSettings): Draft {
     name: '',
     minScore: learning.minScore,
     includeUnreviewed: true,
-    nearDuplicateThreshold: learning.nearDuplicateThreshold,
+    nearDuplicatePercent: Math.round(learning.nearDuplicateThreshold * 100),
     capPerCategory: learning.maxPerCategoryShare !== null,
     maxSharePercent: Math.round((learning.maxPerCategoryShare ?? 0.4) * 100),
     validationPercent: Math.round(learning.validationRatio * 100),
@@ -54,7 +55,7 @@ export function DatasetForm({
       ...(draft.name.trim() ? { name: draft.name.trim() } : {}),
       minScore: draft.minScore,
       includeUnreviewed: draft.includeUnreviewed,
-      nearDuplicateThreshold: draft.nearDuplicateThreshold,
+      nearDuplicateThreshold: draft.nearDuplicatePercent / 100,
       maxPerCategoryShare: draft.capPerCategory ? draft.maxSharePercent / 100 : null,
       validationRatio: draft.validationPercent / 100,
       contextTurns: draft.contextTurns,
@@ -84,12 +85,12 @@ export function DatasetForm({
           {t('dataset.nearDuplicate')}
           <input
             type="number"
-            min={0.5}
-            max={1}
-            step={0.01}
+            min={50}
+            max={100}
+            step={1}
             required
-            value={Number.isNaN(draft.nearDuplicateThreshold) ? '' : draft.nearDuplicateThreshold}
-            onChange={(e) => set({ nearDuplicateThreshold: num(e.target.value) })}
+            value={Number.isNaN(draft.nearDuplicatePercent) ? '' : draft.nearDuplicatePercent}
+            onChange={(e) => set({ nearDuplicatePercent: num(e.target.value) })}
           />
           <small>{t('dataset.nearDuplicate.hint')}</small>
         </label>

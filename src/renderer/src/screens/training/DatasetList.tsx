@@ -68,7 +68,7 @@ const FILTER_LABELS: Record<string, MessageKey> = {
   includeDemo: 'dataset.includeDemo',
 }
 /** Stored as fractions, shown as the form asks for them. */
-const PERCENT_FILTERS = new Set(['maxPerCategoryShare', 'validationRatio'])
+const PERCENT_FILTERS = new Set(['maxPerCategoryShare', 'validationRatio', 'nearDuplicateThreshold'])
 
 function ManifestDetails({ manifest }: { manifest: Record<string, unknown> | null }) {
   const t = useT()

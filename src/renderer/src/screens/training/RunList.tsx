@@ -119,7 +119,7 @@ function RunItem({
       <p className="run-what">
         {t('training.run.dataset', { name: run.datasetName ?? t('training.run.datasetGone') })}
         {' · '}
-        <span title={typeof run.params.importPath === 'string' ? run.params.importPath : run.baseModel}>{runSource(run, baseModels, t)}</span>
+        <span title={typeof run.params.importPath === 'string' ? run.params.importPath : run.baseModel}>{runSource(run, baseModels, t, (model) => fmt.modelName(model, versions))}</span>
         {run.forced && <> · {t('training.run.forced')}</>}
       </p>
       {run.status === 'succeeded' && run.modelVersion && (

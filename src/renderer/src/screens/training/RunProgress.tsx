@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import type { BaseModelOption, LossPoint, TrainingProgress, TrainingRunDto, TrainingStage } from '../../../../shared/types'
+import type { BaseModelOption, LossPoint, ModelVersionDto, TrainingProgress, TrainingRunDto, TrainingStage } from '../../../../shared/types'
 import { useApi } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
 import { useT } from '../../i18n/i18n'
@@ -23,12 +23,15 @@ export function RunProgress({
   progress,
   curve,
   baseModels,
+  versions = [],
 }: {
   run: TrainingRunDto
   /** The latest `training.progress` of this run, if any came. */
   progress: TrainingProgress | null
   curve: LossPoint[]
   baseModels: BaseModelOption[]
+  /** The shop's versions, so a run that starts from one says "Versión N (…)". */
+  versions?: readonly ModelVersionDto[]
 }) {
   const api = useApi()
   const t = useT()
@@ -76,7 +79,7 @@ export function RunProgress({
         {' · '}
         {t('training.run.dataset', { name: run.datasetName ?? t('training.run.datasetGone') })}
         {' · '}
-        {runSource(run, baseModels, t)}
+        {runSource(run, baseModels, t, (model) => fmt.modelName(model, versions))}
       </p>
 
       <ol className="stage-steps" aria-label={t('training.progress.steps')}>

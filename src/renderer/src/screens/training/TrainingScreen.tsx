@@ -216,7 +216,7 @@ export function TrainingScreen({ demoMode = false, onOpenStats }: { demoMode?: b
         />
       </section>
 
-      {activeRun && <RunProgress run={activeRun} progress={activeProgress} curve={activeCurve} baseModels={baseModels} />}
+      {activeRun && <RunProgress run={activeRun} progress={activeProgress} curve={activeCurve} baseModels={baseModels} versions={versions} />}
 
       <section className="panel" aria-labelledby="versions-title">
         <h2 id="versions-title">{t('training.versions.title')}</h2>

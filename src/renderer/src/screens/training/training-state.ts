@@ -92,10 +92,15 @@ export function overallPercent(run: TrainingRunDto, progress: TrainingProgress |
  * What a run started from, for its one-line summary: the imported file for a whole-model import
  * (the core records the live model as its base, which says nothing there), else the base.
  */
-export function runSource(run: TrainingRunDto, baseModels: readonly BaseModelOption[], t: Translate): string {
+export function runSource(
+  run: TrainingRunDto,
+  baseModels: readonly BaseModelOption[],
+  t: Translate,
+  modelName: (model: string) => string = (model) => model,
+): string {
   const path = run.params.importPath
   if (run.backend === 'import' && run.params.importKind !== 'adapter' && typeof path === 'string') return t('training.run.file', { file: fileName(path) })
-  return t('training.run.base', { base: baseLabel(run.baseModel, baseModels) })
+  return t('training.run.base', { base: modelName(baseLabel(run.baseModel, baseModels)) })
 }
 
 /** What to call a run's base model: the Ollama name when the path is one of the store's blobs. */
