@@ -235,6 +235,10 @@ describe('Revisión and Entrenamiento in Chromium against `serve`, on demo data'
     expect(await page.getByTestId('dataset-notice').textContent()).toContain('listo')
     await ready.getByText('Ver resumen').click()
     expect(await ready.getByTestId('manifest').textContent()).toContain('Ejemplos por categoría y nota')
+    // Where the lines come from, in the owner's terms (issue 16, point 4).
+    for (const source of ['con buena nota automática', 'aprobados por ti', 'con tu respuesta reescrita']) {
+      expect(await ready.getByTestId('manifest').textContent()).toContain(source)
+    }
     await ready.getByTestId('manifest').scrollIntoViewIfNeeded()
     await page.screenshot({ path: screenshotPath('13-entrenamiento-dataset') })
 

@@ -106,8 +106,18 @@ describe('demo-data and export', () => {
     expect(readdirSync(out).sort()).toEqual(['Modelfile', 'manifest.json', 'train.jsonl', 'valid.jsonl'])
     const train = readFileSync(join(out, 'train.jsonl'), 'utf8').trim().split('\n')
     expect(train).toHaveLength(dataset.trainCount)
-    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { counts: unknown }
-    expect(manifest).toHaveProperty('counts')
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
+      counts: { perCategoryScore: Record<string, Record<string, number>> }
+      report: { kept: number; keptPerSource: { auto: number; approved: number; rewritten: number } }
+    }
+    // Every line carries the owner's verdict or an automatic score at the threshold (4 by default), never
+    // the score an owner overruled by approving or rewriting the answer.
+    const scores = new Set(Object.values(manifest.counts.perCategoryScore).flatMap((byScore) => Object.keys(byScore)))
+    expect([...scores].filter((score) => !['4', '5'].includes(score))).toEqual([])
+    const sources = manifest.report.keptPerSource
+    expect(sources.auto + sources.approved + sources.rewritten).toBe(manifest.report.kept)
+    expect(sources.approved).toBeGreaterThan(0)
+    expect(sources.rewritten).toBeGreaterThan(0)
     for (const stage of ['filtering', 'deduplicating', 'splitting', 'writing']) expect(run.stderr).toContain(stage)
     expect(readFileSync(join(out, 'Modelfile'), 'utf8')).toMatch(/^SYSTEM /m)
   })

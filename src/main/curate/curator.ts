@@ -176,6 +176,17 @@ function prepare(
   }
 }
 
+/**
+ * The score a line carries into a dataset: the owner's verdict where there is one. A rewrite is the
+ * owner's own answer (5); an approval keeps the score the owner gave by hand, else it is a 5, never
+ * the automatic score the owner overruled by approving it. Unreviewed lines keep their score.
+ */
+export function datasetScore(reviewStatus: string, qualityScore: number | null, manualScore: number | null): number | null {
+  if (reviewStatus === 'corrected') return 5
+  if (reviewStatus === 'approved') return manualScore ?? 5
+  return qualityScore
+}
+
 function byPriority(a: Curated, b: Curated): number {
   return (
     (STATUS_RANK[b.reviewStatus] ?? 0) - (STATUS_RANK[a.reviewStatus] ?? 0) ||
@@ -203,6 +214,7 @@ function tally(report: CurationReport, c: Curated): void {
   const score = c.qualityScore === null ? 'unscored' : String(c.qualityScore)
   report.keptPerScore[score] = (report.keptPerScore[score] ?? 0) + 1
   report.keptPerStatus[c.reviewStatus] = (report.keptPerStatus[c.reviewStatus] ?? 0) + 1
+  report.keptPerSource[c.reviewStatus === 'corrected' ? 'rewritten' : c.reviewStatus === 'approved' ? 'approved' : 'auto']++
   if (c.scrubbed) addScrubCounts(report.scrubbed, c.scrubbed)
 }
 
@@ -226,6 +238,7 @@ function emptyReport(opts: CurationOptions): CurationReport {
     keptPerCategory: {},
     keptPerScore: {},
     keptPerStatus: {},
+    keptPerSource: { auto: 0, approved: 0, rewritten: 0 },
     options,
   }
 }

@@ -6,6 +6,7 @@ import { fillShopName } from '../../shared/persona'
 import type { DatasetDto, DatasetProgress } from '../../shared/types'
 import type { EventBus } from '../kernel/event-bus'
 import { curateInWorker } from './curate-in-worker'
+import { datasetScore } from './curator'
 import { DatasetExistsError, EmptyDatasetError, writeDataset } from './dataset-writer'
 import type { CurationCandidate, CurationProgress } from './types'
 import { contextTurns } from '../learning/exchange-dto'
@@ -147,7 +148,7 @@ export function toCandidate(row: CurationRow): CurationCandidate {
     context: contextTurns(row.context),
     category: row.category ?? 'general',
     productName: row.productName,
-    qualityScore: row.qualityScore,
+    qualityScore: datasetScore(row.reviewStatus, row.qualityScore, row.manualScore),
     reviewStatus: row.reviewStatus,
     createdAt: row.createdAt.getTime(),
     customerName: row.customerName,

@@ -117,6 +117,11 @@ export interface CurationReport {
   /** Keys '1'…'5', or 'unscored' for approved/corrected exchanges without a score. */
   keptPerScore: Record<string, number>
   keptPerStatus: Record<string, number>
+  /**
+   * Where the kept lines come from, in the owner's terms: `auto` scored at or above the threshold
+   * with no review, `approved` by the owner, `rewritten` by the owner (the target is their answer).
+   */
+  keptPerSource: { auto: number; approved: number; rewritten: number }
   options: Omit<CurationOptions, 'systemPrompt'>
 }
 

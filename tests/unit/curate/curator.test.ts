@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { curate } from '../../../src/main/curate/curator'
+import { curate, datasetScore } from '../../../src/main/curate/curator'
 import { trimContext } from '../../../src/main/curate/chat-turns'
 import { mulberry32 } from '../../../src/main/kernel/hash'
 import type { CurationCandidate, CurationProgress, DatasetExample } from '../../../src/main/curate/types'
@@ -36,6 +36,7 @@ describe('curate on the fixture', () => {
     expect(r.keptPerCategory).toEqual({ consulta_precio: 4, consulta_producto: 6, proceso_pago: 5, solicitud_foto: 3, consulta_envio: 4, general: 6 })
     expect(r.keptPerScore).toEqual({ '5': 15, '4': 10, '3': 1, '2': 1, unscored: 1 })
     expect(r.keptPerStatus).toEqual({ pending: 21, approved: 5, corrected: 2 })
+    expect(r.keptPerSource).toEqual({ auto: 21, approved: 5, rewritten: 2 })
   })
 
   it('keeps rejected rows out whatever their score, and corrected/approved rows in whatever theirs', () => {
@@ -217,6 +218,20 @@ describe('curate determinism', () => {
     expect(text).toMatch(/\$\d{2,3}\.000/)
     const s = result.report.scrubbed
     expect(s.phone + s.email + s.nationalId + s.card).toBeGreaterThan(300)
+  })
+})
+
+describe('datasetScore', () => {
+  it('carries the owner’s verdict, not the automatic score the owner overruled', () => {
+    // Approved with no score of the owner's: a 5, whatever the rules said.
+    expect(datasetScore('approved', 2, null)).toBe(5)
+    // Approved with the owner's own score: that score.
+    expect(datasetScore('approved', 4, 4)).toBe(4)
+    // Rewritten: the line is the owner's answer.
+    expect(datasetScore('corrected', 1, 2)).toBe(5)
+    // Unreviewed (or rejected, which never gets in) keeps its score.
+    expect(datasetScore('pending', 3, null)).toBe(3)
+    expect(datasetScore('pending', null, null)).toBeNull()
   })
 })
 

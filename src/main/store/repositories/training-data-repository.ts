@@ -38,6 +38,8 @@ export interface CurationRow {
   category: string | null
   productName: string | null
   qualityScore: number | null
+  /** The owner's own score, when they gave one (it decides an approved line's score in a dataset). */
+  manualScore: number | null
   reviewStatus: ReviewStatus
   createdAt: Date
   /** The contact's display name, so that curation can scrub it from the lines. */
@@ -306,6 +308,7 @@ export class TrainingDataRepository {
         category: trainingData.category,
         productName: trainingData.productName,
         qualityScore: trainingData.qualityScore,
+        manualScore: trainingData.manualScore,
         reviewStatus: trainingData.reviewStatus,
         createdAt: trainingData.createdAt,
         customerName: contacts.displayName,

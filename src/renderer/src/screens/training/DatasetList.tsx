@@ -95,6 +95,9 @@ function ManifestDetails({ manifest }: { manifest: Record<string, unknown> | nul
   const outcome: [MessageKey, number | null, string?][] = [
     ['dataset.manifest.input', report.input],
     ['dataset.manifest.kept', report.kept],
+    ['dataset.manifest.kept.auto', report.keptAuto],
+    ['dataset.manifest.kept.approved', report.keptApproved],
+    ['dataset.manifest.kept.rewritten', report.keptRewritten],
     [
       'dataset.manifest.duplicates',
       duplicates,

@@ -28,6 +28,10 @@ export interface ManifestSummary {
   report: {
     input: number | null
     kept: number | null
+    /** Where the kept lines come from (datasets from before issue 16 do not say). */
+    keptAuto: number | null
+    keptApproved: number | null
+    keptRewritten: number | null
     exactDuplicates: number | null
     nearDuplicates: number | null
     rejected: number | null
@@ -129,6 +133,9 @@ export function summarizeManifest(manifest: Record<string, unknown> | null): Man
     report: {
       input: report('input'),
       kept: report('kept') ?? num(at(manifest, 'counts.total')),
+      keptAuto: report('keptPerSource.auto'),
+      keptApproved: report('keptPerSource.approved'),
+      keptRewritten: report('keptPerSource.rewritten'),
       exactDuplicates: report('exactDuplicates'),
       nearDuplicates: report('nearDuplicates'),
       rejected: report('rejected'),
