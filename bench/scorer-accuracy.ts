@@ -1,7 +1,8 @@
 // Accuracy of the reply scorer against the seed's rules, how agreement with the owner grows with
-// the owner's reviews, and throughput. `npx tsx bench/scorer-accuracy.ts` prints markdown; every
+// the owner's reviews, and throughput; then the external development set (bench/scorer-external.ts). `npx tsx bench/scorer-accuracy.ts` prints markdown; every
 // number is deterministic except the timings in the last table.
 import { fileURLToPath } from 'node:url'
+import { externalReport } from './scorer-external'
 import { DEFAULT_MIN_REVIEWS } from '../src/main/evaluate/blended-scorer'
 import { categoryOf } from '../src/main/evaluate/category'
 import { analyzeSpanish } from '../src/main/kernel/spanish-text'
@@ -124,6 +125,9 @@ function main(): void {
     '## (c) Throughput (this machine; varies run to run)',
     '',
     throughputTable(rows),
+    '',
+    // Public data none of us wrote, and the rules blended with the learned model (issue 16).
+    externalReport(),
   ]
   console.log(out.join('\n'))
 }

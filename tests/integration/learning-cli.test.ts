@@ -45,7 +45,27 @@ describe('score', () => {
     expect(lines[0]).toMatchObject({ score: 5, wasSuccessful: true })
     expect(lines[1]).toMatchObject({ score: 1, wasSuccessful: false })
     expect(lines[2]?.category).toMatch(/consulta_(envio|precio)/)
-    for (const line of lines) expect(Object.keys(line).sort()).toEqual(['category', 'score', 'wasSuccessful'])
+    for (const line of lines) expect(Object.keys(line).sort()).toEqual(['category', 'confidence', 'score', 'wasSuccessful'])
+  })
+
+  it('reads optional context per line: a pick after an offer is an order, the same words alone are not', async () => {
+    const catalog = join(temp, 'catalog.json')
+    writeFileSync(catalog, JSON.stringify([{ name: 'Pizza Napolitana', keywords: ['pizza'] }, { name: 'Pizza Hawaiana' }]))
+    const offer = 'Tenemos Napolitana a $25.000 y Hawaiana a $27.000, ¿cuál quieres?'
+    const input = [
+      { text: 'la napolitana', answer: offer },
+      { text: 'la napolitana' },
+      { text: '2 por favor', answer: 'Cada una vale 15 mil', previous: ['¿cuánto vale la hawaiana?'] },
+      { text: 'ya te consigné' },
+    ]
+      .map((line) => JSON.stringify(line))
+      .join('\n')
+    const run = await cli(['score', '--catalog', catalog], input + '\n')
+    expect(run.code, run.stderr).toBe(0)
+    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { score: number; wasSuccessful: boolean; category: string })
+    expect(lines.map((l) => l.wasSuccessful)).toEqual([true, false, true, true])
+    expect(lines[0]).toMatchObject({ score: 5, category: 'proceso_pago' })
+    expect(lines[1]?.category).toBe('consulta_producto')
   })
 
   it('reads --input, keeps bad lines aligned with an error line, and exits 1 for them', async () => {

@@ -35,7 +35,7 @@ export function classifierWeight(reviewCount: number, minReviews = DEFAULT_MIN_R
 }
 
 /** The rules' verdict as a distribution: their confidence on their score, the rest on the neighbours. */
-function rulesDistribution(rules: ReplyAssessment): number[] {
+export function rulesDistribution(rules: ReplyAssessment): number[] {
   const spread = [0, 0, 0, 0, 0].map((_, k) => (k + 1 === rules.score ? 0 : 1 / (1 + Math.abs(k + 1 - rules.score))))
   const total = spread.reduce((a, b) => a + b, 0)
   const confidence = Math.min(1, Math.max(0, rules.confidence))

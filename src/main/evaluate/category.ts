@@ -43,6 +43,11 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'quiero|pido 1|2|3|4|5|uno|una|dos|tres|cuatro|cinco|ese|esa', negatable: true },
     { pattern: 'pedir|pedirlo|pedido|ordenar|inscribirme|inscribo|inscripcion|matricula|separamelo|apartamelo|apartame|separame|reservamelo', negatable: true },
     { pattern: 'metodo|metodos|medios de pago' },
+    // Payment words from across the Spanish-speaking shops, not only Colombia's.
+    { pattern: 'efectivo|yape|plin|oxxo|spei|bizum|zelle|sinpe|mercadopago|webpay|transbank|redcompra|pagomovil|cuotas|msi' },
+    { pattern: 'pago movil' },
+    { pattern: 'mercado pago' },
+    { pattern: 'meses sin intereses' },
   ],
   solicitud_foto: [
     { pattern: 'foto|fotos|fotico|foticos|fotito|fotitos|imagen|imagenes|video|videos|pic|pics|captura' },
@@ -59,12 +64,18 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'cuando me? llega|llegaria|llegue|llego' },
     { pattern: 'se? demora|demoran|tarda|tardan|demoraria|tardaria' },
     { pattern: 'no me llego|llega|ha llegado' },
+    { pattern: 'delivery|reparto|reparten|repartidor|courier|paqueteria|mensajeria|motorizado|guia' },
   ],
   consulta_precio: [
     { pattern: 'precio|precios|valor|valores|costo|costos|cuesta|cuestan|tarifa|descuento|descuentos|promocion|promociones|oferta|ofertas|rebaja' },
     { pattern: 'caro|cara|caros|caras|carisimo|carisima|carito|carita|costoso|costosa|barato|barata|baratos|economico|economica|plata|dinero|billete|presupuesto' },
     { pattern: 'cuanto $' },
     { pattern: 'en cuanto' },
+    { pattern: 'promo|promos|cotizar|cotizacion|cotizaciones|cotizame|cotizas|mayoreo' },
+    { pattern: 'por mayor' },
+    { pattern: 'cuanto esta|estan|sale|salen|cobra|cobran|cobras|vale|valen|seria|serian|queda|quedaria' },
+    { pattern: 'a como', questionOnly: true },
+    { pattern: 'total', questionOnly: true },
   ],
   consulta_producto: [
     { pattern: 'busco|buscaba|necesito|necesitaria|recomienda|recomiendas|recomiendan|recomendarias|recomendacion', negatable: true },
@@ -76,6 +87,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'sirve|sirven para' },
     { pattern: 'de que trata|se trata' },
     { pattern: 'cuentame|explicame|explicas|explica|dime mas?' },
+    { pattern: 'menu|carta|catalogo|catalogos|sabores|sabor|ingredientes' },
     { pattern: 'curso|cursos|audifonos|reloj|relojes|smartwatch|parlante|parlantes|cargador|cargadores|celular|celulares|megapack|combo|cable|mouse|teclado|camara|camaras|proyector|lampara|bafle|diadema|powerbank|tablet|memoria' },
     { pattern: 'excel|ingles|piano|guitarra|marketing|fotografia|diseño|programacion|office|word|photoshop|canva|ia' },
     { pattern: 'virtual|presencial|certificado|principiantes|avanzado|basico|intermedio' },
@@ -88,7 +100,17 @@ const ORDER: readonly Exclude<Category, 'general'>[] = ['proceso_pago', 'solicit
  * A failed delivery is about shipping even when the customer says they paid ("no me llegó nada y
  * ya pagué", "el pedido nunca llegó"): checked before the payment words.
  */
-const DELIVERY_FAILURE = new PhraseSet([{ pattern: 'no|nunca me|nos? ha|han? llego|llegado|llegaron|llega', value: true }])
+const DELIVERY_FAILURE = new PhraseSet(
+  [
+    'no|nunca me|nos? ha|han? llego|llegado|llegaron|llega',
+    // Where an order is: tracking is about shipping even though it names the order ("pedido").
+    'donde|como esta|va|viene mi|el|la pedido|paquete|orden|compra|envio',
+    'rastrear|rastreo|rastreas|tracking',
+    'numero|codigo de guia|seguimiento|rastreo',
+    'estado de|del mi? pedido|paquete|orden|envio',
+    'seguimiento de|del|a mi? pedido|paquete|orden|envio',
+  ].map((pattern) => ({ pattern, value: true })),
+)
 
 const SETS = ORDER.map((category) => ({ category, phrases: new PhraseSet(TOPICS[category].map((rule) => ({ pattern: rule.pattern, value: rule }))) }))
 

@@ -1,7 +1,8 @@
 import type { EventBus } from '../kernel/event-bus'
 import { blendScores } from './blended-scorer'
 import { OwnerClassifier } from './owner-classifier'
-import { assessReply } from './reply-scorer'
+import { catalogTerms, scoreMessage, type CatalogTerms } from './message-scorer'
+import { SentimentModel, type EncodedSentimentModel } from './sentiment-model'
 import type { LlmService } from '../llm/llm-service'
 import type { Logger } from '../kernel/logger'
 import type { SettingsService } from '../settings/settings-service'
@@ -24,6 +25,13 @@ export interface EvaluationDeps {
   llm: Pick<LlmService, 'chat'>
   events: EventBus
   logger: Logger
+  /**
+   * The shop's products as the scorer reads them (names and keywords): a customer naming one
+   * after an offer is ordering. Optional; read again after each `catalog.changed`.
+   */
+  catalog?: { products(): readonly { name: string; keywords?: readonly string[] }[] }
+  /** The learned half of the scorer; the app passes the shipped weights, tests may pass none. */
+  sentimentWeights?: EncodedSentimentModel | null
 }
 
 /**
@@ -36,8 +44,16 @@ export class EvaluationService {
   private reviewCount = 0
   private classifierStale = true
   private sweepTimer: NodeJS.Timeout | null = null
+  private readonly sentiment: SentimentModel | null
+  private catalogCache: CatalogTerms | null = null
+  private readonly unsubscribe: () => void
 
-  constructor(private readonly deps: EvaluationDeps) {}
+  constructor(private readonly deps: EvaluationDeps) {
+    this.sentiment = deps.sentimentWeights ? SentimentModel.decode(deps.sentimentWeights) : null
+    this.unsubscribe = deps.events.subscribe((event) => {
+      if (event === 'catalog.changed') this.catalogCache = null
+    })
+  }
 
   /** A customer message arrived: it closes the exchange it reacts to. */
   customerReplied(messageId: string): void {
@@ -94,6 +110,7 @@ export class EvaluationService {
   stop(): void {
     if (this.sweepTimer) clearInterval(this.sweepTimer)
     this.sweepTimer = null
+    this.unsubscribe()
   }
 
   /** What the learned scorer currently knows, for the docs and the status. */
@@ -109,9 +126,10 @@ export class EvaluationService {
     if (!row) return
     // The customer's next message, as far as the scorer reads it (the message is stored whole).
     const text = processedPrefix(message.text ?? '')
-    const rules = assessReply(text)
+    // The context the rules alone ignore: the answer the customer reacts to, what they asked.
+    const rules = scoreMessage({ text, answer: processedPrefix(row.botResponse), previous: [processedPrefix(row.userMessage)] }, { sentiment: this.sentiment, catalog: this.catalogTerms() })
     this.refreshClassifier()
-    const owner = this.classifier && text ? this.classifier.predict(text) : null
+    const owner = this.classifier && text ? this.classifier.predict(text, rules.score) : null
     const blended = blendScores(rules, owner, this.reviewCount, { minReviews: this.deps.settings.get().learning.ownerClassifierMinReviews })
     const updated = this.apply(row, {
       score: blended.score,
@@ -153,6 +171,12 @@ export class EvaluationService {
     return updated
   }
 
+  private catalogTerms(): CatalogTerms | null {
+    if (!this.deps.catalog) return null
+    this.catalogCache ??= catalogTerms(this.deps.catalog.products())
+    return this.catalogCache
+  }
+
   private refreshClassifier(): void {
     if (!this.classifierStale) return
     this.classifierStale = false
@@ -163,7 +187,9 @@ export class EvaluationService {
       return
     }
     const classifier = new OwnerClassifier()
-    classifier.train(reviews.map((r) => ({ text: r.text, score: clampScore(r.score) })))
+    // The automatic score of each reviewed text is a feature: a few reviews then say where the
+    // owner departs from it instead of relearning Spanish sentiment from scratch.
+    classifier.train(reviews.map((r) => ({ text: r.text, score: clampScore(r.score), base: scoreMessage({ text: r.text }, { sentiment: this.sentiment }).score })))
     this.classifier = classifier
   }
 
@@ -178,7 +204,7 @@ export class EvaluationService {
             'califica la respuesta del vendedor de 1 (muy mala) a 5 (excelente). Responde solo con el número.',
         },
         { role: 'user', content: `Cliente: ${processedPrefix(row.userMessage)}\nVendedor: ${row.botResponse}\nCliente después: ${processedPrefix(nextMessage) || '(sin texto)'}` },
-      ])
+      ], { purpose: 'judge' })
       const judged = Number(/[1-5]/.exec(text)?.[0])
       if (!judged) return
       this.deps.worker.enqueue(`judge ${row.id}`, () => {

@@ -7,3 +7,5 @@ export { CATEGORIES, categoryOf, detectCategory, type Category } from './categor
 export { blendScores } from './blended-scorer'
 export { OwnerClassifier } from './owner-classifier'
 export { reviewPriority } from './review-priority'
+export { scoreMessage, catalogTerms, type MessageInput, type MessageScore, type CatalogTerms } from './message-scorer'
+export { SentimentModel } from './sentiment-model'

@@ -22,6 +22,12 @@ export type Score = 1 | 2 | 3 | 4 | 5
 export interface OwnerExample {
   text: string
   score: Score
+  /**
+   * What the automatic scorer (rules + learned model) said of this text, when known. It becomes
+   * a feature, so a few reviews can teach "the owner agrees with the scorer here, not there"
+   * instead of relearning sentiment from the owner's words alone.
+   */
+  base?: Score
 }
 
 export interface OwnerPrediction {
@@ -68,7 +74,7 @@ const PRECISION = 1e6
  * in it. The rule features let a few reviews move whole families of replies: when the owner
  * scores "ok" and "listo" a 3, "dale" (same rule signal) follows.
  */
-export function ownerFeatures(text: string, analyzed: AnalyzedText = analyzeSpanish(text)): string[] {
+export function ownerFeatures(text: string, analyzed: AnalyzedText = analyzeSpanish(text), base?: Score): string[] {
   const { words, clauseOf } = analyzed
   const out = new Set<string>()
   const tokens: string[] = []
@@ -96,6 +102,7 @@ export function ownerFeatures(text: string, analyzed: AnalyzedText = analyzeSpan
   const rules = resolveSignals(signals, analyzed)
   out.add(`r:score${rules.score}`)
   if (rules.wasSuccessful) out.add('r:purchase_intent')
+  if (base !== undefined) out.add(`m:score${base}`)
   return [...out]
 }
 
@@ -143,7 +150,7 @@ export class OwnerClassifier {
     const features: string[] = []
     const rows = examples.map((e) => {
       if (typeof e.text !== 'string') throw new TypeError('every example needs a text string')
-      return ownerFeatures(e.text).map((f) => {
+      return ownerFeatures(e.text, undefined, e.base).map((f) => {
         let id = index.get(f)
         if (id === undefined) {
           id = features.length
@@ -210,8 +217,9 @@ export class OwnerClassifier {
     this.trainedOn = n
   }
 
-  predict(text: string): OwnerPrediction {
-    const feats = ownerFeatures(text)
+  /** `base`: the automatic scorer's score of the text, as in training (see OwnerExample.base). */
+  predict(text: string, base?: Score): OwnerPrediction {
+    const feats = ownerFeatures(text, undefined, base)
     const known: number[] = []
     for (const f of feats) {
       const id = this.index.get(f)

@@ -111,3 +111,19 @@ describe('OwnerClassifier', () => {
     expect(model.predict('ok').confidence).toBe(0)
   })
 })
+
+describe('the automatic score as a feature', () => {
+  it('learns from few reviews how the owner relates to the automatic score, on words it never saw', () => {
+    const examples = Array.from({ length: 40 }, (_, i) => {
+      const base = (i % 2 === 0 ? 5 : 1) as 1 | 5
+      return { text: `referencia${i} modelo${i}`, score: base, base }
+    })
+    const model = new OwnerClassifier()
+    model.train(examples)
+    expect(model.predict('pedido nuevo zeta', 5).score).toBe(5)
+    expect(model.predict('pedido nuevo zeta', 1).score).toBe(1)
+    // Without the automatic score the same unseen words carry nothing to go on.
+    const p = model.predict('pedido nuevo zeta').distribution
+    expect(Math.abs(p[0]! - p[4]!)).toBeLessThan(0.2)
+  })
+})

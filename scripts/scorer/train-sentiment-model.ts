@@ -1,0 +1,134 @@
+// Trains the learned half of the reply scorer (src/main/evaluate/sentiment-model.ts) offline and
+// writes its weights to src/main/evaluate/sentiment-weights.ts, which the app loads.
+//
+//   npx tsx scripts/scorer/build-dev-set.ts          # once: the external development set
+//   npx tsx scripts/scorer/train-sentiment-model.ts  # --validate: measure on held-out tuning data only
+//
+// Training data, and what is never trained on:
+// - the TUNING part of the external development set (public Mexican reviews, stars 1–5); its
+//   BLIND part (other towns) is never read here;
+// - the first part of tests/fixtures/scorer-testset.jsonl (the 516 replies the rules were written
+//   with); its blind parts stay out, so the project's own blind figure stays honest.
+// --validate holds out a quarter of the tuning towns and blind set 1 of the project's set, and
+// prints what the options below were chosen with.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { hashString, mulberry32 } from '../../src/main/kernel/hash'
+import { analyzeSpanish } from '../../src/main/kernel/spanish-text'
+import { sentimentFeatures, trainSentimentModel, type SentimentExample, type SentimentModel, type SentimentTrainingOptions } from '../../src/main/evaluate/sentiment-model'
+import { scoreMessage } from '../../src/main/evaluate/message-scorer'
+import { EXTERNAL_MISSING, loadExternal, scoreMeasures } from '../../tests/support/scorer-external'
+import { loadTestSet, PARTS } from '../../tests/support/scorer-testset'
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const OUT = join(ROOT, 'src', 'main', 'evaluate', 'sentiment-weights.ts')
+
+export const TRAINING: SentimentTrainingOptions = { buckets: 1 << 16, epochs: 8, l2: 1e-5, learningRate: 0.2, seed: 16 }
+/** A chat reply counts this many reviews: short, and the kind of text the shop scores. */
+const CHAT_WEIGHT = 3
+/** A lexicon entry (one word) counts this much of a review: a prior for words the reviews lack. */
+export const LEXICON_WEIGHT = Number(process.env.LEXICON_WEIGHT ?? 0)
+const LEXICONS = join(ROOT, 'node_modules', 'natural', 'lib', 'natural', 'sentiment', 'Spanish')
+
+/**
+ * Broad Spanish polarity lexicons shipped in the `natural` package (MIT): ML-SentiCon (Cruz et
+ * al., 11,000 lemmas scored −1..1) and a Spanish AFINN with emojis (−5..5). Each entry becomes
+ * a one-word training example, so the model has an opinion on words no review used; the word
+ * lists themselves are not shipped, only the weights they moved.
+ */
+function lexiconRows(): Labeled[] {
+  const rows: Labeled[] = []
+  const senticon = JSON.parse(readFileSync(join(LEXICONS, 'senticon_es.json'), 'utf8')) as Record<string, { pol: string }>
+  for (const [word, { pol }] of Object.entries(senticon)) {
+    const p = Number(pol)
+    if (Math.abs(p) < 0.25) continue
+    rows.push({ text: word, score: p >= 0.5 ? 5 : p > 0 ? 4 : p <= -0.5 ? 1 : 2, weight: LEXICON_WEIGHT })
+  }
+  const afinn = JSON.parse(readFileSync(join(LEXICONS, 'afinnShortSortedSpanish.json'), 'utf8')) as Record<string, number>
+  for (const [word, value] of Object.entries(afinn)) {
+    if (value === 0) continue
+    rows.push({ text: word, score: value >= 3 ? 5 : value > 0 ? 4 : value <= -3 ? 1 : 2, weight: LEXICON_WEIGHT })
+  }
+  return rows
+}
+
+interface Labeled {
+  text: string
+  score: 1 | 2 | 3 | 4 | 5
+  weight: number
+}
+
+function examples(rows: readonly Labeled[], buckets: number): SentimentExample[] {
+  return rows.map((r) => ({ features: sentimentFeatures(analyzeSpanish(r.text), buckets), score: r.score, weight: r.weight }))
+}
+
+function train(rows: readonly Labeled[], options: SentimentTrainingOptions, trainedOn: string): SentimentModel {
+  return trainSentimentModel(examples(rows, options.buckets), options, mulberry32(options.seed), trainedOn)
+}
+
+const argmax = (p: readonly number[]) => p.indexOf(Math.max(...p)) + 1
+
+function main(): void {
+  const external = loadExternal()
+  if (!external) {
+    console.error(EXTERNAL_MISSING)
+    process.exit(1)
+  }
+  const tuning = external.filter((r) => r.part === 'tuning')
+  const project = loadTestSet()
+  const projectTrain = project.slice(PARTS[0].from, PARTS[0].to)
+
+  if (process.argv.includes('--validate')) {
+    const heldOut = (r: { group: string }) => hashString(r.group, 7) % 4 === 0
+    const trainRows = [
+      ...tuning.filter((r) => !heldOut(r)).map((r) => ({ ...r, weight: 1 })),
+      ...projectTrain.map((r) => ({ ...r, weight: CHAT_WEIGHT })),
+      ...(LEXICON_WEIGHT > 0 ? lexiconRows() : []),
+    ]
+    const valExternal = tuning.filter(heldOut)
+    const valProject = project.slice(PARTS[1].from, PARTS[1].to)
+    const grid: Partial<SentimentTrainingOptions>[] = process.argv.includes('--grid') ? [{}, { l2: 1e-4 }, { l2: 1e-6 }, { epochs: 4 }, { epochs: 15 }, { learningRate: 0.1 }, { learningRate: 0.5 }, { buckets: 1 << 17 }] : [{}]
+    for (const change of grid) {
+      const options = { ...TRAINING, ...change }
+      const model = train(trainRows, options, 'validation')
+      const ext = scoreMeasures(valExternal.map((r) => r.score), valExternal.map((r) => argmax(model.predict(analyzeSpanish(r.text)))))
+      const own = scoreMeasures(valProject.map((r) => r.score), valProject.map((r) => argmax(model.predict(analyzeSpanish(r.text)))))
+      console.log(JSON.stringify(change), `external n=${ext.n} F1 ${ext.polarityMacroF1.toFixed(3)} ±1 ${ext.withinOne.toFixed(3)}`, `| project n=${own.n} F1 ${own.polarityMacroF1.toFixed(3)} ±1 ${own.withinOne.toFixed(3)} exact ${own.exact.toFixed(3)}`)
+    }
+    const model = train(trainRows, TRAINING, 'validation')
+    for (const rulesWeight of [0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 1]) {
+      const parts = { sentiment: model, rulesWeight }
+      const ext = scoreMeasures(valExternal.map((r) => r.score), valExternal.map((r) => scoreMessage({ text: r.text }, parts).score))
+      const own = scoreMeasures(valProject.map((r) => r.score), valProject.map((r) => scoreMessage({ text: r.text }, parts).score))
+      console.log(`rules weight ${rulesWeight}`, `external F1 ${ext.polarityMacroF1.toFixed(3)} ±1 ${ext.withinOne.toFixed(3)}`, `| project F1 ${own.polarityMacroF1.toFixed(3)} ±1 ${own.withinOne.toFixed(3)} exact ${own.exact.toFixed(3)}`)
+    }
+    for (const [rulesWeight, rulesFullWords] of [[0.6, 8], [0.6, 12], [0.6, 20], [0.6, 40], [0.8, 12], [1, 12], [0.8, 20], [1, 20]] as const) {
+      const parts = { sentiment: model, rulesWeight, rulesFullWords }
+      const ext = scoreMeasures(valExternal.map((r) => r.score), valExternal.map((r) => scoreMessage({ text: r.text }, parts).score))
+      const own = scoreMeasures(valProject.map((r) => r.score), valProject.map((r) => scoreMessage({ text: r.text }, parts).score))
+      console.log(`rules weight ${rulesWeight}, full up to ${rulesFullWords} words`, `external F1 ${ext.polarityMacroF1.toFixed(3)} ±1 ${ext.withinOne.toFixed(3)}`, `| project F1 ${own.polarityMacroF1.toFixed(3)} ±1 ${own.withinOne.toFixed(3)} exact ${own.exact.toFixed(3)}`)
+    }
+    const rulesOnly = (rows: readonly { text: string; score: number }[]) => scoreMeasures(rows.map((r) => r.score), rows.map((r) => scoreMessage({ text: r.text }, { sentiment: null }).score))
+    const [re, ro] = [rulesOnly(valExternal), rulesOnly(valProject)]
+    console.log(`rules alone external F1 ${re.polarityMacroF1.toFixed(3)} ±1 ${re.withinOne.toFixed(3)} | project F1 ${ro.polarityMacroF1.toFixed(3)} ±1 ${ro.withinOne.toFixed(3)} exact ${ro.exact.toFixed(3)}`)
+    return
+  }
+
+  const trainedOn = `${tuning.length} public reviews (tuning part: MeIA 2025 towns, SFU categories) + ${projectTrain.length} replies (scorer-testset part 1)${LEXICON_WEIGHT > 0 ? ' + ML-SentiCon/AFINN-es lexicons' : ''}`
+  const model = train(
+    [...tuning.map((r) => ({ ...r, weight: 1 })), ...projectTrain.map((r) => ({ ...r, weight: CHAT_WEIGHT })), ...(LEXICON_WEIGHT > 0 ? lexiconRows() : [])],
+    TRAINING,
+    trainedOn,
+  )
+  const encoded = model.encode()
+  const body =
+    '// Generated by scripts/scorer/train-sentiment-model.ts — do not edit. The learned half of the\n' +
+    '// reply scorer: int8 weights of a hashed n-gram logistic regression (docs/scorer.md).\n' +
+    "import type { EncodedSentimentModel } from './sentiment-model'\n\n" +
+    `export const SENTIMENT_WEIGHTS: EncodedSentimentModel = ${JSON.stringify(encoded, null, 2)}\n`
+  writeFileSync(OUT, body)
+  console.log(`${trainedOn} → ${OUT} (${(body.length / 1024).toFixed(0)} KB)`)
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main()

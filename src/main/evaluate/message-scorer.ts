@@ -1,0 +1,242 @@
+// One scorer for a customer's reaction, used by `cli score` and the EvaluationService alike:
+// the hand-written rules (reply-scorer.ts), the learned n-gram model (sentiment-model.ts) and
+// the conversation around the message (the bot's answer just before it, the customer's earlier
+// messages, the shop's catalog).
+//
+// How the two halves share the score: the rules know the shop's phrases exactly and are sure of
+// few things; the model knows the general vocabulary of liking and disliking. Where the rules
+// found nothing, the model decides alone; where they did, their say grows with their confidence
+// (RULES_WEIGHT, chosen on the tuning part of the development set, docs/scorer.md). A sale the
+// rules or the context recognised stays a sale: no review vocabulary can out-vote "me lo llevo".
+
+import { analyzeSpanish, type AnalyzedText } from '../kernel/spanish-text'
+import { PhraseSet } from '../kernel/phrase-matcher'
+import { rulesDistribution } from './blended-scorer'
+import { categoryOf, type Category } from './category'
+import { extractSignals, resolveSignals, type ReplyAssessment } from './reply-scorer'
+import type { SentimentModel } from './sentiment-model'
+
+/** What `cli score` reads per line and the EvaluationService knows of an exchange. */
+export interface MessageInput {
+  /** The customer's message being scored. */
+  text: string
+  /** The bot's (or owner's) answer the message reacts to. */
+  answer?: string
+  /** Earlier customer messages in the conversation, oldest first. */
+  previous?: readonly string[]
+}
+
+/** The catalog as the scorer needs it: the words that name products, folded like messages. */
+export interface CatalogTerms {
+  /** Canonical words that name one product ("napolitana", "hoodie"), too specific to be chatter. */
+  words: ReadonlySet<string>
+}
+
+export interface ScorerParts {
+  /** The learned model; null scores with the rules alone (the seed's behaviour, and tests). */
+  sentiment: SentimentModel | null
+  catalog?: CatalogTerms | null
+  /** Overrides RULES_WEIGHT (the training script's validation sweeps it). */
+  rulesWeight?: number
+  /** Overrides RULES_FULL_WORDS (likewise). */
+  rulesFullWords?: number
+}
+
+export interface MessageScore extends ReplyAssessment {
+  category: Category
+  /** The rules' own score before blending, for the review screen and the bench. */
+  rulesScore: ReplyAssessment['score']
+}
+
+/** The rules' share at full confidence; the model gets the rest (tuned, docs/scorer.md). */
+export const RULES_WEIGHT = 0.8
+/**
+ * Up to this many words the rules keep their full share; beyond, it shrinks in proportion. The
+ * rules read phrases of chat replies: in a long message a "me encanta" or a "no" is one clause
+ * among many, and the whole text is the model's to weigh.
+ */
+export const RULES_FULL_WORDS = 12
+
+/** Words too common in chat to name a product even when a product's name contains them. */
+const COMMON = new Set(
+  'para con sin por una uno unos unas los las del que mas muy como este esta esto ese esa eso todo toda todos todas kit pack set combo talla color tamano grande pequeno normal nuevo nueva original bueno buena precio envio'.split(
+    ' ',
+  ),
+)
+
+/** Builds the catalog terms from product names and keywords (the owner's words). */
+export function catalogTerms(products: readonly { name: string; keywords?: readonly string[] }[]): CatalogTerms {
+  const words = new Set<string>()
+  for (const product of products) {
+    for (const text of [product.name, ...(product.keywords ?? [])]) {
+      for (const word of analyzeSpanish(text).words) if (word.length >= 4 && !COMMON.has(word) && !/^\d+$/.test(word)) words.add(word)
+    }
+  }
+  return { words }
+}
+
+const COLOURS = new Set(
+  'negro negra negros negras blanco blanca blancos blancas rojo roja rojos rojas azul azules verde verdes amarillo amarilla gris grises rosado rosada rosa morado morada beige cafe marron naranja dorado dorada plateado plateada fucsia vinotinto'.split(' '),
+)
+const QUANTITY_WORDS = new Set('1 2 3 4 5 6 7 8 9 10 12 uno una dos tres cuatro cinco seis media docena'.split(' '))
+/** "talla M", "la talla 38", "en L". */
+// The normalizer reads a lone "m" as the filler "hmm", so "talla M" arrives as "talla hmm".
+const SIZE = new PhraseSet([{ pattern: 'talla|tallas|numero|size xs|s|m|hmm|l|xl|xxl|28|30|32|34|35|36|37|38|39|40|41|42|43|44', value: true }])
+
+/**
+ * An order given in the customer's own words, with no context needed: a delivery address, a
+ * payment already made or its proof, an order placed ("quiero hacer un pedido", "me regalas dos").
+ */
+const ORDER_PHRASES = new PhraseSet(
+  [
+    // A delivery address: street-type word followed by a number ("calle 45 # 12-30", "cra 7").
+    'mi direccion es|seria',
+    'la direccion es|seria',
+    'direccion de entrega|envio',
+    'me lo|la|los? envias|mandas|envian|mandan|traes|llevas a la? calle|carrera|avenida|barrio|conjunto|edificio|casa|apartamento',
+    'envialo|mandalo|envialos|mandalos|enviamelo|mandamelo|enviala|mandala a',
+    // Money already sent.
+    'ya pague|consigne|transferi|deposite|cancele',
+    'ya te|le|les pague|consigne|transferi|deposite|gire',
+    'ya esta pagado|pago|consignado|transferido',
+    'ahi|aqui|alli te|le va|van el|la comprobante|soporte|pantallazo|captura|recibo',
+    'te|le envio|mando|paso el|la comprobante|soporte|pantallazo|captura|recibo|voucher',
+    // An order placed in so many words (every slot is one word: "voy a" is two slots).
+    'quiero|quisiera|queria|deseo|necesito hacer|realizar|poner|montar|pasar un|el|mi|una|la pedido|orden|compra',
+    'voy|vengo a hacer|realizar|poner|pasar un|el|mi pedido|orden|compra',
+    'me gustaria|gustaria hacer|realizar|poner un|el|mi pedido|orden|compra',
+    'quiero|quisiera|queria|deseo pedir|ordenar|encargar',
+    // "me regalas dos", "me das una", "véndeme 3" (the normalizer reads "me regalas" as "dame");
+    // not "mándame una": that is usually a photo or the details.
+    'dame|damelo|regalame|vendeme|traeme|regalas|vendes|traes 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|media',
+    'me regalas|regala|das|da|vendes|vende|traes|trae 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|media',
+    'para pedir|ordenar|encargar',
+    'confirmo|confirmamos el|la? pedido|orden|compra',
+    'hacer|realizar|poner|hacemos|hagamos una|un|la|el|mi orden|pedido|compra',
+    'me|nos interesa|interesaria comprar|comprarlo|comprarla|comprarlos|adquirir|adquirirlo|pedir|pedirlo|llevarlo|llevarla',
+    'quiero|quisiera|queria|deseo reservar|apartar|separar|encargar|apartarlo|separarlo|reservarlo',
+    // Adding to an order: "anótame dos", "ponme una más", "envíame tres" (a quantity, not a photo).
+    'anotame|apuntame|agregame|sumame|ponme|mandame|enviame|separame|apartame 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|otro|otra',
+    'me anotas|apuntas|agregas|sumas|pones|mandas|envias|separas|apartas 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|otro|otra',
+    'lo|la|los|las llevo|tomo',
+    'trato hecho',
+    'cerramos|cerremos el? trato|negocio',
+  ].map((pattern) => ({ pattern, value: pattern })),
+)
+/** A street number: "calle 45", "cra 7 # 12-30", "av. 68". */
+const STREET = new Set(['calle', 'cl', 'cll', 'carrera', 'cra', 'kr', 'cr', 'avenida', 'av', 'diagonal', 'dg', 'transversal', 'tv', 'manzana', 'mz'])
+
+/** Signals that the previous answer offered something the customer can now pick. */
+const OFFER = new PhraseSet(
+  [
+    'tenemos|tengo|manejamos|hay|quedan|disponible|disponibles',
+    'te|le lo|la|los|las? separo|aparto|reservo|envio|mando|anoto',
+    'lo|la|los|las quieres|quiere|deseas|desea|llevas|lleva',
+    'cual|cuales|cuanto|cuantos|cuantas quieres|quiere|deseas|desea|prefieres|prefiere|llevas|lleva',
+    'cual|cuales te|le gusta|gustan|interesa|sirve',
+    'en que talla|color|tamaño',
+    'que talla|color|sabor|tamaño',
+    'cuesta|cuestan|vale|valen|precio|pesos|mil',
+  ].map((pattern) => ({ pattern, value: pattern })),
+)
+
+/** Whether the answer offered something: a product, a price, a choice or a question to pick. */
+function offered(answer: AnalyzedText, catalog: CatalogTerms | null | undefined): boolean {
+  if (OFFER.findAll(answer.words, answer.clauseOf).length > 0) return true
+  if (/\$|\d/.test(answer.normalized)) return true
+  return catalog ? answer.words.some((w) => catalog.words.has(w)) : false
+}
+
+/**
+ * The customer picks from the offer: names a catalog product, a colour, a size or a quantity,
+ * in a short message that is not a question ("la negra en talla M", "2 por favor", "Pizza Napolitana").
+ */
+function picksFromOffer(text: AnalyzedText, catalog: CatalogTerms | null | undefined): string | null {
+  if (text.questionMarks > 0 || text.words.length === 0 || text.words.length > 12) return null
+  if (catalog) {
+    const named = text.words.find((w) => catalog.words.has(w))
+    if (named) return `product:${named}`
+  }
+  const colour = text.words.find((w) => COLOURS.has(w))
+  if (colour) return `colour:${colour}`
+  if (SIZE.findAll(text.words, text.clauseOf).length > 0) return 'size'
+  const first = text.words[0]!
+  if (QUANTITY_WORDS.has(first) && text.words.length <= 5) return `quantity:${first}`
+  return null
+}
+
+/** Asked as a question and still an order: "¿me lo vendes?", "¿me la separas?". */
+const ORDER_QUESTIONS = new PhraseSet([{ pattern: 'me|nos lo|la|los|las vendes|vende|venden|vendas', value: true }])
+const NEGATORS = new Set(['no', 'nunca', 'ni', 'tampoco', 'jamas'])
+
+/** A negator shortly before, in the same clause: "no quiero hacer un pedido", "ya no lo llevo". */
+function negated(text: AnalyzedText, start: number): boolean {
+  for (let i = start - 1; i >= Math.max(0, start - 3) && text.clauseOf[i] === text.clauseOf[start]; i--) if (NEGATORS.has(text.words[i]!)) return true
+  return false
+}
+
+function orderInWords(text: AnalyzedText): string | null {
+  const asked = ORDER_QUESTIONS.findAll(text.words, text.clauseOf).find((m) => !negated(text, m.start))
+  if (asked) return text.words.slice(asked.start, asked.end).join(' ')
+  if (text.questionMarks > 0) return null
+  const match = ORDER_PHRASES.findAll(text.words, text.clauseOf).find((m) => !negated(text, m.start))
+  if (match) return text.words.slice(match.start, match.end).join(' ')
+  for (let i = 0; i + 1 < text.words.length; i++) if (STREET.has(text.words[i]!) && /^\d/.test(text.words[i + 1]!)) return 'address'
+  return null
+}
+
+// A stall ("dame un momento", "lo pienso") is not an order either, whatever else the message
+// says; a lone filler ("hmm", which is also how a size "M" reaches the rules) is not a stall.
+const NEGATIVE_KINDS = /^(rejection|complaint|stop|insult|anger|decline|objection|confusion|misanswer|negation):|^stall:(?!hmm$)/
+
+/** Scores one customer message; `answer` and `previous` are optional context. Pure. */
+export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageScore {
+  const analyzed = analyzeSpanish(input.text)
+  const signals = extractSignals(analyzed)
+  const rules = resolveSignals(signals, analyzed)
+  const negative = rules.signals.some((s) => NEGATIVE_KINDS.test(s))
+
+  // Purchase intent from the message's own words, or from the offer it answers.
+  const wordsCategory = categoryOf(analyzed)
+  // "Mándame una foto" asks for a picture, whatever quantity it names.
+  let order: string | null = rules.wasSuccessful || wordsCategory === 'solicitud_foto' ? null : orderInWords(analyzed)
+  if (!order && !rules.wasSuccessful && !negative && (input.answer || input.previous?.length)) {
+    // The offer is in the answer; without one, the customer's own earlier question about a
+    // product or its price ("¿cuánto vale la napolitana?") sets up the pick the same way.
+    const context = input.answer ? [input.answer] : (input.previous ?? []).slice(-2)
+    if (context.some((c) => offered(analyzeSpanish(c), parts.catalog))) {
+      const pick = picksFromOffer(analyzed, parts.catalog)
+      if (pick) order = `pick:${pick}`
+    }
+  }
+  const extra: string[] = []
+  let wasSuccessful = rules.wasSuccessful
+  let score = rules.score
+  let confidence = rules.confidence
+  if (order && !negative) {
+    wasSuccessful = true
+    score = 5
+    confidence = Math.max(confidence, 0.7)
+    extra.push(`order:${order}`, 'purchase_intent')
+  } else if (parts.sentiment && !rules.wasSuccessful) {
+    const model = parts.sentiment.predict(analyzed)
+    const found = !rules.signals.includes('no_signal') && rules.signals.some((s) => s !== 'question' && s !== 'conflict')
+    const fullWords = parts.rulesFullWords ?? RULES_FULL_WORDS
+    const lengthShare = analyzed.words.length <= fullWords ? 1 : fullWords / analyzed.words.length
+    const rulesShare = found ? (parts.rulesWeight ?? RULES_WEIGHT) * rules.confidence * lengthShare : 0
+    const fromRules = rulesDistribution(rules)
+    const blended = model.map((p, k) => rulesShare * fromRules[k]! + (1 - rulesShare) * p)
+    let best = 0
+    for (let k = 1; k < blended.length; k++) if (blended[k]! > blended[best]!) best = k
+    score = (best + 1) as MessageScore['score']
+    confidence = Math.round(Math.min(0.95, blended[best]!) * 1000) / 1000
+    if (score !== rules.score) extra.push(`model:${score}`)
+  }
+
+  let category = wordsCategory
+  if (wasSuccessful && !rules.wasSuccessful && category !== 'consulta_envio') category = 'proceso_pago'
+  else if (category === 'general' && parts.catalog && analyzed.words.some((w) => parts.catalog!.words.has(w))) category = 'consulta_producto'
+
+  const labels = rules.signals.filter((s) => s !== 'purchase_intent' || wasSuccessful)
+  return { score, wasSuccessful, confidence, signals: [...labels, ...extra], category, rulesScore: rules.score }
+}

@@ -1,0 +1,29 @@
+// Category words from shops outside Colombia and from order tracking (issue 16): each case is
+// worded like a customer anywhere in Latin America or Spain, not taken from the labeled set.
+import { describe, expect, it } from 'vitest'
+import { detectCategory } from '../../../src/main/evaluate/category'
+
+describe('category vocabulary beyond one country', () => {
+  it.each([
+    ['aceptan yape?', 'proceso_pago'],
+    ['se puede con mercado pago?', 'proceso_pago'],
+    ['tienen meses sin intereses?', 'proceso_pago'],
+    ['pago por bizum?', 'proceso_pago'],
+    ['hacen delivery a Miraflores?', 'consulta_envio'],
+    ['dónde está mi pedido?', 'consulta_envio'],
+    ['me pasas el número de guía', 'consulta_envio'],
+    ['quiero rastrear mi paquete', 'consulta_envio'],
+    ['me puedes cotizar 10 unidades', 'consulta_precio'],
+    ['cuánto está la docena?', 'consulta_precio'],
+    ['venden por mayor?', 'consulta_precio'],
+    ['me pasas la carta?', 'consulta_producto'],
+    ['qué sabores tienen?', 'consulta_producto'],
+  ])('"%s" is %s', (text, category) => {
+    expect(detectCategory(text)).toBe(category)
+  })
+
+  it('keeps a statement about the total or "a cómo" out of the price topic unless it asks', () => {
+    expect(detectCategory('el total me parece bien')).not.toBe('consulta_precio')
+    expect(detectCategory('a cómo está el parlante?')).toBe('consulta_precio')
+  })
+})

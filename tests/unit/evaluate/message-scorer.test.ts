@@ -1,0 +1,99 @@
+// The scorer with context (the bot's answer, earlier messages, the catalog) and with the learned
+// model. Each context case is checked against the same message without its context, so the
+// test fails if the context is ignored.
+import { describe, expect, it } from 'vitest'
+import { catalogTerms, scoreMessage, type ScorerParts } from '../../../src/main/evaluate/message-scorer'
+import { SentimentModel } from '../../../src/main/evaluate/sentiment-model'
+import { SENTIMENT_WEIGHTS } from '../../../src/main/evaluate/sentiment-weights'
+
+const model = SentimentModel.decode(SENTIMENT_WEIGHTS)
+const catalog = catalogTerms([
+  { name: 'Pizza Napolitana', keywords: ['pizza'] },
+  { name: 'Pizza Hawaiana' },
+  { name: 'Hoodie Oversize', keywords: ['buzo', 'saco'] },
+])
+const parts: ScorerParts = { sentiment: model, catalog }
+const rulesOnly: ScorerParts = { sentiment: null }
+
+describe('purchase intent from the conversation', () => {
+  it.each([
+    ['Pizza Napolitana', 'Tenemos Pizza Napolitana a $25.000 y Hawaiana a $27.000, ¿cuál quieres?'],
+    ['la negra en talla M', 'La tenemos en negro y en blanco, de la S a la XL'],
+    ['2 por favor', 'Cada una vale 15 mil'],
+    ['la hawaiana', '¿Cuál te gusta?'],
+  ])('"%s" after an offer is an order; alone it is not', (text, answer) => {
+    const withOffer = scoreMessage({ text, answer }, parts)
+    expect(withOffer.wasSuccessful, JSON.stringify(withOffer)).toBe(true)
+    expect(withOffer.score).toBe(5)
+    expect(withOffer.category).toBe('proceso_pago')
+    expect(scoreMessage({ text }, parts).wasSuccessful).toBe(false)
+  })
+
+  it('takes the offer from the customer\'s own earlier question when the answer is not given', () => {
+    expect(scoreMessage({ text: 'la napolitana entonces', previous: ['¿cuánto vale la pizza napolitana?'] }, parts).wasSuccessful).toBe(true)
+    expect(scoreMessage({ text: 'la napolitana entonces', previous: ['hola'] }, parts).wasSuccessful).toBe(false)
+  })
+
+  it('a refusal or a question after an offer is not an order', () => {
+    const answer = 'La tenemos en negro y en blanco a 80 mil'
+    expect(scoreMessage({ text: 'la negra no me gusta', answer }, parts).wasSuccessful).toBe(false)
+    expect(scoreMessage({ text: '¿la negra viene en talla M?', answer }, parts).wasSuccessful).toBe(false)
+    expect(scoreMessage({ text: 'muy cara la negra', answer }, parts).wasSuccessful).toBe(false)
+  })
+
+  it.each(['ya te consigné', 'ya pagué', 'te envío el comprobante', 'Calle 45 # 12-30, barrio Centro, a nombre de Ana', 'mi dirección es carrera 7 # 45-12', 'quiero hacer un pedido', 'quisiera hacer una compra', 'me regalas dos hamburguesas', 'me das unas papas fritas', 'me interesa comprar uno', '¿me lo vendes?', 'anótame dos', 'ponme una más', 'va, lo tomo', 'trato hecho'])(
+    '"%s" is an order without any context',
+    (text) => {
+      const scored = scoreMessage({ text }, parts)
+      expect(scored.wasSuccessful, JSON.stringify(scored)).toBe(true)
+      expect(scored.score).toBeGreaterThanOrEqual(4)
+    },
+  )
+
+  it.each(['¿hacen envíos a la calle 80?', '¿puedo hacer un pedido mañana?', 'dame más información', 'dame unos minutos y te confirmo', 'no quiero hacer un pedido', 'ya no lo llevo', 'mándame una foto', '¿no me lo vendes más barato?'])('"%s" is not an order', (text) => {
+    expect(scoreMessage({ text }, parts).wasSuccessful).toBe(false)
+  })
+})
+
+describe('category from the catalog', () => {
+  it('a message naming a product is a product question, which the words alone do not say', () => {
+    expect(scoreMessage({ text: 'y el hoodie?' }, rulesOnly).category).toBe('general')
+    expect(scoreMessage({ text: 'y el hoodie?' }, parts).category).toBe('consulta_producto')
+  })
+
+  it('builds its terms from names and keywords, leaving out words too common to name a product', () => {
+    expect(catalog.words.has('napolitana')).toBe(true)
+    expect(catalog.words.has('buzo')).toBe(true)
+    expect(catalogTerms([{ name: 'Combo para dos' }]).words.size).toBe(0)
+  })
+})
+
+describe('the learned model', () => {
+  it.each([
+    ['qué decepción, la peor compra de mi vida', 2],
+    ['una porquería, el empaque llegó roto y nadie responde', 2],
+  ])('scores "%s" low where the rules found nothing or little', (text, atMost) => {
+    const scored = scoreMessage({ text }, parts)
+    expect(scored.score, JSON.stringify(scored)).toBeLessThanOrEqual(atMost)
+  })
+
+  it.each(['volvería sin dudarlo, todo delicioso', 'súper recomendado, la atención de diez'])('scores "%s" high', (text) => {
+    expect(scoreMessage({ text }, parts).score).toBeGreaterThanOrEqual(4)
+  })
+
+  it('changes scores the rules leave neutral, and keeps the rules in charge of sales', () => {
+    const text = 'qué decepción, la peor compra de mi vida'
+    expect(scoreMessage({ text }, rulesOnly).score).toBe(3)
+    expect(scoreMessage({ text }, parts).rulesScore).toBe(3)
+    const sale = scoreMessage({ text: 'horrible el color pero me lo llevo igual' }, parts)
+    expect(scoreMessage({ text: 'perfecto, me lo llevo' }, parts)).toMatchObject({ score: 5, wasSuccessful: true })
+    expect(sale.wasSuccessful).toBe(scoreMessage({ text: 'horrible el color pero me lo llevo igual' }, rulesOnly).wasSuccessful)
+  })
+
+  it('gives a confidence between 0 and 1 that is higher for a clear message than for a vague one', () => {
+    const clear = scoreMessage({ text: 'excelente, me encantó, súper recomendado' }, parts)
+    const vague = scoreMessage({ text: 'bueno, ya veremos' }, parts)
+    for (const s of [clear, vague]) expect(s.confidence).toBeGreaterThan(0)
+    expect(clear.confidence).toBeGreaterThan(vague.confidence)
+  })
+})
