@@ -24,6 +24,11 @@ export const productInputSchema = z
     category: text(80).min(1).nullable().default(null),
     keywords: z.array(text(60).min(1)).max(50, 'Como mucho 50 palabras clave.').default([]),
     active: z.boolean().default(true),
+    /**
+     * The file name of the product's photo, from an imported catalog's «foto» column. Absent (the
+     * product form) leaves the one the product has; the photo itself arrives with that name later.
+     */
+    photoFile: text(255).min(1).nullable().optional(),
   })
   .strict()
 
@@ -33,6 +38,8 @@ export interface ProductDto extends ProductInput {
   id: string
   createdAt: number
   updatedAt: number | null
+  /** The product's photo, fetched through `media.get` (`updatedAt` changes with each new photo). */
+  photo: { mimeType: string; updatedAt: number } | null
 }
 
 /**
@@ -56,4 +63,13 @@ export interface CatalogImportReport {
   errors: ImportRowError[]
   /** True only when the rows were written: never when there is any error, never on a dry run. */
   applied: boolean
+}
+
+/** What a photo-folder import did: which files became whose photo, and which did not. */
+export interface PhotoImportReport {
+  matched: { file: string; productId: string; productName: string }[]
+  /** Files whose name is no product's code or name. */
+  unmatched: string[]
+  /** Files that matched a product but could not be read as a photo, with the reason. */
+  failed: { file: string; message: string }[]
 }

@@ -122,3 +122,33 @@ export interface ModelPullDto {
   startedAt: number
   updatedAt: number
 }
+
+// --- The voice-note model (Whisper) -----------------------------------------------------------
+
+export const VOICE_MODEL_IDS = ['tiny', 'base', 'small'] as const
+export type VoiceModelId = (typeof VOICE_MODEL_IDS)[number]
+
+export interface VoiceModelOptionDto {
+  id: VoiceModelId
+  /** Plain Spanish: size and what it is good for. */
+  label: string
+  downloadBytes: number
+  /** Memory while transcribing (an estimate). */
+  memoryBytes: number
+  installed: boolean
+  recommended: boolean
+}
+
+/** Listening to voice notes: which Whisper model this computer should use, and whether it is here. */
+export interface VoiceModelDto {
+  /** The model transcribing voice notes now; null until one is downloaded. */
+  installedId: VoiceModelId | null
+  recommendedId: VoiceModelId
+  options: VoiceModelOptionDto[]
+  /** The transcribing program (whisper.cpp) is part of this installation. */
+  engineReady: boolean
+  /** A download under way, paused or failed (null when none). Its `name` is the model id. */
+  pull: ModelPullDto | null
+  /** Longer voice notes are transcribed up to here (seconds). */
+  maxSeconds: number
+}

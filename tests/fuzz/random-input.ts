@@ -43,6 +43,9 @@ const PATTERN_CANDIDATES = ['573001234567', '+5215512345678', 'COP', 'USD', 'mxn
 /** Addresses for URL fields: the pages the app may open, and ones it must refuse. */
 const URL_CANDIDATES = ['https://ollama.com/download', 'https://ollama.com/download/windows', 'https://example.com/', 'http://127.0.0.1:11434', 'file:///etc/passwd']
 
+/** A real 1×1 PNG, so photo uploads can get past decoding to the handler, beside garbage ones. */
+const TINY_PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=='
+
 const ODD_NUMBERS = [0, -0, 1, -1, 0.5, 2 ** 31, 2 ** 53 + 1, -(2 ** 53), 1e308, -1e308, 5e-324, 1024, 131_072, 4096]
 
 /** The part of JSON Schema that `z.toJSONSchema` writes for the API's inputs. */
@@ -164,6 +167,8 @@ export function randomJson(seed: number, options: { hugeStringChars?: number } =
         return random() < 0.5
       case 'string': {
         if (ids.length > 0 && /id$/i.test(key) && random() < 0.7) return pick(ids)
+        if (key === 'dataBase64' && random() < 0.7) return TINY_PNG_BASE64
+        if (key === 'mimeType' && random() < 0.7) return 'image/png'
         if (schema.format === 'uri' && random() < 0.8) return pick(URL_CANDIDATES)
         if (schema.pattern) {
           const pattern = new RegExp(schema.pattern)

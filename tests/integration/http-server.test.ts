@@ -132,7 +132,7 @@ describe('HTTP + WebSocket binding', () => {
     const expected =
       "default-src 'self'; " +
       `connect-src 'self' ws://${host} wss://${host}; ` +
-      "img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+      "img-src 'self' data: blob:; media-src 'self' blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
     expect((await fetch(`${server.url}/`)).headers.get('content-security-policy')).toBe(expected)
     expect((await fetch(`${server.url}/api/health`)).headers.get('content-security-policy')).toBe(expected)
   })

@@ -2,13 +2,19 @@
 // (`connection.update`, `creds.update`, `messages.upsert` notify/append, `messages.update`)
 // and the calls it makes, recorded. Messages are real Baileys objects built with `proto`.
 import { EventEmitter } from 'node:events'
-import { DisconnectReason, proto, type BaileysEventMap, type WAMessage, type WAMessageKey } from '@whiskeysockets/baileys'
+import { readFile, rm } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { DisconnectReason, encryptedStream, proto, type BaileysEventMap, type WAMessage, type WAMessageKey } from '@whiskeysockets/baileys'
 import type { SocketFactory, SocketOptions, WhatsappSocket } from '../../src/main/whatsapp/whatsapp-socket'
 
 export interface SentMessage {
   jid: string
+  /** The text, or a photo's caption. */
   text: string
   messageId: string
+  /** A photo message: its bytes and type as handed to Baileys. */
+  image?: { bytes: Uint8Array; mimetype: string | undefined }
 }
 
 export class SocketDouble implements WhatsappSocket {
@@ -70,9 +76,10 @@ export class SocketDouble implements WhatsappSocket {
 
   sendMessage: WhatsappSocket['sendMessage'] = async (jid, content, options) => {
     if (this.failSends) throw this.failSends
-    const text = (content as { text?: string }).text ?? ''
+    const media = content as { text?: string; image?: Buffer; caption?: string; mimetype?: string }
+    const text = media.text ?? media.caption ?? ''
     const messageId = options?.messageId ?? `3EB0${Math.random().toString(16).slice(2, 18).toUpperCase()}`
-    this.sent.push({ jid, text, messageId })
+    this.sent.push({ jid, text, messageId, ...(media.image ? { image: { bytes: new Uint8Array(media.image), mimetype: media.mimetype } } : {}) })
     return proto.WebMessageInfo.fromObject({
       key: { remoteJid: jid, fromMe: true, id: messageId },
       message: { conversation: text },
@@ -161,5 +168,108 @@ export function ownerText(phone: string, text: string, options: { id?: string; a
     key: { remoteJid: `${phone}@s.whatsapp.net`, fromMe: true, id: options.id ?? `OWN${Date.now().toString(16).toUpperCase()}${++seq}` },
     message: { conversation: text },
     messageTimestamp: Math.floor((options.at ?? new Date()).getTime() / 1000),
+  }) as WAMessage
+}
+
+/**
+ * WhatsApp's media servers, played locally: a file is encrypted exactly as Baileys encrypts an
+ * upload (its own `encryptedStream`: AES-256-CBC + HMAC, keys from the media key) and served over
+ * HTTP, so the app's download runs Baileys' real `downloadMediaMessage` (fetch, decrypt) on it.
+ */
+export interface MediaServerDouble {
+  url: string
+  /** Downloads served so far, by path. */
+  downloads: string[]
+  /** Makes every download answer this HTTP status while set. */
+  failWith: number | null
+  /** Encrypts and serves `bytes`; returns the fields a media message carries. */
+  host(bytes: Uint8Array, mediaType: 'image' | 'audio'): Promise<{ url: string; mediaKey: Uint8Array; fileSha256: Uint8Array; fileEncSha256: Uint8Array; fileLength: number }>
+  close(): Promise<void>
+}
+
+export async function startMediaServerDouble(): Promise<MediaServerDouble> {
+  const files = new Map<string, Buffer>()
+  const downloads: string[] = []
+  let counter = 0
+  const double: MediaServerDouble = {
+    url: '',
+    downloads,
+    failWith: null,
+    async host(bytes, mediaType) {
+      const encrypted = await encryptedStream(Buffer.from(bytes), mediaType)
+      const path = `/v/t62.7118-24/${++counter}.enc`
+      files.set(path, await readFile(encrypted.encFilePath))
+      await rm(encrypted.encFilePath, { force: true })
+      return { url: `${double.url}${path}`, mediaKey: encrypted.mediaKey, fileSha256: encrypted.fileSha256, fileEncSha256: encrypted.fileEncSha256, fileLength: encrypted.fileLength }
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname
+    downloads.push(path)
+    const file = files.get(path)
+    if (double.failWith !== null || !file) {
+      res.writeHead(double.failWith ?? 404)
+      res.end()
+      return
+    }
+    res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': file.length })
+    res.end(file)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  double.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return double
+}
+
+/** A real Baileys photo message from a customer, its file on the media server double. */
+export async function customerImage(
+  server: MediaServerDouble,
+  phone: string,
+  bytes: Uint8Array,
+  options: { id?: string; caption?: string; mimetype?: string; at?: Date } = {},
+): Promise<WAMessage> {
+  const file = await server.host(bytes, 'image')
+  return proto.WebMessageInfo.fromObject({
+    key: { remoteJid: `${phone}@s.whatsapp.net`, fromMe: false, id: options.id ?? `IMG${Date.now().toString(16).toUpperCase()}${++seq}` },
+    message: {
+      imageMessage: {
+        url: file.url,
+        mimetype: options.mimetype ?? 'image/jpeg',
+        mediaKey: file.mediaKey,
+        fileSha256: file.fileSha256,
+        fileEncSha256: file.fileEncSha256,
+        fileLength: file.fileLength,
+        ...(options.caption ? { caption: options.caption } : {}),
+      },
+    },
+    messageTimestamp: Math.floor((options.at ?? new Date()).getTime() / 1000),
+    pushName: 'Cliente',
+  }) as WAMessage
+}
+
+/** A real Baileys voice note (push-to-talk, Opus in OGG as WhatsApp records it). */
+export async function customerVoiceNote(
+  server: MediaServerDouble,
+  phone: string,
+  bytes: Uint8Array,
+  options: { id?: string; seconds?: number; at?: Date } = {},
+): Promise<WAMessage> {
+  const file = await server.host(bytes, 'audio')
+  return proto.WebMessageInfo.fromObject({
+    key: { remoteJid: `${phone}@s.whatsapp.net`, fromMe: false, id: options.id ?? `PTT${Date.now().toString(16).toUpperCase()}${++seq}` },
+    message: {
+      audioMessage: {
+        url: file.url,
+        mimetype: 'audio/ogg; codecs=opus',
+        mediaKey: file.mediaKey,
+        fileSha256: file.fileSha256,
+        fileEncSha256: file.fileEncSha256,
+        fileLength: file.fileLength,
+        seconds: options.seconds ?? 4,
+        ptt: true,
+      },
+    },
+    messageTimestamp: Math.floor((options.at ?? new Date()).getTime() / 1000),
+    pushName: 'Cliente',
   }) as WAMessage
 }

@@ -43,7 +43,7 @@ export interface CatalogFileOptions {
 /** Currencies written "pesos" where they are spent; "$" also stands for the dollar where it is the money. */
 const PESO_CURRENCIES = new Set(['ARS', 'CLP', 'COP', 'CUP', 'DOP', 'MXN', 'UYU'])
 
-type Field = 'sku' | 'name' | 'description' | 'price' | 'currency' | 'category' | 'keywords' | 'active'
+type Field = 'sku' | 'name' | 'description' | 'price' | 'currency' | 'category' | 'keywords' | 'active' | 'photoFile'
 
 /** Accepted column names and JSON keys, already normalized (see normalizeHeader). */
 const ALIASES: Record<Field, readonly string[]> = {
@@ -55,6 +55,7 @@ const ALIASES: Record<Field, readonly string[]> = {
   category: ['categoria', 'category'],
   keywords: ['palabras clave', 'etiquetas', 'keywords', 'tags', 'keyword'],
   active: ['activo', 'disponible', 'active', 'activa'],
+  photoFile: ['foto', 'fotos', 'imagen', 'imagenes', 'archivo de foto', 'archivo foto', 'photo', 'image', 'picture'],
 }
 
 const FIELD_BY_ALIAS = new Map<string, Field>(
@@ -71,6 +72,7 @@ const LABELS: Record<Field, { label: string; feminine: boolean }> = {
   category: { label: 'la categoría', feminine: true },
   keywords: { label: 'las palabras clave', feminine: true },
   active: { label: 'el campo «activo»', feminine: false },
+  photoFile: { label: 'la foto', feminine: true },
 }
 
 /** "Palabras_Clave", " CÓDIGO ", "Precio (COP)", "Nombre*" → "palabras clave", "codigo", "precio", "nombre". */
@@ -209,7 +211,7 @@ function buildProduct(row: number, raw: RawRow, shopCurrency: string): RowOutcom
   const wrongType = (field: Field) =>
     errors.push(fieldError(row, field, `${LABELS[field].label} debe ser un texto, no ${describe(raw[field])}`))
 
-  for (const field of ['sku', 'name', 'description', 'category'] as const) {
+  for (const field of ['sku', 'name', 'description', 'category', 'photoFile'] as const) {
     const value = textOf(raw[field])
     if (value === null) wrongType(field)
     else if (value !== undefined) candidate[field] = value

@@ -19,6 +19,8 @@ export interface CatalogDeps {
   events: EventBus
   /** The shop's currency now (from its country in Ajustes): a row without one is priced in it. */
   shopCurrency?: () => string
+  /** A product was deleted: its photo files go too (ProductPhotos.productDeleted). */
+  productDeleted?: (product: Product) => void
 }
 
 /** The shop's catalog: what the bot may offer, and the only prices it may state. */
@@ -47,8 +49,10 @@ export class CatalogService {
   }
 
   delete(id: string): boolean {
+    const before = this.deps.repos.products.get(id)
     const deleted = this.deps.repos.products.delete(id)
     if (deleted) {
+      if (before) this.deps.productDeleted?.(before)
       this.deps.retriever.productRemoved(id)
       this.deps.events.emit('catalog.changed', { count: 1 })
     }

@@ -12,7 +12,9 @@ export function toProductDto(product: Product): ProductDto {
     category: product.category,
     keywords: product.keywords,
     active: product.active,
+    photoFile: product.photoFile,
     createdAt: product.createdAt.getTime(),
     updatedAt: product.updatedAt?.getTime() ?? null,
+    photo: product.photoPath ? { mimeType: product.photoMime ?? 'image/jpeg', updatedAt: product.photoUpdatedAt?.getTime() ?? 0 } : null,
   }
 }

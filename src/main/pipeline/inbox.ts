@@ -8,7 +8,7 @@ import type { SettingsService } from '../settings/settings-service'
 import { DISK_FULL_MESSAGE, type WriteHealth } from '../store/disk-full'
 import type { Repositories } from '../store/repositories'
 import type { Message } from '../store/repositories/messages-repository'
-import type { InboundMessage, StoredInbound } from '../transport/transport'
+import type { InboundMedia, InboundMessage, StoredInbound } from '../transport/transport'
 import { storedMessageId } from '../transport/message-id'
 
 /** The repositories this module uses, and no others. */
@@ -37,6 +37,8 @@ export interface InboxDeps {
   clock?: Clock
   /** Told when the disk refuses a write (the batch is then held and retried). */
   health?: WriteHealth | null
+  /** A stored customer message came with a photo or voice note: fetch it (MediaIntake.accept). */
+  media?: (messageId: string, media: InboundMedia, answer: boolean) => void
 }
 
 export class Inbox {
@@ -124,6 +126,9 @@ export class Inbox {
       this.deps.events.emit('message.added', toMessageDto(message))
       this.deps.publisher.changed(message.conversationId)
       const result = { conversationId: message.conversationId, messageId: message.id }
+      // Before the router hears of it, so the responder finds the download under way. The owner's
+      // own photos from the phone are stored too (never transcribed or described: nothing answers them).
+      if (inbound.media) this.deps.media?.(message.id, inbound.media, replyState === 'pending')
       if (inbound.fromOwner === true) this.deps.handlers.owner({ ...result, at: inbound.timestamp })
       else this.deps.handlers.customer({ ...result, transport, replyState })
       results.push(result)
@@ -147,6 +152,7 @@ export class Inbox {
       replyState,
       error: replyState === 'skipped' ? this.skipReason(inbound) : null,
       raw: inbound.raw ?? null,
+      ...(inbound.media ? { mediaMime: inbound.media.mimeType, mediaDurationSec: inbound.media.seconds } : {}),
       createdAt: inbound.timestamp,
       sentAt: owner ? inbound.timestamp : null,
     })

@@ -23,6 +23,8 @@ export interface OutgoingMessage {
   template?: Message['template']
   productId?: string | null
   guardrails?: string[]
+  /** A photo (stored under the data folder's media/); `text` is then its caption. */
+  image?: { path: string; thumbPath: string | null; mimeType: string; bytes: number }
 }
 
 export interface OutboxOptions {
@@ -42,6 +44,8 @@ export interface OutboxDeps {
   events: EventBus
   logger: Logger
   options?: OutboxOptions
+  /** Reads a stored photo for sending (MediaStore.read). */
+  readMedia?: (path: string) => Promise<Uint8Array>
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [2_000, 5_000, 15_000, 30_000, 60_000, 120_000, 300_000]
@@ -96,8 +100,11 @@ export class Outbox {
         externalId: transportId ? storedMessageId(transportKind, transportId) : null,
         direction: 'out',
         author: outgoing.author,
-        kind: 'text',
+        kind: outgoing.image ? 'image' : 'text',
         text: outgoing.text,
+        ...(outgoing.image
+          ? { mediaPath: outgoing.image.path, mediaThumbPath: outgoing.image.thumbPath, mediaMime: outgoing.image.mimeType, mediaBytes: outgoing.image.bytes }
+          : {}),
         status: 'queued',
         model: outgoing.model ?? null,
         template: outgoing.template ?? null,
@@ -106,7 +113,7 @@ export class Outbox {
         createdAt: now,
       })
       if (!message) throw new Error('Outgoing message was not stored')
-      this.deps.repos.conversations.recordActivity(outgoing.conversationId, now, outgoing.text, false)
+      this.deps.repos.conversations.recordActivity(outgoing.conversationId, now, outgoing.image ? `📷 ${outgoing.text}`.trim() : outgoing.text, false)
       return message
     })
   }
@@ -151,6 +158,13 @@ export class Outbox {
     this.retryTimers.clear()
   }
 
+  /** A photo: read from the data folder at send time (a retry after a crash finds it there too). */
+  private async sendImage(transport: Transport, to: string, message: Message, path: string, options: { messageId?: string }): Promise<{ externalId: string }> {
+    if (!transport.sendImage || !this.deps.readMedia) throw new Error('Este canal no puede enviar fotos')
+    const bytes = await this.deps.readMedia(path)
+    return transport.sendImage(to, { bytes, mimeType: message.mediaMime ?? 'image/jpeg', caption: message.text ?? '' }, options)
+  }
+
   private async attempt(message: Message, retry: number): Promise<Message> {
     const conversation = this.deps.repos.conversations.get(message.conversationId)
     if (!conversation || this.closed) return message
@@ -161,7 +175,11 @@ export class Outbox {
     let final: Message | undefined
     try {
       if (!transport) throw new TransportUnavailableError(`No ${transportKind} transport is running`)
-      const { externalId } = await transport.send(conversation.contact.externalId, message.text ?? '', transportId ? { messageId: transportId } : {})
+      const sendOptions = transportId ? { messageId: transportId } : {}
+      const { externalId } =
+        message.kind === 'image' && message.mediaPath
+          ? await this.sendImage(transport, conversation.contact.externalId, message, message.mediaPath, sendOptions)
+          : await transport.send(conversation.contact.externalId, message.text ?? '', sendOptions)
       final = this.deps.repos.messages.setStatus(message.id, { status: 'sent', externalId: storedMessageId(transportKind, externalId), sentAt: new Date(), error: null })
     } catch (error) {
       // The disk refused to record the outcome: the row stays queued and the disk-full retry

@@ -16,6 +16,13 @@ import type { Repositories } from '../store/repositories'
 import type { Message } from '../store/repositories/messages-repository'
 import type { OutgoingMessage, Outbox } from './outbox'
 import { processedPrefix } from '../../shared/text-bounds'
+import { formatShopPrice } from '../../shared/money'
+import { analyzeSpanish } from '../kernel/spanish-text'
+import { categoryOf } from '../evaluate'
+import type { MediaStore } from '../media/media-store'
+import type { Product } from '../store/repositories/products-repository'
+import type { MediaIntake, SeenPhoto } from './media-intake'
+import { asksForPhoto, photoProducts } from './photo-request'
 
 /** The repositories this module uses, and no others. */
 type UsedRepositories = Pick<Repositories, 'conversations' | 'messages' | 'transaction'>
@@ -40,6 +47,12 @@ export interface ResponderDeps {
   logger: Logger
   presence: ChatPresence
   clock?: Clock
+  /** Photos and voice notes: waited for before answering them; absent, media is never read. */
+  intake?: MediaIntake
+  /** Product photos, copied for each send (the product's own may change afterwards). */
+  media?: MediaStore
+  /** The catalog product of a name (the vision model names the product a photo looks like). */
+  productByName?: (name: string) => Product | null
 }
 
 /** Why a generation under way was stopped. */
@@ -84,6 +97,14 @@ export class Responder {
     const conversation = repos.conversations.get(conversationId)
     if (!conversation) return
     await this.deps.presence.markRead(conversationId, ids)
+    // Only the messages answered now wait for their download, transcription and description.
+    const media = waiting.filter((m) => m.kind === 'image' || m.kind === 'audio')
+    if (media.length > 0 && this.deps.intake) {
+      const seen = await this.deps.intake.ready(media.map((m) => m.id))
+      const fresh = new Map(repos.messages.awaitingReply(conversationId).map((m) => [m.id, m]))
+      waiting.splice(0, waiting.length, ...waiting.map((m) => fresh.get(m.id) ?? m))
+      if (await this.answerMedia(conversationId, waiting, seen)) return
+    }
 
     if (waiting.every((m) => m.text === null)) {
       // Only stickers, audio, locations…: the polite configured answer, not the model.
@@ -134,6 +155,9 @@ export class Responder {
     })
     if (retrieval.focus && retrieval.focus.id !== conversation.conversation.focusProductId) {
       repos.conversations.setFocusProduct(conversationId, retrieval.focus.id)
+    }
+    if (asksForPhoto(asked) && !waiting.some((m) => m.kind === 'image') && !this.photosAlreadySent(conversationId, waiting[0]!.createdAt)) {
+      await this.sendPhotos(conversationId, photoProducts(asked, retrieval.focus, retrieval.products), promptInput.prices)
     }
 
     const controller = new AbortController()
@@ -200,6 +224,134 @@ export class Responder {
     const sending = queued ? outbox.dispatch(queued) : null
     for (const message of marked) events.emit('message.updated', toMessageDto(message))
     await sending
+  }
+
+  /**
+   * The photos the customer asked for, each with its name and price as the caption, one send
+   * after another (the transport spaces them like any send). A product without a photo: the
+   * customer hears so, and the owner is told which product needs one. The answer follows as usual.
+   */
+  private async sendPhotos(conversationId: string, products: Product[], prices: Parameters<typeof formatShopPrice>[2]): Promise<void> {
+    const { outbox, media } = this.deps
+    if (!media || products.length === 0) return
+    const missing: Product[] = []
+    for (const product of products) {
+      if (!product.photoPath) {
+        missing.push(product)
+        continue
+      }
+      try {
+        const bytes = await media.read(product.photoPath)
+        const path = await media.write('messages', `photo-${product.id}`, bytes, product.photoMime ?? 'image/jpeg')
+        const thumbPath = product.photoThumbPath ? await media.write('messages', `photo-${product.id}-thumb`, await media.read(product.photoThumbPath), 'image/jpeg') : null
+        const caption = product.price === null ? product.name : `${product.name} — ${formatShopPrice(product.price, product.currency, prices)}`
+        await outbox.send({
+          conversationId,
+          text: caption,
+          author: 'bot',
+          model: null,
+          template: 'photo',
+          productId: product.id,
+          image: { path, thumbPath, mimeType: product.photoMime ?? 'image/jpeg', bytes: bytes.byteLength },
+        })
+      } catch (error) {
+        // The photo file went missing or the send failed: the customer still gets the answer.
+        this.deps.logger.warn('A product photo could not be sent', { conversationId, productId: product.id, error })
+        missing.push(product)
+      }
+    }
+    if (missing.length === 0) return
+    const names = missing.map((p) => p.name)
+    const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} y ${names.at(-1)!}`
+    await outbox.send({
+      conversationId,
+      text: `Todavía no tengo foto de ${list}. Ya le avisé al encargado para que te la mande.`,
+      author: 'bot',
+      model: null,
+      template: 'media_reply',
+    })
+    this.alert(conversationId, 'photo_missing', `Un cliente pidió foto de ${list}, que no tiene foto en el catálogo. Agrégala en Catálogo.`)
+  }
+
+  /**
+   * The photos for these messages already went out: the answer after them failed (the model was
+   * down) and is being written again now. Sending them again would repeat them to the customer.
+   */
+  private photosAlreadySent(conversationId: string, since: Date): boolean {
+    return this.deps.repos.messages
+      .recent(conversationId, 30)
+      .some((m) => m.direction === 'out' && m.author === 'bot' && (m.template === 'photo' || m.template === 'media_reply') && m.createdAt.getTime() >= since.getTime())
+  }
+
+  /**
+   * Customer photos and voice notes, before the model: a voice note already reads as text (its
+   * transcript). A photo after "¿cómo pago?" or that the vision model takes for a receipt is a
+   * likely sale for the owner to confirm — never recorded as paid; a photo like a catalog product
+   * gets "parece el …, ¿es ese?"; media the bot could not read gets the polite line and the owner
+   * is told. Returns true when that answered everything (nothing left for the model).
+   */
+  private async answerMedia(conversationId: string, waiting: Message[], seen: SeenPhoto[]): Promise<boolean> {
+    const { repos } = this.deps
+    const photos = waiting.filter((m) => m.kind === 'image')
+    const unheard = waiting.filter((m) => m.kind === 'audio' && !m.text)
+    const replies: string[] = []
+    if (photos.length > 0) {
+      const receipt = seen.some((s) => s.receipt) || this.afterPaymentQuestion(conversationId, photos[0]!)
+      const guess = seen.find((s) => s.productName)
+      if (receipt) {
+        replies.push('¡Gracias! Recibí tu comprobante. El encargado lo revisa y te confirma el pago.')
+        repos.conversations.setAttention(conversationId, 'likely_sale', new Date(this.clock()))
+        this.deps.publisher.changed(conversationId)
+        this.alert(conversationId, 'likely_sale', 'Un cliente mandó una foto que parece un comprobante de pago. Revísala y confirma la venta si el pago llegó.')
+      } else if (guess?.productName) {
+        const product = this.deps.productByName?.(guess.productName) ?? null
+        if (product) {
+          repos.conversations.setFocusProduct(conversationId, product.id)
+          replies.push(`Por la foto, parece el ${product.name}. ¿Es ese? Si quieres te cuento precio y disponibilidad.`)
+        }
+      }
+      if (replies.length === 0 && photos.every((m) => !m.text)) {
+        const seenSomething = seen.length > 0
+        this.alert(
+          conversationId,
+          'media_unread',
+          seenSomething ? 'Un cliente mandó una foto que el bot no reconoció entre tus productos. Mírala en Conversaciones.' : 'Un cliente mandó una foto y el bot no puede verla. Mírala en Conversaciones.',
+        )
+      }
+    }
+    if (unheard.length > 0) {
+      this.alert(conversationId, 'media_unread', 'Un cliente mandó una nota de voz que el bot no pudo escuchar. Escúchala en Conversaciones.')
+    }
+    const ids = waiting.map((m) => m.id)
+    const answerable = waiting.some((m) => m.text !== null && m.text.trim() !== '')
+    if (replies.length > 0) {
+      const text = replies.join(' ')
+      if (answerable) {
+        await this.commit({ conversationId, text, author: 'bot', model: null, template: 'media_reply' }, [], 'answered', null)
+        return false
+      }
+      await this.commit({ conversationId, text, author: 'bot', model: null, template: 'media_reply' }, ids, 'answered', null)
+      return true
+    }
+    return false
+  }
+
+  /** The photo follows the customer asking how to pay (within their last few messages). */
+  private afterPaymentQuestion(conversationId: string, photo: Message): boolean {
+    const before = this.deps.repos.messages.before(conversationId, photo.createdAt, 6)
+    return before.some((m) => m.direction === 'in' && m.text !== null && categoryOf(analyzeSpanish(m.text)) === 'proceso_pago')
+  }
+
+  private alert(conversationId: string, kind: ApiEvents['owner.alert']['kind'], text: string): void {
+    const conversation = this.deps.repos.conversations.get(conversationId)
+    if (!conversation) return
+    this.deps.events.emit('owner.alert', {
+      kind,
+      conversationId,
+      customerName: conversation.contact.displayName ?? conversation.contact.externalId,
+      text,
+      at: this.clock(),
+    })
   }
 
   /** The customer wants a person: say so, stop the bot in this chat and tell the owner. */

@@ -218,6 +218,8 @@ function contentSecurityPolicy(hostHeader: string | undefined): string {
     "default-src 'self'",
     `connect-src ${connect}`,
     "img-src 'self' data: blob:",
+    // Voice notes play from blob: URLs made of what `media.get` returned.
+    "media-src 'self' blob:",
     "style-src 'self' 'unsafe-inline'",
     "object-src 'none'",
     "base-uri 'none'",

@@ -21,6 +21,11 @@ export class SimulatorTransport implements Transport {
     return { externalId: `sim-out-${newId()}` }
   }
 
+  /** The photo itself stays in the stored message (media/), which "Probar el bot" shows. */
+  async sendImage(): Promise<{ externalId: string }> {
+    return { externalId: `sim-out-${newId()}` }
+  }
+
   async receive(from: string, text: string): Promise<StoredInbound> {
     if (!this.sink) throw new Error('The simulator is not running')
     const stored = await this.sink({

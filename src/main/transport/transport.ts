@@ -16,6 +16,31 @@ export interface InboundMessage {
   /** False for what the bot cannot read (stickers, audio, reactions…): stored, not sent to the model. */
   answerable?: boolean
   raw?: unknown
+  /** A photo or voice note: what the transport said about it, and how to fetch its bytes (on demand). */
+  media?: InboundMedia
+}
+
+/**
+ * Media announced with a message. The bytes are fetched apart from storing the message, so a
+ * burst is stored at once and only the message being answered waits for its download.
+ */
+export interface InboundMedia {
+  kind: 'image' | 'audio'
+  mimeType: string
+  /** Size as the sender declared it (WhatsApp's fileLength); null when unknown. */
+  declaredBytes: number | null
+  /** A voice note's length as declared (seconds). */
+  seconds: number | null
+  /** A voice note recorded in the chat (push-to-talk) rather than a forwarded audio file. */
+  voiceNote?: boolean
+  download(signal?: AbortSignal): Promise<Uint8Array>
+}
+
+/** A photo to send, with its caption (read by the customer under the picture). */
+export interface OutboundImage {
+  bytes: Uint8Array
+  mimeType: string
+  caption: string
 }
 
 export interface StoredInbound {
@@ -57,6 +82,8 @@ export interface Transport {
    * message, so the customer does not get it twice.
    */
   send(to: string, text: string, options?: { messageId?: string }): Promise<{ externalId: string }>
+  /** Sends a photo with its caption; spaced like any other send. */
+  sendImage?(to: string, image: OutboundImage, options?: { messageId?: string }): Promise<{ externalId: string }>
   /** An id in the transport's own format, assigned before the first send attempt. */
   newMessageId?(): string
   /** "Escribiendo…" while the bot thinks. */

@@ -416,3 +416,31 @@ function toSeconds(value: unknown): number | null {
   }
   return null
 }
+
+/**
+ * The photo or voice note in a customer's message (not stickers, videos or documents: the bot
+ * neither shows nor reads those). Pure; null for anything else, or what cannot be read.
+ */
+export function mediaOf(message: WAMessage): { kind: 'image' | 'audio'; mimeType: string; declaredBytes: number | null; seconds: number | null; voiceNote: boolean } | undefined {
+  try {
+    const content = message.message ? unwrap(message.message) : undefined
+    const image = content?.imageMessage
+    if (image) return { kind: 'image', mimeType: nonEmpty(image.mimetype) ?? 'image/jpeg', declaredBytes: longToNumber(image.fileLength), seconds: null, voiceNote: false }
+    const audio = content?.audioMessage
+    if (audio) {
+      return { kind: 'audio', mimeType: nonEmpty(audio.mimetype) ?? 'audio/ogg; codecs=opus', declaredBytes: longToNumber(audio.fileLength), seconds: typeof audio.seconds === 'number' ? audio.seconds : null, voiceNote: audio.ptt === true }
+    }
+  } catch {
+    // An odd shape is a message without media for us, never a crash.
+  }
+  return undefined
+}
+
+function longToNumber(value: unknown): number | null {
+  try {
+    const n = toSeconds(value)
+    return n !== null && Number.isFinite(n) && n >= 0 ? n : null
+  } catch {
+    return null
+  }
+}

@@ -4,14 +4,14 @@ import type { BaileysEventMap, WAMessage } from '@whiskeysockets/baileys'
 import type { WhatsappState, WhatsappStatus } from '../../shared/types'
 import type { Logger } from '../kernel/logger'
 import type { SettingsService } from '../settings/settings-service'
-import { TransportUnavailableError, type InboundMessage, type Transport, type TransportHooks } from '../transport/transport'
+import { TransportUnavailableError, type InboundMedia, type InboundMessage, type OutboundImage, type Transport, type TransportHooks } from '../transport/transport'
 import type { SqliteAuthState } from './auth-state-store'
 
 /** The same check as auth-state-store's, without loading Baileys (that module imports it). */
 const isUnreadableSession = (error: unknown) => error instanceof Error && error.name === 'WhatsAppSessionUnreadableError'
 import { DecryptFailureTracker, decryptionFailureContact, isDecryptionFailure } from './decrypt-failures'
 import { toDeliveryStatus } from './delivery-status'
-import { classifyMessage } from './inbound-message'
+import { classifyMessage, mediaOf } from './inbound-message'
 import { describePairingFailure } from './pairing-failure'
 import { decideOnClose } from './reconnect-policy'
 import { checkLinkPhone } from '../../shared/phone-number'
@@ -37,6 +37,8 @@ export interface WhatsappTransportOptions {
   decryptFailures?: { threshold: number; windowMs: number; maxTracked: number }
   /** Overrides the send spacing from settings (benchmarks that measure everything but the spacing). */
   sendLimits?: { perChatMinIntervalMs: number; globalPerMinute: number; globalBurst: number; jitterMs: number }
+  /** Fetches and decrypts a photo or voice note; defaults to Baileys' downloadMediaMessage. */
+  downloadMedia?: (message: WAMessage, signal?: AbortSignal) => Promise<Uint8Array>
 }
 
 export type PairRequest = { method: 'qr' } | { method: 'code'; phone: string }
@@ -207,6 +209,21 @@ export class WhatsappTransport implements Transport {
     const socket = this.socket
     if (!socket || this.state.state !== 'open') throw new TransportUnavailableError('WhatsApp no está conectado')
     const sent = await socket.sendMessage(to, { text }, options.messageId ? { messageId: options.messageId } : undefined)
+    const id = sent?.key.id ?? options.messageId
+    if (!id) throw new Error('WhatsApp did not return a message id')
+    return { externalId: id }
+  }
+
+  async sendImage(to: string, image: OutboundImage, options: { messageId?: string } = {}): Promise<{ externalId: string }> {
+    const delay = this.throttle.reserve(to)
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay))
+    const socket = this.socket
+    if (!socket || this.state.state !== 'open') throw new TransportUnavailableError('WhatsApp no está conectado')
+    const sent = await socket.sendMessage(
+      to,
+      { image: Buffer.from(image.bytes), mimetype: image.mimeType, caption: image.caption },
+      options.messageId ? { messageId: options.messageId } : undefined,
+    )
     const id = sent?.key.id ?? options.messageId
     if (!id) throw new Error('WhatsApp did not return a message id')
     return { externalId: id }
@@ -440,6 +457,8 @@ export class WhatsappTransport implements Transport {
     // chat better (the bot's reply and the owner's message can fall in the same second).
     const sent = decision.timestamp.getTime()
     const timestamp = now - sent >= 0 && now - sent < 60_000 ? new Date(now) : decision.timestamp
+    // The owner's photos from the phone are kept too, so the chat in the app shows what was sent.
+    const media = this.inboundMedia(message)
     return {
       externalId: decision.externalId,
       from: decision.chatJid,
@@ -448,9 +467,18 @@ export class WhatsappTransport implements Transport {
       text: decision.text,
       timestamp,
       fromOwner: decision.action === 'owner',
-      answerable: decision.action === 'customer' ? decision.supported : false,
+      answerable: decision.action === 'customer' ? decision.supported || media !== undefined : false,
       raw: { upsert: type },
+      ...(media ? { media } : {}),
     }
+  }
+
+  /** The photo or voice note a customer sent, fetched only when asked (see InboundMedia). */
+  private inboundMedia(message: WAMessage): InboundMedia | undefined {
+    const found = mediaOf(message)
+    if (!found) return undefined
+    const download = this.options.downloadMedia ?? downloadWithBaileys
+    return { ...found, download: (signal) => download(message, signal) }
   }
 
   private onMessagesUpdate(updates: BaileysEventMap['messages.update']): void {
@@ -536,4 +564,11 @@ export class WhatsappTransport implements Transport {
     this.state = { ...this.state, ...patch }
     this.options.onStatus(this.status())
   }
+}
+
+/** Baileys' own download: fetches the encrypted file from WhatsApp's media servers and decrypts it. */
+async function downloadWithBaileys(message: WAMessage, signal?: AbortSignal): Promise<Uint8Array> {
+  const { downloadMediaMessage } = await import('@whiskeysockets/baileys')
+  const buffer = await downloadMediaMessage(message, 'buffer', signal ? { options: { signal } } : {})
+  return new Uint8Array(buffer)
 }

@@ -6,6 +6,12 @@ import { newId } from '../../kernel/ids'
 
 export type Message = typeof messages.$inferSelect
 export type NewMessage = Omit<typeof messages.$inferInsert, 'id'>
+export type MediaPatch = Partial<
+  Pick<
+    typeof messages.$inferInsert,
+    'mediaPath' | 'mediaThumbPath' | 'mediaMime' | 'mediaBytes' | 'mediaDurationSec' | 'transcript' | 'transcriptStatus' | 'mediaDescription' | 'text'
+  >
+>
 
 /** Run for every message and capture; compiled once (see training-data-repository). */
 function prepareHotQueries(db: Db) {
@@ -115,6 +121,12 @@ export class MessagesRepository {
   setReplyState(ids: string[], replyState: ReplyState, error: string | null = null): Message[] {
     if (ids.length === 0) return []
     return this.db.update(messages).set({ replyState, error }).where(inArray(messages.id, ids)).returning().all()
+  }
+
+  /** A photo or voice note's file, transcript or description, as the media pipeline learns them. */
+  setMedia(id: string, patch: MediaPatch): Message | undefined {
+    if (Object.keys(patch).length === 0) return this.get(id)
+    return this.db.update(messages).set(patch).where(eq(messages.id, id)).returning().get()
   }
 
   findByExternalId(externalId: string): Message | undefined {

@@ -78,6 +78,16 @@ export class ProductsRepository {
     return this.db.update(products).set({ ...withSearchText(input), updatedAt: new Date() }).where(eq(products.id, id)).returning().get()
   }
 
+  /** The product's photo files (null: removed); leaves the rest of the row, and its updatedAt, alone. */
+  setPhoto(id: string, photo: { path: string; thumbPath: string; mime: string } | null, at: Date): Product | undefined {
+    return this.db
+      .update(products)
+      .set({ photoPath: photo?.path ?? null, photoThumbPath: photo?.thumbPath ?? null, photoMime: photo?.mime ?? null, photoUpdatedAt: photo ? at : null })
+      .where(eq(products.id, id))
+      .returning()
+      .get()
+  }
+
   delete(id: string): boolean {
     return this.db.delete(products).where(eq(products.id, id)).run().changes > 0
   }

@@ -9,7 +9,11 @@ export function AlertToasts({ alerts, onOpen, onDismiss }: { alerts: OwnerAlert[
     <div className="toasts" aria-live="assertive">
       {alerts.map((alert) => (
         <div key={`${alert.conversationId}-${alert.at}`} className="toast" role="alert" data-testid="owner-alert">
-          <p>{t('alert.human_request', { name: alert.customerName, text: alert.text.length > 120 ? `${alert.text.slice(0, 119)}…` : alert.text })}</p>
+          <p>
+            {alert.kind === 'human_request'
+              ? t('alert.human_request', { name: alert.customerName, text: alert.text.length > 120 ? `${alert.text.slice(0, 119)}…` : alert.text })
+              : alert.text}
+          </p>
           <div className="toast-actions">
             <button type="button" className="primary" onClick={() => onOpen(alert)}>
               {t('alert.open')}

@@ -8,6 +8,7 @@ import { EmptyState } from '../../components/EmptyState'
 import { useNumberLocale, useT, type Locale } from '../../i18n/i18n'
 import { ImportPanel } from './ImportPanel'
 import { ProductForm } from './ProductForm'
+import { PhotosDropPanel } from './ProductPhoto'
 import { ProductTable } from './ProductTable'
 import './catalog.css'
 
@@ -138,6 +139,7 @@ export function CatalogScreen({ locale, shopCurrency = null }: { locale: Locale;
       )}
 
       {importing && <ImportPanel onClose={() => setImporting(false)} onImported={imported} />}
+      {importing && <PhotosDropPanel onDone={reload} />}
 
       {page === null ? (
         !error && <p className="hint">{t('catalog.loading')}</p>
@@ -183,6 +185,10 @@ export function CatalogScreen({ locale, shopCurrency = null }: { locale: Locale;
           onClose={() => setEditing(null)}
           onSaved={saved}
           onDeleted={deleted}
+          onPhotoChanged={(product) => {
+            setEditing(product)
+            reload()
+          }}
         />
       )}
     </div>

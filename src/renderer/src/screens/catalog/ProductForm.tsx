@@ -7,6 +7,7 @@ import { describeError } from '../../api/describe-error'
 import { useNumberLocale, useT, type Locale } from '../../i18n/i18n'
 import { describeProblem, fieldOf, type ProductField } from './field-errors'
 import { parsePrice, priceToText } from './price'
+import { ProductPhotoField } from './ProductPhoto'
 
 interface Draft {
   name: string
@@ -58,6 +59,7 @@ export function ProductForm({
   onClose,
   onSaved,
   onDeleted,
+  onPhotoChanged,
 }: {
   /** Null for a new product. */
   product: ProductDto | null
@@ -68,6 +70,8 @@ export function ProductForm({
   onClose: () => void
   onSaved: (product: ProductDto, created: boolean) => void
   onDeleted: (product: ProductDto) => void
+  /** A photo was saved or removed (at once, apart from the form's other fields). */
+  onPhotoChanged?: (product: ProductDto) => void
 }) {
   const api = useApi()
   const t = useT()
@@ -261,6 +265,7 @@ export function ProductForm({
                 <option key={c} value={c} />
               ))}
             </datalist>
+            <ProductPhotoField product={product} onChanged={(changed) => onPhotoChanged?.(changed)} />
             {field('description', t('catalog.form.description'), (props) => (
               <textarea {...props} rows={4} value={draft.description} maxLength={4000} onChange={(e) => set({ description: e.target.value })} />
             ))}

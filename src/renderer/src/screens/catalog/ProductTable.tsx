@@ -1,6 +1,7 @@
 import type { ProductDto } from '../../../../shared/catalog'
 import { useNumberLocale, useT, type Locale } from '../../i18n/i18n'
 import { formatPrice } from './price'
+import { ProductThumb } from './ProductPhoto'
 
 /** The page of products; a row's "Editar" opens the side panel. */
 export function ProductTable({
@@ -22,6 +23,9 @@ export function ProductTable({
       <table className="catalog-table" data-testid="catalog-table">
         <thead>
           <tr>
+            <th scope="col" className="catalog-photo-col">
+              <span className="sr-only">{t('catalog.table.photo')}</span>
+            </th>
             <th scope="col">{t('catalog.table.name')}</th>
             <th scope="col">{t('catalog.table.sku')}</th>
             <th scope="col">{t('catalog.table.category')}</th>
@@ -38,6 +42,9 @@ export function ProductTable({
         <tbody>
           {products.map((product) => (
             <tr key={product.id} className={product.active ? undefined : 'inactive'} data-testid="catalog-row" data-id={product.id}>
+              <td className="catalog-photo">
+                <ProductThumb product={product} />
+              </td>
               <td className="catalog-name">
                 <strong>{product.name}</strong>
                 {product.description && <span className="catalog-description">{product.description}</span>}

@@ -105,8 +105,8 @@ export function ConversationList({
                       {previewKind ? kindLabel(previewKind, t) : (c.lastMessagePreview ?? t('conversations.noMessages'))}
                     </span>
                     {c.attention && (
-                      <span className="badge attention" data-testid="attention-badge" title={t('conversations.attention.human_request.title')}>
-                        {t('conversations.attention.human_request')}
+                      <span className="badge attention" data-testid="attention-badge" title={t(`conversations.attention.${c.attention}.title`)}>
+                        {t(`conversations.attention.${c.attention}`)}
                       </span>
                     )}
                     <span className={`badge mode-${c.botMode}`} data-testid="mode-badge">

@@ -1,7 +1,9 @@
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import type { ConversationDto, MessageDto } from '../../../../shared/types'
+import { ApiError } from '../../../../shared/api/errors'
 import { useApi } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
+import { fileToBase64, MAX_PHOTO_FILE_BYTES } from '../../api/use-media'
 import { useT, type Translate } from '../../i18n/i18n'
 
 function duration(minutes: number, t: Translate): string {
@@ -25,6 +27,27 @@ export function ReplyBox({
   const [text, setText] = useState('')
   const [sending, setSending] = useState(false)
   const [failure, setFailure] = useState<unknown>(null)
+  const [photoSending, setPhotoSending] = useState(false)
+  const photoInput = useRef<HTMLInputElement>(null)
+
+  /** A photo goes with what is typed as its caption, like WhatsApp's own. */
+  const sendPhoto = async (file: File | undefined) => {
+    if (!file || photoSending) return
+    setFailure(null)
+    if (!file.type.startsWith('image/')) return setFailure(new ApiError('invalid_input', t('catalog.photo.notImage')))
+    if (file.size > MAX_PHOTO_FILE_BYTES) return setFailure(new ApiError('invalid_input', t('catalog.photo.tooBig')))
+    setPhotoSending(true)
+    try {
+      const dataBase64 = await fileToBase64(file)
+      onSent(await api.call('conversations.sendPhoto', { conversationId: conversation.id, dataBase64, mimeType: file.type, caption: text.trim() }))
+      setText('')
+    } catch (error) {
+      setFailure(error)
+    } finally {
+      setPhotoSending(false)
+      if (photoInput.current) photoInput.current.value = ''
+    }
+  }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -59,6 +82,17 @@ export function ReplyBox({
             }
           }}
         />
+        <input
+          ref={photoInput}
+          type="file"
+          accept="image/*"
+          hidden
+          data-testid="reply-photo-input"
+          onChange={(e) => void sendPhoto(e.target.files?.[0])}
+        />
+        <button type="button" className="reply-photo" title={t('reply.photo.label')} aria-label={t('reply.photo.label')} disabled={photoSending} onClick={() => photoInput.current?.click()}>
+          {photoSending ? t('reply.photo.sending') : t('reply.photo')}
+        </button>
         <button type="submit" className="primary" disabled={sending || text.trim() === ''}>
           {sending ? t('reply.sending') : t('reply.send')}
         </button>

@@ -6,6 +6,7 @@ import { useT } from '../../i18n/i18n'
 import { ModelPlanPanel } from './ModelPlanPanel'
 import { OllamaHelp } from './OllamaHelp'
 import { PullProgress } from './PullProgress'
+import { VoiceModelPanel } from './VoiceModelPanel'
 import { mergePull, pullIsActive, visiblePulls } from './setup-model'
 
 /** How often the step asks again whether Ollama is there, while it is not. */
@@ -137,6 +138,8 @@ export function ModelStep({ done, onSettingsChanged }: { done: boolean; onSettin
         </div>
       )}
       {running && <ModelPlanPanel key={planVersion} done={done} downloading={downloading} onPull={startPull} onChosen={onSettingsChanged} />}
+      {/* Voice notes need no Ollama: their model is offered whatever Ollama's state. */}
+      <VoiceModelPanel />
     </div>
   )
 }

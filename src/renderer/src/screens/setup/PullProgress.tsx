@@ -4,8 +4,12 @@ import { useApi } from '../../api/api-context'
 import { useNumberLocale, useT } from '../../i18n/i18n'
 import { formatBytes, formatEta, formatRate, pullIsActive } from './setup-model'
 
-/** One model download: a bar with percent, size, speed and time left; cancel, or retry after a failure. */
-export function PullProgress({ pull, onRetry }: { pull: ModelPullDto; onRetry: () => void }) {
+/**
+ * One model download: a bar with percent, size, speed and time left; cancel, or retry after a failure.
+ * `label` names the model for the owner (default: its Ollama tag); `onCancel` replaces the Ollama cancel
+ * (the voice-note model downloads without Ollama).
+ */
+export function PullProgress({ pull, onRetry, label, onCancel }: { pull: ModelPullDto; onRetry: () => void; label?: string; onCancel?: () => Promise<unknown> }) {
   const api = useApi()
   const t = useT()
   const numberLocale = useNumberLocale()
@@ -17,8 +21,7 @@ export function PullProgress({ pull, onRetry }: { pull: ModelPullDto; onRetry: (
 
   const cancel = () => {
     setCancelling(true)
-    api
-      .call('models.cancelPull', { name: pull.name })
+    ;(onCancel ? onCancel() : api.call('models.cancelPull', { name: pull.name }))
       .catch(() => {})
       .finally(() => setCancelling(false))
   }
@@ -32,14 +35,14 @@ export function PullProgress({ pull, onRetry }: { pull: ModelPullDto; onRetry: (
   return (
     <div className={`pull pull-${pull.state}`} data-testid="pull" data-state={pull.state} data-model={pull.name}>
       <div className="progress-label">
-        <strong>{t(`setup.pull.state.${pull.state}`, { model: pull.name })}</strong>
+        <strong>{t(`setup.pull.state.${pull.state}`, { model: label ?? pull.name })}</strong>
         {pull.percent !== null && active && <span data-testid="pull-percent">{t('setup.pull.percent', { percent: Math.floor(percent) })}</span>}
       </div>
       {pull.state !== 'cancelled' && (
         <div
           className="progress-track"
           role="progressbar"
-          aria-label={t('setup.pull.bar', { model: pull.name })}
+          aria-label={t('setup.pull.bar', { model: label ?? pull.name })}
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={Math.floor(percent)}
