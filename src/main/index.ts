@@ -1,11 +1,12 @@
 // The Electron shell: the only part of src/main that knows about Electron.
-import { app, BrowserWindow, dialog, Notification, shell } from 'electron'
+import { app, BrowserWindow, dialog, Notification, powerMonitor, shell } from 'electron'
 import type { OwnerAlert } from '../shared/api/events'
+import type { CycleRunDto } from '../shared/types'
 import { join } from 'node:path'
 import { createApp, type App } from './app/create-app'
 import { findMigrationsDir } from './kernel/project-paths'
 import { bindIpc } from './electron/ipc-binding'
-import { createImportPicker } from './electron/import-picker'
+import { createImportPicker, createPhotosFolderPicker } from './electron/import-picker'
 import { createMainWindow, isAppUrl } from './electron/main-window'
 import { createSafeStorageSecretBox } from './electron/safe-storage-secret-box'
 import { createTray } from './electron/tray'
@@ -34,8 +35,11 @@ async function start(): Promise<void> {
     logger,
     ...(secretBox ? { secretBox } : {}),
     pickImportFile: createImportPicker(() => window),
+    pickPhotosFolder: createPhotosFolderPicker(() => window),
     // The core allows only official https pages (src/main/models-setup/external-links.ts).
     openExternal: (url) => shell.openExternal(url),
+    // The learning cycle trains only while nobody uses the computer and, on a laptop, on mains power.
+    systemProbes: { idleSeconds: () => powerMonitor.getSystemIdleTime(), onMains: () => !powerMonitor.isOnBatteryPower() },
   })
   const binding = bindIpc(core.dispatch, core.events, (sender, url) => sender === window?.webContents && isAppUrl(url))
   const open = () => {
@@ -52,9 +56,19 @@ async function start(): Promise<void> {
   open()
   // The bot keeps working from the tray: a customer asking for a person must reach the owner anyway.
   core.events.subscribe((event, payload) => {
-    if (event !== 'owner.alert' || !Notification.isSupported()) return
-    const alert = payload as OwnerAlert
-    const notification = new Notification({ title: `${alert.customerName} pide hablar con una persona`, body: alert.text })
+    if ((event !== 'owner.alert' && event !== 'cycle.summary') || !Notification.isSupported()) return
+    let title: string
+    let body: string
+    if (event === 'cycle.summary') {
+      // The learning cycle's summary: it usually lands at night and waits in the notification centre.
+      title = 'autodidacta aprendió de tus conversaciones'
+      body = (payload as CycleRunDto).summary ?? ''
+    } else {
+      const alert = payload as OwnerAlert
+      title = alert.kind === 'human_request' ? `${alert.customerName} pide hablar con una persona` : alert.customerName
+      body = alert.text
+    }
+    const notification = new Notification({ title, body })
     notification.on('click', () => {
       window?.show()
       window?.focus()

@@ -11,7 +11,8 @@ import type { AddressInfo } from 'node:net'
 
 export interface ChatRequestBody {
   model: string
-  messages: { role: string; content: string }[]
+  /** `images`: base64 pictures for a vision model, as Ollama's /api/chat takes them. */
+  messages: { role: string; content: string; images?: string[] }[]
   stream?: boolean
   options?: Record<string, unknown>
 }
@@ -34,6 +35,8 @@ export interface OllamaDoubleOptions {
   /** Models /api/pull can download, with their size in bytes; any other name is "file does not exist". */
   library?: Record<string, number>
   pull?: PullBehaviour
+  /** Models that can see: /api/show lists the `vision` capability and /api/chat takes `images`. */
+  visionModels?: string[]
 }
 
 export interface PullBehaviour {
@@ -107,6 +110,8 @@ export async function startOllamaDouble(options: OllamaDoubleOptions = {}, port 
   let loaded = options.loaded ?? []
   let abortedPulls = 0
 
+  const isVision = (name: string) => (options.visionModels ?? []).some((m) => withTag(m) === withTag(name))
+
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname
     if (path.startsWith('/api/blobs/')) return blobRoute(req, res, path.slice('/api/blobs/'.length))
@@ -174,7 +179,7 @@ export async function startOllamaDouble(options: OllamaDoubleOptions = {}, port 
         ...(made?.system ? { system: made.system } : {}),
         details: detailsOf(String(model)),
         model_info: { 'general.architecture': detailsOf(String(model)).family },
-        capabilities: isEmbeddingModel(String(model)) ? ['embedding'] : ['completion'],
+        capabilities: isEmbeddingModel(String(model)) ? ['embedding'] : isVision(String(model)) ? ['completion', 'vision'] : ['completion'],
       })
     }
     if (req.method === 'POST' && path === '/api/embed') {
@@ -187,6 +192,10 @@ export async function startOllamaDouble(options: OllamaDoubleOptions = {}, port 
       const request = body as ChatRequestBody
       if (!installed(request.model)) {
         return json(404, { error: `model "${request.model}" not found, try pulling it first` })
+      }
+      // Ollama refuses pictures for a model that cannot see them.
+      if (request.messages.some((m) => Array.isArray(m.images) && m.images.length > 0) && !isVision(request.model)) {
+        return json(500, { error: 'this model is missing data required for image input' })
       }
       chatRequests.push(request)
       await options.beforeReply?.(request.model)

@@ -1,6 +1,8 @@
 // A stand-in for an OpenAI-compatible API (OpenAI, Groq…) that follows OpenAI's documented REST
 // API: GET /v1/models, POST /v1/chat/completions (one JSON object, or Server-Sent Events
-// `data: {chunk}` ending with `data: [DONE]`), POST /v1/embeddings. Every call needs
+// `data: {chunk}` ending with `data: [DONE]`), POST /v1/embeddings. As OpenAI does, a stream
+// asked for with `stream_options: {include_usage: true}` ends with a chunk that carries `usage`
+// and no choices; `streamUsage` plays servers that ignore the option or refuse it. Every call needs
 // `Authorization: Bearer <key>`; errors come back as {"error": {"message", "type", "code"}}.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { readJsonBody, toyEmbedding } from './http-double'
@@ -26,6 +28,11 @@ export interface OpenAiDoubleOptions {
   chunkDelayMs?: number
   /** Line end of the event stream; servers behind some proxies send CRLF. */
   lineEnd?: '\n' | '\r\n'
+  /**
+   * `honour` (default, OpenAI's behaviour): the usage chunk when the request asks for it;
+   * `ignore`: never any usage in a stream; `reject`: a 400 for the unknown `stream_options`.
+   */
+  streamUsage?: 'honour' | 'ignore' | 'reject'
 }
 
 export interface RecordedRequest {
@@ -109,6 +116,10 @@ export async function startOpenAiDouble(options: OpenAiDoubleOptions): Promise<O
       const request = body as OpenAiChatBody
       if (!options.models.includes(request.model)) return unknownModel(request.model)
       chatRequests.push(request)
+      const streamOptions = request.stream_options as { include_usage?: unknown } | undefined
+      if (streamOptions !== undefined && options.streamUsage === 'reject') {
+        return json(400, apiError('Unrecognized request argument supplied: stream_options', 'invalid_request_error', null))
+      }
       // max_tokens caps the answer; a word stands in for a token here.
       const words = reply(request).match(/\S+\s*/g) ?? []
       const limit = request.max_tokens
@@ -117,7 +128,9 @@ export async function startOpenAiDouble(options: OpenAiDoubleOptions): Promise<O
       const finishReason = truncated ? 'length' : 'stop'
       const id = `chatcmpl-${++sequence}`
       const created = Math.floor(Date.now() / 1000)
-      const usage = { prompt_tokens: 10, completion_tokens: pieces.length, total_tokens: 10 + pieces.length }
+      // A word (or a message's role marker) stands in for a token, so a test can count them.
+      const promptTokens = request.messages.reduce((sum, m) => sum + 1 + (m.content.match(/\S+/g)?.length ?? 0), 0)
+      const usage = { prompt_tokens: promptTokens, completion_tokens: pieces.length, total_tokens: promptTokens + pieces.length }
 
       if (request.stream !== true) {
         return json(200, {
@@ -148,6 +161,9 @@ export async function startOpenAiDouble(options: OpenAiDoubleOptions): Promise<O
         chunk({ role: 'assistant', content: '' }, null),
         ...pieces.map((piece) => chunk({ content: piece }, null)),
         chunk({}, finishReason),
+        ...(streamOptions?.include_usage === true && (options.streamUsage ?? 'honour') === 'honour'
+          ? [{ id, object: 'chat.completion.chunk', created, model: request.model, choices: [], usage }]
+          : []),
       ].map((value) => `data: ${JSON.stringify(value)}${lineEnd}${lineEnd}`)
       events.push(`data: [DONE]${lineEnd}${lineEnd}`)
 

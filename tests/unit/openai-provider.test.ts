@@ -42,11 +42,12 @@ describe('OpenAiCompatibleProvider against an OpenAI API double', () => {
       temperature: 0.3,
       onToken: (delta) => pieces.push(delta),
     })
-    expect(result).toEqual({ text: ANSWER, model: MODEL, provider: 'openai', doneReason: 'stop' })
+    // The usage the server reported in its last chunk: (1 + 3) + (1 + 5) prompt "tokens" (the double counts words and role markers), 8 written.
+    expect(result).toEqual({ text: ANSWER, model: MODEL, provider: 'openai', doneReason: 'stop', usage: { promptTokens: 10, completionTokens: 8, estimated: false } })
     expect(pieces[0]).toBe('¡Hola! ')
     expect(pieces.join('')).toBe(ANSWER)
     expect(api.requests[0]).toMatchObject({ method: 'POST', path: '/v1/chat/completions', authorization: `Bearer ${KEY}` })
-    expect(api.chatRequests[0]).toMatchObject({ model: MODEL, stream: true, temperature: 0.3 })
+    expect(api.chatRequests[0]).toMatchObject({ model: MODEL, stream: true, temperature: 0.3, stream_options: { include_usage: true } })
     expect(api.chatRequests[0]).not.toHaveProperty('max_tokens')
     expect(api.chatRequests[0]?.messages).toHaveLength(2)
   })
@@ -251,7 +252,8 @@ describe('OpenAiCompatibleProvider event-stream parsing', () => {
     })
     const tokens: string[] = []
     const result = await provider.chat({ model: 'm', messages: hola, onToken: (t) => tokens.push(t) })
-    expect(result).toEqual({ text: 'Hola, ¿qué tal?', model: 'm-1', provider: 'openai', doneReason: 'stop' })
+    // No usage in this stream: guessed from the characters, and marked so.
+    expect(result).toEqual({ text: 'Hola, ¿qué tal?', model: 'm-1', provider: 'openai', doneReason: 'stop', usage: { promptTokens: 8, completionTokens: 5, estimated: true } })
     expect(tokens).toEqual(['Hola, ', '¿qué tal?'])
     expect(seen.headers?.get('authorization')).toBe(`Bearer ${KEY}`)
   })

@@ -11,7 +11,7 @@ import { mulberry32 } from '../kernel/hash'
 import { formatCop } from '../../shared/money'
 
 /** The repositories this module uses, and no others. */
-type UsedRepositories = Pick<Repositories, 'contacts' | 'conversations' | 'messages' | 'trainingData' | 'transaction'>
+type UsedRepositories = Pick<Repositories, 'contacts' | 'conversations' | 'messages' | 'trainingData' | 'llmCalls' | 'transaction'>
 
 export interface DemoDataOptions {
   /** Exchanges to create. */
@@ -31,12 +31,26 @@ function modelAt(position: number): string {
   return MODELS[position < 0.4 ? 0 : position < 0.7 ? 1 : 2]!
 }
 
+/** The cloud fallback of the demo shop, as Ajustes → Nube names it by default. */
+const DEMO_CLOUD_MODEL = 'llama-3.1-8b-instant'
+
+/**
+ * Share of answers the cloud wrote at a point of the demo period: often at first (the base
+ * model could not answer or was off), rarely once the shop's own versions took over — the
+ * trend "Menos nube" is there to show.
+ */
+function cloudShareAt(position: number): number {
+  return Math.max(0.04, 0.45 - 0.45 * position)
+}
+
 /**
  * Fills the store with synthetic Spanish conversations, every row flagged `isDemo` so demo
  * data never mixes silently with the shop's real customers. Scores come from the real scorer.
  */
 export function generateDemoData(repos: UsedRepositories, accountId: string, options: DemoDataOptions): { conversations: number; exchanges: number } {
   const random = mulberry32(options.seed ?? 42)
+  // Its own draws: the cloud's share leaves every other demo field what it was for a given seed.
+  const cloudRandom = mulberry32((options.seed ?? 42) + 7919)
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
   const now = (options.now ?? new Date()).getTime()
   const spanMs = (options.days ?? 30) * 86_400_000
@@ -69,7 +83,9 @@ export function generateDemoData(repos: UsedRepositories, accountId: string, opt
           // Versions follow one another as they would in a shop: the base first, then v1, then v2.
           // The draw is kept so every other demo field stays what it was for a given seed.
           random()
-          const model = modelAt((at - (now - spanMs)) / spanMs)
+          const position = (at - (now - spanMs)) / spanMs
+          const byCloud = cloudRandom() < cloudShareAt(position)
+          const model = byCloud ? `cloud:${DEMO_CLOUD_MODEL}` : modelAt(position)
           const assessed = assessReply(reaction)
           const askedAt = new Date(at)
           const answeredAt = new Date(at + 20_000)
@@ -78,6 +94,7 @@ export function generateDemoData(repos: UsedRepositories, accountId: string, opt
           let userMessageId: string | null = null
           let botMessageId: string | null = null
           let feedbackMessageId: string | null = null
+          if (byCloud) recordDemoCloudCall(repos, answeredAt, question, answer, cloudRandom)
           if (withMessages) {
             userMessageId = insertMessage(repos, conversation.id, 'in', question, askedAt, null)
             botMessageId = insertMessage(repos, conversation.id, 'out', answer, answeredAt, model)
@@ -124,6 +141,17 @@ export function generateDemoData(repos: UsedRepositories, accountId: string, opt
     })
   }
   return { conversations, exchanges }
+}
+
+/**
+ * The paid call behind a cloud answer: a prompt of about a thousand tokens (instructions,
+ * catalog, examples) and the answer's own; now and then one that failed before it (a limit reached).
+ */
+function recordDemoCloudCall(repos: UsedRepositories, at: Date, question: string, answer: string, random: () => number): void {
+  const call = { route: 'cloud' as const, provider: 'Groq', model: DEMO_CLOUD_MODEL, purpose: 'reply' as const, estimated: false, isDemo: true }
+  if (random() < 0.05) repos.llmCalls.record({ ...call, at: new Date(at.getTime() - 4_000), promptTokens: 0, completionTokens: 0, ok: false })
+  const promptTokens = 850 + Math.floor(random() * 300) + Math.ceil(question.length / 3.3)
+  repos.llmCalls.record({ ...call, at, promptTokens, completionTokens: Math.ceil(answer.length / 3.3) + 4, ok: true })
 }
 
 function insertMessage(repos: UsedRepositories, conversationId: string, direction: 'in' | 'out', text: string, at: Date, model: string | null): string {

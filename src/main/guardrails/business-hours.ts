@@ -273,3 +273,24 @@ export function defaultBusinessHours(): BusinessHours {
     mode: 'message_and_answer',
   }
 }
+
+/** Minutes past midnight on the zone's clock at `at`; null for a zone that does not exist. */
+export function wallMinutes(timezone: string, at: Date): number | null {
+  const zone = zoneFor(timezone)
+  if (!zone) return null
+  const local = localTime(zone, at.getTime())
+  return local.hour * 60 + local.minute
+}
+
+/** The first instant after `at` when the zone's clock shows `minutes` past midnight; null for a zone that does not exist. */
+export function nextWallClock(timezone: string, at: Date, minutes: number): Date | null {
+  const zone = zoneFor(timezone)
+  if (!zone) return null
+  const t = at.getTime()
+  const today = localTime(zone, t)
+  for (let k = 0; k <= 2; k++) {
+    const instant = zonedInstant(zone, addDays(today, k), minutes)
+    if (instant > t) return new Date(instant)
+  }
+  return null
+}

@@ -28,6 +28,15 @@ export interface ChatResult {
   provider: ProviderId
   /** Why the generation ended, as the server says it (`stop`, `length`…); null if unknown. */
   doneReason: string | null
+  /** What the call cost in tokens; absent where nobody pays per token (Ollama). */
+  usage?: TokenUsage
+}
+
+/** Tokens a call was billed for, as the server reported them, or guessed from the characters (`estimated`). */
+export interface TokenUsage {
+  promptTokens: number
+  completionTokens: number
+  estimated: boolean
 }
 
 /** A model installed on the server, as the model picker shows it. */

@@ -9,6 +9,7 @@ import {
   type LlmProvider,
   type ModelInfo,
 } from './llm-provider'
+import { estimateUsage } from './usage'
 
 export type ProviderFactory = (settings: Settings) => LlmProvider
 export type CloudProviderFactory = (settings: Settings, apiKey: string | null) => LlmProvider
@@ -22,11 +23,32 @@ export interface LlmServiceOptions {
   /** How often to look again while a route the policy uses is not available. */
   recheckMs?: number
   clock?: Clock
+  /** Hears every paid (cloud) call, answered or failed, with what it cost in tokens. Must not throw. */
+  recordCall?: (call: CloudCall) => void
+}
+
+/** What a model call was for: a customer's answer, the teacher's suggestion, the scorer's second opinion. */
+export type CallPurpose = 'reply' | 'suggest' | 'judge' | 'other'
+
+/** One paid call, as "Menos nube" counts it. */
+export interface CloudCall {
+  at: number
+  route: 'cloud'
+  /** The service as the owner named it ("Groq"). */
+  provider: string
+  model: string
+  purpose: CallPurpose
+  promptTokens: number
+  completionTokens: number
+  estimated: boolean
+  ok: boolean
 }
 
 export interface ChatOptions {
   signal?: AbortSignal
   onToken?: (delta: string) => void
+  /** Recorded with a cloud call; `reply` when not said. */
+  purpose?: CallPurpose
 }
 
 export interface AnsweredChat extends ChatResult {
@@ -140,6 +162,8 @@ export class LlmService {
       for (const route of usable) {
         const provider = this.provider(route)
         const model = this.modelFor(route, settings)
+        const meter = route === 'cloud' ? this.meter(messages, model, options.purpose ?? 'reply', options.onToken) : null
+        const onToken = meter?.onToken ?? options.onToken
         try {
           const result = await provider.chat({
             model,
@@ -148,11 +172,13 @@ export class LlmService {
             maxTokens: settings.llm.maxReplyTokens,
             ...(route === 'local' ? { contextTokens: settings.llm.contextTokens } : {}),
             ...(options.signal ? { signal: options.signal } : {}),
-            ...(options.onToken ? { onToken: options.onToken } : {}),
+            ...(onToken ? { onToken } : {}),
           })
+          meter?.answered(result)
           this.setRoute(route, 'ready', null)
           return { ...result, modelLabel: route === 'cloud' ? `${CLOUD_MODEL_PREFIX}${result.model}` : result.model }
         } catch (error) {
+          meter?.failed()
           if (!(error instanceof LlmUnavailableError)) throw error
           this.setRoute(route, stateOf(error), error.message)
           firstUnavailable ??= error
@@ -171,6 +197,7 @@ export class LlmService {
    */
   async teach(messages: ChatMessage[], options: ChatOptions = {}): Promise<AnsweredChat> {
     const settings = this.options.settings.get()
+    const meter = this.meter(messages, settings.cloud.model, options.purpose ?? 'suggest', options.onToken)
     try {
       const result = await this.cloud.chat({
         model: settings.cloud.model,
@@ -178,10 +205,13 @@ export class LlmService {
         temperature: Math.min(settings.llm.temperature, 0.7),
         maxTokens: settings.llm.maxReplyTokens,
         ...(options.signal ? { signal: options.signal } : {}),
+        onToken: meter.onToken,
       })
+      meter.answered(result)
       this.setRoute('cloud', 'ready', null)
       return { ...result, modelLabel: `${CLOUD_MODEL_PREFIX}${result.model}` }
     } catch (error) {
+      meter.failed()
       if (error instanceof LlmUnavailableError) this.setRoute('cloud', stateOf(error), error.message)
       throw error
     } finally {
@@ -205,6 +235,41 @@ export class LlmService {
     if (this.recheckTimer) clearTimeout(this.recheckTimer)
     this.recheckTimer = null
     await Promise.allSettled([...this.inflight])
+  }
+
+  /**
+   * Counts one cloud call for `recordCall`: its usage when it answered; when it failed, the
+   * tokens only if part of the answer had arrived (then the prompt was read and billed, the
+   * counts estimated); a refused call (bad key, limit reached, no such model) is counted at zero.
+   */
+  private meter(messages: ChatMessage[], model: string, purpose: CallPurpose, onToken?: (delta: string) => void) {
+    const record = this.options.recordCall
+    const at = this.clock()
+    let streamed = ''
+    const write = (call: Omit<CloudCall, 'at' | 'route' | 'provider' | 'purpose'>) => {
+      if (!record) return
+      const provider = this.options.settings.get().cloud.label || this.cloud.host
+      try {
+        record({ at, route: 'cloud', provider, purpose, ...call })
+      } catch (error) {
+        // A cost figure never stops a customer's answer.
+        this.options.logger.warn('A cloud call could not be recorded', { error })
+      }
+    }
+    return {
+      onToken: (delta: string) => {
+        streamed += delta
+        onToken?.(delta)
+      },
+      answered: (result: ChatResult) => {
+        const usage = result.usage ?? estimateUsage(messages, result.text)
+        write({ model: result.model, ...usage, ok: true })
+      },
+      failed: () => {
+        const usage = streamed === '' ? { promptTokens: 0, completionTokens: 0, estimated: false } : estimateUsage(messages, streamed)
+        write({ model, ...usage, ok: false })
+      },
+    }
   }
 
   private rebuildProviders(settings: Settings): void {

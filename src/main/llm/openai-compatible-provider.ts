@@ -1,6 +1,7 @@
 import { trimTrailing } from '../../shared/text-bounds'
 import { IdleTimeout } from './idle-timeout'
 import { describe, isConnectionFailure } from './network-errors'
+import { estimateUsage, readUsage } from './usage'
 import {
   LlmCancelledError,
   LlmUnavailableError,
@@ -48,6 +49,12 @@ export class OpenAiCompatibleProvider implements LlmProvider {
   private readonly timeoutMs: number
   private readonly fetchImpl: typeof fetch
   private readonly label: string
+  /**
+   * Asks for the token counts at the end of the stream (`stream_options.include_usage`, which
+   * OpenAI documents and most compatible servers accept); turned off for this provider when a
+   * server rejects the option, so its answers go on with estimated counts.
+   */
+  private askUsage = true
 
   constructor(options: OpenAiCompatibleProviderOptions) {
     this.baseUrl = trimTrailing(options.baseUrl, '/')
@@ -67,6 +74,8 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     let cancelBody: (() => Promise<void>) | null = null
     try {
       const body: Record<string, unknown> = { model: request.model, messages: request.messages, stream: true }
+      const askedUsage = this.askUsage
+      if (askedUsage) body.stream_options = { include_usage: true }
       if (request.temperature !== undefined) body.temperature = request.temperature
       if (request.maxTokens !== undefined) body.max_tokens = request.maxTokens
       const response = await untilAborted(
@@ -79,9 +88,18 @@ export class OpenAiCompatibleProvider implements LlmProvider {
         signal,
       )
       idle.reset()
-      if (!response.ok) throw await this.httpError(response, request.model)
+      if (!response.ok) {
+        const failure = await response.text().catch(() => '')
+        if (askedUsage && response.status === 400 && /stream_options|include_usage/i.test(failure)) {
+          this.askUsage = false
+          idle.clear()
+          return await this.chat(request)
+        }
+        throw this.httpError(response, failure, request.model)
+      }
 
       let text = ''
+      let usage: ChatResult['usage'] = undefined
       let model = request.model
       let doneReason: string | null = null
       let finished = false
@@ -101,7 +119,8 @@ export class OpenAiCompatibleProvider implements LlmProvider {
         if (failure) throw this.apiFailure(null, toApiError(failure), null, request.model)
         const choice = record(asArray(completion?.choices)[0])
         take(asString(record(choice?.message)?.content), asString(completion?.model), asString(choice?.finish_reason))
-        return { text: text.trim(), model, provider: 'openai', doneReason }
+        usage = readUsage(completion?.usage) ?? estimateUsage(request.messages, text)
+        return { text: text.trim(), model, provider: 'openai', doneReason, usage }
       }
 
       if (!response.body) throw new LlmUnavailableError('unreachable', `${this.label} respondió sin contenido`)
@@ -118,6 +137,9 @@ export class OpenAiCompatibleProvider implements LlmProvider {
         const chunk = this.parseChunk(data, request.model)
         const choice = record(asArray(chunk.choices)[0])
         take(asString(record(choice?.delta)?.content), asString(chunk.model), asString(choice?.finish_reason))
+        // The usage chunk comes last, with no choices; some servers put it on every chunk, the last one
+        // is the total. Groq also reports it in its own `x_groq` field.
+        usage = readUsage(chunk.usage) ?? readUsage(record(chunk.x_groq)?.usage) ?? usage
       }
       while (!finished) {
         const { done, value } = await untilAborted(reader.read(), signal)
@@ -135,7 +157,7 @@ export class OpenAiCompatibleProvider implements LlmProvider {
       if (!finished && doneReason === null) {
         throw new LlmUnavailableError('unreachable', `${this.label} cortó la respuesta antes de terminarla`)
       }
-      return { text: text.trim(), model, provider: 'openai', doneReason }
+      return { text: text.trim(), model, provider: 'openai', doneReason, usage: usage ?? estimateUsage(request.messages, text) }
     } catch (error) {
       // Which signal fired decides the error: fetch reports both as the same AbortError.
       if (request.signal?.aborted) throw new LlmCancelledError()
@@ -212,7 +234,7 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout
     try {
       const response = await untilAborted(this.fetchImpl(`${this.baseUrl}${path}`, { ...init, headers: this.headers(key, 'application/json'), signal }), signal)
-      if (!response.ok) throw await this.httpError(response, model)
+      if (!response.ok) throw this.httpError(response, await response.text().catch(() => ''), model)
       return await untilAborted(response.json() as Promise<unknown>, signal)
     } catch (error) {
       if (callerSignal?.aborted) throw new LlmCancelledError()
@@ -245,8 +267,7 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     return chunk
   }
 
-  private async httpError(response: Response, model: string | null): Promise<Error> {
-    const text = await response.text().catch(() => '')
+  private httpError(response: Response, text: string, model: string | null): Error {
     let apiError: ApiError | null = null
     try {
       const failure = record(record(JSON.parse(text) as unknown)?.error)

@@ -40,7 +40,7 @@ export function defaultSettings(env: Record<string, string | undefined>): Settin
       timeoutSeconds: 120,
       holdingReply: '¡Gracias por escribirnos! En un momento te respondemos 🙏',
     },
-    cloud: { label: 'Groq', baseUrl: 'https://api.groq.com/openai/v1', model: 'llama-3.1-8b-instant' },
+    cloud: { label: 'Groq', baseUrl: 'https://api.groq.com/openai/v1', model: 'llama-3.1-8b-instant', priceInputPerMillion: null, priceOutputPerMillion: null },
     retrieval: { maxProducts: 6, maxExamples: 3, wholeCatalogUpTo: 15, embeddingModel: 'auto' },
     guardrails: {
       maxReplyChars: 700,
@@ -79,6 +79,20 @@ export function defaultSettings(env: Record<string, string | undefined>): Settin
       perChatMinIntervalMs: 1500,
       globalPerMinute: 20,
       sendReadReceipts: true,
+    },
+    // The seed's "100+ conversations" per round; a week apart, at night while the shop is closed.
+    // Suggest first: the owner sees a version is worth training before anything trains by itself.
+    cycle: {
+      mode: 'suggest',
+      minNewExamples: 100,
+      minDaysBetween: 7,
+      windowStart: '23:00',
+      windowEnd: '06:00',
+      requireIdle: true,
+      requireMains: true,
+      watchExchanges: 50,
+      watchScoreMargin: 0.3,
+      watchRateMargin: 0.1,
     },
   }
 }

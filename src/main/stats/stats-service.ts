@@ -5,13 +5,16 @@ import type { ConversationsRepository } from '../store/repositories/conversation
 import type { DatasetsRepository } from '../store/repositories/datasets-repository'
 import type { ModelVersion, ModelVersionsRepository } from '../store/repositories/model-versions-repository'
 import { localDay, type StatsCell, type StatsRepository } from '../store/repositories/stats-repository'
+import type { LlmCallsRepository } from '../store/repositories/llm-calls-repository'
+import { weeklyCloudUsage } from './cloud-usage'
 
 /** The repositories this module uses — it only reads them, so only their read methods. */
 interface ReadOnlyRepositories {
   conversations: Pick<ConversationsRepository, 'countActiveSince'>
   datasets: Pick<DatasetsRepository, 'list'>
   modelVersions: Pick<ModelVersionsRepository, 'list'>
-  stats: Pick<StatsRepository, 'fold' | 'highQualityBefore' | 'models' | 'scoreDistribution'>
+  stats: Pick<StatsRepository, 'fold' | 'highQualityBefore' | 'models' | 'scoreDistribution' | 'answersByRoute'>
+  llmCalls: Pick<LlmCallsRepository, 'cloudPerDay'>
 }
 
 export interface StatsDeps {
@@ -90,6 +93,12 @@ export function computeStats(deps: StatsDeps, filters: StatsFilters): StatsDto {
       .map((c) => ({ category: c.key || 'general', count: c.backlog }))
       .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category)),
     models: repos.stats.models(filters.includeDemo),
+    cloudUsage: weeklyCloudUsage(
+      repos.stats.answersByRoute(filters, OWNER_ANSWERS_MODEL),
+      repos.llmCalls.cloudPerDay(filters),
+      [...versions.values()],
+      settings.cloud,
+    ),
   }
 }
 

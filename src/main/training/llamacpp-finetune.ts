@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, rmSync, type WriteStream } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import type { LossPoint, TrainingStepProgress } from '../../shared/types'
 import { DATASET_FILES, datasetFile } from '../curate/dataset-format'
@@ -115,7 +116,7 @@ export async function fineTuneWithLlamaCpp(options: FineTuneOptions): Promise<Fi
         '--lr-min', String(params.learningRate / 10),
         '--freeze-layers', String(params.freezeLayers),
         '--seed', String(params.seed),
-        ...(params.threads ? ['--threads', String(params.threads)] : []),
+        '--threads', String(params.threads ?? trainingThreads()),
       ],
       options,
       'entrenar',
@@ -199,7 +200,7 @@ export async function evaluatePerplexity(
   options: Pick<FineTuneOptions, 'signal' | 'log'>,
 ): Promise<PerplexityResult> {
   let result: PerplexityResult | null = null
-  await tool(tools.trainer, ['eval', '--model', modelPath, '--data', dataFile, '--ctx', String(contextTokens)], options, 'medir la perplejidad', (event) => {
+  await tool(tools.trainer, ['eval', '--model', modelPath, '--data', dataFile, '--ctx', String(contextTokens), '--threads', String(trainingThreads())], options, 'medir la perplejidad', (event) => {
     if (event.event === 'eval') result = { perplexity: num(event.perplexity) ?? Number.NaN, nll: num(event.nll) ?? Number.NaN, tokens: num(event.tokens) ?? 0 }
   })
   if (!result) throw new TrainingError(TRAINING_ERRORS.noEvaluation)
@@ -216,7 +217,7 @@ export async function generateLocally(
   options: Pick<FineTuneOptions, 'signal' | 'log'>,
 ): Promise<string[]> {
   const texts: string[] = []
-  await tool(tools.trainer, ['generate', '--model', modelPath, '--data', dataFile, '--limit', String(limit), '--ctx', String(contextTokens), '--max-tokens', '96'], options, 'generar respuestas', (event) => {
+  await tool(tools.trainer, ['generate', '--model', modelPath, '--data', dataFile, '--limit', String(limit), '--ctx', String(contextTokens), '--max-tokens', '96', '--threads', String(trainingThreads())], options, 'generar respuestas', (event) => {
     if (event.event === 'sample' && typeof event.text === 'string') texts[num(event.index) ?? texts.length] = event.text
   })
   return texts
@@ -231,7 +232,7 @@ async function tool(
 ): Promise<void> {
   options.log?.write(`$ ${command} ${args.join(' ')}\n`)
   try {
-    await runTool(command, args, { ...(onEvent ? { onEvent } : {}), log: options.log ?? null, ...(options.signal ? { signal: options.signal } : {}) })
+    await runTool(command, args, { ...(onEvent ? { onEvent } : {}), log: options.log ?? null, lowPriority: true, ...(options.signal ? { signal: options.signal } : {}) })
   } catch (error) {
     if (error instanceof ToolError) {
       if (error.cancelled) throw new TrainingError(TRAINING_ERRORS.cancelled, true)
@@ -245,3 +246,7 @@ function num(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null
 }
 
+/** All cores but one: the one left is for answering customers while a training runs. */
+export function trainingThreads(): number {
+  return Math.max(1, availableParallelism() - 1)
+}

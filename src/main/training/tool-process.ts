@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { constants, setPriority } from 'node:os'
 import type { WriteStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 
@@ -9,6 +10,11 @@ export interface ToolRunOptions {
   log?: WriteStream | null
   signal?: AbortSignal
   env?: Record<string, string | undefined>
+  /**
+   * Run at the lowest CPU priority (nice 19): training and validation may take hours, and a
+   * customer who writes meanwhile is answered by the same computer.
+   */
+  lowPriority?: boolean
 }
 
 /** A llama.cpp tool failed; `message` is what it said (its error event, else the end of stderr). */
@@ -24,6 +30,7 @@ export class ToolError extends Error {
 }
 
 const STDERR_TAIL = 4_000
+const LOWEST_PRIORITY = constants.priority.PRIORITY_LOW
 
 /**
  * Runs a native tool to completion. Cancelling sends SIGTERM (the trainer then stops without
@@ -36,6 +43,13 @@ export function runTool(command: string, args: string[], options: ToolRunOptions
       return
     }
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } })
+    if (options.lowPriority && child.pid !== undefined) {
+      try {
+        setPriority(child.pid, LOWEST_PRIORITY)
+      } catch {
+        // Not allowed here (some sandboxes): it runs at normal priority, and still with fewer threads.
+      }
+    }
     let stderrTail = ''
     let errorMessage: string | null = null
     let killTimer: NodeJS.Timeout | null = null

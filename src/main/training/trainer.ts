@@ -177,6 +177,7 @@ export class Trainer {
         contextTokens: params.contextTokens,
         signal,
         log,
+        system,
       })
       registry.recordValidation(version.id, report)
       this.update(run.id, { metrics: report })

@@ -20,6 +20,7 @@ import type { OllamaBaseModel } from './ollama-store'
 import { Trainer } from './trainer'
 import type { AppSetup } from './training-errors'
 import { Validator } from './validator'
+import type { BasicsQuestion } from './shop-basics'
 
 export interface TrainingServiceDeps {
   repos: {
@@ -41,6 +42,8 @@ export interface TrainingServiceDeps {
   imports?: ImportSources
   /** Installed app or development checkout (default): what the owner is told when the tools are missing. */
   setup?: AppSetup
+  /** The shop's basics every candidate must still answer (greeting, prices, shipping, payment). */
+  basics?: () => BasicsQuestion[]
 }
 
 /**
@@ -67,6 +70,7 @@ export class TrainingService {
       tools: deps.tools,
       deployer: deps.deployer,
       storeModels: deps.storeModels,
+      ...(deps.basics ? { basics: deps.basics } : {}),
     })
     this.trainer = new Trainer({
       runs: repos.trainingRuns,

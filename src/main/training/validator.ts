@@ -11,6 +11,7 @@ import type { OllamaDeployer } from './ollama-deployer'
 import type { OllamaBaseModel } from './ollama-store'
 import { throwIfCancelled } from './training-errors'
 import { judge, promptAndReference, readChatExamples, type SideResult } from './validation-gate'
+import { judgeBasics, type BasicsQuestion } from './shop-basics'
 
 /** Validation examples generated per side (a CPU generates slowly; perplexity uses them all). */
 const GENERATION_LIMIT = 12
@@ -24,6 +25,8 @@ export interface ValidatorDeps {
   /** Generation through Ollama, for a side without a local GGUF. */
   deployer: Pick<OllamaDeployer, 'chat'>
   storeModels: () => Promise<OllamaBaseModel[]>
+  /** The shop's basics asked of both sides on top of the held-out examples (none: only the examples). */
+  basics?: () => BasicsQuestion[]
 }
 
 export interface ValidationRequest {
@@ -38,6 +41,8 @@ export interface ValidationRequest {
   contextTokens: number
   signal: AbortSignal
   log: WriteStream
+  /** The shop's system prompt, which the basics are asked under (as customers are answered). */
+  system?: string
 }
 
 /** Where a model is on this machine and what it is a version of. */
@@ -62,7 +67,8 @@ interface Located {
 export class Validator {
   constructor(private readonly deps: ValidatorDeps) {}
 
-  async validate({ datasetDir, candidate, base, contextTokens, signal, log }: ValidationRequest): Promise<ValidationReport> {
+  async validate(request: ValidationRequest): Promise<ValidationReport> {
+    const { datasetDir, candidate, base, contextTokens, signal, log } = request
     const validFile = datasetFile(datasetDir, 'validation')
     const dataFile = existsSync(validFile) && readFileSync(validFile, 'utf8').trim() ? validFile : datasetFile(datasetDir, 'train')
     const examples = readChatExamples(dataFile)
@@ -122,7 +128,8 @@ export class Validator {
     const referenceSide: SideResult = { model: referenceName, perplexity: await perplexity(reference.path), answers: referenceAnswers }
     const candidateSide: SideResult = { model: candidate.model, perplexity: await perplexity(candidate.path), answers: await answersOf(candidate.model, candidate.path) }
     const sameTokenizer = reference.path !== null && candidate.path !== null && (await tokenizerKey(reference.path)) === (await tokenizerKey(candidate.path))
-    const report = judge({ measured: examples, generated: sample }, referenceSide, candidateSide, sameTokenizer)
+    const judged = judge({ measured: examples, generated: sample }, referenceSide, candidateSide, sameTokenizer)
+    const report = await this.withBasics(judged, { candidate: candidate.model, reference: otherFamily ? reference.model : liveModel, system: request.system ?? '', signal, log })
     if (!otherFamily) return { ...report, comparedWith: 'live' }
     const liveLabel = familyLabel(live.family)
     const candidateLabel = familyLabel(candidateFamily)
@@ -135,6 +142,55 @@ export class Validator {
           `Por eso el nuevo se comparó con el modelo del que partió, sin entrenar (${referenceName}); si es mejor que ese, se pone en uso en lugar de ${liveModel}.`,
         ...report.reasons,
       ],
+    }
+  }
+
+  /**
+   * The shop's basics, asked of both sides through Ollama (as customers get them): a candidate
+   * that loses one the other side handles is not better, whatever the held-out examples say.
+   */
+  private async withBasics(
+    report: ValidationReport,
+    sides: { candidate: string; reference: string | null; system: string; signal: AbortSignal; log: WriteStream },
+  ): Promise<ValidationReport> {
+    const basics = this.deps.basics?.() ?? []
+    if (basics.length === 0) return report
+    const ask = async (model: string): Promise<string[]> => {
+      const answers: string[] = []
+      for (const basic of basics) {
+        const messages = [...(sides.system ? [{ role: 'system' as const, content: sides.system }] : []), { role: 'user' as const, content: basic.question }]
+        answers.push(await this.deps.deployer.chat(model, messages, { signal: sides.signal }))
+      }
+      return answers
+    }
+    let candidateAnswers: string[]
+    try {
+      candidateAnswers = await ask(sides.candidate)
+    } catch (error) {
+      throwIfCancelled(sides.signal)
+      sides.log.write(`basics: the candidate could not be asked (${String(error)}); left out\n`)
+      return report
+    }
+    let referenceAnswers: string[] | null = null
+    if (sides.reference) {
+      try {
+        referenceAnswers = await ask(sides.reference)
+      } catch (error) {
+        throwIfCancelled(sides.signal)
+        sides.log.write(`basics: ${sides.reference} could not be asked (${String(error)}); the candidate is judged alone\n`)
+      }
+    }
+    const result = judgeBasics(basics, referenceAnswers, candidateAnswers)
+    sides.log.write(`basics: ${JSON.stringify(result)}\n`)
+    if (result.ok) {
+      return { ...report, basics: result, reasons: [...report.reasons, `Respondió bien lo básico de la tienda (${result.candidate} de ${result.questions}: saludo, precios, envíos y pagos).`] }
+    }
+    const lost = result.forgotten.length > 0 ? result.forgotten.join(', ') : `${result.questions - result.candidate} de ${result.questions} preguntas`
+    return {
+      ...report,
+      basics: result,
+      better: false,
+      reasons: [`La versión nueva olvidó lo básico de la tienda (${lost}): por eso no se pone en uso.`, ...report.reasons],
     }
   }
 

@@ -1,4 +1,4 @@
-import { and, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm'
+import { and, eq, gte, lt, lte, ne, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { StatsFilters } from '../../../shared/api/contract'
 import type { Db } from '../database'
@@ -86,6 +86,27 @@ export class StatsRepository {
       .from(t)
       .where(this.where(filters, t))
       .groupBy(t.source, t.score)
+      .all()
+  }
+
+  /**
+   * Answers per day split by who wrote them: the cloud (`cloud:` models) or the shop's own
+   * models. Only the date and demo filters apply; the owner's answers and unknown models count
+   * as neither.
+   */
+  answersByRoute(filters: StatsFilters, ownerModel: string): { day: string; local: number; cloud: number }[] {
+    const t = trainingStatsDaily
+    const isCloud = sql`${t.model} like 'cloud:%'`
+    return this.db
+      .select({
+        day: t.day,
+        local: sql<number>`sum(case when ${isCloud} then 0 else ${t.exchanges} end)`,
+        cloud: sql<number>`sum(case when ${isCloud} then ${t.exchanges} else 0 end)`,
+      })
+      .from(t)
+      .where(and(this.where({ includeDemo: filters.includeDemo, from: filters.from, to: filters.to }, t), ne(t.model, ''), ne(t.model, ownerModel)))
+      .groupBy(t.day)
+      .orderBy(t.day)
       .all()
   }
 

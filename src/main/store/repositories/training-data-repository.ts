@@ -297,6 +297,97 @@ export class TrainingDataRepository {
    * What curation reads. With `page`, `limit` rows in id order after the id `after` (null: from
    * the start), so that a large export loads a page at a time between turns of the event loop.
    */
+  /**
+   * Exchanges worth learning from created after `since` (all of them when null): the owner approved
+   * or rewrote them, or they are unreviewed with a score at or above `minScore`. What the learning
+   * cycle counts as new material, the same rule curation applies.
+   */
+  countLearnableSince(since: Date | null, minScore: number, includeDemo: boolean): number {
+    return (
+      this.db
+        .select({ n: count() })
+        .from(trainingData)
+        .where(
+          and(
+            since ? gt(trainingData.createdAt, since) : undefined,
+            includeDemo ? undefined : eq(trainingData.isDemo, false),
+            or(
+              inArray(trainingData.reviewStatus, ['approved', 'corrected']),
+              and(eq(trainingData.reviewStatus, 'pending'), gte(trainingData.qualityScore, minScore)),
+            ),
+          ),
+        )
+        .get()?.n ?? 0
+    )
+  }
+
+  /**
+   * How a model did with customers: its scored exchanges from `from` on (oldest first, the first
+   * `limit`), or before `before` (newest first, the last `limit`). The version watch compares a new
+   * version's first exchanges with the previous one's last.
+   */
+  modelFigures(
+    model: string,
+    window: { from: Date; limit: number } | { before: Date; limit: number },
+    includeDemo: boolean,
+  ): { exchanges: number; meanScore: number | null; successRate: number | null; firstAt: Date | null; lastAt: Date | null } {
+    const after = 'from' in window
+    const rows = this.db
+      .select({ score: trainingData.qualityScore, success: trainingData.wasSuccessful, at: trainingData.createdAt })
+      .from(trainingData)
+      .where(
+        and(
+          eq(trainingData.model, model),
+          isNotNull(trainingData.qualityScore),
+          includeDemo ? undefined : eq(trainingData.isDemo, false),
+          after ? gte(trainingData.createdAt, window.from) : lt(trainingData.createdAt, window.before),
+        ),
+      )
+      .orderBy(after ? asc(trainingData.createdAt) : desc(trainingData.createdAt))
+      .limit(window.limit)
+      .all()
+    if (rows.length === 0) return { exchanges: 0, meanScore: null, successRate: null, firstAt: null, lastAt: null }
+    const judged = rows.filter((r) => r.success !== null)
+    const times = rows.map((r) => r.at.getTime())
+    return {
+      exchanges: rows.length,
+      meanScore: rows.reduce((sum, r) => sum + (r.score ?? 0), 0) / rows.length,
+      successRate: judged.length === 0 ? null : judged.filter((r) => r.success).length / judged.length,
+      firstAt: new Date(Math.min(...times)),
+      lastAt: new Date(Math.max(...times)),
+    }
+  }
+
+  /** Exchanges answered in [from, to], and how many of them the owner answered (a takeover). */
+  answersBetween(from: Date, to: Date, ownerModel: string, includeDemo: boolean): { answers: number; byOwner: number } {
+    const row = this.db
+      .select({ answers: count(), byOwner: sql<number>`coalesce(sum(case when ${trainingData.model} = ${ownerModel} then 1 else 0 end), 0)` })
+      .from(trainingData)
+      .where(and(gte(trainingData.createdAt, from), lte(trainingData.createdAt, to), includeDemo ? undefined : eq(trainingData.isDemo, false)))
+      .get()
+    return { answers: row?.answers ?? 0, byOwner: Number(row?.byOwner ?? 0) }
+  }
+
+  /** The owner's newest own answer (approved or rewritten) in each of these categories: what the basics check expects. */
+  ownerAnswers(categories: string[], includeDemo: boolean): { category: string; question: string; answer: string }[] {
+    return categories.flatMap((category) => {
+      const row = this.db
+        .select({ question: trainingData.userMessage, answer: sql<string>`coalesce(${trainingData.correctedResponse}, ${trainingData.botResponse})` })
+        .from(trainingData)
+        .where(
+          and(
+            eq(trainingData.category, category),
+            inArray(trainingData.reviewStatus, ['approved', 'corrected']),
+            includeDemo ? undefined : eq(trainingData.isDemo, false),
+          ),
+        )
+        .orderBy(desc(trainingData.reviewedAt), desc(trainingData.createdAt))
+        .limit(1)
+        .get()
+      return row ? [{ category, question: row.question, answer: row.answer }] : []
+    })
+  }
+
   curationRows(includeDemo: boolean, page?: { after: string | null; limit: number }): CurationRow[] {
     const query = this.db
       .select({

@@ -3,6 +3,8 @@ import { sameOrigin } from '../../../../shared/endpoint-security'
 import { useApi } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
 import { useT } from '../../i18n/i18n'
+import { useFormat } from '../../number-format'
+import { formatUsd, parsePrice } from '../../usd'
 import { FieldError, type SectionProps } from './settings-form'
 
 /** The OpenAI-compatible endpoint (Groq by default): address, model and a key stored encrypted. */
@@ -79,6 +81,60 @@ export function CloudSection({ draft, setDraft, errors, savedBaseUrl }: SectionP
           {notice.text}
         </p>
       )}
+      <PriceFields draft={draft} setDraft={setDraft} errors={errors} />
     </fieldset>
   )
+}
+
+type PriceKey = 'priceInputPerMillion' | 'priceOutputPerMillion'
+
+/**
+ * What the service charges, typed the way providers publish it (US$ per million tokens) and
+ * said back per thousand, so "0,59" reads as the small amount it is. "Menos nube" turns the
+ * tokens into money with these.
+ */
+function PriceFields({ draft, setDraft, errors }: SectionProps) {
+  const t = useT()
+  const fmt = useFormat()
+  const [text, setText] = useState<Record<PriceKey, string>>(() => ({
+    priceInputPerMillion: shown(draft.cloud.priceInputPerMillion, fmt.locale),
+    priceOutputPerMillion: shown(draft.cloud.priceOutputPerMillion, fmt.locale),
+  }))
+  const change = (key: PriceKey, value: string) => {
+    setText((current) => ({ ...current, [key]: value }))
+    // What is not a number goes to the core as typed: its check answers in Spanish under the
+    // field, as for every other setting, instead of a wrong price being saved quietly.
+    const parsed = parsePrice(value)
+    const price = parsed === undefined ? (value as unknown as number) : parsed
+    setDraft((d) => ({ ...d, cloud: { ...d.cloud, [key]: price } }))
+  }
+  const field = (key: PriceKey, label: string) => {
+    const value = draft.cloud[key]
+    return (
+      <label className="grow">
+        {label}
+        <input inputMode="decimal" placeholder="0,59" value={text[key]} onChange={(e) => change(key, e.target.value)} data-testid={`cloud-${key}`} />
+        {typeof value === 'number' && Number.isFinite(value) && (
+          <small data-testid={`cloud-${key}-per-thousand`}>{t('settings.cloud.price.perThousand', { amount: formatUsd(fmt.locale, value / 1000) })}</small>
+        )}
+        <FieldError message={errors[`cloud.${key}`]} />
+      </label>
+    )
+  }
+  const one = (draft.cloud.priceInputPerMillion === null) !== (draft.cloud.priceOutputPerMillion === null)
+  return (
+    <div className="cloud-price">
+      <h3>{t('settings.cloud.price')}</h3>
+      <p className="hint">{t('settings.cloud.price.hint')}</p>
+      <div className="field-row">
+        {field('priceInputPerMillion', t('settings.cloud.price.input'))}
+        {field('priceOutputPerMillion', t('settings.cloud.price.output'))}
+      </div>
+      {one && <p className="hint">{t('settings.cloud.price.both')}</p>}
+    </div>
+  )
+}
+
+function shown(value: number | null, locale: string): string {
+  return value === null ? '' : value.toLocaleString(locale, { maximumFractionDigits: 6, useGrouping: false })
 }

@@ -12,6 +12,7 @@ import { PersonaSection } from './PersonaSection'
 import { RepliesSection } from './RepliesSection'
 import { ShopSection } from './ShopSection'
 import { TrainingSection } from './TrainingSection'
+import { CycleSection } from './CycleSection'
 import type { SetDraft } from './settings-form'
 
 /** Ajustes: one form over all the settings the owner may change, saved in one call. */
@@ -62,6 +63,7 @@ export function SettingsScreen({ settings, onSaved }: { settings: Settings; onSa
         training: draft.training,
         shop: draft.shop,
         demoMode: draft.demoMode,
+        cycle: draft.cycle,
         ...(insecure.length > 0 ? { confirmInsecure: true } : {}),
       })
       setDraftState(result)
@@ -84,6 +86,7 @@ export function SettingsScreen({ settings, onSaved }: { settings: Settings; onSa
     { id: 'hours', label: t('settings.hours'), body: <HoursSection draft={draft} setDraft={setDraft} errors={fieldErrors} /> },
     { id: 'model', label: t('settings.llm'), body: <ModelSection draft={draft} setDraft={setDraft} errors={fieldErrors} /> },
     { id: 'cloud', label: t('settings.cloud'), body: <CloudSection draft={draft} setDraft={setDraft} errors={fieldErrors} savedBaseUrl={saved.cloud.baseUrl} /> },
+    { id: 'cycle', label: t('settings.cycle'), body: <CycleSection draft={draft} setDraft={setDraft} errors={fieldErrors} /> },
     { id: 'training', label: t('settings.training'), body: <TrainingSection draft={draft} setDraft={setDraft} errors={fieldErrors} /> },
     {
       id: 'demo',

@@ -5,6 +5,7 @@ import { EmptyState } from '../../components/EmptyState'
 import { useT } from '../../i18n/i18n'
 import { BacklogChart } from './BacklogChart'
 import { CategoryScoreChart } from './CategoryScoreChart'
+import { CloudShareChart } from './CloudShareChart'
 import { DailyTrendChart } from './DailyTrendChart'
 import { DatasetGrowthChart } from './DatasetGrowthChart'
 import { KeyFigures } from './KeyFigures'
@@ -75,6 +76,7 @@ export function StatsScreen({ onReview, demoMode = false }: { onReview?: () => v
             <div className="stats-grid">
               <DailyTrendChart stats={stats} />
               <ModelVersionsChart stats={stats} />
+              <CloudShareChart stats={stats} />
               <ScoreDistributionChart stats={stats} />
               <CategoryScoreChart stats={stats} />
               <DatasetGrowthChart stats={stats} />

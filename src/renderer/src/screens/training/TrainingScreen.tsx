@@ -14,6 +14,7 @@ import { describeError } from '../../api/describe-error'
 import { NextStep } from '../../components/NextStep'
 import { useNumberLocale, useT } from '../../i18n/i18n'
 import { formatDate, formatNumber, formatVersionName } from '../../number-format'
+import { CyclePanel } from './CyclePanel'
 import { DatasetForm, type DatasetRequest } from './DatasetForm'
 import { DatasetList } from './DatasetList'
 import { ModelVersions } from './ModelVersions'
@@ -32,7 +33,11 @@ function percent(progress: DatasetProgress): number {
   return Math.round(((index + within) / (STAGES.length - 1)) * 100)
 }
 
-export function TrainingScreen({ demoMode = false, onOpenStats }: { demoMode?: boolean; onOpenStats?: () => void } = {}) {
+export function TrainingScreen({
+  demoMode = false,
+  onOpenStats,
+  onOpenSettings,
+}: { demoMode?: boolean; onOpenStats?: () => void; onOpenSettings?: () => void } = {}) {
   const api = useApi()
   const t = useT()
   const numberLocale = useNumberLocale()
@@ -153,6 +158,7 @@ export function TrainingScreen({ demoMode = false, onOpenStats }: { demoMode?: b
   return (
     <div className="screen training-screen" data-testid="training-screen">
       <h1 className="screen-title">{t('training.title')}</h1>
+      <CyclePanel {...(onOpenSettings ? { onOpenSettings } : {})} />
 
       <section className="panel" aria-labelledby="dataset-title">
         <h2 id="dataset-title">{t('dataset.title')}</h2>

@@ -199,6 +199,10 @@ export function plainReasons(report: ValidationReport, t: Translate, fmt: Format
     const key = before === after ? 'same' : candidate.perplexity < live.perplexity ? 'better' : 'worse'
     out.push(t(`training.validation.summary.ppl.${key}`, { live: before, candidate: after }))
   }
+  // The shop's basics (greeting, prices, shipping, payment): forgetting one outweighs the examples.
+  const basics = report.basics
+  if (basics && !basics.ok) out.unshift(t('training.validation.summary.basics.lost', { list: basics.forgotten.join(', ') || `${basics.questions - basics.candidate}` }))
+  else if (basics) out.push(t('training.validation.summary.basics.ok', { candidate: fmt.number(basics.candidate), questions: fmt.number(basics.questions) }))
   if (out.length === 0) out.push(t('training.validation.summary.none'))
   return out
 }
