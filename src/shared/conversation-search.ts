@@ -7,6 +7,8 @@ export interface ConversationSearch {
   query?: string
   /** `attention`: the customer asked for a person; `paused`: the bot does not answer there (paused or taken over). */
   show?: 'all' | 'attention' | 'paused'
+  /** false: demo conversations stay out (the app's demo mode is off). */
+  includeDemo?: boolean
 }
 
 /** A name as the owner types it: no accents, no ñ ("nunez" finds "Núñez"), no capitals, single spaces. */
@@ -19,6 +21,7 @@ export const MIN_NUMBER_DIGITS = 3
 
 /** The same rule the core applies in SQL, for a chat that changes while a search is shown. */
 export function conversationMatches(conversation: ConversationDto, search: ConversationSearch): boolean {
+  if (search.includeDemo === false && conversation.isDemo) return false
   if (search.show === 'attention' && conversation.attention === null) return false
   if (search.show === 'paused' && conversation.botMode === 'bot') return false
   const text = search.query ? foldName(search.query) : ''

@@ -22,10 +22,12 @@ export interface ConversationDto {
   lastMessagePreview: string | null
   unreadCount: number
   /** Why the owner should look now: the customer asked for a person. */
-  attention: 'human_request' | null
+  attention: 'human_request' | 'likely_sale' | null
   attentionAt: number | null
   /** The product the chat is about, as the bot understood it. */
   focusProduct: { id: string; name: string } | null
+  /** A demo conversation (cli demo-data): listed only in demo mode. */
+  isDemo: boolean
 }
 
 export interface MessageDto {
@@ -39,11 +41,25 @@ export interface MessageDto {
   replyState: ReplyState | null
   model: string | null
   /** Set on the bot's fixed messages, which are not model answers. */
-  template: 'holding' | 'handoff' | 'after_hours' | 'unsupported' | null
+  template: 'holding' | 'handoff' | 'after_hours' | 'unsupported' | 'photo' | 'media_reply' | null
   /** What the guardrails did to this answer (`price_regenerated`, `length_trimmed`…). */
   guardrails: string[]
   error: string | null
   createdAt: number
+  /** A photo or voice note: fetched through `media.get` (never a file path); null for text or media that never arrived. */
+  media: MessageMediaDto | null
+  /** What a voice note said; `transcriptStatus` says why there is none. */
+  transcript: string | null
+  transcriptStatus: 'pending' | 'done' | 'no_model' | 'too_long' | 'failed' | null
+  /** What the vision model saw in a customer's photo ("parece…"). */
+  mediaDescription: string | null
+}
+
+export interface MessageMediaDto {
+  mimeType: string
+  bytes: number | null
+  durationSec: number | null
+  thumbnail: boolean
 }
 
 /**
@@ -132,6 +148,13 @@ export interface Settings {
     label: string
     baseUrl: string
     model: string
+    /**
+     * What the service charges, in US dollars per million tokens, as providers publish it
+     * (input = what the app sends, output = what the model writes); null = not set, and
+     * "Menos nube" shows tokens without a cost.
+     */
+    priceInputPerMillion: number | null
+    priceOutputPerMillion: number | null
   }
   retrieval: {
     maxProducts: number
@@ -160,6 +183,32 @@ export interface Settings {
   demoMode: boolean
   learning: LearningSettings
   whatsapp: WhatsappSettings
+  /** Ajustes → Aprendizaje automático: when the loop trains a new version by itself. */
+  cycle: CycleSettings
+}
+
+/** `off`: only by hand; `suggest`: the app says a version is worth training, one tap does it; `automatic`: it trains at night. */
+export type CycleMode = 'off' | 'suggest' | 'automatic'
+
+export interface CycleSettings {
+  mode: CycleMode
+  /** New exchanges worth learning from (score ≥ the dataset threshold, or approved or rewritten) since the last version. */
+  minNewExamples: number
+  /** At most one automatic version per this many days. */
+  minDaysBetween: number
+  /** The night window, in the shop's time zone ("HH:MM"; start after end spans midnight). */
+  windowStart: string
+  windowEnd: string
+  /** Only while nobody uses the computer (where the system says). */
+  requireIdle: boolean
+  /** Only on mains power (where the system says). */
+  requireMains: boolean
+  /** A new version is watched over its first this many customer exchanges. */
+  watchExchanges: number
+  /** Rolled back when its mean score is lower than the previous version's by more than this (points of 1–5). */
+  watchScoreMargin: number
+  /** …or its success rate or share of owner takeovers is worse by more than this (a fraction: 0.1 = 10 points). */
+  watchRateMargin: number
 }
 
 export interface ShopSettings {
@@ -337,6 +386,36 @@ export interface StatsDto {
   backlogByCategory: { category: string; count: number }[]
   /** Every model seen, for the model filter (not narrowed by the filters). */
   models: string[]
+  /** "Menos nube": per week, who wrote the answers and what the cloud cost (dates and demo filters only). */
+  cloudUsage: StatsCloudUsage
+}
+
+export interface StatsCloudUsage {
+  /** Consecutive weeks (Monday first), oldest first; empty when there is nothing in the period. */
+  weeks: StatsCloudWeek[]
+  /** Both prices are set in Ajustes → Nube; without them `costUsd` is null. */
+  priced: boolean
+}
+
+export interface StatsCloudWeek {
+  /** Its Monday, YYYY-MM-DD (the computer's time zone, as every stats day). */
+  week: string
+  /** Answers sent by the shop's own models (the owner's personal answers are not counted). */
+  localAnswers: number
+  cloudAnswers: number
+  /** cloudAnswers out of all answers; null in a week without answers. */
+  cloudShare: number | null
+  /** Paid calls: answers, retries, the teacher's suggestions, failed ones included. */
+  cloudCalls: number
+  failedCalls: number
+  promptTokens: number
+  completionTokens: number
+  /** Some calls' tokens were estimated from the characters (the service did not report them). */
+  estimated: boolean
+  /** US dollars at the prices set now; null without them. */
+  costUsd: number | null
+  /** The versions that went live that week. */
+  versions: { name: string; version: number; deployedAt: number }[]
 }
 
 export interface LearningSettings {
@@ -438,6 +517,19 @@ export interface ValidationReport {
   /** Why, in Spanish, for the owner. */
   reasons: string[]
   samples: ValidationSample[]
+  /** The shop's basics (greeting, prices, shipping, payment) asked of both sides; absent on older reports. */
+  basics?: BasicsReport
+}
+
+export interface BasicsReport {
+  questions: number
+  /** How many the side it was compared with got right (null: it could not be asked). */
+  live: number | null
+  candidate: number
+  /** What the new version got wrong that the other did not: "el precio de Parlante 20W". */
+  forgotten: string[]
+  /** The gate's word: nothing basic was lost. */
+  ok: boolean
 }
 
 export interface TrainingRunDto {
@@ -512,4 +604,52 @@ export interface TrainingSettings {
    * ("qwen2.5:1.5b-instruct-fp16"); null = none chosen (data folders from before the plans).
    */
   baseModel: string | null
+}
+
+/** One condition of the automatic cycle, in the owner's words. */
+export interface CycleCondition {
+  id: 'mode' | 'material' | 'interval' | 'window' | 'closed' | 'idle' | 'power' | 'training'
+  met: boolean
+  /** What it asks, or what is missing: "Faltan 23 ejemplos nuevos (hay 77 de 100)". */
+  text: string
+}
+
+export type CycleRunStatus = 'running' | 'deployed' | 'kept' | 'failed' | 'rolled_back'
+
+export interface CycleRunDto {
+  id: string
+  trigger: 'automatic' | 'owner'
+  status: CycleRunStatus
+  newExamples: number
+  datasetId: string | null
+  trainingRunId: string | null
+  /** The version it made, and the one that was live before it. */
+  version: { id: string; name: string; version: number } | null
+  previousVersion: { id: string; name: string; version: number } | null
+  /** After going live: being watched, passed the watch, or rolled back by it. */
+  watch: { status: 'watching' | 'passed' | 'rolled_back'; target: number; seen: number; reasons: string[] } | null
+  /** The morning summary in plain words, and whether the owner has read it. */
+  summary: string | null
+  summaryRead: boolean
+  /** The numbers behind each automatic step (validation, watch), for the run history. */
+  details: Record<string, unknown>
+  error: string | null
+  startedAt: number
+  finishedAt: number | null
+}
+
+export interface CycleDto {
+  mode: CycleMode
+  conditions: CycleCondition[]
+  /** New exchanges worth learning from since the last version. */
+  newExamples: number
+  lastRun: CycleRunDto | null
+  /** When the automatic cycle may run next (null: off, or nothing can be said). */
+  nextRunAt: number | null
+  /** The first condition not met, in words; null when it would run now. */
+  reasonNotYet: string | null
+  /** `suggest` mode with enough material: the app proposes a new version. */
+  suggestion: { newExamples: number } | null
+  /** A summary not read yet: the morning card. */
+  unreadSummary: CycleRunDto | null
 }

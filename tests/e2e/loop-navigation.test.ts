@@ -80,6 +80,10 @@ describe('the loop and the navigation, in Chromium against `serve`', () => {
     expect(real).toBe(2)
     await expect.poll(() => page.getByTestId('exchange').count()).toBe(real)
     expect((await api<{ demoMode: boolean }>('settings.get')).demoMode).toBe(false)
+    // Conversaciones follows the same switch: the demo chats leave the list, the shop's own stay.
+    await nav('Conversaciones').click()
+    await expect.poll(() => page.locator('.conversation-name').allTextContents()).not.toContainEqual(expect.stringContaining('(demo'))
+    expect(await page.locator('.conversation-name').count()).toBeGreaterThan(0)
 
     // The dataset's refusal says what to do in the app, not a command-line flag.
     await nav('Entrenamiento').click()

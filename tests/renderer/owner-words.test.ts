@@ -192,6 +192,10 @@ describe('model versions in Conversaciones and in a training run', () => {
     guardrails: [],
     error: null,
     createdAt: DEC_3,
+    media: null,
+    transcript: null,
+    transcriptStatus: null,
+    mediaDescription: null,
   }) as MessageDto
 
   it('a chat bubble names the version that wrote it, keeps other models and the cloud as they are', () => {
@@ -256,6 +260,14 @@ describe('the validation report agrees with its numbers', () => {
     expect(lower[0]).toBe('Las respuestas de la versión nueva se parecen menos a las tuyas: 22,46 de 100, antes 22,49.')
     const same = plainReasons(report({ candidate: { model: 'x', perplexity: null, chrf: 22.49 }, live: { model: 'y', perplexity: null, chrf: 22.49 } }), t, fmt)
     expect(same).toEqual(['Las respuestas de la versión nueva se parecen a las tuyas lo mismo que antes: 22,5 de 100.'])
+  })
+
+  it('puts the shop basics first when the new version forgot one, and says it kept them otherwise', () => {
+    const fmt = formatters('es-CO', t)
+    const lost = plainReasons(report({ basics: { questions: 6, live: 6, candidate: 5, forgotten: ['el precio de Parlante 20W'], ok: false } }), t, fmt)
+    expect(lost[0]).toBe('Olvidó lo básico de la tienda: el precio de Parlante 20W. Por eso no se pone en uso.')
+    const kept = plainReasons(report({ basics: { questions: 6, live: 5, candidate: 6, forgotten: [], ok: true } }), t, fmt)
+    expect(kept.at(-1)).toBe('Sigue respondiendo bien lo básico de la tienda (6 de 6: saludo, precios, envíos y pagos).')
   })
 
   it('puts chrF, perplexity and the Ollama tags behind "Detalles técnicos"', () => {

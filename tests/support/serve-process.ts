@@ -20,7 +20,7 @@ export async function startServeProcess(dataDir: string, env: Record<string, str
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm test does)`)
   const started = Date.now()
   const child = spawn(process.execPath, [CLI, 'serve', '--data-dir', dataDir, '--port', '0', ...args], {
-    env: { ...process.env, OLLAMA_HOST: 'http://127.0.0.1:9', ...env },
+    env: { ...process.env, OLLAMA_HOST: 'http://127.0.0.1:9', AUTODIDACTA_WHISPER_MODELS_URL: 'http://127.0.0.1:9', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stderr = ''

@@ -21,7 +21,8 @@ export async function buildTestApp(
     dataDir: dir?.path ?? overrides.dataDir!,
     version: '0.0.0-test',
     logger: silentLogger,
-    env: { OLLAMA_HOST: ollamaHost ?? 'http://127.0.0.1:9' },
+    // AUTODIDACTA_WHISPER_MODELS_URL: a voice note in a test app never downloads a real speech model.
+    env: { OLLAMA_HOST: ollamaHost ?? 'http://127.0.0.1:9', AUTODIDACTA_WHISPER_MODELS_URL: 'http://127.0.0.1:9' },
     ...config,
   })
   return Object.assign(app, {

@@ -12,6 +12,7 @@ const chat = (over: Partial<ConversationDto> & { name?: string | null; externalI
   attention: over.attention ?? null,
   attentionAt: null,
   focusProduct: null,
+  isDemo: over.isDemo ?? false,
 })
 
 // The screen keeps a searched list current from events with the rule the core applies in SQL.
@@ -23,6 +24,12 @@ describe('conversationMatches mirrors the core search', () => {
     // Two digits are part of nearly every number: not a number search.
     expect(conversationMatches(chat({ name: null }), { query: '57' })).toBe(false)
     expect(conversationMatches(chat({ transport: 'simulator', externalId: 'Camila', name: null }), { query: 'camila' })).toBe(true)
+  })
+
+  it('leaves demo chats out when demo mode is off, as the core does', () => {
+    expect(conversationMatches(chat({ isDemo: true }), { includeDemo: false })).toBe(false)
+    expect(conversationMatches(chat({ isDemo: true }), { includeDemo: true })).toBe(true)
+    expect(conversationMatches(chat({ isDemo: false }), { includeDemo: false })).toBe(true)
   })
 
   it('keeps a chat under "Bot en pausa" or "Piden atención" only while it is so', () => {

@@ -6,6 +6,10 @@ import type { ImportPicker } from '../training/backends/import-sources'
 import type { WhatsappTransportOptions } from '../whatsapp/whatsapp-transport'
 import type { SocketFactory } from '../whatsapp/whatsapp-socket'
 import type { HardwareProbe, Machine } from '../models-setup'
+import type { Transcriber } from '../media/transcriber'
+import type { PhotoDescriber } from '../media/vision'
+import type { SystemProbes } from '../cycle/cycle-service'
+import type { Clock } from '../kernel/clock'
 
 /** Everything `createApp` needs from the outside world; nothing else is read globally. */
 export interface AppConfig {
@@ -29,6 +33,8 @@ export interface AppConfig {
   secretBox?: SecretBox
   /** The desktop's file dialog for imports; headless has none (files come from `<dataDir>/imports`). */
   pickImportFile?: ImportPicker
+  /** The desktop's folder dialog for a folder of product photos; headless has none (`<dataDir>/imports`). */
+  pickPhotosFolder?: () => Promise<string | null>
   /** Replaces the Ollama provider (tests, other providers). */
   createProvider?: (settings: Settings) => LlmProvider
   /** Replaces the OpenAI-compatible cloud provider (tests). */
@@ -45,6 +51,14 @@ export interface AppConfig {
   machine?: Partial<Machine>
   /** Download retry waits and event spacing (tests shorten them). */
   modelPulls?: { retryDelaysMs?: number[]; maxRetries?: number; emitIntervalMs?: number; idleTimeoutMs?: number }
+  /** Voice notes → text; tests pass a fake. Absent: the app's own (whisper.cpp) when it is built in. */
+  transcriber?: Transcriber | null
+  /** Customer photos → description; defaults to Ollama's vision models. Tests may replace it. */
+  photoDescriber?: PhotoDescriber | null
+  /** Whether the computer is idle and on mains power (the desktop asks Electron's powerMonitor); headless: unknown. */
+  systemProbes?: SystemProbes
+  /** The learning cycle's clock and beat (tests drive whole cycles at "3 a.m." without waiting). */
+  cycle?: { clock?: Clock; tickMs?: number; autoStart?: boolean }
   /** Overrides WhatsApp's reconnect and watchdog timings (tests). */
   whatsappTimings?: Pick<WhatsappTransportOptions, 'reconnect' | 'watchdog' | 'decryptFailures' | 'random' | 'sendLimits'>
 }

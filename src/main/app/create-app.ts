@@ -7,8 +7,11 @@ import { conversationsHandlers } from '../conversations/conversations-handlers'
 import { ConversationsService } from '../conversations/conversations-service'
 import { ConversationPublisher } from '../conversations/conversation-publisher'
 import { datasetHandlers, DatasetService } from '../curate'
+import { CycleService, cycleHandlers } from '../cycle'
+import { shopBasics } from '../training/shop-basics'
 import { captureHandlers, CaptureService } from '../capture'
 import { EvaluationService } from '../evaluate'
+import { SENTIMENT_WEIGHTS } from '../evaluate/sentiment-weights'
 import { LearningWorker } from '../learning/learning-worker'
 import { newExamplesHandlers, reviewHandlers, ReviewService, Teacher } from '../review'
 import { statsHandlers } from '../stats/stats-handlers'
@@ -54,7 +57,19 @@ import { whatsappHandlers } from '../whatsapp/whatsapp-handlers'
 import { WhatsappTransport } from '../whatsapp/whatsapp-transport'
 import { transportMessageId } from '../transport/message-id'
 import { isWhatsappLinked, setupHandlers, SetupService } from '../setup'
-import { currentMachine, modelsSetupHandlers, ModelsSetupService } from '../models-setup'
+import { currentMachine, modelsSetupHandlers, ModelsSetupService, VoiceModelService, voiceModelHandlers } from '../models-setup'
+import { findWhisperCli } from '../media/whisper-cli'
+import { whisperModelsAt, whisperModelsDir } from '../media/whisper-models'
+import { WhisperTranscriber } from '../media/whisper-transcriber'
+import { MediaStore } from '../media/media-store'
+import { mediaHandlers } from '../media/media-handlers'
+import type { Transcriber } from '../media/transcriber'
+import { OllamaVision } from '../media/vision'
+import { preparePhoto } from '../media/image-processing'
+import { MediaError } from '../media/media-errors'
+import { ProductPhotos } from '../catalog/product-photos'
+import { MediaIntake } from '../pipeline/media-intake'
+import { ApiError } from '../../shared/api/errors'
 
 export interface App {
   readonly config: AppConfig
@@ -75,6 +90,8 @@ export interface App {
   readonly retriever: Retriever
   readonly prompts: PromptAssembler
   readonly training: TrainingService
+  /** The learning cycle that runs itself (issue 18). */
+  readonly cycle: CycleService
   readonly settings: SettingsService
   readonly accountId: string
   /** Resolves when every reply under way has been sent or given up. */
@@ -116,6 +133,8 @@ export async function createApp(config: AppConfig): Promise<App> {
       ((s, apiKey) => new OpenAiCompatibleProvider({ baseUrl: s.cloud.baseUrl, apiKey, label: s.cloud.label, timeoutMs: s.llm.timeoutSeconds * 1000 })),
     cloudKey: () => cloudKey.get(),
     ...(config.llmRecheckMs === undefined ? {} : { recheckMs: config.llmRecheckMs }),
+    // One prepared insert per paid call ("Menos nube"); free local calls write nothing.
+    recordCall: (call) => repos.llmCalls.record({ ...call, at: new Date(call.at) }),
   })
   // The learning loop writes on its own connection (synchronous=NORMAL; see openLearningDatabase).
   const learningRepos = createRepositories(openLearningDatabase(join(config.dataDir, 'autodidacta.db')))
@@ -125,7 +144,16 @@ export async function createApp(config: AppConfig): Promise<App> {
     onHealth: (health) => events.emit('capture.health', health),
   })
   const capture = new CaptureService({ repos: learningRepos, accountId: account.id, worker, settings, events })
-  const evaluation = new EvaluationService({ repos: learningRepos, worker, settings, llm, events, logger })
+  const evaluation = new EvaluationService({
+    repos: learningRepos,
+    worker,
+    settings,
+    llm,
+    events,
+    logger,
+    catalog: { products: () => repos.products.all(account.id) },
+    sentimentWeights: SENTIMENT_WEIGHTS,
+  })
   const datasets = new DatasetService({ repos, dataDir: config.dataDir, settings, events, logger })
   repos.datasets.failInterrupted()
 
@@ -168,6 +196,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     ['simulator', simulator],
     ['whatsapp', whatsapp],
   ])
+  const media = new MediaStore(config.dataDir)
   const queue = new KeyedQueue()
   // One publisher: every write to a conversation reaches the screens the same way.
   const publisher = new ConversationPublisher(repos.conversations, events)
@@ -177,9 +206,12 @@ export async function createApp(config: AppConfig): Promise<App> {
     events,
     publisher,
     logger,
+    readMedia: (path) => media.read(path),
     options: {
       health: storage,
       onSent: (message) => {
+        // A photo is no answer to learn from (nor is its caption): it stays out of the loop.
+        if (message.mediaPath) return
         if (message.author === 'bot') capture.captureReply(message.id)
         else if (message.author === 'owner') capture.captureOwnerReply(message.id)
       },
@@ -205,7 +237,15 @@ export async function createApp(config: AppConfig): Promise<App> {
   }
   const retriever = new Retriever({ repos, accountId: account.id, settings, events, embedder: llm, logger })
   const prompts = new PromptAssembler(retriever, settings)
-  const catalog = new CatalogService({ repos, accountId: account.id, retriever, events, shopCurrency: () => settings.get().shop.currency })
+  const catalog = new CatalogService({
+    repos,
+    accountId: account.id,
+    retriever,
+    events,
+    shopCurrency: () => settings.get().shop.currency,
+    // productPhotos is built below; a deletion only ever comes after start-up.
+    productDeleted: (product) => void productPhotos.productDeleted(product),
+  })
   const env = config.env ?? process.env
   const training = new TrainingService({
     repos,
@@ -221,12 +261,78 @@ export async function createApp(config: AppConfig): Promise<App> {
     deployer: new OllamaDeployer(() => settings.get().llm.host),
     imports: new ImportSources(join(config.dataDir, 'imports'), config.pickImportFile ?? null),
     storeModels: () => findOllamaBaseModels(settings.get().training.ollamaModelsDir ?? undefined),
+    basics: () =>
+      shopBasics({
+        products: repos.products.all(account.id).filter((p) => p.active),
+        ownerAnswers: repos.trainingData.ownerAnswers(['consulta_envio', 'proceso_pago'], settings.get().demoMode),
+      }),
     modelfileTemplate: () => {
       const file = config.resourcesDir ? join(config.resourcesDir, 'Modelfile') : findUp('Modelfile')
       return file && existsSync(file) ? readFileSync(file, 'utf8') : null
     },
   })
-  const responder = new Responder({ repos, llm, prompts, outbox, settings, events, publisher, logger, presence })
+  const cycle = new CycleService({
+    repos,
+    settings,
+    datasets,
+    training,
+    events,
+    logger,
+    ...(config.systemProbes ? { probes: config.systemProbes } : {}),
+    ...(config.cycle?.clock ? { clock: config.cycle.clock } : {}),
+    ...(config.cycle?.tickMs ? { tickMs: config.cycle.tickMs } : {}),
+  })
+  if (config.cycle?.autoStart !== false) cycle.start()
+  // Voice notes: whisper.cpp's whisper-cli (scripts/build-whisper.mjs; the package carries it in its
+  // resources) with a Whisper model downloaded into the data folder. Without a model the polite line
+  // and an owner alert, and the first voice note starts the download. Tests pass a fake (or null).
+  const whisperCli = findWhisperCli({ env, resourcesDir: config.resourcesDir ?? null, buildCache: config.resourcesDir === undefined })
+  const voiceModel = new VoiceModelService({
+    dir: whisperModelsDir(config.dataDir),
+    models: whisperModelsAt(env.AUTODIDACTA_WHISPER_MODELS_URL),
+    machine: { ...currentMachine(env), ...config.machine },
+    events,
+    logger,
+    engineReady: () => whisperCli !== null,
+    ...(config.modelPulls ? { pulls: config.modelPulls } : {}),
+  })
+  const transcriber: Transcriber | null =
+    config.transcriber !== undefined
+      ? config.transcriber
+      : new WhisperTranscriber({
+          modelPath: () => voiceModel.modelPath(),
+          cliPath: () => whisperCli,
+          workDir: join(config.dataDir, 'tmp', 'voice'),
+          logger,
+          onMissingModel: () => {
+            if (whisperCli) voiceModel.pullRecommended().catch((error: unknown) => logger.warn('Voice-note model download did not start', { error }))
+          },
+        })
+  const intake = new MediaIntake({
+    repos,
+    media,
+    transcriber,
+    describer:
+      config.photoDescriber === undefined
+        ? new OllamaVision({ host: () => settings.get().llm.host, preferredModel: () => settings.get().llm.model })
+        : config.photoDescriber,
+    catalogNames: () => repos.products.all(account.id).flatMap((p) => (p.active ? [p.name] : [])).slice(0, 200),
+    events,
+    logger,
+    voiceSettled: (messageId) => evaluation.customerReplied(messageId),
+  })
+  const productByName = (name: string) => repos.products.all(account.id).find((p) => p.active && p.name.toLowerCase() === name.toLowerCase()) ?? null
+  const productPhotos = new ProductPhotos({
+    repos,
+    accountId: account.id,
+    media,
+    retriever,
+    events,
+    logger,
+    importsDir: join(config.dataDir, 'imports'),
+    pickFolder: config.pickPhotosFolder ?? null,
+  })
+  const responder = new Responder({ repos, llm, prompts, outbox, settings, events, publisher, logger, presence, intake, media, productByName })
   const router = new Router({ repos, responder, queue, events, publisher, logger, health: storage })
   // The owner stepping in stops a generation under way: the owner's answer is the one that goes.
   const botAnswerNotGoodEnough = (id: string) => {
@@ -242,7 +348,8 @@ export async function createApp(config: AppConfig): Promise<App> {
     publisher,
     handlers: {
       customer: ({ conversationId, messageId, transport, replyState }) => {
-        evaluation.customerReplied(messageId)
+        // A voice note is scored once its transcript is in (voiceSettled above), like typed words.
+        if (!intake.awaitsWords(messageId)) evaluation.customerReplied(messageId)
         if (replyState !== 'pending') return
         // WhatsApp customers write in bursts; the simulator answers at once.
         const delay = transport === 'whatsapp' ? settings.get().whatsapp.debounceMs : 0
@@ -257,6 +364,7 @@ export async function createApp(config: AppConfig): Promise<App> {
       },
     },
     health: storage,
+    media: (messageId, inbound, answer) => intake.accept(messageId, inbound, answer),
   })
   for (const transport of transports.values()) {
     await transport.start({
@@ -307,12 +415,32 @@ export async function createApp(config: AppConfig): Promise<App> {
     ...(config.modelPulls ? { pulls: config.modelPulls } : {}),
   })
   modelsSetup.resumeUnfinished()
+  voiceModel.resumeUnfinished()
 
   const handlers: HandlerTable = {
     ...statusHandlers(appStatus, llm),
     ...settingsHandlers(settings),
     ...conversationsHandlers(
-      new ConversationsService({ repos, accountId: account.id, publisher, onTakeover: botAnswerNotGoodEnough, outbox, takeover }),
+      new ConversationsService({
+        repos,
+        accountId: account.id,
+        publisher,
+        onTakeover: botAnswerNotGoodEnough,
+        outbox,
+        takeover,
+        storePhoto: async (bytes) => {
+          try {
+            const prepared = await preparePhoto(bytes)
+            const path = await media.write('messages', 'owner', prepared.photo.bytes, prepared.photo.mimeType)
+            const thumbPath = await media.write('messages', 'owner-thumb', prepared.thumbnail.bytes, prepared.thumbnail.mimeType)
+            return { path, thumbPath, mimeType: prepared.photo.mimeType, bytes: prepared.photo.bytes.byteLength }
+          } catch (error) {
+            if (error instanceof MediaError) throw new ApiError('invalid_input', error.message, [{ path: 'dataBase64', message: error.message }])
+            throw error
+          }
+        },
+      }),
+      () => settings.get().demoMode,
     ),
     ...whatsappHandlers(whatsapp),
     ...reviewHandlers(new ReviewService({ repos, evaluation, events, teacher: new Teacher({ repos, llm, prompts, settings }) }), () => settings.get().demoMode),
@@ -323,10 +451,13 @@ export async function createApp(config: AppConfig): Promise<App> {
     ...simulatorHandlers(simulator),
     ...llmHandlers(llm, cloudKey),
     ...promptHandlers(prompts),
-    ...catalogHandlers(catalog),
+    ...catalogHandlers(catalog, productPhotos),
+    ...mediaHandlers(repos, media),
     ...trainingHandlers(training),
+    ...cycleHandlers(cycle),
     ...setupHandlers(setup),
     ...modelsSetupHandlers(modelsSetup),
+    ...voiceModelHandlers(voiceModel),
   }
 
   let closed = false
@@ -349,6 +480,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     retriever,
     prompts,
     training,
+    cycle,
     settings,
     accountId: account.id,
     async idle() {
@@ -362,15 +494,19 @@ export async function createApp(config: AppConfig): Promise<App> {
       if (closed) return
       closed = true
       setup.close()
+      cycle.stop()
       await modelsSetup.close()
+      await voiceModel.close()
       datasets.close()
       router.cancelScheduled()
+      intake.close()
       responder.cancelAll('shutdown')
       // Held messages cannot be written with the disk still full; a transport must not wait on them.
       storage.close()
       inbox.close()
       retriever.close()
       await training.close()
+      await cycle.idle()
       for (const transport of transports.values()) await transport.stop()
       outbox.close()
       await queue.idle()

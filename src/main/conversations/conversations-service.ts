@@ -12,8 +12,16 @@ import type { Takeover } from './takeover'
  * import the pipeline, which imports conversations' DTOs (the outbox fits it as it is).
  */
 export interface OwnerReplySender {
-  send(outgoing: { conversationId: string; text: string; author: 'owner' }): Promise<Message>
+  send(outgoing: {
+    conversationId: string
+    text: string
+    author: 'owner'
+    image?: { path: string; thumbPath: string | null; mimeType: string; bytes: number }
+  }): Promise<Message>
 }
+
+/** Prepares and stores a photo the owner sends (media/), returning what the outbox needs. */
+export type OwnerPhotoStore = (bytes: Uint8Array) => Promise<{ path: string; thumbPath: string | null; mimeType: string; bytes: number }>
 
 export interface ConversationsDeps {
   /** Tells every screen a conversation changed, as stored. */
@@ -24,6 +32,8 @@ export interface ConversationsDeps {
   onTakeover: (conversationId: string) => void
   outbox: OwnerReplySender
   takeover: Pick<Takeover, 'ownerWrote'>
+  /** Absent: the reply box sends text only. */
+  storePhoto?: OwnerPhotoStore
 }
 
 /** The chats as the owner sees and steers them from the app: read, answer, switch the bot. */
@@ -55,6 +65,15 @@ export class ConversationsService {
     // The owner answering from the app is a takeover, as from the phone.
     this.deps.takeover.ownerWrote(conversationId, new Date())
     return toMessageDto(await this.deps.outbox.send({ conversationId, text, author: 'owner' }))
+  }
+
+  /** A photo from the reply box: a takeover like a typed reply; the caption may be empty. */
+  async sendPhoto(conversationId: string, bytes: Uint8Array, caption: string): Promise<MessageDto> {
+    this.existing(conversationId)
+    if (!this.deps.storePhoto) throw new ApiError('precondition', 'Esta versión de la app no puede enviar fotos.')
+    const image = await this.deps.storePhoto(bytes)
+    this.deps.takeover.ownerWrote(conversationId, new Date())
+    return toMessageDto(await this.deps.outbox.send({ conversationId, text: caption, author: 'owner', image }))
   }
 
   markRead(conversationId: string): ConversationDto {

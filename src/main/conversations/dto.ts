@@ -18,6 +18,7 @@ export function toConversationDto({ conversation, contact, focusProductName }: C
     attention: conversation.attention,
     attentionAt: conversation.attentionAt?.getTime() ?? null,
     focusProduct: conversation.focusProductId && focusProductName ? { id: conversation.focusProductId, name: focusProductName } : null,
+    isDemo: conversation.isDemo,
   }
 }
 
@@ -36,5 +37,11 @@ export function toMessageDto(message: Message): MessageDto {
     guardrails: message.guardrails ?? [],
     error: message.error,
     createdAt: message.createdAt.getTime(),
+    media: message.mediaPath
+      ? { mimeType: message.mediaMime ?? 'application/octet-stream', bytes: message.mediaBytes, durationSec: message.mediaDurationSec, thumbnail: message.mediaThumbPath !== null }
+      : null,
+    transcript: message.transcript,
+    transcriptStatus: message.transcriptStatus,
+    mediaDescription: message.mediaDescription,
   }
 }

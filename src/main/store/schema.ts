@@ -70,7 +70,7 @@ export const conversations = sqliteTable(
     /** The product the chat is about; follow-ups ("¿y cuánto vale?") keep it in the prompt. */
     focusProductId: text('focusProductId'),
     /** Why the owner should look at this chat now (the customer asked for a person); null = nothing. */
-    attention: text('attention', { enum: ['human_request'] }),
+    attention: text('attention', { enum: ['human_request', 'likely_sale'] }),
     attentionAt: integer('attentionAt', { mode: 'timestamp_ms' }),
     /** Start of the closed spell the after-hours message was last sent for: once per spell. */
     afterHoursNoticeFor: integer('afterHoursNoticeFor', { mode: 'timestamp_ms' }),
@@ -111,7 +111,7 @@ export const messages = sqliteTable(
      * Set on the bot's fixed messages (holding reply, handoff, after-hours, unsupported type):
      * they are not answers of the model, so the learning loop leaves them out.
      */
-    template: text('template', { enum: ['holding', 'handoff', 'after_hours', 'unsupported'] }),
+    template: text('template', { enum: ['holding', 'handoff', 'after_hours', 'unsupported', 'photo', 'media_reply'] }),
     /** The product in focus when the bot answered (capture copies it, as the seed does). */
     productId: text('productId'),
     /** What the guardrails did to this answer: e.g. ["price_regenerated", "length_trimmed"]. */
@@ -120,6 +120,21 @@ export const messages = sqliteTable(
     raw: text('raw', { mode: 'json' }),
     createdAt: createdAt(),
     sentAt: integer('sentAt', { mode: 'timestamp_ms' }),
+    /**
+     * A photo or voice note: the file under the data folder's media/ (relative path, served through
+     * the token-protected server, never a file:// URL), its type and size. Null for text, and for
+     * media that could not be downloaded (the message still stands).
+     */
+    mediaPath: text('mediaPath'),
+    mediaThumbPath: text('mediaThumbPath'),
+    mediaMime: text('mediaMime'),
+    mediaBytes: integer('mediaBytes'),
+    mediaDurationSec: real('mediaDurationSec'),
+    /** What a voice note said (Whisper), used by the bot as the customer's words. */
+    transcript: text('transcript'),
+    transcriptStatus: text('transcriptStatus', { enum: ['pending', 'done', 'no_model', 'too_long', 'failed'] }),
+    /** What a vision model saw in a customer's photo (never certain: "parece…"). */
+    mediaDescription: text('mediaDescription'),
   },
   (t) => [
     uniqueIndex('messages_external').on(t.externalId),
@@ -151,6 +166,13 @@ export const products = sqliteTable(
      * here rather than computed per search; null on rows from before it existed (filled on the next search).
      */
     searchText: text('searchText'),
+    /** The product's photo (re-encoded, EXIF stripped) and its list thumbnail, relative to the data folder's media/. */
+    photoPath: text('photoPath'),
+    photoThumbPath: text('photoThumbPath'),
+    photoMime: text('photoMime'),
+    photoUpdatedAt: integer('photoUpdatedAt', { mode: 'timestamp_ms' }),
+    /** The photo's file name from an imported catalog's «foto» column: a photo dropped later with that name is this product's. */
+    photoFile: text('photoFile'),
   },
   (t) => [
     uniqueIndex('products_account_sku').on(t.accountId, t.sku),
@@ -364,4 +386,84 @@ export const whatsappAuth = sqliteTable(
     updatedAt: integer('updatedAt', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.category, t.keyId] })],
+)
+
+/**
+ * Every paid cloud call (answers, retries the guardrails asked for, the teacher's suggestions,
+ * failed ones too), with its token counts: the cost "Menos nube" shows. Free local calls are
+ * not written (a fourth disk sync on every local reply would buy nothing); the share of answers
+ * comes from the exchanges' `model`. `estimated`: the server did not report usage, the counts
+ * are guessed from the characters.
+ */
+export const llmCalls = sqliteTable(
+  'llm_calls',
+  {
+    id: text('id').primaryKey(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    route: text('route', { enum: ['local', 'cloud'] }).notNull(),
+    /** The service as the owner named it ("Groq"). */
+    provider: text('provider').notNull(),
+    model: text('model').notNull(),
+    purpose: text('purpose', { enum: ['reply', 'suggest', 'judge', 'other'] }).notNull(),
+    promptTokens: integer('promptTokens').notNull(),
+    completionTokens: integer('completionTokens').notNull(),
+    estimated: integer('estimated', { mode: 'boolean' }).notNull(),
+    ok: integer('ok', { mode: 'boolean' }).notNull(),
+    /** Written by `cli demo-data`: counted only in demo mode, like the demo exchanges. */
+    isDemo: integer('isDemo', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('llm_calls_at').on(t.at)],
+)
+
+/**
+ * Turns of the learning cycle that runs itself (Ajustes → Aprendizaje automático) and the ones
+ * the owner started with one tap: the dataset and training run each made, the version before
+ * and after, the watch over the new version's first customers, and the morning summary.
+ */
+export const cycleRuns = sqliteTable(
+  'cycle_runs',
+  {
+    id: text('id').primaryKey(),
+    trigger: text('trigger', { enum: ['automatic', 'owner'] }).notNull(),
+    status: text('status', { enum: ['running', 'deployed', 'kept', 'failed', 'rolled_back'] }).notNull(),
+    newExamples: integer('newExamples').notNull(),
+    datasetId: text('datasetId'),
+    trainingRunId: text('trainingRunId'),
+    versionId: text('versionId'),
+    previousVersionId: text('previousVersionId'),
+    /** null until the version goes live; then watching → passed | rolled_back. */
+    watchStatus: text('watchStatus', { enum: ['watching', 'passed', 'rolled_back'] }),
+    watchTarget: integer('watchTarget'),
+    watchSeen: integer('watchSeen'),
+    watchReasons: text('watchReasons', { mode: 'json' }),
+    summary: text('summary'),
+    summaryReadAt: integer('summaryReadAt', { mode: 'timestamp_ms' }),
+    /** Validation and watch figures behind each automatic step. */
+    details: text('details', { mode: 'json' }),
+    error: text('error'),
+    startedAt: integer('startedAt', { mode: 'timestamp_ms' }).notNull(),
+    finishedAt: integer('finishedAt', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('cycle_runs_startedAt').on(t.startedAt), index('cycle_runs_watch').on(t.watchStatus)],
+)
+
+/**
+ * `llm_calls` folded per local day, kept by a trigger on every insert (drizzle/0012), so
+ * "Menos nube" reads a row a day rather than every call: a year of a busy shop's cloud calls
+ * took a quarter of a second to fold from the calls themselves. `llm_calls` is append-only.
+ */
+export const llmCallsDaily = sqliteTable(
+  'llm_calls_daily',
+  {
+    day: text('day').notNull(),
+    route: text('route', { enum: ['local', 'cloud'] }).notNull(),
+    isDemo: integer('isDemo', { mode: 'boolean' }).notNull(),
+    calls: integer('calls').notNull(),
+    failed: integer('failed').notNull(),
+    promptTokens: integer('promptTokens').notNull(),
+    completionTokens: integer('completionTokens').notNull(),
+    /** Calls whose token counts were estimated. */
+    estimated: integer('estimated').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.route, t.isDemo] })],
 )

@@ -6,6 +6,7 @@ import { useApi, useApiEvent } from './api/api-context'
 import type { ServerConnection } from './api/server-connection'
 import { AlertToasts } from './components/AlertToasts'
 import { DemoModeBanner } from './components/DemoModeBanner'
+import { CycleSummaryCard } from './components/CycleSummaryCard'
 import { ModelBanner } from './components/ModelBanner'
 import { Sidebar, type ScreenId } from './components/Sidebar'
 import { StatusBar } from './components/StatusBar'
@@ -142,6 +143,7 @@ export function App({ serverConnection }: { serverConnection: ServerConnection }
           />
           {status && screen !== 'setup' && <ModelBanner llm={status.llm} onOpenModelStep={() => openStep('model')} />}
           {settings?.demoMode && <DemoModeBanner onChanged={setSettings} />}
+          {screen !== 'setup' && <CycleSummaryCard onOpenTraining={() => select('training')} />}
           <main className="content">
             {screen === 'setup' && setup && settings && (
               <SetupScreen
@@ -157,7 +159,8 @@ export function App({ serverConnection }: { serverConnection: ServerConnection }
             )}
             {screen === 'conversations' && (
               <ConversationsScreen
-                key={openChat?.nonce ?? 0}
+                key={`${openChat?.nonce ?? 0}-${settings?.demoMode ? 'demo' : 'real'}`}
+                demoMode={settings?.demoMode ?? false}
                 initialConversationId={openChat?.id ?? null}
                 takeoverPauseMinutes={settings?.whatsapp.takeoverPauseMinutes ?? null}
                 whatsappState={status?.whatsapp.state ?? null}
@@ -167,7 +170,7 @@ export function App({ serverConnection }: { serverConnection: ServerConnection }
             {screen === 'review' && (
               <ReviewScreen onOpenSettings={() => select('settings')} demoMode={settings?.demoMode ?? false} onGenerateDataset={() => select('training')} />
             )}
-            {screen === 'training' && <TrainingScreen demoMode={settings?.demoMode ?? false} onOpenStats={() => select('stats')} />}
+            {screen === 'training' && <TrainingScreen demoMode={settings?.demoMode ?? false} onOpenStats={() => select('stats')} onOpenSettings={() => select('settings')} />}
             {screen === 'pairing' && <PairingScreen openSince={whatsappOpenSince} />}
             {screen === 'catalog' && <CatalogScreen locale={locale} shopCurrency={settings?.shop.currency ?? null} />}
             {screen === 'stats' && <StatsScreen onReview={() => select('review')} demoMode={settings?.demoMode ?? false} />}

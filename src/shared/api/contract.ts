@@ -1,12 +1,14 @@
 // The one API contract. Electron IPC and HTTP are two bindings of the handler table that
 // implements it; the renderer only ever sees `ApiClient`.
 import { z } from 'zod'
-import { productInputSchema, type CatalogImportReport, type ProductDto } from '../catalog'
+import { productInputSchema, type CatalogImportReport, type PhotoImportReport, type ProductDto } from '../catalog'
 import {
   CATEGORIES,
   type AppStatus,
   type CaptureHealth,
   type ConversationDto,
+  type CycleDto,
+  type CycleRunDto,
   type DatasetDto,
   type ExchangeDto,
   type LlmStatus,
@@ -20,7 +22,7 @@ import {
   type WhatsappStatus,
 } from '../types'
 import { countryByCode, isCountryLocale, isKnownCurrency } from '../countries'
-import { SETUP_STEPS, type ModelPlanDto, type ModelPullDto, type OllamaInstallDto, type SetupDto } from '../setup'
+import { SETUP_STEPS, VOICE_MODEL_IDS, type ModelPlanDto, type ModelPullDto, type OllamaInstallDto, type SetupDto, type VoiceModelDto } from '../setup'
 
 /** Ties an input schema to a result type; `output` exists only for the type checker. */
 function method<I extends z.ZodType, O>(input: I): { input: I; output: O } {
@@ -29,6 +31,9 @@ function method<I extends z.ZodType, O>(input: I): { input: I; output: O } {
 
 const noInput = z.object({}).strict()
 const id = z.string().trim().min(1, 'No puede quedar vacío.').max(64)
+
+/** "HH:MM" on a 24-hour clock. */
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Escribe la hora como 22:00 (de 00:00 a 23:59).' })
 
 const settingsPatchSchema = z
   .object({
@@ -50,6 +55,9 @@ const settingsPatchSchema = z
         label: z.string().trim().min(1).max(40),
         baseUrl: z.url({ protocol: /^https?$/, message: 'Debe ser una dirección web completa, que empiece por http:// o https://.' }),
         model: z.string().trim().min(1).max(200),
+        // US$ per million tokens, as providers publish prices; 1,000 is far above any chat model's.
+        priceInputPerMillion: z.number().min(0).max(1000).nullable(),
+        priceOutputPerMillion: z.number().min(0).max(1000).nullable(),
       })
       .partial()
       .strict(),
@@ -155,6 +163,21 @@ const settingsPatchSchema = z
         perChatMinIntervalMs: z.number().int().min(1000).max(60_000),
         globalPerMinute: z.number().int().min(1).max(40),
         sendReadReceipts: z.boolean(),
+      })
+      .partial()
+      .strict(),
+    cycle: z
+      .object({
+        mode: z.enum(['off', 'suggest', 'automatic']),
+        minNewExamples: z.number().int().min(10).max(100_000),
+        minDaysBetween: z.number().int().min(1).max(90),
+        windowStart: clockTime,
+        windowEnd: clockTime,
+        requireIdle: z.boolean(),
+        requireMains: z.boolean(),
+        watchExchanges: z.number().int().min(10).max(10_000),
+        watchScoreMargin: z.number().min(0).max(4),
+        watchRateMargin: z.number().min(0).max(1),
       })
       .partial()
       .strict(),
@@ -315,6 +338,58 @@ export const apiContract = {
       .strict()
     return method<typeof input, CatalogImportReport>(input)
   })(),
+  /** A product's photo, from the product form (picked or dropped): resized, re-encoded, EXIF removed. */
+  'catalog.setPhoto': (() => {
+    const input = z
+      .object({
+        productId: id,
+        // 15 MB of photo is 20 MB in base64; the photo's own size is checked again after decoding.
+        dataBase64: z.string().min(1, 'Elige una foto.').max(21_000_000, 'La foto pesa más de 15 MB. Elige una más liviana.'),
+        mimeType: z
+          .string()
+          .trim()
+          .toLowerCase()
+          .regex(/^image\/[a-z0-9.+-]+$/, 'Ese archivo no es una foto. Usa una foto JPG, PNG o WebP.'),
+      })
+      .strict()
+    return method<typeof input, ProductDto>(input)
+  })(),
+  'catalog.removePhoto': (() => {
+    const input = z.object({ productId: id }).strict()
+    return method<typeof input, ProductDto>(input)
+  })(),
+  /**
+   * Photos from a folder: each file whose name is a product's code (SKU), its name ("Parlante
+   * Portátil 20W.jpg") or the name the catalog's «foto» column gave becomes that product's photo.
+   * No paths: `folder` names a folder inside the data folder's `imports/`; absent, the desktop's
+   * folder dialog asks (null: the owner closed it).
+   */
+  'catalog.importPhotos': (() => {
+    const input = z.object({ folder: z.string().trim().min(1, 'Escribe el nombre de la carpeta.').max(255).optional() }).strict()
+    return method<typeof input, PhotoImportReport | null>(input)
+  })(),
+  /** One photo of a batch the owner dropped: it becomes the photo of the product whose SKU or name is its file name. */
+  'catalog.importPhoto': (() => {
+    const input = z
+      .object({
+        fileName: z.string().trim().min(1, 'No puede quedar vacío.').max(255),
+        dataBase64: z.string().min(1, 'Elige una foto.').max(21_000_000, 'La foto pesa más de 15 MB. Elige una más liviana.'),
+        mimeType: z.string().trim().toLowerCase().max(100),
+      })
+      .strict()
+    return method<typeof input, { product: ProductDto | null }>(input)
+  })(),
+  /** A stored photo or voice note, for the screens (never a file path): the full file or its thumbnail. */
+  'media.get': (() => {
+    const input = z
+      .object({
+        source: z.enum(['product', 'message']),
+        id,
+        variant: z.enum(['full', 'thumbnail']).default('full'),
+      })
+      .strict()
+    return method<typeof input, { mimeType: string; dataBase64: string }>(input)
+  })(),
   'conversations.list': (() => {
     const input = z
       .object({
@@ -325,6 +400,8 @@ export const apiContract = {
         query: z.string().trim().max(100).optional(),
         /** `attention`: the customer asked for a person; `paused`: the bot is not answering there. Absent: all. */
         show: z.enum(['all', 'attention', 'paused']).optional(),
+        /** Absent: the app's demo mode (`settings.demoMode`) decides. */
+        includeDemo: z.boolean().optional(),
       })
       .strict()
     return method<typeof input, ConversationDto[]>(input)
@@ -348,6 +425,22 @@ export const apiContract = {
   })(),
   'conversations.reply': (() => {
     const input = z.object({ conversationId: id, text: z.string().trim().min(1, 'No puede quedar vacío.').max(4096) }).strict()
+    return method<typeof input, MessageDto>(input)
+  })(),
+  /** The owner sends a photo from the reply box (a takeover, like a typed reply). */
+  'conversations.sendPhoto': (() => {
+    const input = z
+      .object({
+        conversationId: id,
+        dataBase64: z.string().min(1, 'Elige una foto.').max(21_000_000, 'La foto pesa más de 15 MB. Elige una más liviana.'),
+        mimeType: z
+          .string()
+          .trim()
+          .toLowerCase()
+          .regex(/^image\/[a-z0-9.+-]+$/, 'Ese archivo no es una foto. Usa una foto JPG, PNG o WebP.'),
+        caption: z.string().trim().max(1024).default(''),
+      })
+      .strict()
     return method<typeof input, MessageDto>(input)
   })(),
   'whatsapp.status': method<typeof noInput, WhatsappStatus>(noInput),
@@ -427,6 +520,25 @@ export const apiContract = {
     const input = z.object({ id }).strict()
     return method<typeof input, TrainingRunDto & { logTail: string }>(input)
   })(),
+  /** The learning cycle: its mode, each condition in words, the last turn, when it may run next. */
+  'cycle.get': method<typeof noInput, CycleDto>(noInput),
+  /** One tap: a turn now (dataset → training → validation → live if better), whatever the hour. */
+  'cycle.runNow': method<typeof noInput, CycleRunDto>(noInput),
+  /** The turns, newest first: the history of every automatic step with its numbers. */
+  'cycle.list': (() => {
+    const input = z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict()
+    return method<typeof input, CycleRunDto[]>(input)
+  })(),
+  /** The owner read the summary card. */
+  'cycle.markRead': (() => {
+    const input = z.object({ id }).strict()
+    return method<typeof input, CycleRunDto>(input)
+  })(),
+  /** "Deshacer" on the summary: the version live before the turn goes back in use. */
+  'cycle.undo': (() => {
+    const input = z.object({ id }).strict()
+    return method<typeof input, CycleRunDto>(input)
+  })(),
   'models.list': method<typeof noInput, ModelVersionDto[]>(noInput),
   /** Puts a version live: a rollback, or a candidate the validation did not prefer. */
   'models.activate': (() => {
@@ -485,6 +597,18 @@ export const apiContract = {
   })(),
   /** Downloads under way or unfinished (they resume by themselves after a restart). */
   'models.pulls': method<typeof noInput, ModelPullDto[]>(noInput),
+  /** The voice-note model (Whisper): the size for this computer, whether it is installed, its download. */
+  'voice.model': method<typeof noInput, VoiceModelDto>(noInput),
+  /** Downloads a voice-note model into the data folder; progress arrives as `voice.pull` events. */
+  'voice.pull': (() => {
+    const input = z.object({ id: z.enum(VOICE_MODEL_IDS) }).strict()
+    return method<typeof input, ModelPullDto>(input)
+  })(),
+  /** Stops that download; what arrived is kept and the next download resumes from it. */
+  'voice.cancelPull': (() => {
+    const input = z.object({ id: z.enum(VOICE_MODEL_IDS) }).strict()
+    return method<typeof input, ModelPullDto | null>(input)
+  })(),
   /** Opens an official page (Ollama's download page) in the owner's browser. */
   'app.openExternal': (() => {
     const input = z.object({ url: z.url({ protocol: /^https$/, message: 'Debe ser una dirección que empiece por https://.' }).max(500) }).strict()

@@ -57,6 +57,7 @@ export class ConversationsRepository {
           filter.show === 'attention' ? isNotNull(conversations.attention) : undefined,
           filter.show === 'paused' ? inArray(conversations.botMode, ['paused', 'human']) : undefined,
           searchCondition(filter.query),
+          filter.includeDemo === false ? eq(conversations.isDemo, false) : undefined,
         ),
       )
       .orderBy(desc(conversations.lastMessageAt), desc(conversations.createdAt))

@@ -1,8 +1,10 @@
 import type { Db } from '../database'
 import { AccountsRepository } from './accounts-repository'
 import { ContactsRepository } from './contacts-repository'
+import { CycleRunsRepository } from './cycle-runs-repository'
 import { DatasetsRepository } from './datasets-repository'
 import { EmbeddingsRepository } from './embeddings-repository'
+import { LlmCallsRepository } from './llm-calls-repository'
 import { ConversationsRepository } from './conversations-repository'
 import { MessagesRepository } from './messages-repository'
 import { ProductsRepository } from './products-repository'
@@ -30,8 +32,11 @@ export interface Repositories {
   secrets: SecretsRepository
   trainingRuns: TrainingRunsRepository
   modelVersions: ModelVersionsRepository
+  cycleRuns: CycleRunsRepository
   /** The statistics rollups (read-only; triggers on training_data keep them). */
   stats: StatsRepository
+  /** Paid cloud calls and their tokens ("Menos nube"). */
+  llmCalls: LlmCallsRepository
   /**
    * Runs `fn` in one SQLite transaction. better-sqlite3 is synchronous and the app holds one
    * connection, so every repository call made inside `fn` joins the transaction.
@@ -55,7 +60,9 @@ export function createRepositories(db: Db): Repositories {
     secrets: new SecretsRepository(db),
     trainingRuns: new TrainingRunsRepository(db),
     modelVersions: new ModelVersionsRepository(db),
+    cycleRuns: new CycleRunsRepository(db),
     stats: new StatsRepository(db),
+    llmCalls: new LlmCallsRepository(db),
     transaction: (fn) => db.transaction(() => fn()),
   }
 }

@@ -4,7 +4,13 @@ import { useT } from '../../i18n/i18n'
 const SHOWS = ['all', 'attention', 'paused'] as const
 
 /** Search by name or number, and the chats that need the owner; the core filters, so every page of chats is searched. */
-export function ConversationFilters({ search, onChange }: { search: Required<ConversationSearch>; onChange: (next: Required<ConversationSearch>) => void }) {
+export function ConversationFilters({
+  search,
+  onChange,
+}: {
+  search: Required<Pick<ConversationSearch, 'query' | 'show'>>
+  onChange: (next: Required<Pick<ConversationSearch, 'query' | 'show'>>) => void
+}) {
   const t = useT()
   return (
     <div className="conversation-filters" data-testid="conversation-filters">

@@ -12,7 +12,9 @@ import { Thread } from './Thread'
 const PAGE = 100
 /** Typing pauses this long before the search goes to the core. */
 const SEARCH_DELAY_MS = 250
-const NO_SEARCH: Required<ConversationSearch> = { query: '', show: 'all' }
+/** What the owner types and picks; whether demo chats count is the app's demo mode, not a filter here. */
+type OwnerSearch = Required<Pick<ConversationSearch, 'query' | 'show'>>
+const NO_SEARCH: OwnerSearch = { query: '', show: 'all' }
 
 const newestFirst = (a: ConversationDto, b: ConversationDto) => (b.lastMessageAt ?? 0) - (a.lastMessageAt ?? 0)
 
@@ -27,7 +29,10 @@ export function ConversationsScreen({
   takeoverPauseMinutes,
   whatsappState,
   initialConversationId = null,
+  demoMode = false,
 }: {
+  /** The app's demo mode: demo chats are listed only while it is on (App remounts this screen when it changes). */
+  demoMode?: boolean
   takeoverPauseMinutes: number | null
   whatsappState: WhatsappState | null
   /** Opens this chat (an owner alert's "Abrir chat"). */
@@ -47,11 +52,11 @@ export function ConversationsScreen({
     setPhoneView('thread')
   }, [])
   // What the box shows now, and what the list was asked with (the box waits for a pause in typing).
-  const [search, setSearch] = useState<Required<ConversationSearch>>(NO_SEARCH)
-  const [applied, setApplied] = useState<Required<ConversationSearch>>(NO_SEARCH)
+  const [search, setSearch] = useState<OwnerSearch>(NO_SEARCH)
+  const [applied, setApplied] = useState<OwnerSearch>(NO_SEARCH)
   // The list itself, for the pager: it runs from scroll callbacks, not from renders.
   const latest = useRef<ConversationDto[]>([])
-  const appliedRef = useRef(applied)
+  const appliedRef = useRef<ConversationSearch>({ ...applied, includeDemo: demoMode })
   const paging = useRef(false)
 
   useEffect(() => {
@@ -73,9 +78,9 @@ export function ConversationsScreen({
 
   useEffect(() => {
     let live = true
-    appliedRef.current = applied
+    appliedRef.current = { ...applied, includeDemo: demoMode }
     const filtered = applied.query.trim() !== '' || applied.show !== 'all'
-    api.call('conversations.list', { limit: PAGE, ...(filtered ? { query: applied.query, show: applied.show } : {}) }).then(
+    api.call('conversations.list', { limit: PAGE, includeDemo: demoMode, ...(filtered ? { query: applied.query, show: applied.show } : {}) }).then(
       (page) => {
         if (!live) return
         setConversations((current) => (current ? mergeOlder(current, page).merged : page))
@@ -90,7 +95,7 @@ export function ConversationsScreen({
     return () => {
       live = false
     }
-  }, [api, applied])
+  }, [api, applied, demoMode])
 
   const loadOlder = useCallback(async () => {
     if (paging.current) return
@@ -104,11 +109,12 @@ export function ConversationsScreen({
       // stamps history to the second): asking from just past the oldest one shown keeps its
       // twins in, and the ids already here are dropped.
       const { query, show } = appliedRef.current
-      let page = await api.call('conversations.list', { limit: PAGE, before: oldest + 1, query, show })
+      const includeDemo = appliedRef.current.includeDemo ?? false
+      let page = await api.call('conversations.list', { limit: PAGE, before: oldest + 1, query, show, includeDemo })
       let { merged, added } = mergeOlder(latest.current, page)
       if (added === 0 && page.length === PAGE) {
         // A whole page of twins: step past that instant rather than stall.
-        page = await api.call('conversations.list', { limit: PAGE, before: oldest, query, show })
+        page = await api.call('conversations.list', { limit: PAGE, before: oldest, query, show, includeDemo })
         ;({ merged, added } = mergeOlder(latest.current, page))
       }
       latest.current = merged

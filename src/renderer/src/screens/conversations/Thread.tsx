@@ -7,6 +7,7 @@ import type { MessageKey } from '../../i18n/es'
 import { useNumberLocale, useT, type Translate } from '../../i18n/i18n'
 import { useFormat, type Formatters } from '../../number-format'
 import { isOddKind, kindLabel } from './message-kind'
+import { MessagePhoto, VoiceNote } from './MessageMedia'
 import { ReplyBox } from './ReplyBox'
 
 export function Thread({
@@ -32,7 +33,9 @@ export function Thread({
   useEffect(() => {
     let live = true
     api.call('conversations.messages', { conversationId: conversation.id, limit: 200 }).then(
-      (list) => live && setMessages(list),
+      // Messages that arrived by event while the list was on its way (a bot's photo and then
+      // its answer, say) are newer than the list: keep them instead of overwriting them.
+      (list) => live && setMessages((current) => withLive(list, current, conversation.id)),
       () => live && setMessages([]),
     )
     return () => {
@@ -96,6 +99,11 @@ export function Thread({
           {t('conversations.attention.human_request.notice')}
         </div>
       )}
+      {conversation.attention === 'likely_sale' && (
+        <div className="notice warn attention-notice" role="status" data-testid="attention-notice">
+          {t('conversations.attention.likely_sale.notice')}
+        </div>
+      )}
       <div className="bubbles">
         {messages.map((m) => (
           <Bubble key={m.id} message={m} versions={versions} />
@@ -111,6 +119,16 @@ export function Thread({
       />
     </div>
   )
+}
+
+/** The fetched list plus what events brought meanwhile for this chat (an event's copy is the newer). */
+function withLive(list: MessageDto[], current: MessageDto[], conversationId: string): MessageDto[] {
+  const live = new Map(current.filter((m) => m.conversationId === conversationId).map((m) => [m.id, m]))
+  if (live.size === 0) return list
+  const merged = list.map((m) => live.get(m.id) ?? m)
+  const known = new Set(list.map((m) => m.id))
+  for (const m of live.values()) if (!known.has(m.id)) merged.push(m)
+  return merged.sort((a, b) => a.createdAt - b.createdAt)
 }
 
 /** What each guard did, in words; a guard this window does not know (a newer core) is shown as named. */
@@ -140,7 +158,15 @@ export function Bubble({ message: m, versions = [] }: { message: MessageDto; ver
             {kindLabel(m.kind, t)}
           </div>
         )}
-        {m.text !== null && <div className="bubble-text">{m.text}</div>}
+        {m.kind === 'image' && <MessagePhoto message={m} />}
+        {m.kind === 'audio' && <VoiceNote message={m} />}
+        {/* A voice note's text is its transcript, shown under the player. */}
+        {m.text !== null && m.kind !== 'audio' && <div className="bubble-text">{m.text}</div>}
+        {m.mediaDescription && (
+          <div className="media-description" data-testid="media-description">
+            🔎 {t('message.photo.seen', { text: m.mediaDescription })}
+          </div>
+        )}
         {m.guardrails.length > 0 && (
           <div className="guardrail-note" data-testid="guardrail-note">
             🛡 {m.guardrails.map((g) => guardrailLabel(t, g)).join(' · ')}
