@@ -608,7 +608,7 @@ export interface TrainingSettings {
 
 /** One condition of the automatic cycle, in the owner's words. */
 export interface CycleCondition {
-  id: 'mode' | 'material' | 'interval' | 'window' | 'closed' | 'idle' | 'power' | 'training'
+  id: 'mode' | 'material' | 'interval' | 'window' | 'closed' | 'idle' | 'power' | 'disk' | 'training'
   met: boolean
   /** What it asks, or what is missing: "Faltan 23 ejemplos nuevos (hay 77 de 100)". */
   text: string

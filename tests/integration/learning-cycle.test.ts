@@ -25,6 +25,7 @@ describe('the learning cycle, on a clock', () => {
   let now = AFTERNOON
   let idleSeconds: number | null = 3600
   let onMains: boolean | null = true
+  let freeBytes: number | null = 100 * 1024 ** 3
   let candidateGood = true
   let forgetsPrices = false
   let hold: Promise<void> | null = null
@@ -42,6 +43,7 @@ describe('the learning cycle, on a clock', () => {
     now = AFTERNOON
     idleSeconds = 3600
     onMains = true
+    freeBytes = 100 * 1024 ** 3
     candidateGood = true
     forgetsPrices = false
     hold = null
@@ -61,7 +63,7 @@ describe('the learning cycle, on a clock', () => {
     app = await buildTestApp({
       ollamaHost: ollama.url,
       env: { OLLAMA_HOST: ollama.url, AUTODIDACTA_LLAMA_BIN: '/nonexistent', AUTODIDACTA_WHISPER_MODELS_URL: 'http://127.0.0.1:9' },
-      systemProbes: { idleSeconds: () => idleSeconds, onMains: () => onMains },
+      systemProbes: { idleSeconds: () => idleSeconds, onMains: () => onMains, freeBytes: () => freeBytes },
       cycle: { clock: () => now, autoStart: false },
     })
     await call(app, 'settings.update', {
@@ -135,6 +137,12 @@ describe('the learning cycle, on a clock', () => {
     onMains = false
     expect((await call(shop, 'cycle.get', {})).reasonNotYet).toBe('El computador está con batería: se espera a que esté enchufado.')
     onMains = true
+    // A disk too full for a dataset and a model: it waits, and says so.
+    freeBytes = 512 * 1024 ** 2
+    expect((await call(shop, 'cycle.get', {})).reasonNotYet).toMatch(/^Falta espacio en el disco/)
+    await shop.cycle.tick()
+    expect(await call(shop, 'cycle.list', {})).toEqual([])
+    freeBytes = 100 * 1024 ** 3
     expect((await call(shop, 'cycle.get', {})).reasonNotYet).toBeNull()
 
     const summaries: CycleRunDto[] = []

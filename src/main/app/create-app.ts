@@ -273,6 +273,7 @@ export async function createApp(config: AppConfig): Promise<App> {
   })
   const cycle = new CycleService({
     repos,
+    dataDir: config.dataDir,
     settings,
     datasets,
     training,

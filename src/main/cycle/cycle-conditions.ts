@@ -2,6 +2,8 @@ import type { BusinessHours, CycleCondition, CycleSettings } from '../../shared/
 import { isOpen, nextWallClock, wallMinutes } from '../guardrails/business-hours'
 
 const DAY_MS = 24 * 60 * 60 * 1000
+/** A turn writes a dataset, a model (a GGUF of a small model is a few hundred MB to 2 GB) and its log. */
+export const MIN_FREE_BYTES = 3 * 1024 ** 3
 /** Nobody touched the computer for this long: it counts as idle. */
 export const IDLE_AFTER_SECONDS = 15 * 60
 
@@ -19,6 +21,8 @@ export interface ConditionsInput {
   idleSeconds: number | null
   /** On mains power; null where the system does not say. */
   onMains: boolean | null
+  /** Free bytes on the data folder's disk; null where it cannot be read. */
+  freeBytes: number | null
 }
 
 export interface ConditionsResult {
@@ -106,6 +110,16 @@ export function checkConditions(input: ConditionsInput): ConditionsResult {
           : onBattery
             ? 'El computador está con batería: se espera a que esté enchufado.'
             : 'El computador está enchufado.',
+    },
+    {
+      id: 'disk',
+      met: input.freeBytes === null || input.freeBytes >= MIN_FREE_BYTES,
+      text:
+        input.freeBytes === null
+          ? 'No se pudo leer el espacio libre en el disco: no se tiene en cuenta.'
+          : input.freeBytes >= MIN_FREE_BYTES
+            ? 'Hay espacio en el disco.'
+            : `Falta espacio en el disco: quedan ${(input.freeBytes / 1024 ** 3).toFixed(1).replace('.', ',')} GB y se necesitan 3 GB. Libera espacio para que pueda entrenar.`,
     },
     {
       id: 'training',

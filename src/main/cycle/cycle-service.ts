@@ -1,3 +1,4 @@
+import { statfsSync } from 'node:fs'
 import type { TrainingStartInput } from '../../shared/api/contract'
 import { ApiError } from '../../shared/api/errors'
 import { OWNER_ANSWERS_MODEL, type CycleDto, type CycleRunDto, type DatasetDto, type ModelVersionDto, type TrainingOptionsDto, type TrainingRunDto } from '../../shared/types'
@@ -15,6 +16,8 @@ import { judgeWatch, type WatchFigures } from './version-watch'
 export interface SystemProbes {
   idleSeconds: () => number | null
   onMains: () => boolean | null
+  /** Free bytes on the disk of the data folder (default: read with statfs). */
+  freeBytes?: () => number | null
 }
 
 export interface CycleServiceDeps {
@@ -37,6 +40,8 @@ export interface CycleServiceDeps {
   }
   events: EventBus
   logger: Logger
+  /** The data folder, whose disk must have room for a dataset and a model. */
+  dataDir: string
   clock?: Clock
   probes?: SystemProbes
   /** How often the scheduler looks at the conditions and the watch (default 5 minutes). */
@@ -169,6 +174,7 @@ export class CycleService {
       trainingRunning: this.turn !== null || this.deps.training.running !== null,
       idleSeconds: this.probes.idleSeconds(),
       onMains: this.probes.onMains(),
+      freeBytes: this.probes.freeBytes ? this.probes.freeBytes() : freeBytesAt(this.deps.dataDir),
     })
   }
 
@@ -364,4 +370,13 @@ export function chooseBackend(options: TrainingOptionsDto, datasetId: string): T
   const base = options.preferredBaseModel ?? options.baseModels.find((b) => b.trainable)?.path ?? null
   if (llama?.available && base) return { datasetId, backend: 'llamacpp', baseModel: base, force: false }
   return { datasetId, backend: 'prompt', force: false }
+}
+
+function freeBytesAt(dir: string): number | null {
+  try {
+    const stats = statfsSync(dir)
+    return stats.bavail * stats.bsize
+  } catch {
+    return null
+  }
 }

@@ -45,6 +45,7 @@ describe('the cycle’s conditions', () => {
       trainingRunning: false,
       idleSeconds: null,
       onMains: null,
+      freeBytes: 1024 ** 3,
     })
     expect(result.due).toBe(false)
     expect(result.worthTraining).toBe(true)
@@ -54,12 +55,14 @@ describe('the cycle’s conditions', () => {
     expect(byId.interval!.text).toContain('la próxima puede ser desde el')
     expect(byId.idle).toMatchObject({ met: true, text: 'El sistema no dice si el computador está en uso: no se tiene en cuenta.' })
     expect(byId.power!.met).toBe(true)
+    // 1 GB free: not enough for a dataset and a model, and it says how much is needed.
+    expect(byId.disk).toMatchObject({ met: false, text: 'Falta espacio en el disco: quedan 1,0 GB y se necesitan 3 GB. Libera espacio para que pueda entrenar.' })
     // A week after the last version is Sunday 13 Dec 02:00 in Mexico City, inside the window, shop closed.
     expect(result.nextRunAt?.toISOString()).toBe('2026-12-13T08:00:00.000Z')
   })
 
   it('off and suggest never run by themselves', () => {
-    const base = { now: at('2026-12-08T09:00:00Z'), businessHours: HOURS, locale: 'es-MX', newExamples: 500, lastVersionAt: null, trainingRunning: false, idleSeconds: 9999, onMains: true }
+    const base = { now: at('2026-12-08T09:00:00Z'), businessHours: HOURS, locale: 'es-MX', newExamples: 500, lastVersionAt: null, trainingRunning: false, idleSeconds: 9999, onMains: true, freeBytes: 50 * 1024 ** 3 }
     expect(checkConditions({ ...base, cycle: { ...CYCLE, mode: 'suggest' } })).toMatchObject({ due: false, worthTraining: true, nextRunAt: null })
     expect(checkConditions({ ...base, cycle: { ...CYCLE, mode: 'off' } }).due).toBe(false)
     expect(checkConditions({ ...base, cycle: CYCLE }).due).toBe(true)
