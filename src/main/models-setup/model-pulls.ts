@@ -15,6 +15,7 @@ import {
 } from './pull-errors'
 import { parsePullLine, PullTotals, SpeedMeter } from './pull-progress'
 import { sameModel } from './model-catalog'
+import { percentOf, PULL_RETRY_DELAYS_MS, PullEvents, waitOrWake, type PullEntry } from './pull-events'
 
 /** The settings-table key of the downloads to resume at the next start. */
 export const UNFINISHED_PULLS_KEY = 'models.unfinishedPulls'
@@ -45,17 +46,12 @@ interface StoredPull {
   totalBytes: number | null
 }
 
-interface Entry {
-  dto: ModelPullDto
+interface Entry extends PullEntry {
   totals: PullTotals
   meter: SpeedMeter
   controller: AbortController | null
-  /** Wakes a wait between tries (cancel, close). */
-  wake: (() => void) | null
   cancelled: boolean
   run: Promise<void> | null
-  lastEmit: number
-  emitTimer: NodeJS.Timeout | null
   lastStored: number
 }
 
@@ -68,10 +64,12 @@ export class ModelPulls {
   private closing = false
   private readonly clock: Clock
   private readonly fetchImpl: typeof fetch
+  private readonly events: PullEvents
 
   constructor(private readonly deps: ModelPullsDeps) {
     this.clock = deps.clock ?? Date.now
     this.fetchImpl = deps.fetch ?? fetch
+    this.events = new PullEvents(deps.emit, this.clock, deps.emitIntervalMs ?? 250, () => this.closing)
   }
 
   /** Downloads under way, paused and failed (not the finished or cancelled ones). */
@@ -115,7 +113,7 @@ export class ModelPulls {
     }
     this.entries.set(name, entry)
     this.store(entry, true)
-    this.emitNow(entry)
+    this.events.now(entry)
     entry.run = this.runWithRetries(entry).catch((error: unknown) => {
       this.deps.logger.error('Model download failed unexpectedly', { name, error })
       this.finish(entry, { state: 'failed', error: `La descarga falló: ${error instanceof Error ? error.message : String(error)}` })
@@ -159,7 +157,7 @@ export class ModelPulls {
   }
 
   private async runWithRetries(entry: Entry): Promise<void> {
-    const delays = this.deps.retryDelaysMs ?? [1_000, 2_000, 4_000, 8_000, 15_000, 30_000]
+    const delays = this.deps.retryDelaysMs ?? PULL_RETRY_DELAYS_MS
     const maxRetries = this.deps.maxRetries ?? 8
     let failures = 0
     for (;;) {
@@ -192,7 +190,7 @@ export class ModelPulls {
       }
       this.update(entry, { error: failure.message, retrying: true, bytesPerSecond: null, etaSeconds: null }, true)
       this.deps.logger.warn('Model download interrupted; retrying', { name: entry.dto.name, failures, reason: failure.message })
-      await this.wait(entry, delays[Math.min(failures - 1, delays.length - 1)]!)
+      await waitOrWake(entry, delays[Math.min(failures - 1, delays.length - 1)]!)
       if (entry.cancelled) return
       if (this.closing) {
         this.store(entry, true)
@@ -304,57 +302,16 @@ export class ModelPulls {
     return { message: DROPPED_MESSAGE, transient: true }
   }
 
-  private wait(entry: Entry, ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms)
-      function done() {
-        clearTimeout(timer)
-        entry.wake = null
-        resolve()
-      }
-      entry.wake = done
-    })
-  }
-
   private update(entry: Entry, patch: Partial<ModelPullDto>, immediately: boolean): void {
-    entry.dto = { ...entry.dto, ...patch, updatedAt: this.clock() }
+    this.events.update(entry, patch, immediately)
     this.store(entry, immediately)
-    if (immediately) this.emitNow(entry)
-    else this.emitThrottled(entry)
   }
 
   private finish(entry: Entry, patch: Pick<ModelPullDto, 'state' | 'error'>): void {
-    const done = patch.state === 'done'
-    const totalBytes = entry.dto.totalBytes
-    entry.dto = {
-      ...entry.dto,
-      ...patch,
-      ...(done && totalBytes !== null ? { completedBytes: totalBytes, percent: 100 } : {}),
-      bytesPerSecond: null,
-      etaSeconds: done ? 0 : null,
-      retrying: false,
-      updatedAt: this.clock(),
-    }
+    // Remembered while paused (the next start resumes it); forgotten once it ended for good.
     if (patch.state === 'paused') this.store(entry, true)
     else this.forget(entry.dto.name)
-    this.emitNow(entry)
-  }
-
-  private emitNow(entry: Entry): void {
-    if (entry.emitTimer) clearTimeout(entry.emitTimer)
-    entry.emitTimer = null
-    if (this.closing) return
-    entry.lastEmit = this.clock()
-    this.deps.emit(entry.dto)
-  }
-
-  private emitThrottled(entry: Entry): void {
-    if (this.closing || entry.emitTimer) return
-    const interval = this.deps.emitIntervalMs ?? 250
-    const wait = entry.lastEmit + interval - this.clock()
-    if (wait <= 0) return this.emitNow(entry)
-    entry.emitTimer = setTimeout(() => this.emitNow(entry), wait)
-    entry.emitTimer.unref()
+    this.events.finish(entry, patch)
   }
 
   private stored(): StoredPull[] {
@@ -405,8 +362,4 @@ function errorText(body: string): string | null {
   } catch {
     return body.trim() || null
   }
-}
-
-function percentOf(completed: number, total: number | null): number | null {
-  return total ? Math.min(100, Math.floor((completed / total) * 1000) / 10) : null
 }

@@ -10,6 +10,7 @@ import type { ModelPullDto } from '../../shared/setup'
 import type { Clock } from '../kernel/clock'
 import type { Logger } from '../kernel/logger'
 import type { WhisperModelInfo } from '../media/whisper-models'
+import { percentOf, PULL_RETRY_DELAYS_MS, PullEvents, waitOrWake, type PullEntry } from './pull-events'
 import { SpeedMeter } from './pull-progress'
 
 export interface WhisperPullsDeps {
@@ -28,16 +29,12 @@ export interface WhisperPullsDeps {
   idleTimeoutMs?: number
 }
 
-interface Entry {
+interface Entry extends PullEntry {
   info: WhisperModelInfo
-  dto: ModelPullDto
   meter: SpeedMeter
   controller: AbortController | null
-  wake: (() => void) | null
   cancelled: boolean
   run: Promise<void> | null
-  lastEmit: number
-  emitTimer: NodeJS.Timeout | null
 }
 
 export const WHISPER_DROPPED_MESSAGE = 'Se cortó la conexión a mitad de la descarga; la retomamos donde quedó.'
@@ -61,10 +58,12 @@ export class WhisperPulls {
   private closing = false
   private readonly clock: Clock
   private readonly fetchImpl: typeof fetch
+  private readonly events: PullEvents
 
   constructor(private readonly deps: WhisperPullsDeps) {
     this.clock = deps.clock ?? Date.now
     this.fetchImpl = deps.fetch ?? fetch
+    this.events = new PullEvents(deps.emit, this.clock, deps.emitIntervalMs ?? 250, () => this.closing)
   }
 
   get(id: string): ModelPullDto | null {
@@ -107,10 +106,10 @@ export class WhisperPulls {
       emitTimer: null,
     }
     this.entries.set(id, entry)
-    this.emitNow(entry)
+    this.events.now(entry)
     entry.run = this.runWithRetries(entry).catch((error: unknown) => {
       this.deps.logger.error('Whisper model download failed unexpectedly', { id, error })
-      this.finish(entry, { state: 'failed', error: `La descarga falló: ${error instanceof Error ? error.message : String(error)}` })
+      this.events.finish(entry, { state: 'failed', error: `La descarga falló: ${error instanceof Error ? error.message : String(error)}` })
     })
     return entry.dto
   }
@@ -123,7 +122,7 @@ export class WhisperPulls {
     entry.cancelled = true
     entry.controller?.abort()
     entry.wake?.()
-    this.finish(entry, { state: 'cancelled', error: null })
+    this.events.finish(entry, { state: 'cancelled', error: null })
     return entry.dto
   }
 
@@ -145,7 +144,7 @@ export class WhisperPulls {
   }
 
   private async runWithRetries(entry: Entry): Promise<void> {
-    const delays = this.deps.retryDelaysMs ?? [1_000, 2_000, 4_000, 8_000, 15_000, 30_000]
+    const delays = this.deps.retryDelaysMs ?? PULL_RETRY_DELAYS_MS
     const maxRetries = this.deps.maxRetries ?? 8
     let failures = 0
     for (;;) {
@@ -154,7 +153,7 @@ export class WhisperPulls {
       try {
         await this.downloadOnce(entry)
         await this.verifyAndInstall(entry)
-        this.finish(entry, { state: 'done', error: null })
+        this.events.finish(entry, { state: 'done', error: null })
         this.deps.onDone?.(entry.info.id)
         return
       } catch (error) {
@@ -163,18 +162,18 @@ export class WhisperPulls {
         if (!(error instanceof PullFailure)) this.deps.logger.warn('Whisper model download interrupted', { id: entry.info.id, error })
       }
       if (!failure.transient) {
-        this.finish(entry, { state: 'failed', error: failure.message })
+        this.events.finish(entry, { state: 'failed', error: failure.message })
         return
       }
       if (entry.dto.completedBytes > before) failures = 0
       failures += 1
       if (failures > maxRetries) {
         // the .part file stays: the next start of the app, or the owner's button, resumes it
-        this.finish(entry, { state: 'paused', error: failure.message })
+        this.events.finish(entry, { state: 'paused', error: failure.message })
         return
       }
-      this.update(entry, { state: 'downloading', error: failure.message, retrying: true, bytesPerSecond: null, etaSeconds: null }, true)
-      await this.wait(entry, delays[Math.min(failures - 1, delays.length - 1)]!)
+      this.events.update(entry, { state: 'downloading', error: failure.message, retrying: true, bytesPerSecond: null, etaSeconds: null }, true)
+      await waitOrWake(entry, delays[Math.min(failures - 1, delays.length - 1)]!)
       if (entry.cancelled || this.closing) return
     }
   }
@@ -217,7 +216,7 @@ export class WhisperPulls {
       }
       if (response.status !== 206) have = 0 // the server sent the whole file: start over
       const total = totalOf(response, have) ?? entry.info.bytes
-      this.update(entry, { state: 'downloading', completedBytes: have, totalBytes: total, percent: percentOf(have, total), retrying: false, error: null }, true)
+      this.events.update(entry, { state: 'downloading', completedBytes: have, totalBytes: total, percent: percentOf(have, total), retrying: false, error: null }, true)
       entry.meter.restart()
       entry.meter.sample(have, this.clock())
       const out = createWriteStream(part, { flags: have > 0 ? 'a' : 'w', mode: 0o600 })
@@ -232,7 +231,7 @@ export class WhisperPulls {
           if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', resolve))
           received += chunk.length
           entry.meter.sample(received, this.clock())
-          this.update(
+          this.events.update(
             entry,
             {
               completedBytes: received,
@@ -262,7 +261,7 @@ export class WhisperPulls {
   }
 
   private async verifyAndInstall(entry: Entry): Promise<void> {
-    this.update(entry, { state: 'verifying', retrying: false, error: null, bytesPerSecond: null, etaSeconds: null }, true)
+    this.events.update(entry, { state: 'verifying', retrying: false, error: null, bytesPerSecond: null, etaSeconds: null }, true)
     const part = this.partPath(entry.info)
     const hash = createHash('sha1')
     for await (const chunk of createReadStream(part)) hash.update(chunk as Buffer)
@@ -274,55 +273,6 @@ export class WhisperPulls {
       throw new PullFailure(WHISPER_DAMAGED_MESSAGE, true)
     }
     renameSync(part, join(this.deps.dir, entry.info.file))
-  }
-
-  private wait(entry: Entry, ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms)
-      function done() {
-        clearTimeout(timer)
-        entry.wake = null
-        resolve()
-      }
-      entry.wake = done
-    })
-  }
-
-  private update(entry: Entry, patch: Partial<ModelPullDto>, immediately: boolean): void {
-    entry.dto = { ...entry.dto, ...patch, updatedAt: this.clock() }
-    if (immediately) this.emitNow(entry)
-    else this.emitThrottled(entry)
-  }
-
-  private finish(entry: Entry, patch: Pick<ModelPullDto, 'state' | 'error'>): void {
-    const done = patch.state === 'done'
-    const total = entry.dto.totalBytes
-    entry.dto = {
-      ...entry.dto,
-      ...patch,
-      ...(done && total !== null ? { completedBytes: total, percent: 100 } : {}),
-      bytesPerSecond: null,
-      etaSeconds: done ? 0 : null,
-      retrying: false,
-      updatedAt: this.clock(),
-    }
-    this.emitNow(entry)
-  }
-
-  private emitNow(entry: Entry): void {
-    if (entry.emitTimer) clearTimeout(entry.emitTimer)
-    entry.emitTimer = null
-    if (this.closing) return
-    entry.lastEmit = this.clock()
-    this.deps.emit(entry.dto)
-  }
-
-  private emitThrottled(entry: Entry): void {
-    if (this.closing || entry.emitTimer) return
-    const wait = entry.lastEmit + (this.deps.emitIntervalMs ?? 250) - this.clock()
-    if (wait <= 0) return this.emitNow(entry)
-    entry.emitTimer = setTimeout(() => this.emitNow(entry), wait)
-    entry.emitTimer.unref()
   }
 }
 
@@ -344,8 +294,4 @@ function totalOf(response: Response, have: number): number | null {
 
 function isNoSpace(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 'ENOSPC'
-}
-
-function percentOf(completed: number, total: number | null): number | null {
-  return total ? Math.min(100, Math.floor((completed / total) * 1000) / 10) : null
 }
