@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     const idle = await replyPath(app, 'idle')
     const niced = startTraining(tools.trainer, base, train, join(dir, 'out-nice.gguf'), true, trainingThreads())
     await new Promise((r) => setTimeout(r, 3000))
-    const during = await replyPath(app, `training (nice 19, ${trainingThreads()} threads: the cycle)`)
+    const during = await replyPath(app, `training (nice 10, ${trainingThreads()} threads: the cycle)`)
     await niced.stop()
     const greedy = startTraining(tools.trainer, base, train, join(dir, 'out-greedy.gguf'), false, availableParallelism())
     await new Promise((r) => setTimeout(r, 3000))

@@ -138,19 +138,23 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
     await trainButton().click()
 
     const progress = page.getByTestId('training-progress')
-    await expect.poll(() => progress.getAttribute('data-stage'), { timeout: 10_000 }).toBe('validating')
-    const states = await progress
-      .getByTestId('stage-step')
-      .evaluateAll((steps) => Object.fromEntries(steps.map((s) => [s.getAttribute('data-stage'), s.getAttribute('data-state')])))
-    expect(states).toEqual({ preparing: 'done', training: 'skipped', quantizing: 'skipped', registering: 'done', validating: 'current', deploying: 'pending' })
-    expect(await progress.locator('[aria-current="step"]').textContent()).toContain('Validar')
-    expect(await progress.textContent()).toContain('no hay curva de aprendizaje')
-    expect(await progress.getByRole('heading').first().textContent()).toBe('Preparando la versión con tus respuestas de ejemplo')
-    expect(await trainButton().isDisabled()).toBe(true)
-    expect(await page.getByTestId('train-blocker').textContent()).toContain('Ya hay un entrenamiento en curso')
-    await progress.scrollIntoViewIfNeeded()
-    await page.screenshot({ path: screenshotPath('41-entrenando-instrucciones') })
-    releaseCandidate()
+    // Released whatever happens, or every later test would wait on the held answers.
+    try {
+      await expect.poll(() => progress.getAttribute('data-stage'), { timeout: 10_000 }).toBe('validating')
+      const states = await progress
+        .getByTestId('stage-step')
+        .evaluateAll((steps) => Object.fromEntries(steps.map((s) => [s.getAttribute('data-stage'), s.getAttribute('data-state')])))
+      expect(states).toEqual({ preparing: 'done', training: 'skipped', quantizing: 'skipped', registering: 'done', validating: 'current', deploying: 'pending' })
+      expect(await progress.locator('[aria-current="step"]').textContent()).toContain('Validar')
+      expect(await progress.textContent()).toContain('no hay curva de aprendizaje')
+      expect(await progress.getByRole('heading').first().textContent()).toBe('Preparando la versión con tus respuestas de ejemplo')
+      expect(await trainButton().isDisabled()).toBe(true)
+      expect(await page.getByTestId('train-blocker').textContent()).toContain('Ya hay un entrenamiento en curso')
+      await progress.scrollIntoViewIfNeeded()
+      await page.screenshot({ path: screenshotPath('41-entrenando-instrucciones') })
+    } finally {
+      releaseCandidate()
+    }
 
     await expect.poll(() => progress.count(), { timeout: 30_000 }).toBe(0)
     const stored = await newestRun()
@@ -190,7 +194,7 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
     expect(await version(1).textContent()).toMatch(/Versión 1 \(creada el \d+ (de )?[a-z]{3}/)
     expect(await version(1).getByTestId('version-live').textContent()).toBe('En uso')
     // The status bar names the live version as the owner knows it, not by its Ollama tag.
-    await expect.poll(() => page.getByTestId('model-status').textContent()).toMatch(/^Modelo: Versión 1 \(creada el [^)]+\) lista$/)
+    await expect.poll(() => page.getByTestId('model-status').innerText()).toMatch(/^Modelo: Versión 1 \(creada el [^)]+\) lista$/)
     expect(await version(1).getByTestId('version-metrics').textContent()).toContain(`Mejor que ${V0}`)
     expect(await version(0).getAttribute('data-live')).toBe('false')
     expect(await version(0).textContent()).toContain('Modelo inicial')
@@ -291,7 +295,7 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
     expect(stored.validation?.candidate.perplexity).not.toBeNull()
     const item = run(stored.id)
     expect(await item.textContent()).toContain('Aprendió de tus conversaciones')
-    expect(await item.textContent()).toContain('base tiny-llama:f32')
+    expect(await item.textContent()).toContain('a partir de tiny-llama:f32')
     expect(await item.getByTestId('validation-decision').textContent()).toBe('La versión nueva responde mejor: ya está en uso.')
     expect(await item.getByTestId('validation-technical').textContent()).toContain(stored.validation!.perplexityUnit === 'byte' ? 'por byte' : 'por token')
     expect(await item.getByTestId('validation-perplexity').locator('td.better').count()).toBe(1)

@@ -41,7 +41,7 @@ describe('the app in Chromium against `serve`', () => {
 
   it('opens with the token from the link, in Spanish, with the model status visible', async () => {
     await page.goto(`${serve.url}/#token=${serve.token}`)
-    await expect.poll(() => page.getByTestId('model-status').textContent()).toContain('Modelo: llama3.1:8b listo')
+    await expect.poll(() => page.getByTestId('model-status').innerText()).toContain('Modelo: llama3.1:8b listo')
     expect(await page.getByTestId('whatsapp-status').textContent()).toContain('WhatsApp: Sin vincular')
     expect(page.url()).not.toContain('token=')
     expect(await page.getByRole('heading', { name: 'Aún no hay conversaciones' }).isVisible()).toBe(true)

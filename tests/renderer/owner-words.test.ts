@@ -13,7 +13,7 @@ import type { ApiClient } from '../../src/shared/api/client'
 import { OWNER_ANSWERS_MODEL, type DatasetDto, type ExchangeDto, type ModelVersionDto, type StatsDto, type ValidationReport } from '../../src/shared/types'
 import { ExchangeCard, type ExchangeActions } from '../../src/renderer/src/screens/review/ExchangeCard'
 import { Bubble } from '../../src/renderer/src/screens/conversations/Thread'
-import { runSource } from '../../src/renderer/src/screens/training/training-state'
+import { runSource, upsertRun } from '../../src/renderer/src/screens/training/training-state'
 import { DatasetForm } from '../../src/renderer/src/screens/training/DatasetForm'
 import type { LearningSettings, MessageDto, TrainingRunDto } from '../../src/shared/types'
 
@@ -215,6 +215,18 @@ describe('model versions in Conversaciones and in a training run', () => {
     const fmt = formatters('es-CO', t)
     expect(runSource(run, [], t, (model) => fmt.modelName(model, [v0]))).toBe('a partir de Versión 0 (la original)')
     expect(runSource(run, [], t, (model) => fmt.modelName(model, []))).toBe('a partir de llama3.1:8b')
+  })
+})
+
+describe('a training run on screen', () => {
+  it('is never taken back to an older state by the late answer of "training.start"', () => {
+    const base = { id: 'r1', backend: 'prompt', baseModel: 'llama3.1:8b', params: {}, createdAt: 1 } as unknown as TrainingRunDto
+    const queued = { ...base, status: 'queued', stage: null } as TrainingRunDto
+    const validating = { ...base, status: 'running', stage: 'validating' } as TrainingRunDto
+    const done = { ...base, status: 'succeeded', stage: null } as TrainingRunDto
+    expect(upsertRun([validating], queued)).toEqual([validating])
+    expect(upsertRun([queued], validating)).toEqual([validating])
+    expect(upsertRun([validating], done)).toEqual([done])
   })
 })
 

@@ -1,15 +1,19 @@
 // The real Transcriber: the voice note is decoded in Node (ogg-opus.ts), written as a WAV in the
-// data folder's work area, and transcribed by whisper.cpp's whisper-cli in a child process — at
-// low priority and with one core left free, so answering customers never waits on it. Nothing
+// data folder's work area, and transcribed by whisper.cpp's whisper-cli in a child process — with
+// one core left free for other customers' answers, and above a training under way (a customer
+// waits on this transcript; nobody waits on a training). Nothing
 // leaves the computer: whisper-cli is built without any network code.
 import { spawn } from 'node:child_process'
 import { mkdirSync, rmSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { availableParallelism, constants as osConstants, setPriority } from 'node:os'
+import { availableParallelism, setPriority } from 'node:os'
 import { join } from 'node:path'
 import type { Logger } from '../kernel/logger'
 import { AudioDecodeError, decodeOggOpus, encodeWav } from './ogg-opus'
 import { MAX_VOICE_NOTE_SECONDS, TranscriptionError, type Transcript, type Transcriber } from './transcriber'
+
+/** Between normal (0) and a training's nice 10. */
+const TRANSCRIPTION_PRIORITY = 5
 
 export interface WhisperTranscriberDeps {
   /** The model file to use, or null while none is installed (see installedWhisperModel). */
@@ -137,8 +141,8 @@ export class WhisperTranscriber implements Transcriber {
       const child = spawn(cli, args, { stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true })
       if (child.pid !== undefined) {
         try {
-          // Below the app and Ollama: a customer's answer comes before a transcript.
-          setPriority(child.pid, osConstants.priority.PRIORITY_LOW)
+          // A step below the app and Ollama, but above a training (nice 10): a customer is waiting on it.
+          setPriority(child.pid, TRANSCRIPTION_PRIORITY)
         } catch (error) {
           this.deps.logger.debug('Could not lower whisper-cli priority', { error })
         }

@@ -11,8 +11,9 @@ export interface ToolRunOptions {
   signal?: AbortSignal
   env?: Record<string, string | undefined>
   /**
-   * Run at the lowest CPU priority (nice 19): training and validation may take hours, and a
-   * customer who writes meanwhile is answered by the same computer.
+   * Run below normal CPU priority (nice 10): training and validation may take hours, and a
+   * customer who writes meanwhile is answered by the same computer. Not the lowest (19): there a
+   * training gets about 1 % of a busy core and may never finish on a computer that is never idle.
    */
   lowPriority?: boolean
 }
@@ -30,7 +31,7 @@ export class ToolError extends Error {
 }
 
 const STDERR_TAIL = 4_000
-const LOWEST_PRIORITY = constants.priority.PRIORITY_LOW
+const TRAINING_PRIORITY = constants.priority.PRIORITY_BELOW_NORMAL
 
 /**
  * Runs a native tool to completion. Cancelling sends SIGTERM (the trainer then stops without
@@ -45,7 +46,7 @@ export function runTool(command: string, args: string[], options: ToolRunOptions
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } })
     if (options.lowPriority && child.pid !== undefined) {
       try {
-        setPriority(child.pid, LOWEST_PRIORITY)
+        setPriority(child.pid, TRAINING_PRIORITY)
       } catch {
         // Not allowed here (some sandboxes): it runs at normal priority, and still with fewer threads.
       }

@@ -29,7 +29,18 @@ function isFinished(run: Pick<TrainingRunDto, 'status'>): boolean {
 
 /** Newest first, as `training.list` returns them; a run seen again replaces its old copy. */
 export function upsertRun(runs: readonly TrainingRunDto[], run: TrainingRunDto): TrainingRunDto[] {
+  const known = runs.find((r) => r.id === run.id)
+  // "training.start" answers with the run as it was queued; on a busy machine the events of its
+  // first stages can arrive before that answer, and must not be undone by it.
+  if (known && runProgressRank(run) < runProgressRank(known)) return [...runs]
   return [run, ...runs.filter((r) => r.id !== run.id)].sort((a, b) => b.createdAt - a.createdAt)
+}
+
+/** How far a run has got: queued, then each stage in order, then finished. A run never goes back. */
+function runProgressRank(run: TrainingRunDto): number {
+  if (run.status === 'queued') return 0
+  if (run.status !== 'running') return ALL_STAGES.length + 2
+  return 1 + (run.stage ? ALL_STAGES.indexOf(run.stage) + 1 : 0)
 }
 
 /**
