@@ -45,6 +45,8 @@ export function checkConditions(input: ConditionsInput): ConditionsResult {
   const date = (at: Date) =>
     new Intl.DateTimeFormat(input.locale, { timeZone: safeZone(zone), weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' }).format(at)
 
+  // Counts in the shop's own marks ("1.078" in Colombia, "1,078" in Mexico), as the screens write them.
+  const n = (value: number) => new Intl.NumberFormat(input.locale).format(value)
   const earliest = input.lastVersionAt ? new Date(input.lastVersionAt.getTime() + cycle.minDaysBetween * DAY_MS) : null
   const inWindow = isInWindow(zone, now, cycle.windowStart, cycle.windowEnd)
   const open = input.businessHours.enabled && isOpen(input.businessHours, now)
@@ -68,8 +70,8 @@ export function checkConditions(input: ConditionsInput): ConditionsResult {
       met: missing === 0,
       text:
         missing === 0
-          ? `Hay ${input.newExamples} ejemplos nuevos (se piden ${cycle.minNewExamples}).`
-          : `Faltan ${missing} ejemplos nuevos (hay ${input.newExamples} de ${cycle.minNewExamples}).`,
+          ? `Hay ${n(input.newExamples)} ejemplos nuevos (se piden ${n(cycle.minNewExamples)}).`
+          : `Faltan ${n(missing)} ejemplos nuevos (hay ${n(input.newExamples)} de ${n(cycle.minNewExamples)}).`,
     },
     {
       id: 'interval',

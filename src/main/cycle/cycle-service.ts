@@ -227,7 +227,7 @@ export class CycleService {
       const previous = run.previousVersionId ? this.deps.repos.modelVersions.get(run.previousVersionId) : this.deps.repos.modelVersions.findByName(settings.llm.model)
       if (previous && !run.previousVersionId) this.save(run.id, { previousVersionId: previous.id })
       const when = run.trigger === 'automatic' ? 'Anoche entrené' : 'Entrené'
-      const examples = `${run.newExamples} ${run.newExamples === 1 ? 'ejemplo nuevo' : 'ejemplos nuevos'}`
+      const examples = `${new Intl.NumberFormat(settings.shop.numberLocale).format(run.newExamples)} ${run.newExamples === 1 ? 'ejemplo nuevo' : 'ejemplos nuevos'}`
       if (trained.status !== 'succeeded' || !version) {
         const error = trained.error ?? 'el entrenamiento no terminó'
         this.finish(run.id, { status: 'failed', error, details, summary: `${when === 'Anoche entrené' ? 'Anoche intenté' : 'Intenté'} entrenar una versión nueva con ${examples}, pero no se pudo: ${error}` })

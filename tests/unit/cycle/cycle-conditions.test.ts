@@ -40,7 +40,7 @@ describe('the cycle’s conditions', () => {
       cycle: CYCLE,
       businessHours: HOURS,
       locale: 'es-MX',
-      newExamples: 130,
+      newExamples: 1_130,
       lastVersionAt: at('2026-12-06T08:00:00Z'), // two days ago: the week is not over
       trainingRunning: false,
       idleSeconds: null,
@@ -50,7 +50,7 @@ describe('the cycle’s conditions', () => {
     expect(result.due).toBe(false)
     expect(result.worthTraining).toBe(true)
     const byId = Object.fromEntries(result.conditions.map((c) => [c.id, c]))
-    expect(byId.material).toMatchObject({ met: true, text: 'Hay 130 ejemplos nuevos (se piden 100).' })
+    expect(byId.material).toMatchObject({ met: true, text: 'Hay 1,130 ejemplos nuevos (se piden 100).' })
     expect(byId.interval!.met).toBe(false)
     expect(byId.interval!.text).toContain('la próxima puede ser desde el')
     expect(byId.idle).toMatchObject({ met: true, text: 'El sistema no dice si el computador está en uso: no se tiene en cuenta.' })
