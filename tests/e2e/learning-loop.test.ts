@@ -172,7 +172,8 @@ describe('the learning loop end to end in Chromium', () => {
     const bubble = page.getByTestId('bubble-bot').last()
     await expect.poll(() => bubble.textContent(), { timeout: 15_000 }).toContain('$89.000')
     // In the owner's words; the Ollama tag stays in the tooltip.
-    expect(await bubble.textContent()).toMatch(/Respondió Versión 1 \(entrenada el /)
+    // The version list arrives just after the thread opens: until then the tag already reads "Versión 1".
+    await expect.poll(() => bubble.textContent()).toMatch(/Respondió Versión 1 \(entrenada el /)
     expect(await bubble.getByTestId('message-model').getAttribute('title')).toMatch(NEW_MODEL)
     await page.screenshot({ path: screenshotPath('52-bucle-nueva-version') })
     const conversations = await api<{ id: string; contact: { displayName: string } }[]>('conversations.list')
