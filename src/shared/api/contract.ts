@@ -35,6 +35,16 @@ const id = z.string().trim().min(1, 'No puede quedar vacío.').max(64)
 /** "HH:MM" on a 24-hour clock. */
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Escribe la hora como 22:00 (de 00:00 a 23:59).' })
 
+/** A photo sent from a screen (product form, reply box). 15 MB of photo is 20 MB in base64; its real size is checked again after decoding. */
+const photoUpload = {
+  dataBase64: z.string().min(1, 'Elige una foto.').max(21_000_000, 'La foto pesa más de 15 MB. Elige una más liviana.'),
+  mimeType: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^image\/[a-z0-9.+-]+$/, 'Ese archivo no es una foto. Usa una foto JPG, PNG o WebP.'),
+}
+
 const settingsPatchSchema = z
   .object({
     llm: z
@@ -343,13 +353,7 @@ export const apiContract = {
     const input = z
       .object({
         productId: id,
-        // 15 MB of photo is 20 MB in base64; the photo's own size is checked again after decoding.
-        dataBase64: z.string().min(1, 'Elige una foto.').max(21_000_000, 'La foto pesa más de 15 MB. Elige una más liviana.'),
-        mimeType: z
-          .string()
-          .trim()
-          .toLowerCase()
-          .regex(/^image\/[a-z0-9.+-]+$/, 'Ese archivo no es una foto. Usa una foto JPG, PNG o WebP.'),
+        ...photoUpload,
       })
       .strict()
     return method<typeof input, ProductDto>(input)
@@ -432,12 +436,7 @@ export const apiContract = {
     const input = z
       .object({
         conversationId: id,
-        dataBase64: z.string().min(1, 'Elige una foto.').max(21_000_000, 'La foto pesa más de 15 MB. Elige una más liviana.'),
-        mimeType: z
-          .string()
-          .trim()
-          .toLowerCase()
-          .regex(/^image\/[a-z0-9.+-]+$/, 'Ese archivo no es una foto. Usa una foto JPG, PNG o WebP.'),
+        ...photoUpload,
         caption: z.string().trim().max(1024).default(''),
       })
       .strict()

@@ -2,7 +2,10 @@ import { useCallback, useEffect, useState } from 'react'
 import type { CycleDto } from '../../../shared/types'
 import { useApi, useApiEvent } from './api-context'
 
-/** The learning cycle as the core sees it now, asked again whenever a turn moves or settings change. */
+/**
+ * The learning cycle as the core sees it: asked when a screen shows it and again when a turn moves.
+ * Not on every exchange event — with a window open that was several queries per customer message.
+ */
 export function useCycle(): { cycle: CycleDto | null; refresh: () => void } {
   const api = useApi()
   const [cycle, setCycle] = useState<CycleDto | null>(null)
@@ -13,6 +16,5 @@ export function useCycle(): { cycle: CycleDto | null; refresh: () => void } {
   useEffect(refresh, [refresh])
   useApiEvent('cycle.updated', refresh)
   useApiEvent('cycle.summary', refresh)
-  useApiEvent('exchange.updated', refresh)
   return { cycle, refresh }
 }
