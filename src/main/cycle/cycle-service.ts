@@ -92,10 +92,10 @@ export class CycleService {
 
   get(): CycleDto {
     const settings = this.deps.settings.get()
-    const check = this.conditions()
+    const newExamples = this.newExamples()
+    const check = this.conditions(newExamples)
     const latest = this.deps.repos.cycleRuns.latest()
     const unread = this.deps.repos.cycleRuns.unreadSummary()
-    const newExamples = this.newExamples()
     return {
       mode: settings.cycle.mode,
       conditions: check.conditions,
@@ -162,14 +162,14 @@ export class CycleService {
     await this.turn
   }
 
-  private conditions(): ConditionsResult {
+  private conditions(newExamples = this.newExamples()): ConditionsResult {
     const settings = this.deps.settings.get()
     return checkConditions({
       now: new Date(this.now()),
       cycle: settings.cycle,
       businessHours: settings.businessHours,
       locale: settings.shop.numberLocale,
-      newExamples: this.newExamples(),
+      newExamples,
       lastVersionAt: this.lastVersionAt(),
       trainingRunning: this.turn !== null || this.deps.training.running !== null,
       idleSeconds: this.probes.idleSeconds(),
