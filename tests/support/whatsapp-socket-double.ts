@@ -5,7 +5,17 @@ import { EventEmitter } from 'node:events'
 import { readFile, rm } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { DisconnectReason, encryptedStream, proto, type BaileysEventMap, type WAMessage, type WAMessageKey } from '@whiskeysockets/baileys'
+import {
+  DisconnectReason,
+  encryptedStream,
+  generateWAMessageContent,
+  proto,
+  type BaileysEventMap,
+  type WAMediaUploadFunction,
+  type WAMessage,
+  type WAMessageKey,
+} from '@whiskeysockets/baileys'
+import { getMessageFor } from '../../src/main/whatsapp/resend-content'
 import type { SocketFactory, SocketOptions, WhatsappSocket } from '../../src/main/whatsapp/whatsapp-socket'
 
 export interface SentMessage {
@@ -26,6 +36,8 @@ export class SocketDouble implements WhatsappSocket {
   ended = false
   loggedOut = false
   user: WhatsappSocket['user'] = undefined
+  /** Encrypted media uploaded to "WhatsApp's servers" (photos sent, or rebuilt for a resend). */
+  readonly uploads: { mediaType: string; bytes: number }[] = []
   /** Makes `sendMessage` fail (e.g. not connected) while set. */
   failSends: Error | null = null
   /** Makes the watchdog's ping hang (a "connected but silent" socket) while set. */
@@ -80,12 +92,33 @@ export class SocketDouble implements WhatsappSocket {
     const text = media.text ?? media.caption ?? ''
     const messageId = options?.messageId ?? `3EB0${Math.random().toString(16).slice(2, 18).toUpperCase()}`
     this.sent.push({ jid, text, messageId, ...(media.image ? { image: { bytes: new Uint8Array(media.image), mimetype: media.mimetype } } : {}) })
+    // A photo is encrypted and uploaded by Baileys' own code, as the real socket does.
+    const message = media.image
+      ? await generateWAMessageContent({ image: media.image, caption: media.caption ?? '', ...(media.mimetype ? { mimetype: media.mimetype } : {}) }, { upload: this.upload })
+      : { conversation: text }
     return proto.WebMessageInfo.fromObject({
       key: { remoteJid: jid, fromMe: true, id: messageId },
-      message: { conversation: text },
+      message,
       messageTimestamp: Math.floor(Date.now() / 1000),
       status: proto.WebMessageInfo.Status.SERVER_ACK,
     }) as WAMessage
+  }
+
+  /** The media upload Baileys calls with the encrypted file's path. */
+  readonly upload: WAMediaUploadFunction = async (encFilePath, { mediaType }) => {
+    const encrypted = await readFile(encFilePath)
+    this.uploads.push({ mediaType, bytes: encrypted.byteLength })
+    const n = this.uploads.length
+    return { mediaUrl: `https://mmg.whatsapp.net/v/t62.7118-24/upload-${n}.enc`, directPath: `/v/t62.7118-24/upload-${n}.enc` }
+  }
+
+  /**
+   * A customer's phone could not decrypt message `id` and asks for it again (a retry receipt):
+   * what Baileys would send back, through the same `getMessage` the real socket is given.
+   */
+  askAgain(id: string): Promise<proto.IMessage | undefined> {
+    const getMessage = getMessageFor(this.options.sentContent, { generate: generateWAMessageContent, upload: this.upload }, this.options.logger)
+    return getMessage({ id, remoteJid: 'x@s.whatsapp.net', fromMe: true })
   }
 
   sendPresenceUpdate: WhatsappSocket['sendPresenceUpdate'] = async (type, jid) => {

@@ -55,7 +55,8 @@ import { Takeover } from '../conversations/takeover'
 import { baileysSocketFactory } from '../whatsapp/baileys-socket'
 import { whatsappHandlers } from '../whatsapp/whatsapp-handlers'
 import { WhatsappTransport } from '../whatsapp/whatsapp-transport'
-import { transportMessageId } from '../transport/message-id'
+import { storedSentContent } from '../whatsapp/resend-content'
+import { storedMessageId, transportMessageId } from '../transport/message-id'
 import { isWhatsappLinked, setupHandlers, SetupService } from '../setup'
 import { currentMachine, modelsSetupHandlers, ModelsSetupService, VoiceModelService, voiceModelHandlers } from '../models-setup'
 import { findWhisperCli } from '../media/whisper-cli'
@@ -173,10 +174,11 @@ export async function createApp(config: AppConfig): Promise<App> {
   const whatsapp = new WhatsappTransport({
     socketFactory: config.whatsappSocketFactory ?? baileysSocketFactory,
     loadAuth: async () => (await import('../whatsapp/auth-state-store')).createSqliteAuthState(repos.whatsappAuth, secretBox, logger),
+  const media = new MediaStore(config.dataDir)
     hasStoredSession: () => repos.whatsappAuth.hasCreds(),
     settings,
     logger,
-    sentText: (id) => repos.messages.findByExternalId(`whatsapp:${id}`)?.text ?? null,
+    sentContent: (id) => storedSentContent(repos.messages.findByExternalId(storedMessageId('whatsapp', id)), (path) => media.read(path)),
     onStatus: (whatsappStatus) => {
       events.emit('whatsapp.status', whatsappStatus)
       status?.publish()
@@ -196,7 +198,6 @@ export async function createApp(config: AppConfig): Promise<App> {
     ['simulator', simulator],
     ['whatsapp', whatsapp],
   ])
-  const media = new MediaStore(config.dataDir)
   const queue = new KeyedQueue()
   // One publisher: every write to a conversation reaches the screens the same way.
   const publisher = new ConversationPublisher(repos.conversations, events)

@@ -1,12 +1,13 @@
 import type { ILogger } from '@whiskeysockets/baileys/lib/Utils/logger.js'
 import type { Logger } from '../kernel/logger'
+import { getMessageFor } from './resend-content'
 import type { SocketFactory } from './whatsapp-socket'
 
 /**
  * The real socket: Baileys' `makeWASocket`, loaded on first use so a start without a linked
  * number (and every test that does not need it) never loads Baileys.
  */
-export const baileysSocketFactory: SocketFactory = async ({ auth, logger, sentText }) => {
+export const baileysSocketFactory: SocketFactory = async ({ auth, logger, sentContent }) => {
   const baileys = await import('@whiskeysockets/baileys')
   const log = baileysLogger(logger)
   const socket = baileys.makeWASocket({
@@ -19,10 +20,8 @@ export const baileysSocketFactory: SocketFactory = async ({ auth, logger, sentTe
     // Groups, status updates, broadcast lists and channels are not customers.
     shouldIgnoreJid: (jid) =>
       Boolean(baileys.isJidGroup(jid) || baileys.isJidStatusBroadcast(jid) || baileys.isJidBroadcast(jid) || baileys.isJidNewsletter(jid)),
-    getMessage: async (key) => {
-      const text = key.id ? sentText?.(key.id) : null
-      return text ? { conversation: text } : undefined
-    },
+    // The socket's own upload: read only when a phone asks again, after makeWASocket returned.
+    getMessage: getMessageFor(sentContent, { generate: baileys.generateWAMessageContent, upload: (...args) => socket.waUploadToServer(...args) }, logger),
   })
   return socket
 }

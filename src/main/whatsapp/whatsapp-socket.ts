@@ -1,5 +1,6 @@
 import type { AuthenticationState, BaileysEventMap, WASocket } from '@whiskeysockets/baileys'
 import type { Logger } from '../kernel/logger'
+import type { SentContent } from './resend-content'
 
 /**
  * The part of Baileys' socket the transport uses. The real one comes from `makeWASocket`
@@ -16,8 +17,8 @@ export type WhatsappSocket = Pick<
 export interface SocketOptions {
   auth: AuthenticationState
   logger: Logger
-  /** The text of a message the app sent, by WhatsApp id: Baileys resends it when a phone asks (retry receipts). */
-  sentText?: (id: string) => string | null
+  /** What the app sent under a WhatsApp id: Baileys sends it again when a phone asks (retry receipts). */
+  sentContent?: (id: string) => Promise<SentContent | null>
 }
 
 /** Opens a new socket (one per connection attempt, as Baileys expects). */

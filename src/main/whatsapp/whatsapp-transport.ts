@@ -6,6 +6,7 @@ import type { Logger } from '../kernel/logger'
 import type { SettingsService } from '../settings/settings-service'
 import { TransportUnavailableError, type InboundMedia, type InboundMessage, type OutboundImage, type Transport, type TransportHooks } from '../transport/transport'
 import type { SqliteAuthState } from './auth-state-store'
+import { RecentSends, type SentContent } from './resend-content'
 
 /** The same check as auth-state-store's, without loading Baileys (that module imports it). */
 const isUnreadableSession = (error: unknown) => error instanceof Error && error.name === 'WhatsAppSessionUnreadableError'
@@ -27,8 +28,8 @@ export interface WhatsappTransportOptions {
   settings: SettingsService
   logger: Logger
   onStatus: (status: WhatsappStatus) => void
-  /** The text of a sent message by WhatsApp id, for Baileys' retry receipts. */
-  sentText?: (id: string) => string | null
+  /** A sent message as stored, by WhatsApp id, for Baileys' retry receipts after a restart. */
+  sentContent?: (id: string) => Promise<SentContent | null>
   clock?: Clock
   random?: () => number
   reconnect?: { baseMs: number; maxMs: number; maxAttempts: number }
@@ -72,6 +73,7 @@ export class WhatsappTransport implements Transport {
   private readonly clock: Clock
   private readonly throttle: SendThrottle
   private readonly decrypt: DecryptFailureTracker
+  private readonly recentSends = new RecentSends()
   private hooks: TransportHooks | null = null
   private socket: WhatsappSocket | null = null
   private auth: SqliteAuthState | null = null
@@ -211,6 +213,7 @@ export class WhatsappTransport implements Transport {
     const sent = await socket.sendMessage(to, { text }, options.messageId ? { messageId: options.messageId } : undefined)
     const id = sent?.key.id ?? options.messageId
     if (!id) throw new Error('WhatsApp did not return a message id')
+    this.recentSends.remember(id, sent?.message)
     return { externalId: id }
   }
 
@@ -226,7 +229,15 @@ export class WhatsappTransport implements Transport {
     )
     const id = sent?.key.id ?? options.messageId
     if (!id) throw new Error('WhatsApp did not return a message id')
+    this.recentSends.remember(id, sent?.message)
     return { externalId: id }
+  }
+
+  /** What to send again under `id` when a phone asks: this session's send as it went, else the stored message. */
+  private async sentContent(id: string): Promise<SentContent | null> {
+    const recent = this.recentSends.get(id)
+    if (recent) return { message: recent }
+    return (await this.options.sentContent?.(id)) ?? null
   }
 
   async typing(to: string, on: boolean): Promise<void> {
@@ -264,7 +275,7 @@ export class WhatsappTransport implements Transport {
       socket = await this.options.socketFactory({
         auth: auth.state,
         logger: this.options.logger,
-        ...(this.options.sentText ? { sentText: this.options.sentText } : {}),
+        sentContent: (id) => this.sentContent(id),
       })
     } catch (error) {
       this.options.logger.error('Could not open a WhatsApp socket', { error })
