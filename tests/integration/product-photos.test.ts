@@ -1,7 +1,9 @@
 import { mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { BrowserWindow, OpenDialogOptions, OpenDialogReturnValue } from 'electron'
 import sharp from 'sharp'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createPhotosFolderPicker, type ShowOpenDialog } from '../../src/main/electron/picker-dialogs'
 import { phonePhoto } from '../support/photos'
 import { buildTestApp, callApi as call, eventually, tempDir, type TestApp } from '../support/test-app'
 
@@ -180,12 +182,23 @@ describe('the desktop’s folder dialog', () => {
     const dir = tempDir()
     dirs.push(dir)
     writeFileSync(join(dir.path, 'PAR-20.jpg'), await phonePhoto({ width: 300, height: 300 }))
-    let answer: string | null = dir.path
-    app = await buildTestApp({ pickPhotosFolder: async () => answer })
+    // Electron's dialog.showOpenDialog, as the shell calls it: modal to the app window, a folder only.
+    const window = {} as BrowserWindow
+    const asked: { window: BrowserWindow | null; options: OpenDialogOptions }[] = []
+    let answer: OpenDialogReturnValue = { canceled: false, filePaths: [dir.path] }
+    const show: ShowOpenDialog = async (parent, options) => {
+      asked.push({ window: parent, options })
+      return answer
+    }
+    app = await buildTestApp({ pickPhotosFolder: createPhotosFolderPicker(() => window, show) })
     const parlante = await call(app, 'catalog.save', { product: { sku: 'PAR-20', name: 'Parlante Portátil 20W' } })
     const report = await call(app, 'catalog.importPhotos', {})
     expect(report?.matched).toEqual([{ file: 'PAR-20.jpg', productId: parlante.id, productName: 'Parlante Portátil 20W' }])
-    answer = null
+    expect(asked).toEqual([{ window, options: { title: 'Elige la carpeta con las fotos de los productos', properties: ['openDirectory'] } }])
+    answer = { canceled: true, filePaths: [] }
+    expect(await call(app, 'catalog.importPhotos', {})).toBeNull()
+    // Closed on some desktops without "canceled" but with nothing chosen: nothing is read either.
+    answer = { canceled: false, filePaths: [] }
     expect(await call(app, 'catalog.importPhotos', {})).toBeNull()
   })
 })
