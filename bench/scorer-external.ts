@@ -68,20 +68,29 @@ function projectTable(model: SentimentModel): string {
 }
 
 function reliabilityTable(rows: readonly ExternalRow[], model: SentimentModel): string {
-  const scored = rows.map((r) => ({ s: scoreMessage({ text: r.text }, { sentiment: model }), gold: r.score }))
-  const bins = reliability(
-    scored.map((x) => x.s.confidence),
-    scored.map((x) => x.s.score === x.gold),
-  )
-  const within = reliability(
-    scored.map((x) => x.s.confidence),
-    scored.map((x) => Math.abs(x.s.score - x.gold) <= 1),
-  )
-  return [
-    '| confidence | n | mean confidence | exact accuracy | ±1 accuracy |',
-    '|---|---|---|---|---|',
-    ...bins.map((b, i) => `| ${b.from.toFixed(2)}–${b.to.toFixed(2)} | ${b.n} | ${b.meanConfidence === null ? '—' : num(b.meanConfidence)} | ${b.accuracy === null ? '—' : pct(b.accuracy)} | ${within[i]!.accuracy === null ? '—' : pct(within[i]!.accuracy!)} |`),
-  ].join('\n')
+  // The shipped model reads its confidence through the calibration curve; the raw one is what it
+  // would say without it, for comparison.
+  const raw = model.withCalibration(null)
+  const lines = ['| confidence | n | mean confidence | exact accuracy | ±1 accuracy |', '|---|---|---|---|---|']
+  const errors: string[] = []
+  for (const [name, m] of [['calibrated (shipped)', model], ['raw, without the curve', raw]] as const) {
+    const scored = rows.map((r) => ({ s: scoreMessage({ text: r.text }, { sentiment: m }), gold: r.score }))
+    const confidences = scored.map((x) => x.s.confidence)
+    const bins = reliability(confidences, scored.map((x) => x.s.score === x.gold))
+    const within = reliability(confidences, scored.map((x) => Math.abs(x.s.score - x.gold) <= 1))
+    lines.push(`| **${name}** | | | | |`)
+    for (const [i, b] of bins.entries()) {
+      lines.push(`| ${b.from.toFixed(2)}–${b.to.toFixed(2)} | ${b.n} | ${b.meanConfidence === null ? '—' : num(b.meanConfidence)} | ${b.accuracy === null ? '—' : pct(b.accuracy)} | ${within[i]!.accuracy === null ? '—' : pct(within[i]!.accuracy!)} |`)
+    }
+    errors.push(`${name}: ${num(expectedCalibrationError(bins))}`)
+  }
+  return [...lines, '', `Expected calibration error (exact accuracy, n-weighted gap per bin): ${errors.join('; ')}.`].join('\n')
+}
+
+/** The n-weighted mean gap between what the scorer claimed and how often it was right. */
+function expectedCalibrationError(bins: readonly { n: number; accuracy: number | null; meanConfidence: number | null }[]): number {
+  const total = bins.reduce((a, b) => a + b.n, 0)
+  return bins.reduce((a, b) => a + (b.n && b.accuracy !== null && b.meanConfidence !== null ? (b.n / total) * Math.abs(b.meanConfidence - b.accuracy) : 0), 0)
 }
 
 /**

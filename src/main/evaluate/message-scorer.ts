@@ -13,6 +13,7 @@ import { analyzeSpanish, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet } from '../kernel/phrase-matcher'
 import { rulesDistribution } from './blended-scorer'
 import { categoryOf, type Category } from './category'
+import { calibrateConfidence } from './confidence-calibration'
 import { extractSignals, resolveSignals, type ReplyAssessment } from './reply-scorer'
 import type { SentimentModel } from './sentiment-model'
 
@@ -229,7 +230,7 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
     let best = 0
     for (let k = 1; k < blended.length; k++) if (blended[k]! > blended[best]!) best = k
     score = (best + 1) as MessageScore['score']
-    confidence = Math.round(Math.min(0.95, blended[best]!) * 1000) / 1000
+    confidence = Math.round(calibrateConfidence(Math.min(0.95, blended[best]!), analyzed.words.length, parts.sentiment.calibration) * 1000) / 1000
     if (score !== rules.score) extra.push(`model:${score}`)
   }
 

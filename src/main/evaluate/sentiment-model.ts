@@ -11,6 +11,7 @@
 
 import { hashString } from '../kernel/hash'
 import type { AnalyzedText } from '../kernel/spanish-text'
+import type { ConfidenceCalibration } from './confidence-calibration'
 
 export const SENTIMENT_CLASSES = 5
 const NEGATORS = new Set(['no', 'nunca', 'ni', 'tampoco', 'jamas', 'sin'])
@@ -30,6 +31,8 @@ export interface EncodedSentimentModel {
   weights: string
   /** Where it was trained, for the docs and `cli score --explain`. */
   trainedOn: string
+  /** How often a score this sure was right on held-out data (confidence-calibration.ts). */
+  calibration?: ConfidenceCalibration
 }
 
 /**
@@ -74,6 +77,8 @@ export class SentimentModel {
     private readonly weights: Float32Array,
     private readonly bias: Float64Array,
     readonly trainedOn: string,
+    /** Reads the blended confidence as a hit rate; null: the raw probability. */
+    readonly calibration: ConfidenceCalibration | null = null,
   ) {}
 
   static decode(encoded: EncodedSentimentModel): SentimentModel {
@@ -82,7 +87,12 @@ export class SentimentModel {
     if (bytes.length !== encoded.buckets * SENTIMENT_CLASSES) throw new Error('sentiment model: weights do not match the bucket count')
     const weights = new Float32Array(bytes.length)
     for (let i = 0; i < bytes.length; i++) weights[i] = ((bytes[i]! << 24) >> 24) * encoded.scale
-    return new SentimentModel(encoded.buckets, weights, Float64Array.from(encoded.bias), encoded.trainedOn)
+    return new SentimentModel(encoded.buckets, weights, Float64Array.from(encoded.bias), encoded.trainedOn, encoded.calibration ?? null)
+  }
+
+  /** The same model with its confidence read through `calibration` (fitted by the training script). */
+  withCalibration(calibration: ConfidenceCalibration | null): SentimentModel {
+    return new SentimentModel(this.buckets, this.weights, this.bias, this.trainedOn, calibration)
   }
 
   /** From trained float weights (the training script and tests). */
@@ -97,7 +107,7 @@ export class SentimentModel {
     const scale = max / 127 || 1
     const bytes = Buffer.alloc(this.weights.length)
     for (let i = 0; i < this.weights.length; i++) bytes[i] = Math.round(this.weights[i]! / scale) & 0xff
-    return { version: 1, buckets: this.buckets, scale, bias: [...this.bias].map((b) => Math.round(b * 1e6) / 1e6), weights: bytes.toString('base64'), trainedOn: this.trainedOn }
+    return { version: 1, buckets: this.buckets, scale, bias: [...this.bias].map((b) => Math.round(b * 1e6) / 1e6), weights: bytes.toString('base64'), trainedOn: this.trainedOn, ...(this.calibration ? { calibration: this.calibration } : {}) }
   }
 
   /** p(score = 1..5) for an analysed message; uniform-ish for a message with no known feature. */
