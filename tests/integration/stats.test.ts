@@ -62,7 +62,7 @@ describe('Estadísticas aggregates on a fixture', () => {
   }
 
   const stats = (filters: Partial<Parameters<typeof computeStats>[1]> = {}): StatsDto =>
-    computeStats({ repos: app.repos, accountId: app.accountId, settings: app.settings, now: () => NOW }, { includeDemo: true, ...filters })
+    computeStats({ repos: app.repos, accountId: app.accountId, settings: app.settings, now: () => NOW.getTime() }, { includeDemo: true, ...filters })
 
   it("keeps the seed's getDatasetStats shape: total, byCategory × score, highQuality", async () => {
     seed()

@@ -4,9 +4,9 @@
 // A whole app (real SQLite file) with a double of Baileys' socket.
 import { DisconnectReason } from '@whiskeysockets/baileys'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { WhatsappStatus } from '../../src/shared/types'
+import type { ApiInput, ApiMethod } from '../../src/shared/api/contract'
 import { PAIRING_MESSAGES } from '../../src/main/whatsapp/pairing-failure'
-import { buildTestApp, eventually, tempDir, type TestApp } from '../support/test-app'
+import { buildTestApp, callApi, eventually, tempDir, type TestApp } from '../support/test-app'
 import { socketDoubleFactory } from '../support/whatsapp-socket-double'
 
 describe('WhatsApp linking errors', () => {
@@ -33,13 +33,9 @@ describe('WhatsApp linking errors', () => {
     return app
   }
 
-  async function call<T>(method: string, input: unknown = {}): Promise<T> {
-    const result = await app!.dispatch(method, input)
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
-    return result.value as T
-  }
+  const call = <M extends ApiMethod>(method: M, input: ApiInput<M>) => callApi(app!, method, input)
 
-  const status = () => call<WhatsappStatus>('whatsapp.status')
+  const status = () => call('whatsapp.status', {})
   const settled = () => eventually(async () => ((await status()).state === 'unpaired' ? status() : null))
 
   it('without internet says so at once, not that the QR expired', async () => {

@@ -2,9 +2,10 @@
 // Baileys message objects through a double of the socket's event surface.
 import { DisconnectReason, proto, type WAMessage } from '@whiskeysockets/baileys'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ConversationDto, ExchangeDto, MessageDto, WhatsappStatus } from '../../src/shared/types'
+import type { ApiInput, ApiMethod } from '../../src/shared/api/contract'
+import type { WhatsappStatus } from '../../src/shared/types'
 import { startOllamaDouble, type OllamaDouble } from '../support/ollama-double'
-import { buildTestApp, eventually, tempDir, type TestApp } from '../support/test-app'
+import { buildTestApp, callApi, eventually, tempDir, type TestApp } from '../support/test-app'
 import { customerText, ownerText, socketDoubleFactory, type SocketDouble } from '../support/whatsapp-socket-double'
 
 const PHONE = '573001234567'
@@ -24,11 +25,7 @@ describe('WhatsApp transport', () => {
     for (const d of dirs.splice(0)) d.remove()
   })
 
-  async function call<T>(method: string, input: unknown = {}): Promise<T> {
-    const result = await app!.dispatch(method, input)
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
-    return result.value as T
-  }
+  const call = <M extends ApiMethod>(method: M, input: ApiInput<M>) => callApi(app!, method, input)
 
   async function start(options: { dataDir?: string; timings?: object } = {}) {
     ollama ??= await startOllamaDouble({ reply: (r) => `Respuesta a: ${r.messages.at(-1)?.content ?? ''}` })
@@ -58,12 +55,12 @@ describe('WhatsApp transport', () => {
     const socket = await next
     socket.qr()
     socket.open()
-    await eventually(async () => (await call<WhatsappStatus>('whatsapp.status')).state === 'open')
+    await eventually(async () => (await call('whatsapp.status', {})).state === 'open')
     return socket
   }
 
-  const messagesOf = async (conversationId: string) => call<MessageDto[]>('conversations.messages', { conversationId })
-  const conversations = async () => call<ConversationDto[]>('conversations.list', {})
+  const messagesOf = async (conversationId: string) => call('conversations.messages', { conversationId })
+  const conversations = async () => call('conversations.list', {})
 
   it('pairs by QR, refreshes the QR as Baileys rotates it, and reconnects after a restart without a new QR', async () => {
     const a = await start()
@@ -71,23 +68,23 @@ describe('WhatsApp transport', () => {
     a.events.subscribe((event, payload) => {
       if (event === 'whatsapp.status') seen.push(payload as WhatsappStatus)
     })
-    expect((await call<WhatsappStatus>('whatsapp.status')).state).toBe('unpaired')
+    expect((await call('whatsapp.status', {})).state).toBe('unpaired')
     const next = factory.next()
     await call('whatsapp.pair', { method: 'qr' })
     const socket = await next
     const first = socket.qr()
-    expect(await call<WhatsappStatus>('whatsapp.status')).toMatchObject({ state: 'pairing', qr: first })
+    expect(await call('whatsapp.status', {})).toMatchObject({ state: 'pairing', qr: first })
     const second = socket.qr()
-    expect((await call<WhatsappStatus>('whatsapp.status')).qr).toBe(second)
+    expect((await call('whatsapp.status', {})).qr).toBe(second)
     expect(seen.map((s) => s.qr)).toContain(first)
     // Scanning makes WhatsApp ask for a restart (515) before the link opens: not an error.
     const afterScan = factory.next()
     socket.close(DisconnectReason.restartRequired, 'Restart Required')
     const reopened = await afterScan
     reopened.open()
-    await eventually(async () => (await call<WhatsappStatus>('whatsapp.status')).state === 'open')
-    expect(await call<WhatsappStatus>('whatsapp.status')).toMatchObject({ phone: '+573001112233', qr: null, detail: null })
-    expect((await call<{ whatsapp: WhatsappStatus }>('app.status')).whatsapp.state).toBe('open')
+    await eventually(async () => (await call('whatsapp.status', {})).state === 'open')
+    expect(await call('whatsapp.status', {})).toMatchObject({ phone: '+573001112233', qr: null, detail: null })
+    expect((await call('app.status', {})).whatsapp.state).toBe('open')
 
     const dataDir = a.dataDir
     await a.close()
@@ -96,9 +93,9 @@ describe('WhatsApp transport', () => {
     const restored = factory.latest()
     // The stored (encrypted) creds came back: no pairing, straight to connecting.
     expect(restored.options.auth.creds.me?.id).toBe('573001112233:4@s.whatsapp.net')
-    expect((await call<WhatsappStatus>('whatsapp.status')).state).toBe('connecting')
+    expect((await call('whatsapp.status', {})).state).toBe('connecting')
     restored.open()
-    await eventually(async () => (await call<WhatsappStatus>('whatsapp.status')).state === 'open')
+    await eventually(async () => (await call('whatsapp.status', {})).state === 'open')
   })
 
   it('pairs with a code typed on the phone', async () => {
@@ -107,7 +104,7 @@ describe('WhatsApp transport', () => {
     await call('whatsapp.pair', { method: 'code', phone: '+57 300 123 4567'.replace(/\s/g, '') })
     const socket = await next
     socket.qr()
-    await eventually(async () => (await call<WhatsappStatus>('whatsapp.status')).pairingCode === 'ABCD1234')
+    await eventually(async () => (await call('whatsapp.status', {})).pairingCode === 'ABCD1234')
     expect(socket.pairingRequests).toEqual(['573001234567'])
     const bad = await app!.dispatch('whatsapp.pair', { method: 'code', phone: '300-123' })
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: [{ path: 'phone' }] } })
@@ -164,7 +161,7 @@ describe('WhatsApp transport', () => {
     const messages = await messagesOf(conversation!.id)
     expect(messages.map((m) => m.author)).toEqual(['customer', 'bot', 'owner', 'customer'])
     expect(messages.at(-1)?.replyState).toBe('skipped')
-    const exchanges = (await call<{ items: ExchangeDto[] }>('review.list', { status: 'all' })).items
+    const exchanges = (await call('review.list', { status: 'all' })).items
     const ownerExample = exchanges.find((e) => e.model === 'dueño')
     expect(ownerExample).toMatchObject({ botResponse: 'Hola, soy Marta, la dueña: te dejo el curso en $70.000 😊', reviewStatus: 'approved', qualityScore: 5 })
     expect(exchanges.find((e) => e.model === 'llama3.1:8b')).toMatchObject({ autoScoreSource: 'takeover', qualityScore: 2 })
@@ -230,25 +227,25 @@ describe('WhatsApp transport', () => {
     let socket = await paired()
     let next = factory.next()
     socket.close(DisconnectReason.connectionLost)
-    expect(await call<WhatsappStatus>('whatsapp.status')).toMatchObject({ state: 'closed' })
-    expect((await call<WhatsappStatus>('whatsapp.status')).retryAt).not.toBeNull()
+    expect(await call('whatsapp.status', {})).toMatchObject({ state: 'closed' })
+    expect((await call('whatsapp.status', {})).retryAt).not.toBeNull()
     socket = await next
     socket.open()
-    await eventually(async () => (await call<WhatsappStatus>('whatsapp.status')).state === 'open')
+    await eventually(async () => (await call('whatsapp.status', {})).state === 'open')
 
     const before = factory.sockets.length
     socket.close(DisconnectReason.connectionReplaced, 'Connection Replaced')
     await new Promise((r) => setTimeout(r, 100))
-    expect(await call<WhatsappStatus>('whatsapp.status')).toMatchObject({ state: 'replaced' })
+    expect(await call('whatsapp.status', {})).toMatchObject({ state: 'replaced' })
     expect(factory.sockets.length).toBe(before) // no fight with the other session
 
     next = factory.next()
-    await call('whatsapp.reconnect')
+    await call('whatsapp.reconnect', {})
     socket = await next
     socket.open()
-    await eventually(async () => (await call<WhatsappStatus>('whatsapp.status')).state === 'open')
+    await eventually(async () => (await call('whatsapp.status', {})).state === 'open')
     socket.close(DisconnectReason.loggedOut, 'Logged Out')
-    expect(await call<WhatsappStatus>('whatsapp.status')).toMatchObject({ state: 'logged_out' })
+    expect(await call('whatsapp.status', {})).toMatchObject({ state: 'logged_out' })
     expect(app!.repos.whatsappAuth.hasCreds()).toBe(false)
   })
 
@@ -263,9 +260,9 @@ describe('WhatsApp transport', () => {
       next = factory.next()
       s.close(DisconnectReason.connectionLost)
     }
-    await eventually(async () => (await call<WhatsappStatus>('whatsapp.status')).gaveUp)
+    await eventually(async () => (await call('whatsapp.status', {})).gaveUp)
     expect(factory.sockets).toHaveLength(3)
-    expect((await call<WhatsappStatus>('whatsapp.status')).detail).toBeTruthy()
+    expect((await call('whatsapp.status', {})).detail).toBeTruthy()
   })
 
   it('tracks delivery receipts and never moves a status backwards', async () => {
@@ -293,11 +290,11 @@ describe('WhatsApp transport', () => {
     await eventually(() => socket.sent.length === 1)
     const [conversation] = await conversations()
     socket.close(DisconnectReason.connectionLost)
-    const queued = await call<MessageDto>('conversations.reply', { conversationId: conversation!.id, text: 'Te escribo yo en un momento' })
+    const queued = await call('conversations.reply', { conversationId: conversation!.id, text: 'Te escribo yo en un momento' })
     expect(queued).toMatchObject({ status: 'queued', author: 'owner' })
     expect((await conversations())[0]?.botMode).toBe('human')
     const next = factory.next()
-    await call('whatsapp.reconnect')
+    await call('whatsapp.reconnect', {})
     const again = await next
     again.open()
     await eventually(() => again.sent.length === 1)
@@ -349,7 +346,7 @@ describe('WhatsApp transport', () => {
     const replacement = await next
     expect(socket.ended).toBe(true)
     replacement.open()
-    await eventually(async () => (await call<WhatsappStatus>('whatsapp.status')).state === 'open')
+    await eventually(async () => (await call('whatsapp.status', {})).state === 'open')
   })
 
   it("resets one contact's Signal sessions when its messages keep failing to decrypt", async () => {
@@ -379,7 +376,7 @@ describe('WhatsApp transport', () => {
   it('logs out on request and forgets the session', async () => {
     await start()
     const socket = await paired()
-    const status = await call<WhatsappStatus>('whatsapp.logout')
+    const status = await call('whatsapp.logout', {})
     expect(status).toMatchObject({ state: 'unpaired', phone: null })
     expect(socket.loggedOut).toBe(true)
     expect(app!.repos.whatsappAuth.hasCreds()).toBe(false)

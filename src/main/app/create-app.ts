@@ -59,15 +59,18 @@ import { storedSentContent } from '../whatsapp/resend-content'
 import { storedMessageId, transportMessageId } from '../transport/message-id'
 import { isWhatsappLinked, setupHandlers, SetupService } from '../setup'
 import { currentMachine, modelsSetupHandlers, ModelsSetupService, VoiceModelService, voiceModelHandlers } from '../models-setup'
-import { findWhisperCli } from '../media/whisper-cli'
-import { whisperModelsAt, whisperModelsDir } from '../media/whisper-models'
-import { WhisperTranscriber } from '../media/whisper-transcriber'
-import { MediaStore } from '../media/media-store'
-import { mediaHandlers } from '../media/media-handlers'
-import type { Transcriber } from '../media/transcriber'
-import { OllamaVision } from '../media/vision'
-import { preparePhoto } from '../media/image-processing'
-import { MediaError } from '../media/media-errors'
+import {
+  findWhisperCli,
+  MediaError,
+  mediaHandlers,
+  MediaStore,
+  OllamaVision,
+  preparePhoto,
+  type Transcriber,
+  whisperModelsAt,
+  whisperModelsDir,
+  WhisperTranscriber,
+} from '../media'
 import { ProductPhotos } from '../catalog/product-photos'
 import { MediaIntake } from '../pipeline/media-intake'
 import { ApiError } from '../../shared/api/errors'
@@ -171,10 +174,10 @@ export async function createApp(config: AppConfig): Promise<App> {
       await router.resumeWaiting()
     },
   })
+  const media = new MediaStore(config.dataDir)
   const whatsapp = new WhatsappTransport({
     socketFactory: config.whatsappSocketFactory ?? baileysSocketFactory,
     loadAuth: async () => (await import('../whatsapp/auth-state-store')).createSqliteAuthState(repos.whatsappAuth, secretBox, logger),
-  const media = new MediaStore(config.dataDir)
     hasStoredSession: () => repos.whatsappAuth.hasCreds(),
     settings,
     logger,

@@ -19,7 +19,13 @@ export interface CaptureMeta {
  * stored messages, so the same code recaptures replies a crash left uncaptured.
  */
 export interface CaptureDeps {
-  repos: Pick<Repositories, 'messages' | 'conversations' | 'products' | 'trainingData'>
+  /** Writes only training examples; the chat and the catalog it only reads. */
+  repos: {
+    messages: Pick<Repositories['messages'], 'get' | 'before'>
+    conversations: Pick<Repositories['conversations'], 'get'>
+    products: Pick<Repositories['products'], 'get'>
+    trainingData: Repositories['trainingData']
+  }
   accountId: string
   /** The learning writes' queue, off the reply path; its health is what `capture.health` reports. */
   worker: LearningWorker

@@ -4,6 +4,7 @@ import { extname, join, sep } from 'node:path'
 import type { PhotoImportReport, ProductDto } from '../../shared/catalog'
 import { foldSpanish } from '../../shared/spanish-fold'
 import { ApiError } from '../../shared/api/errors'
+import type { Clock } from '../kernel/clock'
 import type { EventBus } from '../kernel/event-bus'
 import type { Logger } from '../kernel/logger'
 import { preparePhoto } from '../media/image-processing'
@@ -28,7 +29,7 @@ export interface ProductPhotosDeps {
   importsDir: string
   /** The desktop's folder dialog; null headless. The path never reaches the page. */
   pickFolder?: (() => Promise<string | null>) | null
-  clock?: () => number
+  clock?: Clock
 }
 
 const PHOTO_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.gif', '.heic', '.heif', '.avif', '.tif', '.tiff'])
@@ -41,7 +42,7 @@ const MAX_FOLDER_FILES = 5_000
  * row points at the new ones, so a reader never meets a half-written photo.
  */
 export class ProductPhotos {
-  private readonly clock: () => number
+  private readonly clock: Clock
 
   constructor(private readonly deps: ProductPhotosDeps) {
     this.clock = deps.clock ?? Date.now

@@ -26,7 +26,8 @@ export type OwnerPhotoStore = (bytes: Uint8Array) => Promise<{ path: string; thu
 export interface ConversationsDeps {
   /** Tells every screen a conversation changed, as stored. */
   publisher: ConversationPublisher
-  repos: Pick<Repositories, 'conversations' | 'messages'>
+  /** The messages it only reads (a reply goes out through the outbox, which stores it). */
+  repos: { conversations: Repositories['conversations']; messages: Pick<Repositories['messages'], 'recent'> }
   accountId: string
   /** The owner switched a chat to themselves: the bot's last answer was not good enough. */
   onTakeover: (conversationId: string) => void

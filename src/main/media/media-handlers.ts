@@ -9,7 +9,13 @@ import type { MediaStore } from './media-store'
  * server), by product or message id — never as a file path, which a page could not open
  * anyway and which would tell it where the data folder is.
  */
-export function mediaHandlers(repos: Pick<Repositories, 'products' | 'messages'>, media: MediaStore): HandlerSlice<'media.get'> {
+/** Only reads: which file a product or a message points at. */
+interface ReadOnlyRepositories {
+  products: Pick<Repositories['products'], 'get'>
+  messages: Pick<Repositories['messages'], 'get'>
+}
+
+export function mediaHandlers(repos: ReadOnlyRepositories, media: MediaStore): HandlerSlice<'media.get'> {
   return {
     'media.get': async ({ source, id, variant }) => {
       const row =

@@ -1,4 +1,5 @@
 import { withoutTrailingSlashes } from '../../shared/url'
+import type { Clock } from '../kernel/clock'
 
 /** What a vision model saw in a customer's photo. Never certain: the bot says "parece…". */
 export interface PhotoDescription {
@@ -24,7 +25,7 @@ export interface OllamaVisionOptions {
   fetch?: typeof fetch
   /** How long the answer to "which model can see" is kept (installing one takes minutes anyway). */
   cacheMs?: number
-  clock?: () => number
+  clock?: Clock
 }
 
 const SYSTEM = [
@@ -40,7 +41,7 @@ const SYSTEM = [
 export class OllamaVision implements PhotoDescriber {
   private cached: { at: number; host: string; model: string | null } | null = null
   private readonly fetchImpl: typeof fetch
-  private readonly clock: () => number
+  private readonly clock: Clock
 
   constructor(private readonly options: OllamaVisionOptions) {
     this.fetchImpl = options.fetch ?? fetch

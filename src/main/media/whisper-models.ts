@@ -43,10 +43,6 @@ export function whisperModelsAt(baseUrl: string | undefined): readonly WhisperMo
   return base ? WHISPER_MODELS.map((m) => ({ ...m, url: `${base}/${m.file}` })) : WHISPER_MODELS
 }
 
-export function whisperModel(id: string): WhisperModelInfo | undefined {
-  return WHISPER_MODELS.find((m) => m.id === id)
-}
-
 /** The folder of the data folder that holds downloaded speech models. */
 export function whisperModelsDir(dataDir: string): string {
   return join(dataDir, 'models', 'whisper')

@@ -136,15 +136,6 @@ export function sameModel(a: string, b: string): boolean {
   return withTag(a.trim().toLowerCase()) === withTag(b.trim().toLowerCase())
 }
 
-/** The plan a model belongs to, by its answering tag (or an alias) or its training base. */
-export function planOfModel(name: string, catalog: readonly CatalogModel[] = MODEL_CATALOG): CatalogModel | null {
-  return (
-    catalog.find((plan) => [plan.answerModel, ...plan.answerAliases].some((tag) => sameModel(tag, name))) ??
-    catalog.find((plan) => sameModel(plan.trainingBase, name)) ??
-    null
-  )
-}
-
 /** What a pull of this name downloads, when the catalog knows it. */
 export function knownDownloadBytes(name: string, catalog: readonly CatalogModel[] = MODEL_CATALOG): number | null {
   for (const plan of catalog) {

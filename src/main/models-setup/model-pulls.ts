@@ -69,7 +69,7 @@ export class ModelPulls {
   constructor(private readonly deps: ModelPullsDeps) {
     this.clock = deps.clock ?? Date.now
     this.fetchImpl = deps.fetch ?? fetch
-    this.events = new PullEvents(deps.emit, this.clock, deps.emitIntervalMs ?? 250, () => this.closing)
+    this.events = new PullEvents({ emit: deps.emit, clock: this.clock, intervalMs: deps.emitIntervalMs ?? 250, closing: () => this.closing })
   }
 
   /** Downloads under way, paused and failed (not the finished or cancelled ones). */

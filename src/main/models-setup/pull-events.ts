@@ -13,20 +13,24 @@ export interface PullEntry {
 /** Retry waits for a download that keeps dropping, before it pauses. */
 export const PULL_RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000]
 
+export interface PullEventsDeps {
+  emit: (dto: ModelPullDto) => void
+  clock: Clock
+  /** The least time between two byte-count events of one download. */
+  intervalMs: number
+  /** True once the manager is closing: nothing goes out then. */
+  closing: () => boolean
+}
+
 /**
  * A download's progress as events: a change of state goes out at once, byte counts at most every
  * `intervalMs` (a fast download would otherwise send thousands a second), nothing once closing.
  */
 export class PullEvents {
-  constructor(
-    private readonly emit: (dto: ModelPullDto) => void,
-    private readonly clock: Clock,
-    private readonly intervalMs: number,
-    private readonly closing: () => boolean,
-  ) {}
+  constructor(private readonly deps: PullEventsDeps) {}
 
   update(entry: PullEntry, patch: Partial<ModelPullDto>, immediately: boolean): void {
-    entry.dto = { ...entry.dto, ...patch, updatedAt: this.clock() }
+    entry.dto = { ...entry.dto, ...patch, updatedAt: this.deps.clock() }
     if (immediately) this.now(entry)
     else this.throttled(entry)
   }
@@ -42,7 +46,7 @@ export class PullEvents {
       bytesPerSecond: null,
       etaSeconds: done ? 0 : null,
       retrying: false,
-      updatedAt: this.clock(),
+      updatedAt: this.deps.clock(),
     }
     this.now(entry)
   }
@@ -50,14 +54,14 @@ export class PullEvents {
   now(entry: PullEntry): void {
     if (entry.emitTimer) clearTimeout(entry.emitTimer)
     entry.emitTimer = null
-    if (this.closing()) return
-    entry.lastEmit = this.clock()
-    this.emit(entry.dto)
+    if (this.deps.closing()) return
+    entry.lastEmit = this.deps.clock()
+    this.deps.emit(entry.dto)
   }
 
   private throttled(entry: PullEntry): void {
-    if (this.closing() || entry.emitTimer) return
-    const wait = entry.lastEmit + this.intervalMs - this.clock()
+    if (this.deps.closing() || entry.emitTimer) return
+    const wait = entry.lastEmit + this.deps.intervalMs - this.deps.clock()
     if (wait <= 0) return this.now(entry)
     entry.emitTimer = setTimeout(() => this.now(entry), wait)
     entry.emitTimer.unref()

@@ -63,7 +63,7 @@ export class WhisperPulls {
   constructor(private readonly deps: WhisperPullsDeps) {
     this.clock = deps.clock ?? Date.now
     this.fetchImpl = deps.fetch ?? fetch
-    this.events = new PullEvents(deps.emit, this.clock, deps.emitIntervalMs ?? 250, () => this.closing)
+    this.events = new PullEvents({ emit: deps.emit, clock: this.clock, intervalMs: deps.emitIntervalMs ?? 250, closing: () => this.closing })
   }
 
   get(id: string): ModelPullDto | null {

@@ -16,7 +16,12 @@ import { VectorStore } from './vector-store'
 import { TimeSlicer } from '../kernel/time-slices'
 
 /** The repositories this module uses, and no others. */
-type UsedRepositories = Pick<Repositories, 'embeddings' | 'products' | 'trainingData'>
+/** Writes only its embeddings cache; the catalog and the approved answers it only reads. */
+interface UsedRepositories {
+  embeddings: Repositories['embeddings']
+  products: Pick<Repositories['products'], 'all' | 'page'>
+  trainingData: Pick<Repositories['trainingData'], 'fewShotPool'>
+}
 
 /** What the retriever needs of the local model server: its embedding models and the embed call. */
 export interface Embedder {

@@ -1,6 +1,7 @@
 import type { ReviewFilters } from '../../shared/api/contract'
 import { ApiError } from '../../shared/api/errors'
 import type { ExchangeDto } from '../../shared/types'
+import type { Clock } from '../kernel/clock'
 import type { EventBus } from '../kernel/event-bus'
 import { toExchangeDto } from '../learning/exchange-dto'
 import type { Repositories } from '../store/repositories'
@@ -12,7 +13,7 @@ export interface ReviewDeps {
   evaluation: { ownerReviewed(): void }
   events: EventBus
   teacher: Pick<Teacher, 'suggest'>
-  now?: () => Date
+  now?: Clock
 }
 
 export interface ReviewPage {
@@ -31,7 +32,8 @@ export class ReviewService {
   private readonly now: () => Date
 
   constructor(private readonly deps: ReviewDeps) {
-    this.now = deps.now ?? (() => new Date())
+    const clock = deps.now ?? Date.now
+    this.now = () => new Date(clock())
   }
 
   list(filters: ReviewFilters, limit: number, offset: number): ReviewPage {

@@ -1,5 +1,6 @@
 import type { StatsFilters } from '../../shared/api/contract'
 import { OWNER_ANSWERS_MODEL, type StatsDto, type StatsModelPoint, type StatsSeries } from '../../shared/types'
+import type { Clock } from '../kernel/clock'
 import type { SettingsService } from '../settings/settings-service'
 import type { ConversationsRepository } from '../store/repositories/conversations-repository'
 import type { DatasetsRepository } from '../store/repositories/datasets-repository'
@@ -21,7 +22,7 @@ export interface StatsDeps {
   repos: ReadOnlyRepositories
   accountId: string
   settings: SettingsService
-  now?: () => Date
+  now?: Clock
 }
 
 /**
@@ -31,7 +32,7 @@ export interface StatsDeps {
  */
 export function computeStats(deps: StatsDeps, filters: StatsFilters): StatsDto {
   const { repos } = deps
-  const now = deps.now?.() ?? new Date()
+  const now = new Date(deps.now?.() ?? Date.now())
   const byCategoryScore = repos.stats.fold(filters, 'category', 'qualityScore')
   const byDay = repos.stats.fold(filters, 'day')
   const byModel = repos.stats.fold(filters, 'model')

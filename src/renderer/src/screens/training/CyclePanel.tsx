@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { CycleRunDto } from '../../../../shared/types'
 import { useApi, useApiEvent } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
+import { useApiQuery } from '../../api/use-api-query'
 import { useCycle } from '../../api/use-cycle'
 import { useT } from '../../i18n/i18n'
 import { useFormat } from '../../number-format'
@@ -15,14 +16,12 @@ export function CyclePanel({ onOpenSettings }: { onOpenSettings?: () => void }) 
   const t = useT()
   const fmt = useFormat()
   const { cycle, refresh } = useCycle()
-  const [turns, setTurns] = useState<CycleRunDto[]>([])
+  // The history is an aside too: a failed read keeps the turns last shown.
+  const history = useApiQuery({ limit: 5 }, (client, input) => client.call('cycle.list', input))
+  const turns: readonly CycleRunDto[] = history.data ?? []
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const loadTurns = useCallback(() => {
-    api.call('cycle.list', { limit: 5 }).then(setTurns, () => {})
-  }, [api])
-  useEffect(loadTurns, [loadTurns])
-  useApiEvent('cycle.updated', loadTurns)
+  useApiEvent('cycle.updated', history.reload)
   if (!cycle) return null
 
   const runNow = () => {
