@@ -2,7 +2,8 @@
 // photo picked in Catálogo (and its thumbnail in the list, at 390 px too), the bot sending it in
 // "Probar el bot", and a WhatsApp chat with a customer's photo and voice note (real Baileys
 // messages, downloaded from the media server double) shown as image and voice bubbles, and the
-// owner sending a photo from the reply box. Screenshots under test-results/screenshots.
+// owner sending a photo from the reply box; and the pretend customer of "Probar el bot" sending a
+// photo and a voice note, at 1366 and 390 px. Screenshots under test-results/screenshots.
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright'
@@ -191,5 +192,90 @@ describe('photos and voice notes in Chromium', () => {
     expect(await page.locator('body').evaluate((body) => body.ownerDocument.documentElement.scrollWidth <= body.ownerDocument.defaultView!.innerWidth)).toBe(true)
     await voice.scrollIntoViewIfNeeded()
     await page.screenshot({ path: screenshotPath('media-07-conversaciones-390') })
+  })
+  it('"Probar el bot": the pretend customer sends a photo and a voice note, shown as WhatsApp’s are, at 1366 and 390 px', async () => {
+    const speechMissing = voiceToolsMissing()
+    if (speechMissing) throw new Error(`A voice note needs real Ogg Opus speech: ${speechMissing}`)
+    await page.setViewportSize({ width: 1366, height: 820 })
+    await nav('Conversaciones').click()
+    const simulator = page.getByTestId('simulator')
+    const sim = { photo: simulator.getByTestId('simulator-photo-input'), voice: simulator.getByTestId('simulator-voice-input'), chosen: simulator.getByTestId('simulator-attachment') }
+    const tall = async (name: string | RegExp) => ((await simulator.getByRole('button', { name }).boundingBox())?.height ?? 0) >= 44
+    expect([await tall('📷 Adjuntar foto'), await tall('🎤 Adjuntar nota de voz')]).toEqual([true, true])
+    await simulator.getByLabel('Cliente').fill('Pedro')
+
+    // A file that is no voice note is refused in words, before it travels.
+    await sim.voice.setInputFiles({ name: 'cancion.mp3', mimeType: 'audio/mpeg', buffer: Buffer.from('ID3 no es una nota de voz') })
+    await expect.poll(() => simulator.getByRole('alert').textContent()).toBe('Ese audio no es una nota de voz de WhatsApp. Usa un audio .ogg u .opus.')
+    expect(await sim.chosen.count()).toBe(0)
+
+    // The photo is shown once chosen, can be taken back, and goes with what is typed as its caption.
+    const photo = Buffer.from(await phonePhoto({ width: 1600, height: 1200, color: '#151515' }))
+    await sim.photo.setInputFiles({ name: 'parlante-de-mi-amigo.jpg', mimeType: 'image/jpeg', buffer: photo })
+    await expect.poll(() => sim.chosen.getByTestId('simulator-attachment-name').textContent()).toBe('parlante-de-mi-amigo.jpg')
+    expect(await simulator.getByRole('alert').count()).toBe(0)
+    expect(await tall('Quitar')).toBe(true)
+    await simulator.getByRole('button', { name: 'Quitar' }).click()
+    expect(await sim.chosen.count()).toBe(0)
+    await sim.photo.setInputFiles({ name: 'parlante-de-mi-amigo.jpg', mimeType: 'image/jpeg', buffer: photo })
+    await simulator.getByLabel('Texto de la foto (opcional)').fill('¿Tienen uno como este?')
+    await expect.poll(() => sim.chosen.locator('img').evaluate(loadedWidth)).toBe(1600)
+    await page.screenshot({ path: screenshotPath('media-08-probar-foto-elegida') })
+    await simulator.getByRole('button', { name: 'Enviar foto' }).click()
+
+    // What was sent opens as its own chat (the WhatsApp chat shown until now has a photo too).
+    const thread = page.getByTestId('thread')
+    await expect.poll(() => thread.locator('.thread-header').textContent(), { timeout: 10_000 }).toContain('Pedro')
+    const customerPhoto = thread.getByTestId('bubble-customer').filter({ has: page.getByTestId('bubble-photo') })
+    // A landscape photo's thumbnail: 320 px wide.
+    await expect.poll(() => customerPhoto.locator('img').evaluate(loadedWidth), { timeout: 15_000 }).toBe(320)
+    expect(await customerPhoto.textContent()).toContain('¿Tienen uno como este?')
+    await expect.poll(() => customerPhoto.getByTestId('media-description').textContent(), { timeout: 10_000 }).toContain('Un parlante negro pequeño')
+    await expect.poll(() => thread.getByTestId('bubble-bot').first().textContent(), { timeout: 10_000 }).toContain('Por la foto, parece el Parlante Portátil 20W. ¿Es ese?')
+    expect(await sim.chosen.count()).toBe(0)
+
+    // A voice note goes alone: the text box waits for the next message.
+    const speech = makeVoiceNote(dir.path, 'Hola, ¿el parlante viene en color negro?')
+    await sim.voice.setInputFiles({ name: 'nota de voz.opus', mimeType: 'audio/opus', buffer: speech.ogg })
+    await expect.poll(() => sim.chosen.getByTestId('simulator-attachment-name').textContent()).toBe('nota de voz.opus')
+    expect(await simulator.locator('textarea').isDisabled()).toBe(true)
+    await page.screenshot({ path: screenshotPath('media-09-probar-nota-elegida') })
+    await simulator.getByRole('button', { name: 'Enviar nota de voz' }).click()
+    const voice = thread.getByTestId('bubble-customer').getByTestId('voice-note')
+    await expect.poll(() => voice.getByTestId('voice-player').count(), { timeout: 15_000 }).toBe(1)
+    const duration = () => voice.getByTestId('voice-player').evaluate((audio) => (audio as unknown as { duration: number }).duration)
+    await expect.poll(async () => Math.abs((await duration()) - speech.seconds) < 0.5, { timeout: 10_000 }).toBe(true)
+    await expect.poll(() => voice.getByTestId('voice-transcript').textContent(), { timeout: 10_000 }).toContain('Hola, ¿el parlante viene en color negro?')
+    await expect.poll(() => thread.getByTestId('bubble-bot').last().textContent(), { timeout: 10_000 }).toContain('Sí, lo tenemos en negro y en azul.')
+    expect(await simulator.locator('textarea').isDisabled()).toBe(false)
+    await page.screenshot({ path: screenshotPath('media-10-probar-foto-y-voz') })
+
+    // On a phone: "Probar el bot" alone, then the chat it opens.
+    await page.setViewportSize(PHONE_VIEW)
+    await page.getByRole('button', { name: 'Volver a la lista' }).first().click()
+    await page.getByRole('button', { name: 'Probar el bot' }).click()
+    await expect.poll(() => simulator.isVisible()).toBe(true)
+    await simulator.getByLabel('Cliente').fill('Lucía')
+    expect([await tall('📷 Adjuntar foto'), await tall('🎤 Adjuntar nota de voz')]).toEqual([true, true])
+    await sim.photo.setInputFiles({ name: 'una foto con un nombre muy largo de las que manda el teléfono IMG_20261205_101500.jpg', mimeType: 'image/jpeg', buffer: photo })
+    await expect.poll(() => sim.chosen.locator('img').evaluate(loadedWidth)).toBe(1600)
+    const fits = () => page.locator('body').evaluate((body) => body.ownerDocument.documentElement.scrollWidth <= body.ownerDocument.defaultView!.innerWidth)
+    expect(await fits()).toBe(true)
+    expect(await tall('Quitar')).toBe(true)
+    await page.screenshot({ path: screenshotPath('media-11-probar-foto-elegida-390') })
+    await simulator.getByRole('button', { name: 'Enviar foto' }).click()
+    await expect.poll(() => thread.locator('.thread-header').textContent(), { timeout: 10_000 }).toContain('Lucía')
+    const phonePhotoBubble = thread.getByTestId('bubble-customer').filter({ has: page.getByTestId('bubble-photo') })
+    await expect.poll(() => phonePhotoBubble.locator('img').evaluate(loadedWidth), { timeout: 15_000 }).toBe(320)
+    await page.getByRole('button', { name: 'Volver a la lista' }).first().click()
+    await page.getByRole('button', { name: 'Probar el bot' }).click()
+    await sim.voice.setInputFiles({ name: 'audio.ogg', mimeType: 'audio/ogg', buffer: speech.ogg })
+    await simulator.getByRole('button', { name: 'Enviar nota de voz' }).click()
+    const phoneVoice = thread.getByTestId('bubble-customer').getByTestId('voice-note')
+    await expect.poll(() => phoneVoice.getByTestId('voice-transcript').count(), { timeout: 15_000 }).toBe(1)
+    await expect.poll(() => thread.getByTestId('bubble-bot').last().textContent(), { timeout: 10_000 }).toContain('Sí, lo tenemos en negro y en azul.')
+    await expect.poll(() => phoneVoice.getByTestId('voice-player').isVisible()).toBe(true)
+    expect(await fits()).toBe(true)
+    await page.screenshot({ path: screenshotPath('media-12-probar-foto-y-voz-390') })
   })
 })

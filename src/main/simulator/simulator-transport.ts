@@ -1,5 +1,6 @@
 import { newId } from '../kernel/ids'
-import type { InboundSink, StoredInbound, Transport, TransportHooks } from '../transport/transport'
+import type { InboundMedia, InboundSink, StoredInbound, Transport, TransportHooks } from '../transport/transport'
+import type { SimulatedMedia } from './simulated-media'
 
 /**
  * The owner plays a customer inside the app ("Probar el bot"). Messages take exactly the
@@ -26,17 +27,39 @@ export class SimulatorTransport implements Transport {
     return { externalId: `sim-out-${newId()}` }
   }
 
-  async receive(from: string, text: string): Promise<StoredInbound> {
+  /**
+   * The pretend customer writes; with `media`, a photo (the text is its caption) or a voice note,
+   * shaped as WhatsApp's are, so media intake downloads, stores, transcribes or describes it.
+   */
+  async receive(from: string, text: string, media?: SimulatedMedia): Promise<StoredInbound> {
     if (!this.sink) throw new Error('The simulator is not running')
     const stored = await this.sink({
       externalId: `sim-in-${newId()}`,
       from,
       displayName: from,
-      kind: 'text',
-      text,
+      kind: media?.kind ?? 'text',
+      // As WhatsApp: a photo's caption is its text; a voice note has none until it is transcribed.
+      text: media && text.trim() === '' ? null : text,
       timestamp: new Date(),
+      ...(media ? { answerable: true, media: inboundMedia(media) } : {}),
     })
     if (!stored) throw new Error('The simulated message was not stored')
     return stored
+  }
+}
+
+/** The bytes are already here: the "download" hands them over, as Baileys would after fetching. */
+function inboundMedia(media: SimulatedMedia): InboundMedia {
+  const { bytes } = media
+  return {
+    kind: media.kind,
+    mimeType: media.mimeType,
+    declaredBytes: bytes.byteLength,
+    seconds: media.seconds,
+    ...(media.kind === 'audio' ? { voiceNote: true } : {}),
+    download: async (signal) => {
+      signal?.throwIfAborted()
+      return bytes
+    },
   }
 }

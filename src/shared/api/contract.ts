@@ -45,6 +45,29 @@ const photoUpload = {
     .regex(/^image\/[a-z0-9.+-]+$/, 'Ese archivo no es una foto. Usa una foto JPG, PNG o WebP.'),
 }
 
+/**
+ * What the pretend customer may send, as a real one can: WhatsApp caps media at 16 MB (22.4 M
+ * characters of base64); a photo keeps the 15 MB of `photoUpload`. Real size and content are
+ * checked again after decoding.
+ */
+const SIMULATED_PHOTO_TYPES = /^image\/(jpeg|png|webp)$/
+const SIMULATED_VOICE_TYPES = /^audio\/(ogg|opus)(\s*;\s*codecs="?opus"?)?$/
+const simulatedMedia = z
+  .object({
+    kind: z.enum(['image', 'audio']),
+    mimeType: z.string().trim().toLowerCase().max(100),
+    dataBase64: z.string().min(1, 'Elige un archivo.').max(22_400_000, 'El archivo pesa más de 16 MB. Elige uno más liviano.'),
+  })
+  .strict()
+  .superRefine((media, ctx) => {
+    if (media.kind === 'image') {
+      if (!SIMULATED_PHOTO_TYPES.test(media.mimeType)) ctx.addIssue({ code: 'custom', path: ['mimeType'], message: 'Ese archivo no es una foto. Usa una foto JPG, PNG o WebP.' })
+      if (media.dataBase64.length > 21_000_000) ctx.addIssue({ code: 'custom', path: ['dataBase64'], message: 'La foto pesa más de 15 MB. Elige una más liviana.' })
+    } else if (!SIMULATED_VOICE_TYPES.test(media.mimeType)) {
+      ctx.addIssue({ code: 'custom', path: ['mimeType'], message: 'Ese audio no es una nota de voz de WhatsApp. Usa un audio .ogg u .opus.' })
+    }
+  })
+
 const settingsPatchSchema = z
   .object({
     llm: z
@@ -613,14 +636,26 @@ export const apiContract = {
     const input = z.object({ url: z.url({ protocol: /^https$/, message: 'Debe ser una dirección que empiece por https://.' }).max(500) }).strict()
     return method<typeof input, { opened: boolean }>(input)
   })(),
+  /**
+   * The pretend customer writes, or sends a photo (with the text as its caption) or a voice note
+   * (Ogg Opus, what WhatsApp records; no text): it takes the path a WhatsApp message takes.
+   */
   'simulator.send': (() => {
     const input = z
       .object({
         /** The pretend customer: a name or phone the owner types. */
         from: z.string().trim().min(1, 'No puede quedar vacío.').max(64),
-        text: z.string().trim().min(1, 'No puede quedar vacío.').max(4096),
+        text: z.string().trim().max(4096).default(''),
+        media: simulatedMedia.optional(),
       })
       .strict()
+      .superRefine((value, ctx) => {
+        if (!value.media && value.text === '') ctx.addIssue({ code: 'custom', path: ['text'], message: 'No puede quedar vacío.' })
+        // WhatsApp's voice notes carry no text; a caption would be lost on the way.
+        if (value.media?.kind === 'audio' && value.text !== '') {
+          ctx.addIssue({ code: 'custom', path: ['text'], message: 'Una nota de voz va sin texto: envía el mensaje aparte.' })
+        }
+      })
     return method<typeof input, { conversationId: string; messageId: string }>(input)
   })(),
 } as const
