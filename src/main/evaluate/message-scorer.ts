@@ -235,8 +235,15 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   }
 
   let category = wordsCategory
-  if (wasSuccessful && !rules.wasSuccessful && category !== 'consulta_envio') category = 'proceso_pago'
+  if (wasSuccessful && category !== 'consulta_envio') category = 'proceso_pago'
   else if (category === 'general' && parts.catalog && analyzed.words.some((w) => parts.catalog!.words.has(w))) category = 'consulta_producto'
+  // Paying and ordering are one topic and one outcome: a message about how to pay or to order
+  // ("¿aceptan tarjeta?", "cómo hago mi pedido", "estoy interesado en comprar") is the purchase
+  // intent the loop learns from, even when no rule named a sale. Not after a complaint or a no.
+  if (category === 'proceso_pago' && !wasSuccessful && !negative) {
+    wasSuccessful = true
+    extra.push('purchase_intent')
+  }
 
   const labels = rules.signals.filter((s) => s !== 'purchase_intent' || wasSuccessful)
   return { score, wasSuccessful, confidence, signals: [...labels, ...extra], category, rulesScore: rules.score }

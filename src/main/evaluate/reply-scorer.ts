@@ -252,6 +252,10 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.8, undefined, 'que pereza|jartera|boleta|verguenza'),
   ...rules('complaint', 0.75, undefined, 'no|nunca me|nos? ha|han? llego|llegado|llegaron|llega', 'devolucion|reembolso|devuelvan|devuelven|reclamo|queja'),
   ...rules('complaint', 0.65, undefined, 'ya te|les? dije'),
+  // Undoing an order or asking for the money back: the order words in it are no purchase.
+  ...rules('rejection', 0.8, undefined, 'cancelar|cancelen|cancela|cancelo|cancele|cancelame|cancelenme|anular|anulen|anula mi|el|la|una? pedido|compra|orden|suscripcion'),
+  ...rules('complaint', 0.8, undefined, 'llego|llegaron|vino|vinieron|esta|estan|salio|salieron roto|rota|rotos|rotas|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|incompleto|incompleta|malo|mala|vencido|vencida'),
+  ...rules('complaint', 0.75, undefined, 'quiero|devuelvan|devuelveme|devuelvanme|regresen|regresenme mi plata|dinero|platica'),
   ...rules('stop', 0.9, undefined, 'no me|nos escriban|escribas|vuelvan|vuelvas|molesten|molestes|manden|mandes|jodan', 'dejen|deja|dejar de escribirme|escribir|molestar|joder|mandar'),
   ...rules('stop', 0.85, undefined, 'borrame|borrenme|bloquear|bloqueo|bloqueado|spam|denunciar'),
   ...rules('insult', 0.8, undefined, 'hpta|hp|hijueputa|malparido|malparidos|gonorrea|imbecil|idiota|idiotas|estupido|estupidos|pendejo|pendejos|mierda|carajo|ridiculo|ridiculos'),

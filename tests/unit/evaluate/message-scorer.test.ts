@@ -41,7 +41,8 @@ describe('purchase intent from the conversation', () => {
     expect(scoreMessage({ text: 'muy cara la negra', answer }, parts).wasSuccessful).toBe(false)
   })
 
-  it.each(['ya te consigné', 'ya pagué', 'te envío el comprobante', 'Calle 45 # 12-30, barrio Centro, a nombre de Ana', 'mi dirección es carrera 7 # 45-12', 'quiero hacer un pedido', 'quisiera hacer una compra', 'me regalas dos hamburguesas', 'me das unas papas fritas', 'me interesa comprar uno', '¿me lo vendes?', 'anótame dos', 'ponme una más', 'va, lo tomo', 'trato hecho'])(
+  // Asking how to order or to pay is the purchase intent too ("did the customer buy, or ask how to pay?").
+  it.each(['¿puedo hacer un pedido mañana?', 'como hago mi pedido', 'estoy interesado en comprar', 'necesito comprar un celular', '¿aceptan tarjeta?', 'ya te consigné', 'ya pagué', 'te envío el comprobante', 'Calle 45 # 12-30, barrio Centro, a nombre de Ana', 'mi dirección es carrera 7 # 45-12', 'quiero hacer un pedido', 'quisiera hacer una compra', 'me regalas dos hamburguesas', 'me das unas papas fritas', 'me interesa comprar uno', '¿me lo vendes?', 'anótame dos', 'ponme una más', 'va, lo tomo', 'trato hecho'])(
     '"%s" is an order without any context',
     (text) => {
       const scored = scoreMessage({ text }, parts)
@@ -50,7 +51,7 @@ describe('purchase intent from the conversation', () => {
     },
   )
 
-  it.each(['¿hacen envíos a la calle 80?', '¿puedo hacer un pedido mañana?', 'dame más información', 'dame unos minutos y te confirmo', 'no quiero hacer un pedido', 'ya no lo llevo', 'mándame una foto', '¿no me lo vendes más barato?'])('"%s" is not an order', (text) => {
+  it.each(['¿hacen envíos a la calle 80?', 'dame más información', 'dame unos minutos y te confirmo', 'no quiero hacer un pedido', 'ya no lo llevo', 'mándame una foto', '¿no me lo vendes más barato?'])('"%s" is not an order', (text) => {
     expect(scoreMessage({ text }, parts).wasSuccessful).toBe(false)
   })
 })
@@ -95,5 +96,22 @@ describe('the learned model', () => {
     const vague = scoreMessage({ text: 'bueno, ya veremos' }, parts)
     for (const s of [clear, vague]) expect(s.confidence).toBeGreaterThan(0)
     expect(clear.confidence).toBeGreaterThan(vague.confidence)
+  })
+})
+
+describe('paying and ordering are one topic and one outcome', () => {
+  it.each(['quiero cancelar mi pedido', 'no voy a comprar nada', 'el pedido llegó roto y quiero mi plata', '¿dónde está mi pedido?', 'compré uno y salió malo'])(
+    '"%s" is not a purchase, whatever words of ordering it has',
+    (text) => {
+      const scored = scoreMessage({ text }, parts)
+      expect(scored.wasSuccessful, JSON.stringify(scored)).toBe(false)
+    },
+  )
+
+  it('a message the scorer files under payment is a purchase intent, and a purchase is filed under payment', () => {
+    for (const text of ['me gustaria ordenar una pizza', 'quiero proceder con la compra', 'voy a llevar dos', 'resérvame la talla 40']) {
+      const scored = scoreMessage({ text }, parts)
+      expect([scored.category, scored.wasSuccessful], text).toEqual(['proceso_pago', true])
+    }
   })
 })
