@@ -1,8 +1,9 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright'
+import type { Browser, Locator, Page } from 'playwright'
 import { MODEL_CATALOG } from '../../src/main/models-setup/model-catalog'
+import { MINIMUM_OLLAMA_VERSION } from '../../src/main/models-setup/ollama-version'
 import type { ModelPlanDto, SetupDto } from '../../src/shared/setup'
 import type { ProductDto } from '../../src/shared/catalog'
 import type { Settings } from '../../src/shared/types'
@@ -27,6 +28,14 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: PHONE.width, height: Math.max(PHONE.height, await contentHeight()) })
   await page.screenshot({ path: screenshotPath(`first-day-${name}-390`) })
   await page.setViewportSize(DESKTOP)
+}
+
+/** Each «button» the Ollama steps tell the owner to press is on the screen (Ollama's own labels aside). */
+async function namedButtonsAreShown(help: Locator): Promise<void> {
+  const steps = (await help.getByTestId('ollama-instructions').textContent()) ?? ''
+  const named = [...steps.matchAll(/«([^»]+)»/g)].map((match) => match[1]!).filter((name) => !['Install', 'Restart to update', 'Ollama'].includes(name))
+  expect(named.length).toBeGreaterThan(0)
+  for (const name of named) expect(await help.getByRole('button', { name, exact: true }).isVisible(), `«${name}»`).toBe(true)
 }
 
 async function call<T>(serve: ServeProcess, method: string, body: unknown = {}): Promise<T> {
@@ -121,6 +130,8 @@ describe('the owner’s first day, from an empty data folder, in Chromium', () =
     expect(text).toMatch(/Rápida|Aceptable|Lenta/)
     expect(text).toMatch(/GB|MB/)
     expect(text).toMatch(/por cada 100 ejemplos \(estimado\)/)
+    // A new data folder names a model it does not have: no card calls it the one in use.
+    expect(await page.getByTestId('model-plan').textContent()).not.toContain('El que usas ahora')
     // Tags, bytes and tokens per second only inside "Detalles técnicos".
     const recommended = plan.options.find((o) => o.id === plan.recommendedId)!
     expect(await page.getByTestId('model-plan').locator('.plan-options').textContent()).not.toContain(recommended.answerModel)
@@ -137,6 +148,10 @@ describe('the owner’s first day, from an empty data folder, in Chromium', () =
     await expect.poll(() => pull.getAttribute('data-state'), { timeout: 10_000 }).toBe('downloading')
     await expect.poll(() => page.getByTestId('pull-percent').textContent(), { timeout: 10_000 }).toMatch(/^[1-9]\d? %$/)
     expect(await page.getByTestId('pull-facts').textContent()).toMatch(/de .*GB|de .*MB/)
+    // Named as its card names it, and with the speed and the time left once they are measured.
+    const recommended = plan.options.find((o) => o.id === plan.recommendedId)!
+    expect(await pull.locator('.progress-label strong').textContent()).toBe(`Descargando ${recommended.family} ${recommended.sizeLabel}B`)
+    await expect.poll(() => page.getByTestId('pull-facts').textContent(), { timeout: 10_000, interval: 100 }).toMatch(/ MB\/s · faltan (menos de un minuto|unos \d+ min)/)
     expect(await pull.getByRole('button', { name: 'Cancelar' }).isVisible()).toBe(true)
     await shoot(page, '05-modelo-descargando')
 
@@ -156,6 +171,7 @@ describe('the owner’s first day, from an empty data folder, in Chromium', () =
     const settings = await call<Settings>(serve, 'settings.get')
     expect(settings.llm.model).toBe(plan.options.find((o) => o.id === plan.recommendedId)!.answerModel)
     await expect.poll(() => page.getByTestId('checklist-model').getAttribute('data-done')).toBe('true')
+    await expect.poll(() => page.getByTestId('plan-option').first().textContent()).toContain('El que usas ahora')
     await shoot(page, '06-modelo-listo')
   })
 
@@ -252,7 +268,8 @@ describe('Modelo when Ollama is not there, and on a bigger computer', () => {
     const page = await browser.newPage({ viewport: DESKTOP, locale: 'es-CO' })
     try {
       await page.goto(`${serve.url}/#token=${serve.token}`)
-      await expect.poll(() => page.getByTestId('setup-checklist').isVisible()).toBe(true)
+      // A fresh server's first page load: generous, a loaded CI machine takes seconds here.
+      await expect.poll(() => page.getByTestId('setup-checklist').isVisible(), { timeout: 20_000 }).toBe(true)
       await page.getByTestId('checklist-model').click()
       await expect.poll(() => page.getByTestId('setup-step-model').isVisible()).toBe(true)
       await check(page, serve)
@@ -272,6 +289,7 @@ describe('Modelo when Ollama is not there, and on a bigger computer', () => {
       expect(await help.getByRole('heading').textContent()).toBe('Falta instalar Ollama')
       expect(await page.getByTestId('ollama-instructions').locator('li').count()).toBeGreaterThan(0)
       expect(await help.textContent()).not.toMatch(/ollama (pull|serve)/)
+      await namedButtonsAreShown(help)
       await help.getByRole('button', { name: 'Abrir la página de descarga' }).click()
       // The served app has no browser to open: the page is shown as a link instead.
       await expect.poll(() => page.getByTestId('ollama-download-link').locator('a').getAttribute('href')).toMatch(/^https:\/\/ollama\.com\/download/)
@@ -292,8 +310,53 @@ describe('Modelo when Ollama is not there, and on a bigger computer', () => {
         expect(await help.getByRole('heading').textContent()).toBe('Ollama está instalado, pero no está abierto')
         expect(await page.getByTestId('ollama-instructions').locator('li').count()).toBeGreaterThan(0)
         expect(await help.getByRole('button', { name: 'Iniciar Ollama' }).isVisible()).toBe(true)
+        await namedButtonsAreShown(help)
       })
     } finally {
+      bin.remove()
+    }
+  })
+
+  it('too old: which version it is, the one needed, how to update and the download page', async () => {
+    const ollama = await startOllamaDouble({ models: [], version: '0.5.4' })
+    try {
+      await openModelStep({ OLLAMA_HOST: ollama.url }, '16-ollama-antiguo', async (page) => {
+        const help = page.getByTestId('ollama-help')
+        await expect.poll(() => help.getAttribute('data-state'), { timeout: 10_000 }).toBe('too_old')
+        expect(await help.getByRole('heading').textContent()).toBe('Ollama necesita una actualización')
+        const text = (await help.textContent())!
+        expect(text).toContain('0.5.4')
+        expect(text).toContain(MINIMUM_OLLAMA_VERSION)
+        expect(await help.getByRole('button', { name: 'Abrir la página de descarga' }).isVisible()).toBe(true)
+        await namedButtonsAreShown(help)
+        // No plan to download into an Ollama that cannot take the trained versions.
+        expect(await page.getByTestId('model-plan').count()).toBe(0)
+      })
+    } finally {
+      await ollama.close()
+    }
+  })
+
+  it('stopped, then opened by the owner outside the app: the step finds it by itself, no click, and shows the plan', async () => {
+    const ollama = await startOllamaDouble({ models: [] })
+    await ollama.close()
+    const bin = tempDir()
+    mkdirSync(bin.path, { recursive: true })
+    writeFileSync(join(bin.path, 'ollama'), '#!/bin/sh\nexit 0\n')
+    chmodSync(join(bin.path, 'ollama'), 0o755)
+    try {
+      await openModelStep({ OLLAMA_HOST: ollama.url, AUTODIDACTA_HARDWARE: hardware(8, 4), PATH: `${bin.path}:${process.env.PATH ?? ''}` }, '17-ollama-abierto-solo', async (page) => {
+        await expect.poll(() => page.getByTestId('ollama-help').getAttribute('data-state'), { timeout: 10_000 }).toBe('installed')
+        await ollama.restart()
+        // The step asks again every few seconds: nothing is pressed here.
+        await expect.poll(() => page.getByTestId('ollama-running').isVisible(), { timeout: 15_000 }).toBe(true)
+        expect(await page.getByTestId('ollama-help').count()).toBe(0)
+        // The status bar follows at once, not at its own next re-check (15 s).
+        await expect.poll(() => page.getByTestId('model-status').textContent(), { timeout: 4_000 }).not.toContain('Ollama no responde')
+        await expect.poll(() => page.getByTestId('plan-option').count(), { timeout: 10_000 }).toBeGreaterThan(0)
+      })
+    } finally {
+      await ollama.close().catch(() => {})
       bin.remove()
     }
   })

@@ -123,6 +123,24 @@ describe('the model plan (over the API)', () => {
     expect((await small.dispatch('models.choosePlan', { id: 'gpt-9' })).ok).toBe(false)
   })
 
+  it('with nothing injected, reads the graphics card from what Ollama holds in it (/api/ps), else the OS', async () => {
+    const machine = { totalMemoryBytes: () => 16 * GiB, cpuCores: () => 6, run: () => Promise.reject(new Error('no nvidia-smi')), env: {} }
+    const onCard = await double({ models: ['qwen2.5:7b'], loaded: [{ name: 'qwen2.5:7b', size: 5.5e9, sizeVram: 5.5e9 }] })
+    const withCard = await call(await app(onCard, { hardware: undefined, machine }), 'models.plan', {})
+    expect(onCard.requests.some((r) => r.path === '/api/ps')).toBe(true)
+    expect(withCard.hardware).toEqual({ totalMemoryBytes: 16 * GiB, cpuCores: 6, gpu: { name: null, memoryBytes: 5.5e9 }, source: 'ollama' })
+
+    // Ollama runs the loaded model on the CPU: no card, in Ollama's own word.
+    const onCpu = await double({ models: ['qwen2.5:1.5b'], loaded: [{ name: 'qwen2.5:1.5b', size: 1.4e9, sizeVram: 0 }] })
+    expect((await call(await app(onCpu, { hardware: undefined, machine }), 'models.plan', {})).hardware).toMatchObject({ gpu: null, source: 'ollama' })
+    // Nothing loaded: the OS decides (no nvidia-smi here, not a Mac).
+    const idle = await double({ models: ['qwen2.5:1.5b'] })
+    expect((await call(await app(idle, { hardware: undefined, machine }), 'models.plan', {})).hardware).toMatchObject({ totalMemoryBytes: 16 * GiB, gpu: null, source: 'os' })
+    // A card holding 5.5 GB takes the 1.5B model whole: it answers faster than on the CPU.
+    const speed = (plan: typeof withCard) => plan.options.find((o) => o.id === 'qwen2.5-1.5b')!.tokensPerSecond
+    expect(speed(withCard)).toBeGreaterThan(speed(await call(await app(idle, { hardware: undefined, machine }), 'models.plan', {})))
+  })
+
   it('the Entrenar screen preselects the chosen plan’s F16 base from Ollama’s store', async () => {
     const ollama = await double()
     const dir = tempDir()

@@ -11,6 +11,7 @@ import {
   nextOpenStep,
   opensAtStart,
   orderedOptions,
+  pullLabel,
   startStep,
   timezoneChoices,
   timezoneLabel,
@@ -117,6 +118,20 @@ describe('Primeros pasos: the model plan and downloads in words', () => {
     pulls = mergePull(pulls, pull('c', { state: 'failed', updatedAt: 7 }))
     expect(visiblePulls(pulls, []).map((p) => p.name)).toEqual(['a', 'c'])
     expect(visiblePulls(pulls, ['b']).map((p) => p.name)).toEqual(['a', 'b', 'c'])
+  })
+
+  it('names a download as the plan cards name its model, not by its Ollama tag', () => {
+    const plan: ModelPlanDto = {
+      hardware: { totalMemoryBytes: 8e9, cpuCores: 4, gpu: null, source: 'injected' },
+      options: [option('0.5b', { sizeLabel: '0.5' }), option('1.5b', { family: 'Llama 3.2', sizeLabel: '1' })],
+      recommendedId: '0.5b',
+      current: { answerModel: 'llama3.1:8b', planId: null },
+    }
+    expect(pullLabel('qwen2.5:0.5b-instruct', plan, t)).toBe('Qwen 2.5 0.5B')
+    expect(pullLabel('qwen2.5:1.5b-instruct-fp16', plan, t)).toBe('Llama 3.2 1B (base para aprender)')
+    // Outside the plans, or before the plan has loaded: the tag is all there is.
+    expect(pullLabel('mistral:7b', plan, t)).toBe('mistral:7b')
+    expect(pullLabel('qwen2.5:0.5b-instruct', null, t)).toBe('qwen2.5:0.5b-instruct')
   })
 })
 

@@ -145,52 +145,50 @@ export function instructionsFor(os: HostOs, state: OllamaInstallState, context: 
 const INSTALL_STEPS: Record<HostOs, string[]> = {
   windows: [
     'Ollama es el programa gratuito que hace funcionar el asistente en tu computador.',
-    'Pulsa «Descargar Ollama»: se abre su página oficial. Descarga el instalador para Windows (OllamaSetup.exe).',
+    'Pulsa «Abrir la página de descarga»: se abre su página oficial. Descarga el instalador para Windows (OllamaSetup.exe).',
     'Abre el archivo descargado y pulsa «Install». No necesitas ser administrador.',
     'Al terminar, Ollama queda abierto: verás su icono (una llamita) junto al reloj.',
   ],
   mac: [
     'Ollama es el programa gratuito que hace funcionar el asistente en tu Mac.',
-    'Pulsa «Descargar Ollama»: se abre su página oficial. Descarga la versión para macOS.',
+    'Pulsa «Abrir la página de descarga»: se abre su página oficial. Descarga la versión para macOS.',
     'Abre el archivo descargado y arrastra Ollama a la carpeta Aplicaciones.',
     'Abre Ollama desde Aplicaciones: verás su icono (una llamita) en la barra de arriba.',
   ],
   linux: [
     'Ollama es el programa gratuito que hace funcionar el asistente en tu computador.',
-    'Pulsa «Descargar Ollama»: se abre su página oficial con la instrucción de instalación para Linux.',
+    'Pulsa «Abrir la página de descarga»: se abre su página oficial con la instrucción de instalación para Linux.',
     'Si no sabes cómo hacerlo, pide ayuda a quien te instaló el computador: es un solo paso.',
   ],
 }
 
+// The screen's heading already says it is installed and not open: the steps start with what to do.
 const START_STEPS: Record<HostOs, string[]> = {
   windows: [
-    'Ollama está instalado pero no está abierto.',
-    'Pulsa «Abrir Ollama», o ábrelo tú desde el menú Inicio (escribe «Ollama» y haz clic en él).',
+    'Pulsa «Iniciar Ollama», o ábrelo tú desde el menú Inicio (escribe «Ollama» y haz clic en él).',
     'Verás su icono (una llamita) junto al reloj.',
   ],
   mac: [
-    'Ollama está instalado pero no está abierto.',
-    'Pulsa «Abrir Ollama», o ábrelo tú desde la carpeta Aplicaciones.',
+    'Pulsa «Iniciar Ollama», o ábrelo tú desde la carpeta Aplicaciones.',
     'Verás su icono (una llamita) en la barra de arriba.',
   ],
   linux: [
-    'Ollama está instalado pero no está funcionando.',
-    'Pulsa «Abrir Ollama» y la aplicación lo pondrá en marcha.',
+    'Pulsa «Iniciar Ollama» y la aplicación lo pondrá en marcha.',
     'Si se instaló como servicio del sistema, quien administra el computador puede dejarlo encendido siempre.',
   ],
 }
 
 const UPDATE_STEPS: Record<HostOs, string[]> = {
   windows: [
-    'Pulsa «Descargar Ollama», descarga el instalador para Windows y ábrelo: se actualiza sin perder tus modelos.',
+    'Pulsa «Abrir la página de descarga», descarga el instalador para Windows y ábrelo: se actualiza sin perder tus modelos.',
     'También puedes hacer clic en el icono de Ollama junto al reloj y elegir «Restart to update» si aparece.',
   ],
   mac: [
-    'Pulsa «Descargar Ollama», descarga la versión para macOS y reemplaza la de la carpeta Aplicaciones: tus modelos se conservan.',
+    'Pulsa «Abrir la página de descarga», descarga la versión para macOS y reemplaza la de la carpeta Aplicaciones: tus modelos se conservan.',
     'También puedes hacer clic en el icono de Ollama en la barra de arriba y elegir «Restart to update» si aparece.',
   ],
   linux: [
-    'Pulsa «Descargar Ollama»: la misma instrucción de instalación actualiza Ollama sin perder tus modelos.',
+    'Pulsa «Abrir la página de descarga»: la misma instrucción de instalación actualiza Ollama sin perder tus modelos.',
     'Si no sabes cómo hacerlo, pide ayuda a quien te instaló el computador.',
   ],
 }

@@ -45,8 +45,9 @@ export const TRAINING_ERRORS = {
   baseNotGguf: (path: string, detail: string) => `El modelo base no es un GGUF legible (${path}): ${detail}`,
   notGguf: (path: string, detail: string) => `${path} no es un modelo GGUF legible: ${detail}`,
   baseQuantized: (fileType: string | null) =>
-    `El modelo base está cuantizado (${fileType ?? 'tipo desconocido'}) y así no se puede entrenar. Elige una versión F16 o F32 del modelo ` +
-    '(por ejemplo «ollama pull qwen2.5:0.5b-instruct-fp16»).',
+    `El modelo base está cuantizado (${fileType ?? 'tipo desconocido'}) y así no se puede entrenar. Elige una versión F16 o F32 del modelo: ` +
+    // Owner's words, not a terminal command: the assistant downloads the F16 base of the plan in use.
+    'en Primeros pasos, paso Modelo, el botón «Descargar la base para aprender» la trae.',
   noModelWritten: 'El entrenamiento terminó sin escribir el modelo',
   noEvaluation: 'La evaluación no devolvió resultados',
   toolFailed: (what: string, detail: string) => `No se pudo ${what}: ${detail}`,

@@ -3,6 +3,7 @@ import { describeInstall, findOllamaProgram, isLocalHost, OLLAMA_DOWNLOAD_URLS }
 import { isTooOld, MINIMUM_OLLAMA_VERSION, parseVersion } from '../../../src/main/models-setup/ollama-version'
 import type { Machine } from '../../../src/main/models-setup/machine'
 import { fakeMachine } from './fake-machine'
+import { spanishText } from '../../support/spanish-text'
 
 const LOCAL = 'http://127.0.0.1:11434'
 const silent = (machine: Machine, host = LOCAL) => describeInstall({ machine, host, version: null, answered: false, tooOld: false })
@@ -53,7 +54,7 @@ describe('finding Ollama on each OS', () => {
     const state = silent(fakeMachine({ platform, home: platform === 'win32' ? 'C:\\Users\\Ana' : '/home/ana' }))
     expect(state).toMatchObject({ state: 'not_installed', os, downloadUrl: OLLAMA_DOWNLOAD_URLS[os], installPath: null, canStart: false, version: null })
     expect(state.instructions.join(' ')).toMatch(step)
-    expect(state.instructions.join(' ')).toMatch(/Descargar Ollama/)
+    expect(state.instructions.join(' ')).toMatch(/«Abrir la página de descarga»/)
   })
 
   it('running, too old and a dev build, from what /api/version said', () => {
@@ -77,6 +78,44 @@ describe('finding Ollama on each OS', () => {
     expect(isLocalHost('http://192.168.1.20:11434', machine)).toBe(true)
     expect(isLocalHost('http://localhost:11434', machine)).toBe(true)
     expect(isLocalHost('http://[::1]:11434', machine)).toBe(true)
+  })
+})
+
+describe('the buttons the steps name', () => {
+  // What OllamaHelp shows for a state: the download page for a missing or old Ollama, the start
+  // button when the app can start it, «Reintentar» always. A step that says «Pulsa X» for a
+  // button the screen does not have leaves the owner looking for it.
+  function buttonsShown(state: ReturnType<typeof silent>): string[] {
+    return [
+      ...(state.state === 'not_installed' || state.state === 'too_old' ? [spanishText('setup.ollama.download')] : []),
+      ...(state.state === 'installed' && state.canStart ? [spanishText('setup.ollama.start')] : []),
+      spanishText('setup.ollama.retry'),
+    ]
+  }
+  /** Ollama's own labels and a search word: things the owner sees outside this app. */
+  const OUTSIDE_THE_APP = ['Install', 'Restart to update', 'Ollama']
+
+  it.each([
+    ['win32', 'C:\\Users\\Ana\\AppData\\Local\\Programs\\Ollama\\ollama.exe'],
+    ['darwin', '/Applications/Ollama.app'],
+    ['linux', '/usr/local/bin/ollama'],
+  ] as const)('%s: every «button» a step names is on the screen for that state', (platform, program) => {
+    const home = platform === 'win32' ? 'C:\\Users\\Ana' : '/home/ana'
+    const env = platform === 'win32' ? { LOCALAPPDATA: 'C:\\Users\\Ana\\AppData\\Local' } : {}
+    const states = [
+      silent(fakeMachine({ platform, home, env })),
+      silent(fakeMachine({ platform, home, env, files: [program] })),
+      describeInstall({ machine: fakeMachine({ platform, home, env }), host: LOCAL, version: '0.5.4', answered: true, tooOld: true }),
+      silent(fakeMachine({ platform, home, env }), 'http://192.168.1.77:11434'),
+    ]
+    expect(states.map((s) => s.state)).toEqual(['not_installed', 'installed', 'too_old', 'remote'])
+    for (const state of states) {
+      const named = [...state.instructions.join('\n').matchAll(/«([^»]+)»/g)].map((match) => match[1]!)
+      const shown = buttonsShown(state)
+      for (const name of named.filter((n) => !OUTSIDE_THE_APP.includes(n))) {
+        expect(shown, `${platform} ${state.state}: «${name}»`).toContain(name)
+      }
+    }
   })
 })
 

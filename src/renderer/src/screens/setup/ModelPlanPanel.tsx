@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { HardwareDto, ModelPlanDto, ModelPlanOption } from '../../../../shared/setup'
 import { useApi } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
@@ -15,11 +15,14 @@ export function ModelPlanPanel({
   downloading,
   onPull,
   onChosen,
+  onPlan,
 }: {
   done: boolean
   downloading: boolean
   onPull: (name: string) => Promise<void>
   onChosen: () => void
+  /** The plan on screen, whenever it changes (the step names downloads after it). */
+  onPlan?: (plan: ModelPlanDto) => void
 }) {
   const api = useApi()
   const t = useT()
@@ -28,6 +31,9 @@ export function ModelPlanPanel({
   const [busy, setBusy] = useState<string | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const shown = plan ?? query.data
+  useEffect(() => {
+    if (shown) onPlan?.(shown)
+  }, [shown, onPlan])
 
   const choose = async (option: ModelPlanOption) => {
     setBusy(option.id)
@@ -107,7 +113,8 @@ function PlanOption({
       <div className="plan-option-head">
         <strong className="plan-name">{t('setup.plan.name', { family: option.family, size: option.sizeLabel })}</strong>
         {option.recommended && <span className="badge plan-recommended">{t('setup.plan.recommended')}</span>}
-        {current && <span className="badge mode-bot">{t('setup.plan.current')}</span>}
+        {/* A model not downloaded is not "the one you use" (a new data folder names one it does not have). */}
+        {current && option.installed.answer && <span className="badge mode-bot">{t('setup.plan.current')}</span>}
       </div>
       <dl className="plan-facts">
         <div>

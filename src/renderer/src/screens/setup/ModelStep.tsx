@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ModelPullDto, OllamaInstallDto } from '../../../../shared/setup'
+import type { ModelPlanDto, ModelPullDto, OllamaInstallDto } from '../../../../shared/setup'
 import { useApi, useApiEvent } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
 import { useT } from '../../i18n/i18n'
@@ -7,7 +7,7 @@ import { ModelPlanPanel } from './ModelPlanPanel'
 import { OllamaHelp } from './OllamaHelp'
 import { PullProgress } from './PullProgress'
 import { VoiceModelPanel } from './VoiceModelPanel'
-import { mergePull, pullIsActive, visiblePulls } from './setup-model'
+import { mergePull, pullIsActive, pullLabel, visiblePulls } from './setup-model'
 
 /** How often the step asks again whether Ollama is there, while it is not. */
 const DETECT_EVERY_MS = 3000
@@ -31,6 +31,8 @@ export function ModelStep({ done, onSettingsChanged }: { done: boolean; onSettin
     if (moving.length > 0) setFollowed((current) => (moving.every((name) => current.includes(name)) ? current : [...new Set([...current, ...moving])]))
   }, [])
   const [planVersion, setPlanVersion] = useState(0)
+  // The plan the panel shows: downloads are named as its cards name the models.
+  const [plan, setPlan] = useState<ModelPlanDto | null>(null)
   const live = useRef(true)
   const pullsRef = useRef<HTMLDivElement>(null)
   useEffect(
@@ -40,11 +42,17 @@ export function ModelStep({ done, onSettingsChanged }: { done: boolean; onSettin
     [],
   )
 
+  // What the last check found: Ollama coming back is told to the model status at once.
+  const lastState = useRef<OllamaInstallDto['state'] | null>(null)
   const detect = useCallback(
     () =>
       api.call('ollama.detect', {}).then(
         (answer) => {
           if (!live.current) return
+          // The status bar re-checks the model on its own, slower timer: without this it says
+          // "Ollama no responde" for a while under a step that says Ollama is working.
+          if (answer.state === 'running' && lastState.current !== null && lastState.current !== 'running') void api.call('llm.check', {}).catch(() => {})
+          lastState.current = answer.state
           setInstall(answer)
           setDetectFailure(null)
         },
@@ -133,11 +141,11 @@ export function ModelStep({ done, onSettingsChanged }: { done: boolean; onSettin
       {shown.length > 0 && (
         <div className="setup-pulls" data-testid="pulls" ref={pullsRef}>
           {shown.map((pull) => (
-            <PullProgress key={pull.name} pull={pull} onRetry={() => void startPull(pull.name).catch(() => {})} />
+            <PullProgress key={pull.name} pull={pull} label={pullLabel(pull.name, plan, t)} onRetry={() => void startPull(pull.name).catch(() => {})} />
           ))}
         </div>
       )}
-      {running && <ModelPlanPanel key={planVersion} done={done} downloading={downloading} onPull={startPull} onChosen={onSettingsChanged} />}
+      {running && <ModelPlanPanel key={planVersion} done={done} downloading={downloading} onPull={startPull} onChosen={onSettingsChanged} onPlan={setPlan} />}
       {/* Voice notes need no Ollama: their model is offered whatever Ollama's state. */}
       <VoiceModelPanel />
     </div>

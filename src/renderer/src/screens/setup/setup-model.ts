@@ -34,6 +34,20 @@ export const SPEED_KEYS: Record<AnswerSpeed, MessageKey> = {
   slow: 'setup.model.speed.slow',
 }
 
+/**
+ * A download named as the plan cards name the model ("Qwen 2.5 0.5B"; its training base "Qwen 2.5
+ * 0.5B (base para aprender)"), not by its Ollama tag; a model outside the plans keeps its tag.
+ */
+export function pullLabel(name: string, plan: ModelPlanDto | null, t: Translate): string {
+  const same = (tag: string) => tag.toLowerCase() === name.toLowerCase()
+  for (const option of plan?.options ?? []) {
+    const model = t('setup.plan.name', { family: option.family, size: option.sizeLabel })
+    if (same(option.answerModel)) return model
+    if (same(option.trainingBase)) return t('setup.pull.baseLabel', { model })
+  }
+  return name
+}
+
 /** The recommended option first, then the rest in the core's order. */
 export function orderedOptions(plan: ModelPlanDto): ModelPlanOption[] {
   const recommended = plan.options.filter((o) => o.id === plan.recommendedId)
