@@ -138,9 +138,16 @@ export function sameModel(a: string, b: string): boolean {
 
 /** What a pull of this name downloads, when the catalog knows it. */
 export function knownDownloadBytes(name: string, catalog: readonly CatalogModel[] = MODEL_CATALOG): number | null {
-  for (const plan of catalog) {
-    if ([plan.answerModel, ...plan.answerAliases].some((tag) => sameModel(tag, name))) return plan.downloadBytes
-    if (sameModel(plan.trainingBase, name)) return plan.trainingDownloadBytes
+  const known = catalogModelOf(name, catalog)
+  if (!known) return null
+  return known.role === 'answer' ? known.model.downloadBytes : known.model.trainingDownloadBytes
+}
+
+/** Which plan a model belongs to, and whether it is the plan's answering model or its training base. */
+export function catalogModelOf(name: string, catalog: readonly CatalogModel[] = MODEL_CATALOG): { model: CatalogModel; role: 'answer' | 'base' } | null {
+  for (const model of catalog) {
+    if ([model.answerModel, ...model.answerAliases].some((tag) => sameModel(tag, name))) return { model, role: 'answer' }
+    if (sameModel(model.trainingBase, name)) return { model, role: 'base' }
   }
   return null
 }

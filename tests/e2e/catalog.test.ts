@@ -76,7 +76,7 @@ describe('the Catálogo screen against `serve`', () => {
 
   it('starts empty and says the bot only quotes prices from the catalog', async () => {
     await page.goto(`${serve.url}/#token=${serve.token}`)
-    await expect.poll(() => page.getByTestId('model-status').textContent()).toContain('llama3.1:8b')
+    await expect.poll(() => page.getByTestId('model-status').textContent()).toContain('Llama 3.1 8B')
     await page.getByRole('navigation').getByRole('button', { name: 'Catálogo' }).click()
     await expect.poll(() => page.getByRole('heading', { name: 'Tu catálogo está vacío' }).isVisible()).toBe(true)
     const empty = page.getByTestId('catalog-empty')

@@ -64,7 +64,7 @@ describe('the bugs an owner hit, in Chromium against `serve`', () => {
 
   it('loads without a console error: no CSP report from a library probe, and an icon instead of a missing favicon', async () => {
     await page.goto(`${serve.url}/#token=${serve.token}`)
-    await expect.poll(() => page.getByTestId('model-status').textContent()).toContain('llama3.1:8b')
+    await expect.poll(() => page.getByTestId('model-status').textContent()).toContain('Llama 3.1 8B')
     await nav('Catálogo').click()
     await expect.poll(() => page.getByTestId('catalog-count').textContent()).toBe('3 productos')
     // The page's icon is the app's; Chromium asks for /favicon.ico only when the page names none.

@@ -51,7 +51,7 @@ describe('Estadísticas in Chromium against `serve`', () => {
     expect(await page.getByRole('heading', { name: 'Las estadísticas llegarán con las conversaciones' }).isVisible()).toBe(true)
     expect(await figure('exchanges').textContent()).toBe('0')
     expect(await figure('success').textContent()).toBe('—')
-    expect(await page.getByTestId('figure-live-model').textContent()).toContain('llama3.1:8b')
+    expect(await page.getByTestId('figure-live-model').textContent()).toContain('Llama 3.1 8B')
     await page.screenshot({ path: screenshotPath('40-estadisticas-vacia') })
     await serve.stop()
     serve = undefined

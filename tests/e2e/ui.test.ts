@@ -41,7 +41,7 @@ describe('the app in Chromium against `serve`', () => {
 
   it('opens with the token from the link, in Spanish, with the model status visible', async () => {
     await page.goto(`${serve.url}/#token=${serve.token}`)
-    await expect.poll(() => page.getByTestId('model-status').innerText()).toContain('Modelo: llama3.1:8b listo')
+    await expect.poll(() => page.getByTestId('model-status').innerText()).toContain('Modelo: Llama 3.1 8B listo')
     expect(await page.getByTestId('whatsapp-status').textContent()).toContain('WhatsApp: Sin vincular')
     expect(page.url()).not.toContain('token=')
     expect(await page.getByRole('heading', { name: 'Aún no hay conversaciones' }).isVisible()).toBe(true)
@@ -59,7 +59,7 @@ describe('the app in Chromium against `serve`', () => {
     await expect.poll(() => list.textContent()).toContain('María')
     await expect.poll(() => page.getByTestId('bubble-bot').first().textContent(), { timeout: 10_000 }).toContain('Curso de Piano Básico por $89.000')
     expect(await page.getByTestId('bubble-customer').first().textContent()).toContain('Hola, ¿tienen cursos de piano?')
-    expect(await page.getByTestId('bubble-bot').first().textContent()).toContain('Respondió llama3.1:8b')
+    expect(await page.getByTestId('bubble-bot').first().textContent()).toContain('Respondió Llama 3.1 8B')
     await page.screenshot({ path: screenshotPath('02-conversaciones-chat') })
   })
 

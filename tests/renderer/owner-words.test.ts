@@ -171,8 +171,9 @@ describe('model versions in the owner’s words', () => {
     expect(byVersion).not.toContain('autodidacta-tecnovariedades-d-s')
     expect(card(OWNER_ANSWERS_MODEL)).toContain('Respondiste tú')
     expect(card(OWNER_ANSWERS_MODEL)).not.toContain('dueño')
-    // A model outside the shop's versions keeps its own name.
-    expect(card('llama3.1:8b')).toContain('Respondió llama3.1:8b')
+    // A model of the plans outside the shop's versions is named as its plan card names it; one outside the plans keeps its tag.
+    expect(card('llama3.1:8b')).toContain('Respondió Llama 3.1 8B')
+    expect(card('mistral:7b')).toContain('Respondió mistral:7b')
   })
 })
 
@@ -203,7 +204,9 @@ describe('model versions in Conversaciones and in a training run', () => {
     const bubble = (model: string) => ownerText(render(createElement(Bubble, { message: botMessage(model), versions: [v1] })))
     expect(bubble(v1.name)).toContain('Respondió Versión 1 (entrenada el 3 de dic')
     expect(bubble(v1.name)).not.toContain('autodidacta-tecnovariedades-d-s')
-    expect(bubble('llama3.1:8b')).toContain('Respondió llama3.1:8b')
+    expect(bubble('llama3.1:8b')).toContain('Respondió Llama 3.1 8B')
+    expect(bubble('qwen2.5:0.5b-instruct-fp16')).toContain('Respondió Qwen 2.5 0.5B (base para aprender)')
+    expect(bubble('mistral:7b')).toContain('Respondió mistral:7b')
     expect(bubble('cloud:gpt-4o-mini')).toContain('Respondió gpt-4o-mini (nube)')
     // One of the app's own tags no longer listed (the demo's, or deleted in Ollama) still reads as a version.
     expect(bubble('autodidacta-tienda:v2')).toContain('Respondió Versión 2 ·')
@@ -214,7 +217,7 @@ describe('model versions in Conversaciones and in a training run', () => {
     const run = { backend: 'prompt', baseModel: 'llama3.1:8b', params: {} } as unknown as TrainingRunDto
     const fmt = formatters('es-CO', t)
     expect(runSource(run, [], t, (model) => fmt.modelName(model, [v0]))).toBe('a partir de Versión 0 (la original)')
-    expect(runSource(run, [], t, (model) => fmt.modelName(model, []))).toBe('a partir de llama3.1:8b')
+    expect(runSource(run, [], t, (model) => fmt.modelName(model, []))).toBe('a partir de Llama 3.1 8B')
   })
 })
 

@@ -131,7 +131,9 @@ describe('Primeros pasos: the model plan and downloads in words', () => {
     expect(pullLabel('qwen2.5:1.5b-instruct-fp16', plan, t)).toBe('Llama 3.2 1B (base para aprender)')
     // Outside the plans, or before the plan has loaded: the tag is all there is.
     expect(pullLabel('mistral:7b', plan, t)).toBe('mistral:7b')
-    expect(pullLabel('qwen2.5:0.5b-instruct', null, t)).toBe('qwen2.5:0.5b-instruct')
+    // Before the plan arrives, a model of the plans is still named as its card names it.
+    expect(pullLabel('qwen2.5:0.5b-instruct', null, t)).toBe('Qwen 2.5 0.5B')
+    expect(pullLabel('mistral:7b', null, t)).toBe('mistral:7b')
   })
 })
 

@@ -1,5 +1,6 @@
 import { withoutTrailingSlashes } from '../../shared/url'
 import type { Clock } from '../kernel/clock'
+import { sameModel } from '../../shared/model-catalog'
 
 /** What a vision model saw in a customer's photo. Never certain: the bot says "parece…". */
 export interface PhotoDescription {
@@ -107,8 +108,6 @@ export class OllamaVision implements PhotoDescriber {
     return response.json()
   }
 }
-
-const sameModel = (a: string, b: string) => (a.includes(':') ? a : `${a}:latest`) === (b.includes(':') ? b : `${b}:latest`)
 
 /** The model's JSON, read leniently: a model that wrote prose still gives a description. */
 export function parseDescription(content: string, catalogNames: string[]): PhotoDescription {

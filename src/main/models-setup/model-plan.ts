@@ -1,7 +1,7 @@
 // Which model plan fits this computer: pure arithmetic over the hardware, every number an
 // estimate (docs/model-plan.md explains each one and where it comes from).
 import type { AnswerSpeed, HardwareDto, ModelPlanDto, ModelPlanOption } from '../../shared/setup'
-import { MODEL_CATALOG, sameModel, type CatalogModel } from './model-catalog'
+import { MODEL_CATALOG, sameModel, type CatalogModel } from '../../shared/model-catalog'
 
 const GB = 1_000_000_000
 

@@ -14,7 +14,7 @@ import {
   type PullFailure,
 } from './pull-errors'
 import { parsePullLine, PullTotals, SpeedMeter } from './pull-progress'
-import { sameModel } from './model-catalog'
+import { sameModel } from '../../shared/model-catalog'
 import { percentOf, PULL_RETRY_DELAYS_MS, PullEvents, waitOrWake, type PullEntry } from './pull-events'
 
 /** The settings-table key of the downloads to resume at the next start. */

@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import type { ModelVersionDto } from '../../shared/types'
 import { useNumberLocale, useT, type Translate } from './i18n/i18n'
+import { catalogModelOf } from '../../shared/model-catalog'
 
 /*
  * Every number, percent and date on the owner's screens (and in the chart PNGs, which are
@@ -134,7 +135,19 @@ export function modelDisplayName(locale: string, t: Translate, model: string, ve
   if (version) return formatVersionName(locale, t, version, now)
   // A version no longer listed (deleted in Ollama, or the demo's) still has the app's own tag: its number is in it.
   const tagged = /^autodidacta-[a-z0-9-]+:v(\d+)$/.exec(model)
-  return tagged ? t('version.short', { version: Number(tagged[1]) }) : model
+  if (tagged) return t('version.short', { version: Number(tagged[1]) })
+  return catalogModelName(t, model) ?? model
+}
+
+/**
+ * A model of the plans, as the plan cards name it ("Qwen 2.5 0.5B", its training base "Qwen 2.5
+ * 0.5B (base para aprender)"); null for a model outside the plans, which keeps its Ollama tag.
+ */
+export function catalogModelName(t: Translate, model: string): string | null {
+  const known = catalogModelOf(model)
+  if (!known) return null
+  const name = t('setup.plan.name', { family: known.model.family, size: known.model.sizeLabel })
+  return known.role === 'answer' ? name : t('setup.pull.baseLabel', { model: name })
 }
 
 export interface Formatters {

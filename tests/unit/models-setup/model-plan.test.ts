@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { HardwareDto, ModelPlanDto } from '../../../src/shared/setup'
-import { MODEL_CATALOG } from '../../../src/main/models-setup/model-catalog'
+import { MODEL_CATALOG } from '../../../src/shared/model-catalog'
 import { answerMemoryBytes, planFor, trainingFit, trainingMemoryBytes } from '../../../src/main/models-setup/model-plan'
 
 const GiB = 1024 ** 3

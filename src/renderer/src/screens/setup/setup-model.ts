@@ -3,6 +3,7 @@ import type { AnswerSpeed, ModelPlanDto, ModelPlanOption, ModelPullDto, SetupDto
 import { SETUP_STEPS } from '../../../../shared/setup'
 import type { MessageKey } from '../../i18n/es'
 import type { Translate } from '../../i18n/i18n'
+import { catalogModelName } from '../../number-format'
 
 /**
  * The step after `from` that still needs the owner (neither done nor skipped), else any earlier
@@ -45,7 +46,7 @@ export function pullLabel(name: string, plan: ModelPlanDto | null, t: Translate)
     if (same(option.answerModel)) return model
     if (same(option.trainingBase)) return t('setup.pull.baseLabel', { model })
   }
-  return name
+  return catalogModelName(t, name) ?? name
 }
 
 /** The recommended option first, then the rest in the core's order. */

@@ -1,6 +1,6 @@
 import type { StatsDto } from '../../../../shared/types'
 import { useT } from '../../i18n/i18n'
-import { useFormat } from '../../number-format'
+import { catalogModelName, useFormat } from '../../number-format'
 
 /** The figures an owner reads first, above the charts. */
 export function KeyFigures({ stats }: { stats: StatsDto }) {
@@ -41,7 +41,7 @@ export function KeyFigures({ stats }: { stats: StatsDto }) {
         id="live-model"
         label={t('stats.key.model')}
         // The shop's own versions by number and date; the Ollama tag stays in the tooltip.
-        value={!live ? '—' : live.cloud === null && live.version !== null && live.source !== null && live.createdAt !== null ? versionName({ version: live.version, source: live.source, createdAt: live.createdAt }) : live.name}
+        value={!live ? '—' : live.cloud === null && live.version !== null && live.source !== null && live.createdAt !== null ? versionName({ version: live.version, source: live.source, createdAt: live.createdAt }) : (catalogModelName(t, live.name) ?? live.name)}
         title={live?.name}
         detail={liveDetail}
         wide
