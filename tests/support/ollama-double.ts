@@ -25,7 +25,7 @@ export interface OllamaDoubleOptions {
   /** Delay before the first chunk, to simulate a slow model. */
   firstChunkDelayMs?: number
   /** Awaited before each chat answer, so a test can hold a stage open until it has looked at it. */
-  beforeReply?: (model: string) => Promise<void> | void
+  beforeReply?: (model: string, request: ChatRequestBody) => Promise<void> | void
   /** Delay between streamed chunks, so a generation can be stopped halfway. */
   chunkDelayMs?: number
   /** Per-model answers (a deployed fine-tune, say); undefined falls back to `reply`. */
@@ -198,7 +198,15 @@ export async function startOllamaDouble(options: OllamaDoubleOptions = {}, port 
         return json(500, { error: 'this model is missing data required for image input' })
       }
       chatRequests.push(request)
-      await options.beforeReply?.(request.model)
+      // Watched from the start: a client may give up while the answer is held.
+      let finished = false
+      let gone = false
+      res.once('close', () => {
+        gone = true
+        if (!finished) abortedChats += 1
+      })
+      await options.beforeReply?.(request.model, request)
+      if (gone) return
       if (options.firstChunkDelayMs) await new Promise((r) => setTimeout(r, options.firstChunkDelayMs))
       // num_predict caps the answer; a word stands in for a token here.
       const limit = request.options?.num_predict
@@ -221,15 +229,10 @@ export async function startOllamaDouble(options: OllamaDoubleOptions = {}, port 
         eval_duration: 1000,
       }
       if (request.stream === false) {
+        finished = true
         return json(200, { ...final, message: { role: 'assistant', content: text } })
       }
       res.writeHead(200, { 'Content-Type': 'application/x-ndjson' })
-      let finished = false
-      let gone = false
-      res.once('close', () => {
-        gone = true
-        if (!finished) abortedChats += 1
-      })
       for (const [i, piece] of pieces.entries()) {
         // As Ollama does, stop generating once the client has gone.
         if (gone) return

@@ -59,6 +59,8 @@ export interface AppConfig {
   systemProbes?: SystemProbes
   /** The learning cycle's clock and beat (tests drive whole cycles at "3 a.m." without waiting). */
   cycle?: { clock?: Clock; tickMs?: number; autoStart?: boolean }
+  /** How long the LLM judge leaves a busy shop alone before looking again (ms; tests shorten it). */
+  judgeRetryMs?: number
   /** Overrides WhatsApp's reconnect and watchdog timings (tests). */
   whatsappTimings?: Pick<WhatsappTransportOptions, 'reconnect' | 'watchdog' | 'decryptFailures' | 'random' | 'sendLimits'>
 }

@@ -157,6 +157,9 @@ export async function createApp(config: AppConfig): Promise<App> {
     logger,
     catalog: { products: () => repos.products.all(account.id) },
     sentimentWeights: SENTIMENT_WEIGHTS,
+    // The router is built further down; the judge asks only once the app runs.
+    customerWaiting: () => router.customersWaiting,
+    ...(config.judgeRetryMs === undefined ? {} : { judgeRetryMs: config.judgeRetryMs }),
   })
   const datasets = new DatasetService({ repos, dataDir: config.dataDir, settings, events, logger })
   repos.datasets.failInterrupted()

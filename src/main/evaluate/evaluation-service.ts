@@ -11,6 +11,8 @@ import type { TrainingRow } from '../store/repositories/training-data-repository
 import { toExchangeDto } from '../learning/exchange-dto'
 import type { LearningWorker } from '../learning/learning-worker'
 import { reviewPriority } from './review-priority'
+import { JudgeQueue } from './judge-queue'
+import { judgeMessages, parseJudgeScore, withJudge } from './llm-judge'
 import { processedPrefix } from '../../shared/text-bounds'
 
 /** The fewest owner reviews worth training on at all; blending waits for the setting's minimum. */
@@ -32,6 +34,13 @@ export interface EvaluationDeps {
   catalog?: { products(): readonly { name: string; keywords?: readonly string[] }[] }
   /** The learned half of the scorer; the app passes the shipped weights, tests may pass none. */
   sentimentWeights?: EncodedSentimentModel | null
+  /**
+   * True while a customer's message waits for its answer: the optional LLM judge only runs when
+   * it is false (a judge call is a generation on the model that answers customers).
+   */
+  customerWaiting?: () => boolean
+  /** How long the judge leaves a busy shop alone before looking again (ms). */
+  judgeRetryMs?: number
 }
 
 /**
@@ -47,11 +56,20 @@ export class EvaluationService {
   private readonly sentiment: SentimentModel | null
   private catalogCache: CatalogTerms | null = null
   private readonly unsubscribe: () => void
+  private readonly judges: JudgeQueue
 
   constructor(private readonly deps: EvaluationDeps) {
     this.sentiment = deps.sentimentWeights ? SentimentModel.decode(deps.sentimentWeights) : null
-    this.unsubscribe = deps.events.subscribe((event) => {
+    this.judges = new JudgeQueue({
+      customerWaiting: deps.customerWaiting ?? (() => false),
+      judge: (id, signal) => this.judge(id, signal),
+      logger: deps.logger,
+      ...(deps.judgeRetryMs === undefined ? {} : { retryMs: deps.judgeRetryMs }),
+    })
+    this.unsubscribe = deps.events.subscribe((event, payload) => {
       if (event === 'catalog.changed') this.catalogCache = null
+      // A customer wrote: the judge gives the model back at once.
+      if (event === 'message.added' && (payload as { author?: string }).author === 'customer') this.judges.interrupt()
     })
   }
 
@@ -110,7 +128,13 @@ export class EvaluationService {
   stop(): void {
     if (this.sweepTimer) clearInterval(this.sweepTimer)
     this.sweepTimer = null
+    this.judges.close()
     this.unsubscribe()
+  }
+
+  /** Exchanges waiting for the LLM judge (it runs only while no customer waits). */
+  get judgeBacklog(): number {
+    return this.judges.size
   }
 
   /** What the learned scorer currently knows, for the docs and the status. */
@@ -141,7 +165,7 @@ export class EvaluationService {
       userFeedback: message.text ?? `[${message.kind}]`,
       feedbackMessageId: message.id,
     })
-    if (updated && this.deps.settings.get().learning.llmJudge) void this.judge(updated, text)
+    if (updated && this.deps.settings.get().learning.llmJudge) this.judges.add(updated.id)
   }
 
   private apply(
@@ -194,36 +218,26 @@ export class EvaluationService {
   }
 
   /** Optional second opinion from the model itself (off by default: it costs a generation). */
-  private async judge(row: TrainingRow, nextMessage: string): Promise<void> {
-    try {
-      const { text } = await this.deps.llm.chat([
-        {
-          role: 'system',
-          content:
-            'Evalúas respuestas de un vendedor por WhatsApp. Dada la pregunta del cliente, la respuesta del vendedor y lo que el cliente dijo después, ' +
-            'califica la respuesta del vendedor de 1 (muy mala) a 5 (excelente). Responde solo con el número.',
-        },
-        { role: 'user', content: `Cliente: ${processedPrefix(row.userMessage)}\nVendedor: ${row.botResponse}\nCliente después: ${processedPrefix(nextMessage) || '(sin texto)'}` },
-      ], { purpose: 'judge' })
-      const judged = Number(/[1-5]/.exec(text)?.[0])
-      if (!judged) return
-      this.deps.worker.enqueue(`judge ${row.id}`, () => {
-        const current = this.deps.repos.trainingData.get(row.id)
-        if (!current || current.autoScore === null || current.manualScore !== null) return
-        const agree = Math.abs(judged - current.autoScore) <= 1
-        const score = Math.round((judged + current.autoScore) / 2)
-        this.apply(current, {
-          score,
-          source: 'llm_judge',
-          confidence: agree ? Math.max(current.autoConfidence ?? 0.5, 0.7) : 0.4,
-          conflict: !agree,
-          wasSuccessful: current.wasSuccessful,
-          evaluatedAt: current.evaluatedAt ?? new Date(),
-        })
+  private async judge(exchangeId: string, signal: AbortSignal): Promise<void> {
+    const row = this.deps.repos.trainingData.get(exchangeId)
+    if (!row || row.autoScore === null || row.manualScore !== null) return
+    const { text } = await this.deps.llm.chat(
+      judgeMessages({ question: processedPrefix(row.userMessage), answer: row.botResponse, reaction: processedPrefix(row.userFeedback ?? '') }),
+      { purpose: 'judge', signal },
+    )
+    const judged = parseJudgeScore(text)
+    if (judged === null || signal.aborted) return
+    this.deps.worker.enqueue(`judge ${exchangeId}`, () => {
+      const current = this.deps.repos.trainingData.get(exchangeId)
+      if (!current || current.autoScore === null || current.manualScore !== null) return
+      const opinion = withJudge(current.autoScore, current.autoConfidence, judged)
+      this.apply(current, {
+        ...opinion,
+        source: 'llm_judge',
+        wasSuccessful: current.wasSuccessful,
+        evaluatedAt: current.evaluatedAt ?? new Date(),
       })
-    } catch (error) {
-      this.deps.logger.warn('LLM judge failed; keeping the rule score', { exchangeId: row.id, error })
-    }
+    })
   }
 }
 

@@ -16,6 +16,11 @@ export class KeyedQueue {
     return next
   }
 
+  /** Some task is queued or running (a chat being answered). */
+  get busy(): boolean {
+    return this.tails.size > 0
+  }
+
   /** Resolves when every queued task has finished. */
   async idle(): Promise<void> {
     while (this.tails.size > 0) await Promise.all(this.tails.values())

@@ -93,6 +93,11 @@ export class Router {
     return Promise.all(this.deps.repos.messages.conversationsAwaitingReply().map((id) => this.route(id)))
   }
 
+  /** Chats whose customer is waiting: debounced for their quiet moment, or being answered. */
+  get customersWaiting(): boolean {
+    return this.timers.size > 0 || this.deps.queue.busy
+  }
+
   /** Debounced chats still waiting for their quiet moment. */
   async idle(): Promise<void> {
     while (this.timers.size > 0) await Promise.all([...this.timers.values()].map((t) => t.done))
