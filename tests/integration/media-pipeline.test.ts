@@ -189,6 +189,9 @@ describe('photos and voice notes through the pipeline', () => {
     const vision = ollama!.chatRequests.find((r) => r.messages.some((m) => m.images?.length))!
     expect(vision.model).toBe('llava:7b')
     expect(vision.messages.at(-1)?.content).toContain('"Lámpara LED de escritorio"')
+    // The model reads the shop's copy: resized, without the phone's EXIF and GPS.
+    const seenByModel = await sharp(Buffer.from(vision.messages.find((m) => m.images?.length)!.images![0]!, 'base64')).metadata()
+    expect([seenByModel.width, seenByModel.exif]).toEqual([1600, undefined])
     const stored = a.repos.messages.findByExternalId('whatsapp:IMG-1')!
     expect(stored).toMatchObject({ kind: 'image', mediaMime: 'image/jpeg', mediaDescription: 'Un parlante negro pequeño con correa', replyState: 'answered' })
     expect(existsSync(join(a.dataDir, 'media', stored.mediaPath!))).toBe(true)

@@ -112,30 +112,35 @@ export class MediaIntake {
       return null
     }
     const stored = await this.store(messageId, media, bytes)
-    this.update(messageId, stored)
+    this.update(messageId, stored.patch)
     if (!answer) return null
     if (audio) {
       await this.transcribe(messageId, bytes, media.mimeType)
       return null
     }
-    return this.describe(messageId, bytes)
+    // The vision model reads the copy the shop keeps — resized, without EXIF or GPS — never the file as it came.
+    return this.describe(messageId, stored.photo ?? bytes)
   }
 
-  private async store(messageId: string, media: InboundMedia, bytes: Uint8Array): Promise<MediaPatch> {
+  /** Stores the media; a photo is re-encoded first, and that copy (`photo`) is what anything else reads. */
+  private async store(messageId: string, media: InboundMedia, bytes: Uint8Array): Promise<{ patch: MediaPatch; photo?: Uint8Array }> {
     const { media: store } = this.deps
     if (media.kind === 'image') {
       try {
         const prepared = await preparePhoto(bytes, { maxBytes: MAX_INBOUND_MEDIA_BYTES })
         const path = await store.write('messages', messageId, prepared.photo.bytes, prepared.photo.mimeType)
         const thumb = await store.write('messages', `${messageId}-thumb`, prepared.thumbnail.bytes, prepared.thumbnail.mimeType)
-        return { mediaPath: path, mediaThumbPath: thumb, mediaMime: prepared.photo.mimeType, mediaBytes: prepared.photo.bytes.byteLength }
+        return {
+          patch: { mediaPath: path, mediaThumbPath: thumb, mediaMime: prepared.photo.mimeType, mediaBytes: prepared.photo.bytes.byteLength },
+          photo: prepared.photo.bytes,
+        }
       } catch (error) {
         // Not a photo we can decode: kept as it came, so the owner can still look at it.
         this.deps.logger.warn('A customer photo could not be decoded; kept as it came', { messageId, error })
       }
     }
     const path = await store.write('messages', messageId, bytes, media.mimeType)
-    return { mediaPath: path, mediaMime: media.mimeType, mediaBytes: bytes.byteLength }
+    return { patch: { mediaPath: path, mediaMime: media.mimeType, mediaBytes: bytes.byteLength } }
   }
 
   private async transcribe(messageId: string, bytes: Uint8Array, mimeType: string): Promise<void> {
