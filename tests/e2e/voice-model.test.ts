@@ -53,8 +53,10 @@ describe('the voice-note model in Primeros pasos, in Chromium', () => {
     expect(await panel.textContent()).toContain('los audios no salen de aquí')
     // 8 GB and 2 cores: `base`, preselected and marked
     const size = panel.getByTestId('voice-size')
-    expect(await size.inputValue()).toBe('base')
-    expect(await size.locator('option:checked').textContent()).toContain('Recomendado para este computador')
+    expect(await size.locator('input:checked').inputValue()).toBe('base')
+    expect(await size.locator('label', { has: page.locator('input:checked') }).textContent()).toContain('Recomendado para este computador')
+    // Every size is a radio the owner can read whole and tap on a phone.
+    expect(await size.getByRole('radio').count()).toBe(3)
     await page.screenshot({ path: screenshotPath('voice-model-01-offer'), fullPage: true })
 
     await panel.getByTestId('voice-download').click()

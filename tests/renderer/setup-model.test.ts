@@ -97,9 +97,9 @@ describe('Primeros pasos: the model plan and downloads in words', () => {
   })
 
   it('writes sizes with the shop’s number format', () => {
-    expect(formatBytes(4_700_000_000, 'es-CO')).toBe('4,7 GB')
-    expect(formatBytes(4_700_000_000, 'es-MX')).toBe('4.7 GB')
-    expect(formatBytes(350_000_000, 'es-CO')).toBe('350 MB')
+    expect(formatBytes(4_700_000_000, 'es-CO')).toBe('4,7\u00a0GB')
+    expect(formatBytes(4_700_000_000, 'es-MX')).toBe('4.7\u00a0GB')
+    expect(formatBytes(350_000_000, 'es-CO')).toBe('350\u00a0MB')
   })
 
   it('says the time left and the training time as a person would', () => {

@@ -78,17 +78,19 @@ export function VoiceModelPanel() {
       ) : (
         <>
           <p className="card-lead">{t('setup.voice.lead')}</p>
-          <label className="setup-voice-choice">
-            {t('setup.voice.choose')}
-            <select value={selected} onChange={(event) => setChosen(event.target.value as VoiceModelId)} disabled={busy} data-testid="voice-size">
-              {voice.options.map((option) => (
-                <option key={option.id} value={option.id}>
+          {/* Radios rather than a select: each size's words stay readable on a phone, where a closed select cuts them. */}
+          <fieldset className="setup-voice-choice" data-testid="voice-size" disabled={busy}>
+            <legend>{t('setup.voice.choose')}</legend>
+            {voice.options.map((option) => (
+              <label key={option.id} className="check setup-voice-option">
+                <input type="radio" name="voice-size" value={option.id} checked={selected === option.id} onChange={() => setChosen(option.id)} />
+                <span>
                   {sizeLabel(option.id)}
-                  {option.recommended ? ` — ${t('setup.voice.recommended')}` : ''}
-                </option>
-              ))}
-            </select>
-          </label>
+                  {option.recommended && <span className="badge">{t('setup.voice.recommended')}</span>}
+                </span>
+              </label>
+            ))}
+          </fieldset>
           <div className="card-actions">
             <button type="button" className="primary" onClick={() => download(selected)} disabled={busy} data-testid="voice-download">
               {t('setup.voice.download')}

@@ -58,10 +58,11 @@ export function orderedOptions(plan: ModelPlanDto): ModelPlanOption[] {
 /** "4,7 GB", "350 MB": downloads as a shopkeeper reads them (decimal units, as disks are sold). */
 export function formatBytes(bytes: number, numberLocale: string): string {
   const format = (value: number, digits: number) => value.toLocaleString(numberLocale, { maximumFractionDigits: digits })
-  if (bytes >= 1e9) return `${format(bytes / 1e9, 1)} GB`
-  if (bytes >= 1e6) return `${format(bytes / 1e6, 0)} MB`
-  if (bytes >= 1e3) return `${format(bytes / 1e3, 0)} KB`
-  return `${format(bytes, 0)} B`
+  // A no-break space: a narrow button never leaves "994" on one line and "MB" on the next.
+  if (bytes >= 1e9) return `${format(bytes / 1e9, 1)}\u00a0GB`
+  if (bytes >= 1e6) return `${format(bytes / 1e6, 0)}\u00a0MB`
+  if (bytes >= 1e3) return `${format(bytes / 1e3, 0)}\u00a0KB`
+  return `${format(bytes, 0)}\u00a0B`
 }
 
 /** "3,4 MB/s". */
