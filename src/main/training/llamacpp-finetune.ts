@@ -214,11 +214,17 @@ export async function generateLocally(
   dataFile: string,
   limit: number,
   contextTokens: number,
-  options: Pick<FineTuneOptions, 'signal' | 'log'>,
+  options: Pick<FineTuneOptions, 'signal' | 'log'> & {
+    /** Each answer with the tokens generated for it: special tokens (a stray `<|im_start|>`) count but write no text. */
+    onSample?: (sample: { index: number; tokens: number; text: string }) => void
+  },
 ): Promise<string[]> {
   const texts: string[] = []
   await tool(tools.trainer, ['generate', '--model', modelPath, '--data', dataFile, '--limit', String(limit), '--ctx', String(contextTokens), '--max-tokens', '96', '--threads', String(trainingThreads())], options, 'generar respuestas', (event) => {
-    if (event.event === 'sample' && typeof event.text === 'string') texts[num(event.index) ?? texts.length] = event.text
+    if (event.event !== 'sample' || typeof event.text !== 'string') return
+    const index = num(event.index) ?? texts.length
+    texts[index] = event.text
+    options.onSample?.({ index, tokens: num(event.tokens) ?? 0, text: event.text })
   })
   return texts
 }
