@@ -1037,7 +1037,7 @@ export const en: Record<MessageKey, string> = {
   'setup.ollama.running.body': '',
   'setup.ollama.start': 'Start Ollama',
   'setup.ollama.starting': 'Starting Ollama…',
-  'setup.ollama.startFailed': 'Ollama did not start. Open it yourself as the steps above say and press “Retry”.',
+  'setup.ollama.startFailed': 'Ollama did not start from here. Open it yourself from your computer’s list of programs (it is called Ollama), then press “Retry”.',
   'setup.ollama.download': 'Open the download page',
   'setup.ollama.openYourself': 'The browser could not be opened from here. Open this page yourself:',
   'setup.ollama.retry': 'Retry',

@@ -1035,7 +1035,7 @@ export const es = {
   'setup.ollama.running.body': '',
   'setup.ollama.start': 'Iniciar Ollama',
   'setup.ollama.starting': 'Iniciando Ollama…',
-  'setup.ollama.startFailed': 'Ollama no arrancó. Ábrelo tú como dicen los pasos de arriba y pulsa «Reintentar».',
+  'setup.ollama.startFailed': 'Ollama no arrancó desde aquí. Ábrelo tú desde la lista de programas de tu computador (se llama Ollama) y después pulsa «Reintentar».',
   'setup.ollama.download': 'Abrir la página de descarga',
   'setup.ollama.openYourself': 'No se pudo abrir el navegador desde aquí. Abre esta página tú mismo:',
   'setup.ollama.retry': 'Reintentar',
