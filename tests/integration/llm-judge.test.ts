@@ -40,6 +40,8 @@ describe('the LLM judge', () => {
     expect(ollama.chatRequests.filter(isJudge)).toHaveLength(1)
     const judgeAsk = ollama.chatRequests.find(isJudge)!
     expect(judgeAsk.messages[1]?.content).toContain('Cliente después: ok, lo pienso')
+    // A digit is the whole answer: the judge never takes a reply's length of generation.
+    expect(judgeAsk.options?.num_predict).toBe(8)
     const [first] = (await exchanges(app)).filter((e) => e.userMessage === '¿Cuánto vale el parlante?')
     expect(first?.autoScoreSource).toBe('rules')
 

@@ -223,7 +223,8 @@ export class EvaluationService {
     if (!row || row.autoScore === null || row.manualScore !== null) return
     const { text } = await this.deps.llm.chat(
       judgeMessages({ question: processedPrefix(row.userMessage), answer: row.botResponse, reaction: processedPrefix(row.userFeedback ?? '') }),
-      { purpose: 'judge', signal },
+      // A digit is the whole answer; a model that explains itself is cut short (the digit comes first).
+      { purpose: 'judge', signal, maxTokens: 8 },
     )
     const judged = parseJudgeScore(text)
     if (judged === null || signal.aborted) return

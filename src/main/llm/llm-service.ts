@@ -49,6 +49,8 @@ export interface ChatOptions {
   onToken?: (delta: string) => void
   /** Recorded with a cloud call; `reply` when not said. */
   purpose?: CallPurpose
+  /** Fewer tokens than a reply may take (a judge answers with one digit). */
+  maxTokens?: number
 }
 
 export interface AnsweredChat extends ChatResult {
@@ -169,7 +171,7 @@ export class LlmService {
             model,
             messages,
             temperature: settings.llm.temperature,
-            maxTokens: settings.llm.maxReplyTokens,
+            maxTokens: Math.min(options.maxTokens ?? settings.llm.maxReplyTokens, settings.llm.maxReplyTokens),
             ...(route === 'local' ? { contextTokens: settings.llm.contextTokens } : {}),
             ...(options.signal ? { signal: options.signal } : {}),
             ...(onToken ? { onToken } : {}),
