@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     return
   }
   const ask = async (text: string): Promise<number | null> => {
-    const result = await ollama.chat({ model: judgeModel, messages: judgeMessages({ question: '', answer: '', reaction: text }), temperature: 0, maxTokens: 4, contextTokens: 2048 })
+    const result = await ollama.chat({ model: judgeModel, messages: judgeMessages({ question: '', answer: '', reaction: text }), temperature: 0, maxTokens: 8, contextTokens: 2048 })
     return parseJudgeScore(result.text)
   }
   const model = SentimentModel.decode(SENTIMENT_WEIGHTS)
