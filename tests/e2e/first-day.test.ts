@@ -151,7 +151,7 @@ describe('the owner’s first day, from an empty data folder, in Chromium', () =
     // Named as its card names it, and with the speed and the time left once they are measured.
     const recommended = plan.options.find((o) => o.id === plan.recommendedId)!
     expect(await pull.locator('.progress-label strong').textContent()).toBe(`Descargando ${recommended.family} ${recommended.sizeLabel}B`)
-    await expect.poll(() => page.getByTestId('pull-facts').textContent(), { timeout: 10_000, interval: 100 }).toMatch(/ MB\/s · faltan (menos de un minuto|unos \d+ min)/)
+    await expect.poll(() => page.getByTestId('pull-facts').textContent(), { timeout: 10_000, interval: 100 }).toMatch(/\sMB\/s · faltan (menos de un minuto|unos \d+ min)/)
     expect(await pull.getByRole('button', { name: 'Cancelar' }).isVisible()).toBe(true)
     await shoot(page, '05-modelo-descargando')
 

@@ -103,9 +103,9 @@ describe('every paid cloud call is counted, with its tokens (Menos nube)', () =>
 
   it('counts failed calls too: a refused one at zero tokens', async () => {
     await setup('cloud')
-    // After the key's health check, which would otherwise take the failure.
+    // The chat call fails, not a health check that may come in between (on a busy machine one did).
     await eventually(async () => (await call(app!, 'app.status', {})).llm.state === 'ready')
-    cloud!.failNext(429)
+    cloud!.failNext(429, undefined, undefined, { path: '/v1/chat/completions' })
     await ask('hola')
     // The message waits for the cloud, and is answered on the next try.
     const week = await eventually(async () => {

@@ -51,8 +51,11 @@ export interface OpenAiDouble {
   /** Streamed chats whose client went away before `[DONE]`. */
   readonly abortedChats: number
   setReply(reply: (body: OpenAiChatBody) => string): void
-  /** Makes the next request (after the key check) fail with this status, body and headers. */
-  failNext(status: number, body?: unknown, headers?: Record<string, string>): void
+  /**
+   * Makes the next request (after the key check) fail with this status, body and headers; with
+   * `path`, the next request to that path only (a health check in between is answered as usual).
+   */
+  failNext(status: number, body?: unknown, headers?: Record<string, string>, options?: { path?: string }): void
   close(): Promise<void>
 }
 
@@ -64,7 +67,7 @@ export async function startOpenAiDouble(options: OpenAiDoubleOptions): Promise<O
   const chatRequests: OpenAiChatBody[] = []
   const lineEnd = options.lineEnd ?? '\n'
   let abortedChats = 0
-  let nextFailure: { status: number; body: unknown; headers: Record<string, string> } | null = null
+  let nextFailure: { status: number; body: unknown; headers: Record<string, string>; path?: string } | null = null
   if (options.rateLimitNext) {
     const retryAfter = options.rateLimitNext.retryAfterSeconds
     nextFailure = {
@@ -91,7 +94,7 @@ export async function startOpenAiDouble(options: OpenAiDoubleOptions): Promise<O
       const given = authorization?.replace(/^Bearer\s+/i, '') ?? ''
       return json(401, apiError(`Incorrect API key provided: ${given}. You can find your API key at https://platform.openai.com/account/api-keys.`, 'invalid_request_error', 'invalid_api_key'))
     }
-    if (nextFailure) {
+    if (nextFailure && (nextFailure.path === undefined || nextFailure.path === path)) {
       const failure = nextFailure
       nextFailure = null
       return json(failure.status, failure.body, failure.headers)
@@ -206,8 +209,13 @@ export async function startOpenAiDouble(options: OpenAiDoubleOptions): Promise<O
     setReply(next) {
       reply = next
     },
-    failNext(status, body, headers) {
-      nextFailure = { status, body: body ?? apiError(`Simulated failure ${status}`, 'server_error', null), headers: headers ?? {} }
+    failNext(status, body, headers, failOptions) {
+      nextFailure = {
+        status,
+        body: body ?? apiError(`Simulated failure ${status}`, 'server_error', null),
+        headers: headers ?? {},
+        ...(failOptions?.path === undefined ? {} : { path: failOptions.path }),
+      }
     },
     async close() {
       server.closeAllConnections()
