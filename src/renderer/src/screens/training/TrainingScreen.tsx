@@ -49,6 +49,8 @@ export function TrainingScreen({
   const [notice, setNotice] = useState<{ tone: 'ok' | 'bad'; text: string } | null>(null)
   const [options, setOptions] = useState<TrainingOptionsDto | null>(null)
   const [runs, setRuns] = useState<TrainingRunDto[]>([])
+  // Until the runs are listed, no dataset can be said to be untrained (the screen flashed "train it" on every visit).
+  const [runsListed, setRunsListed] = useState(false)
   const [versions, setVersions] = useState<ModelVersionDto[]>([])
   const [trainingProgress, setTrainingProgress] = useState<TrainingProgress | null>(null)
   // Points seen live since the run's stored curve was last written (the core writes it every ~2 s).
@@ -65,7 +67,10 @@ export function TrainingScreen({
     )
     api.call('datasets.list', {}).then(setDatasets, () => {})
     refreshOptions()
-    api.call('training.list', { limit: 50 }).then((listed) => setRuns((fromEvents) => mergeInitialRuns(fromEvents, listed)), () => {})
+    api
+      .call('training.list', { limit: 50 })
+      .then((listed) => setRuns((fromEvents) => mergeInitialRuns(fromEvents, listed)), () => {})
+      .finally(() => setRunsListed(true))
     api.call('models.list', {}).then(setVersions, () => {})
     // `t` only formats the error; a language switch must not refetch.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -152,7 +157,7 @@ export function TrainingScreen({
   const baseModels = options?.baseModels ?? []
   const liveModel = versions.find((v) => v.isLive)?.name ?? options?.liveModel ?? null
   // The loop's next steps: a dataset nothing was trained on yet → train; a trained version live → its effect in Estadísticas.
-  const untrainedDataset = readyDatasets[0] && !runs.some((r) => r.datasetId === readyDatasets[0]!.id) ? readyDatasets[0] : null
+  const untrainedDataset = runsListed && readyDatasets[0] && !runs.some((r) => r.datasetId === readyDatasets[0]!.id) ? readyDatasets[0] : null
   const liveTrained = versions.find((v) => v.isLive && v.source !== 'base' && v.deployedAt !== null) ?? null
 
   return (
