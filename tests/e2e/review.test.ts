@@ -125,7 +125,9 @@ describe('Revisión and Entrenamiento in Chromium against `serve`, on demo data'
 
   it('keeps a rewrite half typed when the queue is refreshed', async () => {
     const id = await focusedId()
-    await page.keyboard.press('e')
+    // Opened with the card's button (the E shortcut is the test above's): right after a save, on a
+    // loaded machine, the key could land before the saved card had settled.
+    await card(id).getByRole('button', { name: /^Reescribir/ }).click()
     const editor = card(id).getByRole('textbox', { name: 'Tu versión de la respuesta' })
     await expect.poll(() => editor.isVisible()).toBe(true)
     await page.keyboard.press('ControlOrMeta+a')
