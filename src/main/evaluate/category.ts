@@ -36,6 +36,9 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'nequi|daviplata|efecty|pse|bancolombia|tarjeta|contraentrega|transferencia|consignacion|cuotas|paypal|comprobante' },
     { pattern: 'transfiero|transferi|consigno|consigne|consignar|consignarle|consignarte|deposito|deposite' },
     { pattern: 'numero de cuenta' },
+    // A web shop's words for an order in progress.
+    { pattern: 'carrito|checkout' },
+    { pattern: 'finalizar|terminar|completar|confirmar la|mi compra|pedido|orden' },
     { pattern: 'pasame|mandame|dame|enviame la|los cuenta|datos' },
     { pattern: 'me lo? llevo', negatable: true },
     { pattern: 'me quedo con', negatable: true },
@@ -88,6 +91,9 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'de que trata|se trata' },
     { pattern: 'cuentame|explicame|explicas|explica|dime mas?' },
     { pattern: 'menu|carta|catalogo|catalogos|sabores|sabor|ingredientes' },
+    // What the shop sells, asked in general: "¿qué productos tienen?", "¿qué venden?".
+    { pattern: 'producto|productos|articulo|articulos|marcas|referencias|mercancia|mercaderia' },
+    { pattern: 'que venden|vendes|ofrecen|ofreces|manejan|manejas|trabajan|tienen|tienes|hay' },
     { pattern: 'curso|cursos|audifonos|reloj|relojes|smartwatch|parlante|parlantes|cargador|cargadores|celular|celulares|megapack|combo|cable|mouse|teclado|camara|camaras|proyector|lampara|bafle|diadema|powerbank|tablet|memoria' },
     { pattern: 'excel|ingles|piano|guitarra|marketing|fotografia|diseño|programacion|office|word|photoshop|canva|ia' },
     { pattern: 'virtual|presencial|certificado|principiantes|avanzado|basico|intermedio' },
@@ -108,8 +114,21 @@ const DELIVERY_FAILURE = new PhraseSet(
     'rastrear|rastreo|rastreas|tracking',
     'numero|codigo de guia|seguimiento|rastreo',
     'estado de|del mi? pedido|paquete|orden|envio',
+    // When it comes, not how to order it: "¿cuándo llega mi pedido?".
+    'cuando llega|llegaria|llegara|llegue|sale|saldria|despachan|envian mi|el|la pedido|paquete|orden|compra',
+    'cuanto se? tarda|tardan|demora|demoran mi|el|la pedido|paquete|orden|compra',
+    'esperando|espero|esperamos mi|el|la pedido|paquete|orden|compra|envio',
+    'razon de|del mi|el|la? pedido|paquete|orden|compra|envio',
     'seguimiento de|del|a mi? pedido|paquete|orden|envio',
   ].map((pattern) => ({ pattern, value: true })),
+)
+
+/**
+ * Returns and refunds are after-sale matters, none of the five topics, even when they name the
+ * product or the money: "¿cómo devuelvo un producto?", "quiero que me reembolsen".
+ */
+const AFTER_SALE = new PhraseSet(
+  ['devolver|devuelvo|devolverlo|devolverla|devolucion|devoluciones|reembolso|reembolsen|reembolsar'].map((pattern) => ({ pattern, value: true })),
 )
 
 const SETS = ORDER.map((category) => ({ category, phrases: new PhraseSet(TOPICS[category].map((rule) => ({ pattern: rule.pattern, value: rule }))) }))
@@ -126,6 +145,9 @@ const NOT_A_TOPIC = new PhraseSet(
     'lo que busco|buscaba|necesito|necesitaba|queria|quiero',
     'gracias por la|el|tu|su? informacion|info|atencion',
     'excelente|buena|buenisima|completa|clara|gran la? informacion',
+    // Where the shop is, not what it sells: "¿tienen tienda física?".
+    'tienen|tienes|hay tienda|local|sucursal|sucursales|sede|sedes|punto',
+    'necesito|necesitaba ayuda',
   ].map((pattern) => ({ pattern, value: pattern })),
 )
 
@@ -141,6 +163,7 @@ export function categoryOf(analyzed: AnalyzedText): Category {
   const { words, clauseOf } = analyzed
   const asks = analyzed.questionMarks > 0
   if (DELIVERY_FAILURE.findAll(words, clauseOf).length > 0) return 'consulta_envio'
+  if (AFTER_SALE.findAll(words, clauseOf).length > 0) return 'general'
   const { claimed } = NOT_A_TOPIC.claim(words, clauseOf)
   for (const { category, phrases } of SETS) {
     for (const match of phrases.findAll(words, clauseOf)) {

@@ -147,6 +147,9 @@ const RULES: Rule[] = [
     'muy|tan|super|que buen|buena servicio|atencion',
   ),
   ...rules('praise', 0.7, 'rejection', 'es|era lo que buscaba|necesitaba|queria'),
+  // What customers write to a shop that served them well: congratulations and recommendations.
+  ...rules('praise', 0.8, undefined, 'felicitaciones|felicidades|felicito|felicitarlos|felicitarte', '10|diez de 10|diez'),
+  ...rules('praise', 0.75, 'complaint', 'recomendado|recomendada|recomendados|recomendadas|recomendadisimo|recomendadisimos|recomendadisima', 'lo|la|los|las|les|se recomiendo|recomendamos|recomienda'),
   ...rules('reassurance', 0.6, 'objection', 'vale la pena'),
 
   // --- acknowledgement / agreement ---
@@ -249,6 +252,23 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.55, 'reassurance', 'mal|malo|mala|malos|malas'),
   ...rules('complaint', 0.85, 'reassurance', 'que|muy|tan|mal|mala|malo servicio|atencion|mal|malo|mala'),
   ...rules('complaint', 0.85, undefined, 'estafa|estafadores|estafador|estafan|ladrones|ladron|robo|mentira|mentirosos|mentiroso|fraude|tumbada|engaño'),
+  ...rules('complaint', 0.85, undefined, 'estafado|estafada|estafados|estafaron|robaron|timaron|engañaron|engañado|engañada'),
+  // Complaints about the service rather than the reply: nobody answers, charged twice, faulty goods.
+  ...rules('complaint', 0.8, undefined,
+    'nadie me|nos responde|contesta|atiende|soluciona|ayuda|da|dan razon|respuesta?',
+    'no me|nos han respondido|contestado|solucionado|atendido|devuelto',
+    'sigo|seguimos|sigue|sigues|continuo sin respuesta|solucion|servicio',
+    'me|nos? cobraron|cobran|cobro doble',
+    'me|nos? cobraron|cobran|cobro dos veces',
+    'me|nos? cobraron|cobran|cobro de mas',
+  ),
+  ...rules('complaint', 0.75, undefined, 'defectuoso|defectuosa|defectuosos|defectuosas'),
+  ...rules('complaint', 0.8, 'ack', 'peor|peores|decepcion|decepcionado|decepcionada|decepcionados|decepcionante|desilusion|desilusionado|desilusionada|desastre|arrepiento|arrepentido|arrepentida'),
+  ...rules('annoyance', 0.65, undefined,
+    'llego|llegaron|llega|llegan tarde|atrasado|atrasada|retrasado|retrasada',
+    'horas|dias|semanas|meses esperando',
+    'dias|semanas|meses y nada $',
+  ),
   ...rules('complaint', 0.8, undefined, 'que pereza|jartera|boleta|verguenza'),
   ...rules('complaint', 0.75, undefined, 'no|nunca me|nos? ha|han? llego|llegado|llegaron|llega', 'devolucion|reembolso|devuelvan|devuelven|reclamo|queja'),
   ...rules('complaint', 0.65, undefined, 'ya te|les? dije'),

@@ -18,6 +18,18 @@ describe('category vocabulary beyond one country', () => {
     ['venden por mayor?', 'consulta_precio'],
     ['me pasas la carta?', 'consulta_producto'],
     ['qué sabores tienen?', 'consulta_producto'],
+    ['que productos tienen', 'consulta_producto'],
+    ['qué venden', 'consulta_producto'],
+    ['cuáles son sus productos?', 'consulta_producto'],
+    ['qué marcas manejan', 'consulta_producto'],
+    ['cuándo llega mi pedido?', 'consulta_envio'],
+    ['cuanto tarda mi pedido', 'consulta_envio'],
+    ['ya lo agregué al carrito', 'proceso_pago'],
+    ['quiero finalizar la compra', 'proceso_pago'],
+    ['tienen tienda física?', 'general'],
+    ['necesito ayuda', 'general'],
+    ['cómo devuelvo un producto?', 'general'],
+    ['quiero el reembolso de mi pago', 'general'],
   ])('"%s" is %s', (text, category) => {
     expect(detectCategory(text)).toBe(category)
   })

@@ -237,3 +237,32 @@ describe('assessReply: confidence', () => {
     expect(assessReply(text)).toEqual(assessReply(text))
   })
 })
+
+describe('assessReply: what customers write about the service (issue 16)', () => {
+  // Worded the way customers write to any shop, not taken from a labeled set.
+  it.each([
+    ['llevo 3 días esperando y nadie me responde', 1],
+    ['me cobraron dos veces', 1],
+    ['sigo sin respuesta', 1],
+    ['no me han solucionado nada', 1],
+    ['me siento estafada', 1],
+    ['me vendieron un cargador defectuoso', 1],
+    ['llegó tarde', 2],
+    ['ya van dos semanas y nada', 2],
+    ['felicitaciones por la atención', 5],
+    ['súper recomendados', 5],
+    ['se los recomiendo', 5],
+    ['10 de 10', 5],
+    ['no lo recomiendo', 1],
+    ['qué decepción, la peor compra de mi vida', 1],
+    ['me arrepiento de haberlo pedido', 1],
+    ['fue un desastre', 1],
+    ['no es la peor', 4],
+  ] as const)('"%s" → %i', (text, expected) => {
+    expect(assessReply(text).score).toBe(expected)
+  })
+
+  it('keeps asking for a recommendation a question, not praise', () => {
+    expect(assessReply('¿qué me recomiendas?').score).toBe(3)
+  })
+})
