@@ -41,6 +41,8 @@ export interface ScorerParts {
   rulesWeight?: number
   /** Overrides RULES_FULL_WORDS (likewise). */
   rulesFullWords?: number
+  /** Overrides QUESTION_NEUTRAL_PRIOR (likewise). */
+  questionPrior?: number
 }
 
 export interface MessageScore extends ReplyAssessment {
@@ -57,6 +59,16 @@ export const RULES_WEIGHT = 0.8
  * among many, and the whole text is the model's to weigh.
  */
 export const RULES_FULL_WORDS = 12
+/**
+ * A short question in which the rules saw nothing but the asking ("¿me lo traen a la casa?",
+ * "¿quién habla?") asks for more, which the seed scores 3. The model, trained mostly on reviews,
+ * has no neutral questions to learn from and reads their topic words as liking or disliking, so
+ * its vote is pulled this far toward 3. A question with words of feeling the model knows ("¿por
+ * qué no funciona?") still carries (tuned, docs/scorer.md).
+ */
+export const QUESTION_NEUTRAL_PRIOR = 0.25
+/** Customers who write without accents often write without "¿?" too: a message that starts like a question is one. */
+const QUESTION_WORDS = new Set(['que', 'quien', 'quienes', 'cual', 'cuales', 'cuando', 'donde', 'como', 'cuanto', 'cuantos', 'cuantas', 'precio'])
 
 /** Words too common in chat to name a product even when a product's name contains them. */
 const COMMON = new Set(
@@ -220,9 +232,11 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
     confidence = Math.max(confidence, 0.7)
     extra.push(`order:${order}`, 'purchase_intent')
   } else if (parts.sentiment && !rules.wasSuccessful) {
-    const model = parts.sentiment.predict(analyzed)
     const found = !rules.signals.includes('no_signal') && rules.signals.some((s) => s !== 'question' && s !== 'conflict')
     const fullWords = parts.rulesFullWords ?? RULES_FULL_WORDS
+    const asks = analyzed.questionMarks > 0 || QUESTION_WORDS.has(analyzed.words[0] ?? '')
+    const prior = !found && asks && analyzed.words.length <= fullWords ? (parts.questionPrior ?? QUESTION_NEUTRAL_PRIOR) : 0
+    const model = parts.sentiment.predict(analyzed).map((p, k) => (1 - prior) * p + (k === 2 ? prior : 0))
     const lengthShare = analyzed.words.length <= fullWords ? 1 : fullWords / analyzed.words.length
     const rulesShare = found ? (parts.rulesWeight ?? RULES_WEIGHT) * rules.confidence * lengthShare : 0
     const fromRules = rulesDistribution(rules)
@@ -239,9 +253,13 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   else if (category === 'general' && parts.catalog && analyzed.words.some((w) => parts.catalog!.words.has(w))) category = 'consulta_producto'
   // Paying and ordering are one topic and one outcome: a message about how to pay or to order
   // ("¿aceptan tarjeta?", "cómo hago mi pedido", "estoy interesado en comprar") is the purchase
-  // intent the loop learns from, even when no rule named a sale. Not after a complaint or a no.
-  if (category === 'proceso_pago' && !wasSuccessful && !negative) {
+  // intent the loop learns from, even when no rule named a sale. Not after a complaint or a no,
+  // whether the rules saw it or the learned model read the message as unhappy (score ≤ 2).
+  if (category === 'proceso_pago' && !wasSuccessful && !negative && score >= 3) {
     wasSuccessful = true
+    // Asking how to pay or to order is a 4 in the rules (a payment question); a neutral read of
+    // its words does not lower it. Not in a long text, where a payment word is one among many.
+    if (analyzed.words.length <= RULES_FULL_WORDS) score = Math.max(score, 4) as MessageScore['score']
     extra.push('purchase_intent')
   }
 

@@ -83,12 +83,25 @@ describe('the learned model', () => {
   })
 
   it('changes scores the rules leave neutral, and keeps the rules in charge of sales', () => {
-    const text = 'qué decepción, la peor compra de mi vida'
+    const text = 'la comida llegó fría y sin sabor'
     expect(scoreMessage({ text }, rulesOnly).score).toBe(3)
     expect(scoreMessage({ text }, parts).rulesScore).toBe(3)
+    expect(scoreMessage({ text }, parts).score).toBeLessThanOrEqual(2)
     const sale = scoreMessage({ text: 'horrible el color pero me lo llevo igual' }, parts)
     expect(scoreMessage({ text: 'perfecto, me lo llevo' }, parts)).toMatchObject({ score: 5, wasSuccessful: true })
     expect(sale.wasSuccessful).toBe(scoreMessage({ text: 'horrible el color pero me lo llevo igual' }, rulesOnly).wasSuccessful)
+  })
+
+  it('reads a plain question as asking (3) unless the model is sure of a feeling in it', () => {
+    // Stand-ins: a model that leans to 5 for anything (as the shipped one did for "¿me lo traen
+    // a la casa?") and one that is sure of 5.
+    const leaning = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 1])
+    const sure = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 4])
+    expect(scoreMessage({ text: '¿me lo traen a la casa?' }, { sentiment: leaning }).score).toBe(3)
+    expect(scoreMessage({ text: 'donde queda el local' }, { sentiment: leaning }).score).toBe(3)
+    expect(scoreMessage({ text: 'me lo traen a la casa' }, { sentiment: leaning }).score).toBe(5)
+    expect(scoreMessage({ text: '¿me lo traen a la casa?' }, { sentiment: sure }).score).toBe(5)
+    expect(scoreMessage({ text: '¿me lo traen a la casa?' }, { sentiment: leaning, questionPrior: 0 }).score).toBe(5)
   })
 
   it('gives a confidence between 0 and 1 that is higher for a clear message than for a vague one', () => {
@@ -112,6 +125,26 @@ describe('paying and ordering are one topic and one outcome', () => {
     for (const text of ['me gustaria ordenar una pizza', 'quiero proceder con la compra', 'voy a llevar dos', 'resérvame la talla 40']) {
       const scored = scoreMessage({ text }, parts)
       expect([scored.category, scored.wasSuccessful], text).toEqual(['proceso_pago', true])
+    }
+  })
+
+  it('a payment message the learned model reads as unhappy is no purchase intent, even when no rule saw a complaint', () => {
+    // A model sure of "1" for anything stands in for "the customer is upset" where the rules
+    // found nothing: the order words in an upset message are no sale.
+    const upset = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [6, 0, 0, 0, 0])
+    const text = 'cómo hago mi pedido'
+    const calm = scoreMessage({ text }, parts)
+    expect([calm.category, calm.wasSuccessful]).toEqual(['proceso_pago', true])
+    const scored = scoreMessage({ text }, { sentiment: upset })
+    expect(scored.score).toBe(1)
+    expect(scored.wasSuccessful).toBe(false)
+    expect(scored.signals).not.toContain('purchase_intent')
+  })
+
+  it('an order is waited for, not placed, in a complaint about it', () => {
+    for (const text of ['llevo 3 dias esperando mi pedido y nadie me responde', 'nadie me da razón de mi pedido', 'cuándo llega mi pedido?']) {
+      const scored = scoreMessage({ text }, parts)
+      expect([scored.category, scored.wasSuccessful], text).toEqual(['consulta_envio', false])
     }
   })
 })
