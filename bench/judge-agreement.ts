@@ -14,7 +14,7 @@ import { SentimentModel } from '../src/main/evaluate/sentiment-model'
 import { SENTIMENT_WEIGHTS } from '../src/main/evaluate/sentiment-weights'
 import { mulberry32 } from '../src/main/kernel/hash'
 import { OllamaProvider } from '../src/main/llm/ollama-provider'
-import { EXTERNAL_MISSING, loadExternal, scoreMeasures } from '../tests/support/scorer-external'
+import { EXTERNAL_MISSING, fiveLevels, loadExternal, scoreMeasures } from '../tests/support/scorer-external'
 import { loadTestSet, PARTS } from '../tests/support/scorer-testset'
 
 interface Row {
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
     return parseJudgeScore(result.text)
   }
   const model = SentimentModel.decode(SENTIMENT_WEIGHTS)
-  const blind = sample(external.filter((r) => r.part === 'blind'), n, 16)
+  const blind = sample(fiveLevels(external.filter((r) => r.part === 'blind')), n, 16)
   const project = loadTestSet().slice(PARTS[2].from, PARTS[2].to)
   const started = performance.now()
   const lines = [

@@ -12,7 +12,7 @@ import { SentimentModel } from '../src/main/evaluate/sentiment-model'
 import { SENTIMENT_WEIGHTS } from '../src/main/evaluate/sentiment-weights'
 import { mulberry32 } from '../src/main/kernel/hash'
 import { seedDetectCategory, seedQualityScore, seedWasSuccessful } from '../tests/support/seed-rules'
-import { confusion, EXTERNAL_MISSING, f1, loadExternal, reliability, scoreMeasures, type ExternalRow } from '../tests/support/scorer-external'
+import { confusion, EXTERNAL_MISSING, f1, fiveLevels, loadExternal, reliability, scoreMeasures, type ExternalRow } from '../tests/support/scorer-external'
 import { loadTestSet, PARTS } from '../tests/support/scorer-testset'
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`
@@ -30,15 +30,21 @@ function scorers(model: SentimentModel): Scorer[] {
   ]
 }
 
+/** Polarity over every row; ±1 and exact only over rows labelled on five levels ("—" when none). */
 function externalTable(rows: readonly ExternalRow[], list: readonly Scorer[]): string {
   const lines = ['| source | part | n | scorer | polarity macro-F1 | score ±1 | score exact |', '|---|---|---|---|---|---|---|']
   const sources = [...new Set(rows.map((r) => r.source))]
   for (const source of [...sources, 'all']) {
     for (const part of ['tuning', 'blind'] as const) {
       const at = rows.filter((r) => r.part === part && (source === 'all' || r.source === source))
+      const five = new Set(fiveLevels(at))
       for (const s of list) {
-        const m = scoreMeasures(at.map((r) => r.score), at.map((r) => s.score(r.text)))
-        lines.push(`| ${source} | ${part} | ${m.n} | ${s.name} | ${num(m.polarityMacroF1)} | ${pct(m.withinOne)} | ${pct(m.exact)} |`)
+        const predicted = at.map((r) => s.score(r.text))
+        const polarity = scoreMeasures(at.map((r) => r.score), predicted)
+        const levels = scoreMeasures(at.filter((r) => five.has(r)).map((r) => r.score), predicted.filter((_, i) => five.has(at[i]!)))
+        const n = five.size === at.length ? `${at.length}` : five.size ? `${at.length} (${five.size} on 5 levels)` : `${at.length}`
+        const [within, exact] = five.size ? [pct(levels.withinOne), pct(levels.exact)] : ['—', '—']
+        lines.push(`| ${source} | ${part} | ${n} | ${s.name} | ${num(polarity.polarityMacroF1)} | ${within} | ${exact} |`)
       }
     }
   }
@@ -157,14 +163,14 @@ export function externalReport(): string {
   const model = SentimentModel.decode(SENTIMENT_WEIGHTS)
   const project = loadTestSet()
   if (!rows) return `## External development set\n\nSkipped: ${EXTERNAL_MISSING}.\n\n${throughput(project.map((r) => r.text), model)}`
-  const blind = rows.filter((r) => r.part === 'blind')
+  const blind = fiveLevels(rows.filter((r) => r.part === 'blind'))
   const list = scorers(model)
   return [
-    `## External development set (${rows.length} public reviews: ${[...new Set(rows.map((r) => r.source))].join(', ')}; model: ${model.trainedOn})`,
+    `## External development set (${rows.length} public texts: ${[...new Set(rows.map((r) => r.source))].join(', ')}; model: ${model.trainedOn})`,
     '',
     externalTable(rows, list),
     '',
-    'Confusion on the blind part (all sources), rules alone:',
+    'Confusion on the blind part (sources labelled on five levels), rules alone:',
     '',
     confusion(blind.map((r) => r.score), blind.map((r) => list[1]!.score(r.text))),
     '',
@@ -172,7 +178,7 @@ export function externalReport(): string {
     '',
     confusion(blind.map((r) => r.score), blind.map((r) => list[2]!.score(r.text))),
     '',
-    'Reliability of the confidence (rules + learned model, blind part, all sources):',
+    'Reliability of the confidence (rules + learned model, blind part, sources labelled on five levels):',
     '',
     reliabilityTable(blind, model),
     '',
@@ -184,11 +190,11 @@ export function externalReport(): string {
     '',
     'Owner = the reviewers (the labels):',
     '',
-    ownerCurve(rows, model, [0, 30, 100, 300, 1000]),
+    ownerCurve(fiveLevels(rows), model, [0, 30, 100, 300, 1000]),
     '',
     'Owner with a blunter scale than the reviewers (a 4 is a 5 to them, a 2 is a 1):',
     '',
-    ownerCurve(rows, model, [0, 30, 100, 300, 1000], (r) => (r.score === 4 ? 5 : r.score === 2 ? 1 : r.score)),
+    ownerCurve(fiveLevels(rows), model, [0, 30, 100, 300, 1000], (r) => (r.score === 4 ? 5 : r.score === 2 ? 1 : r.score)),
     '',
     '## Throughput (this machine; varies run to run)',
     '',

@@ -1,17 +1,21 @@
 // Rebuilds the scorer's external development set (docs/scorer.md §11) from fetched snapshots of
 // its public sources. The data is not committed: neither licence allows redistribution (research
 // use only), so every machine rebuilds it from the sources. Output: .cache/scorer-dev/external.jsonl
-// (git-ignored), one line per review: {"text", "score", "source", "group", "part"}, part being
-// "tuning" or "blind".
+// (git-ignored), one line per text: {"text", "score", "source", "group", "part", "levels"?}, part
+// being "tuning" or "blind"; `levels: 3` marks a source labelled only positive / neutral /
+// negative (stored as score 4 / 3 / 2: only its polarity is measured).
 //
-//   npx tsx scripts/scorer/build-dev-set.ts [--meia <git dir>] [--sfu <git dir>]
+//   npx tsx scripts/scorer/build-dev-set.ts [--meia <git dir>] [--sfu <git dir>] [--prensa <git dir>]
 //
 // Each option is a bare git directory (a `git clone --bare` or a fetched snapshot) of:
 // --meia  github.com/UzielLujan/Tarea1-NLP-opiniones-mx — the MeIA 2025 training file:
 //         TripAdvisor reviews of Mexican "Pueblos Mágicos", stars 1–5 (Mexico);
 // --sfu   github.com/AaronGG11/Natural-Language-Processing — the SFU Spanish Review Corpus
 //         (Brooke & Taboada): Ciao.es reviews of cars, hotels, washing machines, books, phones,
-//         music, computers and films, stars 1–2 and 4–5 (Spain).
+//         music, computers and films, stars 1–2 and 4–5 (Spain);
+// --prensa github.com/pln-fing-udelar/pln-inco-resources — opinions quoted in Uruguayan press,
+//         labelled positive / neutral / negative by students of the UdelaR NLP group (Uruguay).
+//         Not reviews and not chat: short opinionated text about anything, the "general post".
 // A missing source is skipped with a warning; at least one is needed.
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
@@ -36,6 +40,13 @@ const SOURCES = {
     commit: 'ebc5453d164f800cef0766705fffac2ed9027122',
     path: '11_Summarization/SFU_Spanish_Review_Corpus',
     mirror: '/work/.mirror/AaronGG11+Natural-Language-Processing/repo',
+  },
+  prensa: {
+    name: 'prensa-uy',
+    repository: 'pln-fing-udelar/pln-inco-resources',
+    commit: '6c12eb8505212730df7214e5e8e68dd1708a55e2',
+    path: 'sentiment/corpusAnalisisSentimientosEsp',
+    mirror: '/work/.mirror/pln-fing-udelar+pln-inco-resources/repo',
   },
 } as const
 const SPLIT_SEED = 16
@@ -81,6 +92,8 @@ export interface DevRow {
   /** What the split groups by (the town), so the blind part shares no town with the tuning part. */
   group: string
   part: 'tuning' | 'blind'
+  /** 3: the source says only positive / neutral / negative (score 4 / 3 / 2); absent: five levels. */
+  levels?: 3
 }
 
 const git = (mirror: string, ...args: string[]) => execFileSync('git', ['--git-dir', mirror, ...args], { maxBuffer: 64 * 1024 * 1024 })
@@ -120,6 +133,29 @@ function readSfu(mirror: string): Omit<DevRow, 'part'>[] {
 }
 
 /**
+ * Uruguayan press opinions: two files of different texts. prensaUyUnaClase has one label per
+ * text; prensaUyVariasClases one per annotator, of which only texts every annotator labelled
+ * alike are kept (ties, "empate" and mixed labels are not a gold label). The texts have no
+ * natural group (the second column is a target name or a flag), so each falls in one of 40
+ * groups by a hash of its text.
+ */
+function readPrensa(mirror: string): Omit<DevRow, 'part'>[] {
+  const { commit, path, name } = SOURCES.prensa
+  const polarity: Record<string, DevRow['score']> = { Pos: 4, Neu: 3, Neg: 2 }
+  const out: Omit<DevRow, 'part'>[] = []
+  const add = (text: string, label: string | undefined) => {
+    const score = label ? polarity[label] : undefined
+    if (score) out.push({ text: text.replace(/\s+/g, ' ').trim(), score, source: name, group: `g${hashString(text, SPLIT_SEED) % 40}`, levels: 3 })
+  }
+  for (const record of parseCsv(git(mirror, 'show', `${commit}:${path}/prensaUyUnaClase.csv`).toString('utf8'))) add(record[0] ?? '', record.at(-1))
+  for (const record of parseCsv(git(mirror, 'show', `${commit}:${path}/prensaUyVariasClases.csv`).toString('utf8'))) {
+    const labels = new Set(record.slice(2).filter(Boolean))
+    if (labels.size === 1) add(record[0] ?? '', [...labels][0])
+  }
+  return out
+}
+
+/**
  * The blind part of each source is whole groups (towns, product categories), taken in the order
  * of a seeded hash of their names until they hold 30% of the source: no group is on both sides,
  * and the choice never looks at the text.
@@ -143,6 +179,7 @@ function main(): void {
   for (const [key, read] of [
     ['meia', readMeia],
     ['sfu', readSfu],
+    ['prensa', readPrensa],
   ] as const) {
     const source = SOURCES[key]
     const mirror = option(key, source.mirror)
@@ -166,7 +203,7 @@ function main(): void {
   for (const name of new Set(out.map((r) => r.source))) {
     const of = out.filter((r) => r.source === name)
     const blindGroups = [...new Set(of.filter((r) => r.part === 'blind').map((r) => r.group))]
-    console.log(`${name}: ${of.length} reviews, tuning ${of.filter((r) => r.part === 'tuning').length}, blind ${of.filter((r) => r.part === 'blind').length} (${blindGroups.length} groups: ${blindGroups.slice(0, 8).join(', ')}${blindGroups.length > 8 ? ', …' : ''})`)
+    console.log(`${name}: ${of.length} texts, tuning ${of.filter((r) => r.part === 'tuning').length}, blind ${of.filter((r) => r.part === 'blind').length} (${blindGroups.length} groups: ${blindGroups.slice(0, 8).join(', ')}${blindGroups.length > 8 ? ', …' : ''})`)
   }
   console.log(`→ ${DEV_SET_PATH}`)
 }

@@ -5,8 +5,9 @@
 //   npx tsx scripts/scorer/train-sentiment-model.ts  # --validate: measure on held-out tuning data only
 //
 // Training data, and what is never trained on:
-// - the TUNING part of the external development set (public Mexican reviews, stars 1–5); its
-//   BLIND part (other towns) is never read here;
+// - the TUNING part of the external development set (public Mexican and Spanish reviews, stars
+//   1–5, and Uruguayan press opinions labelled positive / neutral / negative); its BLIND part
+//   (other towns, product categories, text groups) is never read here;
 // - the first part of tests/fixtures/scorer-testset.jsonl (the 516 replies the rules were written
 //   with); its blind parts stay out, so the project's own blind figure stays honest.
 // --validate holds out a quarter of the tuning towns and blind set 1 of the project's set, and
@@ -19,7 +20,7 @@ import { analyzeSpanish } from '../../src/main/kernel/spanish-text'
 import { sentimentFeatures, trainSentimentModel, type SentimentExample, type SentimentModel, type SentimentTrainingOptions } from '../../src/main/evaluate/sentiment-model'
 import { RULES_FULL_WORDS, scoreMessage } from '../../src/main/evaluate/message-scorer'
 import { fitCalibration, type CalibrationSample, type ConfidenceCalibration } from '../../src/main/evaluate/confidence-calibration'
-import { EXTERNAL_MISSING, loadExternal, scoreMeasures } from '../../tests/support/scorer-external'
+import { EXTERNAL_MISSING, fiveLevels, loadExternal, scoreMeasures } from '../../tests/support/scorer-external'
 import { loadTestSet, PARTS } from '../../tests/support/scorer-testset'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -58,10 +59,19 @@ interface Labeled {
   text: string
   score: 1 | 2 | 3 | 4 | 5
   weight: number
+  levels?: 3
 }
 
+/** A three-level label spreads over the two scores it stands for: "positive" is half a 4, half a 5. */
+const THREE_LEVEL_TARGET: Partial<Record<number, readonly number[]>> = { 2: [0.5, 0.5, 0, 0, 0], 3: [0, 0, 1, 0, 0], 4: [0, 0, 0, 0.5, 0.5] }
+
 function examples(rows: readonly Labeled[], buckets: number): SentimentExample[] {
-  return rows.map((r) => ({ features: sentimentFeatures(analyzeSpanish(r.text), buckets), score: r.score, weight: r.weight }))
+  return rows.map((r) => ({
+    features: sentimentFeatures(analyzeSpanish(r.text), buckets),
+    score: r.score,
+    weight: r.weight,
+    ...(r.levels === 3 ? { target: THREE_LEVEL_TARGET[r.score] } : {}),
+  }))
 }
 
 function train(rows: readonly Labeled[], options: SentimentTrainingOptions, trainedOn: string): SentimentModel {
@@ -82,11 +92,12 @@ const heldOut = (r: { group: string }) => hashString(r.group, 7) % 4 === 0
  * here; it gives the reliability table in docs/scorer.md.
  */
 function calibration(tuning: readonly (Labeled & { group: string })[], projectTrain: readonly Labeled[]): ConfidenceCalibration {
+  // Every row trains the fold models; only five-level rows can say whether a score was exactly right.
   const fold = (r: { group: string }) => hashString(r.group, 7) % 4
   const samples: CalibrationSample[] = []
   for (let k = 0; k < 4; k++) {
     const model = train([...tuning.filter((r) => fold(r) !== k), ...projectTrain], TRAINING, 'calibration')
-    for (const row of tuning.filter((r) => fold(r) === k)) {
+    for (const row of tuning.filter((r) => fold(r) === k && r.levels !== 3)) {
       const scored = scoreMessage({ text: row.text }, { sentiment: model })
       // A sale the rules or the context recognised keeps its own confidence: only blended scores are read through the curve.
       if (scored.wasSuccessful) continue
@@ -114,7 +125,9 @@ function main(): void {
       ...projectTrain.map((r) => ({ ...r, weight: CHAT_WEIGHT })),
       ...(LEXICON_WEIGHT > 0 ? lexiconRows() : []),
     ]
-    const valExternal = tuning.filter(heldOut)
+    const valExternal = fiveLevels(tuning.filter(heldOut))
+    const valThree = tuning.filter((r) => heldOut(r) && r.levels === 3)
+    const threeF1 = (predict: (text: string) => number) => (valThree.length ? ` | 3-level n=${valThree.length} F1 ${scoreMeasures(valThree.map((r) => r.score), valThree.map((r) => predict(r.text))).polarityMacroF1.toFixed(3)}` : '')
     const valProject = project.slice(PARTS[1].from, PARTS[1].to)
     const grid: Partial<SentimentTrainingOptions>[] = process.argv.includes('--grid') ? [{}, { l2: 1e-4 }, { l2: 1e-6 }, { epochs: 4 }, { epochs: 15 }, { learningRate: 0.1 }, { learningRate: 0.5 }, { buckets: 1 << 17 }] : [{}]
     for (const change of grid) {
@@ -122,28 +135,28 @@ function main(): void {
       const model = train(trainRows, options, 'validation')
       const ext = scoreMeasures(valExternal.map((r) => r.score), valExternal.map((r) => argmax(model.predict(analyzeSpanish(r.text)))))
       const own = scoreMeasures(valProject.map((r) => r.score), valProject.map((r) => argmax(model.predict(analyzeSpanish(r.text)))))
-      console.log(JSON.stringify(change), `external n=${ext.n} F1 ${ext.polarityMacroF1.toFixed(3)} ±1 ${ext.withinOne.toFixed(3)}`, `| project n=${own.n} F1 ${own.polarityMacroF1.toFixed(3)} ±1 ${own.withinOne.toFixed(3)} exact ${own.exact.toFixed(3)}`)
+      console.log(JSON.stringify(change), `external n=${ext.n} F1 ${ext.polarityMacroF1.toFixed(3)} ±1 ${ext.withinOne.toFixed(3)}${threeF1((text) => argmax(model.predict(analyzeSpanish(text))))}`, `| project n=${own.n} F1 ${own.polarityMacroF1.toFixed(3)} ±1 ${own.withinOne.toFixed(3)} exact ${own.exact.toFixed(3)}`)
     }
     const model = train(trainRows, TRAINING, 'validation')
     for (const rulesWeight of [0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 1]) {
       const parts = { sentiment: model, rulesWeight }
       const ext = scoreMeasures(valExternal.map((r) => r.score), valExternal.map((r) => scoreMessage({ text: r.text }, parts).score))
       const own = scoreMeasures(valProject.map((r) => r.score), valProject.map((r) => scoreMessage({ text: r.text }, parts).score))
-      console.log(`rules weight ${rulesWeight}`, `external F1 ${ext.polarityMacroF1.toFixed(3)} ±1 ${ext.withinOne.toFixed(3)}`, `| project F1 ${own.polarityMacroF1.toFixed(3)} ±1 ${own.withinOne.toFixed(3)} exact ${own.exact.toFixed(3)}`)
+      console.log(`rules weight ${rulesWeight}`, `external F1 ${ext.polarityMacroF1.toFixed(3)} ±1 ${ext.withinOne.toFixed(3)}${threeF1((text) => scoreMessage({ text }, parts).score)}`, `| project F1 ${own.polarityMacroF1.toFixed(3)} ±1 ${own.withinOne.toFixed(3)} exact ${own.exact.toFixed(3)}`)
     }
     for (const [rulesWeight, rulesFullWords] of [[0.6, 8], [0.6, 12], [0.6, 20], [0.6, 40], [0.8, 12], [1, 12], [0.8, 20], [1, 20]] as const) {
       const parts = { sentiment: model, rulesWeight, rulesFullWords }
       const ext = scoreMeasures(valExternal.map((r) => r.score), valExternal.map((r) => scoreMessage({ text: r.text }, parts).score))
       const own = scoreMeasures(valProject.map((r) => r.score), valProject.map((r) => scoreMessage({ text: r.text }, parts).score))
-      console.log(`rules weight ${rulesWeight}, full up to ${rulesFullWords} words`, `external F1 ${ext.polarityMacroF1.toFixed(3)} ±1 ${ext.withinOne.toFixed(3)}`, `| project F1 ${own.polarityMacroF1.toFixed(3)} ±1 ${own.withinOne.toFixed(3)} exact ${own.exact.toFixed(3)}`)
+      console.log(`rules weight ${rulesWeight}, full up to ${rulesFullWords} words`, `external F1 ${ext.polarityMacroF1.toFixed(3)} ±1 ${ext.withinOne.toFixed(3)}${threeF1((text) => scoreMessage({ text }, parts).score)}`, `| project F1 ${own.polarityMacroF1.toFixed(3)} ±1 ${own.withinOne.toFixed(3)} exact ${own.exact.toFixed(3)}`)
     }
     const rulesOnly = (rows: readonly { text: string; score: number }[]) => scoreMeasures(rows.map((r) => r.score), rows.map((r) => scoreMessage({ text: r.text }, { sentiment: null }).score))
     const [re, ro] = [rulesOnly(valExternal), rulesOnly(valProject)]
-    console.log(`rules alone external F1 ${re.polarityMacroF1.toFixed(3)} ±1 ${re.withinOne.toFixed(3)} | project F1 ${ro.polarityMacroF1.toFixed(3)} ±1 ${ro.withinOne.toFixed(3)} exact ${ro.exact.toFixed(3)}`)
+    console.log(`rules alone external F1 ${re.polarityMacroF1.toFixed(3)} ±1 ${re.withinOne.toFixed(3)}${threeF1((text) => scoreMessage({ text }, { sentiment: null }).score)} | project F1 ${ro.polarityMacroF1.toFixed(3)} ±1 ${ro.withinOne.toFixed(3)} exact ${ro.exact.toFixed(3)}`)
     return
   }
 
-  const trainedOn = `${tuning.length} public reviews (tuning part: MeIA 2025 towns, SFU categories) + ${projectTrain.length} replies (scorer-testset part 1)${LEXICON_WEIGHT > 0 ? ' + ML-SentiCon/AFINN-es lexicons' : ''}`
+  const trainedOn = `${tuning.length} public texts (tuning part: MeIA 2025 towns, SFU categories, UdelaR press groups) + ${projectTrain.length} replies (scorer-testset part 1)${LEXICON_WEIGHT > 0 ? ' + ML-SentiCon/AFINN-es lexicons' : ''}`
   const tuningRows = tuning.map((r) => ({ ...r, weight: 1 }))
   const chatRows = projectTrain.map((r) => ({ ...r, weight: CHAT_WEIGHT }))
   const curves = calibration(tuningRows, chatRows)

@@ -11,7 +11,12 @@ export interface ExternalRow {
   source: string
   group: string
   part: 'tuning' | 'blind'
+  /** 3: labelled only positive / neutral / negative, stored as 4 / 3 / 2 — only polarity is measured. */
+  levels?: 3
 }
+
+/** Rows whose label has five levels: the ones ±1, exact, confusion and reliability can be read on. */
+export const fiveLevels = <T extends { levels?: 3 }>(rows: readonly T[]): T[] => rows.filter((r) => r.levels !== 3)
 
 export const EXTERNAL_DEV_PATH = fileURLToPath(new URL('../../.cache/scorer-dev/external.jsonl', import.meta.url))
 export const EXTERNAL_MISSING =

@@ -133,6 +133,11 @@ export interface SentimentExample {
   features: number[]
   score: 1 | 2 | 3 | 4 | 5
   weight?: number
+  /**
+   * A label coarser than the five levels, as a distribution over them: a text labelled only
+   * "positive" is [0, 0, 0, ½, ½]. Without it the target is all on `score`.
+   */
+  target?: readonly number[]
 }
 
 export interface SentimentTrainingOptions {
@@ -178,7 +183,8 @@ export function trainSentimentModel(examples: readonly SentimentExample[], optio
         sum += probs[k]!
       }
       for (let k = 0; k < SENTIMENT_CLASSES; k++) {
-        const gradient = (probs[k]! / sum - (k + 1 === example.score ? 1 : 0)) * exampleWeight
+        const wanted = example.target ? example.target[k]! : k + 1 === example.score ? 1 : 0
+        const gradient = (probs[k]! / sum - wanted) * exampleWeight
         for (const f of example.features) {
           const at = f * SENTIMENT_CLASSES + k
           const g = gradient * value + options.l2 * weights[at]!

@@ -38,6 +38,20 @@ describe('training and the shipped weights', () => {
     expect(decoded.predict(analyzeSpanish('pésimo servicio'))[0]).toBeGreaterThan(0.5)
   })
 
+  it('learns a three-level label as the distribution it stands for, not as one score', () => {
+    // "Positive" without a level: half a 4, half a 5. Trained on the distribution, the model
+    // splits its belief over both; trained on `score` alone it would put it all on the 4.
+    const texts = ['buen trato', 'lindo lugar', 'muy recomendable', 'gente amable']
+    const options = { buckets: BUCKETS, epochs: 40, l2: 1e-6, learningRate: 0.3, seed: 1 }
+    const soft = trainSentimentModel(texts.map((t) => ({ features: features(t), score: 4 as const, target: [0, 0, 0, 0.5, 0.5] })), options, mulberry32(1), 'soft')
+    const hard = trainSentimentModel(texts.map((t) => ({ features: features(t), score: 4 as const })), options, mulberry32(1), 'hard')
+    const p = soft.predict(analyzeSpanish('buen trato'))
+    expect(p[3]).toBeGreaterThan(0.35)
+    expect(p[4]).toBeGreaterThan(0.35)
+    expect(p[0]! + p[1]! + p[2]!).toBeLessThan(0.2)
+    expect(hard.predict(analyzeSpanish('buen trato'))[4]).toBeLessThan(0.1)
+  })
+
   it('ships weights of a sensible size that decode to a model', () => {
     expect(SENTIMENT_WEIGHTS.weights.length).toBeLessThan(3 * 1024 * 1024)
     const model = SentimentModel.decode(SENTIMENT_WEIGHTS)
