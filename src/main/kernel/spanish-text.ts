@@ -366,8 +366,30 @@ function rewritePhrases(tokens: Token[]): Token[] {
 }
 
 /** Tokenize, fold and canonicalize a customer message. Pure; safe on any string. */
-export function analyzeSpanish(text: string): AnalyzedText {
-  const letters = text.match(/\p{L}/gu) ?? []
+/**
+ * Links, e-mail addresses and @handles are not the customer's words: split into tokens they would
+ * read as "https t co abc123", a shop URL's "producto" as a product question and its "?color=rojo"
+ * as a question. Each link or address becomes one placeholder word; a handle goes. A hashtag is
+ * its words ("#PesimoServicio" → "Pesimo Servicio").
+ */
+const LINK = /(?:\bhttps?:\/\/|\bwww\.)\S+/giu
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu
+const HANDLE = /(^|[^\p{L}\p{N}_])@[\p{L}\p{N}_]+/gu
+const HASHTAG = /#([\p{L}\p{N}_]+)/gu
+
+function withoutAddresses(text: string, placeholders = true): string {
+  if (!/[@#/]|www\./i.test(text)) return text
+  return text
+    .replace(LINK, placeholders ? ' url ' : ' ')
+    .replace(EMAIL, placeholders ? ' email ' : ' ')
+    .replace(HANDLE, '$1 ')
+    .replace(HASHTAG, (_, tag: string) => ` ${tag.replace(/_/g, ' ').replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')} `)
+}
+
+export function analyzeSpanish(raw: string): AnalyzedText {
+  const text = withoutAddresses(raw)
+  // Shouting is read from the customer's own letters, not from a link's or its placeholder's.
+  const letters = withoutAddresses(raw, false).match(/\p{L}/gu) ?? []
   const shouting = letters.length >= 2 && letters.every((c) => c === c.toUpperCase() && c !== c.toLowerCase())
   const folded = foldSpanish(text)
   let clause = 0

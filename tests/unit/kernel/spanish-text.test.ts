@@ -169,3 +169,30 @@ describe('canonicalEmoji', () => {
     expect(canonicalEmoji(':D')).toBe('😀')
   })
 })
+
+describe('analyzeSpanish: links, addresses, handles and hashtags', () => {
+  it('reads a link as one placeholder word: its path is no topic and its "?" no question', () => {
+    const a = analyzeSpanish('mira este https://www.mitienda.com/producto/123?color=rojo')
+    expect(a.words).toEqual(['mira', 'este', 'url'])
+    expect(a.questionMarks).toBe(0)
+    expect(analyzeSpanish('www.tienda.co/ofertas').words).toEqual(['url'])
+  })
+
+  it('reads an e-mail address as one word and drops @handles', () => {
+    expect(analyzeSpanish('mi correo es ana.perez@gmail.com').words).toEqual(['mi', 'correo', 'es', 'email'])
+    expect(analyzeSpanish('@TiendaXYZ no me han respondido').words).toEqual(['no', 'me', 'han', 'respondido'])
+  })
+
+  it('splits a hashtag into its words', () => {
+    expect(analyzeSpanish('#PesimoServicio').words).toEqual(['pesimo', 'servicio'])
+    expect(analyzeSpanish('#muy_bueno').words).toEqual(['muy', 'bueno'])
+  })
+
+  it('reads shouting from the customer\'s letters, not from a link', () => {
+    expect(analyzeSpanish('NO ME LLEGÓ www.tienda.co/pedido').shouting).toBe(true)
+  })
+
+  it('leaves fractions and text without addresses alone', () => {
+    expect(analyzeSpanish('te pago 1/2 hoy').words).toEqual(['te', 'pago', '1', '2', 'hoy'])
+  })
+})
