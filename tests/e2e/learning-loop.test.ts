@@ -51,11 +51,13 @@ describe('the learning loop end to end in Chromium', () => {
     expect(seeded.status, seeded.stderr).toBe(0)
     serve = await startServeProcess(dir.path, { OLLAMA_HOST: ollama.url, OLLAMA_MODELS: store })
     // An empty data folder opens on Primeros pasos (first-day.test.ts); these tests start at the sections.
-    await post(serve.url, serve.token, 'setup.dismiss', { dismissed: true })
+    await api('setup.dismiss', { dismissed: true })
     await api('settings.update', { training: { learningRate: 2e-4, epochs: 16 }, whatsapp: { debounceMs: 0 } })
     await api('catalog.save', { product: { name: 'Curso de Piano Básico', price: 89_000, keywords: ['piano'] } })
     browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'es-CO' })
+    // An action on an element that never comes fails with the locator's name, not a silent test timeout.
+    page.setDefaultTimeout(20_000)
     await page.goto(`${serve.url}/#token=${serve.token}`)
   })
   afterAll(async () => {
@@ -71,7 +73,8 @@ describe('the learning loop end to end in Chromium', () => {
     for (const text of ['Hola, ¿cuánto cuesta el curso de piano?', 'eso no fue lo que pregunté 😡']) {
       await simulator.getByLabel('Mensaje').fill(text)
       await simulator.getByRole('button', { name: 'Enviar' }).click()
-      await expect.poll(() => page.getByTestId('bubble-customer').last().textContent()).toContain(text.slice(0, 12))
+      // Counted, not read: reading a bubble that never comes waits past every poll timeout.
+      await expect.poll(() => page.getByTestId('bubble-customer').filter({ hasText: text.slice(0, 12) }).count(), { timeout: 10_000 }).toBe(1)
     }
     await expect.poll(async () => (await api<{ items: ExchangeDto[] }>('review.list', { status: 'all', includeDemo: false })).items.find((e) => e.autoScore !== null)?.autoScore ?? null, { timeout: 10_000 }).toBeLessThanOrEqual(2)
   })

@@ -128,6 +128,23 @@ describe('the app in Chromium against `serve`', () => {
     await full.close()
   })
 
+  it('opens the chat the simulator started even when its live update never came (a page that just loaded, a busy machine)', async () => {
+    const held = await browser.newPage({ viewport: { width: 1360, height: 820 }, locale: 'es-CO' })
+    // The live connection opens but carries nothing: every event of this test is missed, as one
+    // sent before the socket connected is.
+    await held.routeWebSocket(/\/events/, () => {})
+    await held.goto(`${serve.url}/#token=${serve.token}`)
+    await expect.poll(() => held.getByTestId('conversation-list').textContent()).toContain('María')
+    const simulator = held.getByTestId('simulator')
+    await simulator.getByLabel('Cliente').fill('Rosa')
+    await simulator.getByLabel('Mensaje').fill('¿hacen envíos a Medellín?')
+    await simulator.getByRole('button', { name: 'Enviar' }).click()
+    // Counted, not read: a locator read waits for its element forever, and the bubble is the point.
+    await expect.poll(() => held.getByTestId('bubble-customer').filter({ hasText: 'hacen envíos a Medellín' }).count(), { timeout: 10_000 }).toBe(1)
+    expect(await held.getByTestId('conversation-list').textContent()).toContain('Rosa')
+    await held.close()
+  })
+
   it('asks for the token when the link has none', async () => {
     const fresh = await browser.newPage({ viewport: { width: 1000, height: 700 } })
     await fresh.goto(serve.url)

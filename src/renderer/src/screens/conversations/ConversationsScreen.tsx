@@ -145,6 +145,22 @@ export function ConversationsScreen({
     }, []),
   )
 
+  // A chat opened by id that the list does not hold — the simulator's new customer, an alert's
+  // chat — is fetched with the newest page. Its event may have gone out before the live connection
+  // opened (a page just loaded, a busy machine), and then nothing else would ever bring it. Once per
+  // id: a chat the page does not hold either (filtered out) is not asked for again and again.
+  const soughtIds = useRef(new Set<string>())
+  useEffect(() => {
+    if (selectedId === null || conversations === null || conversations.some((c) => c.id === selectedId) || soughtIds.current.has(selectedId)) return
+    soughtIds.current.add(selectedId)
+    const { query, show, includeDemo } = appliedRef.current
+    const filtered = (query ?? '').trim() !== '' || (show ?? 'all') !== 'all'
+    api.call('conversations.list', { limit: PAGE, includeDemo: includeDemo ?? false, ...(filtered ? { query, show } : {}) }).then(
+      (page) => setConversations((current) => mergeOlder(current ?? [], page).merged),
+      () => {},
+    )
+  }, [api, selectedId, conversations])
+
   const selected = conversations?.find((c) => c.id === selectedId) ?? null
   return (
     <div className="conversations" data-phone-view={phoneView}>
