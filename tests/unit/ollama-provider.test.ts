@@ -120,8 +120,10 @@ describe('OllamaProvider against an Ollama API double', () => {
 
   it('keeps waiting while chunks keep coming, even past the timeout in total', async () => {
     await ollama.close()
-    ollama = await startOllamaDouble({ reply: () => 'uno dos tres cuatro cinco seis siete ocho', chunkDelayMs: 60 })
-    const provider = new OllamaProvider({ host: ollama.url, timeoutMs: 200 })
+    // 8 chunks 300 ms apart: 2.4 s in total against a 1 s timeout, with 700 ms to spare between
+    // chunks (a 140 ms margin failed once on a loaded CI machine).
+    ollama = await startOllamaDouble({ reply: () => 'uno dos tres cuatro cinco seis siete ocho', chunkDelayMs: 300 })
+    const provider = new OllamaProvider({ host: ollama.url, timeoutMs: 1_000 })
     const result = await provider.chat({ model: 'llama3.1:8b', messages: hola })
     expect(result.text).toBe('uno dos tres cuatro cinco seis siete ocho')
   })
