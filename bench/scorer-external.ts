@@ -34,9 +34,11 @@ function scorers(model: SentimentModel): Scorer[] {
 function externalTable(rows: readonly ExternalRow[], list: readonly Scorer[]): string {
   const lines = ['| source | part | n | scorer | polarity macro-F1 | score ±1 | score exact |', '|---|---|---|---|---|---|---|']
   const sources = [...new Set(rows.map((r) => r.source))]
-  for (const source of [...sources, 'all']) {
+  const FIVE = 'all on 5 levels'
+  for (const source of [...sources, FIVE, 'all']) {
     for (const part of ['tuning', 'blind'] as const) {
-      const at = rows.filter((r) => r.part === part && (source === 'all' || r.source === source))
+      const inPart = rows.filter((r) => r.part === part)
+      const at = source === 'all' ? inPart : source === FIVE ? fiveLevels(inPart) : inPart.filter((r) => r.source === source)
       const five = new Set(fiveLevels(at))
       for (const s of list) {
         const predicted = at.map((r) => s.score(r.text))

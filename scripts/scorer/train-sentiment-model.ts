@@ -12,6 +12,7 @@
 //   with); its blind parts stay out, so the project's own blind figure stays honest.
 // --validate holds out a quarter of the tuning towns and blind set 1 of the project's set, and
 // prints what the options below were chosen with.
+import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -29,7 +30,11 @@ const OUT = join(ROOT, 'src', 'main', 'evaluate', 'sentiment-weights.ts')
 export const TRAINING: SentimentTrainingOptions = { buckets: 1 << 16, epochs: 8, l2: 1e-5, learningRate: 0.2, seed: 16 }
 /** A chat reply counts this many reviews: short, and the kind of text the shop scores. */
 const CHAT_WEIGHT = 3
-/** A lexicon entry (one word) counts this much of a review: a prior for words the reviews lack. */
+/**
+ * A lexicon entry (one word) counts this much of a review: a prior for words the reviews lack.
+ * LEXICON=natural (ML-SentiCon + AFINN-es lemmas) or udelar (inflected forms). Off: both lost on
+ * held-out data (docs/scorer.md §11).
+ */
 export const LEXICON_WEIGHT = Number(process.env.LEXICON_WEIGHT ?? 0)
 const LEXICONS = join(ROOT, 'node_modules', 'natural', 'lib', 'natural', 'sentiment', 'Spanish')
 
@@ -40,6 +45,30 @@ const LEXICONS = join(ROOT, 'node_modules', 'natural', 'lib', 'natural', 'sentim
  * lists themselves are not shipped, only the weights they moved.
  */
 function lexiconRows(): Labeled[] {
+  return process.env.LEXICON === 'udelar' ? udelarLexiconRows() : naturalLexiconRows()
+}
+
+/**
+ * The UdelaR NLP group's union of three Spanish polarity lexicons (ML-SentiCon, ElhPolar, the SFU
+ * dictionaries) expanded to every inflected form with FreeLing: 27,332 positive and 48,959
+ * negative words (github.com/pln-fing-udelar/pln-inco-resources, sentiment/lexicos_subjetivos_esp).
+ * Read from a fetched snapshot, never committed. A positive word is half a 4, half a 5.
+ */
+function udelarLexiconRows(): Labeled[] {
+  const mirror = process.env.UDELAR_MIRROR ?? '/work/.mirror/pln-fing-udelar+pln-inco-resources/repo'
+  const read = (file: string) =>
+    execFileSync('git', ['--git-dir', mirror, 'show', `HEAD:sentiment/lexicos_subjetivos_esp/${file}.csv`], { maxBuffer: 64 * 1024 * 1024 })
+      .toString('latin1')
+      .split(/\r?\n/)
+      .map((w) => w.trim())
+      .filter(Boolean)
+  return [
+    ...read('lex_pos_union_flex').map((text) => ({ text, score: 4 as const, weight: LEXICON_WEIGHT, levels: 3 as const })),
+    ...read('lex_neg_union_flex').map((text) => ({ text, score: 2 as const, weight: LEXICON_WEIGHT, levels: 3 as const })),
+  ]
+}
+
+function naturalLexiconRows(): Labeled[] {
   const rows: Labeled[] = []
   const senticon = JSON.parse(readFileSync(join(LEXICONS, 'senticon_es.json'), 'utf8')) as Record<string, { pol: string }>
   for (const [word, { pol }] of Object.entries(senticon)) {
