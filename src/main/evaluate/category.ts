@@ -38,6 +38,9 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'numero de cuenta' },
     // A web shop's words for an order in progress.
     { pattern: 'carrito|checkout' },
+    // The bill and the booking are part of buying: "¿me hacen factura?", "quisiera hacer una reserva".
+    { pattern: 'factura|facturacion|facturar|facturan|facturen|facturas' },
+    { pattern: 'reserva|reservar|reservacion|reservo|reservarme', negatable: true },
     { pattern: 'finalizar|terminar|completar|confirmar la|mi compra|pedido|orden' },
     { pattern: 'pasame|mandame|dame|enviame la|los cuenta|datos' },
     { pattern: 'me lo? llevo', negatable: true },
@@ -93,6 +96,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'menu|carta|catalogo|catalogos|sabores|sabor|ingredientes' },
     // What the shop sells, asked in general: "¿qué productos tienen?", "¿qué venden?".
     { pattern: 'producto|productos|articulo|articulos|marcas|referencias|mercancia|mercaderia' },
+    { pattern: 'que|cuales tipos|tipo|variedades|variedad|opciones|modelos|estilos de?' },
     { pattern: 'que venden|vendes|ofrecen|ofreces|manejan|manejas|trabajan|tienen|tienes|hay' },
     { pattern: 'curso|cursos|audifonos|reloj|relojes|smartwatch|parlante|parlantes|cargador|cargadores|celular|celulares|megapack|combo|cable|mouse|teclado|camara|camaras|proyector|lampara|bafle|diadema|powerbank|tablet|memoria' },
     { pattern: 'excel|ingles|piano|guitarra|marketing|fotografia|diseño|programacion|office|word|photoshop|canva|ia' },
@@ -128,7 +132,12 @@ const DELIVERY_FAILURE = new PhraseSet(
  * product or the money: "¿cómo devuelvo un producto?", "quiero que me reembolsen".
  */
 const AFTER_SALE = new PhraseSet(
-  ['devolver|devuelvo|devolverlo|devolverla|devolucion|devoluciones|reembolso|reembolsen|reembolsar'].map((pattern) => ({ pattern, value: true })),
+  [
+    'devolver|devuelvo|devolverlo|devolverla|devolucion|devoluciones|reembolso|reembolsen|reembolsar',
+    // The wrong item came, or the order is called off: no longer a question of buying.
+    'equivocado|equivocada|equivocados|equivocadas|errado|errada',
+    'cancelar|cancelen|cancela|cancelo|cancele|anular|anulen mi|el|la|una? pedido|compra|orden',
+  ].map((pattern) => ({ pattern, value: true })),
 )
 
 const SETS = ORDER.map((category) => ({ category, phrases: new PhraseSet(TOPICS[category].map((rule) => ({ pattern: rule.pattern, value: rule }))) }))
@@ -147,6 +156,8 @@ const NOT_A_TOPIC = new PhraseSet(
     'excelente|buena|buenisima|completa|clara|gran la? informacion',
     // Where the shop is, not what it sells: "¿tienen tienda física?".
     'tienen|tienes|hay tienda|local|sucursal|sucursales|sede|sedes|punto',
+    // How to reach the shop: "¿tienen WhatsApp?", "¿tienen página?".
+    'tienen|tienes|hay whatsap|wasap|wsp|telefono|numero|correo|email|instagram|facebook|pagina|web|redes',
     'necesito|necesitaba ayuda',
   ].map((pattern) => ({ pattern, value: pattern })),
 )

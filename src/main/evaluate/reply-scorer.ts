@@ -263,6 +263,7 @@ const RULES: Rule[] = [
     'me|nos? cobraron|cobran|cobro de mas',
   ),
   ...rules('complaint', 0.75, undefined, 'defectuoso|defectuosa|defectuosos|defectuosas'),
+  ...rules('complaint', 0.75, undefined, 'producto|pedido|talla|color|articulo|paquete equivocado|equivocada|incorrecto|incorrecta|errado|errada'),
   ...rules('complaint', 0.8, 'ack', 'peor|peores|decepcion|decepcionado|decepcionada|decepcionados|decepcionante|desilusion|desilusionado|desilusionada|desastre|arrepiento|arrepentido|arrepentida'),
   ...rules('annoyance', 0.65, undefined,
     'llego|llegaron|llega|llegan tarde|atrasado|atrasada|retrasado|retrasada',

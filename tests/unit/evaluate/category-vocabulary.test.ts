@@ -30,6 +30,12 @@ describe('category vocabulary beyond one country', () => {
     ['necesito ayuda', 'general'],
     ['cómo devuelvo un producto?', 'general'],
     ['quiero el reembolso de mi pago', 'general'],
+    ['¿me pueden hacer factura?', 'proceso_pago'],
+    ['quisiera hacer una reserva', 'proceso_pago'],
+    ['qué tipos de pizza tienen', 'consulta_producto'],
+    ['¿tienen WhatsApp?', 'general'],
+    ['me llegó un producto equivocado', 'general'],
+    ['quiero cancelar mi pedido', 'general'],
   ])('"%s" is %s', (text, category) => {
     expect(detectCategory(text)).toBe(category)
   })

@@ -258,6 +258,8 @@ describe('assessReply: what customers write about the service (issue 16)', () =>
     ['me arrepiento de haberlo pedido', 1],
     ['fue un desastre', 1],
     ['no es la peor', 4],
+    ['me llegó un producto equivocado', 1],
+    ['me mandaron la talla equivocada', 1],
   ] as const)('"%s" → %i', (text, expected) => {
     expect(assessReply(text).score).toBe(expected)
   })
