@@ -231,7 +231,9 @@ describe('photos and voice notes in Chromium', () => {
     await expect.poll(() => customerPhoto.locator('img').evaluate(loadedWidth), { timeout: 15_000 }).toBe(320)
     expect(await customerPhoto.textContent()).toContain('¿Tienen uno como este?')
     await expect.poll(() => customerPhoto.getByTestId('media-description').textContent(), { timeout: 10_000 }).toContain('Un parlante negro pequeño')
-    await expect.poll(() => thread.getByTestId('bubble-bot').first().textContent(), { timeout: 10_000 }).toContain('Por la foto, parece el Parlante Portátil 20W. ¿Es ese?')
+    // The caption is answered once, by the model, about the product the photo showed (no separate guess message).
+    await expect.poll(() => thread.getByTestId('bubble-bot').first().textContent(), { timeout: 10_000 }).toContain('Sí, lo tenemos en negro y en azul.')
+    expect(await thread.getByTestId('bubble-bot').count()).toBe(1)
     expect(await sim.chosen.count()).toBe(0)
 
     // A voice note goes alone: the text box waits for the next message.

@@ -74,12 +74,16 @@ describe('"Probar el bot": the pretend customer sends a photo and a voice note',
     expect(Buffer.from(vision!.messages.at(-1)!.images![0]!, 'base64').equals(Buffer.from(photo))).toBe(false)
 
     const messages = await call(a, 'conversations.messages', { conversationId: sent.conversationId })
-    // The guess from the photo first, then the caption answered as the customer's words (as for WhatsApp).
+    // One answer: the caption answered as the customer's words (as for WhatsApp), about the product
+    // the photo showed — not a guess message and then an answer that knew nothing of the photo.
     expect(messages.map((m) => [m.author, m.kind, m.text])).toEqual([
       ['customer', 'image', '¿tienen este?'],
-      ['bot', 'text', 'Por la foto, parece el Parlante Portátil 20W. ¿Es ese? Si quieres te cuento precio y disponibilidad.'],
       ['bot', 'text', 'Respuesta: ¿tienen este?'],
     ])
+    const answered = ollama.chatRequests.filter((r) => !r.messages.some((m) => m.images?.length)).at(-1)!
+    const system = answered.messages[0]!.content
+    expect(system).toContain('Parlante Portátil 20W')
+    expect(system.indexOf('Parlante Portátil 20W')).toBeLessThan(system.includes('Lámpara LED') ? system.indexOf('Lámpara LED') : Infinity)
     expect(messages[0]!.media).toMatchObject({ mimeType: 'image/jpeg', thumbnail: true })
     const [conversation] = await call(a, 'conversations.list', {})
     expect(conversation).toMatchObject({ focusProduct: { name: 'Parlante Portátil 20W' } })

@@ -147,13 +147,15 @@ export class Responder {
     }
 
     const history = repos.messages.recent(conversationId, Math.max(settings.historyMessages, waiting.length) + 1)
+    // Read again: a photo in this batch may have just set what the chat is about.
+    const focusProductId = repos.conversations.get(conversationId)?.conversation.focusProductId ?? null
     const { input: promptInput, prompt, retrieval, shown } = await this.deps.prompts.assemble({
       conversationId,
       asked,
-      focusProductId: conversation.conversation.focusProductId,
+      focusProductId,
       history: toHistory(history),
     })
-    if (retrieval.focus && retrieval.focus.id !== conversation.conversation.focusProductId) {
+    if (retrieval.focus && retrieval.focus.id !== focusProductId) {
       repos.conversations.setFocusProduct(conversationId, retrieval.focus.id)
     }
     if (asksForPhoto(asked) && !waiting.some((m) => m.kind === 'image') && !this.photosAlreadySent(conversationId, waiting[0]!.createdAt)) {
@@ -307,7 +309,9 @@ export class Responder {
         const product = this.deps.productByName?.(guess.productName) ?? null
         if (product) {
           repos.conversations.setFocusProduct(conversationId, product.id)
-          replies.push(`Por la foto, parece el ${product.name}. ¿Es ese? Si quieres te cuento precio y disponibilidad.`)
+          // With a caption ("¿tienen este en talla M?") the model answers it about this product, in
+          // one message; a bare photo gets the guess and the question whether it is that one.
+          if (photos.every((m) => !m.text?.trim())) replies.push(`Por la foto, parece el ${product.name}. ¿Es ese? Si quieres te cuento precio y disponibilidad.`)
         }
       }
       if (replies.length === 0 && photos.every((m) => !m.text)) {
