@@ -281,6 +281,8 @@ export function collapseRepeats(word: string): string {
 
 function canonicalWord(word: string): string {
   if (/^\p{N}/u.test(word)) return word
+  // One "m" as typed is a size ("la negra en talla M"), not the filler: only "mm", "mmm"… are "hmm".
+  if (word === 'm') return word
   const collapsed = collapseRepeats(word)
   if (LAUGH.test(collapsed) && collapsed.length >= 4) return 'jaja'
   return SPELLINGS[collapsed] ?? collapsed

@@ -34,6 +34,12 @@ describe('purchase intent from the conversation', () => {
     expect(scoreMessage({ text: 'la napolitana entonces', previous: ['hola'] }, parts).wasSuccessful).toBe(false)
   })
 
+  it('reads "talla M" as a size, not as a customer hesitating', () => {
+    const scored = scoreMessage({ text: 'la negra en talla M', answer: 'La tenemos en negro y en blanco a 80 mil' }, parts)
+    expect(scored.signals.some((s) => s.startsWith('stall'))).toBe(false)
+    expect(scored).toMatchObject({ wasSuccessful: true, score: 5 })
+  })
+
   it('a refusal or a question after an offer is not an order', () => {
     const answer = 'La tenemos en negro y en blanco a 80 mil'
     expect(scoreMessage({ text: 'la negra no me gusta', answer }, parts).wasSuccessful).toBe(false)

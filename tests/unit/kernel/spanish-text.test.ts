@@ -196,3 +196,11 @@ describe('analyzeSpanish: links, addresses, handles and hashtags', () => {
     expect(analyzeSpanish('te pago 1/2 hoy').words).toEqual(['te', 'pago', '1', '2', 'hoy'])
   })
 })
+
+describe('analyzeSpanish: a lone "M"', () => {
+  it('is a size, while "mm" and "mmm" are the filler', () => {
+    expect(analyzeSpanish('la negra en talla M').words).toEqual(['la', 'negra', 'en', 'talla', 'm'])
+    expect(analyzeSpanish('mmm').words).toEqual(['hmm'])
+    expect(analyzeSpanish('mm no sé').words[0]).toBe('hmm')
+  })
+})
