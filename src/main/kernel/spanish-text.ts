@@ -375,17 +375,22 @@ function rewritePhrases(tokens: Token[]): Token[] {
  * its words ("#PesimoServicio" → "Pesimo Servicio").
  */
 const LINK = /(?:\bhttps?:\/\/|\bwww\.)\S+/giu
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu
+// Anchored, and tried on one whitespace-free chunk at a time: unanchored, a run of letters with no
+// "@" in it made the engine rescan the run from every position (quadratic on a long message).
+const EMAIL = /^[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/u
 const HANDLE = /(^|[^\p{L}\p{N}_])@[\p{L}\p{N}_]+/gu
 const HASHTAG = /#([\p{L}\p{N}_]+)/gu
 
 function withoutAddresses(text: string, placeholders = true): string {
   if (!/[@#/]|www\./i.test(text)) return text
-  return text
-    .replace(LINK, placeholders ? ' url ' : ' ')
-    .replace(EMAIL, placeholders ? ' email ' : ' ')
-    .replace(HANDLE, '$1 ')
-    .replace(HASHTAG, (_, tag: string) => ` ${tag.replace(/_/g, ' ').replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')} `)
+  const withoutLinks = text.replace(LINK, placeholders ? ' url ' : ' ')
+  const withoutEmails = withoutLinks.includes('@')
+    ? withoutLinks
+        .split(/(\s+)/)
+        .map((chunk) => (chunk.includes('@') ? chunk.replace(EMAIL, placeholders ? ' email ' : ' ') : chunk))
+        .join('')
+    : withoutLinks
+  return withoutEmails.replace(HANDLE, '$1 ').replace(HASHTAG, (_, tag: string) => ` ${tag.replace(/_/g, ' ').replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')} `)
 }
 
 export function analyzeSpanish(raw: string): AnalyzedText {
