@@ -25,7 +25,7 @@ describe('real fine-tuning with llama.cpp on a tiny model (CPU)', () => {
 
   for (const layers of [4, 8]) {
     it(
-      `${layers} layers: loss falls, validation perplexity drops far below the base's, the chat template survives, the Q8_0 copy generates`,
+      `${layers} layers: loss falls, validation perplexity drops far below the base's, the chat template survives, the Q8_0 copy answers as the full model does`,
       async () => {
         const work = join(dir.path, `run-${layers}`)
         mkdirSync(work, { recursive: true })
@@ -61,13 +61,18 @@ describe('real fine-tuning with llama.cpp on a tiny model (CPU)', () => {
         expect(describeModel(await readGgufHeader(result.quantizedPath!)).fileType).toBe('Q8_0')
         const samples: { tokens: number; text: string }[] = []
         const answers = await generateLocally(tools!, result.quantizedPath!, join(dataset.path!, 'valid.jsonl'), 8, 256, { onSample: (s) => samples.push(s) })
-        // One sample per prompt, and tokens decoded by the quantized model. A tiny model may close a
-        // turn at once on some prompt, or spend its tokens on special ones that write no text (a
-        // stray <|im_start|>), so neither every answer nor any answer must have visible text.
+        // One sample per prompt. A tiny model may close a turn at once, even on every prompt (a CI
+        // run saw 0 tokens on all 8), or spend its tokens on special ones that write no text, so
+        // what is checked is that the Q8_0 copy answers as the model it was made from: greedy
+        // decoding of both, the same answer on most prompts.
         expect(answers).toHaveLength(8)
         expect(samples).toHaveLength(8)
         expect(answers.every((a) => typeof a === 'string')).toBe(true)
-        expect(samples.some((s) => s.tokens > 0)).toBe(true)
+        const full: { tokens: number; text: string }[] = []
+        await generateLocally(tools!, result.trainedPath, join(dataset.path!, 'valid.jsonl'), 8, 256, { onSample: (s) => full.push(s) })
+        expect(full).toHaveLength(8)
+        const same = samples.filter((s, i) => s.tokens === full[i]!.tokens && s.text === full[i]!.text).length
+        expect(same, JSON.stringify({ q8: samples, f32: full })).toBeGreaterThanOrEqual(6)
       },
       600_000,
     )
