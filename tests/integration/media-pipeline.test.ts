@@ -265,6 +265,27 @@ describe('photos and voice notes through the pipeline', () => {
     expect(a.repos.messages.findByExternalId('whatsapp:IMG-REC')?.mediaDescription).toBe('Comprobante de transferencia Bancolombia por $180.000')
   })
 
+  it('a receipt with a caption that asks nothing gets the receipt reply alone; one that asks gets the model too', async () => {
+    const { a, socket } = await start({
+      ollama: {
+        models: ['llama3.1:8b', 'llava:7b'],
+        visionModels: ['llava:7b'],
+        reply: (r) => (r.messages.some((m) => m.images?.length) ? '{"descripcion": "Comprobante de transferencia", "producto": null, "comprobante": true}' : 'Respuesta del modelo'),
+      },
+    })
+    socket.upsert([await customerImage(server!, PHONE, await phonePhoto({ width: 500, height: 900 }), { id: 'IMG-REC-1', caption: 'listo, ya te pagué' })])
+    await eventually(() => socket.sent.length >= 1)
+    await a.idle()
+    // Only the owner confirms a payment: the model does not get to answer "ya te pagué".
+    expect(socket.sent.map((s) => s.text)).toEqual(['¡Gracias! Recibí tu comprobante. El encargado lo revisa y te confirma el pago.'])
+    expect(a.repos.messages.findByExternalId('whatsapp:IMG-REC-1')?.replyState).toBe('answered')
+
+    socket.upsert([await customerImage(server!, PHONE, await phonePhoto({ width: 500, height: 900 }), { id: 'IMG-REC-2', caption: '¿cuándo me lo envían?' })])
+    await eventually(() => socket.sent.length >= 3)
+    await a.idle()
+    expect(socket.sent.slice(1).map((s) => s.text)).toEqual(['¡Gracias! Recibí tu comprobante. El encargado lo revisa y te confirma el pago.', 'Respuesta del modelo'])
+  })
+
   it('transcribes a voice note (real Baileys audio message) and answers the transcript as the customer’s words', async () => {
     const voice = new Uint8Array([0x4f, 0x67, 0x67, 0x53, 1, 2, 3, 4])
     const transcriber = fakeTranscriber((audio) => (audio[0] === 0x4f ? '¿Cuánto cuesta el parlante?' : new Error('unexpected bytes')))

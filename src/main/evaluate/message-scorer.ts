@@ -9,7 +9,7 @@
 // (RULES_WEIGHT, chosen on the tuning part of the development set, docs/scorer.md). A sale the
 // rules or the context recognised stays a sale: no review vocabulary can out-vote "me lo llevo".
 
-import { analyzeSpanish, type AnalyzedText } from '../kernel/spanish-text'
+import { analyzeSpanish, asksQuestion, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet } from '../kernel/phrase-matcher'
 import { rulesDistribution } from './blended-scorer'
 import { categoryOf, type Category } from './category'
@@ -67,8 +67,6 @@ export const RULES_FULL_WORDS = 12
  * qué no funciona?") still carries (tuned, docs/scorer.md).
  */
 export const QUESTION_NEUTRAL_PRIOR = 0.25
-/** Customers who write without accents often write without "¿?" too: a message that starts like a question is one. */
-const QUESTION_WORDS = new Set(['que', 'quien', 'quienes', 'cual', 'cuales', 'cuando', 'donde', 'como', 'cuanto', 'cuantos', 'cuantas', 'precio'])
 
 /** Words too common in chat to name a product even when a product's name contains them. */
 const COMMON = new Set(
@@ -234,7 +232,7 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   } else if (parts.sentiment && !rules.wasSuccessful) {
     const found = !rules.signals.includes('no_signal') && rules.signals.some((s) => s !== 'question' && s !== 'conflict')
     const fullWords = parts.rulesFullWords ?? RULES_FULL_WORDS
-    const asks = analyzed.questionMarks > 0 || QUESTION_WORDS.has(analyzed.words[0] ?? '')
+    const asks = asksQuestion(analyzed)
     const prior = !found && asks && analyzed.words.length <= fullWords ? (parts.questionPrior ?? QUESTION_NEUTRAL_PRIOR) : 0
     const model = parts.sentiment.predict(analyzed).map((p, k) => (1 - prior) * p + (k === 2 ? prior : 0))
     const lengthShare = analyzed.words.length <= fullWords ? 1 : fullWords / analyzed.words.length

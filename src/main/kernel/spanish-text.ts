@@ -393,6 +393,14 @@ function withoutAddresses(text: string, placeholders = true): string {
   return withoutEmails.replace(HANDLE, '$1 ').replace(HASHTAG, (_, tag: string) => ` ${tag.replace(/_/g, ' ').replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')} `)
 }
 
+/** Words that open a question; customers who write without accents often write without "¿?" too. */
+const QUESTION_WORDS = new Set(['que', 'quien', 'quienes', 'cual', 'cuales', 'cuando', 'donde', 'como', 'cuanto', 'cuantos', 'cuantas', 'precio'])
+
+/** The message asks something: a "?", or it starts like a question ("cuando llega", "que precio tiene"). */
+export function asksQuestion(analyzed: AnalyzedText): boolean {
+  return analyzed.questionMarks > 0 || QUESTION_WORDS.has(analyzed.words[0] ?? '')
+}
+
 export function analyzeSpanish(raw: string): AnalyzedText {
   const text = withoutAddresses(raw)
   // Shouting is read from the customer's own letters, not from a link's or its placeholder's.

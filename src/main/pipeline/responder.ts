@@ -17,7 +17,7 @@ import type { Message } from '../store/repositories/messages-repository'
 import type { OutgoingMessage, Outbox } from './outbox'
 import { processedPrefix } from '../../shared/text-bounds'
 import { formatShopPrice } from '../../shared/money'
-import { analyzeSpanish } from '../kernel/spanish-text'
+import { analyzeSpanish, asksQuestion } from '../kernel/spanish-text'
 import { categoryOf } from '../evaluate'
 import type { MediaStore } from '../media/media-store'
 import type { Product } from '../store/repositories/products-repository'
@@ -327,7 +327,11 @@ export class Responder {
       this.alert(conversationId, 'media_unread', 'Un cliente mandó una nota de voz que el bot no pudo escuchar. Escúchala en Conversaciones.')
     }
     const ids = waiting.map((m) => m.id)
-    const answerable = waiting.some((m) => m.text !== null && m.text.trim() !== '')
+    // A receipt's caption ("listo, ya pagué") is answered by the receipt's thanks: the model must
+    // not answer it too — it could call the payment confirmed, which only the owner can. A caption
+    // that asks something ("¿cuándo me lo envían?") still gets the model's answer.
+    const receiptOnly = replies.length > 0 && photos.length > 0 && !waiting.some((m) => m.text?.trim() && asksQuestion(analyzeSpanish(m.text)))
+    const answerable = !receiptOnly && waiting.some((m) => m.text !== null && m.text.trim() !== '')
     if (replies.length > 0) {
       const text = replies.join(' ')
       if (answerable) {

@@ -45,6 +45,7 @@ const PROMPT_RULES = [
   'Usa solo los productos y precios del catálogo de abajo. Nunca inventes un precio, un descuento ni un producto; si algo no está en el catálogo o no tiene precio, di que lo vas a confirmar.',
   'Si el cliente quiere comprar, explica el siguiente paso (forma de pago o envío) sin pedir datos sensibles como contraseñas o números de tarjeta.',
   'Si no sabes algo, dilo con honestidad y ofrece que una persona de la tienda le confirme.',
+  'Nunca des un pago por recibido ni confirmado: si el cliente dice que ya pagó, agradécele y dile que el encargado revisa el pago y le confirma.',
 ]
 
 /**

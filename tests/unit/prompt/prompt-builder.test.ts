@@ -32,6 +32,8 @@ describe('buildPrompt', () => {
     expect(system.role).toBe('system')
     expect(system.content).toContain('Eres un asistente de ventas experto en Tecnovariedades D&S.')
     expect(system.content).toMatch(/Nunca inventes un precio/)
+    // The bot cannot see a bank account: only the owner confirms a payment.
+    expect(system.content).toMatch(/Nunca des un pago por recibido ni confirmado/)
     expect(system.content).toContain('- Curso de Piano Básico: $89.000')
     expect(system.content).toContain('- Curso de Guitarra Acústica: $79.000')
     expect(system.content).toContain('Cliente: ¿Cuánto cuesta el de guitarra?\nTienda: ¡Hola! El Curso de Guitarra Acústica cuesta $79.000 😊')
