@@ -67,14 +67,19 @@ describe('the learning loop end to end in Chromium', () => {
     dir.remove()
   })
 
-  it('customers talk to the bot and its answers are scored from their replies', async () => {
+  // Up to two minutes: right after `serve` starts on a data folder of 240 demo conversations, a
+  // loaded CI machine has taken 10–40 s to show the first simulated message (cause not pinned
+  // down yet; see the closing note of 2026-12-05).
+  it('customers talk to the bot and its answers are scored from their replies', { timeout: 120_000 }, async () => {
+    // The list has loaded before the pretend customer writes.
+    await expect.poll(() => page.getByTestId('conversation-list').getByText('(demo', { exact: false }).count(), { timeout: 30_000 }).toBeGreaterThan(0)
     const simulator = page.getByTestId('simulator')
     await simulator.getByLabel('Cliente').fill('Lucía')
     for (const text of ['Hola, ¿cuánto cuesta el curso de piano?', 'eso no fue lo que pregunté 😡']) {
       await simulator.getByLabel('Mensaje').fill(text)
       await simulator.getByRole('button', { name: 'Enviar' }).click()
       // Counted, not read: reading a bubble that never comes waits past every poll timeout.
-      await expect.poll(() => page.getByTestId('bubble-customer').filter({ hasText: text.slice(0, 12) }).count(), { timeout: 10_000 }).toBe(1)
+      await expect.poll(() => page.getByTestId('bubble-customer').filter({ hasText: text.slice(0, 12) }).count(), { timeout: 45_000 }).toBe(1)
     }
     await expect.poll(async () => (await api<{ items: ExchangeDto[] }>('review.list', { status: 'all', includeDemo: false })).items.find((e) => e.autoScore !== null)?.autoScore ?? null, { timeout: 10_000 }).toBeLessThanOrEqual(2)
   })
