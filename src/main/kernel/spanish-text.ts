@@ -367,7 +367,6 @@ function rewritePhrases(tokens: Token[]): Token[] {
   return out
 }
 
-/** Tokenize, fold and canonicalize a customer message. Pure; safe on any string. */
 /**
  * Links, e-mail addresses and @handles are not the customer's words: split into tokens they would
  * read as "https t co abc123", a shop URL's "producto" as a product question and its "?color=rojo"
@@ -401,10 +400,11 @@ export function asksQuestion(analyzed: AnalyzedText): boolean {
   return analyzed.questionMarks > 0 || QUESTION_WORDS.has(analyzed.words[0] ?? '')
 }
 
+/** Tokenize, fold and canonicalize a customer message. Pure; safe on any string. */
 export function analyzeSpanish(raw: string): AnalyzedText {
   const text = withoutAddresses(raw)
   // Shouting is read from the customer's own letters, not from a link's or its placeholder's.
-  const letters = withoutAddresses(raw, false).match(/\p{L}/gu) ?? []
+  const letters = (text === raw ? raw : withoutAddresses(raw, false)).match(/\p{L}/gu) ?? []
   const shouting = letters.length >= 2 && letters.every((c) => c === c.toUpperCase() && c !== c.toLowerCase())
   const folded = foldSpanish(text)
   let clause = 0
