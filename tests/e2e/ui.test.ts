@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright'
+import type { Browser, Page, WebSocketRoute } from 'playwright'
 import { launchChromium, screenshotPath } from '../support/browser'
 import { startOllamaDouble, type OllamaDouble } from '../support/ollama-double'
 import { post, startServeProcess, type ServeProcess } from '../support/serve-process'
@@ -143,6 +143,41 @@ describe('the app in Chromium against `serve`', () => {
     await expect.poll(() => held.getByTestId('bubble-customer').filter({ hasText: 'hacen envíos a Medellín' }).count(), { timeout: 10_000 }).toBe(1)
     expect(await held.getByTestId('conversation-list').textContent()).toContain('Rosa')
     await held.close()
+  })
+
+  it('shows what came while the live connection was down once it is back (a phone that slept)', async () => {
+    // Wide enough for the list and the chat side by side: both must catch up.
+    const sleepy = await browser.newPage({ viewport: { width: 1360, height: 820 }, locale: 'es-CO' })
+    // The event socket goes through this route: connected to the server while `down` is false,
+    // refused while it is true (every reconnection closes at once, as on a phone without signal).
+    let down = false
+    const open: WebSocketRoute[] = []
+    await sleepy.routeWebSocket(/\/events/, (ws) => {
+      if (down) return void ws.close()
+      ws.connectToServer()
+      open.push(ws)
+    })
+    await sleepy.goto(`${serve.url}/#token=${serve.token}`)
+    const list = sleepy.getByTestId('conversation-list')
+    await expect.poll(() => list.getByText('María').count(), { timeout: 10_000 }).toBeGreaterThan(0)
+    await list.getByText('María').first().click()
+    const bubble = (text: string) => sleepy.getByTestId('bubble-customer').filter({ hasText: text }).count()
+    await expect.poll(() => bubble('tienen cursos de piano'), { timeout: 10_000 }).toBe(1)
+
+    down = true
+    for (const ws of open.splice(0)) await ws.close()
+    expect((await post(serve.url, serve.token, 'simulator.send', { from: 'María', text: '¿Y el de guitarra cuánto vale?' })).status).toBe(200)
+    expect((await post(serve.url, serve.token, 'simulator.send', { from: 'Tomás', text: 'Buenas tardes, ¿abren el domingo?' })).status).toBe(200)
+    // While down nothing can bring them (this is what makes the check below mean something).
+    await sleepy.waitForTimeout(1_500)
+    expect(await bubble('el de guitarra')).toBe(0)
+    expect(await list.getByText('Tomás').count()).toBe(0)
+
+    down = false
+    // The next reconnection (the backoff is at most a few seconds by now) reads again what the screen shows.
+    await expect.poll(() => bubble('el de guitarra'), { timeout: 20_000 }).toBe(1)
+    await expect.poll(() => list.getByText('Tomás').count(), { timeout: 5_000 }).toBeGreaterThan(0)
+    await sleepy.close()
   })
 
   it('asks for the token when the link has none', async () => {

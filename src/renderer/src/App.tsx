@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { OwnerAlert } from '../../shared/api/events'
 import type { SetupDto, SetupStepId } from '../../shared/setup'
 import type { AppStatus, ConversationDto, Settings, WhatsappState, WhatsappStatus } from '../../shared/types'
-import { useApi, useApiEvent } from './api/api-context'
+import { useApi, useApiEvent, useApiResync } from './api/api-context'
 import type { ServerConnection } from './api/server-connection'
 import { AlertToasts } from './components/AlertToasts'
 import { DemoModeBanner } from './components/DemoModeBanner'
@@ -78,6 +78,12 @@ export function App({ serverConnection }: { serverConnection: ServerConnection }
     )
   }, [api])
   useApiEvent('setup.changed', setSetup)
+  // Back from a dropped connection: the link, the checklist and the settings may have moved meanwhile.
+  useApiResync(() => {
+    refreshStatus()
+    refreshSettings()
+    api.call('setup.get', {}).then(setSetup, () => {})
+  })
 
   const select = useCallback((next: ScreenId) => {
     movedBeforeSetup.current = true

@@ -8,6 +8,12 @@ import type { ApiEventName, ApiEvents } from './events'
 export interface ApiClient {
   call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>>
   on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void
+  /**
+   * Called when events may have been missed: the live connection came back after a drop (a phone
+   * that slept, a server restart) or opened after answers were already read. What a screen keeps
+   * current by events, it reads again. Electron's IPC never misses one, so it never calls.
+   */
+  onResync(listener: () => void): () => void
 }
 
 /** The surface the Electron preload exposes on `window.autodidacta`. */

@@ -19,3 +19,16 @@ export function useApiEvent<E extends ApiEventName>(event: E, listener: (payload
   })
   useEffect(() => api.on(event, (payload) => latest.current(payload)), [api, event])
 }
+
+/**
+ * Runs `reload` when the live connection comes back after events may have been missed (see
+ * `ApiClient.onResync`): every screen that follows events reads again what it shows with this.
+ */
+export function useApiResync(reload: () => void): void {
+  const api = useApi()
+  const latest = useRef(reload)
+  useEffect(() => {
+    latest.current = reload
+  })
+  useEffect(() => api.onResync(() => latest.current()), [api])
+}

@@ -21,5 +21,9 @@ export function createIpcClient(bridge: PreloadBridge): ApiClient {
       set.add(wrapped)
       return () => set.delete(wrapped)
     },
+    // The bridge's subscription is made before the first call and never drops: nothing to read again.
+    onResync() {
+      return () => {}
+    },
   }
 }

@@ -1,5 +1,5 @@
 import type { CycleDto } from '../../../shared/types'
-import { useApiEvent } from './api-context'
+import { useApiEvent, useApiResync } from './api-context'
 import { useApiQuery } from './use-api-query'
 
 /**
@@ -13,5 +13,6 @@ export function useCycle(): { cycle: CycleDto | null; refresh: () => void } {
   const { data, reload } = useApiQuery({}, (api) => api.call('cycle.get', {}))
   useApiEvent('cycle.updated', reload)
   useApiEvent('cycle.summary', reload)
+  useApiResync(reload)
   return { cycle: data, refresh: reload }
 }

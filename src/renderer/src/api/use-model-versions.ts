@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { ModelVersionDto } from '../../../shared/types'
-import { useApi, useApiEvent } from './api-context'
+import { useApi, useApiEvent, useApiResync } from './api-context'
 
 /**
  * The shop's model versions, kept current: screens that name the model that wrote a reply
@@ -9,6 +9,7 @@ import { useApi, useApiEvent } from './api-context'
 export function useModelVersions(): readonly ModelVersionDto[] {
   const api = useApi()
   const [versions, setVersions] = useState<readonly ModelVersionDto[]>([])
+  const [generation, setGeneration] = useState(0)
   useEffect(() => {
     let live = true
     // Without the list a reply keeps its tag: the name is a nicety, not worth an error on screen.
@@ -19,7 +20,8 @@ export function useModelVersions(): readonly ModelVersionDto[] {
     return () => {
       live = false
     }
-  }, [api])
+  }, [api, generation])
   useApiEvent('models.updated', setVersions)
+  useApiResync(useCallback(() => setGeneration((g) => g + 1), []))
   return versions
 }

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react'
 import type { ProductDto } from '../../../../shared/catalog'
 import type { ApiClient } from '../../../../shared/api/client'
-import { useApiEvent } from '../../api/api-context'
+import { useApiEvent, useApiResync } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
 import { useApiQuery } from '../../api/use-api-query'
 import { EmptyState } from '../../components/EmptyState'
@@ -58,6 +58,7 @@ export function CatalogScreen({ locale, shopCurrency = null }: { locale: Locale;
   const { data: page, error: failure, reload } = useApiQuery(request, fetchPage)
   const error = failure === null ? null : describeError(failure, t)
   useApiEvent('catalog.changed', reload)
+  useApiResync(reload)
 
   const categories = useMemo(() => [...new Set((page?.items ?? []).map((p) => p.category).filter((c): c is string => c !== null))].sort(), [page])
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { conversationMatches, type ConversationSearch } from '../../../../shared/conversation-search'
 import type { ConversationDto, WhatsappState } from '../../../../shared/types'
-import { useApi, useApiEvent } from '../../api/api-context'
+import { useApi, useApiEvent, useApiResync } from '../../api/api-context'
 import { EmptyState } from '../../components/EmptyState'
 import { useT } from '../../i18n/i18n'
 import { ConversationFilters } from './ConversationFilters'
@@ -17,6 +17,19 @@ type OwnerSearch = Required<Pick<ConversationSearch, 'query' | 'show'>>
 const NO_SEARCH: OwnerSearch = { query: '', show: 'all' }
 
 const newestFirst = (a: ConversationDto, b: ConversationDto) => (b.lastMessageAt ?? 0) - (a.lastMessageAt ?? 0)
+
+/** The newest page's input: the owner's filters only when they set one, so the plain list asks plainly. */
+function newestPage(search: ConversationSearch) {
+  const { query = '', show = 'all', includeDemo = false } = search
+  const filtered = query.trim() !== '' || show !== 'all'
+  return { limit: PAGE, includeDemo, ...(filtered ? { query, show } : {}) }
+}
+
+/** The newest page read again: its copies win (the shown ones may have missed events), older chats stay. */
+function mergeNewest(current: ConversationDto[], page: ConversationDto[]): ConversationDto[] {
+  const read = new Set(page.map((c) => c.id))
+  return [...page, ...current.filter((c) => !read.has(c.id))].sort(newestFirst)
+}
 
 /** Adds a page of older chats; the ones already here are kept, events keep them current. */
 function mergeOlder(current: ConversationDto[], page: ConversationDto[]): { merged: ConversationDto[]; added: number } {
@@ -79,8 +92,7 @@ export function ConversationsScreen({
   useEffect(() => {
     let live = true
     appliedRef.current = { ...applied, includeDemo: demoMode }
-    const filtered = applied.query.trim() !== '' || applied.show !== 'all'
-    api.call('conversations.list', { limit: PAGE, includeDemo: demoMode, ...(filtered ? { query: applied.query, show: applied.show } : {}) }).then(
+    api.call('conversations.list', newestPage(appliedRef.current)).then(
       (page) => {
         if (!live) return
         setConversations((current) => (current ? mergeOlder(current, page).merged : page))
@@ -153,13 +165,21 @@ export function ConversationsScreen({
   useEffect(() => {
     if (selectedId === null || conversations === null || conversations.some((c) => c.id === selectedId) || soughtIds.current.has(selectedId)) return
     soughtIds.current.add(selectedId)
-    const { query, show, includeDemo } = appliedRef.current
-    const filtered = (query ?? '').trim() !== '' || (show ?? 'all') !== 'all'
-    api.call('conversations.list', { limit: PAGE, includeDemo: includeDemo ?? false, ...(filtered ? { query, show } : {}) }).then(
+    api.call('conversations.list', newestPage(appliedRef.current)).then(
       (page) => setConversations((current) => mergeOlder(current ?? [], page).merged),
       () => {},
     )
   }, [api, selectedId, conversations])
+
+  // Back from a dropped connection (a phone that slept): chats that moved or began meanwhile.
+  useApiResync(
+    useCallback(() => {
+      api.call('conversations.list', newestPage(appliedRef.current)).then(
+        (page) => setConversations((current) => (current ? mergeNewest(current, page) : current)),
+        () => {},
+      )
+    }, [api]),
+  )
 
   const selected = conversations?.find((c) => c.id === selectedId) ?? null
   return (

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import type { BotMode, ConversationDto, MessageDto, MessageStatus, ModelVersionDto, WhatsappState } from '../../../../shared/types'
-import { useApi, useApiEvent } from '../../api/api-context'
+import { useApi } from '../../api/api-context'
 import { useModelVersions } from '../../api/use-model-versions'
 import { contactLabel, contactPhone, formatTime } from '../../format'
 import type { MessageKey } from '../../i18n/es'
@@ -9,6 +9,7 @@ import { useFormat, type Formatters } from '../../number-format'
 import { isOddKind, kindLabel } from './message-kind'
 import { MessagePhoto, VoiceNote } from './MessageMedia'
 import { ReplyBox } from './ReplyBox'
+import { useChatMessages } from './use-chat-messages'
 
 export function Thread({
   conversation,
@@ -22,42 +23,13 @@ export function Thread({
   const api = useApi()
   const t = useT()
   const versions = useModelVersions()
-  const [messages, setMessages] = useState<MessageDto[]>([])
+  const { messages, upsert } = useChatMessages(conversation.id, 200)
   const bottom = useRef<HTMLDivElement>(null)
 
   // Open means read: the unread badge is for chats the owner has not looked at.
   useEffect(() => {
     if (conversation.unreadCount > 0) api.call('conversations.markRead', { conversationId: conversation.id }).catch(() => {})
   }, [api, conversation.id, conversation.unreadCount])
-
-  useEffect(() => {
-    let live = true
-    api.call('conversations.messages', { conversationId: conversation.id, limit: 200 }).then(
-      // Messages that arrived by event while the list was on its way (a bot's photo and then
-      // its answer, say) are newer than the list: keep them instead of overwriting them.
-      (list) => live && setMessages((current) => withLive(list, current, conversation.id)),
-      () => live && setMessages([]),
-    )
-    return () => {
-      live = false
-    }
-  }, [api, conversation.id])
-
-  const upsert = useCallback(
-    (message: MessageDto) => {
-      if (message.conversationId !== conversation.id) return
-      setMessages((current) => {
-        const index = current.findIndex((m) => m.id === message.id)
-        if (index === -1) return [...current, message]
-        const next = current.slice()
-        next[index] = message
-        return next
-      })
-    },
-    [conversation.id],
-  )
-  useApiEvent('message.added', upsert)
-  useApiEvent('message.updated', upsert)
 
   useEffect(() => {
     bottom.current?.scrollIntoView({ block: 'end' })
@@ -119,16 +91,6 @@ export function Thread({
       />
     </div>
   )
-}
-
-/** The fetched list plus what events brought meanwhile for this chat (an event's copy is the newer). */
-function withLive(list: MessageDto[], current: MessageDto[], conversationId: string): MessageDto[] {
-  const live = new Map(current.filter((m) => m.conversationId === conversationId).map((m) => [m.id, m]))
-  if (live.size === 0) return list
-  const merged = list.map((m) => live.get(m.id) ?? m)
-  const known = new Set(list.map((m) => m.id))
-  for (const m of live.values()) if (!known.has(m.id)) merged.push(m)
-  return merged.sort((a, b) => a.createdAt - b.createdAt)
 }
 
 /** What each guard did, in words; a guard this window does not know (a newer core) is shown as named. */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { WhatsappStatus } from '../../../../shared/types'
-import { useApi, useApiEvent } from '../../api/api-context'
+import { useApi, useApiEvent, useApiResync } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
 import { formatCountdown, formatTime } from '../../format'
 import { useNumberLocale, useT } from '../../i18n/i18n'
@@ -42,13 +42,16 @@ export function PairingPanel({ openSince }: { openSince: number | null }) {
   // still answering): answers only count when no event came in the meantime.
   const eventsSeen = useRef(0)
 
-  useEffect(() => {
+  const readStatus = useCallback(() => {
     const seen = eventsSeen.current
     api.call('whatsapp.status', {}).then(
       (current) => eventsSeen.current === seen && setStatus(current),
       (error: unknown) => setFailure(error),
     )
   }, [api])
+  useEffect(readStatus, [readStatus])
+  // A QR that changed or a link that opened while the connection was down is read again.
+  useApiResync(readStatus)
 
   useEffect(() => {
     // Only to prefill the country code: without it the owner types the code by hand.

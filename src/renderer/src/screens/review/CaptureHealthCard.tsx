@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { CaptureHealth } from '../../../../shared/types'
-import { useApi, useApiEvent } from '../../api/api-context'
+import { useApi, useApiEvent, useApiResync } from '../../api/api-context'
 import { formatTime } from '../../format'
 import { useNumberLocale, useT } from '../../i18n/i18n'
 import { useFormat } from '../../number-format'
@@ -13,10 +13,12 @@ export function CaptureHealthCard() {
   const locale = useNumberLocale()
   const [health, setHealth] = useState<CaptureHealth | null>(null)
 
-  useEffect(() => {
+  const read = useCallback(() => {
     api.call('capture.health', {}).then(setHealth, () => {})
   }, [api])
+  useEffect(read, [read])
   useApiEvent('capture.health', setHealth)
+  useApiResync(read)
 
   // A failed write stays queued until it succeeds, so an old error with nothing waiting is history.
   const bad = health !== null && health.lastError !== null && health.pending > 0

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { ApiError } from '../../../../shared/api/errors'
 import type { ExchangeDto } from '../../../../shared/types'
 import type { ApiClient } from '../../../../shared/api/client'
-import { useApi, useApiEvent } from '../../api/api-context'
+import { useApi, useApiEvent, useApiResync } from '../../api/api-context'
 import { useApiQuery } from '../../api/use-api-query'
 import { useModelVersions } from '../../api/use-model-versions'
 import { EmptyState } from '../../components/EmptyState'
@@ -140,6 +140,11 @@ export function ReviewScreen({
   useApiEvent('exchange.updated', () => {
     clearTimeout(countTimer.current ?? undefined)
     countTimer.current = setTimeout(countNewExamples, 400)
+  })
+  // Back from a dropped connection: the page is read again (a rewrite half typed stays, see above).
+  useApiResync(() => {
+    reload()
+    countNewExamples()
   })
 
   // Focus follows the queue: when the focused exchange leaves it, the next one takes its place.

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { CatalogImportReport } from '../../../../shared/catalog'
-import { useApi, useApiEvent } from '../../api/api-context'
+import { useApi, useApiEvent, useApiResync } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
 import { useApiQuery } from '../../api/use-api-query'
 import { useNumberLocale, useT } from '../../i18n/i18n'
@@ -18,6 +18,7 @@ export function CatalogStep({ done }: { done: boolean }) {
   const [failure, setFailure] = useState<string | null>(null)
   const count = useApiQuery({}, (api) => api.call('catalog.list', { limit: 1 }))
   useApiEvent('catalog.changed', count.reload)
+  useApiResync(count.reload)
   const total = count.data?.total ?? 0
 
   const startWithExample = () => {

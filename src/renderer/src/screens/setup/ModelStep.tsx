@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ModelPlanDto, ModelPullDto, OllamaInstallDto } from '../../../../shared/setup'
-import { useApi, useApiEvent } from '../../api/api-context'
+import { useApi, useApiEvent, useApiResync } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
 import { useT } from '../../i18n/i18n'
 import { ModelPlanPanel } from './ModelPlanPanel'
@@ -77,7 +77,7 @@ export function ModelStep({ done, onSettingsChanged }: { done: boolean; onSettin
     return () => clearInterval(timer)
   }, [detect, running])
 
-  useEffect(() => {
+  const readPulls = useCallback(() => {
     api.call('models.pulls', {}).then(
       (list) => {
         if (!live.current) return
@@ -87,6 +87,12 @@ export function ModelStep({ done, onSettingsChanged }: { done: boolean; onSettin
       () => {},
     )
   }, [api, follow])
+  useEffect(readPulls, [readPulls])
+  // A download that moved or ended while the connection was down: its state, and what is installed.
+  useApiResync(() => {
+    readPulls()
+    void detect()
+  })
   useApiEvent(
     'models.pull',
     useCallback(

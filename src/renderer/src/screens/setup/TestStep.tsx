@@ -1,52 +1,22 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import type { MessageDto } from '../../../../shared/types'
-import { useApi, useApiEvent } from '../../api/api-context'
+import { useEffect, useRef, useState } from 'react'
 import { useApiQuery } from '../../api/use-api-query'
 import { useT } from '../../i18n/i18n'
 import { Bubble } from '../conversations/Thread'
 import { SimulatorPanel } from '../conversations/SimulatorPanel'
+import { useChatMessages } from '../conversations/use-chat-messages'
 
 /**
  * Step "Probar": a test conversation in the simulator, with a question about a product of the
  * catalog already written, and the conversation beside it so the owner sees the bot answer.
  */
 export function TestStep({ done }: { done: boolean }) {
-  const api = useApi()
   const t = useT()
   const product = useApiQuery({}, (api) => api.call('catalog.list', { limit: 1 }))
   const first = product.data?.items[0] ?? null
   const suggestion = first ? t('setup.test.question', { product: first.name }) : t('setup.test.questionNoCatalog')
   const [conversationId, setConversationId] = useState<string | null>(null)
-  const [messages, setMessages] = useState<MessageDto[]>([])
+  const { messages } = useChatMessages(conversationId, 50)
   const bottom = useRef<HTMLDivElement>(null)
-
-  useEffect(() => {
-    if (!conversationId) return
-    let live = true
-    api.call('conversations.messages', { conversationId, limit: 50 }).then(
-      (list) => live && setMessages(list),
-      () => {},
-    )
-    return () => {
-      live = false
-    }
-  }, [api, conversationId])
-
-  const upsert = useCallback(
-    (message: MessageDto) => {
-      if (message.conversationId !== conversationId) return
-      setMessages((current) => {
-        const index = current.findIndex((m) => m.id === message.id)
-        if (index === -1) return [...current, message]
-        const next = current.slice()
-        next[index] = message
-        return next
-      })
-    },
-    [conversationId],
-  )
-  useApiEvent('message.added', upsert)
-  useApiEvent('message.updated', upsert)
   useEffect(() => {
     bottom.current?.scrollIntoView({ block: 'nearest' })
   }, [messages.length])

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ModelPullDto, VoiceModelDto, VoiceModelId } from '../../../../shared/setup'
-import { useApi, useApiEvent } from '../../api/api-context'
+import { useApi, useApiEvent, useApiResync } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
 import { useT } from '../../i18n/i18n'
 import { PullProgress } from './PullProgress'
@@ -40,6 +40,7 @@ export function VoiceModelPanel() {
   useEffect(() => {
     void load()
   }, [load])
+  useApiResync(() => void load())
   useApiEvent(
     'voice.pull',
     useCallback(

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { useApiEvent } from '../../api/api-context'
+import { useApiEvent, useApiResync } from '../../api/api-context'
 import { useApiQuery } from '../../api/use-api-query'
 import { EmptyState } from '../../components/EmptyState'
 import { useT } from '../../i18n/i18n'
@@ -46,6 +46,7 @@ export function StatsScreen({ onReview, demoMode = false }: { onReview?: () => v
   useApiEvent('conversation.updated', scheduleRefresh)
   useApiEvent('models.updated', scheduleRefresh)
   useApiEvent('dataset.updated', scheduleRefresh)
+  useApiResync(scheduleRefresh)
 
   const nothingAtAll = stats !== null && stats.total === 0 && isDefaultStatsFilters(filters)
   return (

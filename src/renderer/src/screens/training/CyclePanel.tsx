@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { CycleRunDto } from '../../../../shared/types'
-import { useApi, useApiEvent } from '../../api/api-context'
+import { useApi, useApiEvent, useApiResync } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
 import { useApiQuery } from '../../api/use-api-query'
 import { useCycle } from '../../api/use-cycle'
@@ -22,6 +22,7 @@ export function CyclePanel({ onOpenSettings }: { onOpenSettings?: () => void }) 
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   useApiEvent('cycle.updated', history.reload)
+  useApiResync(history.reload)
   if (!cycle) return null
 
   const runNow = () => {

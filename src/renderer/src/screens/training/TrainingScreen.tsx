@@ -9,7 +9,7 @@ import type {
   TrainingProgress,
   TrainingRunDto,
 } from '../../../../shared/types'
-import { useApi, useApiEvent } from '../../api/api-context'
+import { useApi, useApiEvent, useApiResync } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
 import { NextStep } from '../../components/NextStep'
 import { useNumberLocale, useT } from '../../i18n/i18n'
@@ -75,6 +75,14 @@ export function TrainingScreen({
     // `t` only formats the error; a language switch must not refetch.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, refreshOptions])
+  // Back from a dropped connection: what moved meanwhile (a run that ended, a dataset built) is read
+  // again, and the read wins over what the events had left on screen.
+  useApiResync(() => {
+    api.call('datasets.list', {}).then(setDatasets, () => {})
+    refreshOptions()
+    api.call('training.list', { limit: 50 }).then((listed) => setRuns((shown) => mergeInitialRuns(listed, shown)), () => {})
+    api.call('models.list', {}).then(setVersions, () => {})
+  })
 
   useApiEvent('training.updated', (run: TrainingRunDto) => {
     const before = runs.find((r) => r.id === run.id)

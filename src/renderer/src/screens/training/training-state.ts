@@ -44,12 +44,13 @@ function runProgressRank(run: TrainingRunDto): number {
 }
 
 /**
- * The initial list may land after events already brought fresher copies of some runs: those
- * copies win, the list fills in the rest.
+ * Runs from two sources, the first one's copies winning, newest first. The initial list may land
+ * after events already brought fresher copies of some runs (events first); after a dropped
+ * connection it is the other way round (the list first: the shown copies are the stale ones).
  */
-export function mergeInitialRuns(fromEvents: readonly TrainingRunDto[], listed: readonly TrainingRunDto[]): TrainingRunDto[] {
-  const seen = new Set(fromEvents.map((r) => r.id))
-  return [...fromEvents, ...listed.filter((r) => !seen.has(r.id))].sort((a, b) => b.createdAt - a.createdAt)
+export function mergeInitialRuns(fresher: readonly TrainingRunDto[], rest: readonly TrainingRunDto[]): TrainingRunDto[] {
+  const seen = new Set(fresher.map((r) => r.id))
+  return [...fresher, ...rest.filter((r) => !seen.has(r.id))].sort((a, b) => b.createdAt - a.createdAt)
 }
 
 /** The point a progress event adds to the curve; the step counts over the whole run, as the core stores it. */
