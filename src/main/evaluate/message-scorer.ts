@@ -241,6 +241,9 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
     const blended = model.map((p, k) => rulesShare * fromRules[k]! + (1 - rulesShare) * p)
     let best = 0
     for (let k = 1; k < blended.length; k++) if (blended[k]! > blended[best]!) best = k
+    // A call for a person hands the chat over (guardrails/human-request.ts): the answer before it
+    // did not serve. The learned model, trained on reviews, reads "quiero hablar con un asesor" as keen.
+    if (best > 1 && rules.signals.some((s) => s.startsWith('handoff:'))) best = 1
     score = (best + 1) as MessageScore['score']
     confidence = Math.round(calibrateConfidence(Math.min(0.95, blended[best]!), analyzed.words.length, parts.sentiment.calibration) * 1000) / 1000
     if (score !== rules.score) extra.push(`model:${score}`)

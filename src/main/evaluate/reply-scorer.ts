@@ -7,6 +7,7 @@
 
 import { analyzeSpanish, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet, type PhraseMatch } from '../kernel/phrase-matcher'
+import { humanRequestIn } from '../guardrails/human-request'
 
 export interface ReplyAssessment {
   score: 1 | 2 | 3 | 4 | 5
@@ -32,6 +33,7 @@ type SignalKind =
   | 'laugh'
   | 'confusion'
   | 'misanswer'
+  | 'handoff'
   | 'objection'
   | 'decline'
   | 'annoyance'
@@ -55,6 +57,8 @@ const SIGNAL_SCORE: Record<SignalKind, 1 | 2 | 3 | 4 | 5> = {
   laugh: 3,
   confusion: 2,
   misanswer: 2,
+  // Asking for a person after the bot's answer: the answer did not serve, whatever the words.
+  handoff: 2,
   objection: 2,
   decline: 2,
   annoyance: 2,
@@ -65,8 +69,11 @@ const SIGNAL_SCORE: Record<SignalKind, 1 | 2 | 3 | 4 | 5> = {
   anger: 1,
 }
 
+/** A call for a person is the bot's answer failing more often than not; the customer may also just prefer people. */
+const HANDOFF_RELIABILITY = 0.6
+
 const STRONG_NEGATIVE = new Set<SignalKind>(['rejection', 'complaint', 'stop', 'insult', 'anger'])
-const MILD_NEGATIVE = new Set<SignalKind>(['confusion', 'misanswer', 'objection', 'decline', 'annoyance'])
+const MILD_NEGATIVE = new Set<SignalKind>(['confusion', 'misanswer', 'handoff', 'objection', 'decline', 'annoyance'])
 
 interface Rule {
   pattern: string
@@ -347,6 +354,9 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
       break
     }
   }
+  // The same reading the responder hands the chat over with (guardrails/human-request.ts).
+  const handoff = humanRequestIn(analyzed)
+  if (handoff.asked) signals.push({ kind: 'handoff', reliability: HANDOFF_RELIABILITY, label: `handoff:${handoff.phrase}` })
   for (const emoji of analyzed.emojis) {
     const known = EMOJI[emoji]
     if (known) signals.push({ kind: known.kind, reliability: known.reliability, label: `emoji:${emoji}` })

@@ -14,7 +14,7 @@
 // owner to ignore the alerts. Everything else leans to "yes": a false positive costs the
 // owner one notification, a false negative leaves an annoyed customer stuck with the bot.
 
-import { analyzeSpanish } from '../kernel/spanish-text'
+import { analyzeSpanish, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet } from '../kernel/phrase-matcher'
 
 export interface HumanRequest {
@@ -167,16 +167,36 @@ const CALL_FILLER = new Set([
 ])
 const TARGET_WORDS = new Set(TARGET.split('|'))
 
-/** "asesor por favor", "¿alguien ahí?", "UN HUMANO YA": the clause only calls for someone. */
+/**
+ * Forms of address: customers call the seller "señor", "jefe", "patrona", "muchacho" as they
+ * would at a market stall. Alone they may be a call ("¿señor?"); with a greeting they greet.
+ */
+const ADDRESS_FORMS = new Set(['señor', 'señora', 'jefe', 'jefa', 'patron', 'patrona', 'muchacho', 'muchacha'])
+const GREETINGS = new Set(['hola', 'buenas', 'buenos', 'buen', 'dia', 'dias', 'tardes', 'noches', 'saludos'])
+
+/**
+ * "asesor por favor", "¿alguien ahí?", "UN HUMANO YA": the clause only calls for someone. Not
+ * when another clause says something ("gracias, señor", "asesor, ¿tienen la talla 40?"): then
+ * the person is who the customer talks to (a vocative), and what they say is for the bot.
+ */
 function bareCall(words: readonly string[], clauseOf: readonly number[], clause: number): string | null {
   const inClause = words.filter((_, i) => clauseOf[i] === clause)
   if (!inClause.some((w) => TARGET_WORDS.has(w))) return null
-  return inClause.every((w) => TARGET_WORDS.has(w) || CALL_FILLER.has(w)) ? inClause.join(' ') : null
+  if (!inClause.every((w) => TARGET_WORDS.has(w) || CALL_FILLER.has(w))) return null
+  const saysMore = words.some((w, i) => clauseOf[i] !== clause && !TARGET_WORDS.has(w) && !CALL_FILLER.has(w) && !GREETINGS.has(w))
+  if (saysMore) return null
+  const onlyAddress = inClause.filter((w) => TARGET_WORDS.has(w)).every((w) => ADDRESS_FORMS.has(w))
+  if (onlyAddress && words.some((w) => GREETINGS.has(w))) return null
+  return inClause.join(' ')
 }
 
 /** Does this message ask to talk to a person instead of the bot? Pure; safe on any string. */
 export function detectHumanRequest(text: string): HumanRequest {
-  const { words, clauseOf, normalized } = analyzeSpanish(text)
+  return humanRequestIn(analyzeSpanish(text))
+}
+
+/** The same, on a message already analyzed (the scorer reads every reply once). */
+export function humanRequestIn({ words, clauseOf, normalized }: Pick<AnalyzedText, 'words' | 'clauseOf' | 'normalized'>): HumanRequest {
   if (words.length === 0) return { asked: false, phrase: null }
   const questions = questionClauses(normalized, words, clauseOf)
   const { matches } = PHRASES.claim(words, clauseOf)

@@ -395,9 +395,23 @@ function withoutAddresses(text: string, placeholders = true): string {
 /** Words that open a question; customers who write without accents often write without "¿?" too. */
 const QUESTION_WORDS = new Set(['que', 'quien', 'quienes', 'cual', 'cuales', 'cuando', 'donde', 'como', 'cuanto', 'cuantos', 'cuantas', 'precio'])
 
-/** The message asks something: a "?", or it starts like a question ("cuando llega", "que precio tiene"). */
+/**
+ * What may come before the question word: a greeting, a connector, a preposition ("hola cuanto
+ * cuesta", "y donde quedan", "de que material es", "a que hora abren", "para cuando llega").
+ */
+const QUESTION_OPENERS = new Set(
+  'hola buenas buenos buen dia dias tardes noches oye oiga disculpa disculpe perdon y e o pero entonces bueno ok a de en para por con hasta desde sobre'.split(' '),
+)
+
+/** The message asks something: a "?", or it starts like a question ("cuando llega", "de que material es"). */
 export function asksQuestion(analyzed: AnalyzedText): boolean {
-  return analyzed.questionMarks > 0 || QUESTION_WORDS.has(analyzed.words[0] ?? '')
+  if (analyzed.questionMarks > 0) return true
+  // Three words at most before it: further in, "que" and "como" are mostly not asking.
+  for (const word of analyzed.words.slice(0, 4)) {
+    if (QUESTION_WORDS.has(word)) return true
+    if (!QUESTION_OPENERS.has(word)) return false
+  }
+  return false
 }
 
 /** Tokenize, fold and canonicalize a customer message. Pure; safe on any string. */

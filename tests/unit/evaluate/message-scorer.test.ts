@@ -110,6 +110,28 @@ describe('the learned model', () => {
     expect(scoreMessage({ text: '¿me lo traen a la casa?' }, { sentiment: leaning, questionPrior: 0 }).score).toBe(5)
   })
 
+  it('reads a question without "¿?" that opens with a greeting or a preposition as asking', () => {
+    const leaning = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 1])
+    for (const text of ['de que material es', 'a que hora abren', 'hola cuanto cuesta', 'y donde quedan']) {
+      expect(scoreMessage({ text }, { sentiment: leaning }).score, text).toBe(3)
+    }
+    expect(scoreMessage({ text: 'el material es muy bueno' }, { sentiment: leaning }).score).toBe(5)
+  })
+
+  it('a call for a person after the answer is a 2 (the bot hands the chat over), whatever the model reads', () => {
+    // A model sure of 5 for anything stands in for the shipped one, which read "quiero hablar con
+    // un asesor" as keen: the call caps it.
+    const keen = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 4])
+    for (const text of ['quiero hablar con un asesor', 'me pasas con una persona por favor', 'necesito hablar con alguien']) {
+      const scored = scoreMessage({ text }, { sentiment: keen })
+      expect([scored.score, scored.wasSuccessful], text).toEqual([2, false])
+      expect(scored.signals.some((s) => s.startsWith('handoff:')), text).toBe(true)
+    }
+    // A person named but not asked for is no call, and a sale through a person is still a sale.
+    expect(scoreMessage({ text: 'la persona que me atendio fue muy amable' }, { sentiment: keen }).score).toBe(5)
+    expect(scoreMessage({ text: 'quiero hablar con un asesor para hacer un pedido' }, { sentiment: keen })).toMatchObject({ score: 5, wasSuccessful: true })
+  })
+
   it('gives a confidence between 0 and 1 that is higher for a clear message than for a vague one', () => {
     const clear = scoreMessage({ text: 'excelente, me encantó, súper recomendado' }, parts)
     const vague = scoreMessage({ text: 'bueno, ya veremos' }, parts)

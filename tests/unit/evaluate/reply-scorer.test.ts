@@ -192,6 +192,20 @@ describe('assessReply: mixed intents', () => {
   })
 })
 
+describe('assessReply: a call for a person', () => {
+  it('scores asking for a person after the answer as a mild negative (the bot could not serve)', () => {
+    for (const text of ['quiero hablar con un asesor', 'pasame con el dueño', 'asesor por favor']) {
+      const assessed = assessReply(text)
+      expect(assessed.score, text).toBe(2)
+      expect(assessed.signals.some((s) => s.startsWith('handoff:')), text).toBe(true)
+    }
+  })
+
+  it('leaves a person who is only talked about alone', () => {
+    expect(assessReply('la persona que me atendio fue muy amable').signals.some((s) => s.startsWith('handoff:'))).toBe(false)
+  })
+})
+
 describe('assessReply: confidence', () => {
   it('does not treat thanks as contradicting a refusal', () => {
     expect(assessReply('no me interesa, gracias').signals).not.toContain('conflict')

@@ -48,6 +48,8 @@ const ASKS = [
   'Persona real por favor 🙏',
   'nadie me responde',
   '¿no hay nadie?',
+  'hola, un asesor por favor',
+  '¿señor?',
 ]
 
 const DOES_NOT_ASK = [
@@ -78,6 +80,13 @@ const DOES_NOT_ASK = [
   '¿con quién tengo el gusto?',
   'no hace falta que me pases con nadie',
   'no hay nadie en la casa, me lo dejan en portería',
+  // A person the customer speaks to (a vocative), not one they ask for.
+  'Gracias, señor',
+  'Muy amable, señora 🙏',
+  'hola patrona, tiene la talla M?',
+  'buenas tardes jefe',
+  'señor, me ayuda con el precio?',
+  'asesor, quiero saber si tienen la talla 40',
 ]
 
 describe('detectHumanRequest', () => {

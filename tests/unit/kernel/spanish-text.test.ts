@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { analyzeSpanish, canonicalEmoji, collapseRepeats, foldSpanish } from '../../../src/main/kernel/spanish-text'
+import { analyzeSpanish, asksQuestion, canonicalEmoji, collapseRepeats, foldSpanish } from '../../../src/main/kernel/spanish-text'
 
 const normalized = (text: string): string => analyzeSpanish(text).normalized
 
@@ -202,5 +202,22 @@ describe('analyzeSpanish: a lone "M"', () => {
     expect(analyzeSpanish('la negra en talla M').words).toEqual(['la', 'negra', 'en', 'talla', 'm'])
     expect(analyzeSpanish('mmm').words).toEqual(['hmm'])
     expect(analyzeSpanish('mm no sé').words[0]).toBe('hmm')
+  })
+})
+
+describe('asksQuestion', () => {
+  const asks = (text: string) => asksQuestion(analyzeSpanish(text))
+
+  it('reads a question mark, and a question word at the start without one', () => {
+    expect(asks('¿tienen envío?')).toBe(true)
+    expect(asks('cuanto cuesta')).toBe(true)
+  })
+
+  it('finds the question word after a greeting, a connector or a preposition, as customers write without "¿?"', () => {
+    for (const text of ['de que material es', 'a que hora abren', 'hola cuanto cuesta', 'buenas tardes donde quedan', 'y para cuando llega']) expect(asks(text), text).toBe(true)
+  })
+
+  it('does not read a statement as a question because a question word comes later in it', () => {
+    for (const text of ['listo, ya te pague', 'el que me mandaste no sirve', 'buenas tardes', 'me gusta como quedo']) expect(asks(text), text).toBe(false)
   })
 })
