@@ -98,6 +98,16 @@ const SIZE = new PhraseSet([{ pattern: 'talla|tallas|numero|size xs|s|m|hmm|l|xl
  * An order given in the customer's own words, with no context needed: a delivery address, a
  * payment already made or its proof, an order placed ("quiero hacer un pedido", "me regalas dos").
  */
+const UNIT_COUNTS = '1|2|3|4|5|6|7|8|9|10|12|15|20|24|30|50|100|un|una|uno|unos|unas|dos|tres|cuatro|cinco|seis|diez|doce|media|veinte'
+
+/**
+ * What "dame una", "me regalas una", "me das un" ask for when it is not goods: a quote, a hand, a
+ * minute. "¿me regalas una cotización?" asks a price; it orders nothing.
+ */
+const NOT_GOODS = new Set(
+  'cotizacion cotizaciones informacion info explicacion mano manito idea respuesta ayuda ayudita foto fotos fotico imagen imagenes video opinion direccion ubicacion referencia referencias recomendacion asesoria cita llamada oportunidad segundo momento minuto minutico razon descuento rebaja rebajita promocion garantia factura'.split(' '),
+)
+
 const ORDER_PHRASES = new PhraseSet(
   [
     // A delivery address: street-type word followed by a number ("calle 45 # 12-30", "cra 7").
@@ -130,6 +140,10 @@ const ORDER_PHRASES = new PhraseSet(
     'anotame|apuntame|agregame|sumame|ponme|mandame|enviame|separame|apartame 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|otro|otra',
     'me anotas|apuntas|agregas|sumas|pones|mandas|envias|separas|apartas 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|otro|otra',
     'lo|la|los|las llevo|tomo',
+    // "voy a querer dos", "vamos a querer el combo": ordering in the near future.
+    'voy|vamos a querer',
+    // A quantity in units: "necesito 3 unidades", "quiero 2 cajas", "ocupo una docena".
+    `necesito|ocupo|requiero|quiero|quisiera|queria ${UNIT_COUNTS} unidades|unidad|piezas|pieza|cajas|caja|docenas|docena|kilos|kilo|paquetes|paquete|pares|par|bultos|bulto|libras|libra|metros|litros`,
     'trato hecho',
     'cerramos|cerremos el? trato|negocio',
   ].map((pattern) => ({ pattern, value: pattern })),
@@ -177,7 +191,9 @@ function picksFromOffer(text: AnalyzedText, catalog: CatalogTerms | null | undef
 }
 
 /** Asked as a question and still an order: "¿me lo vendes?", "¿me la separas?". */
-const ORDER_QUESTIONS = new PhraseSet([{ pattern: 'me|nos lo|la|los|las vendes|vende|venden|vendas', value: true }])
+const ORDER_QUESTIONS = new PhraseSet(
+  ['me|nos lo|la|los|las vendes|vende|venden|vendas', 'me|nos lo|la|los|las puedes|puede|pueden|podrias|podria vender|apartar|separar|reservar'].map((pattern) => ({ pattern, value: true })),
+)
 const NEGATORS = new Set(['no', 'nunca', 'ni', 'tampoco', 'jamas'])
 
 /** A negator shortly before, in the same clause: "no quiero hacer un pedido", "ya no lo llevo". */
@@ -190,7 +206,7 @@ function orderInWords(text: AnalyzedText): string | null {
   const asked = ORDER_QUESTIONS.findAll(text.words, text.clauseOf).find((m) => !negated(text, m.start))
   if (asked) return text.words.slice(asked.start, asked.end).join(' ')
   if (text.questionMarks > 0) return null
-  const match = ORDER_PHRASES.findAll(text.words, text.clauseOf).find((m) => !negated(text, m.start))
+  const match = ORDER_PHRASES.findAll(text.words, text.clauseOf).find((m) => !negated(text, m.start) && !NOT_GOODS.has(text.words[m.end] ?? ''))
   if (match) return text.words.slice(match.start, match.end).join(' ')
   for (let i = 0; i + 1 < text.words.length; i++) if (STREET.has(text.words[i]!) && /^\d/.test(text.words[i + 1]!)) return 'address'
   return null

@@ -124,7 +124,7 @@ const RULES: Rule[] = [
     `${LINK_VERBS} el|la|los|tu|su? numero|datos|cuenta|nequi|daviplata`,
     'a|en que|cual numero|cuenta|nequi|daviplata',
     'numero de|del cuenta|nequi|daviplata',
-    'datos de|para la? transferencia|consignar|consignacion|pago|pagar|cuenta',
+    'datos de|para la? transferencia|transferir|transferirte|consignar|consignarte|consignacion|depositar|depositarte|pago|pagar|pagarte|cuenta',
     'mañana|ahorita|hoy|ya mismo? te|le pago',
   ),
   ...rules('purchase', 0.9, undefined, `${LINK_VERBS} el|un|me|nos? link`, 'link de|para pago|pagar|compra|inscripcion|inscribirme'),

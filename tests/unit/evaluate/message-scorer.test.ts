@@ -156,6 +156,20 @@ describe('paying and ordering are one topic and one outcome', () => {
     }
   })
 
+  it('reads an order in units, in the near future or asked as a favour, and the details to pay', () => {
+    for (const text of ['voy a querer dos', 'necesito 3 unidades', 'quiero dos cajas', '¿me lo puedes vender?', 'me das los datos para transferir']) {
+      const scored = scoreMessage({ text }, parts)
+      expect([scored.category, scored.wasSuccessful], text).toEqual(['proceso_pago', true])
+    }
+  })
+
+  it('"dame una…" asks for a quote, a hand or a minute as often as for goods: only goods are an order', () => {
+    for (const text of ['me regalas una cotizacion', 'dame una mano con esto', 'me das una explicacion']) {
+      expect(scoreMessage({ text }, parts).wasSuccessful, text).toBe(false)
+    }
+    expect(scoreMessage({ text: 'me regalas una de esas' }, parts).wasSuccessful).toBe(true)
+  })
+
   it('a payment message the learned model reads as unhappy is no purchase intent, even when no rule saw a complaint', () => {
     // A model sure of "1" for anything stands in for "the customer is upset" where the rules
     // found nothing: the order words in an upset message are no sale.
