@@ -99,7 +99,7 @@ function rules(kind: SignalKind, reliability: number, negated: SignalKind | null
 
 const RULES: Rule[] = [
   // --- purchase: commitment to buy or pay ---
-  ...rules('purchase', 0.9, 'rejection', 'me lo? llevo', 'me quedo con'),
+  ...rules('purchase', 0.9, 'rejection', 'me lo? llevo', 'me quedo con', 'me|nos lo|la|los|las quedo|quedamos'),
   ...rules('purchase', 0.85, 'rejection',
     'lo quiero|compro|pido|aparto|separo|encargo',
     'quiero|quisiera|deseo comprar|comprarlo|comprarla|comprarlos|pagar|pedir|pedirlo|ordenar|inscribirme|adquirir|adquirirlo|llevarlo|llevarmelo',
@@ -121,7 +121,9 @@ const RULES: Rule[] = [
     'como|donde hago|hacemos|puedo para? hacer|realizar el|la pago|compra|pedido|transferencia',
     'me lo|la? apartas|separas|reservas|guardas|apartan|separan|reservan',
     'pantallazo|captura|foto|recibo|soporte de la|el? transferencia|pago|consignacion',
-    `${LINK_VERBS} el|la|los|tu|su? numero|datos|cuenta|nequi|daviplata`,
+    // Argentina's alias and CBU/CVU, Mexico's CLABE: the account to pay into.
+    `${LINK_VERBS} el|la|los|tu|su? numero|datos|cuenta|nequi|daviplata|alias|cbu|cvu|clabe`,
+    'cbu|cvu|clabe',
     'a|en que|cual numero|cuenta|nequi|daviplata',
     'numero de|del cuenta|nequi|daviplata',
     'datos de|para la? transferencia|transferir|transferirte|consignar|consignarte|consignacion|depositar|depositarte|pago|pagar|pagarte|cuenta',

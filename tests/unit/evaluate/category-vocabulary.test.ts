@@ -36,6 +36,12 @@ describe('category vocabulary beyond one country', () => {
     ['¿tienen WhatsApp?', 'general'],
     ['me llegó un producto equivocado', 'general'],
     ['quiero cancelar mi pedido', 'general'],
+    ['me pasás el alias?', 'proceso_pago'],
+    ['pasame la CLABE porfa', 'proceso_pago'],
+    ['vale, me lo quedo', 'proceso_pago'],
+    ['dónde retiro?', 'consulta_envio'],
+    ['lo mandan por Andreani?', 'consulta_envio'],
+    ['a cuánto el kilo?', 'consulta_precio'],
   ])('"%s" is %s', (text, category) => {
     expect(detectCategory(text)).toBe(category)
   })

@@ -131,6 +131,8 @@ describe('assessReply: slang, spelling and form', () => {
 describe('assessReply: purchase intent', () => {
   it.each([
     'me lo llevo',
+    'vale, me lo quedo',
+    'me pasás el alias?',
     'Perfecto, me lo llevo! cómo pago?',
     'cómo pago?',
     'cómo hago el pago?',
