@@ -67,6 +67,8 @@ export const RULES_FULL_WORDS = 12
  * qué no funciona?") still carries (tuned, docs/scorer.md).
  */
 export const QUESTION_NEUTRAL_PRIOR = 0.25
+/** The rules' signals that only ask: a topic, a request for more, a question mark. */
+const ASKING_SIGNAL = /^(info|topic):|^(question|no_signal|conflict)$/
 
 /** Words too common in chat to name a product even when a product's name contains them. */
 const COMMON = new Set(
@@ -248,8 +250,10 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   } else if (parts.sentiment && !rules.wasSuccessful) {
     const found = !rules.signals.includes('no_signal') && rules.signals.some((s) => s !== 'question' && s !== 'conflict')
     const fullWords = parts.rulesFullWords ?? RULES_FULL_WORDS
-    const asks = asksQuestion(analyzed)
-    const prior = !found && asks && analyzed.words.length <= fullWords ? (parts.questionPrior ?? QUESTION_NEUTRAL_PRIOR) : 0
+    // Asking: a question, or what the rules read as asking for more ("mándame una foto", "cuéntame").
+    const onlyAsking = rules.signals.every((s) => ASKING_SIGNAL.test(s))
+    const asks = onlyAsking && (asksQuestion(analyzed) || rules.signals.some((s) => s.startsWith('info:') || s.startsWith('topic:')))
+    const prior = asks && analyzed.words.length <= fullWords ? (parts.questionPrior ?? QUESTION_NEUTRAL_PRIOR) : 0
     const model = parts.sentiment.predict(analyzed).map((p, k) => (1 - prior) * p + (k === 2 ? prior : 0))
     const lengthShare = analyzed.words.length <= fullWords ? 1 : fullWords / analyzed.words.length
     const rulesShare = found ? (parts.rulesWeight ?? RULES_WEIGHT) * rules.confidence * lengthShare : 0

@@ -118,6 +118,13 @@ describe('the learned model', () => {
     expect(scoreMessage({ text: 'el material es muy bueno' }, { sentiment: leaning }).score).toBe(5)
   })
 
+  it('reads a request for more that the rules saw ("mándame una foto") as asking too', () => {
+    const fairlySure = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 2])
+    for (const text of ['me envias una imagen', 'cuentame mas del curso']) expect(scoreMessage({ text }, { sentiment: fairlySure }).score, text).toBe(3)
+    // A feeling the rules saw is no request: praise stays praise.
+    expect(scoreMessage({ text: 'me encanta, mandame una foto' }, { sentiment: fairlySure }).score).toBeGreaterThanOrEqual(4)
+  })
+
   it('a call for a person after the answer is a 2 (the bot hands the chat over), whatever the model reads', () => {
     // A model sure of 5 for anything stands in for the shipped one, which read "quiero hablar con
     // un asesor" as keen: the call caps it.
