@@ -280,7 +280,7 @@ const RULES: Rule[] = [
     'dias|semanas|meses y nada $',
   ),
   ...rules('complaint', 0.8, undefined, 'que pereza|jartera|boleta|verguenza'),
-  ...rules('complaint', 0.75, undefined, 'no|nunca me|nos? ha|han? llego|llegado|llegaron|llega', 'devolucion|reembolso|devuelvan|devuelven|reclamo|queja'),
+  ...rules('complaint', 0.75, undefined, 'no|nunca me|nos? ha|han? llego|llegado|llegaron|llega', 'devolucion|reembolso|devuelvan|devuelven|reclamo|queja', 'quiero|quisiera|necesito|deseo devolver|devolverlo|devolverla|regresarlo|regresarla'),
   ...rules('complaint', 0.65, undefined, 'ya te|les? dije'),
   // Undoing an order or asking for the money back: the order words in it are no purchase.
   ...rules('rejection', 0.8, undefined, 'cancelar|cancelen|cancela|cancelo|cancele|cancelame|cancelenme|anular|anulen|anula mi|el|la|una? pedido|compra|orden|suscripcion'),

@@ -194,6 +194,14 @@ describe('assessReply: mixed intents', () => {
   })
 })
 
+describe('assessReply: returns', () => {
+  it('reads wanting to return what was bought as a complaint, and asking whether one can as a question', () => {
+    expect(assessReply('quiero devolver el producto').score).toBe(1)
+    expect(assessReply('quisiera devolverlo, no era lo que pedi').score).toBe(1)
+    expect(assessReply('puedo devolver si no me queda?').score).toBe(3)
+  })
+})
+
 describe('assessReply: a call for a person', () => {
   it('scores asking for a person after the answer as a mild negative (the bot could not serve)', () => {
     for (const text of ['quiero hablar con un asesor', 'pasame con el dueño', 'asesor por favor']) {
