@@ -96,7 +96,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'quiero el|la|los|las|un|una|mas|saber|ver|informacion', negatable: true },
     { pattern: 'tienen|tienes|tiene|hay|venden|vendes|manejan|manejas|traen|consigo', questionOnly: true },
     { pattern: 'otro|otra|otros|otras', questionOnly: true },
-    { pattern: 'informacion|detalles|caracteristicas|especificaciones|garantia|incluye|incluyen|certificado|certificacion|original|originales|disponible|disponibles|stock|existencia|modelo|modelos|color|colores|talla|tallas|marca|compatible|diferencian|diferencia|duracion|dura|capacidad|bateria|clases|modulos|lecciones|temario|tamaño|medidas|peso|material' },
+    { pattern: 'informacion|detalles|caracteristicas|especificaciones|garantia|incluye|incluyen|certificado|certificacion|original|originales|disponible|disponibles|stock|existencia|modelo|modelos|color|colores|talla|tallas|marca|compatible|diferencian|diferencia|duracion|dura|capacidad|bateria|clases|modulos|lecciones|temario|tamaño|medidas|peso|material|tela|telas|tejido|algodon|cuero|poliester' },
     { pattern: 'como funciona|funcionan' },
     { pattern: 'sirve|sirven para' },
     { pattern: 'de que trata|se trata' },

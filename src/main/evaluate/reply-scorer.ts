@@ -160,6 +160,18 @@ const RULES: Rule[] = [
   ...rules('praise', 0.8, undefined, 'felicitaciones|felicidades|felicito|felicitarlos|felicitarte', '10|diez de 10|diez'),
   ...rules('praise', 0.75, 'complaint', 'recomendado|recomendada|recomendados|recomendadas|recomendadisimo|recomendadisimos|recomendadisima', 'lo|la|los|las|les|se recomiendo|recomendamos|recomienda'),
   ...rules('reassurance', 0.6, 'objection', 'vale la pena'),
+  // The same, as customers say it beyond Colombia: Argentina (joya, piola, bárbaro, capo), Mexico
+  // (chido, padrísimo, qué padre), Spain (guay, mola, flipante, chulo), Chile and Peru (bacán,
+  // la raja, filete, pulenta), anywhere (crack, genio).
+  ...rules('praise', 0.75, 'rejection',
+    'piola|barbaro|barbara|idolo|idola|chido|chida|chidos|chidisimo|padrisimo|padrisima|guay|flipante|chulisimo|chulisima|bacan|bacanes|bacanisimo|pulenta|crack|cracks|genio|genia|genios',
+    'muy|super|que|re|tan|bien padre|chido|chida|bacan|piola|guay|chulo|chula|cool',
+    'me|nos mola|molan',
+    'mola mucho|mazo',
+    // Only closing its clause: a jewellery shop sells "una joya" and a carpenter "una lata".
+    'joya $',
+    'la raja',
+  ),
 
   // --- acknowledgement / agreement ---
   ...rules('ack', 0.55, undefined, 'ok|listo|listos|dale|claro|entendido|aja|obvio|bien'),
@@ -280,6 +292,14 @@ const RULES: Rule[] = [
     'dias|semanas|meses y nada $',
   ),
   ...rules('complaint', 0.8, undefined, 'que pereza|jartera|boleta|verguenza'),
+  // Beyond Colombia: letdowns (Chile's pucha, qué lata, fome; Spain's qué rollo, vaya tela;
+  // Argentina's garrón; Mexico's ni modo, qué oso) and shoddy or fake goods and being cheated
+  // (Mexico's chafa, gacho, me vieron la cara; Spain's cutre, timo; Argentina's trucho, chanta).
+  // Not "¿qué tela es?" nor "¿qué rollo tienen?": a fabric or a roll is something a shop sells.
+  ...rules('annoyance', 0.65, undefined, 'pucha|puchas|fome|garron|mamera|ladilla', 'que roche|oso|bajon|lastima', 'que lata $', 'vaya lata|rollo|tela', 'ni modo', 'una lastima', 'que mala suerte'),
+  ...rules('complaint', 0.8, undefined, 'chafa|chafas|gacho|gacha|cutre|cutres|trucho|truchos|timo|chanta|chantas|cagada', 'me vieron la cara', 'me|nos dejaron plantado|plantada|plantados', 'esta|es|estan|son bien|muy|super chafa|gacho|gacha|cutre'),
+  // Mexico's "no manches" is surprise, not a negation: in "no manches, qué caro" the price is the point.
+  ...rules('laugh', 0.3, undefined, 'no manches|manchen|mames|mamen'),
   ...rules('complaint', 0.75, undefined, 'no|nunca me|nos? ha|han? llego|llegado|llegaron|llega', 'devolucion|reembolso|devuelvan|devuelven|reclamo|queja', 'quiero|quisiera|necesito|deseo devolver|devolverlo|devolverla|regresarlo|regresarla'),
   ...rules('complaint', 0.65, undefined, 'ya te|les? dije'),
   // Undoing an order or asking for the money back: the order words in it are no purchase.

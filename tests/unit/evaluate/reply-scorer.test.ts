@@ -194,6 +194,30 @@ describe('assessReply: mixed intents', () => {
   })
 })
 
+describe('assessReply: words from across the Spanish-speaking world', () => {
+  it.each([
+    ['joya, gracias', 5],
+    ['que chido', 5],
+    ['que guay', 5],
+    ['me mola', 5],
+    ['bacan', 5],
+    ['sos un genio', 5],
+    ['pucha', 2],
+    ['que lata', 2],
+    ['que fome', 2],
+    ['ni modo', 2],
+    ['no manches, que caro', 2],
+    ['esta bien chafa', 1],
+    ['me vieron la cara', 1],
+  ] as const)('"%s" scores %i', (text, score) => {
+    expect(assessReply(text).score).toBe(score)
+  })
+
+  it('leaves goods that share a word with the slang alone', () => {
+    for (const text of ['busco una joya para regalo', '¿qué tela es?', '¿qué lata de pintura me recomiendas?']) expect(assessReply(text).score, text).toBe(3)
+  })
+})
+
 describe('assessReply: returns', () => {
   it('reads wanting to return what was bought as a complaint, and asking whether one can as a question', () => {
     expect(assessReply('quiero devolver el producto').score).toBe(1)
