@@ -42,6 +42,11 @@ describe('category vocabulary beyond one country', () => {
     ['dónde retiro?', 'consulta_envio'],
     ['lo mandan por Andreani?', 'consulta_envio'],
     ['a cuánto el kilo?', 'consulta_precio'],
+    ['cuánto mide?', 'consulta_producto'],
+    ['para qué edad es', 'consulta_producto'],
+    ['es nuevo o usado?', 'consulta_producto'],
+    ['es de buena calidad?', 'consulta_producto'],
+    ['cuántas unidades tienen', 'consulta_producto'],
   ])('"%s" is %s', (text, category) => {
     expect(detectCategory(text)).toBe(category)
   })
