@@ -99,8 +99,14 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'informacion|detalles|caracteristicas|especificaciones|garantia|incluye|incluyen|certificado|certificacion|original|originales|disponible|disponibles|stock|existencia|modelo|modelos|color|colores|talla|tallas|marca|compatible|diferencian|diferencia|duracion|dura|capacidad|bateria|clases|modulos|lecciones|temario|tamaño|medidas|peso|material|tela|telas|tejido|algodon|cuero|poliester' },
     // Size, weight, age, condition and quality: "¿cuánto mide?", "¿para qué edad es?", "¿es nuevo?".
     { pattern: 'mide|miden|pesa|pesan|calidad|unidades|existencias|edades' },
-    { pattern: 'para que|cual|cuanta edad' },
+    { pattern: 'para que|cual edad' },
+    { pattern: 'de que|cual|cuanta edad' },
     { pattern: 'es|son|esta|estan|viene|vienen nuevo|nueva|nuevos|nuevas|usado|usada|usados|usadas|seminuevo|seminueva|sellado|sellada|original|originales|generico|generica' },
+    // Made to order and back in stock: "¿hacen pedidos personalizados?", "¿cuándo vuelven a tener?".
+    { pattern: 'personalizado|personalizada|personalizados|personalizadas|personalizar|personalizan' },
+    { pattern: 'a medida' },
+    { pattern: 'por encargo' },
+    { pattern: 'vuelven|vuelve|volveran|volvera a tener|llegar|entrar|traer' },
     { pattern: 'como funciona|funcionan' },
     { pattern: 'sirve|sirven para' },
     { pattern: 'de que trata|se trata' },

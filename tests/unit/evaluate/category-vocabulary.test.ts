@@ -47,6 +47,8 @@ describe('category vocabulary beyond one country', () => {
     ['es nuevo o usado?', 'consulta_producto'],
     ['es de buena calidad?', 'consulta_producto'],
     ['cuántas unidades tienen', 'consulta_producto'],
+    ['hacen pedidos personalizados?', 'consulta_producto'],
+    ['cuándo vuelven a tener?', 'consulta_producto'],
   ])('"%s" is %s', (text, category) => {
     expect(detectCategory(text)).toBe(category)
   })
