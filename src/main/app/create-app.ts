@@ -13,7 +13,7 @@ import { captureHandlers, CaptureService } from '../capture'
 import { EvaluationService } from '../evaluate'
 import { SENTIMENT_WEIGHTS } from '../evaluate/sentiment-weights'
 import { LearningWorker } from '../learning/learning-worker'
-import { newExamplesHandlers, reviewHandlers, ReviewService, Teacher } from '../review'
+import { reviewHandlers, ReviewService, Teacher } from '../review'
 import { statsHandlers } from '../stats/stats-handlers'
 import { LlmService } from '../llm/llm-service'
 import { OllamaProvider } from '../llm/ollama-provider'
@@ -451,9 +451,8 @@ export async function createApp(config: AppConfig): Promise<App> {
       () => settings.get().demoMode,
     ),
     ...whatsappHandlers(whatsapp),
-    ...reviewHandlers(new ReviewService({ repos, evaluation, events, teacher: new Teacher({ repos, llm, prompts, settings }) }), () => settings.get().demoMode),
+    ...reviewHandlers(new ReviewService({ repos, settings, evaluation, events, teacher: new Teacher({ repos, llm, prompts, settings }) })),
     ...captureHandlers(capture),
-    ...newExamplesHandlers({ repos, settings }),
     ...statsHandlers({ repos, accountId: account.id, settings }),
     ...datasetHandlers(datasets),
     ...simulatorHandlers(simulator),

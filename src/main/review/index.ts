@@ -3,4 +3,3 @@
 export { ReviewService, type ReviewDeps, type ReviewPage } from './review-service'
 export { Teacher, type Suggestion, type TeacherDeps } from './teacher'
 export { reviewHandlers } from './review-handlers'
-export { newExamples, newExamplesHandlers, type NewExamplesDeps } from './new-examples'

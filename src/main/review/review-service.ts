@@ -4,11 +4,14 @@ import type { ExchangeDto } from '../../shared/types'
 import type { Clock } from '../kernel/clock'
 import type { EventBus } from '../kernel/event-bus'
 import { toExchangeDto } from '../learning/exchange-dto'
+import type { SettingsService } from '../settings/settings-service'
 import type { Repositories } from '../store/repositories'
 import type { Suggestion, Teacher } from './teacher'
 
 export interface ReviewDeps {
-  repos: Pick<Repositories, 'trainingData'>
+  repos: { trainingData: Repositories['trainingData']; datasets: Pick<Repositories['datasets'], 'latestReady'> }
+  /** The app's demo switch and the score a reviewed example needs (for "new examples"). */
+  settings: Pick<SettingsService, 'get'>
   /** Told when the owner's scores change, so the learned scorer retrains before it scores again. */
   evaluation: { ownerReviewed(): void }
   events: EventBus
@@ -34,6 +37,22 @@ export class ReviewService {
   constructor(private readonly deps: ReviewDeps) {
     const clock = deps.now ?? Date.now
     this.now = () => new Date(clock())
+  }
+
+  /**
+   * The loop's next step after reviewing: how many examples the owner approved, rewrote or scored
+   * well since the last dataset — what a new dataset would add — under the app's demo mode.
+   */
+  newExamples(): { count: number; sinceDataset: number | null } {
+    const settings = this.deps.settings.get()
+    const last = this.deps.repos.datasets.latestReady()
+    const count = this.deps.repos.trainingData.countReviewedSince(last?.createdAt ?? null, settings.learning.minScore, settings.demoMode)
+    return { count, sinceDataset: last ? last.createdAt.getTime() : null }
+  }
+
+  /** A list that does not say whether demo exchanges count follows the app's one demo switch. */
+  includesDemo(asked: boolean | undefined): boolean {
+    return asked ?? this.deps.settings.get().demoMode
   }
 
   list(filters: ReviewFilters, limit: number, offset: number): ReviewPage {
