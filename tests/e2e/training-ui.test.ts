@@ -335,7 +335,7 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
     await page.getByRole('button', { name: 'Buscar de nuevo' }).click()
     await page.getByRole('radio', { name: /no-es-un-modelo\.gguf/ }).check()
     await trainButton().click()
-    await expect.poll(() => page.getByTestId('train-error').textContent()).toContain('no es un modelo GGUF')
+    await expect.poll(() => page.getByTestId('train-error').textContent()).toContain('no es un archivo de modelo que la app pueda usar')
     expect(await page.getByTestId('train-error').textContent()).not.toContain('hola')
     await shoot(page.getByTestId('import-file'), '49-importar-carpeta')
 

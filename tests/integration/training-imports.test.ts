@@ -69,13 +69,13 @@ describe('training.start imports: only the imports folder or the desktop picker,
     const { dataset, imports } = await setup()
     writeFileSync(join(imports, 'no-es-un-modelo.gguf'), `${CONTENT}\n`)
     const asModel = await app!.dispatch('training.start', { datasetId: dataset.id, backend: 'import', importFile: 'no-es-un-modelo.gguf', importKind: 'model' })
-    expect(asModel).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/no es un modelo GGUF/), fields: [{ path: 'importFile' }] } })
+    expect(asModel).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/no es un archivo de modelo que la app pueda usar/), fields: [{ path: 'importFile' }] } })
     const asAdapter = await app!.dispatch('training.start', { datasetId: dataset.id, backend: 'import', importFile: 'no-es-un-modelo.gguf', importKind: 'adapter' })
-    expect(asAdapter).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/no es un adaptador LoRA/) } })
+    expect(asAdapter).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/no es un complemento que la app pueda usar/) } })
     // A GGUF magic on a broken header: the reader's detail (it quotes bytes and names) stays out.
     writeFileSync(join(imports, 'roto.gguf'), Buffer.concat([Buffer.from('GGUF'), Buffer.from([3, 0, 0, 0]), Buffer.from(CONTENT)]))
     const broken = await app!.dispatch('training.start', { datasetId: dataset.id, backend: 'import', importFile: 'roto.gguf', importKind: 'model' })
-    expect(broken).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/^roto\.gguf parece un archivo GGUF pero/) } })
+    expect(broken).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/^roto\.gguf parece un archivo de modelo pero/) } })
     for (const result of [asModel, asAdapter, broken]) expect(JSON.stringify(result)).not.toMatch(/SECRETO|hostname-de/)
     const missing = await app!.dispatch('training.start', { datasetId: dataset.id, backend: 'import', importFile: 'no-existe.gguf', importKind: 'model' })
     expect(missing).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining(`No hay ningún archivo no-existe.gguf en la carpeta de importación (${imports})`) } })
@@ -126,7 +126,7 @@ describe('training.start imports: only the imports folder or the desktop picker,
     chosen = outside
     const bad = await call(app!, 'training.pickImport', { kind: 'model' })
     const refused = await app!.dispatch('training.start', { datasetId: dataset.id, backend: 'import', importHandle: bad!.handle, importKind: 'model' })
-    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^hostname no es un modelo GGUF/) } })
+    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^hostname no es un archivo de modelo que la app pueda usar/) } })
     expect(JSON.stringify(refused)).not.toContain('SECRETO')
     expect(ollama!.blobs.size).toBe(0)
 

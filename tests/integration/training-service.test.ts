@@ -134,7 +134,7 @@ describe('training service: prompt and import backends, the validation gate, ver
     mkdirSync(join(app!.dataDir, 'imports'), { recursive: true })
     writeFileSync(join(app!.dataDir, 'imports', 'no-es-un-modelo.gguf'), 'hola, esto no es un modelo')
     const result = await app!.dispatch('training.start', { datasetId: dataset.id, backend: 'import', importFile: 'no-es-un-modelo.gguf', importKind: 'model' })
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/no es un modelo GGUF/), fields: [{ path: 'importFile' }] } })
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/no es un archivo de modelo que la app pueda usar/), fields: [{ path: 'importFile' }] } })
     expect(ollama!.blobs.size).toBe(0)
     expect(await call(app!, 'training.list', {})).toEqual([])
   })

@@ -3,8 +3,8 @@ import { es, type MessageKey } from '../../src/renderer/src/i18n/es'
 import { en } from '../../src/renderer/src/i18n/en'
 import type { Translate } from '../../src/renderer/src/i18n/i18n'
 import { countryOf, shopCountries, shopNumberLocales } from '../../src/renderer/src/screens/setup/countries-view'
+import { formatBytes } from '../../src/renderer/src/number-format'
 import {
-  formatBytes,
   formatEta,
   formatTrainingTime,
   mergePull,
@@ -97,9 +97,9 @@ describe('Primeros pasos: the model plan and downloads in words', () => {
   })
 
   it('writes sizes with the shop’s number format', () => {
-    expect(formatBytes(4_700_000_000, 'es-CO')).toBe('4,7\u00a0GB')
-    expect(formatBytes(4_700_000_000, 'es-MX')).toBe('4.7\u00a0GB')
-    expect(formatBytes(350_000_000, 'es-CO')).toBe('350\u00a0MB')
+    expect(formatBytes('es-CO', 4_700_000_000)).toBe('4,7\u00a0GB')
+    expect(formatBytes('es-MX', 4_700_000_000)).toBe('4.7\u00a0GB')
+    expect(formatBytes('es-CO', 350_000_000)).toBe('350\u00a0MB')
   })
 
   it('says the time left and the training time as a person would', () => {

@@ -6,7 +6,7 @@ import { DATASET_FILES, datasetFile } from '../curate/dataset-format'
 import { describeModel, readGgufHeader } from './gguf'
 import type { LlamaTools } from './llama-tools'
 import { runTool, ToolError } from './tool-process'
-import { TRAINING_ERRORS, TrainingError } from './training-errors'
+import { TRAINING_ERRORS, TrainingError, unreadableModelFile } from './training-errors'
 
 export interface FineTuneParams {
   epochs: number
@@ -79,7 +79,7 @@ export async function fineTuneWithLlamaCpp(options: FineTuneOptions): Promise<Fi
   try {
     header = await readGgufHeader(options.basePath)
   } catch (error) {
-    throw new TrainingError(TRAINING_ERRORS.baseNotGguf(options.basePath, error instanceof Error ? error.message : String(error)))
+    throw new TrainingError(TRAINING_ERRORS.baseNotGguf(options.basePath, unreadableModelFile(error)))
   }
   const base = describeModel(header)
   if (!base.fileType || !TRAINABLE.has(base.fileType)) {

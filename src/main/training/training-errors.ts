@@ -1,3 +1,10 @@
+import { GgufError } from './gguf'
+
+/** What is wrong with a model file that cannot be read, in the owner's words (the parser's are English). */
+export function unreadableModelFile(error: unknown): string {
+  return error instanceof GgufError && error.code === 'truncated' ? 'está incompleto (¿la descarga no terminó?)' : 'está dañado o es de una versión que no se puede leer'
+}
+
 /**
  * Where the app runs: the installed desktop app, or a development checkout (the sources, `npm start`,
  * the CLI and `serve`). It changes what the owner is told to do, never what the app does.
@@ -42,8 +49,8 @@ export const TRAINING_ERRORS = {
   ollamaUnreachable: (detail: string) => `Ollama no responde: el modelo entrenado quedó guardado pero no se pudo registrar (${detail}).`,
   unexpected: (detail: string) => `Falló de forma inesperada: ${detail}`,
   datasetWithoutTrainFile: (file: string, dir: string) => `El dataset no tiene ${file} (${dir})`,
-  baseNotGguf: (path: string, detail: string) => `El modelo base no es un GGUF legible (${path}): ${detail}`,
-  notGguf: (path: string, detail: string) => `${path} no es un modelo GGUF legible: ${detail}`,
+  baseNotGguf: (path: string, why: string) => `El archivo del modelo base (${path}) ${why}: descárgalo de nuevo o elige otro modelo base.`,
+  notGguf: (path: string, why: string) => `El archivo del modelo entrenado (${path}) ${why}.`,
   baseQuantized: (fileType: string | null) =>
     `El modelo base está cuantizado (${fileType ?? 'tipo desconocido'}) y así no se puede entrenar. Elige una versión F16 o F32 del modelo: ` +
     // Owner's words, not a terminal command: the assistant downloads the F16 base of the plan in use.

@@ -52,15 +52,16 @@ export function formatLoss(locale: string, value: number): string {
   return formatFixed(locale, value, 3)
 }
 
+/**
+ * "4,7 GB", "350 MB": decimal units, as disks and phone plans are sold and as Ollama reports a
+ * download, so a model is the same size on every screen. A no-break space keeps a narrow button
+ * from leaving "994" on one line and "MB" on the next.
+ */
 export function formatBytes(locale: string, bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB']
-  let value = bytes
-  let unit = 0
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024
-    unit++
-  }
-  return `${formatNumber(locale, value, unit === 0 ? 0 : 1)} ${units[unit]}`
+  if (bytes >= 1e9) return `${formatNumber(locale, bytes / 1e9, 1)}\u00a0GB`
+  if (bytes >= 1e6) return `${formatNumber(locale, bytes / 1e6)}\u00a0MB`
+  if (bytes >= 1e3) return `${formatNumber(locale, bytes / 1e3)}\u00a0KB`
+  return `${formatNumber(locale, bytes)}\u00a0B`
 }
 
 /** "494 M", "8 mil M": model sizes are read as orders of magnitude, not digits. */

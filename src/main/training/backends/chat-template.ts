@@ -1,5 +1,5 @@
 import { describeModel, readGgufHeader } from '../gguf'
-import { TRAINING_ERRORS, TrainingError } from '../training-errors'
+import { TRAINING_ERRORS, TrainingError, unreadableModelFile } from '../training-errors'
 import { CHATML_OLLAMA_TEMPLATE } from '../ollama-deployer'
 import type { OllamaBaseModel } from '../ollama-store'
 
@@ -16,7 +16,7 @@ export async function servingTemplate(store: OllamaBaseModel[], basePath: string
   try {
     chatTemplate = describeModel(await readGgufHeader(ggufPath)).chatTemplate ?? ''
   } catch (error) {
-    throw new TrainingError(TRAINING_ERRORS.notGguf(ggufPath, error instanceof Error ? error.message : String(error)))
+    throw new TrainingError(TRAINING_ERRORS.notGguf(ggufPath, unreadableModelFile(error)))
   }
   if (chatTemplate.includes('<|im_start|>')) return { template: CHATML_OLLAMA_TEMPLATE, stop: ['<|im_end|>', '<|im_start|>'] }
   return { template: null, stop: [] }

@@ -4,7 +4,8 @@ import { open } from 'node:fs/promises'
 import { basename, join, sep } from 'node:path'
 import type { ImportFileDto, ImportSourcesDto } from '../../../shared/api/contract'
 import { ApiError } from '../../../shared/api/errors'
-import { GgufError, readGgufHeader } from '../gguf'
+import { readGgufHeader } from '../gguf'
+import { unreadableModelFile } from '../training-errors'
 
 export type ImportKind = 'model' | 'adapter'
 export type ImportFormat = 'gguf' | 'safetensors'
@@ -111,15 +112,15 @@ function isPlainFileName(name: string): boolean {
  */
 export async function checkImportFile(path: string, name: string, kind: ImportKind): Promise<ImportFormat> {
   const format = await sniffFormat(path)
-  const field = [{ path: 'importFile', message: kind === 'model' ? 'not a GGUF file' : 'not a GGUF or safetensors file' }]
-  if (kind === 'model' && format !== 'gguf') throw new ApiError('invalid_input', `${name} no es un modelo GGUF: elige el archivo .gguf del modelo.`, field)
-  if (kind === 'adapter' && !format) throw new ApiError('invalid_input', `${name} no es un adaptador LoRA: debe ser un archivo GGUF o safetensors.`, field)
+  // Said without the formats' names: the owner knows a model file by how its name ends.
+  const field = [{ path: 'importFile', message: kind === 'model' ? 'Elige el archivo del modelo (termina en .gguf).' : 'Elige el archivo del complemento (termina en .gguf o .safetensors).' }]
+  if (kind === 'model' && format !== 'gguf') throw new ApiError('invalid_input', `${name} no es un archivo de modelo que la app pueda usar: elige el archivo del modelo, el que termina en .gguf.`, field)
+  if (kind === 'adapter' && !format) throw new ApiError('invalid_input', `${name} no es un complemento que la app pueda usar: elige el archivo que termina en .gguf o .safetensors.`, field)
   if (format === 'gguf') {
     try {
       await readGgufHeader(path)
     } catch (error) {
-      const why = error instanceof GgufError && error.code === 'truncated' ? 'está incompleto (¿la descarga no terminó?)' : 'está dañado o es de una versión que no se puede leer'
-      throw new ApiError('invalid_input', `${name} parece un archivo GGUF pero ${why}.`, field)
+      throw new ApiError('invalid_input', `${name} parece un archivo de modelo pero ${unreadableModelFile(error)}.`, field)
     }
   }
   return format!

@@ -4,7 +4,8 @@ import { useApi } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
 import { useApiQuery } from '../../api/use-api-query'
 import { useNumberLocale, useT } from '../../i18n/i18n'
-import { SPEED_KEYS, formatBytes, formatTrainingTime, orderedOptions } from './setup-model'
+import { SPEED_KEYS, formatTrainingTime, orderedOptions } from './setup-model'
+import { formatBytes } from '../../number-format'
 
 /**
  * The models this computer can run and train, the recommended one first. The owner reads size,
@@ -119,7 +120,7 @@ function PlanOption({
       <dl className="plan-facts">
         <div>
           <dt>{t('setup.plan.download')}</dt>
-          <dd>{option.installed.answer ? t('setup.plan.downloaded') : formatBytes(option.downloadBytes, numberLocale)}</dd>
+          <dd>{option.installed.answer ? t('setup.plan.downloaded') : formatBytes(numberLocale, option.downloadBytes)}</dd>
         </div>
         <div>
           <dt>{t('setup.plan.speed')}</dt>
@@ -143,7 +144,7 @@ function PlanOption({
                 <span className="muted">· {t('setup.plan.baseReady')}</span>
               ) : (
                 <button type="button" onClick={onPullBase} disabled={disabled} data-testid="pull-base">
-                  {t('setup.plan.pullBase', { size: formatBytes(option.trainingDownloadBytes, numberLocale) })}
+                  {t('setup.plan.pullBase', { size: formatBytes(numberLocale, option.trainingDownloadBytes) })}
                 </button>
               ))}
           </>

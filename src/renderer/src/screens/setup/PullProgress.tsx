@@ -2,7 +2,8 @@ import { useState } from 'react'
 import type { ModelPullDto } from '../../../../shared/setup'
 import { useApi } from '../../api/api-context'
 import { useNumberLocale, useT } from '../../i18n/i18n'
-import { formatBytes, formatEta, formatRate, pullIsActive } from './setup-model'
+import { formatEta, formatRate, pullIsActive } from './setup-model'
+import { formatBytes } from '../../number-format'
 
 /**
  * One model download: a bar with percent, size, speed and time left; cancel, or retry after a failure.
@@ -28,9 +29,9 @@ export function PullProgress({ pull, onRetry, label, onCancel }: { pull: ModelPu
 
   const size =
     pull.totalBytes !== null
-      ? t('setup.pull.size', { done: formatBytes(pull.completedBytes, numberLocale), total: formatBytes(pull.totalBytes, numberLocale) })
+      ? t('setup.pull.size', { done: formatBytes(numberLocale, pull.completedBytes), total: formatBytes(numberLocale, pull.totalBytes) })
       : pull.completedBytes > 0
-        ? formatBytes(pull.completedBytes, numberLocale)
+        ? formatBytes(numberLocale, pull.completedBytes)
         : null
   return (
     <div className={`pull pull-${pull.state}`} data-testid="pull" data-state={pull.state} data-model={pull.name}>

@@ -3,7 +3,7 @@ import type { AnswerSpeed, ModelPlanDto, ModelPlanOption, ModelPullDto, SetupDto
 import { SETUP_STEPS } from '../../../../shared/setup'
 import type { MessageKey } from '../../i18n/es'
 import type { Translate } from '../../i18n/i18n'
-import { catalogModelName } from '../../number-format'
+import { catalogModelName, formatBytes } from '../../number-format'
 
 /**
  * The step after `from` that still needs the owner (neither done nor skipped), else any earlier
@@ -55,19 +55,9 @@ export function orderedOptions(plan: ModelPlanDto): ModelPlanOption[] {
   return [...recommended, ...plan.options.filter((o) => o.id !== plan.recommendedId)]
 }
 
-/** "4,7 GB", "350 MB": downloads as a shopkeeper reads them (decimal units, as disks are sold). */
-export function formatBytes(bytes: number, numberLocale: string): string {
-  const format = (value: number, digits: number) => value.toLocaleString(numberLocale, { maximumFractionDigits: digits })
-  // A no-break space: a narrow button never leaves "994" on one line and "MB" on the next.
-  if (bytes >= 1e9) return `${format(bytes / 1e9, 1)}\u00a0GB`
-  if (bytes >= 1e6) return `${format(bytes / 1e6, 0)}\u00a0MB`
-  if (bytes >= 1e3) return `${format(bytes / 1e3, 0)}\u00a0KB`
-  return `${format(bytes, 0)}\u00a0B`
-}
-
 /** "3,4 MB/s". */
 export function formatRate(bytesPerSecond: number, numberLocale: string): string {
-  return `${formatBytes(bytesPerSecond, numberLocale)}/s`
+  return `${formatBytes(numberLocale, bytesPerSecond)}/s`
 }
 
 /** Time left in words: "menos de un minuto", "unos 12 min", "unas 2 h 10 min". */
