@@ -130,7 +130,8 @@ describe('the learning loop end to end in Chromium', () => {
     await nav('Entrenamiento').click()
     const panel = page.getByTestId('train-panel')
     await panel.getByRole('radio', { name: 'Mejorar el bot con tus conversaciones' }).check()
-    await expect.poll(() => panel.getByTestId('base-model').filter({ hasText: 'llama3.1:8b' }).getByRole('radio').isChecked()).toBe(true)
+    // Folded under technical details, which name the base chosen.
+    await expect.poll(() => panel.getByTestId('base-technical').locator('summary').filter({ hasText: 'llama3.1:8b' }).count()).toBe(1)
     await panel.getByRole('button', { name: 'Entrenar', exact: true }).click()
 
     const progress = page.getByTestId('training-progress')

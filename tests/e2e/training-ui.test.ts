@@ -247,6 +247,11 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
     const llamaRadio = page.getByRole('radio', { name: LLAMA_OPTION })
     await expect.poll(() => llamaRadio.isEnabled()).toBe(true)
     await llamaRadio.check()
+    // The starting model is a technical choice with a default: folded, its summary names the one chosen.
+    const baseDetails = page.getByTestId('base-technical')
+    await expect.poll(() => baseDetails.locator('summary').filter({ hasText: 'modelo de partida (tiny-llama:f32)' }).count()).toBe(1)
+    expect(await baseDetails.getAttribute('open')).toBeNull()
+    await baseDetails.locator('summary').click()
     const bases = page.getByTestId('base-model')
     await expect.poll(() => bases.count()).toBe(2)
     const tiny = bases.filter({ hasText: 'tiny-llama:f32' })

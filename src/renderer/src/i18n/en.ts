@@ -687,6 +687,7 @@ export const en: Record<MessageKey, string> = {
   'training.backend.import.desc': 'If someone improved it for you on another machine (in the cloud, say), bring it here: it is compared with the live one before it is used.',
   'training.backend.import.short': 'Imported',
   'training.train.base': 'Starting model',
+  'training.train.base.summary': 'Technical details: starting model ({name})',
   'training.train.base.none': 'No starting models were found on this computer. Pick a model in Getting started (Model step) and download its base to learn from there, or type the path of a model file.',
   'training.train.base.layers': '{count} layers',
   'training.train.base.parameters': '{count} parameters',

@@ -687,6 +687,7 @@ export const es = {
   'training.backend.import.desc': 'Si alguien lo mejoró por ti en otra máquina (por ejemplo en la nube), tráelo aquí: se compara con el que está en uso antes de usarlo.',
   'training.backend.import.short': 'Importado',
   'training.train.base': 'Modelo de partida',
+  'training.train.base.summary': 'Detalles técnicos: modelo de partida ({name})',
   'training.train.base.none': 'No se encontraron modelos de partida en este equipo. Elige un modelo en Primeros pasos (paso Modelo) y descarga su base para aprender desde ahí, o escribe la ruta del archivo de un modelo.',
   'training.train.base.layers': '{count} capas',
   'training.train.base.parameters': '{count} parámetros',

@@ -200,15 +200,20 @@ export function TrainPanel({
 
       {chosenBackend === 'llamacpp' && (
         <div className="backend-details">
-          <BasePicker
-            baseModels={baseModels}
-            choice={chosenBase}
-            customPath={customPath}
-            onChoose={setBaseChoice}
-            onCustomPath={setCustomPath}
-            onRefresh={onRefresh}
-            name={`${id}-base`}
-          />
+          {/* Which model training starts from is a technical choice with a sound default: folded,
+              unless the owner has to name a file because none was found. */}
+          <details className="tech-details base-details" data-testid="base-technical" open={chosenBase.kind === 'custom' || undefined}>
+            <summary>{t('training.train.base.summary', { name: baseInfo ? (baseInfo.ollamaModel ?? fileName(baseInfo.path)) : t('training.train.base.custom') })}</summary>
+            <BasePicker
+              baseModels={baseModels}
+              choice={chosenBase}
+              customPath={customPath}
+              onChoose={setBaseChoice}
+              onCustomPath={setCustomPath}
+              onRefresh={onRefresh}
+              name={`${id}-base`}
+            />
+          </details>
           <details className="advanced">
             <summary>{t('training.train.advanced')}</summary>
             <div className="form-grid">
