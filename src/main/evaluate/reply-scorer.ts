@@ -301,6 +301,8 @@ const RULES: Rule[] = [
   // Mexico's "no manches" is surprise, not a negation: in "no manches, qué caro" the price is the point.
   ...rules('laugh', 0.3, undefined, 'no manches|manchen|mames|mamen'),
   ...rules('complaint', 0.75, undefined, 'no|nunca me|nos? ha|han? llego|llegado|llegaron|llega', 'devolucion|reembolso|devuelvan|devuelven|reclamo|queja', 'quiero|quisiera|necesito|deseo devolver|devolverlo|devolverla|regresarlo|regresarla'),
+  // The shop's policy, asked before buying, is no complaint: "¿tienen garantía de devolución?".
+  ...rules('info', 0.4, undefined, 'tienen|hay|aceptan|hacen|manejan|dan devolucion|devoluciones|cambios|reembolso', 'garantia|politica|politicas de devolucion|devoluciones|cambio|cambios|reembolso'),
   ...rules('complaint', 0.65, undefined, 'ya te|les? dije'),
   // Undoing an order or asking for the money back: the order words in it are no purchase.
   ...rules('rejection', 0.8, undefined, 'cancelar|cancelen|cancela|cancelo|cancele|cancelame|cancelenme|anular|anulen|anula mi|el|la|una? pedido|compra|orden|suscripcion'),

@@ -223,6 +223,8 @@ describe('assessReply: returns', () => {
     expect(assessReply('quiero devolver el producto').score).toBe(1)
     expect(assessReply('quisiera devolverlo, no era lo que pedi').score).toBe(1)
     expect(assessReply('puedo devolver si no me queda?').score).toBe(3)
+    expect(assessReply('tienen garantia de devolucion?').score).toBe(3)
+    expect(assessReply('¿hacen cambios?').score).toBe(3)
   })
 })
 
