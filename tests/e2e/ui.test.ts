@@ -184,9 +184,14 @@ describe('the app in Chromium against `serve`', () => {
     const fresh = await browser.newPage({ viewport: { width: 1000, height: 700 } })
     await fresh.goto(serve.url)
     expect(await fresh.getByRole('heading', { name: 'Falta la llave de acceso' }).isVisible()).toBe(true)
+    let sockets = 0
+    fresh.on('websocket', () => sockets++)
     await fresh.getByLabel('Token').fill('incorrecto')
     await fresh.getByRole('button', { name: 'Entrar' }).click()
     await expect.poll(() => fresh.getByRole('heading', { name: 'Falta la llave de acceso' }).isVisible()).toBe(true)
+    // A refused token is not retried behind the login screen (it was, every few seconds, forever).
+    await fresh.waitForTimeout(6_000)
+    expect(sockets).toBeLessThanOrEqual(2)
     await fresh.screenshot({ path: screenshotPath('10-sin-token') })
     await fresh.close()
   })
