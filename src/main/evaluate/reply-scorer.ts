@@ -295,6 +295,14 @@ const RULES: Rule[] = [
   // Beyond Colombia: letdowns (Chile's pucha, qué lata, fome; Spain's qué rollo, vaya tela;
   // Argentina's garrón; Mexico's ni modo, qué oso) and shoddy or fake goods and being cheated
   // (Mexico's chafa, gacho, me vieron la cara; Spain's cutre, timo; Argentina's trucho, chanta).
+  // How the customer feels, said outright: happy, glad, satisfied; sad, upset, fed up, worried;
+  // hate and disgust. Negated, each turns ("no estoy contento" is a letdown, "no estoy molesto" reassures).
+  ...rules('praise', 0.7, 'annoyance', 'feliz|felices|contento|contenta|contentos|contentas|encantado|encantada|encantados|encantadas|emocionado|emocionada|emocionados|alegre|alegres|satisfecho|satisfecha|satisfechos|satisfechas'),
+  ...rules('annoyance', 0.65, 'reassurance',
+    'triste|tristes|tristeza|molesto|molesta|molestos|molestas|enojado|enojada|enojados|enfadado|enfadada|harto|harta|hartos|hartas|preocupado|preocupada|preocupados|frustrado|frustrada|frustrante|indignado|indignada|indignante|nervios|nervioso|nerviosa',
+    'no puedo mas',
+  ),
+  ...rules('complaint', 0.8, undefined, 'odio|odie|odiamos|asco|asqueroso|asquerosa|asquerosos|horrendo|horrenda'),
   // Not "¿qué tela es?" nor "¿qué rollo tienen?": a fabric or a roll is something a shop sells.
   ...rules('annoyance', 0.65, undefined, 'pucha|puchas|fome|garron|mamera|ladilla', 'que roche|oso|bajon|lastima', 'que lata $', 'vaya lata|rollo|tela', 'ni modo', 'una lastima', 'que mala suerte'),
   ...rules('complaint', 0.8, undefined, 'chafa|chafas|gacho|gacha|cutre|cutres|trucho|truchos|timo|chanta|chantas|cagada', 'me vieron la cara', 'me|nos dejaron plantado|plantada|plantados', 'esta|es|estan|son bien|muy|super chafa|gacho|gacha|cutre'),

@@ -218,6 +218,20 @@ describe('assessReply: words from across the Spanish-speaking world', () => {
   })
 })
 
+describe('assessReply: feelings said outright', () => {
+  it.each([
+    ['odio los lunes', 1],
+    ['que asco de servicio', 1],
+    ['estoy muy contento', 5],
+    ['no estoy contento', 2],
+    ['estoy molesto', 2],
+    ['que triste noticia', 2],
+    ['no estoy molesto', 4],
+  ] as const)('"%s" scores %i', (text, score) => {
+    expect(assessReply(text).score).toBe(score)
+  })
+})
+
 describe('assessReply: returns', () => {
   it('reads wanting to return what was bought as a complaint, and asking whether one can as a question', () => {
     expect(assessReply('quiero devolver el producto').score).toBe(1)
