@@ -96,10 +96,7 @@ const QUANTITY_WORDS = new Set('1 2 3 4 5 6 7 8 9 10 12 uno una dos tres cuatro 
 // The normalizer reads a lone "m" as the filler "hmm", so "talla M" arrives as "talla hmm".
 const SIZE = new PhraseSet([{ pattern: 'talla|tallas|numero|size xs|s|m|hmm|l|xl|xxl|28|30|32|34|35|36|37|38|39|40|41|42|43|44', value: true }])
 
-/**
- * An order given in the customer's own words, with no context needed: a delivery address, a
- * payment already made or its proof, an order placed ("quiero hacer un pedido", "me regalas dos").
- */
+/** How many of a unit, in digits or words: "3 unidades", "una docena", "media libra". */
 const UNIT_COUNTS = '1|2|3|4|5|6|7|8|9|10|12|15|20|24|30|50|100|un|una|uno|unos|unas|dos|tres|cuatro|cinco|seis|diez|doce|media|veinte'
 
 /**
@@ -110,6 +107,10 @@ const NOT_GOODS = new Set(
   'cotizacion cotizaciones informacion info explicacion mano manito idea respuesta ayuda ayudita foto fotos fotico imagen imagenes video opinion direccion ubicacion referencia referencias recomendacion asesoria cita llamada oportunidad segundo momento minuto minutico razon descuento rebaja rebajita promocion garantia factura'.split(' '),
 )
 
+/**
+ * An order given in the customer's own words, with no context needed: a delivery address, a
+ * payment already made or its proof, an order placed ("quiero hacer un pedido", "me regalas dos").
+ */
 const ORDER_PHRASES = new PhraseSet(
   [
     // A delivery address: street-type word followed by a number ("calle 45 # 12-30", "cra 7").

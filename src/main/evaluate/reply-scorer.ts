@@ -160,9 +160,9 @@ const RULES: Rule[] = [
   ...rules('praise', 0.8, undefined, 'felicitaciones|felicidades|felicito|felicitarlos|felicitarte', '10|diez de 10|diez'),
   ...rules('praise', 0.75, 'complaint', 'recomendado|recomendada|recomendados|recomendadas|recomendadisimo|recomendadisimos|recomendadisima', 'lo|la|los|las|les|se recomiendo|recomendamos|recomienda'),
   ...rules('reassurance', 0.6, 'objection', 'vale la pena'),
-  // The same, as customers say it beyond Colombia: Argentina (joya, piola, bárbaro, capo), Mexico
-  // (chido, padrísimo, qué padre), Spain (guay, mola, flipante, chulo), Chile and Peru (bacán,
-  // la raja, filete, pulenta), anywhere (crack, genio).
+  // The same, as customers say it beyond Colombia: Argentina (joya, piola, bárbaro, ídolo), Mexico
+  // (chido, padrísimo, qué padre), Spain (guay, me mola, flipante, chulísimo), Chile and Peru
+  // (bacán, la raja, pulenta), anywhere (crack, genio).
   ...rules('praise', 0.75, 'rejection',
     'piola|barbaro|barbara|idolo|idola|chido|chida|chidos|chidisimo|padrisimo|padrisima|guay|flipante|chulisimo|chulisima|bacan|bacanes|bacanisimo|pulenta|crack|cracks|genio|genia|genios',
     'muy|super|que|re|tan|bien padre|chido|chida|bacan|piola|guay|chulo|chula|cool',
@@ -292,9 +292,6 @@ const RULES: Rule[] = [
     'dias|semanas|meses y nada $',
   ),
   ...rules('complaint', 0.8, undefined, 'que pereza|jartera|boleta|verguenza'),
-  // Beyond Colombia: letdowns (Chile's pucha, qué lata, fome; Spain's qué rollo, vaya tela;
-  // Argentina's garrón; Mexico's ni modo, qué oso) and shoddy or fake goods and being cheated
-  // (Mexico's chafa, gacho, me vieron la cara; Spain's cutre, timo; Argentina's trucho, chanta).
   // How the customer feels, said outright: happy, glad, satisfied; sad, upset, fed up, worried;
   // hate and disgust. Negated, each turns ("no estoy contento" is a letdown, "no estoy molesto" reassures).
   ...rules('praise', 0.7, 'annoyance', 'feliz|felices|contento|contenta|contentos|contentas|encantado|encantada|encantados|encantadas|emocionado|emocionada|emocionados|alegre|alegres|satisfecho|satisfecha|satisfechos|satisfechas'),
@@ -303,6 +300,9 @@ const RULES: Rule[] = [
     'no puedo mas',
   ),
   ...rules('complaint', 0.8, undefined, 'odio|odie|odiamos|asco|asqueroso|asquerosa|asquerosos|horrendo|horrenda'),
+  // Beyond Colombia: letdowns (Chile's pucha, qué lata, fome; Spain's qué rollo, vaya tela;
+  // Argentina's garrón; Mexico's ni modo, qué oso) and shoddy or fake goods and being cheated
+  // (Mexico's chafa, gacho, me vieron la cara; Spain's cutre, timo; Argentina's trucho, chanta).
   // Not "¿qué tela es?" nor "¿qué rollo tienen?": a fabric or a roll is something a shop sells.
   ...rules('annoyance', 0.65, undefined, 'pucha|puchas|fome|garron|mamera|ladilla', 'que roche|oso|bajon|lastima', 'que lata $', 'vaya lata|rollo|tela', 'ni modo', 'una lastima', 'que mala suerte'),
   ...rules('complaint', 0.8, undefined, 'chafa|chafas|gacho|gacha|cutre|cutres|trucho|truchos|timo|chanta|chantas|cagada', 'me vieron la cara', 'me|nos dejaron plantado|plantada|plantados', 'esta|es|estan|son bien|muy|super chafa|gacho|gacha|cutre'),
