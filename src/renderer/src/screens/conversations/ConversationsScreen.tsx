@@ -157,6 +157,15 @@ export function ConversationsScreen({
     }, []),
   )
 
+  // The newest page read again, its copies winning: for a chat asked for that the list does not
+  // hold, and after a dropped connection.
+  const readNewest = useCallback(() => {
+    api.call('conversations.list', newestPage(appliedRef.current)).then(
+      (page) => setConversations((current) => mergeNewest(current ?? [], page)),
+      () => {},
+    )
+  }, [api])
+
   // A chat opened by id that the list does not hold — the simulator's new customer, an alert's
   // chat — is fetched with the newest page. Its event may have gone out before the live connection
   // opened (a page just loaded, a busy machine), and then nothing else would ever bring it. Once per
@@ -165,21 +174,11 @@ export function ConversationsScreen({
   useEffect(() => {
     if (selectedId === null || conversations === null || conversations.some((c) => c.id === selectedId) || soughtIds.current.has(selectedId)) return
     soughtIds.current.add(selectedId)
-    api.call('conversations.list', newestPage(appliedRef.current)).then(
-      (page) => setConversations((current) => mergeOlder(current ?? [], page).merged),
-      () => {},
-    )
-  }, [api, selectedId, conversations])
+    readNewest()
+  }, [readNewest, selectedId, conversations])
 
   // Back from a dropped connection (a phone that slept): chats that moved or began meanwhile.
-  useApiResync(
-    useCallback(() => {
-      api.call('conversations.list', newestPage(appliedRef.current)).then(
-        (page) => setConversations((current) => (current ? mergeNewest(current, page) : current)),
-        () => {},
-      )
-    }, [api]),
-  )
+  useApiResync(readNewest)
 
   const selected = conversations?.find((c) => c.id === selectedId) ?? null
   return (

@@ -61,28 +61,29 @@ export function TrainingScreen({
     api.call('training.options', {}).then(setOptions, () => {})
   }, [api])
 
+  // What the screen follows by events, read. On opening, a copy an event brought while the read
+  // was on its way is the newer; back from a dropped connection, the read's copies are.
+  const readFollowed = useCallback(
+    (readWins: boolean) => {
+      api.call('datasets.list', {}).then(setDatasets, () => {})
+      refreshOptions()
+      api.call('models.list', {}).then(setVersions, () => {})
+      return api
+        .call('training.list', { limit: 50 })
+        .then((listed) => setRuns((shown) => (readWins ? mergeInitialRuns(listed, shown) : mergeInitialRuns(shown, listed))), () => {})
+    },
+    [api, refreshOptions],
+  )
+
   useEffect(() => {
     api.call('settings.get', {}).then(setSettings, (failure: unknown) =>
       setNotice({ tone: 'bad', text: t('error.generic', { message: failure instanceof Error ? failure.message : String(failure) }) }),
     )
-    api.call('datasets.list', {}).then(setDatasets, () => {})
-    refreshOptions()
-    api
-      .call('training.list', { limit: 50 })
-      .then((listed) => setRuns((fromEvents) => mergeInitialRuns(fromEvents, listed)), () => {})
-      .finally(() => setRunsListed(true))
-    api.call('models.list', {}).then(setVersions, () => {})
+    void readFollowed(false).finally(() => setRunsListed(true))
     // `t` only formats the error; a language switch must not refetch.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, refreshOptions])
-  // Back from a dropped connection: what moved meanwhile (a run that ended, a dataset built) is read
-  // again, and the read wins over what the events had left on screen.
-  useApiResync(() => {
-    api.call('datasets.list', {}).then(setDatasets, () => {})
-    refreshOptions()
-    api.call('training.list', { limit: 50 }).then((listed) => setRuns((shown) => mergeInitialRuns(listed, shown)), () => {})
-    api.call('models.list', {}).then(setVersions, () => {})
-  })
+  }, [api, readFollowed])
+  useApiResync(() => void readFollowed(true))
 
   useApiEvent('training.updated', (run: TrainingRunDto) => {
     const before = runs.find((r) => r.id === run.id)
