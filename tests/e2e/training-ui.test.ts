@@ -279,6 +279,11 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
     expect(await trainButton().isEnabled()).toBe(true)
     await page.getByTestId('train-panel').scrollIntoViewIfNeeded()
     await page.screenshot({ path: screenshotPath('46-ajuste-fino-opciones') })
+    // The same at phone size: the folded technical details must not push the form off the screen.
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.getByTestId('base-technical').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: screenshotPath('46-ajuste-fino-opciones-telefono') })
+    await page.setViewportSize({ width: 1360, height: 900 })
     await trainButton().click()
 
     const progress = page.getByTestId('training-progress')
