@@ -9,7 +9,9 @@ const realTraining = [
   'tests/e2e/learning-loop.test.ts',
 ]
 
-const shared = { testTimeout: 30_000, hookTimeout: 60_000, pool: 'forks' as const }
+// expect.poll's own default (1 s) is shorter than a page load on a busy 2-core machine: a first
+// read after `goto` failed CI with the page still empty. A poll that passes returns at once.
+const shared = { testTimeout: 30_000, hookTimeout: 60_000, pool: 'forks' as const, expect: { poll: { timeout: 10_000 } } }
 
 export default defineConfig({
   test: {

@@ -29,6 +29,9 @@ export function createHttpClient(baseUrl: string, token: string, onConnection: C
   let settleFirst: () => void = () => {}
   // The first connection's outcome, open or failed: calls wait for it (briefly), not for retries.
   const firstSettled = new Promise<void>((resolve) => (settleFirst = resolve))
+  // Counted from the client's start, not per call: a socket that hangs while connecting (a proxy
+  // that never answers the upgrade) would otherwise cost every call the whole wait.
+  setTimeout(() => settleFirst(), FIRST_CONNECTION_WAIT_MS)
 
   const connect = () => {
     const wsUrl = new URL(EVENTS_PATH, baseUrl)
@@ -63,7 +66,7 @@ export function createHttpClient(baseUrl: string, token: string, onConnection: C
   return {
     async call(method, input) {
       if (!open) {
-        await Promise.race([firstSettled, new Promise((resolve) => setTimeout(resolve, FIRST_CONNECTION_WAIT_MS))])
+        await firstSettled
         if (!open) stale = true
       }
       let response: Response
