@@ -14,6 +14,7 @@
 import { CATEGORIES, type Category } from '../../shared/types'
 import { analyzeSpanish, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet } from '../kernel/phrase-matcher'
+import { NOT_GOODS } from './not-goods'
 
 export { CATEGORIES }
 export type { Category }
@@ -24,6 +25,8 @@ interface TopicRule {
   questionOnly?: boolean
   /** A wish that a negator cancels: "no lo quiero" or "no voy a comprar nada" is not about paying. */
   negatable?: boolean
+  /** Words that, right after the phrase, make it ask rather than order ("quiero una cotización"). */
+  notBefore?: ReadonlySet<string>
 }
 
 const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
@@ -48,7 +51,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'me quedo con', negatable: true },
     { pattern: 'me|nos lo|la|los|las quedo|quedamos', negatable: true },
     { pattern: 'lo quiero|pido|aparto|separo|encargo', negatable: true },
-    { pattern: 'quiero|pido 1|2|3|4|5|uno|una|dos|tres|cuatro|cinco|ese|esa', negatable: true },
+    { pattern: 'quiero|pido 1|2|3|4|5|uno|una|dos|tres|cuatro|cinco|ese|esa', negatable: true, notBefore: NOT_GOODS },
     { pattern: 'pedir|pedirlo|pedido|ordenar|inscribirme|inscribo|inscripcion|matricula|separamelo|apartamelo|apartame|separame|reservamelo', negatable: true },
     { pattern: 'metodo|metodos|medios de pago' },
     // Payment words from across the Spanish-speaking shops, not only Colombia's.
@@ -60,12 +63,16 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
   solicitud_foto: [
     { pattern: 'foto|fotos|fotico|foticos|fotito|fotitos|imagen|imagenes|video|videos|pic|pics|captura' },
     { pattern: 'como se ve|ven' },
-    { pattern: 'muestrame|muestra|mostrar|mostrarme|muestran|ensename' },
+    { pattern: 'muestrame|muestra|muestras|muestre|muestren|mostrar|mostrarme|mostrarlo|mostrarla|muestran|enseñame|enseñas|enseñan' },
     { pattern: 'ver como es|son|luce|lucen|queda|quedan' },
+    // Wanting to see the thing itself is asking for a picture on WhatsApp: "quiero verlo", "¿se puede ver?".
+    { pattern: 'quiero|quisiera|puedo|podria|deseo verlo|verla|verlos|verlas' },
+    { pattern: 'se puede|pueden|podria ver|verlo|verla $' },
+    { pattern: 'ver el|la|los|las? producto|productos|modelo|modelos|articulo|articulos|diseño|diseños' },
   ],
   consulta_envio: [
-    { pattern: 'envio|envios|domicilio|domicilios|domi|entrega|entregas|entregan|entregar|entregarian|despacho|despachan|transportadora|servientrega|interrapidisimo|coordinadora|encomienda|flete' },
-    { pattern: 'envian|envias|enviar|enviarlo|enviarmelo|mandan|mandarlo|mandarmelo|envien|llevan|traen|traes|despachan a|hasta|al|hoy|mañana' },
+    { pattern: 'envio|envios|domicilio|domicilios|domi|entrega|entregas|entregan|entregar|entregarian|despacho|despachos|despachar|despachan|transportadora|servientrega|interrapidisimo|coordinadora|encomienda|flete' },
+    { pattern: 'envian|envias|enviar|enviarlo|enviarmelo|mandan|mandarlo|mandarmelo|envien|llevan|traen|traes|despachan a|hasta|al|hoy|mañana|por' },
     { pattern: 'recoger|recogerlo|recojo|retirar|retirarlo|retiro|pasar por|en? la|el? tienda|local|oficina|punto' },
     { pattern: 'a domicilio' },
     { pattern: 'donde|cuando|como|puedo retiro|recojo|retirar|recoger|retirarlo|recogerlo' },
@@ -73,7 +80,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'andreani|estafeta|dhl|fedex|chilexpress|starken|olva|shalom|mrw|seur|nacex|paquetexpress|tcc|deprisa' },
     { pattern: 'correo argentino' },
     { pattern: 'mercado envios' },
-    { pattern: 'llega|llegar|llegaria|llegue|llego a|hasta|en|el|mañana|hoy|rapido' },
+    { pattern: 'llega|llegan|llegar|llegaria|llegarian|llegue|llego a|hasta|en|el|mañana|hoy|rapido' },
+    { pattern: 'cuantos dias|horas llega|llegan|llegaria|demora|demoran|tarda|tardan|se' },
     { pattern: 'cuando me? llega|llegaria|llegue|llego' },
     { pattern: 'se? demora|demoran|tarda|tardan|demoraria|tardaria' },
     { pattern: 'no me llego|llega|ha llegado' },
@@ -83,6 +91,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'precio|precios|valor|valores|costo|costos|cuesta|cuestan|tarifa|descuento|descuentos|promocion|promociones|oferta|ofertas|rebaja' },
     { pattern: 'caro|cara|caros|caras|carisimo|carisima|carito|carita|costoso|costosa|barato|barata|baratos|economico|economica|plata|dinero|billete|presupuesto' },
     { pattern: 'cuanto $' },
+    // A unit's price with the verb left out: "¿cuánto el par?", "cuánto la docena".
+    { pattern: 'cuanto el|la|los|las' },
     { pattern: 'en cuanto' },
     { pattern: 'a cuanto' },
     { pattern: 'promo|promos|cotizar|cotizacion|cotizaciones|cotizame|cotizas|mayoreo' },
@@ -92,11 +102,11 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'total', questionOnly: true },
   ],
   consulta_producto: [
-    { pattern: 'busco|buscaba|necesito|necesitaria|recomienda|recomiendas|recomiendan|recomendarias|recomendacion', negatable: true },
+    { pattern: 'busco|buscaba|buscando|necesito|necesitaria|recomienda|recomiendas|recomiendan|recomiendame|recomiendeme|recomendame|recomendarias|recomendacion', negatable: true },
     { pattern: 'quiero el|la|los|las|un|una|mas|saber|ver|informacion', negatable: true },
     { pattern: 'tienen|tienes|tiene|hay|venden|vendes|manejan|manejas|traen|consigo', questionOnly: true },
     { pattern: 'otro|otra|otros|otras', questionOnly: true },
-    { pattern: 'informacion|detalles|caracteristicas|especificaciones|garantia|incluye|incluyen|certificado|certificacion|original|originales|disponible|disponibles|stock|existencia|modelo|modelos|color|colores|talla|tallas|marca|compatible|diferencian|diferencia|duracion|dura|capacidad|bateria|clases|modulos|lecciones|temario|tamaño|medidas|peso|material|tela|telas|tejido|algodon|cuero|poliester' },
+    { pattern: 'informacion|detalles|caracteristicas|especificaciones|garantia|incluye|incluyen|certificado|certificacion|original|originales|disponible|disponibles|stock|existencia|modelo|modelos|color|colores|talla|tallas|marca|compatible|diferencian|diferencia|duracion|dura|capacidad|bateria|resistente|resistentes|impermeable|impermeables|sumergible|clases|modulos|lecciones|temario|tamaño|medidas|peso|material|tela|telas|tejido|algodon|cuero|poliester' },
     // Size, weight, age, condition and quality: "¿cuánto mide?", "¿para qué edad es?", "¿es nuevo?".
     { pattern: 'mide|miden|pesa|pesan|calidad|unidades|existencias|edades' },
     { pattern: 'para que|cual edad' },
@@ -109,6 +119,11 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'vuelven|vuelve|volveran|volvera a tener|llegar|entrar|traer' },
     { pattern: 'como funciona|funcionan' },
     { pattern: 'sirve|sirven para' },
+    { pattern: 'para que sirve|sirven|es|son' },
+    { pattern: 'como se usa|usan|instala|instalan|arma|arman|lava|lavan|aplica|aplican|conecta|conectan|prende' },
+    // What is left in stock: "¿les queda?", "¿todavía tienen?".
+    { pattern: 'les queda|quedan' },
+    { pattern: 'todavia|aun tienen|tienes|hay|queda|quedan|venden|manejan' },
     { pattern: 'de que trata|se trata' },
     { pattern: 'cuentame|explicame|explicas|explica|dime mas?' },
     { pattern: 'menu|carta|catalogo|catalogos|sabores|sabor|ingredientes' },
@@ -141,7 +156,9 @@ const DELIVERY_FAILURE = new PhraseSet(
     'cuanto se? tarda|tardan|demora|demoran mi|el|la pedido|paquete|orden|compra',
     'esperando|espero|esperamos mi|el|la pedido|paquete|orden|compra|envio',
     'razon de|del mi|el|la? pedido|paquete|orden|compra|envio',
-    'seguimiento de|del|a mi? pedido|paquete|orden|envio',
+    'seguimiento de|del|a mi? pedido|paquete|orden|compra|envio',
+    // Whether it has left yet: "¿ya salió mi pedido?", "¿ya enviaron mi orden?".
+    'salio|salieron|despacharon|enviaron|mandaron mi|el|la pedido|paquete|orden|compra|envio',
   ].map((pattern) => ({ pattern, value: true })),
 )
 
@@ -155,6 +172,8 @@ const AFTER_SALE = new PhraseSet(
     // The wrong item came, or the order is called off: no longer a question of buying.
     'equivocado|equivocada|equivocados|equivocadas|errado|errada',
     'cancelar|cancelen|cancela|cancelo|cancele|anular|anulen mi|el|la|una? pedido|compra|orden',
+    // An exchange of something bought: "cambio de producto", "quiero cambiar la talla que me llegó".
+    'cambio|cambiar|cambiarlo|cambiarla|cambien de|del|el|la? producto|articulo|prenda|pedido',
   ].map((pattern) => ({ pattern, value: true })),
 )
 
@@ -187,22 +206,36 @@ function negatedAt(words: readonly string[], clauseOf: readonly number[], start:
   return false
 }
 
-/** The category of an already analysed message (shares the tokenization with the scorer). */
-export function categoryOf(analyzed: AnalyzedText): Category {
+/** A message's topic, and the word where the phrase that names it starts. */
+export interface TopicMatch {
+  category: Category
+  /** Index in `words` of the phrase that decided; -1 for `general`. */
+  start: number
+}
+
+/** The topic of an already analysed message and where it was named. */
+export function topicOf(analyzed: AnalyzedText): TopicMatch {
   const { words, clauseOf } = analyzed
   const asks = analyzed.questionMarks > 0
-  if (DELIVERY_FAILURE.findAll(words, clauseOf).length > 0) return 'consulta_envio'
-  if (AFTER_SALE.findAll(words, clauseOf).length > 0) return 'general'
+  const delivery = DELIVERY_FAILURE.findAll(words, clauseOf)[0]
+  if (delivery) return { category: 'consulta_envio', start: delivery.start }
+  if (AFTER_SALE.findAll(words, clauseOf).length > 0) return { category: 'general', start: -1 }
   const { claimed } = NOT_A_TOPIC.claim(words, clauseOf)
   for (const { category, phrases } of SETS) {
     for (const match of phrases.findAll(words, clauseOf)) {
       if (match.value.questionOnly && !asks && match.start !== 0) continue
       if (claimed.slice(match.start, match.end).some(Boolean)) continue
       if (match.value.negatable && negatedAt(words, clauseOf, match.start)) continue
-      return category
+      if (match.value.notBefore?.has(words[match.end] ?? '')) continue
+      return { category, start: match.start }
     }
   }
-  return 'general'
+  return { category: 'general', start: -1 }
+}
+
+/** The category of an already analysed message (shares the tokenization with the scorer). */
+export function categoryOf(analyzed: AnalyzedText): Category {
+  return topicOf(analyzed).category
 }
 
 /** The seed's detectCategory, fixed: canonical tokens, and the most specific topic wins. */

@@ -8,6 +8,7 @@
 import { analyzeSpanish, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet, type PhraseMatch } from '../kernel/phrase-matcher'
 import { humanRequestIn } from '../guardrails/human-request'
+import { NOT_GOODS } from './not-goods'
 
 export interface ReplyAssessment {
   score: 1 | 2 | 3 | 4 | 5
@@ -85,6 +86,8 @@ interface Rule {
    * negation cancels it ("no lo pienso más"). Rules without it ignore negators.
    */
   negated?: SignalKind | null
+  /** Words that, right after the phrase, make it ask rather than order ("quiero una cotización"). */
+  notBefore?: ReadonlySet<string>
 }
 
 const PAY_TERMS = 'nequi|daviplata|efecty|pse|bancolombia|tarjeta|contraentrega|transferencia|consignacion|cuotas|credito|debito|paypal'
@@ -109,7 +112,8 @@ const RULES: Rule[] = [
     'hago|hice|hare|hacemos la|una|el? transferencia|consignacion|pago',
   ),
   ...rules('info', 0.5, undefined, 'lo quiero ver|pensar|revisar|mirar|consultar'),
-  ...rules('purchase', 0.7, 'rejection', `quiero|pido ${QUANTITIES}`, 'comprarlo|comprarla|comprarlos'),
+  ...rules('purchase', 0.7, 'rejection', 'comprarlo|comprarla|comprarlos'),
+  { pattern: `quiero|pido ${QUANTITIES}`, kind: 'purchase', reliability: 0.7, negated: 'rejection', notBefore: NOT_GOODS },
   ...rules('purchase', 0.85, undefined,
     'separamelo|separamela|apartamelo|apartamela|separame|apartame|reservamelo|reservame|inscribeme|matriculame',
     'como|donde hago|hacemos para pagar|comprar|comprarlo|comprarla|inscribirme|adquirirlo',
@@ -372,6 +376,11 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
       claimed[negator] = true
       const negated = rule.negated
       if (negated) signals.push({ kind: negated, reliability: Math.max(rule.reliability, 0.7), label: `negation:${words.slice(negator, m.end).join(' ')}` })
+      continue
+    }
+    const next = words[m.end]
+    if (next !== undefined && clauseOf[m.end] === clauseOf[m.start] && rule.notBefore?.has(next)) {
+      signals.push({ kind: 'info', reliability: 0.5, label: `info:${phraseOf(m)} ${next}` })
       continue
     }
     signals.push({ kind: rule.kind, reliability: rule.reliability, label: `${rule.kind}:${phraseOf(m)}` })

@@ -57,7 +57,7 @@ describe('purchase intent from the conversation', () => {
     },
   )
 
-  it.each(['¿hacen envíos a la calle 80?', 'dame más información', 'dame unos minutos y te confirmo', 'no quiero hacer un pedido', 'ya no lo llevo', 'mándame una foto', '¿no me lo vendes más barato?'])('"%s" is not an order', (text) => {
+  it.each(['¿hacen envíos a la calle 80?', 'dame más información', 'dame unos minutos y te confirmo', 'no quiero hacer un pedido', 'ya no lo llevo', 'mándame una foto', '¿no me lo vendes más barato?', 'quiero una cotización', 'quiero una foto del rojo'])('"%s" is not an order', (text) => {
     expect(scoreMessage({ text }, parts).wasSuccessful).toBe(false)
   })
 })
@@ -72,6 +72,7 @@ describe('category from the catalog', () => {
     expect(catalog.words.has('napolitana')).toBe(true)
     expect(catalog.words.has('buzo')).toBe(true)
     expect(catalogTerms([{ name: 'Combo para dos' }]).words.size).toBe(0)
+    expect(catalogTerms([{ name: 'Tamaño pequeño' }]).words.size).toBe(0)
   })
 })
 
@@ -116,6 +117,20 @@ describe('the learned model', () => {
       expect(scoreMessage({ text }, { sentiment: leaning }).score, text).toBe(3)
     }
     expect(scoreMessage({ text: 'el material es muy bueno' }, { sentiment: leaning }).score).toBe(5)
+  })
+
+  it('reads a short message that names a topic up front as asking, question mark or not', () => {
+    // A stand-in for the shipped model reading "les queda" as 1 and "recomiendame algo" as 5.
+    const sour = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [2, 0, 0, 0, 0])
+    const keen = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 2])
+    for (const text of ['les queda', 'todavia tienen', 'para que sirve', 'ver el producto']) {
+      const scored = scoreMessage({ text }, { sentiment: sour })
+      expect(scored.score, text).toBe(3)
+      expect(scored.signals).toContain(`asks_about:${scored.category}`)
+    }
+    for (const text of ['recomiendame algo', 'ando buscando unos tenis']) expect(scoreMessage({ text }, { sentiment: keen }).score, text).toBe(3)
+    // Named deep in a statement of feeling, the topic leaves the reading to the model.
+    expect(scoreMessage({ text: 'la comida llego fria y sin sabor' }, { sentiment: sour }).score).toBe(1)
   })
 
   it('reads a request for more that the rules saw ("mándame una foto") as asking too', () => {

@@ -1,0 +1,10 @@
+/**
+ * What "quiero una", "dame una", "me regalas una" ask for when it is not goods: a quote, a hand,
+ * a minute, a picture. "¿me regalas una cotización?" asks a price and "quiero una foto" a
+ * picture; neither orders anything. Canonical (folded) words, as the analyser gives them.
+ */
+export const NOT_GOODS: ReadonlySet<string> = new Set(
+  'cotizacion cotizaciones informacion info explicacion mano manito idea respuesta ayuda ayudita foto fotos fotico imagen imagenes video opinion direccion ubicacion referencia referencias recomendacion asesoria cita llamada oportunidad segundo momento minuto minutico razon descuento rebaja rebajita promocion garantia factura pregunta consulta duda'.split(
+    ' ',
+  ),
+)
