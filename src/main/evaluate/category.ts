@@ -72,7 +72,9 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
   ],
   consulta_envio: [
     { pattern: 'envio|envios|domicilio|domicilios|domi|entrega|entregas|entregan|entregar|entregarian|despacho|despachos|despachar|despachan|transportadora|servientrega|interrapidisimo|coordinadora|encomienda|flete' },
-    { pattern: 'envian|envias|enviar|enviarlo|enviarmelo|mandan|mandarlo|mandarmelo|envien|llevan|traen|traes|despachan a|hasta|al|hoy|mañana|por' },
+    { pattern: 'envian|envias|enviar|enviarlo|enviarmelo|mandan|mandarlo|mandarmelo|enviamelo|mandamelo|enviamela|mandamela|traemelo|llevamelo|envien|llevan|traen|traes|despachan a|hasta|al|hoy|mañana|por' },
+    // Whether they send it: "¿me lo envías?", "¿nos las traen?".
+    { pattern: 'me|nos lo|la|los|las envias|envian|mandas|mandan|traes|traen|llevas|llevan' },
     { pattern: 'recoger|recogerlo|recojo|retirar|retirarlo|retiro|pasar por|en? la|el? tienda|local|oficina|punto' },
     { pattern: 'a domicilio' },
     { pattern: 'donde|cuando|como|puedo retiro|recojo|retirar|recoger|retirarlo|recogerlo' },
@@ -196,6 +198,8 @@ const NOT_A_TOPIC = new PhraseSet(
     // How to reach the shop: "¿tienen WhatsApp?", "¿tienen página?".
     'tienen|tienes|hay whatsap|wasap|wsp|telefono|numero|correo|email|instagram|facebook|pagina|web|redes',
     'necesito|necesitaba ayuda',
+    // An apology for the customer's own delay, not a question about delivery times.
+    'disculpa|disculpe|disculpen|perdon|perdona|perdone|sorry por? la demora|tardanza',
   ].map((pattern) => ({ pattern, value: pattern })),
 )
 

@@ -148,6 +148,11 @@ const ORDER_PHRASES = new PhraseSet(
     `necesito|ocupo|requiero|quiero|quisiera|queria ${UNIT_COUNTS} unidades|unidad|piezas|pieza|cajas|caja|docenas|docena|kilos|kilo|paquetes|paquete|pares|par|bultos|bulto|libras|libra|metros|litros`,
     'trato hecho',
     'cerramos|cerremos el? trato|negocio',
+    'hagamos|hacemos|cerramos negocio',
+    // "mándalo", "envíamelo" said on their own: send it, the order is on.
+    'envialo|mandalo|enviamelo|mandamelo|enviala|mandala|enviamela|mandamela $',
+    // Coming for it: "paso a recogerlo hoy", "voy a retirarla mañana".
+    'paso|pasare|pasamos|voy|vamos|vengo a recogerlo|recogerla|recogerlos|recogerlas|retirarlo|retirarla|retirarlos|buscarlo|buscarla',
   ].map((pattern) => ({ pattern, value: pattern })),
 )
 /** A street number: "calle 45", "cra 7 # 12-30", "av. 68". */

@@ -186,7 +186,7 @@ const RULES: Rule[] = [
   ),
   ...rules('ack', 0.55, 'confusion', 'entiendo|entendi|comprendo|capto'),
   ...rules('ack', 0.65, 'rejection', 'me sirve|sirven|funciona'),
-  ...rules('ack', 0.7, 'rejection', 'me interesa|interesan|interesaria'),
+  ...rules('ack', 0.7, 'rejection', 'me interesa|interesan|interesaria', 'estoy|estamos|estaria interesado|interesada|interesados|interesadas'),
   ...rules('ack', 0.6, 'decline', 'me convence|convencio'),
   ...rules('gratitude', 0.6, undefined, 'muy|tan|que amable|amables', 'gracias|agradezco|agradecido|agradecida'),
   ...rules('gratitude', 0.65, undefined, 'muchas|mil|muchisimas gracias', 'gracias por la|el|tu|su? informacion|atencion|todo|ayuda|respuesta|responder'),

@@ -70,6 +70,9 @@ describe('category vocabulary beyond one country', () => {
     ['les queda?', 'consulta_producto'],
     ['todavía tienen', 'consulta_producto'],
     ['quiero hacer un cambio de producto', 'general'],
+    ['¿me lo envían?', 'consulta_envio'],
+    ['mándamelo a la oficina', 'consulta_envio'],
+    ['disculpa la demora', 'general'],
   ])('"%s" is %s', (text, category) => {
     expect(detectCategory(text)).toBe(category)
   })

@@ -48,7 +48,7 @@ describe('purchase intent from the conversation', () => {
   })
 
   // Asking how to order or to pay is the purchase intent too ("did the customer buy, or ask how to pay?").
-  it.each(['¿puedo hacer un pedido mañana?', 'como hago mi pedido', 'estoy interesado en comprar', 'necesito comprar un celular', '¿aceptan tarjeta?', 'ya te consigné', 'ya pagué', 'te envío el comprobante', 'Calle 45 # 12-30, barrio Centro, a nombre de Ana', 'mi dirección es carrera 7 # 45-12', 'quiero hacer un pedido', 'quisiera hacer una compra', 'me regalas dos hamburguesas', 'me das unas papas fritas', 'me interesa comprar uno', '¿me lo vendes?', 'anótame dos', 'ponme una más', 'va, lo tomo', 'trato hecho'])(
+  it.each(['¿puedo hacer un pedido mañana?', 'como hago mi pedido', 'estoy interesado en comprar', 'necesito comprar un celular', '¿aceptan tarjeta?', 'ya te consigné', 'ya pagué', 'te envío el comprobante', 'Calle 45 # 12-30, barrio Centro, a nombre de Ana', 'mi dirección es carrera 7 # 45-12', 'quiero hacer un pedido', 'quisiera hacer una compra', 'me regalas dos hamburguesas', 'me das unas papas fritas', 'me interesa comprar uno', '¿me lo vendes?', 'anótame dos', 'ponme una más', 'va, lo tomo', 'trato hecho', 'listo, hagamos negocio', 'dale, mándalo', 'paso a recogerlo hoy'])(
     '"%s" is an order without any context',
     (text) => {
       const scored = scoreMessage({ text }, parts)
@@ -57,7 +57,7 @@ describe('purchase intent from the conversation', () => {
     },
   )
 
-  it.each(['¿hacen envíos a la calle 80?', 'dame más información', 'dame unos minutos y te confirmo', 'no quiero hacer un pedido', 'ya no lo llevo', 'mándame una foto', '¿no me lo vendes más barato?', 'quiero una cotización', 'quiero una foto del rojo'])('"%s" is not an order', (text) => {
+  it.each(['¿hacen envíos a la calle 80?', 'dame más información', 'dame unos minutos y te confirmo', 'no quiero hacer un pedido', 'ya no lo llevo', 'mándame una foto', '¿no me lo vendes más barato?', 'quiero una cotización', 'quiero una foto del rojo', 'no paso a recogerlo'])('"%s" is not an order', (text) => {
     expect(scoreMessage({ text }, parts).wasSuccessful).toBe(false)
   })
 })
@@ -106,7 +106,8 @@ describe('the learned model', () => {
     const sure = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 4])
     expect(scoreMessage({ text: '¿me lo traen a la casa?' }, { sentiment: leaning }).score).toBe(3)
     expect(scoreMessage({ text: 'donde queda el local' }, { sentiment: leaning }).score).toBe(3)
-    expect(scoreMessage({ text: 'me lo traen a la casa' }, { sentiment: leaning }).score).toBe(5)
+    // A statement that names no topic is the model's to read.
+    expect(scoreMessage({ text: 'ayer me lo trajeron a la casa' }, { sentiment: leaning }).score).toBe(5)
     expect(scoreMessage({ text: '¿me lo traen a la casa?' }, { sentiment: sure }).score).toBe(5)
     expect(scoreMessage({ text: '¿me lo traen a la casa?' }, { sentiment: leaning, questionPrior: 0 }).score).toBe(5)
   })
@@ -131,6 +132,13 @@ describe('the learned model', () => {
     for (const text of ['recomiendame algo', 'ando buscando unos tenis']) expect(scoreMessage({ text }, { sentiment: keen }).score, text).toBe(3)
     // Named deep in a statement of feeling, the topic leaves the reading to the model.
     expect(scoreMessage({ text: 'la comida llego fria y sin sabor' }, { sentiment: sour }).score).toBe(1)
+  })
+
+  it('reads interest said outright as a positive reaction, and its negation as a refusal', () => {
+    // The shipped model read "estoy interesada en el bolso" as 1.
+    const sour = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [2, 0, 0, 0, 0])
+    expect(scoreMessage({ text: 'estoy interesada en el bolso' }, { sentiment: sour }).score).toBe(4)
+    expect(scoreMessage({ text: 'no estoy interesado' }, rulesOnly).score).toBe(1)
   })
 
   it('reads a request for more that the rules saw ("mándame una foto") as asking too', () => {
