@@ -179,6 +179,17 @@ const AFTER_SALE = new PhraseSet(
   ].map((pattern) => ({ pattern, value: true })),
 )
 
+/**
+ * Phrases whose topic is not the one their loudest word names: the minimum order is a price
+ * question, not a purchase ("¿cuánto es el mínimo de compra?"); "avísame cuando llegue" waits
+ * for stock, not for a parcel (a parcel is "mi pedido", read by DELIVERY_FAILURE first).
+ */
+const NAMED_ELSEWHERE = new PhraseSet<Category>([
+  { pattern: 'minimo|monto|valor minimo? de|para compra|pedido|comprar|pedir', value: 'consulta_precio' },
+  { pattern: 'compra|pedido minimo|minima', value: 'consulta_precio' },
+  { pattern: 'me|nos? avisas|avisan|avise|avisen|avisame|avisenme|avisarme|avisarias cuando llegue|lleguen|vuelva|vuelvan|entre|entren|haya|tengan|consigas|consigan', value: 'consulta_producto' },
+])
+
 const SETS = ORDER.map((category) => ({ category, phrases: new PhraseSet(TOPICS[category].map((rule) => ({ pattern: rule.pattern, value: rule }))) }))
 
 /**
@@ -215,6 +226,8 @@ export interface TopicMatch {
   category: Category
   /** Index in `words` of the phrase that decided; -1 for `general`. */
   start: number
+  /** Decided by a phrase that asks about the minimum order: whatever order words it holds, it orders nothing. */
+  minimumOrder?: boolean
 }
 
 /** The topic of an already analysed message and where it was named. */
@@ -224,6 +237,8 @@ export function topicOf(analyzed: AnalyzedText): TopicMatch {
   const delivery = DELIVERY_FAILURE.findAll(words, clauseOf)[0]
   if (delivery) return { category: 'consulta_envio', start: delivery.start }
   if (AFTER_SALE.findAll(words, clauseOf).length > 0) return { category: 'general', start: -1 }
+  const elsewhere = NAMED_ELSEWHERE.findAll(words, clauseOf)[0]
+  if (elsewhere) return { category: elsewhere.value, start: elsewhere.start, minimumOrder: elsewhere.value === 'consulta_precio' }
   const { claimed } = NOT_A_TOPIC.claim(words, clauseOf)
   for (const { category, phrases } of SETS) {
     for (const match of phrases.findAll(words, clauseOf)) {

@@ -233,8 +233,8 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   // Purchase intent from the message's own words, or from the offer it answers.
   const topic = topicOf(analyzed)
   const wordsCategory = topic.category
-  // "Mándame una foto" asks for a picture, whatever quantity it names.
-  let order: string | null = rules.wasSuccessful || wordsCategory === 'solicitud_foto' ? null : orderInWords(analyzed)
+  // "Mándame una foto" asks for a picture, whatever quantity it names; "el mínimo para pedir" asks a price.
+  let order: string | null = rules.wasSuccessful || wordsCategory === 'solicitud_foto' || topic.minimumOrder ? null : orderInWords(analyzed)
   if (!order && !rules.wasSuccessful && !negative && (input.answer || input.previous?.length)) {
     // The offer is in the answer; without one, the customer's own earlier question about a
     // product or its price ("¿cuánto vale la napolitana?") sets up the pick the same way.

@@ -73,6 +73,11 @@ describe('category vocabulary beyond one country', () => {
     ['¿me lo envían?', 'consulta_envio'],
     ['mándamelo a la oficina', 'consulta_envio'],
     ['disculpa la demora', 'general'],
+    ['¿cuánto es el mínimo de compra?', 'consulta_precio'],
+    ['hay pedido mínimo?', 'consulta_precio'],
+    ['me avisas cuando llegue', 'consulta_producto'],
+    ['avísame cuando lleguen las tallas grandes', 'consulta_producto'],
+    ['avísame cuando llegue mi pedido', 'consulta_envio'],
   ])('"%s" is %s', (text, category) => {
     expect(detectCategory(text)).toBe(category)
   })

@@ -57,7 +57,7 @@ describe('purchase intent from the conversation', () => {
     },
   )
 
-  it.each(['¿hacen envíos a la calle 80?', 'dame más información', 'dame unos minutos y te confirmo', 'no quiero hacer un pedido', 'ya no lo llevo', 'mándame una foto', '¿no me lo vendes más barato?', 'quiero una cotización', 'quiero una foto del rojo', 'no paso a recogerlo'])('"%s" is not an order', (text) => {
+  it.each(['¿hacen envíos a la calle 80?', 'dame más información', 'dame unos minutos y te confirmo', 'no quiero hacer un pedido', 'ya no lo llevo', 'mándame una foto', '¿no me lo vendes más barato?', 'quiero una cotización', 'quiero una foto del rojo', 'no paso a recogerlo', 'cual es el monto minimo para pedir', '¿cuánto es el mínimo de compra?'])('"%s" is not an order', (text) => {
     expect(scoreMessage({ text }, parts).wasSuccessful).toBe(false)
   })
 })
