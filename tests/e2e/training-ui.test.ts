@@ -113,6 +113,8 @@ describe('Entrenamiento in Chromium against `serve`: train, validate, versions, 
     // The owner reads what it does; what it needs (an F16 or F32 base) waits in "Detalles técnicos".
     expect(await llamaCard.textContent()).not.toMatch(/llama\.cpp|F16|GGUF/)
     expect(await page.getByTestId('backend-technical').textContent()).toContain('F16 o F32')
+    // Two folds of technical detail, each named for what it holds.
+    expect(await page.getByTestId('backend-technical').locator('summary').textContent()).toBe('Detalles técnicos: cómo aprende el bot con cada opción')
 
     const prompt = page.getByRole('radio', { name: PROMPT_OPTION })
     expect(await prompt.isEnabled()).toBe(true)

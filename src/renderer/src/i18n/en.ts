@@ -677,6 +677,7 @@ export const en: Record<MessageKey, string> = {
   'training.train.dataset.none': 'Generate a dataset first',
   'training.train.dataset.option': '{name} ({train} training + {validation} validation)',
   'training.train.how': 'How to train',
+  'training.train.how.technical': 'Technical details: how the bot learns with each option',
   'training.backend.llamacpp': 'Improve the bot with your conversations',
   'training.backend.llamacpp.desc': 'The bot learns from your best answers, here on your computer, to answer more like you. It can take minutes to hours.',
   'training.backend.llamacpp.short': 'Learned from your conversations',

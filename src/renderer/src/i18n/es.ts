@@ -677,6 +677,7 @@ export const es = {
   'training.train.dataset.none': 'Primero genera un dataset',
   'training.train.dataset.option': '{name} ({train} de entrenamiento + {validation} de validación)',
   'training.train.how': 'Cómo entrenar',
+  'training.train.how.technical': 'Detalles técnicos: cómo aprende el bot con cada opción',
   'training.backend.llamacpp': 'Mejorar el bot con tus conversaciones',
   'training.backend.llamacpp.desc': 'El bot aprende de tus mejores respuestas, aquí en tu computador, para responder más parecido a ti. Puede tardar de minutos a horas.',
   'training.backend.llamacpp.short': 'Aprendió de tus conversaciones',

@@ -190,7 +190,8 @@ export function TrainPanel({
         })}
       </fieldset>
       <details className="tech-details" data-testid="backend-technical">
-        <summary>{t('tech.details')}</summary>
+        {/* Named for what it holds: the starting-model fold below is technical detail too. */}
+        <summary>{t('training.train.how.technical')}</summary>
         <ul>
           {BACKENDS.map((which) => (
             <li key={which}>{t(`tech.backend.${which}`)}</li>
