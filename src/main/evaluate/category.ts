@@ -209,6 +209,8 @@ const NOT_A_TOPIC = new PhraseSet(
     // How to reach the shop: "¿tienen WhatsApp?", "¿tienen página?".
     'tienen|tienes|hay whatsap|wasap|wsp|telefono|numero|correo|email|instagram|facebook|pagina|web|redes',
     'necesito|necesitaba ayuda',
+    // Thanks, not a payment: "Dios le pague".
+    'dios le|te|les|se lo? pague',
     // An apology for the customer's own delay, not a question about delivery times.
     'disculpa|disculpe|disculpen|perdon|perdona|perdone|sorry por? la demora|tardanza',
   ].map((pattern) => ({ pattern, value: pattern })),

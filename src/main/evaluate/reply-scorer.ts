@@ -189,6 +189,8 @@ const RULES: Rule[] = [
   ...rules('ack', 0.7, 'rejection', 'me interesa|interesan|interesaria', 'estoy|estamos|estaria interesado|interesada|interesados|interesadas'),
   ...rules('ack', 0.6, 'decline', 'me convence|convencio'),
   ...rules('gratitude', 0.6, undefined, 'muy|tan|que amable|amables', 'gracias|agradezco|agradecido|agradecida'),
+  // Thanks in God's name, common across the region: "Dios le pague" is no payment.
+  ...rules('gratitude', 0.7, undefined, 'dios le|te|les|se lo? pague', 'dios lo|la|los|las|te|le|les bendiga|bendice', 'bendiciones'),
   ...rules('gratitude', 0.65, undefined, 'muchas|mil|muchisimas gracias', 'gracias por la|el|tu|su? informacion|atencion|todo|ayuda|respuesta|responder'),
 
   // --- negated negatives: "no hay problema", "no está caro" ---
@@ -223,7 +225,10 @@ const RULES: Rule[] = [
   ...rules('stall', 0.7, undefined,
     'lo voy a pensar|pensarlo|consultar|revisar|mirar',
     'despues|luego|ahorita|mañana|tarde te|le? aviso|escribo|digo|confirmo|miro|reviso|hablo',
+    'despues|luego|ahorita|mañana veo|miro|reviso|decido',
   ),
+  // Lukewarm: "más o menos", "meh", "ni fu ni fa".
+  ...rules('objection', 0.6, undefined, 'mas o menos $', 'meh', 'ni fu ni fa'),
   ...rules('stall', 0.65, null, 'voy a pensarlo|consultarlo|consultar|pensar|mirar|revisar|preguntar', 'lo pienso|pensare|miro|reviso|consulto|analizo'),
   ...rules('stall', 0.65, undefined,
     'dejame|deja|dejeme lo? pienso|pensar|ver|miro|reviso|consulto|pensarlo',
@@ -275,6 +280,8 @@ const RULES: Rule[] = [
   ...rules('rejection', 0.75, undefined, 'para nada', 'ni loco|loca|poquito', 'ni de riesgos|fundas'),
   ...rules('complaint', 0.85, 'reassurance', 'pesimo|pesima|horrible|terrible|fatal|malisimo|malisima|basura|porqueria|inutil|fastidio|fastidioso'),
   ...rules('complaint', 0.55, 'reassurance', 'mal|malo|mala|malos|malas'),
+  // Ugly: "está feo" (the model read it as 5); "no está feo" reassures.
+  ...rules('rejection', 0.7, 'reassurance', 'feo|fea|feos|feas|feisimo|feisima|horroroso|horrorosa'),
   ...rules('complaint', 0.85, 'reassurance', 'que|muy|tan|mal|mala|malo servicio|atencion|mal|malo|mala'),
   ...rules('complaint', 0.85, undefined, 'estafa|estafadores|estafador|estafan|ladrones|ladron|robo|mentira|mentirosos|mentiroso|fraude|tumbada|engaño'),
   ...rules('complaint', 0.85, undefined, 'estafado|estafada|estafados|estafaron|robaron|timaron|engañaron|engañado|engañada'),
@@ -286,6 +293,7 @@ const RULES: Rule[] = [
     'me|nos? cobraron|cobran|cobro doble',
     'me|nos? cobraron|cobran|cobro dos veces',
     'me|nos? cobraron|cobran|cobro de mas',
+    'nunca me|nos? responden|contestan|atienden|responde|contesta|atiende',
   ),
   ...rules('complaint', 0.75, undefined, 'defectuoso|defectuosa|defectuosos|defectuosas'),
   ...rules('complaint', 0.75, undefined, 'producto|pedido|talla|color|articulo|paquete equivocado|equivocada|incorrecto|incorrecta|errado|errada'),
@@ -302,6 +310,9 @@ const RULES: Rule[] = [
   ...rules('annoyance', 0.65, 'reassurance',
     'triste|tristes|tristeza|molesto|molesta|molestos|molestas|enojado|enojada|enojados|enfadado|enfadada|harto|harta|hartos|hartas|preocupado|preocupada|preocupados|frustrado|frustrada|frustrante|indignado|indignada|indignante|nervios|nervioso|nerviosa',
     'no puedo mas',
+    // Fed up: "ya me cansé", "me cansé de esperar" (the model read the first as 5).
+    'me canse|cansamos',
+    'estoy|estamos cansado|cansada|cansados|cansadas de',
   ),
   ...rules('complaint', 0.8, undefined, 'odio|odie|odiamos|asco|asqueroso|asquerosa|asquerosos|horrendo|horrenda'),
   // Beyond Colombia: letdowns (Chile's pucha, qué lata, fome; Spain's qué rollo, vaya tela;
@@ -324,6 +335,17 @@ const RULES: Rule[] = [
   ...rules('stop', 0.85, undefined, 'borrame|borrenme|bloquear|bloqueo|bloqueado|spam|denunciar'),
   ...rules('insult', 0.8, undefined, 'hpta|hp|hijueputa|malparido|malparidos|gonorrea|imbecil|idiota|idiotas|estupido|estupidos|pendejo|pendejos|mierda|carajo|ridiculo|ridiculos'),
 ]
+
+/**
+ * Words that are a reply in themselves only when nothing else is said: "ya" (yes, fine) and
+ * "paso" (I pass) are also "ya llegó" and "paso mañana"; "uff" sighs.
+ */
+const ALONE: Readonly<Record<string, { kind: SignalKind; reliability: number }>> = {
+  ya: { kind: 'ack', reliability: 0.8 },
+  paso: { kind: 'decline', reliability: 0.8 },
+  uff: { kind: 'stall', reliability: 0.7 },
+  uf: { kind: 'stall', reliability: 0.7 },
+}
 
 const PHRASES = new PhraseSet(RULES.map((rule) => ({ pattern: rule.pattern, value: rule })))
 
@@ -394,6 +416,11 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
       signals.push({ kind: 'decline', reliability: 0.6, label: 'decline:no' })
       break
     }
+  }
+  // A word that means one thing only when it is the whole message: "ya" agrees, "paso" passes.
+  if (words.length === 1 && signals.length === 0 && analyzed.emojis.length === 0) {
+    const alone = ALONE[words[0]!]
+    if (alone) signals.push({ ...alone, label: `${alone.kind}:${words[0]}` })
   }
   // The same reading the responder hands the chat over with (guardrails/human-request.ts).
   const handoff = humanRequestIn(analyzed)

@@ -73,6 +73,7 @@ describe('category vocabulary beyond one country', () => {
     ['¿me lo envían?', 'consulta_envio'],
     ['mándamelo a la oficina', 'consulta_envio'],
     ['disculpa la demora', 'general'],
+    ['Dios le pague', 'general'],
     ['¿cuánto es el mínimo de compra?', 'consulta_precio'],
     ['hay pedido mínimo?', 'consulta_precio'],
     ['me avisas cuando llegue', 'consulta_producto'],

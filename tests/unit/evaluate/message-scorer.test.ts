@@ -134,6 +134,13 @@ describe('the learned model', () => {
     expect(scoreMessage({ text: 'la comida llego fria y sin sabor' }, { sentiment: sour }).score).toBe(1)
   })
 
+  it('keeps a one-word reply the rules are sure of ("ya", "paso") from the model', () => {
+    const sour = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [2, 0, 0, 0, 0])
+    const keen = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 2])
+    expect(scoreMessage({ text: 'ya' }, { sentiment: sour }).score).toBe(4)
+    expect(scoreMessage({ text: 'paso' }, { sentiment: keen }).score).toBe(2)
+  })
+
   it('reads interest said outright as a positive reaction, and its negation as a refusal', () => {
     // The shipped model read "estoy interesada en el bolso" as 1.
     const sour = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [2, 0, 0, 0, 0])

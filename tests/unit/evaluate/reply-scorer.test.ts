@@ -227,8 +227,35 @@ describe('assessReply: feelings said outright', () => {
     ['estoy molesto', 2],
     ['que triste noticia', 2],
     ['no estoy molesto', 4],
+    ['ya me cansé', 2],
+    ['estoy cansada de esperar', 2],
+    ['está feo', 1],
+    ['no está feo', 4],
+    ['más o menos', 2],
+    ['meh', 2],
   ] as const)('"%s" scores %i', (text, score) => {
     expect(assessReply(text).score).toBe(score)
+  })
+})
+
+describe('assessReply: short replies and set phrases', () => {
+  it.each([
+    ['ya', 4],
+    ['paso', 2],
+    ['uff', 3],
+    ['Dios le pague', 4],
+    ['que Dios lo bendiga', 4],
+    ['bendiciones', 4],
+    ['nunca responden', 1],
+    ['después veo', 3],
+  ] as const)('"%s" scores %i', (text, score) => {
+    expect(assessReply(text).score).toBe(score)
+  })
+
+  it('reads "ya" and "paso" so only when they are the whole message', () => {
+    expect(assessReply('paso mañana por la tienda').signals).not.toContain('decline:paso')
+    expect(assessReply('ya llegó').signals).not.toContain('ack:ya')
+    expect(assessReply('Dios le pague').wasSuccessful).toBe(false)
   })
 })
 
