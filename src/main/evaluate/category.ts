@@ -39,6 +39,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'nequi|daviplata|efecty|pse|bancolombia|tarjeta|contraentrega|transferencia|consignacion|cuotas|paypal|comprobante' },
     { pattern: 'transfiero|transferi|consigno|consigne|consignar|consignarle|consignarte|deposito|deposite' },
     { pattern: 'numero de cuenta' },
+    { pattern: 'cuenta|numero para|de depositar|depositarte|depositarle|transferir|transferirte|consignar|consignarte|pagar|pagarte' },
     // A web shop's words for an order in progress.
     { pattern: 'carrito|checkout' },
     // The bill and the booking are part of buying: "¿me hacen factura?", "quisiera hacer una reserva".
@@ -209,6 +210,9 @@ const NOT_A_TOPIC = new PhraseSet(
     // How to reach the shop: "¿tienen WhatsApp?", "¿tienen página?".
     'tienen|tienes|hay whatsap|wasap|wsp|telefono|numero|correo|email|instagram|facebook|pagina|web|redes',
     'necesito|necesitaba ayuda',
+    // A person, not a product: "necesito un humano", "busco a alguien que me atienda".
+    'necesito|necesitaba|quiero|busco|buscaba a? un|una humano|persona|asesor|asesora|agente|operador|operadora',
+    'necesito|necesitaba|quiero|busco|buscaba a? alguien',
     // Thanks, not a payment: "Dios le pague".
     'dios le|te|les|se lo? pague',
     // An apology for the customer's own delay, not a question about delivery times.
