@@ -220,6 +220,15 @@ const RULES: Rule[] = [
     'que no sea|sean tan|muy? caro|caros|cara|caras|costoso|costosos',
   ),
   ...rules('info', 0.65, undefined, 'mas informacion|detalles', 'quiero|quisiera|necesito|dame mas? informacion|detalles'),
+  // Opening hours and where the shop is: asking, not a feeling (the model read "a que hora
+  // cierran" as 1, from reviews of places that closed on their guests).
+  ...rules('info', 0.55, undefined,
+    'a|hasta|desde que hora abren|cierran|atienden|abre|cierra|atiende|trabajan|abren|estan',
+    'horario|horarios de atencion',
+    'cual es el|su horario|horarios',
+    'donde quedan|queda|estan|esta ubicados|ubicado|ubicadas|ubicada',
+    'estan|abren|atienden|trabajan hoy|mañana|los? domingo|domingos|sabado|sabados|festivos|feriados',
+  ),
 
   // --- stalling: not now, not no ---
   ...rules('stall', 0.7, undefined,
@@ -241,6 +250,8 @@ const RULES: Rule[] = [
   ...rules('stall', 0.4, undefined, 'a ver', 'hmm'),
 
   ...rules('greeting', 0.4, undefined, 'hola|buenas|saludos', 'buenos|buen|buenas dia|dias|tardes|noches'),
+  // Coming back to the chat: "te escribo de nuevo", "ya estoy aquí" (the model read both as 5).
+  ...rules('greeting', 0.5, undefined, 'te|le|les escribo|escribi de nuevo|nuevo', 'de nuevo|nuevo por aqui|aca', 'ya estoy|volvi aqui|aca', 'aqui|aca estoy', 'ya volvi'),
   ...rules('laugh', 0.4, undefined, 'jaja'),
 
   // --- confusion and answers that missed the question ---
@@ -302,6 +313,8 @@ const RULES: Rule[] = [
     'llego|llegaron|llega|llegan tarde|atrasado|atrasada|retrasado|retrasada',
     'horas|dias|semanas|meses esperando',
     'dias|semanas|meses y nada $',
+    // Still waiting: "sigo esperando" (the model read it as 5).
+    'sigo|seguimos|todavia|aun esperando',
   ),
   ...rules('complaint', 0.8, undefined, 'que pereza|jartera|boleta|verguenza'),
   // How the customer feels, said outright: happy, glad, satisfied; sad, upset, fed up, worried;

@@ -248,6 +248,10 @@ describe('assessReply: short replies and set phrases', () => {
     ['bendiciones', 4],
     ['nunca responden', 1],
     ['después veo', 3],
+    ['sigo esperando', 2],
+    ['te escribo de nuevo', 3],
+    ['a qué hora cierran', 3],
+    ['¿están abiertos los domingos?', 3],
   ] as const)('"%s" scores %i', (text, score) => {
     expect(assessReply(text).score).toBe(score)
   })
