@@ -39,6 +39,9 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'nequi|daviplata|efecty|pse|bancolombia|tarjeta|contraentrega|transferencia|consignacion|cuotas|paypal|comprobante' },
     { pattern: 'transfiero|transferi|consigno|consigne|consignar|consignarle|consignarte|deposito|deposite' },
     { pattern: 'numero de cuenta' },
+    // The proof of a payment sent, not a picture asked for: "ya te mandé la captura".
+    { pattern: 'te|le|les|ya mande|envie|pase|adjunte|envio|mando|paso|adjunto la|el captura|pantallazo|recibo|voucher' },
+    { pattern: 'captura|pantallazo|foto del|de la? pago|transferencia|consignacion|deposito' },
     { pattern: 'cuenta|numero para|de depositar|depositarte|depositarle|transferir|transferirte|consignar|consignarte|pagar|pagarte' },
     // A web shop's words for an order in progress.
     { pattern: 'carrito|checkout' },

@@ -15,6 +15,7 @@ import { rulesDistribution } from './blended-scorer'
 import { topicOf, type Category } from './category'
 import { calibrateConfidence } from './confidence-calibration'
 import { NOT_GOODS } from './not-goods'
+import { closesSale, offered, picksFromOffer, type CatalogTerms } from './offer-context'
 import { extractSignals, resolveSignals, type ReplyAssessment } from './reply-scorer'
 import type { SentimentModel } from './sentiment-model'
 
@@ -28,11 +29,7 @@ export interface MessageInput {
   previous?: readonly string[]
 }
 
-/** The catalog as the scorer needs it: the words that name products, folded like messages. */
-export interface CatalogTerms {
-  /** Canonical words that name one product ("napolitana", "hoodie"), too specific to be chatter. */
-  words: ReadonlySet<string>
-}
+export type { CatalogTerms }
 
 export interface ScorerParts {
   /** The learned model; null scores with the rules alone (the seed's behaviour, and tests). */
@@ -95,13 +92,6 @@ export function catalogTerms(products: readonly { name: string; keywords?: reado
   return { words }
 }
 
-const COLOURS = new Set(
-  'negro negra negros negras blanco blanca blancos blancas rojo roja rojos rojas azul azules verde verdes amarillo amarilla gris grises rosado rosada rosa morado morada beige cafe marron naranja dorado dorada plateado plateada fucsia vinotinto'.split(' '),
-)
-const QUANTITY_WORDS = new Set('1 2 3 4 5 6 7 8 9 10 12 uno una dos tres cuatro cinco seis media docena'.split(' '))
-/** "talla M", "la talla 38", "en L". */
-// The normalizer reads a lone "m" as the filler "hmm", so "talla M" arrives as "talla hmm".
-const SIZE = new PhraseSet([{ pattern: 'talla|tallas|numero|size xs|s|m|hmm|l|xl|xxl|28|30|32|34|35|36|37|38|39|40|41|42|43|44', value: true }])
 
 /** How many of a unit, in digits or words: "3 unidades", "una docena", "media libra". */
 const UNIT_COUNTS = '1|2|3|4|5|6|7|8|9|10|12|15|20|24|30|50|100|un|una|uno|unos|unas|dos|tres|cuatro|cinco|seis|diez|doce|media|veinte'
@@ -123,7 +113,7 @@ const ORDER_PHRASES = new PhraseSet(
     'ya te|le|les pague|consigne|transferi|deposite|gire',
     'ya esta pagado|pago|consignado|transferido',
     'ahi|aqui|alli te|le va|van el|la comprobante|soporte|pantallazo|captura|recibo',
-    'te|le envio|mando|paso el|la comprobante|soporte|pantallazo|captura|recibo|voucher',
+    'te|le|les|ya envio|mando|paso|envie|mande|pase|adjunto|adjunte el|la comprobante|soporte|pantallazo|captura|recibo|voucher',
     // An order placed in so many words (every slot is one word: "voy a" is two slots).
     'quiero|quisiera|queria|deseo|necesito hacer|realizar|poner|montar|pasar un|el|mi|una|la pedido|orden|compra',
     'voy|vengo a hacer|realizar|poner|pasar un|el|mi pedido|orden|compra',
@@ -157,45 +147,6 @@ const ORDER_PHRASES = new PhraseSet(
 )
 /** A street number: "calle 45", "cra 7 # 12-30", "av. 68". */
 const STREET = new Set(['calle', 'cl', 'cll', 'carrera', 'cra', 'kr', 'cr', 'avenida', 'av', 'diagonal', 'dg', 'transversal', 'tv', 'manzana', 'mz'])
-
-/** Signals that the previous answer offered something the customer can now pick. */
-const OFFER = new PhraseSet(
-  [
-    'tenemos|tengo|manejamos|hay|quedan|disponible|disponibles',
-    'te|le lo|la|los|las? separo|aparto|reservo|envio|mando|anoto',
-    'lo|la|los|las quieres|quiere|deseas|desea|llevas|lleva',
-    'cual|cuales|cuanto|cuantos|cuantas quieres|quiere|deseas|desea|prefieres|prefiere|llevas|lleva',
-    'cual|cuales te|le gusta|gustan|interesa|sirve',
-    'en que talla|color|tamaño',
-    'que talla|color|sabor|tamaño',
-    'cuesta|cuestan|vale|valen|precio|pesos|mil',
-  ].map((pattern) => ({ pattern, value: pattern })),
-)
-
-/** Whether the answer offered something: a product, a price, a choice or a question to pick. */
-function offered(answer: AnalyzedText, catalog: CatalogTerms | null | undefined): boolean {
-  if (OFFER.findAll(answer.words, answer.clauseOf).length > 0) return true
-  if (/\$|\d/.test(answer.normalized)) return true
-  return catalog ? answer.words.some((w) => catalog.words.has(w)) : false
-}
-
-/**
- * The customer picks from the offer: names a catalog product, a colour, a size or a quantity,
- * in a short message that is not a question ("la negra en talla M", "2 por favor", "Pizza Napolitana").
- */
-function picksFromOffer(text: AnalyzedText, catalog: CatalogTerms | null | undefined): string | null {
-  if (text.questionMarks > 0 || text.words.length === 0 || text.words.length > 12) return null
-  if (catalog) {
-    const named = text.words.find((w) => catalog.words.has(w))
-    if (named) return `product:${named}`
-  }
-  const colour = text.words.find((w) => COLOURS.has(w))
-  if (colour) return `colour:${colour}`
-  if (SIZE.findAll(text.words, text.clauseOf).length > 0) return 'size'
-  const first = text.words[0]!
-  if (QUANTITY_WORDS.has(first) && text.words.length <= 5) return `quantity:${first}`
-  return null
-}
 
 /** Asked as a question and still an order: "¿me lo vendes?", "¿me la separas?". */
 const ORDER_QUESTIONS = new PhraseSet(
@@ -238,9 +189,14 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   if (!order && !rules.wasSuccessful && !negative && (input.answer || input.previous?.length)) {
     // The offer is in the answer; without one, the customer's own earlier question about a
     // product or its price ("¿cuánto vale la napolitana?") sets up the pick the same way.
-    const context = input.answer ? [input.answer] : (input.previous ?? []).slice(-2)
-    if (context.some((c) => offered(analyzeSpanish(c), parts.catalog))) {
-      const pick = picksFromOffer(analyzed, parts.catalog)
+    const context = (input.answer ? [input.answer] : (input.previous ?? []).slice(-2)).map((c) => analyzeSpanish(c))
+    const answer = input.answer ? context[0] : undefined
+    // A yes, or the details asked for, to an answer closing the sale ("¿Te lo separo?" → "sí";
+    // "¿A qué dirección?" → an address). Not a question, and not thanks alone ("gracias" may be a no).
+    const agrees = rules.signals.some((s) => s.startsWith('ack:')) || rules.signals.includes('no_signal')
+    if (answer && closesSale(answer) && analyzed.questionMarks === 0 && agrees) order = 'closing'
+    else if (context.some((c) => offered(c, parts.catalog))) {
+      const pick = picksFromOffer(analyzed, parts.catalog, answer)
       if (pick) order = `pick:${pick}`
     }
   }

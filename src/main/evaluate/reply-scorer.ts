@@ -275,6 +275,8 @@ const RULES: Rule[] = [
   ...rules('decline', 0.8, undefined, 'no gracias'),
   ...rules('decline', 0.75, undefined, 'por ahora no $', 'ahora|ahorita|todavia|aun|mejor no $', 'no por ahora', 'no todavia|aun $'),
   ...rules('decline', 0.7, undefined, 'gracias no $', 'ya no $', 'no lo? necesito'),
+  // Neither of the options offered: "ninguna", "ni una ni otra".
+  ...rules('decline', 0.7, undefined, 'ninguna|ninguno|ningunas|ningunos $', 'ni una|uno ni otra|otro'),
   ...rules('decline', 0.6, undefined,
     'tal vez|talvez|quizas|quiza despues|luego',
     'otro dia', 'mas adelante',

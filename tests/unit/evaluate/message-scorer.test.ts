@@ -21,6 +21,16 @@ describe('purchase intent from the conversation', () => {
     ['la negra en talla M', 'La tenemos en negro y en blanco, de la S a la XL'],
     ['2 por favor', 'Cada una vale 15 mil'],
     ['la hawaiana', '¿Cuál te gusta?'],
+    // An option the offer listed, or pointed at.
+    ['la de 500ml', 'Tenemos el termo en 350ml a $45.000 y en 500ml a $55.000. ¿Cuál te interesa?'],
+    ['el grande', 'Hay dos tamaños: pequeño $20 y grande $30'],
+    ['mediana de pepperoni', '¿Qué pizza te gustaría? Tenemos pepperoni, hawaiana y mexicana en tamaño personal, mediana y familiar'],
+    ['esa', 'Te puedo ofrecer la mochila negra o la gris, ambas a $80.000'],
+    // A yes, or the details asked for, when the answer closes the sale.
+    ['sí', '¿Te lo separo?'],
+    ['dale', '¿Quieres que te lo envíe hoy mismo?'],
+    ['sí, confírmalo', 'Tu pedido: 2 camisetas talla M, total $70.000. ¿Lo confirmo?'],
+    ['mañana en la tarde', '¿Cuándo quieres que te lo entreguemos?'],
   ])('"%s" after an offer is an order; alone it is not', (text, answer) => {
     const withOffer = scoreMessage({ text, answer }, parts)
     expect(withOffer.wasSuccessful, JSON.stringify(withOffer)).toBe(true)
@@ -45,10 +55,19 @@ describe('purchase intent from the conversation', () => {
     expect(scoreMessage({ text: 'la negra no me gusta', answer }, parts).wasSuccessful).toBe(false)
     expect(scoreMessage({ text: '¿la negra viene en talla M?', answer }, parts).wasSuccessful).toBe(false)
     expect(scoreMessage({ text: 'muy cara la negra', answer }, parts).wasSuccessful).toBe(false)
+    expect(scoreMessage({ text: 'ninguna', answer: 'Tenemos la azul y la roja, ¿cuál prefieres?' }, parts)).toMatchObject({ wasSuccessful: false, score: 2 })
+    // Agreement words the offer itself used ("¡Listo! Tenemos…") name no option.
+    expect(scoreMessage({ text: 'listo gracias', answer: '¡Listo! Tenemos la azul y la roja a $20.000' }, parts).wasSuccessful).toBe(false)
+  })
+
+  it('a question, a stall or thanks alone to a closing question is not an order', () => {
+    for (const text of ['¿y cuánto es el envío?', 'déjame lo pienso', 'no, gracias', 'gracias']) {
+      expect(scoreMessage({ text, answer: '¿Te lo separo?' }, parts).wasSuccessful, text).toBe(false)
+    }
   })
 
   // Asking how to order or to pay is the purchase intent too ("did the customer buy, or ask how to pay?").
-  it.each(['¿puedo hacer un pedido mañana?', 'como hago mi pedido', 'estoy interesado en comprar', 'necesito comprar un celular', '¿aceptan tarjeta?', 'ya te consigné', 'ya pagué', 'te envío el comprobante', 'Calle 45 # 12-30, barrio Centro, a nombre de Ana', 'mi dirección es carrera 7 # 45-12', 'quiero hacer un pedido', 'quisiera hacer una compra', 'me regalas dos hamburguesas', 'me das unas papas fritas', 'me interesa comprar uno', '¿me lo vendes?', 'anótame dos', 'ponme una más', 'va, lo tomo', 'trato hecho', 'listo, hagamos negocio', 'dale, mándalo', 'paso a recogerlo hoy'])(
+  it.each(['¿puedo hacer un pedido mañana?', 'como hago mi pedido', 'estoy interesado en comprar', 'necesito comprar un celular', '¿aceptan tarjeta?', 'ya te consigné', 'ya pagué', 'te envío el comprobante', 'Calle 45 # 12-30, barrio Centro, a nombre de Ana', 'mi dirección es carrera 7 # 45-12', 'quiero hacer un pedido', 'quisiera hacer una compra', 'me regalas dos hamburguesas', 'me das unas papas fritas', 'me interesa comprar uno', '¿me lo vendes?', 'anótame dos', 'ponme una más', 'va, lo tomo', 'trato hecho', 'listo, hagamos negocio', 'dale, mándalo', 'paso a recogerlo hoy', 'listo ya te mandé la captura'])(
     '"%s" is an order without any context',
     (text) => {
       const scored = scoreMessage({ text }, parts)
@@ -146,7 +165,7 @@ describe('the learned model', () => {
     ['les queda', 3, '1'],
     ['para que sirve', 3, '1'],
     ['recomiendame algo', 3, '5'],
-  ] as const)('"%s" scores %i with the shipped model (it read %s)', (text, score) => {
+  ] as const)('"%s" scores %i with the shipped model (it read %s)', (text, score, _read) => {
     expect(scoreMessage({ text }, parts).score).toBe(score)
   })
 
