@@ -194,7 +194,7 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
     // A yes, or the details asked for, to an answer closing the sale ("¿Te lo separo?" → "sí";
     // "¿A qué dirección?" → an address). Not a question, and not thanks alone ("gracias" may be a no).
     const agrees = rules.signals.some((s) => s.startsWith('ack:')) || rules.signals.includes('no_signal')
-    if (answer && closesSale(answer) && analyzed.questionMarks === 0 && agrees) order = 'closing'
+    if (answer && closesSale(answer) && !asksQuestion(analyzed) && agrees) order = 'closing'
     else if (context.some((c) => offered(c, parts.catalog))) {
       const pick = picksFromOffer(analyzed, parts.catalog, answer)
       if (pick) order = `pick:${pick}`
