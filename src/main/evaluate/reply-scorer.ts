@@ -75,6 +75,8 @@ const HANDOFF_RELIABILITY = 0.6
 
 const STRONG_NEGATIVE = new Set<SignalKind>(['rejection', 'complaint', 'stop', 'insult', 'anger'])
 const MILD_NEGATIVE = new Set<SignalKind>(['confusion', 'misanswer', 'handoff', 'objection', 'decline', 'annoyance'])
+/** Kind words that soften a no without taking it back. */
+const POLITE = new Set<SignalKind>(['praise', 'ack', 'reassurance'])
 
 interface Rule {
   pattern: string
@@ -514,11 +516,14 @@ export function resolveSignals(signals: readonly Signal[], analyzed: Pick<Analyz
   } else {
     let doubt = 1
     let conflict = false
+    // A mild no wrapped in kind words ("muy bonito pero está fuera de mi presupuesto", "gracias
+    // pero está caro") is a 2 whatever the politeness: the kind words are manners, not doubt.
+    const politeNo = score === 2 && active.some((s) => MILD_NEGATIVE.has(s.kind))
     for (const s of active) {
       const gap = Math.abs(SIGNAL_SCORE[s.kind] - score)
       if (gap <= 1) doubt *= 1 - s.reliability
       // Thanks come with yes and with no alike, and a "?" is form, not stance: neither contradicts.
-      else if (s.kind !== 'gratitude' && s.label !== 'question') conflict = true
+      else if (s.kind !== 'gratitude' && s.label !== 'question' && !(politeNo && POLITE.has(s.kind))) conflict = true
     }
     confidence = 1 - doubt
     if (doubt === 1) confidence = 0.3

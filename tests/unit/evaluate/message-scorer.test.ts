@@ -165,6 +165,7 @@ describe('the learned model', () => {
     ['les queda', 3, '1'],
     ['para que sirve', 3, '1'],
     ['recomiendame algo', 3, '5'],
+    ['muy bonito pero está fuera de mi presupuesto', 2, '4'],
   ] as const)('"%s" scores %i with the shipped model (it read %s)', (text, score, _read) => {
     expect(scoreMessage({ text }, parts).score).toBe(score)
   })

@@ -300,12 +300,20 @@ describe('assessReply: confidence', () => {
   })
 
   it('is lower when signals conflict than when they agree', () => {
-    const mixed = assessReply('me encanta pero está muy caro')
-    const clear = assessReply('está muy caro, es mucha plata')
+    const mixed = assessReply('me encanta pero es una estafa')
+    const clear = assessReply('es una estafa, pésimo')
     expect(mixed.score).toBe(clear.score)
     expect(mixed.signals).toContain('conflict')
     expect(clear.signals).not.toContain('conflict')
     expect(mixed.confidence).toBeLessThan(clear.confidence)
+  })
+
+  it('does not read kind words around a mild no as doubt: the no is a 2 whatever the politeness', () => {
+    for (const text of ['me encanta pero está muy caro', 'muy bonito pero está fuera de mi presupuesto', 'ok pero no entiendo']) {
+      const polite = assessReply(text)
+      expect(polite.score, text).toBe(2)
+      expect(polite.signals, text).not.toContain('conflict')
+    }
   })
 
   it('is lower for a bare, ambiguous word than for a clear phrase', () => {
