@@ -48,6 +48,10 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     // The bill and the booking are part of buying: "¿me hacen factura?", "quisiera hacer una reserva".
     { pattern: 'factura|facturacion|facturar|facturan|facturen|facturas' },
     { pattern: 'reserva|reservar|reservacion|reservo|reservarme', negatable: true },
+    // Booking a service is buying it: "quiero agendar una cita", "¿me agendas para el viernes?".
+    { pattern: 'agendar|agendarme|agendame|agendeme|agendas|agendan|agendo|agende|agendamos', negatable: true },
+    { pattern: 'sacar|pedir|separar una cita|turno', negatable: true },
+    { pattern: 'apartalo|apartala|apartalos|separalo|separala|separalos|reservalo|reservala|guardalo|guardala|guardamelo|guardamela', negatable: true },
     { pattern: 'finalizar|terminar|completar|confirmar la|mi compra|pedido|orden' },
     { pattern: 'pasame|pasas|mandame|mandas|dame|das|enviame|envias el|la|los|tu|su? cuenta|datos|alias|cbu|cvu|clabe' },
     { pattern: 'cbu|cvu|clabe' },
@@ -102,6 +106,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'en cuanto' },
     { pattern: 'a cuanto' },
     { pattern: 'promo|promos|cotizar|cotizacion|cotizaciones|cotizame|cotizas|mayoreo' },
+    // Haggling: "¿me haces un descuentito?", "rebájale algo".
+    { pattern: 'descuentito|rebajita|rebajas|rebajame|rebajale|rebajar|rebajan|rebajarme|descontar|descuentan|descuentas|regateo' },
     { pattern: 'por mayor' },
     { pattern: 'cuanto esta|estan|sale|salen|cobra|cobran|cobras|vale|valen|seria|serian|queda|quedaria' },
     { pattern: 'a como', questionOnly: true },
@@ -111,6 +117,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'busco|buscaba|buscando|necesito|necesitaria|recomienda|recomiendas|recomiendan|recomiendame|recomiendeme|recomendame|recomendarias|recomendacion', negatable: true },
     { pattern: 'quiero el|la|los|las|un|una|mas|saber|ver|informacion', negatable: true },
     { pattern: 'tienen|tienes|tiene|hay|venden|vendes|manejan|manejas|traen|consigo', questionOnly: true },
+    // Services asked for: "¿hacen uñas acrílicas?", "¿realizan mantenimiento?".
+    { pattern: 'hacen|haces|realizan|realizas', questionOnly: true },
     { pattern: 'otro|otra|otros|otras', questionOnly: true },
     { pattern: 'informacion|detalles|caracteristicas|especificaciones|garantia|incluye|incluyen|certificado|certificacion|original|originales|disponible|disponibles|stock|existencia|modelo|modelos|color|colores|talla|tallas|marca|compatible|diferencian|diferencia|duracion|dura|capacidad|bateria|resistente|resistentes|impermeable|impermeables|sumergible|clases|modulos|lecciones|temario|tamaño|medidas|peso|material|tela|telas|tejido|algodon|cuero|poliester' },
     // Size, weight, age, condition and quality: "¿cuánto mide?", "¿para qué edad es?", "¿es nuevo?".
@@ -180,6 +188,8 @@ const AFTER_SALE = new PhraseSet(
     'cancelar|cancelen|cancela|cancelo|cancele|anular|anulen mi|el|la|una? pedido|compra|orden',
     // An exchange of something bought: "cambio de producto", "quiero cambiar la talla que me llegó".
     'cambio|cambiar|cambiarlo|cambiarla|cambien de|del|el|la? producto|articulo|prenda|pedido',
+    // It came in a bad state: "mi pedido llegó frío", "vino roto".
+    'llego|llegaron|vino|vinieron frio|fria|frios|frias|roto|rota|rotos|rotas|dañado|dañada|quebrado|quebrada|incompleto|incompleta|vencido|vencida|derretido|derretida',
   ].map((pattern) => ({ pattern, value: true })),
 )
 

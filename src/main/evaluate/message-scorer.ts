@@ -166,6 +166,21 @@ function orderInWords(text: AnalyzedText): string | null {
   const match = ORDER_PHRASES.findAll(text.words, text.clauseOf).find((m) => !negated(text, m.start) && !NOT_GOODS.has(text.words[m.end] ?? ''))
   if (match) return text.words.slice(match.start, match.end).join(' ')
   for (let i = 0; i + 1 < text.words.length; i++) if (STREET.has(text.words[i]!) && /^\d/.test(text.words[i + 1]!)) return 'address'
+  return itemList(text)
+}
+
+const ITEM_COUNTS = new Set('1 2 3 4 5 6 7 8 9 10 un una uno dos tres cuatro cinco seis media'.split(' '))
+
+/**
+ * A list of goods, each with its count: "una hamburguesa doble y una coca", "2 empanadas y 1
+ * jugo". One counted thing alone ("una pregunta", "dos cosas") is too often not an order.
+ */
+function itemList(text: AnalyzedText): string | null {
+  const { words } = text
+  if (words.length > 12 || !ITEM_COUNTS.has(words[0] ?? '') || NOT_GOODS.has(words[1] ?? '')) return null
+  for (let i = 2; i + 1 < words.length; i++) {
+    if (words[i] === 'y' && ITEM_COUNTS.has(words[i + 1]!) && words[i + 2] !== undefined && !NOT_GOODS.has(words[i + 2]!)) return 'list'
+  }
   return null
 }
 
@@ -214,7 +229,7 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
     // Asking: a question, or what the rules read as asking for more ("mándame una foto", "cuéntame").
     const onlyAsking = rules.signals.every((s) => ASKING_SIGNAL.test(s))
     // A topic named up front ("les queda", "ando buscando unos tenis") or in a question: the
-    // message asks about it, question mark or not. "la comida llegó fría y sin sabor" names a
+    // message asks about it, question mark or not. "la comida estaba fría y sin sabor" names a
     // flavour in a statement of feeling, which stays the model's to read.
     const named = wordsCategory !== 'general' && (topic.start <= 1 || asksQuestion(analyzed))
     const asks = onlyAsking && (asksQuestion(analyzed) || named || rules.signals.some((s) => s.startsWith('info:') || s.startsWith('topic:')))

@@ -118,6 +118,7 @@ const RULES: Rule[] = [
   { pattern: `quiero|pido ${QUANTITIES}`, kind: 'purchase', reliability: 0.7, negated: 'rejection', notBefore: NOT_GOODS },
   ...rules('purchase', 0.85, undefined,
     'separamelo|separamela|apartamelo|apartamela|separame|apartame|reservamelo|reservame|inscribeme|matriculame',
+    'apartalo|apartala|apartalos|separalo|separala|separalos|reservalo|reservala|guardalo|guardala|guardamelo|guardamela',
     'como|donde hago|hacemos para pagar|comprar|comprarlo|comprarla|inscribirme|adquirirlo',
     'como|donde te|le pago|transfiero|consigno',
     'como|donde lo? pago|compro|adquiero|pido',
@@ -346,7 +347,7 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.65, undefined, 'ya te|les? dije'),
   // Undoing an order or asking for the money back: the order words in it are no purchase.
   ...rules('rejection', 0.8, undefined, 'cancelar|cancelen|cancela|cancelo|cancele|cancelame|cancelenme|anular|anulen|anula mi|el|la|una? pedido|compra|orden|suscripcion'),
-  ...rules('complaint', 0.8, undefined, 'llego|llegaron|vino|vinieron|esta|estan|salio|salieron roto|rota|rotos|rotas|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|incompleto|incompleta|malo|mala|vencido|vencida'),
+  ...rules('complaint', 0.8, undefined, 'llego|llegaron|vino|vinieron|esta|estan|salio|salieron roto|rota|rotos|rotas|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|incompleto|incompleta|malo|mala|vencido|vencida|frio|fria|frios|frias|helado|helada|crudo|cruda|derretido|derretida'),
   ...rules('complaint', 0.75, undefined, 'quiero|devuelvan|devuelveme|devuelvanme|regresen|regresenme mi plata|dinero|platica'),
   ...rules('stop', 0.9, undefined, 'no me|nos escriban|escribas|vuelvan|vuelvas|molesten|molestes|manden|mandes|jodan', 'dejen|deja|dejar de escribirme|escribir|molestar|joder|mandar'),
   ...rules('stop', 0.85, undefined, 'borrame|borrenme|bloquear|bloqueo|bloqueado|spam|denunciar'),
