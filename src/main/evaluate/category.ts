@@ -65,6 +65,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     // Payment words from across the Spanish-speaking shops, not only Colombia's.
     { pattern: 'efectivo|yape|plin|oxxo|spei|bizum|zelle|sinpe|mercadopago|webpay|transbank|redcompra|pagomovil|cuotas|msi' },
     { pattern: 'pago movil' },
+    // Other currencies and coins: "¿aceptan dólares?".
+    { pattern: 'aceptan|aceptas|acepta|reciben|recibes|recibe dolares|dolar|euros|bitcoin|cripto|criptomonedas|usdt|divisas' },
     { pattern: 'mercado pago' },
     { pattern: 'meses sin intereses' },
   ],
@@ -111,6 +113,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'por mayor' },
     { pattern: 'cuanto esta|estan|sale|salen|cobra|cobran|cobras|vale|valen|seria|serian|queda|quedaria' },
     { pattern: 'a como', questionOnly: true },
+    { pattern: 'a como $' },
     { pattern: 'total', questionOnly: true },
   ],
   consulta_producto: [

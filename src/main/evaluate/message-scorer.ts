@@ -128,7 +128,7 @@ const ORDER_PHRASES = new PhraseSet(
     'me|nos interesa|interesaria comprar|comprarlo|comprarla|comprarlos|adquirir|adquirirlo|pedir|pedirlo|llevarlo|llevarla',
     'quiero|quisiera|queria|deseo reservar|apartar|separar|encargar|apartarlo|separarlo|reservarlo',
     // Adding to an order: "anótame dos", "ponme una más", "envíame tres" (a quantity, not a photo).
-    'anotame|apuntame|agregame|sumame|ponme|mandame|enviame|separame|apartame 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|otro|otra',
+    'anotame|apuntame|agregame|sumame|ponme|mandame|enviame|separame|apartame|mandenme|envienme|traiganme|denme|mandeme|envieme|traigame 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|otro|otra',
     'me anotas|apuntas|agregas|sumas|pones|mandas|envias|separas|apartas 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|otro|otra',
     'lo|la|los|las llevo|tomo',
     // "voy a querer dos", "vamos a querer el combo": ordering in the near future.

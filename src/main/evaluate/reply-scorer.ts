@@ -223,6 +223,8 @@ const RULES: Rule[] = [
     'que no sea|sean tan|muy? caro|caros|cara|caras|costoso|costosos',
   ),
   ...rules('info', 0.65, undefined, 'mas informacion|detalles', 'quiero|quisiera|necesito|dame mas? informacion|detalles'),
+  // The shop's phone number, not the account to pay into: "me regalan el número de la tienda".
+  ...rules('info', 0.6, undefined, `${LINK_VERBS} el|tu|su numero de|del la? tienda|local|telefono|contacto|whatsapp|celular|negocio|almacen`),
   // Opening hours and where the shop is: asking, not a feeling (the model read "a que hora
   // cierran" as 1, from reviews of places that closed on their guests).
   ...rules('info', 0.55, undefined,

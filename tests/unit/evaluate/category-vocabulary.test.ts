@@ -84,6 +84,8 @@ describe('category vocabulary beyond one country', () => {
     ['¿me haces un descuentito?', 'consulta_precio'],
     ['rebájale algo', 'consulta_precio'],
     ['mi pedido llegó frío', 'general'],
+    ['el bulto de cemento a cómo', 'consulta_precio'],
+    ['aceptan dólares', 'proceso_pago'],
     ['¿cuánto es el mínimo de compra?', 'consulta_precio'],
     ['hay pedido mínimo?', 'consulta_precio'],
     ['me avisas cuando llegue', 'consulta_producto'],

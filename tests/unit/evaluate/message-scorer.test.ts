@@ -67,7 +67,7 @@ describe('purchase intent from the conversation', () => {
   })
 
   // Asking how to order or to pay is the purchase intent too ("did the customer buy, or ask how to pay?").
-  it.each(['¿puedo hacer un pedido mañana?', 'como hago mi pedido', 'estoy interesado en comprar', 'necesito comprar un celular', '¿aceptan tarjeta?', 'ya te consigné', 'ya pagué', 'te envío el comprobante', 'Calle 45 # 12-30, barrio Centro, a nombre de Ana', 'mi dirección es carrera 7 # 45-12', 'quiero hacer un pedido', 'quisiera hacer una compra', 'me regalas dos hamburguesas', 'me das unas papas fritas', 'me interesa comprar uno', '¿me lo vendes?', 'anótame dos', 'ponme una más', 'va, lo tomo', 'trato hecho', 'listo, hagamos negocio', 'dale, mándalo', 'paso a recogerlo hoy', 'listo ya te mandé la captura', 'una hamburguesa doble y una coca', '2 empanadas y 1 jugo de mora', 'apártalo porfa'])(
+  it.each(['¿puedo hacer un pedido mañana?', 'como hago mi pedido', 'estoy interesado en comprar', 'necesito comprar un celular', '¿aceptan tarjeta?', 'ya te consigné', 'ya pagué', 'te envío el comprobante', 'Calle 45 # 12-30, barrio Centro, a nombre de Ana', 'mi dirección es carrera 7 # 45-12', 'quiero hacer un pedido', 'quisiera hacer una compra', 'me regalas dos hamburguesas', 'me das unas papas fritas', 'me interesa comprar uno', '¿me lo vendes?', 'anótame dos', 'ponme una más', 'va, lo tomo', 'trato hecho', 'listo, hagamos negocio', 'dale, mándalo', 'paso a recogerlo hoy', 'listo ya te mandé la captura', 'una hamburguesa doble y una coca', '2 empanadas y 1 jugo de mora', 'apártalo porfa', 'mándenme 2 bultos'])(
     '"%s" is an order without any context',
     (text) => {
       const scored = scoreMessage({ text }, parts)
@@ -76,7 +76,7 @@ describe('purchase intent from the conversation', () => {
     },
   )
 
-  it.each(['¿hacen envíos a la calle 80?', 'dame más información', 'dame unos minutos y te confirmo', 'no quiero hacer un pedido', 'ya no lo llevo', 'mándame una foto', '¿no me lo vendes más barato?', 'quiero una cotización', 'quiero una foto del rojo', 'no paso a recogerlo', 'cual es el monto minimo para pedir', '¿cuánto es el mínimo de compra?', 'una pregunta y una duda', 'dos cosas y una pregunta', 'mi pedido llegó frío'])('"%s" is not an order', (text) => {
+  it.each(['¿hacen envíos a la calle 80?', 'dame más información', 'dame unos minutos y te confirmo', 'no quiero hacer un pedido', 'ya no lo llevo', 'mándame una foto', '¿no me lo vendes más barato?', 'quiero una cotización', 'quiero una foto del rojo', 'no paso a recogerlo', 'cual es el monto minimo para pedir', '¿cuánto es el mínimo de compra?', 'una pregunta y una duda', 'dos cosas y una pregunta', 'mi pedido llegó frío', 'me regalan el número de la tienda'])('"%s" is not an order', (text) => {
     expect(scoreMessage({ text }, parts).wasSuccessful).toBe(false)
   })
 })
