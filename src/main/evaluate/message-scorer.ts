@@ -194,6 +194,7 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   const signals = extractSignals(analyzed)
   const rules = resolveSignals(signals, analyzed)
   const negative = rules.signals.some((s) => NEGATIVE_KINDS.test(s))
+  const question = asksQuestion(analyzed)
 
   // Purchase intent from the message's own words, or from the offer it answers.
   const topic = topicOf(analyzed)
@@ -208,7 +209,7 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
     // A yes, or the details asked for, to an answer closing the sale ("¿Te lo separo?" → "sí";
     // "¿A qué dirección?" → an address). Not a question, and not thanks alone ("gracias" may be a no).
     const agrees = rules.signals.some((s) => s.startsWith('ack:')) || rules.signals.includes('no_signal')
-    if (answer && closesSale(answer) && !asksQuestion(analyzed) && agrees) order = 'closing'
+    if (answer && closesSale(answer) && !question && agrees) order = 'closing'
     else if (context.some((c) => offered(c, parts.catalog))) {
       const pick = picksFromOffer(analyzed, parts.catalog, answer)
       if (pick) order = `pick:${pick}`
@@ -231,15 +232,15 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
     // A topic named up front ("les queda", "ando buscando unos tenis") or in a question: the
     // message asks about it, question mark or not. "la comida estaba fría y sin sabor" names a
     // flavour in a statement of feeling, which stays the model's to read.
-    const named = wordsCategory !== 'general' && (topic.start <= 1 || asksQuestion(analyzed))
-    const asks = onlyAsking && (asksQuestion(analyzed) || named || rules.signals.some((s) => s.startsWith('info:') || s.startsWith('topic:')))
+    const named = wordsCategory !== 'general' && (topic.start <= 1 || question)
+    const asks = onlyAsking && (question || named || rules.signals.some((s) => s.startsWith('info:') || s.startsWith('topic:')))
     const prior = asks && analyzed.words.length <= fullWords ? (parts.questionPrior ?? QUESTION_NEUTRAL_PRIOR) : 0
     const model = parts.sentiment.predict(analyzed).map((p, k) => (1 - prior) * p + (k === 2 ? prior : 0))
     const lengthShare = analyzed.words.length <= fullWords ? 1 : fullWords / analyzed.words.length
     // No phrase fired, but the words name a topic (a product, its price, shipping, a picture):
     // the message asks about it, and the rules' 3 gets a say against the model's liking or
     // disliking of the topic's words ("les queda" read as 1, "recomiendame algo" as 5).
-    const topicOnly = !found && rules.signals.includes('no_signal') && named && !negative
+    const topicOnly = named && rules.signals.includes('no_signal')
     const rulesView = topicOnly ? { ...rules, confidence: TOPIC_ASKING_RELIABILITY } : rules
     const rulesShare = found || topicOnly ? (parts.rulesWeight ?? RULES_WEIGHT) * rulesView.confidence * lengthShare : 0
     const fromRules = rulesDistribution(rulesView)
