@@ -27,16 +27,22 @@ interface TopicRule {
   negatable?: boolean
   /** Words that, right after the phrase, make it ask rather than order ("quiero una cotización"). */
   notBefore?: ReadonlySet<string>
+  /** A wish that an "if" just before makes hypothetical: "¿me haces precio si te compro por mayor?". */
+  conditional?: boolean
 }
 
 const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
   proceso_pago: [
     { pattern: 'pago|pagar|pagos|pagarlo|pague|pagarle|pagarte|pagaria' },
+    { pattern: 'como|donde se? paga|pagan|pagamos|pago' },
+    // A deposit that sets an item aside: "¿se puede apartar con un abono?", "¿cuánto de anticipo?".
+    { pattern: 'abono|anticipo|adelanto|enganche|apartado|seña', negatable: true },
+    { pattern: 'apartar|separar|reservar|guardar|apartarlo|separarlo|apartarla|separarla|apartarme|separarme|reservarme|guardarme|apartarmelo|separarmelo|guardarmelo', negatable: true },
     { pattern: 'link' },
-    { pattern: 'comprar|comprarlo|comprarla|comprarlos|compro|compra|adquirir|adquirirlo|adquiero', negatable: true },
+    { pattern: 'comprar|comprarlo|comprarla|comprarlos|compro|compra|adquirir|adquirirlo|adquiero', negatable: true, conditional: true },
     { pattern: 'me lo|la? apartas|separas|reservas|guardas|apartan|separan|reservan', negatable: true },
     { pattern: 'envie|mande|transferi|gire la|el? plata|platica|dinero' },
-    { pattern: 'nequi|daviplata|efecty|pse|bancolombia|tarjeta|contraentrega|transferencia|consignacion|cuotas|paypal|comprobante' },
+    { pattern: 'nequi|daviplata|efecty|pse|bancolombia|tarjeta|contraentrega|transferencia|consignacion|cuotas|paypal|comprobante|voucher' },
     { pattern: 'transfiero|transferi|consigno|consigne|consignar|consignarle|consignarte|deposito|deposite' },
     { pattern: 'numero de cuenta' },
     // The proof of a payment sent, not a picture asked for: "ya te mandé la captura".
@@ -88,6 +94,12 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'recoger|recogerlo|recojo|retirar|retirarlo|retiro|pasar por|en? la|el? tienda|local|oficina|punto' },
     { pattern: 'a domicilio' },
     { pattern: 'donde|cuando|como|puedo retiro|recojo|retirar|recoger|retirarlo|recogerlo' },
+    // Coming for it, asked: "¿puedo pasar a retirar?" (said as a plan, "paso a recogerlo hoy" is an order).
+    { pattern: 'pasar|paso|pasamos|ir|voy a retirar|recoger|buscar|retirarlo|recogerlo|buscarlo|retirarla|recogerla', questionOnly: true },
+    // Whether it has been sent: "¿ya despacharon?", "¿ya fue enviado?".
+    { pattern: 'ya despacharon|despacho|despachaste|enviaron|enviaste|mandaron|mandaste|salio|salieron|enviado|enviada|despachado|despachada', questionOnly: true },
+    // The cost or the way of sending: "¿cuánto sale mandar a Córdoba?".
+    { pattern: 'mandar|enviar|mandarlo|enviarlo|mandarla|enviarla|mandarlos|enviarlos a|hasta|para' },
     // Carriers across the region (Colombia's are in the first rule).
     { pattern: 'andreani|estafeta|dhl|fedex|chilexpress|starken|olva|shalom|mrw|seur|nacex|paquetexpress|tcc|deprisa' },
     { pattern: 'correo argentino' },
@@ -108,6 +120,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'en cuanto' },
     { pattern: 'a cuanto' },
     { pattern: 'promo|promos|cotizar|cotizacion|cotizaciones|cotizame|cotizas|mayoreo' },
+    // Sales and deals: "¿el 2x1 sigue vigente?", "30% off", "¿alguna ofertica?", "¿está en liquidación?".
+    { pattern: '2x1|3x2|off|ofertica|oferticas|oferton|liquidacion|remate|outlet|rebajado|rebajada|rebajados|descuentazo|cupon|cupones' },
     // Haggling: "¿me haces un descuentito?", "rebájale algo".
     { pattern: 'descuentito|rebajita|rebajas|rebajame|rebajale|rebajar|rebajan|rebajarme|descontar|descuentan|descuentas|regateo' },
     { pattern: 'por mayor' },
@@ -126,6 +140,14 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'informacion|detalles|caracteristicas|especificaciones|garantia|incluye|incluyen|certificado|certificacion|original|originales|disponible|disponibles|stock|existencia|modelo|modelos|color|colores|talla|tallas|marca|compatible|diferencian|diferencia|duracion|dura|capacidad|bateria|resistente|resistentes|impermeable|impermeables|sumergible|clases|modulos|lecciones|temario|tamaño|medidas|peso|material|tela|telas|tejido|algodon|cuero|poliester' },
     // Size, weight, age, condition and quality: "¿cuánto mide?", "¿para qué edad es?", "¿es nuevo?".
     { pattern: 'mide|miden|pesa|pesan|calidad|unidades|existencias|edades' },
+    // Fit, measures, specs and what comes in the box: "¿horma grande o chica?", "¿de cuántos watts?".
+    { pattern: 'horma|talle|talles|largo|ancho|alto|numero|watts|voltaje|voltios|apta|apto|replica|manual|fallado|fallada|agoto|agotaron|agotado|agotada|agotados|agotadas' , questionOnly: true },
+    { pattern: 'viene|vienen en|con' , questionOnly: true },
+    { pattern: 'queda|quedan alguno|alguna|algunos|algunas|mas' , questionOnly: true },
+    { pattern: 'que mas tienen|tienes|hay|venden|vendes|manejan|ofrecen' },
+    { pattern: 'de que|cuanto largo|ancho|alto|grosor|largo|material|tela' },
+    // A colour asked for is the product's: "¿lo tienen en azul?".
+    { pattern: 'azul|rojo|roja|negro|negra|blanco|blanca|verde|rosado|rosada|rosa|gris|morado|morada|amarillo|amarilla|beige|dorado|dorada|plateado|plateada|cafe|marron|celeste|fucsia|lila|naranja' },
     { pattern: 'para que|cual edad' },
     { pattern: 'de que|cual|cuanta edad' },
     { pattern: 'es|son|esta|estan|viene|vienen nuevo|nueva|nuevos|nuevas|usado|usada|usados|usadas|seminuevo|seminueva|sellado|sellada|original|originales|generico|generica' },
@@ -164,12 +186,14 @@ const DELIVERY_FAILURE = new PhraseSet(
   [
     'no|nunca me|nos? ha|han? llego|llegado|llegaron|llega',
     // Where an order is: tracking is about shipping even though it names the order ("pedido").
-    'donde|como esta|va|viene mi|el|la pedido|paquete|orden|compra|envio',
+    'donde|como esta|va|viene mi|el|la pedido|paquete|orden|compra|envio|encargo',
+    'en que va|esta|anda mi|el|la pedido|paquete|orden|compra|envio|encargo',
+    'sin llegar',
     'rastrear|rastreo|rastreas|tracking',
     'numero|codigo de guia|seguimiento|rastreo',
     'estado de|del mi? pedido|paquete|orden|envio',
     // When it comes, not how to order it: "¿cuándo llega mi pedido?".
-    'cuando llega|llegaria|llegara|llegue|sale|saldria|despachan|envian mi|el|la pedido|paquete|orden|compra',
+    'cuando llega|llegaria|llegara|llegue|sale|saldria|despachan|envian mi|el|la pedido|paquete|orden|compra|encargo',
     'cuanto se? tarda|tardan|demora|demoran mi|el|la pedido|paquete|orden|compra',
     'esperando|espero|esperamos mi|el|la pedido|paquete|orden|compra|envio',
     'razon de|del mi|el|la? pedido|paquete|orden|compra|envio',
@@ -191,6 +215,10 @@ const AFTER_SALE = new PhraseSet(
     'cancelar|cancelen|cancela|cancelo|cancele|anular|anulen mi|el|la|una? pedido|compra|orden',
     // An exchange of something bought: "cambio de producto", "quiero cambiar la talla que me llegó".
     'cambio|cambiar|cambiarlo|cambiarla|cambien de|del|el|la? producto|articulo|prenda|pedido',
+    'cambiar|cambiarlo|cambiarla|cambio por|de|el|la otra|otro|talla|color|numero|modelo|talle',
+    'devuelven|devuelvan|devuelve|devuelves|regresan|regresen el|mi|la dinero|plata|platica',
+    'borra|borren|borrar|elimina|eliminen|eliminar|anular|anula|anulen|cancelar|cancela|cancelen el|mi|la encargo|pedido|orden|compra',
+    'desisto|desistimos|desistir',
     // It came in a bad state: "mi pedido llegó frío", "vino roto".
     'llego|llegaron|vino|vinieron frio|fria|frios|frias|roto|rota|rotos|rotas|dañado|dañada|quebrado|quebrada|incompleto|incompleta|vencido|vencida|derretido|derretida',
   ].map((pattern) => ({ pattern, value: true })),
@@ -224,15 +252,22 @@ const NOT_A_TOPIC = new PhraseSet(
     // Where the shop is, not what it sells: "¿tienen tienda física?".
     'tienen|tienes|hay tienda|local|sucursal|sucursales|sede|sedes|punto',
     // How to reach the shop: "¿tienen WhatsApp?", "¿tienen página?".
-    'tienen|tienes|hay whatsap|wasap|wsp|telefono|numero|correo|email|instagram|facebook|pagina|web|redes',
+    'tienen|tienes|hay un|una? whatsap|wasap|wsp|telefono|numero|correo|email|instagram|facebook|pagina|web|redes',
     'necesito|necesitaba ayuda',
     // A person, not a product: "necesito un humano", "busco a alguien que me atienda".
-    'necesito|necesitaba|quiero|busco|buscaba a? un|una humano|persona|asesor|asesora|agente|operador|operadora',
+    'necesito|necesitaba|quiero|busco|buscaba a? un|una humano|persona|asesor|asesora|agente|operador|operadora|vendedor|vendedora|encargado|encargada',
+    'necesito|necesitaba|quiero|quisiera|busco hablar|comunicarme con',
+    'hay|esta|estan alguien',
+    // The item in a picture already seen, or a complaint that it differs: "¿todavía tienes el de la foto?".
+    'de|a|que la|las foto|fotos|imagen|publicacion',
+    'hay parking|parqueadero|estacionamiento',
     'necesito|necesitaba|quiero|busco|buscaba a? alguien',
     // Thanks, not a payment: "Dios le pague".
-    'dios le|te|les|se lo? pague',
+    'dios|diosito le|te|les|se lo? pague|pagues',
     // An apology for the customer's own delay, not a question about delivery times.
     'disculpa|disculpe|disculpen|perdon|perdona|perdone|sorry por? la demora|tardanza',
+    // Again, not another product: "otra vez se cayó la app".
+    'otra|otro vez',
   ].map((pattern) => ({ pattern, value: pattern })),
 )
 
@@ -242,6 +277,15 @@ function negatedAt(words: readonly string[], clauseOf: readonly number[], start:
   for (let i = start - 1; i >= Math.max(0, start - 4) && clauseOf[i] === clauseOf[start]; i--) if (NEGATORS.has(words[i]!)) return true
   return false
 }
+
+/** "si" one or two words before, in the same clause: an "if" ("si te compro"), not a yes ("sí, lo compro" has its comma). */
+function conditionalAt(words: readonly string[], clauseOf: readonly number[], start: number): boolean {
+  for (let i = start - 1; i >= Math.max(0, start - 2) && clauseOf[i] === clauseOf[start]; i--) if (words[i] === 'si') return true
+  return false
+}
+
+/** What failed to arrive is a message, not a parcel: "no me llegó el link de pago". */
+const NOT_A_PARCEL = new Set(['link', 'enlace', 'correo', 'mail', 'email', 'mensaje', 'codigo', 'sms', 'comprobante', 'factura'])
 
 /** A message's topic, and the word where the phrase that names it starts. */
 export interface TopicMatch {
@@ -256,7 +300,7 @@ export interface TopicMatch {
 export function topicOf(analyzed: AnalyzedText): TopicMatch {
   const { words, clauseOf } = analyzed
   const asks = analyzed.questionMarks > 0
-  const delivery = DELIVERY_FAILURE.findAll(words, clauseOf)[0]
+  const delivery = DELIVERY_FAILURE.findAll(words, clauseOf).find((m) => !NOT_A_PARCEL.has(words[m.end] === 'el' || words[m.end] === 'la' ? (words[m.end + 1] ?? '') : (words[m.end] ?? '')))
   if (delivery) return { category: 'consulta_envio', start: delivery.start }
   if (AFTER_SALE.findAll(words, clauseOf).length > 0) return { category: 'general', start: -1 }
   const elsewhere = NAMED_ELSEWHERE.findAll(words, clauseOf)[0]
@@ -267,6 +311,7 @@ export function topicOf(analyzed: AnalyzedText): TopicMatch {
       if (match.value.questionOnly && !asks && match.start !== 0) continue
       if (claimed.slice(match.start, match.end).some(Boolean)) continue
       if (match.value.negatable && negatedAt(words, clauseOf, match.start)) continue
+      if (match.value.conditional && conditionalAt(words, clauseOf, match.start)) continue
       if (match.value.notBefore?.has(words[match.end] ?? '')) continue
       return { category, start: match.start }
     }

@@ -111,7 +111,7 @@ const ORDER_PHRASES = new PhraseSet(
     'ya pague|consigne|transferi|deposite|cancele',
     'ya te|le|les pague|consigne|transferi|deposite|gire',
     'ya esta pagado|pago|consignado|transferido',
-    'ahi|aqui|alli te|le va|van el|la comprobante|soporte|pantallazo|captura|recibo',
+    'ahi|aqui|alli te|le? va|van el|la comprobante|soporte|pantallazo|captura|recibo|voucher',
     'te|le|les|ya envio|mando|paso|envie|mande|pase|adjunto|adjunte el|la comprobante|soporte|pantallazo|captura|recibo|voucher',
     // An order placed in so many words (every slot is one word: "voy a" is two slots).
     'quiero|quisiera|queria|deseo|necesito hacer|realizar|poner|montar|pasar un|el|mi|una|la pedido|orden|compra',
@@ -129,6 +129,8 @@ const ORDER_PHRASES = new PhraseSet(
     'quiero|quisiera|queria|deseo reservar|apartar|separar|encargar|apartarlo|separarlo|reservarlo',
     // Adding to an order: "anótame dos", "ponme una más", "envíame tres" (a quantity, not a photo).
     'anotame|apuntame|agregame|sumame|ponme|mandame|enviame|separame|apartame|mandenme|envienme|traiganme|denme|mandeme|envieme|traigame 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|otro|otra',
+    // The thing itself, named: "agrégame el combo 2", "sepárame la negra" (not "mándame la foto": mandame is left out).
+    'anotame|apuntame|agregame|sumame|separame|apartame|reservame|guardame el|la|los|las',
     'me anotas|apuntas|agregas|sumas|pones|mandas|envias|separas|apartas 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|otro|otra',
     'lo|la|los|las llevo|tomo',
     // "voy a querer dos", "vamos a querer el combo": ordering in the near future.
@@ -149,7 +151,11 @@ const STREET = new Set(['calle', 'cl', 'cll', 'carrera', 'cra', 'kr', 'cr', 'ave
 
 /** Asked as a question and still an order: "¿me lo vendes?", "¿me la separas?". */
 const ORDER_QUESTIONS = new PhraseSet(
-  ['me|nos lo|la|los|las vendes|vende|venden|vendas', 'me|nos lo|la|los|las puedes|puede|pueden|podrias|podria vender|apartar|separar|reservar'].map((pattern) => ({ pattern, value: true })),
+  [
+    'me|nos lo|la|los|las vendes|vende|venden|vendas',
+    'me|nos lo|la|los|las puedes|puede|pueden|podrias|podria vender|apartar|separar|reservar|guardar',
+    'puedes|puede|pueden|podrias|podria|podrian venderme|apartarme|separarme|reservarme|guardarme|apartarmelo|separarmelo|reservarmelo|guardarmelo|apartarmela|separarmela',
+  ].map((pattern) => ({ pattern, value: true })),
 )
 const NEGATORS = new Set(['no', 'nunca', 'ni', 'tampoco', 'jamas'])
 
@@ -186,6 +192,8 @@ function itemList(text: AnalyzedText): string | null {
 
 // A stall ("dame un momento", "lo pienso") is not an order either, whatever else the message
 // says; a lone filler ("hmm", which is also how a size "M" reaches the rules) is not a stall.
+/** What the customer says about something that already went wrong, or to whoever did it. */
+const COMPLAINING = /^(complaint|insult|anger|stop):/
 const NEGATIVE_KINDS = /^(rejection|complaint|stop|insult|anger|decline|objection|confusion|misanswer|negation):|^stall:(?!hmm$)/
 
 /** Scores one customer message; `answer` and `previous` are optional context. Pure. */
@@ -257,7 +265,12 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   }
 
   let category = wordsCategory
-  if (wasSuccessful && category !== 'consulta_envio') category = 'proceso_pago'
+  // A complaint is a reaction, not a question about the thing it names ("la calidad es malísima",
+  // "pagué y me bloquearon, estafadores"); a failed delivery stays shipping, a price called a
+  // robbery is a price objection, and a complaint that also asks ("¿me devuelven el dinero?")
+  // keeps its topic.
+  if (!question && category !== 'consulta_envio' && category !== 'consulta_precio' && rules.signals.some((s) => COMPLAINING.test(s))) category = 'general'
+  else if (wasSuccessful && category !== 'consulta_envio') category = 'proceso_pago'
   else if (category === 'general' && parts.catalog && analyzed.words.some((w) => parts.catalog!.words.has(w))) category = 'consulta_producto'
   // Paying and ordering are one topic and one outcome: a message about how to pay or to order
   // ("¿aceptan tarjeta?", "cómo hago mi pedido", "estoy interesado en comprar") is the purchase

@@ -77,6 +77,8 @@ const STRONG_NEGATIVE = new Set<SignalKind>(['rejection', 'complaint', 'stop', '
 const MILD_NEGATIVE = new Set<SignalKind>(['confusion', 'misanswer', 'handoff', 'objection', 'decline', 'annoyance'])
 /** Kind words that soften a no without taking it back. */
 const POLITE = new Set<SignalKind>(['praise', 'ack', 'reassurance'])
+/** Asking and greeting stand beside any stance ("necesito ayuda con una devolución", "me lo llevo, ¿hacen envíos?"). */
+const FORM = new Set<SignalKind>(['info', 'topic', 'greeting'])
 
 interface Rule {
   pattern: string
@@ -193,7 +195,7 @@ const RULES: Rule[] = [
   ...rules('ack', 0.6, 'decline', 'me convence|convencio'),
   ...rules('gratitude', 0.6, undefined, 'muy|tan|que amable|amables', 'gracias|agradezco|agradecido|agradecida'),
   // Thanks in God's name, common across the region: "Dios le pague" is no payment.
-  ...rules('gratitude', 0.7, undefined, 'dios le|te|les|se lo? pague', 'dios lo|la|los|las|te|le|les bendiga|bendice', 'bendiciones'),
+  ...rules('gratitude', 0.7, undefined, 'dios|diosito le|te|les|se lo? pague|pagues', 'dios lo|la|los|las|te|le|les bendiga|bendice', 'bendiciones'),
   ...rules('gratitude', 0.65, undefined, 'muchas|mil|muchisimas gracias', 'gracias por la|el|tu|su? informacion|atencion|todo|ayuda|respuesta|responder'),
 
   // --- negated negatives: "no hay problema", "no está caro" ---
@@ -224,7 +226,8 @@ const RULES: Rule[] = [
   ),
   ...rules('info', 0.65, undefined, 'mas informacion|detalles', 'quiero|quisiera|necesito|dame mas? informacion|detalles'),
   // The shop's phone number, not the account to pay into: "me regalan el número de la tienda".
-  ...rules('info', 0.6, undefined, `${LINK_VERBS} el|tu|su numero de|del la? tienda|local|telefono|contacto|whatsapp|celular|negocio|almacen`),
+  // Nor is the parcel's tracking number: "me pasas el número de guía".
+  ...rules('info', 0.6, undefined, `${LINK_VERBS} el|tu|su numero de|del la? tienda|local|telefono|contacto|whatsapp|celular|negocio|almacen|guia|seguimiento|rastreo|tracking|pedido|orden`),
   // Opening hours and where the shop is: asking, not a feeling (the model read "a que hora
   // cierran" as 1, from reviews of places that closed on their guests).
   ...rules('info', 0.55, undefined,
@@ -313,6 +316,15 @@ const RULES: Rule[] = [
     'me|nos? cobraron|cobran|cobro de mas',
     'nunca me|nos? responden|contestan|atienden|responde|contesta|atiende',
   ),
+  // A service or a device that stopped working, as customers write to the company behind it: "se
+  // cayó la app", "no tengo señal desde ayer", "llevo 3 días sin internet", "no prende".
+  ...rules('complaint', 0.7, undefined,
+    'se|me cayo|cae|caen|cayeron|callo|colgo|colgaron la|el? app|aplicacion|pagina|sistema|servicio|red|internet|señal|web|plataforma|linea|conexion',
+    'no tengo|tenemos|tiene|tienen|hay|llega|agarra|funciona|sirve señal|internet|luz|conexion|cobertura|wifi|datos|linea',
+    'estoy|estamos|sigo|seguimos|quede|quedamos|llevo|llevamos|dias|horas|semanas|otra|vez sin señal|internet|servicio|luz|conexion|cobertura|wifi|linea',
+    'no prende|prenden|enciende|encienden|carga|cargan|abre|abren|anda|andan|conecta|conectan $',
+  ),
+  ...rules('annoyance', 0.65, undefined, 'me|le|nos sale|salio|aparece|aparecio|da|dio|tira|tiro error|fallo', 'sale|salio|da|dio error'),
   ...rules('complaint', 0.75, undefined, 'defectuoso|defectuosa|defectuosos|defectuosas'),
   ...rules('complaint', 0.75, undefined, 'producto|pedido|talla|color|articulo|paquete equivocado|equivocada|incorrecto|incorrecta|errado|errada'),
   ...rules('complaint', 0.8, 'ack', 'peor|peores|decepcion|decepcionado|decepcionada|decepcionados|decepcionante|desilusion|desilusionado|desilusionada|desastre|arrepiento|arrepentido|arrepentida'),
@@ -348,7 +360,10 @@ const RULES: Rule[] = [
   ...rules('info', 0.4, undefined, 'tienen|hay|aceptan|hacen|manejan|dan devolucion|devoluciones|cambios|reembolso', 'garantia|politica|politicas de devolucion|devoluciones|cambio|cambios|reembolso'),
   ...rules('complaint', 0.65, undefined, 'ya te|les? dije'),
   // Undoing an order or asking for the money back: the order words in it are no purchase.
-  ...rules('rejection', 0.8, undefined, 'cancelar|cancelen|cancela|cancelo|cancele|cancelame|cancelenme|anular|anulen|anula mi|el|la|una? pedido|compra|orden|suscripcion'),
+  ...rules('rejection', 0.8, undefined,
+    'cancelar|cancelen|cancela|cancelo|cancele|cancelame|cancelenme|anular|anulen|anula|borra|borren|borrar|elimina|eliminen|eliminar mi|el|la|una? pedido|compra|orden|suscripcion|encargo',
+    'desisto|desistimos|desistir del|de la|de mi pedido|compra|orden|encargo',
+  ),
   ...rules('complaint', 0.8, undefined, 'llego|llegaron|vino|vinieron|esta|estan|salio|salieron roto|rota|rotos|rotas|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|incompleto|incompleta|malo|mala|vencido|vencida|frio|fria|frios|frias|helado|helada|crudo|cruda|derretido|derretida'),
   ...rules('complaint', 0.75, undefined, 'quiero|devuelvan|devuelveme|devuelvanme|regresen|regresenme mi plata|dinero|platica'),
   ...rules('stop', 0.9, undefined, 'no me|nos escriban|escribas|vuelvan|vuelvas|molesten|molestes|manden|mandes|jodan', 'dejen|deja|dejar de escribirme|escribir|molestar|joder|mandar'),
@@ -525,8 +540,9 @@ export function resolveSignals(signals: readonly Signal[], analyzed: Pick<Analyz
     for (const s of active) {
       const gap = Math.abs(SIGNAL_SCORE[s.kind] - score)
       if (gap <= 1) doubt *= 1 - s.reliability
-      // Thanks come with yes and with no alike, and a "?" is form, not stance: neither contradicts.
-      else if (s.kind !== 'gratitude' && s.label !== 'question' && !(politeNo && POLITE.has(s.kind))) conflict = true
+      // Thanks come with yes and with no alike, and a "?", a request for more or a greeting is
+      // form, not stance: none contradicts.
+      else if (s.kind !== 'gratitude' && !FORM.has(s.kind) && !(politeNo && POLITE.has(s.kind))) conflict = true
     }
     confidence = 1 - doubt
     if (doubt === 1) confidence = 0.3

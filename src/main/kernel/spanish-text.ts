@@ -262,7 +262,7 @@ const SPELLINGS: Record<string, string> = {
 }
 
 /** Doubled final letters that are real Spanish words, kept when a trailing double is folded. */
-const REAL_DOUBLES = new Set(['lee', 'cree', 'desee', 'provee', 'posee', 'vee', 'zoo'])
+const REAL_DOUBLES = new Set(['lee', 'cree', 'desee', 'provee', 'posee', 'vee', 'zoo', 'app', 'off'])
 
 const LAUGH = /^(?:(?:j+[aeiou]+)+j*|(?:ha){2,}h?|(?:he){2,}h?|(?:js)+j?|jsj\w*)$/
 

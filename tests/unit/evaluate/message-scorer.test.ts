@@ -67,7 +67,7 @@ describe('purchase intent from the conversation', () => {
   })
 
   // Asking how to order or to pay is the purchase intent too ("did the customer buy, or ask how to pay?").
-  it.each(['¿puedo hacer un pedido mañana?', 'como hago mi pedido', 'estoy interesado en comprar', 'necesito comprar un celular', '¿aceptan tarjeta?', 'ya te consigné', 'ya pagué', 'te envío el comprobante', 'Calle 45 # 12-30, barrio Centro, a nombre de Ana', 'mi dirección es carrera 7 # 45-12', 'quiero hacer un pedido', 'quisiera hacer una compra', 'me regalas dos hamburguesas', 'me das unas papas fritas', 'me interesa comprar uno', '¿me lo vendes?', 'anótame dos', 'ponme una más', 'va, lo tomo', 'trato hecho', 'listo, hagamos negocio', 'dale, mándalo', 'paso a recogerlo hoy', 'listo ya te mandé la captura', 'una hamburguesa doble y una coca', '2 empanadas y 1 jugo de mora', 'apártalo porfa', 'mándenme 2 bultos'])(
+  it.each(['¿puedo hacer un pedido mañana?', 'como hago mi pedido', 'estoy interesado en comprar', 'necesito comprar un celular', '¿aceptan tarjeta?', 'ya te consigné', 'ya pagué', 'te envío el comprobante', 'Calle 45 # 12-30, barrio Centro, a nombre de Ana', 'mi dirección es carrera 7 # 45-12', 'quiero hacer un pedido', 'quisiera hacer una compra', 'me regalas dos hamburguesas', 'me das unas papas fritas', 'me interesa comprar uno', '¿me lo vendes?', 'anótame dos', 'ponme una más', 'va, lo tomo', 'trato hecho', 'listo, hagamos negocio', 'dale, mándalo', 'paso a recogerlo hoy', 'listo ya te mandé la captura', 'una hamburguesa doble y una coca', '2 empanadas y 1 jugo de mora', 'apártalo porfa', 'mándenme 2 bultos', 'agrégame el combo 2 porfa', '¿puedes separarme una en talla M?', 'ahí va el voucher 🧾', '¿se puede apartar con un abono?'])(
     '"%s" is an order without any context',
     (text) => {
       const scored = scoreMessage({ text }, parts)
@@ -76,7 +76,7 @@ describe('purchase intent from the conversation', () => {
     },
   )
 
-  it.each(['¿hacen envíos a la calle 80?', 'dame más información', 'dame unos minutos y te confirmo', 'no quiero hacer un pedido', 'ya no lo llevo', 'mándame una foto', '¿no me lo vendes más barato?', 'quiero una cotización', 'quiero una foto del rojo', 'no paso a recogerlo', 'cual es el monto minimo para pedir', '¿cuánto es el mínimo de compra?', 'una pregunta y una duda', 'dos cosas y una pregunta', 'mi pedido llegó frío', 'me regalan el número de la tienda'])('"%s" is not an order', (text) => {
+  it.each(['¿hacen envíos a la calle 80?', 'dame más información', 'dame unos minutos y te confirmo', 'no quiero hacer un pedido', 'ya no lo llevo', 'mándame una foto', '¿no me lo vendes más barato?', 'quiero una cotización', 'quiero una foto del rojo', 'no paso a recogerlo', 'cual es el monto minimo para pedir', '¿cuánto es el mínimo de compra?', 'una pregunta y una duda', 'dos cosas y una pregunta', 'mi pedido llegó frío', 'me regalan el número de la tienda', 'me pasas el número de guía porfa', 'me haces precio si te compro por mayor?', 'diosito le pague 🙏', 'desisto del pedido'])('"%s" is not an order', (text) => {
     expect(scoreMessage({ text }, parts).wasSuccessful).toBe(false)
   })
 })
@@ -166,6 +166,11 @@ describe('the learned model', () => {
     ['para que sirve', 3, '1'],
     ['recomiendame algo', 3, '5'],
     ['muy bonito pero está fuera de mi presupuesto', 2, '4'],
+    // A service that stopped working, as customers write to the company behind it.
+    ['no tengo señal desde ayer', 1, '4'],
+    ['otra vez se cayó la app, no puedo hacer transferencias', 1, '3'],
+    // Asking for help beside a complaint is no contradiction that lets the model outvote it.
+    ['necesito ayuda con una devolución', 1, '5'],
   ] as const)('"%s" scores %i with the shipped model (it read %s)', (text, score, _read) => {
     expect(scoreMessage({ text }, parts).score).toBe(score)
   })
@@ -247,6 +252,19 @@ describe('paying and ordering are one topic and one outcome', () => {
     expect(scored.score).toBe(1)
     expect(scored.wasSuccessful).toBe(false)
     expect(scored.signals).not.toContain('purchase_intent')
+  })
+
+  it('a complaint is a reaction, filed as general, unless it is about a delivery, a price or asks something', () => {
+    for (const [text, category] of [
+      ['la calidad es malísima, se descosió al primer uso', 'general'],
+      ['pagué y me bloquearon, estafadores', 'general'],
+      ['me parece un robo ese precio', 'consulta_precio'],
+      ['mi pedido nunca llegó, pésimo', 'consulta_envio'],
+      ['no me llegó el link de pago, me lo reenvías?', 'proceso_pago'],
+    ] as const) {
+      const scored = scoreMessage({ text }, parts)
+      expect([scored.category, scored.wasSuccessful], text).toEqual([category, false])
+    }
   })
 
   it('an order is waited for, not placed, in a complaint about it', () => {

@@ -31,8 +31,8 @@ describe('collapseRepeats', () => {
     expect(collapseRepeats(input)).toBe(expected)
   })
 
-  it('keeps legitimate Spanish doubles', () => {
-    for (const word of ['lee', 'cree', 'llamar', 'carro', 'accion', 'calle']) expect(collapseRepeats(word)).toBe(word)
+  it('keeps legitimate doubles: Spanish words and the loanwords shops use (app, off)', () => {
+    for (const word of ['lee', 'cree', 'llamar', 'carro', 'accion', 'calle', 'app', 'off']) expect(collapseRepeats(word)).toBe(word)
   })
 })
 
