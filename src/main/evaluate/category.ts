@@ -113,7 +113,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
   ],
   consulta_precio: [
     { pattern: 'precio|precios|valor|valores|costo|costos|cuesta|cuestan|tarifa|descuento|descuentos|promocion|promociones|oferta|ofertas|rebaja' },
-    { pattern: 'caro|cara|caros|caras|carisimo|carisima|carito|carita|costoso|costosa|barato|barata|baratos|economico|economica|plata|dinero|billete|presupuesto' },
+    { pattern: 'caro|cara|caros|caras|carisimo|carisima|carito|carita|carero|carera|costoso|costosa|barato|barata|baratos|economico|economica|plata|dinero|billete|presupuesto' },
     { pattern: 'cuanto $' },
     // A unit's price with the verb left out: "¿cuánto el par?", "cuánto la docena".
     { pattern: 'cuanto el|la|los|las' },
@@ -267,7 +267,7 @@ const NOT_A_TOPIC = new PhraseSet(
     // An apology for the customer's own delay, not a question about delivery times.
     'disculpa|disculpe|disculpen|perdon|perdona|perdone|sorry por? la demora|tardanza',
     // Again, not another product: "otra vez se cayó la app".
-    'otra|otro vez',
+    'otra|otro|otros|otras vez|veces|dia|dias|semana|semanas|mes|meses|año|años|lunes|martes|miercoles|jueves|viernes|sabado|domingo|rato|momento',
   ].map((pattern) => ({ pattern, value: pattern })),
 )
 

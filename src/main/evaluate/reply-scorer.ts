@@ -272,7 +272,7 @@ const RULES: Rule[] = [
   ...rules('misanswer', 0.7, undefined, 'yo? pregunte por|otra|fue', 'no me? responde|responden|respondio|respondiste|contesta|contestaste|contestan'),
 
   // --- objections (price) ---
-  ...rules('objection', 0.7, 'reassurance', 'caro|cara|caros|caras|carisimo|carisima|carito|carita|caritos|costoso|costosa|costosos|costosito|elevado', 'mucha|mucho plata|dinero|billete'),
+  ...rules('objection', 0.7, 'reassurance', 'caro|cara|caros|caras|carisimo|carisima|carito|carita|caritos|costoso|costosa|costosos|costosito|elevado|carero|carera|careros', 'mucha|mucho plata|dinero|billete'),
   ...rules('objection', 0.7, undefined, 'se? sale|pasa|sobrepasa|excede de|del mi|el? presupuesto', 'fuera de|del mi? presupuesto'),
   ...rules('objection', 0.7, undefined, 'no tengo|tenemos|hay plata|dinero|presupuesto|platica', 'no tengo como|con que pagar', 'no me alcanza'),
   ...rules('objection', 0.55, undefined, 'mas barato|barata|baratos|economico|economica'),
@@ -288,6 +288,7 @@ const RULES: Rule[] = [
   ...rules('decline', 0.6, undefined,
     'tal vez|talvez|quizas|quiza despues|luego',
     'otro dia', 'mas adelante',
+    'para otra|otro ocasion|momento|dia|vez',
     'en otro|otra momento|ocasion|oportunidad',
     'no creo',
     'ya lo? compre|consegui',
@@ -319,18 +320,34 @@ const RULES: Rule[] = [
   // A service or a device that stopped working, as customers write to the company behind it: "se
   // cayó la app", "no tengo señal desde ayer", "llevo 3 días sin internet", "no prende".
   ...rules('complaint', 0.7, undefined,
-    'se|me cayo|cae|caen|cayeron|callo|colgo|colgaron la|el? app|aplicacion|pagina|sistema|servicio|red|internet|señal|web|plataforma|linea|conexion',
+    'se|me cayo|cae|caen|cayeron|callo|colgo|colgaron|corto|corta|cortan|cortaron|fue|fueron|va|van la|el? app|aplicacion|pagina|sistema|servicio|red|internet|señal|web|plataforma|linea|conexion|luz|agua|fibra|wifi',
     'no tengo|tenemos|tiene|tienen|hay|llega|agarra|funciona|sirve señal|internet|luz|conexion|cobertura|wifi|datos|linea',
-    'estoy|estamos|sigo|seguimos|quede|quedamos|llevo|llevamos|dias|horas|semanas|otra|vez sin señal|internet|servicio|luz|conexion|cobertura|wifi|linea',
+    'estoy|estamos|sigo|seguimos|quede|quedamos|llevo|llevamos|dias|horas|semanas|otra|vez sin señal|internet|servicio|luz|conexion|cobertura|wifi|linea|fibra|datos|agua',
+    // "sin internet en Santiago desde ayer", "sin luz hace 18 horas" (not "¿funciona sin internet?").
+    'sin señal|internet|luz|conexion|cobertura|wifi|fibra|datos|agua desde|hace|en|todo|toda|ya',
+    'no carga|cargan|abre|abren|anda|andan|funciona|funcionan|prende|prenden nada',
     'no prende|prenden|enciende|encienden|carga|cargan|abre|abren|anda|andan|conecta|conectan $',
   ),
   ...rules('annoyance', 0.65, undefined, 'me|le|nos sale|salio|aparece|aparecio|da|dio|tira|tiro error|fallo', 'sale|salio|da|dio error'),
+  // Blocked, left without an answer, charged without a reason, told again and again.
+  ...rules('annoyance', 0.65, undefined,
+    'no me|nos? deja|dejan|permite|permiten hacer|entrar|ingresar|pagar|comprar|iniciar|acceder|descargar|abrir|usar|transferir|retirar|sacar',
+    'sin explicacion|explicaciones|aviso|avisar|respuesta|solucion',
+    'por que me|nos cobraron|cobran|cobro|cobrais|cobras|cobra',
+    // "ya es la tercera vez", not "es la segunda vez que venimos" (a review's loyal guest).
+    'ya es|son la|las segunda|tercera|cuarta|quinta|enesima vez|veces',
+    'ya van|son 2|3|4|5|dos|tres|cuatro|cinco|varias|muchas veces',
+    'la proxima vez avisen|avisa|avisar|avisame|avisenme|avisan',
+  ),
+  ...rules('complaint', 0.75, undefined, 'ni una|ninguna respuesta|solucion|explicacion', 'gracias por nada', 'ya basta', 'basta ya'),
+  // A letdown, however politely put: "está bien, aunque esperaba que fuera más grande".
+  ...rules('objection', 0.55, undefined, 'esperaba|esperabamos que fuera|fueran|fuese|estuviera|estuvieran|viniera|vinieran', 'esperaba|esperabamos mas'),
   ...rules('complaint', 0.75, undefined, 'defectuoso|defectuosa|defectuosos|defectuosas'),
   ...rules('complaint', 0.75, undefined, 'producto|pedido|talla|color|articulo|paquete equivocado|equivocada|incorrecto|incorrecta|errado|errada'),
   ...rules('complaint', 0.8, 'ack', 'peor|peores|decepcion|decepcionado|decepcionada|decepcionados|decepcionante|desilusion|desilusionado|desilusionada|desastre|arrepiento|arrepentido|arrepentida'),
   ...rules('annoyance', 0.65, undefined,
     'llego|llegaron|llega|llegan tarde|atrasado|atrasada|retrasado|retrasada',
-    'horas|dias|semanas|meses esperando',
+    'horas|dias|semanas|meses|hora|minutos|rato esperando',
     'dias|semanas|meses y nada $',
     // Still waiting: "sigo esperando" (the model read it as 5).
     'sigo|seguimos|todavia|aun esperando',
@@ -364,7 +381,7 @@ const RULES: Rule[] = [
     'cancelar|cancelen|cancela|cancelo|cancele|cancelame|cancelenme|anular|anulen|anula|borra|borren|borrar|elimina|eliminen|eliminar mi|el|la|una? pedido|compra|orden|suscripcion|encargo',
     'desisto|desistimos|desistir del|de la|de mi pedido|compra|orden|encargo',
   ),
-  ...rules('complaint', 0.8, undefined, 'llego|llegaron|vino|vinieron|esta|estan|salio|salieron roto|rota|rotos|rotas|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|incompleto|incompleta|malo|mala|vencido|vencida|frio|fria|frios|frias|helado|helada|crudo|cruda|derretido|derretida'),
+  ...rules('complaint', 0.8, undefined, 'llego|llegaron|vino|vinieron|esta|estan|salio|salieron|lleva|llevan|sigue|siguen roto|rota|rotos|rotas|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|incompleto|incompleta|malo|mala|vencido|vencida|frio|fria|frios|frias|helado|helada|crudo|cruda|derretido|derretida'),
   ...rules('complaint', 0.75, undefined, 'quiero|devuelvan|devuelveme|devuelvanme|regresen|regresenme mi plata|dinero|platica'),
   ...rules('stop', 0.9, undefined, 'no me|nos escriban|escribas|vuelvan|vuelvas|molesten|molestes|manden|mandes|jodan', 'dejen|deja|dejar de escribirme|escribir|molestar|joder|mandar'),
   ...rules('stop', 0.85, undefined, 'borrame|borrenme|bloquear|bloqueo|bloqueado|spam|denunciar'),

@@ -175,6 +175,16 @@ describe('the learned model', () => {
     expect(scoreMessage({ text }, parts).score).toBe(score)
   })
 
+  it('keeps a complaint in charge of a long message the model reads as keen', () => {
+    // A model leaning to 5 for anything stands in for one that reads "me ofrecen un voucher" as glad.
+    const keen = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 1.5])
+    const text = 'me cancelaron el vuelo de esta semana y ahora me ofrecen un voucher para otro viaje, quiero mi plata de vuelta, no un voucher'
+    expect(scoreMessage({ text }, { sentiment: null }).score).toBe(1)
+    expect(scoreMessage({ text }, { sentiment: keen }).score).toBe(1)
+    // A short praise the model doubts stays the rules' as before; a long one is shared as before.
+    expect(scoreMessage({ text: 'excelente servicio' }, { sentiment: keen }).score).toBe(5)
+  })
+
   it('reads interest said outright as a positive reaction, and its negation as a refusal', () => {
     // The shipped model read "estoy interesada en el bolso" as 1.
     const sour = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [2, 0, 0, 0, 0])

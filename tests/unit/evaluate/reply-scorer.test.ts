@@ -263,6 +263,46 @@ describe('assessReply: short replies and set phrases', () => {
   })
 })
 
+describe('assessReply: what customers write to the company behind a service', () => {
+  it.each([
+    ['otra vez se cayó la app', 1],
+    ['no tengo señal desde ayer', 1],
+    ['se fue la luz otra vez', 1],
+    ['sin internet desde el lunes', 1],
+    ['llevo 3 días sin internet', 1],
+    ['el celular no prende', 1],
+    ['la app no carga nada', 1],
+    ['la escalera lleva rota un mes', 1],
+    ['gracias por nada', 1],
+    ['ya basta', 1],
+    ['tres correos y ni una respuesta', 1],
+    ['la app no me deja entrar', 2],
+    ['me sale error al pagar', 2],
+    ['me subieron la cuota sin aviso', 2],
+    ['¿por qué me cobraron comisión?', 2],
+    ['ya van tres veces que pregunto', 2],
+    ['ya es la tercera vez que me cambian la fecha', 2],
+    ['la próxima vez avisen antes porfa', 2],
+    ['media hora esperando', 2],
+    ['está bien, aunque esperaba que fuera más grande', 2],
+    ['lo dejamos para otra ocasión', 2],
+    ['qué carero', 2],
+  ] as const)('"%s" scores %i', (text, score) => {
+    expect(assessReply(text).score).toBe(score)
+  })
+
+  it('leaves a question about working offline, and a loyal guest\'s return, alone', () => {
+    expect(assessReply('¿funciona sin internet?').score).toBe(3)
+    expect(assessReply('es la segunda vez que venimos').score).toBe(3)
+  })
+
+  it('does not read a request for help beside a complaint as a contradiction', () => {
+    const assessed = assessReply('necesito ayuda con una devolución')
+    expect(assessed.score).toBe(1)
+    expect(assessed.signals).not.toContain('conflict')
+  })
+})
+
 describe('assessReply: returns', () => {
   it('reads wanting to return what was bought as a complaint, and asking whether one can as a question', () => {
     expect(assessReply('quiero devolver el producto').score).toBe(1)
