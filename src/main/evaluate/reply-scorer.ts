@@ -338,6 +338,10 @@ const RULES: Rule[] = [
     'ya es|son la|las segunda|tercera|cuarta|quinta|enesima vez|veces',
     'ya van|son 2|3|4|5|dos|tres|cuatro|cinco|varias|muchas veces',
     'la proxima vez avisen|avisa|avisar|avisame|avisenme|avisan',
+    // Still charged, still shown a debt; prices that do not match; it took an hour.
+    'me|nos? sigue|siguen apareciendo|saliendo|cobrando|llegando',
+    'no coincide|coinciden|cuadra|cuadran|concuerda|concuerdan',
+    'tardo|tardaron|demoro|demoraron|tardaste|demoraste mucho|demasiado|horas|siglos|casi|mas',
   ),
   ...rules('complaint', 0.75, undefined, 'ni una|ninguna respuesta|solucion|explicacion', 'gracias por nada', 'ya basta', 'basta ya'),
   // A letdown, however politely put: "está bien, aunque esperaba que fuera más grande".

@@ -287,6 +287,9 @@ describe('assessReply: what customers write to the company behind a service', ()
     ['está bien, aunque esperaba que fuera más grande', 2],
     ['lo dejamos para otra ocasión', 2],
     ['qué carero', 2],
+    ['estaba rica pero tardó casi una hora', 2],
+    ['los precios del folleto no coinciden con los de caja', 2],
+    ['ya pagué y me sigue apareciendo la deuda', 4],
   ] as const)('"%s" scores %i', (text, score) => {
     expect(assessReply(text).score).toBe(score)
   })
