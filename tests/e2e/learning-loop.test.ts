@@ -100,12 +100,12 @@ describe('the learning loop end to end in Chromium', () => {
 
     // The demo history joins the dataset: demo mode back on, from Ajustes.
     await nav('Ajustes').click()
-    await page.getByRole('checkbox', { name: 'Usar las conversaciones de ejemplo en Revisión, Estadísticas y los datasets' }).check()
+    await page.getByRole('checkbox', { name: 'Usar las conversaciones de ejemplo en Revisión, Estadísticas y los lotes de ejemplos' }).check()
     await page.getByRole('button', { name: 'Guardar', exact: true }).click()
     await expect.poll(() => page.getByTestId('demo-banner').isVisible()).toBe(true)
     await nav('Entrenamiento').click()
     const form = page.getByTestId('dataset-form')
-    await form.getByRole('button', { name: 'Generar dataset' }).click()
+    await form.getByRole('button', { name: 'Preparar lote' }).click()
     await expect.poll(async () => (await api<DatasetDto[]>('datasets.list'))[0]?.status, { timeout: 30_000 }).toBe('ready')
     const dataset = (await api<DatasetDto[]>('datasets.list'))[0]!
     const lines = ['train.jsonl', 'valid.jsonl'].flatMap((f) => readFileSync(join(dataset.path!, f), 'utf8').split('\n').filter(Boolean))

@@ -88,12 +88,12 @@ describe('the loop and the navigation, in Chromium against `serve`', () => {
     // The dataset's refusal says what to do in the app, not a command-line flag.
     await nav('Entrenamiento').click()
     const form = page.getByTestId('dataset-form')
-    await form.getByRole('button', { name: 'Generar dataset' }).click()
+    await form.getByRole('button', { name: 'Preparar lote' }).click()
     const notice = page.getByTestId('dataset-notice')
     await expect.poll(() => notice.textContent()).toContain('modo demostración')
     expect(await notice.textContent()).not.toContain('--include-demo')
     const first = (await api<DatasetDto[]>('datasets.list'))[0]!
-    await form.getByRole('button', { name: 'Generar dataset' }).click()
+    await form.getByRole('button', { name: 'Preparar lote' }).click()
     // Two refused attempts leave one line in the list, not two (a curation can take seconds on a busy machine).
     await expect.poll(async () => (await api<DatasetDto[]>('datasets.list')).map((d) => [d.id === first.id, d.status]), { timeout: 15_000 }).toEqual([[false, 'failed']])
     await expect.poll(() => page.locator('[data-testid="dataset"]').evaluateAll((items) => items.map((i) => i.getAttribute('data-status'))), { timeout: 15_000 }).toEqual(['failed'])
@@ -101,7 +101,7 @@ describe('the loop and the navigation, in Chromium against `serve`', () => {
     // Back on from Ajustes: its own section, saved with the form.
     await nav('Ajustes').click()
     await page.getByTestId('settings-menu').getByRole('button', { name: 'Modo demostración' }).click()
-    const toggle = page.getByRole('checkbox', { name: 'Usar las conversaciones de ejemplo en Revisión, Estadísticas y los datasets' })
+    const toggle = page.getByRole('checkbox', { name: 'Usar las conversaciones de ejemplo en Revisión, Estadísticas y los lotes de ejemplos' })
     expect(await toggle.isChecked()).toBe(false)
     await toggle.check()
     await page.getByRole('button', { name: 'Guardar', exact: true }).click()
@@ -120,11 +120,11 @@ describe('the loop and the navigation, in Chromium against `serve`', () => {
     await expect.poll(() => next.textContent(), { timeout: 5000 }).toContain(`Tienes ${count.toLocaleString('es-CO')} ejemplos nuevos`)
     await next.scrollIntoViewIfNeeded()
     await page.screenshot({ path: screenshotPath('e-02-siguiente-paso-dataset') })
-    await next.getByRole('button', { name: 'Generar dataset' }).click()
+    await next.getByRole('button', { name: 'Preparar lote' }).click()
 
     // On Entrenamiento; a new dataset replaces the failed attempts and points to training.
     const form = page.getByTestId('dataset-form')
-    await form.getByRole('button', { name: 'Generar dataset' }).click()
+    await form.getByRole('button', { name: 'Preparar lote' }).click()
     await expect.poll(() => page.locator('[data-testid="dataset"][data-status="ready"]').count(), { timeout: 30_000 }).toBe(1)
     expect(await page.locator('[data-testid="dataset"][data-status="failed"]').count()).toBe(0)
     const train = page.getByTestId('next-step-train')

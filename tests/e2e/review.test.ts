@@ -40,7 +40,7 @@ describe('Revisión and Entrenamiento in Chromium against `serve`, on demo data'
   /** Demo mode, switched where the owner switches it: Ajustes. */
   const demoModeInAjustes = async (on: boolean) => {
     await page.getByRole('navigation').getByRole('button', { name: 'Ajustes' }).click()
-    await page.getByRole('checkbox', { name: 'Usar las conversaciones de ejemplo en Revisión, Estadísticas y los datasets' }).setChecked(on)
+    await page.getByRole('checkbox', { name: 'Usar las conversaciones de ejemplo en Revisión, Estadísticas y los lotes de ejemplos' }).setChecked(on)
     await page.getByRole('button', { name: 'Guardar', exact: true }).click()
     await expect.poll(() => page.getByTestId('demo-banner').count()).toBe(on ? 1 : 0)
   }
@@ -221,7 +221,7 @@ describe('Revisión and Entrenamiento in Chromium against `serve`, on demo data'
     // Every exchange here is demo data: out of demo mode there is nothing to learn from, and the server says so.
     await page.getByTestId('demo-banner').getByRole('button', { name: 'Salir del modo demostración' }).click()
     await expect.poll(() => page.getByTestId('demo-banner').count()).toBe(0)
-    await form.getByRole('button', { name: 'Generar dataset' }).click()
+    await form.getByRole('button', { name: 'Preparar lote' }).click()
     await expect.poll(() => page.getByTestId('dataset-notice').textContent()).toContain('No hay ejemplos')
     expect(await page.getByTestId('dataset-notice').textContent()).toContain('activa el modo demostración en Ajustes')
     await expect.poll(() => page.locator('[data-testid="dataset"][data-status="failed"]').count()).toBe(1)
@@ -229,7 +229,7 @@ describe('Revisión and Entrenamiento in Chromium against `serve`, on demo data'
 
     await demoModeInAjustes(true)
     await page.getByRole('navigation').getByRole('button', { name: 'Entrenamiento' }).click()
-    await form.getByRole('button', { name: 'Generar dataset' }).click()
+    await form.getByRole('button', { name: 'Preparar lote' }).click()
     const ready = page.locator('[data-testid="dataset"][data-status="ready"]')
     await expect.poll(() => ready.count(), { timeout: 20_000 }).toBe(1)
     // The refused attempt does not stay in the list beside it.

@@ -138,7 +138,7 @@ describe('Estadísticas in Chromium against `serve`', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Nada con estos filtros' }).isVisible()).toBe(true)
     // Back on from Ajustes, Estadísticas counts it all again.
     await page.getByRole('navigation').getByRole('button', { name: 'Ajustes' }).click()
-    await page.getByRole('checkbox', { name: 'Usar las conversaciones de ejemplo en Revisión, Estadísticas y los datasets' }).check()
+    await page.getByRole('checkbox', { name: 'Usar las conversaciones de ejemplo en Revisión, Estadísticas y los lotes de ejemplos' }).check()
     await page.getByRole('button', { name: 'Guardar', exact: true }).click()
     await expect.poll(() => page.getByTestId('demo-banner').isVisible()).toBe(true)
     await page.getByRole('navigation').getByRole('button', { name: 'Estadísticas' }).click()

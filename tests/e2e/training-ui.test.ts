@@ -407,7 +407,7 @@ describe('Entrenamiento where the llama.cpp tools are missing', () => {
     expect(await page.locator('[data-backend="llamacpp"]').getByTestId('backend-reason').textContent()).toBe(llama.reason)
     expect(await page.getByRole('radio', { name: PROMPT_OPTION }).isChecked()).toBe(true)
     // No dataset yet: the button says why it is off.
-    expect(await page.getByTestId('train-blocker').textContent()).toContain('Primero genera un dataset')
+    expect(await page.getByTestId('train-blocker').textContent()).toContain('Primero prepara un lote de ejemplos')
     await page.getByTestId('backend-options').scrollIntoViewIfNeeded()
     await page.screenshot({ path: screenshotPath('40-entrenar-sin-llama-cpp') })
     await page.close()

@@ -101,6 +101,6 @@ describe('datasets.create curates on a worker thread', () => {
     await app.close()
     const error = await building.catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ApiError)
-    expect(error).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/se cerró mientras se generaba el dataset/) })
+    expect(error).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/se cerró mientras se preparaba el lote de ejemplos/) })
   })
 })

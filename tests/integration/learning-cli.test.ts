@@ -145,7 +145,7 @@ describe('demo-data and export', () => {
   it('will not overwrite an existing folder, and validates --min-score', async () => {
     const again = await cli(['export', '--data-dir', dataDir, '--out', join(temp, 'dataset'), '--include-demo'])
     expect(again.code).toBe(1)
-    expect(again.stderr).toContain('Ya existe un dataset')
+    expect(again.stderr).toContain('Ya existe un lote de ejemplos')
     const bad = await cli(['export', '--data-dir', dataDir, '--out', join(temp, 'x'), '--min-score', 'siete'])
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('--min-score')

@@ -304,10 +304,12 @@ describe('the validation report agrees with its numbers', () => {
 
 describe('no machine-learning jargon on the owner’s path', () => {
   // Keys shown outside "Detalles técnicos" on Entrenamiento, Revisión and the model and training parts of Ajustes.
-  const OWNER_PATH = /^(training\.|settings\.training\.|settings\.llm\.|settings\.retrieval\.|review\.score\.|review\.source\.|capture\.|stats\.key\.model)/
+  // Also the examples the bot learns from, wherever they are named: their form and list, the growth
+  // chart, the next-step cards and the demo switch ("dataset" is our word, not the shop's).
+  const OWNER_PATH = /^(training\.|settings\.training\.|settings\.llm\.|settings\.retrieval\.|review\.score\.|review\.source\.|capture\.|stats\.key\.model|dataset\.|stats\.growth\.|next\.|demo\.|settings\.demo\.)/
   // Shown only inside a technical fold, or a placeholder for a path a technician types.
   const INSIDE_FOLDS = new Set<MessageKey>(['settings.training.llamaBinDir.hint', 'training.train.base.path.placeholder'])
-  const JARGON = /GGUF|LoRA|safetensors|chrF|perplejidad|épocas|tasa de aprendizaje|capas congeladas|embeddings|\btokens?\b|cuantiz|llama\.cpp|ajuste fino|confianza|captura/i
+  const JARGON = /GGUF|LoRA|safetensors|chrF|perplejidad|épocas|tasa de aprendizaje|capas congeladas|embeddings|\btokens?\b|cuantiz|llama\.cpp|ajuste fino|confianza|captura|dataset/i
 
   it('says it as a shopkeeper would', () => {
     const offenders = (Object.keys(es) as MessageKey[]).filter((key) => OWNER_PATH.test(key) && !INSIDE_FOLDS.has(key) && JARGON.test(es[key]))

@@ -43,8 +43,8 @@ export class DatasetService {
 
   /** Builds a dataset; `outDir` overrides where it is written (the CLI's --out). */
   async create(options: DatasetOptions, outDir?: string): Promise<DatasetDto> {
-    if (this.shutdown.signal.aborted) throw new ApiError('unavailable', 'La aplicación se está cerrando; no se generó el dataset.')
-    if (this.building) throw new ApiError('unavailable', 'Ya se está generando un dataset; espera a que termine.')
+    if (this.shutdown.signal.aborted) throw new ApiError('unavailable', 'La aplicación se está cerrando; no se preparó el lote de ejemplos.')
+    if (this.building) throw new ApiError('unavailable', 'Ya se está preparando un lote de ejemplos; espera a que termine.')
     this.building = true
     const settings = this.deps.settings.get()
     const learning = settings.learning
@@ -92,14 +92,14 @@ export class DatasetService {
       return dto
     } catch (error) {
       // Closing: the database may be gone already; the next start marks the row as interrupted.
-      if (this.shutdown.signal.aborted) throw new ApiError('unavailable', 'La aplicación se cerró mientras se generaba el dataset; vuelve a generarlo.')
+      if (this.shutdown.signal.aborted) throw new ApiError('unavailable', 'La aplicación se cerró mientras se preparaba el lote de ejemplos; vuelve a prepararlo.')
       const message = error instanceof Error ? error.message : String(error)
       const failed = this.deps.repos.datasets.markFailed(row.id, message)
       if (failed) this.deps.events.emit('dataset.updated', toDatasetDto(failed))
       if (error instanceof EmptyDatasetError) throw new ApiError('invalid_input', this.withDemoHint(message, params.includeDemo))
       if (error instanceof DatasetExistsError) throw new ApiError('invalid_input', message)
       this.deps.logger.error('Dataset generation failed', { datasetId: row.id, error })
-      throw new ApiError('internal', `No se pudo generar el dataset: ${message}`)
+      throw new ApiError('internal', `No se pudo preparar el lote de ejemplos: ${message}`)
     } finally {
       this.building = false
     }

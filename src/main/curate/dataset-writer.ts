@@ -66,7 +66,7 @@ export class EmptyDatasetError extends Error {
 
 export class DatasetExistsError extends Error {
   constructor(readonly dir: string) {
-    super(`Ya existe un dataset en ${dir}; elige otra carpeta.`)
+    super(`Ya existe un lote de ejemplos en ${dir}; elige otra carpeta.`)
     this.name = 'DatasetExistsError'
   }
 }

@@ -85,7 +85,7 @@ export class Trainer {
   async start(input: TrainingStartInput): Promise<TrainingRunDto> {
     if (this.current) throw new ApiError('precondition', TRAINING_ERRORS.busy)
     const dataset = this.deps.lookups.datasets.get(input.datasetId)
-    if (!dataset) throw new ApiError('not_found', 'Ese dataset ya no existe. Recarga la página y elige otro.', [{ path: 'datasetId', message: 'Ese dataset ya no existe.' }])
+    if (!dataset) throw new ApiError('not_found', 'Ese lote de ejemplos ya no existe. Recarga la página y elige otro.', [{ path: 'datasetId', message: 'Ese lote de ejemplos ya no existe.' }])
     if (dataset.status !== 'ready' || !dataset.path) throw new ApiError('precondition', TRAINING_ERRORS.datasetNotReady)
     const plan = await this.deps.backends[input.backend].plan({ input, settings: this.deps.settings.get(), tools: this.deps.tools() })
     // Checking an import reads the file: another start may have won meanwhile.

@@ -38,7 +38,7 @@ export const TRAINING_ERRORS = {
       ? 'A esta instalación le faltan las herramientas para entrenar el modelo en este computador. Vuelve a instalar autodidacta ' +
         'desde su página de descarga. Mientras tanto el bot puede seguir mejorando con «Darle tus mejores respuestas como ejemplo», que no las necesita.'
       : 'Faltan las herramientas de entrenamiento (llama.cpp). En una instalación de desarrollo: npm run build:llama.',
-  datasetNotReady: 'Ese dataset no está listo (falló o se está generando).',
+  datasetNotReady: 'Ese lote de ejemplos no está listo (falló o se está preparando).',
   baseModelMissing: (path: string) => `No existe el modelo base ${path}`,
   interruptedByStop: 'La aplicación se cerró mientras entrenaba; el entrenamiento no terminó. Vuelve a empezarlo.',
   shutdown: 'La aplicación se cerró durante el entrenamiento; vuelve a empezarlo.',
@@ -48,7 +48,7 @@ export const TRAINING_ERRORS = {
   notActivated: (name: string, reason: string | null) => `No se puso en uso ${name}: ${reason ?? 'la prueba rápida falló'}`,
   ollamaUnreachable: (detail: string) => `Ollama no responde: el modelo entrenado quedó guardado pero no se pudo registrar (${detail}).`,
   unexpected: (detail: string) => `Falló de forma inesperada: ${detail}`,
-  datasetWithoutTrainFile: (file: string, dir: string) => `El dataset no tiene ${file} (${dir})`,
+  datasetWithoutTrainFile: (file: string, dir: string) => `Al lote de ejemplos le falta ${file} (${dir})`,
   baseNotGguf: (path: string, why: string) => `El archivo del modelo base (${path}) ${why}: descárgalo de nuevo o elige otro modelo base.`,
   notGguf: (path: string, why: string) => `El archivo del modelo entrenado (${path}) ${why}.`,
   baseQuantized: (fileType: string | null) =>
