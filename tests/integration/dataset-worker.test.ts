@@ -74,6 +74,8 @@ describe('datasets.create curates on a worker thread', () => {
     try {
       const dataset = await callApi(app, 'datasets.create', { includeDemo: true })
       expect(dataset.status).toBe('ready')
+      // Without a name it is named for the owner, who reads it on Entrenamiento: "lote-20261205-232632".
+      expect(dataset.name).toMatch(/^lote-\d{8}-\d{6}$/)
     } finally {
       clearInterval(timer)
       unsubscribe()

@@ -58,7 +58,7 @@ export class DatasetService {
       includeDemo: options.includeDemo ?? settings.demoMode,
     }
     const createdAt = new Date()
-    const name = options.name ?? `dataset-${stamp(createdAt)}`
+    const name = options.name ?? `lote-${stamp(createdAt)}`
     const row = this.deps.repos.datasets.create(name, params)
     // Failed tries do not pile up: the newest attempt is the one worth showing.
     this.deps.repos.datasets.deleteFailed(row.id)
