@@ -40,7 +40,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'apartar|separar|reservar|guardar|apartarlo|separarlo|apartarla|separarla|apartarme|separarme|reservarme|guardarme|apartarmelo|separarmelo|guardarmelo', negatable: true },
     { pattern: 'link' },
     { pattern: 'comprar|comprarlo|comprarla|comprarlos|compro|compra|adquirir|adquirirlo|adquiero', negatable: true, conditional: true },
-    { pattern: 'me lo|la? apartas|separas|reservas|guardas|apartan|separan|reservan', negatable: true },
+    { pattern: 'me lo|la? apartas|separas|reservas|guardas|apartan|separan|reservan|aparta|separa|reserva|guarda', negatable: true },
     { pattern: 'envie|mande|transferi|gire la|el? plata|platica|dinero' },
     { pattern: 'nequi|daviplata|efecty|pse|bancolombia|tarjeta|contraentrega|transferencia|consignacion|cuotas|paypal|comprobante|voucher' },
     { pattern: 'transfiero|transferi|consigno|consigne|consignar|consignarle|consignarte|deposito|deposite' },
@@ -55,7 +55,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'factura|facturacion|facturar|facturan|facturen|facturas' },
     { pattern: 'reserva|reservar|reservacion|reservo|reservarme', negatable: true },
     // Booking a service is buying it: "quiero agendar una cita", "¿me agendas para el viernes?".
-    { pattern: 'agendar|agendarme|agendame|agendeme|agendas|agendan|agendo|agende|agendamos', negatable: true },
+    { pattern: 'agendar|agendarme|agendame|agendeme|agendas|agendan|agendo|agende|agendamos|agenda|agendarias|agendaria', negatable: true },
     { pattern: 'sacar|pedir|separar una cita|turno', negatable: true },
     { pattern: 'apartalo|apartala|apartalos|separalo|separala|separalos|reservalo|reservala|guardalo|guardala|guardamelo|guardamela', negatable: true },
     { pattern: 'finalizar|terminar|completar|confirmar la|mi compra|pedido|orden' },
@@ -69,7 +69,11 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'pedir|pedirlo|pedido|ordenar|inscribirme|inscribo|inscripcion|matricula|separamelo|apartamelo|apartame|separame|reservamelo', negatable: true },
     { pattern: 'metodo|metodos|medios de pago' },
     // Payment words from across the Spanish-speaking shops, not only Colombia's.
-    { pattern: 'efectivo|yape|plin|oxxo|spei|bizum|zelle|sinpe|mercadopago|webpay|transbank|redcompra|pagomovil|cuotas|msi' },
+    { pattern: 'efectivo|yape|plin|oxxo|spei|bizum|zelle|sinpe|mercadopago|webpay|transbank|redcompra|pagomovil|cuotas|msi|yappy|ath|transfermovil|enzona|uala|mach|zinli|binance|qr|screenshot' },
+    // An appointment asked for is a service booked: "quiero sacar turno", "¿me agenda una cita?", "pedir hora".
+    { pattern: 'sacar|pedir|separar|hacer|reservar|apartar|agendar|dar|darme|dame|quiero|quisiera|necesito|deseo|separa|separas|guarda|guardas|agenda|agendas|aparta|apartas|reserva|reservas una|un|la|mi? cita|turno', negatable: true },
+    { pattern: 'pedir|reservar|sacar|agendar|agenda|agendas hora', negatable: true },
+    { pattern: 'me|nos aparta|separa|reserva|guarda|apartas|separas|reservas|guardas el|la|los|las|un|una|lo', negatable: true },
     { pattern: 'pago movil' },
     // Other currencies and coins: "¿aceptan dólares?".
     { pattern: 'aceptan|aceptas|acepta|reciben|recibes|recibe dolares|dolar|euros|bitcoin|cripto|criptomonedas|usdt|divisas' },
@@ -104,12 +108,12 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'andreani|estafeta|dhl|fedex|chilexpress|starken|olva|shalom|mrw|seur|nacex|paquetexpress|tcc|deprisa' },
     { pattern: 'correo argentino' },
     { pattern: 'mercado envios' },
-    { pattern: 'llega|llegan|llegar|llegaria|llegarian|llegue|llego a|hasta|en|el|mañana|hoy|rapido' },
+    { pattern: 'llega|llegan|llegar|llegaria|llegarian|llegue|llego a|hasta|en|el|mañana|hoy|rapido|antes' },
     { pattern: 'cuantos dias|horas llega|llegan|llegaria|demora|demoran|tarda|tardan|se' },
     { pattern: 'cuando me? llega|llegaria|llegue|llego' },
     { pattern: 'se? demora|demoran|tarda|tardan|demoraria|tardaria' },
     { pattern: 'no me llego|llega|ha llegado' },
-    { pattern: 'delivery|reparto|reparten|repartidor|courier|paqueteria|mensajeria|motorizado|guia' },
+    { pattern: 'delivery|reparto|reparten|repartidor|courier|paqueteria|mensajeria|motorizado|guia|express|expres' },
   ],
   consulta_precio: [
     { pattern: 'precio|precios|valor|valores|costo|costos|cuesta|cuestan|tarifa|descuento|descuentos|promocion|promociones|oferta|ofertas|rebaja' },
@@ -125,6 +129,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     // Haggling: "¿me haces un descuentito?", "rebájale algo".
     { pattern: 'descuentito|rebajita|rebajas|rebajame|rebajale|rebajar|rebajan|rebajarme|descontar|descuentan|descuentas|regateo' },
     { pattern: 'por mayor' },
+    // Haggling over a figure: "¿me lo dejas en 20?", "si me lo dejáis en 40 pavos…".
+    { pattern: 'me|nos|lo|la|los|las|se dejas|deja|dejan|dejarias|dejaria|dejarian|dejes|deje en|a' },
     { pattern: 'cuanto esta|estan|sale|salen|cobra|cobran|cobras|vale|valen|seria|serian|queda|quedaria' },
     { pattern: 'a como', questionOnly: true },
     { pattern: 'a como $' },
@@ -145,6 +151,10 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'viene|vienen en|con' , questionOnly: true },
     { pattern: 'queda|quedan alguno|alguna|algunos|algunas|mas' , questionOnly: true },
     { pattern: 'que mas tienen|tienes|hay|venden|vendes|manejan|ofrecen' },
+    // Portions, rentals, what it comes with: "¿de cuántas rebanadas?", "¿alquilan carpas?", "¿qué trae el desayuno?".
+    { pattern: 'cuantas|cuantos rebanadas|porciones|personas|pisos|piezas' },
+    { pattern: 'alquilan|rentan|arriendan|alquilas|rentas|arriendas|alquila|renta|arrienda', questionOnly: true },
+    { pattern: 'lleva|llevan|trae|traen', questionOnly: true },
     { pattern: 'de que|cuanto largo|ancho|alto|grosor|largo|material|tela' },
     // A colour asked for is the product's: "¿lo tienen en azul?".
     { pattern: 'azul|rojo|roja|negro|negra|blanco|blanca|verde|rosado|rosada|rosa|gris|morado|morada|amarillo|amarilla|beige|dorado|dorada|plateado|plateada|cafe|marron|celeste|fucsia|lila|naranja' },
@@ -189,6 +199,13 @@ const DELIVERY_FAILURE = new PhraseSet(
     'donde|como esta|va|viene mi|el|la pedido|paquete|orden|compra|envio|encargo',
     'en que va|esta|anda mi|el|la pedido|paquete|orden|compra|envio|encargo',
     'sin llegar',
+    // How long it takes, when it comes, whether it left, coming for it: "¿cuánto tiempo tarda en
+    // llegar el pedido?", "¿pa cuándo me llega el pedido?", "¿el pedido ya salió?", "¿puedo pasar a
+    // traer el pedido?" name the order but ask about its delivery.
+    'tarda|tardan|demora|demoran|tardaria|demoraria en llegar|llegarme|llegarnos',
+    'cuando me|nos llega|llegaria|llegara|llegue|llegan el|mi|la|los|mis pedido|paquete|orden|compra|encargo|pedidos|paquetes',
+    'pedido|paquete|orden|compra|envio|encargo ya? salio|salieron|despacharon|enviaron|despachado|enviado',
+    'recoger|retirar|buscar|traer|recogerlo|retirarlo el|mi|la pedido|orden|compra|paquete|encargo',
     'rastrear|rastreo|rastreas|tracking',
     'numero|codigo de guia|seguimiento|rastreo',
     'estado de|del mi? pedido|paquete|orden|envio',
@@ -219,6 +236,8 @@ const AFTER_SALE = new PhraseSet(
     'devuelven|devuelvan|devuelve|devuelves|regresan|regresen el|mi|la dinero|plata|platica',
     'borra|borren|borrar|elimina|eliminen|eliminar|anular|anula|anulen|cancelar|cancela|cancelen el|mi|la encargo|pedido|orden|compra',
     'desisto|desistimos|desistir',
+    'me lo|la|los|las cambias|cambian|cambiarias|cambiaria|cambia|cambies',
+    'lo|la|los|las quiero|queria|quisiera|necesito cambiar|devolver',
     // It came in a bad state: "mi pedido llegó frío", "vino roto".
     'llego|llegaron|vino|vinieron frio|fria|frios|frias|roto|rota|rotos|rotas|dañado|dañada|quebrado|quebrada|incompleto|incompleta|vencido|vencida|derretido|derretida',
   ].map((pattern) => ({ pattern, value: true })),
@@ -261,6 +280,7 @@ const NOT_A_TOPIC = new PhraseSet(
     // The item in a picture already seen, or a complaint that it differs: "¿todavía tienes el de la foto?".
     'de|a|que la|las foto|fotos|imagen|publicacion',
     'hay parking|parqueadero|estacionamiento',
+    'que|cual|cuales horario|horarios tienen|manejan|tiene|hay|atienden',
     'necesito|necesitaba|quiero|busco|buscaba a? alguien',
     // Thanks, not a payment: "Dios le pague".
     'dios|diosito le|te|les|se lo? pague|pagues',
@@ -296,8 +316,12 @@ export interface TopicMatch {
   minimumOrder?: boolean
 }
 
-/** The topic of an already analysed message and where it was named. */
-export function topicOf(analyzed: AnalyzedText): TopicMatch {
+/**
+ * The topic of an already analysed message and where it was named. `withoutPurchase` leaves the
+ * payment and ordering words out, for a purchase that hangs on a condition ("si lo tenés en negro
+ * lo compro" asks about the colour).
+ */
+export function topicOf(analyzed: AnalyzedText, options: { withoutPurchase?: boolean } = {}): TopicMatch {
   const { words, clauseOf } = analyzed
   const asks = analyzed.questionMarks > 0
   const delivery = DELIVERY_FAILURE.findAll(words, clauseOf).find((m) => !NOT_A_PARCEL.has(words[m.end] === 'el' || words[m.end] === 'la' ? (words[m.end + 1] ?? '') : (words[m.end] ?? '')))
@@ -307,6 +331,7 @@ export function topicOf(analyzed: AnalyzedText): TopicMatch {
   if (elsewhere) return { category: elsewhere.value, start: elsewhere.start, minimumOrder: elsewhere.value === 'consulta_precio' }
   const { claimed } = NOT_A_TOPIC.claim(words, clauseOf)
   for (const { category, phrases } of SETS) {
+    if (options.withoutPurchase && category === 'proceso_pago') continue
     for (const match of phrases.findAll(words, clauseOf)) {
       if (match.value.questionOnly && !asks && match.start !== 0) continue
       if (claimed.slice(match.start, match.end).some(Boolean)) continue

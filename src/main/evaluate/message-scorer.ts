@@ -155,6 +155,8 @@ const ORDER_QUESTIONS = new PhraseSet(
     'me|nos lo|la|los|las vendes|vende|venden|vendas',
     'me|nos lo|la|los|las puedes|puede|pueden|podrias|podria vender|apartar|separar|reservar|guardar',
     'puedes|puede|pueden|podrias|podria|podrian venderme|apartarme|separarme|reservarme|guardarme|apartarmelo|separarmelo|reservarmelo|guardarmelo|apartarmela|separarmela',
+    // A count asked for: "¿me anotas 3?", "¿me separas dos?" (not "¿me mandas una?": a photo as often as goods).
+    'me|nos anotas|anota|apuntas|apunta|separas|separa|apartas|aparta|guardas|guarda|reservas|reserva|pones|pone 1|2|3|4|5|6|uno|una|dos|tres|cuatro|cinco|seis',
   ].map((pattern) => ({ pattern, value: true })),
 )
 const NEGATORS = new Set(['no', 'nunca', 'ni', 'tampoco', 'jamas'])
@@ -173,6 +175,35 @@ function orderInWords(text: AnalyzedText): string | null {
   if (match) return text.words.slice(match.start, match.end).join(' ')
   for (let i = 0; i + 1 < text.words.length; i++) if (STREET.has(text.words[i]!) && /^\d/.test(text.words[i + 1]!)) return 'address'
   return itemList(text)
+}
+
+/** After "si", words that make it a yes ("si claro", "si por favor"), not an "if". */
+const YES_AFTER_SI = new Set('si claro dale ok okey listo perfecto gracias por porfa ya de exacto correcto obvio seguro bueno vale señor señora señorita amigo amiga hermano mija mijo joven'.split(' '))
+/** Words before "si" that leave it opening its clause ("no pos si me lo deja en 250…", "bueno si…"). */
+const BEFORE_IF = new Set('no pos pues bueno ok oye oiga mira entonces y pero ah ay'.split(' '))
+
+/**
+ * The index of an "if" that opens a condition before `purchaseAt`: "si me lo dejas en 40 me lo
+ * llevo", "si lo tenés en negro lo compro". Not "si, me lo llevo" (the comma ends its clause), nor
+ * "si me lo llevo" or "si quiero dos", where the purchase follows at once: that "si" is a yes
+ * typed without its accent.
+ */
+function conditionBefore(text: AnalyzedText, purchaseAt: number): boolean {
+  const { words, clauseOf } = text
+  for (let i = 0; i + 2 <= purchaseAt; i++) {
+    if (words[i] !== 'si') continue
+    const opens = i === 0 || clauseOf[i - 1] !== clauseOf[i] || words.slice(0, i).every((w) => BEFORE_IF.has(w))
+    // "si no hay en 9, dame la 9 y media" orders the other one: a fallback, not a condition.
+    if (opens && clauseOf[i + 1] === clauseOf[i] && !YES_AFTER_SI.has(words[i + 1]!) && words[i + 1] !== 'no') return true
+  }
+  return false
+}
+
+/** Where a phrase the rules reported ("purchase:me lo llevo") starts in the words, or -1. */
+function phraseAt(words: readonly string[], phrase: string): number {
+  const parts = phrase.split(' ')
+  for (let i = 0; i + parts.length <= words.length; i++) if (parts.every((p, k) => words[i + k] === p)) return i
+  return -1
 }
 
 const ITEM_COUNTS = new Set('1 2 3 4 5 6 7 8 9 10 un una uno dos tres cuatro cinco seis media'.split(' '))
@@ -227,6 +258,18 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   let wasSuccessful = rules.wasSuccessful
   let score = rules.score
   let confidence = rules.confidence
+  // A purchase that hangs on a condition ("si me lo dejas en 40 me lo llevo") is keen interest,
+  // a 4, and no sale yet: the bot's answer has not closed it.
+  const purchaseWords = [...rules.signals.filter((s) => s.startsWith('purchase:')).map((s) => s.slice('purchase:'.length)), ...(order && !order.includes(':') && order !== 'list' && order !== 'address' && order !== 'closing' ? [order] : [])]
+  const purchaseStarts = purchaseWords.map((p) => phraseAt(analyzed.words, p)).filter((i) => i >= 0)
+  if (wordsCategory === 'proceso_pago') purchaseStarts.push(topic.start)
+  const firstPurchase = Math.min(...purchaseStarts)
+  const conditional = Number.isFinite(firstPurchase) && conditionBefore(analyzed, firstPurchase)
+  if (conditional) {
+    order = null
+    wasSuccessful = false
+    extra.push('conditional')
+  }
   if (order && !negative) {
     wasSuccessful = true
     score = 5
@@ -269,7 +312,8 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
     if (score !== rules.score) extra.push(`model:${score}`)
   }
 
-  let category = wordsCategory
+  if (conditional) score = Math.min(score, 4) as MessageScore['score']
+  let category = conditional ? topicOf(analyzed, { withoutPurchase: true }).category : wordsCategory
   // A complaint is a reaction, not a question about the thing it names ("la calidad es malísima",
   // "pagué y me bloquearon, estafadores"); a failed delivery stays shipping, a price called a
   // robbery is a price objection, and a complaint that also asks ("¿me devuelven el dinero?")

@@ -94,7 +94,10 @@ interface Rule {
   notBefore?: ReadonlySet<string>
 }
 
-const PAY_TERMS = 'nequi|daviplata|efecty|pse|bancolombia|tarjeta|contraentrega|transferencia|consignacion|cuotas|credito|debito|paypal'
+// Wallets and transfers across the region: Peru's Yape and Plin, Mexico's OXXO and SPEI, Spain's
+// Bizum, Costa Rica's SINPE, Panama's Yappy, Puerto Rico's ATH Móvil, Cuba's Transfermóvil and
+// EnZona, Argentina's Ualá, Chile's MACH, Venezuela's Zinli.
+const PAY_TERMS = 'nequi|daviplata|efecty|pse|bancolombia|tarjeta|contraentrega|transferencia|consignacion|cuotas|credito|debito|paypal|yape|plin|oxxo|spei|bizum|zelle|sinpe|mercadopago|yappy|ath|transfermovil|enzona|uala|mach|zinli|binance'
 const PAY_VERBS = 'pago|transfiero|consigno|deposito|giro'
 const LINK_VERBS = 'pasame|mandame|enviame|dame|envia|manda|pasa|mandas|envias|pasas|pases|mandes|envies|mandan|envian|comparte|compartes|compartir|mandar|enviar|pasar|regala'
 const QUANTITIES = '1|2|3|4|5|uno|una|dos|tres|cuatro|cinco|ese|esa|esos|esas|este'
@@ -128,7 +131,9 @@ const RULES: Rule[] = [
     'como|donde puedo|podria comprar|comprarlo|comprarla|pagar|pagarlo|adquirirlo',
     'como|donde hago|hacemos|es|realizo el|la pago|compra|pedido',
     'como|donde hago|hacemos|puedo para? hacer|realizar el|la pago|compra|pedido|transferencia',
-    'me lo|la? apartas|separas|reservas|guardas|apartan|separan|reservan',
+    'me lo|la? apartas|separas|reservas|guardas|apartan|separan|reservan|aparta|separa|reserva|guarda',
+    // "me aparta el vestido rojo", "me reservas una mesa": the thing named, set aside.
+    'me|nos aparta|separa|reserva|guarda|apartas|separas|reservas|guardas|apartan|separan|reservan el|la|los|las|un|una',
     'pantallazo|captura|foto|recibo|soporte de la|el? transferencia|pago|consignacion',
     // Argentina's alias and CBU/CVU, Mexico's CLABE: the account to pay into.
     `${LINK_VERBS} el|la|los|tu|su? numero|datos|cuenta|nequi|daviplata|alias|cbu|cvu|clabe`,
@@ -142,6 +147,8 @@ const RULES: Rule[] = [
   ...rules('purchase', 0.8, undefined, 'comprobante', 'soporte de pago'),
   ...rules('purchase', 0.8, 'rejection', `te|le ${PAY_VERBS}`, 'lo pago', 'transfiero|transferi|consigno|consigne|consignarle|consignarte|pagarte|pagarle|deposite|pague'),
   ...rules('purchase', 0.9, undefined, 'ya te|le? envie|mande|transferi|consigne|deposite|gire la|el? plata|platica|dinero|pago|valor'),
+  // Sent by a wallet ("ya te mandé por Yappy") or brought in cash ("mañana le llevo el pisto").
+  ...rules('purchase', 0.85, undefined, 'te|le|ya mande|envie|pase|deposite|transferi|consigne|gire por', 'te|le llevo|paso|mando|deposito el|la pisto|plata|platica|dinero|lana|billete|pago|efectivo', 'ahi|aqui esta|va|van el|la screenshot|voucher|comprobante'),
   ...rules('info', 0.4, undefined, 'como es el proceso'),
 
   // --- payment logistics question: a step of paying, not yet a commitment ---
@@ -298,7 +305,7 @@ const RULES: Rule[] = [
 
   // --- strong negatives ---
   ...rules('rejection', 0.85, undefined, 'no quiero|queremos|quisiera', 'nada que ver'),
-  ...rules('rejection', 0.8, undefined, 'no me? sirve|sirven|funciona|funcionan', 'no es|era lo que busco|buscaba|necesito|necesitaba|queria|quiero'),
+  ...rules('rejection', 0.8, undefined, 'no me? sirve|sirven|funciona|funcionan|anda|andan', 'no es|era lo que busco|buscaba|necesito|necesitaba|queria|quiero'),
   ...rules('rejection', 0.75, undefined, 'para nada', 'ni loco|loca|poquito', 'ni de riesgos|fundas'),
   ...rules('complaint', 0.85, 'reassurance', 'pesimo|pesima|horrible|terrible|fatal|malisimo|malisima|basura|porqueria|inutil|fastidio|fastidioso'),
   ...rules('complaint', 0.55, 'reassurance', 'mal|malo|mala|malos|malas'),
@@ -387,6 +394,8 @@ const RULES: Rule[] = [
   ),
   ...rules('complaint', 0.8, undefined, 'llego|llegaron|vino|vinieron|esta|estan|salio|salieron|lleva|llevan|sigue|siguen roto|rota|rotos|rotas|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|incompleto|incompleta|malo|mala|vencido|vencida|frio|fria|frios|frias|helado|helada|crudo|cruda|derretido|derretida'),
   ...rules('complaint', 0.75, undefined, 'quiero|devuelvan|devuelveme|devuelvanme|regresen|regresenme mi plata|dinero|platica'),
+  // Exchanging or returning what was bought: "la quiero cambiar" is no "la quiero".
+  ...rules('complaint', 0.7, undefined, 'lo|la|los|las quiero|queria|quisiera|necesito cambiar|devolver|regresar'),
   ...rules('stop', 0.9, undefined, 'no me|nos escriban|escribas|vuelvan|vuelvas|molesten|molestes|manden|mandes|jodan', 'dejen|deja|dejar de escribirme|escribir|molestar|joder|mandar'),
   ...rules('stop', 0.85, undefined, 'borrame|borrenme|bloquear|bloqueo|bloqueado|spam|denunciar'),
   ...rules('insult', 0.8, undefined, 'hpta|hp|hijueputa|malparido|malparidos|gonorrea|imbecil|idiota|idiotas|estupido|estupidos|pendejo|pendejos|mierda|carajo|ridiculo|ridiculos'),

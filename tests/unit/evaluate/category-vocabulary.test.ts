@@ -128,6 +128,30 @@ describe('category vocabulary beyond one country', () => {
     ['¿hay un número para llamar?', 'general'],
     ['diosito le pague', 'general'],
     ['otra vez se cayó la app', 'general'],
+    // Spain's vosotros, bookings, wallets of the Caribbean and Central America, order status told
+    // around the order word, portions and rentals, haggling.
+    ['¿tenéis tacos del 8 para pladur?', 'consulta_producto'],
+    ['¿cuánto me cobráis por cambiar la pantalla?', 'consulta_precio'],
+    ['¿os quedan tallas grandes?', 'consulta_producto'],
+    ['¿cuánto tiempo tarda en llegar el pedido a Guadalajara?', 'consulta_envio'],
+    ['pa cuando me llega el pedido?', 'consulta_envio'],
+    ['puedo pagar cuando me llegue?', 'proceso_pago'],
+    ['el pedido ya salió?', 'consulta_envio'],
+    ['¿puedo pasar a traer el pedido a la tienda?', 'consulta_envio'],
+    ['no me anda el cargador que me vendiste, ¿me lo cambiás?', 'general'],
+    ['me llegó con una mancha, la quiero cambiar', 'general'],
+    ['¿me agenda una cita para uñas el sábado?', 'proceso_pago'],
+    ['quiero sacar turno para corte y barba', 'proceso_pago'],
+    ['quisiera pedir hora para el lunes', 'proceso_pago'],
+    ['me aparta el vestido rojo en talla M', 'proceso_pago'],
+    ['¿aceptan ATH Móvil?', 'proceso_pago'],
+    ['ya te mandé por Yappy', 'proceso_pago'],
+    ['¿de cuántas rebanadas es el mediano?', 'consulta_producto'],
+    ['¿alquilan carpas para eventos?', 'consulta_producto'],
+    ['¿el pastel lleva merengue?', 'consulta_producto'],
+    ['¿qué horario tienen?', 'general'],
+    ['¿hacen express a Heredia?', 'consulta_envio'],
+    ['¿me lo dejas en 20?', 'consulta_precio'],
   ])('"%s" is %s', (text, category) => {
     expect(detectCategory(text)).toBe(category)
   })

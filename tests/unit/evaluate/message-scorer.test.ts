@@ -67,7 +67,7 @@ describe('purchase intent from the conversation', () => {
   })
 
   // Asking how to order or to pay is the purchase intent too ("did the customer buy, or ask how to pay?").
-  it.each(['¿puedo hacer un pedido mañana?', 'como hago mi pedido', 'estoy interesado en comprar', 'necesito comprar un celular', '¿aceptan tarjeta?', 'ya te consigné', 'ya pagué', 'te envío el comprobante', 'Calle 45 # 12-30, barrio Centro, a nombre de Ana', 'mi dirección es carrera 7 # 45-12', 'quiero hacer un pedido', 'quisiera hacer una compra', 'me regalas dos hamburguesas', 'me das unas papas fritas', 'me interesa comprar uno', '¿me lo vendes?', 'anótame dos', 'ponme una más', 'va, lo tomo', 'trato hecho', 'listo, hagamos negocio', 'dale, mándalo', 'paso a recogerlo hoy', 'listo ya te mandé la captura', 'una hamburguesa doble y una coca', '2 empanadas y 1 jugo de mora', 'apártalo porfa', 'mándenme 2 bultos', 'agrégame el combo 2 porfa', '¿puedes separarme una en talla M?', 'ahí va el voucher 🧾', '¿se puede apartar con un abono?'])(
+  it.each(['¿puedo hacer un pedido mañana?', 'como hago mi pedido', 'estoy interesado en comprar', 'necesito comprar un celular', '¿aceptan tarjeta?', 'ya te consigné', 'ya pagué', 'te envío el comprobante', 'Calle 45 # 12-30, barrio Centro, a nombre de Ana', 'mi dirección es carrera 7 # 45-12', 'quiero hacer un pedido', 'quisiera hacer una compra', 'me regalas dos hamburguesas', 'me das unas papas fritas', 'me interesa comprar uno', '¿me lo vendes?', 'anótame dos', 'ponme una más', 'va, lo tomo', 'trato hecho', 'listo, hagamos negocio', 'dale, mándalo', 'paso a recogerlo hoy', 'listo ya te mandé la captura', 'una hamburguesa doble y una coca', '2 empanadas y 1 jugo de mora', 'apártalo porfa', 'mándenme 2 bultos', 'agrégame el combo 2 porfa', '¿puedes separarme una en talla M?', 'ahí va el voucher 🧾', '¿se puede apartar con un abono?', 'mi hermana me dijo que venden pollada, ¿me anotas 3 porfa?', 'ya te mandé por Yappy, chequea', 'vaa, me la aparta pues, mañana le llevo el pisto', 'me aparta el vestido rojo en talla M porfa, paso el viernes', 'bueno si no hay en 9 entonces dame la 9 y media, te la compro'])(
     '"%s" is an order without any context',
     (text) => {
       const scored = scoreMessage({ text }, parts)
@@ -274,6 +274,25 @@ describe('paying and ordering are one topic and one outcome', () => {
     ] as const) {
       const scored = scoreMessage({ text }, parts)
       expect([scored.category, scored.wasSuccessful], text).toEqual([category, false])
+    }
+  })
+
+  it('a purchase that hangs on a condition is keen interest, not a sale, filed under what the condition asks', () => {
+    for (const [text, category] of [
+      ['si me lo dejáis en 40 pavos me lo llevo hoy', 'consulta_precio'],
+      ['no pos si me lo deja en 250 si se lo compro', 'consulta_precio'],
+      ['si me haces un descuentito te compro los dos', 'consulta_precio'],
+      ['si lo tenés en negro lo compro, si no no', 'consulta_producto'],
+      ['si llega antes del viernes lo pido', 'consulta_envio'],
+    ] as const) {
+      const scored = scoreMessage({ text }, parts)
+      expect([scored.score, scored.wasSuccessful, scored.category], text).toEqual([4, false, category])
+      expect(scored.signals).toContain('conditional')
+    }
+    // A "sí" typed without its accent is a yes: the purchase follows it at once, or a comma ends it.
+    for (const text of ['si me lo llevo', 'si quiero dos', 'si, me lo llevo', 'si claro, lo quiero', 'si lo quiero, como pago?']) {
+      const scored = scoreMessage({ text }, parts)
+      expect([scored.score, scored.wasSuccessful], text).toEqual([5, true])
     }
   })
 

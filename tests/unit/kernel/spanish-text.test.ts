@@ -94,6 +94,11 @@ describe('analyzeSpanish: normalized text', () => {
     ['¿Tenés fotos?', 'tienes fotos ?'],
     ['mostrame', 'muestrame'],
     ['mándeme el link', 'mandame el link'],
+    // Spain's vosotros reads as ustedes
+    ['¿Tenéis fotos?', 'tienen fotos ?'],
+    ['¿cuánto me cobráis?', 'precio ?'],
+    ['¿os queda alguno?', 'les queda alguno ?'],
+    ['mandadme el enlace', 'mandenme el enlace'],
     // laughter and hesitation
     ['jajajaja', 'jaja'],
     ['xD', 'jaja'],
