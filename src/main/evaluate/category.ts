@@ -29,6 +29,8 @@ interface TopicRule {
   notBefore?: ReadonlySet<string>
   /** A wish that an "if" just before makes hypothetical: "¿me haces precio si te compro por mayor?". */
   conditional?: boolean
+  /** Part of paying, but no commitment to pay: the invoice ("¿dan factura?"). */
+  paperwork?: boolean
 }
 
 const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
@@ -52,7 +54,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     // A web shop's words for an order in progress.
     { pattern: 'carrito|checkout' },
     // The bill and the booking are part of buying: "¿me hacen factura?", "quisiera hacer una reserva".
-    { pattern: 'factura|facturacion|facturar|facturan|facturen|facturas' },
+    { pattern: 'factura|facturacion|facturar|facturan|facturen|facturas|boleta|boletas|rfc|cuit|nit|ruc|rut', paperwork: true },
     { pattern: 'reserva|reservar|reservacion|reservo|reservarme', negatable: true },
     // Booking a service is buying it: "quiero agendar una cita", "¿me agendas para el viernes?".
     { pattern: 'agendar|agendarme|agendame|agendeme|agendas|agendan|agendo|agende|agendamos|agenda|agendarias|agendaria', negatable: true },
@@ -81,9 +83,13 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'meses sin intereses' },
   ],
   solicitud_foto: [
-    { pattern: 'foto|fotos|fotico|foticos|fotito|fotitos|imagen|imagenes|video|videos|pic|pics|captura' },
+    { pattern: 'foto|fotos|fotico|foticos|fotito|fotitos|imagen|imagenes|video|videos|pic|pics|captura|videito|videitos|videollamada' },
+    // Seeing it for real: "¿se puede ver en persona?", "¿puedo pasar a verlo?", "¿puedo verlo funcionando?".
+    { pattern: 'ver|verlo|verla|verlos en persona|vivo|fisico' },
+    { pattern: 'pasar|ir|paso|voy a verlo|verla|verlos|verlas|ver' },
+    { pattern: 'verlo|verla|verlos|verlas funcionando|andando|prendido|prendida|encendido|encendida' },
     { pattern: 'como se ve|ven' },
-    { pattern: 'muestrame|muestra|muestras|muestre|muestren|mostrar|mostrarme|mostrarlo|mostrarla|muestran|enseñame|enseñas|enseñan' },
+    { pattern: 'muestrame|muestra|muestras|muestre|muestren|mostrar|mostrarme|mostrarlo|mostrarla|muestran|enseñame|enseñas|enseñan|mostras|mostrarias' },
     { pattern: 'ver como es|son|luce|lucen|queda|quedan' },
     // Wanting to see the thing itself is asking for a picture on WhatsApp: "quiero verlo", "¿se puede ver?".
     { pattern: 'quiero|quisiera|puedo|podria|deseo verlo|verla|verlos|verlas' },
@@ -113,7 +119,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'cuando me? llega|llegaria|llegue|llego' },
     { pattern: 'se? demora|demoran|tarda|tardan|demoraria|tardaria' },
     { pattern: 'no me llego|llega|ha llegado' },
-    { pattern: 'delivery|reparto|reparten|repartidor|courier|paqueteria|mensajeria|motorizado|guia|express|expres' },
+    { pattern: 'delivery|reparto|reparten|repartidor|courier|paqueteria|mensajeria|motorizado|guia|express|expres|internacional|internacionales|exterior|extranjero' },
   ],
   consulta_precio: [
     { pattern: 'precio|precios|valor|valores|costo|costos|cuesta|cuestan|tarifa|descuento|descuentos|promocion|promociones|oferta|ofertas|rebaja' },
@@ -129,6 +135,11 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     // Haggling: "¿me haces un descuentito?", "rebájale algo".
     { pattern: 'descuentito|rebajita|rebajas|rebajame|rebajale|rebajar|rebajan|rebajarme|descontar|descuentan|descuentas|regateo' },
     { pattern: 'por mayor' },
+    // Offers, trade-ins and the currency: "te ofrezco 15 mil", "¿acepta permuta?", "¿son bolos o dólares?".
+    { pattern: 'ofrezco|ofrecemos|contraoferta|permuta|permutas|trueque|regateo' },
+    { pattern: 'te|le doy|pago la mitad' },
+    { pattern: 'cuanto por' },
+    { pattern: 'pesos|soles|dolares|euros|bolos|bolivares|lucas|luca|quetzales|lempiras|colones|cordobas|guaranies', questionOnly: true },
     // Haggling over a figure: "¿me lo dejas en 20?", "si me lo dejáis en 40 pavos…".
     { pattern: 'me|nos|lo|la|los|las|se dejas|deja|dejan|dejarias|dejaria|dejarian|dejes|deje en|a' },
     { pattern: 'cuanto esta|estan|sale|salen|cobra|cobran|cobras|vale|valen|seria|serian|queda|quedaria' },
@@ -155,6 +166,12 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'cuantas|cuantos rebanadas|porciones|personas|pisos|piezas' },
     { pattern: 'alquilan|rentan|arriendan|alquilas|rentas|arriendas|alquila|renta|arrienda', questionOnly: true },
     { pattern: 'lleva|llevan|trae|traen', questionOnly: true },
+    // Compatibility, capacity and condition: "¿funciona con 220V?", "¿le queda a un Corolla?", "¿es de 128 GB?".
+    { pattern: 'funciona|funcionan|sirve|sirven|anda|andan con|para|en', questionOnly: true },
+    { pattern: 'le|les queda|quedan a|al|para', questionOnly: true },
+    { pattern: 'liberado|liberada|dual|gb|tb|rodado|estrenar|segunda|reacondicionado|reacondicionada|watts|pulgadas' },
+    { pattern: 'es|son de|para', questionOnly: true },
+    { pattern: 'se puede|pueden usar|lavar|meter|poner|planchar en|con' },
     { pattern: 'de que|cuanto largo|ancho|alto|grosor|largo|material|tela' },
     // A colour asked for is the product's: "¿lo tienen en azul?".
     { pattern: 'azul|rojo|roja|negro|negra|blanco|blanca|verde|rosado|rosada|rosa|gris|morado|morada|amarillo|amarilla|beige|dorado|dorada|plateado|plateada|cafe|marron|celeste|fucsia|lila|naranja' },
@@ -199,6 +216,10 @@ const DELIVERY_FAILURE = new PhraseSet(
     'donde|como esta|va|viene mi|el|la pedido|paquete|orden|compra|envio|encargo',
     'en que va|esta|anda mi|el|la pedido|paquete|orden|compra|envio|encargo',
     'sin llegar',
+    'no recibi|recibimos|he|hemos|ha|han recibido|recibido nada|el|mi|la|los|mis? pedido|paquete|producto|compra|nada',
+    'seguimiento|tracking|rastreo dice|marca|aparece|sale',
+    'sigue|esta|va|anda|dice|figura|aparece en camino|transito|preparacion|preparando|reparto|bodega|aduana',
+    'cuando lo|la|los|las|me despaches|despachas|despachen|envies|envien|mandes|manden',
     // How long it takes, when it comes, whether it left, coming for it: "¿cuánto tiempo tarda en
     // llegar el pedido?", "¿pa cuándo me llega el pedido?", "¿el pedido ya salió?", "¿puedo pasar a
     // traer el pedido?" name the order but ask about its delivery.
@@ -237,6 +258,9 @@ const AFTER_SALE = new PhraseSet(
     'borra|borren|borrar|elimina|eliminen|eliminar|anular|anula|anulen|cancelar|cancela|cancelen el|mi|la encargo|pedido|orden|compra',
     'desisto|desistimos|desistir',
     'me lo|la|los|las cambias|cambian|cambiarias|cambiaria|cambia|cambies',
+    'quiero|quisiera|queria|necesito cambiarlo|cambiarla|cambiarlos|devolverlo|devolverla',
+    'se|te|les equivocaron|equivocaste|equivoco|confundieron|confundiste',
+    'hacen|aceptan|tienen|hay|dan cambios|cambio|devoluciones|devolucion',
     'lo|la|los|las quiero|queria|quisiera|necesito cambiar|devolver',
     // It came in a bad state: "mi pedido llegó frío", "vino roto".
     'llego|llegaron|vino|vinieron frio|fria|frios|frias|roto|rota|rotos|rotas|dañado|dañada|quebrado|quebrada|incompleto|incompleta|vencido|vencida|derretido|derretida',
@@ -280,6 +304,11 @@ const NOT_A_TOPIC = new PhraseSet(
     // The item in a picture already seen, or a complaint that it differs: "¿todavía tienes el de la foto?".
     'de|a|que la|las foto|fotos|imagen|publicacion',
     'hay parking|parqueadero|estacionamiento',
+    // Coming back to buy, or the order was fine: praise, not a purchase.
+    'volvere|volveria|volveremos|vuelvo|volvemos a comprar|pedir|comprarles|pedirles|comprarte',
+    'todo bien|perfecto|excelente con el|mi|la pedido|compra|envio|producto',
+    // Seeing it before buying is not buying yet: "¿puedo ir a verlo antes de comprar?".
+    'antes de comprar|comprarlo|comprarla|pagar|pagarlo|pagarla',
     'que|cual|cuales horario|horarios tienen|manejan|tiene|hay|atienden',
     'necesito|necesitaba|quiero|busco|buscaba a? alguien',
     // Thanks, not a payment: "Dios le pague".
@@ -314,12 +343,14 @@ export interface TopicMatch {
   start: number
   /** Decided by a phrase that asks about the minimum order: whatever order words it holds, it orders nothing. */
   minimumOrder?: boolean
+  /** Decided by the invoice: a payment topic that commits to nothing ("¿dan factura?"). */
+  paperwork?: boolean
 }
 
 /**
  * The topic of an already analysed message and where it was named. `withoutPurchase` leaves the
- * payment and ordering words out, for a purchase that hangs on a condition ("si lo tenés en negro
- * lo compro" asks about the colour).
+ * buying and paying words out (not the invoice), for a purchase that hangs on a condition ("si lo
+ * tenés en negro lo compro" asks about the colour).
  */
 export function topicOf(analyzed: AnalyzedText, options: { withoutPurchase?: boolean } = {}): TopicMatch {
   const { words, clauseOf } = analyzed
@@ -331,14 +362,15 @@ export function topicOf(analyzed: AnalyzedText, options: { withoutPurchase?: boo
   if (elsewhere) return { category: elsewhere.value, start: elsewhere.start, minimumOrder: elsewhere.value === 'consulta_precio' }
   const { claimed } = NOT_A_TOPIC.claim(words, clauseOf)
   for (const { category, phrases } of SETS) {
-    if (options.withoutPurchase && category === 'proceso_pago') continue
     for (const match of phrases.findAll(words, clauseOf)) {
+      // The invoice asked for is no purchase, so it stays: "compro 2 si me hacés factura A".
+      if (options.withoutPurchase && category === 'proceso_pago' && !match.value.paperwork) continue
       if (match.value.questionOnly && !asks && match.start !== 0) continue
       if (claimed.slice(match.start, match.end).some(Boolean)) continue
       if (match.value.negatable && negatedAt(words, clauseOf, match.start)) continue
       if (match.value.conditional && conditionalAt(words, clauseOf, match.start)) continue
       if (match.value.notBefore?.has(words[match.end] ?? '')) continue
-      return { category, start: match.start }
+      return { category, start: match.start, ...(match.value.paperwork ? { paperwork: true } : {}) }
     }
   }
   return { category: 'general', start: -1 }

@@ -132,6 +132,7 @@ const ORDER_PHRASES = new PhraseSet(
     // The thing itself, named: "agrégame el combo 2", "sepárame la negra" (not "mándame la foto": mandame is left out).
     'anotame|apuntame|agregame|sumame|separame|apartame|reservame|guardame el|la|los|las',
     'me anotas|apuntas|agregas|sumas|pones|mandas|envias|separas|apartas 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|otro|otra',
+    'te|le encargo|pido|compro|llevo 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|seis',
     'lo|la|los|las llevo|tomo',
     // "voy a querer dos", "vamos a querer el combo": ordering in the near future.
     'voy|vamos a querer',
@@ -183,13 +184,17 @@ const YES_AFTER_SI = new Set('si claro dale ok okey listo perfecto gracias por p
 const BEFORE_IF = new Set('no pos pues bueno ok oye oiga mira entonces y pero ah ay'.split(' '))
 
 /**
- * The index of an "if" that opens a condition before `purchaseAt`: "si me lo dejas en 40 me lo
- * llevo", "si lo tenés en negro lo compro". Not "si, me lo llevo" (the comma ends its clause), nor
+ * Whether the purchase at `purchaseAt` hangs on an "if": one that opens a condition before it ("si
+ * me lo dejas en 40 me lo llevo", "si lo tenés en negro lo compro"), or one after it in the same
+ * clause ("compro 2 si me hacés factura"). Not "si, me lo llevo" (the comma ends its clause), nor
  * "si me lo llevo" or "si quiero dos", where the purchase follows at once: that "si" is a yes
- * typed without its accent.
+ * typed without its accent; nor "me lo llevo sí o sí".
  */
-function conditionBefore(text: AnalyzedText, purchaseAt: number): boolean {
+function conditionAround(text: AnalyzedText, purchaseAt: number): boolean {
   const { words, clauseOf } = text
+  for (let i = purchaseAt + 1; i + 1 < words.length && clauseOf[i] === clauseOf[purchaseAt]; i++) {
+    if (words[i] === 'si' && clauseOf[i + 1] === clauseOf[i] && !YES_AFTER_SI.has(words[i + 1]!) && words[i + 1] !== 'no' && words[i + 1] !== 'o') return true
+  }
   for (let i = 0; i + 2 <= purchaseAt; i++) {
     if (words[i] !== 'si') continue
     const opens = i === 0 || clauseOf[i - 1] !== clauseOf[i] || words.slice(0, i).every((w) => BEFORE_IF.has(w))
@@ -225,6 +230,8 @@ function itemList(text: AnalyzedText): string | null {
 // says; a lone filler ("hmm", which is also how a size "M" reaches the rules) is not a stall.
 /** What the customer says about something that already went wrong, or to whoever did it. */
 const COMPLAINING = /^(complaint|insult|anger|stop):/
+/** Praise said of the product ("muy buena calidad", "está brutal ese reloj") is a reaction, not a question about it. */
+const PRAISING = /^praise:/
 const NEGATIVE_KINDS = /^(rejection|complaint|stop|insult|anger|decline|objection|confusion|misanswer|negation):|^stall:(?!hmm$)/
 
 /** Scores one customer message; `answer` and `previous` are optional context. Pure. */
@@ -264,7 +271,7 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   const purchaseStarts = purchaseWords.map((p) => phraseAt(analyzed.words, p)).filter((i) => i >= 0)
   if (wordsCategory === 'proceso_pago') purchaseStarts.push(topic.start)
   const firstPurchase = Math.min(...purchaseStarts)
-  const conditional = Number.isFinite(firstPurchase) && conditionBefore(analyzed, firstPurchase)
+  const conditional = Number.isFinite(firstPurchase) && conditionAround(analyzed, firstPurchase)
   if (conditional) {
     order = null
     wasSuccessful = false
@@ -313,19 +320,21 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   }
 
   if (conditional) score = Math.min(score, 4) as MessageScore['score']
-  let category = conditional ? topicOf(analyzed, { withoutPurchase: true }).category : wordsCategory
+  const filedUnder = conditional ? topicOf(analyzed, { withoutPurchase: true }) : topic
+  let category = filedUnder.category
   // A complaint is a reaction, not a question about the thing it names ("la calidad es malísima",
   // "pagué y me bloquearon, estafadores"); a failed delivery stays shipping, a price called a
   // robbery is a price objection, and a complaint that also asks ("¿me devuelven el dinero?")
   // keeps its topic.
   if (!question && category !== 'consulta_envio' && category !== 'consulta_precio' && rules.signals.some((s) => COMPLAINING.test(s))) category = 'general'
+  else if (!question && !wasSuccessful && category === 'consulta_producto' && rules.signals.some((s) => PRAISING.test(s))) category = 'general'
   else if (wasSuccessful && category !== 'consulta_envio') category = 'proceso_pago'
   else if (category === 'general' && parts.catalog && analyzed.words.some((w) => parts.catalog!.words.has(w))) category = 'consulta_producto'
   // Paying and ordering are one topic and one outcome: a message about how to pay or to order
   // ("¿aceptan tarjeta?", "cómo hago mi pedido", "estoy interesado en comprar") is the purchase
   // intent the loop learns from, even when no rule named a sale. Not after a complaint or a no,
   // whether the rules saw it or the learned model read the message as unhappy (score ≤ 2).
-  if (category === 'proceso_pago' && !wasSuccessful && !negative && score >= 3) {
+  if (category === 'proceso_pago' && !wasSuccessful && !negative && !conditional && score >= 3 && !(category === filedUnder.category && filedUnder.paperwork)) {
     wasSuccessful = true
     // Asking how to pay or to order is a 4 in the rules (a payment question); a neutral read of
     // its words does not lower it. Not in a long text, where a payment word is one among many.

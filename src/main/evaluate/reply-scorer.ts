@@ -305,7 +305,7 @@ const RULES: Rule[] = [
 
   // --- strong negatives ---
   ...rules('rejection', 0.85, undefined, 'no quiero|queremos|quisiera', 'nada que ver'),
-  ...rules('rejection', 0.8, undefined, 'no me? sirve|sirven|funciona|funcionan|anda|andan', 'no es|era lo que busco|buscaba|necesito|necesitaba|queria|quiero'),
+  ...rules('rejection', 0.8, undefined, 'no me? sirve|sirven|funciona|funcionan|anda|andan', 'no es|era lo que busco|buscaba|necesito|necesitaba|queria|quiero|esperaba|esperabamos|pedi'),
   ...rules('rejection', 0.75, undefined, 'para nada', 'ni loco|loca|poquito', 'ni de riesgos|fundas'),
   ...rules('complaint', 0.85, 'reassurance', 'pesimo|pesima|horrible|terrible|fatal|malisimo|malisima|basura|porqueria|inutil|fastidio|fastidioso'),
   ...rules('complaint', 0.55, 'reassurance', 'mal|malo|mala|malos|malas'),
@@ -350,7 +350,9 @@ const RULES: Rule[] = [
     'no coincide|coinciden|cuadra|cuadran|concuerda|concuerdan',
     'tardo|tardaron|demoro|demoraron|tardaste|demoraste mucho|demasiado|horas|siglos|casi|mas',
   ),
-  ...rules('complaint', 0.75, undefined, 'ni una|ninguna respuesta|solucion|explicacion', 'gracias por nada', 'ya basta', 'basta ya'),
+  ...rules('complaint', 0.75, undefined, 'ni una|ninguna respuesta|solucion|explicacion', 'gracias por nada', 'ya basta', 'basta ya', 'deja|dejan|dejo|dejaron mucho|bastante? que desear'),
+  ...rules('rejection', 0.8, undefined, 'ni regalado|regalada|regalados|regaladas'),
+  ...rules('insult', 0.75, undefined, 'sinverguenza|sinverguenzas|descarado|descarados|descarada'),
   // A letdown, however politely put: "está bien, aunque esperaba que fuera más grande".
   ...rules('objection', 0.55, undefined, 'esperaba|esperabamos que fuera|fueran|fuese|estuviera|estuvieran|viniera|vinieran', 'esperaba|esperabamos mas'),
   ...rules('complaint', 0.75, undefined, 'defectuoso|defectuosa|defectuosos|defectuosas'),

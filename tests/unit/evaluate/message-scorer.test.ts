@@ -67,7 +67,7 @@ describe('purchase intent from the conversation', () => {
   })
 
   // Asking how to order or to pay is the purchase intent too ("did the customer buy, or ask how to pay?").
-  it.each(['¿puedo hacer un pedido mañana?', 'como hago mi pedido', 'estoy interesado en comprar', 'necesito comprar un celular', '¿aceptan tarjeta?', 'ya te consigné', 'ya pagué', 'te envío el comprobante', 'Calle 45 # 12-30, barrio Centro, a nombre de Ana', 'mi dirección es carrera 7 # 45-12', 'quiero hacer un pedido', 'quisiera hacer una compra', 'me regalas dos hamburguesas', 'me das unas papas fritas', 'me interesa comprar uno', '¿me lo vendes?', 'anótame dos', 'ponme una más', 'va, lo tomo', 'trato hecho', 'listo, hagamos negocio', 'dale, mándalo', 'paso a recogerlo hoy', 'listo ya te mandé la captura', 'una hamburguesa doble y una coca', '2 empanadas y 1 jugo de mora', 'apártalo porfa', 'mándenme 2 bultos', 'agrégame el combo 2 porfa', '¿puedes separarme una en talla M?', 'ahí va el voucher 🧾', '¿se puede apartar con un abono?', 'mi hermana me dijo que venden pollada, ¿me anotas 3 porfa?', 'ya te mandé por Yappy, chequea', 'vaa, me la aparta pues, mañana le llevo el pisto', 'me aparta el vestido rojo en talla M porfa, paso el viernes', 'bueno si no hay en 9 entonces dame la 9 y media, te la compro'])(
+  it.each(['¿puedo hacer un pedido mañana?', 'como hago mi pedido', 'estoy interesado en comprar', 'necesito comprar un celular', '¿aceptan tarjeta?', 'ya te consigné', 'ya pagué', 'te envío el comprobante', 'Calle 45 # 12-30, barrio Centro, a nombre de Ana', 'mi dirección es carrera 7 # 45-12', 'quiero hacer un pedido', 'quisiera hacer una compra', 'me regalas dos hamburguesas', 'me das unas papas fritas', 'me interesa comprar uno', '¿me lo vendes?', 'anótame dos', 'ponme una más', 'va, lo tomo', 'trato hecho', 'listo, hagamos negocio', 'dale, mándalo', 'paso a recogerlo hoy', 'listo ya te mandé la captura', 'una hamburguesa doble y una coca', '2 empanadas y 1 jugo de mora', 'apártalo porfa', 'mándenme 2 bultos', 'agrégame el combo 2 porfa', '¿puedes separarme una en talla M?', 'ahí va el voucher 🧾', '¿se puede apartar con un abono?', 'mi hermana me dijo que venden pollada, ¿me anotas 3 porfa?', 'ya te mandé por Yappy, chequea', 'vaa, me la aparta pues, mañana le llevo el pisto', 'me aparta el vestido rojo en talla M porfa, paso el viernes', 'bueno si no hay en 9 entonces dame la 9 y media, te la compro', 'le encargo 2 pares, talla 38 y 40'])(
     '"%s" is an order without any context',
     (text) => {
       const scored = scoreMessage({ text }, parts)
@@ -76,7 +76,7 @@ describe('purchase intent from the conversation', () => {
     },
   )
 
-  it.each(['¿hacen envíos a la calle 80?', 'dame más información', 'dame unos minutos y te confirmo', 'no quiero hacer un pedido', 'ya no lo llevo', 'mándame una foto', '¿no me lo vendes más barato?', 'quiero una cotización', 'quiero una foto del rojo', 'no paso a recogerlo', 'cual es el monto minimo para pedir', '¿cuánto es el mínimo de compra?', 'una pregunta y una duda', 'dos cosas y una pregunta', 'mi pedido llegó frío', 'me regalan el número de la tienda', 'me pasas el número de guía porfa', 'me haces precio si te compro por mayor?', 'diosito le pague 🙏', 'desisto del pedido'])('"%s" is not an order', (text) => {
+  it.each(['¿hacen envíos a la calle 80?', 'dame más información', 'dame unos minutos y te confirmo', 'no quiero hacer un pedido', 'ya no lo llevo', 'mándame una foto', '¿no me lo vendes más barato?', 'quiero una cotización', 'quiero una foto del rojo', 'no paso a recogerlo', 'cual es el monto minimo para pedir', '¿cuánto es el mínimo de compra?', 'una pregunta y una duda', 'dos cosas y una pregunta', 'mi pedido llegó frío', 'me regalan el número de la tienda', 'me pasas el número de guía porfa', 'me haces precio si te compro por mayor?', 'diosito le pague 🙏', 'desisto del pedido', '¿dan factura?', '¿me pueden hacer la factura con CUIT?', 'muy lindo todo, volveré a comprar 😍', 'ni regalado pago eso, sinvergüenzas', '¿puedo ir a verlo antes de comprar?'])('"%s" is not an order', (text) => {
     expect(scoreMessage({ text }, parts).wasSuccessful).toBe(false)
   })
 })
@@ -266,6 +266,11 @@ describe('paying and ordering are one topic and one outcome', () => {
 
   it('a complaint is a reaction, filed as general, unless it is about a delivery, a price or asks something', () => {
     for (const [text, category] of [
+      ['no era lo que esperaba, la calidad deja bastante que desear', 'general'],
+      // Praise of the product is a reaction too; asking about it is not.
+      ['chévere, muy buena calidad, súper recomendado', 'general'],
+      ['está brutal ese reloj', 'general'],
+      ['qué lindo, ¿lo tienen en azul?', 'consulta_producto'],
       ['la calidad es malísima, se descosió al primer uso', 'general'],
       ['pagué y me bloquearon, estafadores', 'general'],
       ['me parece un robo ese precio', 'consulta_precio'],
@@ -284,13 +289,14 @@ describe('paying and ordering are one topic and one outcome', () => {
       ['si me haces un descuentito te compro los dos', 'consulta_precio'],
       ['si lo tenés en negro lo compro, si no no', 'consulta_producto'],
       ['si llega antes del viernes lo pido', 'consulta_envio'],
+      ['compro 2 si me hacés factura A', 'proceso_pago'],
     ] as const) {
       const scored = scoreMessage({ text }, parts)
       expect([scored.score, scored.wasSuccessful, scored.category], text).toEqual([4, false, category])
       expect(scored.signals).toContain('conditional')
     }
     // A "sí" typed without its accent is a yes: the purchase follows it at once, or a comma ends it.
-    for (const text of ['si me lo llevo', 'si quiero dos', 'si, me lo llevo', 'si claro, lo quiero', 'si lo quiero, como pago?']) {
+    for (const text of ['si me lo llevo', 'si quiero dos', 'si, me lo llevo', 'si claro, lo quiero', 'si lo quiero, como pago?', 'me lo llevo si o si']) {
       const scored = scoreMessage({ text }, parts)
       expect([scored.score, scored.wasSuccessful], text).toEqual([5, true])
     }
