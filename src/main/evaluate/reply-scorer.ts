@@ -280,7 +280,8 @@ const RULES: Rule[] = [
 
   // --- objections (price) ---
   ...rules('objection', 0.7, 'reassurance', 'caro|cara|caros|caras|carisimo|carisima|carito|carita|caritos|costoso|costosa|costosos|costosito|elevado|carero|carera|careros', 'mucha|mucho plata|dinero|billete'),
-  ...rules('objection', 0.7, undefined, 'se? sale|pasa|sobrepasa|excede de|del mi|el? presupuesto', 'fuera de|del mi? presupuesto'),
+  ...rules('objection', 0.7, undefined, 'se? sale|pasa|sobrepasa|excede de|del mi|el? presupuesto', 'fuera de|del mi? presupuesto', 'se me va|sale|pasa|sube de|del mi? presupuesto'),
+  ...rules('objection', 0.65, 'reassurance', 'sobrevalorado|sobrevalorada|sobrevalorados|sobreprecio|inflado|inflados'),
   ...rules('objection', 0.7, undefined, 'no tengo|tenemos|hay plata|dinero|presupuesto|platica', 'no tengo como|con que pagar', 'no me alcanza'),
   ...rules('objection', 0.55, undefined, 'mas barato|barata|baratos|economico|economica'),
   ...rules('info', 0.55, undefined, 'algo|uno|una|otro|otra|alguno|alguna mas barato|barata|economico|economica'),
@@ -349,6 +350,13 @@ const RULES: Rule[] = [
     'me|nos? sigue|siguen apareciendo|saliendo|cobrando|llegando',
     'no coincide|coinciden|cuadra|cuadran|concuerda|concuerdan',
     'tardo|tardaron|demoro|demoraron|tardaste|demoraste mucho|demasiado|horas|siglos|casi|mas',
+    // A payment that did not go through: "me rechaza la tarjeta", "el pago quedó pendiente".
+    'me|nos rechaza|rechazan|rechazo|rechazaron|rebota|reboto la|el|mi tarjeta|pago|transferencia',
+    'pago|compra|transferencia|tarjeta quedo|sigue|esta|salio|aparece pendiente|rechazado|rechazada|rechazo',
+    // Asked again and again: "ya pedí fotos 3 veces y nada".
+    'veces y nada',
+    // An exchange asked for: "quiero cambiarlo" (a return is a complaint, below).
+    'quiero|quisiera|necesito|queria cambiarlo|cambiarla|cambiarlos|cambiarlas',
   ),
   ...rules('complaint', 0.75, undefined, 'ni una|ninguna respuesta|solucion|explicacion', 'gracias por nada', 'ya basta', 'basta ya', 'deja|dejan|dejo|dejaron mucho|bastante? que desear'),
   ...rules('rejection', 0.8, undefined, 'ni regalado|regalada|regalados|regaladas'),
@@ -356,7 +364,7 @@ const RULES: Rule[] = [
   // A letdown, however politely put: "está bien, aunque esperaba que fuera más grande".
   ...rules('objection', 0.55, undefined, 'esperaba|esperabamos que fuera|fueran|fuese|estuviera|estuvieran|viniera|vinieran', 'esperaba|esperabamos mas'),
   ...rules('complaint', 0.75, undefined, 'defectuoso|defectuosa|defectuosos|defectuosas'),
-  ...rules('complaint', 0.75, undefined, 'producto|pedido|talla|color|articulo|paquete equivocado|equivocada|incorrecto|incorrecta|errado|errada'),
+  ...rules('complaint', 0.75, undefined, 'producto|pedido|talla|color|articulo|paquete equivocado|equivocada|incorrecto|incorrecta|errado|errada', 'me|nos llego|llegaron|vino|mandaron|enviaron otro|otra color|talla|producto|modelo|numero|talle|articulo'),
   ...rules('complaint', 0.8, 'ack', 'peor|peores|decepcion|decepcionado|decepcionada|decepcionados|decepcionante|desilusion|desilusionado|desilusionada|desastre|arrepiento|arrepentido|arrepentida'),
   ...rules('annoyance', 0.65, undefined,
     'llego|llegaron|llega|llegan tarde|atrasado|atrasada|retrasado|retrasada',

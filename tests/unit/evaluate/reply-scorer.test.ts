@@ -290,6 +290,13 @@ describe('assessReply: what customers write to the company behind a service', ()
     ['estaba rica pero tardó casi una hora', 2],
     ['los precios del folleto no coinciden con los de caja', 2],
     ['ya pagué y me sigue apareciendo la deuda', 4],
+    ['intento pagar y me rechaza la tarjeta, ¿qué hago?', 2],
+    ['hice la compra pero el pago quedó pendiente', 2],
+    ['ya pedí fotos 3 veces y nada', 2],
+    ['se me va de presupuesto', 2],
+    ['está sobrevalorado', 2],
+    ['me llegó otro color', 1],
+    ['quiero cambiarlo por la talla M', 2],
   ] as const)('"%s" scores %i', (text, score) => {
     expect(assessReply(text).score).toBe(score)
   })
