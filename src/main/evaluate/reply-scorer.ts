@@ -341,7 +341,7 @@ const RULES: Rule[] = [
   ...rules('annoyance', 0.65, undefined,
     'no me|nos? deja|dejan|permite|permiten hacer|entrar|ingresar|pagar|comprar|iniciar|acceder|descargar|abrir|usar|transferir|retirar|sacar',
     'sin explicacion|explicaciones|aviso|avisar|respuesta|solucion',
-    'por que me|nos cobraron|cobran|cobro|cobrais|cobras|cobra',
+    'por que me|nos han|has? cobraron|cobran|cobro|cobras|cobra|cobrado',
     // "ya es la tercera vez", not "es la segunda vez que venimos" (a review's loyal guest).
     'ya es|son la|las segunda|tercera|cuarta|quinta|enesima vez|veces',
     'ya van|son 2|3|4|5|dos|tres|cuatro|cinco|varias|muchas veces',

@@ -280,6 +280,7 @@ describe('assessReply: what customers write to the company behind a service', ()
     ['me sale error al pagar', 2],
     ['me subieron la cuota sin aviso', 2],
     ['¿por qué me cobraron comisión?', 2],
+    ['¿por qué me habéis cobrado comisión?', 2],
     ['ya van tres veces que pregunto', 2],
     ['ya es la tercera vez que me cambian la fecha', 2],
     ['la próxima vez avisen antes porfa', 2],
