@@ -12,7 +12,7 @@
 import { analyzeSpanish, asksQuestion, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet } from '../kernel/phrase-matcher'
 import { rulesDistribution } from './blended-scorer'
-import { topicOf, type Category } from './category'
+import { topicOf, type Category, type TopicMatch } from './category'
 import { calibrateConfidence } from './confidence-calibration'
 import { NOT_GOODS } from './not-goods'
 import { closesSale, offered, picksFromOffer, type CatalogTerms } from './offer-context'
@@ -211,6 +211,19 @@ function phraseAt(words: readonly string[], phrase: string): number {
   return -1
 }
 
+/**
+ * Where the first purchase in the message's own words starts, or -1: a purchase phrase of the
+ * rules, an order phrase ("me regalas dos"), or the payment topic's phrase. Orders read from the
+ * context (a pick, a yes to a closing question), a list of goods or an address have no phrase.
+ */
+function firstPurchaseAt(words: readonly string[], signals: readonly string[], order: string | null, topic: TopicMatch): number {
+  const phrases = signals.filter((s) => s.startsWith('purchase:')).map((s) => s.slice('purchase:'.length))
+  if (order && !order.includes(':') && order !== 'list' && order !== 'address' && order !== 'closing') phrases.push(order)
+  const starts = phrases.map((p) => phraseAt(words, p)).filter((i) => i >= 0)
+  if (topic.category === 'proceso_pago') starts.push(topic.start)
+  return starts.length ? Math.min(...starts) : -1
+}
+
 const ITEM_COUNTS = new Set('1 2 3 4 5 6 7 8 9 10 un una uno dos tres cuatro cinco seis media'.split(' '))
 
 /**
@@ -267,11 +280,8 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   let confidence = rules.confidence
   // A purchase that hangs on a condition ("si me lo dejas en 40 me lo llevo") is keen interest,
   // a 4, and no sale yet: the bot's answer has not closed it.
-  const purchaseWords = [...rules.signals.filter((s) => s.startsWith('purchase:')).map((s) => s.slice('purchase:'.length)), ...(order && !order.includes(':') && order !== 'list' && order !== 'address' && order !== 'closing' ? [order] : [])]
-  const purchaseStarts = purchaseWords.map((p) => phraseAt(analyzed.words, p)).filter((i) => i >= 0)
-  if (wordsCategory === 'proceso_pago') purchaseStarts.push(topic.start)
-  const firstPurchase = Math.min(...purchaseStarts)
-  const conditional = Number.isFinite(firstPurchase) && conditionAround(analyzed, firstPurchase)
+  const firstPurchase = firstPurchaseAt(analyzed.words, rules.signals, order, topic)
+  const conditional = firstPurchase >= 0 && conditionAround(analyzed, firstPurchase)
   if (conditional) {
     order = null
     wasSuccessful = false
