@@ -78,7 +78,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'me|nos aparta|separa|reserva|guarda|apartas|separas|reservas|guardas el|la|los|las|un|una|lo', negatable: true },
     { pattern: 'pago movil' },
     // Other currencies and coins: "¿aceptan dólares?".
-    { pattern: 'aceptan|aceptas|acepta|reciben|recibes|recibe dolares|dolar|euros|bitcoin|cripto|criptomonedas|usdt|divisas' },
+    { pattern: 'aceptan|aceptas|acepta|reciben|recibes|recibe dolares|dolar|euros|bitcoin|cripto|criptomonedas|usdt|divisas|bolivares|bs|soles|pesos' },
     { pattern: 'mercado pago' },
     { pattern: 'meses sin intereses' },
   ],

@@ -3,7 +3,7 @@
 // customer says yes to ("¿Te lo separo?" → "sí"; "¿A qué dirección te lo enviamos?" → an
 // address). Either is an order, though the reply alone says nothing of buying.
 
-import type { AnalyzedText } from '../kernel/spanish-text'
+import { asksQuestion, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet } from '../kernel/phrase-matcher'
 
 /** The catalog as the scorer needs it: the words that name products, folded like messages. */
@@ -53,12 +53,14 @@ const OFFER = new PhraseSet(
 )
 
 /**
- * The bot closing a sale: asking to confirm, to set aside or send, or for the details of the
- * delivery. A yes, or the details, is the order.
+ * The bot closing a sale: asking to confirm, to set aside or send it, or for the details of the
+ * delivery. A yes, or the details, is the order. Sending needs the thing itself ("¿te lo mando?"):
+ * "¿te mando fotos?" or "¿te mando el link de seguimiento?" sends something else.
  */
 const CLOSING = new PhraseSet(
   [
-    'te|le lo|la|los|las? separo|aparto|reservo|envio|mando|anoto|confirmo|despacho',
+    'te|le lo|la|los|las separo|aparto|reservo|envio|mando|anoto|confirmo|despacho',
+    'te|le separo|aparto|reservo|anoto',
     'lo|la confirmo|confirmamos|confirmas',
     'confirmamos|confirmas|confirmo el|tu|su pedido|orden|compra',
     'quieres|quiere|deseas|desea que te|le lo|la|los|las? envie|enviemos|mande|mandemos|separe|separemos|aparte|apartemos|reserve|reservemos|entregue|entreguemos|lleve|llevemos',
@@ -77,9 +79,13 @@ export function offered(answer: AnalyzedText, catalog: CatalogTerms | null | und
   return catalog ? answer.words.some((w) => catalog.words.has(w)) : false
 }
 
-/** Whether the answer asks to close the sale (confirm, set aside, send, the delivery details). */
+/**
+ * Whether the answer asks to close the sale (confirm, set aside, send, the delivery details). It
+ * must ask: "te lo envío mañana" or "te confirmo que lo tenemos" only tell, and an "ok, gracias"
+ * to them acknowledges a sale already made or news, it makes none.
+ */
 export function closesSale(answer: AnalyzedText): boolean {
-  return CLOSING.findAll(answer.words, answer.clauseOf).length > 0
+  return (answer.questionMarks > 0 || asksQuestion(answer)) && CLOSING.findAll(answer.words, answer.clauseOf).length > 0
 }
 
 /**

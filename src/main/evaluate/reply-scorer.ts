@@ -148,6 +148,10 @@ const RULES: Rule[] = [
   ...rules('purchase', 0.8, 'rejection', `te|le ${PAY_VERBS}`, 'lo pago', 'transfiero|transferi|consigno|consigne|consignarle|consignarte|pagarte|pagarle|deposite|pague'),
   ...rules('purchase', 0.9, undefined, 'ya te|le? envie|mande|transferi|consigne|deposite|gire la|el? plata|platica|dinero|pago|valor'),
   // Sent by a wallet ("ya te mandé por Yappy") or brought in cash ("mañana le llevo el pisto").
+  // Paid, said in one word or one sentence: "listo, transferido ✅", "pagado 👍", "ya te envié".
+  ...rules('purchase', 0.8, 'stall', 'listo|ok|ya|dale transferido|pagado|consignado|depositado|abonado', 'ya te|le envie|mande|transferi|deposite|consigne $'),
+  // Sent despite a grumble: "el envío está caro, pero bueno mándamelo" (a sale with a reservation).
+  ...rules('purchase', 0.75, 'rejection', 'mandamelo|enviamelo|mandamela|enviamela|traemelo|traemela $'),
   ...rules('purchase', 0.85, undefined, 'te|le|ya mande|envie|pase|deposite|transferi|consigne|gire por', 'te|le llevo|paso|mando|deposito el|la pisto|plata|platica|dinero|lana|billete|pago|efectivo', 'ahi|aqui esta|va|van el|la screenshot|voucher|comprobante'),
   ...rules('info', 0.4, undefined, 'como es el proceso'),
 
@@ -256,6 +260,10 @@ const RULES: Rule[] = [
   ...rules('stall', 0.65, null, 'voy a pensarlo|consultarlo|consultar|pensar|mirar|revisar|preguntar', 'lo pienso|pensare|miro|reviso|consulto|analizo'),
   ...rules('stall', 0.65, undefined,
     'dejame|deja|dejeme lo? pienso|pensar|ver|miro|reviso|consulto|pensarlo',
+    // "déjame que lo mire y te digo", "a lo mejor", "puede ser": maybe, not yes.
+    'dejame|deja|dejeme que lo|la? mire|vea|piense|revise|consulte',
+    'y te|le digo|aviso|confirmo $',
+    'a lo mejor $', 'puede ser $',
     'ya te|le confirmo|digo|aviso',
     'lo tendre|tengo en cuenta',
   ),
@@ -275,13 +283,21 @@ const RULES: Rule[] = [
   ...rules('confusion', 0.7, undefined, 'como asi', 'confuso|confusa|confundido|confundida|enredado|perdido|perdida'),
   ...rules('confusion', 0.6, undefined, 'no estoy seguro|segura'),
   ...rules('confusion', 0.55, undefined, 'no se|sabria'),
+  // Not "no sé": "no se ve nada mal", "no se ve feo para nada" (it does not look bad).
+  ...rules('reassurance', 0.7, undefined, 'no se ve|ven|nota|notan|siente nada? mal|feo|fea|feos|feas|horrible|caro|cara|barato|barata'),
   ...rules('misanswer', 0.75, undefined, 'no fue|es|era eso? lo que te? pregunte|pregunto|pedi|dije'),
-  ...rules('misanswer', 0.7, undefined, 'yo? pregunte por|otra|fue', 'no me? responde|responden|respondio|respondiste|contesta|contestaste|contestan'),
+  ...rules('misanswer', 0.7, undefined, 'yo? pregunte por|otra|fue', 'pero|yo pregunte si|que|cuanto|como|por|cual', 'no me? responde|responden|respondio|respondiste|contesta|contestaste|contestan'),
 
   // --- objections (price) ---
   ...rules('objection', 0.7, 'reassurance', 'caro|cara|caros|caras|carisimo|carisima|carito|carita|caritos|costoso|costosa|costosos|costosito|elevado|carero|carera|careros', 'mucha|mucho plata|dinero|billete'),
   ...rules('objection', 0.7, undefined, 'se? sale|pasa|sobrepasa|excede de|del mi|el? presupuesto', 'fuera de|del mi? presupuesto', 'se me va|sale|pasa|sube de|del mi? presupuesto'),
   ...rules('objection', 0.65, 'reassurance', 'sobrevalorado|sobrevalorada|sobrevalorados|sobreprecio|inflado|inflados'),
+  // Argentina's and Chile's "salado" is dear; a high price; too much for the shipping.
+  ...rules('objection', 0.65, 'reassurance', 'salado|salada|saladito|saladita'),
+  ...rules('objection', 0.7, 'reassurance', 'alto|elevado|excesivo el|ese|su precio|valor|costo|envio', 'precio|valor|costo muy|bien|super|demasiado alto|elevado|excesivo'),
+  ...rules('objection', 0.7, undefined, 'mucho|demasiado el|ese envio|precio|costo|flete|domicilio|valor'),
+  // What they wanted was another one: "yo lo quería en blanco".
+  ...rules('objection', 0.6, undefined, 'yo lo|la|los|las queria|queriamos|buscaba|buscabamos'),
   ...rules('objection', 0.7, undefined, 'no tengo|tenemos|hay plata|dinero|presupuesto|platica', 'no tengo como|con que pagar', 'no me alcanza'),
   ...rules('objection', 0.55, undefined, 'mas barato|barata|baratos|economico|economica'),
   ...rules('info', 0.55, undefined, 'algo|uno|una|otro|otra|alguno|alguna mas barato|barata|economico|economica'),
@@ -300,6 +316,12 @@ const RULES: Rule[] = [
     'en otro|otra momento|ocasion|oportunidad',
     'no creo',
     'ya lo? compre|consegui',
+    'ya encontre|halle|consegui',
+    'de|por el? momento no $',
+    'ya se me paso|pasaron|quito|quitaron',
+    'se me quitaron|fueron las ganas',
+    // "sí claro, cuando me saque la lotería": a no.
+    'cuando me saque|gane|ganen la loteria|loto',
     'ya tengo uno|una|otro|otra',
   ),
   ...rules('decline', 0.5, undefined, 'en otro|otra lado|parte|lugar|tienda|almacen'),
@@ -353,13 +375,18 @@ const RULES: Rule[] = [
     // A payment that did not go through: "me rechaza la tarjeta", "el pago quedó pendiente".
     'me|nos rechaza|rechazan|rechazo|rechazaron|rebota|reboto la|el|mi tarjeta|pago|transferencia',
     'pago|compra|transferencia|tarjeta quedo|sigue|esta|salio|aparece pendiente|rechazado|rechazada|rechazo',
-    // Asked again and again: "ya pedí fotos 3 veces y nada".
+    // Asked again and again: "ya pedí fotos 3 veces y nada"; waited all day; too long.
     'veces y nada',
+    'todo el|la dia|tarde|mañana|semana|mes esperando',
+    'uf|uff|ay mucho|demasiado tiempo', 'demasiado tiempo $',
     // An exchange asked for: "quiero cambiarlo" (a return is a complaint, below).
     'quiero|quisiera|necesito|queria cambiarlo|cambiarla|cambiarlos|cambiarlas',
   ),
   ...rules('complaint', 0.75, undefined, 'ni una|ninguna respuesta|solucion|explicacion', 'gracias por nada', 'ya basta', 'basta ya', 'deja|dejan|dejo|dejaron mucho|bastante? que desear'),
   ...rules('rejection', 0.8, undefined, 'ni regalado|regalada|regalados|regaladas'),
+  // Never buying here again: "no compro más aquí", "nunca más les compro".
+  ...rules('rejection', 0.85, undefined, 'no compro|comprare|vuelvo|volvere|volvemos mas', 'nunca mas les|te|le? compro|comprare|vuelvo|volvere|pido'),
+  ...rules('complaint', 0.8, undefined, 'robarme|robarnos|roban|robando|relajo'),
   ...rules('insult', 0.75, undefined, 'sinverguenza|sinverguenzas|descarado|descarados|descarada'),
   // A letdown, however politely put: "está bien, aunque esperaba que fuera más grande".
   ...rules('objection', 0.55, undefined, 'esperaba|esperabamos que fuera|fueran|fuese|estuviera|estuvieran|viniera|vinieran', 'esperaba|esperabamos mas'),
@@ -421,6 +448,10 @@ const ALONE: Readonly<Record<string, { kind: SignalKind; reliability: number }>>
   uff: { kind: 'stall', reliability: 0.7 },
   uf: { kind: 'stall', reliability: 0.7 },
 }
+
+/** Paid, in one word: a purchase when it is a clause of its own. */
+// Not "cancelado": paid in Colombia, called off everywhere else.
+const PAID_ALONE = new Set(['pagado', 'transferido', 'consignado', 'depositado', 'abonado'])
 
 const PHRASES = new PhraseSet(RULES.map((rule) => ({ pattern: rule.pattern, value: rule })))
 
@@ -496,6 +527,12 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
   if (words.length === 1 && signals.length === 0 && analyzed.emojis.length === 0) {
     const alone = ALONE[words[0]!]
     if (alone) signals.push({ ...alone, label: `${alone.kind}:${words[0]}` })
+  }
+  // "Paid" said in one word is a clause of its own, whatever stands around it: "listo, transferido
+  // ✅", "pagado 👍" (not "lo que hemos pagado", where it is one word of a longer clause).
+  for (let i = 0; i < words.length; i++) {
+    const paid = PAID_ALONE.has(words[i]!) && !claimed[i] && words.every((_, j) => j === i || clauseOf[j] !== clauseOf[i])
+    if (paid) signals.push({ kind: 'purchase', reliability: 0.8, label: `purchase:${words[i]}` })
   }
   // The same reading the responder hands the chat over with (guardrails/human-request.ts).
   const handoff = humanRequestIn(analyzed)

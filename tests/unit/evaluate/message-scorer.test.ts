@@ -61,13 +61,40 @@ describe('purchase intent from the conversation', () => {
   })
 
   it('a question, a stall or thanks alone to a closing question is not an order', () => {
-    for (const text of ['¿y cuánto es el envío?', 'en que barrio estan ustedes', 'déjame lo pienso', 'no, gracias', 'gracias']) {
+    for (const text of ['¿y cuánto es el envío?', 'en que barrio estan ustedes', 'déjame lo pienso', 'no, gracias', 'gracias', 'déjame que lo mire y te digo', 'a lo mejor', 'igual puede ser, pero la otra semana']) {
       expect(scoreMessage({ text, answer: '¿Te lo separo?' }, parts).wasSuccessful, text).toBe(false)
     }
   })
 
+  it('an answer that only tells (the sale already made, news) or offers something else closes nothing', () => {
+    for (const [text, answer] of [
+      ['ok gracias', 'Te lo envío mañana por la mañana'],
+      ['vale, gracias', 'Te confirmo que lo tenemos en la M'],
+      ['okei', 'Te mando a la tarde'],
+      ['obvio', '¿Te mando el link de seguimiento?'],
+      ['sí', '¿Te mando más fotos?'],
+    ] as const) {
+      expect(scoreMessage({ text, answer }, parts).wasSuccessful, `${answer} → ${text}`).toBe(false)
+    }
+    // Asked, it still closes: a yes is the order.
+    expect(scoreMessage({ text: 'sí', answer: '¿Te lo mando hoy?' }, parts).wasSuccessful).toBe(true)
+    expect(scoreMessage({ text: 'dale', answer: '¿Te separo uno?' }, parts).wasSuccessful).toBe(true)
+  })
+
+  it('an objection, a wrong answer or another wish after an offer is no pick from it', () => {
+    for (const [text, answer] of [
+      ['esta muy alto el precio', 'Esta cuesta $120.000'],
+      ['upa, está salada', 'La campera está a 85 lucas'],
+      ['ah, yo lo queria en blanco', 'Lo tenemos en negro y en gris'],
+      ['pero yo pregunte si tienen en talla XL', 'Tenemos la M y la L a $60.000'],
+    ] as const) {
+      const scored = scoreMessage({ text, answer }, parts)
+      expect([scored.wasSuccessful, scored.score <= 2], `${answer} → ${text}`).toEqual([false, true])
+    }
+  })
+
   // Asking how to order or to pay is the purchase intent too ("did the customer buy, or ask how to pay?").
-  it.each(['¿puedo hacer un pedido mañana?', 'como hago mi pedido', 'estoy interesado en comprar', 'necesito comprar un celular', '¿aceptan tarjeta?', 'ya te consigné', 'ya pagué', 'te envío el comprobante', 'Calle 45 # 12-30, barrio Centro, a nombre de Ana', 'mi dirección es carrera 7 # 45-12', 'quiero hacer un pedido', 'quisiera hacer una compra', 'me regalas dos hamburguesas', 'me das unas papas fritas', 'me interesa comprar uno', '¿me lo vendes?', 'anótame dos', 'ponme una más', 'va, lo tomo', 'trato hecho', 'listo, hagamos negocio', 'dale, mándalo', 'paso a recogerlo hoy', 'listo ya te mandé la captura', 'una hamburguesa doble y una coca', '2 empanadas y 1 jugo de mora', 'apártalo porfa', 'mándenme 2 bultos', 'agrégame el combo 2 porfa', '¿puedes separarme una en talla M?', 'ahí va el voucher 🧾', '¿se puede apartar con un abono?', 'mi hermana me dijo que venden pollada, ¿me anotas 3 porfa?', 'ya te mandé por Yappy, chequea', 'vaa, me la aparta pues, mañana le llevo el pisto', 'me aparta el vestido rojo en talla M porfa, paso el viernes', 'bueno si no hay en 9 entonces dame la 9 y media, te la compro', 'le encargo 2 pares, talla 38 y 40'])(
+  it.each(['¿puedo hacer un pedido mañana?', 'como hago mi pedido', 'estoy interesado en comprar', 'necesito comprar un celular', '¿aceptan tarjeta?', 'ya te consigné', 'ya pagué', 'te envío el comprobante', 'Calle 45 # 12-30, barrio Centro, a nombre de Ana', 'mi dirección es carrera 7 # 45-12', 'quiero hacer un pedido', 'quisiera hacer una compra', 'me regalas dos hamburguesas', 'me das unas papas fritas', 'me interesa comprar uno', '¿me lo vendes?', 'anótame dos', 'ponme una más', 'va, lo tomo', 'trato hecho', 'listo, hagamos negocio', 'dale, mándalo', 'paso a recogerlo hoy', 'listo ya te mandé la captura', 'una hamburguesa doble y una coca', '2 empanadas y 1 jugo de mora', 'apártalo porfa', 'mándenme 2 bultos', 'agrégame el combo 2 porfa', '¿puedes separarme una en talla M?', 'ahí va el voucher 🧾', '¿se puede apartar con un abono?', 'mi hermana me dijo que venden pollada, ¿me anotas 3 porfa?', 'ya te mandé por Yappy, chequea', 'vaa, me la aparta pues, mañana le llevo el pisto', 'me aparta el vestido rojo en talla M porfa, paso el viernes', 'bueno si no hay en 9 entonces dame la 9 y media, te la compro', 'le encargo 2 pares, talla 38 y 40', 'listo, transferido ✅', 'pagado 👍', 'ya te envié, revisa porfa 🙏', 'uff el envío está caro, pero bueno mándamelo'])(
     '"%s" is an order without any context',
     (text) => {
       const scored = scoreMessage({ text }, parts)

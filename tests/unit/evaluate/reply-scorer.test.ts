@@ -298,6 +298,19 @@ describe('assessReply: what customers write to the company behind a service', ()
     ['está sobrevalorado', 2],
     ['me llegó otro color', 1],
     ['quiero cambiarlo por la talla M', 2],
+    ['llevo todo el día esperando', 2],
+    ['uff mucho tiempo', 2],
+    ['de momento no, gracias', 2],
+    ['no te preocupes, ya encontré', 2],
+    ['pues ya se me pasó, la verdad', 2],
+    ['sí claro, cuando me saque la lotería 😂', 2],
+    ['diablo, esto es un relajo, no compro más aquí', 1],
+    ['gracias a ustedes por robarme', 1],
+    ['a lo mejor', 3],
+    ['mucho el envío', 2],
+    ['upa, está salada', 2],
+    ['está muy alto el precio', 2],
+    ['no se ve nada mal', 4],
   ] as const)('"%s" scores %i', (text, score) => {
     expect(assessReply(text).score).toBe(score)
   })
