@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { pngFileName } from '../../src/renderer/src/screens/stats/chart-png'
-import { addDays, categoryRows, continuousDays, deltas, distributionRows, modelLabel, toStatsInput, wrapLabel } from '../../src/renderer/src/screens/stats/stats-model'
+import { addDays, categoryRows, continuousDays, deltas, distributionRows, growthWithMarkers, modelLabel, toStatsInput, wrapLabel } from '../../src/renderer/src/screens/stats/stats-model'
 import type { StatsModelPoint } from '../../src/shared/types'
 
 const model = (over: Partial<StatsModelPoint>): StatsModelPoint => ({
@@ -99,5 +99,26 @@ describe('the dashboard’s chart data', () => {
     expect(wrapLabel('llama3.1:8b (en uso)', 14, 3).join('')).toBe('llama3.1:8b (en uso)')
     expect(wrapLabel('autodidacta-tienda:v1', 14, 3).join('')).toBe('autodidacta-tienda:v1')
     for (const line of wrapLabel('qwen2.5:3b-instruct-q4_K_M (en uso)', 14, 3)) expect(line.trimEnd().length).toBeLessThanOrEqual(14)
+  })
+
+  it('gives every lote in the period a place on the growth curve, even on a day nothing was added', () => {
+    const points = [
+      { day: '2026-12-03', added: 5, cumulative: 40 },
+      { day: '2026-12-05', added: 2, cumulative: 42 },
+    ]
+    const lote = (id: string, day: string) => ({ id, name: `lote-${id}`, day, trainCount: 9, validationCount: 1 })
+    // One prepared right after midnight (no exchange yet that day), one on a quiet day between, one before the period.
+    const { points: drawn, markers } = growthWithMarkers(points, [lote('a', '2026-11-20'), lote('b', '2026-12-04'), lote('c', '2026-12-06')], 6)
+    expect(markers.map((m) => m.id)).toEqual(['b', 'c'])
+    expect(drawn).toEqual([
+      { day: '2026-12-03', added: 5, cumulative: 40 },
+      { day: '2026-12-04', added: 0, cumulative: 40 },
+      { day: '2026-12-05', added: 2, cumulative: 42 },
+      { day: '2026-12-06', added: 0, cumulative: 42 },
+    ])
+    expect(growthWithMarkers(points, [lote('a', '2026-12-05')], 6).points).toEqual(points)
+    expect(growthWithMarkers([], [lote('a', '2026-12-05')], 6)).toEqual({ points: [], markers: [] })
+    // Only the latest few are drawn.
+    expect(growthWithMarkers(points, [lote('b', '2026-12-04'), lote('c', '2026-12-05')], 1).markers.map((m) => m.id)).toEqual(['c'])
   })
 })

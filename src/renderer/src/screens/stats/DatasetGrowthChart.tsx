@@ -4,6 +4,7 @@ import { useT } from '../../i18n/i18n'
 import { useFormat } from '../../number-format'
 import { ChartCard } from './ChartCard'
 import { SERIES_COLORS } from './score-colors'
+import { growthWithMarkers } from './stats-model'
 
 /** Markers beyond this crowd the curve; the latest ones are what the owner looks for. */
 const MAX_MARKERS = 6
@@ -13,10 +14,9 @@ export function DatasetGrowthChart({ stats }: { stats: StatsDto }) {
   const t = useT()
   // The shop's locale, also in the chart PNGs (drawn from this SVG).
   const { number: formatNumber, dayShort: shortDay, dayLong: longDay } = useFormat()
-  const points = stats.datasetGrowth
+  const { points, markers } = growthWithMarkers(stats.datasetGrowth, stats.datasets, MAX_MARKERS)
   const total = points.at(-1)?.cumulative ?? 0
   const position = new Map(points.map((p, i) => [p.day, i / Math.max(1, points.length - 1)]))
-  const markers = stats.datasets.filter((d) => position.has(d.day)).slice(-MAX_MARKERS)
   return (
     <ChartCard
       id="growth"

@@ -139,3 +139,24 @@ export function wrapLabel(label: string, width: number, maxLines: number): strin
   kept[maxLines - 1] = `${kept[maxLines - 1]!.trimEnd().slice(0, width - 1)}…`
   return kept
 }
+
+type GrowthPoint = StatsDto['datasetGrowth'][number]
+type GrowthMarker = StatsDto['datasets'][number]
+
+/**
+ * The growth curve with a point on every day a lote was prepared, and the latest `max` of those
+ * lotes as markers. A lote prepared on a day with no new exchange (right after midnight, or on a
+ * quiet Sunday) had no point to stand on and its marker was dropped; the curve now carries on
+ * flat to that day, which is what it means: nothing was added. Lotes before the first point lie
+ * outside the period shown.
+ */
+export function growthWithMarkers(points: readonly GrowthPoint[], datasets: readonly GrowthMarker[], max: number): { points: GrowthPoint[]; markers: GrowthMarker[] } {
+  const first = points[0]
+  if (!first) return { points: [], markers: [] }
+  const markers = datasets.filter((d) => d.day >= first.day).slice(-max)
+  const byDay = new Map(points.map((p) => [p.day, p]))
+  for (const d of markers) if (!byDay.has(d.day)) byDay.set(d.day, { day: d.day, added: 0, cumulative: Number.NaN })
+  const merged = [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))
+  for (let i = 0; i < merged.length; i++) if (Number.isNaN(merged[i]!.cumulative)) merged[i] = { ...merged[i]!, cumulative: merged[i - 1]?.cumulative ?? 0 }
+  return { points: merged, markers }
+}
