@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { pngFileName } from '../../src/renderer/src/screens/stats/chart-png'
-import { addDays, categoryRows, continuousDays, deltas, distributionRows, growthWithMarkers, modelLabel, toStatsInput, wrapLabel } from '../../src/renderer/src/screens/stats/stats-model'
+import { addDays, categoryRows, continuousDays, deltas, distributionRows, growthWithMarkers, modelLabel, tickLineChars, toStatsInput, wrapLabel } from '../../src/renderer/src/screens/stats/stats-model'
 import type { StatsModelPoint } from '../../src/shared/types'
 
 const model = (over: Partial<StatsModelPoint>): StatsModelPoint => ({
@@ -120,5 +120,14 @@ describe('the dashboard’s chart data', () => {
     expect(growthWithMarkers([], [lote('a', '2026-12-05')], 6)).toEqual({ points: [], markers: [] })
     // Only the latest few are drawn.
     expect(growthWithMarkers(points, [lote('b', '2026-12-04'), lote('c', '2026-12-05')], 1).markers.map((m) => m.id)).toEqual(['c'])
+  })
+
+  it('wraps axis labels to the width their bar group has: sooner on a phone than on a desktop', () => {
+    // Four versions on a 390 px phone share about 240 px; on a desktop about 480.
+    expect(tickLineChars(240, 4)).toBe(9)
+    expect(tickLineChars(480, 4)).toBe(14)
+    expect(tickLineChars(60, 4)).toBe(6)
+    expect(tickLineChars(Number.NaN, 4)).toBe(14)
+    for (const line of wrapLabel('autodidacta-tienda:v1', tickLineChars(240, 4), 3)) expect(line.length).toBeLessThanOrEqual(9)
   })
 })

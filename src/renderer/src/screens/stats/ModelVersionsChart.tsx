@@ -4,7 +4,7 @@ import { useT, type Translate } from '../../i18n/i18n'
 import { useFormat, type Formatters } from '../../number-format'
 import { ChartCard } from './ChartCard'
 import { SERIES_COLORS } from './score-colors'
-import { deltas, modelLabel, wrapLabel } from './stats-model'
+import { deltas, modelLabel, tickLineChars, wrapLabel } from './stats-model'
 
 /**
  * Each model version on live traffic, in the order they went live: mean score and success
@@ -74,15 +74,13 @@ export function ModelVersionsChart({ stats }: { stats: StatsDto }) {
   )
 }
 
-/** Longest line of an axis label before it wraps: about a bar group's width at 11 px. */
-const TICK_LINE_CHARS = 14
-
 /**
  * An x-axis label broken into up to three lines: long version names side by side overlapped
- * each other in one line.
+ * each other in one line. The line is as long as the bar group is wide, so four versions on a
+ * phone (about 60 px each) wrap sooner than on a desktop.
  */
-function WrappedTick({ x, y, payload }: { x?: number | string; y?: number | string; payload?: { value?: unknown } }) {
-  const lines = wrapLabel(String(payload?.value ?? ''), TICK_LINE_CHARS, 3)
+function WrappedTick({ x, y, payload, width, visibleTicksCount }: { x?: number | string; y?: number | string; payload?: { value?: unknown }; width?: number | string; visibleTicksCount?: number }) {
+  const lines = wrapLabel(String(payload?.value ?? ''), tickLineChars(Number(width), visibleTicksCount ?? 1), 3)
   return (
     <text className="recharts-cartesian-axis-tick-value" x={Number(x ?? 0)} y={Number(y ?? 0)} textAnchor="middle" fontSize={11} fill="#666">
       {lines.map((line, i) => (

@@ -160,3 +160,19 @@ export function growthWithMarkers(points: readonly GrowthPoint[], datasets: read
   for (let i = 0; i < merged.length; i++) if (Number.isNaN(merged[i]!.cumulative)) merged[i] = { ...merged[i]!, cumulative: merged[i - 1]?.cumulative ?? 0 }
   return { points: merged, markers }
 }
+
+/** Longest line of an axis label before it wraps, on a wide screen. */
+const TICK_LINE_CHARS = 14
+/** About how wide one character of an 11 px label is. */
+const CHAR_PX = 6.5
+
+/**
+ * How many characters of an axis label fit on one line under its bar group: the axis width shared
+ * by the labels, at most TICK_LINE_CHARS, at least 6. Four model versions on a phone (about 60 px
+ * each) wrap at 9 where a desktop wraps at 14; with a fixed 14 they ran into each other.
+ */
+export function tickLineChars(axisWidth: number, labels: number): number {
+  const slot = axisWidth / Math.max(1, labels)
+  if (!Number.isFinite(slot) || slot <= 0) return TICK_LINE_CHARS
+  return Math.max(6, Math.min(TICK_LINE_CHARS, Math.floor(slot / CHAR_PX)))
+}
