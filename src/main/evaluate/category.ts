@@ -15,6 +15,7 @@ import { CATEGORIES, type Category } from '../../shared/types'
 import { analyzeSpanish, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet } from '../kernel/phrase-matcher'
 import { NOT_GOODS } from './not-goods'
+import { hangsOnCondition } from './purchase-condition'
 
 export { CATEGORIES }
 export type { Category }
@@ -327,12 +328,6 @@ function negatedAt(words: readonly string[], clauseOf: readonly number[], start:
   return false
 }
 
-/** "si" one or two words before, in the same clause: an "if" ("si te compro"), not a yes ("sí, lo compro" has its comma). */
-function conditionalAt(words: readonly string[], clauseOf: readonly number[], start: number): boolean {
-  for (let i = start - 1; i >= Math.max(0, start - 2) && clauseOf[i] === clauseOf[start]; i--) if (words[i] === 'si') return true
-  return false
-}
-
 /** What failed to arrive is a message, not a parcel: "no me llegó el link de pago". */
 const NOT_A_PARCEL = new Set(['link', 'enlace', 'correo', 'mail', 'email', 'mensaje', 'codigo', 'sms', 'comprobante', 'factura'])
 
@@ -341,10 +336,14 @@ export interface TopicMatch {
   category: Category
   /** Index in `words` of the phrase that decided; -1 for `general`. */
   start: number
+  /** Index just past that phrase; -1 for `general`. */
+  end: number
   /** Decided by a phrase that asks about the minimum order: whatever order words it holds, it orders nothing. */
   minimumOrder?: boolean
   /** Decided by the invoice: a payment topic that commits to nothing ("¿dan factura?"). */
   paperwork?: boolean
+  /** A purchase word was passed over because it hangs on an "if" (purchase-condition.ts). */
+  conditionalPurchase?: boolean
 }
 
 /**
@@ -356,11 +355,12 @@ export function topicOf(analyzed: AnalyzedText, options: { withoutPurchase?: boo
   const { words, clauseOf } = analyzed
   const asks = analyzed.questionMarks > 0
   const delivery = DELIVERY_FAILURE.findAll(words, clauseOf).find((m) => !NOT_A_PARCEL.has(words[m.end] === 'el' || words[m.end] === 'la' ? (words[m.end + 1] ?? '') : (words[m.end] ?? '')))
-  if (delivery) return { category: 'consulta_envio', start: delivery.start }
-  if (AFTER_SALE.findAll(words, clauseOf).length > 0) return { category: 'general', start: -1 }
+  if (delivery) return { category: 'consulta_envio', start: delivery.start, end: delivery.end }
+  if (AFTER_SALE.findAll(words, clauseOf).length > 0) return { category: 'general', start: -1, end: -1 }
   const elsewhere = NAMED_ELSEWHERE.findAll(words, clauseOf)[0]
-  if (elsewhere) return { category: elsewhere.value, start: elsewhere.start, minimumOrder: elsewhere.value === 'consulta_precio' }
+  if (elsewhere) return { category: elsewhere.value, start: elsewhere.start, end: elsewhere.end, minimumOrder: elsewhere.value === 'consulta_precio' }
   const { claimed } = NOT_A_TOPIC.claim(words, clauseOf)
+  let conditionalPurchase = false
   for (const { category, phrases } of SETS) {
     for (const match of phrases.findAll(words, clauseOf)) {
       // The invoice asked for is no purchase, so it stays: "compro 2 si me hacés factura A".
@@ -368,12 +368,15 @@ export function topicOf(analyzed: AnalyzedText, options: { withoutPurchase?: boo
       if (match.value.questionOnly && !asks && match.start !== 0) continue
       if (claimed.slice(match.start, match.end).some(Boolean)) continue
       if (match.value.negatable && negatedAt(words, clauseOf, match.start)) continue
-      if (match.value.conditional && conditionalAt(words, clauseOf, match.start)) continue
+      if (match.value.conditional && hangsOnCondition(analyzed, match.start, match.end)) {
+        conditionalPurchase = true
+        continue
+      }
       if (match.value.notBefore?.has(words[match.end] ?? '')) continue
-      return { category, start: match.start, ...(match.value.paperwork ? { paperwork: true } : {}) }
+      return { category, start: match.start, end: match.end, ...(match.value.paperwork ? { paperwork: true } : {}), ...(conditionalPurchase ? { conditionalPurchase } : {}) }
     }
   }
-  return { category: 'general', start: -1 }
+  return { category: 'general', start: -1, end: -1, ...(conditionalPurchase ? { conditionalPurchase } : {}) }
 }
 
 /** The category of an already analysed message (shares the tokenization with the scorer). */

@@ -15,6 +15,7 @@ import { rulesDistribution } from './blended-scorer'
 import { topicOf, type Category, type TopicMatch } from './category'
 import { calibrateConfidence } from './confidence-calibration'
 import { NOT_GOODS } from './not-goods'
+import { hangsOnCondition } from './purchase-condition'
 import { closesSale, offered, picksFromOffer, type CatalogTerms } from './offer-context'
 import { extractSignals, resolveSignals, type ReplyAssessment } from './reply-scorer'
 import type { SentimentModel } from './sentiment-model'
@@ -178,50 +179,29 @@ function orderInWords(text: AnalyzedText): string | null {
   return itemList(text)
 }
 
-/** After "si", words that make it a yes ("si claro", "si por favor"), not an "if". */
-const YES_AFTER_SI = new Set('si claro dale ok okey listo perfecto gracias por porfa ya de exacto correcto obvio seguro bueno vale señor señora señorita amigo amiga hermano mija mijo joven'.split(' '))
-/** Words before "si" that leave it opening its clause ("no pos si me lo deja en 250…", "bueno si…"). */
-const BEFORE_IF = new Set('no pos pues bueno ok oye oiga mira entonces y pero ah ay'.split(' '))
-
-/**
- * Whether the purchase at `purchaseAt` hangs on an "if": one that opens a condition before it ("si
- * me lo dejas en 40 me lo llevo", "si lo tenés en negro lo compro"), or one after it in the same
- * clause ("compro 2 si me hacés factura"). Not "si, me lo llevo" (the comma ends its clause), nor
- * "si me lo llevo" or "si quiero dos", where the purchase follows at once: that "si" is a yes
- * typed without its accent; nor "me lo llevo sí o sí".
- */
-function conditionAround(text: AnalyzedText, purchaseAt: number): boolean {
-  const { words, clauseOf } = text
-  for (let i = purchaseAt + 1; i + 1 < words.length && clauseOf[i] === clauseOf[purchaseAt]; i++) {
-    if (words[i] === 'si' && clauseOf[i + 1] === clauseOf[i] && !YES_AFTER_SI.has(words[i + 1]!) && words[i + 1] !== 'no' && words[i + 1] !== 'o') return true
-  }
-  for (let i = 0; i + 2 <= purchaseAt; i++) {
-    if (words[i] !== 'si') continue
-    const opens = i === 0 || clauseOf[i - 1] !== clauseOf[i] || words.slice(0, i).every((w) => BEFORE_IF.has(w))
-    // "si no hay en 9, dame la 9 y media" orders the other one: a fallback, not a condition.
-    if (opens && clauseOf[i + 1] === clauseOf[i] && !YES_AFTER_SI.has(words[i + 1]!) && words[i + 1] !== 'no') return true
-  }
-  return false
-}
-
-/** Where a phrase the rules reported ("purchase:me lo llevo") starts in the words, or -1. */
-function phraseAt(words: readonly string[], phrase: string): number {
+/** Where a phrase the rules reported ("purchase:me lo llevo") stands in the words, or null. */
+function phraseSpan(words: readonly string[], phrase: string): Span | null {
   const parts = phrase.split(' ')
-  for (let i = 0; i + parts.length <= words.length; i++) if (parts.every((p, k) => words[i + k] === p)) return i
-  return -1
+  for (let i = 0; i + parts.length <= words.length; i++) if (parts.every((p, k) => words[i + k] === p)) return { start: i, end: i + parts.length }
+  return null
+}
+
+interface Span {
+  start: number
+  end: number
 }
 
 /**
- * Where the first purchase in the message's own words starts, or -1: a purchase phrase of the
- * rules, an order phrase ("me regalas dos"), or the payment topic's phrase. Orders read from the
- * context (a pick, a yes to a closing question), a list of goods or an address have no phrase.
+ * The first purchase in the message's own words, or null: a purchase phrase of the rules, an
+ * order phrase ("me regalas dos"), or the payment topic's phrase. Orders read from the context
+ * (a pick, a yes to a closing question), a list of goods or an address have no phrase.
  */
-function firstPurchaseAt(words: readonly string[], signals: readonly string[], order: string | null, topic: TopicMatch): number {
+function firstPurchase(words: readonly string[], signals: readonly string[], order: string | null, topic: TopicMatch): Span | null {
   const phrases = signals.filter((s) => s.startsWith('purchase:')).map((s) => s.slice('purchase:'.length))
   if (order && !order.includes(':') && order !== 'list' && order !== 'address' && order !== 'closing') phrases.push(order)
-  const starts = phrases.map((p) => phraseAt(words, p)).filter((i) => i >= 0)
-  if (topic.category === 'proceso_pago') starts.push(topic.start)
-  return starts.length ? Math.min(...starts) : -1
+  const spans = phrases.map((p) => phraseSpan(words, p)).filter((s): s is Span => s !== null)
+  if (topic.category === 'proceso_pago') spans.push({ start: topic.start, end: topic.end })
+  return spans.reduce<Span | null>((first, s) => (first === null || s.start < first.start ? s : first), null)
 }
 
 const ITEM_COUNTS = new Set('1 2 3 4 5 6 7 8 9 10 un una uno dos tres cuatro cinco seis media'.split(' '))
@@ -280,8 +260,8 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   let confidence = rules.confidence
   // A purchase that hangs on a condition ("si me lo dejas en 40 me lo llevo") is keen interest,
   // a 4, and no sale yet: the bot's answer has not closed it.
-  const firstPurchase = firstPurchaseAt(analyzed.words, rules.signals, order, topic)
-  const conditional = firstPurchase >= 0 && conditionAround(analyzed, firstPurchase)
+  const purchase = firstPurchase(analyzed.words, rules.signals, order, topic)
+  const conditional = topic.conditionalPurchase === true || (purchase !== null && hangsOnCondition(analyzed, purchase.start, purchase.end))
   if (conditional) {
     order = null
     wasSuccessful = false

@@ -317,13 +317,21 @@ describe('paying and ordering are one topic and one outcome', () => {
       ['si lo tenés en negro lo compro, si no no', 'consulta_producto'],
       ['si llega antes del viernes lo pido', 'consulta_envio'],
       ['compro 2 si me hacés factura A', 'proceso_pago'],
+      // A "si" inside the clause is an if or a whether; one that opens it right before the purchase
+      // is an if when the clause asks something in return, or is itself the question.
+      ['no sé si lo compro', 'general'],
+      ['si te compro 3 me haces envío gratis', 'consulta_envio'],
+      ['si compro 2 me hacen descuento', 'consulta_precio'],
     ] as const) {
       const scored = scoreMessage({ text }, parts)
       expect([scored.score, scored.wasSuccessful, scored.category], text).toEqual([4, false, category])
       expect(scored.signals).toContain('conditional')
     }
+    // Asked, it is a question about buying, which reads as neutral.
+    const asked = scoreMessage({ text: '¿y si compro dos?' }, parts)
+    expect([asked.score, asked.wasSuccessful, asked.signals.includes('conditional')]).toEqual([3, false, true])
     // A "sí" typed without its accent is a yes: the purchase follows it at once, or a comma ends it.
-    for (const text of ['si me lo llevo', 'si quiero dos', 'si, me lo llevo', 'si claro, lo quiero', 'si lo quiero, como pago?', 'me lo llevo si o si']) {
+    for (const text of ['si me lo llevo', 'si quiero dos', 'si compro dos', 'si, me lo llevo', 'si claro, lo quiero', 'si lo quiero, como pago?', 'me lo llevo si o si']) {
       const scored = scoreMessage({ text }, parts)
       expect([scored.score, scored.wasSuccessful], text).toEqual([5, true])
     }

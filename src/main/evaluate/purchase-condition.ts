@@ -1,0 +1,69 @@
+// Whether a purchase a customer names hangs on an "if". One reading for the scorer (a conditional
+// purchase is keen interest, a 4, and no sale) and for the category (it is filed under what the
+// condition asks about), so the two never disagree on the same "si".
+//
+// Customers type "sí" without its accent, so "si" is both a yes and an if. How it is read:
+// - after the purchase, in its clause: an if ("compro 2 si me hacés factura"), but not "sí o sí";
+// - in the middle of the purchase's clause, before it: an if or a whether ("me haces precio si te
+//   compro por mayor", "no sé si lo compro");
+// - opening a clause, with words between it and the purchase: an if ("si me lo dejas en 40 me lo
+//   llevo", "si lo tenés en negro, lo compro");
+// - opening a clause right before the purchase: a yes ("si me lo llevo", "si quiero dos"), unless
+//   the clause goes on to ask for something in return ("si te compro 3 me haces envío gratis",
+//   "si compro dos sale más barato?") or is itself the question the message ends on ("¿y si
+//   compro dos?");
+// - followed by a yes word ("si claro", "si por favor") or by "no" ("si no hay en 9, dame la 9 y
+//   media" orders the other one): never an if.
+
+import type { AnalyzedText } from '../kernel/spanish-text'
+
+/** After "si", words that make it a yes ("si claro", "si por favor"), not an "if". */
+const YES_AFTER_SI = new Set('si claro dale ok okey listo perfecto gracias por porfa ya de exacto correcto obvio seguro bueno vale señor señora señorita amigo amiga hermano mija mijo joven'.split(' '))
+/** Words before "si" that leave it opening its clause ("no pos si me lo deja en 250…", "bueno si…"). */
+const BEFORE_IF = new Set('no pos pues bueno ok oye oiga mira entonces y pero ah ay'.split(' '))
+/** What a customer asks in return for buying: a better price, free shipping, a faster delivery. */
+const IN_RETURN = new Set('hay sale salen saldria cuesta cuestan costaria llega llegan llegaria descuento rebaja gratis regalan regalas dan das hacen haces haria harias dejan dejas dejarias'.split(' '))
+const CLITICS = new Set(['me', 'nos'])
+
+function readsAsIf(words: readonly string[], clauseOf: readonly number[], at: number): boolean {
+  const next = words[at + 1]
+  return next !== undefined && clauseOf[at + 1] === clauseOf[at] && !YES_AFTER_SI.has(next) && next !== 'no' && next !== 'o'
+}
+
+function opensClause(words: readonly string[], clauseOf: readonly number[], at: number): boolean {
+  if (at === 0 || clauseOf[at - 1] !== clauseOf[at]) return true
+  for (let i = at - 1; i >= 0 && clauseOf[i] === clauseOf[at]; i--) if (!BEFORE_IF.has(words[i]!)) return false
+  return true
+}
+
+/** The purchase's clause goes on past it to ask for something in return: "… me haces envío gratis". */
+function asksInReturn(words: readonly string[], clauseOf: readonly number[], end: number): boolean {
+  const clause = clauseOf[end - 1]
+  for (let i = end; i < words.length && clauseOf[i] === clause; i++) {
+    if (IN_RETURN.has(words[i]!)) return true
+    if (CLITICS.has(words[i]!) && i + 1 < words.length && clauseOf[i + 1] === clause) return true
+  }
+  return false
+}
+
+/** The purchase's clause is the message's last and ends on a question mark: "¿y si compro dos?". */
+function askedLast(text: Pick<AnalyzedText, 'words' | 'clauseOf' | 'normalized'>, clause: number | undefined): boolean {
+  return text.clauseOf[text.words.length - 1] === clause && /\?\s*$/.test(text.normalized)
+}
+
+/** Whether the purchase named by `words[start..end)` hangs on an "if" (see the top of this file). */
+export function hangsOnCondition(text: Pick<AnalyzedText, 'words' | 'clauseOf' | 'normalized'>, start: number, end: number): boolean {
+  const { words, clauseOf } = text
+  const clause = clauseOf[start]
+  for (let i = end; i < words.length && clauseOf[i] === clause; i++) if (words[i] === 'si' && readsAsIf(words, clauseOf, i)) return true
+  for (let i = 0; i < start; i++) {
+    if (words[i] !== 'si' || !readsAsIf(words, clauseOf, i)) continue
+    const opens = opensClause(words, clauseOf, i)
+    if (!opens) {
+      if (clauseOf[i] === clause) return true
+      continue
+    }
+    if (i + 1 < start || asksInReturn(words, clauseOf, end) || askedLast(text, clause)) return true
+  }
+  return false
+}
