@@ -14,6 +14,7 @@ import { OWNER_ANSWERS_MODEL, type DatasetDto, type ExchangeDto, type ModelVersi
 import { ExchangeCard, type ExchangeActions } from '../../src/renderer/src/screens/review/ExchangeCard'
 import { Bubble } from '../../src/renderer/src/screens/conversations/Thread'
 import { runSource, upsertRun } from '../../src/renderer/src/screens/training/training-state'
+import { modelLabel } from '../../src/renderer/src/screens/stats/stats-model'
 import { DatasetForm } from '../../src/renderer/src/screens/training/DatasetForm'
 import type { LearningSettings, MessageDto, TrainingRunDto } from '../../src/shared/types'
 
@@ -210,6 +211,15 @@ describe('model versions in Conversaciones and in a training run', () => {
     expect(bubble('cloud:gpt-4o-mini')).toContain('Respondió gpt-4o-mini (nube)')
     // One of the app's own tags no longer listed (the demo's, or deleted in Ollama) still reads as a version.
     expect(bubble('autodidacta-tienda:v2')).toContain('Respondió Versión 2 ·')
+  })
+
+  it('the chart of versions in Estadísticas names models as the chat does, never by their Ollama tag', () => {
+    const fmt = formatters('es-CO', t)
+    const label = (name: string): string =>
+      modelLabel({ model: name, version: null }, t('stats.models.unknown'), (v) => t('version.short', { version: v }), (m) => fmt.modelName(m, []))
+    expect(label('cloud:llama-3.1-8b-instant')).toBe('llama-3.1-8b-instant (nube)')
+    expect(label('llama3.1:8b')).toBe('Llama 3.1 8B')
+    expect(label('autodidacta-tienda:v1')).toBe('Versión 1')
   })
 
   it('a run says which version it started from, in the same words', () => {

@@ -64,9 +64,10 @@ describe('the dashboard’s chart data', () => {
       { meanScore: null, successRate: null },
     ])
     const versionLabel = (version: number): string => `Versión ${version}`
-    expect(modelLabel(versions[1]!, '?', versionLabel)).toBe('Versión 1')
-    expect(modelLabel(model({ model: 'qwen2.5:7b' }), '?', versionLabel)).toBe('qwen2.5:7b')
-    expect(modelLabel(model({ model: '' }), 'desconocido', versionLabel)).toBe('desconocido')
+    const modelName = (name: string): string => `«${name}»`
+    expect(modelLabel(versions[1]!, '?', versionLabel, modelName)).toBe('Versión 1')
+    expect(modelLabel(model({ model: 'qwen2.5:7b' }), '?', versionLabel, modelName)).toBe('«qwen2.5:7b»')
+    expect(modelLabel(model({ model: '' }), 'desconocido', versionLabel, modelName)).toBe('desconocido')
   })
 
   it('asks the core for whole local days and leaves out filters that are not set', () => {

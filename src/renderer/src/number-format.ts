@@ -127,11 +127,16 @@ export function formatVersionName(
   return t(`version.name.${version.source}`, { version: version.version, date: formatShortDate(locale, version.createdAt, now) })
 }
 
+/** How the core records an answer of the cloud endpoint: `cloud:<model>`. */
+const CLOUD_PREFIX = 'cloud:'
+
 /**
  * A model the core names by its tag, in the owner's words when it is one of the shop's
  * versions; another model (one chosen in Ajustes, a cloud model) keeps its own name.
  */
 export function modelDisplayName(locale: string, t: Translate, model: string, versions: readonly ModelVersionDto[], now: Date = new Date()): string {
+  // Answers of the cloud endpoint are recorded as `cloud:<model>`.
+  if (model.startsWith(CLOUD_PREFIX)) return t('message.model.cloud', { model: model.slice(CLOUD_PREFIX.length) })
   const version = versions.find((v) => v.name === model)
   if (version) return formatVersionName(locale, t, version, now)
   // A version no longer listed (deleted in Ollama, or the demo's) still has the app's own tag: its number is in it.

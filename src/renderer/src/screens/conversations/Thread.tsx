@@ -5,7 +5,7 @@ import { useModelVersions } from '../../api/use-model-versions'
 import { contactLabel, contactPhone, formatTime } from '../../format'
 import type { MessageKey } from '../../i18n/es'
 import { useNumberLocale, useT, type Translate } from '../../i18n/i18n'
-import { useFormat, type Formatters } from '../../number-format'
+import { useFormat } from '../../number-format'
 import { isOddKind, kindLabel } from './message-kind'
 import { MessagePhoto, VoiceNote } from './MessageMedia'
 import { ReplyBox } from './ReplyBox'
@@ -138,7 +138,7 @@ export function Bubble({ message: m, versions = [] }: { message: MessageDto; ver
           {m.template && <span data-testid="message-template">{t(`message.template.${m.template}`)} · </span>}
           {m.model && (
             <span title={m.model} data-testid="message-model">
-              {t('message.model', { model: modelName(m.model, t, fmt, versions) })} ·{' '}
+              {t('message.model', { model: fmt.modelName(m.model, versions) })} ·{' '}
             </span>
           )}
           {m.status === 'failed' && <span className="meta-bad">{t('message.status.failed')} · </span>}
@@ -155,10 +155,6 @@ export function Bubble({ message: m, versions = [] }: { message: MessageDto; ver
   )
 }
 
-/** Answers of the cloud endpoint are recorded as `cloud:<model>`; the shop's own versions by their owner-facing name. */
-function modelName(model: string, t: Translate, fmt: Formatters, versions: readonly ModelVersionDto[]): string {
-  return model.startsWith('cloud:') ? t('message.model.cloud', { model: model.slice('cloud:'.length) }) : fmt.modelName(model, versions)
-}
 
 const TICKS: Record<Exclude<MessageStatus, 'received'>, string> = {
   queued: '⏱',

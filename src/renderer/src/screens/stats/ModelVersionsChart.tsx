@@ -18,7 +18,7 @@ export function ModelVersionsChart({ stats }: { stats: StatsDto }) {
   const changes = deltas(stats.perModel)
   const rows = stats.perModel.map((m, i) => ({
     ...m,
-    label: modelLabel(m, t('stats.models.unknown'), (version) => t('version.short', { version })) + (m.live ? ` (${t('stats.models.live')})` : ''),
+    label: modelLabel(m, t('stats.models.unknown'), (version) => t('version.short', { version }), (model) => fmt.modelName(model, [])) + (m.live ? ` (${t('stats.models.live')})` : ''),
     successPct: m.successRate === null ? null : Math.round(m.successRate * 1000) / 10,
     change: changes[i]!,
   }))
@@ -94,7 +94,7 @@ function WrappedTick({ x, y, payload, width, visibleTicksCount }: { x?: number |
 
 function modelTooltip(t: Translate, fmt: Formatters, m: StatsModelPoint & { label: string }): string {
   const trained = m.createdAt !== null && m.source !== 'base' ? ` · ${t('stats.models.trained', { date: fmt.date(m.createdAt) })}` : ''
-  return `${m.model || t('stats.models.unknown')}${trained} · ${t('stats.models.period', {
+  return `${m.label}${trained} · ${t('stats.models.period', {
     exchanges: fmt.number(m.exchanges),
     from: fmt.dayShort(m.firstDay),
     to: fmt.dayShort(m.lastDay),

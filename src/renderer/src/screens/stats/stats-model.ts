@@ -93,10 +93,15 @@ export function continuousDays(daily: StatsDailyPoint[]): (Omit<StatsDailyPoint,
   return out
 }
 
-/** "v2", or the model's own name when it is not one of the shop's versions. */
-export function modelLabel(model: Pick<StatsModelPoint, 'model' | 'version'>, unknown: string, versionLabel: (version: number) => string): string {
+/** "Versión 2", or how the owner knows a model that is not one of the shop's versions ("Qwen 2.5 3B", "llama-3.1-8b-instant (nube)"). */
+export function modelLabel(
+  model: Pick<StatsModelPoint, 'model' | 'version'>,
+  unknown: string,
+  versionLabel: (version: number) => string,
+  modelName: (model: string) => string,
+): string {
   if (model.version !== null) return versionLabel(model.version)
-  return model.model || unknown
+  return model.model ? modelName(model.model) : unknown
 }
 
 /** Change of a figure against the previous version's, when both exist. */
