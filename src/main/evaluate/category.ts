@@ -12,7 +12,7 @@
 // a customer who says how they will pay is past every other question.
 
 import { CATEGORIES, type Category } from '../../shared/types'
-import { analyzeSpanish, type AnalyzedText } from '../kernel/spanish-text'
+import { analyzeSpanish, asksQuestion, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet } from '../kernel/phrase-matcher'
 import { NOT_GOODS } from './not-goods'
 import { hangsOnCondition } from './purchase-condition'
@@ -45,6 +45,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'comprar|comprarlo|comprarla|comprarlos|compro|compra|adquirir|adquirirlo|adquiero', negatable: true, conditional: true },
     { pattern: 'me lo|la? apartas|separas|reservas|guardas|apartan|separan|reservan|aparta|separa|reserva|guarda', negatable: true },
     { pattern: 'envie|mande|transferi|gire la|el? plata|platica|dinero' },
+    { pattern: 'comprobante|recibo fiscal|electronico', paperwork: true },
     { pattern: 'nequi|daviplata|efecty|pse|bancolombia|tarjeta|contraentrega|transferencia|consignacion|cuotas|paypal|comprobante|voucher' },
     { pattern: 'transfiero|transferi|consigno|consigne|consignar|consignarle|consignarte|deposito|deposite' },
     { pattern: 'numero de cuenta' },
@@ -239,6 +240,21 @@ const DELIVERY_FAILURE = new PhraseSet(
     'seguimiento de|del|a mi? pedido|paquete|orden|compra|envio',
     // Whether it has left yet: "¿ya salió mi pedido?", "¿ya enviaron mi orden?".
     'salio|salieron|despacharon|enviaron|mandaron mi|el|la pedido|paquete|orden|compra|envio',
+    // An order already placed, asked after: "¿qué pasó con mi pedido?", "¿mi compra ya fue
+    // despachada?", "¿a qué hora llega mi pedido?", "¿ya viene mi pedido?", "el pedido número 4521…".
+    'que paso|pasa|hay|onda con mi|el|la pedido|paquete|orden|compra|encargo|envio',
+    'pedido|paquete|orden|compra|encargo|envio ya? fue|esta|ha sido? despachado|despachada|enviado|enviada|entregado|entregada|listo|lista',
+    'hora llega|llegaria|llegara|viene|sale|saldria mi|el|la pedido|paquete|orden|compra|encargo',
+    'ya viene|llega|sale|salio|vienen mi|el|la|los|mis pedido|paquete|orden|compra|encargo|pedidos',
+    'pedido|orden|compra|guia numero|nro|num|no',
+    'numero|nro|num de pedido|orden|compra',
+    'cuanto falta|tarda|demora para que? llegue|lleguen|llegar|llega',
+    // Still waiting for it: "hace 3 días que espero y nada", "llevo una hora esperando".
+    'espero|esperando|esperamos y nada',
+    'todavia|aun nada $',
+    'llevo|llevamos|tengo|tenemos|van una|un|media|1|2|3|4|5|10|15|20|30|40|45|dos|tres|cuatro|cinco|mas|casi hora|horas|dia|dias|semana|semanas|minutos|rato|mes|meses esperando $',
+    'llevo|llevamos|tengo|tenemos|van una|un|media|1|2|3|4|5|10|15|20|30|40|45|dos|tres|cuatro|cinco|mas|casi hora|horas|dia|dias|semana|semanas|minutos|rato|mes|meses esperando y nada',
+    'se demoraron|tardaron|demoro|tardo|demoraste|tardaste demasiado|mucho|muchisimo $',
   ].map((pattern) => ({ pattern, value: true })),
 )
 
@@ -329,7 +345,7 @@ function negatedAt(words: readonly string[], clauseOf: readonly number[], start:
 }
 
 /** What failed to arrive is a message, not a parcel: "no me llegó el link de pago". */
-const NOT_A_PARCEL = new Set(['link', 'enlace', 'correo', 'mail', 'email', 'mensaje', 'codigo', 'sms', 'comprobante', 'factura'])
+const NOT_A_PARCEL = new Set(['link', 'enlace', 'correo', 'mail', 'email', 'mensaje', 'codigo', 'sms', 'comprobante', 'factura', 'pago', 'transferencia', 'deposito', 'consignacion', 'plata', 'dinero', 'abono', 'reembolso', 'devolucion'])
 
 /** A message's topic, and the word where the phrase that names it starts. */
 export interface TopicMatch {
@@ -353,7 +369,7 @@ export interface TopicMatch {
  */
 export function topicOf(analyzed: AnalyzedText, options: { withoutPurchase?: boolean } = {}): TopicMatch {
   const { words, clauseOf } = analyzed
-  const asks = analyzed.questionMarks > 0
+  const asks = asksQuestion(analyzed)
   const delivery = DELIVERY_FAILURE.findAll(words, clauseOf).find((m) => !NOT_A_PARCEL.has(words[m.end] === 'el' || words[m.end] === 'la' ? (words[m.end + 1] ?? '') : (words[m.end] ?? '')))
   if (delivery) return { category: 'consulta_envio', start: delivery.start, end: delivery.end }
   if (AFTER_SALE.findAll(words, clauseOf).length > 0) return { category: 'general', start: -1, end: -1 }

@@ -96,6 +96,15 @@ export function catalogTerms(products: readonly { name: string; keywords?: reado
 /** How many of a unit, in digits or words: "3 unidades", "una docena", "media libra". */
 const UNIT_COUNTS = '1|2|3|4|5|6|7|8|9|10|12|15|20|24|30|50|100|un|una|uno|unos|unas|dos|tres|cuatro|cinco|seis|diez|doce|media|veinte'
 
+/** Wanting a thing named, in so many words: an order in a short chat message, a wish in a review. */
+const WANTS = [
+  'quiero|quisiera|queria|deseo|encargo un|una|unos|unas|el|la|los|las',
+  'necesito|necesitaria|ocupo|quiero|quisiera 1|2|3|4|5|6|7|8|9|10|12|15|20|24|25|30|40|50|60|100|dos|tres|cuatro|cinco|seis|diez|doce|veinte|treinta|cincuenta|cien',
+]
+const WANT_PATTERNS = new Set(WANTS)
+/** Up to this many words, wanting a thing named is an order; in a longer text it is a wish ("quiero un producto que dure"). */
+const WANT_ORDER_WORDS = 12
+
 /**
  * An order given in the customer's own words, with no context needed: a delivery address, a
  * payment already made or its proof, an order placed ("quiero hacer un pedido", "me regalas dos").
@@ -121,15 +130,15 @@ const ORDER_PHRASES = new PhraseSet(
     'quiero|quisiera|queria|deseo pedir|ordenar|encargar',
     // "me regalas dos", "me das una", "véndeme 3" (the normalizer reads "me regalas" as "dame");
     // not "mándame una": that is usually a photo or the details.
-    'dame|damelo|regalame|vendeme|traeme|regalas|vendes|traes 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|media',
-    'me regalas|regala|das|da|vendes|vende|traes|trae 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|media',
+    'dame|damelo|regalame|vendeme|traeme|pasame|ponme|sirveme|preparame|regalas|vendes|traes 1|2|3|4|5|6|un|uno|una|unos|unas|dos|tres|cuatro|cinco|media',
+    'me regalas|regala|das|da|vendes|vende|traes|trae|pasas|pasa|pones|pone|sirves|sirve|preparas|prepara 1|2|3|4|5|6|un|uno|una|unos|unas|dos|tres|cuatro|cinco|media',
     'para pedir|ordenar|encargar',
     'confirmo|confirmamos el|la? pedido|orden|compra',
     'hacer|realizar|poner|hacemos|hagamos una|un|la|el|mi orden|pedido|compra',
     'me|nos interesa|interesaria comprar|comprarlo|comprarla|comprarlos|adquirir|adquirirlo|pedir|pedirlo|llevarlo|llevarla',
     'quiero|quisiera|queria|deseo reservar|apartar|separar|encargar|apartarlo|separarlo|reservarlo',
     // Adding to an order: "anótame dos", "ponme una más", "envíame tres" (a quantity, not a photo).
-    'anotame|apuntame|agregame|sumame|ponme|mandame|enviame|separame|apartame|mandenme|envienme|traiganme|denme|mandeme|envieme|traigame 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|otro|otra',
+    'anotame|apuntame|agregame|sumame|sumale|agregale|añademe|añadele|ponle|ponme|mandame|enviame|separame|apartame|mandenme|envienme|traiganme|denme|mandeme|envieme|traigame 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|otro|otra',
     // The thing itself, named: "agrégame el combo 2", "sepárame la negra" (not "mándame la foto": mandame is left out).
     'anotame|apuntame|agregame|sumame|separame|apartame|reservame|guardame el|la|los|las',
     'me anotas|apuntas|agregas|sumas|pones|mandas|envias|separas|apartas 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|otro|otra',
@@ -137,6 +146,10 @@ const ORDER_PHRASES = new PhraseSet(
     'lo|la|los|las llevo|tomo',
     // "voy a querer dos", "vamos a querer el combo": ordering in the near future.
     'voy|vamos a querer',
+    // What the customer wants, named: "quiero un ramo de rosas rojas", "quiero la crema nivea
+    // grande", "necesito 50 cupcakes" ("necesito un cargador" is a search as often). Not what
+    // NOT_GOODS lists ("quiero una foto", "quiero un asesor"), and only in a short message.
+    ...WANTS,
     // A quantity in units: "necesito 3 unidades", "quiero 2 cajas", "ocupo una docena".
     `necesito|ocupo|requiero|quiero|quisiera|queria ${UNIT_COUNTS} unidades|unidad|piezas|pieza|cajas|caja|docenas|docena|kilos|kilo|paquetes|paquete|pares|par|bultos|bulto|libras|libra|metros|litros`,
     'trato hecho',
@@ -156,6 +169,9 @@ const ORDER_QUESTIONS = new PhraseSet(
   [
     'me|nos lo|la|los|las vendes|vende|venden|vendas',
     'me|nos lo|la|los|las puedes|puede|pueden|podrias|podria vender|apartar|separar|reservar|guardar',
+    // "¿me vende un taladro?", "¿me puede vender una caja de tornillos?".
+    'me|nos vendes|vende|venden|venderias|venderia|vendas|venda un|una|unos|unas|1|2|3|4|5|dos|tres|cuatro|cinco',
+    'me|nos puedes|puede|pueden|podrias|podria|podrian vender un|una|unos|unas|1|2|3|4|5|dos|tres|cuatro|cinco',
     'puedes|puede|pueden|podrias|podria|podrian venderme|apartarme|separarme|reservarme|guardarme|apartarmelo|separarmelo|reservarmelo|guardarmelo|apartarmela|separarmela',
     // A count asked for: "¿me anotas 3?", "¿me separas dos?" (not "¿me mandas una?": a photo as often as goods).
     'me|nos anotas|anota|apuntas|apunta|separas|separa|apartas|aparta|guardas|guarda|reservas|reserva|pones|pone 1|2|3|4|5|6|uno|una|dos|tres|cuatro|cinco|seis',
@@ -169,11 +185,20 @@ function negated(text: AnalyzedText, start: number): boolean {
   return false
 }
 
+const ARTICLES = new Set(['un', 'una', 'unos', 'unas', 'el', 'la', 'los', 'las', 'mi', 'tu', 'su'])
+
+/** The thing a phrase ending at `end` asks for: the word after it, past an article ("reservar una mesa"). */
+function thingAt(words: readonly string[], end: number): string {
+  return (ARTICLES.has(words[end] ?? '') ? words[end + 1] : words[end]) ?? ''
+}
+
 function orderInWords(text: AnalyzedText): string | null {
   const asked = ORDER_QUESTIONS.findAll(text.words, text.clauseOf).find((m) => !negated(text, m.start))
   if (asked) return text.words.slice(asked.start, asked.end).join(' ')
   if (text.questionMarks > 0) return null
-  const match = ORDER_PHRASES.findAll(text.words, text.clauseOf).find((m) => !negated(text, m.start) && !NOT_GOODS.has(text.words[m.end] ?? ''))
+  const match = ORDER_PHRASES.findAll(text.words, text.clauseOf).find(
+    (m) => !negated(text, m.start) && !NOT_GOODS.has(thingAt(text.words, m.end)) && (text.words.length <= WANT_ORDER_WORDS || !WANT_PATTERNS.has(m.value)),
+  )
   if (match) return text.words.slice(match.start, match.end).join(' ')
   for (let i = 0; i + 1 < text.words.length; i++) if (STREET.has(text.words[i]!) && /^\d/.test(text.words[i + 1]!)) return 'address'
   return itemList(text)
@@ -278,7 +303,7 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
     // Asking: a question, or what the rules read as asking for more ("mándame una foto", "cuéntame").
     const onlyAsking = rules.signals.every((s) => ASKING_SIGNAL.test(s))
     // A topic named up front ("les queda", "ando buscando unos tenis") or in a question: the
-    // message asks about it, question mark or not. "la comida estaba fría y sin sabor" names a
+    // message asks about it, question mark or not. "la comida estaba sosa y sin sabor" names a
     // flavour in a statement of feeling, which stays the model's to read.
     const named = wordsCategory !== 'general' && (topic.start <= 1 || question)
     const asks = onlyAsking && (question || named || rules.signals.some((s) => s.startsWith('info:') || s.startsWith('topic:')))

@@ -4,8 +4,9 @@
 //
 // Customers type "sí" without its accent, so "si" is both a yes and an if. How it is read:
 // - after the purchase, in its clause: an if ("compro 2 si me hacés factura"), but not "sí o sí";
-// - in the middle of the purchase's clause, before it: an if or a whether ("me haces precio si te
-//   compro por mayor", "no sé si lo compro");
+// - in the middle of the purchase's clause, before it: an if or a doubt ("me haces precio si te
+//   compro por mayor", "no sé si lo compro"), but not after a verb that asks to be told a fact
+//   ("¿me confirman si les llegó el pago?");
 // - opening a clause, with words between it and the purchase: an if ("si me lo dejas en 40 me lo
 //   llevo", "si lo tenés en negro, lo compro");
 // - opening a clause right before the purchase: a yes ("si me lo llevo", "si quiero dos"), unless
@@ -24,6 +25,8 @@ const BEFORE_IF = new Set('no pos pues bueno ok oye oiga mira entonces y pero ah
 /** What a customer asks in return for buying: a better price, free shipping, a faster delivery. */
 const IN_RETURN = new Set('hay sale salen saldria cuesta cuestan costaria llega llegan llegaria descuento rebaja gratis regalan regalas dan das hacen haces haria harias dejan dejas dejarias'.split(' '))
 const CLITICS = new Set(['me', 'nos'])
+/** Verbs after which "si" is a whether about a fact, not a condition on buying: "¿me confirman si les llegó el pago?". */
+const WHETHER_AFTER = new Set('confirma confirman confirmas confirme confirmen confirmar confirmame confirmenme dices dice dicen digas diga decir dime digame avisas avisa avisan avise avisen avisar avisame avisenme saber preguntar pregunto consultar consulto revisar revisas revisa verificar verificas verifica chequear'.split(' '))
 
 function readsAsIf(words: readonly string[], clauseOf: readonly number[], at: number): boolean {
   const next = words[at + 1]
@@ -60,7 +63,7 @@ export function hangsOnCondition(text: Pick<AnalyzedText, 'words' | 'clauseOf' |
     if (words[i] !== 'si' || !readsAsIf(words, clauseOf, i)) continue
     const opens = opensClause(words, clauseOf, i)
     if (!opens) {
-      if (clauseOf[i] === clause) return true
+      if (clauseOf[i] === clause && !WHETHER_AFTER.has(words[i - 1]!)) return true
       continue
     }
     if (i + 1 < start || asksInReturn(words, clauseOf, end) || askedLast(text, clause)) return true

@@ -145,6 +145,8 @@ const RULES: Rule[] = [
   ),
   ...rules('purchase', 0.9, undefined, `${LINK_VERBS} el|un|me|nos? link`, 'link de|para pago|pagar|compra|inscripcion|inscribirme'),
   ...rules('purchase', 0.8, undefined, 'comprobante', 'soporte de pago'),
+  // The tax receipt asked for is paperwork, not the proof of a payment: "¿me dan comprobante fiscal?".
+  ...rules('info', 0.4, undefined, 'comprobante|recibo fiscal|electronico'),
   ...rules('purchase', 0.8, 'rejection', `te|le ${PAY_VERBS}`, 'lo pago', 'transfiero|transferi|consigno|consigne|consignarle|consignarte|pagarte|pagarle|deposite|pague'),
   ...rules('purchase', 0.9, undefined, 'ya te|le? envie|mande|transferi|consigne|deposite|gire la|el? plata|platica|dinero|pago|valor'),
   // Sent by a wallet ("ya te mandé por Yappy") or brought in cash ("mañana le llevo el pisto").
@@ -420,6 +422,9 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.8, undefined, 'chafa|chafas|gacho|gacha|cutre|cutres|trucho|truchos|timo|chanta|chantas|cagada', 'me vieron la cara', 'me|nos dejaron plantado|plantada|plantados', 'esta|es|estan|son bien|muy|super chafa|gacho|gacha|cutre'),
   // Mexico's "no manches" is surprise, not a negation: in "no manches, qué caro" the price is the point.
   ...rules('laugh', 0.3, undefined, 'no manches|manchen|mames|mamen'),
+  // The money that did not arrive is what the complaint is about, no payment question: "no me ha
+  // llegado la transferencia" (the phrase claims the payment word).
+  ...rules('complaint', 0.75, undefined, 'no|nunca me|nos? ha|han? llego|llegado|llegaron|llega|reflejado|reflejo|aparece|aparecio el|la|mi pago|transferencia|deposito|consignacion|plata|dinero|reembolso'),
   ...rules('complaint', 0.75, undefined, 'no|nunca me|nos? ha|han? llego|llegado|llegaron|llega', 'devolucion|reembolso|devuelvan|devuelven|reclamo|queja', 'quiero|quisiera|necesito|deseo devolver|devolverlo|devolverla|regresarlo|regresarla'),
   // The shop's policy, asked before buying, is no complaint: "¿tienen garantía de devolución?".
   ...rules('info', 0.4, undefined, 'tienen|hay|aceptan|hacen|manejan|dan devolucion|devoluciones|cambios|reembolso', 'garantia|politica|politicas de devolucion|devoluciones|cambio|cambios|reembolso'),
@@ -429,7 +434,19 @@ const RULES: Rule[] = [
     'cancelar|cancelen|cancela|cancelo|cancele|cancelame|cancelenme|anular|anulen|anula|borra|borren|borrar|elimina|eliminen|eliminar mi|el|la|una? pedido|compra|orden|suscripcion|encargo',
     'desisto|desistimos|desistir del|de la|de mi pedido|compra|orden|encargo',
   ),
-  ...rules('complaint', 0.8, undefined, 'llego|llegaron|vino|vinieron|esta|estan|salio|salieron|lleva|llevan|sigue|siguen roto|rota|rotos|rotas|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|incompleto|incompleta|malo|mala|vencido|vencida|frio|fria|frios|frias|helado|helada|crudo|cruda|derretido|derretida'),
+  ...rules('complaint', 0.8, undefined, 'llego|llegaron|vino|vinieron|esta|estan|estaba|estaban|salio|salieron|lleva|llevan|sigue|siguen roto|rota|rotos|rotas|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|incompleto|incompleta|malo|mala|vencido|vencida|frio|fria|frios|frias|helado|helada|crudo|cruda|derretido|derretida'),
+  // Broken, faulty, withered or fake, said of what was bought: "se rompió al segundo día", "vino
+  // con falla", "las flores llegaron marchitas", "me vendieron un producto falso". Not "¿y si se
+  // rompe?": the present asks about the warranty.
+  ...rules('complaint', 0.8, undefined,
+    'se|me|nos|le|les rompio|rompieron|daño|dañaron|descompuso|descompusieron|quebro|quebraron|descosio|descosieron|despego|despegaron|oxido|oxidaron|destiño|destiñeron|encogio|encogieron',
+    'vino|vinieron|llego|llegaron|trajo|trajeron|salio|salieron con falla|fallas|falla|defecto|defectos|hongos|manchas|rayones|golpes',
+    'llego|llegaron|vino|vinieron|esta|estan|estaba|estaban marchito|marchita|marchitos|marchitas|podrido|podrida|podridos|podridas|mohoso|mohosa|echado|echada|aplastado|aplastada|mojado|mojada',
+    'llego|llegaron|vino|vinieron usado|usada|usados|usadas|abierto|abierta|rayado|rayada|sucio|sucia|golpeado|golpeada',
+    'es|son|era|eran|resulto|resultaron|salio|salieron falso|falsa|falsos|falsas|pirata',
+    'producto|productos|articulo|perfume|reloj|zapatos|tenis|celular|mercancia falso|falsa|falsos|falsas|pirata',
+    'me|nos bloquearon|bloqueaste|bloqueo|bloquearon|bloquean',
+  ),
   ...rules('complaint', 0.75, undefined, 'quiero|devuelvan|devuelveme|devuelvanme|regresen|regresenme mi plata|dinero|platica'),
   // Exchanging or returning what was bought: "la quiero cambiar" is no "la quiero".
   ...rules('complaint', 0.7, undefined, 'lo|la|los|las quiero|queria|quisiera|necesito cambiar|devolver|regresar'),

@@ -179,6 +179,23 @@ describe('category vocabulary beyond one country', () => {
     ['me llegó otro color, quiero cambiarlo', 'general'],
     ['se equivocaron de producto', 'general'],
     ['¿hacen cambios si no me queda el talle?', 'general'],
+    // An order already placed, asked after or waited for, is shipping; not a new order.
+    ['qué pasó con mi compra?', 'consulta_envio'],
+    ['mi orden ya fue despachada?', 'consulta_envio'],
+    ['a qué hora llega el pedido', 'consulta_envio'],
+    ['ya viene el pedido?', 'consulta_envio'],
+    ['pedido nro 8812, en qué va?', 'consulta_envio'],
+    ['mi número de orden es 5531', 'consulta_envio'],
+    ['cuánto falta para que llegue?', 'consulta_envio'],
+    ['llevamos dos horas esperando', 'consulta_envio'],
+    ['hace una semana que espero y nada', 'consulta_envio'],
+    ['llevo media hora esperando respuesta', 'general'],
+    // The money that arrived, and the tax receipt, are paying, not a parcel or a purchase.
+    ['¿me confirmas si te llegó la transferencia?', 'proceso_pago'],
+    ['necesito comprobante fiscal', 'proceso_pago'],
+    // A question opened by its question word, without the mark: "q postres tienen".
+    ['q sabores tienen', 'consulta_producto'],
+    ['que trae la hamburguesa especial', 'consulta_producto'],
   ])('"%s" is %s', (text, category) => {
     expect(detectCategory(text)).toBe(category)
   })
