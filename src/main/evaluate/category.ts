@@ -46,7 +46,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'me lo|la? apartas|separas|reservas|guardas|apartan|separan|reservan|aparta|separa|reserva|guarda', negatable: true },
     { pattern: 'envie|mande|transferi|gire la|el? plata|platica|dinero' },
     { pattern: 'comprobante|recibo fiscal|electronico', paperwork: true },
-    { pattern: 'nequi|daviplata|efecty|pse|bancolombia|tarjeta|contraentrega|transferencia|consignacion|cuotas|paypal|comprobante|voucher' },
+    { pattern: 'datafono|datafonos|posnet|nequi|daviplata|efecty|pse|bancolombia|tarjeta|contraentrega|transferencia|consignacion|cuotas|paypal|comprobante|voucher' },
     { pattern: 'transfiero|transferi|consigno|consigne|consignar|consignarle|consignarte|deposito|deposite' },
     { pattern: 'numero de cuenta' },
     // The proof of a payment sent, not a picture asked for: "ya te mandé la captura".
@@ -116,12 +116,12 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'andreani|estafeta|dhl|fedex|chilexpress|starken|olva|shalom|mrw|seur|nacex|paquetexpress|tcc|deprisa' },
     { pattern: 'correo argentino' },
     { pattern: 'mercado envios' },
-    { pattern: 'llega|llegan|llegar|llegaria|llegarian|llegue|llego a|hasta|en|el|mañana|hoy|rapido|antes' },
-    { pattern: 'cuantos dias|horas llega|llegan|llegaria|demora|demoran|tarda|tardan|se' },
+    { pattern: 'llega|llegan|llegar|llegaria|llegarian|llegue|llego a|hasta|en|el|mañana|hoy|rapido|antes|para' },
+    { pattern: 'cuantos|cuanto dias|horas|tiempo me|nos|te|le|les|lo|la|se? llega|llegan|llegaria|demora|demoran|tarda|tardan|llegaria|demoraria|tardaria' },
     { pattern: 'cuando me? llega|llegaria|llegue|llego' },
     { pattern: 'se? demora|demoran|tarda|tardan|demoraria|tardaria' },
     { pattern: 'no me llego|llega|ha llegado' },
-    { pattern: 'delivery|reparto|reparten|repartidor|courier|paqueteria|mensajeria|motorizado|guia|express|expres|internacional|internacionales|exterior|extranjero' },
+    { pattern: 'delivery|reparto|reparten|repartidor|repartidores|domiciliario|domiciliarios|mensajero|courier|paqueteria|mensajeria|motorizado|guia|express|expres|internacional|internacionales|exterior|extranjero' },
   ],
   consulta_precio: [
     { pattern: 'precio|precios|valor|valores|costo|costos|cuesta|cuestan|tarifa|descuento|descuentos|promocion|promociones|oferta|ofertas|rebaja' },
@@ -139,6 +139,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'por mayor' },
     // Offers, trade-ins and the currency: "te ofrezco 15 mil", "¿acepta permuta?", "¿son bolos o dólares?".
     { pattern: 'ofrezco|ofrecemos|contraoferta|permuta|permutas|trueque|regateo' },
+    { pattern: 'happy hour' },
     { pattern: 'te|le doy|pago la mitad' },
     { pattern: 'cuanto por' },
     { pattern: 'pesos|soles|dolares|euros|bolos|bolivares|lucas|luca|quetzales|lempiras|colones|cordobas|guaranies', questionOnly: true },
@@ -153,6 +154,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'busco|buscaba|buscando|necesito|necesitaria|recomienda|recomiendas|recomiendan|recomiendame|recomiendeme|recomendame|recomendarias|recomendacion', negatable: true },
     { pattern: 'quiero el|la|los|las|un|una|mas|saber|ver|informacion', negatable: true },
     { pattern: 'tienen|tienes|tiene|hay|venden|vendes|manejan|manejas|traen|consigo', questionOnly: true },
+    // "¿cuentan con loratadina?": having it, in formal words.
+    { pattern: 'cuentan|cuenta|cuentas|contamos con', questionOnly: true },
     // Services asked for: "¿hacen uñas acrílicas?", "¿realizan mantenimiento?".
     { pattern: 'hacen|haces|realizan|realizas', questionOnly: true },
     { pattern: 'otro|otra|otros|otras', questionOnly: true },
@@ -292,6 +295,8 @@ const AFTER_SALE = new PhraseSet(
 const NAMED_ELSEWHERE = new PhraseSet<Category>([
   { pattern: 'minimo|monto|valor minimo? de|para compra|pedido|comprar|pedir', value: 'consulta_precio' },
   { pattern: 'compra|pedido minimo|minima', value: 'consulta_precio' },
+  // Stock the shop receives, not a parcel: "¿cuándo les llega el protector solar?".
+  { pattern: 'cuando les|te|le llega|llegan|entra|entran|llegaria|llegarian', value: 'consulta_producto' },
   { pattern: 'me|nos? avisas|avisan|avise|avisen|avisame|avisenme|avisarme|avisarias cuando llegue|lleguen|vuelva|vuelvan|entre|entren|haya|tengan|consigas|consigan', value: 'consulta_producto' },
 ])
 

@@ -196,6 +196,15 @@ describe('category vocabulary beyond one country', () => {
     // A question opened by its question word, without the mark: "q postres tienen".
     ['q sabores tienen', 'consulta_producto'],
     ['que trae la hamburguesa especial', 'consulta_producto'],
+    // How long it takes, the courier, paying him; stock the shop receives; formal "cuentan con".
+    ['en cuanto tiempo me llega?', 'consulta_envio'],
+    ['¿llegaría para el domingo?', 'consulta_envio'],
+    ['a que hora pasa el repartidor', 'consulta_envio'],
+    ['el mensajero recibe datáfono?', 'proceso_pago'],
+    ['¿cuándo les entra la talla 42?', 'consulta_producto'],
+    ['¿cuentan con servicio técnico?', 'consulta_producto'],
+    ['cuanto questa el envio a rosario', 'consulta_envio'],
+    ['y cuanto questan las dos', 'consulta_precio'],
   ])('"%s" is %s', (text, category) => {
     expect(detectCategory(text)).toBe(category)
   })
