@@ -105,6 +105,9 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'me|nos lo|la|los|las envias|envian|mandas|mandan|traes|traen|llevas|llevan' },
     { pattern: 'recoger|recogerlo|recojo|retirar|retirarlo|retiro|pasar por|en? la|el? tienda|local|oficina|punto' },
     { pattern: 'a domicilio' },
+    // The service comes to the customer: "¿vienen a la casa?", "¿pasan a recogerme al aeropuerto?".
+    { pattern: 'vienen|viene|venir|van|pasan|pasa|ir|llegan a|hasta la|mi|su? casa|hotel|aeropuerto|oficina|trabajo|apartamento|depa|departamento|domicilio' },
+    { pattern: 'recogerme|recogernos|buscarme|buscarnos' },
     { pattern: 'donde|cuando|como|puedo retiro|recojo|retirar|recoger|retirarlo|recogerlo' },
     // Coming for it, asked: "¿puedo pasar a retirar?" (said as a plan, "paso a recogerlo hoy" is an order).
     { pattern: 'pasar|paso|pasamos|ir|voy a retirar|recoger|buscar|retirarlo|recogerlo|buscarlo|retirarla|recogerla', questionOnly: true },
@@ -121,7 +124,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'cuando me? llega|llegaria|llegue|llego' },
     { pattern: 'se? demora|demoran|tarda|tardan|demoraria|tardaria' },
     { pattern: 'no me llego|llega|ha llegado' },
-    { pattern: 'delivery|reparto|reparten|repartidor|repartidores|domiciliario|domiciliarios|mensajero|courier|paqueteria|mensajeria|motorizado|guia|express|expres|internacional|internacionales|exterior|extranjero' },
+    { pattern: 'cobertura|recogida|traslado|traslados|delivery|reparto|reparten|repartidor|repartidores|domiciliario|domiciliarios|mensajero|courier|paqueteria|mensajeria|motorizado|guia|express|expres|internacional|internacionales|exterior|extranjero' },
   ],
   consulta_precio: [
     { pattern: 'precio|precios|valor|valores|costo|costos|cuesta|cuestan|tarifa|descuento|descuentos|promocion|promociones|oferta|ofertas|rebaja' },
@@ -154,6 +157,10 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'busco|buscaba|buscando|necesito|necesitaria|recomienda|recomiendas|recomiendan|recomiendame|recomiendeme|recomendame|recomendarias|recomendacion', negatable: true },
     { pattern: 'quiero el|la|los|las|un|una|mas|saber|ver|informacion', negatable: true },
     { pattern: 'tienen|tienes|tiene|hay|venden|vendes|manejan|manejas|traen|consigo', questionOnly: true },
+    // The services a shop offers and what they ask of a customer: "¿qué servicios ofrecen?", "¿qué requisitos piden?".
+    { pattern: 'servicio|servicios ofrecen|ofreces|tienen|prestan|hacen|manejan|brindan|dan' },
+    { pattern: 'requisitos|requisito' },
+    { pattern: 'edad minima|maxima' },
     // "¿cuentan con loratadina?": having it, in formal words.
     { pattern: 'cuentan|cuenta|cuentas|contamos con', questionOnly: true },
     // Services asked for: "¿hacen uñas acrílicas?", "¿realizan mantenimiento?".
@@ -221,7 +228,11 @@ const DELIVERY_FAILURE = new PhraseSet(
     'donde|como esta|va|viene mi|el|la pedido|paquete|orden|compra|envio|encargo',
     'en que va|esta|anda mi|el|la pedido|paquete|orden|compra|envio|encargo',
     'sin llegar',
-    'no recibi|recibimos|he|hemos|ha|han recibido|recibido nada|el|mi|la|los|mis? pedido|paquete|producto|compra|nada',
+    'no recibi|recibimos|recibio|recibieron nada|el|mi|la|los|mis? pedido|paquete|producto|compra|nada',
+    'no he|hemos|ha|han recibido nada|el|mi|la|los|mis? pedido|paquete|producto|compra|nada',
+    // Late: "otra vez llega tarde", "el pedido llegó atrasado".
+    'llego|llegaron|llega|llegan|vino|viene tarde|atrasado|atrasada|retrasado|retrasada',
+    'hoy|mañana me|nos? llega|llegan|llegaria',
     'seguimiento|tracking|rastreo dice|marca|aparece|sale',
     'sigue|esta|va|anda|dice|figura|aparece en camino|transito|preparacion|preparando|reparto|bodega|aduana',
     'cuando lo|la|los|las|me despaches|despachas|despachen|envies|envien|mandes|manden',
@@ -270,7 +281,7 @@ const AFTER_SALE = new PhraseSet(
     'devolver|devuelvo|devolverlo|devolverla|devolucion|devoluciones|reembolso|reembolsen|reembolsar',
     // The wrong item came, or the order is called off: no longer a question of buying.
     'equivocado|equivocada|equivocados|equivocadas|errado|errada',
-    'cancelar|cancelen|cancela|cancelo|cancele|anular|anulen mi|el|la|una? pedido|compra|orden',
+    'cancelar|cancelen|cancela|cancelo|cancele|anular|anulen mi|el|la|una? pedido|compra|orden|reserva|reservacion|inscripcion|cita|turno|matricula|suscripcion|plan|servicio|tour|viaje|boleto|vuelo',
     // An exchange of something bought: "cambio de producto", "quiero cambiar la talla que me llegó".
     'cambio|cambiar|cambiarlo|cambiarla|cambien de|del|el|la? producto|articulo|prenda|pedido',
     'cambiar|cambiarlo|cambiarla|cambio por|de|el|la otra|otro|talla|color|numero|modelo|talle',
@@ -295,8 +306,14 @@ const AFTER_SALE = new PhraseSet(
 const NAMED_ELSEWHERE = new PhraseSet<Category>([
   { pattern: 'minimo|monto|valor minimo? de|para compra|pedido|comprar|pedir', value: 'consulta_precio' },
   { pattern: 'compra|pedido minimo|minima', value: 'consulta_precio' },
+  // The fee for signing up is its price: "¿cuánto está la inscripción?".
+  { pattern: 'cuanto esta|cuesta|vale|sale|cobran|es la|el inscripcion|matricula|mensualidad|afiliacion|membresia', value: 'consulta_precio' },
+  { pattern: 'precio|valor|costo de|del? la|el? inscripcion|matricula|mensualidad|afiliacion|membresia', value: 'consulta_precio' },
   // Stock the shop receives, not a parcel: "¿cuándo les llega el protector solar?".
   { pattern: 'cuando les|te|le llega|llegan|entra|entran|llegaria|llegarian', value: 'consulta_producto' },
+  { pattern: 'cuando les|te|le vuelve|vuelven a llegar|entrar|tener', value: 'consulta_producto' },
+  // A discount on a purchase is a price: "¿hay descuento por primera compra?".
+  { pattern: 'descuento|descuentos|promocion|promociones|cupon|cupones|codigo por|en|de|para la|mi|tu|su? primera? compra|compras|pedido|pedidos', value: 'consulta_precio' },
   { pattern: 'me|nos? avisas|avisan|avise|avisen|avisame|avisenme|avisarme|avisarias cuando llegue|lleguen|vuelva|vuelvan|entre|entren|haya|tengan|consigas|consigan', value: 'consulta_producto' },
 ])
 
@@ -359,8 +376,8 @@ export interface TopicMatch {
   start: number
   /** Index just past that phrase; -1 for `general`. */
   end: number
-  /** Decided by a phrase that asks about the minimum order: whatever order words it holds, it orders nothing. */
-  minimumOrder?: boolean
+  /** Decided by a phrase that asks a price (the minimum order, the sign-up fee): whatever order words it holds, it orders nothing. */
+  asksPrice?: boolean
   /** Decided by the invoice: a payment topic that commits to nothing ("¿dan factura?"). */
   paperwork?: boolean
   /** A purchase word was passed over because it hangs on an "if" (purchase-condition.ts). */
@@ -379,7 +396,7 @@ export function topicOf(analyzed: AnalyzedText, options: { withoutPurchase?: boo
   if (delivery) return { category: 'consulta_envio', start: delivery.start, end: delivery.end }
   if (AFTER_SALE.findAll(words, clauseOf).length > 0) return { category: 'general', start: -1, end: -1 }
   const elsewhere = NAMED_ELSEWHERE.findAll(words, clauseOf)[0]
-  if (elsewhere) return { category: elsewhere.value, start: elsewhere.start, end: elsewhere.end, minimumOrder: elsewhere.value === 'consulta_precio' }
+  if (elsewhere) return { category: elsewhere.value, start: elsewhere.start, end: elsewhere.end, asksPrice: elsewhere.value === 'consulta_precio' }
   const { claimed } = NOT_A_TOPIC.claim(words, clauseOf)
   let conditionalPurchase = false
   for (const { category, phrases } of SETS) {

@@ -157,6 +157,14 @@ const ORDER_PHRASES = new PhraseSet(
     'hagamos|hacemos|cerramos negocio',
     // "mándalo", "envíamelo" said on their own: send it, the order is on.
     'envialo|mandalo|enviamelo|mandamelo|enviala|mandala|enviamela|mandamela $',
+    // A service signed up for or booked: "quiero contratar el plan de 100 megas", "me apunto al
+    // curso", "inscríbeme en el plan mensual", "sácame hora para el jueves", "reservadme dos plazas".
+    'quiero|quisiera|deseo|necesito|queria contratar|instalar|activar|adquirir|inscribirme|matricularme|apuntarme|anotarme',
+    'me quiero|quisiera|gustaria inscribir|matricular|apuntar|anotar',
+    'me apunto|inscribo|anoto|matriculo',
+    'inscribime|inscribeme|inscribame|anotame|apuntame|matriculame|matriculeme|anoteme|apunteme en|a|al|para|con',
+    'sacame|sacame|agendame|agendeme|reservame|reserveme|apartame|separame|dame|deme hora|turno|cita|lugar|cupo',
+    'reservenme|apartenme|separenme|guardenme|reservame|apartame|separame|reserveme|guardame 1|2|3|4|5|un|una|dos|tres|cuatro|cinco plaza|plazas|lugar|lugares|cupo|cupos|asiento|asientos|boleto|boletos',
     // Coming for it: "paso a recogerlo hoy", "voy a retirarla mañana".
     'paso|pasare|pasamos|voy|vamos|vengo a recogerlo|recogerla|recogerlos|recogerlas|retirarlo|retirarla|retirarlos|buscarlo|buscarla',
   ].map((pattern) => ({ pattern, value: pattern })),
@@ -192,12 +200,25 @@ function thingAt(words: readonly string[], end: number): string {
   return (ARTICLES.has(words[end] ?? '') ? words[end + 1] : words[end]) ?? ''
 }
 
+/** Words that change what an order already holds: "¿puedo cambiar la dirección de envío?" places no order. */
+const CHANGERS = new Set(['cambiar', 'cambio', 'cambia', 'cambien', 'cambiarle', 'corregir', 'corrijo', 'modificar', 'actualizar', 'editar'])
+
+/** A changer shortly before, in the same clause. */
+function changed(text: AnalyzedText, start: number): boolean {
+  for (let i = start - 1; i >= Math.max(0, start - 2) && text.clauseOf[i] === text.clauseOf[start]; i--) if (CHANGERS.has(text.words[i]!)) return true
+  return false
+}
+
 function orderInWords(text: AnalyzedText): string | null {
   const asked = ORDER_QUESTIONS.findAll(text.words, text.clauseOf).find((m) => !negated(text, m.start))
   if (asked) return text.words.slice(asked.start, asked.end).join(' ')
   if (text.questionMarks > 0) return null
   const match = ORDER_PHRASES.findAll(text.words, text.clauseOf).find(
-    (m) => !negated(text, m.start) && !NOT_GOODS.has(thingAt(text.words, m.end)) && (text.words.length <= WANT_ORDER_WORDS || !WANT_PATTERNS.has(m.value)),
+    (m) =>
+      !negated(text, m.start) &&
+      !changed(text, m.start) &&
+      !NOT_GOODS.has(thingAt(text.words, m.end)) &&
+      (text.words.length <= WANT_ORDER_WORDS || !WANT_PATTERNS.has(m.value)),
   )
   if (match) return text.words.slice(match.start, match.end).join(' ')
   for (let i = 0; i + 1 < text.words.length; i++) if (STREET.has(text.words[i]!) && /^\d/.test(text.words[i + 1]!)) return 'address'
@@ -264,7 +285,7 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   const topic = topicOf(analyzed)
   const wordsCategory = topic.category
   // "Mándame una foto" asks for a picture, whatever quantity it names; "el mínimo para pedir" asks a price.
-  let order: string | null = rules.wasSuccessful || wordsCategory === 'solicitud_foto' || topic.minimumOrder ? null : orderInWords(analyzed)
+  let order: string | null = rules.wasSuccessful || wordsCategory === 'solicitud_foto' || topic.asksPrice ? null : orderInWords(analyzed)
   if (!order && !rules.wasSuccessful && !negative && (input.answer || input.previous?.length)) {
     // The offer is in the answer; without one, the customer's own earlier question about a
     // product or its price ("¿cuánto vale la napolitana?") sets up the pick the same way.

@@ -13,8 +13,9 @@
 //   the clause goes on to ask for something in return ("si te compro 3 me haces envío gratis",
 //   "si compro dos sale más barato?") or is itself the question the message ends on ("¿y si
 //   compro dos?");
-// - followed by a yes word ("si claro", "si por favor") or by "no" ("si no hay en 9, dame la 9 y
-//   media" orders the other one): never an if.
+// - opening a clause and followed by a yes word ("si claro", "si por favor", "si ya pagué") or by
+//   "no" ("si no hay en 9, dame la 9 y media" orders the other one): never an if. Inside a clause
+//   it is one all the same ("¿se puede cancelar si ya pagué?").
 
 import type { AnalyzedText } from '../kernel/spanish-text'
 
@@ -31,6 +32,12 @@ const WHETHER_AFTER = new Set('confirma confirman confirmas confirme confirmen c
 function readsAsIf(words: readonly string[], clauseOf: readonly number[], at: number): boolean {
   const next = words[at + 1]
   return next !== undefined && clauseOf[at + 1] === clauseOf[at] && !YES_AFTER_SI.has(next) && next !== 'no' && next !== 'o'
+}
+
+/** Inside a clause, after other words, a "si" is no yes whatever follows: "¿se puede cancelar si ya pagué?". */
+function readsAsIfInside(words: readonly string[], clauseOf: readonly number[], at: number): boolean {
+  const next = words[at + 1]
+  return next !== undefined && clauseOf[at + 1] === clauseOf[at] && next !== 'o'
 }
 
 function opensClause(words: readonly string[], clauseOf: readonly number[], at: number): boolean {
@@ -60,13 +67,12 @@ export function hangsOnCondition(text: Pick<AnalyzedText, 'words' | 'clauseOf' |
   const clause = clauseOf[start]
   for (let i = end; i < words.length && clauseOf[i] === clause; i++) if (words[i] === 'si' && readsAsIf(words, clauseOf, i)) return true
   for (let i = 0; i < start; i++) {
-    if (words[i] !== 'si' || !readsAsIf(words, clauseOf, i)) continue
-    const opens = opensClause(words, clauseOf, i)
-    if (!opens) {
-      if (clauseOf[i] === clause && !WHETHER_AFTER.has(words[i - 1]!)) return true
+    if (words[i] !== 'si') continue
+    if (!opensClause(words, clauseOf, i)) {
+      if (clauseOf[i] === clause && readsAsIfInside(words, clauseOf, i) && !WHETHER_AFTER.has(words[i - 1]!)) return true
       continue
     }
-    if (i + 1 < start || asksInReturn(words, clauseOf, end) || askedLast(text, clause)) return true
+    if (readsAsIf(words, clauseOf, i) && (i + 1 < start || asksInReturn(words, clauseOf, end) || askedLast(text, clause))) return true
   }
   return false
 }

@@ -203,6 +203,8 @@ const RULES: Rule[] = [
     'de acuerdo', 'con gusto', 'por supuesto', 'claro que si', 'ya vi|entendi|entiendo', 'quedo atento|atenta|pendiente', 'estamos hablando',
   ),
   ...rules('ack', 0.55, 'confusion', 'entiendo|entendi|comprendo|capto'),
+  // The very one offered: "exacto, esa misma", "sí, ese mero" (the model read "mismo" as a letdown).
+  ...rules('ack', 0.65, undefined, 'ese|esa|eso|esos|esas mismo|misma|mismos|mismas|mero|mera|merito|merita'),
   ...rules('ack', 0.65, 'rejection', 'me sirve|sirven|funciona'),
   ...rules('ack', 0.7, 'rejection', 'me interesa|interesan|interesaria', 'estoy|estamos|estaria interesado|interesada|interesados|interesadas'),
   ...rules('ack', 0.6, 'decline', 'me convence|convencio'),
@@ -240,7 +242,7 @@ const RULES: Rule[] = [
   ...rules('info', 0.65, undefined, 'mas informacion|detalles', 'quiero|quisiera|necesito|dame mas? informacion|detalles'),
   // The shop's phone number, not the account to pay into: "me regalan el número de la tienda".
   // Nor is the parcel's tracking number: "me pasas el número de guía".
-  ...rules('info', 0.6, undefined, `${LINK_VERBS} el|tu|su numero de|del la? tienda|local|telefono|contacto|whatsapp|celular|negocio|almacen|guia|seguimiento|rastreo|tracking|pedido|orden`),
+  ...rules('info', 0.6, undefined, `${LINK_VERBS} el|tu|su numero de|del la? tienda|local|telefono|contacto|whatsapp|celular|negocio|almacen|guia|seguimiento|rastreo|tracking|pedido|orden|barberia|peluqueria|salon|gimnasio|gym|academia|taller|oficina|agencia|clinica|consultorio|farmacia|restaurante|sucursal|sede|encargado|dueño|dueña|asesor|asesora|vendedor|vendedora|tecnico`),
   // Opening hours and where the shop is: asking, not a feeling (the model read "a que hora
   // cierran" as 1, from reviews of places that closed on their guests).
   ...rules('info', 0.55, undefined,
@@ -248,7 +250,19 @@ const RULES: Rule[] = [
     'horario|horarios de atencion',
     'cual es el|su horario|horarios',
     'donde quedan|queda|estan|esta ubicados|ubicado|ubicadas|ubicada',
-    'estan|abren|atienden|trabajan hoy|mañana|los? domingo|domingos|sabado|sabados|festivos|feriados',
+    'estan|abren|atienden|trabajan hoy|mañana|los|el? domingo|domingos|sabado|sabados|festivos|feriados|feriado|festivo',
+    // "¿dónde queda el local?", "¿cómo llego?", "¿en qué parte de Caracas están?", "¿están abiertos?".
+    'donde|adonde queda|quedan',
+    'donde estan|esta $',
+    'donde se? encuentran|ubican $',
+    'como llego|llegamos|llegar $',
+    'en que parte|zona|sector|barrio|lugar|direccion',
+    // What it takes: "¿qué requisitos piden?", "¿desde qué edad?".
+    'requisitos|requisito',
+    'desde|hasta que edad',
+    'a partir de que edad',
+    'edad minima|maxima',
+    'estan|esta abierto|abiertos|abierta|abiertas|atendiendo',
   ),
 
   // --- stalling: not now, not no ---
@@ -274,7 +288,19 @@ const RULES: Rule[] = [
   ...rules('stall', 0.45, undefined, 'espera|esperame|espereme'),
   ...rules('stall', 0.4, undefined, 'a ver', 'hmm'),
 
-  ...rules('greeting', 0.4, undefined, 'hola|buenas|saludos', 'buenos|buen|buenas dia|dias|tardes|noches'),
+  ...rules('greeting', 0.4, undefined, 'hola|buenas', 'buenos|buen|buenas dia|dias|tardes|noches'),
+  // Hellos and goodbyes in the region's words: manners, neither pleased nor upset (the model read
+  // "saludos" and "hasta pronto" as 1, "nos vemos" and "quiubo" as 5, from reviews that end so).
+  ...rules('greeting', 0.7, undefined,
+    'chao|chau|adios|bye|cuidese|cuidate|cuidense|quiubo|quibo|wenas|saluditos $',
+    'nos vemos|hablamos|leemos',
+    'hasta luego|pronto|mañana|ahorita|lueguito',
+    'que onda $',
+    'como andas|estas|andan|estan $',
+    'como le|te|les va $',
+    'que tenga|tengas|tengan|pase|pases|pasen buen|buena|buenas|lindo|linda|bonito|bonita|feliz dia|noche|noches|tarde|tardes|fin|finde|semana',
+    'saludos $',
+  ),
   // Coming back to the chat: "te escribo de nuevo", "ya estoy aquí" (the model read both as 5).
   ...rules('greeting', 0.5, undefined, 'te|le|les escribo|escribi de nuevo|nuevo', 'de nuevo|nuevo por aqui|aca', 'ya estoy|volvi aqui|aca', 'aqui|aca estoy', 'ya volvi'),
   ...rules('laugh', 0.4, undefined, 'jaja'),
@@ -309,6 +335,7 @@ const RULES: Rule[] = [
   ...rules('decline', 0.8, undefined, 'no gracias'),
   ...rules('decline', 0.75, undefined, 'por ahora no $', 'ahora|ahorita|todavia|aun|mejor no $', 'no por ahora', 'no todavia|aun $'),
   ...rules('decline', 0.7, undefined, 'gracias no $', 'ya no $', 'no lo? necesito'),
+  ...rules('decline', 0.8, undefined, 'tampoco $', 'negativo $'),
   // Neither of the options offered: "ninguna", "ni una ni otra".
   ...rules('decline', 0.7, undefined, 'ninguna|ninguno|ningunas|ningunos $', 'ni una|uno ni otra|otro'),
   ...rules('decline', 0.6, undefined,
@@ -341,7 +368,9 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.85, undefined, 'estafado|estafada|estafados|estafaron|robaron|timaron|engañaron|engañado|engañada'),
   // Complaints about the service rather than the reply: nobody answers, charged twice, faulty goods.
   ...rules('complaint', 0.8, undefined,
-    'nadie me|nos responde|contesta|atiende|soluciona|ayuda|da|dan razon|respuesta?',
+    'nadie me|nos responde|contesta|atiende|soluciona|ayuda|confirma|da|dan razon|respuesta?',
+    // Paid for a service still not working: "no me activaron el servicio".
+    'no me|nos han? activado|activaron|instalado|instalaron|conectado|conectaron|habilitado|habilitaron|confirmado|confirmaron',
     'no me|nos han respondido|contestado|solucionado|atendido|devuelto',
     'sigo|seguimos|sigue|sigues|continuo sin respuesta|solucion|servicio',
     'me|nos? cobraron|cobran|cobro doble',
@@ -431,7 +460,7 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.65, undefined, 'ya te|les? dije'),
   // Undoing an order or asking for the money back: the order words in it are no purchase.
   ...rules('rejection', 0.8, undefined,
-    'cancelar|cancelen|cancela|cancelo|cancele|cancelame|cancelenme|anular|anulen|anula|borra|borren|borrar|elimina|eliminen|eliminar mi|el|la|una? pedido|compra|orden|suscripcion|encargo',
+    'cancelar|cancelen|cancela|cancelo|cancele|cancelame|cancelenme|anular|anulen|anula|borra|borren|borrar|elimina|eliminen|eliminar mi|el|la|una? pedido|compra|orden|suscripcion|encargo|reserva|reservacion|inscripcion|cita|turno|matricula|plan|tour|viaje|boleto|vuelo',
     'desisto|desistimos|desistir del|de la|de mi pedido|compra|orden|encargo',
   ),
   ...rules('complaint', 0.8, undefined, 'llego|llegaron|vino|vinieron|esta|estan|estaba|estaban|salio|salieron|lleva|llevan|sigue|siguen roto|rota|rotos|rotas|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|incompleto|incompleta|malo|mala|vencido|vencida|frio|fria|frios|frias|helado|helada|crudo|cruda|derretido|derretida'),
@@ -446,6 +475,7 @@ const RULES: Rule[] = [
     'es|son|era|eran|resulto|resultaron|salio|salieron falso|falsa|falsos|falsas|pirata',
     'producto|productos|articulo|perfume|reloj|zapatos|tenis|celular|mercancia falso|falsa|falsos|falsas|pirata',
     'me|nos bloquearon|bloqueaste|bloqueo|bloquearon|bloquean',
+    'dejo|dejaron de funcionar|servir|andar|prender|encender|cargar|sonar|enfriar|calentar',
   ),
   ...rules('complaint', 0.75, undefined, 'quiero|devuelvan|devuelveme|devuelvanme|regresen|regresenme mi plata|dinero|platica'),
   // Exchanging or returning what was bought: "la quiero cambiar" is no "la quiero".

@@ -285,6 +285,13 @@ const SPELLINGS: Record<string, string> = {
   enviadme: 'envienme',
   pasadme: 'pasenme',
   decidme: 'diganme',
+  reservadme: 'reservenme',
+  apartadme: 'apartenme',
+  separadme: 'separenme',
+  anulad: 'anulen',
+  cancelad: 'cancelen',
+  mandad: 'manden',
+  enviad: 'envien',
   // ustedeo imperatives → tuteo ("mándeme", "páseme")
   mandeme: 'mandame',
   paseme: 'pasame',

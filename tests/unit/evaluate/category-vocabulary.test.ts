@@ -205,6 +205,20 @@ describe('category vocabulary beyond one country', () => {
     ['¿cuentan con servicio técnico?', 'consulta_producto'],
     ['cuanto questa el envio a rosario', 'consulta_envio'],
     ['y cuanto questan las dos', 'consulta_precio'],
+    // Services: what is offered and asked of the customer, coming to the customer, the fee.
+    ['¿qué servicios ofrecen?', 'consulta_producto'],
+    ['¿cuáles son los requisitos?', 'consulta_producto'],
+    ['¿vienen a domicilio a la casa?', 'consulta_envio'],
+    ['¿pueden venir a mi oficina?', 'consulta_envio'],
+    ['¿hay cobertura en mi barrio?', 'consulta_envio'],
+    ['¿el paquete incluye traslado al hotel?', 'consulta_envio'],
+    ['¿cuánto cuesta la inscripción?', 'consulta_precio'],
+    ['¿hay descuento en la primera compra?', 'consulta_precio'],
+    ['quiero cancelar la cita del sábado', 'general'],
+    ['¿cuándo les vuelve a llegar el modelo rojo?', 'consulta_producto'],
+    ['otra vez llegó tarde', 'consulta_envio'],
+    ['¿mañana me llega?', 'consulta_envio'],
+    ['no recibimos nada todavía', 'consulta_envio'],
   ])('"%s" is %s', (text, category) => {
     expect(detectCategory(text)).toBe(category)
   })
