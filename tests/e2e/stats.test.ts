@@ -86,13 +86,14 @@ describe('Estadísticas in Chromium against `serve`', () => {
     expect(line?.split(/[LC]/).length).toBeGreaterThan(20)
     expect(await chart('growth').locator('.recharts-area-area').getAttribute('d')).toMatch(/^M[\d.]+/)
     expect(await chart('growth').locator('.recharts-reference-line').count()).toBe(1)
-    // Versions in the order they went live, each labelled; the demo's cloud fallback (answering
-    // from the first day, less and less: "Menos nube") is a model of its own.
+    // Versions in the order they went live, each labelled as the chat names it, never by its Ollama
+    // tag; the demo's cloud fallback (answering from the first day, less and less: "Menos nube") is
+    // a model of its own.
     expect(await chart('models').locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents()).toEqual([
-      'cloud:llama-3.1-8b-instant',
-      'llama3.1:8b (en uso)',
-      'autodidacta-tienda:v1',
-      'autodidacta-tienda:v2',
+      'llama-3.1-8b-instant (nube)',
+      'Llama 3.1 8B (en uso)',
+      'Versión 1',
+      'Versión 2',
     ])
     // The colours of the scores: 1 red … 5 green, the same in both charts.
     const fills = async (id: string) => new Set(await chart(id).locator('.recharts-bar-rectangle path').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('fill'))))
