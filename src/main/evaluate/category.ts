@@ -16,6 +16,7 @@ import { analyzeSpanish, asksQuestion, type AnalyzedText } from '../kernel/spani
 import { PhraseSet } from '../kernel/phrase-matcher'
 import { NOT_GOODS } from './not-goods'
 import { hangsOnCondition } from './purchase-condition'
+import { UNDO_PATTERN, WITHDRAW_VERBS } from './undo-words'
 
 export { CATEGORIES }
 export type { Category }
@@ -120,7 +121,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'correo argentino' },
     { pattern: 'mercado envios' },
     { pattern: 'llega|llegan|llegar|llegaria|llegarian|llegue|llego a|hasta|en|el|mañana|hoy|rapido|antes|para' },
-    { pattern: 'cuantos|cuanto dias|horas|tiempo me|nos|te|le|les|lo|la|se? llega|llegan|llegaria|demora|demoran|tarda|tardan|llegaria|demoraria|tardaria' },
+    { pattern: 'cuantos|cuanto dias|horas|tiempo me|nos|te|le|les|lo|la|se? llega|llegan|llegaria|demora|demoran|tarda|tardan|demoraria|tardaria' },
     { pattern: 'cuando me? llega|llegaria|llegue|llego' },
     { pattern: 'se? demora|demoran|tarda|tardan|demoraria|tardaria' },
     { pattern: 'no me llego|llega|ha llegado' },
@@ -202,7 +203,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     // What is left in stock: "¿les queda?", "¿todavía tienen?".
     { pattern: 'les queda|quedan' },
     { pattern: 'todavia|aun tienen|tienes|hay|queda|quedan|venden|manejan' },
-    { pattern: 'de que trata|se trata' },
+    { pattern: 'de que se? trata' },
     { pattern: 'cuentame|explicame|explicas|explica|dime mas?' },
     { pattern: 'menu|carta|catalogo|catalogos|sabores|sabor|ingredientes' },
     // What the shop sells, asked in general: "¿qué productos tienen?", "¿qué venden?".
@@ -281,13 +282,12 @@ const AFTER_SALE = new PhraseSet(
     'devolver|devuelvo|devolverlo|devolverla|devolucion|devoluciones|reembolso|reembolsen|reembolsar',
     // The wrong item came, or the order is called off: no longer a question of buying.
     'equivocado|equivocada|equivocados|equivocadas|errado|errada',
-    'cancelar|cancelen|cancela|cancelo|cancele|anular|anulen mi|el|la|una? pedido|compra|orden|reserva|reservacion|inscripcion|cita|turno|matricula|suscripcion|plan|servicio|tour|viaje|boleto|vuelo',
+    UNDO_PATTERN,
     // An exchange of something bought: "cambio de producto", "quiero cambiar la talla que me llegó".
     'cambio|cambiar|cambiarlo|cambiarla|cambien de|del|el|la? producto|articulo|prenda|pedido',
     'cambiar|cambiarlo|cambiarla|cambio por|de|el|la otra|otro|talla|color|numero|modelo|talle',
     'devuelven|devuelvan|devuelve|devuelves|regresan|regresen el|mi|la dinero|plata|platica',
-    'borra|borren|borrar|elimina|eliminen|eliminar|anular|anula|anulen|cancelar|cancela|cancelen el|mi|la encargo|pedido|orden|compra',
-    'desisto|desistimos|desistir',
+    WITHDRAW_VERBS,
     'me lo|la|los|las cambias|cambian|cambiarias|cambiaria|cambia|cambies',
     'quiero|quisiera|queria|necesito cambiarlo|cambiarla|cambiarlos|devolverlo|devolverla',
     'se|te|les equivocaron|equivocaste|equivoco|confundieron|confundiste',

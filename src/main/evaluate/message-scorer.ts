@@ -126,7 +126,7 @@ const ORDER_PHRASES = new PhraseSet(
     // An order placed in so many words (every slot is one word: "voy a" is two slots).
     'quiero|quisiera|queria|deseo|necesito hacer|realizar|poner|montar|pasar un|el|mi|una|la pedido|orden|compra',
     'voy|vengo a hacer|realizar|poner|pasar un|el|mi pedido|orden|compra',
-    'me gustaria|gustaria hacer|realizar|poner un|el|mi pedido|orden|compra',
+    'me? gustaria hacer|realizar|poner un|el|mi pedido|orden|compra',
     'quiero|quisiera|queria|deseo pedir|ordenar|encargar',
     // "me regalas dos", "me das una", "véndeme 3" (the normalizer reads "me regalas" as "dame");
     // not "mándame una": that is usually a photo or the details.
@@ -163,7 +163,7 @@ const ORDER_PHRASES = new PhraseSet(
     'me quiero|quisiera|gustaria inscribir|matricular|apuntar|anotar',
     'me apunto|inscribo|anoto|matriculo',
     'inscribime|inscribeme|inscribame|anotame|apuntame|matriculame|matriculeme|anoteme|apunteme en|a|al|para|con',
-    'sacame|sacame|agendame|agendeme|reservame|reserveme|apartame|separame|dame|deme hora|turno|cita|lugar|cupo',
+    'sacame|agendame|agendeme|reservame|reserveme|apartame|separame|dame|deme hora|turno|cita|lugar|cupo',
     'reservenme|apartenme|separenme|guardenme|reservame|apartame|separame|reserveme|guardame 1|2|3|4|5|un|una|dos|tres|cuatro|cinco plaza|plazas|lugar|lugares|cupo|cupos|asiento|asientos|boleto|boletos',
     // Coming for it: "paso a recogerlo hoy", "voy a retirarla mañana".
     'paso|pasare|pasamos|voy|vamos|vengo a recogerlo|recogerla|recogerlos|recogerlas|retirarlo|retirarla|retirarlos|buscarlo|buscarla',

@@ -9,6 +9,7 @@ import { analyzeSpanish, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet, type PhraseMatch } from '../kernel/phrase-matcher'
 import { humanRequestIn } from '../guardrails/human-request'
 import { NOT_GOODS } from './not-goods'
+import { UNDO_PATTERN, UNDONE_THINGS, WITHDRAW_VERBS } from './undo-words'
 
 export interface ReplyAssessment {
   score: 1 | 2 | 3 | 4 | 5
@@ -443,6 +444,19 @@ const RULES: Rule[] = [
     'estoy|estamos cansado|cansada|cansados|cansadas de',
   ),
   ...rules('complaint', 0.8, undefined, 'odio|odie|odiamos|asco|asqueroso|asquerosa|asquerosos|horrendo|horrenda'),
+  // Anger said outright: "estoy furiosa", "qué rabia", "me da coraje" (Mexico), "qué bronca" (Argentina).
+  ...rules('anger', 0.8, 'reassurance',
+    'furioso|furiosa|furiosos|furiosas|rabioso|rabiosa|cabreado|cabreada|cabreados|encabronado|encabronada|emputado|emputada|indignacion',
+    'que|una rabia|bronca|coraje|impotencia|colera',
+    'me|nos da|dio|dan|daba rabia|bronca|coraje|impotencia|colera',
+    'tengo|siento|senti rabia|bronca|coraje|impotencia|colera',
+  ),
+  // An outage or a dead line, said of the service: "lleva todo el día caído", "señal nula".
+  ...rules('complaint', 0.75, undefined,
+    'esta|estan|sigue|siguen|lleva|llevan|anda|andan|dia|tarde|mañana|noche|semana|rato caido|caida|caidos|caidas',
+    'señal|internet|servicio|conexion|cobertura|wifi|atencion nula|nulo|cero',
+  ),
+  ...rules('annoyance', 0.65, undefined, 'horas|minutos|dias|semanas|hora|dia de retraso|atraso|demora|espera|cola|fila'),
   // Beyond Colombia: letdowns (Chile's pucha, qué lata, fome; Spain's qué rollo, vaya tela;
   // Argentina's garrón; Mexico's ni modo, qué oso) and shoddy or fake goods and being cheated
   // (Mexico's chafa, gacho, me vieron la cara; Spain's cutre, timo; Argentina's trucho, chanta).
@@ -460,8 +474,8 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.65, undefined, 'ya te|les? dije'),
   // Undoing an order or asking for the money back: the order words in it are no purchase.
   ...rules('rejection', 0.8, undefined,
-    'cancelar|cancelen|cancela|cancelo|cancele|cancelame|cancelenme|anular|anulen|anula|borra|borren|borrar|elimina|eliminen|eliminar mi|el|la|una? pedido|compra|orden|suscripcion|encargo|reserva|reservacion|inscripcion|cita|turno|matricula|plan|tour|viaje|boleto|vuelo',
-    'desisto|desistimos|desistir del|de la|de mi pedido|compra|orden|encargo',
+    UNDO_PATTERN,
+    `${WITHDRAW_VERBS} del|de la|mi? ${UNDONE_THINGS}`,
   ),
   ...rules('complaint', 0.8, undefined, 'llego|llegaron|vino|vinieron|esta|estan|estaba|estaban|salio|salieron|lleva|llevan|sigue|siguen roto|rota|rotos|rotas|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|incompleto|incompleta|malo|mala|vencido|vencida|frio|fria|frios|frias|helado|helada|crudo|cruda|derretido|derretida'),
   // Broken, faulty, withered or fake, said of what was bought: "se rompió al segundo día", "vino
@@ -469,12 +483,12 @@ const RULES: Rule[] = [
   // rompe?": the present asks about the warranty.
   ...rules('complaint', 0.8, undefined,
     'se|me|nos|le|les rompio|rompieron|daño|dañaron|descompuso|descompusieron|quebro|quebraron|descosio|descosieron|despego|despegaron|oxido|oxidaron|destiño|destiñeron|encogio|encogieron',
-    'vino|vinieron|llego|llegaron|trajo|trajeron|salio|salieron con falla|fallas|falla|defecto|defectos|hongos|manchas|rayones|golpes',
+    'vino|vinieron|llego|llegaron|trajo|trajeron|salio|salieron con falla|fallas|defecto|defectos|hongos|manchas|rayones|golpes',
     'llego|llegaron|vino|vinieron|esta|estan|estaba|estaban marchito|marchita|marchitos|marchitas|podrido|podrida|podridos|podridas|mohoso|mohosa|echado|echada|aplastado|aplastada|mojado|mojada',
     'llego|llegaron|vino|vinieron usado|usada|usados|usadas|abierto|abierta|rayado|rayada|sucio|sucia|golpeado|golpeada',
     'es|son|era|eran|resulto|resultaron|salio|salieron falso|falsa|falsos|falsas|pirata',
     'producto|productos|articulo|perfume|reloj|zapatos|tenis|celular|mercancia falso|falsa|falsos|falsas|pirata',
-    'me|nos bloquearon|bloqueaste|bloqueo|bloquearon|bloquean',
+    'me|nos bloquearon|bloqueaste|bloqueo|bloquean',
     'dejo|dejaron de funcionar|servir|andar|prender|encender|cargar|sonar|enfriar|calentar',
   ),
   ...rules('complaint', 0.75, undefined, 'quiero|devuelvan|devuelveme|devuelvanme|regresen|regresenme mi plata|dinero|platica'),
@@ -514,6 +528,8 @@ addEmojis('🤔 🧐 👀 ⏳', 'stall', 0.45)
 addEmojis('👋', 'greeting', 0.35)
 addEmojis('😕 😐 🤨 😶 🤷 ❓ ❔ 😵', 'confusion', 0.5)
 addEmojis('😒 🙄 😑 😤 😞 😔 😢 😭 ☹ 🙁 😩 😫 😟 🥲 💸', 'annoyance', 0.5)
+// The upside-down face is how the region writes irony about something that went wrong.
+addEmojis('🙃', 'annoyance', 0.45)
 addEmojis('👎 😡 😠 🤬 💩 🖕 🤮 🤢', 'anger', 0.7)
 
 const NEGATORS = new Set(['no', 'nunca', 'ni', 'tampoco', 'jamas'])

@@ -127,6 +127,11 @@ describe('purchase intent from the conversation', () => {
       const scored = scoreMessage({ text }, parts)
       expect([scored.score, scored.category, scored.wasSuccessful], text).toEqual([1, 'general', false])
     }
+    // Anger said outright, an outage or a dead line, in the region's words.
+    for (const text of ['estoy furioso con ustedes', 'qué bronca, otra vez lo mismo', 'me da coraje que nadie conteste', 'la página sigue caída desde la mañana', 'internet nulo en todo el barrio']) {
+      expect(scoreMessage({ text }, parts).score, text).toBe(1)
+    }
+    expect(scoreMessage({ text: 'tres horas de retraso y ni una disculpa' }, parts).score).toBeLessThanOrEqual(2)
     // The present asks about the warranty.
     expect(scoreMessage({ text: '¿y si se rompe?' }, parts).score).toBeGreaterThanOrEqual(3)
   })

@@ -1,0 +1,12 @@
+// The words of calling off what was ordered or booked, shared by the reply rules (a rejection:
+// the order words in it are no purchase) and the category (after-sale, none of the five topics),
+// so the two read the same messages as undoing.
+
+const UNDO_VERBS = 'cancelar|cancelen|cancela|cancelo|cancele|cancelame|cancelenme|anular|anulen|anula|anulo|borra|borren|borrar|elimina|eliminen|eliminar'
+/** What can be called off: an order, a booking, a sign-up, a trip. */
+export const UNDONE_THINGS = 'pedido|compra|orden|encargo|suscripcion|reserva|reservacion|inscripcion|cita|turno|matricula|plan|servicio|tour|viaje|boleto|vuelo'
+
+/** "cancelen mi pedido", "anular la reserva", "borra el encargo". */
+export const UNDO_PATTERN = `${UNDO_VERBS} mi|el|la|una? ${UNDONE_THINGS}`
+/** "desisto del pedido": said with what is given up or alone. */
+export const WITHDRAW_VERBS = 'desisto|desistimos|desistir'
