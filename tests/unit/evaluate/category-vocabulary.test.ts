@@ -219,6 +219,7 @@ describe('category vocabulary beyond one country', () => {
     ['otra vez llegó tarde', 'consulta_envio'],
     ['¿mañana me llega?', 'consulta_envio'],
     ['no recibimos nada todavía', 'consulta_envio'],
+    ['¿de qué trata el libro?', 'consulta_producto'],
   ])('"%s" is %s', (text, category) => {
     expect(detectCategory(text)).toBe(category)
   })
