@@ -17,7 +17,7 @@ import { calibrateConfidence } from './confidence-calibration'
 import { NOT_GOODS } from './not-goods'
 import { hangsOnCondition } from './purchase-condition'
 import { closesSale, offered, picksFromOffer, type CatalogTerms } from './offer-context'
-import { extractSignals, resolveSignals, type ReplyAssessment } from './reply-scorer'
+import { extractSignals, resolveSignals, type ReplyAssessment, type Signal } from './reply-scorer'
 import type { SentimentModel } from './sentiment-model'
 
 /** What `cli score` reads per line and the EvaluationService knows of an exchange. */
@@ -209,9 +209,21 @@ function changed(text: AnalyzedText, start: number): boolean {
   return false
 }
 
-function orderInWords(text: AnalyzedText): string | null {
+interface Span {
+  start: number
+  end: number
+}
+
+/** An order read from the message's words: its label for `--explain`, and where its phrase stands (none for a list of goods or an address). */
+interface OrderInWords {
+  label: string
+  span?: Span
+}
+
+function orderInWords(text: AnalyzedText): OrderInWords | null {
+  const phrase = (m: Span): OrderInWords => ({ label: text.words.slice(m.start, m.end).join(' '), span: { start: m.start, end: m.end } })
   const asked = ORDER_QUESTIONS.findAll(text.words, text.clauseOf).find((m) => !negated(text, m.start))
-  if (asked) return text.words.slice(asked.start, asked.end).join(' ')
+  if (asked) return phrase(asked)
   if (text.questionMarks > 0) return null
   const match = ORDER_PHRASES.findAll(text.words, text.clauseOf).find(
     (m) =>
@@ -220,32 +232,20 @@ function orderInWords(text: AnalyzedText): string | null {
       !NOT_GOODS.has(thingAt(text.words, m.end)) &&
       (text.words.length <= WANT_ORDER_WORDS || !WANT_PATTERNS.has(m.value)),
   )
-  if (match) return text.words.slice(match.start, match.end).join(' ')
-  for (let i = 0; i + 1 < text.words.length; i++) if (STREET.has(text.words[i]!) && /^\d/.test(text.words[i + 1]!)) return 'address'
-  return itemList(text)
-}
-
-/** Where a phrase the rules reported ("purchase:me lo llevo") stands in the words, or null. */
-function phraseSpan(words: readonly string[], phrase: string): Span | null {
-  const parts = phrase.split(' ')
-  for (let i = 0; i + parts.length <= words.length; i++) if (parts.every((p, k) => words[i + k] === p)) return { start: i, end: i + parts.length }
-  return null
-}
-
-interface Span {
-  start: number
-  end: number
+  if (match) return phrase(match)
+  for (let i = 0; i + 1 < text.words.length; i++) if (STREET.has(text.words[i]!) && /^\d/.test(text.words[i + 1]!)) return { label: 'address' }
+  const list = itemList(text)
+  return list ? { label: list } : null
 }
 
 /**
- * The first purchase in the message's own words, or null: a purchase phrase of the rules, an
+ * The first purchase in the message's own words, or null: a purchase phrase the rules kept, an
  * order phrase ("me regalas dos"), or the payment topic's phrase. Orders read from the context
  * (a pick, a yes to a closing question), a list of goods or an address have no phrase.
  */
-function firstPurchase(words: readonly string[], signals: readonly string[], order: string | null, topic: TopicMatch): Span | null {
-  const phrases = signals.filter((s) => s.startsWith('purchase:')).map((s) => s.slice('purchase:'.length))
-  if (order && !order.includes(':') && order !== 'list' && order !== 'address' && order !== 'closing') phrases.push(order)
-  const spans = phrases.map((p) => phraseSpan(words, p)).filter((s): s is Span => s !== null)
+function firstPurchase(signals: readonly Signal[], kept: readonly string[], order: OrderInWords | null, topic: TopicMatch): Span | null {
+  const spans = signals.filter((s) => s.kind === 'purchase' && s.span && kept.includes(s.label)).map((s) => s.span!)
+  if (order?.span) spans.push(order.span)
   if (topic.category === 'proceso_pago') spans.push({ start: topic.start, end: topic.end })
   return spans.reduce<Span | null>((first, s) => (first === null || s.start < first.start ? s : first), null)
 }
@@ -285,7 +285,8 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   const topic = topicOf(analyzed)
   const wordsCategory = topic.category
   // "Mándame una foto" asks for a picture, whatever quantity it names; "el mínimo para pedir" asks a price.
-  let order: string | null = rules.wasSuccessful || wordsCategory === 'solicitud_foto' || topic.asksPrice ? null : orderInWords(analyzed)
+  const ownWords = rules.wasSuccessful || wordsCategory === 'solicitud_foto' || topic.asksPrice ? null : orderInWords(analyzed)
+  let order: string | null = ownWords?.label ?? null
   if (!order && !rules.wasSuccessful && !negative && (input.answer || input.previous?.length)) {
     // The offer is in the answer; without one, the customer's own earlier question about a
     // product or its price ("¿cuánto vale la napolitana?") sets up the pick the same way.
@@ -306,7 +307,7 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   let confidence = rules.confidence
   // A purchase that hangs on a condition ("si me lo dejas en 40 me lo llevo") is keen interest,
   // a 4, and no sale yet: the bot's answer has not closed it.
-  const purchase = firstPurchase(analyzed.words, rules.signals, order, topic)
+  const purchase = firstPurchase(signals, rules.signals, ownWords, topic)
   const conditional = topic.conditionalPurchase === true || (purchase !== null && hangsOnCondition(analyzed, purchase.start, purchase.end))
   if (conditional) {
     order = null

@@ -540,10 +540,12 @@ const NO_FILLERS = new Set(['no', 'pues', 'hmm', 'uy', 'ay', 'ah', 'oh', 'pero',
 /** Whole-message words that, followed by "?", mean "what?" */
 const WHAT = new Set(['que', 'como', 'ah', 'hmm', 'eh', 'perdon', 'mande', 'cual', 'ahh'])
 
-interface Signal {
+export interface Signal {
   kind: SignalKind
   reliability: number
   label: string
+  /** Where its phrase stands in the words, for a signal read from a phrase (not an emoji or a mark). */
+  span?: { start: number; end: number }
 }
 
 /** Everything the rules see in a reply, before the signals are resolved into one score. */
@@ -574,7 +576,7 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
       signals.push({ kind: 'info', reliability: 0.5, label: `info:${phraseOf(m)} ${next}` })
       continue
     }
-    signals.push({ kind: rule.kind, reliability: rule.reliability, label: `${rule.kind}:${phraseOf(m)}` })
+    signals.push({ kind: rule.kind, reliability: rule.reliability, label: `${rule.kind}:${phraseOf(m)}`, span: { start: m.start, end: m.end } })
   }
   // A bare "no" is a refusal only when it is all its clause says ("no, gracias", "uy no"): the
   // rest of the clause is filler or already read by another rule.
@@ -595,7 +597,7 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
   // ✅", "pagado 👍" (not "lo que hemos pagado", where it is one word of a longer clause).
   for (let i = 0; i < words.length; i++) {
     const paid = PAID_ALONE.has(words[i]!) && !claimed[i] && words.every((_, j) => j === i || clauseOf[j] !== clauseOf[i])
-    if (paid) signals.push({ kind: 'purchase', reliability: 0.8, label: `purchase:${words[i]}` })
+    if (paid) signals.push({ kind: 'purchase', reliability: 0.8, label: `purchase:${words[i]}`, span: { start: i, end: i + 1 } })
   }
   // The same reading the responder hands the chat over with (guardrails/human-request.ts).
   const handoff = humanRequestIn(analyzed)
