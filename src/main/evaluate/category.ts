@@ -81,7 +81,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'me|nos aparta|separa|reserva|guarda|apartas|separas|reservas|guardas el|la|los|las|un|una|lo', negatable: true },
     { pattern: 'pago movil' },
     // Other currencies and coins: "¿aceptan dólares?".
-    { pattern: 'aceptan|aceptas|acepta|reciben|recibes|recibe dolares|dolar|euros|bitcoin|cripto|criptomonedas|usdt|divisas|bolivares|bs|soles|pesos' },
+    { pattern: 'aceptan|aceptas|acepta|reciben|recibes|recibe dolares|dolar|euros|bitcoin|cripto|criptomonedas|usdt|divisas|bolivares|bs|soles|pesos|fula|fulas|mlc|verdes|bolos' },
     { pattern: 'mercado pago' },
     { pattern: 'meses sin intereses' },
   ],
@@ -147,6 +147,10 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'te|le doy|pago la mitad' },
     { pattern: 'cuanto por' },
     { pattern: 'pesos|soles|dolares|euros|bolos|bolivares|lucas|luca|quetzales|lempiras|colones|cordobas|guaranies', questionOnly: true },
+    // Money in the region's slang, asked: "¿cuánto pisto es?", "¿cuántos chavos son?", "¿cuántos varos?".
+    { pattern: 'pisto|chavos|varos|lana|reales|fulas|verdes|pesitos|cobres|billete|plata', questionOnly: true },
+    // Something extra thrown in is a deal: "¿me das yapa si llevo dos?".
+    { pattern: 'yapa|yapita|ñapa|ñapita|pilon|encime' },
     // Haggling over a figure: "¿me lo dejas en 20?", "si me lo dejáis en 40 pavos…".
     { pattern: 'me|nos|lo|la|los|las|se dejas|deja|dejan|dejarias|dejaria|dejarian|dejes|deje en|a' },
     { pattern: 'cuanto esta|estan|sale|salen|cobra|cobran|cobras|vale|valen|seria|serian|queda|quedaria' },
@@ -330,6 +334,8 @@ const NOT_A_TOPIC = new PhraseSet(
     'no hay problema|lio',
     'lo que busco|buscaba|necesito|necesitaba|queria|quiero',
     'gracias por la|el|tu|su? informacion|info|atencion',
+    // What comes with it, not buying it: "¿trae cargador o hay que comprarlo aparte?".
+    'hay|habria|tengo|tendria|toca que? comprarlo|comprarla|comprarlos|comprar|pagarlo|pagar aparte|extra|adicional',
     'excelente|buena|buenisima|completa|clara|gran la? informacion',
     // Where the shop is, not what it sells: "¿tienen tienda física?".
     'tienen|tienes|hay tienda|local|sucursal|sucursales|sede|sedes|punto',

@@ -143,7 +143,8 @@ const ORDER_PHRASES = new PhraseSet(
     'anotame|apuntame|agregame|sumame|separame|apartame|reservame|guardame el|la|los|las',
     'me anotas|apuntas|agregas|sumas|pones|mandas|envias|separas|apartas 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|otro|otra',
     'te|le encargo|pido|compro|llevo 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|seis',
-    'lo|la|los|las llevo|tomo',
+    // Spain's "me la pillo" takes it too.
+    'lo|la|los|las llevo|tomo|pillo',
     // "voy a querer dos", "vamos a querer el combo": ordering in the near future.
     'voy|vamos a querer',
     // What the customer wants, named: "quiero un ramo de rosas rojas", "quiero la crema nivea

@@ -13,6 +13,7 @@
 //   the clause goes on to ask for something in return ("si te compro 3 me haces envío gratis",
 //   "si compro dos sale más barato?") or is itself the question the message ends on ("¿y si
 //   compro dos?");
+// - a price asked for before it, without any "si": "¿me la dejas en 12 lucas y te la compro?";
 // - opening a clause and followed by a yes word ("si claro", "si por favor", "si ya pagué") or by
 //   "no" ("si no hay en 9, dame la 9 y media" orders the other one): never an if. Inside a clause
 //   it is one all the same ("¿se puede cancelar si ya pagué?").
@@ -61,10 +62,26 @@ function askedLast(text: Pick<AnalyzedText, 'words' | 'clauseOf' | 'normalized'>
   return text.clauseOf[text.words.length - 1] === clause && /\?\s*$/.test(text.normalized)
 }
 
+/** A price asked for before the purchase: "¿me la dejas en 12 lucas y te la compro?" is "if you leave it at…". */
+const HAGGLE = new Set(['dejas', 'deja', 'dejan', 'dejarias', 'dejaria', 'dejarian', 'das', 'da', 'dan', 'haces', 'hace', 'hacen'])
+
+/** A sum named in words: "en veinte", "en cincuenta mil" (not "en talla M", "en negro"). */
+const SUMS = new Set('un una dos tres cuatro cinco seis siete ocho nueve diez quince veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa cien ciento doscientos trescientos quinientos mil'.split(' '))
+const PRONOUNS = new Set(['lo', 'la', 'los', 'las'])
+
+function haggledBefore(words: readonly string[], start: number): boolean {
+  for (let i = 1; i + 2 < start; i++) {
+    const sum = words[i + 2]!
+    if (HAGGLE.has(words[i]!) && PRONOUNS.has(words[i - 1]!) && words[i + 1] === 'en' && (/^\d/.test(sum) || SUMS.has(sum))) return true
+  }
+  return false
+}
+
 /** Whether the purchase named by `words[start..end)` hangs on an "if" (see the top of this file). */
 export function hangsOnCondition(text: Pick<AnalyzedText, 'words' | 'clauseOf' | 'normalized'>, start: number, end: number): boolean {
   const { words, clauseOf } = text
   const clause = clauseOf[start]
+  if (haggledBefore(words, start)) return true
   for (let i = end; i < words.length && clauseOf[i] === clause; i++) if (words[i] === 'si' && readsAsIf(words, clauseOf, i)) return true
   for (let i = 0; i < start; i++) {
     if (words[i] !== 'si') continue

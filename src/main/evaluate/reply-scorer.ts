@@ -150,6 +150,8 @@ const RULES: Rule[] = [
   ...rules('info', 0.4, undefined, 'comprobante|recibo fiscal|electronico'),
   ...rules('purchase', 0.8, 'rejection', `te|le ${PAY_VERBS}`, 'lo pago', 'transfiero|transferi|consigno|consigne|consignarle|consignarte|pagarte|pagarle|deposite|pague'),
   ...rules('purchase', 0.9, undefined, 'ya te|le? envie|mande|transferi|consigne|deposite|gire la|el? plata|platica|dinero|pago|valor'),
+  // "ya le hice el depósito", "te hice la transferencia".
+  ...rules('purchase', 0.85, undefined, 'te|le|les|ya hice|hicimos|realice|mande el|la|un|una deposito|transferencia|pago|consignacion|giro|abono|yape|plin|sinpe'),
   // Sent by a wallet ("ya te mandé por Yappy") or brought in cash ("mañana le llevo el pisto").
   // Paid, said in one word or one sentence: "listo, transferido ✅", "pagado 👍", "ya te envié".
   ...rules('purchase', 0.8, 'stall', 'listo|ok|ya|dale transferido|pagado|consignado|depositado|abonado', 'ya te|le envie|mande|transferi|deposite|consigne $'),
@@ -315,6 +317,8 @@ const RULES: Rule[] = [
   // Not "no sé": "no se ve nada mal", "no se ve feo para nada" (it does not look bad).
   ...rules('reassurance', 0.7, undefined, 'no se ve|ven|nota|notan|siente nada? mal|feo|fea|feos|feas|horrible|caro|cara|barato|barata'),
   ...rules('misanswer', 0.75, undefined, 'no fue|es|era eso? lo que te? pregunte|pregunto|pedi|dije'),
+  // Told to answer properly: "responde bien", "lee bien lo que te escribí" (not "bien" agreeing).
+  ...rules('misanswer', 0.75, undefined, 'responde|responda|responder|respondan|contesta|conteste|contestar|contesten|lee|lea|leer|lean bien'),
   ...rules('misanswer', 0.7, undefined, 'yo? pregunte por|otra|fue', 'pero|yo pregunte si|que|cuanto|como|por|cual', 'no me? responde|responden|respondio|respondiste|contesta|contestaste|contestan'),
 
   // --- objections (price) ---
@@ -336,7 +340,9 @@ const RULES: Rule[] = [
   ...rules('decline', 0.8, undefined, 'no gracias'),
   ...rules('decline', 0.75, undefined, 'por ahora no $', 'ahora|ahorita|todavia|aun|mejor no $', 'no por ahora', 'no todavia|aun $'),
   ...rules('decline', 0.7, undefined, 'gracias no $', 'ya no $', 'no lo? necesito'),
-  ...rules('decline', 0.8, undefined, 'tampoco $', 'negativo $'),
+  ...rules('decline', 0.8, undefined, 'tampoco $', 'negativo $', 'estoy|estamos bien asi $'),
+  // Having to buy it is a question about what comes with it: "¿hay que comprarlo aparte?".
+  ...rules('info', 0.5, undefined, 'hay|habria|tengo|tendria|toca que? comprarlo|comprarla|comprarlos|comprar|pagarlo|pagar aparte|extra|adicional'),
   // Neither of the options offered: "ninguna", "ni una ni otra".
   ...rules('decline', 0.7, undefined, 'ninguna|ninguno|ningunas|ningunos $', 'ni una|uno ni otra|otro'),
   ...rules('decline', 0.6, undefined,
@@ -420,6 +426,8 @@ const RULES: Rule[] = [
   ...rules('rejection', 0.85, undefined, 'no compro|comprare|vuelvo|volvere|volvemos mas', 'nunca mas les|te|le? compro|comprare|vuelvo|volvere|pido'),
   ...rules('complaint', 0.8, undefined, 'robarme|robarnos|roban|robando|relajo'),
   ...rules('insult', 0.75, undefined, 'sinverguenza|sinverguenzas|descarado|descarados|descarada'),
+  // Insults across the region (not "boludo" or "huevón", as often a friendly filler).
+  ...rules('insult', 0.8, undefined, 'aweonao|aweonado|ahueonao|ahueonado|comemierda|comemierdas|pariguayo|pariguaya|baboso|babosa|babosos|tarado|tarada|tarados|pelotudo|pelotuda|pelotudos|gilipollas|mamaguevo|mamahuevo|malnacido|malnacidos|cabron|cabrones'),
   // A letdown, however politely put: "está bien, aunque esperaba que fuera más grande".
   ...rules('objection', 0.55, undefined, 'esperaba|esperabamos que fuera|fueran|fuese|estuviera|estuvieran|viniera|vinieran', 'esperaba|esperabamos mas'),
   ...rules('complaint', 0.75, undefined, 'defectuoso|defectuosa|defectuosos|defectuosas'),
@@ -446,6 +454,8 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.8, undefined, 'odio|odie|odiamos|asco|asqueroso|asquerosa|asquerosos|horrendo|horrenda'),
   // Anger said outright: "estoy furiosa", "qué rabia", "me da coraje" (Mexico), "qué bronca" (Argentina).
   ...rules('anger', 0.8, 'reassurance',
+    // Venezuela's "arrecho" is angry.
+    'estoy|estamos|ando|andamos|quede|quedamos arrecho|arrecha|arrechos|arrechas',
     'furioso|furiosa|furiosos|furiosas|rabioso|rabiosa|cabreado|cabreada|cabreados|encabronado|encabronada|emputado|emputada|indignacion',
     'que|una rabia|bronca|coraje|impotencia|colera',
     'me|nos da|dio|dan|daba rabia|bronca|coraje|impotencia|colera',

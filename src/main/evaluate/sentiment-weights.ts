@@ -45,7 +45,7 @@ export const SENTIMENT_WEIGHTS: EncodedSentimentModel = {
         ],
         [
           0.365,
-          0.3
+          0.313
         ],
         [
           0.404,

@@ -220,6 +220,11 @@ describe('category vocabulary beyond one country', () => {
     ['¿mañana me llega?', 'consulta_envio'],
     ['no recibimos nada todavía', 'consulta_envio'],
     ['¿de qué trata el libro?', 'consulta_producto'],
+    // Money in slang asks the price; dollars in Cuba's word are paying; a little extra is a deal.
+    ['¿cuánto pisto es?', 'consulta_precio'],
+    ['¿cuántos varos la chamarra?', 'consulta_precio'],
+    ['¿aceptan fulas?', 'proceso_pago'],
+    ['¿me da la ñapa?', 'consulta_precio'],
   ])('"%s" is %s', (text, category) => {
     expect(detectCategory(text)).toBe(category)
   })
