@@ -166,6 +166,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'servicio|servicios ofrecen|ofreces|tienen|prestan|hacen|manejan|brindan|dan' },
     { pattern: 'requisitos|requisito' },
     { pattern: 'edad minima|maxima' },
+    // Asked in a roundabout way: "quería saber si tienen el cartucho 64", "pregunto si la pintura es lavable".
+    { pattern: 'saber|preguntar|pregunto|consultar|consulto si tienen|tienes|tiene|hay|venden|vendes|manejan|manejas|traen|queda|quedan|es|son|sirve|sirven|funciona|incluye|trae|viene|vienen' },
     // "¿cuentan con loratadina?": having it, in formal words.
     { pattern: 'cuentan|cuenta|cuentas|contamos con', questionOnly: true },
     // Services asked for: "¿hacen uñas acrílicas?", "¿realizan mantenimiento?".
@@ -223,20 +225,40 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
 const ORDER: readonly Exclude<Category, 'general'>[] = ['proceso_pago', 'solicitud_foto', 'consulta_envio', 'consulta_precio', 'consulta_producto']
 
 /**
- * A failed delivery is about shipping even when the customer says they paid ("no me llegó nada y
- * ya pagué", "el pedido nunca llegó"): checked before the payment words.
+ * A failed, late or awaited delivery is about shipping even when the customer says they paid ("no
+ * me llegó nada y ya pagué", "el pedido nunca llegó", "llevo una hora esperando"): checked before
+ * the payment words, and a sale in the same message does not move it.
  */
 const DELIVERY_FAILURE = new PhraseSet(
   [
     'no|nunca me|nos? ha|han? llego|llegado|llegaron|llega',
-    // Where an order is: tracking is about shipping even though it names the order ("pedido").
-    'donde|como esta|va|viene mi|el|la pedido|paquete|orden|compra|envio|encargo',
-    'en que va|esta|anda mi|el|la pedido|paquete|orden|compra|envio|encargo',
     'sin llegar',
     'no recibi|recibimos|recibio|recibieron nada|el|mi|la|los|mis? pedido|paquete|producto|compra|nada',
     'no he|hemos|ha|han recibido nada|el|mi|la|los|mis? pedido|paquete|producto|compra|nada',
     // Late: "otra vez llega tarde", "el pedido llegó atrasado".
     'llego|llegaron|llega|llegan|vino|viene tarde|atrasado|atrasada|retrasado|retrasada',
+    'esperando|espero|esperamos mi|el|la pedido|paquete|orden|compra|envio',
+    // Still waiting for it: "hace 3 días que espero y nada", "llevo una hora esperando".
+    'espero|esperando|esperamos y nada',
+    'todavia|aun nada $',
+    'llevo|llevamos|tengo|tenemos|van una|un|media|1|2|3|4|5|10|15|20|30|40|45|dos|tres|cuatro|cinco|mas|casi hora|horas|dia|dias|semana|semanas|minutos|rato|mes|meses esperando $',
+    'llevo|llevamos|tengo|tenemos|van una|un|media|1|2|3|4|5|10|15|20|30|40|45|dos|tres|cuatro|cinco|mas|casi hora|horas|dia|dias|semana|semanas|minutos|rato|mes|meses esperando y nada',
+    'se demoraron|tardaron|demoro|tardo|demoraste|tardaste demasiado|mucho|muchisimo $',
+    // Left somewhere else: "llegó a la dirección equivocada".
+    'direccion|casa|domicilio equivocada|equivocado|incorrecta|incorrecto|errada|errado',
+  ].map((pattern) => ({ pattern, value: true })),
+)
+
+/**
+ * An order already placed, asked after or received: its tracking, its state, when it comes ("¿ya
+ * salió mi pedido?", "¿a qué hora llega?", "hice un pedido el martes", "recibí el pedido"). Shipping,
+ * though it names the order; checked before the payment words too.
+ */
+const ORDER_STATUS = new PhraseSet(
+  [
+    // Where an order is: tracking is about shipping even though it names the order ("pedido").
+    'donde|como esta|va|viene mi|el|la pedido|paquete|orden|compra|envio|encargo',
+    'en que va|esta|anda mi|el|la pedido|paquete|orden|compra|envio|encargo',
     'hoy|mañana me|nos? llega|llegan|llegaria',
     'seguimiento|tracking|rastreo dice|marca|aparece|sale',
     'sigue|esta|va|anda|dice|figura|aparece en camino|transito|preparacion|preparando|reparto|bodega|aduana',
@@ -254,7 +276,6 @@ const DELIVERY_FAILURE = new PhraseSet(
     // When it comes, not how to order it: "¿cuándo llega mi pedido?".
     'cuando llega|llegaria|llegara|llegue|sale|saldria|despachan|envian mi|el|la pedido|paquete|orden|compra|encargo',
     'cuanto se? tarda|tardan|demora|demoran mi|el|la pedido|paquete|orden|compra',
-    'esperando|espero|esperamos mi|el|la pedido|paquete|orden|compra|envio',
     'razon de|del mi|el|la? pedido|paquete|orden|compra|envio',
     'seguimiento de|del|a mi? pedido|paquete|orden|compra|envio',
     // Whether it has left yet: "¿ya salió mi pedido?", "¿ya enviaron mi orden?".
@@ -268,12 +289,15 @@ const DELIVERY_FAILURE = new PhraseSet(
     'pedido|orden|compra|guia numero|nro|num|no',
     'numero|nro|num de pedido|orden|compra',
     'cuanto falta|tarda|demora para que? llegue|lleguen|llegar|llega',
-    // Still waiting for it: "hace 3 días que espero y nada", "llevo una hora esperando".
-    'espero|esperando|esperamos y nada',
-    'todavia|aun nada $',
-    'llevo|llevamos|tengo|tenemos|van una|un|media|1|2|3|4|5|10|15|20|30|40|45|dos|tres|cuatro|cinco|mas|casi hora|horas|dia|dias|semana|semanas|minutos|rato|mes|meses esperando $',
-    'llevo|llevamos|tengo|tenemos|van una|un|media|1|2|3|4|5|10|15|20|30|40|45|dos|tres|cuatro|cinco|mas|casi hora|horas|dia|dias|semana|semanas|minutos|rato|mes|meses esperando y nada',
-    'se demoraron|tardaron|demoro|tardo|demoraste|tardaste demasiado|mucho|muchisimo $',
+    // Placed before, or received: "hice un pedido el martes…", "ya me llegó el paquete", "recibí el pedido completo".
+    'hice|hicimos|realice|realizamos un|el|mi pedido|orden|compra|encargo',
+    'recibi|recibimos|recibio|recibieron el|mi|la|los|mis pedido|paquete|compra|encargo|producto|envio',
+    'me|nos? llego|llegaron el|mi|la|los|mis pedido|paquete|compra|encargo|producto|envio',
+    'ya me|nos? llego|llegaron',
+    // Its state, told: "sigue diciendo en preparación", "aparece como pendiente".
+    'sigue|siguen diciendo|apareciendo|saliendo en|como? camino|transito|preparacion|pendiente',
+    'aparece|sale|figura|dice|esta como pendiente|procesando|preparacion',
+    'cuando lo|la|los|las van a mandar|enviar|despachar|entregar',
   ].map((pattern) => ({ pattern, value: true })),
 )
 
@@ -305,7 +329,7 @@ const AFTER_SALE = new PhraseSet(
 /**
  * Phrases whose topic is not the one their loudest word names: the minimum order is a price
  * question, not a purchase ("¿cuánto es el mínimo de compra?"); "avísame cuando llegue" waits
- * for stock, not for a parcel (a parcel is "mi pedido", read by DELIVERY_FAILURE first).
+ * for stock, not for a parcel (a parcel is "mi pedido", read by ORDER_STATUS first).
  */
 const NAMED_ELSEWHERE = new PhraseSet<Category>([
   { pattern: 'minimo|monto|valor minimo? de|para compra|pedido|comprar|pedir', value: 'consulta_precio' },
@@ -334,6 +358,9 @@ const NOT_A_TOPIC = new PhraseSet(
     'no hay problema|lio',
     'lo que busco|buscaba|necesito|necesitaba|queria|quiero',
     'gracias por la|el|tu|su? informacion|info|atencion',
+    // The picture already seen, or thanked for: "¿cuánto cuesta el de la segunda foto?", "gracias por las fotos".
+    'de|en la|las primera|segunda|tercera|cuarta|ultima|otra foto|fotos|imagen',
+    'gracias por la|las|el|los? foto|fotos|imagen|imagenes|video|videos',
     // What comes with it, not buying it: "¿trae cargador o hay que comprarlo aparte?".
     'hay|habria|tengo|tendria|toca que? comprarlo|comprarla|comprarlos|comprar|pagarlo|pagar aparte|extra|adicional',
     'excelente|buena|buenisima|completa|clara|gran la? informacion',
@@ -367,6 +394,15 @@ const NOT_A_TOPIC = new PhraseSet(
 
 const NEGATORS = new Set(['no', 'nunca', 'ni', 'tampoco', 'jamas'])
 
+/** Greetings and fillers a message (a voice note above all) starts with: "hola oye tienes el de salmón". */
+const OPENING_FILLERS = new Set('hola buenas buenos buen dia dias tardes noches oye oiga mira mire eh este ey che disculpa disculpe perdon aja bueno pues y amigo amiga vecino vecina'.split(' '))
+
+/** Nothing but greetings and fillers before `start`: the phrase opens the message. */
+function opensMessage(words: readonly string[], start: number): boolean {
+  for (let i = 0; i < start; i++) if (!OPENING_FILLERS.has(words[i]!)) return false
+  return true
+}
+
 function negatedAt(words: readonly string[], clauseOf: readonly number[], start: number): boolean {
   for (let i = start - 1; i >= Math.max(0, start - 4) && clauseOf[i] === clauseOf[start]; i--) if (NEGATORS.has(words[i]!)) return true
   return false
@@ -386,6 +422,8 @@ export interface TopicMatch {
   asksPrice?: boolean
   /** Decided by the invoice: a payment topic that commits to nothing ("¿dan factura?"). */
   paperwork?: boolean
+  /** Decided by a delivery that failed, is late or is still awaited: shipping whatever else the message says. */
+  failure?: boolean
   /** A purchase word was passed over because it hangs on an "if" (purchase-condition.ts). */
   conditionalPurchase?: boolean
 }
@@ -398,9 +436,13 @@ export interface TopicMatch {
 export function topicOf(analyzed: AnalyzedText, options: { withoutPurchase?: boolean } = {}): TopicMatch {
   const { words, clauseOf } = analyzed
   const asks = asksQuestion(analyzed)
-  const delivery = DELIVERY_FAILURE.findAll(words, clauseOf).find((m) => !NOT_A_PARCEL.has(words[m.end] === 'el' || words[m.end] === 'la' ? (words[m.end + 1] ?? '') : (words[m.end] ?? '')))
-  if (delivery) return { category: 'consulta_envio', start: delivery.start, end: delivery.end }
+  const parcel = (m: { end: number }) => !NOT_A_PARCEL.has(words[m.end] === 'el' || words[m.end] === 'la' ? (words[m.end + 1] ?? '') : (words[m.end] ?? ''))
+  const failure = DELIVERY_FAILURE.findAll(words, clauseOf).find(parcel)
+  if (failure) return { category: 'consulta_envio', start: failure.start, end: failure.end, failure: true }
+  // What came wrong or is sent back is after-sale, even when the message says it came.
   if (AFTER_SALE.findAll(words, clauseOf).length > 0) return { category: 'general', start: -1, end: -1 }
+  const status = ORDER_STATUS.findAll(words, clauseOf).find(parcel)
+  if (status) return { category: 'consulta_envio', start: status.start, end: status.end }
   const elsewhere = NAMED_ELSEWHERE.findAll(words, clauseOf)[0]
   if (elsewhere) return { category: elsewhere.value, start: elsewhere.start, end: elsewhere.end, asksPrice: elsewhere.value === 'consulta_precio' }
   const { claimed } = NOT_A_TOPIC.claim(words, clauseOf)
@@ -409,7 +451,7 @@ export function topicOf(analyzed: AnalyzedText, options: { withoutPurchase?: boo
     for (const match of phrases.findAll(words, clauseOf)) {
       // The invoice asked for is no purchase, so it stays: "compro 2 si me hacés factura A".
       if (options.withoutPurchase && category === 'proceso_pago' && !match.value.paperwork) continue
-      if (match.value.questionOnly && !asks && match.start !== 0) continue
+      if (match.value.questionOnly && !asks && !opensMessage(words, match.start)) continue
       if (claimed.slice(match.start, match.end).some(Boolean)) continue
       if (match.value.negatable && negatedAt(words, clauseOf, match.start)) continue
       if (match.value.conditional && hangsOnCondition(analyzed, match.start, match.end)) {

@@ -269,9 +269,9 @@ function itemList(text: AnalyzedText): string | null {
 // A stall ("dame un momento", "lo pienso") is not an order either, whatever else the message
 // says; a lone filler ("hmm", which is also how a size "M" reaches the rules) is not a stall.
 /** What the customer says about something that already went wrong, or to whoever did it. */
-const COMPLAINING = /^(complaint|insult|anger|stop):/
-/** Praise said of the product ("muy buena calidad", "está brutal ese reloj") is a reaction, not a question about it. */
-const PRAISING = /^praise:/
+const COMPLAINING = /^(complaint|insult|anger|stop|annoyance):/
+/** Praise said of the product ("muy buena calidad", "está brutal ese reloj") or thanks for what came is a reaction, not a question about it. */
+const PRAISING = /^(praise|gratitude):/
 const NEGATIVE_KINDS = /^(rejection|complaint|stop|insult|anger|decline|objection|confusion|misanswer|negation):|^stall:(?!hmm$)/
 
 /** Scores one customer message; `answer` and `previous` are optional context. Pure. */
@@ -365,8 +365,11 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   // robbery is a price objection, and a complaint that also asks ("¿me devuelven el dinero?")
   // keeps its topic.
   if (!question && category !== 'consulta_envio' && category !== 'consulta_precio' && rules.signals.some((s) => COMPLAINING.test(s))) category = 'general'
-  else if (!question && !wasSuccessful && category === 'consulta_producto' && rules.signals.some((s) => PRAISING.test(s))) category = 'general'
-  else if (wasSuccessful && category !== 'consulta_envio') category = 'proceso_pago'
+  // Praise or thanks for what came, told and not asked, is a reaction too ("ya me llegó el
+  // perfume y está buenísimo, gracias"); not a delivery that failed.
+  else if (!question && !wasSuccessful && !filedUnder.failure && (category === 'consulta_producto' || category === 'consulta_envio') && rules.signals.some((s) => PRAISING.test(s))) category = 'general'
+  // A sale is paying, unless the delivery failed ("ya pagué y no me llega nada" is shipping).
+  else if (wasSuccessful && !(category === 'consulta_envio' && filedUnder.failure)) category = 'proceso_pago'
   else if (category === 'general' && parts.catalog && analyzed.words.some((w) => parts.catalog!.words.has(w))) category = 'consulta_producto'
   // Paying and ordering are one topic and one outcome: a message about how to pay or to order
   // ("¿aceptan tarjeta?", "cómo hago mi pedido", "estoy interesado en comprar") is the purchase

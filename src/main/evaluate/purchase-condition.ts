@@ -13,7 +13,8 @@
 //   the clause goes on to ask for something in return ("si te compro 3 me haces envío gratis",
 //   "si compro dos sale más barato?") or is itself the question the message ends on ("¿y si
 //   compro dos?");
-// - a price asked for before it, without any "si": "¿me la dejas en 12 lucas y te la compro?";
+// - a price asked for, without any "si": "¿me la dejas en 12 lucas y te la compro?", "lo quiero
+//   pero está caro, ¿me lo dejas en 200?";
 // - opening a clause and followed by a yes word ("si claro", "si por favor", "si ya pagué") or by
 //   "no" ("si no hay en 9, dame la 9 y media" orders the other one): never an if. Inside a clause
 //   it is one all the same ("¿se puede cancelar si ya pagué?").
@@ -22,8 +23,14 @@ import type { AnalyzedText } from '../kernel/spanish-text'
 
 /** After "si", words that make it a yes ("si claro", "si por favor"), not an "if". */
 const YES_AFTER_SI = new Set('si claro dale ok okey listo perfecto gracias por porfa ya de exacto correcto obvio seguro bueno vale señor señora señorita amigo amiga hermano mija mijo joven'.split(' '))
-/** Words before "si" that leave it opening its clause ("no pos si me lo deja en 250…", "bueno si…"). */
-const BEFORE_IF = new Set('no pos pues bueno ok oye oiga mira entonces y pero ah ay'.split(' '))
+/**
+ * Words right before "si" that leave it opening what follows: connectors and fillers ("no pos si me
+ * lo deja en 250…", "bueno si…", "lo pensé bien y sí lo voy a querer") and the greetings a voice
+ * note starts with ("hola oye sí aceptan tarjeta").
+ */
+const BEFORE_IF = new Set('no pos pues bueno ok oye oiga mira mire entonces y pero ah ay eh este hola buenas buenos dia dias tardes noches disculpa disculpe perdon aja ya vale che ey'.split(' '))
+/** After an opening "si", what a customer asks the shop: "¿sí aceptan tarjeta?" asks, it sets no condition on it. */
+const ASKS_THE_SHOP = new Set('aceptan acepta aceptas reciben recibe recibes tienen tiene tienes hay hacen hace haces manejan maneja manejas venden vende vendes envian envia envias mandan manda mandas trabajan trabaja'.split(' '))
 /** What a customer asks in return for buying: a better price, free shipping, a faster delivery. */
 const IN_RETURN = new Set('hay sale salen saldria cuesta cuestan costaria llega llegan llegaria descuento rebaja gratis regalan regalas dan das hacen haces haria harias dejan dejas dejarias'.split(' '))
 const CLITICS = new Set(['me', 'nos'])
@@ -42,9 +49,7 @@ function readsAsIfInside(words: readonly string[], clauseOf: readonly number[], 
 }
 
 function opensClause(words: readonly string[], clauseOf: readonly number[], at: number): boolean {
-  if (at === 0 || clauseOf[at - 1] !== clauseOf[at]) return true
-  for (let i = at - 1; i >= 0 && clauseOf[i] === clauseOf[at]; i--) if (!BEFORE_IF.has(words[i]!)) return false
-  return true
+  return at === 0 || clauseOf[at - 1] !== clauseOf[at] || BEFORE_IF.has(words[at - 1]!)
 }
 
 /** The purchase's clause goes on past it to ask for something in return: "… me haces envío gratis". */
@@ -62,15 +67,18 @@ function askedLast(text: Pick<AnalyzedText, 'words' | 'clauseOf' | 'normalized'>
   return text.clauseOf[text.words.length - 1] === clause && /\?\s*$/.test(text.normalized)
 }
 
-/** A price asked for before the purchase: "¿me la dejas en 12 lucas y te la compro?" is "if you leave it at…". */
+/**
+ * A price asked for, before the purchase or after it: "¿me la dejas en 12 lucas y te la compro?" is
+ * "if you leave it at…", and "lo quiero pero está caro, ¿me lo dejas en 200?" is not closed yet.
+ */
 const HAGGLE = new Set(['dejas', 'deja', 'dejan', 'dejarias', 'dejaria', 'dejarian', 'das', 'da', 'dan', 'haces', 'hace', 'hacen'])
 
 /** A sum named in words: "en veinte", "en cincuenta mil" (not "en talla M", "en negro"). */
 const SUMS = new Set('un una dos tres cuatro cinco seis siete ocho nueve diez quince veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa cien ciento doscientos trescientos quinientos mil'.split(' '))
 const PRONOUNS = new Set(['lo', 'la', 'los', 'las'])
 
-function haggledBefore(words: readonly string[], start: number): boolean {
-  for (let i = 1; i + 2 < start; i++) {
+function haggled(words: readonly string[]): boolean {
+  for (let i = 1; i + 2 < words.length; i++) {
     const sum = words[i + 2]!
     if (HAGGLE.has(words[i]!) && PRONOUNS.has(words[i - 1]!) && words[i + 1] === 'en' && (/^\d/.test(sum) || SUMS.has(sum))) return true
   }
@@ -81,14 +89,18 @@ function haggledBefore(words: readonly string[], start: number): boolean {
 export function hangsOnCondition(text: Pick<AnalyzedText, 'words' | 'clauseOf' | 'normalized'>, start: number, end: number): boolean {
   const { words, clauseOf } = text
   const clause = clauseOf[start]
-  if (haggledBefore(words, start)) return true
-  for (let i = end; i < words.length && clauseOf[i] === clause; i++) if (words[i] === 'si' && readsAsIf(words, clauseOf, i)) return true
+  if (haggled(words)) return true
+  // After the purchase; not "a ver si me confirma" or "me avisas si…", a whether about a fact.
+  for (let i = end; i < words.length && clauseOf[i] === clause; i++) {
+    if (words[i] === 'si' && readsAsIf(words, clauseOf, i) && words[i - 1] !== 'ver' && !WHETHER_AFTER.has(words[i - 1]!)) return true
+  }
   for (let i = 0; i < start; i++) {
     if (words[i] !== 'si') continue
     if (!opensClause(words, clauseOf, i)) {
       if (clauseOf[i] === clause && readsAsIfInside(words, clauseOf, i) && !WHETHER_AFTER.has(words[i - 1]!)) return true
       continue
     }
+    if (ASKS_THE_SHOP.has(words[i + 1]!) && start - i <= 2) continue
     if (readsAsIf(words, clauseOf, i) && (i + 1 < start || asksInReturn(words, clauseOf, end) || askedLast(text, clause))) return true
   }
   return false

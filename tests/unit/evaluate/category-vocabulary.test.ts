@@ -222,6 +222,15 @@ describe('category vocabulary beyond one country', () => {
     ['¿de qué trata el libro?', 'consulta_producto'],
     // Money in slang asks the price; dollars in Cuba's word are paying; a little extra is a deal.
     ['¿cuánto pisto es?', 'consulta_precio'],
+    // Voice notes and long messages: fillers before the question, a roundabout ask, the state of an order told.
+    ['hola oye tienes la funda del a15 o solo la del a14', 'consulta_producto'],
+    ['buenas mire quería saber si manejan la pintura en galón', 'consulta_producto'],
+    ['hice el pedido el lunes y todavía sale como pendiente, ¿ya salió?', 'consulta_envio'],
+    ['mi orden sigue diciendo en preparación desde el viernes', 'consulta_envio'],
+    ['el repartidor lo dejó en una dirección equivocada', 'consulta_envio'],
+    ['me llegó el pedido equivocado', 'general'],
+    ['¿cuánto está el vestido de la segunda foto?', 'consulta_precio'],
+    ['gracias por las fotos, ¿lo tienen en beige?', 'consulta_producto'],
     ['¿cuántos varos la chamarra?', 'consulta_precio'],
     ['¿aceptan fulas?', 'proceso_pago'],
     ['¿me da la ñapa?', 'consulta_precio'],

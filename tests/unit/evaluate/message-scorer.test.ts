@@ -120,6 +120,19 @@ describe('purchase intent from the conversation', () => {
     for (const text of ['eres un tarado', 'qué pelotudo el que atiende', 'estoy arrecha con ustedes']) expect(scoreMessage({ text }, parts).score, text).toBe(1)
   })
 
+  it('thanks or praise for what came is a reaction; a sale is paying unless the delivery failed', () => {
+    for (const text of ['ya me llegó la lámpara y está preciosa, mil gracias', 'recibí el pedido completo y bien empacado, muchas gracias']) {
+      const scored = scoreMessage({ text }, parts)
+      expect([scored.category, scored.wasSuccessful, scored.score >= 4], text).toEqual(['general', false, true])
+    }
+    const paidAndWaiting = scoreMessage({ text: 'ya te hice la transferencia, avísame cuando lo despaches porfa' }, parts)
+    expect([paidAndWaiting.category, paidAndWaiting.wasSuccessful]).toEqual(['proceso_pago', true])
+    const paidAndLost = scoreMessage({ text: 'ya pagué hace una semana y no me llega nada' }, parts)
+    expect([paidAndLost.category, paidAndLost.wasSuccessful]).toEqual(['consulta_envio', false])
+    // Annoyed, told and not asked: a reaction.
+    expect(scoreMessage({ text: 'compré la crema y me dio alergia, estoy muy molesta' }, parts).category).toBe('general')
+  })
+
   it('wanting a thing named is an order in a short message, a wish in a long one', () => {
     expect(scoreMessage({ text: 'quiero un reloj resistente al agua' }, parts).wasSuccessful).toBe(true)
     const review = 'la verdad es que yo quiero un reloj resistente al agua y este se empañó la primera vez que me metí a la piscina con él'
@@ -369,6 +382,12 @@ describe('paying and ordering are one topic and one outcome', () => {
       expect([scored.wasSuccessful, scored.signals.includes('conditional')], text).toEqual([false, true])
     }
     expect(scoreMessage({ text: 'me la das en talla M y me la llevo' }, parts).wasSuccessful).toBe(true)
+    // A haggle after the purchase leaves it open; a voice note's "sí" after "y" or a greeting is a yes or a question.
+    expect(scoreMessage({ text: 'lo quiero pero está carito, ¿me lo dejas en 150?' }, parts).wasSuccessful).toBe(false)
+    expect(scoreMessage({ text: 'ya lo pensé y sí lo quiero el grande cómo te pago' }, parts).wasSuccessful).toBe(true)
+    const asks = scoreMessage({ text: 'hola oye sí aceptan tarjeta de crédito o solo efectivo' }, parts)
+    expect([asks.category, asks.signals.includes('conditional')]).toEqual(['proceso_pago', false])
+    expect(scoreMessage({ text: 'ya le deposité los 950 a ver si me confirma' }, parts).wasSuccessful).toBe(true)
     // Asked, it is a question about buying, which reads as neutral.
     const asked = scoreMessage({ text: '¿y si compro dos?' }, parts)
     expect([asked.score, asked.wasSuccessful, asked.signals.includes('conditional')]).toEqual([3, false, true])
