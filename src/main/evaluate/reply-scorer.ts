@@ -487,7 +487,7 @@ const RULES: Rule[] = [
     UNDO_PATTERN,
     `${WITHDRAW_VERBS} del|de la|mi? ${UNDONE_THINGS}`,
   ),
-  ...rules('complaint', 0.8, undefined, 'llego|llegaron|vino|vinieron|esta|estan|estaba|estaban|salio|salieron|lleva|llevan|sigue|siguen roto|rota|rotos|rotas|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|incompleto|incompleta|malo|mala|vencido|vencida|frio|fria|frios|frias|helado|helada|crudo|cruda|derretido|derretida'),
+  ...rules('complaint', 0.8, undefined, 'llego|llegaron|vino|vinieron|venia|venian|esta|estan|estaba|estaban|salio|salieron|lleva|llevan|sigue|siguen roto|rota|rotos|rotas|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|incompleto|incompleta|malo|mala|vencido|vencida|frio|fria|frios|frias|helado|helada|crudo|cruda|derretido|derretida'),
   // Broken, faulty, withered or fake, said of what was bought: "se rompió al segundo día", "vino
   // con falla", "las flores llegaron marchitas", "me vendieron un producto falso". Not "¿y si se
   // rompe?": the present asks about the warranty.
@@ -500,6 +500,8 @@ const RULES: Rule[] = [
     'producto|productos|articulo|perfume|reloj|zapatos|tenis|celular|mercancia falso|falsa|falsos|falsas|pirata',
     'me|nos bloquearon|bloqueaste|bloqueo|bloquean',
     'dejo|dejaron de funcionar|servir|andar|prender|encender|cargar|sonar|enfriar|calentar',
+    // Asked to set it right: "necesito que lo solucionen ya".
+    'que me|nos? lo|la? solucionen|arreglen|resuelvan|repongan|reembolsen ya|hoy|urgente|pronto|rapido',
   ),
   ...rules('complaint', 0.75, undefined, 'quiero|devuelvan|devuelveme|devuelvanme|regresen|regresenme mi plata|dinero|platica'),
   // Exchanging or returning what was bought: "la quiero cambiar" is no "la quiero".
@@ -692,9 +694,9 @@ export function resolveSignals(signals: readonly Signal[], analyzed: Pick<Analyz
     for (const s of active) {
       const gap = Math.abs(SIGNAL_SCORE[s.kind] - score)
       if (gap <= 1) doubt *= 1 - s.reliability
-      // Thanks come with yes and with no alike, and a "?", a request for more or a greeting is
-      // form, not stance: none contradicts.
-      else if (s.kind !== 'gratitude' && !FORM.has(s.kind) && !(politeNo && POLITE.has(s.kind))) conflict = true
+      // Thanks come with yes and with no alike, and a "?", a request for more, a greeting or a
+      // filler ("eh", "mmm": a voice note is full of them) is form, not stance: none contradicts.
+      else if (s.kind !== 'gratitude' && !FORM.has(s.kind) && s.label !== 'stall:hmm' && !(politeNo && POLITE.has(s.kind))) conflict = true
     }
     confidence = 1 - doubt
     if (doubt === 1) confidence = 0.3

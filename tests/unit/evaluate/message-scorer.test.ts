@@ -129,6 +129,10 @@ describe('purchase intent from the conversation', () => {
     expect([paidAndWaiting.category, paidAndWaiting.wasSuccessful]).toEqual(['proceso_pago', true])
     const paidAndLost = scoreMessage({ text: 'ya pagué hace una semana y no me llega nada' }, parts)
     expect([paidAndLost.category, paidAndLost.wasSuccessful]).toEqual(['consulta_envio', false])
+    // A filler ("eh") is form, not a stall that contradicts a no; broken as it came; set it right.
+    expect(scoreMessage({ text: 'buenas eh mira no me interesa gracias' }, parts).score).toBe(1)
+    expect(scoreMessage({ text: 'el vaso venía roto dentro de la caja' }, parts).score).toBe(1)
+    expect(scoreMessage({ text: 'mandaron otra cosa, necesito que me lo solucionen hoy' }, parts).score).toBe(1)
     // Annoyed, told and not asked: a reaction.
     expect(scoreMessage({ text: 'compré la crema y me dio alergia, estoy muy molesta' }, parts).category).toBe('general')
   })
