@@ -262,6 +262,17 @@ describe('the learned model', () => {
     expect(scoreMessage({ text: 'excelente servicio' }, { sentiment: keen }).score).toBe(5)
   })
 
+  it('lets the model soften a short message the rules read as only negative, never turn it positive', () => {
+    // A model sure of 5 for anything stands in for one that read "llevo todo el día esperando" as 5.
+    const sure = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 4])
+    for (const text of ['llevo todo el día esperando', 'gracias, pero se me va de presupuesto', 'uy no, muy caro', 'a lo mejor']) {
+      expect(scoreMessage({ text }, { sentiment: sure }).score, text).toBeLessThanOrEqual(3)
+    }
+    // Mixed stances, a negation that turns a no into a yes, and long texts stay the model's to weigh.
+    expect(scoreMessage({ text: 'no está tan caro' }, { sentiment: sure }).score).toBeGreaterThanOrEqual(4)
+    expect(scoreMessage({ text: 'excelente servicio 👏 nunca más les compro' }, { sentiment: sure }).score).toBe(5)
+  })
+
   it('reads interest said outright as a positive reaction, and its negation as a refusal', () => {
     // The shipped model read "estoy interesada en el bolso" as 1.
     const sour = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [2, 0, 0, 0, 0])
