@@ -272,6 +272,7 @@ function itemList(text: AnalyzedText): string | null {
 const COMPLAINING = /^(complaint|insult|anger|stop|annoyance):/
 /** Praise said of the product ("muy buena calidad", "está brutal ese reloj") or thanks for what came is a reaction, not a question about it. */
 const PRAISING = /^(praise|gratitude):/
+const STRONG_NO = /^(complaint|rejection|insult|anger|stop):/
 /** The rules' signals that take a side (not asking, greeting, thanking or a question mark). */
 const STANCE = /^(purchase|praise|ack|reassurance|payment_question|rejection|complaint|stop|insult|anger|decline|objection|confusion|misanswer|negation|annoyance|stall):/
 const NEGATIVE_KINDS = /^(rejection|complaint|stop|insult|anger|decline|objection|confusion|misanswer|negation):|^stall:(?!hmm$)/
@@ -354,7 +355,11 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
     // set 1 exact 0.959 → 0.965, reviews and press unchanged (docs/scorer.md).
     const stances = rules.signals.filter((s) => STANCE.test(s))
     const unanimouslyNegative = analyzed.words.length <= fullWords && stances.length > 0 && stances.every((s) => (NEGATIVE_KINDS.test(s) || s.startsWith('annoyance:')) && !s.startsWith('negation:') && s !== 'stall:hmm')
-    const highest = unanimouslyNegative ? 2 : blended.length - 1
+    // Nor beside praise, when the no is a strong one ("excelente servicio 👏 nunca más les compro",
+    // "me encantó, sobre todo cuando llegó roto"): irony, or a complaint with manners. A 5 here would
+    // put the answer among the best in the next lote; no figure of the development set moved.
+    const stronglyNegative = analyzed.words.length <= fullWords && stances.some((s) => STRONG_NO.test(s))
+    const highest = unanimouslyNegative || stronglyNegative ? 2 : blended.length - 1
     let best = 0
     for (let k = 1; k <= highest; k++) if (blended[k]! > blended[best]!) best = k
     // A call for a person hands the chat over (guardrails/human-request.ts): the answer before it

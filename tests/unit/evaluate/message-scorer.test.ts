@@ -270,7 +270,11 @@ describe('the learned model', () => {
     }
     // Mixed stances, a negation that turns a no into a yes, and long texts stay the model's to weigh.
     expect(scoreMessage({ text: 'no está tan caro' }, { sentiment: sure }).score).toBeGreaterThanOrEqual(4)
-    expect(scoreMessage({ text: 'excelente servicio 👏 nunca más les compro' }, { sentiment: sure }).score).toBe(5)
+    expect(scoreMessage({ text: 'perfecto, aunque esperaba que fuera más grande' }, { sentiment: sure }).score).toBe(5)
+    // A strong no beside praise is irony or a complaint with manners: never a 4 or 5.
+    for (const text of ['excelente servicio 👏 nunca más les compro', 'me encantó, sobre todo cuando llegó roto']) {
+      expect(scoreMessage({ text }, { sentiment: sure }).score, text).toBeLessThanOrEqual(3)
+    }
   })
 
   it('reads interest said outright as a positive reaction, and its negation as a refusal', () => {
