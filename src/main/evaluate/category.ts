@@ -15,7 +15,7 @@ import { CATEGORIES, type Category } from '../../shared/types'
 import { analyzeSpanish, asksQuestion, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet } from '../kernel/phrase-matcher'
 import { NOT_GOODS } from './not-goods'
-import { hangsOnCondition } from './purchase-condition'
+import { purchaseCondition } from './purchase-condition'
 import { UNDO_PATTERN, WITHDRAW_VERBS } from './undo-words'
 
 export { CATEGORIES }
@@ -47,7 +47,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'me lo|la? apartas|separas|reservas|guardas|apartan|separan|reservan|aparta|separa|reserva|guarda', negatable: true },
     { pattern: 'envie|mande|transferi|gire la|el? plata|platica|dinero' },
     { pattern: 'comprobante|recibo fiscal|electronico', paperwork: true },
-    { pattern: 'datafono|datafonos|posnet|nequi|daviplata|efecty|pse|bancolombia|tarjeta|contraentrega|transferencia|consignacion|cuotas|paypal|comprobante|voucher' },
+    { pattern: 'cheque|cheques|datafono|datafonos|posnet|nequi|daviplata|efecty|pse|bancolombia|tarjeta|contraentrega|transferencia|consignacion|cuotas|paypal|comprobante|voucher' },
     { pattern: 'transfiero|transferi|consigno|consigne|consignar|consignarle|consignarte|deposito|deposite' },
     { pattern: 'numero de cuenta' },
     // The proof of a payment sent, not a picture asked for: "ya te mandé la captura".
@@ -424,8 +424,8 @@ export interface TopicMatch {
   paperwork?: boolean
   /** Decided by a delivery that failed, is late or is still awaited: shipping whatever else the message says. */
   failure?: boolean
-  /** A purchase word was passed over because it hangs on an "if" (purchase-condition.ts). */
-  conditionalPurchase?: boolean
+  /** A purchase word was passed over because it hangs on an "if" or a "maybe" (purchase-condition.ts). */
+  conditionalPurchase?: 'if' | 'maybe'
 }
 
 /**
@@ -446,7 +446,7 @@ export function topicOf(analyzed: AnalyzedText, options: { withoutPurchase?: boo
   const elsewhere = NAMED_ELSEWHERE.findAll(words, clauseOf)[0]
   if (elsewhere) return { category: elsewhere.value, start: elsewhere.start, end: elsewhere.end, asksPrice: elsewhere.value === 'consulta_precio' }
   const { claimed } = NOT_A_TOPIC.claim(words, clauseOf)
-  let conditionalPurchase = false
+  let conditionalPurchase: 'if' | 'maybe' | null = null
   for (const { category, phrases } of SETS) {
     for (const match of phrases.findAll(words, clauseOf)) {
       // The invoice asked for is no purchase, so it stays: "compro 2 si me hacés factura A".
@@ -454,8 +454,9 @@ export function topicOf(analyzed: AnalyzedText, options: { withoutPurchase?: boo
       if (match.value.questionOnly && !asks && !opensMessage(words, match.start)) continue
       if (claimed.slice(match.start, match.end).some(Boolean)) continue
       if (match.value.negatable && negatedAt(words, clauseOf, match.start)) continue
-      if (match.value.conditional && hangsOnCondition(analyzed, match.start, match.end)) {
-        conditionalPurchase = true
+      const condition = match.value.conditional ? purchaseCondition(analyzed, match.start, match.end) : null
+      if (condition) {
+        conditionalPurchase ??= condition
         continue
       }
       if (match.value.notBefore?.has(words[match.end] ?? '')) continue

@@ -15,7 +15,7 @@ import { rulesDistribution } from './blended-scorer'
 import { topicOf, type Category, type TopicMatch } from './category'
 import { calibrateConfidence } from './confidence-calibration'
 import { NOT_GOODS } from './not-goods'
-import { hangsOnCondition } from './purchase-condition'
+import { purchaseCondition } from './purchase-condition'
 import { closesSale, offered, picksFromOffer, type CatalogTerms } from './offer-context'
 import { extractSignals, resolveSignals, type ReplyAssessment, type Signal } from './reply-scorer'
 import type { SentimentModel } from './sentiment-model'
@@ -95,6 +95,9 @@ export function catalogTerms(products: readonly { name: string; keywords?: reado
 
 /** How many of a unit, in digits or words: "3 unidades", "una docena", "media libra". */
 const UNIT_COUNTS = '1|2|3|4|5|6|7|8|9|10|12|15|20|24|30|50|100|un|una|uno|unos|unas|dos|tres|cuatro|cinco|seis|diez|doce|media|veinte'
+const UNIT_COUNT_SET = new Set(UNIT_COUNTS.split('|'))
+const UNIT_WORDS = 'unidades|unidad|piezas|pieza|cajas|caja|docenas|docena|kilos|kilo|paquetes|paquete|pares|par|bultos|bulto|libras|libra|metros|litros|botellas|botella|bolsas|bolsa|sacos|saco|galones|galon|rollos|rollo'
+const UNITS = new Set(UNIT_WORDS.split('|'))
 
 /** Wanting a thing named, in so many words: an order in a short chat message, a wish in a review. */
 const WANTS = [
@@ -120,7 +123,7 @@ const ORDER_PHRASES = new PhraseSet(
     // Money already sent.
     'ya pague|consigne|transferi|deposite|cancele',
     'ya te|le|les pague|consigne|transferi|deposite|gire',
-    'ya esta pagado|pago|consignado|transferido',
+    'ya esta pagado|pago|consignado|transferido|abonado|depositado|cancelado',
     'ahi|aqui|alli te|le? va|van el|la comprobante|soporte|pantallazo|captura|recibo|voucher',
     'te|le|les|ya envio|mando|paso|envie|mande|pase|adjunto|adjunte el|la comprobante|soporte|pantallazo|captura|recibo|voucher',
     // An order placed in so many words (every slot is one word: "voy a" is two slots).
@@ -130,7 +133,7 @@ const ORDER_PHRASES = new PhraseSet(
     'quiero|quisiera|queria|deseo pedir|ordenar|encargar',
     // "me regalas dos", "me das una", "véndeme 3" (the normalizer reads "me regalas" as "dame");
     // not "mándame una": that is usually a photo or the details.
-    'dame|damelo|regalame|vendeme|traeme|pasame|ponme|sirveme|preparame|regalas|vendes|traes 1|2|3|4|5|6|un|uno|una|unos|unas|dos|tres|cuatro|cinco|media',
+    'dame|damelo|regalame|vendeme|traeme|pasame|ponme|sirveme|preparame|echame|encargame|regalas|vendes|traes 1|2|3|4|5|6|un|uno|una|unos|unas|dos|tres|cuatro|cinco|media',
     'me regalas|regala|das|da|vendes|vende|traes|trae|pasas|pasa|pones|pone|sirves|sirve|preparas|prepara 1|2|3|4|5|6|un|uno|una|unos|unas|dos|tres|cuatro|cinco|media',
     'para pedir|ordenar|encargar',
     'confirmo|confirmamos el|la? pedido|orden|compra',
@@ -143,8 +146,25 @@ const ORDER_PHRASES = new PhraseSet(
     'anotame|apuntame|agregame|sumame|separame|apartame|reservame|guardame el|la|los|las',
     'me anotas|apuntas|agregas|sumas|pones|mandas|envias|separas|apartas 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|otro|otra',
     'te|le encargo|pido|compro|llevo 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|seis',
-    // Spain's "me la pillo" takes it too.
-    'lo|la|los|las llevo|tomo|pillo',
+    // Spain's "me la pillo" and Mexico's "me lo aviento" take it too.
+    'lo|la|los|las llevo|tomo|pillo|aviento|rifo',
+    // The one named by what it is: "dame el de 2 litros", "ese quiero", "el de la foto, ese quiero".
+    'dame|regalame|vendeme|traeme|pasame|ponme|sirveme|echame|encargame el|la|los|las de|mismo|misma|grande|chico|chica|mediano|mediana',
+    'ese|esa|esos|esas quiero|pido',
+    'ese|esa|esos|esas me llevo',
+    // Coming for it, the thing first: "lo paso a buscar hoy".
+    'lo|la|los|las paso|pasamos|voy|vamos|vengo a buscar|recoger|retirar|traer',
+    // Closing the deal, going ahead, asking how to take it: "cerramos entonces", "procede con la orden".
+    'cerramos|cerremos entonces|pues|ya|trato|negocio',
+    'cerramos|cerremos de una',
+    'cerramos|cerremos $',
+    'procede|proceda|procedan|procedamos con|a la|el? orden|pedido|compra|pago',
+    'hazme|hagame|haceme|hacenos|haganme una|la|el reserva|reservacion|pedido|orden',
+    'solicito|solicitamos|ordeno|ordenamos 1|2|3|4|5|6|10|12|20|50|100|un|una|unos|unas|dos|tres|cuatro|cinco|seis|diez|doce|veinte|cincuenta|cien',
+    'ya tengo la|el plata|lana|pasta|platica|dinero',
+    'te|le la|lo paso|mando|deposito|transfiero|giro hoy|mañana|ahorita|ya|luego',
+    // Subscribing, renewing, switching a plan on: "quiero suscribirme…", "actívame el plan anual".
+    'activame|activeme|renuevame|renueveme|suscribeme|suscribame|afiliame|afilieme el|la|mi|a',
     // "voy a querer dos", "vamos a querer el combo": ordering in the near future.
     'voy|vamos a querer',
     // What the customer wants, named: "quiero un ramo de rosas rojas", "quiero la crema nivea
@@ -152,7 +172,7 @@ const ORDER_PHRASES = new PhraseSet(
     // NOT_GOODS lists ("quiero una foto", "quiero un asesor"), and only in a short message.
     ...WANTS,
     // A quantity in units: "necesito 3 unidades", "quiero 2 cajas", "ocupo una docena".
-    `necesito|ocupo|requiero|quiero|quisiera|queria ${UNIT_COUNTS} unidades|unidad|piezas|pieza|cajas|caja|docenas|docena|kilos|kilo|paquetes|paquete|pares|par|bultos|bulto|libras|libra|metros|litros`,
+    `necesito|ocupo|requiero|quiero|quisiera|queria ${UNIT_COUNTS} ${UNIT_WORDS}`,
     'trato hecho',
     'cerramos|cerremos el? trato|negocio',
     'hagamos|hacemos|cerramos negocio',
@@ -160,7 +180,7 @@ const ORDER_PHRASES = new PhraseSet(
     'envialo|mandalo|enviamelo|mandamelo|enviala|mandala|enviamela|mandamela $',
     // A service signed up for or booked: "quiero contratar el plan de 100 megas", "me apunto al
     // curso", "inscríbeme en el plan mensual", "sácame hora para el jueves", "reservadme dos plazas".
-    'quiero|quisiera|deseo|necesito|queria contratar|instalar|activar|adquirir|inscribirme|matricularme|apuntarme|anotarme',
+    'quiero|quisiera|deseo|necesito|queria contratar|instalar|activar|adquirir|inscribirme|inscribir|matricularme|matricular|apuntarme|anotarme|suscribirme|afiliarme|renovar',
     'me quiero|quisiera|gustaria inscribir|matricular|apuntar|anotar',
     'me apunto|inscribo|anoto|matriculo',
     'inscribime|inscribeme|inscribame|anotame|apuntame|matriculame|matriculeme|anoteme|apunteme en|a|al|para|con',
@@ -181,6 +201,10 @@ const ORDER_QUESTIONS = new PhraseSet(
     // "¿me vende un taladro?", "¿me puede vender una caja de tornillos?".
     'me|nos vendes|vende|venden|venderias|venderia|vendas|venda un|una|unos|unas|1|2|3|4|5|dos|tres|cuatro|cinco',
     'me|nos puedes|puede|pueden|podrias|podria|podrian vender un|una|unos|unas|1|2|3|4|5|dos|tres|cuatro|cinco',
+    // "¿me encargas un pastel para el 15?", "¿me preparas dos?": made for the customer.
+    'me|nos encargas|encarga|preparas|prepara|preparan|haces|hace|hacen un|una|unos|unas|1|2|3|4|5|dos|tres|cuatro|cinco',
+    // How to take it home: "¿cómo hago para llevármelo?".
+    'como|donde hago|puedo|podria para? llevarmelo|llevarmela|llevarmelos|adquirirlo|adquirirla|pedirlo|pedirla|encargarlo|reservarlo',
     'puedes|puede|pueden|podrias|podria|podrian venderme|apartarme|separarme|reservarme|guardarme|apartarmelo|separarmelo|reservarmelo|guardarmelo|apartarmela|separarmela',
     // A count asked for: "¿me anotas 3?", "¿me separas dos?" (not "¿me mandas una?": a photo as often as goods).
     'me|nos anotas|anota|apuntas|apunta|separas|separa|apartas|aparta|guardas|guarda|reservas|reserva|pones|pone 1|2|3|4|5|6|uno|una|dos|tres|cuatro|cinco|seis',
@@ -223,7 +247,7 @@ interface OrderInWords {
 
 function orderInWords(text: AnalyzedText): OrderInWords | null {
   const phrase = (m: Span): OrderInWords => ({ label: text.words.slice(m.start, m.end).join(' '), span: { start: m.start, end: m.end } })
-  const asked = ORDER_QUESTIONS.findAll(text.words, text.clauseOf).find((m) => !negated(text, m.start))
+  const asked = ORDER_QUESTIONS.findAll(text.words, text.clauseOf).find((m) => !negated(text, m.start) && !NOT_GOODS.has(thingAt(text.words, m.end)))
   if (asked) return phrase(asked)
   if (text.questionMarks > 0) return null
   const match = ORDER_PHRASES.findAll(text.words, text.clauseOf).find(
@@ -235,6 +259,8 @@ function orderInWords(text: AnalyzedText): OrderInWords | null {
   )
   if (match) return phrase(match)
   for (let i = 0; i + 1 < text.words.length; i++) if (STREET.has(text.words[i]!) && /^\d/.test(text.words[i + 1]!)) return { label: 'address' }
+  // A quantity in units opening a short message: "dos docenas de empanadas para las 8".
+  if (text.words.length <= WANT_ORDER_WORDS && UNIT_COUNT_SET.has(text.words[0] ?? '') && UNITS.has(text.words[1] ?? '')) return phrase({ start: 0, end: 2 })
   const list = itemList(text)
   return list ? { label: list } : null
 }
@@ -312,7 +338,9 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   // A purchase that hangs on a condition ("si me lo dejas en 40 me lo llevo") is keen interest,
   // a 4, and no sale yet: the bot's answer has not closed it.
   const purchase = firstPurchase(signals, rules.signals, ownWords, topic)
-  const conditional = topic.conditionalPurchase === true || (purchase !== null && hangsOnCondition(analyzed, purchase.start, purchase.end))
+  // A maybe ("quizás me lo llevo", "algún día me compro uno") is a stall, a 3; an if is keen, a 4.
+  const hedge = (purchase === null ? null : purchaseCondition(analyzed, purchase.start, purchase.end)) ?? topic.conditionalPurchase ?? null
+  const conditional = hedge !== null
   if (conditional) {
     order = null
     wasSuccessful = false
@@ -371,7 +399,7 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
     if (score !== rules.score) extra.push(`model:${score}`)
   }
 
-  if (conditional) score = Math.min(score, 4) as MessageScore['score']
+  if (conditional) score = Math.min(score, hedge === 'maybe' ? 3 : 4) as MessageScore['score']
   const filedUnder = conditional ? topicOf(analyzed, { withoutPurchase: true }) : topic
   let category = filedUnder.category
   // A complaint is a reaction, not a question about the thing it names ("la calidad es malísima",

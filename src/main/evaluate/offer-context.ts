@@ -21,6 +21,8 @@ const QUANTITY_WORDS = new Set('1 2 3 4 5 6 7 8 9 10 12 uno una dos tres cuatro 
 const SIZE = new PhraseSet([{ pattern: 'talla|tallas|numero|size xs|s|m|hmm|l|xl|xxl|28|30|32|34|35|36|37|38|39|40|41|42|43|44', value: true }])
 /** "esa", "ese mismo", "esta porfa": pointing at one of the options. */
 const DEMONSTRATIVES = new Set('ese esa esos esas este esta estos estas'.split(' '))
+/** After "esta", a judgement, not a pick: "está bien", "está caro". */
+const JUDGED = new Set('bien mal caro cara bonito bonita lindo linda bueno buena muy super re medio'.split(' '))
 
 /**
  * Words an answer and a reply share without the reply naming an option: articles, pronouns,
@@ -59,11 +61,13 @@ const OFFER = new PhraseSet(
  */
 const CLOSING = new PhraseSet(
   [
-    'te|le lo|la|los|las separo|aparto|reservo|envio|mando|anoto|confirmo|despacho',
-    'te|le separo|aparto|reservo|anoto',
+    'te|le lo|la|los|las separo|aparto|reservo|envio|mando|anoto|confirmo|despacho|separamos|apartamos|reservamos|enviamos|mandamos|anotamos|despachamos|añado|agrego|sumo|añadimos|agregamos|preparo|preparamos|agendo|agendamos|llevo|llevamos',
+    'te|le separo|aparto|reservo|anoto|agendo|separamos|apartamos|reservamos|anotamos|agendamos',
+    // "¿La quieres?", "¿Lo llevas?": asked on its own, it closes.
+    'lo|la|los|las quieres|quiere|deseas|desea|llevas|lleva|querés $',
     'lo|la confirmo|confirmamos|confirmas',
     'confirmamos|confirmas|confirmo el|tu|su pedido|orden|compra',
-    'quieres|quiere|deseas|desea que te|le lo|la|los|las? envie|enviemos|mande|mandemos|separe|separemos|aparte|apartemos|reserve|reservemos|entregue|entreguemos|lleve|llevemos',
+    'quieres|quiere|deseas|desea que te|le lo|la|los|las? envie|enviemos|mande|mandemos|separe|separemos|aparte|apartemos|reserve|reservemos|entregue|entreguemos|lleve|llevemos|agende|agendemos|anote|anotemos|despache|despachemos',
     'a|en que direccion',
     'cual es tu|su direccion',
     'a nombre de quien',
@@ -94,7 +98,30 @@ export function closesSale(answer: AnalyzedText): boolean {
  * negra en talla M", "2 por favor", "Pizza Napolitana", "la de 500ml", "esa").
  */
 export function picksFromOffer(text: AnalyzedText, catalog: CatalogTerms | null | undefined, offer?: AnalyzedText): string | null {
-  if (text.questionMarks > 0 || text.words.length === 0 || text.words.length > 12) return null
+  if (text.words.length === 0 || text.words.length > 12) return null
+  // A pick, then a question about its delivery or payment: "el de 15kg, ¿me lo traen?". The pick
+  // is the first clause, said before any question; a question alone picks nothing.
+  if (text.questionMarks > 0) {
+    const firstClause = text.words.filter((_, i) => text.clauseOf[i] === text.clauseOf[0])
+    if (firstClause.length === text.words.length || wordsBeforeQuestion(text) <= firstClause.length) return null
+    const clauseOf = firstClause.map(() => text.clauseOf[0]!)
+    return pickFrom({ ...text, words: firstClause, clauseOf, questionMarks: 0 }, catalog, offer)
+  }
+  return pickFrom(text, catalog, offer)
+}
+
+/** How many words come before the first "?" (the normalized text keeps words, emojis and marks in order). */
+function wordsBeforeQuestion(text: AnalyzedText): number {
+  const words = new Set(text.words)
+  let count = 0
+  for (const token of text.normalized.split(' ')) {
+    if (token === '?') return count
+    if (words.has(token)) count++
+  }
+  return count
+}
+
+function pickFrom(text: AnalyzedText, catalog: CatalogTerms | null | undefined, offer?: AnalyzedText): string | null {
   if (catalog) {
     const named = text.words.find((w) => catalog.words.has(w))
     if (named) return `product:${named}`
@@ -105,10 +132,12 @@ export function picksFromOffer(text: AnalyzedText, catalog: CatalogTerms | null 
   const first = text.words[0]!
   if (QUANTITY_WORDS.has(first) && text.words.length <= 5) return `quantity:${first}`
   if (text.words.length > 6) return null
-  if (DEMONSTRATIVES.has(first)) return `this:${first}`
+  // "esa", "ese mismo", not "esta bien" ("ta bien" as typed), which agrees.
+  if (DEMONSTRATIVES.has(first) && !JUDGED.has(text.words[1] ?? '')) return `this:${first}`
   if (offer) {
     const listed = new Set(offer.words.filter((w) => w.length >= 3 && !NOT_AN_OPTION.has(w)))
-    const option = text.words.find((w) => listed.has(w))
+    // "el magnético" after "magnéticos", "la de 64" after "64GB", "25 porfa" after "talla 24, 25 y 26".
+    const option = text.words.find((w) => listed.has(w) || listed.has(`${w}s`) || listed.has(`${w}es`) || (/^\d{2,}$/.test(w) && offer.words.some((o) => o === w || (o.startsWith(w) && /^[a-z]+$/.test(o.slice(w.length))))))
     if (option) return `option:${option}`
   }
   return null

@@ -13,6 +13,8 @@
 //   the clause goes on to ask for something in return ("si te compro 3 me haces envío gratis",
 //   "si compro dos sale más barato?") or is itself the question the message ends on ("¿y si
 //   compro dos?");
+// - a maybe before it in its clause: "quizás me lo llevo", "algún día me compro uno", "tenía
+//   pensado comprarlo", "iba a pedir";
 // - a price asked for, without any "si": "¿me la dejas en 12 lucas y te la compro?", "lo quiero
 //   pero está caro, ¿me lo dejas en 200?";
 // - opening a clause and followed by a yes word ("si claro", "si por favor", "si ya pagué") or by
@@ -32,7 +34,7 @@ const BEFORE_IF = new Set('no pos pues bueno ok oye oiga mira mire entonces y pe
 /** After an opening "si", what a customer asks the shop: "¿sí aceptan tarjeta?" asks, it sets no condition on it. */
 const ASKS_THE_SHOP = new Set('aceptan acepta aceptas reciben recibe recibes tienen tiene tienes hay hacen hace haces manejan maneja manejas venden vende vendes envian envia envias mandan manda mandas trabajan trabaja'.split(' '))
 /** What a customer asks in return for buying: a better price, free shipping, a faster delivery. */
-const IN_RETURN = new Set('hay sale salen saldria cuesta cuestan costaria llega llegan llegaria descuento rebaja gratis regalan regalas dan das hacen haces haria harias dejan dejas dejarias'.split(' '))
+const IN_RETURN = new Set('precio hay sale salen saldria cuesta cuestan costaria llega llegan llegaria descuento rebaja gratis regalan regalas dan das hacen haces haria harias dejan dejas dejarias'.split(' '))
 const CLITICS = new Set(['me', 'nos'])
 /** Verbs after which "si" is a whether about a fact, not a condition on buying: "¿me confirman si les llegó el pago?". */
 const WHETHER_AFTER = new Set('confirma confirman confirmas confirme confirmen confirmar confirmame confirmenme dices dice dicen digas diga decir dime digame avisas avisa avisan avise avisen avisar avisame avisenme saber preguntar pregunto consultar consulto revisar revisas revisa verificar verificas verifica chequear'.split(' '))
@@ -52,12 +54,18 @@ function opensClause(words: readonly string[], clauseOf: readonly number[], at: 
   return at === 0 || clauseOf[at - 1] !== clauseOf[at] || BEFORE_IF.has(words[at - 1]!)
 }
 
-/** The purchase's clause goes on past it to ask for something in return: "… me haces envío gratis". */
-function asksInReturn(words: readonly string[], clauseOf: readonly number[], end: number): boolean {
+/**
+ * The purchase's clause goes on past it to ask for something in return ("si te compro 3 me haces
+ * envío gratis"), or a question after it does ("y si compro tres, ¿cuánto me sale?"; not "si lo
+ * quiero, ¿cómo pago?", which asks how to pay).
+ */
+function asksInReturn(text: Text, end: number): boolean {
+  const { words, clauseOf } = text
   const clause = clauseOf[end - 1]
-  for (let i = end; i < words.length && clauseOf[i] === clause; i++) {
+  const asks = text.normalized.includes('?')
+  for (let i = end; i < words.length && (clauseOf[i] === clause || asks); i++) {
     if (IN_RETURN.has(words[i]!)) return true
-    if (CLITICS.has(words[i]!) && i + 1 < words.length && clauseOf[i + 1] === clause) return true
+    if (CLITICS.has(words[i]!) && i + 1 < words.length && clauseOf[i + 1] === clauseOf[i]) return true
   }
   return false
 }
@@ -85,8 +93,32 @@ function haggled(words: readonly string[]): boolean {
   return false
 }
 
-/** Whether the purchase named by `words[start..end)` hangs on an "if" (see the top of this file). */
-export function hangsOnCondition(text: Pick<AnalyzedText, 'words' | 'clauseOf' | 'normalized'>, start: number, end: number): boolean {
+/** Words that make what follows in their clause a maybe: "quizás me lo llevo", "iba a pedir". */
+const HEDGES = new Set(['quizas', 'quiza', 'talvez', 'capaz', 'iba', 'ibamos', 'pensaba', 'pensabamos', 'ojala'])
+/** Two-word hedges: "tal vez", "a lo mejor" (its last two words), "algún día", "cuando tenga…", "tenía pensado". */
+const HEDGE_PAIRS = new Set(['tal vez', 'lo mejor', 'algun dia', 'cuando tenga', 'cuando tengamos', 'cuando pueda', 'cuando podamos', 'cuando cobre', 'cuando me', 'tenia pensado', 'teniamos pensado', 'si tuviera', 'si tuvieramos'])
+
+/** A hedge earlier in the purchase's clause: "algún día me compro uno", "tenía pensado comprarlo". */
+function hedgedBefore(words: readonly string[], clauseOf: readonly number[], start: number): boolean {
+  for (let i = start - 1; i >= 0 && clauseOf[i] === clauseOf[start]; i--) {
+    if (HEDGES.has(words[i]!)) return true
+    if (i > 0 && clauseOf[i - 1] === clauseOf[i] && HEDGE_PAIRS.has(`${words[i - 1]} ${words[i]}`)) return true
+  }
+  return false
+}
+
+type Text = Pick<AnalyzedText, 'words' | 'clauseOf' | 'normalized'>
+
+/**
+ * What the purchase named by `words[start..end)` hangs on: an "if" (a condition, a haggle), a
+ * "maybe" (a hedge before it), or nothing (see the top of this file).
+ */
+export function purchaseCondition(text: Text, start: number, end: number): 'if' | 'maybe' | null {
+  if (hedgedBefore(text.words, text.clauseOf, start)) return 'maybe'
+  return hangsOnIf(text, start, end) ? 'if' : null
+}
+
+function hangsOnIf(text: Text, start: number, end: number): boolean {
   const { words, clauseOf } = text
   const clause = clauseOf[start]
   if (haggled(words)) return true
@@ -101,7 +133,7 @@ export function hangsOnCondition(text: Pick<AnalyzedText, 'words' | 'clauseOf' |
       continue
     }
     if (ASKS_THE_SHOP.has(words[i + 1]!) && start - i <= 2) continue
-    if (readsAsIf(words, clauseOf, i) && (i + 1 < start || asksInReturn(words, clauseOf, end) || askedLast(text, clause))) return true
+    if (readsAsIf(words, clauseOf, i) && (i + 1 < start || asksInReturn(text, end) || askedLast(text, clause))) return true
   }
   return false
 }

@@ -150,6 +150,8 @@ const RULES: Rule[] = [
   ...rules('info', 0.4, undefined, 'comprobante|recibo fiscal|electronico'),
   ...rules('purchase', 0.8, 'rejection', `te|le ${PAY_VERBS}`, 'lo pago', 'transfiero|transferi|consigno|consigne|consignarle|consignarte|pagarte|pagarle|deposite|pague'),
   ...rules('purchase', 0.9, undefined, 'ya te|le? envie|mande|transferi|consigne|deposite|gire la|el? plata|platica|dinero|pago|valor'),
+  // Paid by wallet in one verb: "yapeo ahorita", "ya te pliné".
+  ...rules('purchase', 0.8, undefined, 'yapeo|yapee|yapeamos|plineo|plinee|sinpeo|nequeo|nequie'),
   // "ya le hice el depósito", "te hice la transferencia".
   ...rules('purchase', 0.85, undefined, 'te|le|les|ya hice|hicimos|realice|mande el|la|un|una deposito|transferencia|pago|consignacion|giro|abono|yape|plin|sinpe'),
   // Sent by a wallet ("ya te mandé por Yappy") or brought in cash ("mañana le llevo el pisto").
@@ -253,7 +255,8 @@ const RULES: Rule[] = [
     'horario|horarios de atencion',
     'cual es el|su horario|horarios',
     'donde quedan|queda|estan|esta ubicados|ubicado|ubicadas|ubicada',
-    'estan|abren|atienden|trabajan hoy|mañana|los|el? domingo|domingos|sabado|sabados|festivos|feriados|feriado|festivo',
+    'estan|abren|atienden|trabajan hoy|mañana',
+    'estan|abren|atienden|trabajan los|el? domingo|domingos|sabado|sabados|festivos|feriados|feriado|festivo',
     // "¿dónde queda el local?", "¿cómo llego?", "¿en qué parte de Caracas están?", "¿están abiertos?".
     'donde|adonde queda|quedan',
     'donde estan|esta $',
@@ -341,6 +344,8 @@ const RULES: Rule[] = [
   ...rules('decline', 0.75, undefined, 'por ahora no $', 'ahora|ahorita|todavia|aun|mejor no $', 'no por ahora', 'no todavia|aun $'),
   ...rules('decline', 0.7, undefined, 'gracias no $', 'ya no $', 'no lo? necesito'),
   ...rules('decline', 0.8, undefined, 'tampoco $', 'negativo $', 'estoy|estamos bien asi $'),
+  // Bought already, there or by someone else: "mi esposo ya lo compró en la tienda".
+  ...rules('decline', 0.75, undefined, 'ya lo|la|los|las compro|compre|compramos|compraron|consegui|consiguio|conseguimos en|por|de'),
   // Having to buy it is a question about what comes with it: "¿hay que comprarlo aparte?".
   ...rules('info', 0.5, undefined, 'hay|habria|tengo|tendria|toca que? comprarlo|comprarla|comprarlos|comprar|pagarlo|pagar aparte|extra|adicional'),
   // Neither of the options offered: "ninguna", "ni una ni otra".
@@ -501,7 +506,7 @@ const RULES: Rule[] = [
     'me|nos bloquearon|bloqueaste|bloqueo|bloquean',
     'dejo|dejaron de funcionar|servir|andar|prender|encender|cargar|sonar|enfriar|calentar',
     // Asked to set it right: "necesito que lo solucionen ya".
-    'que me|nos? lo|la? solucionen|arreglen|resuelvan|repongan|reembolsen ya|hoy|urgente|pronto|rapido',
+    'que me|nos? lo|la? solucionen|arreglen|resuelvan|repongan|reembolsen ya|hoy|urgente|pronto|rapido?',
   ),
   ...rules('complaint', 0.75, undefined, 'quiero|devuelvan|devuelveme|devuelvanme|regresen|regresenme mi plata|dinero|platica'),
   // Exchanging or returning what was bought: "la quiero cambiar" is no "la quiero".

@@ -36,8 +36,16 @@ export const SENTIMENT_WEIGHTS: EncodedSentimentModel = {
           0.281
         ],
         [
-          0.348,
-          0.292
+          0.338,
+          0.293
+        ],
+        [
+          0.345,
+          0.3
+        ],
+        [
+          0.354,
+          0.3
         ],
         [
           0.365,
@@ -45,23 +53,23 @@ export const SENTIMENT_WEIGHTS: EncodedSentimentModel = {
         ],
         [
           0.404,
-          0.318
+          0.317
         ],
         [
           0.443,
-          0.375
+          0.379
         ],
         [
-          0.453,
-          0.415
-        ],
-        [
-          0.469,
+          0.467,
           0.416
         ],
         [
-          0.515,
-          0.426
+          0.512,
+          0.423
+        ],
+        [
+          0.547,
+          0.45
         ],
         [
           0.562,
@@ -69,7 +77,7 @@ export const SENTIMENT_WEIGHTS: EncodedSentimentModel = {
         ],
         [
           0.622,
-          0.502
+          0.503
         ],
         [
           0.694,

@@ -233,6 +233,7 @@ describe('category vocabulary beyond one country', () => {
     ['gracias por las fotos, ¿lo tienen en beige?', 'consulta_producto'],
     ['¿cuántos varos la chamarra?', 'consulta_precio'],
     ['¿aceptan fulas?', 'proceso_pago'],
+    ['¿reciben cheque?', 'proceso_pago'],
     ['¿me da la ñapa?', 'consulta_precio'],
   ])('"%s" is %s', (text, category) => {
     expect(detectCategory(text)).toBe(category)

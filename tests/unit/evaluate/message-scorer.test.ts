@@ -31,12 +31,30 @@ describe('purchase intent from the conversation', () => {
     ['dale', '¿Quieres que te lo envíe hoy mismo?'],
     ['sí, confírmalo', 'Tu pedido: 2 camisetas talla M, total $70.000. ¿Lo confirmo?'],
     ['mañana en la tarde', '¿Cuándo quieres que te lo entreguemos?'],
+    // The shop speaking as "we", or asking "¿la quieres?" on its own.
+    ['sí porfa', 'El tapete cuesta $89.000. ¿Te lo enviamos hoy?'],
+    ['de una', 'La gorra está a $30.000. ¿La quieres?'],
+    // A number or a plural the offer listed; a pick with a question about its delivery after it.
+    ['39 porfa', 'Los botines los tenemos en 38, 39 y 41 a $150.000'],
+    ['la de 128', 'Hay memorias de 64GB a $40.000 y de 128GB a $65.000'],
+    ['el plegable', 'Tenemos coches de bebé plegables y fijos desde $300.000'],
+    ['el de 5 kilos, ¿me lo traen el sábado?', 'El bulto de concentrado viene de 2 kilos a $20.000 y de 5 kilos a $45.000'],
   ])('"%s" after an offer is an order; alone it is not', (text, answer) => {
     const withOffer = scoreMessage({ text, answer }, parts)
     expect(withOffer.wasSuccessful, JSON.stringify(withOffer)).toBe(true)
     expect(withOffer.score).toBe(5)
     expect(withOffer.category).toBe('proceso_pago')
     expect(scoreMessage({ text }, parts).wasSuccessful).toBe(false)
+  })
+
+  it('is no pick when the reply agrees, judges, or asks about what the offer said', () => {
+    for (const [text, answer] of [
+      ['ta bien', 'La lámpara cuesta $120.000.'],
+      ['esta muy cara', 'La lámpara cuesta $120.000.'],
+      ['¿8€ de envío? uff', 'El libro cuesta 20€ y el envío a Baleares 8€.'],
+    ] as const) {
+      expect(scoreMessage({ text, answer }, parts).wasSuccessful, text).toBe(false)
+    }
   })
 
   it('takes the offer from the customer\'s own earlier question when the answer is not given', () => {
@@ -94,7 +112,7 @@ describe('purchase intent from the conversation', () => {
   })
 
   // Asking how to order or to pay is the purchase intent too ("did the customer buy, or ask how to pay?").
-  it.each(['¿puedo hacer un pedido mañana?', 'como hago mi pedido', 'estoy interesado en comprar', 'necesito comprar un celular', '¿aceptan tarjeta?', 'ya te consigné', 'ya pagué', 'te envío el comprobante', 'Calle 45 # 12-30, barrio Centro, a nombre de Ana', 'mi dirección es carrera 7 # 45-12', 'quiero hacer un pedido', 'quisiera hacer una compra', 'me regalas dos hamburguesas', 'me das unas papas fritas', 'me interesa comprar uno', '¿me lo vendes?', 'anótame dos', 'ponme una más', 'va, lo tomo', 'trato hecho', 'listo, hagamos negocio', 'dale, mándalo', 'paso a recogerlo hoy', 'listo ya te mandé la captura', 'una hamburguesa doble y una coca', '2 empanadas y 1 jugo de mora', 'apártalo porfa', 'mándenme 2 bultos', 'agrégame el combo 2 porfa', '¿puedes separarme una en talla M?', 'ahí va el voucher 🧾', '¿se puede apartar con un abono?', 'mi hermana me dijo que venden pollada, ¿me anotas 3 porfa?', 'ya te mandé por Yappy, chequea', 'vaa, me la aparta pues, mañana le llevo el pisto', 'me aparta el vestido rojo en talla M porfa, paso el viernes', 'bueno si no hay en 9 entonces dame la 9 y media, te la compro', 'le encargo 2 pares, talla 38 y 40', 'listo, transferido ✅', 'pagado 👍', 'ya te envié, revisa porfa 🙏', 'uff el envío está caro, pero bueno mándamelo', 'quiero un arreglo de tulipanes amarillos', 'quisiera la cartera negra mediana', 'necesito 30 empanadas para el sábado', 'regálame un tinto y dos buñuelos', '¿me vende una lija de agua?', '¿me puede vender un martillo?', 'me pasa tres tacos al pastor porfa', 'súmale una limonada', 'quiero contratar el plan familiar', 'me apunto al taller de cerámica', 'inscríbeme en la clase de yoga del martes', 'sácame turno para depilación el viernes', 'reservadme tres plazas para el paseo', 'gustaría hacer un pedido grande', 'ya le hice la transferencia', 'listo, te garpé recién', 'qué guay, me lo pillo'])(
+  it.each(['¿puedo hacer un pedido mañana?', 'como hago mi pedido', 'estoy interesado en comprar', 'necesito comprar un celular', '¿aceptan tarjeta?', 'ya te consigné', 'ya pagué', 'te envío el comprobante', 'Calle 45 # 12-30, barrio Centro, a nombre de Ana', 'mi dirección es carrera 7 # 45-12', 'quiero hacer un pedido', 'quisiera hacer una compra', 'me regalas dos hamburguesas', 'me das unas papas fritas', 'me interesa comprar uno', '¿me lo vendes?', 'anótame dos', 'ponme una más', 'va, lo tomo', 'trato hecho', 'listo, hagamos negocio', 'dale, mándalo', 'paso a recogerlo hoy', 'listo ya te mandé la captura', 'una hamburguesa doble y una coca', '2 empanadas y 1 jugo de mora', 'apártalo porfa', 'mándenme 2 bultos', 'agrégame el combo 2 porfa', '¿puedes separarme una en talla M?', 'ahí va el voucher 🧾', '¿se puede apartar con un abono?', 'mi hermana me dijo que venden pollada, ¿me anotas 3 porfa?', 'ya te mandé por Yappy, chequea', 'vaa, me la aparta pues, mañana le llevo el pisto', 'me aparta el vestido rojo en talla M porfa, paso el viernes', 'bueno si no hay en 9 entonces dame la 9 y media, te la compro', 'le encargo 2 pares, talla 38 y 40', 'listo, transferido ✅', 'pagado 👍', 'ya te envié, revisa porfa 🙏', 'uff el envío está caro, pero bueno mándamelo', 'quiero un arreglo de tulipanes amarillos', 'quisiera la cartera negra mediana', 'necesito 30 empanadas para el sábado', 'regálame un tinto y dos buñuelos', '¿me vende una lija de agua?', '¿me puede vender un martillo?', 'me pasa tres tacos al pastor porfa', 'súmale una limonada', 'quiero contratar el plan familiar', 'me apunto al taller de cerámica', 'inscríbeme en la clase de yoga del martes', 'sácame turno para depilación el viernes', 'reservadme tres plazas para el paseo', 'gustaría hacer un pedido grande', 'ya le hice la transferencia', 'listo, te garpé recién', 'qué guay, me lo pillo', 'la paso a buscar mañana temprano', 'cerramos entonces', 'procede con el pedido', 'hazme una reserva para el viernes', 'solicito 20 cajas de guantes', 'échame 3 empanadas', 'dame el de 2 kilos', 'ese quiero', 'órale, me lo aviento', 'quiero suscribirme al plan mensual', 'actívame el plan premium', 'tres docenas de rosas para el sábado', '¿me encargas una torta para 30 personas?', '¿cómo hago para llevármelo?', 'yapeo ahorita', 'ya está abonado'])(
     '"%s" is an order without any context',
     (text) => {
       const scored = scoreMessage({ text }, parts)
@@ -103,7 +121,7 @@ describe('purchase intent from the conversation', () => {
     },
   )
 
-  it.each(['¿hacen envíos a la calle 80?', 'dame más información', 'dame unos minutos y te confirmo', 'no quiero hacer un pedido', 'ya no lo llevo', 'mándame una foto', '¿no me lo vendes más barato?', 'quiero una cotización', 'quiero una foto del rojo', 'no paso a recogerlo', 'cual es el monto minimo para pedir', '¿cuánto es el mínimo de compra?', 'una pregunta y una duda', 'dos cosas y una pregunta', 'mi pedido llegó frío', 'me regalan el número de la tienda', 'me pasas el número de guía porfa', 'me haces precio si te compro por mayor?', 'diosito le pague 🙏', 'desisto del pedido', '¿dan factura?', '¿me pueden hacer la factura con CUIT?', 'muy lindo todo, volveré a comprar 😍', 'ni regalado pago eso, sinvergüenzas', '¿puedo ir a verlo antes de comprar?', 'quiero un reembolso', 'quiero una persona que me atienda', 'quisiera el número de la tienda', 'necesito un cargador para samsung', 'mi orden ya fue despachada?', 'qué pasó con mi compra?', '¿me dan comprobante fiscal?', 'pagué y me bloquearon', '¿puedo cambiar la dirección de entrega?', 'quiero anular la cita del sábado', 'cancelad la reserva, por favor', '¿se puede devolver si ya pagué?', '¿cuánto cuesta la inscripción?', '¿hay descuento en la primera compra?', '¿viene con funda o hay que comprarla aparte?'])('"%s" is not an order', (text) => {
+  it.each(['¿hacen envíos a la calle 80?', 'dame más información', 'dame unos minutos y te confirmo', 'no quiero hacer un pedido', 'ya no lo llevo', 'mándame una foto', '¿no me lo vendes más barato?', 'quiero una cotización', 'quiero una foto del rojo', 'no paso a recogerlo', 'cual es el monto minimo para pedir', '¿cuánto es el mínimo de compra?', 'una pregunta y una duda', 'dos cosas y una pregunta', 'mi pedido llegó frío', 'me regalan el número de la tienda', 'me pasas el número de guía porfa', 'me haces precio si te compro por mayor?', 'diosito le pague 🙏', 'desisto del pedido', '¿dan factura?', '¿me pueden hacer la factura con CUIT?', 'muy lindo todo, volveré a comprar 😍', 'ni regalado pago eso, sinvergüenzas', '¿puedo ir a verlo antes de comprar?', 'quiero un reembolso', 'quiero una persona que me atienda', 'quisiera el número de la tienda', 'necesito un cargador para samsung', 'mi orden ya fue despachada?', 'qué pasó con mi compra?', '¿me dan comprobante fiscal?', 'pagué y me bloquearon', '¿puedo cambiar la dirección de entrega?', 'quiero anular la cita del sábado', 'cancelad la reserva, por favor', '¿se puede devolver si ya pagué?', '¿cuánto cuesta la inscripción?', '¿hay descuento en la primera compra?', '¿viene con funda o hay que comprarla aparte?', 'quizás me lo llevo', 'algún día me compro una', 'tenía pensado pedirlo pero mejor espero', 'mi mamá ya lo compró en el centro', 'y si compro cuatro, ¿cuánto me sale?', '¿me haces un descuento?'])('"%s" is not an order', (text) => {
     expect(scoreMessage({ text }, parts).wasSuccessful).toBe(false)
   })
 
@@ -407,6 +425,9 @@ describe('paying and ordering are one topic and one outcome', () => {
     const asks = scoreMessage({ text: 'hola oye sí aceptan tarjeta de crédito o solo efectivo' }, parts)
     expect([asks.category, asks.signals.includes('conditional')]).toEqual(['proceso_pago', false])
     expect(scoreMessage({ text: 'ya le deposité los 950 a ver si me confirma' }, parts).wasSuccessful).toBe(true)
+    // A maybe is a stall: no sale, and a 3.
+    const maybe = scoreMessage({ text: 'a lo mejor me lo llevo' }, parts)
+    expect([maybe.score, maybe.wasSuccessful, maybe.signals.includes('conditional')]).toEqual([3, false, true])
     // Asked, it is a question about buying, which reads as neutral.
     const asked = scoreMessage({ text: '¿y si compro dos?' }, parts)
     expect([asked.score, asked.wasSuccessful, asked.signals.includes('conditional')]).toEqual([3, false, true])
