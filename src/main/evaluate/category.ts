@@ -165,6 +165,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     // The services a shop offers and what they ask of a customer: "¿qué servicios ofrecen?", "¿qué requisitos piden?".
     { pattern: 'servicio|servicios ofrecen|ofreces|tienen|prestan|hacen|manejan|brindan|dan' },
     { pattern: 'requisitos|requisito' },
+    // A prescription, asked about or sent: "¿piden receta para el clonazepam?", "¿aceptan receta digital?".
+    { pattern: 'receta|recetas|prescripcion' },
     { pattern: 'edad minima|maxima' },
     // Asked in a roundabout way: "quería saber si tienen el cartucho 64", "pregunto si la pintura es lavable".
     { pattern: 'saber|preguntar|pregunto|consultar|consulto si tienen|tienes|tiene|hay|venden|vendes|manejan|manejas|traen|queda|quedan|es|son|sirve|sirven|funciona|incluye|trae|viene|vienen' },
@@ -298,6 +300,10 @@ const ORDER_STATUS = new PhraseSet(
     'sigue|siguen diciendo|apareciendo|saliendo en|como? camino|transito|preparacion|pendiente',
     'aparece|sale|figura|dice|esta como pendiente|procesando|preparacion',
     'cuando lo|la|los|las van a mandar|enviar|despachar|entregar',
+    // The delivery details changed: "me equivoqué de dirección", "cambio de dirección porfa".
+    'cambiar|cambio|cambia|cambien|corregir|corrijo|actualizar|equivoque|equivoco de|la|mi? direccion|destino|destinatario',
+    'codigo postal',
+    'nombre de quien recibe|recibira',
   ].map((pattern) => ({ pattern, value: true })),
 )
 
@@ -340,6 +346,9 @@ const NAMED_ELSEWHERE = new PhraseSet<Category>([
   // Stock the shop receives, not a parcel: "¿cuándo les llega el protector solar?".
   { pattern: 'cuando les|te|le llega|llegan|entra|entran|llegaria|llegarian', value: 'consulta_producto' },
   { pattern: 'cuando les|te|le vuelve|vuelven a llegar|entrar|tener', value: 'consulta_producto' },
+  // What the pharmacy asks for it, not buying it: "¿se puede comprar sin receta?".
+  { pattern: 'comprar|comprarlo|comprarla|venden|vender|venta sin|con receta|formula', value: 'consulta_producto' },
+  { pattern: 'receta|formula para comprar|comprarlo|comprarla', value: 'consulta_producto' },
   // A discount on a purchase is a price: "¿hay descuento por primera compra?".
   { pattern: 'descuento|descuentos|promocion|promociones|cupon|cupones|codigo por|en|de|para la|mi|tu|su? primera? compra|compras|pedido|pedidos', value: 'consulta_precio' },
   { pattern: 'me|nos? avisas|avisan|avise|avisen|avisame|avisenme|avisarme|avisarias cuando llegue|lleguen|vuelva|vuelvan|entre|entren|haya|tengan|consigas|consigan', value: 'consulta_producto' },

@@ -234,6 +234,11 @@ describe('category vocabulary beyond one country', () => {
     ['¿cuántos varos la chamarra?', 'consulta_precio'],
     ['¿aceptan fulas?', 'proceso_pago'],
     ['¿reciben cheque?', 'proceso_pago'],
+    // The delivery details changed; a prescription asked about.
+    ['me equivoqué de dirección, es la casa 14', 'consulta_envio'],
+    ['se me olvidó poner el código postal', 'consulta_envio'],
+    ['¿se puede comprar sin receta el antibiótico?', 'consulta_producto'],
+    ['¿piden receta para la pastilla?', 'consulta_producto'],
     ['¿me da la ñapa?', 'consulta_precio'],
   ])('"%s" is %s', (text, category) => {
     expect(detectCategory(text)).toBe(category)
