@@ -86,6 +86,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'meses sin intereses' },
   ],
   solicitud_foto: [
+    // "una fotografía de la etiqueta" (not "el curso de fotografía").
+    { pattern: 'una|la|las|unas|alguna|algunas|otra|otras fotografia|fotografias' },
     { pattern: 'foto|fotos|fotico|foticos|fotito|fotitos|imagen|imagenes|video|videos|pic|pics|captura|videito|videitos|videollamada' },
     // Seeing it for real: "¿se puede ver en persona?", "¿puedo pasar a verlo?", "¿puedo verlo funcionando?".
     { pattern: 'ver|verlo|verla|verlos en persona|vivo|fisico' },

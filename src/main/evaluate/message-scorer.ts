@@ -298,6 +298,8 @@ function itemList(text: AnalyzedText): string | null {
 const COMPLAINING = /^(complaint|insult|anger|stop|annoyance):/
 /** Praise said of the product ("muy buena calidad", "está brutal ese reloj") or thanks for what came is a reaction, not a question about it. */
 const PRAISING = /^(praise|gratitude):/
+/** An objection to what it costs (the rules' objection phrases about price, budget or money). */
+const PRICE_OBJECTION = /^objection:.*\b(car[oa]s?|carisim[oa]|carit[oa]s?|costos[oa]s?|costosito|elevado|carer[oa]s?|plata|platica|dinero|billete|presupuesto|sobrevalorad[oa]s?|sobreprecio|inflados?|salad[oa]|saladit[oa]|precio|valor|costo|alcanza|barat[oa]s?|economic[oa]|mucho|mucha)\b/
 const STRONG_NO = /^(complaint|rejection|insult|anger|stop):/
 /** The rules' signals that take a side (not asking, greeting, thanking or a question mark). */
 const STANCE = /^(purchase|praise|ack|reassurance|payment_question|rejection|complaint|stop|insult|anger|decline|objection|confusion|misanswer|negation|annoyance|stall):/
@@ -413,6 +415,8 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   // A sale is paying, unless the delivery failed ("ya pagué y no me llega nada" is shipping).
   else if (wasSuccessful && !(category === 'consulta_envio' && filedUnder.failure)) category = 'proceso_pago'
   else if (category === 'general' && parts.catalog && analyzed.words.some((w) => parts.catalog!.words.has(w))) category = 'consulta_producto'
+  // A price objection is about the price even without a price word: "no me alcanza", "45 lucas es mucho".
+  if (category === 'general' && !wasSuccessful && rules.signals.some((s) => PRICE_OBJECTION.test(s))) category = 'consulta_precio'
   // Paying and ordering are one topic and one outcome: a message about how to pay or to order
   // ("¿aceptan tarjeta?", "cómo hago mi pedido", "estoy interesado en comprar") is the purchase
   // intent the loop learns from, even when no rule named a sale. Not after a complaint or a no,

@@ -332,6 +332,8 @@ const RULES: Rule[] = [
   ...rules('objection', 0.65, 'reassurance', 'salado|salada|saladito|saladita'),
   ...rules('objection', 0.7, 'reassurance', 'alto|elevado|excesivo el|ese|su precio|valor|costo|envio', 'precio|valor|costo muy|bien|super|demasiado alto|elevado|excesivo'),
   ...rules('objection', 0.7, undefined, 'mucho|demasiado el|ese envio|precio|costo|flete|domicilio|valor'),
+  // "45 lucas por un libro es mucho": too much, said of what it costs.
+  ...rules('objection', 0.6, undefined, 'es|son|sale|salen|esta|cobran muy? mucho|demasiado $'),
   // What they wanted was another one: "yo lo quería en blanco".
   ...rules('objection', 0.6, undefined, 'yo lo|la|los|las queria|queriamos|buscaba|buscabamos'),
   ...rules('objection', 0.7, undefined, 'no tengo|tenemos|hay plata|dinero|presupuesto|platica', 'no tengo como|con que pagar', 'no me alcanza'),

@@ -239,6 +239,8 @@ describe('category vocabulary beyond one country', () => {
     ['se me olvidó poner el código postal', 'consulta_envio'],
     ['¿se puede comprar sin receta el antibiótico?', 'consulta_producto'],
     ['¿piden receta para la pastilla?', 'consulta_producto'],
+    ['¿me mandas una fotografía del reverso?', 'solicitud_foto'],
+    ['¿dan clases de fotografía?', 'consulta_producto'],
     ['¿me da la ñapa?', 'consulta_precio'],
   ])('"%s" is %s', (text, category) => {
     expect(detectCategory(text)).toBe(category)
