@@ -37,6 +37,8 @@ type SignalKind =
   | 'misanswer'
   | 'handoff'
   | 'objection'
+  /** An objection to what it costs: the category files it under the price, price word or not. */
+  | 'price_objection'
   | 'decline'
   | 'annoyance'
   | 'rejection'
@@ -62,6 +64,7 @@ const SIGNAL_SCORE: Record<SignalKind, 1 | 2 | 3 | 4 | 5> = {
   // Asking for a person after the bot's answer: the answer did not serve, whatever the words.
   handoff: 2,
   objection: 2,
+  price_objection: 2,
   decline: 2,
   annoyance: 2,
   rejection: 1,
@@ -75,7 +78,7 @@ const SIGNAL_SCORE: Record<SignalKind, 1 | 2 | 3 | 4 | 5> = {
 const HANDOFF_RELIABILITY = 0.6
 
 const STRONG_NEGATIVE = new Set<SignalKind>(['rejection', 'complaint', 'stop', 'insult', 'anger'])
-const MILD_NEGATIVE = new Set<SignalKind>(['confusion', 'misanswer', 'handoff', 'objection', 'decline', 'annoyance'])
+const MILD_NEGATIVE = new Set<SignalKind>(['confusion', 'misanswer', 'handoff', 'objection', 'price_objection', 'decline', 'annoyance'])
 /** Kind words that soften a no without taking it back. */
 const POLITE = new Set<SignalKind>(['praise', 'ack', 'reassurance'])
 /** Asking and greeting stand beside any stance ("necesito ayuda con una devolución", "me lo llevo, ¿hacen envíos?"). */
@@ -325,19 +328,21 @@ const RULES: Rule[] = [
   ...rules('misanswer', 0.7, undefined, 'yo? pregunte por|otra|fue', 'pero|yo pregunte si|que|cuanto|como|por|cual', 'no me? responde|responden|respondio|respondiste|contesta|contestaste|contestan'),
 
   // --- objections (price) ---
-  ...rules('objection', 0.7, 'reassurance', 'caro|cara|caros|caras|carisimo|carisima|carito|carita|caritos|costoso|costosa|costosos|costosito|elevado|carero|carera|careros', 'mucha|mucho plata|dinero|billete'),
-  ...rules('objection', 0.7, undefined, 'se? sale|pasa|sobrepasa|excede de|del mi|el? presupuesto', 'fuera de|del mi? presupuesto', 'se me va|sale|pasa|sube de|del mi? presupuesto'),
-  ...rules('objection', 0.65, 'reassurance', 'sobrevalorado|sobrevalorada|sobrevalorados|sobreprecio|inflado|inflados'),
+  ...rules('price_objection', 0.7, 'reassurance', 'caro|cara|caros|caras|carisimo|carisima|carito|carita|caritos|costoso|costosa|costosos|costosito|elevado|carero|carera|careros', 'mucha|mucho plata|dinero|billete'),
+  ...rules('price_objection', 0.7, undefined, 'se? sale|pasa|sobrepasa|excede de|del mi|el? presupuesto', 'fuera de|del mi? presupuesto', 'se me va|sale|pasa|sube de|del mi? presupuesto'),
+  ...rules('price_objection', 0.65, 'reassurance', 'sobrevalorado|sobrevalorada|sobrevalorados|sobreprecio|inflado|inflados'),
   // Argentina's and Chile's "salado" is dear; a high price; too much for the shipping.
-  ...rules('objection', 0.65, 'reassurance', 'salado|salada|saladito|saladita'),
-  ...rules('objection', 0.7, 'reassurance', 'alto|elevado|excesivo el|ese|su precio|valor|costo|envio', 'precio|valor|costo muy|bien|super|demasiado alto|elevado|excesivo'),
-  ...rules('objection', 0.7, undefined, 'mucho|demasiado el|ese envio|precio|costo|flete|domicilio|valor'),
-  // "45 lucas por un libro es mucho": too much, said of what it costs.
-  ...rules('objection', 0.6, undefined, 'es|son|sale|salen|esta|cobran muy? mucho|demasiado $'),
+  ...rules('price_objection', 0.65, 'reassurance', 'salado|salada|saladito|saladita'),
+  ...rules('price_objection', 0.7, 'reassurance', 'alto|elevado|excesivo el|ese|su precio|valor|costo|envio', 'precio|valor|costo muy|bien|super|demasiado alto|elevado|excesivo'),
+  ...rules('price_objection', 0.7, undefined, 'mucho|demasiado el|ese envio|precio|costo|flete|domicilio|valor'),
+  // "45 lucas por un libro es mucho": too much, said of what it costs. "Es demasiado" is too much
+  // of anything ("el calor es demasiado"), so it objects without naming the price.
+  ...rules('price_objection', 0.6, undefined, 'es|son|sale|salen|esta|cobran muy? mucho $', 'sale|salen|cobran muy? demasiado $'),
+  ...rules('objection', 0.6, undefined, 'es|son|esta muy? demasiado $'),
   // What they wanted was another one: "yo lo quería en blanco".
   ...rules('objection', 0.6, undefined, 'yo lo|la|los|las queria|queriamos|buscaba|buscabamos'),
-  ...rules('objection', 0.7, undefined, 'no tengo|tenemos|hay plata|dinero|presupuesto|platica', 'no tengo como|con que pagar', 'no me alcanza'),
-  ...rules('objection', 0.55, undefined, 'mas barato|barata|baratos|economico|economica'),
+  ...rules('price_objection', 0.7, undefined, 'no tengo|tenemos|hay plata|dinero|presupuesto|platica', 'no tengo como|con que pagar', 'no me alcanza'),
+  ...rules('price_objection', 0.55, undefined, 'mas barato|barata|baratos|economico|economica'),
   ...rules('info', 0.55, undefined, 'algo|uno|una|otro|otra|alguno|alguna mas barato|barata|economico|economica'),
   ...rules('objection', 0.5, undefined, 'pailas'),
 

@@ -152,10 +152,12 @@ describe('purchase intent from the conversation', () => {
     expect(scoreMessage({ text: 'el vaso venía roto dentro de la caja' }, parts).score).toBe(1)
     expect(scoreMessage({ text: 'mandaron otra cosa, necesito que me lo solucionen hoy' }, parts).score).toBe(1)
     // A price objection is about the price, price word or not.
-    for (const text of ['no me alcanza, la verdad', 'ufff 30 mil por una gorra es mucho']) {
+    for (const text of ['no me alcanza, la verdad', 'ufff 30 mil por una gorra es mucho', 'uy no, cobran demasiado']) {
       const scored = scoreMessage({ text }, parts)
       expect([scored.category, scored.score], text).toEqual(['consulta_precio', 2])
     }
+    // Other objections are not about the price: too much of something else, a shrug.
+    for (const text of ['el calor es demasiado', 'ni fu ni fa']) expect(scoreMessage({ text }, parts).category, text).toBe('general')
     // Annoyed, told and not asked: a reaction.
     expect(scoreMessage({ text: 'compré la crema y me dio alergia, estoy muy molesta' }, parts).category).toBe('general')
   })
