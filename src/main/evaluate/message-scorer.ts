@@ -63,7 +63,7 @@ export const RULES_FULL_WORDS = 12
  * "¿quién habla?") asks for more, which the seed scores 3. The model, trained mostly on reviews,
  * has no neutral questions to learn from and reads their topic words as liking or disliking, so
  * its vote is pulled this far toward 3. A question with words of feeling the model knows ("¿por
- * qué no funciona?") still carries (tuned, docs/scorer.md).
+ * qué no funciona?") still carries (tuned, docs/scorer.md). Longer questions get a share of it.
  */
 export const QUESTION_NEUTRAL_PRIOR = 0.25
 /**
@@ -371,7 +371,10 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
     // flavour in a statement of feeling, which stays the model's to read.
     const named = wordsCategory !== 'general' && (topic.start <= 1 || question)
     const asks = onlyAsking && (question || named || rules.signals.some((s) => s.startsWith('info:') || s.startsWith('topic:')))
-    const prior = asks && analyzed.words.length <= fullWords ? (parts.questionPrior ?? QUESTION_NEUTRAL_PRIOR) : 0
+    // Beyond 12 words the pull fades with length, and only a question mark says it asks: a long
+    // text that opens with "como" compares as often. Questions to a company in a post ("¿cuántos
+    // kilos se pueden llevar en la maleta de mano…?") had been read as keen; --cv unchanged.
+    const prior = asks && (analyzed.questionMarks > 0 || analyzed.words.length <= fullWords) ? (parts.questionPrior ?? QUESTION_NEUTRAL_PRIOR) * Math.min(1, fullWords / analyzed.words.length) : 0
     const model = parts.sentiment.predict(analyzed).map((p, k) => (1 - prior) * p + (k === 2 ? prior : 0))
     // A complaint or a rejection the rules found ("quiero mi plata de vuelta", "se cayó la app") is
     // rarely outweighed by the rest of a long message, which the model, trained on reviews, may read

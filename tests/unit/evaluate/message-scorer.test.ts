@@ -233,6 +233,20 @@ describe('the learned model', () => {
     expect(scoreMessage({ text: '¿me lo traen a la casa?' }, { sentiment: leaning, questionPrior: 0 }).score).toBe(5)
   })
 
+  it('pulls a longer question toward asking less the longer it is, and only with a question mark', () => {
+    const leaning = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 1])
+    const fourteen = 'cuantos kilos se pueden llevar en la maleta de mano en los vuelos nacionales'
+    expect(scoreMessage({ text: `${fourteen}?` }, { sentiment: leaning }).score).toBe(3)
+    // Without the mark a long text opening with a question word is as often a statement ("como todos los pueblos…").
+    expect(scoreMessage({ text: fourteen }, { sentiment: leaning }).score).toBe(5)
+    // Thirty words: the pull has faded to an eighth, and the model's lean wins.
+    expect(scoreMessage({ text: `${fourteen} y si la maleta pesa un poco mas de lo permitido cuanto cobran por cada kilo de mas en el mostrador?` }, { sentiment: leaning }).score).toBe(5)
+    // The shipped model had read these as keen (4–5): questions to a company carry no feeling.
+    for (const text of [`${fourteen} de ustedes?`, 'alguien que vaya a Montevideo el sabado temprano y tenga lugar en el auto para dos?', 'para cuando tendran de nuevo las zapatillas blancas de lona que tenian en la vitrina el mes pasado?']) {
+      expect(scoreMessage({ text }, parts).score, text).toBe(3)
+    }
+  })
+
   it('reads a question without "¿?" that opens with a greeting or a preposition as asking', () => {
     const leaning = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 1])
     for (const text of ['de que material es', 'a que hora abren', 'hola cuanto cuesta', 'y donde quedan']) {
