@@ -16,7 +16,7 @@ import { analyzeSpanish, asksQuestion, type AnalyzedText } from '../kernel/spani
 import { PhraseSet } from '../kernel/phrase-matcher'
 import { NOT_GOODS } from './not-goods'
 import { purchaseCondition } from './purchase-condition'
-import { UNDO_PATTERN, WITHDRAW_VERBS } from './undo-words'
+import { UNDO_PATTERN, UNSUBSCRIBE_PATTERN, WITHDRAW_VERBS } from './undo-words'
 
 export { CATEGORIES }
 export type { Category }
@@ -319,6 +319,7 @@ const AFTER_SALE = new PhraseSet(
     // The wrong item came, or the order is called off: no longer a question of buying.
     'equivocado|equivocada|equivocados|equivocadas|errado|errada',
     UNDO_PATTERN,
+    UNSUBSCRIBE_PATTERN,
     // An exchange of something bought: "cambio de producto", "quiero cambiar la talla que me llegó".
     'cambio|cambiar|cambiarlo|cambiarla|cambien de|del|el|la? producto|articulo|prenda|pedido',
     'cambiar|cambiarlo|cambiarla|cambio por|de|el|la otra|otro|talla|color|numero|modelo|talle',
@@ -365,6 +366,8 @@ const SETS = ORDER.map((category) => ({ category, phrases: new PhraseSet(TOPICS[
 const NOT_A_TOPIC = new PhraseSet(
   [
     'que no sea|sean tan|muy? caro|caros|cara|caras|costoso|costosos',
+    // The face, not a dear price: "nadie da la cara", "me vieron la cara".
+    'da|dan|dio|dar|den|daba|vieron|ven|veo|lava|lavar la cara',
     'sirve|sirven|servir para nada',
     'no hay problema|lio',
     'lo que busco|buscaba|necesito|necesitaba|queria|quiero',

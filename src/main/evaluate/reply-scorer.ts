@@ -9,7 +9,7 @@ import { analyzeSpanish, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet, type PhraseMatch } from '../kernel/phrase-matcher'
 import { humanRequestIn } from '../guardrails/human-request'
 import { NOT_GOODS } from './not-goods'
-import { UNDO_PATTERN, UNDONE_THINGS, WITHDRAW_VERBS } from './undo-words'
+import { UNDO_PATTERN, UNDONE_THINGS, UNSUBSCRIBE_PATTERN, WITHDRAW_VERBS } from './undo-words'
 
 export interface ReplyAssessment {
   score: 1 | 2 | 3 | 4 | 5
@@ -413,6 +413,8 @@ const RULES: Rule[] = [
   ...rules('annoyance', 0.65, undefined,
     'no me|nos? deja|dejan|permite|permiten hacer|entrar|ingresar|pagar|comprar|iniciar|acceder|descargar|abrir|usar|transferir|retirar|sacar',
     'sin explicacion|explicaciones|aviso|avisar|respuesta|solucion',
+    // Kept from using it: "otra vez sin poder hacer transferencias".
+    'sin poder hacer|entrar|ingresar|pagar|comprar|iniciar|acceder|descargar|abrir|usar|transferir|retirar|sacar|trabajar|comunicarme|hablar|llamar',
     'por que me|nos han|has? cobraron|cobran|cobro|cobras|cobra|cobrado',
     // "ya es la tercera vez", not "es la segunda vez que venimos" (a review's loyal guest).
     'ya es|son la|las segunda|tercera|cuarta|quinta|enesima vez|veces',
@@ -453,6 +455,12 @@ const RULES: Rule[] = [
     'sigo|seguimos|todavia|aun esperando',
   ),
   ...rules('complaint', 0.8, undefined, 'que pereza|jartera|boleta|verguenza'),
+  // What customers call a service that failed them, in writing to the company: "lamentable",
+  // "inaceptable", "una vergüenza", "una burla", "una falta de respeto", "esto es un infierno".
+  ...rules('complaint', 0.8, 'reassurance', 'lamentable|lamentables|inaceptable|inadmisible|vergonzoso|vergonzosa|penoso|penosa|patetico|patetica|pateticos|nefasto|nefasta|deplorable|desesperante|insoportable|insoportables|intolerable'),
+  ...rules('complaint', 0.75, undefined, 'una|vaya|menuda|tremenda verguenza|burla', 'falta|faltas de respeto', 'un|este|que infierno'),
+  // Nobody answering for it ("nadie da la cara"): the face, not a price called dear.
+  ...rules('complaint', 0.7, undefined, 'nadie|ninguno da|dio|daba la cara', 'den|dar|dan la cara'),
   // How the customer feels, said outright: happy, glad, satisfied; sad, upset, fed up, worried;
   // hate and disgust. Negated, each turns ("no estoy contento" is a letdown, "no estoy molesto" reassures).
   ...rules('praise', 0.7, 'annoyance', 'feliz|felices|contento|contenta|contentos|contentas|encantado|encantada|encantados|encantadas|emocionado|emocionada|emocionados|alegre|alegres|satisfecho|satisfecha|satisfechos|satisfechas'),
@@ -498,7 +506,10 @@ const RULES: Rule[] = [
   ...rules('rejection', 0.8, undefined,
     UNDO_PATTERN,
     `${WITHDRAW_VERBS} del|de la|mi? ${UNDONE_THINGS}`,
+    UNSUBSCRIBE_PATTERN,
   ),
+  // Called off by the company: "me cancelaron el vuelo", "nos anularon la reserva sin aviso".
+  ...rules('complaint', 0.75, undefined, `me|nos|le|les cancelaron|anularon|cancelo|anulo el|la|mi|su|nuestro|nuestra? ${UNDONE_THINGS}`),
   ...rules('complaint', 0.8, undefined, 'llego|llegaron|vino|vinieron|venia|venian|esta|estan|estaba|estaban|salio|salieron|lleva|llevan|sigue|siguen roto|rota|rotos|rotas|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|incompleto|incompleta|malo|mala|vencido|vencida|frio|fria|frios|frias|helado|helada|crudo|cruda|derretido|derretida'),
   // Broken, faulty, withered or fake, said of what was bought: "se rompió al segundo día", "vino
   // con falla", "las flores llegaron marchitas", "me vendieron un producto falso". Not "¿y si se

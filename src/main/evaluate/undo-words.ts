@@ -10,3 +10,5 @@ export const UNDONE_THINGS = 'pedido|compra|orden|encargo|suscripcion|reserva|re
 export const UNDO_PATTERN = `${UNDO_VERBS} mi|el|la|una? ${UNDONE_THINGS}`
 /** "desisto del pedido": said with what is given up or alone. */
 export const WITHDRAW_VERBS = 'desisto|desistimos|desistir'
+/** Leaving a service or a plan: "me doy de baja", "quiero darme de baja", "denme de baja la línea". */
+export const UNSUBSCRIBE_PATTERN = 'darme|darnos|dar|denme|den|doy|damos|di|dimos de baja'

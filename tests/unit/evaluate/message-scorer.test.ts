@@ -158,6 +158,9 @@ describe('purchase intent from the conversation', () => {
     }
     // Other objections are not about the price: too much of something else, a shrug.
     for (const text of ['el calor es demasiado', 'ni fu ni fa']) expect(scoreMessage({ text }, parts).category, text).toBe('general')
+    // The face is no price: "nadie da la cara" complains; leaving a plan is after-sale.
+    expect(scoreMessage({ text: 'me cancelaron el pedido y nadie da la cara' }, parts)).toMatchObject({ category: 'general', score: 1 })
+    expect(scoreMessage({ text: 'quiero darme de baja del plan premium' }, parts)).toMatchObject({ category: 'general', score: 1, wasSuccessful: false })
     // Annoyed, told and not asked: a reaction.
     expect(scoreMessage({ text: 'compré la crema y me dio alergia, estoy muy molesta' }, parts).category).toBe('general')
   })

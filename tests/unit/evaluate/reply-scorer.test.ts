@@ -311,6 +311,18 @@ describe('assessReply: what customers write to the company behind a service', ()
     ['upa, está salada', 2],
     ['está muy alto el precio', 2],
     ['no se ve nada mal', 4],
+    // What a customer calls a service that failed them, writing to the company.
+    ['lamentable la atencion de la sucursal', 1],
+    ['esto es una burla', 1],
+    ['una verguenza lo de ustedes', 1],
+    ['que falta de respeto con los clientes', 1],
+    ['nadie da la cara', 1],
+    ['me cancelaron el vuelo sin explicacion', 1],
+    ['me doy de baja', 1],
+    ['quiero darme de baja del plan', 1],
+    ['otra vez sin poder entrar a la app', 2],
+    ['no es lamentable, es lo normal', 4],
+    ['me da verguenza preguntar, cuanto cuesta?', 3],
   ] as const)('"%s" scores %i', (text, score) => {
     expect(assessReply(text).score).toBe(score)
   })
