@@ -197,6 +197,10 @@ const RULES: Rule[] = [
     'piola|barbaro|barbara|idolo|idola|chido|chida|chidos|chidisimo|padrisimo|padrisima|guay|flipante|chulisimo|chulisima|bacan|bacanes|bacanisimo|pulenta|crack|cracks|genio|genia|genios',
     'muy|super|que|re|tan|bien padre|chido|chida|bacan|piola|guay|chulo|chula|cool',
     'me|nos mola|molan',
+    // The augmentative is praise: "golazo", "temazo", "preciazo", "ofertón".
+    'golazo|golazos|partidazo|partidazos|temazo|temazos|cancionazo|peliculon|preciazo|preciazos|ofertaza|ofertazas|oferton|ofertones|bombazo',
+    // Argentina's "la rompió toda" (not "se rompió": that broke).
+    'la rompio|rompe|rompieron|rompen|rompiste|rompes toda|todo',
     'mola mucho|mazo',
     // Only closing its clause: a jewellery shop sells "una joya" and a carpenter "una lata".
     'joya $',
@@ -313,6 +317,8 @@ const RULES: Rule[] = [
   // Coming back to the chat: "te escribo de nuevo", "ya estoy aquí" (the model read both as 5).
   ...rules('greeting', 0.5, undefined, 'te|le|les escribo|escribi de nuevo|nuevo', 'de nuevo|nuevo por aqui|aca', 'ya estoy|volvi aqui|aca', 'aqui|aca estoy', 'ya volvi'),
   ...rules('laugh', 0.4, undefined, 'jaja'),
+  // Enjoying the laugh, said outright: "me muero de risa", "no puedo dejar de reírme".
+  ...rules('praise', 0.6, undefined, 'me|nos muero|morimos|mori|mata|mato|matan de risa', 'no puedo|podia dejar de reirme|reir'),
 
   // --- confusion and answers that missed the question ---
   ...rules('confusion', 0.8, undefined, 'no le|te|les? entiendo|entendi|comprendo|capto|entiende nada?'),
@@ -407,6 +413,8 @@ const RULES: Rule[] = [
     'sin señal|internet|luz|conexion|cobertura|wifi|fibra|datos|agua desde|hace|en|todo|toda|ya',
     'no carga|cargan|abre|abren|anda|andan|funciona|funcionan|prende|prenden nada',
     'no prende|prenden|enciende|encienden|carga|cargan|abre|abren|anda|andan|conecta|conectan $',
+    'no prende|prenden|enciende|encienden|carga|cargan|abre|abren|anda|andan|conecta|conectan|funciona|funcionan hace|desde',
+    'se|me traba|traban|trabo|congela|congelan|congelo|tilda|tildan|tildo',
   ),
   ...rules('annoyance', 0.65, undefined, 'me|le|nos sale|salio|aparece|aparecio|da|dio|tira|tiro error|fallo', 'sale|salio|da|dio error'),
   // Blocked, left without an answer, charged without a reason, told again and again.
@@ -451,6 +459,8 @@ const RULES: Rule[] = [
     'llego|llegaron|llega|llegan tarde|atrasado|atrasada|retrasado|retrasada',
     'horas|dias|semanas|meses|hora|minutos|rato esperando',
     'dias|semanas|meses y nada $',
+    // "3 meses y mi pedido sigue en tránsito".
+    'dias|semanas|meses y mi|el|la|todavia|aun|sigue|siguen',
     // Still waiting: "sigo esperando" (the model read it as 5).
     'sigo|seguimos|todavia|aun esperando',
   ),
@@ -459,6 +469,25 @@ const RULES: Rule[] = [
   // "inaceptable", "una vergüenza", "una burla", "una falta de respeto", "esto es un infierno".
   ...rules('complaint', 0.8, 'reassurance', 'lamentable|lamentables|inaceptable|inadmisible|vergonzoso|vergonzosa|penoso|penosa|patetico|patetica|pateticos|nefasto|nefasta|deplorable|desesperante|insoportable|insoportables|intolerable'),
   ...rules('complaint', 0.75, undefined, 'una|vaya|menuda|tremenda verguenza|burla', 'falta|faltas de respeto', 'un|este|que infierno'),
+  // Lost in their hands, nobody answering: "perdieron mi maleta", "nadie me responde", "nadie sabe nada".
+  ...rules('complaint', 0.75, undefined,
+    'perdieron|perdio|extraviaron|extravio mi|el|la|nuestro|nuestra|su? maleta|pedido|paquete|equipaje|envio|encomienda|valija|mercancia',
+    'nadie me|nos? responde|responden|contesta|contestan|atiende|atienden|ayuda|soluciona|resuelve',
+    'nadie sabe nada',
+  ),
+  // Sarcastic thanks: "gracias por dejarnos sin luz", "gracias por dejarme plantado".
+  ...rules('complaint', 0.8, undefined, 'gracias por dejarme|dejarnos|dejarlos|dejar sin|plantado|plantada|tirado|tirada|esperando|colgado|colgada'),
+  // Crushed by it, given up, fed up: "la inflación nos está matando", "ya me rindo", "no aguanto más".
+  ...rules('complaint', 0.7, undefined, 'me|nos esta|estan|van|va matando'),
+  ...rules('annoyance', 0.65, undefined, 'me rindo|rendi', 'no aguanto|soporto mas', 'ya no aguanto|soporto a|al|esto|este|esta|tanto|tanta', 'que cansancio|agotamiento'),
+  // Left on read: "me dejaron en visto".
+  ...rules('annoyance', 0.65, undefined, 'dejan|dejen|dejo|dejaron|deja|dejas|dejaste en visto'),
+  // Impossible to get it done: "imposible sacar turno", "es imposible comunicarse".
+  ...rules('annoyance', 0.65, undefined, 'imposible sacar|comunicarse|comunicarme|contactarlos|hablar|entrar|ingresar|pagar|conseguir|hacer|llamar|acceder|cancelar'),
+  // Ridiculous, said of what they were told or charged: "¿me quieren cobrar la baja? es un chiste".
+  ...rules('complaint', 0.6, null, 'es|son|sea un chiste'),
+  // Not paying or coming back any more: "no pienso pagar extra".
+  ...rules('rejection', 0.8, undefined, 'no pienso|penso pagar|comprar|volver|renovar|seguir'),
   // Nobody answering for it ("nadie da la cara"): the face, not a price called dear.
   ...rules('complaint', 0.7, undefined, 'nadie|ninguno da|dio|daba la cara', 'den|dar|dan la cara'),
   // How the customer feels, said outright: happy, glad, satisfied; sad, upset, fed up, worried;
@@ -563,6 +592,8 @@ addEmojis('🤔 🧐 👀 ⏳', 'stall', 0.45)
 addEmojis('👋', 'greeting', 0.35)
 addEmojis('😕 😐 🤨 😶 🤷 ❓ ❔ 😵', 'confusion', 0.5)
 addEmojis('😒 🙄 😑 😤 😞 😔 😢 😭 ☹ 🙁 😩 😫 😟 🥲 💸', 'annoyance', 0.5)
+/** Faces that cry of sorrow or of joy: which one, the rest of the message says. */
+const MOVED_FACES = new Set(['emoji:😭', 'emoji:🥲'])
 // The upside-down face is how the region writes irony about something that went wrong.
 addEmojis('🙃', 'annoyance', 0.45)
 addEmojis('👎 😡 😠 🤬 💩 🖕 🤮 🤢', 'anger', 0.7)
@@ -663,6 +694,12 @@ export function resolveSignals(signals: readonly Signal[], analyzed: Pick<Analyz
   const otherNegative = active.some((s) => (MILD_NEGATIVE.has(s.kind) || STRONG_NEGATIVE.has(s.kind)) && s.label !== 'decline:no')
   if (positiveContent && !otherNegative && active.some((s) => s.label === 'decline:no')) {
     active = active.filter((s) => s.label !== 'decline:no')
+    k = kinds()
+  }
+  // Crying faces beside praise are tears of joy or of being moved ("mi hija dio sus primeros
+  // pasos 😭❤️", "gracias 🥲"), not a letdown.
+  if (active.some((s) => s.kind === 'praise' || s.kind === 'gratitude') && active.some((s) => MOVED_FACES.has(s.label))) {
+    active = active.filter((s) => !MOVED_FACES.has(s.label))
     k = kinds()
   }
   // A shouted or exclaimed refusal ("NO!!!") is no longer polite.

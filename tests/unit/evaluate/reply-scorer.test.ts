@@ -323,6 +323,23 @@ describe('assessReply: what customers write to the company behind a service', ()
     ['otra vez sin poder entrar a la app', 2],
     ['no es lamentable, es lo normal', 4],
     ['me da verguenza preguntar, cuanto cuesta?', 3],
+    ['se perdió mi paquete y nadie me contesta', 1],
+    ['extraviaron mi encomienda', 1],
+    ['gracias por dejarme plantada', 1],
+    ['los precios nos están matando', 1],
+    ['ya me rindi, no se puede', 2],
+    ['me dejaste en visto', 2],
+    ['imposible comunicarse con ustedes', 2],
+    ['cobrarme por cancelar? es un chiste', 1],
+    ['no pienso renovar', 1],
+    ['el sistema no abre desde el lunes', 1],
+    ['se congela la pantalla', 1],
+    ['dos semanas y el pedido sigue sin llegar', 2],
+    ['tremendo oferton', 5],
+    ['el equipo la rompió toda', 5],
+    ['me morí de risa con el video', 5],
+    ['mi abuela cumplió 90 😭❤️', 5],
+    ['no me llegó nada 😭', 1],
   ] as const)('"%s" scores %i', (text, score) => {
     expect(assessReply(text).score).toBe(score)
   })
