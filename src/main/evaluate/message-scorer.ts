@@ -42,6 +42,8 @@ export interface ScorerParts {
   rulesFullWords?: number
   /** Overrides QUESTION_NEUTRAL_PRIOR (likewise). */
   questionPrior?: number
+  /** Overrides SILENT_NEUTRAL_PRIOR (likewise). */
+  silentPrior?: number
 }
 
 export interface MessageScore extends ReplyAssessment {
@@ -66,6 +68,14 @@ export const RULES_FULL_WORDS = 12
  * qué no funciona?") still carries (tuned, docs/scorer.md). Longer questions get a share of it.
  */
 export const QUESTION_NEUTRAL_PRIOR = 0.25
+/**
+ * A message in which the rules found no phrase at all and which asks nothing is pulled this far
+ * toward 3 (fading beyond 12 words): the model, trained on reviews that all judge something, reads
+ * plain statements of fact as liking or disliking ("hoy cierran la avenida" → 1, "mañana viajo a
+ * Cartagena" → 5). Tuned with --cv: press opinions polarity F1 0.503 → 0.508, reviews and project
+ * blind set 1 unchanged; 0.15 and more cost the press again (docs/scorer.md).
+ */
+export const SILENT_NEUTRAL_PRIOR = 0.1
 /**
  * How sure the rules are of a 3 when they found no phrase but the message names a topic (tuned:
  * 0.45 lifted the project set's held-out F1 0.950 → 0.956 and left the external reviews and
@@ -375,7 +385,11 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
     // text that opens with "como" compares as often. Questions to a company in a post ("¿cuántos
     // kilos se pueden llevar en la maleta de mano…?") had been read as keen; --cv unchanged.
     const prior = asks && (analyzed.questionMarks > 0 || analyzed.words.length <= fullWords) ? (parts.questionPrior ?? QUESTION_NEUTRAL_PRIOR) * Math.min(1, fullWords / analyzed.words.length) : 0
-    const model = parts.sentiment.predict(analyzed).map((p, k) => (1 - prior) * p + (k === 2 ? prior : 0))
+    // Where the rules found nothing at all and nothing is asked, a statement with no words the rules
+    // know is as often a plain fact ("mañana cierran la avenida por el desfile") as a feeling.
+    const silent = rules.signals.includes('no_signal') && !asks ? (parts.silentPrior ?? SILENT_NEUTRAL_PRIOR) * Math.min(1, fullWords / analyzed.words.length) : 0
+    const pull = Math.max(prior, silent)
+    const model = parts.sentiment.predict(analyzed).map((p, k) => (1 - pull) * p + (k === 2 ? pull : 0))
     // A complaint or a rejection the rules found ("quiero mi plata de vuelta", "se cayó la app") is
     // rarely outweighed by the rest of a long message, which the model, trained on reviews, may read
     // as anything ("me ofrecen un voucher"): its share shrinks with the square root of the length

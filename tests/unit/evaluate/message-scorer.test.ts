@@ -250,6 +250,18 @@ describe('the learned model', () => {
     }
   })
 
+  it('pulls a statement in which the rules found nothing a little toward neutral, less the longer it is', () => {
+    // A stand-in for the shipped model leaning, without much evidence, to 5 on a plain fact.
+    const leaning = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 0.3])
+    const fact = 'hoy empieza el horario de verano en todo el pais'
+    expect(scoreMessage({ text: fact }, rulesOnly).signals).toContain('no_signal')
+    expect(scoreMessage({ text: fact }, { sentiment: leaning }).score).toBe(3)
+    expect(scoreMessage({ text: fact }, { sentiment: leaning, silentPrior: 0 }).score).toBe(5)
+    const long = `${fact} y los relojes se adelantan una hora a las dos de la madrugada del domingo segun anuncio ayer el ministerio de energia en un comunicado`
+    expect(scoreMessage({ text: long }, rulesOnly).signals).toContain('no_signal')
+    expect(scoreMessage({ text: long }, { sentiment: leaning }).score).toBe(5)
+  })
+
   it('reads a question without "¿?" that opens with a greeting or a preposition as asking', () => {
     const leaning = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 1])
     for (const text of ['de que material es', 'a que hora abren', 'hola cuanto cuesta', 'y donde quedan']) {
