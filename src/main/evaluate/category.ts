@@ -366,6 +366,9 @@ const SETS = ORDER.map((category) => ({ category, phrases: new PhraseSet(TOPICS[
 const NOT_A_TOPIC = new PhraseSet(
   [
     'que no sea|sean tan|muy? caro|caros|cara|caras|costoso|costosos',
+    // Love, not an order: "los quiero mucho".
+    'lo|te quiero|queremos|amo mucho|muchisimo|demasiado|montones',
+    'lo|te quiero|queremos|amo un monton',
     // The face, not a dear price: "nadie da la cara", "me vieron la cara".
     'da|dan|dio|dar|den|daba|vieron|ven|veo|lava|lavar la cara',
     'sirve|sirven|servir para nada',

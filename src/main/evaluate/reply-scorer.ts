@@ -123,6 +123,12 @@ const RULES: Rule[] = [
     'hago|hice|hare|hacemos la|una|el? transferencia|consignacion|pago',
   ),
   ...rules('info', 0.5, undefined, 'lo quiero ver|pensar|revisar|mirar|consultar'),
+  // Love, not an order: "los quiero mucho" (the clitic folds to "lo"), "te quiero muchísimo".
+  ...rules('praise', 0.7, undefined, 'lo|te quiero|queremos|amo mucho|muchisimo|demasiado|montones', 'lo|te quiero|queremos|amo un monton'),
+  // Pride in someone: "qué orgullo", "orgullosa de mi hijo".
+  ...rules('praise', 0.7, 'annoyance', 'orgullo|orgulloso|orgullosa|orgullosos|orgullosas'),
+  // "¿Para qué pago…?" asks nothing: the service is not worth it ("pa q pago plan si no hay señal").
+  ...rules('complaint', 0.7, undefined, 'para|pa que pago|pagamos|pagan|pagas'),
   ...rules('purchase', 0.7, 'rejection', 'comprarlo|comprarla|comprarlos'),
   { pattern: `quiero|pido ${QUANTITIES}`, kind: 'purchase', reliability: 0.7, negated: 'rejection', notBefore: NOT_GOODS },
   ...rules('purchase', 0.85, undefined,
@@ -754,9 +760,9 @@ export function resolveSignals(signals: readonly Signal[], analyzed: Pick<Analyz
     for (const s of active) {
       const gap = Math.abs(SIGNAL_SCORE[s.kind] - score)
       if (gap <= 1) doubt *= 1 - s.reliability
-      // Thanks come with yes and with no alike, and a "?", a request for more, a greeting or a
+      // Thanks and laughter come with yes and with no alike, and a "?", a request for more, a greeting or a
       // filler ("eh", "mmm": a voice note is full of them) is form, not stance: none contradicts.
-      else if (s.kind !== 'gratitude' && !FORM.has(s.kind) && s.label !== 'stall:hmm' && !(politeNo && POLITE.has(s.kind))) conflict = true
+      else if (s.kind !== 'gratitude' && s.kind !== 'laugh' && !FORM.has(s.kind) && s.label !== 'stall:hmm' && !(politeNo && POLITE.has(s.kind))) conflict = true
     }
     confidence = 1 - doubt
     if (doubt === 1) confidence = 0.3

@@ -161,6 +161,9 @@ describe('purchase intent from the conversation', () => {
     // The face is no price: "nadie da la cara" complains; leaving a plan is after-sale.
     expect(scoreMessage({ text: 'me cancelaron el pedido y nadie da la cara' }, parts)).toMatchObject({ category: 'general', score: 1 })
     expect(scoreMessage({ text: 'quiero darme de baja del plan premium' }, parts)).toMatchObject({ category: 'general', score: 1, wasSuccessful: false })
+    // Love is no order; asking for the link so as to pay is one ("para que pague" is no "¿para qué pago?").
+    expect(scoreMessage({ text: 'gracias por todo, los quiero mucho' }, parts)).toMatchObject({ category: 'general', wasSuccessful: false })
+    expect(scoreMessage({ text: 'pasame el link para que pague' }, parts)).toMatchObject({ category: 'proceso_pago', wasSuccessful: true })
     // Annoyed, told and not asked: a reaction.
     expect(scoreMessage({ text: 'compré la crema y me dio alergia, estoy muy molesta' }, parts).category).toBe('general')
   })

@@ -340,6 +340,10 @@ describe('assessReply: what customers write to the company behind a service', ()
     ['me morí de risa con el video', 5],
     ['mi abuela cumplió 90 😭❤️', 5],
     ['no me llegó nada 😭', 1],
+    ['los quiero muchísimo', 5],
+    ['qué orgullo de hija', 5],
+    ['no estoy orgullosa de esto', 2],
+    ['y pa qué pago prime entonces', 1],
   ] as const)('"%s" scores %i', (text, score) => {
     expect(assessReply(text).score).toBe(score)
   })
@@ -390,6 +394,10 @@ describe('assessReply: confidence', () => {
     expect(r.score).toBe(3)
     expect(r.confidence).toBeLessThanOrEqual(0.3)
     expect(r.signals).toContain('no_signal')
+  })
+
+  it('does not read laughter beside praise as a contradiction', () => {
+    expect(assessReply('me morí de risa jajaja').signals).not.toContain('conflict')
   })
 
   it('is lower when signals conflict than when they agree', () => {
