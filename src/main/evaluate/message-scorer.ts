@@ -333,24 +333,10 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
 
   // Purchase intent from the message's own words, or from the offer it answers.
   const topic = topicOf(analyzed)
-  const wordsCategory = topic.category
   // "Mándame una foto" asks for a picture, whatever quantity it names; "el mínimo para pedir" asks a price.
-  const ownWords = rules.wasSuccessful || wordsCategory === 'solicitud_foto' || topic.asksPrice ? null : orderInWords(analyzed)
+  const ownWords = rules.wasSuccessful || topic.category === 'solicitud_foto' || topic.asksPrice ? null : orderInWords(analyzed)
   let order: string | null = ownWords?.label ?? null
-  if (!order && !rules.wasSuccessful && !negative && (input.answer || input.previous?.length)) {
-    // The offer is in the answer; without one, the customer's own earlier question about a
-    // product or its price ("¿cuánto vale la napolitana?") sets up the pick the same way.
-    const context = (input.answer ? [input.answer] : (input.previous ?? []).slice(-2)).map((c) => analyzeSpanish(c))
-    const answer = input.answer ? context[0] : undefined
-    // A yes, or the details asked for, to an answer closing the sale ("¿Te lo separo?" → "sí";
-    // "¿A qué dirección?" → an address). Not a question, and not thanks alone ("gracias" may be a no).
-    const agrees = rules.signals.some((s) => s.startsWith('ack:')) || rules.signals.includes('no_signal')
-    if (answer && closesSale(answer) && !question && agrees) order = 'closing'
-    else if (context.some((c) => offered(c, parts.catalog))) {
-      const pick = picksFromOffer(analyzed, parts.catalog, answer)
-      if (pick) order = `pick:${pick}`
-    }
-  }
+  if (!order && !rules.wasSuccessful && !negative && (input.answer || input.previous?.length)) order = orderFromContext(analyzed, input, rules, question, parts.catalog)
   const extra: string[] = []
   let wasSuccessful = rules.wasSuccessful
   let score = rules.score
@@ -372,76 +358,15 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
     confidence = Math.max(confidence, 0.7)
     extra.push(`order:${order}`, 'purchase_intent')
   } else if (parts.sentiment && !rules.wasSuccessful) {
-    const found = !rules.signals.includes('no_signal') && rules.signals.some((s) => s !== 'question' && s !== 'conflict')
-    const fullWords = parts.rulesFullWords ?? RULES_FULL_WORDS
-    // Asking: a question, or what the rules read as asking for more ("mándame una foto", "cuéntame").
-    const onlyAsking = rules.signals.every((s) => ASKING_SIGNAL.test(s))
-    // A topic named up front ("les queda", "ando buscando unos tenis") or in a question: the
-    // message asks about it, question mark or not. "la comida estaba sosa y sin sabor" names a
-    // flavour in a statement of feeling, which stays the model's to read.
-    const named = wordsCategory !== 'general' && (topic.start <= 1 || question)
-    const asks = onlyAsking && (question || named || rules.signals.some((s) => s.startsWith('info:') || s.startsWith('topic:')))
-    // Beyond 12 words the pull fades with length, and only a question mark says it asks: a long
-    // text that opens with "como" compares as often. Questions to a company in a post ("¿cuántos
-    // kilos se pueden llevar en la maleta de mano…?") had been read as keen; --cv unchanged.
-    const prior = asks && (analyzed.questionMarks > 0 || analyzed.words.length <= fullWords) ? (parts.questionPrior ?? QUESTION_NEUTRAL_PRIOR) * Math.min(1, fullWords / analyzed.words.length) : 0
-    // Where the rules found nothing at all and nothing is asked, a statement with no words the rules
-    // know is as often a plain fact ("mañana cierran la avenida por el desfile") as a feeling.
-    const silent = rules.signals.includes('no_signal') && !asks ? (parts.silentPrior ?? SILENT_NEUTRAL_PRIOR) * Math.min(1, fullWords / analyzed.words.length) : 0
-    const pull = Math.max(prior, silent)
-    const model = parts.sentiment.predict(analyzed).map((p, k) => (1 - pull) * p + (k === 2 ? pull : 0))
-    // A complaint or a rejection the rules found ("quiero mi plata de vuelta", "se cayó la app") is
-    // rarely outweighed by the rest of a long message, which the model, trained on reviews, may read
-    // as anything ("me ofrecen un voucher"): its share shrinks with the square root of the length
-    // instead (tuned with --cv: reviews polarity F1 0.597 → 0.599, press 0.501 → 0.502, ±1 unchanged;
-    // the same for praise lost 0.8 points ±1, so it stays for the rules' 1 only).
-    const lengthShare = analyzed.words.length <= fullWords ? 1 : rules.score === 1 ? Math.sqrt(fullWords / analyzed.words.length) : fullWords / analyzed.words.length
-    // No phrase fired, but the words name a topic (a product, its price, shipping, a picture):
-    // the message asks about it, and the rules' 3 gets a say against the model's liking or
-    // disliking of the topic's words ("les queda" read as 1, "recomiendame algo" as 5).
-    const topicOnly = named && rules.signals.includes('no_signal')
-    const rulesView = topicOnly ? { ...rules, confidence: TOPIC_ASKING_RELIABILITY } : rules
-    const rulesShare = found || topicOnly ? (parts.rulesWeight ?? RULES_WEIGHT) * rulesView.confidence * lengthShare : 0
-    const fromRules = rulesDistribution(rulesView)
-    const blended = model.map((p, k) => rulesShare * fromRules[k]! + (1 - rulesShare) * p)
-    // In a short message whose every stance the rules read is negative ("llevo todo el día
-    // esperando", "gracias, pero se me va de presupuesto"), the model may soften it to neutral but
-    // not turn it positive: it read those as 4 and 5 from reviews. Chosen with --cv: project blind
-    // set 1 exact 0.959 → 0.965, reviews and press unchanged (docs/scorer.md).
-    const stances = rules.signals.filter((s) => STANCE.test(s))
-    const unanimouslyNegative = analyzed.words.length <= fullWords && stances.length > 0 && stances.every((s) => AGAINST.test(s))
-    // Nor beside praise, when the no is a strong one ("excelente servicio 👏 nunca más les compro",
-    // "me encantó, sobre todo cuando llegó roto"): irony, or a complaint with manners. A 5 here would
-    // put the answer among the best in the next lote; no figure of the development set moved.
-    const stronglyNegative = analyzed.words.length <= fullWords && stances.some((s) => STRONG_NO.test(s))
-    const highest = unanimouslyNegative || stronglyNegative ? 2 : blended.length - 1
-    let best = 0
-    for (let k = 1; k <= highest; k++) if (blended[k]! > blended[best]!) best = k
-    // A call for a person hands the chat over (guardrails/human-request.ts): the answer before it
-    // did not serve. The learned model, trained on reviews, reads "quiero hablar con un asesor" as keen.
-    if (best > 1 && rules.signals.some((s) => s.startsWith('handoff:'))) best = 1
-    score = (best + 1) as MessageScore['score']
-    confidence = Math.round(calibrateConfidence(Math.min(0.95, blended[best]!), analyzed.words.length, parts.sentiment.calibration) * 1000) / 1000
-    if (topicOnly) extra.push(`asks_about:${wordsCategory}`)
-    if (score !== rules.score) extra.push(`model:${score}`)
+    const read = blendWithModel(analyzed, rules, topic, question, parts.sentiment, parts)
+    score = read.score
+    confidence = read.confidence
+    extra.push(...read.labels)
   }
 
   if (conditional) score = Math.min(score, hedge === 'maybe' ? 3 : 4) as MessageScore['score']
   const filedUnder = conditional ? topicOf(analyzed, { withoutPurchase: true }) : topic
-  let category = filedUnder.category
-  // A complaint is a reaction, not a question about the thing it names ("la calidad es malísima",
-  // "pagué y me bloquearon, estafadores"); a failed delivery stays shipping, a price called a
-  // robbery is a price objection, and a complaint that also asks ("¿me devuelven el dinero?")
-  // keeps its topic.
-  if (!question && category !== 'consulta_envio' && category !== 'consulta_precio' && rules.signals.some((s) => COMPLAINING.test(s))) category = 'general'
-  // Praise or thanks for what came, told and not asked, is a reaction too ("ya me llegó el
-  // perfume y está buenísimo, gracias"); not a delivery that failed.
-  else if (!question && !wasSuccessful && !filedUnder.failure && (category === 'consulta_producto' || category === 'consulta_envio') && rules.signals.some((s) => PRAISING.test(s))) category = 'general'
-  // A sale is paying, unless the delivery failed ("ya pagué y no me llega nada" is shipping).
-  else if (wasSuccessful && !(category === 'consulta_envio' && filedUnder.failure)) category = 'proceso_pago'
-  else if (category === 'general' && parts.catalog && analyzed.words.some((w) => parts.catalog!.words.has(w))) category = 'consulta_producto'
-  // A price objection is about the price even without a price word: "no me alcanza", "45 lucas es mucho".
-  if (category === 'general' && !wasSuccessful && rules.signals.some((s) => s.startsWith('price_objection:'))) category = 'consulta_precio'
+  const category = fileUnder(analyzed, rules, filedUnder, { question, wasSuccessful }, parts.catalog)
   // Paying and ordering are one topic and one outcome: a message about how to pay or to order
   // ("¿aceptan tarjeta?", "cómo hago mi pedido", "estoy interesado en comprar") is the purchase
   // intent the loop learns from, even when no rule named a sale. Not after a complaint or a no,
@@ -456,4 +381,111 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
 
   const labels = rules.signals.filter((s) => s !== 'purchase_intent' || wasSuccessful)
   return { score, wasSuccessful, confidence, signals: [...labels, ...extra], category, rulesScore: rules.score }
+}
+
+/**
+ * A sale made in answer to the conversation: a yes to an answer that closes it, or a pick from
+ * what was offered. The offer is in the bot's answer; without one, the customer's own earlier
+ * question about a product or its price ("¿cuánto vale la napolitana?") sets up the pick the same way.
+ */
+function orderFromContext(analyzed: AnalyzedText, input: MessageInput, rules: ReplyAssessment, question: boolean, catalog: CatalogTerms | null | undefined): string | null {
+  const context = (input.answer ? [input.answer] : (input.previous ?? []).slice(-2)).map((c) => analyzeSpanish(c))
+  const answer = input.answer ? context[0] : undefined
+  // A yes, or the details asked for, to an answer closing the sale ("¿Te lo separo?" → "sí";
+  // "¿A qué dirección?" → an address). Not a question, and not thanks alone ("gracias" may be a no).
+  const agrees = rules.signals.some((s) => s.startsWith('ack:')) || rules.signals.includes('no_signal')
+  if (answer && closesSale(answer) && !question && agrees) return 'closing'
+  if (!context.some((c) => offered(c, catalog))) return null
+  const pick = picksFromOffer(analyzed, catalog, answer)
+  return pick ? `pick:${pick}` : null
+}
+
+interface ModelReading {
+  score: MessageScore['score']
+  confidence: number
+  /** What the blend adds to the signals: `asks_about:<category>`, `model:<score>`. */
+  labels: string[]
+}
+
+/** The rules' verdict blended with the learned model's, for a message the rules did not read as a sale. */
+function blendWithModel(analyzed: AnalyzedText, rules: ReplyAssessment, topic: TopicMatch, question: boolean, sentiment: SentimentModel, parts: ScorerParts): ModelReading {
+  const found = !rules.signals.includes('no_signal') && rules.signals.some((s) => s !== 'question' && s !== 'conflict')
+  const fullWords = parts.rulesFullWords ?? RULES_FULL_WORDS
+  const words = analyzed.words.length
+  // Asking: a question, or what the rules read as asking for more ("mándame una foto", "cuéntame").
+  const onlyAsking = rules.signals.every((s) => ASKING_SIGNAL.test(s))
+  // A topic named up front ("les queda", "ando buscando unos tenis") or in a question: the
+  // message asks about it, question mark or not. "la comida estaba sosa y sin sabor" names a
+  // flavour in a statement of feeling, which stays the model's to read.
+  const named = topic.category !== 'general' && (topic.start <= 1 || question)
+  const asks = onlyAsking && (question || named || rules.signals.some((s) => s.startsWith('info:') || s.startsWith('topic:')))
+  // Beyond 12 words the pull fades with length, and only a question mark says it asks: a long
+  // text that opens with "como" compares as often. Questions to a company in a post ("¿cuántos
+  // kilos se pueden llevar en la maleta de mano…?") had been read as keen; --cv unchanged.
+  const prior = asks && (analyzed.questionMarks > 0 || words <= fullWords) ? (parts.questionPrior ?? QUESTION_NEUTRAL_PRIOR) * Math.min(1, fullWords / words) : 0
+  // Where the rules found nothing at all and nothing is asked, a statement with no words the rules
+  // know is as often a plain fact ("mañana cierran la avenida por el desfile") as a feeling.
+  const silent = rules.signals.includes('no_signal') && !asks ? (parts.silentPrior ?? SILENT_NEUTRAL_PRIOR) * Math.min(1, fullWords / words) : 0
+  const pull = Math.max(prior, silent)
+  const model = sentiment.predict(analyzed).map((p, k) => (1 - pull) * p + (k === 2 ? pull : 0))
+  // A complaint or a rejection the rules found ("quiero mi plata de vuelta", "se cayó la app") is
+  // rarely outweighed by the rest of a long message, which the model, trained on reviews, may read
+  // as anything ("me ofrecen un voucher"): its share shrinks with the square root of the length
+  // instead (tuned with --cv: reviews polarity F1 0.597 → 0.599, press 0.501 → 0.502, ±1 unchanged;
+  // the same for praise lost 0.8 points ±1, so it stays for the rules' 1 only).
+  const lengthShare = words <= fullWords ? 1 : rules.score === 1 ? Math.sqrt(fullWords / words) : fullWords / words
+  // No phrase fired, but the words name a topic (a product, its price, shipping, a picture):
+  // the message asks about it, and the rules' 3 gets a say against the model's liking or
+  // disliking of the topic's words ("les queda" read as 1, "recomiendame algo" as 5).
+  const topicOnly = named && rules.signals.includes('no_signal')
+  const rulesView = topicOnly ? { ...rules, confidence: TOPIC_ASKING_RELIABILITY } : rules
+  const rulesShare = found || topicOnly ? (parts.rulesWeight ?? RULES_WEIGHT) * rulesView.confidence * lengthShare : 0
+  const fromRules = rulesDistribution(rulesView)
+  const blended = model.map((p, k) => rulesShare * fromRules[k]! + (1 - rulesShare) * p)
+  // In a short message whose every stance the rules read is negative ("llevo todo el día
+  // esperando", "gracias, pero se me va de presupuesto"), the model may soften it to neutral but
+  // not turn it positive: it read those as 4 and 5 from reviews. Chosen with --cv: project blind
+  // set 1 exact 0.959 → 0.965, reviews and press unchanged (docs/scorer.md).
+  const stances = rules.signals.filter((s) => STANCE.test(s))
+  const unanimouslyNegative = words <= fullWords && stances.length > 0 && stances.every((s) => AGAINST.test(s))
+  // Nor beside praise, when the no is a strong one ("excelente servicio 👏 nunca más les compro",
+  // "me encantó, sobre todo cuando llegó roto"): irony, or a complaint with manners. A 5 here would
+  // put the answer among the best in the next lote; no figure of the development set moved.
+  const stronglyNegative = words <= fullWords && stances.some((s) => STRONG_NO.test(s))
+  const highest = unanimouslyNegative || stronglyNegative ? 2 : blended.length - 1
+  let best = 0
+  for (let k = 1; k <= highest; k++) if (blended[k]! > blended[best]!) best = k
+  // A call for a person hands the chat over (guardrails/human-request.ts): the answer before it
+  // did not serve. The learned model, trained on reviews, reads "quiero hablar con un asesor" as keen.
+  if (best > 1 && rules.signals.some((s) => s.startsWith('handoff:'))) best = 1
+  const score = (best + 1) as MessageScore['score']
+  const confidence = Math.round(calibrateConfidence(Math.min(0.95, blended[best]!), words, sentiment.calibration) * 1000) / 1000
+  const labels: string[] = []
+  if (topicOnly) labels.push(`asks_about:${topic.category}`)
+  if (score !== rules.score) labels.push(`model:${score}`)
+  return { score, confidence, labels }
+}
+
+/**
+ * The topic a message is filed under: its words' topic, unless it is a reaction (a complaint,
+ * praise or thanks told and not asked), a sale, a product of the catalog named in passing, or an
+ * objection to the price.
+ */
+function fileUnder(analyzed: AnalyzedText, rules: ReplyAssessment, filedUnder: TopicMatch, state: { question: boolean; wasSuccessful: boolean }, catalog: CatalogTerms | null | undefined): Category {
+  const { question, wasSuccessful } = state
+  let category = filedUnder.category
+  // A complaint is a reaction, not a question about the thing it names ("la calidad es malísima",
+  // "pagué y me bloquearon, estafadores"); a failed delivery stays shipping, a price called a
+  // robbery is a price objection, and a complaint that also asks ("¿me devuelven el dinero?")
+  // keeps its topic.
+  if (!question && category !== 'consulta_envio' && category !== 'consulta_precio' && rules.signals.some((s) => COMPLAINING.test(s))) category = 'general'
+  // Praise or thanks for what came, told and not asked, is a reaction too ("ya me llegó el
+  // perfume y está buenísimo, gracias"); not a delivery that failed.
+  else if (!question && !wasSuccessful && !filedUnder.failure && (category === 'consulta_producto' || category === 'consulta_envio') && rules.signals.some((s) => PRAISING.test(s))) category = 'general'
+  // A sale is paying, unless the delivery failed ("ya pagué y no me llega nada" is shipping).
+  else if (wasSuccessful && !(category === 'consulta_envio' && filedUnder.failure)) category = 'proceso_pago'
+  else if (category === 'general' && catalog && analyzed.words.some((w) => catalog.words.has(w))) category = 'consulta_producto'
+  // A price objection is about the price even without a price word: "no me alcanza", "45 lucas es mucho".
+  if (category === 'general' && !wasSuccessful && rules.signals.some((s) => s.startsWith('price_objection:'))) category = 'consulta_precio'
+  return category
 }
