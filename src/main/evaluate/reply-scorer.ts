@@ -106,6 +106,9 @@ const PAY_VERBS = 'pago|transfiero|consigno|deposito|giro'
 const LINK_VERBS = 'pasame|mandame|enviame|dame|envia|manda|pasa|mandas|envias|pasas|pases|mandes|envies|mandan|envian|comparte|compartes|compartir|mandar|enviar|pasar|regala'
 const QUANTITIES = '1|2|3|4|5|uno|una|dos|tres|cuatro|cinco|ese|esa|esos|esas|este'
 
+/** Verbs of calling or writing to someone: a number asked for them is a phone, not an account. */
+const CALLING: ReadonlySet<string> = new Set('llamo llamar llamamos llamarlos llamarles marco marcar escribo escribir escribirles comunico comunicarme comunicarse reporto reportar'.split(' '))
+
 /** Several phrasings of one rule. */
 function rules(kind: SignalKind, reliability: number, negated: SignalKind | null | undefined, ...patterns: string[]): Rule[] {
   return patterns.map((pattern) => (negated === undefined ? { pattern, kind, reliability } : { pattern, kind, reliability, negated }))
@@ -148,11 +151,12 @@ const RULES: Rule[] = [
     // Argentina's alias and CBU/CVU, Mexico's CLABE: the account to pay into.
     `${LINK_VERBS} el|la|los|tu|su? numero|datos|cuenta|nequi|daviplata|alias|cbu|cvu|clabe`,
     'cbu|cvu|clabe',
-    'a|en que|cual numero|cuenta|nequi|daviplata',
     'numero de|del cuenta|nequi|daviplata',
     'datos de|para la? transferencia|transferir|transferirte|consignar|consignarte|consignacion|depositar|depositarte|pago|pagar|pagarte|cuenta',
     'mañana|ahorita|hoy|ya mismo? te|le pago',
   ),
+  // Which number to pay into, not to call: "¿a qué número te transfiero?", not "¿a qué número llamo?".
+  { pattern: 'a|en que|cual numero|cuenta|nequi|daviplata', kind: 'purchase', reliability: 0.85, notBefore: CALLING },
   ...rules('purchase', 0.9, undefined, `${LINK_VERBS} el|un|me|nos? link`, 'link de|para pago|pagar|compra|inscripcion|inscribirme'),
   ...rules('purchase', 0.8, undefined, 'comprobante', 'soporte de pago'),
   // The tax receipt asked for is paperwork, not the proof of a payment: "¿me dan comprobante fiscal?".
@@ -179,6 +183,10 @@ const RULES: Rule[] = [
 
   // --- praise ---
   ...rules('praise', 0.75, 'decline', 'perfecto|perfecta|excelente|genial|increible|espectacular|buenisimo|buenisima|brutal|maravilloso|maravillosa|fantastico|estupendo|divino|hermoso|hermosa|precioso|preciosa|wow|uau|bellisimo|bellisima'),
+  // Spotless, a joy, hats off; celebrating; champions.
+  ...rules('praise', 0.7, 'annoyance', 'impecable|impecables|chapeau|alegria|alegron', 'a celebrar|festejar', 'celebrando|festejando', 'campeon|campeones|campeona|campeonas'),
+  // "Al otro día" is the next day, not "another day" put off.
+  ...rules('topic', 0.3, undefined, 'al otro dia'),
   ...rules('praise', 0.85, 'decline', 'me encanta|encanto|encantan|encantaron|fascina|fascino'),
   ...rules('praise', 0.8, 'rejection', 'me gusta|gusto|gustan|gustaron|gustaria'),
   ...rules('praise', 0.75, 'rejection', 'muy|super|que|re|demasiado|tan|bien chevere|bacano|bueno|buena|buenos|lindo|linda|lindos|bonito|bonita|util|chimba|bello|bella'),
@@ -486,6 +494,10 @@ const RULES: Rule[] = [
   // Crushed by it, given up, fed up: "la inflación nos está matando", "ya me rindo", "no aguanto más".
   ...rules('complaint', 0.7, undefined, 'me|nos esta|estan|van|va matando'),
   ...rules('annoyance', 0.65, undefined, 'me rindo|rendi', 'no aguanto|soporto mas', 'ya no aguanto|soporto a|al|esto|este|esta|tanto|tanta', 'que cansancio|agotamiento'),
+  // Fed up: "qué jodienda", "me tiene mamado" (Colombia), "me tiene podrido" (Argentina); disbelief: "no puede ser".
+  ...rules('annoyance', 0.65, undefined, 'jodienda', 'me|nos tiene|tienen mamado|mamada|mamados|podrido|podrida|harto|harta|hartos|hartas', 'no puede ser $', 'no puede ser posible'),
+  // A card blocked, cloned or swallowed: a complaint to the bank, no question of how to pay.
+  ...rules('complaint', 0.75, undefined, 'tarjeta|cuenta bloqueada|bloqueado|clonada|clonado|retenida|retenido', 'trago|tragó|retuvo|comio la|mi tarjeta'),
   // Left on read: "me dejaron en visto".
   ...rules('annoyance', 0.65, undefined, 'dejan|dejen|dejo|dejaron|deja|dejas|dejaste en visto'),
   // Impossible to get it done: "imposible sacar turno", "es imposible comunicarse".
@@ -566,7 +578,9 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.7, undefined, 'lo|la|los|las quiero|queria|quisiera|necesito cambiar|devolver|regresar'),
   ...rules('stop', 0.9, undefined, 'no me|nos escriban|escribas|vuelvan|vuelvas|molesten|molestes|manden|mandes|jodan', 'dejen|deja|dejar de escribirme|escribir|molestar|joder|mandar'),
   ...rules('stop', 0.85, undefined, 'borrame|borrenme|bloquear|bloqueo|bloqueado|spam|denunciar'),
-  ...rules('insult', 0.8, undefined, 'hpta|hp|hijueputa|malparido|malparidos|gonorrea|imbecil|idiota|idiotas|estupido|estupidos|pendejo|pendejos|mierda|carajo|ridiculo|ridiculos'),
+  ...rules('insult', 0.8, undefined, 'hpta|hp|hijueputa|malparido|malparidos|gonorrea|imbecil|idiota|idiotas|estupido|estupidos|pendejo|pendejos|mierda|ridiculo|ridiculos'),
+  // "Carajo" cheers as often as it curses ("¡arriba Perú, carajo!"): an insult only when someone is sent there.
+  ...rules('insult', 0.8, undefined, 'al carajo'),
 ]
 
 /**

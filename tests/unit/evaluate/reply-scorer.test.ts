@@ -344,6 +344,17 @@ describe('assessReply: what customers write to the company behind a service', ()
     ['qué orgullo de hija', 5],
     ['no estoy orgullosa de esto', 2],
     ['y pa qué pago prime entonces', 1],
+    ['arriba Perú carajo!!', 3],
+    ['váyanse al carajo', 1],
+    ['llegó al otro día, impecable', 5],
+    ['mejor otro día', 2],
+    ['qué jodienda', 2],
+    ['me tiene podrida esta empresa', 2],
+    ['no puede ser', 2],
+    ['me bloquearon la tarjeta sin razon, tarjeta bloqueada otra vez', 1],
+    ['el cajero se tragó mi tarjeta', 1],
+    ['campeones!!!', 5],
+    ['no es impecable pero sirve', 2],
   ] as const)('"%s" scores %i', (text, score) => {
     expect(assessReply(text).score).toBe(score)
   })
@@ -394,6 +405,11 @@ describe('assessReply: confidence', () => {
     expect(r.score).toBe(3)
     expect(r.confidence).toBeLessThanOrEqual(0.3)
     expect(r.signals).toContain('no_signal')
+  })
+
+  it('reads a number asked for calling as no account to pay into', () => {
+    expect(assessReply('a que numero llamo para reportar una falla?').wasSuccessful).toBe(false)
+    expect(assessReply('a que numero te transfiero?').wasSuccessful).toBe(true)
   })
 
   it('does not read laughter beside praise as a contradiction', () => {
