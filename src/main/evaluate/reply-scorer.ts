@@ -5,7 +5,7 @@
 // mixes signals is resolved by explicit rules instead of by whichever regex happened to be first.
 // docs/scorer.md has the labeling guide these rules follow and the measured accuracy.
 
-import { analyzeSpanish, type AnalyzedText } from '../kernel/spanish-text'
+import { analyzeSpanish, asksQuestion, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet, type PhraseMatch } from '../kernel/phrase-matcher'
 import { humanRequestIn } from '../guardrails/human-request'
 import { NOT_GOODS } from './not-goods'
@@ -654,7 +654,7 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
     if (negator >= 0) {
       claimed[negator] = true
       const negated = rule.negated
-      if (negated) signals.push({ kind: negated, reliability: Math.max(rule.reliability, 0.7), label: `negation:${words.slice(negator, m.end).join(' ')}` })
+      if (negated) signals.push({ kind: negated, reliability: Math.max(rule.reliability, 0.7), label: `negation:${words.slice(negator, m.end).join(' ')}`, span: { start: negator, end: m.end } })
       continue
     }
     const next = words[m.end]
@@ -692,12 +692,42 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
     const known = EMOJI[emoji]
     if (known) signals.push({ kind: known.kind, reliability: known.reliability, label: `emoji:${emoji}` })
   }
+  if (asksQuestion(analyzed)) dropCasesPut(signals, words, clauseOf)
   if (analyzed.questionMarks > 0) {
     const onlyWhat = words.length === 0 || (words.length <= 2 && words.every((w) => WHAT.has(w)))
     if (onlyWhat && analyzed.emojis.length === 0) signals.push({ kind: 'confusion', reliability: 0.45, label: words.length ? `confusion:${words.join(' ')} ?` : 'confusion:?' })
     else signals.push({ kind: 'info', reliability: 0.35, label: 'question' })
   }
   return signals
+}
+
+/** Stances that an "if" turns into a case put: what went or may go wrong, and a no. */
+const HYPOTHETICAL = new Set<SignalKind>(['rejection', 'complaint', 'annoyance', 'objection', 'price_objection', 'decline', 'misanswer'])
+/** After "si", words that make it a yes ("si claro, no me gusta"), not an "if". */
+const YES_AFTER_SI = new Set('claro dale ok okey listo perfecto gracias por porfa exacto correcto obvio seguro bueno vale señor señora'.split(' '))
+
+/**
+ * In a message that asks, a no or a complaint after an "if" in its clause is a case put, not a
+ * stance taken: "si sale malo, ¿lo puedo devolver?", "¿puedo cambiarlo si no me queda?", "¿y si
+ * llega roto?" ask what happens then. That "si" is no yes either. Mutates `signals`.
+ */
+function dropCasesPut(signals: Signal[], words: readonly string[], clauseOf: readonly number[]): void {
+  const ifs = words.flatMap((w, i) => (w === 'si' && i + 1 < words.length && clauseOf[i + 1] === clauseOf[i] && !YES_AFTER_SI.has(words[i + 1]!) ? [i] : []))
+  if (ifs.length === 0) return
+  const putAt = (start: number) => ifs.some((i) => i < start && clauseOf[i] === clauseOf[start])
+  const used = new Map<number, number>()
+  for (let k = signals.length - 1; k >= 0; k--) {
+    const s = signals[k]!
+    if (!s.span || !HYPOTHETICAL.has(s.kind) || !putAt(s.span.start)) continue
+    for (const i of ifs) if (i < s.span.start && clauseOf[i] === clauseOf[s.span.start]) used.set(i, Math.max(used.get(i) ?? 0, s.span.end))
+    signals.splice(k, 1)
+  }
+  for (let k = signals.length - 1; k >= 0; k--) {
+    const s = signals[k]!
+    if (s.label === 'ack:si' && s.span && used.has(s.span.start)) signals.splice(k, 1)
+  }
+  // What is left is asking: the rules' 3, said with the confidence of a request for more.
+  for (const [i, end] of used) signals.push({ kind: 'info', reliability: 0.6, label: `info:${words.slice(i, end).join(' ')}`, span: { start: i, end } })
 }
 
 const clampScore = (n: number) => Math.min(5, Math.max(1, n)) as 1 | 2 | 3 | 4 | 5

@@ -407,6 +407,16 @@ describe('assessReply: confidence', () => {
     expect(r.signals).toContain('no_signal')
   })
 
+  it('reads a no or a complaint after an "if", in a message that asks, as a case put', () => {
+    for (const text of ['si sale malo lo puedo devolver?', 'puedo cambiarlo si no me gusta el color?', 'si me sale defectuoso, lo cambian?']) {
+      const assessed = assessReply(text)
+      expect([assessed.score, assessed.signals.some((s) => s.startsWith('ack:si'))], text).toEqual([3, false])
+    }
+    // Told, not asked: a threat stays a no; a yes before a comma stays a yes to a no.
+    expect(assessReply('si no me contestan hoy, cancelo el pedido').score).toBe(1)
+    expect(assessReply('si, no me gusta').score).toBe(1)
+  })
+
   it('reads a number asked for calling as no account to pay into', () => {
     expect(assessReply('a que numero llamo para reportar una falla?').wasSuccessful).toBe(false)
     expect(assessReply('a que numero te transfiero?').wasSuccessful).toBe(true)
