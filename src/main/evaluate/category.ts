@@ -177,7 +177,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     // Services asked for: "¿hacen uñas acrílicas?", "¿realizan mantenimiento?".
     { pattern: 'hacen|haces|realizan|realizas', questionOnly: true },
     { pattern: 'otro|otra|otros|otras', questionOnly: true },
-    { pattern: 'informacion|detalles|caracteristicas|especificaciones|garantia|incluye|incluyen|certificado|certificacion|original|originales|disponible|disponibles|stock|existencia|modelo|modelos|color|colores|talla|tallas|marca|compatible|diferencian|diferencia|duracion|dura|capacidad|bateria|resistente|resistentes|impermeable|impermeables|sumergible|clases|modulos|lecciones|temario|tamaño|medidas|peso|material|tela|telas|tejido|algodon|cuero|poliester' },
+    { pattern: 'informacion|detalles|caracteristicas|especificaciones|garantia|incluye|incluyen|certificado|certificacion|original|originales|disponible|disponibles|stock|existencia|modelo|modelos|color|colores|tono|tonos|talla|tallas|marca|compatible|diferencian|diferencia|duracion|dura|capacidad|bateria|resistente|resistentes|impermeable|impermeables|sumergible|clases|modulos|lecciones|temario|tamaño|medidas|peso|material|tela|telas|tejido|algodon|cuero|poliester' },
     // Size, weight, age, condition and quality: "¿cuánto mide?", "¿para qué edad es?", "¿es nuevo?".
     { pattern: 'mide|miden|pesa|pesan|calidad|unidades|existencias|edades' },
     // Fit, measures, specs and what comes in the box: "¿horma grande o chica?", "¿de cuántos watts?".

@@ -125,6 +125,12 @@ const RULES: Rule[] = [
     'me inscribo|matriculo',
     'hago|hice|hare|hacemos la|una|el? transferencia|consignacion|pago',
   ),
+  // Confirming the order: "confirmo el pedido", "sí, confirmo".
+  ...rules('purchase', 0.8, 'stall', 'confirmo|confirmamos el|mi|la pedido|compra|orden|reserva', 'confirmo|confirmamos $'),
+  // "Te confirmo" is a promise to say later: a stall, not a yes.
+  ...rules('stall', 0.6, undefined, 'te|le|les|despues|luego|mañana confirmo|confirmamos'),
+  // Chile's "ya po" agrees.
+  ...rules('ack', 0.55, undefined, 'ya po|poh $'),
   ...rules('info', 0.5, undefined, 'lo quiero ver|pensar|revisar|mirar|consultar'),
   // Love, not an order: "los quiero mucho" (the clitic folds to "lo"), "te quiero muchísimo".
   ...rules('praise', 0.7, undefined, 'lo|te quiero|queremos|amo mucho|muchisimo|demasiado|montones', 'lo|te quiero|queremos|amo un monton'),

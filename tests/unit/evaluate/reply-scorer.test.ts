@@ -355,6 +355,11 @@ describe('assessReply: what customers write to the company behind a service', ()
     ['el cajero se tragó mi tarjeta', 1],
     ['campeones!!!', 5],
     ['no es impecable pero sirve', 2],
+    ['ya po', 4],
+    ['sí, confirmo', 5],
+    ['confirmo el pedido', 5],
+    ['no confirmo la compra todavía', 3],
+    ['te confirmo mañana', 3],
   ] as const)('"%s" scores %i', (text, score) => {
     expect(assessReply(text).score).toBe(score)
   })
