@@ -96,6 +96,8 @@ interface Rule {
   negated?: SignalKind | null
   /** Words that, right after the phrase, make it ask rather than order ("quiero una cotización"). */
   notBefore?: ReadonlySet<string>
+  /** Said, not asked: in a message with a question mark the phrase asks about the thing ("¿tienen buenos precios?"). */
+  toldOnly?: boolean
 }
 
 // Wallets and transfers across the region: Peru's Yape and Plin, Mexico's OXXO and SPEI, Spain's
@@ -191,6 +193,14 @@ const RULES: Rule[] = [
   ...rules('praise', 0.75, 'decline', 'perfecto|perfecta|excelente|genial|increible|espectacular|buenisimo|buenisima|brutal|maravilloso|maravillosa|fantastico|estupendo|divino|hermoso|hermosa|precioso|preciosa|wow|uau|bellisimo|bellisima'),
   // Spotless, a joy, hats off; celebrating; champions.
   ...rules('praise', 0.7, 'annoyance', 'impecable|impecables|chapeau|alegria|alegron', 'a celebrar|festejar', 'celebrando|festejando', 'campeon|campeones|campeona|campeonas'),
+  // Good deals and good things named ("buenas ofertas esta semana"): not a greeting.
+  { pattern: 'buen|buena|buenos|buenas ofertas|oferta|promos|promo|promociones|promocion|precios|precio|descuentos|descuento|productos|producto|calidad|trato', kind: 'praise', reliability: 0.65, toldOnly: true },
+  // Food that pleased: "qué rico", "delicioso", "sabrosísimo" (not "rico" alone: also rich).
+  ...rules('praise', 0.75, 'complaint', 'delicioso|deliciosa|deliciosos|deliciosas|sabroso|sabrosa|sabrosos|sabrosas|sabrosisimo|sabrosisima|riquisimo|riquisima|riquisimos|exquisito|exquisita'),
+  ...rules('praise', 0.75, 'complaint', 'que|muy|super|bien|re|tan rico|rica|ricos|ricas'),
+  // Peace, ease, a feat admired: "qué paz", "muy fácil", "no sé cómo lo hacen pero siempre llega a tiempo".
+  ...rules('praise', 0.65, undefined, 'que paz|tranquilidad', 'no se como lo hacen $'),
+  ...rules('praise', 0.6, 'annoyance', 'muy|super|bien|re|tan|que facil|sencillo|sencilla|practico|practica'),
   // "Al otro día" is the next day, not "another day" put off.
   ...rules('topic', 0.3, undefined, 'al otro dia'),
   ...rules('praise', 0.85, 'decline', 'me encanta|encanto|encantan|encantaron|fascina|fascino'),
@@ -645,9 +655,11 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
   const { words, clauseOf } = analyzed
   const { matches, claimed } = PHRASES.claim(words, clauseOf)
   const signals: Signal[] = []
+  const asks = asksQuestion(analyzed)
   const phraseOf = (m: PhraseMatch<Rule>) => words.slice(m.start, m.end).join(' ')
   for (const m of matches) {
     const rule = m.value
+    if (rule.toldOnly && analyzed.questionMarks > 0) continue
     let negator = -1
     if (rule.negated !== undefined) {
       for (let i = m.start - 1; i >= Math.max(0, m.start - NEGATION_WINDOW) && clauseOf[i] === clauseOf[m.start]; i--) {
@@ -698,7 +710,7 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
     const known = EMOJI[emoji]
     if (known) signals.push({ kind: known.kind, reliability: known.reliability, label: `emoji:${emoji}` })
   }
-  if (asksQuestion(analyzed)) dropCasesPut(signals, words, clauseOf)
+  if (asks) dropCasesPut(signals, words, clauseOf)
   if (analyzed.questionMarks > 0) {
     const onlyWhat = words.length === 0 || (words.length <= 2 && words.every((w) => WHAT.has(w)))
     if (onlyWhat && analyzed.emojis.length === 0) signals.push({ kind: 'confusion', reliability: 0.45, label: words.length ? `confusion:${words.join(' ')} ?` : 'confusion:?' })

@@ -360,6 +360,15 @@ describe('assessReply: what customers write to the company behind a service', ()
     ['confirmo el pedido', 5],
     ['no confirmo la compra todavía', 3],
     ['te confirmo mañana', 3],
+    ['buenas ofertas esta semana', 5],
+    ['tienen buenas ofertas?', 3],
+    ['buenas, una consulta', 3],
+    ['qué rico todo', 5],
+    ['la torta estaba deliciosa', 5],
+    ['qué paz', 5],
+    ['la app es muy fácil', 5],
+    ['no es tan fácil', 2],
+    ['no sé cómo lo hacen, pero siempre llega rápido', 5],
   ] as const)('"%s" scores %i', (text, score) => {
     expect(assessReply(text).score).toBe(score)
   })
