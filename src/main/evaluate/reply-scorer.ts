@@ -593,6 +593,8 @@ const RULES: Rule[] = [
   // Exchanging or returning what was bought: "la quiero cambiar" is no "la quiero".
   ...rules('complaint', 0.7, undefined, 'lo|la|los|las quiero|queria|quisiera|necesito cambiar|devolver|regresar'),
   ...rules('stop', 0.9, undefined, 'no me|nos escriban|escribas|vuelvan|vuelvas|molesten|molestes|manden|mandes|jodan', 'dejen|deja|dejar de escribirme|escribir|molestar|joder|mandar'),
+  // Holding a date is booking it ("la seña para bloquear la fecha"), not blocking the shop.
+  ...rules('purchase', 0.75, 'rejection', 'bloquear|bloqueo|bloqueamos|bloqueame|bloqueas|bloquea la|el|esa|ese fecha|dia|horario|turno|agenda'),
   ...rules('stop', 0.85, undefined, 'borrame|borrenme|bloquear|bloqueo|bloqueado|spam|denunciar'),
   ...rules('insult', 0.8, undefined, 'hpta|hp|hijueputa|malparido|malparidos|gonorrea|imbecil|idiota|idiotas|estupido|estupidos|pendejo|pendejos|mierda|ridiculo|ridiculos'),
   // "Carajo" cheers as often as it curses ("¡arriba Perú, carajo!"): an insult only when someone is sent there.
@@ -710,6 +712,11 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
     const known = EMOJI[emoji]
     if (known) signals.push({ kind: known.kind, reliability: known.reliability, label: `emoji:${emoji}` })
   }
+  // "Ver si", "saber si": a whether, not a yes ("déjame ver si me aprueban el presupuesto").
+  for (let k = signals.length - 1; k >= 0; k--) {
+    const span = signals[k]!.span
+    if (signals[k]!.label === 'ack:si' && span && span.start > 0 && WHETHER_BEFORE.has(words[span.start - 1]!)) signals.splice(k, 1)
+  }
   if (asks) dropCasesPut(signals, words, clauseOf)
   if (analyzed.questionMarks > 0) {
     const onlyWhat = words.length === 0 || (words.length <= 2 && words.every((w) => WHAT.has(w)))
@@ -719,6 +726,8 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
   return signals
 }
 
+/** Verbs after which "si" is a whether: "ver si", "saber si", "preguntar si". */
+const WHETHER_BEFORE = new Set('ver saber preguntar pregunto consultar consulto averiguar chequear revisar confirmar confirmo'.split(' '))
 /** Stances that an "if" turns into a case put: what went or may go wrong, and a no. */
 const HYPOTHETICAL = new Set<SignalKind>(['rejection', 'complaint', 'annoyance', 'objection', 'price_objection', 'decline', 'misanswer'])
 /** After "si", words that make it a yes ("si claro, no me gusta"), not an "if". */

@@ -355,6 +355,8 @@ interface Token {
 const PRICE_VERBS = new Set(['vale', 'valen', 'sale', 'salen', 'cuesta', 'cuestan', 'cobran', 'cobras', 'cobra', 'es', 'seria', 'serian', 'queda', 'quedaria'])
 const PRICE_OBJECTS = new Set(['me', 'nos', 'le', 'te'])
 const PRICE_AFTER_OBJECT = new Set(['cobran', 'cobras', 'cobra', 'sale', 'vale', 'cuesta', 'queda', 'quedaria', 'pago', 'debo'])
+/** Words after which "de una" / "de 1" counts one of something ("por el precio de 1", "el pack de una"), not "right away". */
+const COUNTED_BEFORE_DE_UNA = new Set('precio valor costo mas menos pago cuota cuotas talla numero paquete pack combo grupo lote caja docena sesion hora horas'.split(' '))
 const DE_UNA_FOLLOWERS = new Set(['me', 'lo', 'la', 'los', 'te', 'ya', 'pues', 'parce', 'hermano', 'amigo', 'entonces', 'mandame', 'pasame', 'enviame', 'y', 'dale'])
 const CLITIC_VERBS = new Set(['quiero', 'llevo', 'compro', 'pido', 'aparto', 'separo', 'encargo'])
 const VALE_BLOCKERS = new Set(['la', 'lo', 'mucho', 'mas', 'tanto', 'cada', 'eso', 'el', 'menos', 'cuanto'])
@@ -404,7 +406,7 @@ function rewritePhrases(tokens: Token[]): Token[] {
       push('precio', 1)
     } else if (t.text === 'a' && next === 'como' && next2 && (next2 === 'esta' || next2 === 'estan' || PRICE_VERBS.has(next2))) {
       push('precio', 2)
-    } else if (t.text === 'de' && (next === 'una' || next === '1') && (next2 === undefined || DE_UNA_FOLLOWERS.has(next2))) {
+    } else if (t.text === 'de' && (next === 'una' || next === '1') && (next2 === undefined || DE_UNA_FOLLOWERS.has(next2)) && !COUNTED_BEFORE_DE_UNA.has(out.at(-1)?.text ?? '')) {
       push('dale', 1)
     } else if ((t.text === 'la' || t.text === 'los' || t.text === 'las') && next && CLITIC_VERBS.has(next)) {
       push('lo', 0)

@@ -369,6 +369,7 @@ describe('assessReply: what customers write to the company behind a service', ()
     ['la app es muy fácil', 5],
     ['no es tan fácil', 2],
     ['no sé cómo lo hacen, pero siempre llega rápido', 5],
+    ['te voy a bloquear', 1],
   ] as const)('"%s" scores %i', (text, score) => {
     expect(assessReply(text).score).toBe(score)
   })
@@ -429,6 +430,11 @@ describe('assessReply: confidence', () => {
     // Told, not asked: a threat stays a no; a yes before a comma stays a yes to a no.
     expect(assessReply('si no me contestan hoy, cancelo el pedido').score).toBe(1)
     expect(assessReply('si, no me gusta').score).toBe(1)
+  })
+
+  it('reads holding a date as booking it, and "ver si" as a whether', () => {
+    expect(assessReply('cuanto es la seña para bloquear la fecha?').wasSuccessful).toBe(true)
+    expect(assessReply('dejame ver si me aprueban el presupuesto y te aviso').signals).not.toContain('ack:si')
   })
 
   it('reads a number asked for calling as no account to pay into', () => {

@@ -110,6 +110,7 @@ describe('analyzeSpanish: normalized text', () => {
   it('does not rewrite the same words where they mean something else', () => {
     expect(normalized('vale la pena')).toBe('vale la pena')
     expect(normalized('más de una semana')).toBe('mas de una semana')
+    expect(normalized('por el precio de 1')).toBe('por el precio de 1')
     expect(normalized('va a llegar')).toBe('va a llegar')
     expect(normalized('¿cuánto tiempo dura?')).toBe('cuanto tiempo dura ?')
   })
