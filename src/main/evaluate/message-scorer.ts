@@ -451,7 +451,8 @@ function blendWithModel(analyzed: AnalyzedText, rules: ReplyAssessment, topic: T
   // Nor beside praise, when the no is a strong one ("excelente servicio 👏 nunca más les compro",
   // "me encantó, sobre todo cuando llegó roto"): irony, or a complaint with manners. A 5 here would
   // put the answer among the best in the next lote; no figure of the development set moved.
-  const stronglyNegative = words <= fullWords && stances.some((s) => STRONG_NO.test(s))
+  // Nor when the rules read the kind words as irony ("genial, de verdad, genial 🙃").
+  const stronglyNegative = (words <= fullWords && stances.some((s) => STRONG_NO.test(s))) || rules.signals.includes('irony')
   const highest = unanimouslyNegative || stronglyNegative ? 2 : blended.length - 1
   let best = 0
   for (let k = 1; k <= highest; k++) if (blended[k]! > blended[best]!) best = k

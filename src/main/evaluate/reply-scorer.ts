@@ -191,6 +191,11 @@ const RULES: Rule[] = [
 
   // --- praise ---
   ...rules('praise', 0.75, 'decline', 'perfecto|perfecta|excelente|genial|increible|espectacular|buenisimo|buenisima|brutal|maravilloso|maravillosa|fantastico|estupendo|divino|hermoso|hermosa|precioso|preciosa|wow|uau|bellisimo|bellisima'),
+  // Liking it little is disliking it: "qué poco me gusta el nuevo diseño"; "nada bien" is bad.
+  ...rules('rejection', 0.75, undefined, 'que|muy poco me gusta|gusto|gustan|gustaron|convence|convencen'),
+  ...rules('annoyance', 0.7, undefined, 'nada bien'),
+  // A fine day: "bonito día en Donosti" (wishing one is a goodbye, below).
+  ...rules('praise', 0.6, undefined, 'bonito|lindo|hermoso|precioso|gran dia|tarde|noche|finde'),
   // Spotless, a joy, hats off; celebrating; champions.
   ...rules('praise', 0.7, 'annoyance', 'impecable|impecables|chapeau|alegria|alegron', 'a celebrar|festejar', 'celebrando|festejando', 'campeon|campeones|campeona|campeonas'),
   // Good deals and good things named ("buenas ofertas esta semana"): not a greeting.
@@ -217,7 +222,7 @@ const RULES: Rule[] = [
   ),
   ...rules('praise', 0.7, 'rejection', 'es|era lo que buscaba|necesitaba|queria'),
   // What customers write to a shop that served them well: congratulations and recommendations.
-  ...rules('praise', 0.8, undefined, 'felicitaciones|felicidades|felicito|felicitarlos|felicitarte', '10|diez de 10|diez'),
+  ...rules('praise', 0.8, undefined, 'felicitaciones|felicidades|felicito|felicitarlos|felicitarte|enhorabuena', '10|diez de 10|diez'),
   ...rules('praise', 0.75, 'complaint', 'recomendado|recomendada|recomendados|recomendadas|recomendadisimo|recomendadisimos|recomendadisima', 'lo|la|los|las|les|se recomiendo|recomendamos|recomienda'),
   ...rules('reassurance', 0.6, 'objection', 'vale la pena'),
   // The same, as customers say it beyond Colombia: Argentina (joya, piola, bárbaro, ídolo), Mexico
@@ -342,6 +347,7 @@ const RULES: Rule[] = [
     'como andas|estas|andan|estan $',
     'como le|te|les va $',
     'que tenga|tengas|tengan|pase|pases|pasen buen|buena|buenas|lindo|linda|bonito|bonita|feliz dia|noche|noches|tarde|tardes|fin|finde|semana',
+    'que tenga|tengas|tengan|pase|pases|pasen un|una buen|buena|lindo|linda|bonito|bonita|feliz|excelente|hermoso|precioso|gran dia|noche|tarde|fin|finde|semana',
     'saludos $',
   ),
   // Coming back to the chat: "te escribo de nuevo", "ya estoy aquí" (the model read both as 5).
@@ -497,7 +503,7 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.8, undefined, 'que pereza|jartera|boleta|verguenza'),
   // What customers call a service that failed them, in writing to the company: "lamentable",
   // "inaceptable", "una vergüenza", "una burla", "una falta de respeto", "esto es un infierno".
-  ...rules('complaint', 0.8, 'reassurance', 'lamentable|lamentables|inaceptable|inadmisible|vergonzoso|vergonzosa|penoso|penosa|patetico|patetica|pateticos|nefasto|nefasta|deplorable|desesperante|insoportable|insoportables|intolerable'),
+  ...rules('complaint', 0.8, 'reassurance', 'indignante|indignantes|lamentable|lamentables|inaceptable|inadmisible|vergonzoso|vergonzosa|penoso|penosa|patetico|patetica|pateticos|nefasto|nefasta|deplorable|desesperante|insoportable|insoportables|intolerable'),
   ...rules('complaint', 0.75, undefined, 'una|vaya|menuda|tremenda verguenza|burla', 'falta|faltas de respeto', 'un|este|que infierno'),
   // Lost in their hands, nobody answering: "perdieron mi maleta", "nadie me responde", "nadie sabe nada".
   ...rules('complaint', 0.75, undefined,
@@ -528,7 +534,7 @@ const RULES: Rule[] = [
   // hate and disgust. Negated, each turns ("no estoy contento" is a letdown, "no estoy molesto" reassures).
   ...rules('praise', 0.7, 'annoyance', 'feliz|felices|contento|contenta|contentos|contentas|encantado|encantada|encantados|encantadas|emocionado|emocionada|emocionados|alegre|alegres|satisfecho|satisfecha|satisfechos|satisfechas'),
   ...rules('annoyance', 0.65, 'reassurance',
-    'triste|tristes|tristeza|molesto|molesta|molestos|molestas|enojado|enojada|enojados|enfadado|enfadada|harto|harta|hartos|hartas|preocupado|preocupada|preocupados|frustrado|frustrada|frustrante|indignado|indignada|indignante|nervios|nervioso|nerviosa',
+    'triste|tristes|tristeza|molesto|molesta|molestos|molestas|enojado|enojada|enojados|enfadado|enfadada|harto|harta|hartos|hartas|preocupado|preocupada|preocupados|frustrado|frustrada|frustrante|indignado|indignada|nervios|nervioso|nerviosa',
     'no puedo mas',
     // Fed up: "ya me cansé", "me cansé de esperar" (the model read the first as 5).
     'me canse|cansamos',
@@ -554,7 +560,7 @@ const RULES: Rule[] = [
   // Argentina's garrón; Mexico's ni modo, qué oso) and shoddy or fake goods and being cheated
   // (Mexico's chafa, gacho, me vieron la cara; Spain's cutre, timo; Argentina's trucho, chanta).
   // Not "¿qué tela es?" nor "¿qué rollo tienen?": a fabric or a roll is something a shop sells.
-  ...rules('annoyance', 0.65, undefined, 'pucha|puchas|fome|garron|mamera|ladilla', 'que roche|oso|bajon|lastima', 'que lata $', 'vaya lata|rollo|tela', 'ni modo', 'una lastima', 'que mala suerte'),
+  ...rules('annoyance', 0.65, undefined, 'pucha|puchas|fome|garron|mamera|ladilla', 'que roche|oso|bajon|lastima|chasco|fiasco', 'vaya|menudo chasco|fiasco|bajon', 'que|una pena que|q', 'una pena $', 'que lata $', 'vaya lata|rollo|tela', 'ni modo', 'una lastima', 'que mala suerte'),
   ...rules('complaint', 0.8, undefined, 'chafa|chafas|gacho|gacha|cutre|cutres|trucho|truchos|timo|chanta|chantas|cagada', 'me vieron la cara', 'me|nos dejaron plantado|plantada|plantados', 'esta|es|estan|son bien|muy|super chafa|gacho|gacha|cutre'),
   // Mexico's "no manches" is surprise, not a negation: in "no manches, qué caro" the price is the point.
   ...rules('laugh', 0.3, undefined, 'no manches|manchen|mames|mamen'),
@@ -630,6 +636,9 @@ addEmojis('🤔 🧐 👀 ⏳', 'stall', 0.45)
 addEmojis('👋', 'greeting', 0.35)
 addEmojis('😕 😐 🤨 😶 🤷 ❓ ❔ 😵', 'confusion', 0.5)
 addEmojis('😒 🙄 😑 😤 😞 😔 😢 😭 ☹ 🙁 😩 😫 😟 🥲 💸', 'annoyance', 0.5)
+/** Faces that turn the kind words beside them into irony. */
+const IRONY_FACES = new Set(['emoji:🙃', 'emoji:🙄'])
+const IRONIC_KINDS = new Set<SignalKind>(['praise', 'gratitude', 'ack', 'reassurance'])
 /** Faces that cry of sorrow or of joy: which one, the rest of the message says. */
 const MOVED_FACES = new Set(['emoji:😭', 'emoji:🥲'])
 // The upside-down face is how the region writes irony about something that went wrong.
@@ -772,6 +781,13 @@ export function resolveSignals(signals: readonly Signal[], analyzed: Pick<Analyz
   if (positiveContent && !otherNegative && active.some((s) => s.label === 'decline:no')) {
     active = active.filter((s) => s.label !== 'decline:no')
     k = kinds()
+  }
+  // The upside-down face and rolled eyes beside praise or thanks are irony ("genial, de verdad,
+  // genial 🙃", "gracias, coordinación 🙄"): the kind words go, the face's annoyance stays.
+  if (active.some((s) => IRONY_FACES.has(s.label)) && active.some((s) => IRONIC_KINDS.has(s.kind))) {
+    active = active.filter((s) => !IRONIC_KINDS.has(s.kind))
+    k = kinds()
+    extra.push('irony')
   }
   // Crying faces beside praise are tears of joy or of being moved ("mi hija dio sus primeros
   // pasos 😭❤️", "gracias 🥲"), not a letdown.

@@ -164,6 +164,8 @@ describe('purchase intent from the conversation', () => {
     // Love is no order; asking for the link so as to pay is one ("para que pague" is no "¿para qué pago?").
     expect(scoreMessage({ text: 'gracias por todo, los quiero mucho' }, parts)).toMatchObject({ category: 'general', wasSuccessful: false })
     expect(scoreMessage({ text: 'pasame el link para que pague' }, parts)).toMatchObject({ category: 'proceso_pago', wasSuccessful: true })
+    // Irony read by the rules is never turned positive by the model.
+    expect(scoreMessage({ text: 'genial, de verdad, genial 🙃' }, parts).score).toBeLessThanOrEqual(2)
     // A shade is what a cosmetic comes in.
     expect(scoreMessage({ text: 'en que tonos viene la base' }, parts).category).toBe('consulta_producto')
     // Annoyed, told and not asked: a reaction.

@@ -370,6 +370,16 @@ describe('assessReply: what customers write to the company behind a service', ()
     ['no es tan fácil', 2],
     ['no sé cómo lo hacen, pero siempre llega rápido', 5],
     ['te voy a bloquear', 1],
+    ['genial, de verdad, genial 🙃', 2],
+    ['gracias, coordinación 🙄', 2],
+    ['que poco me gusta el nuevo diseño', 1],
+    ['no me cayó nada bien', 2],
+    ['qué pena que cerraron', 2],
+    ['vaya chasco', 2],
+    ['enhorabuena al equipo', 5],
+    ['bonito día en la playa', 5],
+    ['que tengas un lindo día', 3],
+    ['indignante', 1],
   ] as const)('"%s" scores %i', (text, score) => {
     expect(assessReply(text).score).toBe(score)
   })
