@@ -267,7 +267,9 @@ const RULES: Rule[] = [
     'no te|se preocupes|preocupe',
     'no tengo mas|ninguna? preguntas|pregunta|dudas|duda',
   ),
-  ...rules('reassurance', 0.6, undefined, 'ninguna duda|pregunta', 'no lo dudo', 'no hay duda', 'nada mal'),
+  ...rules('reassurance', 0.6, undefined, 'ninguna duda|pregunta', 'no lo dudo', 'no hay duda'),
+  // "Nada mal" is praise put modestly; the model, reading "mal", took it for a 1.
+  ...rules('reassurance', 0.8, undefined, 'nada mal'),
 
   // --- asks for more: neutral engagement. A topic word ("precio", "envío") only asks in a
   // question: "qué buen precio" is praise, "¿y el precio?" is a question. ---

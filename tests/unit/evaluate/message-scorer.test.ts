@@ -166,6 +166,8 @@ describe('purchase intent from the conversation', () => {
     expect(scoreMessage({ text: 'pasame el link para que pague' }, parts)).toMatchObject({ category: 'proceso_pago', wasSuccessful: true })
     // Irony read by the rules is never turned positive by the model.
     expect(scoreMessage({ text: 'genial, de verdad, genial 🙃' }, parts).score).toBeLessThanOrEqual(2)
+    // Praise put modestly: the model alone reads "mal" in it.
+    expect(scoreMessage({ text: 'nada mal' }, parts).score).toBe(4)
     // A shade is what a cosmetic comes in.
     expect(scoreMessage({ text: 'en que tonos viene la base' }, parts).category).toBe('consulta_producto')
     // Annoyed, told and not asked: a reaction.
