@@ -140,8 +140,11 @@ export class LlmService {
         await Promise.all(
           this.routesFor(settings).map(async (route) => {
             const provider = this.provider(route)
-            const health = await provider.health(this.modelFor(route, settings))
-            if (provider === this.provider(route)) this.setRoute(route, health.state, health.detail)
+            const model = this.modelFor(route, settings)
+            const health = await provider.health(model)
+            // A check of a model no longer in use, answered after the check of the new one (the
+            // download that sets the model starts one, the settings change another), is stale.
+            if (provider === this.provider(route) && model === this.modelFor(route, this.options.settings.get())) this.setRoute(route, health.state, health.detail)
           }),
         )
         this.publish()
