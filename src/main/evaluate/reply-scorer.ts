@@ -723,11 +723,7 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
     const known = EMOJI[emoji]
     if (known) signals.push({ kind: known.kind, reliability: known.reliability, label: `emoji:${emoji}` })
   }
-  // "Ver si", "saber si": a whether, not a yes ("déjame ver si me aprueban el presupuesto").
-  for (let k = signals.length - 1; k >= 0; k--) {
-    const span = signals[k]!.span
-    if (signals[k]!.label === 'ack:si' && span && span.start > 0 && WHETHER_BEFORE.has(words[span.start - 1]!)) signals.splice(k, 1)
-  }
+  dropWhethers(signals, words)
   if (asks) dropCasesPut(signals, words, clauseOf)
   if (analyzed.questionMarks > 0) {
     const onlyWhat = words.length === 0 || (words.length <= 2 && words.every((w) => WHAT.has(w)))
@@ -739,6 +735,14 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
 
 /** Verbs after which "si" is a whether: "ver si", "saber si", "preguntar si". */
 const WHETHER_BEFORE = new Set('ver saber preguntar pregunto consultar consulto averiguar chequear revisar confirmar confirmo'.split(' '))
+/** "Ver si", "saber si": a whether, not a yes ("déjame ver si me aprueban el presupuesto"). Mutates `signals`. */
+function dropWhethers(signals: Signal[], words: readonly string[]): void {
+  for (let k = signals.length - 1; k >= 0; k--) {
+    const span = signals[k]!.span
+    if (signals[k]!.label === 'ack:si' && span && span.start > 0 && WHETHER_BEFORE.has(words[span.start - 1]!)) signals.splice(k, 1)
+  }
+}
+
 /** Stances that an "if" turns into a case put: what went or may go wrong, and a no. */
 const HYPOTHETICAL = new Set<SignalKind>(['rejection', 'complaint', 'annoyance', 'objection', 'price_objection', 'decline', 'misanswer'])
 /** After "si", words that make it a yes ("si claro, no me gusta"), not an "if". */
