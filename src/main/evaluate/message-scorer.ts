@@ -311,17 +311,19 @@ const PRAISING = /^(praise|gratitude):/
 const STRONG_NO = /^(complaint|rejection|insult|anger|stop):/
 /** The rules' signals that take a side (not asking, greeting, thanking or a question mark). */
 const STANCE = /^(purchase|praise|ack|reassurance|payment_question|rejection|complaint|stop|insult|anger|decline|objection|price_objection|confusion|misanswer|negation|annoyance|stall):/
+/** A no, a complaint, an objection, doubt; a stall is added below (not a lone filler "hmm"). */
+const NO_KINDS = 'rejection|complaint|stop|insult|anger|decline|objection|price_objection|confusion|misanswer'
 /**
- * What keeps a pick or an order from being read off the words or the offer: a no, a complaint, an
- * objection, doubt, a stall (not a lone filler "hmm"), or any negated phrase ("no me gusta",
- * "no lo quiero"). Impatience is not among them: "¿ya? me lo llevo" still buys.
+ * What keeps a pick or an order from being read off the words or the offer: the no kinds, a
+ * stall, or any negated phrase ("no me gusta", "no lo quiero"). Impatience is not among them:
+ * "¿ya? me lo llevo" still buys.
  */
-const NOT_BUYING = /^(rejection|complaint|stop|insult|anger|decline|objection|price_objection|confusion|misanswer|negation):|^stall:(?!hmm$)/
+const NOT_BUYING = new RegExp(`^(${NO_KINDS}|negation):|^stall:(?!hmm$)`)
 /**
  * Stances against the answer or the sale that the model may soften but not turn positive.
  * Impatience counts here; a negated phrase does not, since it may take a no back ("no es caro").
  */
-const AGAINST = /^(rejection|complaint|stop|insult|anger|decline|objection|price_objection|confusion|misanswer|annoyance):|^stall:(?!hmm$)/
+const AGAINST = new RegExp(`^(${NO_KINDS}|annoyance):|^stall:(?!hmm$)`)
 
 /** Scores one customer message; `answer` and `previous` are optional context. Pure. */
 export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageScore {

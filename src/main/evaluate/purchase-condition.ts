@@ -24,7 +24,7 @@
 import type { AnalyzedText } from '../kernel/spanish-text'
 
 /** After "si", words that make it a yes ("si claro", "si por favor"), not an "if". */
-const YES_AFTER_SI = new Set('si claro dale ok okey listo perfecto gracias por porfa ya de exacto correcto obvio seguro bueno vale señor señora señorita amigo amiga hermano mija mijo joven'.split(' '))
+export const YES_AFTER_SI: ReadonlySet<string> = new Set('si claro dale ok okey listo perfecto gracias por porfa ya de exacto correcto obvio seguro bueno vale señor señora señorita amigo amiga hermano mija mijo joven'.split(' '))
 /**
  * Words right before "si" that leave it opening what follows: connectors and fillers ("no pos si me
  * lo deja en 250…", "bueno si…", "lo pensé bien y sí lo voy a querer") and the greetings a voice
@@ -37,7 +37,7 @@ const ASKS_THE_SHOP = new Set('aceptan acepta aceptas reciben recibe recibes tie
 const IN_RETURN = new Set('precio hay sale salen saldria cuesta cuestan costaria llega llegan llegaria descuento rebaja gratis regalan regalas dan das hacen haces haria harias dejan dejas dejarias'.split(' '))
 const CLITICS = new Set(['me', 'nos'])
 /** Verbs after which "si" is a whether about a fact, not a condition on buying: "¿me confirman si les llegó el pago?". */
-const WHETHER_AFTER = new Set('confirma confirman confirmas confirme confirmen confirmar confirmame confirmenme dices dice dicen digas diga decir dime digame avisas avisa avisan avise avisen avisar avisame avisenme saber preguntar pregunto consultar consulto revisar revisas revisa verificar verificas verifica chequear'.split(' '))
+export const WHETHER_AFTER: ReadonlySet<string> = new Set('confirma confirman confirmas confirme confirmen confirmar confirmame confirmenme dices dice dicen digas diga decir dime digame avisas avisa avisan avise avisen avisar avisame avisenme saber preguntar pregunto consultar consulto revisar revisas revisa verificar verificas verifica chequear averiguar averiguo'.split(' '))
 
 function readsAsIf(words: readonly string[], clauseOf: readonly number[], at: number): boolean {
   const next = words[at + 1]

@@ -9,6 +9,7 @@ import { analyzeSpanish, asksQuestion, type AnalyzedText } from '../kernel/spani
 import { PhraseSet, type PhraseMatch } from '../kernel/phrase-matcher'
 import { humanRequestIn } from '../guardrails/human-request'
 import { NOT_GOODS } from './not-goods'
+import { WHETHER_AFTER, YES_AFTER_SI } from './purchase-condition'
 import { UNDO_PATTERN, UNDONE_THINGS, UNSUBSCRIBE_PATTERN, WITHDRAW_VERBS } from './undo-words'
 
 export interface ReplyAssessment {
@@ -733,20 +734,22 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
   return signals
 }
 
-/** Verbs after which "si" is a whether: "ver si", "saber si", "preguntar si". */
-const WHETHER_BEFORE = new Set('ver saber preguntar pregunto consultar consulto averiguar chequear revisar confirmar confirmo'.split(' '))
-/** "Ver si", "saber si": a whether, not a yes ("déjame ver si me aprueban el presupuesto"). Mutates `signals`. */
+/** Before "si", a whether for the yes, though before a purchase a doubt ("a ver si me lo llevo", "te confirmo si lo quiero"). */
+const WHETHER_ONLY_HERE: ReadonlySet<string> = new Set(['ver', 'confirmo'])
+/**
+ * "Ver si", "saber si": a whether, not a yes ("déjame ver si me aprueban el presupuesto"), after the
+ * verbs the purchase reads a whether after and those above. Mutates `signals`.
+ */
 function dropWhethers(signals: Signal[], words: readonly string[]): void {
   for (let k = signals.length - 1; k >= 0; k--) {
     const span = signals[k]!.span
-    if (signals[k]!.label === 'ack:si' && span && span.start > 0 && WHETHER_BEFORE.has(words[span.start - 1]!)) signals.splice(k, 1)
+    const before = span && span.start > 0 ? words[span.start - 1]! : ''
+    if (signals[k]!.label === 'ack:si' && (WHETHER_ONLY_HERE.has(before) || WHETHER_AFTER.has(before))) signals.splice(k, 1)
   }
 }
 
 /** Stances that an "if" turns into a case put: what went or may go wrong, and a no. */
 const HYPOTHETICAL = new Set<SignalKind>(['rejection', 'complaint', 'annoyance', 'objection', 'price_objection', 'decline', 'misanswer'])
-/** After "si", words that make it a yes ("si claro, no me gusta"), not an "if". */
-const YES_AFTER_SI = new Set('claro dale ok okey listo perfecto gracias por porfa exacto correcto obvio seguro bueno vale señor señora'.split(' '))
 
 /**
  * In a message that asks, a no or a complaint after an "if" in its clause is a case put, not a
@@ -756,12 +759,13 @@ const YES_AFTER_SI = new Set('claro dale ok okey listo perfecto gracias por porf
 function dropCasesPut(signals: Signal[], words: readonly string[], clauseOf: readonly number[]): void {
   const ifs = words.flatMap((w, i) => (w === 'si' && i + 1 < words.length && clauseOf[i + 1] === clauseOf[i] && !YES_AFTER_SI.has(words[i + 1]!) ? [i] : []))
   if (ifs.length === 0) return
-  const putAt = (start: number) => ifs.some((i) => i < start && clauseOf[i] === clauseOf[start])
   const used = new Map<number, number>()
   for (let k = signals.length - 1; k >= 0; k--) {
-    const s = signals[k]!
-    if (!s.span || !HYPOTHETICAL.has(s.kind) || !putAt(s.span.start)) continue
-    for (const i of ifs) if (i < s.span.start && clauseOf[i] === clauseOf[s.span.start]) used.set(i, Math.max(used.get(i) ?? 0, s.span.end))
+    const { span, kind } = signals[k]!
+    if (!span || !HYPOTHETICAL.has(kind)) continue
+    const putBy = ifs.filter((i) => i < span.start && clauseOf[i] === clauseOf[span.start])
+    if (putBy.length === 0) continue
+    for (const i of putBy) used.set(i, Math.max(used.get(i) ?? 0, span.end))
     signals.splice(k, 1)
   }
   for (let k = signals.length - 1; k >= 0; k--) {
