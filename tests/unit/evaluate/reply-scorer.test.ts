@@ -445,6 +445,7 @@ describe('assessReply: confidence', () => {
   it('reads holding a date as booking it, and "ver si" as a whether', () => {
     expect(assessReply('cuanto es la seña para bloquear la fecha?').wasSuccessful).toBe(true)
     expect(assessReply('dejame ver si me aprueban el presupuesto y te aviso').signals).not.toContain('ack:si')
+    expect(assessReply('me podria decir si mi pedido ya fue despachado').signals).not.toContain('ack:si')
   })
 
   it('reads a number asked for calling as no account to pay into', () => {
