@@ -128,6 +128,9 @@ const RULES: Rule[] = [
     'me inscribo|matriculo',
     'hago|hice|hare|hacemos la|una|el? transferencia|consignacion|pago',
   ),
+  // Into the cart: "agrégalo al carrito", "añadir a la canasta", "¿cómo agrego al carrito?". Not
+  // what was put there already ("lo puse en el carrito pero no me deja pagar" is a complaint).
+  ...rules('purchase', 0.85, 'rejection', 'agregalo|agregala|agregalos|agregalas|agregame|agrega|agregar|agrego|añadelo|añadela|añadelos|añademe|añade|añadir|añado|ponlo|ponla|ponlos|ponme|pon|poner|pongo|metelo|metela|meteme|mete|meter|meto|sumalo|sumame|suma|sumar|sumo al|a|en el|la|mi? carrito|canasta|cesta'),
   // Confirming the order: "confirmo el pedido", "sí, confirmo".
   ...rules('purchase', 0.8, 'stall', 'confirmo|confirmamos el|mi|la pedido|compra|orden|reserva', 'confirmo|confirmamos $'),
   // "Te confirmo" is a promise to say later: a stall, not a yes.

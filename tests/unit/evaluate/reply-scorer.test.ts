@@ -147,6 +147,9 @@ describe('assessReply: purchase intent', () => {
     'separámelo, mañana te pago',
     'a qué número de cuenta consigno?',
     'mándeme la cuenta de bancolombia',
+    'agrégalo al carrito',
+    'añádelo a la cesta',
+    '¿cómo agrego al carrito?',
   ])('%s is a sale (5, wasSuccessful)', (text) => {
     expect(assessReply(text)).toMatchObject({ score: 5, wasSuccessful: true })
     expect(assessReply(text).signals).toContain('purchase_intent')
@@ -161,6 +164,12 @@ describe('assessReply: purchase intent', () => {
   it('does not count price, shipping or product questions as a sale', () => {
     for (const text of ['cuánto cuesta?', 'hacen envíos a Cali?', 'tienen en negro?', 'tienes fotos?', 'y si llevo dos me hacen descuento?']) {
       expect(assessReply(text), text).toMatchObject({ score: 3, wasSuccessful: false })
+    }
+  })
+
+  it('does not count what was put in the cart already, nor a bag packed, as a sale', () => {
+    for (const text of ['lo puse en el carrito pero no me deja pagar', 'pon la bolsa en la mesa', 'no lo agregues al carrito']) {
+      expect(assessReply(text).wasSuccessful, text).toBe(false)
     }
   })
 
