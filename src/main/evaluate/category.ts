@@ -16,7 +16,7 @@ import { analyzeSpanish, asksQuestion, type AnalyzedText } from '../kernel/spani
 import { PhraseSet } from '../kernel/phrase-matcher'
 import { NOT_GOODS } from './not-goods'
 import { purchaseCondition } from './purchase-condition'
-import { UNDO_PATTERN, UNSUBSCRIBE_PATTERN, WITHDRAW_VERBS } from './undo-words'
+import { UNDO_ANYTHING_PATTERN, UNDO_PATTERN, UNSUBSCRIBE_PATTERN, WITHDRAW_VERBS } from './undo-words'
 
 export { CATEGORIES }
 export type { Category }
@@ -60,7 +60,11 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'factura|facturacion|facturar|facturan|facturen|facturas|boleta|boletas|rfc|cuit|nit|ruc|rut', paperwork: true },
     { pattern: 'reserva|reservar|reservacion|reservo|reservarme', negatable: true },
     // Booking a service is buying it: "quiero agendar una cita", "¿me agendas para el viernes?".
-    { pattern: 'agendar|agendarme|agendame|agendeme|agendas|agendan|agendo|agende|agendamos|agenda|agendarias|agendaria', negatable: true },
+    // Not the notebook: "¿me muestras las agendas 2025?"; "agenda" and "agendas" book only with a
+    // pronoun ("¿me agendas para el viernes?") or an appointment named (below).
+    { pattern: 'agendar|agendarme|agendame|agendeme|agendan|agendo|agende|agendamos|agendarias|agendaria', negatable: true },
+    { pattern: 'me|nos|le agenda|agendas|agendan', negatable: true },
+    { pattern: 'agenda|agendas|agendanos el|la|una|un|mi? instalacion|visita|sesion|consulta|clase|reunion|revision|limpieza|mantenimiento|servicio|entrega|evaluacion|valoracion', negatable: true },
     { pattern: 'sacar|pedir|separar una cita|turno', negatable: true },
     { pattern: 'apartalo|apartala|apartalos|separalo|separala|separalos|reservalo|reservala|guardalo|guardala|guardamelo|guardamela', negatable: true },
     { pattern: 'finalizar|terminar|completar|confirmar la|mi compra|pedido|orden' },
@@ -104,6 +108,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
   consulta_envio: [
     { pattern: 'envio|envios|domicilio|domicilios|domi|entrega|entregas|entregan|entregar|entregarian|despacho|despachos|despachar|despachan|transportadora|servientrega|interrapidisimo|coordinadora|encomienda|flete' },
     { pattern: 'envian|envias|enviar|enviarlo|enviarmelo|mandan|mandarlo|mandarmelo|enviamelo|mandamelo|enviamela|mandamela|traemelo|llevamelo|envien|llevan|traen|traes|despachan a|hasta|al|hoy|mañana|por' },
+    // Whether they send it, the thing named between: "¿envían libros a Arequipa?".
+    { pattern: 'envian|envias|envien|despachan|despachas', questionOnly: true },
     // Whether they send it: "¿me lo envías?", "¿nos las traen?".
     { pattern: 'me|nos lo|la|los|las envias|envian|mandas|mandan|traes|traen|llevas|llevan' },
     { pattern: 'recoger|recogerlo|recojo|retirar|retirarlo|retiro|pasar por|en? la|el? tienda|local|oficina|punto' },
@@ -184,6 +190,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'horma|talle|talles|largo|ancho|alto|numero|watts|voltaje|voltios|apta|apto|replica|manual|fallado|fallada|agoto|agotaron|agotado|agotada|agotados|agotadas' , questionOnly: true },
     { pattern: 'viene|vienen en|con' , questionOnly: true },
     { pattern: 'queda|quedan alguno|alguna|algunos|algunas|mas' , questionOnly: true },
+    // What is left, the thing named: "¿quedan conchas?", "¿queda pan de ayer?".
+    { pattern: 'quedan|queda', questionOnly: true },
     { pattern: 'que mas tienen|tienes|hay|venden|vendes|manejan|ofrecen' },
     // Portions, rentals, what it comes with: "¿de cuántas rebanadas?", "¿alquilan carpas?", "¿qué trae el desayuno?".
     { pattern: 'cuantas|cuantos rebanadas|porciones|personas|pisos|piezas' },
@@ -263,6 +271,13 @@ const ORDER_STATUS = new PhraseSet(
     // Where an order is: tracking is about shipping even though it names the order ("pedido").
     'donde|como esta|va|viene mi|el|la pedido|paquete|orden|compra|envio|encargo',
     'en que va|esta|anda mi|el|la pedido|paquete|orden|compra|envio|encargo',
+    // The order named first: "mi orden 4521 en q va".
+    'en que va|anda $',
+    // How long, not how much: "¿en cuánto llega lo que pedí?".
+    'en cuanto tiempo? me|nos? llega|llegan|llegaria|llegarian|llegara|llegue',
+    // Whether it is ready yet: "¿ya está lista mi torta?", "¿está listo el pedido?".
+    'ya esta|estan listo|lista|listos|listas mi|mis|el|la|los|las',
+    'esta|estan listo|lista|listos|listas mi|mis|el|la|los|las pedido|orden|compra|encargo|pedidos',
     'hoy|mañana me|nos? llega|llegan|llegaria',
     'seguimiento|tracking|rastreo dice|marca|aparece|sale',
     'sigue|esta|va|anda|dice|figura|aparece en camino|transito|preparacion|preparando|reparto|bodega|aduana',
@@ -319,10 +334,13 @@ const AFTER_SALE = new PhraseSet(
     // The wrong item came, or the order is called off: no longer a question of buying.
     'equivocado|equivocada|equivocados|equivocadas|errado|errada',
     UNDO_PATTERN,
+    UNDO_ANYTHING_PATTERN,
     UNSUBSCRIBE_PATTERN,
     // An exchange of something bought: "cambio de producto", "quiero cambiar la talla que me llegó".
     'cambio|cambiar|cambiarlo|cambiarla|cambien de|del|el|la? producto|articulo|prenda|pedido',
     'cambiar|cambiarlo|cambiarla|cambio por|de|el|la otra|otro|talla|color|numero|modelo|talle',
+    // "¿puedo cambiar el case por otro color?": the thing named between.
+    'por otro|otra color|talla|modelo|numero|talle|tamaño',
     'devuelven|devuelvan|devuelve|devuelves|regresan|regresen el|mi|la dinero|plata|platica',
     WITHDRAW_VERBS,
     'me lo|la|los|las cambias|cambian|cambiarias|cambiaria|cambia|cambies',
@@ -393,6 +411,12 @@ const NOT_A_TOPIC = new PhraseSet(
     // The item in a picture already seen, or a complaint that it differs: "¿todavía tienes el de la foto?".
     'de|a|que la|las foto|fotos|imagen|publicacion',
     'hay parking|parqueadero|estacionamiento',
+    // Where the shop is, not what is left: "¿por dónde queda el almacén?", "¿queda lejos?".
+    'donde|adonde queda|quedan',
+    'queda|quedan lejos|cerca',
+    'tienda|local|oficina|negocio|sucursal|almacen queda|quedan',
+    // Whether it fits, put as a case: "¿puedo cambiarlo si no me queda?".
+    'si no me|le|te|nos queda|quedan|quedo|quedaron',
     // Coming back to buy, or the order was fine: praise, not a purchase.
     'volvere|volveria|volveremos|vuelvo|volvemos a comprar|pedir|comprarles|pedirles|comprarte',
     'todo bien|perfecto|excelente con el|mi|la pedido|compra|envio|producto',

@@ -10,7 +10,7 @@ import { PhraseSet, type PhraseMatch } from '../kernel/phrase-matcher'
 import { humanRequestIn } from '../guardrails/human-request'
 import { NOT_GOODS } from './not-goods'
 import { WHETHER_AFTER, YES_AFTER_SI } from './purchase-condition'
-import { UNDO_PATTERN, UNDONE_THINGS, UNSUBSCRIBE_PATTERN, WITHDRAW_VERBS } from './undo-words'
+import { UNDO_ANYTHING_PATTERN, UNDO_PATTERN, UNDONE_THINGS, UNSUBSCRIBE_PATTERN, WITHDRAW_VERBS } from './undo-words'
 
 export interface ReplyAssessment {
   score: 1 | 2 | 3 | 4 | 5
@@ -248,6 +248,8 @@ const RULES: Rule[] = [
 
   // --- acknowledgement / agreement ---
   ...rules('ack', 0.55, undefined, 'ok|listo|listos|dale|claro|entendido|aja|obvio|bien'),
+  // Whether the thing is ready, not "listo" agreeing: "¿ya está lista mi torta?".
+  ...rules('info', 0.4, undefined, 'esta|estan|estara|estaran listo|lista|listos|listas mi|mis|el|la|los|las'),
   ...rules('ack', 0.45, undefined, 'si|bueno|buena|chevere|bacano|super'),
   ...rules('ack', 0.65, 'decline', 'esta|todo|asi esta? bien', 'muy bien'),
   ...rules('ack', 0.65, undefined,
@@ -327,6 +329,9 @@ const RULES: Rule[] = [
   ),
   // Lukewarm: "más o menos", "meh", "ni fu ni fa".
   ...rules('objection', 0.6, undefined, 'mas o menos $', 'meh', 'ni fu ni fa'),
+  // It did not fit: "la pieza no le quedó al carro", "no me quedaron los zapatos" ("no me quedó
+  // claro" is confusion, a longer phrase).
+  ...rules('objection', 0.6, undefined, 'no me|le|nos|te quedo|quedaron'),
   ...rules('stall', 0.65, null, 'voy a pensarlo|consultarlo|consultar|pensar|mirar|revisar|preguntar', 'lo pienso|pensare|miro|reviso|consulto|analizo'),
   ...rules('stall', 0.65, undefined,
     'dejame|deja|dejeme lo? pienso|pensar|ver|miro|reviso|consulto|pensarlo',
@@ -347,6 +352,7 @@ const RULES: Rule[] = [
   // "saludos" and "hasta pronto" as 1, "nos vemos" and "quiubo" as 5, from reviews that end so).
   ...rules('greeting', 0.7, undefined,
     'chao|chau|adios|bye|cuidese|cuidate|cuidense|quiubo|quibo|wenas|saluditos $',
+    'chao|chau pescao|pescado $',
     'nos vemos|hablamos|leemos',
     'hasta luego|pronto|mañana|ahorita|lueguito',
     'que onda $',
@@ -580,6 +586,7 @@ const RULES: Rule[] = [
   // Undoing an order or asking for the money back: the order words in it are no purchase.
   ...rules('rejection', 0.8, undefined,
     UNDO_PATTERN,
+    UNDO_ANYTHING_PATTERN,
     `${WITHDRAW_VERBS} del|de la|mi? ${UNDONE_THINGS}`,
     UNSUBSCRIBE_PATTERN,
   ),

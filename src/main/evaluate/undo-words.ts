@@ -8,6 +8,11 @@ export const UNDONE_THINGS = 'pedido|compra|orden|encargo|suscripcion|reserva|re
 
 /** "cancelen mi pedido", "anular la reserva", "borra el encargo". */
 export const UNDO_PATTERN = `${UNDO_VERBS} mi|el|la|una? ${UNDONE_THINGS}`
+/**
+ * Told to the shop, calling off whatever it names: "cancela la torta", "anulen los globos". Only
+ * the imperative: "cancelé la factura" is paying it in much of the region.
+ */
+export const UNDO_ANYTHING_PATTERN = 'cancela|cancelame|cancelen|cancelenme|anula|anulame|anulen|anulenme el|la|los|las|mi|mis'
 /** "desisto del pedido": said with what is given up or alone. */
 export const WITHDRAW_VERBS = 'desisto|desistimos|desistir'
 /** Leaving a service or a plan: "me doy de baja", "quiero darme de baja", "denme de baja la línea". */

@@ -35,7 +35,13 @@ export interface HumanRequest {
 type Kind = 'human' | 'bot' | 'fed_up' | 'nobody' | 'block'
 
 /** Role nouns: people at the shop. Canonical spelling (folded, ñ kept). */
-const ROLES = 'asesor|asesora|asesores|asesoras|agente|agentes|dueño|dueña|dueños|encargado|encargada|encargados|vendedor|vendedora|vendedores|vendedoras|gerente|administrador|administradora|operador|operadora|representante|jefe|jefa|patron|patrona|propietario|propietaria|señor|señora|muchacho|muchacha'
+const ROLES = 'asesor|asesora|asesores|asesoras|agente|agentes|dueño|dueña|dueños|encargado|encargada|encargados|vendedor|vendedora|vendedores|vendedoras|gerente|administrador|administradora|operador|operadora|representante|jefe|jefa|patron|patrona|propietario|propietaria|señor|señora|muchacho|muchacha|supervisor|supervisora'
+/**
+ * The trade that serves at the shop: a person to talk to ("quiero hablar con el mecánico",
+ * "pásame con la doctora"), but wanting one is buying the service ("necesito un técnico para
+ * instalar el aire"), so only the contact verbs ask for them.
+ */
+const TRADES = 'mecanico|tecnico|tecnica|doctor|doctora|medico|medica|veterinario|veterinaria|farmaceutico|farmaceutica|optometrista|abogado|abogada|contador|contadora|chef|cocinero|cocinera|estilista|instructor|instructora|entrenador|entrenadora|profesor|profesora'
 /** A person as such. */
 const PEOPLE = 'persona|personas|humano|humana|humanos|alguien'
 const TARGET = `${ROLES}|${PEOPLE}`
@@ -68,7 +74,7 @@ const MODAL = 'puede|pueden|puedes|podria|podrian|podrias|podes|podran|pueda|pue
 
 const RULES: { pattern: string; value: Kind }[] = [
   // "hablar con una persona", "pásame con el dueño", "me comunicas a un asesor"
-  { pattern: `${CONTACT} directamente|ya|mejor|ahora|ahorita|urgente? con|a ${DET}? ${DET}? ${TARGET}`, value: 'human' },
+  { pattern: `${CONTACT} directamente|ya|mejor|ahora|ahorita|urgente? con|a ${DET}? ${DET}? ${TARGET}|${TRADES}`, value: 'human' },
   { pattern: `${CONTACT} con|a ${DET}? servicio|atencion|soporte al|a? cliente|clientes|tecnico`, value: 'human' },
   { pattern: `${CONTACT} con|a ${DET}? ${BOTS}`, value: 'bot' },
   // "necesito un humano", "quiero a alguien", "quiero que una persona me atienda"

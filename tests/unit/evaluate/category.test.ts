@@ -69,6 +69,24 @@ describe('detectCategory', () => {
     expect(detectCategory('Busco unos audífonos que no sean tan caros')).toBe('consulta_producto')
   })
 
+  it.each([
+    // Shops of more trades, worded as their customers write (issue 16).
+    ['envian libros a Arequipa?', 'consulta_envio'],
+    ['¿me muestras las agendas 2025?', 'solicitud_foto'],
+    ['¿me agendas para el viernes?', 'proceso_pago'],
+    ['quedan conchas?', 'consulta_producto'],
+    ['mi orden 4521 en q va', 'consulta_envio'],
+    ['¿ya está lista mi torta?', 'consulta_envio'],
+    ['puedo cambiar el case por otro color', 'general'],
+    ['se suspendió la fiesta, cancela la torta pls', 'general'],
+    ['por donde queda el almacen', 'general'],
+    ['¿puedo cambiarlo si no me queda?', 'general'],
+    ['en cuanto llega lo q pedi ayer', 'consulta_envio'],
+    ['Dale, agendá la instalación para el martes', 'proceso_pago'],
+  ] as const)('files "%s" under %s', (text, expected) => {
+    expect(detectCategory(text)).toBe(expected)
+  })
+
   it('files a failed delivery under shipping even when the customer mentions paying', () => {
     expect(detectCategory('no me llegó nada y ya pagué')).toBe('consulta_envio')
   })

@@ -167,6 +167,20 @@ describe('assessReply: purchase intent', () => {
     }
   })
 
+  it('reads "¿ya está listo mi pedido?" as asking after it, not as "listo" agreeing to buy', () => {
+    expect(assessReply('¿ya está listo mi pedido?')).toMatchObject({ score: 3, wasSuccessful: false })
+  })
+
+  it('reads calling off whatever it names as a rejection', () => {
+    expect(assessReply('se suspendió la fiesta, cancela la torta pls').score).toBe(1)
+  })
+
+  it('reads what did not fit as an objection, not "no me quedó claro"', () => {
+    expect(assessReply('la pieza no le quedó al carro, ¿la puedo devolver?').score).toBe(2)
+    expect(assessReply('no me quedaron los zapatos').signals).toContain('objection:no me quedaron')
+    expect(assessReply('no me quedó claro').signals).toEqual(['confusion:no me quedo claro'])
+  })
+
   it('does not count what was put in the cart already, nor a bag packed, as a sale', () => {
     for (const text of ['lo puse en el carrito pero no me deja pagar', 'pon la bolsa en la mesa', 'no lo agregues al carrito']) {
       expect(assessReply(text).wasSuccessful, text).toBe(false)

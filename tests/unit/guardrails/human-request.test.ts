@@ -50,6 +50,8 @@ const ASKS = [
   '¿no hay nadie?',
   'hola, un asesor por favor',
   '¿señor?',
+  'quiero hablar con el mecánico',
+  'pásame con la doctora porfa',
 ]
 
 const DOES_NOT_ASK = [
@@ -87,6 +89,9 @@ const DOES_NOT_ASK = [
   'buenas tardes jefe',
   'señor, me ayuda con el precio?',
   'asesor, quiero saber si tienen la talla 40',
+  // The trade wanted is the service bought, not a person instead of the bot.
+  'necesito un técnico para instalar el aire',
+  '¿el doctor atiende los sábados?',
 ]
 
 describe('detectHumanRequest', () => {
