@@ -204,6 +204,8 @@ const RULES: Rule[] = [
   ...rules('praise', 0.7, 'annoyance', 'impecable|impecables|chapeau|alegria|alegron', 'a celebrar|festejar', 'celebrando|festejando', 'campeon|campeones|campeona|campeonas'),
   // Good deals and good things named ("buenas ofertas esta semana"): not a greeting.
   { pattern: 'buen|buena|buenos|buenas ofertas|oferta|promos|promo|promociones|promocion|precios|precio|descuentos|descuento|productos|producto|calidad|trato', kind: 'praise', reliability: 0.65, toldOnly: true },
+  // Praise put first, not a greeting: "muy buenas las ofertas de esta semana".
+  ...rules('praise', 0.65, undefined, 'muy|super|re|bien buenas|buenos|buena|bueno las|los|el|la'),
   // Food that pleased: "qué rico", "delicioso", "sabrosísimo" (not "rico" alone: also rich).
   ...rules('praise', 0.75, 'complaint', 'delicioso|deliciosa|deliciosos|deliciosas|sabroso|sabrosa|sabrosos|sabrosas|sabrosisimo|sabrosisima|riquisimo|riquisima|riquisimos|exquisito|exquisita'),
   ...rules('praise', 0.75, 'complaint', 'que|muy|super|bien|re|tan rico|rica|ricos|ricas'),
@@ -448,6 +450,9 @@ const RULES: Rule[] = [
     'sigo|seguimos|sigue|sigues|continuo sin respuesta|solucion|servicio',
     'me|nos? cobraron|cobran|cobro doble',
     'me|nos? cobraron|cobran|cobro dos veces',
+    // Spain's perfect: "me habéis cobrado dos veces la factura".
+    'me|nos habeis|han|has cobrado dos veces',
+    'me|nos habeis|han|has cobrado doble',
     'me|nos? cobraron|cobran|cobro de mas',
     'nunca me|nos? responden|contestan|atienden|responde|contesta|atiende',
   ),
@@ -513,6 +518,12 @@ const RULES: Rule[] = [
     'sigo|seguimos|todavia|aun esperando',
   ),
   ...rules('complaint', 0.8, undefined, 'que pereza|jartera|boleta|verguenza'),
+  // Down again, the thing named first: "el SIU se cae justo el día de inscripción", "se cayó a mitad de la peli".
+  ...rules('complaint', 0.65, undefined, 'se cae|caen|cayo|cayeron|callo justo|siempre|cada|otra|constantemente|seguido|todo|a|mitad|media', 'se cae|caen|cayo|cayeron|callo de nuevo'),
+  // Hoping against experience: "ya abrí reclamación, a ver si esta vez alguien la lee".
+  ...rules('annoyance', 0.6, undefined, 'a ver si esta|alguna vez', 'a ver si algun|alguna dia|vez', 'a ver si por fin'),
+  // A wait or a trip told as an ordeal: "una eternidad", "40 minutos en espera", "esperar en la parada es un castigo".
+  ...rules('annoyance', 0.65, undefined, 'una eternidad', 'minutos|horas en espera', 'es|fue|sera un|una castigo|tortura|suplicio|odisea|pesadilla|calvario', 'la misma historia|cantaleta'),
   // What customers call a service that failed them, in writing to the company: "lamentable",
   // "inaceptable", "una vergüenza", "una burla", "una falta de respeto", "esto es un infierno".
   ...rules('complaint', 0.8, 'reassurance', 'indignante|indignantes|lamentable|lamentables|inaceptable|inadmisible|vergonzoso|vergonzosa|penoso|penosa|patetico|patetica|pateticos|nefasto|nefasta|deplorable|desesperante|insoportable|insoportables|intolerable'),
@@ -657,6 +668,8 @@ const MOVED_FACES = new Set(['emoji:😭', 'emoji:🥲'])
 // The upside-down face is how the region writes irony about something that went wrong.
 addEmojis('🙃', 'annoyance', 0.45)
 addEmojis('👎 😡 😠 🤬 💩 🖕 🤮 🤢', 'anger', 0.7)
+// Mockery: "5 euros por un café. Cinco 🤡".
+addEmojis('🤡', 'annoyance', 0.55)
 
 const NEGATORS = new Set(['no', 'nunca', 'ni', 'tampoco', 'jamas'])
 /** How far back a negator reaches: "no me lo llevo" (3 words) but not across a clause. */

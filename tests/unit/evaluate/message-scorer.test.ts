@@ -483,6 +483,12 @@ describe('paying and ordering are one topic and one outcome', () => {
     }
   })
 
+  it('does not let the model turn a complaint of up to 20 words positive', () => {
+    // 18 words: the model alone reads the rest ("como todos los meses") as liking.
+    const text = 'la app del banco se cae siempre justo cuando tengo que pagar el arriendo, como todos los meses'
+    expect(scoreMessage({ text }, parts).score).toBeLessThanOrEqual(2)
+  })
+
   it('reads a goodbye with its rhyme as a goodbye and calling off the cake as a no, not as the model liked them', () => {
     expect(scoreMessage({ text: 'chao pescao' }, parts).score).toBe(3)
     expect(scoreMessage({ text: 'se suspendió la fiesta, cancela la torta pls' }, parts).score).toBe(1)

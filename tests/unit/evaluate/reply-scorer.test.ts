@@ -544,6 +544,16 @@ describe('assessReply: what customers write about the service (issue 16)', () =>
     ['no es la peor', 4],
     ['me llegó un producto equivocado', 1],
     ['me mandaron la talla equivocada', 1],
+    ['la página se cae justo el día de pago', 1],
+    ['se cayó de nuevo', 1],
+    ['me habéis cobrado dos veces la factura', 1],
+    ['40 minutos en espera para una pregunta', 2],
+    ['tardaron una eternidad', 2],
+    ['esperar en la parada es un castigo', 2],
+    ['cada año la misma historia', 2],
+    ['les escribí ayer, a ver si esta vez alguien lo lee', 2],
+    ['5 euros por un café 🤡', 2],
+    ['muy buenas las ofertas de esta semana', 5],
   ] as const)('"%s" → %i', (text, expected) => {
     expect(assessReply(text).score).toBe(expected)
   })
