@@ -186,6 +186,21 @@ const RULES: Rule[] = [
   ...rules('purchase', 0.75, 'rejection', 'mandamelo|enviamelo|mandamela|enviamela|traemelo|traemela $'),
   ...rules('purchase', 0.85, undefined, 'te|le|ya mande|envie|pase|deposite|transferi|consigne|gire por', 'te|le llevo|paso|mando|deposito el|la pisto|plata|platica|dinero|lana|billete|pago|efectivo', 'ahi|aqui esta|va|van el|la screenshot|voucher|comprobante'),
   ...rules('info', 0.4, undefined, 'como es el proceso'),
+  // News told, not felt: an announcement ("esta noche arranca la nueva temporada", "el BOE publica
+  // hoy la convocatoria") or a statement reported ("según los datos…", "dijo que…"). The model,
+  // trained on reviews, read their time and place words as liking ("hoy empieza el congreso en
+  // Sevilla" → 5). Chosen with --cv against press opinions, which quote people as they opine: at
+  // 0.7 for announcements and 0.2 for what someone said, press 0.510 → 0.513, reviews and project
+  // blind set 1 unchanged; reported speech at 0.5 cost the press 0.002 (docs/scorer.md).
+  ...rules('info', 0.7, undefined,
+    'hoy|mañana|noche|tarde|semana|lunes|martes|miercoles|jueves|viernes|sabado|domingo arranca|inicia|comienza|empieza|abre|cierra|vence|termina|finaliza|estrena|inaugura',
+    'se estrena|inaugura|celebra|realiza|confirmo|confirma|publica|publico|anuncia|anuncio|pronostica|espera|esperan|reanuda',
+    'publica|publico|anuncia|anuncio|informa|informo|recuerda|recordo|convoca|convoco|presenta|presento|confirma|confirmo|pronostica hoy|que|el|la|los|las',
+  ),
+  ...rules('info', 0.2, undefined,
+    'señalo|indico|afirmo|declaro|aseguro|dijo|sostuvo|explico|agrego|expreso que|el|la|los|las',
+    'segun el|la|los|las|datos|fuentes',
+  ),
 
   // --- payment logistics question: a step of paying, not yet a commitment ---
   ...rules('payment_question', 0.7, undefined, 'pago contraentrega', 'te|le pago contraentrega'),

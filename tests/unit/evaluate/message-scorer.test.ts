@@ -262,11 +262,11 @@ describe('the learned model', () => {
   it('pulls a statement in which the rules found nothing a little toward neutral, less the longer it is', () => {
     // A stand-in for the shipped model leaning, without much evidence, to 5 on a plain fact.
     const leaning = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 0.3])
-    const fact = 'hoy empieza el horario de verano en todo el pais'
+    const fact = 'el horario de verano adelanta los relojes en todo el pais'
     expect(scoreMessage({ text: fact }, rulesOnly).signals).toContain('no_signal')
     expect(scoreMessage({ text: fact }, { sentiment: leaning }).score).toBe(3)
     expect(scoreMessage({ text: fact }, { sentiment: leaning, silentPrior: 0 }).score).toBe(5)
-    const long = `${fact} y los relojes se adelantan una hora a las dos de la madrugada del domingo segun anuncio ayer el ministerio de energia en un comunicado`
+    const long = `${fact} y a las dos de la madrugada del domingo pasan a ser las tres, como cada verano desde hace mucho tiempo en esta region`
     expect(scoreMessage({ text: long }, rulesOnly).signals).toContain('no_signal')
     expect(scoreMessage({ text: long }, { sentiment: leaning }).score).toBe(5)
   })
@@ -482,6 +482,14 @@ describe('paying and ordering are one topic and one outcome', () => {
       expect([scored.score, scored.wasSuccessful], text).toEqual([5, true])
     }
   })
+
+  it.each(['Hoy empieza el congreso del PP en Sevilla', 'el municipio publica hoy el calendario de vacunación', 'este viernes inaugura la feria del libro en el centro'])(
+    'reads news told, not felt, as neutral: "%s"',
+    (text) => {
+      // The model alone read their days and places as liking (5, 4, 5).
+      expect(scoreMessage({ text }, parts).score).toBe(3)
+    },
+  )
 
   it('does not let the model turn a complaint of up to 20 words positive', () => {
     // 18 words: the model alone reads the rest ("como todos los meses") as liking.
