@@ -254,7 +254,7 @@ const RULES: Rule[] = [
     'muy|super|que|re|tan|bien padre|chido|chida|bacan|piola|guay|chulo|chula|cool',
     'me|nos mola|molan',
     // The augmentative is praise: "golazo", "temazo", "preciazo", "ofertón".
-    'golazo|golazos|partidazo|partidazos|temazo|temazos|cancionazo|peliculon|preciazo|preciazos|ofertaza|ofertazas|oferton|ofertones|bombazo',
+    'golazo|golazos|partidazo|partidazos|temazo|temazos|cancionazo|peliculon|preciazo|preciazos|ofertaza|ofertazas|oferton|ofertones|bombazo|carreron|discazo|discazos|juegazo|juegazos|conciertazo|fieston|cochazo|carrazo|librazo|peliculones|nochon|jugadon|jugadones|partidon|golaso',
     // Argentina's "la rompió toda" (not "se rompió": that broke).
     'la rompio|rompe|rompieron|rompen|rompiste|rompes toda|todo',
     'mola mucho|mazo',
@@ -265,6 +265,9 @@ const RULES: Rule[] = [
 
   // --- acknowledgement / agreement ---
   ...rules('ack', 0.55, undefined, 'ok|listo|listos|dale|claro|entendido|aja|obvio|bien'),
+  // Relief: "por fin llegó", "por fin funciona"; but "por fin me contestan" after a wait is a jab.
+  ...rules('ack', 0.55, undefined, 'por fin llego|llegaron|llega|llegan|salio|salieron|funciona|sirve|abrieron|volvio|volvieron', 'por fin lo|la|los|las tengo|tenemos'),
+  ...rules('annoyance', 0.6, undefined, 'por fin me|nos contestan|contestaron|responden|respondieron|atienden|atendieron|escriben'),
   // Whether the thing is ready, not "listo" agreeing: "¿ya está lista mi torta?".
   ...rules('info', 0.4, undefined, 'esta|estan|estara|estaran listo|lista|listos|listas mi|mis|el|la|los|las'),
   ...rules('ack', 0.45, undefined, 'si|bueno|buena|chevere|bacano|super'),
@@ -667,7 +670,7 @@ const EMOJI: Record<string, { kind: SignalKind; reliability: number }> = {}
 const addEmojis = (list: string, kind: SignalKind, reliability: number) => {
   for (const e of list.split(' ')) EMOJI[e] = { kind, reliability }
 }
-addEmojis('😍 🥰 🤩 🔥 🙌 👏 💯 ❤ 💕 💖 💗 💓 💞 💘 🎉 🥳 😻 🫶 😘', 'praise', 0.65)
+addEmojis('😍 🥰 🤩 🔥 🙌 👏 💯 ❤ 💕 💖 💗 💓 💞 💘 🎉 🥳 😻 🫶 😘 💃 🕺', 'praise', 0.65)
 addEmojis('👍 👌 ✅ ✔ 💪 🤝 😎 😃 😄 😀 😁 ☺ 😊 🙂 😉 🤗 😌', 'ack', 0.6)
 addEmojis('🙏', 'gratitude', 0.6)
 addEmojis('😂 🤣 😅 😆 😹', 'laugh', 0.4)

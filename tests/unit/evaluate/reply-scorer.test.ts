@@ -554,6 +554,10 @@ describe('assessReply: what customers write about the service (issue 16)', () =>
     ['les escribí ayer, a ver si esta vez alguien lo lee', 2],
     ['5 euros por un café 🤡', 2],
     ['muy buenas las ofertas de esta semana', 5],
+    ['qué carrerón', 5],
+    ['mi mamá bailando en la cocina 💃', 5],
+    ['por fin llegó mi pedido', 4],
+    ['por fin me contestan', 2],
   ] as const)('"%s" → %i', (text, expected) => {
     expect(assessReply(text).score).toBe(expected)
   })
