@@ -411,6 +411,9 @@ const NOT_A_TOPIC = new PhraseSet(
     // The item in a picture already seen, or a complaint that it differs: "¿todavía tienes el de la foto?".
     'de|a|que la|las foto|fotos|imagen|publicacion',
     'hay parking|parqueadero|estacionamiento',
+    // A post's link to itself, not a payment link: "receta en el blog, link abajo", "link en la bio".
+    'link|enlace abajo|arriba',
+    'link|enlace en|de|del la|mi|el? bio|perfil|descripcion',
     // Where the shop is, not what is left: "¿por dónde queda el almacén?", "¿queda lejos?".
     'donde|adonde queda|quedan',
     'queda|quedan lejos|cerca',

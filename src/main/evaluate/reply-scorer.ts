@@ -193,7 +193,7 @@ const RULES: Rule[] = [
   // 0.7 for announcements and 0.2 for what someone said, press 0.510 → 0.513, reviews and project
   // blind set 1 unchanged; reported speech at 0.5 cost the press 0.002 (docs/scorer.md).
   ...rules('info', 0.7, undefined,
-    'hoy|mañana|noche|tarde|semana|lunes|martes|miercoles|jueves|viernes|sabado|domingo arranca|inicia|comienza|empieza|abre|cierra|vence|termina|finaliza|estrena|inaugura',
+    'hoy|mañana|noche|tarde|semana|lunes|martes|miercoles|jueves|viernes|sabado|domingo arranca|inicia|comienza|empieza|abre|cierra|vence|termina|finaliza|estrena|inaugura|pasan|transmiten|emiten|juega|juegan',
     'se estrena|inaugura|celebra|realiza|confirmo|confirma|publica|publico|anuncia|anuncio|pronostica|espera|esperan|reanuda',
     'publica|publico|anuncia|anuncio|informa|informo|recuerda|recordo|convoca|convoco|presenta|presento|confirma|confirmo|pronostica hoy|que|el|la|los|las',
   ),

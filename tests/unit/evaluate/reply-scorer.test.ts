@@ -171,6 +171,10 @@ describe('assessReply: purchase intent', () => {
     expect(assessReply('¿ya está listo mi pedido?')).toMatchObject({ score: 3, wasSuccessful: false })
   })
 
+  it('reads "sabe si" as a whether, not a yes', () => {
+    expect(assessReply('¿alguien sabe si ya abrieron la carretera?').signals).not.toContain('ack:si')
+  })
+
   it('reads calling off whatever it names as a rejection', () => {
     expect(assessReply('se suspendió la fiesta, cancela la torta pls').score).toBe(1)
   })
