@@ -24,11 +24,11 @@ export const SENTIMENT_WEIGHTS: EncodedSentimentModel = {
       "maxWords": null,
       "knots": [
         [
-          0.247,
+          0.246,
           0.225
         ],
         [
-          0.291,
+          0.29,
           0.242
         ],
         [
@@ -36,24 +36,28 @@ export const SENTIMENT_WEIGHTS: EncodedSentimentModel = {
           0.25
         ],
         [
-          0.332,
-          0.284
+          0.331,
+          0.279
         ],
         [
           0.359,
           0.304
         ],
         [
-          0.404,
+          0.403,
           0.315
         ],
         [
           0.443,
-          0.348
+          0.354
         ],
         [
-          0.496,
-          0.426
+          0.454,
+          0.42
+        ],
+        [
+          0.5,
+          0.427
         ],
         [
           0.561,
@@ -61,15 +65,15 @@ export const SENTIMENT_WEIGHTS: EncodedSentimentModel = {
         ],
         [
           0.612,
-          0.501
+          0.499
         ],
         [
-          0.666,
+          0.665,
           0.519
         ],
         [
           0.695,
-          0.525
+          0.533
         ],
         [
           0.719,
@@ -77,7 +81,7 @@ export const SENTIMENT_WEIGHTS: EncodedSentimentModel = {
         ],
         [
           0.739,
-          0.675
+          0.663
         ],
         [
           0.778,
