@@ -99,6 +99,8 @@ interface Rule {
   notBefore?: ReadonlySet<string>
   /** Said, not asked: in a message with a question mark the phrase asks about the thing ("¿tienen buenos precios?"). */
   toldOnly?: boolean
+  /** Words that, right after the phrase, make it part of a name ("Bad Bunny", "Best Buy"): nothing is read. */
+  inNameBefore?: ReadonlySet<string>
 }
 
 // Wallets and transfers across the region: Peru's Yape and Plin, Mexico's OXXO and SPEI, Spain's
@@ -219,6 +221,22 @@ const RULES: Rule[] = [
   ...rules('praise', 0.7, 'annoyance', 'impecable|impecables|chapeau|alegria|alegron', 'a celebrar|festejar', 'celebrando|festejando', 'campeon|campeones|campeona|campeonas'),
   // Good deals and good things named ("buenas ofertas esta semana"): not a greeting.
   { pattern: 'buen|buena|buenos|buenas ofertas|oferta|promos|promo|promociones|promocion|precios|precio|descuentos|descuento|productos|producto|calidad|trato', kind: 'praise', reliability: 0.65, toldOnly: true },
+  // English said in Spanish, as the region writes online: "que nice!!", "esto es cool", "so sad",
+  // "epic fail", "wtf con este servicio" (the model read "que nice" as 1 and "so sad" as 5). Not
+  // the names that carry the words: Bad Bunny, Best Buy, happy hour.
+  ...rules('praise', 0.7, undefined, 'nice|cool|amazing|awesome|lovely|love|perfect|great|cute|beautiful|gorgeous|wonderful|fabulous|goals'),
+  { pattern: 'best|happy', kind: 'praise', reliability: 0.6, inNameBefore: new Set(['buy', 'hour', 'seller', 'sellers', 'western']) },
+  ...rules('complaint', 0.7, undefined, 'worst|hate|sucks'),
+  ...rules('annoyance', 0.6, undefined, 'sad|fail|wtf|ugh|cringe'),
+  { pattern: 'bad', kind: 'annoyance', reliability: 0.6, inNameBefore: new Set(['bunny', 'boys', 'girl', 'religion']) },
+  // "Full" is "muy" in Colombia, Ecuador and Venezuela: "está full bueno".
+  ...rules('praise', 0.7, undefined, 'full bueno|buena|buenos|buenas|rico|rica|lindo|linda|chevere|bacano|bacana|bonito|bonita'),
+  // Agreeing twice over: "x2".
+  ...rules('ack', 0.5, undefined, 'x2 $'),
+  // Loved it, past: "lo amé", "las amé" (the present is above, with "mucho").
+  ...rules('praise', 0.7, undefined, 'lo|la|los|las ame|amamos'),
+  // Mexico's "ya valió": it is ruined.
+  ...rules('annoyance', 0.65, undefined, 'ya valio', 'valio madre|madres|queso|gorro|barriga|verga'),
   // Praise put first, not a greeting: "muy buenas las ofertas de esta semana".
   ...rules('praise', 0.65, undefined, 'muy|super|re|bien buenas|buenos|buena|bueno las|los|el|la'),
   // Food that pleased: "qué rico", "delicioso", "sabrosísimo" (not "rico" alone: also rich).
@@ -731,6 +749,7 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
       continue
     }
     const next = words[m.end]
+    if (next !== undefined && rule.inNameBefore?.has(next)) continue
     if (next !== undefined && clauseOf[m.end] === clauseOf[m.start] && rule.notBefore?.has(next)) {
       signals.push({ kind: 'info', reliability: 0.5, label: `info:${phraseOf(m)} ${next}` })
       continue

@@ -562,6 +562,17 @@ describe('assessReply: what customers write about the service (issue 16)', () =>
     ['mi mamá bailando en la cocina 💃', 5],
     ['por fin llegó mi pedido', 4],
     ['por fin me contestan', 2],
+    // English as the region writes it online, and the names that carry the words.
+    ['que nice!!', 5],
+    ['esto es cool', 5],
+    ['so sad', 2],
+    ['epic fail jajaja', 2],
+    ['wtf con este servicio', 2],
+    ['está full bueno', 5],
+    ['ya valió', 2],
+    ['lo amé', 5],
+    ['ya tengo boletos para Bad Bunny', 3],
+    ['lo compré en Best Buy', 3],
   ] as const)('"%s" → %i', (text, expected) => {
     expect(assessReply(text).score).toBe(expected)
   })
