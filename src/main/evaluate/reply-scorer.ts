@@ -688,14 +688,14 @@ const EMOJI: Record<string, { kind: SignalKind; reliability: number }> = {}
 const addEmojis = (list: string, kind: SignalKind, reliability: number) => {
   for (const e of list.split(' ')) EMOJI[e] = { kind, reliability }
 }
-addEmojis('😍 🥰 🤩 🔥 🙌 👏 💯 ❤ 💕 💖 💗 💓 💞 💘 🎉 🥳 😻 🫶 😘 💃 🕺', 'praise', 0.65)
+addEmojis('😍 🥰 🤩 🔥 🙌 👏 💯 ❤ ♥ 💕 💖 💗 💓 💞 💘 💙 💚 💛 💜 🧡 🤍 🖤 🎉 🎊 🥳 😻 🫶 😘 💃 🕺 🏆 🥇 ✨ 😋 🤤', 'praise', 0.65)
 addEmojis('👍 👌 ✅ ✔ 💪 🤝 😎 😃 😄 😀 😁 ☺ 😊 🙂 😉 🤗 😌', 'ack', 0.6)
 addEmojis('🙏', 'gratitude', 0.6)
-addEmojis('😂 🤣 😅 😆 😹', 'laugh', 0.4)
+addEmojis('😂 🤣 😅 😆 😹 💀', 'laugh', 0.4)
 addEmojis('🤔 🧐 👀 ⏳', 'stall', 0.45)
 addEmojis('👋', 'greeting', 0.35)
 addEmojis('😕 😐 🤨 😶 🤷 ❓ ❔ 😵', 'confusion', 0.5)
-addEmojis('😒 🙄 😑 😤 😞 😔 😢 😭 ☹ 🙁 😩 😫 😟 🥲 💸', 'annoyance', 0.5)
+addEmojis('😒 🙄 😑 😤 😞 😔 😢 😭 ☹ 🙁 😩 😫 😟 🥲 💸 💔 🤦 😪 😖 😣 😓 😥 😰 😨 🤒 🤕 🥵', 'annoyance', 0.5)
 /** Faces that turn the kind words beside them into irony. */
 const IRONY_FACES = new Set(['emoji:🙃', 'emoji:🙄'])
 const IRONIC_KINDS = new Set<SignalKind>(['praise', 'gratitude', 'ack', 'reassurance'])

@@ -27,6 +27,8 @@ export interface AnalyzedText {
 export { foldSpanish }
 
 const SKIN_TONE_OR_VARIATION = /[\u{1f3fb}-\u{1f3ff}]|\ufe0f|\ufe0e/gu
+/** The gender joined to a person's gesture: "🤦‍♀️" and "🤷‍♂️" are "🤦" and "🤷". */
+const JOINED_GENDER = /\u200d[\u2640\u2642]$/u
 
 const EMOTICONS: Record<string, string> = {
   ':)': '🙂',
@@ -51,11 +53,11 @@ const EMOTICONS: Record<string, string> = {
   '<3': '❤',
 }
 
-/** Same emoji whatever the skin tone or presentation selector: "👍🏽" → "👍", "❤️" → "❤". */
+/** Same emoji whatever the skin tone, gender or presentation selector: "👍🏽" → "👍", "❤️" → "❤", "🤷🏽‍♀️" → "🤷". */
 export function canonicalEmoji(emoji: string): string {
   const folded = EMOTICONS[emoji.toLowerCase()]
   if (folded) return folded
-  const bare = emoji.replace(SKIN_TONE_OR_VARIATION, '')
+  const bare = emoji.replace(SKIN_TONE_OR_VARIATION, '').replace(JOINED_GENDER, '')
   return bare === '♥' || bare === '❣' ? '❤' : bare || emoji
 }
 

@@ -573,6 +573,10 @@ describe('assessReply: what customers write about the service (issue 16)', () =>
     ['lo amé', 5],
     ['ya tengo boletos para Bad Bunny', 3],
     ['lo compré en Best Buy', 3],
+    ['💛💙', 5],
+    ['😋😋', 5],
+    ['💔', 2],
+    ['🤦🏽\u200d♀️ otra vez', 2],
   ] as const)('"%s" → %i', (text, expected) => {
     expect(assessReply(text).score).toBe(expected)
   })

@@ -174,6 +174,13 @@ describe('canonicalEmoji', () => {
     expect(canonicalEmoji('♥')).toBe('❤')
     expect(canonicalEmoji(':D')).toBe('😀')
   })
+
+  it('drops the gender joined to a gesture', () => {
+    expect(canonicalEmoji('🤦🏽\u200d♀️')).toBe('🤦')
+    expect(canonicalEmoji('🤷\u200d♂')).toBe('🤷')
+    // A family stays one emoji: only a trailing gender sign is dropped.
+    expect(canonicalEmoji('👨\u200d👩\u200d👧')).toBe('👨\u200d👩\u200d👧')
+  })
 })
 
 describe('analyzeSpanish: links, addresses, handles and hashtags', () => {
