@@ -107,7 +107,7 @@ function hedgedBefore(words: readonly string[], clauseOf: readonly number[], sta
   return false
 }
 
-type Text = Pick<AnalyzedText, 'words' | 'clauseOf' | 'normalized'>
+type Text = Pick<AnalyzedText, 'words' | 'clauseOf' | 'normalized' | 'accentedSi'>
 
 /**
  * What the purchase named by `words[start..end)` hangs on: an "if" (a condition, a haggle), a
@@ -122,12 +122,14 @@ function hangsOnIf(text: Text, start: number, end: number): boolean {
   const { words, clauseOf } = text
   const clause = clauseOf[start]
   if (haggled(words)) return true
+  // A "sí" typed with its accent is a yes wherever it stands.
+  const yes = new Set(text.accentedSi ?? [])
   // After the purchase; not "a ver si me confirma" or "me avisas si…", a whether about a fact.
   for (let i = end; i < words.length && clauseOf[i] === clause; i++) {
-    if (words[i] === 'si' && readsAsIf(words, clauseOf, i) && words[i - 1] !== 'ver' && !WHETHER_AFTER.has(words[i - 1]!)) return true
+    if (words[i] === 'si' && !yes.has(i) && readsAsIf(words, clauseOf, i) && words[i - 1] !== 'ver' && !WHETHER_AFTER.has(words[i - 1]!)) return true
   }
   for (let i = 0; i < start; i++) {
-    if (words[i] !== 'si') continue
+    if (words[i] !== 'si' || yes.has(i)) continue
     if (!opensClause(words, clauseOf, i)) {
       if (clauseOf[i] === clause && readsAsIfInside(words, clauseOf, i) && !WHETHER_AFTER.has(words[i - 1]!)) return true
       continue

@@ -785,7 +785,7 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
     if (known) signals.push({ kind: known.kind, reliability: known.reliability, label: `emoji:${emoji}` })
   }
   dropWhethers(signals, words)
-  if (asks) dropCasesPut(signals, words, clauseOf)
+  if (asks) dropCasesPut(signals, words, clauseOf, analyzed.accentedSi)
   if (analyzed.questionMarks > 0) {
     const onlyWhat = words.length === 0 || (words.length <= 2 && words.every((w) => WHAT.has(w)))
     if (onlyWhat && analyzed.emojis.length === 0) signals.push({ kind: 'confusion', reliability: 0.45, label: words.length ? `confusion:${words.join(' ')} ?` : 'confusion:?' })
@@ -816,8 +816,8 @@ const HYPOTHETICAL = new Set<SignalKind>(['rejection', 'complaint', 'annoyance',
  * stance taken: "si sale malo, ¿lo puedo devolver?", "¿puedo cambiarlo si no me queda?", "¿y si
  * llega roto?" ask what happens then. That "si" is no yes either. Mutates `signals`.
  */
-function dropCasesPut(signals: Signal[], words: readonly string[], clauseOf: readonly number[]): void {
-  const ifs = words.flatMap((w, i) => (w === 'si' && i + 1 < words.length && clauseOf[i + 1] === clauseOf[i] && !YES_AFTER_SI.has(words[i + 1]!) ? [i] : []))
+function dropCasesPut(signals: Signal[], words: readonly string[], clauseOf: readonly number[], accentedSi: readonly number[] = []): void {
+  const ifs = words.flatMap((w, i) => (w === 'si' && !accentedSi.includes(i) && i + 1 < words.length && clauseOf[i + 1] === clauseOf[i] && !YES_AFTER_SI.has(words[i + 1]!) ? [i] : []))
   if (ifs.length === 0) return
   const used = new Map<number, number>()
   for (let k = signals.length - 1; k >= 0; k--) {

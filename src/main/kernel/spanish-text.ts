@@ -22,6 +22,11 @@ export interface AnalyzedText {
   exclamationMarks: number
   /** At least two letters and all of them capitals: "NO ME SIRVE". */
   shouting: boolean
+  /**
+   * Indices in `words` of a "si" typed with its accent: a yes, never an "if" ("qué bueno que sí
+   * tienen la talla, apártamelo"). Voice notes transcribed by the phone keep their accents.
+   */
+  accentedSi?: readonly number[]
 }
 
 export { foldSpanish }
@@ -352,7 +357,13 @@ interface Token {
   text: string
   kind: 'word' | 'emoji' | 'question' | 'exclamation'
   clause: number
+  /** A "sí" typed with its accent. */
+  accented?: true
 }
+
+/** Stands in for an accented "sí" through the folding, which drops the accent. */
+const ACCENTED_SI_MARK = 'siconacento'
+const ACCENTED_SI = /(?<![\p{L}\p{N}])[sS][íÍ](?![\p{L}\p{N}])/gu
 
 const PRICE_VERBS = new Set(['vale', 'valen', 'sale', 'salen', 'cuesta', 'cuestan', 'cobran', 'cobras', 'cobra', 'es', 'seria', 'serian', 'queda', 'quedaria'])
 const PRICE_OBJECTS = new Set(['me', 'nos', 'le', 'te'])
@@ -482,7 +493,7 @@ export function analyzeSpanish(raw: string): AnalyzedText {
   // Shouting is read from the customer's own letters, not from a link's or its placeholder's.
   const letters = (text === raw ? raw : withoutAddresses(raw, false)).match(/\p{L}/gu) ?? []
   const shouting = letters.length >= 2 && letters.every((c) => c === c.toUpperCase() && c !== c.toLowerCase())
-  const folded = foldSpanish(text)
+  const folded = foldSpanish(text.replace(ACCENTED_SI, ACCENTED_SI_MARK))
   let clause = 0
   let clauseHasContent = false
   const tokens: Token[] = []
@@ -502,7 +513,8 @@ export function analyzeSpanish(raw: string): AnalyzedText {
     } else if (g.word !== undefined || g.number !== undefined) {
       const word = g.number ?? g.word!
       if (CLAUSE_OPENERS.has(word)) closeClause()
-      for (const w of canonicalWord(word).split(' ')) tokens.push({ text: w, kind: 'word', clause })
+      if (word === ACCENTED_SI_MARK) tokens.push({ text: 'si', kind: 'word', clause, accented: true })
+      else for (const w of canonicalWord(word).split(' ')) tokens.push({ text: w, kind: 'word', clause })
       clauseHasContent = true
     } else if (g.question !== undefined) {
       if (/\?/.test(g.question)) {
@@ -523,8 +535,10 @@ export function analyzeSpanish(raw: string): AnalyzedText {
   const canonical = rewritePhrases(tokens)
   const words: string[] = []
   const clauseOf: number[] = []
+  const accentedSi: number[] = []
   for (const t of canonical) {
     if (t.kind !== 'word') continue
+    if (t.accented) accentedSi.push(words.length)
     words.push(t.text)
     clauseOf.push(t.clause)
   }
@@ -536,5 +550,6 @@ export function analyzeSpanish(raw: string): AnalyzedText {
     questionMarks,
     exclamationMarks,
     shouting,
+    ...(accentedSi.length ? { accentedSi } : {}),
   }
 }

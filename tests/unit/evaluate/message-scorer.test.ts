@@ -491,6 +491,14 @@ describe('paying and ordering are one topic and one outcome', () => {
     },
   )
 
+  it('reads a "sí" typed with its accent as a yes, never an if, as a phone transcribes a voice note', () => {
+    const voiceNote = 'qué bueno que sí tienen la talla eh mira apártamelo por favor el de color rojo que mañana paso a pagarlo en efectivo'
+    expect(scoreMessage({ text: voiceNote }, parts)).toMatchObject({ wasSuccessful: true, score: 5 })
+    // Typed without it, the same words may be an if.
+    expect(scoreMessage({ text: 'si tienen en rojo me lo llevo' }, parts).wasSuccessful).toBe(false)
+    expect(scoreMessage({ text: 'sí tienen en rojo, me lo llevo' }, parts).wasSuccessful).toBe(true)
+  })
+
   it('does not let the model turn a complaint of up to 20 words positive', () => {
     // 18 words: the model alone reads the rest ("como todos los meses") as liking.
     const text = 'la app del banco se cae siempre justo cuando tengo que pagar el arriendo, como todos los meses'

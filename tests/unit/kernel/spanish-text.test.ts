@@ -167,6 +167,16 @@ describe('analyzeSpanish', () => {
   })
 })
 
+describe('analyzeSpanish: a "sí" typed with its accent', () => {
+  it('is marked, where the folded words lose the accent', () => {
+    const a = analyzeSpanish('qué bueno que sí tienen la talla, si no me avisas')
+    expect(a.words.filter((w) => w === 'si')).toHaveLength(2)
+    expect(a.accentedSi).toEqual([3])
+    expect(analyzeSpanish('si tienen').accentedSi).toBeUndefined()
+    expect(analyzeSpanish('así es').accentedSi).toBeUndefined()
+  })
+})
+
 describe('canonicalEmoji', () => {
   it('drops skin tones and variation selectors and unifies hearts', () => {
     expect(canonicalEmoji('👍🏽')).toBe('👍')
