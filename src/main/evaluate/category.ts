@@ -93,6 +93,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     // "una fotografía de la etiqueta" (not "el curso de fotografía").
     { pattern: 'una|la|las|unas|alguna|algunas|otra|otras fotografia|fotografias' },
     { pattern: 'foto|fotos|fotico|foticos|fotito|fotitos|imagen|imagenes|video|videos|pic|pics|captura|videito|videitos|videollamada' },
+    // "¿Podrían enviarme fotografías del uniforme?" (not "el curso de fotografía").
+    { pattern: 'enviarme|mandarme|pasarme|enviame|mandame|pasame|enviar|mandar|tienes|tienen|hay fotografia|fotografias' },
     // Seeing it for real: "¿se puede ver en persona?", "¿puedo pasar a verlo?", "¿puedo verlo funcionando?".
     { pattern: 'ver|verlo|verla|verlos en persona|vivo|fisico' },
     { pattern: 'pasar|ir|paso|voy a verlo|verla|verlos|verlas|ver' },
@@ -162,6 +164,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     // Haggling over a figure: "¿me lo dejas en 20?", "si me lo dejáis en 40 pavos…".
     { pattern: 'me|nos|lo|la|los|las|se dejas|deja|dejan|dejarias|dejaria|dejarian|dejes|deje en|a' },
     { pattern: 'cuanto esta|estan|sale|salen|cobra|cobran|cobras|vale|valen|seria|serian|queda|quedaria' },
+    { pattern: 'cuanto me|nos|le|te cobran|cobras|cobra|cobrarian|cobraria|sale|sales|saldria|cuesta|costaria|vale|valdria' },
     { pattern: 'a como', questionOnly: true },
     { pattern: 'a como $' },
     { pattern: 'total', questionOnly: true },
@@ -170,6 +173,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'busco|buscaba|buscando|necesito|necesitaria|recomienda|recomiendas|recomiendan|recomiendame|recomiendeme|recomendame|recomendarias|recomendacion', negatable: true },
     { pattern: 'quiero el|la|los|las|un|una|mas|saber|ver|informacion', negatable: true },
     { pattern: 'tienen|tienes|tiene|hay|venden|vendes|manejan|manejas|traen|consigo', questionOnly: true },
+    // Asked with courtesy: "¿Tendrá usted Losartán de 50?".
+    { pattern: 'tendra|tendran|tendria|tendrian|tendras', questionOnly: true },
     // The services a shop offers and what they ask of a customer: "¿qué servicios ofrecen?", "¿qué requisitos piden?".
     { pattern: 'servicio|servicios ofrecen|ofreces|tienen|prestan|hacen|manejan|brindan|dan' },
     { pattern: 'requisitos|requisito' },
@@ -273,6 +278,7 @@ const ORDER_STATUS = new PhraseSet(
     'en que va|esta|anda mi|el|la pedido|paquete|orden|compra|envio|encargo',
     // The order named first: "mi orden 4521 en q va".
     'en que va|anda $',
+    'acabo|acabamos de recibir|recibirlo|recibirla',
     // How long, not how much: "¿en cuánto llega lo que pedí?".
     'en cuanto tiempo? me|nos? llega|llegan|llegaria|llegarian|llegara|llegue',
     // Whether it is ready yet: "¿ya está lista mi torta?", "¿está listo el pedido?".
@@ -342,6 +348,8 @@ const AFTER_SALE = new PhraseSet(
     // "¿puedo cambiar el case por otro color?": the thing named between.
     'por otro|otra color|talla|modelo|numero|talle|tamaño',
     'devuelven|devuelvan|devuelve|devuelves|regresan|regresen el|mi|la dinero|plata|platica',
+    // "kiero mi plata", "exijo mi dinero": the money back.
+    'quiero|queremos|exijo|necesito mi|nuestro|nuestra plata|dinero|platica|lana|pisto|reembolso',
     WITHDRAW_VERBS,
     'me lo|la|los|las cambias|cambian|cambiarias|cambiaria|cambia|cambies',
     'quiero|quisiera|queria|necesito cambiarlo|cambiarla|cambiarlos|devolverlo|devolverla',
@@ -411,6 +419,10 @@ const NOT_A_TOPIC = new PhraseSet(
     // The item in a picture already seen, or a complaint that it differs: "¿todavía tienes el de la foto?".
     'de|a|que la|las foto|fotos|imagen|publicacion',
     'hay parking|parqueadero|estacionamiento',
+    // "¿Me lo podría repetir con otras palabras?", "todo está en orden", "el mensaje que les envío".
+    'con otras palabras',
+    'en orden',
+    'que les|te|le envio|envie|mande|escribo|escribi',
     // A post's link to itself, not a payment link: "receta en el blog, link abajo", "link en la bio".
     'link|enlace abajo|arriba',
     'link|enlace en|de|del la|mi|el? bio|perfil|descripcion',

@@ -249,6 +249,9 @@ const RULES: Rule[] = [
   ...rules('topic', 0.3, undefined, 'al otro dia'),
   ...rules('praise', 0.85, 'decline', 'me encanta|encanto|encantan|encantaron|fascina|fascino'),
   ...rules('praise', 0.8, 'rejection', 'me gusta|gusto|gustan|gustaron|gustaria'),
+  // A wish, not a liking: "me gustaría saber el precio", "me gustaría verlo en persona"; or buying it.
+  ...rules('info', 0.5, undefined, 'me|nos gustaria saber|ver|verlo|verla|verlos|verlas|preguntar|consultar|conocer|tener|hacer|averiguar|cotizar|probar|probarme|probarlo|ir|pasar|que|una|un|el|la|los|las|mas|informacion|hablar'),
+  ...rules('purchase', 0.8, 'rejection', 'me|nos gustaria comprar|comprarlo|comprarla|comprarlos|pedir|pedirlo|ordenar|llevarmelo|llevarmela|llevarme|adquirir|reservar|apartar|separar|encargar'),
   ...rules('praise', 0.75, 'rejection', 'muy|super|que|re|demasiado|tan|bien chevere|bacano|bueno|buena|buenos|lindo|linda|lindos|bonito|bonita|util|chimba|bello|bella'),
   ...rules('praise', 0.8, undefined,
     'que belleza|maravilla|chimba|nota|lujo',
@@ -410,7 +413,15 @@ const RULES: Rule[] = [
   ...rules('confusion', 0.8, undefined, 'no le|te|les? entiendo|entendi|comprendo|capto|entiende nada?'),
   ...rules('confusion', 0.75, undefined, 'no me|nos? quedo|queda|es|esta muy|tan|bien? claro'),
   ...rules('confusion', 0.7, undefined, 'como asi', 'confuso|confusa|confundido|confundida|enredado|perdido|perdida'),
-  ...rules('confusion', 0.6, undefined, 'no estoy seguro|segura'),
+  ...rules('confusion', 0.6, undefined, 'no estoy seguro|segura', 'no estoy muy|tan|del seguro|segura|todo'),
+  // It does not fit: "me queda grande", "le quedó corto".
+  ...rules('objection', 0.6, undefined, 'me|le|te|nos queda|quedo|quedan|quedaron|quedaba grande|grandes|pequeño|pequeña|pequeños|chico|chica|chicos|apretado|apretada|apretados|corto|corta|cortos|largo|larga|ancho|ancha|flojo|floja|justo|justa'),
+  // Looks cheap: "se ve bien cheap", "se ve chafa".
+  ...rules('complaint', 0.6, undefined, 'se ve|ven|veia bien|muy|super|re? cheap|chafa|corriente|barato|barata|baratos|baratas'),
+  // "¿50 mil por eso?": a price held up against what it buys.
+  ...rules('price_objection', 0.6, undefined, 'mil|lucas|luca|pesos|dolares|soles|euros|bolos|varos|quetzales por eso|esto|esa|ese'),
+  // Puerto Rico's "te dejo saber" (I'll let you know) and "let me think" put it off.
+  ...rules('stall', 0.65, undefined, 'te|le|les dejo saber', 'let me think', 'permitame|permiteme|permitanme pensarlo|pensar|consultarlo'),
   ...rules('confusion', 0.55, undefined, 'no se|sabria'),
   // Not "no sé": "no se ve nada mal", "no se ve feo para nada" (it does not look bad).
   ...rules('reassurance', 0.7, undefined, 'no se ve|ven|nota|notan|siente nada? mal|feo|fea|feos|feas|horrible|caro|cara|barato|barata'),
@@ -795,7 +806,7 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
 }
 
 /** Before "si", a whether for the yes, though before a purchase a doubt ("a ver si me lo llevo", "te confirmo si lo quiero"). */
-const WHETHER_ONLY_HERE: ReadonlySet<string> = new Set(['ver', 'confirmo'])
+const WHETHER_ONLY_HERE: ReadonlySet<string> = new Set(['ver', 'confirmo', 'se'])
 /**
  * "Ver si", "saber si": a whether, not a yes ("déjame ver si me aprueban el presupuesto"), after the
  * verbs the purchase reads a whether after and those above. Mutates `signals`.

@@ -144,6 +144,26 @@ const SPELLINGS: Record<string, string> = {
   tamos: 'estamos',
   // common misspellings (b/v, s/c/z, k/qu)
   kiero: 'quiero',
+  kiere: 'quiere',
+  kieres: 'quieres',
+  kisiera: 'quisiera',
+  keda: 'queda',
+  kedan: 'quedan',
+  kedo: 'quedo',
+  // English a shop hears in Spanish ("te hago el deposit", "¿cuánto el shipping?", "no me da el budget").
+  deposit: 'deposito',
+  account: 'cuenta',
+  cash: 'efectivo',
+  shipping: 'envio',
+  discount: 'descuento',
+  size: 'talla',
+  budget: 'presupuesto',
+  expensive: 'caro',
+  bookear: 'reservar',
+  booking: 'reserva',
+  scam: 'estafa',
+  payment: 'pago',
+  price: 'precio',
   qiero: 'quiero',
   kero: 'quiero',
   komo: 'como',
@@ -476,11 +496,21 @@ const QUESTION_OPENERS = new Set(
   'hola buenas buenos buen dia dias tardes noches oye oiga disculpa disculpe perdon y e o pero entonces bueno ok a de en para por con hasta desde sobre'.split(' '),
 )
 
-/** The message asks something: a "?", or it starts like a question ("cuando llega", "de que material es"). */
+/** Wanting to know, said instead of asked: "quisiera saber…", "deseo consultar…". */
+const WANTING = new Set(['quisiera', 'queria', 'quiero', 'gustaria', 'deseo', 'desearia', 'necesito', 'necesitaria'])
+const TO_KNOW = new Set(['saber', 'consultar', 'preguntar', 'preguntarle', 'preguntarles', 'averiguar'])
+
+/**
+ * The message asks something: a "?", or it starts like a question ("cuando llega", "de que
+ * material es"), or it says it wants to know, as polite customers write without a question mark
+ * ("Buenos días. Quisiera saber el costo del envío a Cuenca. Gracias.").
+ */
 export function asksQuestion(analyzed: AnalyzedText): boolean {
   if (analyzed.questionMarks > 0) return true
+  const { words } = analyzed
+  for (let i = 0; i + 1 < Math.min(words.length, 10); i++) if (WANTING.has(words[i]!) && TO_KNOW.has(words[i + 1]!)) return true
   // Three words at most before it: further in, "que" and "como" are mostly not asking.
-  for (const word of analyzed.words.slice(0, 4)) {
+  for (const word of words.slice(0, 4)) {
     if (QUESTION_WORDS.has(word)) return true
     if (!QUESTION_OPENERS.has(word)) return false
   }

@@ -83,6 +83,15 @@ describe('detectCategory', () => {
     ['¿puedo cambiarlo si no me queda?', 'general'],
     ['en cuanto llega lo q pedi ayer', 'consulta_envio'],
     ['Dale, agendá la instalación para el martes', 'proceso_pago'],
+    // Polite, shorthand and Spanglish customers (issue 16).
+    ['Buenos días. Quisiera saber cuál es el costo del envío a Cuenca. Gracias.', 'consulta_envio'],
+    ['¿Podrían enviarme fotografías del uniforme con la tabla de medidas?', 'solicitud_foto'],
+    ['¿Tendrá usted Losartán de 50 miligramos?', 'consulta_producto'],
+    ['¿Me lo podría repetir con otras palabras, por favor?', 'general'],
+    ['Señores, este es el tercer mensaje que les envío sin respuesta', 'general'],
+    ['t escribo xq el celu q compre no prende, kiero mi plata', 'general'],
+    ['cuanto me cobran x arreglar la pantalla d un iphone 11?', 'consulta_precio'],
+    ['te hago el deposit ahora mismo, pásame el account number', 'proceso_pago'],
   ] as const)('files "%s" under %s', (text, expected) => {
     expect(detectCategory(text)).toBe(expected)
   })

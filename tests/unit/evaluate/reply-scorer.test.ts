@@ -171,8 +171,9 @@ describe('assessReply: purchase intent', () => {
     expect(assessReply('¿ya está listo mi pedido?')).toMatchObject({ score: 3, wasSuccessful: false })
   })
 
-  it('reads "sabe si" as a whether, not a yes', () => {
+  it('reads "sabe si" and "no sé si" as a whether, not a yes', () => {
     expect(assessReply('¿alguien sabe si ya abrieron la carretera?').signals).not.toContain('ack:si')
+    expect(assessReply('no sé si alcanzo a llegar').signals).not.toContain('ack:si')
   })
 
   it('reads calling off whatever it names as a rejection', () => {
@@ -577,6 +578,14 @@ describe('assessReply: what customers write about the service (issue 16)', () =>
     ['😋😋', 5],
     ['💔', 2],
     ['🤦🏽\u200d♀️ otra vez', 2],
+    // Wishes, doubts and fits, as polite and shorthand customers write them.
+    ['me gustaría saber el precio del colchón', 3],
+    ['me gustaría encargar un arreglo de globos', 5],
+    ['no estoy muy segura, la verdad', 2],
+    ['kiero cambiar la talla, me keda grande', 2],
+    ['se ve bien cheap', 1],
+    ['50 mil x eso?? uff no', 2],
+    ['ok, te dejo saber', 3],
   ] as const)('"%s" → %i', (text, expected) => {
     expect(assessReply(text).score).toBe(expected)
   })

@@ -167,6 +167,20 @@ describe('analyzeSpanish', () => {
   })
 })
 
+describe('asksQuestion: wanting to know, said without a question mark', () => {
+  it('reads "quisiera saber…" and "deseo consultar…" as asking', () => {
+    expect(asksQuestion(analyzeSpanish('Buenos días. Quisiera saber el costo del envío a Cuenca. Gracias.'))).toBe(true)
+    expect(asksQuestion(analyzeSpanish('deseo consultar si atienden el domingo'))).toBe(true)
+    expect(asksQuestion(analyzeSpanish('ya sé lo que quiero'))).toBe(false)
+  })
+
+  it('reads a shop\'s English and shorthand in Spanish', () => {
+    expect(analyzeSpanish('m keda grande').words).toContain('queda')
+    expect(analyzeSpanish('cuanto el shipping a texas').words).toContain('envio')
+    expect(analyzeSpanish('te hago el deposit, pasame el account number').words).toEqual(expect.arrayContaining(['deposito', 'cuenta']))
+  })
+})
+
 describe('analyzeSpanish: a "sí" typed with its accent', () => {
   it('is marked, where the folded words lose the accent', () => {
     const a = analyzeSpanish('qué bueno que sí tienen la talla, si no me avisas')
