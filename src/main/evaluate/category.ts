@@ -350,6 +350,7 @@ const AFTER_SALE = new PhraseSet(
     'devuelven|devuelvan|devuelve|devuelves|regresan|regresen el|mi|la dinero|plata|platica',
     // "kiero mi plata", "exijo mi dinero": the money back.
     'quiero|queremos|exijo|necesito mi|nuestro|nuestra plata|dinero|platica|lana|pisto|reembolso',
+    'hacer|hago|hacemos|haga|hagan un|el|una|la cambio|devolucion',
     WITHDRAW_VERBS,
     'me lo|la|los|las cambias|cambian|cambiarias|cambiaria|cambia|cambies',
     'quiero|quisiera|queria|necesito cambiarlo|cambiarla|cambiarlos|devolverlo|devolverla',
@@ -451,7 +452,7 @@ const NOT_A_TOPIC = new PhraseSet(
 const NEGATORS = new Set(['no', 'nunca', 'ni', 'tampoco', 'jamas'])
 
 /** Greetings and fillers a message (a voice note above all) starts with: "hola oye tienes el de salmón". */
-const OPENING_FILLERS = new Set('hola buenas buenos buen dia dias tardes noches oye oiga mira mire eh este ey che disculpa disculpe perdon aja bueno pues y amigo amiga vecino vecina'.split(' '))
+const OPENING_FILLERS = new Set('hola buenas buenos buen dia dias tardes noches oye oiga mira mire eh hmm este ey che disculpa disculpe perdon aja bueno pues y amigo amiga vecino vecina'.split(' '))
 
 /** Nothing but greetings and fillers before `start`: the phrase opens the message. */
 function opensMessage(words: readonly string[], start: number): boolean {

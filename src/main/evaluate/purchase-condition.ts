@@ -30,7 +30,7 @@ export const YES_AFTER_SI: ReadonlySet<string> = new Set('si claro dale ok okey 
  * lo deja en 250…", "bueno si…", "lo pensé bien y sí lo voy a querer") and the greetings a voice
  * note starts with ("hola oye sí aceptan tarjeta").
  */
-const BEFORE_IF = new Set('no pos pues bueno ok oye oiga mira mire entonces y pero ah ay eh este hola buenas buenos dia dias tardes noches disculpa disculpe perdon aja ya vale che ey'.split(' '))
+const BEFORE_IF = new Set('no pos pues bueno ok oye oiga mira mire entonces y pero ah ay eh hmm este hola buenas buenos dia dias tardes noches disculpa disculpe perdon aja ya vale che ey'.split(' '))
 /** After an opening "si", what a customer asks the shop: "¿sí aceptan tarjeta?" asks, it sets no condition on it. */
 const ASKS_THE_SHOP = new Set('aceptan acepta aceptas reciben recibe recibes tienen tiene tienes hay hacen hace haces manejan maneja manejas venden vende vendes envian envia envias mandan manda mandas trabajan trabaja'.split(' '))
 /** What a customer asks in return for buying: a better price, free shipping, a faster delivery. */
@@ -39,15 +39,24 @@ const CLITICS = new Set(['me', 'nos'])
 /** Verbs after which "si" is a whether about a fact, not a condition on buying: "¿me confirman si les llegó el pago?". */
 export const WHETHER_AFTER: ReadonlySet<string> = new Set('confirma confirman confirmas confirme confirmen confirmar confirmame confirmenme dices dice dicen digas diga decir dime digame avisas avisa avisan avise avisen avisar avisame avisenme saber preguntar pregunto consultar consulto revisar revisas revisa verificar verificas verifica chequear averiguar averiguo sabe sabes saben sabia sabemos'.split(' '))
 
+/** After "si", the courtesy of an "if" that sets no condition: "resérvame a las tres si se puede", "si es posible". */
+const POLITE_IF = new Set(['puedes', 'puede', 'pueden', 'podes', 'gustas', 'gusta', 'quieres', 'quiere'])
+
+function politeIf(words: readonly string[], at: number): boolean {
+  const next = words[at + 1]
+  const after = words[at + 2]
+  return POLITE_IF.has(next!) && (after === undefined || after === 'por' || after === 'gracias') || (next === 'se' && after === 'puede') || (next === 'es' && after === 'posible')
+}
+
 function readsAsIf(words: readonly string[], clauseOf: readonly number[], at: number): boolean {
   const next = words[at + 1]
-  return next !== undefined && clauseOf[at + 1] === clauseOf[at] && !YES_AFTER_SI.has(next) && next !== 'no' && next !== 'o'
+  return next !== undefined && clauseOf[at + 1] === clauseOf[at] && !YES_AFTER_SI.has(next) && next !== 'no' && next !== 'o' && !politeIf(words, at)
 }
 
 /** Inside a clause, after other words, a "si" is no yes whatever follows: "¿se puede cancelar si ya pagué?". */
 function readsAsIfInside(words: readonly string[], clauseOf: readonly number[], at: number): boolean {
   const next = words[at + 1]
-  return next !== undefined && clauseOf[at + 1] === clauseOf[at] && next !== 'o'
+  return next !== undefined && clauseOf[at + 1] === clauseOf[at] && next !== 'o' && !politeIf(words, at)
 }
 
 function opensClause(words: readonly string[], clauseOf: readonly number[], at: number): boolean {

@@ -425,7 +425,10 @@ const RULES: Rule[] = [
   ...rules('confusion', 0.55, undefined, 'no se|sabria'),
   // Not "no sé": "no se ve nada mal", "no se ve feo para nada" (it does not look bad).
   ...rules('reassurance', 0.7, undefined, 'no se ve|ven|nota|notan|siente nada? mal|feo|fea|feos|feas|horrible|caro|cara|barato|barata'),
-  ...rules('misanswer', 0.75, undefined, 'no fue|es|era eso? lo que te? pregunte|pregunto|pedi|dije'),
+  ...rules('misanswer', 0.75, undefined, 'no fue|es|era eso? lo que te? pregunte|pregunto|pedi|dije', 'no fue|es|era mi pregunta'),
+  // Seen, not understood: "no se ve bien la cocina" is no "no sé".
+  ...rules('info', 0.3, undefined, 'no se ve|ven|veia|veian|escucha|oye'),
+  ...rules('annoyance', 0.6, undefined, 'what the hell|heck|fuck'),
   // Told to answer properly: "responde bien", "lee bien lo que te escribí" (not "bien" agreeing).
   ...rules('misanswer', 0.75, undefined, 'responde|responda|responder|respondan|contesta|conteste|contestar|contesten|lee|lea|leer|lean bien'),
   ...rules('misanswer', 0.7, undefined, 'yo? pregunte por|otra|fue', 'pero|yo pregunte si|que|cuanto|como|por|cual', 'no me? responde|responden|respondio|respondiste|contesta|contestaste|contestan'),
@@ -806,7 +809,7 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
 }
 
 /** Before "si", a whether for the yes, though before a purchase a doubt ("a ver si me lo llevo", "te confirmo si lo quiero"). */
-const WHETHER_ONLY_HERE: ReadonlySet<string> = new Set(['ver', 'confirmo', 'se'])
+const WHETHER_ONLY_HERE: ReadonlySet<string> = new Set(['ver', 'confirmo', 'se', 'consulte', 'pregunte'])
 /**
  * "Ver si", "saber si": a whether, not a yes ("déjame ver si me aprueban el presupuesto"), after the
  * verbs the purchase reads a whether after and those above. Mutates `signals`.

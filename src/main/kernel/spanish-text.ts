@@ -162,6 +162,8 @@ const SPELLINGS: Record<string, string> = {
   bookear: 'reservar',
   booking: 'reserva',
   scam: 'estafa',
+  exchange: 'cambio',
+  refund: 'reembolso',
   payment: 'pago',
   price: 'precio',
   qiero: 'quiero',

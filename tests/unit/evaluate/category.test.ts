@@ -92,6 +92,7 @@ describe('detectCategory', () => {
     ['t escribo xq el celu q compre no prende, kiero mi plata', 'general'],
     ['cuanto me cobran x arreglar la pantalla d un iphone 11?', 'consulta_precio'],
     ['te hago el deposit ahora mismo, pásame el account number', 'proceso_pago'],
+    ['pedí un size M y me llegó un XL, quiero hacer un exchange', 'general'],
   ] as const)('files "%s" under %s', (text, expected) => {
     expect(detectCategory(text)).toBe(expected)
   })

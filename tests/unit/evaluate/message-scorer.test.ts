@@ -499,6 +499,17 @@ describe('paying and ordering are one topic and one outcome', () => {
     expect(scoreMessage({ text: 'sí tienen en rojo, me lo llevo' }, parts).wasSuccessful).toBe(true)
   })
 
+  it('reads an "if" of courtesy as no condition on the purchase', () => {
+    for (const text of ['resérvame a las tres si se puede', 'apártame uno si puedes', 'sepárame dos si es posible']) {
+      expect(scoreMessage({ text }, parts).wasSuccessful, text).toBe(true)
+    }
+    expect(scoreMessage({ text: 'si puedes dejármelo en 40, me lo llevo' }, parts).wasSuccessful).toBe(false)
+  })
+
+  it('reads a voice note that opens with fillers as asking what it asks', () => {
+    expect(scoreMessage({ text: 'buenos días eh este tienen el jarabe para la tos sin azúcar' }, parts).category).toBe('consulta_producto')
+  })
+
   it('does not let the model turn a complaint of up to 20 words positive', () => {
     // 18 words: the model alone reads the rest ("como todos los meses") as liking.
     const text = 'la app del banco se cae siempre justo cuando tengo que pagar el arriendo, como todos los meses'

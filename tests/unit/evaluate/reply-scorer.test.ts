@@ -586,6 +586,9 @@ describe('assessReply: what customers write about the service (issue 16)', () =>
     ['se ve bien cheap', 1],
     ['50 mil x eso?? uff no', 2],
     ['ok, te dejo saber', 3],
+    ['me llegó un XL, what the hell', 2],
+    ['disculpe, pero esa no fue mi pregunta', 2],
+    ['no se ve bien la cocina en la foto', 3],
   ] as const)('"%s" → %i', (text, expected) => {
     expect(assessReply(text).score).toBe(expected)
   })
