@@ -9,7 +9,7 @@
 // (RULES_WEIGHT, chosen on the tuning part of the development set, docs/scorer.md). A sale the
 // rules or the context recognised stays a sale: no review vocabulary can out-vote "me lo llevo".
 
-import { analyzeSpanish, asksQuestion, type AnalyzedText } from '../kernel/spanish-text'
+import { analyzeSpanish, asksQuestion, wantsToKnow, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet } from '../kernel/phrase-matcher'
 import { rulesDistribution } from './blended-scorer'
 import { topicOf, type Category, type TopicMatch } from './category'
@@ -435,7 +435,8 @@ function blendWithModel(analyzed: AnalyzedText, rules: ReplyAssessment, topic: T
   // Beyond 12 words the pull fades with length, and only a question mark says it asks: a long
   // text that opens with "como" compares as often. Questions to a company in a post ("¿cuántos
   // kilos se pueden llevar en la maleta de mano…?") had been read as keen; --cv unchanged.
-  const prior = asks && (analyzed.questionMarks > 0 || words <= fullWords) ? (parts.questionPrior ?? QUESTION_NEUTRAL_PRIOR) * Math.min(1, fullWords / words) : 0
+  // Saying it wants to know ("Quisiera saber si la garantía…") asks as plainly as a question mark.
+  const prior = asks && (analyzed.questionMarks > 0 || words <= fullWords || wantsToKnow(analyzed)) ? (parts.questionPrior ?? QUESTION_NEUTRAL_PRIOR) * Math.min(1, fullWords / words) : 0
   // Where the rules found nothing at all and nothing is asked, a statement with no words the rules
   // know is as often a plain fact ("mañana cierran la avenida por el desfile") as a feeling.
   const silent = rules.signals.includes('no_signal') && !asks ? (parts.silentPrior ?? SILENT_NEUTRAL_PRIOR) * Math.min(1, fullWords / words) : 0

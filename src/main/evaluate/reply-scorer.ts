@@ -244,7 +244,18 @@ const RULES: Rule[] = [
   ...rules('praise', 0.75, 'complaint', 'que|muy|super|bien|re|tan rico|rica|ricos|ricas'),
   // Peace, ease, a feat admired: "qué paz", "muy fácil", "no sé cómo lo hacen pero siempre llega a tiempo".
   ...rules('praise', 0.65, undefined, 'que paz|tranquilidad', 'no se como lo hacen $'),
-  ...rules('praise', 0.6, 'annoyance', 'muy|super|bien|re|tan|que facil|sencillo|sencilla|practico|practica'),
+  ...rules('praise', 0.6, 'annoyance', 'muy|super|bien|re|tan|que|bastante facil|sencillo|sencilla|practico|practica'),
+  // A good buy, a pleasure: "buena compra", "así da gusto comprar", "sin ningún problema" ("cumplió"
+  // cost the press opinions in --cv: promises kept or not are politics there).
+  ...rules('praise', 0.6, 'complaint', 'buena|excelente|gran compra', 'muy buena compra', 'da gusto', 'sin ningun problema|inconveniente|drama'),
+  // Not up to it: "no estuvo a la altura de su precio" ("deficiente" cost the reviews in --cv).
+  ...rules('complaint', 0.7, undefined, 'no esta|estuvo|estan|estuvieron|es|fue|son a la altura'),
+  ...rules('objection', 0.55, undefined, 'no me|nos corresponde|correspondia|corresponden'),
+  // Told later, not declined: "les comentaré más adelante", "ya os contaré".
+  ...rules('stall', 0.6, undefined, 'comentare|comento|cuento|contare|avisare|escribire mas adelante|luego|despues|pronto', 'ya les|te contare|cuento|comento'),
+  ...rules('info', 0.4, undefined, 'no se que tal'),
+  // English with its own no: "not cool", "super annoying".
+  ...rules('annoyance', 0.65, undefined, 'not cool|nice|good|great|ok|okay', 'super|muy|re|bien|so? annoying|boring|lame|awful|trash'),
   // "Al otro día" is the next day, not "another day" put off.
   ...rules('topic', 0.3, undefined, 'al otro dia'),
   ...rules('praise', 0.85, 'decline', 'me encanta|encanto|encantan|encantaron|fascina|fascino'),
@@ -563,7 +574,8 @@ const RULES: Rule[] = [
     'horas|dias|semanas|meses|hora|minutos|rato esperando',
     'dias|semanas|meses y nada $',
     // "3 meses y mi pedido sigue en tránsito".
-    'dias|semanas|meses y mi|el|la|todavia|aun|sigue|siguen',
+    'dias|semanas|meses y todavia|aun|sigue|siguen|nada',
+    'dias|semanas|meses y mi|el|la pedido|paquete|envio|orden|compra|encomienda sigue|siguen|todavia|aun|no',
     // Still waiting: "sigo esperando" (the model read it as 5).
     'sigo|seguimos|todavia|aun esperando',
   ),

@@ -502,15 +502,21 @@ const QUESTION_OPENERS = new Set(
 const WANTING = new Set(['quisiera', 'queria', 'quiero', 'gustaria', 'deseo', 'desearia', 'necesito', 'necesitaria'])
 const TO_KNOW = new Set(['saber', 'consultar', 'preguntar', 'preguntarle', 'preguntarles', 'averiguar'])
 
+/** Says it wants to know, near its start: "Buenos días. Quisiera saber…", "les escribo para consultar…". */
+export function wantsToKnow(analyzed: Pick<AnalyzedText, 'words'>): boolean {
+  const { words } = analyzed
+  for (let i = 0; i + 1 < Math.min(words.length, 10); i++) if ((WANTING.has(words[i]!) || words[i] === 'para') && TO_KNOW.has(words[i + 1]!)) return true
+  return false
+}
+
 /**
  * The message asks something: a "?", or it starts like a question ("cuando llega", "de que
  * material es"), or it says it wants to know, as polite customers write without a question mark
  * ("Buenos días. Quisiera saber el costo del envío a Cuenca. Gracias.").
  */
 export function asksQuestion(analyzed: AnalyzedText): boolean {
-  if (analyzed.questionMarks > 0) return true
+  if (analyzed.questionMarks > 0 || wantsToKnow(analyzed)) return true
   const { words } = analyzed
-  for (let i = 0; i + 1 < Math.min(words.length, 10); i++) if (WANTING.has(words[i]!) && TO_KNOW.has(words[i + 1]!)) return true
   // Three words at most before it: further in, "que" and "como" are mostly not asking.
   for (const word of words.slice(0, 4)) {
     if (QUESTION_WORDS.has(word)) return true

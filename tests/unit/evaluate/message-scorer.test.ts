@@ -499,6 +499,12 @@ describe('paying and ordering are one topic and one outcome', () => {
     expect(scoreMessage({ text: 'sí tienen en rojo, me lo llevo' }, parts).wasSuccessful).toBe(true)
   })
 
+  it('gives a long question asked without its mark ("quisiera saber si…") the pull of a question', () => {
+    const text = 'Quisiera saber si la garantía del refrigerador se puede hacer efectiva en cualquier sucursal o únicamente donde lo compré.'
+    // The model alone read it as 5.
+    expect(scoreMessage({ text }, parts).score).toBe(3)
+  })
+
   it('reads an "if" of courtesy as no condition on the purchase', () => {
     for (const text of ['resérvame a las tres si se puede', 'apártame uno si puedes', 'sepárame dos si es posible']) {
       expect(scoreMessage({ text }, parts).wasSuccessful, text).toBe(true)

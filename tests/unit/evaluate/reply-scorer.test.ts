@@ -589,6 +589,14 @@ describe('assessReply: what customers write about the service (issue 16)', () =>
     ['me llegó un XL, what the hell', 2],
     ['disculpe, pero esa no fue mi pregunta', 2],
     ['no se ve bien la cocina en la foto', 3],
+    ['el shipping tardó tres semanas, not cool', 2],
+    ['super annoying el tráfico hoy', 2],
+    ['me llegó en dos días y el producto es tal cual la foto, buena compra', 5],
+    ['3 meses y mi pedido sigue en tránsito', 2],
+    ['así da gusto comprar', 5],
+    ['la función no estuvo a la altura de su precio', 1],
+    ['recibí el pedido, les comentaré más adelante', 3],
+    ['me cobraron una comisión que no me corresponde', 2],
   ] as const)('"%s" → %i', (text, expected) => {
     expect(assessReply(text).score).toBe(expected)
   })

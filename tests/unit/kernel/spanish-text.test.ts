@@ -171,6 +171,7 @@ describe('asksQuestion: wanting to know, said without a question mark', () => {
   it('reads "quisiera saber…" and "deseo consultar…" as asking', () => {
     expect(asksQuestion(analyzeSpanish('Buenos días. Quisiera saber el costo del envío a Cuenca. Gracias.'))).toBe(true)
     expect(asksQuestion(analyzeSpanish('deseo consultar si atienden el domingo'))).toBe(true)
+    expect(asksQuestion(analyzeSpanish('Buenas tardes. Les escribo para consultar si atienden con seguro.'))).toBe(true)
     expect(asksQuestion(analyzeSpanish('ya sé lo que quiero'))).toBe(false)
   })
 
