@@ -45,7 +45,7 @@ const POLITE_IF = new Set(['puedes', 'puede', 'pueden', 'podes', 'gustas', 'gust
 function politeIf(words: readonly string[], at: number): boolean {
   const next = words[at + 1]
   const after = words[at + 2]
-  return POLITE_IF.has(next!) && (after === undefined || after === 'por' || after === 'gracias') || (next === 'se' && after === 'puede') || (next === 'es' && after === 'posible')
+  return (POLITE_IF.has(next!) && (after === undefined || after === 'por' || after === 'gracias')) || (next === 'se' && after === 'puede') || (next === 'es' && after === 'posible')
 }
 
 function readsAsIf(words: readonly string[], clauseOf: readonly number[], at: number): boolean {
