@@ -37,7 +37,7 @@ const ASKS_THE_SHOP = new Set('aceptan acepta aceptas reciben recibe recibes tie
 const IN_RETURN = new Set('precio hay sale salen saldria cuesta cuestan costaria llega llegan llegaria descuento rebaja gratis regalan regalas dan das hacen haces haria harias dejan dejas dejarias'.split(' '))
 const CLITICS = new Set(['me', 'nos'])
 /** Verbs after which "si" is a whether about a fact, not a condition on buying: "¿me confirman si les llegó el pago?". */
-export const WHETHER_AFTER: ReadonlySet<string> = new Set('confirma confirman confirmas confirme confirmen confirmar confirmame confirmenme dices dice dicen digas diga decir dime digame avisas avisa avisan avise avisen avisar avisame avisenme saber preguntar pregunto consultar consulto revisar revisas revisa verificar verificas verifica chequear averiguar averiguo sabe sabes saben sabia sabemos'.split(' '))
+export const WHETHER_AFTER: ReadonlySet<string> = new Set('confirma confirman confirmas confirme confirmen confirmar confirmame confirmenme dices dice dicen digas diga decir dime digame avisas avisa avisan avise avisen avisar avisame avisenme saber preguntar pregunto consultar consulto revisar revisas revisa verificar verificas verifica chequear averiguar averiguo sabe sabes saben sabia sabemos pregunte consulte'.split(' '))
 
 /** After "si", the courtesy of an "if" that sets no condition: "resérvame a las tres si se puede", "si es posible". */
 const POLITE_IF = new Set(['puedes', 'puede', 'pueden', 'podes', 'gustas', 'gusta', 'quieres', 'quiere'])

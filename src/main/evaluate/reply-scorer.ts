@@ -384,6 +384,8 @@ const RULES: Rule[] = [
   // It did not fit: "la pieza no le quedó al carro", "no me quedaron los zapatos" ("no me quedó
   // claro" is confusion, a longer phrase).
   ...rules('objection', 0.6, undefined, 'no me|le|nos|te quedo|quedaron'),
+  // It does not fit: "me queda grande", "le quedó corto".
+  ...rules('objection', 0.6, undefined, 'me|le|te|nos queda|quedo|quedan|quedaron|quedaba grande|grandes|pequeño|pequeña|pequeños|chico|chica|chicos|apretado|apretada|apretados|corto|corta|cortos|largo|larga|ancho|ancha|flojo|floja|justo|justa'),
   ...rules('stall', 0.65, null, 'voy a pensarlo|consultarlo|consultar|pensar|mirar|revisar|preguntar', 'lo pienso|pensare|miro|reviso|consulto|analizo'),
   ...rules('stall', 0.65, undefined,
     'dejame|deja|dejeme lo? pienso|pensar|ver|miro|reviso|consulto|pensarlo',
@@ -425,8 +427,6 @@ const RULES: Rule[] = [
   ...rules('confusion', 0.75, undefined, 'no me|nos? quedo|queda|es|esta muy|tan|bien? claro'),
   ...rules('confusion', 0.7, undefined, 'como asi', 'confuso|confusa|confundido|confundida|enredado|perdido|perdida'),
   ...rules('confusion', 0.6, undefined, 'no estoy seguro|segura', 'no estoy muy|tan|del seguro|segura|todo'),
-  // It does not fit: "me queda grande", "le quedó corto".
-  ...rules('objection', 0.6, undefined, 'me|le|te|nos queda|quedo|quedan|quedaron|quedaba grande|grandes|pequeño|pequeña|pequeños|chico|chica|chicos|apretado|apretada|apretados|corto|corta|cortos|largo|larga|ancho|ancha|flojo|floja|justo|justa'),
   // Looks cheap: "se ve bien cheap", "se ve chafa".
   ...rules('complaint', 0.6, undefined, 'se ve|ven|veia bien|muy|super|re? cheap|chafa|corriente|barato|barata|baratos|baratas'),
   // "¿50 mil por eso?": a price held up against what it buys.
@@ -820,8 +820,8 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
   return signals
 }
 
-/** Before "si", a whether for the yes, though before a purchase a doubt ("a ver si me lo llevo", "te confirmo si lo quiero"). */
-const WHETHER_ONLY_HERE: ReadonlySet<string> = new Set(['ver', 'confirmo', 'se', 'consulte', 'pregunte'])
+/** Before "si", a whether for the yes, though before a purchase a doubt ("a ver si me lo llevo", "te confirmo si lo quiero", "no sé si lo compro"). */
+const WHETHER_ONLY_HERE: ReadonlySet<string> = new Set(['ver', 'confirmo', 'se'])
 /**
  * "Ver si", "saber si": a whether, not a yes ("déjame ver si me aprueban el presupuesto"), after the
  * verbs the purchase reads a whether after and those above. Mutates `signals`.
