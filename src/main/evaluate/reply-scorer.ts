@@ -5,7 +5,7 @@
 // mixes signals is resolved by explicit rules instead of by whichever regex happened to be first.
 // docs/scorer.md has the labeling guide these rules follow and the measured accuracy.
 
-import { analyzeSpanish, asksQuestion, type AnalyzedText } from '../kernel/spanish-text'
+import { analyzeSpanish, asksAfterReaction, asksQuestion, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet, type PhraseMatch } from '../kernel/phrase-matcher'
 import { humanRequestIn } from '../guardrails/human-request'
 import { NOT_GOODS } from './not-goods'
@@ -816,7 +816,7 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
     const onlyWhat = words.length === 0 || (words.length <= 2 && words.every((w) => WHAT.has(w)))
     if (onlyWhat && analyzed.emojis.length === 0) signals.push({ kind: 'confusion', reliability: 0.45, label: words.length ? `confusion:${words.join(' ')} ?` : 'confusion:?' })
     else signals.push({ kind: 'info', reliability: 0.35, label: 'question' })
-  }
+  } else if (asksAfterReaction(analyzed)) signals.push({ kind: 'info', reliability: 0.35, label: 'question' })
   return signals
 }
 

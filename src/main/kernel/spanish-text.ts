@@ -27,6 +27,11 @@ export interface AnalyzedText {
    * tienen la talla, apártamelo"). Voice notes transcribed by the phone keep their accents.
    */
   accentedSi?: readonly number[]
+  /**
+   * Indices in `words` of a word that stands for a question however the message is punctuated:
+   * "cuánto vale" and "a cómo está" become "precio", which "buen precio" also reads.
+   */
+  askedAt?: readonly number[]
 }
 
 export { foldSpanish }
@@ -381,6 +386,8 @@ interface Token {
   clause: number
   /** A "sí" typed with its accent. */
   accented?: true
+  /** Rewritten from a question phrase ("cuánto cuesta" → "precio"). */
+  asked?: true
 }
 
 /** Stands in for an accented "sí" through the folding, which drops the accent. */
@@ -429,18 +436,22 @@ function rewritePhrases(tokens: Token[]): Token[] {
       for (const w of text.split(' ')) out.push({ text: w, kind: 'word', clause: t.clause })
       i += skip
     }
+    const asked = (skip: number) => {
+      out.push({ text: 'precio', kind: 'word', clause: t.clause, asked: true })
+      i += skip
+    }
     if (t.text === 'cuanto' && next && PRICE_VERBS.has(next) && !(next === 'es' && next2 === 'el' && wordAt(i + 3, t.clause) === 'tiempo')) {
-      push('precio', 1)
+      asked(1)
     } else if (t.text === 'cuanto' && next && PRICE_OBJECTS.has(next) && next2 && PRICE_AFTER_OBJECT.has(next2)) {
-      push('precio', 2)
+      asked(2)
     } else if (t.text === 'cuanto' && (next === 'pago' || next === 'pagaria')) {
-      push('precio', 1)
+      asked(1)
     } else if (t.text === 'cuanto' && (next === 'hay' || next === 'tengo') && next2 === 'que' && wordAt(i + 3, t.clause) === 'pagar') {
-      push('precio', 3)
+      asked(3)
     } else if ((t.text === 'que' || t.text === 'cual') && (next === 'precio' || next === 'valor' || next === 'costo')) {
-      push('precio', 1)
+      asked(1)
     } else if (t.text === 'a' && next === 'como' && next2 && (next2 === 'esta' || next2 === 'estan' || PRICE_VERBS.has(next2))) {
-      push('precio', 2)
+      asked(2)
     } else if (t.text === 'de' && (next === 'una' || next === '1') && (next2 === undefined || DE_UNA_FOLLOWERS.has(next2)) && !COUNTED_BEFORE_DE_UNA.has(out.at(-1)?.text ?? '')) {
       push('dale', 1)
     } else if ((t.text === 'la' || t.text === 'los' || t.text === 'las') && next && CLITIC_VERBS.has(next)) {
@@ -515,12 +526,44 @@ export function wantsToKnow(analyzed: Pick<AnalyzedText, 'words'>): boolean {
  * ("Buenos días. Quisiera saber el costo del envío a Cuenca. Gracias.").
  */
 export function asksQuestion(analyzed: AnalyzedText): boolean {
-  if (analyzed.questionMarks > 0 || wantsToKnow(analyzed)) return true
+  if (analyzed.questionMarks > 0 || wantsToKnow(analyzed) || analyzed.askedAt?.length) return true
   const { words } = analyzed
   // Three words at most before it: further in, "que" and "como" are mostly not asking.
   for (const word of words.slice(0, 4)) {
     if (QUESTION_WORDS.has(word)) return true
-    if (!QUESTION_OPENERS.has(word)) return false
+    if (!QUESTION_OPENERS.has(word)) break
+  }
+  return asksAfterReaction(analyzed)
+}
+
+/** Question words that ask when a clause opens with them; "cuando" and "como" also tell ("cuando llegue te aviso"). */
+const LATER_QUESTION_WORDS = new Set(['cuanto', 'cuantos', 'cuantas', 'donde', 'cual', 'cuales'])
+const PREPOSITIONS = new Set(['a', 'de', 'en', 'para', 'por', 'con'])
+const ARTICLES = new Set(['el', 'la', 'los', 'las'])
+/** A first reaction before the question: thanks, agreement, liking, a greeting. */
+const REACTION_WORDS = new Set(
+  'ok okey listo dale bueno va vale perfecto genial excelente super buenisimo gracias muchas mil chevere bacano bacan chido padre lindo linda hermoso hermosa bonito bonita precioso preciosa divino divina me encanta encanto gusta gusto claro si ya ah ahh hola buenas entendido entiendo muy bien que'.split(' '),
+)
+
+/**
+ * A question put after a first reaction, unpunctuated as a voice note or a quick reply writes it:
+ * "genial y el envío cuánto vale", "me encanta y en qué colores hay", "ok y cuánto cuesta". The
+ * reaction comes first (four words at most, all of them reaction words), then a mark or an "y",
+ * then the question word, maybe after a preposition or what it asks about ("y la instalación
+ * cuánto sale"). Relative clauses of a story ("…, en donde hay platillos") have no reaction before them.
+ */
+export function asksAfterReaction(analyzed: AnalyzedText): boolean {
+  const { words, clauseOf } = analyzed
+  const asked = new Set(analyzed.askedAt ?? [])
+  const asks = (i: number) => LATER_QUESTION_WORDS.has(words[i] ?? '') || asked.has(i)
+  for (let i = 1; i <= Math.min(words.length - 1, 4); i++) {
+    if (!REACTION_WORDS.has(words[i - 1]!)) return false
+    const opens = clauseOf[i] !== clauseOf[i - 1] || words[i] === 'y'
+    if (!opens) continue
+    const first = words[i] === 'y' ? i + 1 : i
+    if (asks(first)) return true
+    if (PREPOSITIONS.has(words[first] ?? '') && (asks(first + 1) || words[first + 1] === 'que')) return true
+    if (ARTICLES.has(words[first] ?? '') && asks(first + 2)) return true
   }
   return false
 }
@@ -574,9 +617,11 @@ export function analyzeSpanish(raw: string): AnalyzedText {
   const words: string[] = []
   const clauseOf: number[] = []
   const accentedSi: number[] = []
+  const askedAt: number[] = []
   for (const t of canonical) {
     if (t.kind !== 'word') continue
     if (t.accented) accentedSi.push(words.length)
+    if (t.asked) askedAt.push(words.length)
     words.push(t.text)
     clauseOf.push(t.clause)
   }
@@ -589,5 +634,6 @@ export function analyzeSpanish(raw: string): AnalyzedText {
     exclamationMarks,
     shouting,
     ...(accentedSi.length ? { accentedSi } : {}),
+    ...(askedAt.length ? { askedAt } : {}),
   }
 }

@@ -505,6 +505,13 @@ describe('paying and ordering are one topic and one outcome', () => {
     expect(scoreMessage({ text }, parts).score).toBe(3)
   })
 
+  it('reads a question after a first reaction, unpunctuated, as the guide reads it with its mark', () => {
+    // Praise then a question is approval not yet done (4), filed under what it asks; an "ok" before it is only a marker (3).
+    expect(scoreMessage({ text: 'genial y el envio cuanto vale' }, parts)).toMatchObject({ score: 4, category: 'consulta_envio' })
+    expect(scoreMessage({ text: 'me encanta y en que colores hay' }, parts)).toMatchObject({ score: 4, category: 'consulta_producto' })
+    expect(scoreMessage({ text: 'ok y cuanto cuesta' }, parts)).toMatchObject({ score: 3, category: 'consulta_precio' })
+  })
+
   it('reads an "if" of courtesy as no condition on the purchase', () => {
     for (const text of ['resérvame a las tres si se puede', 'apártame uno si puedes', 'sepárame dos si es posible']) {
       expect(scoreMessage({ text }, parts).wasSuccessful, text).toBe(true)

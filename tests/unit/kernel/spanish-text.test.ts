@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { analyzeSpanish, asksQuestion, canonicalEmoji, collapseRepeats, foldSpanish } from '../../../src/main/kernel/spanish-text'
+import { analyzeSpanish, asksAfterReaction, asksQuestion, canonicalEmoji, collapseRepeats, foldSpanish } from '../../../src/main/kernel/spanish-text'
 
 const normalized = (text: string): string => analyzeSpanish(text).normalized
 
@@ -257,5 +257,20 @@ describe('asksQuestion', () => {
 
   it('does not read a statement as a question because a question word comes later in it', () => {
     for (const text of ['listo, ya te pague', 'el que me mandaste no sirve', 'buenas tardes', 'me gusta como quedo']) expect(asks(text), text).toBe(false)
+  })
+
+  it('finds a question put after a first reaction, unpunctuated as a voice note writes it', () => {
+    for (const text of ['genial y el envio cuanto vale', 'perfecto y cuanto tarda en llegar', 'me encanta y en que colores hay', 'ok, y donde quedan']) {
+      expect(asks(text), text).toBe(true)
+      expect(asksAfterReaction(analyzeSpanish(text)), text).toBe(true)
+    }
+  })
+
+  it('reads "cuánto cuesta" as asking wherever it stands, and no relative clause of a story', () => {
+    expect(asks('mira la bici de rin 26 es para mi hijo cuanto cuesta esa')).toBe(true)
+    expect(analyzeSpanish('muy buen precio').askedAt).toBeUndefined()
+    for (const text of ['casona colonial, con fuente de cantera, en donde hay platillos', 'llegue cansado y cuanto lo senti', 'dale, cuando llegue te aviso', 'gracias y como siempre a tiempo']) {
+      expect(asks(text), text).toBe(false)
+    }
   })
 })
