@@ -14,7 +14,7 @@
 import { CATEGORIES, type Category } from '../../shared/types'
 import { analyzeSpanish, asksQuestion, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet } from '../kernel/phrase-matcher'
-import { NOT_GOODS } from './not-goods'
+import { LOVE_PATTERNS, NOT_GOODS } from './not-goods'
 import { purchaseCondition } from './purchase-condition'
 import { UNDO_ANYTHING_PATTERN, UNDO_PATTERN, UNSUBSCRIBE_PATTERN, WITHDRAW_VERBS } from './undo-words'
 
@@ -393,9 +393,7 @@ const SETS = ORDER.map((category) => ({ category, phrases: new PhraseSet(TOPICS[
 const NOT_A_TOPIC = new PhraseSet(
   [
     'que no sea|sean tan|muy? caro|caros|cara|caras|costoso|costosos',
-    // Love, not an order: "los quiero mucho".
-    'lo|te quiero|queremos|amo mucho|muchisimo|demasiado|montones',
-    'lo|te quiero|queremos|amo un monton',
+    ...LOVE_PATTERNS,
     // The face, not a dear price: "nadie da la cara", "me vieron la cara".
     'da|dan|dio|dar|den|daba|vieron|ven|veo|lava|lavar la cara',
     'sirve|sirven|servir para nada',

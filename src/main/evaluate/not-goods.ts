@@ -4,7 +4,13 @@
  * picture; neither orders anything. Canonical (folded) words, as the analyser gives them.
  */
 export const NOT_GOODS: ReadonlySet<string> = new Set(
-  'cotizacion cotizaciones informacion info explicacion mano manito idea respuesta ayuda ayudita foto fotos fotico imagen imagenes video opinion direccion ubicacion referencia referencias recomendacion asesoria cita llamada oportunidad segundo momento minuto minutico razon descuento rebaja rebajita promocion garantia factura pregunta preguntas consulta duda dudas saludo saludos favor favorcito cosa cosas reembolso devolucion cambio queja reclamo solucion humano persona asesor asesora agente operador operadora encargado encargada vendedor vendedora supervisor gerente numero telefono correo link enlace menu carta catalogo lista precio precios estado seguimiento guia mesa reserva reservacion noticia noticias confirmacion comprobante recibo copia disculpa disculpas credito prestamo trabajo empleo vez rato dia'.split(
+  'cotizacion cotizaciones informacion mundo monton info explicacion mano manito idea respuesta ayuda ayudita foto fotos fotico imagen imagenes video opinion direccion ubicacion referencia referencias recomendacion asesoria cita llamada oportunidad segundo momento minuto minutico razon descuento rebaja rebajita promocion garantia factura pregunta preguntas consulta duda dudas saludo saludos favor favorcito cosa cosas reembolso devolucion cambio queja reclamo solucion humano persona asesor asesora agente operador operadora encargado encargada vendedor vendedora supervisor gerente numero telefono correo link enlace menu carta catalogo lista precio precios estado seguimiento guia mesa reserva reservacion noticia noticias confirmacion comprobante recibo copia disculpa disculpas credito prestamo trabajo empleo vez rato dia'.split(
     ' ',
   ),
 )
+
+/**
+ * Love, not an order: "los quiero mucho", "te quiero un mundo" (the clitic folds to "lo"). Read as
+ * praise by the rules and as no topic by the category.
+ */
+export const LOVE_PATTERNS: readonly string[] = ['lo|te quiero|queremos|amo mucho|muchisimo|demasiado|montones', 'lo|te quiero|queremos|amo un monton|mundo']

@@ -8,7 +8,7 @@
 import { analyzeSpanish, asksAfterReaction, asksQuestion, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet, type PhraseMatch } from '../kernel/phrase-matcher'
 import { humanRequestIn } from '../guardrails/human-request'
-import { NOT_GOODS } from './not-goods'
+import { LOVE_PATTERNS, NOT_GOODS } from './not-goods'
 import { WHETHER_AFTER, YES_AFTER_SI } from './purchase-condition'
 import { UNDO_ANYTHING_PATTERN, UNDO_PATTERN, UNDONE_THINGS, UNSUBSCRIBE_PATTERN, WITHDRAW_VERBS } from './undo-words'
 
@@ -101,6 +101,24 @@ interface Rule {
   toldOnly?: boolean
   /** Words that, right after the phrase, make it part of a name ("Bad Bunny", "Best Buy"): nothing is read. */
   inNameBefore?: ReadonlySet<string>
+  /** A thing the customer already has when owned or named as the subject of something ("mi tarjeta", "el cobro de la tarjeta"): nothing is read. */
+  notOwned?: boolean
+}
+
+// The customer's own ("mi tarjeta"); the shop's ("pásame tu nequi", "a su cuenta") is where to pay.
+const POSSESSIVES: ReadonlySet<string> = new Set(['mi', 'mis', 'nuestra', 'nuestro'])
+const DETERMINERS: ReadonlySet<string> = new Set(['la', 'el', 'una', 'un', 'mi'])
+
+/**
+ * "mi tarjeta", "el pago de la tarjeta", "nota de crédito": a card or a wallet the customer has
+ * and talks about (a theft, a double charge, a fee), not a way to pay offered or asked for.
+ */
+function owned(words: readonly string[], start: number): boolean {
+  const before = words[start - 1]
+  if (before === undefined) return false
+  if (POSSESSIVES.has(before)) return true
+  if (before === 'de' && words[start - 2] === 'nota') return true
+  return DETERMINERS.has(before) && words[start - 2] === 'de'
 }
 
 // Wallets and transfers across the region: Peru's Yape and Plin, Mexico's OXXO and SPEI, Spain's
@@ -140,8 +158,7 @@ const RULES: Rule[] = [
   // Chile's "ya po" agrees.
   ...rules('ack', 0.55, undefined, 'ya po|poh $'),
   ...rules('info', 0.5, undefined, 'lo quiero ver|pensar|revisar|mirar|consultar'),
-  // Love, not an order: "los quiero mucho" (the clitic folds to "lo"), "te quiero muchísimo".
-  ...rules('praise', 0.7, undefined, 'lo|te quiero|queremos|amo mucho|muchisimo|demasiado|montones', 'lo|te quiero|queremos|amo un monton'),
+  ...rules('praise', 0.7, undefined, ...LOVE_PATTERNS),
   // Pride in someone: "qué orgullo", "orgullosa de mi hijo".
   ...rules('praise', 0.7, 'annoyance', 'orgullo|orgulloso|orgullosa|orgullosos|orgullosas'),
   // "¿Para qué pago…?" asks nothing: the service is not worth it ("pa q pago plan si no hay señal").
@@ -206,7 +223,7 @@ const RULES: Rule[] = [
 
   // --- payment logistics question: a step of paying, not yet a commitment ---
   ...rules('payment_question', 0.7, undefined, 'pago contraentrega', 'te|le pago contraentrega'),
-  ...rules('payment_question', 0.6, undefined, PAY_TERMS),
+  { pattern: PAY_TERMS, kind: 'payment_question', reliability: 0.6, notOwned: true },
   ...rules('payment_question', 0.75, undefined, 'se? puede|puedo|podria|pueden pagar|pagarlo|pago'),
   ...rules('payment_question', 0.8, undefined, 'metodos|metodo|medios|medio|formas|forma|opciones de pago'),
 
@@ -343,9 +360,17 @@ const RULES: Rule[] = [
   ...rules('info', 0.5, undefined,
     'como funciona',
     'sirve para',
-    'busco|buscaba|necesito|recomiendas|recomienda|recomiendan|recomendarias',
+    'busco|buscaba|necesito|recomiendas|recomienda|recomiendan|recomendarias|recomiendame|recomiendenme|recomienden|recomendadme|recomendame',
     'que no sea|sean tan|muy? caro|caros|cara|caras|costoso|costosos',
+    // Asking whoever reads, as a post does: "¿alguien sabe si abre el banco hoy?", "acepto recomendaciones".
+    'alguien sabe|conoce|tiene|recomienda|vende|sabra',
+    'se? acepto|aceptamos|aceptan|espero recomendaciones|sugerencias',
   ),
+  // News that pleases or grieves, said before it: "buenas noticias: llegó el gas", "malas noticias, cerraron el mercado".
+  ...rules('praise', 0.65, undefined, 'buena|buenas|excelente|excelentes|gran|grandes noticia|noticias|nueva|nuevas'),
+  ...rules('annoyance', 0.65, undefined, 'mala|malas|triste|tristes|terrible|terribles noticia|noticias'),
+  // Nothing would keep them away: "ya tengo las entradas, no me lo pierdo por nada".
+  ...rules('praise', 0.7, undefined, 'no me lo|la pierdo|perderia'),
   ...rules('info', 0.65, undefined, 'mas informacion|detalles', 'quiero|quisiera|necesito|dame mas? informacion|detalles'),
   // The shop's phone number, not the account to pay into: "me regalan el número de la tienda".
   // Nor is the parcel's tracking number: "me pasas el número de guía".
@@ -776,6 +801,7 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
     }
     const next = words[m.end]
     if (next !== undefined && rule.inNameBefore?.has(next)) continue
+    if (rule.notOwned && owned(words, m.start)) continue
     if (next !== undefined && clauseOf[m.end] === clauseOf[m.start] && rule.notBefore?.has(next)) {
       signals.push({ kind: 'info', reliability: 0.5, label: `info:${phraseOf(m)} ${next}` })
       continue

@@ -163,6 +163,7 @@ describe('purchase intent from the conversation', () => {
     expect(scoreMessage({ text: 'quiero darme de baja del plan premium' }, parts)).toMatchObject({ category: 'general', score: 1, wasSuccessful: false })
     // Love is no order; asking for the link so as to pay is one ("para que pague" is no "¿para qué pago?").
     expect(scoreMessage({ text: 'gracias por todo, los quiero mucho' }, parts)).toMatchObject({ category: 'general', wasSuccessful: false })
+    expect(scoreMessage({ text: 'gracias a todos por los saludos, los quiero un mundo' }, parts)).toMatchObject({ category: 'general', wasSuccessful: false })
     expect(scoreMessage({ text: 'pasame el link para que pague' }, parts)).toMatchObject({ category: 'proceso_pago', wasSuccessful: true })
     // Irony read by the rules is never turned positive by the model.
     expect(scoreMessage({ text: 'genial, de verdad, genial 🙃' }, parts).score).toBeLessThanOrEqual(2)

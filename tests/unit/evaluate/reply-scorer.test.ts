@@ -161,6 +161,14 @@ describe('assessReply: purchase intent', () => {
     }
   })
 
+  it('reads a card or a wallet the customer already has as no step towards paying; the shop\'s is one', () => {
+    for (const text of ['me robaron mi tarjeta, ayuda', 'me cobraron dos veces el pago de la tarjeta', 'solo me dieron nota de credito']) {
+      expect(assessReply(text).wasSuccessful, text).toBe(false)
+      expect(assessReply(text).signals.some((s) => s.startsWith('payment_question')), text).toBe(false)
+    }
+    for (const text of ['pasame tu nequi', 'con tarjeta', 'por yape']) expect(assessReply(text).wasSuccessful, text).toBe(true)
+  })
+
   it('does not count price, shipping or product questions as a sale', () => {
     for (const text of ['cuánto cuesta?', 'hacen envíos a Cali?', 'tienen en negro?', 'tienes fotos?', 'y si llevo dos me hacen descuento?']) {
       expect(assessReply(text), text).toMatchObject({ score: 3, wasSuccessful: false })
@@ -603,5 +611,21 @@ describe('assessReply: what customers write about the service (issue 16)', () =>
 
   it('keeps asking for a recommendation a question, not praise', () => {
     expect(assessReply('¿qué me recomiendas?').score).toBe(3)
+  })
+})
+
+describe('assessReply: posts that ask the readers or tell news', () => {
+  it('reads asking whoever reads as asking, not as a feeling', () => {
+    for (const text of ['alguien sabe si hoy abre el banco?', 'alguien sabe donde venden pan', 'acepto recomendaciones', 'se aceptan sugerencias', 'recomienden una serie']) {
+      expect(assessReply(text), text).toMatchObject({ score: 3 })
+      expect(assessReply(text).signals.some((s) => s.startsWith('info:')), text).toBe(true)
+    }
+  })
+
+  it('reads news said to please or to grieve, and "buenas noticias" is no greeting', () => {
+    expect(assessReply('buenas noticias: ya llego el gas').signals).toContain('praise:buenas noticias')
+    expect(assessReply('buenas noticias: ya llego el gas').score).toBeGreaterThanOrEqual(4)
+    expect(assessReply('malas noticias, cerraron el mercado').score).toBe(2)
+    expect(assessReply('ya tengo las entradas, no me lo pierdo por nada').score).toBeGreaterThanOrEqual(4)
   })
 })
