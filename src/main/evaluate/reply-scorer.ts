@@ -540,6 +540,9 @@ const RULES: Rule[] = [
     'me|nos habeis|han|has cobrado dos veces',
     'me|nos habeis|han|has cobrado doble',
     'me|nos? cobraron|cobran|cobro de mas',
+    // Charged again for what was settled: "me cobraron otra vez la comisión".
+    'me|nos cobraron|cobran|cobro otra vez',
+    'me|nos cobraron|cobran|cobro de nuevo',
     'nunca me|nos? responden|contestan|atienden|responde|contesta|atiende',
   ),
   // A service or a device that stopped working, as customers write to the company behind it: "se
@@ -597,6 +600,8 @@ const RULES: Rule[] = [
   ...rules('annoyance', 0.65, undefined,
     'llego|llegaron|llega|llegan tarde|atrasado|atrasada|retrasado|retrasada',
     'horas|dias|semanas|meses|hora|minutos|rato esperando',
+    // Asked and asked: "llevo tres semanas reclamando", "un mes llamando y nada".
+    'horas|dias|semanas|meses|hora|mes|rato reclamando|llamando|escribiendo|insistiendo|peleando',
     'dias|semanas|meses y nada $',
     // "3 meses y mi pedido sigue en tránsito".
     'dias|semanas|meses y todavia|aun|sigue|siguen|nada',

@@ -506,6 +506,12 @@ describe('paying and ordering are one topic and one outcome', () => {
     expect(scoreMessage({ text }, parts).score).toBe(3)
   })
 
+  it('reads a strong complaint beside praise in a longer message as mixed at best, never the model\'s 5', () => {
+    const text = 'Excelente la app nueva, muy linda y rápida, lástima que me cobraron doble el último pago, espero que lo arreglen pronto'
+    // The model alone read the kind words: 5.
+    expect(scoreMessage({ text }, parts).score).toBe(3)
+  })
+
   it('reads a question after a first reaction, unpunctuated, as the guide reads it with its mark', () => {
     // Praise then a question is approval not yet done (4), filed under what it asks; an "ok" before it is only a marker (3).
     expect(scoreMessage({ text: 'genial y el envio cuanto vale' }, parts)).toMatchObject({ score: 4, category: 'consulta_envio' })

@@ -629,3 +629,11 @@ describe('assessReply: posts that ask the readers or tell news', () => {
     expect(assessReply('ya tengo las entradas, no me lo pierdo por nada').score).toBeGreaterThanOrEqual(4)
   })
 })
+
+describe('assessReply: asked and charged again', () => {
+  it('reads weeks of asking and a charge made again as complaints', () => {
+    expect(assessReply('llevo tres semanas reclamando y nada').signals).toContain('annoyance:semanas reclamando')
+    expect(assessReply('me cobraron otra vez la comision').score).toBe(1)
+    expect(assessReply('nos cobraron de nuevo el envio').score).toBe(1)
+  })
+})
