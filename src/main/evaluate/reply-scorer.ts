@@ -653,8 +653,20 @@ const RULES: Rule[] = [
     'no puedo mas',
     // Fed up: "ya me cansé", "me cansé de esperar" (the model read the first as 5).
     'me canse|cansamos',
-    'estoy|estamos cansado|cansada|cansados|cansadas de',
+    'estoy|estamos cansado|cansada|cansados|cansadas|cansadisimo|cansadisima de',
+    'ya no doy mas',
   ),
+  // Looking forward and hooked, as posts say it: "qué ganas de ver a las murgas", "lo mejor del
+  // año", "la serie me tiene re enganchada".
+  ...rules('praise', 0.65, 'annoyance', 'que|tantas|muchas ganas de|que', 'enganchado|enganchada|enganchados|enganchadas'),
+  ...rules('praise', 0.7, undefined, 'lo mejor del|de la|mi? año|vida|mundo|dia|viaje|semana|mes|verano|finde|fin'),
+  // Prices up again, told (not asked): "otra vez subió el boleto", "ya subió el pollo".
+  { pattern: 'otra vez subio|subieron|sube|suben', kind: 'annoyance', reliability: 0.6, toldOnly: true },
+  { pattern: 'volvio|volvieron a subir', kind: 'annoyance', reliability: 0.6, toldOnly: true },
+  { pattern: 'ya subio|subieron|aumento|aumentaron el|la|los|las? precio|precios|pasaje|pasajes|boleto|luz|gasolina|nafta|dolar|arriendo|alquiler|tarifa|tarifas|canasta|comida', kind: 'annoyance', reliability: 0.6, toldOnly: true },
+  // Lies and empty promises: "puro cuento" (not Peru's "qué paja", which is praise); Mexico's "pinche" runs down what follows.
+  ...rules('complaint', 0.65, undefined, 'puro|pura cuento|chamuyo|verso|floro|mentira'),
+  ...rules('annoyance', 0.6, undefined, 'pinche|pinches'),
   ...rules('complaint', 0.8, undefined, 'odio|odie|odiamos|asco|asqueroso|asquerosa|asquerosos|horrendo|horrenda'),
   // Anger said outright: "estoy furiosa", "qué rabia", "me da coraje" (Mexico), "qué bronca" (Argentina).
   ...rules('anger', 0.8, 'reassurance',

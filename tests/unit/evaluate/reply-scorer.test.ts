@@ -637,3 +637,19 @@ describe('assessReply: asked and charged again', () => {
     expect(assessReply('nos cobraron de nuevo el envio').score).toBe(1)
   })
 })
+
+describe('assessReply: what posts say about everyday life', () => {
+  it('reads looking forward, the best of the year and being hooked as liking', () => {
+    for (const text of ['ya falta poco para carnaval, que ganas de ver a las murgas', 'las vacaciones han sido lo mejor del año', 'la serie nueva me tiene re enganchada']) {
+      expect(assessReply(text).score, text).toBeGreaterThanOrEqual(4)
+    }
+    expect(assessReply('no te dan muchas ganas de subir').score).toBe(2)
+  })
+
+  it('reads prices up again, lies and being worn out as negative, and a price asked about as a question', () => {
+    for (const text of ['otra vez subio el boleto', 'ya subio la gasolina', 'volvieron a subir los pasajes', 'prometen y prometen, puro cuento', 'estoy cansadisima de este laburo, ya no doy mas']) {
+      expect(assessReply(text).score, text).toBeLessThanOrEqual(2)
+    }
+    expect(assessReply('ya subio el precio?').score).toBe(3)
+  })
+})
