@@ -12,7 +12,7 @@
 // a customer who says how they will pay is past every other question.
 
 import { CATEGORIES, type Category } from '../../shared/types'
-import { analyzeSpanish, asksQuestion, type AnalyzedText } from '../kernel/spanish-text'
+import { analyzeSpanish, asksQuestion, namedAsOwned, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet } from '../kernel/phrase-matcher'
 import { LOVE_PATTERNS, NOT_GOODS } from './not-goods'
 import { purchaseCondition } from './purchase-condition'
@@ -33,6 +33,8 @@ interface TopicRule {
   conditional?: boolean
   /** Part of paying, but no commitment to pay: the invoice ("¿dan factura?"). */
   paperwork?: boolean
+  /** A way to pay the customer already holds, told about, is paperwork too: "el bloqueo de mi tarjeta" (not "¿aceptan mi tarjeta?"). */
+  ownedIsPaperwork?: boolean
 }
 
 const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
@@ -47,7 +49,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'me lo|la? apartas|separas|reservas|guardas|apartan|separan|reservan|aparta|separa|reserva|guarda', negatable: true },
     { pattern: 'envie|mande|transferi|gire la|el? plata|platica|dinero' },
     { pattern: 'comprobante|recibo fiscal|electronico', paperwork: true },
-    { pattern: 'cheque|cheques|datafono|datafonos|posnet|nequi|daviplata|efecty|pse|bancolombia|tarjeta|contraentrega|transferencia|consignacion|cuotas|paypal|comprobante|voucher' },
+    { pattern: 'cheque|cheques|datafono|datafonos|posnet|nequi|daviplata|efecty|pse|bancolombia|tarjeta|contraentrega|transferencia|consignacion|cuotas|paypal|comprobante|voucher', ownedIsPaperwork: true },
     { pattern: 'transfiero|transferi|consigno|consigne|consignar|consignarle|consignarte|deposito|deposite' },
     { pattern: 'numero de cuenta' },
     // The proof of a payment sent, not a picture asked for: "ya te mandé la captura".
@@ -515,7 +517,8 @@ export function topicOf(analyzed: AnalyzedText, options: { withoutPurchase?: boo
         continue
       }
       if (match.value.notBefore?.has(words[match.end] ?? '')) continue
-      return { category, start: match.start, end: match.end, ...(match.value.paperwork ? { paperwork: true } : {}), ...(conditionalPurchase ? { conditionalPurchase } : {}) }
+      const paperwork = match.value.paperwork || (match.value.ownedIsPaperwork && namedAsOwned(words, match.start))
+      return { category, start: match.start, end: match.end, ...(paperwork ? { paperwork: true } : {}), ...(conditionalPurchase ? { conditionalPurchase } : {}) }
     }
   }
   return { category: 'general', start: -1, end: -1, ...(conditionalPurchase ? { conditionalPurchase } : {}) }

@@ -5,7 +5,7 @@
 // mixes signals is resolved by explicit rules instead of by whichever regex happened to be first.
 // docs/scorer.md has the labeling guide these rules follow and the measured accuracy.
 
-import { analyzeSpanish, asksAfterReaction, asksQuestion, type AnalyzedText } from '../kernel/spanish-text'
+import { analyzeSpanish, asksAfterReaction, asksQuestion, namedAsOwned, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet, type PhraseMatch } from '../kernel/phrase-matcher'
 import { humanRequestIn } from '../guardrails/human-request'
 import { LOVE_PATTERNS, NOT_GOODS } from './not-goods'
@@ -101,25 +101,12 @@ interface Rule {
   toldOnly?: boolean
   /** Words that, right after the phrase, make it part of a name ("Bad Bunny", "Best Buy"): nothing is read. */
   inNameBefore?: ReadonlySet<string>
-  /** A thing the customer already has when owned or named as the subject of something ("mi tarjeta", "el cobro de la tarjeta"): nothing is read. */
+  /** Words that, right before the phrase, make it a noun named, not a thing done ("el bloqueo de la tarjeta"): nothing is read. */
+  notAfter?: ReadonlySet<string>
+  /** A thing the customer already has, told about ("me robaron mi tarjeta", "el cobro de la tarjeta"): nothing is read. Asked about ("¿aceptan mi tarjeta?"), it is a way to pay. */
   notOwned?: boolean
 }
 
-// The customer's own ("mi tarjeta"); the shop's ("pásame tu nequi", "a su cuenta") is where to pay.
-const POSSESSIVES: ReadonlySet<string> = new Set(['mi', 'mis', 'nuestra', 'nuestro'])
-const DETERMINERS: ReadonlySet<string> = new Set(['la', 'el', 'una', 'un', 'mi'])
-
-/**
- * "mi tarjeta", "el pago de la tarjeta", "nota de crédito": a card or a wallet the customer has
- * and talks about (a theft, a double charge, a fee), not a way to pay offered or asked for.
- */
-function owned(words: readonly string[], start: number): boolean {
-  const before = words[start - 1]
-  if (before === undefined) return false
-  if (POSSESSIVES.has(before)) return true
-  if (before === 'de' && words[start - 2] === 'nota') return true
-  return DETERMINERS.has(before) && words[start - 2] === 'de'
-}
 
 // Wallets and transfers across the region: Peru's Yape and Plin, Mexico's OXXO and SPEI, Spain's
 // Bizum, Costa Rica's SINPE, Panama's Yappy, Puerto Rico's ATH Móvil, Cuba's Transfermóvil and
@@ -540,6 +527,14 @@ const RULES: Rule[] = [
     'me|nos habeis|han|has cobrado dos veces',
     'me|nos habeis|han|has cobrado doble',
     'me|nos? cobraron|cobran|cobro de mas',
+    // Taken twice, not given back: "me descontó dos veces el pago", "no me quieren devolver".
+    'me|nos desconto|descontaron|debito|debitaron|descuentan|debitan dos veces|doble',
+    'no me|nos quieren devolver|reembolsar|responder|atender|solucionar|reconocer',
+    'no me|nos han mandado|enviado|entregado|despachado|reembolsado|reconocido',
+    // Trust lost: "ya no confío en ustedes".
+    'ya? no confio|confiamos en ustedes|ti|esta|este',
+    // Unfair (Mexico, Central America): "no se vale".
+    'no se vale',
     // Charged again for what was settled: "me cobraron otra vez la comisión".
     'me|nos cobraron|cobran|cobro otra vez',
     'me|nos cobraron|cobran|cobro de nuevo',
@@ -655,6 +650,9 @@ const RULES: Rule[] = [
     'me canse|cansamos',
     'estoy|estamos cansado|cansada|cansados|cansadas|cansadisimo|cansadisima de',
     'ya no doy mas',
+    // Sent from pillar to post: "me hacen dar mil vueltas"; "qué cansador".
+    'dar|dando|di|dimos mil|muchas|tantas vueltas',
+    'que cansador|cansadora|agotador|agotadora|desgastante',
   ),
   // Looking forward and hooked, as posts say it: "qué ganas de ver a las murgas", "lo mejor del
   // año", "la serie me tiene re enganchada".
@@ -729,7 +727,9 @@ const RULES: Rule[] = [
   ...rules('stop', 0.9, undefined, 'no me|nos escriban|escribas|vuelvan|vuelvas|molesten|molestes|manden|mandes|jodan', 'dejen|deja|dejar de escribirme|escribir|molestar|joder|mandar'),
   // Holding a date is booking it ("la seña para bloquear la fecha"), not blocking the shop.
   ...rules('purchase', 0.75, 'rejection', 'bloquear|bloqueo|bloqueamos|bloqueame|bloqueas|bloquea la|el|esa|ese fecha|dia|horario|turno|agenda'),
-  ...rules('stop', 0.85, undefined, 'borrame|borrenme|bloquear|bloqueo|bloqueado|spam|denunciar'),
+  ...rules('stop', 0.85, undefined, 'borrame|borrenme|bloquear|bloqueado|spam|denunciar'),
+  // Not the noun, a card or an account held: "el bloqueo de la tarjeta" (but "los bloqueo").
+  { pattern: 'bloqueo', kind: 'stop', reliability: 0.85, notAfter: new Set(['el', 'del', 'al', 'un', 'ese', 'este', 'mi', 'su']) },
   ...rules('insult', 0.8, undefined, 'hpta|hp|hijueputa|malparido|malparidos|gonorrea|imbecil|idiota|idiotas|estupido|estupidos|pendejo|pendejos|mierda|ridiculo|ridiculos'),
   // "Carajo" cheers as often as it curses ("¡arriba Perú, carajo!"): an insult only when someone is sent there.
   ...rules('insult', 0.8, undefined, 'al carajo'),
@@ -818,7 +818,8 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
     }
     const next = words[m.end]
     if (next !== undefined && rule.inNameBefore?.has(next)) continue
-    if (rule.notOwned && owned(words, m.start)) continue
+    if (rule.notOwned && namedAsOwned(words, m.start)) continue
+    if (m.start > 0 && rule.notAfter?.has(words[m.start - 1]!)) continue
     if (next !== undefined && clauseOf[m.end] === clauseOf[m.start] && rule.notBefore?.has(next)) {
       signals.push({ kind: 'info', reliability: 0.5, label: `info:${phraseOf(m)} ${next}` })
       continue
@@ -854,6 +855,7 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
     if (known) signals.push({ kind: known.kind, reliability: known.reliability, label: `emoji:${emoji}` })
   }
   dropWhethers(signals, words)
+  dropSolved(signals, words, clauseOf)
   if (asks) dropCasesPut(signals, words, clauseOf, analyzed.accentedSi)
   if (analyzed.questionMarks > 0) {
     const onlyWhat = words.length === 0 || (words.length <= 2 && words.every((w) => WHAT.has(w)))
@@ -861,6 +863,33 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
     else signals.push({ kind: 'info', reliability: 0.35, label: 'question' })
   } else if (asksAfterReaction(analyzed)) signals.push({ kind: 'info', reliability: 0.35, label: 'question' })
   return signals
+}
+
+/** Setting it right: "me solucionó lo del cobro doble", "me ayudaron con el reembolso". Not "ayuda" (asked for) nor "arreglo" (also a noun). */
+const SOLVED: ReadonlySet<string> = new Set(
+  'soluciono solucionaron solucionaste solucionado resolvio resolvieron resolviste resuelto arreglaron arreglaste arreglado ayudaron ayudaste'.split(' '),
+)
+const SOLVED_AWAY = /^(complaint|annoyance|stop|anger)$/
+
+/**
+ * A problem named after it was set right, in the same clause, is the thanks' subject, not a
+ * complaint: "gracias a la asesora que me solucionó lo del cobro doble". Not when the setting right
+ * is denied ("no me solucionaron lo del cobro doble", read by its own rule). Mutates `signals`.
+ */
+function dropSolved(signals: Signal[], words: readonly string[], clauseOf: readonly number[]): void {
+  const solved: number[] = []
+  for (let i = 0; i < words.length; i++) {
+    if (!SOLVED.has(words[i]!)) continue
+    const denied = [i - 1, i - 2, i - 3].some((j) => j >= 0 && clauseOf[j] === clauseOf[i] && (NEGATORS.has(words[j]!) || words[j] === 'nadie'))
+    if (!denied) solved.push(i)
+  }
+  if (solved.length === 0) return
+  for (let k = signals.length - 1; k >= 0; k--) {
+    const s = signals[k]!
+    if (!s.span || !SOLVED_AWAY.test(s.kind)) continue
+    const start = s.span.start
+    if (solved.some((i) => i < start && clauseOf[i] === clauseOf[start])) signals.splice(k, 1)
+  }
 }
 
 /** Before "si", a whether for the yes, though before a purchase a doubt ("a ver si me lo llevo", "te confirmo si lo quiero", "no sé si lo compro"). */

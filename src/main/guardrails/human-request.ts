@@ -88,7 +88,8 @@ const RULES: { pattern: string; value: Kind }[] = [
   { pattern: `alguien me|nos ${MODAL}? ${SERVE}`, value: 'human' },
   { pattern: `ayuda de ${DET}? ${TARGET}`, value: 'human' },
   { pattern: `ayuda|asesoria|cita|reunion|llamada|videollamada con ${DET}? ${TARGET}`, value: 'human' },
-  { pattern: 'atencion|trato humano|humana', value: 'human' },
+  // "atención humana" asks for one; "trato humano, cercano y profesional" praises a nurse.
+  { pattern: 'atencion humano|humana', value: 'human' },
   { pattern: `numero|contacto|whatsapp|celular|telefono|cel de|del ${DET}? ${ROLES}`, value: 'human' },
   // "¿hay alguien ahí?", "¿hay un asesor disponible?", "¿hay alguien que me atienda?" — but
   // not "¿hay alguien que lo haya comprado?"

@@ -568,6 +568,34 @@ export function asksAfterReaction(analyzed: AnalyzedText): boolean {
   return false
 }
 
+// The customer's own ("mi tarjeta"); the shop's ("pásame tu nequi", "a su cuenta") is where to pay.
+const POSSESSIVES: ReadonlySet<string> = new Set(['mi', 'mis', 'nuestra', 'nuestro'])
+const DETERMINERS: ReadonlySet<string> = new Set(['la', 'el', 'una', 'un', 'mi'])
+/**
+ * What one holds, a card or a wallet, as against what one does to pay: "el comprobante de la
+ * transferencia" is a payment made, "el cobro de la tarjeta" a card held.
+ */
+const HELD = new Set(
+  'tarjeta tarjetas credito debito nequi daviplata yape plin paypal bizum zelle sinpe mercadopago yappy uala mach zinli binance bancolombia transfermovil enzona'.split(' '),
+)
+
+const PAYING_WITH = new Set('con por desde aceptan acepta aceptas reciben recibe recibes toman toma usar uso'.split(' '))
+
+/**
+ * "mi tarjeta", "el cobro de la tarjeta", "nota de crédito": a card or a wallet the customer has
+ * and talks about (a theft, a double charge, a fee), not a way to pay offered or asked for.
+ */
+export function namedAsOwned(words: readonly string[], start: number): boolean {
+  if (!HELD.has(words[start] ?? '')) return false
+  const before = words[start - 1]
+  if (before === undefined) return false
+  // Paying with it: "con mi tarjeta", "desde mi nequi", "¿aceptan mi tarjeta?".
+  if (words.slice(Math.max(0, start - 4), start).some((w) => PAYING_WITH.has(w))) return false
+  if (POSSESSIVES.has(before)) return true
+  if (before === 'de' && words[start - 2] === 'nota') return true
+  return DETERMINERS.has(before) && words[start - 2] === 'de'
+}
+
 /** Tokenize, fold and canonicalize a customer message. Pure; safe on any string. */
 export function analyzeSpanish(raw: string): AnalyzedText {
   const text = withoutAddresses(raw)

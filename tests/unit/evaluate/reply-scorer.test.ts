@@ -653,3 +653,30 @@ describe('assessReply: what posts say about everyday life', () => {
     expect(assessReply('ya subio el precio?').score).toBe(3)
   })
 })
+
+describe('assessReply: a problem set right, a card held, a block named', () => {
+  it('reads a problem named after it was set right as the subject of the thanks', () => {
+    const text = 'gracias a la asesora que me soluciono lo del cobro doble, muy amable'
+    expect(assessReply(text).score).toBeGreaterThanOrEqual(4)
+    expect(assessReply('no me solucionaron lo del cobro doble').score).toBe(1)
+    expect(assessReply('ayuda, me cobraron doble').score).toBe(1)
+  })
+
+  it('reads a card held and named as no way to pay, but paying with it or asking whether it is taken as one', () => {
+    expect(assessReply('me cobraron la cuota de manejo de mi tarjeta').wasSuccessful).toBe(false)
+    for (const text of ['aceptan mi tarjeta visa?', 'con mi tarjeta de credito', 'te pago desde mi nequi']) expect(assessReply(text).wasSuccessful, text).toBe(true)
+    // A transfer is a payment made, whoever's it is: the proof of it pays.
+    expect(assessReply('te mando el comprobante de la transferencia').wasSuccessful).toBe(true)
+  })
+
+  it('reads the block of a card as a noun, not a threat to block the shop', () => {
+    expect(assessReply('gracias por la ayuda con el bloqueo de la tarjeta').score).toBe(4)
+    expect(assessReply('si me siguen escribiendo los bloqueo').score).toBe(1)
+  })
+
+  it('reads money taken twice, nothing given back and trust lost as complaints', () => {
+    for (const text of ['me desconto dos veces el pago', 'no me quieren devolver la plata', 'pague hace dos semanas y no me han mandado el producto', 'ya no confio en ustedes', 'no se vale', 'para cambiarlo me hacen dar mil vueltas']) {
+      expect(assessReply(text).score, text).toBeLessThanOrEqual(2)
+    }
+  })
+})

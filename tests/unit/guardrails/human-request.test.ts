@@ -52,9 +52,11 @@ const ASKS = [
   '¿señor?',
   'quiero hablar con el mecánico',
   'pásame con la doctora porfa',
+  'quiero atención humana',
 ]
 
 const DOES_NOT_ASK = [
+  'Gracias a las enfermeras de la planta 3. Trato humano, cercano y profesional.',
   'no necesito un asesor, gracias',
   'la persona que me atendió ayer fue muy amable',
   'el curso tiene asesoría personalizada?',
