@@ -205,7 +205,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'alquilan|rentan|arriendan|alquilas|rentas|arriendas|alquila|renta|arrienda', questionOnly: true },
     { pattern: 'lleva|llevan|trae|traen', questionOnly: true },
     // Compatibility, capacity and condition: "¿funciona con 220V?", "¿le queda a un Corolla?", "¿es de 128 GB?".
-    { pattern: 'funciona|funcionan|sirve|sirven|anda|andan con|para|en', questionOnly: true },
+    { pattern: 'funciona|funcionan|sirve|sirven|anda|andan con|para|en|al|a', questionOnly: true },
     { pattern: 'le|les queda|quedan a|al|para', questionOnly: true },
     { pattern: 'liberado|liberada|dual|gb|tb|rodado|estrenar|segunda|reacondicionado|reacondicionada|watts|pulgadas' },
     { pattern: 'es|son de|para', questionOnly: true },

@@ -63,6 +63,16 @@ function opensClause(words: readonly string[], clauseOf: readonly number[], at: 
   return at === 0 || clauseOf[at - 1] !== clauseOf[at] || BEFORE_IF.has(words[at - 1]!)
 }
 
+/** Words after which a "si" inside a clause is still a yes before a purchase: "ahora si me lo llevo", "eso si", "esta vez si". */
+const NOW_YES_BEFORE_SI = new Set(['ahora', 'eso', 'esto', 'vez', 'tambien', 'ya'])
+/** And before anything else: "claro que si", "creo que si" (not before a purchase: "decir que si tienes un problema…"). */
+const YES_BEFORE_SI = new Set([...NOW_YES_BEFORE_SI, 'que', 'claro', 'obvio', 'seguro', 'creo', 'digo', 'dije'])
+
+/** A "si" after other words of its clause that opens a condition: "¿cuándo me llega si pido hoy?". */
+export function ifInsideClause(words: readonly string[], clauseOf: readonly number[], at: number): boolean {
+  return !opensClause(words, clauseOf, at) && !YES_BEFORE_SI.has(words[at - 1]!) && !YES_AFTER_SI.has(words[at + 1] ?? 'si') && readsAsIfInside(words, clauseOf, at)
+}
+
 /**
  * The purchase's clause goes on past it to ask for something in return ("si te compro 3 me haces
  * envío gratis"), or a question after it does ("y si compro tres, ¿cuánto me sale?"; not "si lo
@@ -140,7 +150,7 @@ function hangsOnIf(text: Text, start: number, end: number): boolean {
   for (let i = 0; i < start; i++) {
     if (words[i] !== 'si' || yes.has(i)) continue
     if (!opensClause(words, clauseOf, i)) {
-      if (clauseOf[i] === clause && readsAsIfInside(words, clauseOf, i) && !WHETHER_AFTER.has(words[i - 1]!)) return true
+      if (clauseOf[i] === clause && readsAsIfInside(words, clauseOf, i) && !WHETHER_AFTER.has(words[i - 1]!) && !NOW_YES_BEFORE_SI.has(words[i - 1]!)) return true
       continue
     }
     if (ASKS_THE_SHOP.has(words[i + 1]!) && start - i <= 2) continue

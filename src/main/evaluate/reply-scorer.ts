@@ -9,7 +9,7 @@ import { analyzeSpanish, asksAfterReaction, asksQuestion, namedAsOwned, type Ana
 import { PhraseSet, type PhraseMatch } from '../kernel/phrase-matcher'
 import { humanRequestIn } from '../guardrails/human-request'
 import { LOVE_PATTERNS, NOT_GOODS } from './not-goods'
-import { WHETHER_AFTER, YES_AFTER_SI } from './purchase-condition'
+import { ifInsideClause, WHETHER_AFTER, YES_AFTER_SI } from './purchase-condition'
 import { UNDO_ANYTHING_PATTERN, UNDO_PATTERN, UNDONE_THINGS, UNSUBSCRIBE_PATTERN, WITHDRAW_VERBS } from './undo-words'
 
 export interface ReplyAssessment {
@@ -419,6 +419,7 @@ const RULES: Rule[] = [
   ...rules('greeting', 0.7, undefined,
     'chao|chau|adios|bye|cuidese|cuidate|cuidense|quiubo|quibo|wenas|saluditos $',
     'chao|chau pescao|pescado $',
+    'chao|chau|adios|bye pues|pue|po|entonces|nomas $',
     'nos vemos|hablamos|leemos',
     'hasta luego|pronto|mañana|ahorita|lueguito',
     'que onda $',
@@ -856,6 +857,11 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
   }
   dropWhethers(signals, words)
   dropSolved(signals, words, clauseOf)
+  // An unaccented "si" after other words of its clause opens a condition, no yes: "¿cuándo me llega si pido hoy?".
+  for (let k = signals.length - 1; k >= 0; k--) {
+    const s = signals[k]!
+    if (s.label === 'ack:si' && s.span && !analyzed.accentedSi?.includes(s.span.start) && ifInsideClause(words, clauseOf, s.span.start)) signals.splice(k, 1)
+  }
   if (asks) dropCasesPut(signals, words, clauseOf, analyzed.accentedSi)
   if (analyzed.questionMarks > 0) {
     const onlyWhat = words.length === 0 || (words.length <= 2 && words.every((w) => WHAT.has(w)))

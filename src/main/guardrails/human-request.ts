@@ -41,7 +41,7 @@ const ROLES = 'asesor|asesora|asesores|asesoras|agente|agentes|dueño|dueña|due
  * "pásame con la doctora"), but wanting one is buying the service ("necesito un técnico para
  * instalar el aire"), so only the contact verbs ask for them.
  */
-const TRADES = 'mecanico|tecnico|tecnica|doctor|doctora|medico|medica|veterinario|veterinaria|farmaceutico|farmaceutica|optometrista|abogado|abogada|contador|contadora|chef|cocinero|cocinera|estilista|instructor|instructora|entrenador|entrenadora|profesor|profesora'
+const TRADES = 'mecanico|tecnico|tecnica|doctor|doctora|medico|medica|veterinario|veterinaria|farmaceutico|farmaceutica|optometrista|abogado|abogada|contador|contadora|chef|cocinero|cocinera|estilista|instructor|instructora|entrenador|entrenadora|profesor|profesora|quimico|quimica|nutricionista|dentista|odontologo|odontologa|psicologo|psicologa|enfermero|enfermera|ingeniero|ingeniera|electricista|plomero|cerrajero|fotografo|fotografa|barbero|peluquero|peluquera'
 /** A person as such. */
 const PEOPLE = 'persona|personas|humano|humana|humanos|alguien'
 const TARGET = `${ROLES}|${PEOPLE}`

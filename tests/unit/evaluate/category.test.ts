@@ -101,3 +101,10 @@ describe('detectCategory', () => {
     expect(detectCategory('no me llegó nada y ya pagué')).toBe('consulta_envio')
   })
 })
+
+describe('detectCategory: what fits what, and a card held', () => {
+  it('files "does it fit my phone?" as a product question', () => {
+    for (const text of ['esa funda le sirve al s23?', 'le sirve a mi moto?']) expect(detectCategory(text), text).toBe('consulta_producto')
+    expect(detectCategory('no me sirve a mi')).toBe('general')
+  })
+})

@@ -680,3 +680,16 @@ describe('assessReply: a problem set right, a card held, a block named', () => {
     }
   })
 })
+
+describe('assessReply: an unaccented "si" inside its clause', () => {
+  it('opens a condition, no yes, after other words of its clause', () => {
+    expect(assessReply('cuando me llega si pido hoy').signals).not.toContain('ack:si')
+    expect(assessReply('hay descuento si llevo a un amigo').score).toBe(3)
+  })
+
+  it('is still a yes after "que", "ahora" or "eso", and a goodbye with "pues" is one', () => {
+    expect(assessReply('claro que si').score).toBe(4)
+    expect(assessReply('ahora si me lo llevo')).toMatchObject({ score: 5, wasSuccessful: true })
+    expect(assessReply('chao pues').signals).toContain('greeting:chao pues')
+  })
+})

@@ -53,6 +53,7 @@ const ASKS = [
   'quiero hablar con el mecánico',
   'pásame con la doctora porfa',
   'quiero atención humana',
+  'quiero hablar con el químico farmacéutico',
 ]
 
 const DOES_NOT_ASK = [
