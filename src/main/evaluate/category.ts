@@ -280,6 +280,8 @@ const ORDER_STATUS = new PhraseSet(
     'en que va|esta|anda mi|el|la pedido|paquete|orden|compra|envio|encargo',
     // The order named first: "mi orden 4521 en q va".
     'en que va|anda $',
+    // Asked after with nothing else: "¿y mi pedido???".
+    'y mi|mis|el pedido|paquete|orden|compra|encargo|pedidos|paquetes $',
     'acabo|acabamos de recibir|recibirlo|recibirla',
     // How long, not how much: "¿en cuánto llega lo que pedí?".
     'en cuanto tiempo? me|nos? llega|llegan|llegaria|llegarian|llegara|llegue',

@@ -663,6 +663,15 @@ const RULES: Rule[] = [
   { pattern: 'otra vez subio|subieron|sube|suben', kind: 'annoyance', reliability: 0.6, toldOnly: true },
   { pattern: 'volvio|volvieron a subir', kind: 'annoyance', reliability: 0.6, toldOnly: true },
   { pattern: 'ya subio|subieron|aumento|aumentaron el|la|los|las? precio|precios|pasaje|pasajes|boleto|luz|gasolina|nafta|dolar|arriendo|alquiler|tarifa|tarifas|canasta|comida', kind: 'annoyance', reliability: 0.6, toldOnly: true },
+  // Questions that are complaints: "¿qué les pasa?", "¿no les da vergüenza?", "¿me están tomando el
+  // pelo?", "¿así tratan a sus clientes?", "¿hasta cuándo?" (alone; not "¿hasta cuándo es la promo?").
+  ...rules('annoyance', 0.65, undefined, 'que les|te pasa $', 'hasta cuando $', 'cuanto mas tengo|tenemos|hay|voy|vamos que|a esperar'),
+  ...rules('complaint', 0.8, undefined,
+    'no les|te|le da verguenza',
+    'me|nos estan|estas|esta tomando el pelo',
+    'asi tratan|atienden|tratas|atiendes a sus|los|tus clientes',
+    'que clase|tipo de servicio|atencion|empresa es|son esta|este|esto',
+  ),
   // Lies and empty promises: "puro cuento" (not Peru's "qué paja", which is praise); Mexico's "pinche" runs down what follows.
   ...rules('complaint', 0.65, undefined, 'puro|pura cuento|chamuyo|verso|floro|mentira'),
   ...rules('annoyance', 0.6, undefined, 'pinche|pinches'),

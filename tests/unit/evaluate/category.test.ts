@@ -108,3 +108,10 @@ describe('detectCategory: what fits what, and a card held', () => {
     expect(detectCategory('no me sirve a mi')).toBe('general')
   })
 })
+
+describe('detectCategory: an order asked after in three words', () => {
+  it('files "¿y mi pedido???" under shipping, not paying', () => {
+    expect(detectCategory('¿y mi pedido???')).toBe('consulta_envio')
+    expect(detectCategory('y mis paquetes?')).toBe('consulta_envio')
+  })
+})

@@ -693,3 +693,16 @@ describe('assessReply: an unaccented "si" inside its clause', () => {
     expect(assessReply('chao pues').signals).toContain('greeting:chao pues')
   })
 })
+
+describe('assessReply: questions that are complaints', () => {
+  it('reads a rhetorical question as the complaint it is', () => {
+    for (const text of ['¿qué les pasa?', '¿no les da vergüenza?', '¿me están tomando el pelo?', '¿así tratan a sus clientes?', '¿qué clase de servicio es este?', '¿hasta cuándo?', '¿cuánto más tengo que esperar?']) {
+      expect(assessReply(text).score, text).toBeLessThanOrEqual(2)
+    }
+  })
+
+  it('still reads a plain question about a date or an order as asking', () => {
+    expect(assessReply('¿hasta cuándo es la promo?').score).toBe(3)
+    expect(assessReply('¿qué le pasa a mi pedido?').score).toBe(3)
+  })
+})
