@@ -5,7 +5,7 @@
 // mixes signals is resolved by explicit rules instead of by whichever regex happened to be first.
 // docs/scorer.md has the labeling guide these rules follow and the measured accuracy.
 
-import { analyzeSpanish, asksAfterReaction, asksQuestion, namedAsOwned, type AnalyzedText } from '../kernel/spanish-text'
+import { analyzeSpanish, asksAfterReaction, asksQuestion, namedAsOwned, wantsToKnow, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet, type PhraseMatch } from '../kernel/phrase-matcher'
 import { humanRequestIn } from '../guardrails/human-request'
 import { LOVE_PATTERNS, NOT_GOODS } from './not-goods'
@@ -134,6 +134,8 @@ const RULES: Rule[] = [
     'quiero|hago|hagamos|hacer|haga|hacemos el pedido',
     'me inscribo|matriculo',
     'hago|hice|hare|hacemos la|una|el? transferencia|consignacion|pago',
+    // Spanglish "el transfer" is a payment only when sent or made (the shuttle of a travel review is not).
+    'mando|envio|paso|hago|hice|mande|envie el|un transfer',
   ),
   // Into the cart: "agrégalo al carrito", "añadir a la canasta", "¿cómo agrego al carrito?". Not
   // what was put there already ("lo puse en el carrito pero no me deja pagar" is a complaint).
@@ -213,6 +215,8 @@ const RULES: Rule[] = [
   { pattern: PAY_TERMS, kind: 'payment_question', reliability: 0.6, notOwned: true },
   ...rules('payment_question', 0.75, undefined, 'se? puede|puedo|podria|pueden pagar|pagarlo|pago'),
   ...rules('payment_question', 0.8, undefined, 'metodos|metodo|medios|medio|formas|forma|opciones de pago'),
+  // "¿aceptan pago en bolívares?", "¿reciben pagos con tarjeta?"
+  ...rules('payment_question', 0.75, undefined, 'aceptan|acepta|aceptas|reciben|recibe|recibes|toman pago|pagos en|con|por|de'),
 
   // --- praise ---
   ...rules('praise', 0.75, 'decline', 'perfecto|perfecta|excelente|genial|increible|espectacular|buenisimo|buenisima|brutal|maravilloso|maravillosa|fantastico|estupendo|divino|hermoso|hermosa|precioso|preciosa|wow|uau|bellisimo|bellisima'),
@@ -876,7 +880,7 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
     const onlyWhat = words.length === 0 || (words.length <= 2 && words.every((w) => WHAT.has(w)))
     if (onlyWhat && analyzed.emojis.length === 0) signals.push({ kind: 'confusion', reliability: 0.45, label: words.length ? `confusion:${words.join(' ')} ?` : 'confusion:?' })
     else signals.push({ kind: 'info', reliability: 0.35, label: 'question' })
-  } else if (asksAfterReaction(analyzed)) signals.push({ kind: 'info', reliability: 0.35, label: 'question' })
+  } else if (asksAfterReaction(analyzed) || wantsToKnow(analyzed)) signals.push({ kind: 'info', reliability: 0.35, label: 'question' })
   return signals
 }
 

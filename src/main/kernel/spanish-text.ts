@@ -394,6 +394,9 @@ interface Token {
 const ACCENTED_SI_MARK = 'siconacento'
 const ACCENTED_SI = /(?<![\p{L}\p{N}])[sS][íÍ](?![\p{L}\p{N}])/gu
 
+const M_AS_ME_BEFORE = new Set(
+  'queda quedan quedo gusta gustan gusto interesa interesan encanta encanto parece cobran cobras cobra cobraron llega llego llegan sirve sirven mandas manda mandan mandaron envias envia envian enviaron pasas pasa pasan das da dan dieron regalas regala regalan dices dice dicen dijo avisas avisa avisan confirmas confirma confirman puedes puede pueden ayudas ayuda ayudan'.split(' '),
+)
 const PRICE_VERBS = new Set(['vale', 'valen', 'sale', 'salen', 'cuesta', 'cuestan', 'cobran', 'cobras', 'cobra', 'es', 'seria', 'serian', 'queda', 'quedaria'])
 const PRICE_OBJECTS = new Set(['me', 'nos', 'le', 'te'])
 const PRICE_AFTER_OBJECT = new Set(['cobran', 'cobras', 'cobra', 'sale', 'vale', 'cuesta', 'queda', 'quedaria', 'pago', 'debo'])
@@ -423,6 +426,11 @@ function rewritePhrases(tokens: Token[]): Token[] {
   const wordAt = (i: number, clause: number) => {
     const t = tokens[i]
     return t && t.kind === 'word' && t.clause === clause ? t.text : undefined
+  }
+  // Texting's "m" for "me" before a verb ("cuanto m cobran", "m keda grande"); a size otherwise ("talla m").
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!
+    if (t.kind === 'word' && t.text === 'm' && wordAt(i + 1, t.clause) !== undefined && M_AS_ME_BEFORE.has(wordAt(i + 1, t.clause)!)) tokens[i] = { ...t, text: 'me' }
   }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
@@ -516,7 +524,8 @@ const TO_KNOW = new Set(['saber', 'consultar', 'preguntar', 'preguntarle', 'preg
 /** Says it wants to know, near its start: "Buenos días. Quisiera saber…", "les escribo para consultar…". */
 export function wantsToKnow(analyzed: Pick<AnalyzedText, 'words'>): boolean {
   const { words } = analyzed
-  for (let i = 0; i + 1 < Math.min(words.length, 10); i++) if ((WANTING.has(words[i]!) || words[i] === 'para') && TO_KNOW.has(words[i + 1]!)) return true
+  // Not refused: "no quiero saber nada".
+  for (let i = 0; i + 1 < Math.min(words.length, 10); i++) if ((WANTING.has(words[i]!) || words[i] === 'para') && TO_KNOW.has(words[i + 1]!) && words[i - 1] !== 'no') return true
   return false
 }
 

@@ -706,3 +706,15 @@ describe('assessReply: questions that are complaints', () => {
     expect(assessReply('¿qué le pasa a mi pedido?').score).toBe(3)
   })
 })
+
+describe('assessReply: polite questions and Spanglish payments', () => {
+  it('reads thanks closing a question put without its mark as asking, a 3', () => {
+    expect(assessReply('Buenos días. Quisiera saber el valor del mantenimiento. Gracias, muy amable.').score).toBe(3)
+  })
+
+  it('reads a question about accepted payments as a step towards paying, and "el transfer" sent as paid', () => {
+    expect(assessReply('y si aceptan pago en bolivares?')).toMatchObject({ score: 4, wasSuccessful: true })
+    expect(assessReply('ya te mando el transfer').wasSuccessful).toBe(true)
+    expect(assessReply('el transfer del aeropuerto fue puntual').wasSuccessful).toBe(false)
+  })
+})

@@ -274,3 +274,16 @@ describe('asksQuestion', () => {
     }
   })
 })
+
+describe('analyzeSpanish: texting\'s "m"', () => {
+  it('is "me" before a verb and a size otherwise', () => {
+    expect(analyzeSpanish('cuanto m cobran x arreglar la pantalla').words).toContain('precio')
+    expect(analyzeSpanish('m keda grande').words.slice(0, 2)).toEqual(['me', 'queda'])
+    expect(analyzeSpanish('la negra en talla m').words.at(-1)).toBe('m')
+  })
+
+  it('reads no wish to know in a refusal', () => {
+    expect(asksQuestion(analyzeSpanish('no quiero saber nada'))).toBe(false)
+    expect(asksQuestion(analyzeSpanish('quisiera saber el estado de mi pedido'))).toBe(true)
+  })
+})
