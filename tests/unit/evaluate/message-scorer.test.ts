@@ -506,6 +506,13 @@ describe('paying and ordering are one topic and one outcome', () => {
     expect(scoreMessage({ text }, parts).score).toBe(3)
   })
 
+  it('is less sure of a sale read in a long text, where its phrase is one among many', () => {
+    const long = 'Fuimos el domingo con toda la familia, pagué la entrada de los cinco en la taquilla y después caminamos por el parque, los niños se cansaron rápido y la comida del lugar no era gran cosa, la verdad'
+    const short = scoreMessage({ text: 'me lo llevo, ya te pagué' }, parts)
+    expect(short.confidence).toBeGreaterThanOrEqual(0.9)
+    expect(scoreMessage({ text: long }, parts).confidence).toBeLessThan(0.6)
+  })
+
   it('reads a strong complaint beside praise in a longer message as mixed at best, never the model\'s 5', () => {
     const text = 'Excelente la app nueva, muy linda y rápida, lástima que me cobraron doble el último pago, espero que lo arreglen pronto'
     // The model alone read the kind words: 5.
