@@ -285,6 +285,8 @@ const ORDER_STATUS = new PhraseSet(
     'acabo|acabamos de recibir|recibirlo|recibirla',
     // How long, not how much: "¿en cuánto llega lo que pedí?".
     'en cuanto tiempo? me|nos? llega|llegan|llegaria|llegarian|llegara|llegue',
+    // How long until it is ready: "¿en cuánto tiempo están listos los lentes?".
+    'en cuanto tiempo? esta|estan|estara|estaran|estaria|estarian listo|lista|listos|listas',
     // Whether it is ready yet: "¿ya está lista mi torta?", "¿está listo el pedido?".
     'ya esta|estan listo|lista|listos|listas mi|mis|el|la|los|las',
     'esta|estan listo|lista|listos|listas mi|mis|el|la|los|las pedido|orden|compra|encargo|pedidos',

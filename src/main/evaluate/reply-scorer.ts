@@ -136,6 +136,9 @@ const RULES: Rule[] = [
     'hago|hice|hare|hacemos la|una|el? transferencia|consignacion|pago',
     // Spanglish "el transfer" is a payment only when sent or made (the shuttle of a travel review is not).
     'mando|envio|paso|hago|hice|mande|envie el|un transfer',
+    // Settling up: "listo, ¿cuánto te debo?", "¿cuánto es lo que le debo?".
+    'cuanto le|te|les debo|debemos',
+    'cuanto es lo que le|te|les debo|debemos',
   ),
   // Into the cart: "agrégalo al carrito", "añadir a la canasta", "¿cómo agrego al carrito?". Not
   // what was put there already ("lo puse en el carrito pero no me deja pagar" is a complaint).

@@ -397,9 +397,10 @@ const ACCENTED_SI = /(?<![\p{L}\p{N}])[sS][íÍ](?![\p{L}\p{N}])/gu
 const M_AS_ME_BEFORE = new Set(
   'queda quedan quedo gusta gustan gusto interesa interesan encanta encanto parece cobran cobras cobra cobraron llega llego llegan sirve sirven mandas manda mandan mandaron envias envia envian enviaron pasas pasa pasan das da dan dieron regalas regala regalan dices dice dicen dijo avisas avisa avisan confirmas confirma confirman puedes puede pueden ayudas ayuda ayudan'.split(' '),
 )
-const PRICE_VERBS = new Set(['vale', 'valen', 'sale', 'salen', 'cuesta', 'cuestan', 'cobran', 'cobras', 'cobra', 'es', 'seria', 'serian', 'queda', 'quedaria'])
+const PRICE_VERBS = new Set(['vale', 'valen', 'sale', 'salen', 'cuesta', 'cuestan', 'cobran', 'cobras', 'cobra', 'es', 'seria', 'serian', 'queda', 'quedaria', 'costaria', 'costarian', 'saldria', 'saldrian', 'valdria', 'valdrian', 'cobraria', 'cobrarian', 'cobrarias'])
 const PRICE_OBJECTS = new Set(['me', 'nos', 'le', 'te'])
-const PRICE_AFTER_OBJECT = new Set(['cobran', 'cobras', 'cobra', 'sale', 'vale', 'cuesta', 'queda', 'quedaria', 'pago', 'debo'])
+// Not "debo": "¿cuánto te debo?" settles up, a purchase the rules read (reply-scorer), not a price asked.
+const PRICE_AFTER_OBJECT = new Set(['cobran', 'cobras', 'cobra', 'sale', 'vale', 'cuesta', 'queda', 'quedaria', 'pago', 'costaria', 'costarian', 'saldria', 'saldrian', 'cobraria', 'cobrarian', 'cobrarias'])
 /** Words after which "de una" / "de 1" counts one of something ("por el precio de 1", "el pack de una"), not "right away". */
 const COUNTED_BEFORE_DE_UNA = new Set('precio valor costo mas menos pago cuota cuotas talla numero paquete pack combo grupo lote caja docena sesion hora horas'.split(' '))
 const DE_UNA_FOLLOWERS = new Set(['me', 'lo', 'la', 'los', 'te', 'ya', 'pues', 'parce', 'hermano', 'amigo', 'entonces', 'mandame', 'pasame', 'enviame', 'y', 'dale'])

@@ -506,6 +506,12 @@ describe('paying and ordering are one topic and one outcome', () => {
     expect(scoreMessage({ text }, parts).score).toBe(3)
   })
 
+  it('reads settling up as paying, a price asked in the conditional as a price, and how long until ready as delivery', () => {
+    expect(scoreMessage({ text: 'listo, ¿cuánto te debo?' }, parts)).toMatchObject({ score: 5, wasSuccessful: true, category: 'proceso_pago' })
+    expect(scoreMessage({ text: '¿cuánto me costarían unos lentes antirreflejo?' }, parts)).toMatchObject({ wasSuccessful: false, category: 'consulta_precio' })
+    expect(scoreMessage({ text: '¿en cuánto tiempo están listos los lentes?' }, parts).category).toBe('consulta_envio')
+  })
+
   it('is less sure of a sale read in a long text, where its phrase is one among many', () => {
     const long = 'Fuimos el domingo con toda la familia, pagué la entrada de los cinco en la taquilla y después caminamos por el parque, los niños se cansaron rápido y la comida del lugar no era gran cosa, la verdad'
     const short = scoreMessage({ text: 'me lo llevo, ya te pagué' }, parts)
