@@ -285,6 +285,8 @@ const ORDER_STATUS = new PhraseSet(
     'acabo|acabamos de recibir|recibirlo|recibirla',
     // How long, not how much: "¿en cuánto llega lo que pedí?".
     'en cuanto tiempo? me|nos? llega|llegan|llegaria|llegarian|llegara|llegue',
+    // Picked up where the customer is: "¿recogen en el hotel?", "¿me recogen a domicilio?".
+    'me|nos? recogen|recoges|recoge|buscan en|a|del|al',
     // How long until it is ready: "¿en cuánto tiempo están listos los lentes?".
     'en cuanto tiempo? esta|estan|estara|estaran|estaria|estarian listo|lista|listos|listas',
     // Whether it is ready yet: "¿ya está lista mi torta?", "¿está listo el pedido?".

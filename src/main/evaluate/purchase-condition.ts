@@ -30,7 +30,7 @@ export const YES_AFTER_SI: ReadonlySet<string> = new Set('si claro dale ok okey 
  * lo deja en 250…", "bueno si…", "lo pensé bien y sí lo voy a querer") and the greetings a voice
  * note starts with ("hola oye sí aceptan tarjeta").
  */
-const BEFORE_IF = new Set('no pos pues bueno ok oye oiga mira mire entonces y pero ah ay eh hmm este hola buenas buenos dia dias tardes noches disculpa disculpe perdon aja ya vale che ey'.split(' '))
+const BEFORE_IF = new Set('no pos pues bueno ok oye oiga mira mire entonces y pero ah ay eh hmm este hola buenas buenos dia dias tardes noches disculpa disculpe perdon aja ya vale che ey klk'.split(' '))
 /** After an opening "si", what a customer asks the shop: "¿sí aceptan tarjeta?" asks, it sets no condition on it. */
 const ASKS_THE_SHOP = new Set('aceptan acepta aceptas reciben recibe recibes tienen tiene tienes hay hacen hace haces manejan maneja manejas venden vende vendes envian envia envias mandan manda mandas trabajan trabaja'.split(' '))
 /** What a customer asks in return for buying: a better price, free shipping, a faster delivery. */
@@ -48,15 +48,18 @@ function politeIf(words: readonly string[], at: number): boolean {
   return (POLITE_IF.has(next!) && (after === undefined || after === 'por' || after === 'gracias')) || (next === 'se' && after === 'puede') || (next === 'es' && after === 'posible')
 }
 
+/** An imperative with its pronouns ("mándamelas", "apártamelo") never follows an "if": "klk si mandamelas" says yes. */
+const IMPERATIVE_WITH_PRONOUNS = /[aei]me(lo|la|los|las)$/
+
 function readsAsIf(words: readonly string[], clauseOf: readonly number[], at: number): boolean {
   const next = words[at + 1]
-  return next !== undefined && clauseOf[at + 1] === clauseOf[at] && !YES_AFTER_SI.has(next) && next !== 'no' && next !== 'o' && !politeIf(words, at)
+  return next !== undefined && clauseOf[at + 1] === clauseOf[at] && !YES_AFTER_SI.has(next) && next !== 'no' && next !== 'o' && !politeIf(words, at) && !IMPERATIVE_WITH_PRONOUNS.test(next)
 }
 
 /** Inside a clause, after other words, a "si" is no yes whatever follows: "¿se puede cancelar si ya pagué?". */
 function readsAsIfInside(words: readonly string[], clauseOf: readonly number[], at: number): boolean {
   const next = words[at + 1]
-  return next !== undefined && clauseOf[at + 1] === clauseOf[at] && next !== 'o' && !politeIf(words, at)
+  return next !== undefined && clauseOf[at + 1] === clauseOf[at] && next !== 'o' && !politeIf(words, at) && !IMPERATIVE_WITH_PRONOUNS.test(next)
 }
 
 function opensClause(words: readonly string[], clauseOf: readonly number[], at: number): boolean {

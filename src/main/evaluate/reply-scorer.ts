@@ -194,7 +194,11 @@ const RULES: Rule[] = [
   // Paid, said in one word or one sentence: "listo, transferido ✅", "pagado 👍", "ya te envié".
   ...rules('purchase', 0.8, 'stall', 'listo|ok|ya|dale transferido|pagado|consignado|depositado|abonado', 'ya te|le envie|mande|transferi|deposite|consigne $'),
   // Sent despite a grumble: "el envío está caro, pero bueno mándamelo" (a sale with a reservation).
-  ...rules('purchase', 0.75, 'rejection', 'mandamelo|enviamelo|mandamela|enviamela|traemelo|traemela $'),
+  // "mándamelo", usted's "mándemelos con factura", plural and with a time: an order sent for.
+  ...rules('purchase', 0.75, 'rejection',
+    'mandamelo|enviamelo|mandamela|enviamela|traemelo|traemela|mandamelos|enviamelos|mandamelas|enviamelas|traemelos|mandemelo|mandemelos|mandemela|mandemelas|enviemelo|enviemelos|enviemela|traigamelo|traigamelos|traigamela $',
+    'mandamelo|enviamelo|mandamela|enviamela|traemelo|traemela|mandamelos|enviamelos|mandamelas|enviamelas|traemelos|mandemelo|mandemelos|mandemela|mandemelas|enviemelo|enviemelos|enviemela|traigamelo|traigamelos|traigamela con|hoy|mañana|ya|pues',
+  ),
   ...rules('purchase', 0.85, undefined, 'te|le|ya mande|envie|pase|deposite|transferi|consigne|gire por', 'te|le llevo|paso|mando|deposito el|la pisto|plata|platica|dinero|lana|billete|pago|efectivo', 'ahi|aqui esta|va|van el|la screenshot|voucher|comprobante'),
   ...rules('info', 0.4, undefined, 'como es el proceso'),
   // News told, not felt: an announcement ("esta noche arranca la nueva temporada", "el BOE publica

@@ -512,6 +512,13 @@ describe('paying and ordering are one topic and one outcome', () => {
     expect(scoreMessage({ text: '¿en cuánto tiempo están listos los lentes?' }, parts).category).toBe('consulta_envio')
   })
 
+  it('reads an order sent for with usted\'s imperative, and a yes before an imperative as no "if"', () => {
+    expect(scoreMessage({ text: 'Necesito 20 tubos PVC y 10 codos, mándemelos con factura a nombre de la empresa' }, parts).wasSuccessful).toBe(true)
+    expect(scoreMessage({ text: 'klk si mandamelas' }, parts)).toMatchObject({ wasSuccessful: true, score: 5 })
+    expect(scoreMessage({ text: 'si me lo dejas en 40 me lo llevo' }, parts).wasSuccessful).toBe(false)
+    expect(scoreMessage({ text: '¿Recogen en el hotel?' }, parts).category).toBe('consulta_envio')
+  })
+
   it('is less sure of a sale read in a long text, where its phrase is one among many', () => {
     const long = 'Fuimos el domingo con toda la familia, pagué la entrada de los cinco en la taquilla y después caminamos por el parque, los niños se cansaron rápido y la comida del lugar no era gran cosa, la verdad'
     const short = scoreMessage({ text: 'me lo llevo, ya te pagué' }, parts)
