@@ -666,6 +666,8 @@ const RULES: Rule[] = [
     'dar|dando|di|dimos mil|muchas|tantas vueltas',
     'que cansador|cansadora|agotador|agotadora|desgastante',
   ),
+  // Pain said of a loss: "otra vez nos quedamos a un gol. Duele"; "no duele" reassures.
+  ...rules('annoyance', 0.6, 'reassurance', 'duele|dolio|duelen', 'que dolor'),
   // Looking forward and hooked, as posts say it: "qué ganas de ver a las murgas", "lo mejor del
   // año", "la serie me tiene re enganchada".
   ...rules('praise', 0.65, 'annoyance', 'que|tantas|muchas ganas de|que', 'enganchado|enganchada|enganchados|enganchadas'),
@@ -877,10 +879,14 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
   }
   dropWhethers(signals, words)
   dropSolved(signals, words, clauseOf)
-  // An unaccented "si" after other words of its clause opens a condition, no yes: "¿cuándo me llega si pido hoy?".
+  // An unaccented "si" after other words of its clause opens a condition, no yes: "¿cuándo me llega
+  // si pido hoy?". So does one before a subject in a message that asks: "si los niños se enferman,
+  // ¿quién responde?" (an article left unfolded is no pronoun: "si la quiero" reads "si lo quiero").
   for (let k = signals.length - 1; k >= 0; k--) {
     const s = signals[k]!
-    if (s.label === 'ack:si' && s.span && !analyzed.accentedSi?.includes(s.span.start) && ifInsideClause(words, clauseOf, s.span.start)) signals.splice(k, 1)
+    if (s.label !== 'ack:si' || !s.span || analyzed.accentedSi?.includes(s.span.start)) continue
+    const subject = asks && SUBJECT_OPENERS.has(words[s.span.start + 1] ?? '') && clauseOf[s.span.start + 1] === clauseOf[s.span.start]
+    if (subject || ifInsideClause(words, clauseOf, s.span.start)) signals.splice(k, 1)
   }
   if (asks) dropCasesPut(signals, words, clauseOf, analyzed.accentedSi)
   if (analyzed.questionMarks > 0) {
@@ -890,6 +896,9 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
   } else if (asksAfterReaction(analyzed) || wantsToKnow(analyzed)) signals.push({ kind: 'info', reliability: 0.35, label: 'question' })
   return signals
 }
+
+/** What opens a subject after "si": an article or a possessive ("si el paquete no llega", "si mi hijo…"). */
+const SUBJECT_OPENERS: ReadonlySet<string> = new Set(['el', 'los', 'las', 'la', 'mi', 'mis', 'tu', 'tus', 'su', 'sus'])
 
 /** Setting it right: "me solucionó lo del cobro doble", "me ayudaron con el reembolso". Not "ayuda" (asked for) nor "arreglo" (also a noun). */
 const SOLVED: ReadonlySet<string> = new Set(

@@ -682,6 +682,17 @@ describe('assessReply: a problem set right, a card held, a block named', () => {
 })
 
 describe('assessReply: an unaccented "si" inside its clause', () => {
+  it('opens a condition before a subject in a message that asks', () => {
+    expect(assessReply('si los niños se enferman ¿quién responde?').signals).not.toContain('ack:si')
+    expect(assessReply('si la talla no me queda ¿la puedo cambiar?').score).toBe(3)
+    expect(assessReply('si la quiero, como pago?')).toMatchObject({ score: 5, wasSuccessful: true })
+  })
+
+  it('reads pain said of a loss as negative, and "no duele" as reassurance', () => {
+    expect(assessReply('otra vez nos quedamos a un gol. Duele').score).toBe(2)
+    expect(assessReply('no duele nada').score).toBe(4)
+  })
+
   it('opens a condition, no yes, after other words of its clause', () => {
     expect(assessReply('cuando me llega si pido hoy').signals).not.toContain('ack:si')
     expect(assessReply('hay descuento si llevo a un amigo').score).toBe(3)
