@@ -253,7 +253,7 @@ describe('the learned model', () => {
     // Without the mark a long text opening with a question word is as often a statement ("como todos los pueblos…").
     expect(scoreMessage({ text: fourteen }, { sentiment: leaning }).score).toBe(5)
     // Thirty words: the pull has faded to an eighth, and the model's lean wins.
-    expect(scoreMessage({ text: `${fourteen} y si la maleta pesa un poco mas de lo permitido cuanto cobran por cada kilo de mas en el mostrador?` }, { sentiment: leaning }).score).toBe(5)
+    expect(scoreMessage({ text: `${fourteen} y tambien la mochila pequeña que uno lleva debajo del asiento delantero durante todo el viaje largo hasta la capital?` }, { sentiment: leaning }).score).toBe(5)
     // The shipped model had read these as keen (4–5): questions to a company carry no feeling.
     for (const text of ['cuantos kilos se pueden llevar en la maleta de mano en los vuelos internacionales?', 'alguien que vaya a Montevideo el sabado temprano y tenga lugar en el auto para dos?', 'para cuando tendran de nuevo las zapatillas blancas de lona que tenian en la vitrina el mes pasado?']) {
       expect(scoreMessage({ text }, parts).score, text).toBe(3)
