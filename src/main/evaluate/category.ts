@@ -402,6 +402,10 @@ const NOT_A_TOPIC = new PhraseSet(
   [
     'que no sea|sean tan|muy? caro|caros|cara|caras|costoso|costosos',
     ...LOVE_PATTERNS,
+    // Photos as the service sold, not a picture asked for: "¿cuánto cobras por una sesión de
+    // fotos?", "¿editas las fotos?".
+    'sesion|sesiones|book|paquete|paquetes de fotos|fotografias',
+    'haces|hacen|toman|tomas|editas|editan|retocas|retocan las? fotos|fotografias',
     // The face, not a dear price: "nadie da la cara", "me vieron la cara".
     'da|dan|dio|dar|den|daba|vieron|ven|veo|lava|lavar la cara',
     'sirve|sirven|servir para nada',

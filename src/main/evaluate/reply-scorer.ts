@@ -666,8 +666,10 @@ const RULES: Rule[] = [
     'dar|dando|di|dimos mil|muchas|tantas vueltas',
     'que cansador|cansadora|agotador|agotadora|desgastante',
   ),
-  // Pain said of a loss: "otra vez nos quedamos a un gol. Duele"; "no duele" reassures.
-  ...rules('annoyance', 0.6, 'reassurance', 'duele|dolio|duelen', 'que dolor'),
+  // Pain said of a loss: "otra vez nos quedamos a un gol. Duele"; "no duele" reassures; asked
+  // ("¿el blanqueamiento duele?"), a question about the service.
+  { pattern: 'duele|dolio|duelen', kind: 'annoyance', reliability: 0.6, negated: 'reassurance', toldOnly: true },
+  ...rules('annoyance', 0.6, 'reassurance', 'que dolor'),
   // Looking forward and hooked, as posts say it: "qué ganas de ver a las murgas", "lo mejor del
   // año", "la serie me tiene re enganchada".
   ...rules('praise', 0.65, 'annoyance', 'que|tantas|muchas ganas de|que', 'enganchado|enganchada|enganchados|enganchadas'),
@@ -715,7 +717,10 @@ const RULES: Rule[] = [
   // The money that did not arrive is what the complaint is about, no payment question: "no me ha
   // llegado la transferencia" (the phrase claims the payment word).
   ...rules('complaint', 0.75, undefined, 'no|nunca me|nos? ha|han? llego|llegado|llegaron|llega|reflejado|reflejo|aparece|aparecio el|la|mi pago|transferencia|deposito|consignacion|plata|dinero|reembolso'),
-  ...rules('complaint', 0.75, undefined, 'no|nunca me|nos? ha|han? llego|llegado|llegaron|llega', 'devolucion|reembolso|devuelvan|devuelven|reclamo|queja', 'quiero|quisiera|necesito|deseo devolver|devolverlo|devolverla|regresarlo|regresarla'),
+  ...rules('complaint', 0.75, undefined, 'no|nunca me|nos? ha|han? llego|llegado|llegaron|llega', 'devuelvan', 'quiero|quisiera|necesito|deseo devolver|devolverlo|devolverla|regresarlo|regresarla'),
+  // A return or a claim told; asked about, it is a question of policy ("¿me devuelven la plata si
+  // llueve?", "¿hacen devoluciones?").
+  { pattern: 'devolucion|reembolso|devuelven|reclamo|queja', kind: 'complaint', reliability: 0.75, toldOnly: true },
   // The shop's policy, asked before buying, is no complaint: "¿tienen garantía de devolución?".
   ...rules('info', 0.4, undefined, 'tienen|hay|aceptan|hacen|manejan|dan devolucion|devoluciones|cambios|reembolso', 'garantia|politica|politicas de devolucion|devoluciones|cambio|cambios|reembolso'),
   ...rules('complaint', 0.65, undefined, 'ya te|les? dije'),

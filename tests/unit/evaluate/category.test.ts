@@ -115,3 +115,10 @@ describe('detectCategory: an order asked after in three words', () => {
     expect(detectCategory('y mis paquetes?')).toBe('consulta_envio')
   })
 })
+
+describe('detectCategory: photos as the service sold', () => {
+  it('files a photo session asked about by what is asked, not as a request for pictures', () => {
+    expect(detectCategory('hola! cuanto cobras por una sesion de fotos de 15 años?')).toBe('consulta_precio')
+    expect(detectCategory('mandame fotos porfa')).toBe('solicitud_foto')
+  })
+})

@@ -729,3 +729,12 @@ describe('assessReply: polite questions and Spanglish payments', () => {
     expect(assessReply('el transfer del aeropuerto fue puntual').wasSuccessful).toBe(false)
   })
 })
+
+describe('assessReply: returns and pain asked about', () => {
+  it('reads a return or a pain asked about as a question of policy, told as a complaint', () => {
+    expect(assessReply('se puede cancelar si llueve? me devuelven la plata?').score).toBe(3)
+    expect(assessReply('el blanqueamiento duele? tengo los dientes sensibles').score).toBe(3)
+    expect(assessReply('quiero la devolucion de mi dinero').score).toBe(1)
+    expect(assessReply('ya puse el reclamo y nada').score).toBe(1)
+  })
+})
