@@ -666,6 +666,8 @@ const RULES: Rule[] = [
     'dar|dando|di|dimos mil|muchas|tantas vueltas',
     'que cansador|cansadora|agotador|agotadora|desgastante',
   ),
+  // A day that went wrong, not a greeting: "hoy no fue un buen día".
+  ...rules('annoyance', 0.65, undefined, 'no fue|es|estuvo un|una buen|buena|gran dia|semana|año|mes|momento|noche', 'no ha sido un|una buen|buena|gran dia|semana|año|mes|momento|noche'),
   // Pain said of a loss: "otra vez nos quedamos a un gol. Duele"; "no duele" reassures; asked
   // ("¿el blanqueamiento duele?"), a question about the service.
   { pattern: 'duele|dolio|duelen', kind: 'annoyance', reliability: 0.6, negated: 'reassurance', toldOnly: true },

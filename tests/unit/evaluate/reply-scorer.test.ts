@@ -738,3 +738,11 @@ describe('assessReply: returns and pain asked about', () => {
     expect(assessReply('ya puse el reclamo y nada').score).toBe(1)
   })
 })
+
+describe('assessReply: a day that went wrong', () => {
+  it('reads "no fue un buen día" as a day gone wrong, not a greeting', () => {
+    expect(assessReply('hoy no fue un buen dia. mañana sera otro').score).toBe(2)
+    expect(assessReply('no ha sido un buen año').score).toBe(2)
+    expect(assessReply('buen dia').signals).toContain('greeting:buen dia')
+  })
+})
