@@ -360,6 +360,16 @@ const RULES: Rule[] = [
     'sirve para',
     'busco|buscaba|necesito|recomiendas|recomienda|recomiendan|recomendarias|recomiendame|recomiendenme|recomienden|recomendadme|recomendame',
     'que no sea|sean tan|muy? caro|caros|cara|caras|costoso|costosos',
+    // How to do something with the company, not how to pay (those are longer and read first):
+    // "¿cómo hago para sacar turno?", "¿cómo puedo cambiar la talla de un pedido?".
+    'como hago|hacemos|hace|puedo|podemos para',
+    'como se hace para',
+    // Information given, as a post or a notice does: "Resultado final: Boca 1 - River 1",
+    // "Pronóstico para Lima: nublado", "Atención vecinos: mañana pasa el camión".
+    'resultado|marcador final',
+    'pronostico para|del|de',
+    'atencion vecinos|clientes|usuarios|pasajeros|todos|socios',
+    'corte programado',
     // Asking whoever reads, as a post does: "¿alguien sabe si abre el banco hoy?", "acepto recomendaciones".
     'alguien sabe|conoce|tiene|recomienda|vende|sabra',
     'se? acepto|aceptamos|aceptan|espero recomendaciones|sugerencias',

@@ -519,6 +519,14 @@ describe('paying and ordering are one topic and one outcome', () => {
     expect(scoreMessage({ text: '¿Recogen en el hotel?' }, parts).category).toBe('consulta_envio')
   })
 
+  it('reads how to do something with a company as asking, and notices and results as information', () => {
+    // The model alone read each of these as 4 or 5.
+    for (const text of ['@FalabellaCo como hago para cambiar la talla de un pedido online?', 'como hago para desactivar el roaming internacional de mi linea??', 'Resultado final: Boca 1 - River 1. #Superclasico', 'Atencion vecinos: mañana pasa el camion de reciclaje a las 7am']) {
+      expect(scoreMessage({ text }, parts).score, text).toBe(3)
+    }
+    expect(scoreMessage({ text: 'como hago para pagar?' }, parts)).toMatchObject({ score: 5, wasSuccessful: true })
+  })
+
   it('is less sure of a sale read in a long text, where its phrase is one among many', () => {
     const long = 'Fuimos el domingo con toda la familia, pagué la entrada de los cinco en la taquilla y después caminamos por el parque, los niños se cansaron rápido y la comida del lugar no era gran cosa, la verdad'
     const short = scoreMessage({ text: 'me lo llevo, ya te pagué' }, parts)
