@@ -803,7 +803,7 @@ addEmojis('😂 🤣 😅 😆 😹 💀', 'laugh', 0.4)
 addEmojis('🤔 🧐 👀 ⏳', 'stall', 0.45)
 addEmojis('👋', 'greeting', 0.35)
 addEmojis('😕 😐 🤨 😶 🤷 ❓ ❔ 😵', 'confusion', 0.5)
-addEmojis('😒 🙄 😑 😤 😞 😔 😢 😭 ☹ 🙁 😩 😫 😟 🥲 💸 💔 🤦 😪 😖 😣 😓 😥 😰 😨 🤒 🤕 🥵', 'annoyance', 0.5)
+addEmojis('😒 🙄 😑 😤 😞 😔 😢 😭 ☹ 🙁 😩 😫 😟 🥲 💔 🤦 😪 😖 😣 😓 😥 😰 😨 🤒 🤕 🥵', 'annoyance', 0.5)
 /** Faces that turn the kind words beside them into irony. */
 const IRONY_FACES = new Set(['emoji:🙃', 'emoji:🙄'])
 const IRONIC_KINDS = new Set<SignalKind>(['praise', 'gratitude', 'ack', 'reassurance'])

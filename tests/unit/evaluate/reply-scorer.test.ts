@@ -746,3 +746,9 @@ describe('assessReply: a day that went wrong', () => {
     expect(assessReply('buen dia').signals).toContain('greeting:buen dia')
   })
 })
+
+describe('assessReply: money flying', () => {
+  it('reads 💸 as neither side: a raise celebrated with it is still celebrated', () => {
+    expect(assessReply('me dieron el aumento!!!! 💸💸 a celebrar').score).toBeGreaterThanOrEqual(4)
+  })
+})
