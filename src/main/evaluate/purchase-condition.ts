@@ -51,15 +51,16 @@ function politeIf(words: readonly string[], at: number): boolean {
 /** An imperative with its pronouns ("mándamelas", "apártamelo") never follows an "if": "klk si mandamelas" says yes. */
 const IMPERATIVE_WITH_PRONOUNS = /[aei]me(lo|la|los|las)$/
 
-function readsAsIf(words: readonly string[], clauseOf: readonly number[], at: number): boolean {
-  const next = words[at + 1]
-  return next !== undefined && clauseOf[at + 1] === clauseOf[at] && !YES_AFTER_SI.has(next) && next !== 'no' && next !== 'o' && !politeIf(words, at) && !IMPERATIVE_WITH_PRONOUNS.test(next)
-}
-
 /** Inside a clause, after other words, a "si" is no yes whatever follows: "¿se puede cancelar si ya pagué?". */
 function readsAsIfInside(words: readonly string[], clauseOf: readonly number[], at: number): boolean {
   const next = words[at + 1]
   return next !== undefined && clauseOf[at + 1] === clauseOf[at] && next !== 'o' && !politeIf(words, at) && !IMPERATIVE_WITH_PRONOUNS.test(next)
+}
+
+/** Opening its clause, a "si" is an "if" unless a yes-word or a "no" follows it ("si claro", "si no", which answer). */
+function readsAsIf(words: readonly string[], clauseOf: readonly number[], at: number): boolean {
+  const next = words[at + 1]
+  return readsAsIfInside(words, clauseOf, at) && !YES_AFTER_SI.has(next!) && next !== 'no'
 }
 
 function opensClause(words: readonly string[], clauseOf: readonly number[], at: number): boolean {
@@ -73,7 +74,7 @@ const YES_BEFORE_SI = new Set([...NOW_YES_BEFORE_SI, 'que', 'claro', 'obvio', 's
 
 /** A "si" after other words of its clause that opens a condition: "¿cuándo me llega si pido hoy?". */
 export function ifInsideClause(words: readonly string[], clauseOf: readonly number[], at: number): boolean {
-  return !opensClause(words, clauseOf, at) && !YES_BEFORE_SI.has(words[at - 1]!) && !YES_AFTER_SI.has(words[at + 1] ?? 'si') && readsAsIfInside(words, clauseOf, at)
+  return !opensClause(words, clauseOf, at) && !YES_BEFORE_SI.has(words[at - 1]!) && !YES_AFTER_SI.has(words[at + 1] ?? '') && readsAsIfInside(words, clauseOf, at)
 }
 
 /**
