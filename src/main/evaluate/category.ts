@@ -128,8 +128,9 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'ya despacharon|despacho|despachaste|enviaron|enviaste|mandaron|mandaste|salio|salieron|enviado|enviada|despachado|despachada', questionOnly: true },
     // The cost or the way of sending: "¿cuánto sale mandar a Córdoba?".
     { pattern: 'mandar|enviar|mandarlo|enviarlo|mandarla|enviarla|mandarlos|enviarlos a|hasta|para' },
-    // Carriers across the region (Colombia's are in the first rule).
-    { pattern: 'andreani|estafeta|dhl|fedex|chilexpress|starken|olva|shalom|mrw|seur|nacex|paquetexpress|tcc|deprisa' },
+    // Carriers across the region (Colombia's are in the first rule), in the normalizer's spelling:
+    // it folds a doubled last letter, so Chilexpress is "chilexpres".
+    { pattern: 'andreani|estafeta|dhl|fedex|chilexpres|starken|olva|shalom|mrw|seur|nacex|paquetexpres|tcc|deprisa' },
     { pattern: 'correo argentino' },
     { pattern: 'mercado envios' },
     { pattern: 'llega|llegan|llegar|llegaria|llegarian|llegue|llego a|hasta|en|el|mañana|hoy|rapido|antes|para' },
@@ -137,7 +138,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'cuando me? llega|llegaria|llegue|llego' },
     { pattern: 'se? demora|demoran|tarda|tardan|demoraria|tardaria' },
     { pattern: 'no me llego|llega|ha llegado' },
-    { pattern: 'cobertura|recogida|traslado|traslados|delivery|reparto|reparten|repartidor|repartidores|domiciliario|domiciliarios|mensajero|courier|paqueteria|mensajeria|motorizado|guia|express|expres|internacional|internacionales|exterior|extranjero' },
+    { pattern: 'cobertura|recogida|traslado|traslados|delivery|reparto|reparten|repartidor|repartidores|domiciliario|domiciliarios|mensajero|courier|paqueteria|mensajeria|motorizado|guia|expres|internacional|internacionales|exterior|extranjero' },
   ],
   consulta_precio: [
     { pattern: 'precio|precios|valor|valores|costo|costos|cuesta|cuestan|tarifa|descuento|descuentos|promocion|promociones|oferta|ofertas|rebaja' },
@@ -207,7 +208,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     // Compatibility, capacity and condition: "¿funciona con 220V?", "¿le queda a un Corolla?", "¿es de 128 GB?".
     { pattern: 'funciona|funcionan|sirve|sirven|anda|andan con|para|en|al|a', questionOnly: true },
     { pattern: 'le|les queda|quedan a|al|para', questionOnly: true },
-    { pattern: 'liberado|liberada|dual|gb|tb|rodado|estrenar|segunda|reacondicionado|reacondicionada|watts|pulgadas' },
+    { pattern: 'liberado|liberada|dual|gb|rodado|estrenar|segunda|reacondicionado|reacondicionada|watts|pulgadas' },
     { pattern: 'es|son de|para', questionOnly: true },
     { pattern: 'se puede|pueden usar|lavar|meter|poner|planchar en|con' },
     { pattern: 'de que|cuanto largo|ancho|alto|grosor|largo|material|tela' },
@@ -411,7 +412,7 @@ const NOT_A_TOPIC = new PhraseSet(
     'sirve|sirven|servir para nada',
     'no hay problema|lio',
     'lo que busco|buscaba|necesito|necesitaba|queria|quiero',
-    'gracias por la|el|tu|su? informacion|info|atencion',
+    'gracias por la|el|tu|su? informacion|atencion',
     // The picture already seen, or thanked for: "¿cuánto cuesta el de la segunda foto?", "gracias por las fotos".
     'de|en la|las primera|segunda|tercera|cuarta|ultima|otra foto|fotos|imagen',
     'gracias por la|las|el|los? foto|fotos|imagen|imagenes|video|videos',

@@ -165,7 +165,7 @@ const ORDER_PHRASES = new PhraseSet(
     'quiero|quisiera|queria|deseo pedir|ordenar|encargar',
     // "me regalas dos", "me das una", "véndeme 3" (the normalizer reads "me regalas" as "dame");
     // not "mándame una": that is usually a photo or the details.
-    'dame|damelo|regalame|vendeme|traeme|pasame|ponme|sirveme|preparame|echame|encargame|regalas|vendes|traes 1|2|3|4|5|6|un|uno|una|unos|unas|dos|tres|cuatro|cinco|media',
+    'dame|damelo|vendeme|traeme|pasame|ponme|sirveme|preparame|echame|encargame|regalas|vendes|traes 1|2|3|4|5|6|un|uno|una|unos|unas|dos|tres|cuatro|cinco|media',
     'me regalas|regala|das|da|vendes|vende|traes|trae|pasas|pasa|pones|pone|sirves|sirve|preparas|prepara 1|2|3|4|5|6|un|uno|una|unos|unas|dos|tres|cuatro|cinco|media',
     'para pedir|ordenar|encargar',
     'confirmo|confirmamos el|la? pedido|orden|compra',
@@ -173,7 +173,7 @@ const ORDER_PHRASES = new PhraseSet(
     'me|nos interesa|interesaria comprar|comprarlo|comprarla|comprarlos|adquirir|adquirirlo|pedir|pedirlo|llevarlo|llevarla',
     'quiero|quisiera|queria|deseo reservar|apartar|separar|encargar|apartarlo|separarlo|reservarlo',
     // Adding to an order: "anótame dos", "ponme una más", "envíame tres" (a quantity, not a photo).
-    'anotame|apuntame|agregame|sumame|sumale|agregale|añademe|añadele|ponle|ponme|mandame|enviame|separame|apartame|mandenme|envienme|traiganme|denme|mandeme|envieme|traigame 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|otro|otra',
+    'anotame|apuntame|agregame|sumame|sumale|agregale|añademe|añadele|ponle|ponme|mandame|enviame|separame|apartame|mandenme|envienme|traiganme|denme|traigame 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|otro|otra',
     // The thing itself, named: "agrégame el combo 2", "sepárame la negra" (not "mándame la foto": mandame is left out).
     'anotame|apuntame|agregame|sumame|separame|apartame|reservame|guardame el|la|los|las',
     'me anotas|apuntas|agregas|sumas|pones|mandas|envias|separas|apartas 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|otro|otra',
@@ -181,7 +181,7 @@ const ORDER_PHRASES = new PhraseSet(
     // Spain's "me la pillo" and Mexico's "me lo aviento" take it too.
     'lo|la|los|las llevo|tomo|pillo|aviento|rifo',
     // The one named by what it is: "dame el de 2 litros", "ese quiero", "el de la foto, ese quiero".
-    'dame|regalame|vendeme|traeme|pasame|ponme|sirveme|echame|encargame el|la|los|las de|mismo|misma|grande|chico|chica|mediano|mediana',
+    'dame|vendeme|traeme|pasame|ponme|sirveme|echame|encargame el|la|los|las de|mismo|misma|grande|chico|chica|mediano|mediana',
     'ese|esa|esos|esas quiero|pido',
     'ese|esa|esos|esas me llevo',
     // Coming for it, the thing first: "lo paso a buscar hoy".
@@ -216,7 +216,7 @@ const ORDER_PHRASES = new PhraseSet(
     'me quiero|quisiera|gustaria inscribir|matricular|apuntar|anotar',
     'me apunto|inscribo|anoto|matriculo',
     'inscribime|inscribeme|inscribame|anotame|apuntame|matriculame|matriculeme|anoteme|apunteme en|a|al|para|con',
-    'sacame|agendame|agendeme|reservame|reserveme|apartame|separame|dame|deme hora|turno|cita|lugar|cupo',
+    'sacame|agendame|agendeme|reservame|reserveme|apartame|separame|dame hora|turno|cita|lugar|cupo',
     'reservenme|apartenme|separenme|guardenme|reservame|apartame|separame|reserveme|guardame 1|2|3|4|5|un|una|dos|tres|cuatro|cinco plaza|plazas|lugar|lugares|cupo|cupos|asiento|asientos|boleto|boletos',
     // Coming for it: "paso a recogerlo hoy", "voy a retirarla mañana".
     'paso|pasare|pasamos|voy|vamos|vengo a recogerlo|recogerla|recogerlos|recogerlas|retirarlo|retirarla|retirarlos|buscarlo|buscarla',

@@ -18,7 +18,7 @@ const COLOURS = new Set(
 const QUANTITY_WORDS = new Set('1 2 3 4 5 6 7 8 9 10 12 uno una dos tres cuatro cinco seis media docena'.split(' '))
 /** "talla M", "la talla 38", "en L". */
 // The normalizer reads a lone "m" as the filler "hmm", so "talla M" arrives as "talla hmm".
-const SIZE = new PhraseSet([{ pattern: 'talla|tallas|numero|size xs|s|m|hmm|l|xl|xxl|28|30|32|34|35|36|37|38|39|40|41|42|43|44', value: true }])
+const SIZE = new PhraseSet([{ pattern: 'talla|tallas|numero xs|s|m|hmm|l|xl|xxl|28|30|32|34|35|36|37|38|39|40|41|42|43|44', value: true }])
 /** "esa", "ese mismo", "esta porfa": pointing at one of the options. */
 const DEMONSTRATIVES = new Set('ese esa esos esas este esta estos estas'.split(' '))
 /** After "esta", a judgement, not a pick: "está bien", "está caro". */
@@ -64,7 +64,7 @@ const CLOSING = new PhraseSet(
     'te|le lo|la|los|las separo|aparto|reservo|envio|mando|anoto|confirmo|despacho|separamos|apartamos|reservamos|enviamos|mandamos|anotamos|despachamos|añado|agrego|sumo|añadimos|agregamos|preparo|preparamos|agendo|agendamos|llevo|llevamos',
     'te|le separo|aparto|reservo|anoto|agendo|separamos|apartamos|reservamos|anotamos|agendamos',
     // "¿La quieres?", "¿Lo llevas?": asked on its own, it closes.
-    'lo|la|los|las quieres|quiere|deseas|desea|llevas|lleva|querés $',
+    'lo|la|los|las quieres|quiere|deseas|desea|llevas|lleva $',
     'lo|la confirmo|confirmamos|confirmas',
     'confirmamos|confirmas|confirmo el|tu|su pedido|orden|compra',
     'quieres|quiere|deseas|desea que te|le lo|la|los|las? envie|enviemos|mande|mandemos|separe|separemos|aparte|apartemos|reserve|reservemos|entregue|entreguemos|lleve|llevemos|agende|agendemos|anote|anotemos|despache|despachemos',

@@ -154,7 +154,7 @@ const RULES: Rule[] = [
   // Pride in someone: "qué orgullo", "orgullosa de mi hijo".
   ...rules('praise', 0.7, 'annoyance', 'orgullo|orgulloso|orgullosa|orgullosos|orgullosas'),
   // "¿Para qué pago…?" asks nothing: the service is not worth it ("pa q pago plan si no hay señal").
-  ...rules('complaint', 0.7, undefined, 'para|pa que pago|pagamos|pagan|pagas'),
+  ...rules('complaint', 0.7, undefined, 'para que pago|pagamos|pagan|pagas'),
   ...rules('purchase', 0.7, 'rejection', 'comprarlo|comprarla|comprarlos'),
   { pattern: `quiero|pido ${QUANTITIES}`, kind: 'purchase', reliability: 0.7, negated: 'rejection', notBefore: NOT_GOODS },
   ...rules('purchase', 0.85, undefined,
@@ -186,8 +186,8 @@ const RULES: Rule[] = [
   ...rules('info', 0.4, undefined, 'comprobante|recibo fiscal|electronico'),
   ...rules('purchase', 0.8, 'rejection', `te|le ${PAY_VERBS}`, 'lo pago', 'transfiero|transferi|consigno|consigne|consignarle|consignarte|pagarte|pagarle|deposite|pague'),
   ...rules('purchase', 0.9, undefined, 'ya te|le? envie|mande|transferi|consigne|deposite|gire la|el? plata|platica|dinero|pago|valor'),
-  // Paid by wallet in one verb: "yapeo ahorita", "ya te pliné".
-  ...rules('purchase', 0.8, undefined, 'yapeo|yapee|yapeamos|plineo|plinee|sinpeo|nequeo|nequie'),
+  // Paid by wallet in one verb: "yapeo ahorita", "ya te pliné" (which the normalizer writes "te pline").
+  ...rules('purchase', 0.8, undefined, 'yapeo|yapeamos|plineo|sinpeo|nequeo|nequie', 'te|le|les yape|pline'),
   // "ya le hice el depósito", "te hice la transferencia".
   ...rules('purchase', 0.85, undefined, 'te|le|les|ya hice|hicimos|realice|mande el|la|un|una deposito|transferencia|pago|consignacion|giro|abono|yape|plin|sinpe'),
   // Sent by a wallet ("ya te mandé por Yappy") or brought in cash ("mañana le llevo el pisto").
@@ -270,7 +270,7 @@ const RULES: Rule[] = [
   ...rules('stall', 0.6, undefined, 'comentare|comento|cuento|contare|avisare|escribire mas adelante|luego|despues|pronto', 'ya les|te contare|cuento|comento'),
   ...rules('info', 0.4, undefined, 'no se que tal'),
   // English with its own no: "not cool", "super annoying".
-  ...rules('annoyance', 0.65, undefined, 'not cool|nice|good|great|ok|okay', 'super|muy|re|bien|so? annoying|boring|lame|awful|trash'),
+  ...rules('annoyance', 0.65, undefined, 'not cool|nice|good|great|ok', 'super|muy|re|bien|so? annoying|boring|lame|awful|trash'),
   // "Al otro día" is the next day, not "another day" put off.
   ...rules('topic', 0.3, undefined, 'al otro dia'),
   ...rules('praise', 0.85, 'decline', 'me encanta|encanto|encantan|encantaron|fascina|fascino'),
@@ -382,7 +382,7 @@ const RULES: Rule[] = [
   ...rules('info', 0.65, undefined, 'mas informacion|detalles', 'quiero|quisiera|necesito|dame mas? informacion|detalles'),
   // The shop's phone number, not the account to pay into: "me regalan el número de la tienda".
   // Nor is the parcel's tracking number: "me pasas el número de guía".
-  ...rules('info', 0.6, undefined, `${LINK_VERBS} el|tu|su numero de|del la? tienda|local|telefono|contacto|whatsapp|celular|negocio|almacen|guia|seguimiento|rastreo|tracking|pedido|orden|barberia|peluqueria|salon|gimnasio|gym|academia|taller|oficina|agencia|clinica|consultorio|farmacia|restaurante|sucursal|sede|encargado|dueño|dueña|asesor|asesora|vendedor|vendedora|tecnico`),
+  ...rules('info', 0.6, undefined, `${LINK_VERBS} el|tu|su numero de|del la? tienda|local|telefono|contacto|whatsap|celular|negocio|almacen|guia|seguimiento|rastreo|tracking|pedido|orden|barberia|peluqueria|salon|gimnasio|gym|academia|taller|oficina|agencia|clinica|consultorio|farmacia|restaurante|sucursal|sede|encargado|dueño|dueña|asesor|asesora|vendedor|vendedora|tecnico`),
   // Opening hours and where the shop is: asking, not a feeling (the model read "a que hora
   // cierran" as 1, from reviews of places that closed on their guests).
   ...rules('info', 0.55, undefined,
@@ -440,7 +440,7 @@ const RULES: Rule[] = [
   ...rules('greeting', 0.7, undefined,
     'chao|chau|adios|bye|cuidese|cuidate|cuidense|quiubo|quibo|wenas|saluditos $',
     'chao|chau pescao|pescado $',
-    'chao|chau|adios|bye pues|pue|po|entonces|nomas $',
+    'chao|chau|adios|bye pues|po|entonces|nomas $',
     'nos vemos|hablamos|leemos',
     'hasta luego|pronto|mañana|ahorita|lueguito',
     'que onda $',
@@ -546,8 +546,8 @@ const RULES: Rule[] = [
     'me|nos? cobraron|cobran|cobro doble',
     'me|nos? cobraron|cobran|cobro dos veces',
     // Spain's perfect: "me habéis cobrado dos veces la factura".
-    'me|nos habeis|han|has cobrado dos veces',
-    'me|nos habeis|han|has cobrado doble',
+    'me|nos han|has cobrado dos veces',
+    'me|nos han|has cobrado doble',
     'me|nos? cobraron|cobran|cobro de mas',
     // Taken twice, not given back: "me descontó dos veces el pago", "no me quieren devolver".
     'me|nos desconto|descontaron|debito|debitaron|descuentan|debitan dos veces|doble',
@@ -597,7 +597,7 @@ const RULES: Rule[] = [
     // Asked again and again: "ya pedí fotos 3 veces y nada"; waited all day; too long.
     'veces y nada',
     'todo el|la dia|tarde|mañana|semana|mes esperando',
-    'uf|uff|ay mucho|demasiado tiempo', 'demasiado tiempo $',
+    'uf|ay mucho|demasiado tiempo', 'demasiado tiempo $',
     // An exchange asked for: "quiero cambiarlo" (a return is a complaint, below).
     'quiero|quisiera|necesito|queria cambiarlo|cambiarla|cambiarlos|cambiarlas',
   ),
@@ -651,7 +651,7 @@ const RULES: Rule[] = [
   // Fed up: "qué jodienda", "me tiene mamado" (Colombia), "me tiene podrido" (Argentina); disbelief: "no puede ser".
   ...rules('annoyance', 0.65, undefined, 'jodienda', 'me|nos tiene|tienen mamado|mamada|mamados|podrido|podrida|harto|harta|hartos|hartas', 'no puede ser $', 'no puede ser posible'),
   // A card blocked, cloned or swallowed: a complaint to the bank, no question of how to pay.
-  ...rules('complaint', 0.75, undefined, 'tarjeta|cuenta bloqueada|bloqueado|clonada|clonado|retenida|retenido', 'trago|tragó|retuvo|comio la|mi tarjeta'),
+  ...rules('complaint', 0.75, undefined, 'tarjeta|cuenta bloqueada|bloqueado|clonada|clonado|retenida|retenido', 'trago|retuvo|comio la|mi tarjeta'),
   // Left on read: "me dejaron en visto".
   ...rules('annoyance', 0.65, undefined, 'dejan|dejen|dejo|dejaron|deja|dejas|dejaste en visto'),
   // Impossible to get it done: "imposible sacar turno", "es imposible comunicarse".
@@ -722,7 +722,7 @@ const RULES: Rule[] = [
   // Argentina's garrón; Mexico's ni modo, qué oso) and shoddy or fake goods and being cheated
   // (Mexico's chafa, gacho, me vieron la cara; Spain's cutre, timo; Argentina's trucho, chanta).
   // Not "¿qué tela es?" nor "¿qué rollo tienen?": a fabric or a roll is something a shop sells.
-  ...rules('annoyance', 0.65, undefined, 'pucha|puchas|fome|garron|mamera|ladilla', 'que roche|oso|bajon|lastima|chasco|fiasco', 'vaya|menudo chasco|fiasco|bajon', 'que|una pena que|q', 'una pena $', 'que lata $', 'vaya lata|rollo|tela', 'ni modo', 'una lastima', 'que mala suerte'),
+  ...rules('annoyance', 0.65, undefined, 'pucha|puchas|fome|garron|mamera|ladilla', 'que roche|oso|bajon|lastima|chasco|fiasco', 'vaya|menudo chasco|fiasco|bajon', 'que|una pena que', 'una pena $', 'que lata $', 'vaya lata|rollo|tela', 'ni modo', 'una lastima', 'que mala suerte'),
   ...rules('complaint', 0.8, undefined, 'chafa|chafas|gacho|gacha|cutre|cutres|trucho|truchos|timo|chanta|chantas|cagada', 'me vieron la cara', 'me|nos dejaron plantado|plantada|plantados', 'esta|es|estan|son bien|muy|super chafa|gacho|gacha|cutre'),
   // Mexico's "no manches" is surprise, not a negation: in "no manches, qué caro" the price is the point.
   ...rules('laugh', 0.3, undefined, 'no manches|manchen|mames|mamen'),

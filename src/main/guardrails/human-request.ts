@@ -70,7 +70,7 @@ const SERVE_ASKING = 'atienda|atiendan|atendiera|atendieran|atender|atenderme|ay
 /** Being called on the phone. */
 const CALL = 'llamar|llamen|llaman|llamas|llama|llame|marcar|marcan|marquen|marque|timbrar'
 const CALL_ENCLITIC = 'llamarme|llamame|llameme|llamenme|marcarme|marcame|marqueme|marquenme'
-const MODAL = 'puede|pueden|puedes|podria|podrian|podrias|podes|podran|pueda|puedan|pudiera|pudieran'
+const MODAL = 'puede|pueden|puedes|podria|podrian|podrias|podran|pueda|puedan|pudiera|pudieran'
 
 const RULES: { pattern: string; value: Kind }[] = [
   // "hablar con una persona", "pásame con el dueño", "me comunicas a un asesor"
@@ -90,7 +90,7 @@ const RULES: { pattern: string; value: Kind }[] = [
   { pattern: `ayuda|asesoria|cita|reunion|llamada|videollamada con ${DET}? ${TARGET}`, value: 'human' },
   // "atención humana" asks for one; "trato humano, cercano y profesional" praises a nurse.
   { pattern: 'atencion humano|humana', value: 'human' },
-  { pattern: `numero|contacto|whatsapp|celular|telefono|cel de|del ${DET}? ${ROLES}`, value: 'human' },
+  { pattern: `numero|contacto|whatsap|celular|telefono|cel de|del ${DET}? ${ROLES}`, value: 'human' },
   // "¿hay alguien ahí?", "¿hay un asesor disponible?", "¿hay alguien que me atienda?" — but
   // not "¿hay alguien que lo haya comprado?"
   { pattern: `hay ${DET}? ${TARGET} ahi|alli|aqui|aca|disponible|disponibles|atendiendo|conectado|conectada`, value: 'human' },

@@ -371,7 +371,11 @@ export function collapseRepeats(word: string): string {
   return out
 }
 
-function canonicalWord(word: string): string {
+/**
+ * One folded word as the normalizer writes it ("whatsapp" → "whatsap", "podes" → "puedes"): the
+ * spelling every phrase rule must use, or it never matches (tests/unit/evaluate/phrase-spelling.test.ts).
+ */
+export function canonicalWord(word: string): string {
   if (/^\p{N}/u.test(word)) return word
   // One "m" as typed is a size ("la negra en talla M"), not the filler: only "mm", "mmm"… are "hmm".
   if (word === 'm') return word

@@ -122,3 +122,11 @@ describe('detectCategory: photos as the service sold', () => {
     expect(detectCategory('mandame fotos porfa')).toBe('solicitud_foto')
   })
 })
+
+describe('detectCategory: carriers and words spelled as the normalizer writes them', () => {
+  it('files a carrier named with a doubled last letter under shipping', () => {
+    expect(detectCategory('trabajan con chilexpress?')).toBe('consulta_envio')
+    expect(detectCategory('es por paquetexpress?')).toBe('consulta_envio')
+    expect(detectCategory('tienen servicio express?')).toBe('consulta_envio')
+  })
+})

@@ -752,3 +752,11 @@ describe('assessReply: money flying', () => {
     expect(assessReply('me dieron el aumento!!!! 💸💸 a celebrar').score).toBeGreaterThanOrEqual(4)
   })
 })
+
+describe('assessReply: words spelled as the normalizer writes them', () => {
+  it('reads a payment made by wallet in one verb, and a WhatsApp number asked for as no payment', () => {
+    expect(assessReply('ya le pliné')).toMatchObject({ score: 5, wasSuccessful: true })
+    expect(assessReply('ya te yapeé')).toMatchObject({ score: 5, wasSuccessful: true })
+    expect(assessReply('regáleme el número de WhatsApp de la sucursal').wasSuccessful).toBe(false)
+  })
+})

@@ -1,0 +1,46 @@
+import { describe, expect, it, vi } from 'vitest'
+import { foldSpanish } from '../../../src/shared/spanish-fold'
+import { canonicalWord } from '../../../src/main/kernel/spanish-text'
+
+// Every PhraseSet the rule modules build is recorded as it is built: a rule word the normalizer
+// never produces ("whatsapp", which it writes "whatsap"; "podés", which it folds and rewrites) is a
+// rule that silently never fires.
+const recorded = vi.hoisted(() => [] as { module: string; pattern: string }[])
+
+vi.mock('../../../src/main/kernel/phrase-matcher', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../src/main/kernel/phrase-matcher')>()
+  class RecordingPhraseSet<T> extends original.PhraseSet<T> {
+    constructor(rules: readonly { pattern: string; value: T }[]) {
+      super(rules)
+      const caller = new Error().stack?.split('\n').find((line) => /src[\\/]main[\\/](evaluate|guardrails)[\\/]/.test(line)) ?? '?'
+      const module = /(evaluate|guardrails)[\\/][\w-]+\.ts/.exec(caller)?.[0] ?? '?'
+      for (const rule of rules) recorded.push({ module, pattern: rule.pattern })
+    }
+  }
+  return { ...original, PhraseSet: RecordingPhraseSet }
+})
+
+describe('phrase rules are written in the normalizer’s spelling', () => {
+  it('has no rule word that the normalizer would never produce', async () => {
+    await import('../../../src/main/evaluate/reply-scorer')
+    await import('../../../src/main/evaluate/message-scorer')
+    await import('../../../src/main/evaluate/category')
+    await import('../../../src/main/evaluate/offer-context')
+    await import('../../../src/main/guardrails/human-request')
+    // The rule modules really were loaded through the recording class: a check over no rules passes anything.
+    expect(new Set(recorded.map((r) => r.module))).toEqual(new Set(['evaluate/reply-scorer.ts', 'evaluate/message-scorer.ts', 'evaluate/category.ts', 'evaluate/offer-context.ts', 'guardrails/human-request.ts']))
+    expect(recorded.length).toBeGreaterThan(500)
+
+    const dead: string[] = []
+    for (const { module, pattern } of recorded) {
+      for (const slot of pattern.trim().split(/\s+/)) {
+        for (const word of slot.replace(/\?$/, '').split('|')) {
+          if (word === '$') continue
+          const spelled = canonicalWord(foldSpanish(word))
+          if (spelled !== word) dead.push(`${module}: "${word}" is read as "${spelled}" (in "${pattern.slice(0, 60)}")`)
+        }
+      }
+    }
+    expect(dead).toEqual([])
+  })
+})
