@@ -463,7 +463,7 @@ const NOT_A_TOPIC = new PhraseSet(
 const NEGATORS = new Set(['no', 'nunca', 'ni', 'tampoco', 'jamas'])
 
 /** Greetings and fillers a message (a voice note above all) starts with: "hola oye tienes el de salmón". */
-const OPENING_FILLERS = new Set('hola buenas buenos buen dia dias tardes noches oye oiga mira mire eh hmm este ey che disculpa disculpe perdon aja bueno pues y amigo amiga vecino vecina'.split(' '))
+const OPENING_FILLERS = new Set('hola buenas buenos buen dia dias tardes noches oye oiga mira mire hmm este ey che disculpa disculpe perdon aja bueno pues y amigo amiga vecino vecina'.split(' '))
 
 /** Nothing but greetings and fillers before `start`: the phrase opens the message. */
 function opensMessage(words: readonly string[], start: number): boolean {

@@ -24,23 +24,23 @@
 import type { AnalyzedText } from '../kernel/spanish-text'
 
 /** After "si", words that make it a yes ("si claro", "si por favor"), not an "if". */
-export const YES_AFTER_SI: ReadonlySet<string> = new Set('si claro dale ok okey listo perfecto gracias por porfa ya de exacto correcto obvio seguro bueno vale señor señora señorita amigo amiga hermano mija mijo joven'.split(' '))
+export const YES_AFTER_SI: ReadonlySet<string> = new Set('si claro dale ok listo perfecto gracias por ya de exacto correcto obvio seguro bueno vale señor señora señorita amigo amiga hermano mija mijo joven'.split(' '))
 /**
  * Words right before "si" that leave it opening what follows: connectors and fillers ("no pos si me
  * lo deja en 250…", "bueno si…", "lo pensé bien y sí lo voy a querer") and the greetings a voice
  * note starts with ("hola oye sí aceptan tarjeta").
  */
-const BEFORE_IF = new Set('no pos pues bueno ok oye oiga mira mire entonces y pero ah ay eh hmm este hola buenas buenos dia dias tardes noches disculpa disculpe perdon aja ya vale che ey klk'.split(' '))
+const BEFORE_IF = new Set('no pos pues bueno ok oye oiga mira mire entonces y pero ah ay hmm este hola buenas buenos dia dias tardes noches disculpa disculpe perdon aja ya vale che ey klk'.split(' '))
 /** After an opening "si", what a customer asks the shop: "¿sí aceptan tarjeta?" asks, it sets no condition on it. */
 const ASKS_THE_SHOP = new Set('aceptan acepta aceptas reciben recibe recibes tienen tiene tienes hay hacen hace haces manejan maneja manejas venden vende vendes envian envia envias mandan manda mandas trabajan trabaja'.split(' '))
 /** What a customer asks in return for buying: a better price, free shipping, a faster delivery. */
 const IN_RETURN = new Set('precio hay sale salen saldria cuesta cuestan costaria llega llegan llegaria descuento rebaja gratis regalan regalas dan das hacen haces haria harias dejan dejas dejarias'.split(' '))
 const CLITICS = new Set(['me', 'nos'])
 /** Verbs after which "si" is a whether about a fact, not a condition on buying: "¿me confirman si les llegó el pago?". */
-export const WHETHER_AFTER: ReadonlySet<string> = new Set('confirma confirman confirmas confirme confirmen confirmar confirmame confirmenme dices dice dicen digas diga decir dime digame avisas avisa avisan avise avisen avisar avisame avisenme saber preguntar pregunto consultar consulto revisar revisas revisa verificar verificas verifica chequear averiguar averiguo sabe sabes saben sabia sabemos pregunte consulte'.split(' '))
+export const WHETHER_AFTER: ReadonlySet<string> = new Set('confirma confirman confirmas confirme confirmen confirmar confirmame confirmenme dices dice dicen digas diga decir dime avisas avisa avisan avise avisen avisar avisame avisenme saber preguntar pregunto consultar consulto revisar revisas revisa verificar verificas verifica chequear averiguar averiguo sabe sabes saben sabia sabemos pregunte consulte'.split(' '))
 
 /** After "si", the courtesy of an "if" that sets no condition: "resérvame a las tres si se puede", "si es posible". */
-const POLITE_IF = new Set(['puedes', 'puede', 'pueden', 'podes', 'gustas', 'gusta', 'quieres', 'quiere'])
+const POLITE_IF = new Set(['puedes', 'puede', 'pueden', 'gustas', 'gusta', 'quieres', 'quiere'])
 
 function politeIf(words: readonly string[], at: number): boolean {
   const next = words[at + 1]

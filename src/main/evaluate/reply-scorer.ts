@@ -821,7 +821,7 @@ const NEGATION_WINDOW = 3
 /** Words that leave a bare "no" standing alone in its clause ("uy no", "pues no", "mm no"). */
 const NO_FILLERS = new Set(['no', 'pues', 'hmm', 'uy', 'ay', 'ah', 'oh', 'pero', 'y', 'la', 'verdad', 'que', 'pena', 'señor', 'señora', 'amigo', 'amiga'])
 /** Whole-message words that, followed by "?", mean "what?" */
-const WHAT = new Set(['que', 'como', 'ah', 'hmm', 'eh', 'perdon', 'mande', 'cual', 'ahh'])
+const WHAT = new Set(['que', 'como', 'ah', 'hmm', 'perdon', 'mande', 'cual'])
 
 export interface Signal {
   kind: SignalKind

@@ -170,7 +170,7 @@ function questionClauses(normalized: string, words: readonly string[], clauseOf:
 const CALL_FILLER = new Set([
   ...DET.split('|'), 'por', 'favor', 'ya', 'hola', 'buenas', 'oye', 'oiga', 'ahi', 'alli', 'aqui', 'aca', 'real', 'reales',
   'de', 'verdad', 'urgente', 'ahora', 'ahorita', 'mejor', 'disponible', 'mismo', 'humano', 'humana', 'solo', 'necesito',
-  'quiero', 'con', 'pues', 'porfavor', 'rapido', 'please',
+  'quiero', 'con', 'pues', 'rapido',
 ])
 const TARGET_WORDS = new Set(TARGET.split('|'))
 
