@@ -283,6 +283,8 @@ const ORDER_STATUS = new PhraseSet(
     'en que va|anda $',
     // Asked after with nothing else: "¿y mi pedido???".
     'y mi|mis|el pedido|paquete|orden|compra|encargo|pedidos|paquetes $',
+    // "¿y el pedido que pagué hace dos semanas?".
+    'y mi|mis|el|los pedido|paquete|orden|compra|encargo|pedidos|paquetes que',
     'acabo|acabamos de recibir|recibirlo|recibirla',
     // How long, not how much: "¿en cuánto llega lo que pedí?".
     'en cuanto tiempo? me|nos? llega|llegan|llegaria|llegarian|llegara|llegue',

@@ -99,8 +99,12 @@ interface Rule {
   notBefore?: ReadonlySet<string>
   /** Said, not asked: in a message with a question mark the phrase asks about the thing ("¿tienen buenos precios?"). */
   toldOnly?: boolean
-  /** Words that, right after the phrase, make it part of a name ("Bad Bunny", "Best Buy"): nothing is read. */
-  inNameBefore?: ReadonlySet<string>
+  /**
+   * Words that, right after the phrase, give it another sense: part of a name ("Bad Bunny", "Best
+   * Buy"), an intensifier ("bien caro" is very dear, not "fine"), a reflexive ("no se quiere ir" is
+   * no "no sé"). Nothing is read.
+   */
+  otherSenseBefore?: ReadonlySet<string>
   /** Words that, right before the phrase, make it a noun named, not a thing done ("el bloqueo de la tarjeta"): nothing is read. */
   notAfter?: ReadonlySet<string>
   /** A thing the customer already has, told about ("me robaron mi tarjeta", "el cobro de la tarjeta"): nothing is read. Asked about ("¿aceptan mi tarjeta?"), it is a way to pay. */
@@ -115,6 +119,12 @@ const PAY_TERMS = 'nequi|daviplata|efecty|pse|bancolombia|tarjeta|contraentrega|
 const PAY_VERBS = 'pago|transfiero|consigno|deposito|giro'
 const LINK_VERBS = 'pasame|mandame|enviame|dame|envia|manda|pasa|mandas|envias|pasas|pases|mandes|envies|mandan|envian|comparte|compartes|compartir|mandar|enviar|pasar|regala'
 const QUANTITIES = '1|2|3|4|5|uno|una|dos|tres|cuatro|cinco|ese|esa|esos|esas|este'
+const SLOW_INTENSIFIERS = 'muy|bien|super|re|bastante|demasiado|tan|que|medio|algo'
+const SLOW_VERBS = 'es|esta|estan|son|va|van|anda|andan|fue|estuvo|sigue|siguen'
+/** Adjectives after which "bien" is "very", not "fine": "está bien caro", "bien feo el color", "bien lento". */
+const INTENSIFIED: ReadonlySet<string> = new Set('caro cara caros caras feo fea feos feas malo mala malos malas lento lenta lentos lentas raro rara raros raras dificil complicado complicada chafa pesado pesada triste tristes tarde lejos chico chica chicos chicas pequeño pequeña sucio sucia aburrido aburrida cansado cansada jodido jodida fuerte duro dura caido caida'.split(' '))
+/** Verbs after which "no se" is a reflexive, not "no sé": "el gato ya no se quiere ir", "no se mueve". */
+const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren va van fue fueron queda quedan quedo mueve mueven hace hizo deja dejan olvida pierde preocupe preocupen vende venden consigue consiguen encuentra encuentran cansa acaba acabo salva cumple cumplio da dio llama llaman come duerme baña arregla arreglo soluciona soluciono compara mete meten rinde calla'.split(' '))
 
 /** Verbs of calling or writing to someone: a number asked for them is a phone, not an account. */
 const CALLING: ReadonlySet<string> = new Set('llamo llamar llamamos llamarlos llamarles marco marcar escribo escribir escribirles comunico comunicarme comunicarse reporto reportar'.split(' '))
@@ -240,10 +250,10 @@ const RULES: Rule[] = [
   // "epic fail", "wtf con este servicio" (the model read "que nice" as 1 and "so sad" as 5). Not
   // the names that carry the words: Bad Bunny, Best Buy, happy hour.
   ...rules('praise', 0.7, undefined, 'nice|cool|amazing|awesome|lovely|love|perfect|great|cute|beautiful|gorgeous|wonderful|fabulous|goals'),
-  { pattern: 'best|happy', kind: 'praise', reliability: 0.6, inNameBefore: new Set(['buy', 'hour', 'seller', 'sellers', 'western']) },
+  { pattern: 'best|happy', kind: 'praise', reliability: 0.6, otherSenseBefore: new Set(['buy', 'hour', 'seller', 'sellers', 'western']) },
   ...rules('complaint', 0.7, undefined, 'worst|hate|sucks'),
   ...rules('annoyance', 0.6, undefined, 'sad|fail|wtf|ugh|cringe'),
-  { pattern: 'bad', kind: 'annoyance', reliability: 0.6, inNameBefore: new Set(['bunny', 'boys', 'girl', 'religion']) },
+  { pattern: 'bad', kind: 'annoyance', reliability: 0.6, otherSenseBefore: new Set(['bunny', 'boys', 'girl', 'religion']) },
   // "Full" is "muy" in Colombia, Ecuador and Venezuela: "está full bueno".
   ...rules('praise', 0.7, undefined, 'full bueno|buena|buenos|buenas|rico|rica|lindo|linda|chevere|bacano|bacana|bonito|bonita'),
   // Agreeing twice over: "x2".
@@ -311,14 +321,16 @@ const RULES: Rule[] = [
   ),
 
   // --- acknowledgement / agreement ---
-  ...rules('ack', 0.55, undefined, 'ok|listo|listos|dale|claro|entendido|aja|obvio|bien'),
+  ...rules('ack', 0.55, undefined, 'ok|listo|listos|dale|claro|entendido|aja|obvio'),
+  { pattern: 'bien', kind: 'ack', reliability: 0.55, otherSenseBefore: INTENSIFIED },
   // Relief: "por fin llegó", "por fin funciona"; but "por fin me contestan" after a wait is a jab.
   ...rules('ack', 0.55, undefined, 'por fin llego|llegaron|llega|llegan|salio|salieron|funciona|sirve|abrieron|volvio|volvieron', 'por fin lo|la|los|las tengo|tenemos'),
   ...rules('annoyance', 0.6, undefined, 'por fin me|nos contestan|contestaron|responden|respondieron|atienden|atendieron|escriben'),
   // Whether the thing is ready, not "listo" agreeing: "¿ya está lista mi torta?".
   ...rules('info', 0.4, undefined, 'esta|estan|estara|estaran listo|lista|listos|listas mi|mis|el|la|los|las'),
   ...rules('ack', 0.45, undefined, 'si|bueno|buena|chevere|bacano|super'),
-  ...rules('ack', 0.65, 'decline', 'esta|todo|asi esta? bien', 'muy bien'),
+  { pattern: 'esta|todo|asi esta? bien', kind: 'ack', reliability: 0.65, negated: 'decline', otherSenseBefore: INTENSIFIED },
+  ...rules('ack', 0.65, 'decline', 'muy bien'),
   ...rules('ack', 0.65, undefined,
     'de acuerdo', 'con gusto', 'por supuesto', 'claro que si', 'ya vi|entendi|entiendo', 'quedo atento|atenta|pendiente', 'estamos hablando',
   ),
@@ -413,7 +425,11 @@ const RULES: Rule[] = [
     'despues|luego|ahorita|mañana veo|miro|reviso|decido',
   ),
   // Lukewarm: "más o menos", "meh", "ni fu ni fa".
-  ...rules('objection', 0.6, undefined, 'mas o menos $', 'meh', 'ni fu ni fa'),
+  ...rules('objection', 0.6, undefined, 'mas o menos $', 'meh', 'ni fu ni fa', 'ahi ahi', 'mitad y mitad'),
+  // "el servicio regular", "estuvo regular" (not a regular price or size, nor asked about).
+  { pattern: 'regular $', kind: 'objection', reliability: 0.55, toldOnly: true, notAfter: new Set(['precio', 'tamaño', 'talla', 'corte', 'horario', 'cliente', 'clientes', 'gasolina', 'leche', 'modelo', 'version', 'presentacion', 'envio', 'tarifa', 'tiempo']) },
+  // Weak, said of a show or a dish: "el final medio flojo", "bastante flojita la sopa".
+  { pattern: 'medio|muy|bastante|algo|re|super|tan flojo|floja|flojos|flojas|flojito|flojita', kind: 'objection', reliability: 0.55, toldOnly: true },
   // It did not fit: "la pieza no le quedó al carro", "no me quedaron los zapatos" ("no me quedó
   // claro" is confusion, a longer phrase).
   ...rules('objection', 0.6, undefined, 'no me|le|nos|te quedo|quedaron'),
@@ -467,7 +483,8 @@ const RULES: Rule[] = [
   ...rules('price_objection', 0.6, undefined, 'mil|lucas|luca|pesos|dolares|soles|euros|bolos|varos|quetzales por eso|esto|esa|ese'),
   // Puerto Rico's "te dejo saber" (I'll let you know) and "let me think" put it off.
   ...rules('stall', 0.65, undefined, 'te|le|les dejo saber', 'let me think', 'permitame|permiteme|permitanme pensarlo|pensar|consultarlo'),
-  ...rules('confusion', 0.55, undefined, 'no se|sabria'),
+  { pattern: 'no se', kind: 'confusion', reliability: 0.55, otherSenseBefore: REFLEXIVE_VERBS },
+  ...rules('confusion', 0.55, undefined, 'no sabria'),
   // Not "no sé": "no se ve nada mal", "no se ve feo para nada" (it does not look bad).
   ...rules('reassurance', 0.7, undefined, 'no se ve|ven|nota|notan|siente nada? mal|feo|fea|feos|feas|horrible|caro|cara|barato|barata'),
   ...rules('misanswer', 0.75, undefined, 'no fue|es|era eso? lo que te? pregunte|pregunto|pedi|dije', 'no fue|es|era mi pregunta'),
@@ -666,7 +683,7 @@ const RULES: Rule[] = [
   // hate and disgust. Negated, each turns ("no estoy contento" is a letdown, "no estoy molesto" reassures).
   ...rules('praise', 0.7, 'annoyance', 'feliz|felices|contento|contenta|contentos|contentas|encantado|encantada|encantados|encantadas|emocionado|emocionada|emocionados|alegre|alegres|satisfecho|satisfecha|satisfechos|satisfechas'),
   ...rules('annoyance', 0.65, 'reassurance',
-    'triste|tristes|tristeza|molesto|molesta|molestos|molestas|enojado|enojada|enojados|enfadado|enfadada|harto|harta|hartos|hartas|preocupado|preocupada|preocupados|frustrado|frustrada|frustrante|indignado|indignada|nervios|nervioso|nerviosa',
+    'triste|tristes|tristeza|molesto|molesta|molestos|molestas|enojado|enojada|enojados|enfadado|enfadada|hartisimo|hartisima|preocupado|preocupada|preocupados|frustrado|frustrada|frustrante|indignado|indignada|nervios|nervioso|nerviosa',
     'no puedo mas',
     // Fed up: "ya me cansé", "me cansé de esperar" (the model read the first as 5).
     'me canse|cansamos',
@@ -676,6 +693,44 @@ const RULES: Rule[] = [
     'dar|dando|di|dimos mil|muchas|tantas vueltas',
     'que cansador|cansadora|agotador|agotadora|desgastante',
   ),
+  // Fed up ("estoy harta de esperar", "harto del tráfico"), not Chile's "a lot" ("harto más
+  // cómoda", "me gustó harto", "harta gente").
+  ...rules('annoyance', 0.65, 'reassurance',
+    'estoy|estamos|esta|estan|ando|andamos|anda|quede|quedamos|sigo|seguimos|ya|tan|muy harto|harta|hartos|hartas',
+    'harto|harta|hartos|hartas de|del',
+    // Chile's "chato" is fed up: "estoy chata de esta pega".
+    'estoy|estamos|ando|andamos|quede|quedamos chato|chata|chatos|chatas',
+    'chato|chata|chatos|chatas de|del',
+  ),
+  // Slow, said of a service, a line or a show: "el servicio bastante lento", "la app está
+  // lentísima" (not "a fuego lento", nor asked about: "¿el envío es lento?").
+  ...[SLOW_INTENSIFIERS, SLOW_VERBS, `${SLOW_VERBS} ${SLOW_INTENSIFIERS}`].map((before): Rule => ({ pattern: `${before} lento|lenta|lentos|lentas`, kind: 'annoyance', reliability: 0.65, negated: 'reassurance', toldOnly: true })),
+  { pattern: 'lentisimo|lentisima|lentisimos|lentisimas|lentitud', kind: 'annoyance', reliability: 0.65, negated: 'reassurance', toldOnly: true },
+  // Late, told: "ya se atrasó dos días el envío", "se retrasó el vuelo", "ya van 6 días".
+  { pattern: 'se|me|nos atraso|atrasaron|retraso|retrasaron|demoro|demoraron', kind: 'annoyance', reliability: 0.6, toldOnly: true },
+  ...rules('annoyance', 0.6, undefined, 'ya van|pasaron 2|3|4|5|6|7|8|9|10|15|20|30|dos|tres|cuatro|cinco|seis|siete|ocho|diez|quince|varios|varias|muchos|muchas dias|semanas|meses|horas'),
+  // Paid long ago and still asking: "¿y el pedido que pagué hace dos semanas?" (not the payment
+  // proof "ya pagué hace un rato").
+  ...rules('annoyance', 0.6, undefined, 'que|lo|la|los|las pague|pagamos|compre|compramos|pedi|pedimos hace|desde mas? de? un|una|dos|tres|cuatro|cinco|varios|varias|2|3|4|5|6|7|8|10|15|20|30 dias|semanas|semana|meses|mes'),
+  // Not fair: "eso no es justo", "una injusticia".
+  ...rules('complaint', 0.7, undefined, 'no es|era|fue|parece justo|justa', 'no me parece justo|justa', 'injusto|injusta|injustos|injustas|injusticia|injusticias'),
+  // Paid a pittance: "me pagan una miseria" (not "cuesta una miseria", cheap).
+  ...rules('complaint', 0.7, undefined, 'pagan|paga|pagaron|pagar|pago|ganar|gano|ganamos una miseria'),
+  // Grief: "QEPD", "descanse en paz", "mi más sentido pésame", "falleció mi abuela", "se nos fue mi tío".
+  ...rules('annoyance', 0.7, undefined,
+    'qepd|condolencias|pesame|luto', 'descanse|descansa|descansen en paz',
+    'fallecio|fallecieron|murio|murieron|fallecimiento',
+    'se nos|me|le fue|fueron',
+  ),
+  // Afraid: "me da miedo que no llegue", "estamos con miedo" (not "una peli de miedo"; "no tengas
+  // miedo" reassures).
+  { pattern: 'me|nos|te|les da|dio|dan|daba miedo', kind: 'annoyance', reliability: 0.6, negated: 'reassurance' },
+  { pattern: 'tengo|tenemos|tiene|con|que|mucho|puro miedo', kind: 'annoyance', reliability: 0.6, negated: 'reassurance' },
+  // Praise for people and things in the words of Spain and Argentina: "son majísimos", "está
+  // copada"; "son los mejores" (said to them, not "¿cuál es el mejor?").
+  ...rules('praise', 0.7, 'annoyance', 'majo|maja|majos|majas|majisimo|majisima|majisimos|majisimas|copado|copada|copados|copadas|recomendadazo|recomendadaza'),
+  { pattern: 'son|eres|fueron|fuiste los|las|el|la mejores|mejor', kind: 'praise', reliability: 0.75, toldOnly: true },
+  { pattern: 'los|las mejores $', kind: 'praise', reliability: 0.7, toldOnly: true },
   // A day that went wrong, not a greeting: "hoy no fue un buen día".
   ...rules('annoyance', 0.65, undefined, 'no fue|es|estuvo un|una buen|buena|gran dia|semana|año|mes|momento|noche', 'no ha sido un|una buen|buena|gran dia|semana|año|mes|momento|noche'),
   // Pain said of a loss: "otra vez nos quedamos a un gol. Duele"; "no duele" reassures; asked
@@ -684,7 +739,7 @@ const RULES: Rule[] = [
   ...rules('annoyance', 0.6, 'reassurance', 'que dolor'),
   // Looking forward and hooked, as posts say it: "qué ganas de ver a las murgas", "lo mejor del
   // año", "la serie me tiene re enganchada".
-  ...rules('praise', 0.65, 'annoyance', 'que|tantas|muchas ganas de|que', 'enganchado|enganchada|enganchados|enganchadas'),
+  ...rules('praise', 0.65, 'annoyance', 'que|tantas|muchas ganas de|que', 'enganchado|enganchada|enganchados|enganchadas|engancha|enganchan'),
   ...rules('praise', 0.7, undefined, 'lo mejor del|de la|mi? año|vida|mundo|dia|viaje|semana|mes|verano|finde|fin'),
   // Prices up again, told (not asked): "otra vez subió el boleto", "ya subió el pollo".
   { pattern: 'otra vez subio|subieron|sube|suben', kind: 'annoyance', reliability: 0.6, toldOnly: true },
@@ -857,7 +912,7 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
       continue
     }
     const next = words[m.end]
-    if (next !== undefined && rule.inNameBefore?.has(next)) continue
+    if (next !== undefined && clauseOf[m.end] === clauseOf[m.start] && rule.otherSenseBefore?.has(next)) continue
     if (rule.notOwned && namedAsOwned(words, m.start)) continue
     if (m.start > 0 && rule.notAfter?.has(words[m.start - 1]!)) continue
     if (next !== undefined && clauseOf[m.end] === clauseOf[m.start] && rule.notBefore?.has(next)) {

@@ -130,3 +130,9 @@ describe('detectCategory: carriers and words spelled as the normalizer writes th
     expect(detectCategory('tienen servicio express?')).toBe('consulta_envio')
   })
 })
+
+describe('detectCategory: an order paid long ago and asked after', () => {
+  it('files it under shipping', () => {
+    expect(detectCategory('¿y el pedido que pagué hace dos semanas?')).toBe('consulta_envio')
+  })
+})

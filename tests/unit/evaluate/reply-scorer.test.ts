@@ -760,3 +760,53 @@ describe('assessReply: words spelled as the normalizer writes them', () => {
     expect(assessReply('regáleme el número de WhatsApp de la sucursal').wasSuccessful).toBe(false)
   })
 })
+
+describe('assessReply: slowness, fairness, grief and praise as posts and complaints say them', () => {
+  it('reads a slow service told as a complaint, not asked about or cooked slowly', () => {
+    for (const text of ['el servicio bastante lento', 'la app está lentísima', 'está bien lento el internet', 'ya se atrasó el envío dos días', 'ya van 6 días']) {
+      expect(score(text), text).toBe(2)
+    }
+    expect(score('¿el envío es lento?')).toBe(3)
+    expect(score('cocinar a fuego lento')).toBe(3)
+  })
+
+  it('reads "bien" before an adjective as "very", not as agreeing', () => {
+    expect(assessReply('está bien caro').signals).not.toContain('ack:esta bien')
+    expect(assessReply('bien feo el color').signals).not.toContain('ack:bien')
+    expect(assessReply('está bien, gracias').signals).toContain('ack:esta bien')
+  })
+
+  it('reads Chile\'s "harto" as "a lot" unless someone is fed up', () => {
+    expect(score('Buena la micro nueva, harto más cómoda')).toBeGreaterThanOrEqual(4)
+    expect(score('estoy harta de esperar')).toBe(2)
+    expect(score('estoy chata de esta pega')).toBe(2)
+  })
+
+  it('reads unfairness, a pittance, grief and fear as negative', () => {
+    for (const text of ['eso no es justo', 'es una injusticia', 'me pagan una miseria', 'QEPD don Ramiro', 'hoy se nos fue mi tío', 'me da miedo que no llegue']) {
+      expect(score(text), text).toBeLessThanOrEqual(2)
+    }
+  })
+
+  it('reads praise for people in the words of Spain and Argentina, and "son los mejores"', () => {
+    expect(score('son los mejores!')).toBe(5)
+    expect(score('las chicas son majísimas')).toBeGreaterThanOrEqual(4)
+    expect(score('la serie está copada')).toBeGreaterThanOrEqual(4)
+    expect(score('¿cuál es el mejor?')).toBe(3)
+  })
+
+  it('reads a lukewarm verdict as a letdown, not a regular price', () => {
+    for (const text of ['el servicio regular', 'ahí ahí', 'mitad y mitad', 'el final medio flojo']) expect(score(text), text).toBe(2)
+    expect(score('el precio regular es 50')).toBe(3)
+  })
+
+  it('reads an order paid long ago and asked after as a wait, not a payment', () => {
+    expect(assessReply('¿y el pedido que pagué hace dos semanas?')).toMatchObject({ score: 2, wasSuccessful: false })
+    expect(assessReply('ya pagué hace un rato').wasSuccessful).toBe(true)
+  })
+
+  it('reads "no se" before a verb as a reflexive, not as "no sé"', () => {
+    expect(assessReply('el gato ya no se quiere ir').signals).not.toContain('confusion:no se')
+    expect(assessReply('no sé, va a estar difícil').signals).toContain('confusion:no se')
+  })
+})
