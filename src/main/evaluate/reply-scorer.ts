@@ -731,6 +731,9 @@ const RULES: Rule[] = [
   ...rules('praise', 0.7, 'annoyance', 'majo|maja|majos|majas|majisimo|majisima|majisimos|majisimas|copado|copada|copados|copadas|recomendadazo|recomendadaza'),
   { pattern: 'son|eres|fueron|fuiste los|las|el|la mejores|mejor', kind: 'praise', reliability: 0.75, toldOnly: true },
   { pattern: 'los|las mejores $', kind: 'praise', reliability: 0.7, toldOnly: true },
+  // Moods: "esta canción me pone de buen humor", "ando de malas", "qué mal humor tengo".
+  ...rules('praise', 0.6, 'annoyance', 'buen humor', 'de buenas $'),
+  ...rules('annoyance', 0.6, 'reassurance', 'mal humor|genio', 'de malas $', 'ando|estoy|amaneci de malas'),
   // A day that went wrong, not a greeting: "hoy no fue un buen día".
   ...rules('annoyance', 0.65, undefined, 'no fue|es|estuvo un|una buen|buena|gran dia|semana|año|mes|momento|noche', 'no ha sido un|una buen|buena|gran dia|semana|año|mes|momento|noche'),
   // Pain said of a loss: "otra vez nos quedamos a un gol. Duele"; "no duele" reassures; asked

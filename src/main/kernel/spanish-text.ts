@@ -32,6 +32,8 @@ export interface AnalyzedText {
    * "cuánto vale" and "a cómo está" become "precio", which "buen precio" also reads.
    */
   askedAt?: readonly number[]
+  /** A link in the message, or a post passed on ("RT @cuenta: …"): news shared as often as an opinion. */
+  sharesLink?: boolean
 }
 
 export { foldSpanish }
@@ -677,5 +679,6 @@ export function analyzeSpanish(raw: string): AnalyzedText {
     shouting,
     ...(accentedSi.length ? { accentedSi } : {}),
     ...(askedAt.length ? { askedAt } : {}),
+    ...(text !== raw && (/(?:\bhttps?:\/\/|\bwww\.)\S/iu.test(raw) || /^\s*RT\s+@/u.test(raw)) ? { sharesLink: true } : {}),
   }
 }

@@ -576,3 +576,15 @@ describe('paying and ordering are one topic and one outcome', () => {
     }
   })
 })
+
+describe('scoreMessage: news passed on', () => {
+  it('reads a post that shares a link or passes another on, with nothing the rules know, as neutral', () => {
+    for (const text of ['RT @clima_pe: Lluvias fuertes en la sierra desde el jueves', 'Mañana cortes de luz en el norte de 8:00 a 16:00 según sectores http://t.co/x1']) {
+      expect(scoreMessage({ text }, parts).score, text).toBe(3)
+    }
+  })
+
+  it('still reads the feeling the rules found beside a link', () => {
+    expect(scoreMessage({ text: 'Qué vergüenza lo del congreso http://t.co/x' }, parts).score).toBeLessThanOrEqual(2)
+  })
+})

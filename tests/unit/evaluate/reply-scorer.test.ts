@@ -810,3 +810,11 @@ describe('assessReply: slowness, fairness, grief and praise as posts and complai
     expect(assessReply('no sé, va a estar difícil').signals).toContain('confusion:no se')
   })
 })
+
+describe('assessReply: moods', () => {
+  it('reads a good or a bad mood said outright', () => {
+    expect(score('esta canción me pone de buen humor')).toBeGreaterThanOrEqual(4)
+    expect(score('hoy amanecí de malas')).toBe(2)
+    expect(score('no estoy de mal humor')).toBeGreaterThanOrEqual(3)
+  })
+})

@@ -287,3 +287,14 @@ describe('analyzeSpanish: texting\'s "m"', () => {
     expect(asksQuestion(analyzeSpanish('quisiera saber el estado de mi pedido'))).toBe(true)
   })
 })
+
+describe('analyzeSpanish: links shared', () => {
+  it('marks a message with a link or a post passed on, and nothing else', () => {
+    expect(analyzeSpanish('mira esto http://t.co/abc').sharesLink).toBe(true)
+    expect(analyzeSpanish('precios en www.tienda.com').sharesLink).toBe(true)
+    expect(analyzeSpanish('RT @diario: Cortada la calle Colón por obras').sharesLink).toBe(true)
+    expect(analyzeSpanish('gracias @tienda por todo').sharesLink).toBeUndefined()
+    expect(analyzeSpanish('#PesimoServicio').sharesLink).toBeUndefined()
+    expect(analyzeSpanish('me llegó el pedido').sharesLink).toBeUndefined()
+  })
+})
