@@ -460,6 +460,8 @@ const RULES: Rule[] = [
     'nos vemos|hablamos|leemos',
     'hasta luego|pronto|mañana|ahorita|lueguito',
     'que onda $',
+    // Cuba's "¿qué bolá?".
+    'que bola|vola $',
     'como andas|estas|andan|estan $',
     'como le|te|les va $',
     'que tenga|tengas|tengan|pase|pases|pasen buen|buena|buenas|lindo|linda|bonito|bonita|feliz dia|noche|noches|tarde|tardes|fin|finde|semana',
@@ -714,13 +716,19 @@ const RULES: Rule[] = [
   ...rules('annoyance', 0.6, undefined, 'que|lo|la|los|las pague|pagamos|compre|compramos|pedi|pedimos hace|desde mas? de? un|una|dos|tres|cuatro|cinco|varios|varias|2|3|4|5|6|7|8|10|15|20|30 dias|semanas|semana|meses|mes'),
   // Not fair: "eso no es justo", "una injusticia".
   ...rules('complaint', 0.7, undefined, 'no es|era|fue|parece justo|justa', 'no me parece justo|justa', 'injusto|injusta|injustos|injustas|injusticia|injusticias'),
+  // Short of what was ordered: "faltaron dos cosas", "el pedido vino incompleto" (not "¿falta algo?").
+  ...rules('complaint', 0.7, undefined,
+    'me|nos? falto|faltaron|faltaba|faltaban un|una|uno|dos|tres|1|2|3|4|algunas|algunos|varias|varios|unas|unos? cosa|cosas|producto|productos|pieza|piezas|articulo|articulos|prenda|prendas|unidad|unidades|parte|partes|item|items',
+    'pedido|paquete|orden|compra|encargo|caja|envio incompleto|incompleta',
+  ),
   // Paid a pittance: "me pagan una miseria" (not "cuesta una miseria", cheap).
   ...rules('complaint', 0.7, undefined, 'pagan|paga|pagaron|pagar|pago|ganar|gano|ganamos una miseria'),
   // Grief: "QEPD", "descanse en paz", "mi más sentido pésame", "falleció mi abuela", "se nos fue mi tío".
   ...rules('annoyance', 0.7, undefined,
     'qepd|condolencias|pesame|luto', 'descanse|descansa|descansen en paz',
     'fallecio|fallecieron|murio|murieron|fallecimiento',
-    'se nos|me|le fue|fueron',
+    // Not "se me fue la voz de tanto gritar": only "se nos fue" is a loss.
+    'se nos fue|fueron',
   ),
   // Afraid: "me da miedo que no llegue", "estamos con miedo" (not "una peli de miedo"; "no tengas
   // miedo" reassures).

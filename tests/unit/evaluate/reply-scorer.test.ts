@@ -818,3 +818,21 @@ describe('assessReply: moods', () => {
     expect(score('no estoy de mal humor')).toBeGreaterThanOrEqual(3)
   })
 })
+
+describe('assessReply: a voice lost to cheering', () => {
+  it('reads "se me fue la voz" as no loss', () => {
+    expect(assessReply('qué chido el concierto, se me fue la voz de tanto gritar').signals).not.toContain('annoyance:se me fue')
+  })
+})
+
+describe('assessReply: an order short of what was bought, and Cuba\'s greeting', () => {
+  it('reads missing items as a complaint, and asking whether something is missing as a question', () => {
+    expect(score('Me llegó el pedido incompleto, faltaron dos cosas')).toBe(1)
+    expect(score('me faltó una pieza')).toBe(1)
+    expect(score('¿falta algo?')).toBe(3)
+  })
+
+  it('reads "¿qué bolá?" as a greeting', () => {
+    expect(assessReply('Qué bolá, ¿tienen cake para el sábado?').signals).toContain('greeting:que bola')
+  })
+})
