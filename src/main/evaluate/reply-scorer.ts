@@ -739,6 +739,15 @@ const RULES: Rule[] = [
   ...rules('praise', 0.7, 'annoyance', 'majo|maja|majos|majas|majisimo|majisima|majisimos|majisimas|copado|copada|copados|copadas|recomendadazo|recomendadaza'),
   { pattern: 'son|eres|fueron|fuiste los|las|el|la mejores|mejor', kind: 'praise', reliability: 0.75, toldOnly: true },
   { pattern: 'los|las mejores $', kind: 'praise', reliability: 0.7, toldOnly: true },
+  // Liking or disliking someone: "me cae bien el tipo", "ese presentador me cae fatal".
+  ...rules('praise', 0.65, undefined, 'me|nos|te|le|les cae|caen|cayo|cayeron|caia bien|super|muy|re|genial|excelente'),
+  ...rules('annoyance', 0.65, undefined, 'me|nos|te|le|les cae|caen|cayo|cayeron|caia mal|fatal|gordo|gorda|pesado|pesada|pesimo|pesima'),
+  // Achievements told: "me gradué!!!", "aprobé el examen", "por fin me titulé".
+  ...rules('praise', 0.7, undefined, 'me gradue|titule', 'me recibi de', 'nos graduamos|titulamos', 'nos recibimos de', 'aprobe|aprobamos|pase|pasamos el|la|los|las examen|curso|materia|parcial|final|semestre|oposicion|oposiciones|tesis|prueba'),
+  // Small mishaps: "se me quemó el arroz", "qué susto".
+  ...rules('annoyance', 0.6, undefined, 'se me|nos|le|les quemo|quemaron', 'que susto|sustazo'),
+  // Tacky, in Peru: "qué huachafo el logo".
+  ...rules('annoyance', 0.6, undefined, 'huachafo|huachafa|huachafos|huachafas|huachafada'),
   // Moods: "esta canción me pone de buen humor", "ando de malas", "qué mal humor tengo".
   ...rules('praise', 0.6, 'annoyance', 'buen humor', 'de buenas $'),
   ...rules('annoyance', 0.6, 'reassurance', 'mal humor|genio', 'de malas $', 'ando|estoy|amaneci de malas'),

@@ -836,3 +836,15 @@ describe('assessReply: an order short of what was bought, and Cuba\'s greeting',
     expect(assessReply('Qué bolá, ¿tienen cake para el sábado?').signals).toContain('greeting:que bola')
   })
 })
+
+describe('assessReply: people liked, achievements and small mishaps', () => {
+  it('reads liking or disliking someone, a degree earned and a burnt pot', () => {
+    expect(score('me cae bien el tipo')).toBeGreaterThanOrEqual(4)
+    expect(score('ese presentador me cae fatal')).toBe(2)
+    expect(score('Me gradué!!! por fin ingeniera')).toBe(5)
+    expect(score('aprobé el examen de manejo')).toBeGreaterThanOrEqual(4)
+    expect(score('se me quemó el arroz')).toBe(2)
+    expect(score('qué huachafo el logo nuevo')).toBe(2)
+    expect(score('recibí el pedido')).toBe(3)
+  })
+})
