@@ -454,7 +454,7 @@ function blendWithModel(analyzed: AnalyzedText, rules: ReplyAssessment, topic: T
   // Asking: a question, or what the rules read as asking for more ("mándame una foto", "cuéntame").
   const onlyAsking = rules.signals.every((s) => ASKING_SIGNAL.test(s))
   // A topic named up front ("les queda", "ando buscando unos tenis") or in a question: the
-  // message asks about it, question mark or not. "la comida estaba sosa y sin sabor" names a
+  // message asks about it, question mark or not. "la comida estaba sin sal y sin sabor" names a
   // flavour in a statement of feeling, which stays the model's to read.
   const named = topic.category !== 'general' && (topic.start <= 1 || question)
   const asks = onlyAsking && (question || named || rules.signals.some((s) => s.startsWith('info:') || s.startsWith('topic:')))

@@ -124,7 +124,7 @@ const SLOW_VERBS = 'es|esta|estan|son|va|van|anda|andan|fue|estuvo|sigue|siguen'
 /** Adjectives after which "bien" is "very", not "fine": "está bien caro", "bien feo el color", "bien lento". */
 const INTENSIFIED: ReadonlySet<string> = new Set('caro cara caros caras feo fea feos feas malo mala malos malas lento lenta lentos lentas raro rara raros raras dificil complicado complicada chafa pesado pesada triste tristes tarde lejos chico chica chicos chicas pequeño pequeña sucio sucia aburrido aburrida cansado cansada jodido jodida fuerte duro dura caido caida'.split(' '))
 /** Verbs after which "no se" is a reflexive, not "no sé": "el gato ya no se quiere ir", "no se mueve". */
-const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren va van fue fueron queda quedan quedo mueve mueven hace hizo deja dejan olvida pierde preocupe preocupen vende venden consigue consiguen encuentra encuentran cansa acaba acabo salva cumple cumplio da dio llama llaman come duerme baña arregla arreglo soluciona soluciono compara mete meten rinde calla'.split(' '))
+const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren podia podian pudo pudieron podra podria va van fue fueron queda quedan quedo mueve mueven hace hizo deja dejan olvida pierde preocupe preocupen vende venden consigue consiguen encuentra encuentran cansa acaba acabo salva cumple cumplio da dio llama llaman come duerme baña arregla arreglo soluciona soluciono compara mete meten rinde calla'.split(' '))
 
 /** Verbs of calling or writing to someone: a number asked for them is a phone, not an account. */
 const CALLING: ReadonlySet<string> = new Set('llamo llamar llamamos llamarlos llamarles marco marcar escribo escribir escribirles comunico comunicarme comunicarse reporto reportar'.split(' '))
@@ -716,6 +716,18 @@ const RULES: Rule[] = [
   ...rules('annoyance', 0.6, undefined, 'que|lo|la|los|las pague|pagamos|compre|compramos|pedi|pedimos hace|desde mas? de? un|una|dos|tres|cuatro|cinco|varios|varias|2|3|4|5|6|7|8|10|15|20|30 dias|semanas|semana|meses|mes'),
   // Not fair: "eso no es justo", "una injusticia".
   ...rules('complaint', 0.7, undefined, 'no es|era|fue|parece justo|justa', 'no me parece justo|justa', 'injusto|injusta|injustos|injustas|injusticia|injusticias'),
+  // Set right: "gracias!! ya me llegó el reembolso" ("no me ha llegado el reembolso" is a longer complaint).
+  ...rules('ack', 0.65, 'complaint', 'ya? me|nos llego|llegaron|devolvieron|reembolsaron|depositaron|reintegraron el|la|mi reembolso|devolucion|reintegro|dinero|plata'),
+  // Given up on complaining: "ya ni me molesto en reclamar", "siempre es lo mismo con ustedes",
+  // "no es por quejarme, pero…".
+  ...rules('annoyance', 0.65, undefined, 'ya? ni me|nos molesto|molestamos en', 'siempre es|pasa lo mismo', 'no es por quejarme|molestar|criticar'),
+  // Billed twice over: "el recibo vino el doble que el mes pasado".
+  ...rules('annoyance', 0.65, undefined, 'vino|llego|salio|viene|llega|sale el doble|triple'),
+  // The date passed: "ya pasó la fecha de entrega", "ya pasó un mes".
+  ...rules('annoyance', 0.6, undefined, 'ya paso|pasaron la|el fecha|plazo|dia|hora', 'ya paso un|una mes|semana|año', 'ya paso mas de un|una mes|semana|año'),
+  // Food gone wrong, short of a complaint: "el pan estaba duro y frío", "la sopa vino aguada".
+  // Told, not asked: "¿es vino seco?" is a wine.
+  { pattern: 'estaba|estaban|esta|estan|llego|llegaron|vino|vinieron duro|dura|duros|duras|seco|seca|secos|secas|rancio|rancia|aguado|aguada|insipido|insipida|soso|sosa|tibio|tibia', kind: 'annoyance', reliability: 0.65, toldOnly: true },
   // Short of what was ordered: "faltaron dos cosas", "el pedido vino incompleto" (not "¿falta algo?").
   ...rules('complaint', 0.7, undefined,
     'me|nos? falto|faltaron|faltaba|faltaban un|una|uno|dos|tres|1|2|3|4|algunas|algunos|varias|varios|unas|unos? cosa|cosas|producto|productos|pieza|piezas|articulo|articulos|prenda|prendas|unidad|unidades|parte|partes|item|items',

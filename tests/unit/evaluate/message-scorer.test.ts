@@ -224,7 +224,7 @@ describe('the learned model', () => {
   })
 
   it('changes scores the rules leave neutral, and keeps the rules in charge of sales', () => {
-    const text = 'la comida estaba sosa y sin sabor'
+    const text = 'la comida estaba sin sal y sin sabor'
     expect(scoreMessage({ text }, rulesOnly).score).toBe(3)
     expect(scoreMessage({ text }, parts).rulesScore).toBe(3)
     expect(scoreMessage({ text }, parts).score).toBeLessThanOrEqual(2)
@@ -291,7 +291,7 @@ describe('the learned model', () => {
     }
     for (const text of ['recomiendame algo', 'ando buscando unos tenis']) expect(scoreMessage({ text }, { sentiment: keen }).score, text).toBe(3)
     // Named deep in a statement of feeling, the topic leaves the reading to the model.
-    expect(scoreMessage({ text: 'la comida estaba sosa y sin sabor' }, { sentiment: sour }).score).toBe(1)
+    expect(scoreMessage({ text: 'la comida estaba sin sal y sin sabor' }, { sentiment: sour }).score).toBe(1)
   })
 
   // The shipped model read each of these the other way (in brackets); the rules now hold them.

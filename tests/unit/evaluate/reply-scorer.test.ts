@@ -848,3 +848,21 @@ describe('assessReply: people liked, achievements and small mishaps', () => {
     expect(score('recibí el pedido')).toBe(3)
   })
 })
+
+describe('assessReply: a refund received, complaining given up, food gone wrong', () => {
+  it('reads a refund that arrived as set right, one that did not as a complaint', () => {
+    expect(score('Gracias!! ya me llegó el reembolso')).toBeGreaterThanOrEqual(4)
+    expect(score('no me ha llegado el reembolso')).toBe(1)
+  })
+
+  it('reads resignation, a bill doubled, a date passed and food gone wrong as mild complaints', () => {
+    for (const text of ['Ya ni me molesto en reclamar, total siempre es lo mismo con ustedes', 'El recibo de luz vino el doble que el mes pasado, ¿me pueden explicar por qué?', 'No es por quejarme, pero el pan de ayer estaba un poco seco', '¿Qué pasó con mi pedido? Ya pasó la fecha de entrega', '¿y mi reembolso? Ya pasó un mes']) {
+      expect(score(text), text).toBe(2)
+    }
+    expect(score('¿es vino seco o dulce?')).toBe(3)
+  })
+
+  it('reads "no se podía" as a reflexive, not "no sé"', () => {
+    expect(assessReply('la música estaba muy alta, no se podía hablar').signals).not.toContain('confusion:no se')
+  })
+})
