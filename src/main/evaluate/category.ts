@@ -66,6 +66,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     // pronoun ("¿me agendas para el viernes?") or an appointment named (below).
     { pattern: 'agendar|agendarme|agendame|agendeme|agendan|agendo|agende|agendamos|agendarias|agendaria', negatable: true },
     { pattern: 'me|nos|le agenda|agendas|agendan', negatable: true },
+    // Put on the list: "¿me anotás para corte y tintura el sábado?", "me apuntas para la clase".
+    { pattern: 'me|nos|le anotas|anota|anotan|apuntas|apunta|apuntan para', negatable: true },
     { pattern: 'agenda|agendas|agendanos el|la|una|un|mi? instalacion|visita|sesion|consulta|clase|reunion|revision|limpieza|mantenimiento|servicio|entrega|evaluacion|valoracion', negatable: true },
     { pattern: 'sacar|pedir|separar una cita|turno', negatable: true },
     { pattern: 'apartalo|apartala|apartalos|separalo|separala|separalos|reservalo|reservala|guardalo|guardala|guardamelo|guardamela', negatable: true },
@@ -264,6 +266,11 @@ const DELIVERY_FAILURE = new PhraseSet(
     'llevo|llevamos|tengo|tenemos|van una|un|media|1|2|3|4|5|10|15|20|30|40|45|dos|tres|cuatro|cinco|mas|casi hora|horas|dia|dias|semana|semanas|minutos|rato|mes|meses esperando $',
     'llevo|llevamos|tengo|tenemos|van una|un|media|1|2|3|4|5|10|15|20|30|40|45|dos|tres|cuatro|cinco|mas|casi hora|horas|dia|dias|semana|semanas|minutos|rato|mes|meses esperando y nada',
     'se demoraron|tardaron|demoro|tardo|demoraste|tardaste demasiado|mucho|muchisimo $',
+    // Came empty or short: "el paquete vino vacío", "el pedido llegó incompleto" (not "¿tienen la caja vacía de regalo?").
+    'paquete|pedido|envio vacio|vacia',
+    'llego|llegado|vino la|el|mi caja|paquete|pedido|bolsa vacio|vacia',
+    'llego|llegaron|vino|vinieron vacio|vacia|vacios|vacias|incompleto|incompleta',
+    'pedido|paquete|orden|compra|encargo|envio incompleto|incompleta',
     // Left somewhere else: "llegó a la dirección equivocada".
     'direccion|casa|domicilio equivocada|equivocado|incorrecta|incorrecto|errada|errado',
   ].map((pattern) => ({ pattern, value: true })),

@@ -140,6 +140,8 @@ const UNIT_COUNT_SET = new Set(UNIT_COUNTS.split('|'))
 const UNIT_WORDS = 'unidades|unidad|piezas|pieza|cajas|caja|docenas|docena|kilos|kilo|paquetes|paquete|pares|par|bultos|bulto|libras|libra|metros|litros|botellas|botella|bolsas|bolsa|sacos|saco|galones|galon|rollos|rollo'
 const UNITS = new Set(UNIT_WORDS.split('|'))
 
+/** Taking it: "lo llevo" buys, "lo llevo a arreglar" or "al taller" takes it somewhere (checked below). */
+const TAKE_IT = 'lo|la|los|las llevo|tomo|pillo|aviento|rifo'
 /** Wanting a thing named, in so many words: an order in a short chat message, a wish in a review. */
 const WANTS = [
   'quiero|quisiera|queria|deseo|encargo un|una|unos|unas|el|la|los|las',
@@ -188,7 +190,7 @@ const ORDER_PHRASES = new PhraseSet(
     'me anotas|apuntas|agregas|sumas|pones|mandas|envias|separas|apartas 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|otro|otra',
     'te|le encargo|pido|compro|llevo 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|seis',
     // Spain's "me la pillo" and Mexico's "me lo aviento" take it too.
-    'lo|la|los|las llevo|tomo|pillo|aviento|rifo',
+    TAKE_IT,
     // The one named by what it is: "dame el de 2 litros", "ese quiero", "el de la foto, ese quiero".
     'dame|vendeme|traeme|pasame|ponme|sirveme|echame|encargame el|la|los|las de|mismo|misma|grande|chico|chica|mediano|mediana',
     'ese|esa|esos|esas quiero|pido',
@@ -296,6 +298,7 @@ function orderInWords(text: AnalyzedText): OrderInWords | null {
       !negated(text, m.start) &&
       !changed(text, m.start) &&
       !NOT_GOODS.has(thingAt(text.words, m.end)) &&
+      !(m.value === TAKE_IT && (text.words[m.end] === 'a' || text.words[m.end] === 'al')) &&
       (text.words.length <= WANT_ORDER_WORDS || !WANT_PATTERNS.has(m.value)),
   )
   if (match) return phrase(match)

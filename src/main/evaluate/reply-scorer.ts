@@ -124,7 +124,7 @@ const SLOW_VERBS = 'es|esta|estan|son|va|van|anda|andan|fue|estuvo|sigue|siguen'
 /** Adjectives after which "bien" is "very", not "fine": "está bien caro", "bien feo el color", "bien lento". */
 const INTENSIFIED: ReadonlySet<string> = new Set('caro cara caros caras feo fea feos feas malo mala malos malas lento lenta lentos lentas raro rara raros raras dificil complicado complicada chafa pesado pesada triste tristes tarde lejos chico chica chicos chicas pequeño pequeña sucio sucia aburrido aburrida cansado cansada jodido jodida fuerte duro dura caido caida'.split(' '))
 /** Verbs after which "no se" is a reflexive, not "no sé": "el gato ya no se quiere ir", "no se mueve". */
-const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren podia podian pudo pudieron podra podria va van fue fueron queda quedan quedo mueve mueven hace hizo deja dejan olvida pierde preocupe preocupen vende venden consigue consiguen encuentra encuentran cansa acaba acabo salva cumple cumplio da dio llama llaman come duerme baña arregla arreglo soluciona soluciono compara mete meten rinde calla'.split(' '))
+const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren podia podian pudo desarma desarman rompe rompen daña dañan despinta despintan hunde hunden pudieron podra podria va van fue fueron queda quedan quedo mueve mueven hace hizo deja dejan olvida pierde preocupe preocupen vende venden consigue consiguen encuentra encuentran cansa acaba acabo salva cumple cumplio da dio llama llaman come duerme baña arregla arreglo soluciona soluciono compara mete meten rinde calla'.split(' '))
 
 /** Verbs of calling or writing to someone: a number asked for them is a phone, not an account. */
 const CALLING: ReadonlySet<string> = new Set('llamo llamar llamamos llamarlos llamarles marco marcar escribo escribir escribirles comunico comunicarme comunicarse reporto reportar'.split(' '))
@@ -367,6 +367,8 @@ const RULES: Rule[] = [
     'informacion|detalles|caracteristicas|garantia|incluye|certificado|disponible|modelos|colores',
   ),
   ...rules('info', 0.55, undefined, 'cuentame|explicame|explicas|muestrame|dime mas?'),
+  // Pictures asked for, however the message ends: "ok, mándame foto del interior" asks for more, a 3.
+  ...rules('info', 0.55, undefined, `${LINK_VERBS} una|unas|la|las|el|los|mas|otra|otras|otro|otros? foto|fotos|fotico|foticos|fotito|fotitos|imagen|imagenes|video|videos|catalogo`),
   ...rules('info', 0.5, undefined,
     'como funciona',
     'sirve para',
@@ -729,10 +731,19 @@ const RULES: Rule[] = [
   // Told, not asked: "¿es vino seco?" is a wine.
   { pattern: 'estaba|estaban|esta|estan|llego|llegaron|vino|vinieron duro|dura|duros|duras|seco|seca|secos|secas|rancio|rancia|aguado|aguada|insipido|insipida|soso|sosa|tibio|tibia', kind: 'annoyance', reliability: 0.65, toldOnly: true },
   // Short of what was ordered: "faltaron dos cosas", "el pedido vino incompleto" (not "¿falta algo?").
+  { pattern: 'me|nos? falto|faltaron|faltaba|faltaban el|la|los|las', kind: 'annoyance', reliability: 0.65, toldOnly: true },
+  { pattern: 'caja vacio|vacia', kind: 'complaint', reliability: 0.7, toldOnly: true },
   ...rules('complaint', 0.7, undefined,
+    'pedido|paquete|orden|compra|encargo|envio vacio|vacia',
+    'llego|llegado|vino la|el|mi caja|paquete|pedido|bolsa vacio|vacia',
+    'llego|llegaron|vino|vinieron vacio|vacia|vacios|vacias',
     'me|nos? falto|faltaron|faltaba|faltaban un|una|uno|dos|tres|1|2|3|4|algunas|algunos|varias|varios|unas|unos? cosa|cosas|producto|productos|pieza|piezas|articulo|articulos|prenda|prendas|unidad|unidades|parte|partes|item|items',
     'pedido|paquete|orden|compra|encargo|caja|envio incompleto|incompleta',
   ),
+  // Thanks that close a no: "gracias igual", "gracias de todas formas".
+  ...rules('decline', 0.65, undefined, 'gracias igual $', 'igual gracias $', 'gracias de todas formas|maneras', 'gracias de todos modos'),
+  // A headache, in the body or in dealings: "los lentes me dan dolor de cabeza".
+  ...rules('annoyance', 0.6, undefined, 'dolor|dolores de cabeza'),
   // Paid a pittance: "me pagan una miseria" (not "cuesta una miseria", cheap).
   ...rules('complaint', 0.7, undefined, 'pagan|paga|pagaron|pagar|pago|ganar|gano|ganamos una miseria'),
   // Grief: "QEPD", "descanse en paz", "mi más sentido pésame", "falleció mi abuela", "se nos fue mi tío".
@@ -837,7 +848,7 @@ const RULES: Rule[] = [
   // con falla", "las flores llegaron marchitas", "me vendieron un producto falso". Not "¿y si se
   // rompe?": the present asks about the warranty.
   ...rules('complaint', 0.8, undefined,
-    'se|me|nos|le|les rompio|rompieron|daño|dañaron|descompuso|descompusieron|quebro|quebraron|descosio|descosieron|despego|despegaron|oxido|oxidaron|destiño|destiñeron|encogio|encogieron',
+    'se|me|nos|le|les rompio|rompieron|daño|dañaron|descompuso|descompusieron|quebro|quebraron|hundio|hundieron|desarmo|desarmaron|rajo|rajaron|desinflo|desinflaron|descosio|descosieron|despego|despegaron|oxido|oxidaron|destiño|destiñeron|encogio|encogieron',
     'vino|vinieron|llego|llegaron|trajo|trajeron|salio|salieron con falla|fallas|defecto|defectos|hongos|manchas|rayones|golpes',
     'llego|llegaron|vino|vinieron|esta|estan|estaba|estaban marchito|marchita|marchitos|marchitas|podrido|podrida|podridos|podridas|mohoso|mohosa|echado|echada|aplastado|aplastada|mojado|mojada',
     'llego|llegaron|vino|vinieron usado|usada|usados|usadas|abierto|abierta|rayado|rayada|sucio|sucia|golpeado|golpeada',

@@ -564,8 +564,8 @@ const REACTION_WORDS = new Set(
 /**
  * A question put after a first reaction, unpunctuated as a voice note or a quick reply writes it:
  * "genial y el envío cuánto vale", "me encanta y en qué colores hay", "ok y cuánto cuesta". The
- * reaction comes first (four words at most, all of them reaction words), then a mark or an "y",
- * then the question word, maybe after a preposition or what it asks about ("y la instalación
+ * reaction comes first (four words at most, all of them reaction words), then a mark or an "y"
+ * (or nothing, before words that can only ask: "ok cuanto cuesta"), then the question word, maybe after a preposition or what it asks about ("y la instalación
  * cuánto sale"). Relative clauses of a story ("…, en donde hay platillos") have no reaction before them.
  */
 export function asksAfterReaction(analyzed: AnalyzedText): boolean {
@@ -574,7 +574,8 @@ export function asksAfterReaction(analyzed: AnalyzedText): boolean {
   const asks = (i: number) => LATER_QUESTION_WORDS.has(words[i] ?? '') || asked.has(i)
   for (let i = 1; i <= Math.min(words.length - 1, 4); i++) {
     if (!REACTION_WORDS.has(words[i - 1]!)) return false
-    const opens = clauseOf[i] !== clauseOf[i - 1] || words[i] === 'y'
+    // Words rewritten from a question ("cuánto cuesta" → "precio") ask with no mark before them: "ok cuanto cuesta".
+    const opens = clauseOf[i] !== clauseOf[i - 1] || words[i] === 'y' || asked.has(i)
     if (!opens) continue
     const first = words[i] === 'y' ? i + 1 : i
     if (asks(first)) return true

@@ -136,3 +136,12 @@ describe('detectCategory: an order paid long ago and asked after', () => {
     expect(detectCategory('¿y el pedido que pagué hace dos semanas?')).toBe('consulta_envio')
   })
 })
+
+describe('detectCategory: a booking put as a question, an empty delivery', () => {
+  it('files "¿me anotás para…?" under paying and an empty parcel under shipping', () => {
+    expect(detectCategory('me anotás para corte y tintura el sábado a las 10?')).toBe('proceso_pago')
+    expect(detectCategory('Me ha llegado la caja vacía, ¿esto qué es?')).toBe('consulta_envio')
+    expect(detectCategory('el paquete vino vacío')).toBe('consulta_envio')
+    expect(detectCategory('¿tienen la caja vacía de regalo?')).toBe('consulta_producto')
+  })
+})

@@ -588,3 +588,11 @@ describe('scoreMessage: news passed on', () => {
     expect(scoreMessage({ text: 'Qué vergüenza lo del congreso http://t.co/x' }, parts).score).toBeLessThanOrEqual(2)
   })
 })
+
+describe('scoreMessage: taking it somewhere is no order', () => {
+  it('reads "lo llevo a arreglar" as no purchase, "lo llevo" as one', () => {
+    expect(scoreMessage({ text: 'lo llevo a arreglar mañana' }, parts).wasSuccessful).toBe(false)
+    expect(scoreMessage({ text: 'lo llevo al taller' }, parts).wasSuccessful).toBe(false)
+    expect(scoreMessage({ text: 'listo, lo llevo' }, parts).wasSuccessful).toBe(true)
+  })
+})

@@ -866,3 +866,31 @@ describe('assessReply: a refund received, complaining given up, food gone wrong'
     expect(assessReply('la música estaba muy alta, no se podía hablar').signals).not.toContain('confusion:no se')
   })
 })
+
+describe('assessReply: shop replies of the fifth round', () => {
+  it('reads a question right after a first reaction as the same question ("ok cuanto cuesta")', () => {
+    expect(score('ok cuanto cuesta')).toBe(3)
+    expect(score('genial cuanto vale')).toBe(4)
+    expect(score('excelente como quedó')).toBe(5)
+  })
+
+  it('reads pictures asked for after an ok or thanks as asking, a 3', () => {
+    expect(score('ok, mándame foto del interior')).toBe(3)
+    expect(score('gracias, mándame más fotos porfa')).toBe(3)
+  })
+
+  it('reads an empty box or missing items told as a complaint, not a box asked about', () => {
+    expect(score('Me ha llegado la caja vacía, ¿esto qué es?')).toBe(1)
+    expect(score('la piñata sí llegó pero faltaron los platos y vasos 😕')).toBeLessThanOrEqual(2)
+    expect(score('¿tienen la caja vacía de regalo?')).toBe(3)
+    expect(score('¿faltó el pago?')).toBe(3)
+  })
+
+  it('reads "gracias igual" as a polite no, a headache and a sunk mattress as complaints', () => {
+    expect(score('gracias igual')).toBe(2)
+    expect(score('igualmente gracias')).toBe(4)
+    expect(score('los lentes que me hicieron me dan dolor de cabeza, me los pueden revisar?')).toBe(2)
+    expect(score('les compré un colchón y ya se hundió del lado derecho')).toBe(1)
+    expect(assessReply('tienen mochilas que no se desarman?').signals).not.toContain('confusion:no se')
+  })
+})
