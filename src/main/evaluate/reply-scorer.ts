@@ -750,6 +750,7 @@ const RULES: Rule[] = [
   ...rules('annoyance', 0.7, undefined,
     'qepd|condolencias|pesame|luto', 'descanse|descansa|descansen en paz',
     'fallecio|fallecieron|murio|murieron|fallecimiento',
+    'se ha|han muerto', 'ha|han fallecido',
     // Not "se me fue la voz de tanto gritar": only "se nos fue" is a loss.
     'se nos fue|fueron',
   ),
@@ -788,6 +789,24 @@ const RULES: Rule[] = [
   { pattern: 'otra vez subio|subieron|sube|suben', kind: 'annoyance', reliability: 0.6, toldOnly: true },
   { pattern: 'volvio|volvieron a subir', kind: 'annoyance', reliability: 0.6, toldOnly: true },
   { pattern: 'ya subio|subieron|aumento|aumentaron el|la|los|las? precio|precios|pasaje|pasajes|boleto|luz|gasolina|nafta|dolar|arriendo|alquiler|tarifa|tarifas|canasta|comida', kind: 'annoyance', reliability: 0.6, toldOnly: true },
+  // The thing first: "el pasaje subió y el sueldo igualito"; "la parafina por las nubes".
+  { pattern: 'el|la|los|las precio|precios|pasaje|pasajes|boleto|luz|gasolina|nafta|dolar|arriendo|alquiler|tarifa|tarifas|canasta|comida|parafina|gas subio|subieron|aumento|aumentaron', kind: 'annoyance', reliability: 0.6, toldOnly: true },
+  ...rules('annoyance', 0.6, undefined, 'por las nubes'),
+  // A raise or a job got: "por fin me aumentaron", "me salió la chamba", "conseguí trabajo".
+  ...rules('praise', 0.65, undefined,
+    'me|nos aumentaron|subieron el|mi? sueldo|salario|sueldito',
+    'por fin me|nos aumentaron|contrataron',
+    'me salio|salio la|el chamba|trabajo|pega|curro|laburo|chambita|empleo',
+    'consegui|conseguimos|consiguio|consiguieron chamba|trabajo|pega|curro|laburo|chambita|empleo',
+  ),
+  // Friday at last; no complaints: "por fin viernes", "no me quejo".
+  ...rules('praise', 0.6, undefined, 'por fin viernes|finde|vacaciones'),
+  ...rules('reassurance', 0.6, undefined, 'no me quejo', 'no me puedo quejar'),
+  // Enough (Mexico's "ya estuvo bueno"), thieves, national shame, a letdown ("re bajón").
+  ...rules('annoyance', 0.65, undefined, 'ya estuvo bueno|suave', 're|un|tremendo|menudo|flor de? bajon'),
+  ...rules('complaint', 0.7, undefined, 'ratero|rateros|ratera|rateras|ladron|ladrones|ladrona|ladronas', 'verguenza nacional|ajena|total'),
+  // Held up, told: "asaltaron a mi hermana en el paradero".
+  { pattern: 'asaltaron|asaltan|asalto|asaltado|asaltada|atracaron|atraco', kind: 'annoyance', reliability: 0.65, toldOnly: true },
   // Questions that are complaints: "¿qué les pasa?", "¿no les da vergüenza?", "¿me están tomando el
   // pelo?", "¿así tratan a sus clientes?", "¿hasta cuándo?" (alone; not "¿hasta cuándo es la promo?").
   ...rules('annoyance', 0.65, undefined, 'que les|te pasa $', 'hasta cuando $', 'cuanto mas tengo|tenemos|hay|voy|vamos que|a esperar'),
@@ -807,6 +826,8 @@ const RULES: Rule[] = [
     'estoy|estamos|ando|andamos|quede|quedamos arrecho|arrecha|arrechos|arrechas',
     'furioso|furiosa|furiosos|furiosas|rabioso|rabiosa|cabreado|cabreada|cabreados|encabronado|encabronada|emputado|emputada|indignacion',
     'que|una rabia|bronca|coraje|impotencia|colera',
+    // "temblando de la rabia".
+    'de la? rabia|bronca|impotencia|colera',
     'me|nos da|dio|dan|daba rabia|bronca|coraje|impotencia|colera',
     'tengo|siento|senti rabia|bronca|coraje|impotencia|colera',
   ),

@@ -894,3 +894,18 @@ describe('assessReply: shop replies of the fifth round', () => {
     expect(assessReply('tienen mochilas que no se desarman?').signals).not.toContain('confusion:no se')
   })
 })
+
+describe('assessReply: what posts say of prices, jobs, grief and anger (fifth round)', () => {
+  it('reads prices up with the thing first, thieves, shame, a letdown and anger as negative', () => {
+    for (const text of ['la parafina por las nubes', 'el pasaje subió otra vez', 'pinches políticos rateros', 'Vergüenza nacional', 'Re bajón el final de la novela', 'Ya estuvo bueno con los apagones', 'estoy temblando de la rabia', 'se ha muerto mi perrito']) {
+      expect(score(text), text).toBeLessThanOrEqual(2)
+    }
+    expect(score('¿el precio subió?')).toBe(3)
+  })
+
+  it('reads a job got, a raise, Friday at last and "no me quejo" as positive', () => {
+    for (const text of ['me salió la chamba', 'por fin me aumentaron el sueldo', 'conseguí trabajo!!', 'por fin viernes', 'no me quejo']) {
+      expect(score(text), text).toBeGreaterThanOrEqual(4)
+    }
+  })
+})
