@@ -97,7 +97,11 @@ interface Rule {
   negated?: SignalKind | null
   /** Words that, right after the phrase, make it ask rather than order ("quiero una cotización"). */
   notBefore?: ReadonlySet<string>
-  /** Said, not asked: in a message with a question mark the phrase asks about the thing ("¿tienen buenos precios?"). */
+  /**
+   * Said, not asked: in a message with a question mark the phrase asks about the thing ("¿tienen
+   * buenos precios?"), unless the writer's "¿" puts the question elsewhere ("el internet anda bien
+   * lento, ¿qué onda?" tells the slowness).
+   */
   toldOnly?: boolean
   /**
    * Words that, right after the phrase, give it another sense: part of a name ("Bad Bunny", "Best
@@ -959,7 +963,7 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
   const phraseOf = (m: PhraseMatch<Rule>) => words.slice(m.start, m.end).join(' ')
   for (const m of matches) {
     const rule = m.value
-    if (rule.toldOnly && analyzed.questionMarks > 0) continue
+    if (rule.toldOnly && analyzed.questionMarks > 0 && (analyzed.askedClauses?.includes(clauseOf[m.start]!) ?? true)) continue
     let negator = -1
     if (rule.negated !== undefined) {
       for (let i = m.start - 1; i >= Math.max(0, m.start - NEGATION_WINDOW) && clauseOf[i] === clauseOf[m.start]; i--) {

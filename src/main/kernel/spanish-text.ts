@@ -32,6 +32,12 @@ export interface AnalyzedText {
    * "cuánto vale" and "a cómo está" become "precio", which "buen precio" also reads.
    */
   askedAt?: readonly number[]
+  /**
+   * Where the writer opened the question with "¿", the clauses between "¿" and "?": what stands
+   * outside them is told ("el internet anda bien lento, ¿qué onda?"). Absent without a "¿", where
+   * a question mark may close a question of any length.
+   */
+  askedClauses?: readonly number[]
   /** A link in the message, or a post passed on ("RT @cuenta: …"): news shared as often as an opinion. */
   sharesLink?: boolean
 }
@@ -626,7 +632,12 @@ export function analyzeSpanish(raw: string): AnalyzedText {
   const emojis: string[] = []
   let questionMarks = 0
   let exclamationMarks = 0
+  // Clauses inside "¿…?": which ones the writer marked as asking.
+  const askedClauses = new Set<number>()
+  let opened = false
+  let opensQuestion = false
   const closeClause = () => {
+    if (opened && clauseHasContent) askedClauses.add(clause)
     if (clauseHasContent) clause++
     clauseHasContent = false
   }
@@ -646,8 +657,14 @@ export function analyzeSpanish(raw: string): AnalyzedText {
       if (/\?/.test(g.question)) {
         questionMarks++
         tokens.push({ text: '?', kind: 'question', clause })
+        if (opened) askedClauses.add(clause)
+        opened = false
       }
       closeClause()
+      if (g.question.endsWith('¿')) {
+        opened = true
+        opensQuestion = true
+      }
     } else if (g.exclamation !== undefined) {
       if (/!/.test(g.exclamation)) {
         exclamationMarks += g.exclamation.replace(/¡/g, '').length
@@ -658,6 +675,7 @@ export function analyzeSpanish(raw: string): AnalyzedText {
       closeClause()
     }
   }
+  if (opened && clauseHasContent) askedClauses.add(clause)
   const canonical = rewritePhrases(tokens)
   const words: string[] = []
   const clauseOf: number[] = []
@@ -680,6 +698,7 @@ export function analyzeSpanish(raw: string): AnalyzedText {
     shouting,
     ...(accentedSi.length ? { accentedSi } : {}),
     ...(askedAt.length ? { askedAt } : {}),
+    ...(opensQuestion ? { askedClauses: [...askedClauses] } : {}),
     ...(text !== raw && (/(?:\bhttps?:\/\/|\bwww\.)\S/iu.test(raw) || /^\s*RT\s+@/u.test(raw)) ? { sharesLink: true } : {}),
   }
 }

@@ -909,3 +909,12 @@ describe('assessReply: what posts say of prices, jobs, grief and anger (fifth ro
     }
   })
 })
+
+describe('assessReply: told before the "¿"', () => {
+  it('reads what is told outside the "¿…?" as told, and a question without "¿" as asked throughout', () => {
+    expect(score('El internet anda bien lento desde el lunes, ¿qué onda?')).toBe(2)
+    expect(score('quiero la devolución. ¿Cuándo me la hacen?')).toBe(1)
+    expect(score('¿el envío es lento?')).toBe(3)
+    expect(score('tienen devolución, si no me queda?')).toBe(3)
+  })
+})

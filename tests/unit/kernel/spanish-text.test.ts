@@ -298,3 +298,13 @@ describe('analyzeSpanish: links shared', () => {
     expect(analyzeSpanish('me llegó el pedido').sharesLink).toBeUndefined()
   })
 })
+
+describe('analyzeSpanish: the clauses a "¿" opens', () => {
+  it('lists the clauses between "¿" and "?", and nothing without a "¿"', () => {
+    const told = analyzeSpanish('el internet anda lento, ¿qué onda?')
+    expect(told.askedClauses).toEqual([told.clauseOf[told.words.indexOf('onda')]])
+    const two = analyzeSpanish('¿tienen talla M, o solo L?')
+    expect(two.askedClauses).toEqual([...new Set(two.clauseOf)])
+    expect(analyzeSpanish('tienen talla M?').askedClauses).toBeUndefined()
+  })
+})
