@@ -571,8 +571,9 @@ const REACTION_WORDS = new Set(
  * A question put after a first reaction, unpunctuated as a voice note or a quick reply writes it:
  * "genial y el envío cuánto vale", "me encanta y en qué colores hay", "ok y cuánto cuesta". The
  * reaction comes first (four words at most, all of them reaction words), then a mark or an "y"
- * (or nothing, before words that can only ask: "ok cuanto cuesta"), then the question word, maybe after a preposition or what it asks about ("y la instalación
- * cuánto sale"). Relative clauses of a story ("…, en donde hay platillos") have no reaction before them.
+ * (or nothing, before words that can only ask: "ok cuanto cuesta"), then the question word, maybe
+ * after a preposition or what it asks about ("y la instalación cuánto sale"). Relative clauses of a
+ * story ("…, en donde hay platillos") have no reaction before them.
  */
 export function asksAfterReaction(analyzed: AnalyzedText): boolean {
   const { words, clauseOf } = analyzed
