@@ -188,10 +188,11 @@ const RULES: Rule[] = [
     // Argentina's alias and CBU/CVU, Mexico's CLABE: the account to pay into.
     `${LINK_VERBS} el|la|los|tu|su? numero|datos|cuenta|nequi|daviplata|alias|cbu|cvu|clabe`,
     'cbu|cvu|clabe',
-    'numero de|del cuenta|nequi|daviplata',
     'datos de|para la? transferencia|transferir|transferirte|consignar|consignarte|consignacion|depositar|depositarte|pago|pagar|pagarte|cuenta',
     'mañana|ahorita|hoy|ya mismo? te|le pago',
   ),
+  // Not the customer's own: "mi número de cuenta termina en 4471" names the account asked about.
+  { pattern: 'numero de|del cuenta|nequi|daviplata', kind: 'purchase', reliability: 0.85, notAfter: new Set(['mi', 'mis', 'nuestro', 'nuestra']) },
   // Which number to pay into, not to call: "¿a qué número te transfiero?", not "¿a qué número llamo?".
   { pattern: 'a|en que|cual numero|cuenta|nequi|daviplata', kind: 'purchase', reliability: 0.85, notBefore: CALLING },
   ...rules('purchase', 0.9, undefined, `${LINK_VERBS} el|un|me|nos? link`, 'link de|para pago|pagar|compra|inscripcion|inscribirme'),
@@ -400,7 +401,7 @@ const RULES: Rule[] = [
   ...rules('info', 0.65, undefined, 'mas informacion|detalles', 'quiero|quisiera|necesito|dame mas? informacion|detalles'),
   // The shop's phone number, not the account to pay into: "me regalan el número de la tienda".
   // Nor is the parcel's tracking number: "me pasas el número de guía".
-  ...rules('info', 0.6, undefined, `${LINK_VERBS} el|tu|su numero de|del la? tienda|local|telefono|contacto|whatsap|celular|negocio|almacen|guia|seguimiento|rastreo|tracking|pedido|orden|barberia|peluqueria|salon|gimnasio|gym|academia|taller|oficina|agencia|clinica|consultorio|farmacia|restaurante|sucursal|sede|encargado|dueño|dueña|asesor|asesora|vendedor|vendedora|tecnico`),
+  ...rules('info', 0.6, undefined, `${LINK_VERBS} el|tu|su numero de|del la? tienda|local|telefono|contacto|whatsap|celular|linea|atencion|soporte|emergencias|negocio|almacen|guia|seguimiento|rastreo|tracking|pedido|orden|barberia|peluqueria|salon|gimnasio|gym|academia|taller|oficina|agencia|clinica|consultorio|farmacia|restaurante|sucursal|sede|encargado|dueño|dueña|asesor|asesora|vendedor|vendedora|tecnico`),
   // Opening hours and where the shop is: asking, not a feeling (the model read "a que hora
   // cierran" as 1, from reviews of places that closed on their guests).
   ...rules('info', 0.55, undefined,
@@ -724,6 +725,15 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.7, undefined, 'no es|era|fue|parece justo|justa', 'no me parece justo|justa', 'injusto|injusta|injustos|injustas|injusticia|injusticias'),
   // Set right: "gracias!! ya me llegó el reembolso" ("no me ha llegado el reembolso" is a longer complaint).
   ...rules('ack', 0.65, 'complaint', 'ya? me|nos llego|llegaron|devolvieron|reembolsaron|depositaron|reintegraron el|la|mi reembolso|devolucion|reintegro|dinero|plata'),
+  ...rules('ack', 0.65, 'complaint', 'ya? quedo|salio|cayo|entro|aparecio el|la|mi reembolso|devolucion|reintegro'),
+  // Incompetent: "Tercera vez que me cancelan el vuelo. Ineptos."; always the same.
+  ...rules('complaint', 0.8, undefined, 'inepto|inepta|ineptos|ineptas|incompetente|incompetentes|inutiles'),
+  // (Not "tercera vez que": "es la tercera vez que como aquí" is a loyal guest.)
+  ...rules('annoyance', 0.65, undefined, 'siempre la|el misma|mismo vaina|historia|cosa|problema|cuento'),
+  // Paying for nothing: "tanto pagar el seguro para que no cubra nada".
+  ...rules('complaint', 0.65, undefined, 'tanto pagar|pagarles|pagarle'),
+  // Keep it up: "ojalá sigan así", "sigan así!".
+  ...rules('praise', 0.65, undefined, 'sigan asi', 'ojala siga|sigan asi'),
   // Given up on complaining: "ya ni me molesto en reclamar", "siempre es lo mismo con ustedes",
   // "no es por quejarme, pero…".
   ...rules('annoyance', 0.65, undefined, 'ya? ni me|nos molesto|molestamos en', 'siempre es|pasa lo mismo', 'no es por quejarme|molestar|criticar'),
@@ -867,7 +877,7 @@ const RULES: Rule[] = [
     UNSUBSCRIBE_PATTERN,
   ),
   // Called off by the company: "me cancelaron el vuelo", "nos anularon la reserva sin aviso".
-  ...rules('complaint', 0.75, undefined, `me|nos|le|les cancelaron|anularon|cancelo|anulo el|la|mi|su|nuestro|nuestra? ${UNDONE_THINGS}`),
+  ...rules('complaint', 0.75, undefined, `me|nos|le|les cancelaron|anularon|cancelo|anulo|cancelan|anulan el|la|mi|su|nuestro|nuestra? ${UNDONE_THINGS}`),
   ...rules('complaint', 0.8, undefined, 'llego|llegaron|vino|vinieron|venia|venian|esta|estan|estaba|estaban|salio|salieron|lleva|llevan|sigue|siguen roto|rota|rotos|rotas|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|incompleto|incompleta|malo|mala|vencido|vencida|frio|fria|frios|frias|helado|helada|crudo|cruda|derretido|derretida'),
   // Broken, faulty, withered or fake, said of what was bought: "se rompió al segundo día", "vino
   // con falla", "las flores llegaron marchitas", "me vendieron un producto falso". Not "¿y si se

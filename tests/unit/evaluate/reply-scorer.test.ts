@@ -918,3 +918,22 @@ describe('assessReply: told before the "¿"', () => {
     expect(score('tienen devolución, si no me queda?')).toBe(3)
   })
 })
+
+describe('assessReply: messages to companies, sixth batch', () => {
+  it('reads incompetence, the same thing again and paying for nothing as complaints', () => {
+    expect(score('Tercera vez que me cancelan el vuelo. Ineptos.')).toBe(1)
+    expect(score('Siempre la misma vaina con el internet cuando llueve')).toBe(2)
+    expect(score('Tanto pagar el seguro para que no cubra nada')).toBeLessThanOrEqual(2)
+  })
+
+  it('reads a refund settled and "ojalá sigan así" as positive', () => {
+    expect(score('Gracias, ya quedó mi reembolso 👍')).toBeGreaterThanOrEqual(4)
+    expect(score('Ojalá sigan así con el horario extendido')).toBeGreaterThanOrEqual(4)
+  })
+
+  it('reads the customer\'s own account number and the help line\'s number as no payment', () => {
+    expect(assessReply('¿me regalan el número de la línea de atención?').wasSuccessful).toBe(false)
+    expect(assessReply('mi número de cuenta termina en 4471, ¿por qué no me llega la factura?').wasSuccessful).toBe(false)
+    expect(assessReply('cual es el numero de cuenta?').wasSuccessful).toBe(true)
+  })
+})
