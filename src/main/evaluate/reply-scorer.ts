@@ -128,7 +128,7 @@ const SLOW_VERBS = 'es|esta|estan|son|va|van|anda|andan|fue|estuvo|sigue|siguen'
 /** Adjectives after which "bien" is "very", not "fine": "está bien caro", "bien feo el color", "bien lento". */
 const INTENSIFIED: ReadonlySet<string> = new Set('caro cara caros caras feo fea feos feas malo mala malos malas lento lenta lentos lentas raro rara raros raras dificil complicado complicada chafa pesado pesada triste tristes tarde lejos chico chica chicos chicas pequeño pequeña sucio sucia aburrido aburrida cansado cansada jodido jodida fuerte duro dura caido caida'.split(' '))
 /** Verbs after which "no se" is a reflexive, not "no sé": "el gato ya no se quiere ir", "no se mueve". */
-const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren podia podian pudo desarma desarman rompe rompen daña dañan despinta despintan hunde hunden pudieron podra podria va van fue fueron queda quedan quedo mueve mueven hace hizo deja dejan olvida pierde preocupe preocupen vende venden consigue consiguen encuentra encuentran cansa acaba acabo salva cumple cumplio da dio llama llaman come duerme baña arregla arreglo soluciona soluciono compara mete meten rinde calla'.split(' '))
+const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren podia podian pudo repite repiten olviden olvides olvidan desarma desarman rompe rompen daña dañan despinta despintan hunde hunden pudieron podra podria va van fue fueron queda quedan quedo mueve mueven hace hizo deja dejan olvida pierde preocupe preocupen vende venden consigue consiguen encuentra encuentran cansa acaba acabo salva cumple cumplio da dio llama llaman come duerme baña arregla arreglo soluciona soluciono compara mete meten rinde calla'.split(' '))
 
 /** Verbs of calling or writing to someone: a number asked for them is a phone, not an account. */
 const CALLING: ReadonlySet<string> = new Set('llamo llamar llamamos llamarlos llamarles marco marcar escribo escribir escribirles comunico comunicarme comunicarse reporto reportar'.split(' '))
@@ -819,6 +819,20 @@ const RULES: Rule[] = [
   // Enough (Mexico's "ya estuvo bueno"), thieves, national shame, a letdown ("re bajón").
   ...rules('annoyance', 0.65, undefined, 'ya estuvo bueno|suave', 're|un|tremendo|menudo|flor de? bajon'),
   ...rules('complaint', 0.7, undefined, 'ratero|rateros|ratera|rateras|ladron|ladrones|ladrona|ladronas', 'verguenza nacional|ajena|total'),
+  // Chile's "qué lata ir a la pega" (not "una lata de atún"), Uruguay's "qué embole".
+  { pattern: 'que lata', kind: 'annoyance', reliability: 0.65, otherSenseBefore: new Set(['de']) },
+  ...rules('annoyance', 0.65, undefined, 'embole|embolante|bodrio'),
+  // Deaths in the news (not "Día de Muertos"), a collapse, nobody doing anything.
+  { pattern: 'muertos|muertas|fallecidos|fallecidas', kind: 'annoyance', reliability: 0.6, notAfter: new Set(['de', 'los']) },
+  ...rules('annoyance', 0.6, undefined, 'se derrumbo|derrumbaron|desplomo|desplomaron', 'nadie hace|hizo|hacia nada'),
+  // Missing someone: "te extraño todos los días", "lo voy a extrañar caleta".
+  ...rules('annoyance', 0.55, undefined, 'te|lo|la|los|las extraño|extrañamos|extrañare|extrañar', 'te|lo|la|los|las echo|echamos|echare de menos'),
+  // Celebrations: "¡viva Chile!", "nos casamos!!", "se agradece"; fingers crossed.
+  { pattern: 'viva|vivan', kind: 'praise', reliability: 0.6, notAfter: new Set(['se', 'lo', 'la', 'los', 'las', 'me', 'te', 'nos', 'le', 'les', 'donde', 'quien', 'cuando', 'mientras', 'en', 'uno', 'una', 'usted', 'ustedes', 'ella', 'el', 'ellos']) },
+  ...rules('praise', 0.6, undefined, 'nos casamos|comprometimos', 'me caso|comprometi', 'dedos cruzados'),
+  ...rules('gratitude', 0.6, undefined, 'se agradece|agradecen'),
+  // A shame: "No merecen la camiseta. Vergüenza".
+  ...rules('complaint', 0.7, undefined, 'verguenza $'),
   // Held up, told: "asaltaron a mi hermana en el paradero".
   { pattern: 'asaltaron|asaltan|asalto|asaltado|asaltada|atracaron|atraco', kind: 'annoyance', reliability: 0.65, toldOnly: true },
   // Questions that are complaints: "¿qué les pasa?", "¿no les da vergüenza?", "¿me están tomando el
@@ -855,7 +869,7 @@ const RULES: Rule[] = [
   // Argentina's garrón; Mexico's ni modo, qué oso) and shoddy or fake goods and being cheated
   // (Mexico's chafa, gacho, me vieron la cara; Spain's cutre, timo; Argentina's trucho, chanta).
   // Not "¿qué tela es?" nor "¿qué rollo tienen?": a fabric or a roll is something a shop sells.
-  ...rules('annoyance', 0.65, undefined, 'pucha|puchas|fome|garron|mamera|ladilla', 'que roche|oso|bajon|lastima|chasco|fiasco', 'vaya|menudo chasco|fiasco|bajon', 'que|una pena que', 'una pena $', 'que lata $', 'vaya lata|rollo|tela', 'ni modo', 'una lastima', 'que mala suerte'),
+  ...rules('annoyance', 0.65, undefined, 'pucha|puchas|fome|garron|mamera|ladilla', 'que roche|oso|bajon|lastima|chasco|fiasco', 'vaya|menudo chasco|fiasco|bajon', 'que|una pena que', 'una pena $', 'vaya lata|rollo|tela', 'ni modo', 'una lastima', 'que mala suerte'),
   ...rules('complaint', 0.8, undefined, 'chafa|chafas|gacho|gacha|cutre|cutres|trucho|truchos|timo|chanta|chantas|cagada', 'me vieron la cara', 'me|nos dejaron plantado|plantada|plantados', 'esta|es|estan|son bien|muy|super chafa|gacho|gacha|cutre'),
   // Mexico's "no manches" is surprise, not a negation: in "no manches, qué caro" the price is the point.
   ...rules('laugh', 0.3, undefined, 'no manches|manchen|mames|mamen'),

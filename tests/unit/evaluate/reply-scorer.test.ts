@@ -937,3 +937,22 @@ describe('assessReply: messages to companies, sixth batch', () => {
     expect(assessReply('cual es el numero de cuenta?').wasSuccessful).toBe(true)
   })
 })
+
+describe('assessReply: posts, sixth batch', () => {
+  it('reads deaths in the news, a collapse, missing someone, a drag and a shame as negative', () => {
+    for (const text of ['Se derrumbó el edificio de al lado. Tres muertos. Nadie hizo nada', 'Te extraño todos los días', 'Qué lata ir a la pega un lunes', 'Qué embole los lunes', 'No merecen la camiseta. Vergüenza']) {
+      expect(score(text), text).toBeLessThanOrEqual(2)
+    }
+    expect(score('Día de Muertos con la familia')).toBe(3)
+    expect(assessReply('recorrer la calle de los muertos').signals).not.toContain('annoyance:muertos')
+    expect(score('¿tienen la lata de atún grande?')).toBe(3)
+  })
+
+  it('reads a celebration, thanks said impersonally and fingers crossed as positive', () => {
+    for (const text of ['que viva la fiesta', 'nos casamos!!!', 'Al fin llovió, se agradece', 'Dedos cruzados']) {
+      expect(score(text), text).toBeGreaterThanOrEqual(4)
+    }
+    expect(assessReply('busco una casa donde se viva tranquilo').signals).not.toContain('praise:viva')
+    expect(assessReply('Mañana cierra la inscripción, no se olviden').signals).not.toContain('confusion:no se')
+  })
+})
