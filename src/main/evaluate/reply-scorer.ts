@@ -917,7 +917,9 @@ const RULES: Rule[] = [
   ...rules('stop', 0.85, undefined, 'borrame|borrenme|bloquear|bloqueado|spam|denunciar'),
   // Not the noun, a card or an account held: "el bloqueo de la tarjeta" (but "los bloqueo").
   { pattern: 'bloqueo', kind: 'stop', reliability: 0.85, notAfter: new Set(['el', 'del', 'al', 'un', 'ese', 'este', 'mi', 'su']) },
-  ...rules('insult', 0.8, undefined, 'hpta|hp|hijueputa|malparido|malparidos|gonorrea|imbecil|idiota|idiotas|estupido|estupidos|pendejo|pendejos|mierda|ridiculo|ridiculos'),
+  // Colombia's "hp", but not the brand: "una laptop HP", "la impresora hp".
+  { pattern: 'hp', kind: 'insult', reliability: 0.8, notAfter: new Set(['laptop', 'laptops', 'impresora', 'impresoras', 'computadora', 'computador', 'compu', 'pc', 'notebook', 'portatil', 'marca', 'tinta', 'cartucho', 'cartuchos', 'toner', 'monitor', 'mouse', 'teclado', 'cargador', 'equipo', 'modelo']) },
+  ...rules('insult', 0.8, undefined, 'hpta|hijueputa|malparido|malparidos|gonorrea|imbecil|idiota|idiotas|estupido|estupidos|pendejo|pendejos|mierda|ridiculo|ridiculos'),
   // "Carajo" cheers as often as it curses ("¡arriba Perú, carajo!"): an insult only when someone is sent there.
   ...rules('insult', 0.8, undefined, 'al carajo'),
 ]

@@ -956,3 +956,10 @@ describe('assessReply: posts, sixth batch', () => {
     expect(assessReply('Mañana cierra la inscripción, no se olviden').signals).not.toContain('confusion:no se')
   })
 })
+
+describe('assessReply: the brand, not the insult', () => {
+  it('reads "laptop HP" as a brand and "es un hp" as an insult', () => {
+    expect(assessReply('cuánto cobran por cambiar el teclado de una laptop HP?').signals).not.toContain('insult:hp')
+    expect(assessReply('ese man es un hp').signals).toContain('insult:hp')
+  })
+})
