@@ -32,12 +32,12 @@ export const SENTIMENT_WEIGHTS: EncodedSentimentModel = {
           0.254
         ],
         [
-          0.328,
-          0.285
+          0.331,
+          0.291
         ],
         [
-          0.354,
-          0.288
+          0.356,
+          0.3
         ],
         [
           0.398,
