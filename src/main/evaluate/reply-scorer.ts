@@ -138,6 +138,22 @@ function rules(kind: SignalKind, reliability: number, negated: SignalKind | null
   return patterns.map((pattern) => (negated === undefined ? { pattern, kind, reliability } : { pattern, kind, reliability, negated }))
 }
 
+/**
+ * Every gender and number of the adjectives given in the masculine singular, as alternatives of one
+ * slot: "perfecto genial" → "perfecto|perfecta|perfectos|perfectas|genial|geniales". A list written
+ * by hand forgot "excelentes", "hermosas" and "horribles" (the rules read them as nothing).
+ */
+function inflected(bases: string): string {
+  const forms = bases.split(' ').flatMap((w) => {
+    if (w.endsWith('o')) return [w, `${w.slice(0, -1)}a`, `${w}s`, `${w.slice(0, -1)}as`]
+    if (w.endsWith('e')) return [w, `${w}s`]
+    if (w.endsWith('z')) return [w, `${w.slice(0, -1)}ces`]
+    if (/[lnr]$/.test(w)) return [w, `${w}es`]
+    return [w]
+  })
+  return [...new Set(forms)].join('|')
+}
+
 const RULES: Rule[] = [
   // --- purchase: commitment to buy or pay ---
   ...rules('purchase', 0.9, 'rejection', 'me lo? llevo', 'me quedo con', 'me|nos lo|la|los|las quedo|quedamos'),
@@ -241,7 +257,7 @@ const RULES: Rule[] = [
   ...rules('payment_question', 0.75, undefined, 'aceptan|acepta|aceptas|reciben|recibe|recibes|toman pago|pagos en|con|por|de'),
 
   // --- praise ---
-  ...rules('praise', 0.75, 'decline', 'perfecto|perfecta|excelente|genial|increible|espectacular|buenisimo|buenisima|brutal|maravilloso|maravillosa|fantastico|estupendo|divino|hermoso|hermosa|precioso|preciosa|wow|uau|bellisimo|bellisima'),
+  ...rules('praise', 0.75, 'decline', `${inflected('perfecto excelente genial increible espectacular buenisimo brutal maravilloso fantastico estupendo divino hermoso precioso bellisimo lindisimo bonitisimo hermosisimo preciosisimo divinisimo')}|wow|uau`),
   // Liking it little is disliking it: "qué poco me gusta el nuevo diseño"; "nada bien" is bad.
   ...rules('rejection', 0.75, undefined, 'que|muy poco me gusta|gusto|gustan|gustaron|convence|convencen'),
   ...rules('annoyance', 0.7, undefined, 'nada bien'),
@@ -293,7 +309,8 @@ const RULES: Rule[] = [
   // A wish, not a liking: "me gustaría saber el precio", "me gustaría verlo en persona"; or buying it.
   ...rules('info', 0.5, undefined, 'me|nos gustaria saber|ver|verlo|verla|verlos|verlas|preguntar|consultar|conocer|tener|hacer|averiguar|cotizar|probar|probarme|probarlo|ir|pasar|que|una|un|el|la|los|las|mas|informacion|hablar'),
   ...rules('purchase', 0.8, 'rejection', 'me|nos gustaria comprar|comprarlo|comprarla|comprarlos|pedir|pedirlo|ordenar|llevarmelo|llevarmela|llevarme|adquirir|reservar|apartar|separar|encargar'),
-  ...rules('praise', 0.75, 'rejection', 'muy|super|que|re|demasiado|tan|bien chevere|bacano|bueno|buena|buenos|lindo|linda|lindos|bonito|bonita|util|chimba|bello|bella'),
+  // Not "muy buenas", Spain's hello.
+  ...rules('praise', 0.75, 'rejection', `muy|super|que|re|demasiado|tan|bien ${inflected('chevere bacano lindo bonito util bello chulo')}|bueno|buena|buenos|chimba`),
   ...rules('praise', 0.8, undefined,
     'que belleza|maravilla|chimba|nota|lujo',
     'de lujo',
@@ -312,7 +329,7 @@ const RULES: Rule[] = [
   // (chido, padrísimo, qué padre), Spain (guay, me mola, flipante, chulísimo), Chile and Peru
   // (bacán, la raja, pulenta), anywhere (crack, genio).
   ...rules('praise', 0.75, 'rejection',
-    'piola|barbaro|barbara|idolo|idola|chido|chida|chidos|chidisimo|padrisimo|padrisima|guay|flipante|chulisimo|chulisima|bacan|bacanes|bacanisimo|pulenta|crack|cracks|genio|genia|genios',
+    `piola|${inflected('barbaro chido chidisimo padrisimo chulisimo bacanisimo')}|idolo|idola|guay|flipante|bacan|bacanes|pulenta|crack|cracks|genio|genia|genios`,
     'muy|super|que|re|tan|bien padre|chido|chida|bacan|piola|guay|chulo|chula|cool',
     'me|nos mola|molan',
     // The augmentative is praise: "golazo", "temazo", "preciazo", "ofertón".
@@ -505,7 +522,7 @@ const RULES: Rule[] = [
   ...rules('misanswer', 0.7, undefined, 'yo? pregunte por|otra|fue', 'pero|yo pregunte si|que|cuanto|como|por|cual', 'no me? responde|responden|respondio|respondiste|contesta|contestaste|contestan'),
 
   // --- objections (price) ---
-  ...rules('price_objection', 0.7, 'reassurance', 'caro|cara|caros|caras|carisimo|carisima|carito|carita|caritos|costoso|costosa|costosos|costosito|elevado|carero|carera|careros', 'mucha|mucho plata|dinero|billete'),
+  ...rules('price_objection', 0.7, 'reassurance', `${inflected('caro carisimo carito costoso costosito carero')}|elevado`, 'mucha|mucho plata|dinero|billete'),
   ...rules('price_objection', 0.7, undefined, 'se? sale|pasa|sobrepasa|excede de|del mi|el? presupuesto', 'fuera de|del mi? presupuesto', 'se me va|sale|pasa|sube de|del mi? presupuesto'),
   ...rules('price_objection', 0.65, 'reassurance', 'sobrevalorado|sobrevalorada|sobrevalorados|sobreprecio|inflado|inflados'),
   // Argentina's and Chile's "salado" is dear; a high price; too much for the shipping.
@@ -555,7 +572,7 @@ const RULES: Rule[] = [
   ...rules('rejection', 0.85, undefined, 'no quiero|queremos|quisiera', 'nada que ver'),
   ...rules('rejection', 0.8, undefined, 'no me? sirve|sirven|funciona|funcionan|anda|andan', 'no es|era lo que busco|buscaba|necesito|necesitaba|queria|quiero|esperaba|esperabamos|pedi'),
   ...rules('rejection', 0.75, undefined, 'para nada', 'ni loco|loca|poquito', 'ni de riesgos|fundas'),
-  ...rules('complaint', 0.85, 'reassurance', 'pesimo|pesima|horrible|terrible|fatal|malisimo|malisima|basura|porqueria|inutil|fastidio|fastidioso'),
+  ...rules('complaint', 0.85, 'reassurance', `${inflected('pesimo horrible terrible fatal malisimo inutil fastidioso')}|basura|porqueria|fastidio`),
   ...rules('complaint', 0.55, 'reassurance', 'mal|malo|mala|malos|malas'),
   // Ugly: "está feo" (the model read it as 5); "no está feo" reassures.
   ...rules('rejection', 0.7, 'reassurance', 'feo|fea|feos|feas|feisimo|feisima|horroroso|horrorosa'),
@@ -727,7 +744,7 @@ const RULES: Rule[] = [
   ...rules('ack', 0.65, 'complaint', 'ya? me|nos llego|llegaron|devolvieron|reembolsaron|depositaron|reintegraron el|la|mi reembolso|devolucion|reintegro|dinero|plata'),
   ...rules('ack', 0.65, 'complaint', 'ya? quedo|salio|cayo|entro|aparecio el|la|mi reembolso|devolucion|reintegro'),
   // Incompetent: "Tercera vez que me cancelan el vuelo. Ineptos."; always the same.
-  ...rules('complaint', 0.8, undefined, 'inepto|inepta|ineptos|ineptas|incompetente|incompetentes|inutiles'),
+  ...rules('complaint', 0.8, undefined, inflected('inepto incompetente')),
   // (Not "tercera vez que": "es la tercera vez que como aquí" is a loyal guest.)
   ...rules('annoyance', 0.65, undefined, 'siempre la|el misma|mismo vaina|historia|cosa|problema|cuento'),
   // Paying for nothing: "tanto pagar el seguro para que no cubra nada".
@@ -847,7 +864,7 @@ const RULES: Rule[] = [
   // Lies and empty promises: "puro cuento" (not Peru's "qué paja", which is praise); Mexico's "pinche" runs down what follows.
   ...rules('complaint', 0.65, undefined, 'puro|pura cuento|chamuyo|verso|floro|mentira'),
   ...rules('annoyance', 0.6, undefined, 'pinche|pinches'),
-  ...rules('complaint', 0.8, undefined, 'odio|odie|odiamos|asco|asqueroso|asquerosa|asquerosos|horrendo|horrenda'),
+  ...rules('complaint', 0.8, undefined, `odio|odie|odiamos|asco|${inflected('asqueroso horrendo')}`),
   // Anger said outright: "estoy furiosa", "qué rabia", "me da coraje" (Mexico), "qué bronca" (Argentina).
   ...rules('anger', 0.8, 'reassurance',
     // Venezuela's "arrecho" is angry.

@@ -963,3 +963,19 @@ describe('assessReply: the brand, not the insult', () => {
     expect(assessReply('ese man es un hp').signals).toContain('insult:hp')
   })
 })
+
+describe('assessReply: adjectives in every gender and number', () => {
+  it('reads the feminine and plural of praise, complaint and price words', () => {
+    expect(score('excelentes')).toBe(5)
+    expect(score('que lindas')).toBe(5)
+    expect(score('hermosas las fotos')).toBe(5)
+    expect(score('sois geniales')).toBe(5)
+    expect(score('horribles')).toBe(1)
+    expect(score('asquerosas')).toBe(1)
+    expect(score('carísimas')).toBe(2)
+  })
+
+  it('keeps Spain\'s "muy buenas" a hello', () => {
+    expect(assessReply('muy buenas').signals.some((s) => s.startsWith('praise:'))).toBe(false)
+  })
+})
