@@ -156,9 +156,13 @@ function inflected(bases: string): string {
 
 const RULES: Rule[] = [
   // --- purchase: commitment to buy or pay ---
-  ...rules('purchase', 0.9, 'rejection', 'me lo? llevo', 'me quedo con', 'me|nos lo|la|los|las quedo|quedamos'),
+  // "We" buy as "I" do: "nos lo llevamos", "nos quedamos con el azul", "lo apartamos".
+  ...rules('purchase', 0.9, 'rejection', 'me lo? llevo', 'nos lo|la|los|las llevamos', 'me quedo con', 'nos quedamos con', 'me|nos lo|la|los|las quedo|quedamos'),
   ...rules('purchase', 0.85, 'rejection',
     'lo quiero|compro|pido|aparto|separo|encargo',
+    // ("lo queremos recordar", "hasta que lo pedimos": "queremos", "pedimos", "compramos" are a
+    // wish or the past as often as an order.)
+    'lo|la|los|las apartamos|separamos|encargamos',
     'quiero|quisiera|deseo comprar|comprarlo|comprarla|comprarlos|pagar|pedir|pedirlo|ordenar|inscribirme|adquirir|adquirirlo|llevarlo|llevarmelo',
     'voy a comprar|comprarlo|pedir|pedirlo|llevarlo|llevar|pagar|inscribirme',
     'quiero|hago|hagamos|hacer|haga|hacemos el pedido',
@@ -304,8 +308,9 @@ const RULES: Rule[] = [
   ...rules('annoyance', 0.65, undefined, 'not cool|nice|good|great|ok', 'super|muy|re|bien|so? annoying|boring|lame|awful|trash'),
   // "Al otro día" is the next day, not "another day" put off.
   ...rules('topic', 0.3, undefined, 'al otro dia'),
-  ...rules('praise', 0.85, 'decline', 'me encanta|encanto|encantan|encantaron|fascina|fascino'),
-  ...rules('praise', 0.8, 'rejection', 'me gusta|gusto|gustan|gustaron|gustaria'),
+  // Whoever it pleased: "nos encantó", "a mi esposa le fascinó", "les gustó mucho".
+  ...rules('praise', 0.85, 'decline', 'me|nos|le|les encanta|encanto|encantan|encantaron|fascina|fascino|fascinan|fascinaron', 'te|les|le va|van a encantar|fascinar'),
+  ...rules('praise', 0.8, 'rejection', 'me gusta|gusto|gustan|gustaron|gustaria', 'nos|le|les gusta|gusto|gustan|gustaron'),
   // A wish, not a liking: "me gustaría saber el precio", "me gustaría verlo en persona"; or buying it.
   ...rules('info', 0.5, undefined, 'me|nos gustaria saber|ver|verlo|verla|verlos|verlas|preguntar|consultar|conocer|tener|hacer|averiguar|cotizar|probar|probarme|probarlo|ir|pasar|que|una|un|el|la|los|las|mas|informacion|hablar'),
   ...rules('purchase', 0.8, 'rejection', 'me|nos gustaria comprar|comprarlo|comprarla|comprarlos|pedir|pedirlo|ordenar|llevarmelo|llevarmela|llevarme|adquirir|reservar|apartar|separar|encargar'),
@@ -359,8 +364,9 @@ const RULES: Rule[] = [
   ...rules('ack', 0.55, 'confusion', 'entiendo|entendi|comprendo|capto'),
   // The very one offered: "exacto, esa misma", "sí, ese mero" (the model read "mismo" as a letdown).
   ...rules('ack', 0.65, undefined, 'ese|esa|eso|esos|esas mismo|misma|mismos|mismas|mero|mera|merito|merita'),
-  ...rules('ack', 0.65, 'rejection', 'me sirve|sirven|funciona'),
-  ...rules('ack', 0.7, 'rejection', 'me interesa|interesan|interesaria', 'estoy|estamos|estaria interesado|interesada|interesados|interesadas'),
+  // Not "¿le sirve al s23?": a question of fit.
+  ...rules('ack', 0.65, 'rejection', 'me|nos sirve|sirven|funciona'),
+  ...rules('ack', 0.7, 'rejection', 'me|nos interesa|interesan|interesaria', 'estoy|estamos|estaria interesado|interesada|interesados|interesadas'),
   ...rules('ack', 0.6, 'decline', 'me convence|convencio'),
   ...rules('gratitude', 0.6, undefined, 'muy|tan|que amable|amables', 'gracias|agradezco|agradecido|agradecida'),
   // Thanks in God's name, common across the region: "Dios le pague" is no payment.
@@ -743,6 +749,9 @@ const RULES: Rule[] = [
   // Set right: "gracias!! ya me llegó el reembolso" ("no me ha llegado el reembolso" is a longer complaint).
   ...rules('ack', 0.65, 'complaint', 'ya? me|nos llego|llegaron|devolvieron|reembolsaron|depositaron|reintegraron el|la|mi reembolso|devolucion|reintegro|dinero|plata'),
   ...rules('ack', 0.65, 'complaint', 'ya? quedo|salio|cayo|entro|aparecio el|la|mi reembolso|devolucion|reintegro'),
+  // Let down, angered, said with the verb: "nos decepcionó", "me indigna", "me encabrona".
+  ...rules('complaint', 0.8, 'reassurance', 'me|nos|le|les decepciono|decepcionaron|decepciona|decepcionan'),
+  ...rules('anger', 0.8, 'reassurance', 'me|nos enoja|enojo|enojan|indigna|indigno|indignan|encabrona|encabrono|emputa|emputo|enfurece|enfurecio|cabrea|cabreo|revienta'),
   // Incompetent: "Tercera vez que me cancelan el vuelo. Ineptos."; always the same.
   ...rules('complaint', 0.8, undefined, inflected('inepto incompetente')),
   // (Not "tercera vez que": "es la tercera vez que como aquí" is a loyal guest.)

@@ -979,3 +979,18 @@ describe('assessReply: adjectives in every gender and number', () => {
     expect(assessReply('muy buenas').signals.some((s) => s.startsWith('praise:'))).toBe(false)
   })
 })
+
+describe('assessReply: whoever it pleased or angered', () => {
+  it('reads "nos", "le" and "les" as "me" for liking, buying, letdowns and anger', () => {
+    for (const text of ['nos encantó', 'a mi esposa le fascinó', 'les gustó mucho', 'te va a encantar']) expect(score(text), text).toBe(5)
+    expect(score('no nos gustó')).toBe(1)
+    expect(assessReply('nos lo llevamos')).toMatchObject({ score: 5, wasSuccessful: true })
+    expect(assessReply('nos quedamos con el azul').wasSuccessful).toBe(true)
+    for (const text of ['nos decepcionó', 'me indigna', 'me encabrona']) expect(score(text), text).toBe(1)
+  })
+
+  it('keeps a wish or the past told with "we" from reading as an order', () => {
+    expect(assessReply('lo queremos recordar siempre').wasSuccessful).toBe(false)
+    expect(assessReply('no trajeron la salsa hasta que la pedimos').wasSuccessful).toBe(false)
+  })
+})
