@@ -364,11 +364,13 @@ const RULES: Rule[] = [
   ...rules('ack', 0.55, 'confusion', 'entiendo|entendi|comprendo|capto'),
   // The very one offered: "exacto, esa misma", "sí, ese mero" (the model read "mismo" as a letdown).
   ...rules('ack', 0.65, undefined, 'ese|esa|eso|esos|esas mismo|misma|mismos|mismas|mero|mera|merito|merita'),
+  // Pretty, said of what was shown or made: "están lindas", "se ven bonitas", "quedaron preciosos".
+  ...rules('praise', 0.75, 'objection', `esta|estan|es|son|quedo|quedaron|queda|quedan|ve|ven|veia|veian|salio|salieron ${inflected('lindo bonito hermoso precioso bello chulo divino')}`),
   // Not "¿le sirve al s23?": a question of fit.
   ...rules('ack', 0.65, 'rejection', 'me|nos sirve|sirven|funciona'),
   ...rules('ack', 0.7, 'rejection', 'me|nos interesa|interesan|interesaria', 'estoy|estamos|estaria interesado|interesada|interesados|interesadas'),
   ...rules('ack', 0.6, 'decline', 'me convence|convencio'),
-  ...rules('gratitude', 0.6, undefined, 'muy|tan|que amable|amables', 'gracias|agradezco|agradecido|agradecida'),
+  ...rules('gratitude', 0.6, undefined, 'muy|tan|que amable|amables', `gracias|agradezco|${inflected('agradecido')}`),
   // Thanks in God's name, common across the region: "Dios le pague" is no payment.
   ...rules('gratitude', 0.7, undefined, 'dios|diosito le|te|les|se lo? pague|pagues', 'dios lo|la|los|las|te|le|les bendiga|bendice', 'bendiciones'),
   ...rules('gratitude', 0.65, undefined, 'muchas|mil|muchisimas gracias', 'gracias por la|el|tu|su? informacion|atencion|todo|ayuda|respuesta|responder'),
@@ -576,7 +578,7 @@ const RULES: Rule[] = [
 
   // --- strong negatives ---
   ...rules('rejection', 0.85, undefined, 'no quiero|queremos|quisiera', 'nada que ver'),
-  ...rules('rejection', 0.8, undefined, 'no me? sirve|sirven|funciona|funcionan|anda|andan', 'no es|era lo que busco|buscaba|necesito|necesitaba|queria|quiero|esperaba|esperabamos|pedi'),
+  ...rules('rejection', 0.8, undefined, 'no me|nos? sirve|sirven|sirvio|sirvieron|funciona|funcionan|funciono|funcionaron|anda|andan|anduvo', 'no es|era lo que busco|buscaba|necesito|necesitaba|queria|quiero|esperaba|esperabamos|pedi'),
   ...rules('rejection', 0.75, undefined, 'para nada', 'ni loco|loca|poquito', 'ni de riesgos|fundas'),
   ...rules('complaint', 0.85, 'reassurance', `${inflected('pesimo horrible terrible fatal malisimo inutil fastidioso')}|basura|porqueria|fastidio`),
   ...rules('complaint', 0.55, 'reassurance', 'mal|malo|mala|malos|malas'),

@@ -994,3 +994,14 @@ describe('assessReply: whoever it pleased or angered', () => {
     expect(assessReply('no trajeron la salsa hasta que la pedimos').wasSuccessful).toBe(false)
   })
 })
+
+describe('assessReply: pretty said with a verb, the past of "no sirve", thanks in the plural', () => {
+  it('reads them', () => {
+    expect(score('están lindas')).toBe(5)
+    expect(score('se ven bonitas')).toBe(5)
+    expect(score('no están bonitas')).toBe(2)
+    expect(score('no sirvió')).toBe(1)
+    expect(score('no funcionó')).toBe(1)
+    expect(score('agradecidos')).toBe(4)
+  })
+})
