@@ -123,6 +123,7 @@ const PAY_TERMS = 'nequi|daviplata|efecty|pse|bancolombia|tarjeta|contraentrega|
 const PAY_VERBS = 'pago|transfiero|consigno|deposito|giro'
 const LINK_VERBS = 'pasame|mandame|enviame|dame|envia|manda|pasa|mandas|envias|pasas|pases|mandes|envies|mandan|envian|comparte|compartes|compartir|mandar|enviar|pasar|regala'
 const QUANTITIES = '1|2|3|4|5|uno|una|dos|tres|cuatro|cinco|ese|esa|esos|esas|este'
+const IF_WORDS: ReadonlySet<string> = new Set(['si', 'cuando', 'mientras'])
 const SLOW_INTENSIFIERS = 'muy|bien|super|re|bastante|demasiado|tan|que|medio|algo'
 const SLOW_VERBS = 'es|esta|estan|son|va|van|anda|andan|fue|estuvo|sigue|siguen'
 /** Adjectives after which "bien" is "very", not "fine": "está bien caro", "bien feo el color", "bien lento". */
@@ -366,6 +367,23 @@ const RULES: Rule[] = [
   ...rules('ack', 0.65, undefined, 'ese|esa|eso|esos|esas mismo|misma|mismos|mismas|mero|mera|merito|merita'),
   // Pretty, said of what was shown or made: "están lindas", "se ven bonitas", "quedaron preciosos".
   ...rules('praise', 0.75, 'objection', `esta|estan|es|son|quedo|quedaron|queda|quedan|ve|ven|veia|veian|salio|salieron ${inflected('lindo bonito hermoso precioso bello chulo divino')}`),
+  // Served well, told: "súper atentos", "muy puntuales", "llegó rapidísimo", "igualito a la foto".
+  { pattern: `muy|super|tan|que|re|bien ${inflected('atento cordial servicial puntual rapido eficiente profesional responsable')}`, kind: 'praise', reliability: 0.7, toldOnly: true },
+  // (Not after "si": "si llega antes del viernes lo pido" is a condition.)
+  { pattern: 'llego|llegaron|llega|llegan rapidisimo|rapido|rapidito|puntual|antes', kind: 'praise', reliability: 0.7, negated: 'complaint', toldOnly: true, notAfter: IF_WORDS },
+  { pattern: 'llego|llegaron a tiempo', kind: 'praise', reliability: 0.65, negated: 'complaint', toldOnly: true, notAfter: IF_WORDS },
+  ...['igualito|igualita|igualitos|igualitas|igual|iguales|identico|identica|identicos|identicas a|que', 'tal cual a?'].map((before): Rule => ({ pattern: `${before} la|las|el|los foto|fotos|imagen|imagenes`, kind: 'praise', reliability: 0.7, negated: 'complaint', toldOnly: true })),
+  // Broken, said alone after the rest: "llegó rápido pero roto" (asked, "¿viene roto?", it asks).
+  { pattern: inflected('roto dañado quebrado'), kind: 'complaint', reliability: 0.7, toldOnly: true },
+  ...rules('praise', 0.75, undefined, inflected('amabilisimo atentisimo'), 'de primera $', 'de primera calidad|categoria|clase', 'de diez $'),
+  // Coming back: "volveremos", "regresaré" ("no volveremos" is a no; "volveré a escribir" is no praise).
+  { pattern: 'volvere|volveremos|regresare|regresaremos|volveria|volveriamos|repetiremos|repetire', kind: 'praise', reliability: 0.7, negated: 'rejection', otherSenseBefore: new Set(['a']) },
+  ...rules('complaint', 0.75, undefined, 'no recomiendo|recomendamos'),
+  // Stars given (not "un hotel 5 estrellas").
+  { pattern: '5|cinco estrellas', kind: 'praise', reliability: 0.75, notAfter: new Set(['hotel', 'hoteles', 'restaurante', 'resort', 'de']) },
+  { pattern: '0|cero|1|una estrella|estrellas', kind: 'complaint', reliability: 0.75, notAfter: new Set(['hotel', 'hoteles', 'restaurante', 'resort', 'de']) },
+  // Lied to: "me mintieron", "nos engañaron".
+  ...rules('complaint', 0.8, undefined, 'me|nos|le|les mintieron|mintio|engañaron|engaño|timaron|timo'),
   // Not "¿le sirve al s23?": a question of fit.
   ...rules('ack', 0.65, 'rejection', 'me|nos sirve|sirven|funciona'),
   ...rules('ack', 0.7, 'rejection', 'me|nos interesa|interesan|interesaria', 'estoy|estamos|estaria interesado|interesada|interesados|interesadas'),

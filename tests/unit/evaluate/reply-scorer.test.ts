@@ -1005,3 +1005,25 @@ describe('assessReply: pretty said with a verb, the past of "no sirve", thanks i
     expect(score('agradecidos')).toBe(4)
   })
 })
+
+describe('assessReply: a service reviewed in a few words', () => {
+  it('reads praise for the service, coming back and stars given', () => {
+    for (const text of ['súper atentos', 'muy puntuales', 'llegó rapidísimo', 'llegó a tiempo', 'igualito a la foto', 'amabilísimos', 'volveremos', 'servicio de primera', '5 estrellas']) {
+      expect(score(text), text).toBeGreaterThanOrEqual(4)
+    }
+  })
+
+  it('reads their negations, lies, one star and a thing broken as complaints', () => {
+    for (const text of ['no volveremos', 'no llegó a tiempo', 'no es igual a la foto', 'no recomiendo', 'me mintieron', 'una estrella', 'llegó rápido pero roto']) {
+      expect(score(text), text).toBe(1)
+    }
+  })
+
+  it('leaves the same words asked, or naming a hotel\'s category, alone', () => {
+    expect(score('¿es igual a la foto?')).toBe(3)
+    expect(score('¿llega rápido?')).toBe(3)
+    expect(score('¿viene roto?')).toBe(3)
+    expect(assessReply('buscamos un hotel 5 estrellas').signals).not.toContain('praise:5 estrellas')
+    expect(assessReply('si no me responden volveré a escribir').signals).not.toContain('praise:volvere')
+  })
+})
