@@ -375,6 +375,9 @@ const AFTER_SALE = new PhraseSet(
     'se|te|les equivocaron|equivocaste|equivoco|confundieron|confundiste',
     'hacen|aceptan|tienen|hay|dan cambios|cambio|devoluciones|devolucion',
     'lo|la|los|las quiero|queria|quisiera|necesito cambiar|devolver',
+    // Help or trouble with an order already placed: "tengo un problema con mi pedido", "¿me pueden
+    // ayudar con mi compra?" (not "¿me ayudas a hacer un pedido?").
+    'problema|problemas|inconveniente|ayuda|ayudar|ayudarme|ayudan|ayudas|reclamo con|en mi|el|la|mis pedido|orden|compra|pedidos|compras',
     // It came in a bad state: "mi pedido llegó frío", "vino roto".
     'llego|llegaron|vino|vinieron frio|fria|frios|frias|roto|rota|rotos|rotas|dañado|dañada|quebrado|quebrada|incompleto|incompleta|vencido|vencida|derretido|derretida',
   ].map((pattern) => ({ pattern, value: true })),

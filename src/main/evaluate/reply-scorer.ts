@@ -424,7 +424,7 @@ const RULES: Rule[] = [
     'que no sea|sean tan|muy? caro|caros|cara|caras|costoso|costosos',
     // How to do something with the company, not how to pay (those are longer and read first):
     // "¿cómo hago para sacar turno?", "¿cómo puedo cambiar la talla de un pedido?".
-    'como hago|hacemos|hace|puedo|podemos para',
+    'como hago|hacemos|hace|puedo|podemos para?',
     'como se hace para',
     // Information given, as a post or a notice does: "Resultado final: Boca 1 - River 1",
     // "Pronóstico para Lima: nublado", "Atención vecinos: mañana pasa el camión".
@@ -435,6 +435,16 @@ const RULES: Rule[] = [
     // Asking whoever reads, as a post does: "¿alguien sabe si abre el banco hoy?", "acepto recomendaciones".
     'alguien sabe|conoce|tiene|recomienda|vende|sabra',
     'se? acepto|aceptamos|aceptan|espero recomendaciones|sugerencias',
+  ),
+  // Help asked for: "necesito ayuda", "¿me pueden ayudar?" (the model, from reviews that thank
+  // for help, read "ayuda" as a 5).
+  ...rules('info', 0.7, undefined,
+    'necesito|ocupo|quiero|pido|solicito ayuda|apoyo',
+    'necesito|ocupo una mano',
+    'ayuda|ayudenme|ayudame por favor',
+    'ayuda|ayudenme|ayudame urgente|con',
+    'me|nos ayudas|ayudan $',
+    'me|nos puedes|pueden|podrias|podrian ayudar',
   ),
   // News that pleases or grieves, said before it: "buenas noticias: llegó el gas", "malas noticias, cerraron el mercado".
   ...rules('praise', 0.65, undefined, 'buena|buenas|excelente|excelentes|gran|grandes noticia|noticias|nueva|nuevas'),

@@ -596,3 +596,18 @@ describe('scoreMessage: taking it somewhere is no order', () => {
     expect(scoreMessage({ text: 'listo, lo llevo' }, parts).wasSuccessful).toBe(true)
   })
 })
+
+describe('scoreMessage: help asked for', () => {
+  it('reads a request for help as asking, a 3, not as the model\'s liking of "ayuda"', () => {
+    for (const text of ['necesito ayuda', 'ayuda por favor', '¿me ayudas?', 'ayuda con mi compra porfa', 'como hago un cambio']) {
+      expect(scoreMessage({ text }, parts).score, text).toBe(3)
+    }
+  })
+
+  it('files help or trouble with an order already placed as after-sale, not as buying', () => {
+    for (const text of ['me pueden ayudar con mi pedido', 'tengo un problema con mi pedido']) {
+      const scored = scoreMessage({ text }, parts)
+      expect([scored.category, scored.wasSuccessful], text).toEqual(['general', false])
+    }
+  })
+})
