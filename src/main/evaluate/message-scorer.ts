@@ -190,6 +190,11 @@ const ORDER_PHRASES = new PhraseSet(
     'anotame|apuntame|agregame|sumame|separame|apartame|reservame|guardame el|la|los|las',
     'me anotas|apuntas|agregas|sumas|pones|mandas|envias|separas|apartas 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|otro|otra',
     'te|le encargo|pido|compro|llevo 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|seis',
+    // The count given: "van a ser 2", "serían 3 por favor".
+    // (Alone or with a please: "serán 2 días" is a wait.)
+    'van a ser 1|2|3|4|5|6|10|12|dos|tres|cuatro|cinco|seis|diez|doce|una|uno $',
+    'serian|seran 1|2|3|4|5|6|10|12|dos|tres|cuatro|cinco|seis|diez|doce|una|uno $',
+    'serian|seran 1|2|3|4|5|6|10|12|dos|tres|cuatro|cinco|seis|diez|doce|una|uno por favor',
     // Spain's "me la pillo" and Mexico's "me lo aviento" take it too.
     TAKE_IT,
     // The one named by what it is: "dame el de 2 litros", "ese quiero", "el de la foto, ese quiero".

@@ -222,6 +222,10 @@ const RULES: Rule[] = [
   ...rules('info', 0.4, undefined, 'comprobante|recibo fiscal|electronico'),
   ...rules('purchase', 0.8, 'rejection', `te|le ${PAY_VERBS}`, 'lo pago', 'transfiero|transferi|consigno|consigne|consignarle|consignarte|pagarte|pagarle|deposite|pague'),
   ...rules('purchase', 0.9, undefined, 'ya te|le? envie|mande|transferi|consigne|deposite|gire la|el? plata|platica|dinero|pago|valor'),
+  // Paid, said as a done thing: "pago hecho", "transferencia realizada".
+  // (Not "el pago realizado no aparece": that is the complaint below.)
+  { pattern: 'pago|transferencia|deposito|consignacion|abono hecho|hecha|realizado|realizada|efectuado|efectuada|enviado|enviada', kind: 'purchase', reliability: 0.85, otherSenseBefore: new Set(['no', 'nunca', 'aun', 'todavia', 'sigue']) },
+  { pattern: 'no me|nos? aparece|aparecio|figura|figuro|refleja|reflejo', kind: 'complaint', reliability: 0.7, toldOnly: true },
   // Paid by wallet in one verb: "yapeo ahorita", "ya te pliné" (which the normalizer writes "te pline").
   ...rules('purchase', 0.8, undefined, 'yapeo|yapeamos|plineo|sinpeo|nequeo|nequie', 'te|le|les yape|pline'),
   // "ya le hice el depósito", "te hice la transferencia".

@@ -611,3 +611,14 @@ describe('scoreMessage: help asked for', () => {
     }
   })
 })
+
+describe('scoreMessage: paid said as done, and the count given', () => {
+  it('reads "pago hecho" as paid and "serían 3 por favor" as an order, not a wait or a missing payment', () => {
+    expect(scoreMessage({ text: 'pago hecho' }, parts)).toMatchObject({ score: 5, wasSuccessful: true })
+    expect(scoreMessage({ text: 'transferencia realizada' }, parts).wasSuccessful).toBe(true)
+    expect(scoreMessage({ text: 'serían 3 por favor' }, parts).wasSuccessful).toBe(true)
+    expect(scoreMessage({ text: 'van a ser 2' }, parts).wasSuccessful).toBe(true)
+    expect(scoreMessage({ text: 'serán 2 días de espera' }, parts).wasSuccessful).toBe(false)
+    expect(scoreMessage({ text: 'el pago realizado no aparece' }, parts)).toMatchObject({ score: 1, wasSuccessful: false })
+  })
+})
