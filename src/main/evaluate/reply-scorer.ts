@@ -377,8 +377,9 @@ const RULES: Rule[] = [
   { pattern: 'llego|llegaron|llega|llegan rapidisimo|rapido|rapidito|puntual|antes', kind: 'praise', reliability: 0.7, negated: 'complaint', toldOnly: true, notAfter: IF_WORDS },
   { pattern: 'llego|llegaron a tiempo', kind: 'praise', reliability: 0.65, negated: 'complaint', toldOnly: true, notAfter: IF_WORDS },
   ...['igualito|igualita|igualitos|igualitas|igual|iguales|identico|identica|identicos|identicas a|que', 'tal cual a?'].map((before): Rule => ({ pattern: `${before} la|las|el|los foto|fotos|imagen|imagenes`, kind: 'praise', reliability: 0.7, negated: 'complaint', toldOnly: true })),
-  // Broken, said alone after the rest: "llegó rápido pero roto" (asked, "¿viene roto?", it asks).
-  { pattern: inflected('roto dañado quebrado'), kind: 'complaint', reliability: 0.7, toldOnly: true },
+  // Broken, set against the rest: "llegó rápido pero roto" (asked, "¿viene roto?", it asks). Not
+  // alone: "tengo la pantalla rota, ¿tienen repuesto?" names what a customer wants to replace.
+  { pattern: `pero ${inflected('roto dañado quebrado')}`, kind: 'complaint', reliability: 0.7, toldOnly: true },
   ...rules('praise', 0.75, undefined, inflected('amabilisimo atentisimo'), 'de primera $', 'de primera calidad|categoria|clase', 'de diez $'),
   // Coming back: "volveremos", "regresaré" ("no volveremos" is a no; "volveré a escribir" is no praise).
   { pattern: 'volvere|volveremos|regresare|regresaremos|volveria|volveriamos|repetiremos|repetire', kind: 'praise', reliability: 0.7, negated: 'rejection', otherSenseBefore: new Set(['a']) },

@@ -1027,3 +1027,9 @@ describe('assessReply: a service reviewed in a few words', () => {
     expect(assessReply('si no me responden volveré a escribir').signals).not.toContain('praise:volvere')
   })
 })
+
+describe('assessReply: a broken thing to replace', () => {
+  it('reads the customer\'s broken item named to replace it as no complaint', () => {
+    expect(assessReply('tengo la pantalla rota, tienen repuesto').signals.some((s) => s.startsWith('complaint:'))).toBe(false)
+  })
+})
