@@ -28,7 +28,7 @@ export const SENTIMENT_WEIGHTS: EncodedSentimentModel = {
           0.25
         ],
         [
-          0.236,
+          0.235,
           0.25
         ],
         [
@@ -41,27 +41,27 @@ export const SENTIMENT_WEIGHTS: EncodedSentimentModel = {
         ],
         [
           0.398,
-          0.319
+          0.318
         ],
         [
           0.444,
-          0.379
+          0.389
         ],
         [
           0.497,
-          0.424
+          0.422
         ],
         [
           0.567,
-          0.504
+          0.508
         ],
         [
           0.626,
-          0.511
+          0.509
         ],
         [
           0.688,
-          0.512
+          0.521
         ],
         [
           0.712,
