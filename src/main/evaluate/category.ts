@@ -425,6 +425,8 @@ const NOT_A_TOPIC = new PhraseSet(
     'no hay problema|lio',
     'lo que busco|buscaba|necesito|necesitaba|queria|quiero',
     'gracias por la|el|tu|su? informacion|atencion',
+    // Pleased with what was bought, after the sale: "muy contenta con mi compra".
+    'contento|contenta|contentos|feliz|felices|satisfecho|satisfecha|satisfechos|encantado|encantada|encantados con|de mi|la|el|mis compra|pedido|producto|compras|pedidos|productos',
     // The picture already seen, or thanked for: "¿cuánto cuesta el de la segunda foto?", "gracias por las fotos".
     'de|en la|las primera|segunda|tercera|cuarta|ultima|otra foto|fotos|imagen',
     'gracias por la|las|el|los? foto|fotos|imagen|imagenes|video|videos',

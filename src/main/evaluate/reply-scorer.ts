@@ -787,6 +787,11 @@ const RULES: Rule[] = [
   // Let down, angered, said with the verb: "nos decepcionó", "me indigna", "me encabrona".
   ...rules('complaint', 0.8, 'reassurance', 'me|nos|le|les decepciono|decepcionaron|decepciona|decepcionan'),
   ...rules('anger', 0.8, 'reassurance', 'me|nos enoja|enojo|enojan|indigna|indigno|indignan|encabrona|encabrono|emputa|emputo|enfurece|enfurecio|cabrea|cabreo|revienta'),
+  // Kept waiting, promises broken, no seriousness: "me tienen esperando", "no cumplieron", "qué
+  // irresponsables", "poca seriedad", "atención de quinta", "fue de terror"; "son un amor" praises.
+  ...rules('annoyance', 0.65, undefined, 'me|nos tienen|tiene esperando'),
+  ...rules('complaint', 0.7, undefined, 'no cumplen|cumplieron', inflected('irresponsable'), 'falta|poca de? seriedad|responsabilidad|profesionalismo', 'de quinta $', 'es|fue|son|esta|estuvo de terror'),
+  ...rules('praise', 0.7, undefined, 'son|es|eres|fue|fueron un amor', 'un amor $'),
   // Incompetent: "Tercera vez que me cancelan el vuelo. Ineptos."; always the same.
   ...rules('complaint', 0.8, undefined, inflected('inepto incompetente')),
   // (Not "tercera vez que": "es la tercera vez que como aquí" is a loyal guest.)

@@ -622,3 +622,10 @@ describe('scoreMessage: paid said as done, and the count given', () => {
     expect(scoreMessage({ text: 'el pago realizado no aparece' }, parts)).toMatchObject({ score: 1, wasSuccessful: false })
   })
 })
+
+describe('scoreMessage: pleased after the sale', () => {
+  it('files "muy contenta con mi compra" as a reaction, not as buying', () => {
+    const scored = scoreMessage({ text: 'muy contenta con mi compra' }, parts)
+    expect([scored.category, scored.wasSuccessful, scored.score]).toEqual(['general', false, 5])
+  })
+})

@@ -1033,3 +1033,12 @@ describe('assessReply: a broken thing to replace', () => {
     expect(assessReply('tengo la pantalla rota, tienen repuesto').signals.some((s) => s.startsWith('complaint:'))).toBe(false)
   })
 })
+
+describe('assessReply: kept waiting, promises broken, and a lovely staff', () => {
+  it('reads them', () => {
+    expect(score('me tienen esperando')).toBe(2)
+    for (const text of ['no cumplieron', 'qué irresponsables', 'poca seriedad', 'atención de quinta', 'el servicio fue de terror']) expect(score(text), text).toBe(1)
+    expect(score('son un amor')).toBe(5)
+    expect(score('vimos una película de terror')).toBe(3)
+  })
+})
