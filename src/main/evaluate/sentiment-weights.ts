@@ -45,7 +45,7 @@ export const SENTIMENT_WEIGHTS: EncodedSentimentModel = {
         ],
         [
           0.444,
-          0.389
+          0.383
         ],
         [
           0.497,
