@@ -12,6 +12,7 @@
 // a customer who says how they will pay is past every other question.
 
 import { CATEGORIES, type Category } from '../../shared/types'
+import { EMPTY_DELIVERY_PATTERNS } from './empty-delivery-words'
 import { analyzeSpanish, asksQuestion, namedAsOwned, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet } from '../kernel/phrase-matcher'
 import { LOVE_PATTERNS, NOT_GOODS } from './not-goods'
@@ -266,11 +267,8 @@ const DELIVERY_FAILURE = new PhraseSet(
     'llevo|llevamos|tengo|tenemos|van una|un|media|1|2|3|4|5|10|15|20|30|40|45|dos|tres|cuatro|cinco|mas|casi hora|horas|dia|dias|semana|semanas|minutos|rato|mes|meses esperando $',
     'llevo|llevamos|tengo|tenemos|van una|un|media|1|2|3|4|5|10|15|20|30|40|45|dos|tres|cuatro|cinco|mas|casi hora|horas|dia|dias|semana|semanas|minutos|rato|mes|meses esperando y nada',
     'se demoraron|tardaron|demoro|tardo|demoraste|tardaste demasiado|mucho|muchisimo $',
-    // Came empty or short: "el paquete vino vacío", "el pedido llegó incompleto" (not "¿tienen la caja vacía de regalo?").
-    'paquete|pedido|envio vacio|vacia',
-    'llego|llegado|vino la|el|mi caja|paquete|pedido|bolsa vacio|vacia',
-    'llego|llegaron|vino|vinieron vacio|vacia|vacios|vacias|incompleto|incompleta',
-    'pedido|paquete|orden|compra|encargo|envio incompleto|incompleta',
+    // Came empty or short: "el paquete vino vacío", "el pedido llegó incompleto".
+    ...EMPTY_DELIVERY_PATTERNS,
     // Left somewhere else: "llegó a la dirección equivocada".
     'direccion|casa|domicilio equivocada|equivocado|incorrecta|incorrecto|errada|errado',
   ].map((pattern) => ({ pattern, value: true })),

@@ -8,6 +8,7 @@
 import { analyzeSpanish, asksAfterReaction, asksQuestion, namedAsOwned, wantsToKnow, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet, type PhraseMatch } from '../kernel/phrase-matcher'
 import { humanRequestIn } from '../guardrails/human-request'
+import { EMPTY_DELIVERY_PATTERNS } from './empty-delivery-words'
 import { LOVE_PATTERNS, NOT_GOODS } from './not-goods'
 import { ifInsideClause, WHETHER_AFTER, YES_AFTER_SI } from './purchase-condition'
 import { UNDO_ANYTHING_PATTERN, UNDO_PATTERN, UNDONE_THINGS, UNSUBSCRIBE_PATTERN, WITHDRAW_VERBS } from './undo-words'
@@ -124,6 +125,10 @@ const PAY_VERBS = 'pago|transfiero|consigno|deposito|giro'
 const LINK_VERBS = 'pasame|mandame|enviame|dame|envia|manda|pasa|mandas|envias|pasas|pases|mandes|envies|mandan|envian|comparte|compartes|compartir|mandar|enviar|pasar|regala'
 const QUANTITIES = '1|2|3|4|5|uno|una|dos|tres|cuatro|cinco|ese|esa|esos|esas|este'
 const IF_WORDS: ReadonlySet<string> = new Set(['si', 'cuando', 'mientras'])
+/** What people see go up: "ya subió el pasaje", "la luz aumentó". */
+const PRICED_THINGS = 'precio|precios|pasaje|pasajes|boleto|luz|gasolina|nafta|dolar|arriendo|alquiler|tarifa|tarifas|canasta|comida'
+/** A job, in the region's words: "me salió la chamba", "conseguí pega". */
+const JOBS = 'chamba|trabajo|pega|curro|laburo|chambita|empleo'
 const SLOW_INTENSIFIERS = 'muy|bien|super|re|bastante|demasiado|tan|que|medio|algo'
 const SLOW_VERBS = 'es|esta|estan|son|va|van|anda|andan|fue|estuvo|sigue|siguen'
 /** Adjectives after which "bien" is "very", not "fine": "está bien caro", "bien feo el color", "bien lento". */
@@ -814,11 +819,8 @@ const RULES: Rule[] = [
   { pattern: 'me|nos? falto|faltaron|faltaba|faltaban el|la|los|las', kind: 'annoyance', reliability: 0.65, toldOnly: true },
   { pattern: 'caja vacio|vacia', kind: 'complaint', reliability: 0.7, toldOnly: true },
   ...rules('complaint', 0.7, undefined,
-    'pedido|paquete|orden|compra|encargo|envio vacio|vacia',
-    'llego|llegado|vino la|el|mi caja|paquete|pedido|bolsa vacio|vacia',
-    'llego|llegaron|vino|vinieron vacio|vacia|vacios|vacias',
+    ...EMPTY_DELIVERY_PATTERNS,
     'me|nos? falto|faltaron|faltaba|faltaban un|una|uno|dos|tres|1|2|3|4|algunas|algunos|varias|varios|unas|unos? cosa|cosas|producto|productos|pieza|piezas|articulo|articulos|prenda|prendas|unidad|unidades|parte|partes|item|items',
-    'pedido|paquete|orden|compra|encargo|caja|envio incompleto|incompleta',
   ),
   // Thanks that close a no: "gracias igual", "gracias de todas formas".
   ...rules('decline', 0.65, undefined, 'gracias igual $', 'igual gracias $', 'gracias de todas formas|maneras', 'gracias de todos modos'),
@@ -868,16 +870,16 @@ const RULES: Rule[] = [
   // Prices up again, told (not asked): "otra vez subió el boleto", "ya subió el pollo".
   { pattern: 'otra vez subio|subieron|sube|suben', kind: 'annoyance', reliability: 0.6, toldOnly: true },
   { pattern: 'volvio|volvieron a subir', kind: 'annoyance', reliability: 0.6, toldOnly: true },
-  { pattern: 'ya subio|subieron|aumento|aumentaron el|la|los|las? precio|precios|pasaje|pasajes|boleto|luz|gasolina|nafta|dolar|arriendo|alquiler|tarifa|tarifas|canasta|comida', kind: 'annoyance', reliability: 0.6, toldOnly: true },
+  { pattern: `ya subio|subieron|aumento|aumentaron el|la|los|las? ${PRICED_THINGS}`, kind: 'annoyance', reliability: 0.6, toldOnly: true },
   // The thing first: "el pasaje subió y el sueldo igualito"; "la parafina por las nubes".
-  { pattern: 'el|la|los|las precio|precios|pasaje|pasajes|boleto|luz|gasolina|nafta|dolar|arriendo|alquiler|tarifa|tarifas|canasta|comida|parafina|gas subio|subieron|aumento|aumentaron', kind: 'annoyance', reliability: 0.6, toldOnly: true },
+  { pattern: `el|la|los|las ${PRICED_THINGS}|parafina|gas subio|subieron|aumento|aumentaron`, kind: 'annoyance', reliability: 0.6, toldOnly: true },
   ...rules('annoyance', 0.6, undefined, 'por las nubes'),
   // A raise or a job got: "por fin me aumentaron", "me salió la chamba", "conseguí trabajo".
   ...rules('praise', 0.65, undefined,
     'me|nos aumentaron|subieron el|mi? sueldo|salario|sueldito',
     'por fin me|nos aumentaron|contrataron',
-    'me salio|salio la|el chamba|trabajo|pega|curro|laburo|chambita|empleo',
-    'consegui|conseguimos|consiguio|consiguieron chamba|trabajo|pega|curro|laburo|chambita|empleo',
+    `me? salio la|el ${JOBS}`,
+    `consegui|conseguimos|consiguio|consiguieron ${JOBS}`,
   ),
   // Friday at last; no complaints: "por fin viernes", "no me quejo".
   ...rules('praise', 0.6, undefined, 'por fin viernes|finde|vacaciones'),
