@@ -3,7 +3,7 @@
 // at start: the capture and, when the customer had answered, its evaluation.
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { ExchangeDto } from '../../src/shared/types'
 import { startOllamaDouble, type OllamaDouble } from '../support/ollama-double'
 import { buildTestApp, callApi as call, tempDir, type TestApp } from '../support/test-app'
@@ -21,6 +21,7 @@ describe('the learning connection', () => {
   let app: TestApp | undefined
   let ollama: OllamaDouble | undefined
   const dir = tempDir()
+  afterAll(() => dir.remove())
   afterEach(async () => {
     await app?.dispose()
     await ollama?.close().catch(() => {})

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { CHATML_OLLAMA_TEMPLATE, judgeSmokeText, OllamaDeployer, sha256File } from '../../src/main/training/ollama-deployer'
 import { startOllamaDouble, type OllamaDouble } from '../support/ollama-double'
 import { tempDir } from '../support/test-app'
@@ -8,6 +8,7 @@ import { tempDir } from '../support/test-app'
 describe('OllamaDeployer against the Ollama API double', () => {
   let ollama: OllamaDouble | undefined
   const dir = tempDir()
+  afterAll(() => dir.remove())
   afterEach(async () => {
     await ollama?.close()
     ollama = undefined

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { silentLogger } from '../../src/main/kernel/logger'
 import { findWhisperCli } from '../../src/main/media/whisper-cli'
 import { WhisperTranscriber } from '../../src/main/media/whisper-transcriber'
@@ -28,7 +28,11 @@ if (why) {
 }
 
 describe.skipIf(why !== null)('live Whisper model', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'autodidacta-whisper-live-'))
+  // Made in beforeAll: a skipped suite still runs this callback, but never its afterAll.
+  let dir = ''
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'autodidacta-whisper-live-'))
+  })
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   it('hears a Spanish voice note made with espeak-ng', async () => {
