@@ -298,21 +298,27 @@ function orderInWords(text: AnalyzedText): OrderInWords | null {
   const phrase = (m: Span): OrderInWords => ({ label: text.words.slice(m.start, m.end).join(' '), span: { start: m.start, end: m.end } })
   const asked = ORDER_QUESTIONS.findAll(text.words, text.clauseOf).find((m) => !negated(text, m.start) && !NOT_GOODS.has(thingAt(text.words, m.end)))
   if (asked) return phrase(asked)
-  if (text.questionMarks > 0) return null
+  // A question mark may close a question of any length, unless the writer opened it with "¿":
+  // then what stands outside is told ("quería encargar una torta, ¿hacen de chocolate?").
+  if (text.questionMarks > 0 && !text.askedClauses) return null
   const match = ORDER_PHRASES.findAll(text.words, text.clauseOf).find(
     (m) =>
+      !text.askedClauses?.includes(text.clauseOf[m.start]!) &&
       !negated(text, m.start) &&
       !changed(text, m.start) &&
       !NOT_GOODS.has(thingAt(text.words, m.end)) &&
       !(m.value === TAKE_IT && (text.words[m.end] === 'a' || text.words[m.end] === 'al')) &&
+      // Switching on what the customer already has is support: "necesito activar mi chip".
+      !(text.words[m.end - 1] === 'activar' && (text.words[m.end] === 'mi' || text.words[m.end] === 'mis')) &&
       (text.words.length <= WANT_ORDER_WORDS || !WANT_PATTERNS.has(m.value)),
   )
   if (match) return phrase(match)
-  for (let i = 0; i + 1 < text.words.length; i++) if (STREET.has(text.words[i]!) && /^\d/.test(text.words[i + 1]!)) return { label: 'address' }
+  const told = (i: number) => !text.askedClauses?.includes(text.clauseOf[i]!)
+  for (let i = 0; i + 1 < text.words.length; i++) if (told(i) && STREET.has(text.words[i]!) && /^\d/.test(text.words[i + 1]!)) return { label: 'address' }
   // A quantity in units opening a short message: "dos docenas de empanadas para las 8".
-  if (text.words.length <= WANT_ORDER_WORDS && UNIT_COUNT_SET.has(text.words[0] ?? '') && UNITS.has(text.words[1] ?? '')) return phrase({ start: 0, end: 2 })
+  if (text.words.length <= WANT_ORDER_WORDS && told(0) && UNIT_COUNT_SET.has(text.words[0] ?? '') && UNITS.has(text.words[1] ?? '')) return phrase({ start: 0, end: 2 })
   const list = itemList(text)
-  return list ? { label: list } : null
+  return list && told(0) && told(list.and) ? { label: 'list' } : null
 }
 
 /**
@@ -331,13 +337,14 @@ const ITEM_COUNTS = new Set('1 2 3 4 5 6 7 8 9 10 un una uno dos tres cuatro cin
 
 /**
  * A list of goods, each with its count: "una hamburguesa doble y una coca", "2 empanadas y 1
- * jugo". One counted thing alone ("una pregunta", "dos cosas") is too often not an order.
+ * jugo", and where its last thing stands. One counted thing alone ("una pregunta", "dos cosas") is
+ * too often not an order.
  */
-function itemList(text: AnalyzedText): string | null {
+function itemList(text: AnalyzedText): { and: number } | null {
   const { words } = text
   if (words.length > 12 || !ITEM_COUNTS.has(words[0] ?? '') || NOT_GOODS.has(words[1] ?? '')) return null
   for (let i = 2; i + 1 < words.length; i++) {
-    if (words[i] === 'y' && ITEM_COUNTS.has(words[i + 1]!) && words[i + 2] !== undefined && !NOT_GOODS.has(words[i + 2]!)) return 'list'
+    if (words[i] === 'y' && ITEM_COUNTS.has(words[i + 1]!) && words[i + 2] !== undefined && !NOT_GOODS.has(words[i + 2]!)) return { and: i + 2 }
   }
   return null
 }
@@ -414,7 +421,12 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   }
   if (conditional) score = Math.min(score, hedge === 'maybe' ? 3 : 4) as MessageScore['score']
   const filedUnder = conditional ? topicOf(analyzed, { withoutPurchase: true }) : topic
-  const category = fileUnder(analyzed, rules, filedUnder, { question, wasSuccessful }, parts.catalog)
+  // Praise of the picture itself, right before it ("me encantó la foto", "qué linda la foto",
+  // "hermosas fotos") asks for none; "qué bueno, espero la foto" still waits for one.
+  const praisesPicture =
+    filedUnder.category === 'solicitud_foto' &&
+    signals.some((s) => s.kind === 'praise' && s.span && s.span.end <= filedUnder.start && filedUnder.start - s.span.end <= 1 && analyzed.clauseOf[s.span.start] === analyzed.clauseOf[filedUnder.start] && rules.signals.includes(s.label))
+  const category = fileUnder(analyzed, rules, filedUnder, { question, wasSuccessful, praisesPicture }, parts.catalog)
   // Paying and ordering are one topic and one outcome: a message about how to pay or to order
   // ("¿aceptan tarjeta?", "cómo hago mi pedido", "estoy interesado en comprar") is the purchase
   // intent the loop learns from, even when no rule named a sale. Not after a complaint or a no,
@@ -527,8 +539,14 @@ function blendWithModel(analyzed: AnalyzedText, rules: ReplyAssessment, topic: T
  * praise or thanks told and not asked), a sale, a product of the catalog named in passing, or an
  * objection to the price.
  */
-function fileUnder(analyzed: AnalyzedText, rules: ReplyAssessment, filedUnder: TopicMatch, state: { question: boolean; wasSuccessful: boolean }, catalog: CatalogTerms | null | undefined): Category {
-  const { question, wasSuccessful } = state
+function fileUnder(
+  analyzed: AnalyzedText,
+  rules: ReplyAssessment,
+  filedUnder: TopicMatch,
+  state: { question: boolean; wasSuccessful: boolean; praisesPicture: boolean },
+  catalog: CatalogTerms | null | undefined,
+): Category {
+  const { question, wasSuccessful, praisesPicture } = state
   let category = filedUnder.category
   // A complaint is a reaction, not a question about the thing it names ("la calidad es malísima",
   // "pagué y me bloquearon, estafadores"); a failed delivery stays shipping, a price called a
@@ -538,6 +556,8 @@ function fileUnder(analyzed: AnalyzedText, rules: ReplyAssessment, filedUnder: T
   // Praise or thanks for what came, told and not asked, is a reaction too ("ya me llegó el
   // perfume y está buenísimo, gracias"); not a delivery that failed.
   else if (!question && !wasSuccessful && !filedUnder.failure && (category === 'consulta_producto' || category === 'consulta_envio') && rules.signals.some((s) => PRAISING.test(s))) category = 'general'
+  // The picture praised: "qué linda la foto!" opens with a question word and still asks nothing.
+  else if (praisesPicture && !wasSuccessful && analyzed.questionMarks === 0) category = 'general'
   // A sale is paying, unless the delivery failed ("ya pagué y no me llega nada" is shipping).
   else if (wasSuccessful && !(category === 'consulta_envio' && filedUnder.failure)) category = 'proceso_pago'
   else if (category === 'general' && catalog && analyzed.words.some((w) => catalog.words.has(w))) category = 'consulta_producto'

@@ -650,6 +650,8 @@ const RULES: Rule[] = [
     'me|nos cobraron|cobran|cobro otra vez',
     'me|nos cobraron|cobran|cobro de nuevo',
     'nunca me|nos? responden|contestan|atienden|responde|contesta|atiende',
+    // "les escribí tres veces y ni me contestan".
+    'ni me|nos responden|contestan|atienden|responde|contesta|atiende|leen|lee',
   ),
   // A service or a device that stopped working, as customers write to the company behind it: "se
   // cayó la app", "no tengo señal desde ayer", "llevo 3 días sin internet", "no prende".
@@ -820,7 +822,7 @@ const RULES: Rule[] = [
   { pattern: 'caja vacio|vacia', kind: 'complaint', reliability: 0.7, toldOnly: true },
   ...rules('complaint', 0.7, undefined,
     ...EMPTY_DELIVERY_PATTERNS,
-    'me|nos? falto|faltaron|faltaba|faltaban un|una|uno|dos|tres|1|2|3|4|algunas|algunos|varias|varios|unas|unos? cosa|cosas|producto|productos|pieza|piezas|articulo|articulos|prenda|prendas|unidad|unidades|parte|partes|item|items',
+    'me|nos? falto|faltaron|faltaba|faltaban un|una|uno|dos|tres|1|2|3|4|algunas|algunos|varias|varios|unas|unos? cosa|cosas|producto|productos|pieza|piezas|articulo|articulos|prenda|prendas|unidad|unidades|parte|partes|item|items|caja|cajas|bolsa|bolsas|paquete|paquetes|botella|botellas|docena|docenas',
   ),
   // Thanks that close a no: "gracias igual", "gracias de todas formas".
   ...rules('decline', 0.65, undefined, 'gracias igual $', 'igual gracias $', 'gracias de todas formas|maneras', 'gracias de todos modos'),

@@ -400,7 +400,10 @@ interface Token {
   accented?: true
   /** Rewritten from a question phrase ("cuánto cuesta" → "precio"). */
   asked?: true
+  /** An "eh", which closing a message stresses it rather than hesitates. */
+  tag?: true
 }
+const TAG_EH = /^e+h+$/
 
 /** Stands in for an accented "sí" through the folding, which drops the accent. */
 const ACCENTED_SI_MARK = 'siconacento'
@@ -652,6 +655,7 @@ export function analyzeSpanish(raw: string): AnalyzedText {
       const word = g.number ?? g.word!
       if (CLAUSE_OPENERS.has(word)) closeClause()
       if (word === ACCENTED_SI_MARK) tokens.push({ text: 'si', kind: 'word', clause, accented: true })
+      else if (TAG_EH.test(word)) tokens.push({ text: canonicalWord(word), kind: 'word', clause, tag: true })
       else for (const w of canonicalWord(word).split(' ')) tokens.push({ text: w, kind: 'word', clause })
       clauseHasContent = true
     } else if (g.question !== undefined) {
@@ -677,6 +681,10 @@ export function analyzeSpanish(raw: string): AnalyzedText {
     }
   }
   if (opened && clauseHasContent) askedClauses.add(clause)
+  // An "eh" closing what was said stresses it ("no está nada mal eh", "cuidado, eh?"); only
+  // alone or first is it the filler, a stall or a puzzled "¿eh?".
+  const lastWord = tokens.findLastIndex((t) => t.kind === 'word')
+  if (lastWord > 0 && tokens[lastWord]!.tag && tokens.slice(0, lastWord).some((t) => t.kind === 'word')) tokens.splice(lastWord, 1)
   const canonical = rewritePhrases(tokens)
   const words: string[] = []
   const clauseOf: number[] = []

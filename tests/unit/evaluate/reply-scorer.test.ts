@@ -829,6 +829,10 @@ describe('assessReply: an order short of what was bought, and Cuba\'s greeting',
   it('reads missing items as a complaint, and asking whether something is missing as a question', () => {
     expect(score('Me llegó el pedido incompleto, faltaron dos cosas')).toBe(1)
     expect(score('me faltó una pieza')).toBe(1)
+    expect(score('ya me llegó pero faltaron dos cajas')).toBe(1)
+    expect(score('nos faltaron 3 bolsas del pedido')).toBe(1)
+    // Not answered at all.
+    expect(score('les escribí tres veces y ni me contestan')).toBe(1)
     expect(score('¿falta algo?')).toBe(3)
   })
 

@@ -243,6 +243,16 @@ describe('analyzeSpanish: a lone "M"', () => {
   })
 })
 
+describe('analyzeSpanish: "eh"', () => {
+  it('closing a message stresses it; alone or first it is the filler', () => {
+    expect(analyzeSpanish('no está nada mal eh').words).toEqual(['no', 'esta', 'nada', 'mal'])
+    expect(analyzeSpanish('ojo con eso, ehh!! 😅').words).toEqual(['ojo', 'con', 'eso'])
+    expect(analyzeSpanish('eh?').words).toEqual(['hmm'])
+    expect(analyzeSpanish('eh... bueno').words).toEqual(['hmm', 'bueno'])
+    expect(analyzeSpanish('bueno eh no sé').words).toEqual(['bueno', 'hmm', 'no', 'se'])
+  })
+})
+
 describe('asksQuestion', () => {
   const asks = (text: string) => asksQuestion(analyzeSpanish(text))
 
