@@ -89,6 +89,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'pedir|reservar|sacar|agendar|agenda|agendas hora', negatable: true },
     { pattern: 'me|nos aparta|separa|reserva|guarda|apartas|separas|reservas|guardas el|la|los|las|un|una|lo', negatable: true },
     { pattern: 'pago movil' },
+    // Plural, only when accepted: "¿aceptan transferencias?" (not "tarjetas de presentación").
+    { pattern: 'aceptan|aceptas|acepta|reciben|recibes|recibe|toman|tomas|toma tarjetas|transferencias|consignaciones', negatable: true },
     // Other currencies and coins: "¿aceptan dólares?".
     { pattern: 'aceptan|aceptas|acepta|reciben|recibes|recibe dolares|dolar|euros|bitcoin|cripto|criptomonedas|usdt|divisas|bolivares|bs|soles|pesos|fula|fulas|mlc|verdes|bolos' },
     { pattern: 'mercado pago' },
@@ -174,8 +176,13 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'a como', questionOnly: true },
     { pattern: 'a como $' },
     { pattern: 'total', questionOnly: true },
+    // The total asked for without a mark: "me das el total", "pásame el total porfa".
+    { pattern: 'me das|pasas|dices|mandas|confirmas el total' },
+    { pattern: 'dame|pasame|dime|mandame|confirmame el total' },
   ],
   consulta_producto: [
+    // The favourite asked for: "¿cuál es el más vendido?", "lo más pedido".
+    { pattern: 'el|la|los|las|lo mas vendido|vendida|vendidos|vendidas|popular|populares|solicitado|solicitada|solicitados|pedido|pedida|pedidos|pedidas' },
     { pattern: 'busco|buscaba|buscando|necesito|necesitaria|recomienda|recomiendas|recomiendan|recomiendame|recomiendeme|recomendame|recomendarias|recomendacion', negatable: true },
     { pattern: 'quiero el|la|los|las|un|una|mas|saber|ver|informacion', negatable: true },
     { pattern: 'tienen|tienes|tiene|hay|venden|vendes|manejan|manejas|traen|consigo', questionOnly: true },
@@ -360,6 +367,8 @@ const AFTER_SALE = new PhraseSet(
     UNSUBSCRIBE_PATTERN,
     // An exchange of something bought: "cambio de producto", "quiero cambiar la talla que me llegó".
     'cambio|cambiar|cambiarlo|cambiarla|cambien de|del|el|la? producto|articulo|prenda|pedido',
+    // An order already placed, changed: "quiero modificar mi pedido" (adding to it still buys).
+    'cambiar|modificar|corregir|editar|cambien|modifiquen|corrijan mi|el|la pedido|orden|compra|reserva|reservacion',
     'cambiar|cambiarlo|cambiarla|cambio por|de|el|la otra|otro|talla|color|numero|modelo|talle',
     // "¿puedo cambiar el case por otro color?": the thing named between.
     'por otro|otra color|talla|modelo|numero|talle|tamaño',

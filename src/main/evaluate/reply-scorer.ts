@@ -462,6 +462,15 @@ const RULES: Rule[] = [
   // Nothing would keep them away: "ya tengo las entradas, no me lo pierdo por nada".
   ...rules('praise', 0.7, undefined, 'no me lo|la pierdo|perderia'),
   ...rules('info', 0.65, undefined, 'mas informacion|detalles', 'quiero|quisiera|necesito|dame mas? informacion|detalles'),
+  // An order placed, to be changed or followed: a request, not a feeling (the model read
+  // "quiero cambiar mi pedido" and "quiero saber el estado de mi pedido" as 5).
+  ...rules('info', 0.6, undefined,
+    'quiero|quisiera|queria|necesito|puedo|podria cambiar|modificar|corregir|editar mi|el|la pedido|orden|compra|reserva|reservacion|direccion',
+    'quiero|quisiera|queria|necesito saber|consultar|conocer|ver el estado|status de|del mi? pedido|orden|compra|envio|paquete',
+    // The total asked for: "me das el total" (the model read it as 5).
+    'me das|pasas|dices|mandas|confirmas el total',
+    'dame|pasame|dime|mandame|confirmame el total',
+  ),
   // The shop's phone number, not the account to pay into: "me regalan el número de la tienda".
   // Nor is the parcel's tracking number: "me pasas el número de guía".
   ...rules('info', 0.6, undefined, `${LINK_VERBS} el|tu|su numero de|del la? tienda|local|telefono|contacto|whatsap|celular|linea|atencion|soporte|emergencias|negocio|almacen|guia|seguimiento|rastreo|tracking|pedido|orden|barberia|peluqueria|salon|gimnasio|gym|academia|taller|oficina|agencia|clinica|consultorio|farmacia|restaurante|sucursal|sede|encargado|dueño|dueña|asesor|asesora|vendedor|vendedora|tecnico`),
@@ -996,13 +1005,21 @@ const RULES: Rule[] = [
 
 /**
  * Words that are a reply in themselves only when nothing else is said: "ya" (yes, fine) and
- * "paso" (I pass) are also "ya llegó" and "paso mañana"; "uff" sighs.
+ * "paso" (I pass) are also "ya llegó" and "paso mañana"; "uff" sighs; "nada más" and "eso es
+ * todo" close an order ("¿algo más?") and are also "no me llegó nada más".
  */
 const ALONE: Readonly<Record<string, { kind: SignalKind; reliability: number }>> = {
   ya: { kind: 'ack', reliability: 0.8 },
   paso: { kind: 'decline', reliability: 0.8 },
   uff: { kind: 'stall', reliability: 0.7 },
   uf: { kind: 'stall', reliability: 0.7 },
+  'nada mas': { kind: 'ack', reliability: 0.8 },
+  'eso es todo': { kind: 'ack', reliability: 0.6 },
+  'es todo': { kind: 'ack', reliability: 0.6 },
+  'seria todo': { kind: 'ack', reliability: 0.6 },
+  'eso seria todo': { kind: 'ack', reliability: 0.6 },
+  'eso nomas': { kind: 'ack', reliability: 0.6 },
+  'eso seria': { kind: 'ack', reliability: 0.6 },
 }
 
 /** Paid, in one word: a purchase when it is a clause of its own. */
@@ -1095,10 +1112,10 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
       break
     }
   }
-  // A word that means one thing only when it is the whole message: "ya" agrees, "paso" passes.
-  if (words.length === 1 && signals.length === 0 && analyzed.emojis.length === 0) {
-    const alone = ALONE[words[0]!]
-    if (alone) signals.push({ ...alone, label: `${alone.kind}:${words[0]}` })
+  // Words that mean one thing only when they are the whole message: "ya" agrees, "paso" passes.
+  if (words.length <= 3 && signals.length === 0 && analyzed.emojis.length === 0) {
+    const alone = ALONE[words.join(' ')]
+    if (alone) signals.push({ ...alone, label: `${alone.kind}:${words.join(' ')}` })
   }
   // "Paid" said in one word is a clause of its own, whatever stands around it: "listo, transferido
   // ✅", "pagado 👍" (not "lo que hemos pagado", where it is one word of a longer clause).

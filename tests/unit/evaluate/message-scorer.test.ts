@@ -633,3 +633,24 @@ describe('scoreMessage: pleased after the sale', () => {
     expect([scored.category, scored.wasSuccessful, scored.score]).toEqual(['general', false, 5])
   })
 })
+
+describe('scoreMessage: an order closed, changed or followed', () => {
+  it('reads "nada más" and "eso es todo" on their own as closing the order, not as a letdown', () => {
+    for (const text of ['nada más', 'eso es todo', 'eso sería todo']) expect(scoreMessage({ text }, parts).score, text).toBe(4)
+    expect(scoreMessage({ text: 'no me llegó nada más' }, parts).score).toBe(1)
+  })
+
+  it('reads changing or following an order placed as a request, after-sale or shipping, not as buying', () => {
+    for (const text of ['quiero cambiar mi pedido', 'necesito modificar la reserva']) {
+      expect(scoreMessage({ text }, parts), text).toMatchObject({ score: 3, category: 'general', wasSuccessful: false })
+    }
+    expect(scoreMessage({ text: 'quiero saber el estado de mi pedido' }, parts)).toMatchObject({ score: 3, category: 'consulta_envio', wasSuccessful: false })
+  })
+
+  it('files the total asked for as a price, a card or a transfer accepted as paying, and the favourite as a product question', () => {
+    expect(scoreMessage({ text: 'me das el total' }, parts)).toMatchObject({ score: 3, category: 'consulta_precio', wasSuccessful: false })
+    expect(scoreMessage({ text: 'aceptan transferencias' }, parts)).toMatchObject({ category: 'proceso_pago', wasSuccessful: true })
+    expect(scoreMessage({ text: 'hacemos 500 tarjetas de presentación' }, parts).category).not.toBe('proceso_pago')
+    expect(scoreMessage({ text: 'cual es el más vendido' }, parts).category).toBe('consulta_producto')
+  })
+})
