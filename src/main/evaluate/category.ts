@@ -89,8 +89,9 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'pedir|reservar|sacar|agendar|agenda|agendas hora', negatable: true },
     { pattern: 'me|nos aparta|separa|reserva|guarda|apartas|separas|reservas|guardas el|la|los|las|un|una|lo', negatable: true },
     { pattern: 'pago movil' },
-    // Plural, only when accepted: "¿aceptan transferencias?" (not "tarjetas de presentación").
-    { pattern: 'aceptan|aceptas|acepta|reciben|recibes|recibe|toman|tomas|toma tarjetas|transferencias|consignaciones', negatable: true },
+    // Plural, only when accepted and asked: "¿aceptan transferencias?" (not "tarjetas de presentación",
+    // nor a review's "aceptan tarjetas de crédito").
+    { pattern: 'aceptan|aceptas|acepta|reciben|recibes|recibe|toman|tomas|toma tarjetas|transferencias|consignaciones', negatable: true, questionOnly: true },
     // Other currencies and coins: "¿aceptan dólares?".
     { pattern: 'aceptan|aceptas|acepta|reciben|recibes|recibe dolares|dolar|euros|bitcoin|cripto|criptomonedas|usdt|divisas|bolivares|bs|soles|pesos|fula|fulas|mlc|verdes|bolos' },
     { pattern: 'mercado pago' },
@@ -369,6 +370,9 @@ const AFTER_SALE = new PhraseSet(
     'cambio|cambiar|cambiarlo|cambiarla|cambien de|del|el|la? producto|articulo|prenda|pedido',
     // An order already placed, changed: "quiero modificar mi pedido" (adding to it still buys).
     'cambiar|modificar|corregir|editar|cambien|modifiquen|corrijan mi|el|la pedido|orden|compra|reserva|reservacion',
+    // A booking moved: "necesito reprogramar mi cita", "¿puedo cambiar la hora de mi reserva?".
+    'reprogramar|reagendar|posponer|aplazar|mover|correr|reprogramen|reprogramame mi|la|el cita|reserva|reservacion|turno|hora',
+    'cambiar|modificar|mover la|el hora|fecha|dia|horario de|del mi|la|el? cita|reserva|reservacion|turno',
     'cambiar|cambiarlo|cambiarla|cambio por|de|el|la otra|otro|talla|color|numero|modelo|talle',
     // "¿puedo cambiar el case por otro color?": the thing named between.
     'por otro|otra color|talla|modelo|numero|talle|tamaño',

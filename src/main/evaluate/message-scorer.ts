@@ -141,6 +141,12 @@ const UNIT_COUNT_SET = new Set(UNIT_COUNTS.split('|'))
 const UNIT_WORDS = 'unidades|unidad|piezas|pieza|cajas|caja|docenas|docena|kilos|kilo|paquetes|paquete|pares|par|bultos|bulto|libras|libra|metros|litros|botellas|botella|bolsas|bolsa|sacos|saco|galones|galon|rollos|rollo'
 const UNITS = new Set(UNIT_WORDS.split('|'))
 
+/** How many a table or a booking is for. */
+const PARTY = '1|2|3|4|5|6|7|8|9|10|12|15|20|dos|tres|cuatro|cinco|seis|siete|ocho|diez|doce|veinte'
+/** A booking that opens the message ("mesa para 4 a las 9"); "la mesa para 4 estaba sucia" names one. */
+const BOOKING_FOR = `mesa|reserva|reservacion para ${PARTY}`
+/** A table or a booking for so many, asked for in a short message: a review tells of "una mesa para 4" too. */
+const BOOKINGS = [`una|quiero|quisiera|queria|necesito|necesitamos|reservame|reservar|apartame|separame mesa|reserva|reservacion para ${PARTY}`, BOOKING_FOR]
 /** Taking it: "lo llevo" buys, "lo llevo a arreglar" or "al taller" takes it somewhere (checked below). */
 const TAKE_IT = 'lo|la|los|las llevo|tomo|pillo|aviento|rifo'
 /** Wanting a thing named, in so many words: an order in a short chat message, a wish in a review. */
@@ -235,6 +241,8 @@ const ORDER_PHRASES = new PhraseSet(
     'inscribime|inscribeme|inscribame|anotame|apuntame|matriculame|matriculeme|anoteme|apunteme en|a|al|para|con',
     'sacame|agendame|agendeme|reservame|reserveme|apartame|separame|dame hora|turno|cita|lugar|cupo',
     'reservenme|apartenme|separenme|guardenme|reservame|apartame|separame|reserveme|guardame 1|2|3|4|5|un|una|dos|tres|cuatro|cinco plaza|plazas|lugar|lugares|cupo|cupos|asiento|asientos|boleto|boletos',
+    // A table or a booking for so many: "una mesa para 4 a las 9", "reserva para dos el viernes".
+    ...BOOKINGS,
     // Coming for it: "paso a recogerlo hoy", "voy a retirarla mañana".
     'paso|pasare|pasamos|voy|vamos|vengo a recogerlo|recogerla|recogerlos|recogerlas|retirarlo|retirarla|retirarlos|buscarlo|buscarla',
   ].map((pattern) => ({ pattern, value: pattern })),
@@ -308,9 +316,10 @@ function orderInWords(text: AnalyzedText): OrderInWords | null {
       !changed(text, m.start) &&
       !NOT_GOODS.has(thingAt(text.words, m.end)) &&
       !(m.value === TAKE_IT && (text.words[m.end] === 'a' || text.words[m.end] === 'al')) &&
+      (m.value !== BOOKING_FOR || m.start === 0) &&
       // Switching on what the customer already has is support: "necesito activar mi chip".
       !(text.words[m.end - 1] === 'activar' && (text.words[m.end] === 'mi' || text.words[m.end] === 'mis')) &&
-      (text.words.length <= WANT_ORDER_WORDS || !WANT_PATTERNS.has(m.value)),
+      (text.words.length <= WANT_ORDER_WORDS || !(WANT_PATTERNS.has(m.value) || BOOKINGS.includes(m.value))),
   )
   if (match) return phrase(match)
   const told = (i: number) => !text.askedClauses?.includes(text.clauseOf[i]!)

@@ -466,6 +466,7 @@ const RULES: Rule[] = [
   // "quiero cambiar mi pedido" and "quiero saber el estado de mi pedido" as 5).
   ...rules('info', 0.6, undefined,
     'quiero|quisiera|queria|necesito|puedo|podria cambiar|modificar|corregir|editar mi|el|la pedido|orden|compra|reserva|reservacion|direccion',
+    'quiero|quisiera|queria|necesito|puedo|podria reprogramar|reagendar|posponer|aplazar|mover|cambiar|modificar mi|el|la hora|fecha|dia|horario|cita|turno|reserva|reservacion',
     'quiero|quisiera|queria|necesito saber|consultar|conocer|ver el estado|status de|del mi? pedido|orden|compra|envio|paquete',
     // The total asked for: "me das el total" (the model read it as 5).
     'me das|pasas|dices|mandas|confirmas el total',

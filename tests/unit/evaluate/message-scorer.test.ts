@@ -654,3 +654,18 @@ describe('scoreMessage: an order closed, changed or followed', () => {
     expect(scoreMessage({ text: 'cual es el más vendido' }, parts).category).toBe('consulta_producto')
   })
 })
+
+describe('scoreMessage: a table booked, a booking moved', () => {
+  it('reads a table or a booking for so many as an order, but not a table named in a complaint', () => {
+    for (const text of ['una mesa para 4 a las 9', 'reserva para dos el viernes', 'quisiera mesa para 6 esta noche']) {
+      expect(scoreMessage({ text }, parts), text).toMatchObject({ wasSuccessful: true, category: 'proceso_pago' })
+    }
+    expect(scoreMessage({ text: 'la mesa para 4 estaba sucia' }, parts).wasSuccessful).toBe(false)
+  })
+
+  it('reads a booking moved as an after-sale request, a 3, not as buying', () => {
+    for (const text of ['¿puedo cambiar la hora de mi reserva?', 'necesito reprogramar mi cita']) {
+      expect(scoreMessage({ text }, parts), text).toMatchObject({ score: 3, category: 'general', wasSuccessful: false })
+    }
+  })
+})
