@@ -266,6 +266,11 @@ const DELIVERY_FAILURE = new PhraseSet(
     'sin llegar',
     'no recibi|recibimos|recibio|recibieron nada|el|mi|la|los|mis? pedido|paquete|producto|compra|nada',
     'no he|hemos|ha|han recibido nada|el|mi|la|los|mis? pedido|paquete|producto|compra|nada',
+    // "dice entregado pero no lo recibí".
+    'no lo|la|los|las recibi|recibimos|recibio|recibieron',
+    'no lo|la|los|las he|hemos|ha|han recibido',
+    // Ordered and nothing came: "hace una hora pedí y nada".
+    'pedi|pedimos|ordene|ordenamos|pague|pagamos y nada',
     // Late: "otra vez llega tarde", "el pedido llegó atrasado".
     'llego|llegaron|llega|llegan|vino|viene tarde|atrasado|atrasada|retrasado|retrasada',
     'esperando|espero|esperamos mi|el|la pedido|paquete|orden|compra|envio',
@@ -319,6 +324,8 @@ const ORDER_STATUS = new PhraseSet(
     'cuando me|nos llega|llegaria|llegara|llegue|llegan el|mi|la|los|mis pedido|paquete|orden|compra|encargo|pedidos|paquetes',
     'pedido|paquete|orden|compra|envio|encargo ya? salio|salieron|despacharon|enviaron|despachado|enviado',
     'recoger|retirar|buscar|traer|recogerlo|retirarlo el|mi|la pedido|orden|compra|paquete|encargo',
+    // Coming for it: "voy por el pedido en 20 min", "paso por mi encargo".
+    'voy|vamos|paso|pasamos|vengo|venimos|ire|pasare por el|mi|la|los|mis pedido|orden|compra|paquete|encargo|pedidos',
     'rastrear|rastreo|rastreas|tracking',
     'numero|codigo de guia|seguimiento|rastreo',
     'estado de|del mi? pedido|paquete|orden|envio',
@@ -395,6 +402,13 @@ const AFTER_SALE = new PhraseSet(
 )
 
 /**
+ * Something taken off an order, told to the shop: "quita la cerveza del pedido", "sácame las
+ * papas". Not after a clitic: "te quita las ganas" tells what something does.
+ */
+const TAKEN_OFF = new PhraseSet([{ pattern: 'quita|quitame|quiten|quitenme|quitale|quitenle|sacame|saquenme el|la|los|las|un|una', value: true }])
+const CLITICS = new Set(['me', 'te', 'le', 'nos', 'les', 'se', 'lo', 'la'])
+
+/**
  * Phrases whose topic is not the one their loudest word names: the minimum order is a price
  * question, not a purchase ("¿cuánto es el mínimo de compra?"); "avísame cuando llegue" waits
  * for stock, not for a parcel (a parcel is "mi pedido", read by ORDER_STATUS first).
@@ -405,6 +419,9 @@ const NAMED_ELSEWHERE = new PhraseSet<Category>([
   // The fee for signing up is its price: "¿cuánto está la inscripción?".
   { pattern: 'cuanto esta|cuesta|vale|sale|cobran|es la|el inscripcion|matricula|mensualidad|afiliacion|membresia', value: 'consulta_precio' },
   { pattern: 'precio|valor|costo de|del? la|el? inscripcion|matricula|mensualidad|afiliacion|membresia', value: 'consulta_precio' },
+  { pattern: 'precio|valor|costo tiene|tienen la|el inscripcion|matricula|mensualidad|afiliacion|membresia', value: 'consulta_precio' },
+  // What it takes to sign up, not signing up: "¿qué necesito para inscribirme al gimnasio?".
+  { pattern: 'que necesito|necesita|piden|pides|requiero|requisitos para inscribirme|inscribirse|matricularme|matricularse|afiliarme|afiliarse|contratar|abrir|sacar|apuntarme', value: 'consulta_producto' },
   // Stock the shop receives, not a parcel: "¿cuándo les llega el protector solar?".
   { pattern: 'cuando les|te|le llega|llegan|entra|entran|llegaria|llegarian', value: 'consulta_producto' },
   { pattern: 'cuando les|te|le vuelve|vuelven a llegar|entrar|tener', value: 'consulta_producto' },
@@ -467,6 +484,9 @@ const NOT_A_TOPIC = new PhraseSet(
     'donde|adonde queda|quedan',
     'queda|quedan lejos|cerca',
     'tienda|local|oficina|negocio|sucursal|almacen queda|quedan',
+    // The way there, not a parcel's: "¿cómo llego a la tienda?", "¿en qué parte queda el local?".
+    'como llego|llegamos|llegar|llego',
+    'en que parte|zona|sector|lugar',
     // Whether it fits, put as a case: "¿puedo cambiarlo si no me queda?".
     'si no me|le|te|nos queda|quedan|quedo|quedaron',
     // Coming back to buy, or the order was fine: praise, not a purchase.
@@ -533,7 +553,9 @@ export function topicOf(analyzed: AnalyzedText, options: { withoutPurchase?: boo
   const failure = DELIVERY_FAILURE.findAll(words, clauseOf).find(parcel)
   if (failure) return { category: 'consulta_envio', start: failure.start, end: failure.end, failure: true }
   // What came wrong or is sent back is after-sale, even when the message says it came.
-  if (AFTER_SALE.findAll(words, clauseOf).length > 0) return { category: 'general', start: -1, end: -1 }
+  if (AFTER_SALE.findAll(words, clauseOf).length > 0 || TAKEN_OFF.findAll(words, clauseOf).some((m) => !CLITICS.has(words[m.start - 1] ?? ''))) {
+    return { category: 'general', start: -1, end: -1 }
+  }
   const status = ORDER_STATUS.findAll(words, clauseOf).find(parcel)
   if (status) return { category: 'consulta_envio', start: status.start, end: status.end }
   const elsewhere = NAMED_ELSEWHERE.findAll(words, clauseOf)[0]

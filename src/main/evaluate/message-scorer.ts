@@ -141,12 +141,19 @@ const UNIT_COUNT_SET = new Set(UNIT_COUNTS.split('|'))
 const UNIT_WORDS = 'unidades|unidad|piezas|pieza|cajas|caja|docenas|docena|kilos|kilo|paquetes|paquete|pares|par|bultos|bulto|libras|libra|metros|litros|botellas|botella|bolsas|bolsa|sacos|saco|galones|galon|rollos|rollo'
 const UNITS = new Set(UNIT_WORDS.split('|'))
 
+/** Up to this many words, a call for a person is the message's whole topic. */
+const HANDOFF_ONLY_WORDS = 8
 /** How many a table or a booking is for. */
 const PARTY = '1|2|3|4|5|6|7|8|9|10|12|15|20|dos|tres|cuatro|cinco|seis|siete|ocho|diez|doce|veinte'
 /** A booking that opens the message ("mesa para 4 a las 9"); "la mesa para 4 estaba sucia" names one. */
 const BOOKING_FOR = `mesa|reserva|reservacion para ${PARTY}`
 /** A table or a booking for so many, asked for in a short message: a review tells of "una mesa para 4" too. */
 const BOOKINGS = [`una|quiero|quisiera|queria|necesito|necesitamos|reservame|reservar|apartame|separame mesa|reserva|reservacion para ${PARTY}`, BOOKING_FOR]
+/**
+ * One more thing, opening a short message: "y una caja de croissants", "y también dos cocas".
+ * Only up front: "…y una pregunta" or "compré uno y una amiga otro" tell, not order.
+ */
+const ADD_ONS = ['y tambien|ademas? un|una|unos|unas|dos|tres|cuatro|cinco|1|2|3|4|5', 'tambien|ademas un|una|unos|unas|dos|tres|cuatro|cinco|1|2|3|4|5']
 /** Taking it: "lo llevo" buys, "lo llevo a arreglar" or "al taller" takes it somewhere (checked below). */
 const TAKE_IT = 'lo|la|los|las llevo|tomo|pillo|aviento|rifo'
 /** Wanting a thing named, in so many words: an order in a short chat message, a wish in a review. */
@@ -187,6 +194,7 @@ const ORDER_PHRASES = new PhraseSet(
     'me regalas|regala|das|da|vendes|vende|traes|trae|pasas|pasa|pones|pone|sirves|sirve|preparas|prepara 1|2|3|4|5|6|un|uno|una|unos|unas|dos|tres|cuatro|cinco|media',
     'para pedir|ordenar|encargar',
     'confirmo|confirmamos el|la? pedido|orden|compra',
+    'confirmo|confirmamos el|mi|la? servicio|instalacion|cita|turno|reservacion|asistencia|lavado|visita|clase|cupo|hora|mesa|habitacion',
     'hacer|realizar|poner|hacemos|hagamos una|un|la|el|mi orden|pedido|compra',
     'me|nos interesa|interesaria comprar|comprarlo|comprarla|comprarlos|adquirir|adquirirlo|pedir|pedirlo|llevarlo|llevarla',
     'quiero|quisiera|queria|deseo reservar|apartar|separar|encargar|apartarlo|separarlo|reservarlo',
@@ -240,9 +248,10 @@ const ORDER_PHRASES = new PhraseSet(
     'me apunto|inscribo|anoto|matriculo',
     'inscribime|inscribeme|inscribame|anotame|apuntame|matriculame|matriculeme|anoteme|apunteme en|a|al|para|con',
     'sacame|agendame|agendeme|reservame|reserveme|apartame|separame|dame hora|turno|cita|lugar|cupo',
-    'reservenme|apartenme|separenme|guardenme|reservame|apartame|separame|reserveme|guardame 1|2|3|4|5|un|una|dos|tres|cuatro|cinco plaza|plazas|lugar|lugares|cupo|cupos|asiento|asientos|boleto|boletos',
+    'reservenme|apartenme|separenme|guardenme|reservame|apartame|separame|reserveme|guardame 1|2|3|4|5|un|una|dos|tres|cuatro|cinco plaza|plazas|lugar|lugares|cupo|cupos|asiento|asientos|boleto|boletos|cama|camas|habitacion|habitaciones|cuarto|cuartos|mesa|mesas|entrada|entradas',
     // A table or a booking for so many: "una mesa para 4 a las 9", "reserva para dos el viernes".
     ...BOOKINGS,
+    ...ADD_ONS,
     // Coming for it: "paso a recogerlo hoy", "voy a retirarla mañana".
     'paso|pasare|pasamos|voy|vamos|vengo a recogerlo|recogerla|recogerlos|recogerlas|retirarlo|retirarla|retirarlos|buscarlo|buscarla',
   ].map((pattern) => ({ pattern, value: pattern })),
@@ -316,10 +325,10 @@ function orderInWords(text: AnalyzedText): OrderInWords | null {
       !changed(text, m.start) &&
       !NOT_GOODS.has(thingAt(text.words, m.end)) &&
       !(m.value === TAKE_IT && (text.words[m.end] === 'a' || text.words[m.end] === 'al')) &&
-      (m.value !== BOOKING_FOR || m.start === 0) &&
+      ((m.value !== BOOKING_FOR && !ADD_ONS.includes(m.value)) || m.start === 0) &&
       // Switching on what the customer already has is support: "necesito activar mi chip".
       !(text.words[m.end - 1] === 'activar' && (text.words[m.end] === 'mi' || text.words[m.end] === 'mis')) &&
-      (text.words.length <= WANT_ORDER_WORDS || !(WANT_PATTERNS.has(m.value) || BOOKINGS.includes(m.value))),
+      (text.words.length <= WANT_ORDER_WORDS || !(WANT_PATTERNS.has(m.value) || BOOKINGS.includes(m.value) || ADD_ONS.includes(m.value))),
   )
   if (match) return phrase(match)
   const told = (i: number) => !text.askedClauses?.includes(text.clauseOf[i]!)
@@ -567,6 +576,9 @@ function fileUnder(
   else if (!question && !wasSuccessful && !filedUnder.failure && (category === 'consulta_producto' || category === 'consulta_envio') && rules.signals.some((s) => PRAISING.test(s))) category = 'general'
   // The picture praised: "qué linda la foto!" opens with a question word and still asks nothing.
   else if (praisesPicture && !wasSuccessful && analyzed.questionMarks === 0) category = 'general'
+  // A call for a person, said and little else, is none of the five topics: "¿hay un asesor
+  // disponible?". In a longer message the person is wanted for what the rest asks.
+  else if (!wasSuccessful && !filedUnder.failure && analyzed.words.length <= HANDOFF_ONLY_WORDS && rules.signals.some((s) => s.startsWith('handoff:'))) category = 'general'
   // A sale is paying, unless the delivery failed ("ya pagué y no me llega nada" is shipping).
   else if (wasSuccessful && !(category === 'consulta_envio' && filedUnder.failure)) category = 'proceso_pago'
   else if (category === 'general' && catalog && analyzed.words.some((w) => catalog.words.has(w))) category = 'consulta_producto'

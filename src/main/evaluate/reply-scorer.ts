@@ -160,6 +160,9 @@ function inflected(bases: string): string {
   return [...new Set(forms)].join('|')
 }
 
+/** What should never be found in food or goods sold. */
+const VERMIN = 'bichos|gusanos|gusano|hormigas|cucarachas|cucaracha|moho|larvas'
+
 const RULES: Rule[] = [
   // --- purchase: commitment to buy or pay ---
   // "We" buy as "I" do: "nos lo llevamos", "nos quedamos con el azul", "lo apartamos".
@@ -185,6 +188,8 @@ const RULES: Rule[] = [
   ...rules('purchase', 0.85, 'rejection', 'agregalo|agregala|agregalos|agregalas|agregame|agrega|agregar|agrego|añadelo|añadela|añadelos|añademe|añade|añadir|añado|ponlo|ponla|ponlos|ponme|pon|poner|pongo|metelo|metela|meteme|mete|meter|meto|sumalo|sumame|suma|sumar|sumo al|a|en el|la|mi? carrito|canasta|cesta'),
   // Confirming the order: "confirmo el pedido", "sí, confirmo".
   ...rules('purchase', 0.8, 'stall', 'confirmo|confirmamos el|mi|la pedido|compra|orden|reserva', 'confirmo|confirmamos $'),
+  // A booking confirmed: "confirmo la instalación para el martes", "confirmo asistencia a la clase".
+  ...rules('purchase', 0.75, 'stall', 'confirmo|confirmamos el|mi|la? servicio|instalacion|cita|turno|reservacion|asistencia|lavado|visita|clase|cupo|hora|mesa|habitacion|cupos'),
   // "Te confirmo" is a promise to say later: a stall, not a yes.
   ...rules('stall', 0.6, undefined, 'te|le|les|despues|luego|mañana confirmo|confirmamos'),
   // Chile's "ya po" agrees.
@@ -462,6 +467,8 @@ const RULES: Rule[] = [
   // Nothing would keep them away: "ya tengo las entradas, no me lo pierdo por nada".
   ...rules('praise', 0.7, undefined, 'no me lo|la pierdo|perderia'),
   ...rules('info', 0.65, undefined, 'mas informacion|detalles', 'quiero|quisiera|necesito|dame mas? informacion|detalles'),
+  // Something taken off an order: "quita la cerveza del pedido" (not "te quita las ganas").
+  { pattern: 'quita|quitame|quiten|quitenme|quitale|quitenle|sacame|saquenme el|la|los|las|un|una', kind: 'info', reliability: 0.6, notAfter: new Set(['me', 'te', 'le', 'nos', 'les', 'se', 'lo', 'la']) },
   // An order placed, to be changed or followed: a request, not a feeling (the model read
   // "quiero cambiar mi pedido" and "quiero saber el estado de mi pedido" as 5).
   ...rules('info', 0.6, undefined,
@@ -471,6 +478,9 @@ const RULES: Rule[] = [
     // The total asked for: "me das el total" (the model read it as 5).
     'me das|pasas|dices|mandas|confirmas el total',
     'dame|pasame|dime|mandame|confirmame el total',
+    // The invoice asked for: paperwork, not a feeling ("¿me pueden facturar el pedido?").
+    'me|nos pueden|puedes|puede|podrian|podrias facturar|facturarlo|facturarla',
+    'quiero|quisiera|necesito|queria la|una|mi factura|boleta|facturacion',
   ),
   // The shop's phone number, not the account to pay into: "me regalan el número de la tienda".
   // Nor is the parcel's tracking number: "me pasas el número de guía".
@@ -489,6 +499,9 @@ const RULES: Rule[] = [
     'donde estan|esta $',
     'donde se? encuentran|ubican $',
     'como llego|llegamos|llegar $',
+    'como llego|llegamos|llegar a|al|hasta',
+    // The shop's address asked for: "pásame la dire" (not "mi dirección es…", an order).
+    `${LINK_VERBS} la|tu|su dire|direccion|ubicacion`,
     'en que parte|zona|sector|barrio|lugar|direccion',
     // What it takes: "¿qué requisitos piden?", "¿desde qué edad?".
     'requisitos|requisito',
@@ -558,6 +571,8 @@ const RULES: Rule[] = [
   ...rules('confusion', 0.8, undefined, 'no le|te|les? entiendo|entendi|comprendo|capto|entiende nada?'),
   ...rules('confusion', 0.75, undefined, 'no me|nos? quedo|queda|es|esta muy|tan|bien? claro'),
   ...rules('confusion', 0.7, undefined, 'como asi', 'confuso|confusa|confundido|confundida|enredado|perdido|perdida'),
+  // Asked to say it again: "¿me explicas de nuevo?", "explícame otra vez".
+  ...rules('confusion', 0.65, undefined, 'explicas|explica|explicame|expliquen|repites|repite|repiteme de|otra nuevo|vez', 'explicas|explica|explicame|expliquen|repites|repite|repiteme mejor'),
   ...rules('confusion', 0.6, undefined, 'no estoy seguro|segura', 'no estoy muy|tan|del seguro|segura|todo'),
   // Looks cheap: "se ve bien cheap", "se ve chafa".
   ...rules('complaint', 0.6, undefined, 'se ve|ven|veia bien|muy|super|re? cheap|chafa|corriente|barato|barata|baratos|baratas'),
@@ -660,6 +675,9 @@ const RULES: Rule[] = [
     'me|nos cobraron|cobran|cobro otra vez',
     'me|nos cobraron|cobran|cobro de nuevo',
     'nunca me|nos? responden|contestan|atienden|responde|contesta|atiende',
+    // "dice entregado pero no lo recibí".
+    'no lo|la|los|las recibi|recibimos',
+    'no lo|la|los|las he|hemos recibido',
     // "les escribí tres veces y ni me contestan".
     'ni me|nos responden|contestan|atienden|responde|contesta|atiende|leen|lee',
   ),
@@ -827,6 +845,10 @@ const RULES: Rule[] = [
   // Food gone wrong, short of a complaint: "el pan estaba duro y frío", "la sopa vino aguada".
   // Told, not asked: "¿es vino seco?" is a wine.
   { pattern: 'estaba|estaban|esta|estan|llego|llegaron|vino|vinieron duro|dura|duros|duras|seco|seca|secos|secas|rancio|rancia|aguado|aguada|insipido|insipida|soso|sosa|tibio|tibia', kind: 'annoyance', reliability: 0.65, toldOnly: true },
+  // Treated rudely: "el repartidor fue muy grosero".
+  ...rules('complaint', 0.75, 'reassurance', inflected('grosero maleducado prepotente'), 'mal educado|educada|educados|educadas'),
+  // Vermin in it: "la comida estaba llena de bichos".
+  ...rules('complaint', 0.8, undefined, `lleno|llena|llenos|llenas de ${VERMIN}`, `con|tenia|tenian|habia ${VERMIN}`),
   // Short of what was ordered: "faltaron dos cosas", "el pedido vino incompleto" (not "¿falta algo?").
   { pattern: 'me|nos? falto|faltaron|faltaba|faltaban el|la|los|las', kind: 'annoyance', reliability: 0.65, toldOnly: true },
   { pattern: 'caja vacio|vacia', kind: 'complaint', reliability: 0.7, toldOnly: true },

@@ -4,7 +4,7 @@
 
 const UNDO_VERBS = 'cancelar|cancelen|cancela|cancelo|cancele|cancelame|cancelenme|anular|anulen|anula|anulo|borra|borren|borrar|elimina|eliminen|eliminar'
 /** What can be called off: an order, a booking, a sign-up, a trip. */
-export const UNDONE_THINGS = 'pedido|compra|orden|encargo|suscripcion|reserva|reservacion|inscripcion|cita|turno|matricula|plan|servicio|tour|viaje|boleto|vuelo'
+export const UNDONE_THINGS = 'pedido|compra|orden|encargo|suscripcion|reserva|reservacion|inscripcion|cita|turno|matricula|plan|servicio|tour|viaje|boleto|vuelo|poliza|seguro|membresia|contrato|linea|clase|sesion'
 
 /** "cancelen mi pedido", "anular la reserva", "borra el encargo". */
 export const UNDO_PATTERN = `${UNDO_VERBS} mi|el|la|una? ${UNDONE_THINGS}`

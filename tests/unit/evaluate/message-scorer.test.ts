@@ -669,3 +669,52 @@ describe('scoreMessage: a table booked, a booking moved', () => {
     }
   })
 })
+
+describe('scoreMessage: what a sales bot hears first', () => {
+  const scored = (text: string) => scoreMessage({ text }, parts)
+
+  it('reads coming for an order, one marked delivered but not received, or ordered and nothing come, as shipping, not buying', () => {
+    expect(scored('voy por el pedido en 20 min')).toMatchObject({ category: 'consulta_envio', wasSuccessful: false })
+    expect(scored('mi pedido dice entregado pero no lo recibí')).toMatchObject({ score: 1, category: 'consulta_envio', wasSuccessful: false })
+    expect(scored('hace una hora pedí y nada')).toMatchObject({ category: 'consulta_envio', wasSuccessful: false })
+  })
+
+  it('reads something taken off an order as after-sale, but not what takes one\'s appetite away', () => {
+    expect(scored('quita la cerveza del pedido porfa')).toMatchObject({ score: 3, category: 'general', wasSuccessful: false })
+    expect(scored('el precio te quita las ganas')).toMatchObject({ category: 'consulta_precio' })
+  })
+
+  it('files the fee of a sign-up as a price and what it takes as a product question, not as signing up', () => {
+    expect(scored('q precio tiene la matrícula')).toMatchObject({ category: 'consulta_precio', wasSuccessful: false })
+    expect(scored('¿Qué necesito para inscribirme al gimnasio?')).toMatchObject({ category: 'consulta_producto', wasSuccessful: false })
+  })
+
+  it('reads a policy or a membership called off as undoing, not keenness', () => {
+    for (const text of ['Quiero cancelar la póliza', 'quiero cancelar mi membresía']) expect(scored(text).score, text).toBeLessThanOrEqual(2)
+  })
+
+  it('files a call for a person alone as none of the topics, but keeps the topic a longer message asks', () => {
+    expect(scored('hay un asesor disponible?').category).toBe('general')
+    expect(scored('Es la tercera vez que pregunto y nadie me contesta. ¿Tienen el filtro de aceite para un Corolla 2015?').category).toBe('consulta_producto')
+  })
+
+  it('reads the way to the shop and its address asked for as asking, and the invoice as paperwork', () => {
+    expect(scored('cómo llego a la tienda?')).toMatchObject({ score: 3, category: 'general' })
+    expect(scored('pásame la dire')).toMatchObject({ score: 3, category: 'general' })
+    expect(scored('¿Me pueden facturar el pedido?')).toMatchObject({ score: 3, category: 'proceso_pago', wasSuccessful: false })
+  })
+
+  it('reads rudeness and vermin as complaints, and being asked to explain again as confusion', () => {
+    expect(scored('el repartidor fue muy grosero').score).toBe(1)
+    expect(scored('la comida para gato que me vendieron estaba llena de bichos').score).toBe(1)
+    expect(scored('no fue nada grosero').score).toBeGreaterThanOrEqual(3)
+    expect(scored('me explicas de nuevo?').score).toBe(2)
+  })
+
+  it('reads a booking confirmed, beds reserved and one more thing added as orders', () => {
+    for (const text of ['ok confirmo la instalación para el martes', 'Confirmo asistencia a la clase de prueba', 'Resérvenme 2 camas en el dormitorio compartido para el viernes', 'y también una caja de croissants', 'y un juguete para gato también porfa']) {
+      expect(scored(text), text).toMatchObject({ wasSuccessful: true, category: 'proceso_pago' })
+    }
+    for (const text of ['y una pregunta', 'y un día de estos paso']) expect(scored(text).wasSuccessful, text).toBe(false)
+  })
+})
