@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { OwnerAlert } from '../../src/shared/api/events'
 import { findWhisperCli } from '../../src/main/media/whisper-cli'
 import { whisperModelsDir } from '../../src/main/media/whisper-models'
@@ -32,6 +32,7 @@ describe('"Probar el bot": the pretend customer sends a photo and a voice note',
     dir.remove()
     dir = tempDir()
   })
+  afterAll(() => dir.remove())
 
   it('a photo with a caption is stored without EXIF, described by the vision model through /api/chat with images, and answered', async () => {
     ollama = await startOllamaDouble({

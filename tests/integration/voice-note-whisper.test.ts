@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { ModelPullDto } from '../../src/shared/setup'
 import { findWhisperCli } from '../../src/main/media/whisper-cli'
 import { whisperModelsDir } from '../../src/main/media/whisper-models'
@@ -31,6 +31,7 @@ describe.skipIf(skip !== null)('a WhatsApp voice note heard by the app’s own w
     dir.remove()
     dir = tempDir()
   })
+  afterAll(() => dir.remove())
 
   async function start(dataDir: string) {
     ollama = await startOllamaDouble({ reply: (r) => `Respuesta: ${r.messages.at(-1)?.content ?? ''}` })
