@@ -675,9 +675,6 @@ const RULES: Rule[] = [
     'me|nos cobraron|cobran|cobro otra vez',
     'me|nos cobraron|cobran|cobro de nuevo',
     'nunca me|nos? responden|contestan|atienden|responde|contesta|atiende',
-    // "dice entregado pero no lo recibí".
-    'no lo|la|los|las recibi|recibimos',
-    'no lo|la|los|las he|hemos recibido',
     // "les escribí tres veces y ni me contestan".
     'ni me|nos responden|contestan|atienden|responde|contesta|atiende|leen|lee',
   ),
@@ -846,7 +843,10 @@ const RULES: Rule[] = [
   // Told, not asked: "¿es vino seco?" is a wine.
   { pattern: 'estaba|estaban|esta|estan|llego|llegaron|vino|vinieron duro|dura|duros|duras|seco|seca|secos|secas|rancio|rancia|aguado|aguada|insipido|insipida|soso|sosa|tibio|tibia', kind: 'annoyance', reliability: 0.65, toldOnly: true },
   // Treated rudely: "el repartidor fue muy grosero".
-  ...rules('complaint', 0.75, 'reassurance', inflected('grosero maleducado prepotente'), 'mal educado|educada|educados|educadas'),
+  // Not the writer's own: "fui grosero y ella no tenía la culpa" apologises.
+  ...[inflected('grosero maleducado prepotente'), 'mal educado|educada|educados|educadas'].map(
+    (pattern): Rule => ({ pattern, kind: 'complaint', reliability: 0.75, negated: 'reassurance', notAfter: new Set(['fui', 'soy', 'estuve', 'fuimos', 'somos']) }),
+  ),
   // Vermin in it: "la comida estaba llena de bichos".
   ...rules('complaint', 0.8, undefined, `lleno|llena|llenos|llenas de ${VERMIN}`, `con|tenia|tenian|habia ${VERMIN}`),
   // Short of what was ordered: "faltaron dos cosas", "el pedido vino incompleto" (not "¿falta algo?").
@@ -916,7 +916,8 @@ const RULES: Rule[] = [
     `consegui|conseguimos|consiguio|consiguieron ${JOBS}`,
   ),
   // Friday at last; no complaints: "por fin viernes", "no me quejo".
-  ...rules('praise', 0.6, undefined, 'por fin viernes|finde|vacaciones'),
+  ...rules('praise', 0.6, undefined, 'por fin viernes|finde|vacaciones', 'viernes|finde|vacaciones por|al fin', 'al fin viernes|finde|vacaciones'),
+  ...rules('praise', 0.7, undefined, 'por|al fin en casa'),
   ...rules('reassurance', 0.6, undefined, 'no me quejo', 'no me puedo quejar'),
   // Enough (Mexico's "ya estuvo bueno"), thieves, national shame, a letdown ("re bajón").
   ...rules('annoyance', 0.65, undefined, 'ya estuvo bueno|suave', 're|un|tremendo|menudo|flor de? bajon'),
@@ -928,7 +929,14 @@ const RULES: Rule[] = [
   { pattern: 'muertos|muertas|fallecidos|fallecidas', kind: 'annoyance', reliability: 0.6, notAfter: new Set(['de', 'los']) },
   ...rules('annoyance', 0.6, undefined, 'se derrumbo|derrumbaron|desplomo|desplomaron', 'nadie hace|hizo|hacia nada'),
   // Missing someone: "te extraño todos los días", "lo voy a extrañar caleta".
-  ...rules('annoyance', 0.55, undefined, 'te|lo|la|los|las extraño|extrañamos|extrañare|extrañar', 'te|lo|la|los|las echo|echamos|echare de menos'),
+  ...rules('annoyance', 0.55, undefined, 'te|lo|la|los|las extraño|extrañamos|extrañare|extrañar', 'te|lo|la|los|las echo|echamos|echare de menos', 'extraño|extrañamos|extraña a'),
+  // Not received ("dice entregado pero no lo recibí"; "todavía no lo he recibido", of a bill):
+  // the category reads which; a letdown either way.
+  ...rules('annoyance', 0.65, undefined, 'no lo|la|los|las recibi|recibimos', 'no lo|la|los|las he|hemos recibido'),
+  // Bored, worn out, too hot, overslept, failed: "me aburro", "ando bien cansado", "me muero de
+  // calor", "me quedé dormido", "reprobé mate" (the model read most as 4 or 5).
+  ...rules('annoyance', 0.6, 'reassurance', 'me aburro|aburri|aburrimos', 'que aburrimiento|aburricion|flojera|pereza', 'ando|andamos|ando bien|muy|super cansado|cansada|cansados|cansadas|agotado|agotada|reventado|reventada|molido|molida'),
+  ...rules('annoyance', 0.6, undefined, 'me|nos muero|morimos de calor|frio|sueño|hambre|aburrimiento', 'me|nos quede|quedamos dormido|dormida|dormidos', 'reprobe|reprobamos|jale|jalamos|perdi|perdimos el|la? examen|materia|curso|año|semestre|parcial', 'reprobe|reprobamos|jale|jalamos'),
   // Celebrations: "¡viva Chile!", "nos casamos!!", "se agradece"; fingers crossed.
   { pattern: 'viva|vivan', kind: 'praise', reliability: 0.6, notAfter: new Set(['se', 'lo', 'la', 'los', 'las', 'me', 'te', 'nos', 'le', 'les', 'donde', 'quien', 'cuando', 'mientras', 'en', 'uno', 'una', 'usted', 'ustedes', 'ella', 'el', 'ellos']) },
   ...rules('praise', 0.6, undefined, 'nos casamos|comprometimos', 'me caso|comprometi', 'dedos cruzados'),

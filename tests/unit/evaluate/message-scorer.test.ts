@@ -675,7 +675,7 @@ describe('scoreMessage: what a sales bot hears first', () => {
 
   it('reads coming for an order, one marked delivered but not received, or ordered and nothing come, as shipping, not buying', () => {
     expect(scored('voy por el pedido en 20 min')).toMatchObject({ category: 'consulta_envio', wasSuccessful: false })
-    expect(scored('mi pedido dice entregado pero no lo recibí')).toMatchObject({ score: 1, category: 'consulta_envio', wasSuccessful: false })
+    expect(scored('mi pedido dice entregado pero no lo recibí')).toMatchObject({ score: 2, category: 'consulta_envio', wasSuccessful: false })
     expect(scored('hace una hora pedí y nada')).toMatchObject({ category: 'consulta_envio', wasSuccessful: false })
   })
 
@@ -708,6 +708,8 @@ describe('scoreMessage: what a sales bot hears first', () => {
     expect(scored('el repartidor fue muy grosero').score).toBe(1)
     expect(scored('la comida para gato que me vendieron estaba llena de bichos').score).toBe(1)
     expect(scored('no fue nada grosero').score).toBeGreaterThanOrEqual(3)
+    // The writer's own rudeness, apologised for, is no complaint against the shop.
+    expect(scored('les pido disculpas, ayer fui grosero con la chica que me atendió').signals.filter((s) => s.startsWith('complaint:'))).toEqual([])
     expect(scored('me explicas de nuevo?').score).toBe(2)
   })
 

@@ -908,9 +908,16 @@ describe('assessReply: what posts say of prices, jobs, grief and anger (fifth ro
   })
 
   it('reads a job got, a raise, Friday at last and "no me quejo" as positive', () => {
-    for (const text of ['me salió la chamba', 'por fin me aumentaron el sueldo', 'conseguí trabajo!!', 'por fin viernes', 'no me quejo']) {
+    for (const text of ['me salió la chamba', 'por fin me aumentaron el sueldo', 'conseguí trabajo!!', 'por fin viernes', 'no me quejo', 'viernes al fin', 'por fin en casa']) {
       expect(score(text), text).toBeGreaterThanOrEqual(4)
     }
+  })
+
+  it('reads boredom, weariness, the heat, oversleeping, an exam failed and missing someone as a letdown', () => {
+    for (const text of ['me aburro', 'ando bien cansado', 'me muero de calor', 'me quedé dormido y llegué tarde', 'reprobé matemáticas', 'extraño a mi mamá']) {
+      expect(score(text), text).toBe(2)
+    }
+    expect(score('no me aburro nunca aquí')).toBeGreaterThanOrEqual(4)
   })
 })
 
