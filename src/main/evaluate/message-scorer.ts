@@ -17,6 +17,7 @@ import { calibrateConfidence } from './confidence-calibration'
 import { NOT_GOODS } from './not-goods'
 import { purchaseCondition } from './purchase-condition'
 import { closesSale, offered, picksFromOffer, type CatalogTerms } from './offer-context'
+import { orderDetailAlone } from './order-details'
 import { extractSignals, resolveSignals, type ReplyAssessment, type Signal } from './reply-scorer'
 import type { SentimentModel } from './sentiment-model'
 
@@ -404,6 +405,8 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   const ownWords = rules.wasSuccessful || topic.category === 'solicitud_foto' || topic.asksPrice ? null : orderInWords(analyzed)
   let order: string | null = ownWords?.label ?? null
   if (!order && !rules.wasSuccessful && !negative && (input.answer || input.previous?.length)) order = orderFromContext(analyzed, input, rules, question, parts.catalog)
+  // A detail of an order sent on its own ("talla M", "a nombre de Carlos"), where the rules read nothing.
+  if (!order && !question && rules.signals.includes('no_signal') && topic.category !== 'solicitud_foto') order = orderDetailAlone(analyzed)
   const extra: string[] = []
   let wasSuccessful = rules.wasSuccessful
   let score = rules.score
