@@ -31,7 +31,7 @@ const OPENING = new PhraseSet(
     // "mitad pepperoni mitad champiñones".
     'mitad',
     // "la de 500 mg", "el de 128 gb", "las de 2 días": the one named by a figure.
-    `el|la|los|las de ${COUNTS}|medio|media|1/2`,
+    `el|la|los|las de ${COUNTS}|medio|media`,
     // "grande de pepperoni", "familiar hawaiana".
     `${PIZZA_SIZES} de|con`,
     // Changing the pick: "mejor el samsung", "mejor sin queso".

@@ -22,9 +22,9 @@ describe('purchase intent from the conversation', () => {
     ['2 por favor', 'Cada una vale 15 mil'],
     ['la hawaiana', '¿Cuál te gusta?'],
     // An option the offer listed, or pointed at.
-    ['la de 500ml', 'Tenemos el termo en 350ml a $45.000 y en 500ml a $55.000. ¿Cuál te interesa?'],
+    ['la de acero', 'Tenemos el termo de plástico a $20.000 y de acero a $35.000. ¿Cuál te interesa?'],
     ['el grande', 'Hay dos tamaños: pequeño $20 y grande $30'],
-    ['mediana de pepperoni', '¿Qué pizza te gustaría? Tenemos pepperoni, hawaiana y mexicana en tamaño personal, mediana y familiar'],
+    ['la mediana', '¿Qué pizza te gustaría? Tenemos pepperoni, hawaiana y mexicana en tamaño personal, mediana y familiar'],
     ['esa', 'Te puedo ofrecer la mochila negra o la gris, ambas a $80.000'],
     // A yes, or the details asked for, when the answer closes the sale.
     ['sí', '¿Te lo separo?'],
@@ -36,7 +36,6 @@ describe('purchase intent from the conversation', () => {
     ['de una', 'La gorra está a $30.000. ¿La quieres?'],
     // A number or a plural the offer listed; a pick with a question about its delivery after it.
     ['39 porfa', 'Los botines los tenemos en 38, 39 y 41 a $150.000'],
-    ['la de 128', 'Hay memorias de 64GB a $40.000 y de 128GB a $65.000'],
     ['el plegable', 'Tenemos coches de bebé plegables y fijos desde $300.000'],
     ['el de 5 kilos, ¿me lo traen el sábado?', 'El bulto de concentrado viene de 2 kilos a $20.000 y de 5 kilos a $45.000'],
   ])('"%s" after an offer is an order; alone it is not', (text, answer) => {
@@ -45,6 +44,21 @@ describe('purchase intent from the conversation', () => {
     expect(withOffer.score).toBe(5)
     expect(withOffer.category).toBe('proceso_pago')
     expect(scoreMessage({ text }, parts).wasSuccessful).toBe(false)
+  })
+
+  // Named by a figure or a size with its flavour, a pick is an order's detail even with no offer
+  // at hand (evaluate/order-details.ts); after the offer it is read from the offer first.
+  it.each([
+    ['la de 500ml', 'Tenemos el termo en 350ml a $45.000 y en 500ml a $55.000. ¿Cuál te interesa?'],
+    ['mediana de pepperoni', '¿Qué pizza te gustaría? Tenemos pepperoni, hawaiana y mexicana en tamaño personal, mediana y familiar'],
+    ['la de 128', 'Hay memorias de 64GB a $40.000 y de 128GB a $65.000'],
+  ])('"%s" is an order after an offer, and alone an order\'s detail', (text, answer) => {
+    const withOffer = scoreMessage({ text, answer }, parts)
+    expect(withOffer).toMatchObject({ wasSuccessful: true, score: 5, category: 'proceso_pago' })
+    expect(withOffer.signals.some((s) => s.startsWith('order:pick:'))).toBe(true)
+    const alone = scoreMessage({ text }, parts)
+    expect(alone).toMatchObject({ wasSuccessful: true, category: 'proceso_pago' })
+    expect(alone.signals.some((s) => s.startsWith('order:detail:'))).toBe(true)
   })
 
   it('is no pick when the reply agrees, judges, or asks about what the offer said', () => {

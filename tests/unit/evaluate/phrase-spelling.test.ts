@@ -26,9 +26,10 @@ describe('phrase rules are written in the normalizer’s spelling', () => {
     await import('../../../src/main/evaluate/message-scorer')
     await import('../../../src/main/evaluate/category')
     await import('../../../src/main/evaluate/offer-context')
+    await import('../../../src/main/evaluate/order-details')
     await import('../../../src/main/guardrails/human-request')
     // The rule modules really were loaded through the recording class: a check over no rules passes anything.
-    expect(new Set(recorded.map((r) => r.module))).toEqual(new Set(['evaluate/reply-scorer.ts', 'evaluate/message-scorer.ts', 'evaluate/category.ts', 'evaluate/offer-context.ts', 'guardrails/human-request.ts']))
+    expect(new Set(recorded.map((r) => r.module))).toEqual(new Set(['evaluate/reply-scorer.ts', 'evaluate/message-scorer.ts', 'evaluate/category.ts', 'evaluate/offer-context.ts', 'evaluate/order-details.ts', 'guardrails/human-request.ts']))
     expect(recorded.length).toBeGreaterThan(500)
 
     const dead: string[] = []
