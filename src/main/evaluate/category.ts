@@ -84,6 +84,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'metodo|metodos|medios de pago' },
     // Payment words from across the Spanish-speaking shops, not only Colombia's.
     { pattern: 'efectivo|yape|plin|oxxo|spei|bizum|zelle|sinpe|mercadopago|webpay|transbank|redcompra|pagomovil|cuotas|msi|yappy|ath|transfermovil|enzona|uala|mach|zinli|binance|qr|screenshot' },
+    // Buy now, pay later: Colombia's Addi and Sistecrédito, Mexico's Kueski and Aplazo.
+    { pattern: 'addi|sistecredito|kueski|aplazo' },
     // An appointment asked for is a service booked: "quiero sacar turno", "¿me agenda una cita?", "pedir hora".
     { pattern: 'sacar|pedir|separar|hacer|reservar|apartar|agendar|dar|darme|dame|quiero|quisiera|necesito|deseo|separa|separas|guarda|guardas|agenda|agendas|aparta|apartas|reserva|reservas una|un|la|mi? cita|turno', negatable: true },
     { pattern: 'pedir|reservar|sacar|agendar|agenda|agendas hora', negatable: true },

@@ -12,7 +12,7 @@ export interface CatalogTerms {
   words: ReadonlySet<string>
 }
 
-const COLOURS = new Set(
+export const COLOURS: ReadonlySet<string> = new Set(
   'negro negra negros negras blanco blanca blancos blancas rojo roja rojos rojas azul azules verde verdes amarillo amarilla gris grises rosado rosada rosa morado morada beige cafe marron naranja dorado dorada plateado plateada fucsia vinotinto'.split(' '),
 )
 const QUANTITY_WORDS = new Set('1 2 3 4 5 6 7 8 9 10 12 uno una dos tres cuatro cinco seis media docena'.split(' '))

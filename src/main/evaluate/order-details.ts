@@ -8,7 +8,7 @@
 import type { AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet } from '../kernel/phrase-matcher'
 import { NOT_GOODS } from './not-goods'
-import { SIZE } from './offer-context'
+import { COLOURS, SIZE } from './offer-context'
 
 /** Beyond this many words a message says more than one detail: it is read as a whole. */
 export const DETAIL_WORDS = 8
@@ -42,6 +42,8 @@ const OPENING = new PhraseSet(
     'en color|talla|talle|numero',
     // Something left out: "sin cebolla porfa".
     'sin',
+    // When it is wanted: "para el sábado a las 3pm", "para el viernes".
+    'para el|este sabado|domingo|lunes|martes|miercoles|jueves|viernes',
   ].map((pattern) => ({ pattern, value: pattern })),
 )
 
@@ -54,11 +56,17 @@ export function orderDetailAlone(text: AnalyzedText): string | null {
   if (opening && !(LEFT_OUT_BEFORE.has(words[0]!) && (words.length === 1 || NOT_A_DISH.has(words[1]!)))) return `detail:${words.slice(0, opening.end).join(' ')}`
   // "la de 500 mg", "el de 128 gb": the one named by any figure.
   if (ARTICLES.has(words[0]!) && words[1] === 'de' && /^\d/.test(words[2] ?? '')) return `detail:${words.slice(0, 3).join(' ')}`
+  // "el negro en 42", "la camisa roja en M": the one, by its colour, in a size.
+  if (words.length <= 4 && ARTICLES.has(words[0]!) && words.at(-2) === 'en' && SIZE_WORDS.has(words.at(-1)!) && words.slice(1, -2).some((w) => COLOURS.has(w))) {
+    return `detail:${words.join(' ')}`
+  }
   // "talla M", "talla 38 porfa": a size, with nothing else said. Not a colour alone: "la azul" as
   // often asks about the blue one as it takes it, which the bot's offer, when at hand, tells.
   if (SIZE.findAll(words, text.clauseOf).some((m) => m.start === 0)) return 'detail:size'
   return null
 }
 const ARTICLES = new Set(['el', 'la', 'los', 'las'])
+/** Sizes as typed after "en" (a lone "m" arrives as the filler "hmm"). */
+const SIZE_WORDS = new Set('xs s hmm l xl xxl 28 30 32 34 35 36 37 38 39 40 41 42 43 44 45'.split(' '))
 /** After "sin", what no order leaves out: "sin palabras", "sin novedad", "sin comentarios". */
 const NOT_A_DISH = new Set('palabras novedad novedades comentarios respuesta problema problemas duda dudas prisa apuro ganas miedo palabra querer'.split(' '))

@@ -120,7 +120,7 @@ interface Rule {
 // Wallets and transfers across the region: Peru's Yape and Plin, Mexico's OXXO and SPEI, Spain's
 // Bizum, Costa Rica's SINPE, Panama's Yappy, Puerto Rico's ATH Móvil, Cuba's Transfermóvil and
 // EnZona, Argentina's Ualá, Chile's MACH, Venezuela's Zinli.
-const PAY_TERMS = 'nequi|daviplata|efecty|pse|bancolombia|tarjeta|contraentrega|transferencia|consignacion|cuotas|credito|debito|paypal|yape|plin|oxxo|spei|bizum|zelle|sinpe|mercadopago|yappy|ath|transfermovil|enzona|uala|mach|zinli|binance'
+const PAY_TERMS = 'nequi|daviplata|efecty|pse|bancolombia|tarjeta|contraentrega|transferencia|consignacion|cuotas|credito|debito|paypal|yape|plin|oxxo|spei|bizum|zelle|sinpe|mercadopago|yappy|ath|transfermovil|enzona|uala|mach|zinli|binance|addi|sistecredito|kueski|aplazo'
 const PAY_VERBS = 'pago|transfiero|consigno|deposito|giro'
 const LINK_VERBS = 'pasame|mandame|enviame|dame|envia|manda|pasa|mandas|envias|pasas|pases|mandes|envies|mandan|envian|comparte|compartes|compartir|mandar|enviar|pasar|regala'
 const QUANTITIES = '1|2|3|4|5|uno|una|dos|tres|cuatro|cinco|ese|esa|esos|esas|este'
@@ -645,6 +645,8 @@ const RULES: Rule[] = [
   ...rules('rejection', 0.75, undefined, 'para nada', 'ni loco|loca|poquito', 'ni de riesgos|fundas'),
   ...rules('complaint', 0.85, 'reassurance', `${inflected('pesimo horrible terrible fatal malisimo inutil fastidioso')}|basura|porqueria|fastidio`),
   ...rules('complaint', 0.55, 'reassurance', 'mal|malo|mala|malos|malas'),
+  // The customer's own slip or worry, not the shop's fault: "puse mal el número", "no quiero quedar mal".
+  ...rules('info', 0.5, undefined, 'puse|escribi|anote|marque|copie|di|entendi|lei mal', 'no quiero|quisiera|queremos quedar|pasarla|verme|salir mal', 'quedar|pasarla|verme mal'),
   // Ugly: "está feo" (the model read it as 5); "no está feo" reassures.
   ...rules('rejection', 0.7, 'reassurance', 'feo|fea|feos|feas|feisimo|feisima|horroroso|horrorosa'),
   ...rules('complaint', 0.85, 'reassurance', 'que|muy|tan|mal|mala|malo servicio|atencion|mal|malo|mala'),
@@ -933,6 +935,12 @@ const RULES: Rule[] = [
   // Not received ("dice entregado pero no lo recibí"; "todavía no lo he recibido", of a bill):
   // the category reads which; a letdown either way.
   ...rules('annoyance', 0.65, undefined, 'no lo|la|los|las recibi|recibimos', 'no lo|la|los|las he|hemos recibido'),
+  // A reaction to something bought: "la crema me dio alergia".
+  ...rules('annoyance', 0.65, undefined, 'me|le|nos dio|dieron|causo|causaron|provoco alergia|irritacion|comezon|ronchas|granitos|granos|diarrea'),
+  // Love for it: "mi perrito ama esas croquetas" (not "ama de casa").
+  { pattern: 'ama|aman|adora|adoran|amo|adoro|amamos|adoramos', kind: 'praise', reliability: 0.65, otherSenseBefore: new Set(['de']), notAfter: new Set(['el', 'la', 'un', 'una', 'su', 'mi', 'tu']) },
+  // A question announced: "tengo una consultita" asks, it is no feeling.
+  ...rules('info', 0.6, undefined, 'tengo|tenia una|unas consulta|consultita|consultas|pregunta|preguntita|preguntas|duda|dudita|dudas'),
   // Bored, worn out, too hot, overslept, failed: "me aburro", "ando bien cansado", "me muero de
   // calor", "me quedé dormido", "reprobé mate" (the model read most as 4 or 5).
   ...rules('annoyance', 0.6, 'reassurance', 'me aburro|aburri|aburrimos', 'que aburrimiento|aburricion|flojera|pereza', 'ando|andamos|ando bien|muy|super cansado|cansada|cansados|cansadas|agotado|agotada|reventado|reventada|molido|molida'),

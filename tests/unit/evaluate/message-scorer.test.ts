@@ -734,3 +734,22 @@ describe('scoreMessage: what a sales bot hears first', () => {
     for (const text of ['y una pregunta', 'y un día de estos paso']) expect(scored(text).wasSuccessful, text).toBe(false)
   })
 })
+
+describe('scoreMessage: a shop\'s questions page', () => {
+  const scored = (text: string) => scoreMessage({ text }, parts)
+
+  it('reads buy-now-pay-later apps as ways to pay', () => {
+    expect(scored('Aceptan Addi o Sistecrédito?')).toMatchObject({ category: 'proceso_pago', wasSuccessful: true })
+  })
+
+  it('reads a reaction to a cream as a letdown, love for a product as praise, and a question announced as asking', () => {
+    expect(scored('la crema me dio alergia')).toMatchObject({ score: 2 })
+    expect(scored('mi perrito ama esas croquetas jaja').score).toBe(5)
+    expect(scored('Hola! tengo una consultita').score).toBe(3)
+  })
+
+  it('reads the customer\'s own slip or worry as no complaint against the shop', () => {
+    expect(scored('hice un pedido y puse mal el número de apartamento, es el 502').score).toBe(3)
+    expect(scored('¿llega para el día de la madre? es un regalo y no quiero quedar mal').score).toBeGreaterThanOrEqual(3)
+  })
+})
