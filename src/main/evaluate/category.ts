@@ -271,7 +271,8 @@ const DELIVERY_FAILURE = new PhraseSet(
     // "dice entregado pero no lo recibí".
     'no lo|la|los|las recibi|recibimos|recibio|recibieron',
     'no lo|la|los|las he|hemos|ha|han recibido',
-    // Ordered and nothing came: "hace una hora pedí y nada".
+    // Ordered and nothing came: "hace una hora pedí y nada", "los pedí hace una semana y nada".
+    'hace|desde una|un|media|dos|tres|cuatro|cinco|1|2|3|4|5|10|15|20|30 hora|horas|dia|dias|semana|semanas|mes|meses y nada',
     'pedi|pedimos|ordene|ordenamos|pague|pagamos y nada',
     // Late: "otra vez llega tarde", "el pedido llegó atrasado".
     'llego|llegaron|llega|llegan|vino|viene tarde|atrasado|atrasada|retrasado|retrasada',

@@ -28,8 +28,8 @@ const OPENING = new PhraseSet(
     `para ${COUNTS} personas|persona|invitados|niños|adultos|porciones|pax`,
     // "extra queso", "doble carne": something added to what is ordered.
     'extra|adicional',
-    // "mitad pepperoni mitad champiñones".
-    'mitad',
+    // "mitad pepperoni mitad champiñones", "familiar mitad hawaiana".
+    `${PIZZA_SIZES}? mitad`,
     // "la de 500 mg", "el de 128 gb", "las de 2 días": the one named by a figure.
     `el|la|los|las de ${COUNTS}|medio|media`,
     // "grande de pepperoni", "familiar hawaiana".

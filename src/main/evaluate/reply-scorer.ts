@@ -1058,6 +1058,8 @@ const ALONE: Readonly<Record<string, { kind: SignalKind; reliability: number }>>
   'seria todo': { kind: 'ack', reliability: 0.6 },
   'eso seria todo': { kind: 'ack', reliability: 0.6 },
   'eso nomas': { kind: 'ack', reliability: 0.6 },
+  'nomas eso': { kind: 'ack', reliability: 0.6 },
+  'solo eso': { kind: 'ack', reliability: 0.6 },
   'eso seria': { kind: 'ack', reliability: 0.6 },
 }
 

@@ -650,7 +650,7 @@ describe('scoreMessage: pleased after the sale', () => {
 
 describe('scoreMessage: an order closed, changed or followed', () => {
   it('reads "nada más" and "eso es todo" on their own as closing the order, not as a letdown', () => {
-    for (const text of ['nada más', 'eso es todo', 'eso sería todo']) expect(scoreMessage({ text }, parts).score, text).toBe(4)
+    for (const text of ['nada más', 'eso es todo', 'eso sería todo', 'nomás eso']) expect(scoreMessage({ text }, parts).score, text).toBe(4)
     expect(scoreMessage({ text: 'no me llegó nada más' }, parts).score).toBe(1)
   })
 
@@ -691,6 +691,7 @@ describe('scoreMessage: what a sales bot hears first', () => {
     expect(scored('voy por el pedido en 20 min')).toMatchObject({ category: 'consulta_envio', wasSuccessful: false })
     expect(scored('mi pedido dice entregado pero no lo recibí')).toMatchObject({ score: 2, category: 'consulta_envio', wasSuccessful: false })
     expect(scored('hace una hora pedí y nada')).toMatchObject({ category: 'consulta_envio', wasSuccessful: false })
+    expect(scored('los pedí hace una semana y nada 😡')).toMatchObject({ category: 'consulta_envio', wasSuccessful: false })
   })
 
   it('reads something taken off an order as after-sale, but not what takes one\'s appetite away', () => {

@@ -8,7 +8,7 @@ import { SENTIMENT_WEIGHTS } from '../../../src/main/evaluate/sentiment-weights'
 const parts: ScorerParts = { sentiment: SentimentModel.decode(SENTIMENT_WEIGHTS) }
 
 describe('an order detail sent on its own', () => {
-  it.each(['a nombre de Carlos', 'con factura a nombre de mi empresa', 'para 20 personas', 'extra queso', 'mitad pepperoni mitad champiñones', 'la de 500 mg', 'el de 128 gb', 'grande de pepperoni', 'mejor el samsung', 'dos de pollo crispy', 'en color grafito', 'talla M', 'sin cebolla porfa', 'Uno de cada sabor, para llevar', 'para el sábado a las 3pm', 'el negro en 42'])(
+  it.each(['a nombre de Carlos', 'con factura a nombre de mi empresa', 'para 20 personas', 'extra queso', 'mitad pepperoni mitad champiñones', 'la de 500 mg', 'el de 128 gb', 'grande de pepperoni', 'mejor el samsung', 'dos de pollo crispy', 'en color grafito', 'talla M', 'sin cebolla porfa', 'Uno de cada sabor, para llevar', 'para el sábado a las 3pm', 'el negro en 42', 'familiar mitad pepperoni mitad champiñones'])(
     '"%s" fills in an order',
     (text) => {
       expect(scoreMessage({ text }, parts)).toMatchObject({ wasSuccessful: true, category: 'proceso_pago', score: 5 })
