@@ -572,7 +572,8 @@ const RULES: Rule[] = [
   ...rules('confusion', 0.75, undefined, 'no me|nos? quedo|queda|es|esta muy|tan|bien? claro'),
   ...rules('confusion', 0.7, undefined, 'como asi', 'confuso|confusa|confundido|confundida|enredado|perdido|perdida'),
   // Asked to say it again: "¿me explicas de nuevo?", "explícame otra vez".
-  ...rules('confusion', 0.65, undefined, 'explicas|explica|explicame|expliquen|repites|repite|repiteme de|otra nuevo|vez', 'explicas|explica|explicame|expliquen|repites|repite|repiteme mejor'),
+  // Not "explícame mejor qué incluye": asking for more.
+  ...rules('confusion', 0.65, undefined, 'explicas|explica|explicame|expliquen|repites|repite|repiteme de|otra nuevo|vez'),
   ...rules('confusion', 0.6, undefined, 'no estoy seguro|segura', 'no estoy muy|tan|del seguro|segura|todo'),
   // Looks cheap: "se ve bien cheap", "se ve chafa".
   ...rules('complaint', 0.6, undefined, 'se ve|ven|veia bien|muy|super|re? cheap|chafa|corriente|barato|barata|baratos|baratas'),

@@ -726,6 +726,8 @@ describe('scoreMessage: what a sales bot hears first', () => {
     // The writer's own rudeness, apologised for, is no complaint against the shop.
     expect(scored('les pido disculpas, ayer fui grosero con la chica que me atendió').signals.filter((s) => s.startsWith('complaint:'))).toEqual([])
     expect(scored('me explicas de nuevo?').score).toBe(2)
+    // Asking to be told more is no confusion.
+    expect(scored('me explicas mejor que incluye?').score).toBe(3)
   })
 
   it('reads a booking confirmed, beds reserved and one more thing added as orders', () => {
