@@ -1068,6 +1068,12 @@ const ALONE: Readonly<Record<string, { kind: SignalKind; reliability: number }>>
 // Not "cancelado": paid in Colombia, called off everywhere else.
 const PAID_ALONE = new Set(['pagado', 'transferido', 'consignado', 'depositado', 'abonado'])
 
+/** "transferido ✅ avísame cuando lo despachen": an emoji right after the opening word closes it as a clause would. */
+function paidThenEmoji(analyzed: AnalyzedText): boolean {
+  const [first, next] = analyzed.normalized.split(' ')
+  return first === analyzed.words[0] && next !== undefined && analyzed.emojis.includes(next)
+}
+
 const PHRASES = new PhraseSet(RULES.map((rule) => ({ pattern: rule.pattern, value: rule })))
 
 const EMOJI: Record<string, { kind: SignalKind; reliability: number }> = {}
@@ -1162,7 +1168,7 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
   // "Paid" said in one word is a clause of its own, whatever stands around it: "listo, transferido
   // ✅", "pagado 👍" (not "lo que hemos pagado", where it is one word of a longer clause).
   for (let i = 0; i < words.length; i++) {
-    const paid = PAID_ALONE.has(words[i]!) && !claimed[i] && words.every((_, j) => j === i || clauseOf[j] !== clauseOf[i])
+    const paid = PAID_ALONE.has(words[i]!) && !claimed[i] && (words.every((_, j) => j === i || clauseOf[j] !== clauseOf[i]) || (i === 0 && paidThenEmoji(analyzed)))
     if (paid) signals.push({ kind: 'purchase', reliability: 0.8, label: `purchase:${words[i]}`, span: { start: i, end: i + 1 } })
   }
   // The same reading the responder hands the chat over with (guardrails/human-request.ts).

@@ -741,6 +741,10 @@ describe('scoreMessage: what a sales bot hears first', () => {
 describe('scoreMessage: a shop\'s questions page', () => {
   const scored = (text: string) => scoreMessage({ text }, parts)
 
+  it('reads a one-word payment closed by an emoji as paid, whatever follows', () => {
+    expect(scored('transferido ✅ avisame cuando lo despachen')).toMatchObject({ score: 5, category: 'proceso_pago', wasSuccessful: true })
+  })
+
   it('reads buy-now-pay-later apps as ways to pay', () => {
     expect(scored('Aceptan Addi o Sistecrédito?')).toMatchObject({ category: 'proceso_pago', wasSuccessful: true })
   })
