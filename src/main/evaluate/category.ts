@@ -17,6 +17,7 @@ import { analyzeSpanish, asksQuestion, namedAsOwned, type AnalyzedText } from '.
 import { PhraseSet } from '../kernel/phrase-matcher'
 import { LOVE_PATTERNS, NOT_GOODS } from './not-goods'
 import { purchaseCondition } from './purchase-condition'
+import { NOT_RECEIVED_PATTERNS, TAKEN_OFF_NOT_AFTER, TAKEN_OFF_PATTERN, TOTAL_ASKED_PATTERNS } from './order-followup-words'
 import { UNDO_ANYTHING_PATTERN, UNDO_PATTERN, UNSUBSCRIBE_PATTERN, WITHDRAW_VERBS } from './undo-words'
 
 export { CATEGORIES }
@@ -180,8 +181,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'a como $' },
     { pattern: 'total', questionOnly: true },
     // The total asked for without a mark: "me das el total", "pásame el total porfa".
-    { pattern: 'me das|pasas|dices|mandas|confirmas el total' },
-    { pattern: 'dame|pasame|dime|mandame|confirmame el total' },
+    ...TOTAL_ASKED_PATTERNS.map((pattern) => ({ pattern })),
   ],
   consulta_producto: [
     // The favourite asked for: "¿cuál es el más vendido?", "lo más pedido".
@@ -269,8 +269,7 @@ const DELIVERY_FAILURE = new PhraseSet(
     'no recibi|recibimos|recibio|recibieron nada|el|mi|la|los|mis? pedido|paquete|producto|compra|nada',
     'no he|hemos|ha|han recibido nada|el|mi|la|los|mis? pedido|paquete|producto|compra|nada',
     // "dice entregado pero no lo recibí".
-    'no lo|la|los|las recibi|recibimos|recibio|recibieron',
-    'no lo|la|los|las he|hemos|ha|han recibido',
+    ...NOT_RECEIVED_PATTERNS,
     // Ordered and nothing came: "hace una hora pedí y nada", "los pedí hace una semana y nada".
     'hace|desde una|un|media|dos|tres|cuatro|cinco|1|2|3|4|5|10|15|20|30 hora|horas|dia|dias|semana|semanas|mes|meses y nada',
     'pedi|pedimos|ordene|ordenamos|pague|pagamos y nada',
@@ -404,12 +403,8 @@ const AFTER_SALE = new PhraseSet(
   ].map((pattern) => ({ pattern, value: true })),
 )
 
-/**
- * Something taken off an order, told to the shop: "quita la cerveza del pedido", "sácame las
- * papas". Not after a clitic: "te quita las ganas" tells what something does.
- */
-const TAKEN_OFF = new PhraseSet([{ pattern: 'quita|quitame|quiten|quitenme|quitale|quitenle|sacame|saquenme el|la|los|las|un|una', value: true }])
-const CLITICS = new Set(['me', 'te', 'le', 'nos', 'les', 'se', 'lo', 'la'])
+/** Something taken off an order, told to the shop (not "te quita las ganas": checked where read). */
+const TAKEN_OFF = new PhraseSet([{ pattern: TAKEN_OFF_PATTERN, value: true }])
 
 /**
  * Phrases whose topic is not the one their loudest word names: the minimum order is a price
@@ -556,7 +551,7 @@ export function topicOf(analyzed: AnalyzedText, options: { withoutPurchase?: boo
   const failure = DELIVERY_FAILURE.findAll(words, clauseOf).find(parcel)
   if (failure) return { category: 'consulta_envio', start: failure.start, end: failure.end, failure: true }
   // What came wrong or is sent back is after-sale, even when the message says it came.
-  if (AFTER_SALE.findAll(words, clauseOf).length > 0 || TAKEN_OFF.findAll(words, clauseOf).some((m) => !CLITICS.has(words[m.start - 1] ?? ''))) {
+  if (AFTER_SALE.findAll(words, clauseOf).length > 0 || TAKEN_OFF.findAll(words, clauseOf).some((m) => !TAKEN_OFF_NOT_AFTER.has(words[m.start - 1] ?? ''))) {
     return { category: 'general', start: -1, end: -1 }
   }
   const status = ORDER_STATUS.findAll(words, clauseOf).find(parcel)

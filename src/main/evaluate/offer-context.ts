@@ -18,7 +18,9 @@ export const COLOURS: ReadonlySet<string> = new Set(
 const QUANTITY_WORDS = new Set('1 2 3 4 5 6 7 8 9 10 12 uno una dos tres cuatro cinco seis media docena'.split(' '))
 /** "talla M", "la talla 38", "en L". */
 // The normalizer reads a lone "m" as the filler "hmm", so "talla M" arrives as "talla hmm".
-export const SIZE = new PhraseSet([{ pattern: 'talla|tallas|numero xs|s|m|hmm|l|xl|xxl|28|30|32|34|35|36|37|38|39|40|41|42|43|44', value: true }])
+/** Sizes as typed, letters and shoe numbers. */
+export const SIZE_WORDS: ReadonlySet<string> = new Set('xs s m hmm l xl xxl 28 30 32 34 35 36 37 38 39 40 41 42 43 44'.split(' '))
+export const SIZE = new PhraseSet([{ pattern: `talla|tallas|numero ${[...SIZE_WORDS].join('|')}`, value: true }])
 /** "esa", "ese mismo", "esta porfa": pointing at one of the options. */
 const DEMONSTRATIVES = new Set('ese esa esos esas este esta estos estas'.split(' '))
 /** After "esta", a judgement, not a pick: "está bien", "está caro". */

@@ -8,15 +8,16 @@
 import type { AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet } from '../kernel/phrase-matcher'
 import { NOT_GOODS } from './not-goods'
-import { COLOURS, SIZE } from './offer-context'
+import { COLOURS, SIZE, SIZE_WORDS } from './offer-context'
 
 /** Beyond this many words a message says more than one detail: it is read as a whole. */
-export const DETAIL_WORDS = 8
+const DETAIL_WORDS = 8
 
 const COUNTS = '1|2|3|4|5|6|7|8|9|10|12|15|20|24|30|50|100|un|una|uno|dos|tres|cuatro|cinco|seis|diez|doce|veinte'
 const PIZZA_SIZES = 'grande|mediana|mediano|familiar|personal|chica|chico|pequeña|pequeño|individual|doble|sencilla|sencillo|jumbo'
-/** What a counted "sin …" leaves out of an order; "sin señal", "sin luz" are read by the rules as complaints. */
-const LEFT_OUT_BEFORE = new Set(['sin'])
+const ARTICLES = new Set(['el', 'la', 'los', 'las'])
+/** After "sin", what no order leaves out: "sin palabras", "sin novedad", "sin comentarios" ("sin señal" the rules read as a complaint). */
+const NOT_A_DISH = new Set('palabras novedad novedades comentarios respuesta problema problemas duda dudas prisa apuro ganas miedo palabra querer'.split(' '))
 
 /** Details that open the message; each names the order's contents, its name or its size. */
 const OPENING = new PhraseSet(
@@ -53,7 +54,7 @@ export function orderDetailAlone(text: AnalyzedText): string | null {
   if (words.length === 0 || words.length > DETAIL_WORDS || text.questionMarks > 0) return null
   const opening = OPENING.findAll(words, text.clauseOf).find((m) => m.start === 0 && !NOT_GOODS.has(words[m.end] ?? ''))
   // "sin" alone, or before what is no dish ("sin palabras"), leaves nothing out of an order.
-  if (opening && !(LEFT_OUT_BEFORE.has(words[0]!) && (words.length === 1 || NOT_A_DISH.has(words[1]!)))) return `detail:${words.slice(0, opening.end).join(' ')}`
+  if (opening && !(words[0] === 'sin' && (words.length === 1 || NOT_A_DISH.has(words[1]!)))) return `detail:${words.slice(0, opening.end).join(' ')}`
   // "la de 500 mg", "el de 128 gb": the one named by any figure.
   if (ARTICLES.has(words[0]!) && words[1] === 'de' && /^\d/.test(words[2] ?? '')) return `detail:${words.slice(0, 3).join(' ')}`
   // "el negro en 42", "la camisa roja en M": the one, by its colour, in a size.
@@ -65,8 +66,3 @@ export function orderDetailAlone(text: AnalyzedText): string | null {
   if (SIZE.findAll(words, text.clauseOf).some((m) => m.start === 0)) return 'detail:size'
   return null
 }
-const ARTICLES = new Set(['el', 'la', 'los', 'las'])
-/** Sizes as typed after "en" (a lone "m" arrives as the filler "hmm"). */
-const SIZE_WORDS = new Set('xs s hmm l xl xxl 28 30 32 34 35 36 37 38 39 40 41 42 43 44 45'.split(' '))
-/** After "sin", what no order leaves out: "sin palabras", "sin novedad", "sin comentarios". */
-const NOT_A_DISH = new Set('palabras novedad novedades comentarios respuesta problema problemas duda dudas prisa apuro ganas miedo palabra querer'.split(' '))

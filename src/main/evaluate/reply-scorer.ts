@@ -11,6 +11,7 @@ import { humanRequestIn } from '../guardrails/human-request'
 import { EMPTY_DELIVERY_PATTERNS } from './empty-delivery-words'
 import { LOVE_PATTERNS, NOT_GOODS } from './not-goods'
 import { ifInsideClause, WHETHER_AFTER, YES_AFTER_SI } from './purchase-condition'
+import { NOT_RECEIVED_PATTERNS, TAKEN_OFF_NOT_AFTER, TAKEN_OFF_PATTERN, TOTAL_ASKED_PATTERNS } from './order-followup-words'
 import { UNDO_ANYTHING_PATTERN, UNDO_PATTERN, UNDONE_THINGS, UNSUBSCRIBE_PATTERN, WITHDRAW_VERBS } from './undo-words'
 
 export interface ReplyAssessment {
@@ -468,7 +469,7 @@ const RULES: Rule[] = [
   ...rules('praise', 0.7, undefined, 'no me lo|la pierdo|perderia'),
   ...rules('info', 0.65, undefined, 'mas informacion|detalles', 'quiero|quisiera|necesito|dame mas? informacion|detalles'),
   // Something taken off an order: "quita la cerveza del pedido" (not "te quita las ganas").
-  { pattern: 'quita|quitame|quiten|quitenme|quitale|quitenle|sacame|saquenme el|la|los|las|un|una', kind: 'info', reliability: 0.6, notAfter: new Set(['me', 'te', 'le', 'nos', 'les', 'se', 'lo', 'la']) },
+  { pattern: TAKEN_OFF_PATTERN, kind: 'info', reliability: 0.6, notAfter: TAKEN_OFF_NOT_AFTER },
   // An order placed, to be changed or followed: a request, not a feeling (the model read
   // "quiero cambiar mi pedido" and "quiero saber el estado de mi pedido" as 5).
   ...rules('info', 0.6, undefined,
@@ -476,8 +477,7 @@ const RULES: Rule[] = [
     'quiero|quisiera|queria|necesito|puedo|podria reprogramar|reagendar|posponer|aplazar|mover|cambiar|modificar mi|el|la hora|fecha|dia|horario|cita|turno|reserva|reservacion',
     'quiero|quisiera|queria|necesito saber|consultar|conocer|ver el estado|status de|del mi? pedido|orden|compra|envio|paquete',
     // The total asked for: "me das el total" (the model read it as 5).
-    'me das|pasas|dices|mandas|confirmas el total',
-    'dame|pasame|dime|mandame|confirmame el total',
+    ...TOTAL_ASKED_PATTERNS,
     // The invoice asked for: paperwork, not a feeling ("¿me pueden facturar el pedido?").
     'me|nos pueden|puedes|puede|podrian|podrias facturar|facturarlo|facturarla',
     'quiero|quisiera|necesito|queria la|una|mi factura|boleta|facturacion',
@@ -935,7 +935,7 @@ const RULES: Rule[] = [
   ...rules('annoyance', 0.55, undefined, 'te|lo|la|los|las extraño|extrañamos|extrañare|extrañar', 'te|lo|la|los|las echo|echamos|echare de menos', 'extraño|extrañamos|extraña a'),
   // Not received ("dice entregado pero no lo recibí"; "todavía no lo he recibido", of a bill):
   // the category reads which; a letdown either way.
-  ...rules('annoyance', 0.65, undefined, 'no lo|la|los|las recibi|recibimos', 'no lo|la|los|las he|hemos recibido'),
+  ...rules('annoyance', 0.65, undefined, ...NOT_RECEIVED_PATTERNS),
   // A reaction to something bought: "la crema me dio alergia".
   ...rules('annoyance', 0.65, undefined, 'me|le|nos dio|dieron|causo|causaron|provoco alergia|irritacion|comezon|ronchas|granitos|granos|diarrea'),
   // Love for it: "mi perrito ama esas croquetas" (not "ama de casa").

@@ -1,0 +1,14 @@
+// Words about an order already under way — something taken off it, it not received, its total
+// asked for — shared by the reply rules and the category, so the two read the same messages alike
+// (as undo-words.ts and empty-delivery-words.ts are).
+
+/** Something taken off an order, told to the shop: "quita la cerveza del pedido", "sácame las papas". */
+export const TAKEN_OFF_PATTERN = 'quita|quitame|quiten|quitenme|quitale|quitenle|sacame|saquenme el|la|los|las|un|una'
+/** Right before the phrase, a clitic makes it tell what something does: "te quita las ganas". */
+export const TAKEN_OFF_NOT_AFTER: ReadonlySet<string> = new Set(['me', 'te', 'le', 'nos', 'les', 'se', 'lo', 'la'])
+
+/** Not received: "dice entregado pero no lo recibí", "todavía no lo he recibido". */
+export const NOT_RECEIVED_PATTERNS: readonly string[] = ['no lo|la|los|las recibi|recibimos|recibio|recibieron', 'no lo|la|los|las he|hemos|ha|han recibido']
+
+/** The total asked for without a question mark: "me das el total", "pásame el total porfa". */
+export const TOTAL_ASKED_PATTERNS: readonly string[] = ['me das|pasas|dices|mandas|confirmas el total', 'dame|pasame|dime|mandame|confirmame el total']
