@@ -23,6 +23,9 @@ import { UNDO_ANYTHING_PATTERN, UNDO_PATTERN, UNSUBSCRIBE_PATTERN, WITHDRAW_VERB
 export { CATEGORIES }
 export type { Category }
 
+/** Where a parcel is left, after "déjamelo en": the door, not a figure. */
+const LEFT_AT: ReadonlySet<string> = new Set('porteria recepcion conserjeria garita portal puerta casa la el mi su lobby oficina'.split(' '))
+
 interface TopicRule {
   pattern: string
   /** Counts only in a question ("¿tienen?"), since "no hay problema" or "tengo" in a statement is not a topic. */
@@ -147,6 +150,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'cuando me? llega|llegaria|llegue|llego' },
     { pattern: 'se? demora|demoran|tarda|tardan|demoraria|tardaria' },
     { pattern: 'no me llego|llega|ha llegado' },
+    { pattern: 'dejas|deja|dejan|dejen|dejar|dejarlo|dejarla|dejarian|dejaria en porteria|recepcion|conserjeria|garita|portal|puerta' },
     { pattern: 'cobertura|recogida|traslado|traslados|delivery|reparto|reparten|repartidor|repartidores|domiciliario|domiciliarios|mensajero|courier|paqueteria|mensajeria|motorizado|guia|expres|internacional|internacionales|exterior|extranjero' },
   ],
   consulta_precio: [
@@ -174,7 +178,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     // Something extra thrown in is a deal: "¿me das yapa si llevo dos?".
     { pattern: 'yapa|yapita|ñapa|ñapita|pilon|encime' },
     // Haggling over a figure: "¿me lo dejas en 20?", "si me lo dejáis en 40 pavos…".
-    { pattern: 'me|nos|lo|la|los|las|se dejas|deja|dejan|dejarias|dejaria|dejarian|dejes|deje en|a' },
+    // Not a place to leave it: "¿me lo dejan en portería si no estoy?" is about the delivery.
+    { pattern: 'me|nos|lo|la|los|las|se dejas|deja|dejan|dejarias|dejaria|dejarian|dejes|deje en|a', notBefore: LEFT_AT },
     { pattern: 'cuanto esta|estan|sale|salen|cobra|cobran|cobras|vale|valen|seria|serian|queda|quedaria' },
     { pattern: 'cuanto me|nos|le|te cobran|cobras|cobra|cobrarian|cobraria|sale|sales|saldria|cuesta|costaria|vale|valdria' },
     { pattern: 'a como', questionOnly: true },

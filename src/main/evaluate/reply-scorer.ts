@@ -137,6 +137,9 @@ const INTENSIFIED: ReadonlySet<string> = new Set('caro cara caros caras feo fea 
 /** Verbs after which "no se" is a reflexive, not "no sé": "el gato ya no se quiere ir", "no se mueve". */
 const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren podia podian pudo repite repiten olviden olvides olvidan desarma desarman rompe rompen daña dañan despinta despintan hunde hunden pudieron podra podria va van fue fueron queda quedan quedo mueve mueven hace hizo deja dejan olvida pierde preocupe preocupen vende venden consigue consiguen encuentra encuentran cansa acaba acabo salva cumple cumplio da dio llama llaman come duerme baña arregla arreglo soluciona soluciono compara mete meten rinde calla'.split(' '))
 
+/** Who a thing happens to when it is not a thing: "mi hija se descompuso" fell ill. */
+const PEOPLE: ReadonlySet<string> = new Set('hija hijo hijas hijos mama papa madre padre esposa esposo abuela abuelo nena nene bebe niño niña novia novio tia tio hermana hermano amiga amigo suegra suegro gurisa guriso wawa'.split(' '))
+
 /** Verbs of calling or writing to someone: a number asked for them is a phone, not an account. */
 const CALLING: ReadonlySet<string> = new Set('llamo llamar llamamos llamarlos llamarles marco marcar escribo escribir escribirles comunico comunicarme comunicarse reporto reportar'.split(' '))
 
@@ -167,6 +170,8 @@ const VERMIN = 'bichos|gusanos|gusano|hormigas|cucarachas|cucaracha|moho|larvas'
 const RULES: Rule[] = [
   // --- purchase: commitment to buy or pay ---
   // "We" buy as "I" do: "nos lo llevamos", "nos quedamos con el azul", "lo apartamos".
+  // Not after "de": "¿cómo cambio la dirección después de hacer el pedido?", "trato de hacer el pedido y no puedo".
+  { pattern: 'hacer el pedido', kind: 'purchase', reliability: 0.85, negated: 'rejection', notAfter: new Set(['de']) },
   ...rules('purchase', 0.9, 'rejection', 'me lo? llevo', 'nos lo|la|los|las llevamos', 'me quedo con', 'nos quedamos con', 'me|nos lo|la|los|las quedo|quedamos'),
   ...rules('purchase', 0.85, 'rejection',
     'lo quiero|compro|pido|aparto|separo|encargo',
@@ -175,7 +180,8 @@ const RULES: Rule[] = [
     'lo|la|los|las apartamos|separamos|encargamos',
     'quiero|quisiera|deseo comprar|comprarlo|comprarla|comprarlos|pagar|pedir|pedirlo|ordenar|inscribirme|adquirir|adquirirlo|llevarlo|llevarmelo',
     'voy a comprar|comprarlo|pedir|pedirlo|llevarlo|llevar|pagar|inscribirme',
-    'quiero|hago|hagamos|hacer|haga|hacemos el pedido',
+    'quiero|hago|hagamos|haga|hacemos el pedido',
+    'acabo|acabamos de hacer el pedido',
     'me inscribo|matriculo',
     'hago|hice|hare|hacemos la|una|el? transferencia|consignacion|pago',
     // Spanglish "el transfer" is a payment only when sent or made (the shuttle of a travel review is not).
@@ -273,6 +279,8 @@ const RULES: Rule[] = [
   { pattern: PAY_TERMS, kind: 'payment_question', reliability: 0.6, notOwned: true },
   ...rules('payment_question', 0.75, undefined, 'se? puede|puedo|podria|pueden pagar|pagarlo|pago'),
   ...rules('payment_question', 0.8, undefined, 'metodos|metodo|medios|medio|formas|forma|opciones de pago'),
+  // Whose account the money goes to: "¿a nombre de quién sale la cuenta?".
+  ...rules('payment_question', 0.7, undefined, 'a nombre de quien'),
   // "¿aceptan pago en bolívares?", "¿reciben pagos con tarjeta?"
   ...rules('payment_question', 0.75, undefined, 'aceptan|acepta|aceptas|reciben|recibe|recibes|toman pago|pagos en|con|por|de'),
 
@@ -684,7 +692,7 @@ const RULES: Rule[] = [
   // A service or a device that stopped working, as customers write to the company behind it: "se
   // cayó la app", "no tengo señal desde ayer", "llevo 3 días sin internet", "no prende".
   ...rules('complaint', 0.7, undefined,
-    'se|me cayo|cae|caen|cayeron|callo|colgo|colgaron|corto|corta|cortan|cortaron|fue|fueron|va|van la|el? app|aplicacion|pagina|sistema|servicio|red|internet|señal|web|plataforma|linea|conexion|luz|agua|fibra|wifi',
+    'se|me cayo|cae|caen|cayeron|callo|colgo|colgaron|corto|corta|cortan|cortaron|fue|fueron|va|van la|el? app|aplicacion|pagina|sistema|servicio|red|internet|señal|web|plataforma|linea|conexion|luz|agua|fibra|wifi|transmision|partido|llamada|video|cable|tele|television',
     'no tengo|tenemos|tiene|tienen|hay|llega|agarra|funciona|sirve señal|internet|luz|conexion|cobertura|wifi|datos|linea',
     'estoy|estamos|sigo|seguimos|quede|quedamos|llevo|llevamos|dias|horas|semanas|otra|vez sin señal|internet|servicio|luz|conexion|cobertura|wifi|linea|fibra|datos|agua',
     // "sin internet en Santiago desde ayer", "sin luz hace 18 horas" (not "¿funciona sin internet?").
@@ -785,7 +793,7 @@ const RULES: Rule[] = [
   // hate and disgust. Negated, each turns ("no estoy contento" is a letdown, "no estoy molesto" reassures).
   ...rules('praise', 0.7, 'annoyance', 'feliz|felices|contento|contenta|contentos|contentas|encantado|encantada|encantados|encantadas|emocionado|emocionada|emocionados|alegre|alegres|satisfecho|satisfecha|satisfechos|satisfechas'),
   ...rules('annoyance', 0.65, 'reassurance',
-    'triste|tristes|tristeza|molesto|molesta|molestos|molestas|enojado|enojada|enojados|enfadado|enfadada|hartisimo|hartisima|preocupado|preocupada|preocupados|frustrado|frustrada|frustrante|indignado|indignada|nervios|nervioso|nerviosa',
+    'triste|tristes|tristeza|molesto|molesta|molestos|molestas|enojado|enojada|enojados|enfadado|enfadada|hartisimo|hartisima|preocupado|preocupada|preocupados|frustrado|frustrada|frustrante|indignado|indignada|nervios|nervioso|nerviosa|deprimido|deprimida|deprimidos|deprimidas|bajoneado|bajoneada',
     'no puedo mas',
     // Fed up: "ya me cansé", "me cansé de esperar" (the model read the first as 5).
     'me canse|cansamos',
@@ -819,6 +827,8 @@ const RULES: Rule[] = [
   // Set right: "gracias!! ya me llegó el reembolso" ("no me ha llegado el reembolso" is a longer complaint).
   ...rules('ack', 0.65, 'complaint', 'ya? me|nos llego|llegaron|devolvieron|reembolsaron|depositaron|reintegraron el|la|mi reembolso|devolucion|reintegro|dinero|plata'),
   ...rules('ack', 0.65, 'complaint', 'ya? quedo|salio|cayo|entro|aparecio el|la|mi reembolso|devolucion|reintegro'),
+  // Thanked for or received: "gracias por la devolución del billete", "ya recibí el reembolso".
+  ...rules('ack', 0.65, 'complaint', 'gracias por el|la|su|tu|mi reembolso|devolucion|reintegro', 'ya? recibi|recibimos el|la|mi reembolso|devolucion|reintegro'),
   // Let down, angered, said with the verb: "nos decepcionó", "me indigna", "me encabrona".
   ...rules('complaint', 0.8, 'reassurance', 'me|nos|le|les decepciono|decepcionaron|decepciona|decepcionan'),
   ...rules('anger', 0.8, 'reassurance', 'me|nos enoja|enojo|enojan|indigna|indigno|indignan|encabrona|encabrono|emputa|emputo|enfurece|enfurecio|cabrea|cabreo|revienta'),
@@ -916,7 +926,7 @@ const RULES: Rule[] = [
     'me|nos aumentaron|subieron el|mi? sueldo|salario|sueldito',
     'por fin me|nos aumentaron|contrataron',
     `me? salio la|el ${JOBS}`,
-    `consegui|conseguimos|consiguio|consiguieron ${JOBS}`,
+    `ya? consegui|conseguimos|consiguio|consiguieron ${JOBS}`,
   ),
   // Friday at last; no complaints: "por fin viernes", "no me quejo".
   ...rules('praise', 0.6, undefined, 'por fin viernes|finde|vacaciones', 'viernes|finde|vacaciones por|al fin', 'al fin viernes|finde|vacaciones'),
@@ -924,7 +934,7 @@ const RULES: Rule[] = [
   ...rules('reassurance', 0.6, undefined, 'no me quejo', 'no me puedo quejar'),
   // Enough (Mexico's "ya estuvo bueno"), thieves, national shame, a letdown ("re bajón").
   ...rules('annoyance', 0.65, undefined, 'ya estuvo bueno|suave', 're|un|tremendo|menudo|flor de? bajon'),
-  ...rules('complaint', 0.7, undefined, 'ratero|rateros|ratera|rateras|ladron|ladrones|ladrona|ladronas', 'verguenza nacional|ajena|total'),
+  ...rules('complaint', 0.7, undefined, 'ratero|rateros|ratera|rateras|ladron|ladrones|ladrona|ladronas', 'verguenza nacional|ajena|total|absoluta'),
   // Chile's "qué lata ir a la pega" (not "una lata de atún"), Uruguay's "qué embole".
   { pattern: 'que lata', kind: 'annoyance', reliability: 0.65, otherSenseBefore: new Set(['de']) },
   ...rules('annoyance', 0.65, undefined, 'embole|embolante|bodrio'),
@@ -1015,8 +1025,14 @@ const RULES: Rule[] = [
   // Broken, faulty, withered or fake, said of what was bought: "se rompió al segundo día", "vino
   // con falla", "las flores llegaron marchitas", "me vendieron un producto falso". Not "¿y si se
   // rompe?": the present asks about the warranty.
+  // Not said of a person: "mi hija se descompuso" fell ill, "mi papá se rompió el brazo".
+  {
+    pattern: 'se|me|nos|le|les rompio|rompieron|daño|dañaron|descompuso|descompusieron|quebro|quebraron|hundio|hundieron|desarmo|desarmaron|rajo|rajaron|desinflo|desinflaron|descosio|descosieron|despego|despegaron|oxido|oxidaron|destiño|destiñeron|encogio|encogieron',
+    kind: 'complaint',
+    reliability: 0.8,
+    notAfter: PEOPLE,
+  },
   ...rules('complaint', 0.8, undefined,
-    'se|me|nos|le|les rompio|rompieron|daño|dañaron|descompuso|descompusieron|quebro|quebraron|hundio|hundieron|desarmo|desarmaron|rajo|rajaron|desinflo|desinflaron|descosio|descosieron|despego|despegaron|oxido|oxidaron|destiño|destiñeron|encogio|encogieron',
     'vino|vinieron|llego|llegaron|trajo|trajeron|salio|salieron con falla|fallas|defecto|defectos|hongos|manchas|rayones|golpes',
     'llego|llegaron|vino|vinieron|esta|estan|estaba|estaban marchito|marchita|marchitos|marchitas|podrido|podrida|podridos|podridas|mohoso|mohosa|echado|echada|aplastado|aplastada|mojado|mojada',
     'llego|llegaron|vino|vinieron usado|usada|usados|usadas|abierto|abierta|rayado|rayada|sucio|sucia|golpeado|golpeada',
@@ -1039,6 +1055,51 @@ const RULES: Rule[] = [
   // Colombia's "hp", but not the brand: "una laptop HP", "la impresora hp".
   { pattern: 'hp', kind: 'insult', reliability: 0.8, notAfter: new Set(['laptop', 'laptops', 'impresora', 'impresoras', 'computadora', 'computador', 'compu', 'pc', 'notebook', 'portatil', 'marca', 'tinta', 'cartucho', 'cartuchos', 'toner', 'monitor', 'mouse', 'teclado', 'cargador', 'equipo', 'modelo']) },
   ...rules('insult', 0.8, undefined, 'hpta|hijueputa|malparido|malparidos|gonorrea|imbecil|idiota|idiotas|estupido|estupidos|pendejo|pendejos|mierda|ridiculo|ridiculos'),
+  // The way to pay failing, not a payment: "el link de pago no me abre", "la cuenta que me
+  // pasaste no existe, me rebota la transferencia". Asked ("¿no abren hoy?") it is the shop's hours.
+  { pattern: 'no me|le abre|abrio|carga|cargo', kind: 'complaint', reliability: 0.7, toldOnly: true },
+  { pattern: 'no existe $', kind: 'complaint', reliability: 0.6, toldOnly: true },
+  ...rules('complaint', 0.7, undefined, 'me|nos|le rebota|rebotan|reboto|rebotaron|rechaza|rechazan|rechazo|rechazaron la|el|mi transferencia|pago|tarjeta|deposito'),
+  // --- posts and messages to companies, seventh batch ---
+  // Abuse, deceit, demands: "esto es un abuso", "publicidad engañosa", "exijo una solución".
+  ...rules('complaint', 0.75, undefined, 'un|que|menudo|tremendo abuso', 'abusivo|abusiva|abusivos|abusivas|abusadores', 'engañoso|engañosa|engañosos|engañosas', 'exijo'),
+  // Charged double, left stranded, good only for stealing: "me cobró el doble", "nos dejaron
+  // tirados", "solo sirven pa robar".
+  ...rules('complaint', 0.75, undefined,
+    'me|nos|le|les cobro|cobraron|cobran el doble|triple',
+    'me|nos|la|lo|los|las dejo|dejaron|dejan botado|botada|botados|tirado|tirada|tirados|tiradas|varado|varada|varados',
+    'solo|nomas sirven|sirve para robar|mentir|estorbar',
+    'datos|noticias|promesas falsos|falsas',
+    'el|mi|su problema sigue|continua|persiste',
+  ),
+  ...rules('complaint', 0.6, undefined, 'humillados|humillado|humillada|humilladas|humillante|humillacion'),
+  // A mess, unbearable, to weep over: "qué quilombo el tránsito", "esta vaina no hay quien la
+  // aguante", "me da ganas de llorar".
+  ...rules('annoyance', 0.65, undefined,
+    'que|un|tremendo|menudo quilombo|desmadre|despelote|caos',
+    'es un caos',
+    'no hay quien la|lo|los|las aguante',
+    'me|nos|te da|dan|dio|dieron|entran ganas de llorar',
+  ),
+  // A pity, told: "qué pena que no vengan". Colombia's polite "qué pena con usted" goes on, and
+  // "qué pena, ¿me regalas…?" asks.
+  { pattern: 'que pena $', kind: 'annoyance', reliability: 0.6, toldOnly: true },
+  { pattern: 'que|una pena que', kind: 'annoyance', reliability: 0.6, toldOnly: true },
+  // Room to improve, said rather than asked: "se puede mejorar", "tienen que mejorar".
+  { pattern: 'se puede|podria mejorar', kind: 'annoyance', reliability: 0.55, toldOnly: true },
+  { pattern: 'deben|deberian|tienen|hay que? mejorar', kind: 'annoyance', reliability: 0.55, toldOnly: true },
+  ...rules('annoyance', 0.55, undefined, 'muy|bastante|demasiado|algo escaso|escasa|escasos|escasas', 'asi no $'),
+  // The best there is, a true friend, a show that was too much, moved to the bone: "no existe
+  // mejor plan", "eres de ley", "estuvo de más", "se me pone la piel de gallina".
+  ...rules('praise', 0.7, undefined,
+    'no existe|hay mejor plan|lugar|sitio|cosa|equipo|comida',
+    'eres|es|son de ley',
+    'estuvo|estuvieron de mas $',
+    'estoy que no entro en mi',
+    'no quepo de',
+  ),
+  ...rules('praise', 0.5, undefined, 'piel de gallina'),
+  ...rules('praise', 0.65, 'annoyance', 'disfrute|disfrutamos|disfruto|disfrutando'),
   // "Carajo" cheers as often as it curses ("¡arriba Perú, carajo!"): an insult only when someone is sent there.
   ...rules('insult', 0.8, undefined, 'al carajo'),
 ]
@@ -1080,6 +1141,8 @@ const EMOJI: Record<string, { kind: SignalKind; reliability: number }> = {}
 const addEmojis = (list: string, kind: SignalKind, reliability: number) => {
   for (const e of list.split(' ')) EMOJI[e] = { kind, reliability }
 }
+// The face holding back tears is moved, not sad: "mi wawa dijo mamá por primera vez 🥹".
+addEmojis('🥹', 'praise', 0.55)
 addEmojis('😍 🥰 🤩 🔥 🙌 👏 💯 ❤ ♥ 💕 💖 💗 💓 💞 💘 💙 💚 💛 💜 🧡 🤍 🖤 🎉 🎊 🥳 😻 🫶 😘 💃 🕺 🏆 🥇 ✨ 😋 🤤', 'praise', 0.65)
 addEmojis('👍 👌 ✅ ✔ 💪 🤝 😎 😃 😄 😀 😁 ☺ 😊 🙂 😉 🤗 😌', 'ack', 0.6)
 addEmojis('🙏', 'gratitude', 0.6)
@@ -1348,12 +1411,15 @@ export function resolveSignals(signals: readonly Signal[], analyzed: Pick<Analyz
     // A mild no wrapped in kind words ("muy bonito pero está fuera de mi presupuesto", "gracias
     // pero está caro") is a 2 whatever the politeness: the kind words are manners, not doubt.
     const politeNo = score === 2 && active.some((s) => MILD_NEGATIVE.has(s.kind))
+    // A payment told inside a complaint is the complaint's story ("pagué el pack y se cortó todo el
+    // partido. Estafadores"), not a second mind about buying.
+    const paidThenWronged = score === 1 && strong.some((x) => x !== 'rejection')
     for (const s of active) {
       const gap = Math.abs(SIGNAL_SCORE[s.kind] - score)
       if (gap <= 1) doubt *= 1 - s.reliability
       // Thanks and laughter come with yes and with no alike, and a "?", a request for more, a greeting or a
       // filler ("eh", "mmm": a voice note is full of them) is form, not stance: none contradicts.
-      else if (s.kind !== 'gratitude' && s.kind !== 'laugh' && !FORM.has(s.kind) && s.label !== 'stall:hmm' && !(politeNo && POLITE.has(s.kind))) conflict = true
+      else if (s.kind !== 'gratitude' && s.kind !== 'laugh' && !FORM.has(s.kind) && s.label !== 'stall:hmm' && !(politeNo && POLITE.has(s.kind)) && !(paidThenWronged && s.kind === 'purchase')) conflict = true
     }
     confidence = 1 - doubt
     if (doubt === 1) confidence = 0.3

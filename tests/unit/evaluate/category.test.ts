@@ -145,3 +145,10 @@ describe('detectCategory: a booking put as a question, an empty delivery', () =>
     expect(detectCategory('¿tienen la caja vacía de regalo?')).toBe('consulta_producto')
   })
 })
+
+describe('detectCategory: where the parcel is left', () => {
+  it('files "déjamelo en portería" under shipping and a figure under price', () => {
+    expect(detectCategory('me lo dejan en porteria si no estoy?')).toBe('consulta_envio')
+    expect(detectCategory('¿me lo dejas en 40?')).toBe('consulta_precio')
+  })
+})

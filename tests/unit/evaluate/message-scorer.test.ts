@@ -759,4 +759,9 @@ describe('scoreMessage: a shop\'s questions page', () => {
     expect(scored('hice un pedido y puse mal el número de apartamento, es el 502').score).toBe(3)
     expect(scored('¿llega para el día de la madre? es un regalo y no quiero quedar mal').score).toBeGreaterThanOrEqual(3)
   })
+
+  it('reads a payment told inside a long complaint as the complaint', () => {
+    expect(scored('@UniversoTV pagué el pack de fútbol para la final y se cortó TODO el partido. Quiero mi plata de vuelta. Estafadores.')).toMatchObject({ score: 1, wasSuccessful: false })
+    expect(scored('@OficinaTributariaCO me embargaron la cuenta por una deuda que ya pagué y tengo los comprobantes. Esto es un abuso.')).toMatchObject({ score: 1, wasSuccessful: false })
+  })
 })

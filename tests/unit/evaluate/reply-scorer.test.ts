@@ -1053,3 +1053,52 @@ describe('assessReply: kept waiting, promises broken, and a lovely staff', () =>
     expect(score('vimos una película de terror')).toBe(3)
   })
 })
+
+describe('assessReply: posts and messages to companies, seventh batch', () => {
+  it('reads abuse, deceit, demands, double charges, being stranded and shame as complaints', () => {
+    for (const text of ['Esto es un abuso', 'Medio engañoso eso', 'Exijo que lo sancionen', 'El concho me cobró el doble', 'La combi me dejó botado en plena avenida', 'Estos políticos solo sirven pa robar', 'el soporte me hizo reiniciar el router y el problema sigue igual', 'Humillados otra vez en Europa', 'Vergüenza absoluta', 'lleno de datos falsos', 'se cortó la transmisión justo en el segundo tiempo']) {
+      expect(score(text), text).toBe(1)
+    }
+  })
+
+  it('reads a mess, the unbearable, tears, a pity, room to improve, scarcity and "así no" as a letdown', () => {
+    for (const text of ['Qué quilombo el tránsito', 'un caos el metro', 'Esta vaina no hay quien la aguante', 'El Barça me da ganas de llorar', 'Qué pena', 'qué pena que no vengan', 'La comida se puede mejorar.', 'la porción fue muy escasa', 'entradas agotadas y en reventa a 300€. Así no', 'la garúa me tiene deprimido']) {
+      expect(score(text), text).toBe(2)
+    }
+    // Colombia's polite "qué pena" opens a question; asked, "se puede mejorar" haggles.
+    expect(score('qué pena con usted, tienen la talla M?')).toBe(3)
+    expect(score('Qué pena, me regalas el precio?')).toBe(3)
+    expect(score('¿se puede mejorar el precio?')).toBe(3)
+  })
+
+  it('reads the best plan, a true friend, a show that was too much, joy, enjoying and a moved face as praise', () => {
+    for (const text of ['No existe mejor plan', 'gracias ñaño, eres de ley', 'el toque de tambores estuvo de más', 'estoy que no entro en mí', 'se me pone la piel de gallina', 'llegó rapidito y vacío, lo disfruto jajaja', 'Mi wawa dijo mamá por primera vez 🥹', 'Habla causa! ya conseguí chamba en Miraflores']) {
+      expect(score(text), text).toBe(5)
+    }
+    expect(score('no disfruté nada')).toBe(2)
+    expect(score('ya lo conseguí en otro lado')).toBe(2)
+  })
+
+  it('reads a person fallen ill as no broken goods, and a refund thanked for or received as settled', () => {
+    expect(assessReply('mi hija se descompuso en el vuelo').signals).not.toContain('complaint:se descompuso')
+    expect(score('se descompuso la licuadora')).toBe(1)
+    expect(score('gracias por la devolución del billete, ha sido rápida')).toBe(4)
+    expect(score('ya recibí el reembolso')).toBe(4)
+  })
+
+  it('reads the way to pay failing as a complaint, whose account it is as a payment question, and an order placed earlier as none', () => {
+    expect(assessReply('el link de pago no me abre')).toMatchObject({ score: 1, wasSuccessful: false })
+    expect(assessReply('el numero de cuenta q me pasaste no existe')).toMatchObject({ score: 1, wasSuccessful: false })
+    expect(score('¿la tienda no abre los domingos?')).toBe(3)
+    expect(assessReply('a nombre de quien sale la cuenta?')).toMatchObject({ score: 4, wasSuccessful: true })
+    expect(assessReply('¿cómo cambio la dirección después de hacer el pedido?').wasSuccessful).toBe(false)
+    expect(assessReply('quiero hacer el pedido').wasSuccessful).toBe(true)
+    expect(assessReply('acabo de hacer el pedido').wasSuccessful).toBe(true)
+  })
+
+  it('reads a payment told inside a complaint as the complaint\'s story, with no conflict', () => {
+    const r = assessReply('pagué el pack de fútbol y se cortó todo el partido. Quiero mi plata de vuelta. Estafadores.')
+    expect(r).toMatchObject({ score: 1, wasSuccessful: false })
+    expect(r.signals).not.toContain('conflict')
+  })
+})
