@@ -135,10 +135,13 @@ const SLOW_VERBS = 'es|esta|estan|son|va|van|anda|andan|fue|estuvo|sigue|siguen'
 /** Adjectives after which "bien" is "very", not "fine": "está bien caro", "bien feo el color", "bien lento". */
 const INTENSIFIED: ReadonlySet<string> = new Set('caro cara caros caras feo fea feos feas malo mala malos malas lento lenta lentos lentas raro rara raros raras dificil complicado complicada chafa pesado pesada triste tristes tarde lejos chico chica chicos chicas pequeño pequeña sucio sucia aburrido aburrida cansado cansada jodido jodida fuerte duro dura caido caida'.split(' '))
 /** Verbs after which "no se" is a reflexive, not "no sé": "el gato ya no se quiere ir", "no se mueve". */
-const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren podia podian pudo repite repiten olviden olvides olvidan desarma desarman rompe rompen daña dañan despinta despintan hunde hunden pudieron podra podria va van fue fueron queda quedan quedo mueve mueven hace hizo deja dejan olvida pierde preocupe preocupen vende venden consigue consiguen encuentra encuentran cansa acaba acabo salva cumple cumplio da dio llama llaman come duerme baña arregla arreglo soluciona soluciono compara mete meten rinde calla'.split(' '))
+const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren puede pueden podia podian pudo repite repiten olviden olvides olvidan desarma desarman rompe rompen daña dañan despinta despintan hunde hunden pudieron podra podria va van fue fueron queda quedan quedo mueve mueven hace hizo deja dejan olvida pierde preocupe preocupen vende venden consigue consiguen encuentra encuentran cansa acaba acabo salva cumple cumplio da dio llama llaman come duerme baña arregla arreglo soluciona soluciono compara mete meten rinde calla'.split(' '))
 
 /** Who a thing happens to when it is not a thing: "mi hija se descompuso" fell ill. */
 const PEOPLE: ReadonlySet<string> = new Set('hija hijo hijas hijos mama papa madre padre esposa esposo abuela abuelo nena nene bebe niño niña novia novio tia tio hermana hermano amiga amigo suegra suegro gurisa guriso wawa'.split(' '))
+
+/** A payment already made, after "que": "la transferencia que hice ayer sigue en proceso" is told, no way to pay asked. */
+const MADE: ReadonlySet<string> = new Set('hice hicimos mande mandamos envie enviamos realice realizamos pague pagamos'.split(' '))
 
 /** Verbs of calling or writing to someone: a number asked for them is a phone, not an account. */
 const CALLING: ReadonlySet<string> = new Set('llamo llamar llamamos llamarlos llamarles marco marcar escribo escribir escribirles comunico comunicarme comunicarse reporto reportar'.split(' '))
@@ -769,6 +772,8 @@ const RULES: Rule[] = [
     'perdieron|perdio|extraviaron|extravio mi|el|la|nuestro|nuestra|su? maleta|pedido|paquete|equipaje|envio|encomienda|valija|mercancia',
     'nadie me|nos? responde|responden|contesta|contestan|atiende|atienden|ayuda|soluciona|resuelve',
     'nadie sabe nada',
+    'nadie coge|contesta|atiende|responde el telefono',
+    'no cogen|contestan|atienden el telefono',
   ),
   // Sarcastic thanks: "gracias por dejarnos sin luz", "gracias por dejarme plantado".
   ...rules('complaint', 0.8, undefined, 'gracias por dejarme|dejarnos|dejarlos|dejar sin|plantado|plantada|tirado|tirada|esperando|colgado|colgada'),
@@ -912,8 +917,11 @@ const RULES: Rule[] = [
   ...rules('annoyance', 0.6, 'reassurance', 'que dolor'),
   // Looking forward and hooked, as posts say it: "qué ganas de ver a las murgas", "lo mejor del
   // año", "la serie me tiene re enganchada".
-  ...rules('praise', 0.65, 'annoyance', 'que|tantas|muchas ganas de|que', 'enganchado|enganchada|enganchados|enganchadas|engancha|enganchan'),
+  ...rules('praise', 0.65, 'annoyance', 'que|tantas|muchas ganas de|que', 'enganchado|enganchada|enganchados|enganchadas|engancha|enganchan|enganchadisimo|enganchadisima'),
   ...rules('praise', 0.7, undefined, 'lo mejor del|de la|mi? año|vida|mundo|dia|viaje|semana|mes|verano|finde|fin'),
+  // The best of its kind, told: "la mejor serie española de los últimos años". Asked ("¿cuál es
+  // la mejor pizza?"), a question.
+  { pattern: 'el|la mejor serie|pelicula|disco|cancion|partido|jugador|jugadora|equipo|libro|album|concierto|temporada|noticia|decision|restaurante|hotel|lugar|tienda|compra|pizza|comida|cafe|regalo|atencion|servicio', kind: 'praise', reliability: 0.7, toldOnly: true },
   // Prices up again, told (not asked): "otra vez subió el boleto", "ya subió el pollo".
   { pattern: 'otra vez subio|subieron|sube|suben', kind: 'annoyance', reliability: 0.6, toldOnly: true },
   { pattern: 'volvio|volvieron a subir', kind: 'annoyance', reliability: 0.6, toldOnly: true },
@@ -1072,6 +1080,7 @@ const RULES: Rule[] = [
     'datos|noticias|promesas falsos|falsas',
     'el|mi|su problema sigue|continua|persiste',
   ),
+  ...rules('complaint', 0.7, undefined, 'corrupcion|corruptos|corrupto|corrupta|corruptas'),
   ...rules('complaint', 0.6, undefined, 'humillados|humillado|humillada|humilladas|humillante|humillacion'),
   // A mess, unbearable, to weep over: "qué quilombo el tránsito", "esta vaina no hay quien la
   // aguante", "me da ganas de llorar".
@@ -1089,6 +1098,11 @@ const RULES: Rule[] = [
   { pattern: 'se puede|podria mejorar', kind: 'annoyance', reliability: 0.55, toldOnly: true },
   { pattern: 'deben|deberian|tienen|hay que? mejorar', kind: 'annoyance', reliability: 0.55, toldOnly: true },
   ...rules('annoyance', 0.55, undefined, 'muy|bastante|demasiado|algo escaso|escasa|escasos|escasas', 'asi no $'),
+  // "no se puede" is no "no sé" (the reflexive), but said alone it is a letdown all the same.
+  ...rules('annoyance', 0.65, undefined, 'asi no se puede'),
+  ...rules('annoyance', 0.55, undefined, 'no se puede $', 'ya no se puede'),
+  // Stuck in a status: "la transferencia sigue en proceso", "mi trámite sigue pendiente".
+  { pattern: 'sigue|siguen|continua en proceso|pendiente|revision|tramite', kind: 'annoyance', reliability: 0.6, toldOnly: true },
   // The best there is, a true friend, a show that was too much, moved to the bone: "no existe
   // mejor plan", "eres de ley", "estuvo de más", "se me pone la piel de gallina".
   ...rules('praise', 0.7, undefined,
@@ -1205,7 +1219,7 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
     }
     const next = words[m.end]
     if (next !== undefined && clauseOf[m.end] === clauseOf[m.start] && rule.otherSenseBefore?.has(next)) continue
-    if (rule.notOwned && namedAsOwned(words, m.start)) continue
+    if (rule.notOwned && (namedAsOwned(words, m.start) || (next === 'que' && MADE.has(words[m.end + 1] ?? '')))) continue
     if (m.start > 0 && rule.notAfter?.has(words[m.start - 1]!)) continue
     if (next !== undefined && clauseOf[m.end] === clauseOf[m.start] && rule.notBefore?.has(next)) {
       signals.push({ kind: 'info', reliability: 0.5, label: `info:${phraseOf(m)} ${next}` })
@@ -1266,7 +1280,7 @@ const SUBJECT_OPENERS: ReadonlySet<string> = new Set(['el', 'los', 'las', 'la', 
 
 /** Setting it right: "me solucionó lo del cobro doble", "me ayudaron con el reembolso". Not "ayuda" (asked for) nor "arreglo" (also a noun). */
 const SOLVED: ReadonlySet<string> = new Set(
-  'soluciono solucionaron solucionaste solucionado resolvio resolvieron resolviste resuelto arreglaron arreglaste arreglado ayudaron ayudaste'.split(' '),
+  'soluciono solucionaron solucionaste solucionado resolvio resolvieron resolviste resuelto arreglaron arreglaste arreglado ayudaron ayudaste reponer repusieron repuso avisar avisarme avisarnos avisaron'.split(' '),
 )
 const SOLVED_AWAY = /^(complaint|annoyance|stop|anger)$/
 

@@ -1102,3 +1102,33 @@ describe('assessReply: posts and messages to companies, seventh batch', () => {
     expect(r.signals).not.toContain('conflict')
   })
 })
+
+describe('assessReply: posts and messages to companies, seventh batch, second round', () => {
+  it('reads the best of its kind told and being hooked as praise, and the best asked as a question', () => {
+    expect(score('Enganchadísima otra vez. La mejor serie española de los últimos años')).toBe(5)
+    expect(score('¿cuál es la mejor pizza?')).toBe(3)
+  })
+
+  it('reads nobody picking up the phone and corruption as complaints, which the praise beside them cannot outweigh', () => {
+    expect(score('sin luz 12 horas y nadie coge el teléfono. Unos genios 👏👏')).toBe(1)
+    expect(score('El PP es la corrupción hecha partido. Increíble')).toBe(1)
+  })
+
+  it('reads "así no se puede" as a letdown and not as "no sé"', () => {
+    const r = assessReply('Así no se puede ver bien.')
+    expect(r.score).toBe(2)
+    expect(r.signals).not.toContain('confusion:no se')
+    expect(assessReply('no se puede').signals).not.toContain('confusion:no se')
+  })
+
+  it('reads a payment stuck in a status as a letdown and no way to pay asked', () => {
+    expect(assessReply('la transferencia que hice ayer sigue en proceso. ¿Qué pasa?')).toMatchObject({ score: 2, wasSuccessful: false })
+    expect(assessReply('aceptan transferencia?').wasSuccessful).toBe(true)
+  })
+
+  it('reads thanks for a problem set right or warned of as thanks', () => {
+    expect(score('gracias por reponer los huevos que vinieron rotos 👍')).toBe(4)
+    expect(score('gracias por avisar que faltaba un producto y ofrecer reemplazo')).toBe(4)
+    expect(score('no me avisaron que faltaba un producto')).toBe(1)
+  })
+})
