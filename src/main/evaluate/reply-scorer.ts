@@ -382,7 +382,9 @@ const RULES: Rule[] = [
   ...rules('annoyance', 0.6, undefined, 'por fin me|nos contestan|contestaron|responden|respondieron|atienden|atendieron|escriben'),
   // Whether the thing is ready, not "listo" agreeing: "¿ya está lista mi torta?".
   ...rules('info', 0.4, undefined, 'esta|estan|estara|estaran listo|lista|listos|listas mi|mis|el|la|los|las'),
-  ...rules('ack', 0.45, undefined, 'si|bueno|buena|chevere|bacano|super'),
+  ...rules('ack', 0.45, undefined, 'si|bueno|buena|chevere|bacano'),
+  // Not the supermarket: "fui al súper".
+  { pattern: 'super', kind: 'ack', reliability: 0.45, notAfter: new Set(['al', 'el', 'del', 'un', 'ese', 'este', 'en']) },
   { pattern: 'esta|todo|asi esta? bien', kind: 'ack', reliability: 0.65, negated: 'decline', otherSenseBefore: INTENSIFIED },
   ...rules('ack', 0.65, 'decline', 'muy bien'),
   ...rules('ack', 0.65, undefined,
@@ -619,7 +621,10 @@ const RULES: Rule[] = [
   // What they wanted was another one: "yo lo quería en blanco".
   ...rules('objection', 0.6, undefined, 'yo lo|la|los|las queria|queriamos|buscaba|buscabamos'),
   ...rules('price_objection', 0.7, undefined, 'no tengo|tenemos|hay plata|dinero|presupuesto|platica', 'no tengo como|con que pagar', 'no me alcanza'),
-  ...rules('price_objection', 0.55, undefined, 'mas barato|barata|baratos|economico|economica'),
+  // Not "¿el combo sale más barato?": whether a deal is cheaper is asked.
+  { pattern: 'mas barato|barata|baratos|economico|economica', kind: 'price_objection', reliability: 0.55, notAfter: new Set(['sale', 'salen', 'saldria', 'sería', 'seria', 'queda', 'quedaria']) },
+  // A price gone up, held against the shop: "¿por qué le subieron tanto?".
+  ...rules('price_objection', 0.6, undefined, 'le|lo|la|les|los subieron|subio|aumentaron|aumento tanto|demasiado|mucho'),
   ...rules('info', 0.55, undefined, 'algo|uno|una|otro|otra|alguno|alguna mas barato|barata|economico|economica'),
   ...rules('objection', 0.5, undefined, 'pailas'),
 
@@ -735,6 +740,8 @@ const RULES: Rule[] = [
   ...rules('rejection', 0.8, undefined, 'ni regalado|regalada|regalados|regaladas'),
   // Never buying here again: "no compro más aquí", "nunca más les compro".
   ...rules('rejection', 0.85, undefined, 'no compro|comprare|vuelvo|volvere|volvemos mas', 'nunca mas les|te|le? compro|comprare|vuelvo|volvere|pido'),
+  // Said alone, after the story of what went wrong: "llegó una hora tarde y regada. Nunca más".
+  ...rules('rejection', 0.75, undefined, 'nunca mas $'),
   ...rules('complaint', 0.8, undefined, 'robarme|robarnos|roban|robando|relajo'),
   ...rules('insult', 0.75, undefined, 'sinverguenza|sinverguenzas|descarado|descarados|descarada'),
   // Insults across the region (not "boludo" or "huevón", as often a friendly filler).
@@ -1068,6 +1075,9 @@ const RULES: Rule[] = [
   { pattern: 'no me|le abre|abrio|carga|cargo', kind: 'complaint', reliability: 0.7, toldOnly: true },
   { pattern: 'no existe $', kind: 'complaint', reliability: 0.6, toldOnly: true },
   ...rules('complaint', 0.7, undefined, 'me|nos|le rebota|rebotan|reboto|rebotaron|rechaza|rechazan|rechazo|rechazaron la|el|mi transferencia|pago|tarjeta|deposito'),
+  // "Send it", told: an order going ahead, also after a grumble ("uy caro, pero bueno dale,
+  // mándalo") or with where to ("envíalo a la dirección de siempre").
+  ...rules('purchase', 0.75, 'rejection', 'mandalo|mandamelo|envialo|enviamelo|despachalo|despachamelo $', 'mandalo|mandamelo|envialo|enviamelo|despachalo|despachamelo a la|mi direccion|casa|oficina|trabajo'),
   // --- posts and messages to companies, seventh batch ---
   // Abuse, deceit, demands: "esto es un abuso", "publicidad engañosa", "exijo una solución".
   ...rules('complaint', 0.75, undefined, 'un|que|menudo|tremendo abuso', 'abusivo|abusiva|abusivos|abusivas|abusadores', 'engañoso|engañosa|engañosos|engañosas', 'exijo'),

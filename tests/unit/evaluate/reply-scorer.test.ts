@@ -1132,3 +1132,26 @@ describe('assessReply: posts and messages to companies, seventh batch, second ro
     expect(score('no me avisaron que faltaba un producto')).toBe(1)
   })
 })
+
+describe('assessReply: send it, never again, the supermarket and a price gone up', () => {
+  it('reads "mándalo" told as an order going ahead, also after a grumble or with where to', () => {
+    expect(assessReply('uy caro, pero bueno dale, mandalo')).toMatchObject({ score: 4, wasSuccessful: true })
+    expect(assessReply('dale, envialo a la direccion de siempre')).toMatchObject({ score: 5, wasSuccessful: true })
+    expect(assessReply('no, no lo mandes').wasSuccessful).toBe(false)
+  })
+
+  it('reads "nunca más" said alone after the story as a no', () => {
+    expect(score('El domicilio llegó una hora tarde y con la gaseosa regada. Nunca más')).toBe(1)
+  })
+
+  it('reads "al súper" as the supermarket, not as "super" agreeing', () => {
+    expect(assessReply('Fui al súper con 20 lucas').signals).not.toContain('ack:super')
+    expect(score('super')).toBe(4)
+  })
+
+  it('reads a price gone up held against the shop as an objection, and whether a deal is cheaper as asked', () => {
+    expect(score('la semana pasada estaba a 80 y ahora a 95, xq le subieron tanto?')).toBe(2)
+    expect(score('el combo sale mas barato?')).toBe(3)
+    expect(score('está caro, tiene algo más barato o no?')).toBe(2)
+  })
+})
