@@ -140,6 +140,9 @@ const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren puede puede
 /** Who a thing happens to when it is not a thing: "mi hija se descompuso" fell ill. */
 const PEOPLE: ReadonlySet<string> = new Set('hija hijo hijas hijos mama papa madre padre esposa esposo abuela abuelo nena nene bebe niño niña novia novio tia tio hermana hermano amiga amigo suegra suegro gurisa guriso wawa'.split(' '))
 
+/** Verbs that ask about a way to pay even without a question mark: "caro pero aceptan tarjeta". */
+const ACCEPTING: ReadonlySet<string> = new Set('aceptan acepta aceptas reciben recibe recibes manejan maneja toman toma puedo puede pueden'.split(' '))
+
 /** A payment already made, after "que": "la transferencia que hice ayer sigue en proceso" is told, no way to pay asked. */
 const MADE: ReadonlySet<string> = new Set('hice hicimos mande mandamos envie enviamos realice realizamos pague pagamos'.split(' '))
 
@@ -1079,6 +1082,27 @@ const RULES: Rule[] = [
   // mándalo") or with where to ("envíalo a la dirección de siempre").
   ...rules('purchase', 0.75, 'rejection', 'mandalo|mandamelo|envialo|enviamelo|despachalo|despachamelo $', 'mandalo|mandamelo|envialo|enviamelo|despachalo|despachamelo a la|mi direccion|casa|oficina|trabajo'),
   // --- posts and messages to companies, seventh batch ---
+  // Faults of apps and services, told: "la app se cierra sola", "el formulario no carga", "no ha
+  // funcionado en todo el trayecto", "el repartidor no quiso subir", "vino con un rayón".
+  { pattern: 'no carga|cargan|cargo', kind: 'complaint', reliability: 0.65, toldOnly: true },
+  ...rules('complaint', 0.7, undefined,
+    'se cierra|cierran|cerro|cerraron sola|solo|solas|solos',
+    'no ha|han funcionado|servido|andado',
+    'no quiso|quisieron subir|atenderme|atendernos|venir|entregar|entregarme|recibir|recibirme|ayudarme|ayudarnos|devolverme',
+    'vino|vinieron|llego|llegaron con un|una rayon|mancha|golpe|hueco|abolladura|raya|rotura',
+  ),
+  // Waiting, time and trips lost, going backwards, "mejoren": "esperé 25 minutos más", "perdí el
+  // viaje", "qué retroceso", "mejorad la comunicación", "así no me puedo organizar", "para variar".
+  ...rules('annoyance', 0.6, undefined,
+    'espere|esperamos|esperando mas? de? 10|15|20|25|30|40|45|50|60|90|1|2|3|4|5|una|dos|tres minutos|horas|hora',
+    'perdi|perdimos el|la viaje|vuelta|tiempo|mañana|tarde|dia',
+    'que|un|menudo|tremendo retroceso',
+    'asi no me|nos puedo|podemos',
+    'para variar $',
+  ),
+  { pattern: 'mejoren|mejorad el|la|los|las', kind: 'annoyance', reliability: 0.55, toldOnly: true },
+  // A lovely person: "Sara del call center es un sol".
+  ...rules('praise', 0.7, undefined, 'es|eres|son|fue un sol|cielo|solazo', 'es|eres|fue una joya'),
   // Abuse, deceit, demands: "esto es un abuso", "publicidad engañosa", "exijo una solución".
   ...rules('complaint', 0.75, undefined, 'un|que|menudo|tremendo abuso', 'abusivo|abusiva|abusivos|abusivas|abusadores', 'engañoso|engañosa|engañosos|engañosas', 'exijo'),
   // Charged double, left stranded, good only for stealing: "me cobró el doble", "nos dejaron
@@ -1393,6 +1417,19 @@ export function resolveSignals(signals: readonly Signal[], analyzed: Pick<Analyz
     extra.push('emphatic')
   }
 
+  // A way to pay asked despite a reservation ("caro, ¿aceptan tarjeta?", "caro pero aceptan
+  // tarjeta"); a card or a credit named in what went wrong ("no me deja comprar con tarjeta, da
+  // error", "me prometieron llamar por el crédito y nada. Sigo esperando") asks nothing.
+  if (
+    k.has('payment_question') &&
+    [...k].some((x) => MILD_NEGATIVE.has(x)) &&
+    analyzed.questionMarks === 0 &&
+    !analyzed.words.some((w) => ACCEPTING.has(w)) &&
+    active.every((s) => s.kind !== 'payment_question' || !s.label.includes(' '))
+  ) {
+    active = active.filter((s) => s.kind !== 'payment_question')
+    k = kinds()
+  }
   const strong = [...k].filter((x) => STRONG_NEGATIVE.has(x))
   const mild = [...k].filter((x) => MILD_NEGATIVE.has(x))
   const asks = k.has('info') || (k.has('topic') && analyzed.questionMarks > 0)

@@ -1155,3 +1155,30 @@ describe('assessReply: send it, never again, the supermarket and a price gone up
     expect(score('está caro, tiene algo más barato o no?')).toBe(2)
   })
 })
+
+describe('assessReply: faults told to a company, and a card named in them', () => {
+  it('reads apps closing, forms not loading, things not working all trip, a courier who would not come up and a scratch as complaints', () => {
+    for (const text of ['la app se cierra sola desde la última actualización', 'el formulario no carga ni en Chrome ni en Firefox', 'el wifi no ha funcionado en todo el trayecto', 'el repartidor no quiso subir al tercer piso', 'la mesa vino con un rayón']) {
+      expect(score(text), text).toBe(1)
+    }
+  })
+
+  it('reads a wait in minutes, a trip lost, going backwards, "mejoren", "así no me puedo organizar" and "para variar" as a letdown', () => {
+    for (const text of ['pasó lleno y no paró. Esperé 25 minutos más.', 'cuando fui no estaba listo. Perdí el viaje.', 'Qué retroceso', 'Mejorad la comunicación, por favor', 'llegó a las 3. Así no me puedo organizar', 'sin wifi, para variar']) {
+      expect(score(text), text).toBe(2)
+    }
+    expect(score('la tienda cierra a las 8')).toBe(3)
+    expect(score('¿mejoran el precio?')).toBe(3)
+  })
+
+  it('reads a lovely person as praise', () => {
+    expect(score('Sara del call center es un sol')).toBe(5)
+  })
+
+  it('reads a card or a credit named in what went wrong as no way to pay asked, and one asked beside a reservation as asked', () => {
+    expect(assessReply('la web no me deja comprar pasajes con tarjeta, da error en el pago')).toMatchObject({ score: 2, wasSuccessful: false })
+    expect(assessReply('me prometieron llamar para el seguimiento del crédito y nada. Sigo esperando.')).toMatchObject({ score: 2, wasSuccessful: false })
+    expect(assessReply('caro, ¿aceptan tarjeta?')).toMatchObject({ score: 3, wasSuccessful: true })
+    expect(assessReply('esta caro pero aceptan tarjeta')).toMatchObject({ score: 3, wasSuccessful: true })
+  })
+})
