@@ -1291,6 +1291,7 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
   }
   dropWhethers(signals, words)
   dropSolved(signals, words, clauseOf)
+  dropClosingIrony(signals, words, clauseOf)
   // An unaccented "si" after other words of its clause opens a condition, no yes: "¿cuándo me llega
   // si pido hoy?". So does one before a subject in a message that asks: "si los niños se enferman,
   // ¿quién responde?" (an article left unfolded is no pronoun: "si la quiero" reads "si lo quiero").
@@ -1337,6 +1338,33 @@ function dropSolved(signals: Signal[], words: readonly string[], clauseOf: reado
     const start = s.span.start
     if (solved.some((i) => i < start && clauseOf[i] === clauseOf[start])) signals.splice(k, 1)
   }
+}
+
+/** Applause that praises nothing after a complaint: "sin luz 12 horas y nadie coge el teléfono. Unos genios 👏👏". */
+const APPLAUSE = new Set(['emoji:👏', 'emoji:🙌'])
+/** The most words of a closing clause that is only a word of praise: "Increíble", "Unos genios", "Muy bien hecho". */
+const CLOSING_PRAISE_WORDS = 3
+const WRONGED = /^(complaint|insult|anger)$/
+const TURNS: ReadonlySet<string> = new Set(['pero', 'aunque', 'luego', 'despues', 'final', 'ya'])
+
+/**
+ * Praise that closes a complaint in a clause of its own, with no thanks anywhere, is irony: "El PP
+ * es la corrupción hecha partido… Increíble", "nadie coge el teléfono. Unos genios 👏". Told the
+ * other way round ("se cortó la luz y a la hora volvió. Impecables, gracias equipo!") the thanks
+ * keep it sincere. The praise, and any applause, go. Mutates `signals`.
+ */
+function dropClosingIrony(signals: Signal[], words: readonly string[], clauseOf: readonly number[]): void {
+  if (words.length === 0 || signals.some((s) => s.kind === 'gratitude')) return
+  const last = clauseOf[words.length - 1]!
+  if (clauseOf.filter((c) => c === last).length > CLOSING_PRAISE_WORDS) return
+  const closing = signals.filter((s) => s.kind === 'praise' && s.span && clauseOf[s.span.start] === last)
+  const wronged = signals.filter((s) => WRONGED.test(s.kind) && s.span && clauseOf[s.span.start]! < last)
+  if (closing.length === 0 || wronged.length === 0) return
+  // Set right in between, it is sincere: "llegó roto pero me lo cambiaron al toque. Excelentes".
+  const after = wronged[wronged.length - 1]!.span!.end
+  if (words.slice(after).some((w) => TURNS.has(w))) return
+  if (signals.some((s) => s.kind === 'praise' && s.span && clauseOf[s.span.start] !== last)) return
+  for (let k = signals.length - 1; k >= 0; k--) if (closing.includes(signals[k]!) || APPLAUSE.has(signals[k]!.label)) signals.splice(k, 1)
 }
 
 /** Before "si", a whether for the yes, though before a purchase a doubt ("a ver si me lo llevo", "te confirmo si lo quiero", "no sé si lo compro"). */

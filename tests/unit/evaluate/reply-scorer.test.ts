@@ -1182,3 +1182,17 @@ describe('assessReply: faults told to a company, and a card named in them', () =
     expect(assessReply('esta caro pero aceptan tarjeta')).toMatchObject({ score: 3, wasSuccessful: true })
   })
 })
+
+describe('assessReply: praise closing a complaint', () => {
+  it('reads a word of praise or applause closing a complaint, with no thanks, as irony', () => {
+    const applause = assessReply('sin luz 12 horas y nadie coge el teléfono. Unos genios 👏👏')
+    expect(applause.score).toBe(1)
+    expect(applause.signals).not.toContain('conflict')
+    expect(assessReply('El PP es la corrupción hecha partido. Gürtel, Kitchen... y aún hay quien los vota. Increíble').signals).not.toContain('praise:increible')
+  })
+
+  it('keeps it sincere with thanks, or with the problem set right in between', () => {
+    expect(assessReply('se cortó la luz a las 3 y a las 4 ya estaba de vuelta. Impecables, gracias equipo!').signals).toContain('praise:impecables')
+    expect(assessReply('llegó roto pero me lo cambiaron al toque. Excelentes').signals).toContain('praise:excelentes')
+  })
+})
