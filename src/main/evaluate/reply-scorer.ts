@@ -586,7 +586,9 @@ const RULES: Rule[] = [
   // --- confusion and answers that missed the question ---
   ...rules('confusion', 0.8, undefined, 'no le|te|les? entiendo|entendi|comprendo|capto|entiende nada?'),
   ...rules('confusion', 0.75, undefined, 'no me|nos? quedo|queda|es|esta muy|tan|bien? claro'),
-  ...rules('confusion', 0.7, undefined, 'como asi', 'confuso|confusa|confundido|confundida|enredado|perdido|perdida'),
+  ...rules('confusion', 0.7, undefined, 'como asi', 'confuso|confusa|confundido|confundida|enredado'),
+  // Lost in the answer, not lost for days: "mi perrita volvió después de 3 días perdida".
+  { pattern: 'perdido|perdida', kind: 'confusion', reliability: 0.7, notAfter: new Set(['dias', 'semanas', 'horas', 'meses', 'dia', 'semana', 'mes', 'tiempo']) },
   // Asked to say it again: "¿me explicas de nuevo?", "explícame otra vez".
   // Not "explícame mejor qué incluye": asking for more.
   ...rules('confusion', 0.65, undefined, 'explicas|explica|explicame|expliquen|repites|repite|repiteme de|otra nuevo|vez'),
@@ -642,9 +644,11 @@ const RULES: Rule[] = [
   ...rules('info', 0.5, undefined, 'hay|habria|tengo|tendria|toca que? comprarlo|comprarla|comprarlos|comprar|pagarlo|pagar aparte|extra|adicional'),
   // Neither of the options offered: "ninguna", "ni una ni otra".
   ...rules('decline', 0.7, undefined, 'ninguna|ninguno|ningunas|ningunos $', 'ni una|uno ni otra|otro'),
+  // Not thanks "por otro día" of life, nor "cada otro día".
+  { pattern: 'otro dia', kind: 'decline', reliability: 0.6, notAfter: new Set(['por', 'cada']) },
   ...rules('decline', 0.6, undefined,
     'tal vez|talvez|quizas|quiza despues|luego',
-    'otro dia', 'mas adelante',
+    'mas adelante',
     'para otra|otro ocasion|momento|dia|vez',
     'en otro|otra momento|ocasion|oportunidad',
     'no creo',
@@ -972,7 +976,7 @@ const RULES: Rule[] = [
   ...rules('info', 0.6, undefined, 'tengo|tenia una|unas consulta|consultita|consultas|pregunta|preguntita|preguntas|duda|dudita|dudas'),
   // Bored, worn out, too hot, overslept, failed: "me aburro", "ando bien cansado", "me muero de
   // calor", "me quedé dormido", "reprobé mate" (the model read most as 4 or 5).
-  ...rules('annoyance', 0.6, 'reassurance', 'me aburro|aburri|aburrimos', 'que aburrimiento|aburricion|flojera|pereza', 'ando|andamos|ando bien|muy|super cansado|cansada|cansados|cansadas|agotado|agotada|reventado|reventada|molido|molida'),
+  ...rules('annoyance', 0.6, 'reassurance', 'me aburro|aburri|aburrimos', 'que aburrimiento|aburricion|flojera|pereza|hueva|aburrido|aburrida', 'ando|andamos|ando bien|muy|super cansado|cansada|cansados|cansadas|agotado|agotada|reventado|reventada|molido|molida'),
   ...rules('annoyance', 0.6, undefined, 'me|nos muero|morimos de calor|frio|sueño|hambre|aburrimiento', 'me|nos quede|quedamos dormido|dormida|dormidos', 'reprobe|reprobamos|jale|jalamos|perdi|perdimos el|la? examen|materia|curso|año|semestre|parcial', 'reprobe|reprobamos|jale|jalamos'),
   // Celebrations: "¡viva Chile!", "nos casamos!!", "se agradece"; fingers crossed.
   { pattern: 'viva|vivan', kind: 'praise', reliability: 0.6, notAfter: new Set(['se', 'lo', 'la', 'los', 'las', 'me', 'te', 'nos', 'le', 'les', 'donde', 'quien', 'cuando', 'mientras', 'en', 'uno', 'una', 'usted', 'ustedes', 'ella', 'el', 'ellos']) },
@@ -1039,7 +1043,7 @@ const RULES: Rule[] = [
   ),
   // Called off by the company: "me cancelaron el vuelo", "nos anularon la reserva sin aviso".
   ...rules('complaint', 0.75, undefined, `me|nos|le|les cancelaron|anularon|cancelo|anulo|cancelan|anulan el|la|mi|su|nuestro|nuestra? ${UNDONE_THINGS}`),
-  ...rules('complaint', 0.8, undefined, 'llego|llegaron|vino|vinieron|venia|venian|esta|estan|estaba|estaban|salio|salieron|lleva|llevan|sigue|siguen roto|rota|rotos|rotas|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|incompleto|incompleta|malo|mala|vencido|vencida|frio|fria|frios|frias|helado|helada|crudo|cruda|derretido|derretida'),
+  ...rules('complaint', 0.8, undefined, 'llego|llegaron|vino|vinieron|venia|venian|esta|estan|estaba|estaban|salio|salieron|lleva|llevan|sigue|siguen roto|rota|rotos|rotas|destrozado|destrozada|destrozados|destrozadas|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|incompleto|incompleta|malo|mala|vencido|vencida|frio|fria|frios|frias|helado|helada|crudo|cruda|derretido|derretida'),
   // Broken, faulty, withered or fake, said of what was bought: "se rompió al segundo día", "vino
   // con falla", "las flores llegaron marchitas", "me vendieron un producto falso". Not "¿y si se
   // rompe?": the present asks about the warranty.
@@ -1082,6 +1086,18 @@ const RULES: Rule[] = [
   // mándalo") or with where to ("envíalo a la dirección de siempre").
   ...rules('purchase', 0.75, 'rejection', 'mandalo|mandamelo|envialo|enviamelo|despachalo|despachamelo $', 'mandalo|mandamelo|envialo|enviamelo|despachalo|despachamelo a la|mi direccion|casa|oficina|trabajo'),
   // --- posts and messages to companies, seventh batch ---
+  // A day brightened, a sure thing, being in love, tenderness, feeling well: "me alegró el día",
+  // "nunca falla", "quedé enamorao", "qué ternura", "me siento otra persona".
+  ...rules('praise', 0.7, undefined,
+    'me|nos alegro|alegra|alegraste|alegraron|alegran el|la dia|tarde|noche|semana|mañana',
+    'nunca|jamas falla|fallan|decepciona|decepcionan',
+    'enamorado|enamorada|enamorados|enamorao',
+    'que ternura|bendicion|lindura',
+    'se disfruta|disfrutan',
+  ),
+  ...rules('praise', 0.65, 'annoyance', 'me siento|sentimos bien|mejor|genial|increible|tranquilo|tranquila|feliz|renovado|renovada', 'me siento|sentimos otra|otro persona', 'me siento|sentimos en paz'),
+  // Broken inside, failed, nothing good: "estoy destrozado", "suspendí todas", "y nada bueno".
+  ...rules('annoyance', 0.65, undefined, 'destrozado|destrozada|devastado|devastada', 'me quiero morir', 'suspendi|suspendimos', 'y nada bueno', 'nada bueno $'),
   // Faults of apps and services, told: "la app se cierra sola", "el formulario no carga", "no ha
   // funcionado en todo el trayecto", "el repartidor no quiso subir", "vino con un rayón".
   { pattern: 'no carga|cargan|cargo', kind: 'complaint', reliability: 0.65, toldOnly: true },

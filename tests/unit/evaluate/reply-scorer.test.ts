@@ -1196,3 +1196,26 @@ describe('assessReply: praise closing a complaint', () => {
     expect(assessReply('llegó roto pero me lo cambiaron al toque. Excelentes').signals).toContain('praise:excelentes')
   })
 })
+
+describe('assessReply: posts about one\'s own day', () => {
+  it('reads a day brightened, a sure thing, love, tenderness, feeling well and enjoying as praise', () => {
+    for (const text of ['jaja el meme del perrito me alegró el día', 'El bocata de calamares nunca falla', 'quedé enamorao del sabor', 'qué ternura', 'Hoy me siento bien, tranquila', 'Dormí 9 horas. Me siento otra persona', 'agua helada pero se disfruta']) {
+      expect(score(text), text).toBe(5)
+    }
+    expect(score('no me siento bien')).toBe(2)
+  })
+
+  it('reads being broken inside, wanting to die, an exam failed, nothing good and boredom as a letdown', () => {
+    for (const text of ['Estoy destrozado, se acabó todo con ella', 'Me quiero morir, suspendí todas', 'Esta semana me ha pasado de todo, y nada bueno', 'Que aburrido es el fin de semana', 'Que hueva ir a clases con este frío']) {
+      expect(score(text), text).toBe(2)
+    }
+    expect(score('la caja llegó destrozada')).toBe(1)
+  })
+
+  it('reads thanks for another day and a pet lost for days as no decline and no confusion', () => {
+    expect(score('Gracias a Dios por otro día 🙏')).toBe(4)
+    expect(score('mejor otro dia')).toBe(2)
+    expect(assessReply('Mi perrita volvió a casa después de 3 días perdida, gracias a todos').signals).not.toContain('confusion:perdida')
+    expect(score('estoy perdida')).toBe(2)
+  })
+})
