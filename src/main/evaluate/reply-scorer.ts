@@ -140,6 +140,9 @@ const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren puede puede
 /** Who a thing happens to when it is not a thing: "mi hija se descompuso" fell ill. */
 const PEOPLE: ReadonlySet<string> = new Set('hija hijo hijas hijos mama papa madre padre esposa esposo abuela abuelo nena nene bebe niño niña novia novio tia tio hermana hermano amiga amigo suegra suegro gurisa guriso wawa'.split(' '))
 
+/** A refund named as a noun: asked for as a complaint, but beside praise alone, one made. */
+const REFUNDED: ReadonlySet<string> = new Set(['complaint:devolucion', 'complaint:reembolso'])
+
 /** Verbs that ask about a way to pay even without a question mark: "caro pero aceptan tarjeta". */
 const ACCEPTING: ReadonlySet<string> = new Set('aceptan acepta aceptas reciben recibe recibes manejan maneja toman toma puedo puede pueden'.split(' '))
 
@@ -178,7 +181,9 @@ const RULES: Rule[] = [
   // "We" buy as "I" do: "nos lo llevamos", "nos quedamos con el azul", "lo apartamos".
   // Not after "de": "¿cómo cambio la dirección después de hacer el pedido?", "trato de hacer el pedido y no puedo".
   { pattern: 'hacer el pedido', kind: 'purchase', reliability: 0.85, negated: 'rejection', notAfter: new Set(['de']) },
-  ...rules('purchase', 0.9, 'rejection', 'me lo? llevo', 'nos lo|la|los|las llevamos', 'me quedo con', 'nos quedamos con', 'me|nos lo|la|los|las quedo|quedamos'),
+  // Not "me llevo todo mi dinero a otro banco": leaving, not buying.
+  { pattern: 'me llevo', kind: 'purchase', reliability: 0.9, negated: 'rejection', notBefore: new Set(['todo', 'toda', 'mi', 'mis']) },
+  ...rules('purchase', 0.9, 'rejection', 'me lo llevo', 'nos lo|la|los|las llevamos', 'me quedo con', 'nos quedamos con', 'me|nos lo|la|los|las quedo|quedamos'),
   ...rules('purchase', 0.85, 'rejection',
     'lo quiero|compro|pido|aparto|separo|encargo',
     // ("lo queremos recordar", "hasta que lo pedimos": "queremos", "pedimos", "compramos" are a
@@ -627,7 +632,7 @@ const RULES: Rule[] = [
   ...rules('objection', 0.6, undefined, 'yo lo|la|los|las queria|queriamos|buscaba|buscabamos'),
   ...rules('price_objection', 0.7, undefined, 'no tengo|tenemos|hay plata|dinero|presupuesto|platica', 'no tengo como|con que pagar', 'no me alcanza'),
   // Not "¿el combo sale más barato?": whether a deal is cheaper is asked.
-  { pattern: 'mas barato|barata|baratos|economico|economica', kind: 'price_objection', reliability: 0.55, notAfter: new Set(['sale', 'salen', 'saldria', 'sería', 'seria', 'queda', 'quedaria']) },
+  { pattern: 'mas barato|barata|baratos|economico|economica', kind: 'price_objection', reliability: 0.55, notAfter: new Set(['sale', 'salen', 'saldria', 'seria', 'queda', 'quedaria', 'salido', 'salio']) },
   // A price gone up, held against the shop: "¿por qué le subieron tanto?".
   ...rules('price_objection', 0.6, undefined, 'le|lo|la|les|los subieron|subio|aumentaron|aumento tanto|demasiado|mucho'),
   ...rules('info', 0.55, undefined, 'algo|uno|una|otro|otra|alguno|alguna mas barato|barata|economico|economica'),
@@ -985,7 +990,9 @@ const RULES: Rule[] = [
   // A shame: "No merecen la camiseta. Vergüenza".
   ...rules('complaint', 0.7, undefined, 'verguenza $'),
   // Held up, told: "asaltaron a mi hermana en el paradero".
-  { pattern: 'asaltaron|asaltan|asalto|asaltado|asaltada|atracaron|atraco', kind: 'annoyance', reliability: 0.65, toldOnly: true },
+  { pattern: 'asaltaron|asaltan|asalto|asaltado|asaltada|atracaron', kind: 'annoyance', reliability: 0.65, toldOnly: true },
+  // A bill called a hold-up: "unos genios del atraco".
+  { pattern: 'atraco', kind: 'complaint', reliability: 0.7, toldOnly: true },
   // Questions that are complaints: "¿qué les pasa?", "¿no les da vergüenza?", "¿me están tomando el
   // pelo?", "¿así tratan a sus clientes?", "¿hasta cuándo?" (alone; not "¿hasta cuándo es la promo?").
   ...rules('annoyance', 0.65, undefined, 'que les|te pasa $', 'hasta cuando $', 'cuanto mas tengo|tenemos|hay|voy|vamos que|a esperar'),
@@ -1086,6 +1093,41 @@ const RULES: Rule[] = [
   // mándalo") or with where to ("envíalo a la dirección de siempre").
   ...rules('purchase', 0.75, 'rejection', 'mandalo|mandamelo|envialo|enviamelo|despachalo|despachamelo $', 'mandalo|mandamelo|envialo|enviamelo|despachalo|despachamelo a la|mi direccion|casa|oficina|trabajo'),
   // --- posts and messages to companies, seventh batch ---
+  // Spain to a company: "la app nueva mola", "IMPRESIONANTE", "me habéis salvado el mes", "sois
+  // unas máquinas", "ni una sola queja", "mejor decisión", "os quiero" (vosotros read as ustedes).
+  ...rules('praise', 0.7, 'annoyance', 'mola|molan|molo|molaba'),
+  ...rules('praise', 0.7, undefined,
+    'impresionante|impresionantes',
+    'me|nos han|has salvado el|la dia|mes|semana|vida|navidad|viaje',
+    'me|nos salvaron|salvaste|salvo el|la dia|mes|semana|vida|navidad|viaje',
+    'son|es|eres unas? maquina|maquinas',
+    'mejor decision',
+    'les quiero|amo $',
+    'les quiero|amo mucho|muchisimo',
+  ),
+  ...rules('reassurance', 0.7, undefined, 'ni una sola? queja|problema|pega', 'ninguna queja', 'cero quejas|problemas'),
+  // A refund done: "devolución aceptada y reembolso en el mismo día".
+  ...rules('ack', 0.65, undefined, 'devolucion|reembolso|reintegro aceptada|aceptado|aprobada|aprobado|hecha|hecho|realizada|realizado|procesada|procesado|rapida|rapido|inmediata|inmediato'),
+  // Left without the service, charged without asking, lacking respect, reported, a mafia, a shame
+  // of a club: "me dejáis sin internet", "me cobrasteis el seguro sin marcarlo", "me ha faltado al
+  // respeto", "os denuncio", "sois una mafia", "vergüenza de club".
+  ...rules('complaint', 0.75, undefined,
+    'me|nos dejan|dejaron|dejo|deja|dejaste sin internet|luz|agua|señal|servicio|linea|gas|wifi|cobertura',
+    'sin marcarlo|pedirlo|solicitarlo|autorizarlo|autorizacion|permiso|consentimiento',
+    'faltado|falto|faltaron al respeto',
+    'les|los|las|lo|la|te denuncio|denunciare',
+    'voy|vamos a denunciar|denunciarlos|denunciarles',
+    'he|hemos denunciado',
+    'son|es|eres una mafia', 'mafiosos|mafiosa',
+    'verguenza de club|empresa|servicio|pais|equipo|gobierno|compañia',
+    'vosotros|ustedes flipais|flipan',
+    'llego|vino|llegaron|vinieron con la caja aplastada|rota|abierta|mojada|golpeada|destrozada',
+  ),
+  // Not fair, crawling, too much: "no me parece bien", "la conexión va a pedales", "8 euros una
+  // cerveza es pasarse"; a card not taken, told ("no acepta tarjeta desde hace días").
+  ...rules('annoyance', 0.65, undefined, 'no me parece|parecio bien|justo|normal|correcto', 'va|van|iba|anda a pedales'),
+  ...rules('price_objection', 0.55, undefined, 'es pasarse'),
+  { pattern: 'no acepta|aceptan tarjeta|tarjetas|billetes|efectivo|pagos', kind: 'annoyance', reliability: 0.6, toldOnly: true },
   // A day brightened, a sure thing, being in love, tenderness, feeling well: "me alegró el día",
   // "nunca falla", "quedé enamorao", "qué ternura", "me siento otra persona".
   ...rules('praise', 0.7, undefined,
@@ -1364,13 +1406,13 @@ const WRONGED = /^(complaint|insult|anger)$/
 const TURNS: ReadonlySet<string> = new Set(['pero', 'aunque', 'luego', 'despues', 'final', 'ya'])
 
 /**
- * Praise that closes a complaint in a clause of its own, with no thanks anywhere, is irony: "El PP
+ * Praise that closes a complaint in a clause of its own, with no thanks or agreement anywhere, is irony: "El PP
  * es la corrupción hecha partido… Increíble", "nadie coge el teléfono. Unos genios 👏". Told the
  * other way round ("se cortó la luz y a la hora volvió. Impecables, gracias equipo!") the thanks
  * keep it sincere. The praise, and any applause, go. Mutates `signals`.
  */
 function dropClosingIrony(signals: Signal[], words: readonly string[], clauseOf: readonly number[]): void {
-  if (words.length === 0 || signals.some((s) => s.kind === 'gratitude')) return
+  if (words.length === 0 || signals.some((s) => s.kind === 'gratitude' || s.kind === 'ack' || s.kind === 'reassurance')) return
   const last = clauseOf[words.length - 1]!
   if (clauseOf.filter((c) => c === last).length > CLOSING_PRAISE_WORDS) return
   const closing = signals.filter((s) => s.kind === 'praise' && s.span && clauseOf[s.span.start] === last)
@@ -1472,6 +1514,12 @@ export function resolveSignals(signals: readonly Signal[], analyzed: Pick<Analyz
     active.every((s) => s.kind !== 'payment_question' || !s.label.includes(' '))
   ) {
     active = active.filter((s) => s.kind !== 'payment_question')
+    k = kinds()
+  }
+  // A refund named beside praise, with nothing else wrong, was made: "devolución aceptada y
+  // reembolso en el mismo día. IMPRESIONANTE", "la devolución en 24 horas. Me habéis salvado el mes".
+  if (k.has('praise') && active.some((s) => REFUNDED.has(s.label)) && !active.some((s) => (STRONG_NEGATIVE.has(s.kind) || MILD_NEGATIVE.has(s.kind)) && !REFUNDED.has(s.label))) {
+    active = active.filter((s) => !REFUNDED.has(s.label))
     k = kinds()
   }
   const strong = [...k].filter((x) => STRONG_NEGATIVE.has(x))

@@ -1219,3 +1219,37 @@ describe('assessReply: posts about one\'s own day', () => {
     expect(score('estoy perdida')).toBe(2)
   })
 })
+
+describe('assessReply: Spain writing to a company (vosotros read as ustedes)', () => {
+  it('reads "mola", "impresionante", being saved, machines, no complaint at all, the best decision and "os quiero" as praise', () => {
+    for (const text of ['la app nueva mola, ya no hay que imprimir nada', 'IMPRESIONANTE', 'Me habéis salvado el mes, de verdad', 'pedido a las 23h, en casa a las 10. Sois unas máquinas', 'hace un año y ni una sola queja. Mejor decisión ever 💚', 'Os quiero ❤️']) {
+      expect(score(text), text).toBe(5)
+    }
+    expect(score('no mola nada')).toBe(2)
+  })
+
+  it('reads a refund named beside praise alone as one made', () => {
+    expect(score('devolución aceptada y reembolso en el mismo día. Sin preguntas. IMPRESIONANTE')).toBe(5)
+    expect(score('la devolución del cargo fraudulento en 24 horas. Me habéis salvado el mes 🙏')).toBe(5)
+    expect(score('quiero la devolución ya')).toBe(1)
+  })
+
+  it('reads being left without the service, charged without asking, disrespect, reporting, a mafia and a shame of a club as complaints', () => {
+    for (const text of ['me dejáis sin internet justo el día que teletrabajo', 'me cobrasteis el seguro sin marcarlo. ¿Me lo devolvéis?', 'el director me ha faltado al respeto', 'Vosotros flipáis. Os denuncio', 'Sois una mafia', 'fallaron los tornos. Vergüenza de club', 'el paquete llegó con la caja aplastada', 'la factura de 340€, unos genios del atraco']) {
+      expect(score(text), text).toBe(1)
+    }
+  })
+
+  it('reads "no me parece bien", a crawling line, "es pasarse" and a card not taken as a letdown', () => {
+    for (const text of ['me habéis quitado canales sin bajar el precio. No me parece bien', 'esta noche la conexión va a pedales', '8 euros una cerveza es pasarse un poco', 'la máquina de recarga no acepta tarjeta desde hace días']) {
+      expect(score(text), text).toBe(2)
+    }
+    expect(assessReply('¿no aceptan tarjeta?').signals).not.toContain('annoyance:no acepta tarjeta')
+  })
+
+  it('reads taking one\'s money elsewhere as no purchase, and cheaper than before as good news', () => {
+    expect(assessReply('Me llevo todo mi dinero a otro banco esta semana').wasSuccessful).toBe(false)
+    expect(assessReply('me llevo la azul').wasSuccessful).toBe(true)
+    expect(score('me ha salido más barato que el anterior y con mejor cobertura. Contento')).toBe(5)
+  })
+})
