@@ -1122,11 +1122,14 @@ const RULES: Rule[] = [
     'verguenza de club|empresa|servicio|pais|equipo|gobierno|compañia',
     'vosotros|ustedes flipais|flipan',
     'llego|vino|llegaron|vinieron con la caja aplastada|rota|abierta|mojada|golpeada|destrozada',
+    'llego|vino|llegaron|vinieron el|la|mi paquete|caja|pedido|producto|encomienda abierto|abierta|golpeado|golpeada|roto|rota|mojado|mojada|aplastado|aplastada|dañado|dañada|incompleto|incompleta',
   ),
   // Not fair, crawling, too much: "no me parece bien", "la conexión va a pedales", "8 euros una
   // cerveza es pasarse"; a card not taken, told ("no acepta tarjeta desde hace días").
   ...rules('annoyance', 0.65, undefined, 'no me parece|parecio bien|justo|normal|correcto', 'va|van|iba|anda a pedales'),
-  ...rules('price_objection', 0.55, undefined, 'es pasarse'),
+  ...rules('price_objection', 0.55, undefined, 'es pasarse', 'se pasaron|pasan|paso con el|ese|este precio|cobro'),
+  // Dominican "qué jevi".
+  ...rules('praise', 0.7, undefined, 'jevi|jevy'),
   { pattern: 'no acepta|aceptan tarjeta|tarjetas|billetes|efectivo|pagos', kind: 'annoyance', reliability: 0.6, toldOnly: true },
   // A day brightened, a sure thing, being in love, tenderness, feeling well: "me alegró el día",
   // "nunca falla", "quedé enamorao", "qué ternura", "me siento otra persona".

@@ -764,4 +764,8 @@ describe('scoreMessage: a shop\'s questions page', () => {
     expect(scored('@UniversoTV pagué el pack de fútbol para la final y se cortó TODO el partido. Quiero mi plata de vuelta. Estafadores.')).toMatchObject({ score: 1, wasSuccessful: false })
     expect(scored('@OficinaTributariaCO me embargaron la cuenta por una deuda que ya pagué y tengo los comprobantes. Esto es un abuso.')).toMatchObject({ score: 1, wasSuccessful: false })
   })
+
+  it('reads a little discount asked for as haggling, not an order', () => {
+    expect(scored('me haces un descuentito? 🙏')).toMatchObject({ score: 3, wasSuccessful: false, category: 'consulta_precio' })
+  })
 })

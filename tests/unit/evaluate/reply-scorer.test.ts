@@ -1253,3 +1253,11 @@ describe('assessReply: Spain writing to a company (vosotros read as ustedes)', (
     expect(score('me ha salido más barato que el anterior y con mejor cobertura. Contento')).toBe(5)
   })
 })
+
+describe('assessReply: the Caribbean shop chat', () => {
+  it('reads "se pasaron con ese precio" as an objection, "qué jevi" as praise and a parcel that came open as a complaint', () => {
+    expect(score('se pasaron con ese precio')).toBe(2)
+    expect(score('que jevi! tienes foto del de spiderman?')).toBe(4)
+    expect(score('oye me llego el paquete abierto y golpeado')).toBe(1)
+  })
+})
