@@ -364,7 +364,7 @@ const RULES: Rule[] = [
   // What customers write to a shop that served them well: congratulations and recommendations.
   ...rules('praise', 0.8, undefined, 'felicitaciones|felicidades|felicito|felicitarlos|felicitarte|enhorabuena', '10|diez de 10|diez'),
   ...rules('praise', 0.75, 'complaint', 'recomendado|recomendada|recomendados|recomendadas|recomendadisimo|recomendadisimos|recomendadisima', 'lo|la|los|las|les|se recomiendo|recomendamos|recomienda'),
-  ...rules('reassurance', 0.6, 'objection', 'vale la pena'),
+  ...rules('reassurance', 0.6, 'objection', 'vale|merece la pena'),
   // The same, as customers say it beyond Colombia: Argentina (joya, piola, bárbaro, ídolo), Mexico
   // (chido, padrísimo, qué padre), Spain (guay, me mola, flipante, chulísimo), Chile and Peru
   // (bacán, la raja, pulenta), anywhere (crack, genio).
@@ -1128,6 +1128,29 @@ const RULES: Rule[] = [
   // cerveza es pasarse"; a card not taken, told ("no acepta tarjeta desde hace días").
   ...rules('annoyance', 0.65, undefined, 'no me parece|parecio bien|justo|normal|correcto', 'va|van|iba|anda a pedales'),
   ...rules('price_objection', 0.55, undefined, 'es pasarse', 'se pasaron|pasan|paso con el|ese|este precio|cobro'),
+  // Spain's "de vicio", "lo vais a petar", "gloria bendita"; better than before, surprisingly good,
+  // the funniest there is, a blessing.
+  ...rules('praise', 0.7, undefined,
+    'de vicio $',
+    'lo van|vas a petar',
+    'lo estan|estas petando',
+    'gloria bendita',
+    'sorprendentemente bien|bueno|buena|buenos|buenas',
+    'lo mas gracioso|lindo|bonito|hermoso|tierno|rico que hay',
+    'bendicion|bendiciones $',
+  ),
+  { pattern: 'es|esta|son|estan|fue|quedo|quedaron mucho|muchisimo mejor', kind: 'praise', reliability: 0.6, toldOnly: true },
+  // Stingy, a day gone wrong, mocked, impossible, crowded, tiresome, not worth a word: "un poco
+  // rata", "vaya tarde", "¿os estáis riendo de mí?", "a las 19h es imposible", "mejor no comento".
+  ...rules('annoyance', 0.55, undefined,
+    'un poco|que rata|ratas',
+    'vaya tarde|dia|mañana|semana|noche $',
+    'es imposible $',
+    'demasiada gente',
+    'un poco|que pesado|pesada|pesados|pesadas $',
+    'mejor no comento|opino',
+  ),
+  ...rules('complaint', 0.7, undefined, 'se|les estan|estas riendo|burlando de mi|nosotros|nosotras|uno', 'se|les estan|estas riendo|burlando de la gente'),
   // Dominican "qué jevi".
   ...rules('praise', 0.7, undefined, 'jevi|jevy'),
   { pattern: 'no acepta|aceptan tarjeta|tarjetas|billetes|efectivo|pagos', kind: 'annoyance', reliability: 0.6, toldOnly: true },

@@ -1261,3 +1261,24 @@ describe('assessReply: the Caribbean shop chat', () => {
     expect(score('oye me llego el paquete abierto y golpeado')).toBe(1)
   })
 })
+
+describe('assessReply: Spain writing to a company, second round', () => {
+  it('reads "de vicio", "lo vais a petar", "gloria bendita", surprisingly good, much better, the funniest there is and a blessing as praise', () => {
+    for (const text of ['el pan de masa madre está de vicio. Lo vais a petar', 'el aire acondicionado es gloria bendita en agosto', 'Sorprendentemente bien el vuelo', 'la nueva app es mucho mejor que la anterior', 'El Chavo sigue siendo lo más gracioso que hay', 'el campo ya se ve verdecito, bendición']) {
+      expect(score(text), text).toBe(5)
+    }
+    expect(score('¿cuál es mucho mejor?')).toBe(3)
+  })
+
+  it('reads stinginess, a day gone wrong, the impossible, crowds, tiresome, not worth a comment and being laughed at as negative', () => {
+    for (const text of ['cobrar por una mochila más grande... un poco rata, la verdad', 'a correr por la T4. Vaya tarde', 'la sala de pesas a las 19h es imposible', 'demasiada gente para el espacio que hay', 'la app me pide actualizar cada dos por tres. Un poco pesado', 'los baños del festival... mejor no comento']) {
+      expect(score(text), text).toBe(2)
+    }
+    expect(score('¿Os estáis riendo de mí?')).toBe(1)
+  })
+
+  it('reads "merece la pena" as "vale la pena"', () => {
+    expect(assessReply('merece la pena').signals).toContain('reassurance:merece la pena')
+    expect(score('no merece la pena')).toBe(2)
+  })
+})
