@@ -281,11 +281,12 @@ describe('the learned model', () => {
   it('pulls a statement in which the rules found nothing a little toward neutral, less the longer it is', () => {
     // A stand-in for the shipped model leaning, without much evidence, to 5 on a plain fact.
     const leaning = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 0.3])
-    const fact = 'el horario de verano adelanta los relojes en todo el pais'
+    // (No day or hour named: those announce, and get a pull of their own.)
+    const fact = 'el cambio de estacion adelanta los relojes en todo el pais'
     expect(scoreMessage({ text: fact }, rulesOnly).signals).toContain('no_signal')
     expect(scoreMessage({ text: fact }, { sentiment: leaning }).score).toBe(3)
     expect(scoreMessage({ text: fact }, { sentiment: leaning, silentPrior: 0 }).score).toBe(5)
-    const long = `${fact} y a las dos de la madrugada del domingo se vuelven las tres, como cada verano desde hace mucho tiempo en esta region`
+    const long = `${fact} y a las dos de la madrugada se vuelven las tres, como cada verano desde hace mucho tiempo en esta region y en las vecinas`
     expect(scoreMessage({ text: long }, rulesOnly).signals).toContain('no_signal')
     expect(scoreMessage({ text: long }, { sentiment: leaning }).score).toBe(5)
   })
@@ -767,5 +768,13 @@ describe('scoreMessage: a shop\'s questions page', () => {
 
   it('reads a little discount asked for as haggling, not an order', () => {
     expect(scored('me haces un descuentito? 🙏')).toMatchObject({ score: 3, wasSuccessful: false, category: 'consulta_precio' })
+  })
+
+  it('reads an announcement, a day or an hour named and nobody in it, as news told, not as a feeling', () => {
+    for (const text of ['Mañana cierran la Platina por trabajos de 10pm a 5am', 'Nuevo horario del metro a partir del lunes: de 6am a 10:30pm', 'Hoy a las 20 es el desfile de Llamadas, cortes de tránsito en Isla de Flores']) {
+      expect(scored(text).score, text).toBe(3)
+    }
+    // Said with feeling or by someone, it stays the model's to read.
+    expect(scored('mañana me voy de vacaciones!! 😍').score).toBe(5)
   })
 })
