@@ -784,7 +784,7 @@ const RULES: Rule[] = [
   ...rules('annoyance', 0.65, undefined, 'una eternidad', 'minutos|horas en espera', 'es|fue|sera un|una castigo|tortura|suplicio|odisea|pesadilla|calvario', 'la misma historia|cantaleta'),
   // What customers call a service that failed them, in writing to the company: "lamentable",
   // "inaceptable", "una vergüenza", "una burla", "una falta de respeto", "esto es un infierno".
-  ...rules('complaint', 0.8, 'reassurance', 'indignante|indignantes|lamentable|lamentables|inaceptable|inadmisible|vergonzoso|vergonzosa|penoso|penosa|patetico|patetica|pateticos|nefasto|nefasta|deplorable|desesperante|insoportable|insoportables|intolerable'),
+  ...rules('complaint', 0.8, 'reassurance', 'indignante|indignantes|lamentable|lamentables|inaceptable|inadmisible|vergonzoso|vergonzosa|penoso|penosa|patetico|patetica|pateticos|nefasto|nefasta|deplorable|desesperante|insoportable|insoportables|intolerable|insufrible|insufribles'),
   ...rules('complaint', 0.75, undefined, 'una|vaya|menuda|tremenda verguenza|burla', 'falta|faltas de respeto', 'un|este|que infierno'),
   // Lost in their hands, nobody answering: "perdieron mi maleta", "nadie me responde", "nadie sabe nada".
   ...rules('complaint', 0.75, undefined,
@@ -1151,6 +1151,22 @@ const RULES: Rule[] = [
     'mejor no comento|opino',
   ),
   ...rules('complaint', 0.7, undefined, 'se|les estan|estas riendo|burlando de mi|nosotros|nosotras|uno', 'se|les estan|estas riendo|burlando de la gente'),
+  // Again, constantly, a drag, absurd, promising and not keeping it, raising the bill, "¿tan
+  // difícil es…?", prayers asked for: "ya estamos otra vez", "cada dos por tres", "qué tostón",
+  // "ya es un disparate", "cumple poco", "me subís la prima", "recen por ella".
+  ...rules('annoyance', 0.6, undefined,
+    'ya estamos otra vez', 'ya estamos de nuevo',
+    'cada dos por tres',
+    'que|un|menudo toston',
+    'un|menudo disparate',
+    'postureo',
+    'cumple|cumplen poco|nada',
+    'me|nos suben|subieron|subio|subis la|el prima|cuota|tarifa|factura|precio|alquiler|recibo|seguro',
+    'tan dificil es|era|seria',
+    'recen|oren por el|ella|mi',
+  ),
+  // "No vuelvo" said alone, closing the story: "mucho postureo y poca música. No vuelvo".
+  ...rules('rejection', 0.75, undefined, 'no vuelvo|volvemos|volvere $'),
   // Dominican "qué jevi".
   ...rules('praise', 0.7, undefined, 'jevi|jevy'),
   { pattern: 'no acepta|aceptan tarjeta|tarjetas|billetes|efectivo|pagos', kind: 'annoyance', reliability: 0.6, toldOnly: true },

@@ -1282,3 +1282,16 @@ describe('assessReply: Spain writing to a company, second round', () => {
     expect(score('no merece la pena')).toBe(2)
   })
 })
+
+describe('assessReply: Spain, again and constantly', () => {
+  it('reads the unbearable and "no vuelvo" closing the story as strong negatives', () => {
+    expect(score('Los comentaristas del partido de hoy, insufribles')).toBe(1)
+    expect(score('Mucho postureo en el festival y poca música. No vuelvo')).toBe(1)
+  })
+
+  it('reads "ya estamos otra vez", "cada dos por tres", "qué tostón", "un disparate", "cumple poco", a premium raised, "¿tan difícil es…?" and prayers asked for as a letdown', () => {
+    for (const text of ['Ya estamos otra vez con el cambio de hora', 'la app me pide actualizar cada dos por tres', 'qué tostón de partido', 'El precio de la vivienda en Málaga ya es un disparate', 'El PSOE promete mucho y cumple poco', 'Pues nada, que me subís la prima un 15%', '¿tan difícil es darse de baja?', 'Mi mamá está en el hospital, recen por ella por favor']) {
+      expect(score(text), text).toBe(2)
+    }
+  })
+})
