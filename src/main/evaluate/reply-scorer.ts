@@ -1167,6 +1167,11 @@ const RULES: Rule[] = [
   ),
   // "No vuelvo" said alone, closing the story: "mucho postureo y poca música. No vuelvo".
   ...rules('rejection', 0.75, undefined, 'no vuelvo|volvemos|volvere $'),
+  // Not ready when promised: "cuando fui no estaba listo" (not "listo" agreeing).
+  ...rules('annoyance', 0.6, undefined, 'no esta|estaba|estan|estaban|estuvo listo|lista|listos|listas'),
+  // Costa Rica's "tuanis"; a view praised, told ("qué vista más linda"; asked, "¿qué vista tiene?").
+  ...rules('praise', 0.7, undefined, 'tuanis'),
+  { pattern: 'que vista|vistas', kind: 'praise', reliability: 0.6, toldOnly: true },
   // Dominican "qué jevi".
   ...rules('praise', 0.7, undefined, 'jevi|jevy'),
   { pattern: 'no acepta|aceptan tarjeta|tarjetas|billetes|efectivo|pagos', kind: 'annoyance', reliability: 0.6, toldOnly: true },

@@ -1295,3 +1295,16 @@ describe('assessReply: Spain, again and constantly', () => {
     }
   })
 })
+
+describe('assessReply: not ready, and a view praised', () => {
+  it('reads "no estaba listo" as a letdown, not "listo" agreeing, and the readiness asked as a question', () => {
+    expect(score('cuando fui no estaba listo. Perdí el viaje.')).toBe(2)
+    expect(assessReply('cuando fui no estaba listo').signals).not.toContain('ack:listo')
+    expect(score('¿ya está listo mi pedido?')).toBe(3)
+  })
+
+  it('reads "tuanis" and a view praised, told, as praise, and the view asked about as a question', () => {
+    expect(score('El volcán Arenal hoy despejado, qué vista más tuanis')).toBe(5)
+    expect(score('¿qué vista tiene la habitación?')).toBe(3)
+  })
+})
