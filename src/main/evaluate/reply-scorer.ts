@@ -149,6 +149,9 @@ const ACCEPTING: ReadonlySet<string> = new Set('aceptan acepta aceptas reciben r
 /** A payment already made, after "que": "la transferencia que hice ayer sigue en proceso" is told, no way to pay asked. */
 const MADE: ReadonlySet<string> = new Set('hice hicimos mande mandamos envie enviamos realice realizamos pague pagamos'.split(' '))
 
+/** After which "súper" is "very": "súper lleno", "súper caro". */
+const SUPER_BEFORE: ReadonlySet<string> = new Set([...INTENSIFIED, 'lleno', 'llena', 'llenos', 'llenas', 'mal', 'tarde', 'lejos', 'largo', 'larga'])
+
 /** Verbs of calling or writing to someone: a number asked for them is a phone, not an account. */
 const CALLING: ReadonlySet<string> = new Set('llamo llamar llamamos llamarlos llamarles marco marcar escribo escribir escribirles comunico comunicarme comunicarse reporto reportar'.split(' '))
 
@@ -248,7 +251,9 @@ const RULES: Rule[] = [
   ...rules('purchase', 0.8, undefined, 'comprobante', 'soporte de pago'),
   // The tax receipt asked for is paperwork, not the proof of a payment: "¿me dan comprobante fiscal?".
   ...rules('info', 0.4, undefined, 'comprobante|recibo fiscal|electronico'),
-  ...rules('purchase', 0.8, 'rejection', `te|le ${PAY_VERBS}`, 'lo pago', 'transfiero|transferi|consigno|consigne|consignarle|consignarte|pagarte|pagarle|deposite|pague'),
+  ...rules('purchase', 0.8, 'rejection', `te|le ${PAY_VERBS}`, 'lo pago', 'transfiero|transferi|consigno|consigne|consignarle|consignarte|pagarte|pagarle|deposite'),
+  // Not "menos dinero del que pagué", "lo que pagué": the amount told, no payment made now.
+  { pattern: 'pague', kind: 'purchase', reliability: 0.8, negated: 'rejection', notAfter: new Set(['que']) },
   ...rules('purchase', 0.9, undefined, 'ya te|le? envie|mande|transferi|consigne|deposite|gire la|el? plata|platica|dinero|pago|valor'),
   // Paid, said as a done thing: "pago hecho", "transferencia realizada".
   // (Not "el pago realizado no aparece": that is the complaint below.)
@@ -392,7 +397,8 @@ const RULES: Rule[] = [
   ...rules('info', 0.4, undefined, 'esta|estan|estara|estaran listo|lista|listos|listas mi|mis|el|la|los|las'),
   ...rules('ack', 0.45, undefined, 'si|bueno|buena|chevere|bacano'),
   // Not the supermarket: "fui al súper".
-  { pattern: 'super', kind: 'ack', reliability: 0.45, notAfter: new Set(['al', 'el', 'del', 'un', 'ese', 'este', 'en']) },
+  // Nor "súper lleno": an intensifier.
+  { pattern: 'super', kind: 'ack', reliability: 0.45, notAfter: new Set(['al', 'el', 'del', 'un', 'ese', 'este', 'en']), otherSenseBefore: SUPER_BEFORE },
   { pattern: 'esta|todo|asi esta? bien', kind: 'ack', reliability: 0.65, negated: 'decline', otherSenseBefore: INTENSIFIED },
   ...rules('ack', 0.65, 'decline', 'muy bien'),
   ...rules('ack', 0.65, undefined,
@@ -593,7 +599,7 @@ const RULES: Rule[] = [
   ...rules('confusion', 0.75, undefined, 'no me|nos? quedo|queda|es|esta muy|tan|bien? claro'),
   ...rules('confusion', 0.7, undefined, 'como asi', 'confuso|confusa|confundido|confundida|enredado'),
   // Lost in the answer, not lost for days: "mi perrita volvió después de 3 días perdida".
-  { pattern: 'perdido|perdida', kind: 'confusion', reliability: 0.7, notAfter: new Set(['dias', 'semanas', 'horas', 'meses', 'dia', 'semana', 'mes', 'tiempo']) },
+  { pattern: 'perdido|perdida', kind: 'confusion', reliability: 0.7, notAfter: new Set(['dias', 'semanas', 'horas', 'meses', 'dia', 'semana', 'mes', 'tiempo', 'habia', 'he', 'hemos', 'han', 'ha', 'haber', 'habian']) },
   // Asked to say it again: "¿me explicas de nuevo?", "explícame otra vez".
   // Not "explícame mejor qué incluye": asking for more.
   ...rules('confusion', 0.65, undefined, 'explicas|explica|explicame|expliquen|repites|repite|repiteme de|otra nuevo|vez'),
@@ -806,7 +812,7 @@ const RULES: Rule[] = [
   // Left on read: "me dejaron en visto".
   ...rules('annoyance', 0.65, undefined, 'dejan|dejen|dejo|dejaron|deja|dejas|dejaste en visto'),
   // Impossible to get it done: "imposible sacar turno", "es imposible comunicarse".
-  ...rules('annoyance', 0.65, undefined, 'imposible sacar|comunicarse|comunicarme|contactarlos|hablar|entrar|ingresar|pagar|conseguir|hacer|llamar|acceder|cancelar'),
+  ...rules('annoyance', 0.65, undefined, 'imposible sacar|comunicarse|comunicarme|contactarlos|hablar|entrar|ingresar|pagar|conseguir|hacer|llamar|acceder|cancelar|subir|bajar|pasar'),
   // Ridiculous, said of what they were told or charged: "¿me quieren cobrar la baja? es un chiste".
   ...rules('complaint', 0.6, null, 'es|son|sea un chiste'),
   // Not paying or coming back any more: "no pienso pagar extra".
@@ -1167,6 +1173,39 @@ const RULES: Rule[] = [
   ),
   // "No vuelvo" said alone, closing the story: "mucho postureo y poca música. No vuelvo".
   ...rules('rejection', 0.75, undefined, 'no vuelvo|volvemos|volvere $'),
+  // Customer service as the region tweets it: wrong, lost, half-filled, rancid, inedible, tricked,
+  // sold used as new, broken for months, charged twice, left in the dark, sent back and forth.
+  ...rules('complaint', 0.75, undefined,
+    'vino|llego|vinieron|llegaron completamente|todo? equivocado|equivocada|equivocados|equivocadas|cambiado|cambiada|incorrecto|incorrecta',
+    'se me? perdio|perdieron|extravio|extraviaron',
+    'rancio|rancia|rancios|rancias|incomible|incomibles|intragable',
+    'tramposos|tramposo|tramposa|tramposas',
+    'usado|usada|usados|usadas como nuevo|nueva|nuevos|nuevas',
+    'roto|rota|rotos|rotas|dañado|dañada|dañados|dañadas hace|desde',
+    'cobraron|cobro|cobrado|cobran dos|tres veces',
+    'seguimos|sigo|siguen a oscuras',
+    'ni un|una solo|sola dia|semana|mes sin problemas|fallas|cortes',
+    'que nunca aparecio|aparecieron|llego|llegaron|vino|vinieron',
+    'nunca tienen|hay lo que',
+    'llego|vino|llegaron|vinieron con la mitad',
+    'con la pantalla|tapa|caja rota|rayada|partida',
+  ),
+  ...rules('annoyance', 0.6, undefined,
+    'a medio llenar|hacer|terminar',
+    'tardo|tardaron|demoro|demoraron mas? de? 1|2|3|4|5|6|una|dos|tres|cuatro|cinco horas|hora|dias|semanas',
+    'eterna|eterno|eternas|eternos $',
+    'la fila|cola eterna|interminable',
+    'un laberinto',
+    'otra vez|siempre tarde',
+    'agotador|agotadora $',
+    'que nadie entiende',
+    'me|nos hicieron|hacen ir|venir|volver',
+  ),
+  ...rules('price_objection', 0.6, undefined, 'a|al precio de oro'),
+  // "¡Bravo!", not Colombia's "estoy bravo" (angry) nor "Valle de Bravo".
+  { pattern: 'bravo|bravisimo', kind: 'praise', reliability: 0.55, notAfter: new Set(['de', 'estoy', 'esta', 'estamos', 'estan', 'muy', 're', 'super', 'bien', 'se', 'puso', 'pusieron']) },
+  // Cancelled one's own account, leaving (Colombia's "cancelé" alone is paid).
+  ...rules('rejection', 0.7, undefined, 'cancele|cancelamos mi|nuestra cuenta|suscripcion|membresia|plan'),
   // Not ready when promised: "cuando fui no estaba listo" (not "listo" agreeing).
   ...rules('annoyance', 0.6, undefined, 'no esta|estaba|estan|estaban|estuvo listo|lista|listos|listas'),
   // Costa Rica's "tuanis"; a view praised, told ("qué vista más linda"; asked, "¿qué vista tiene?").

@@ -1308,3 +1308,29 @@ describe('assessReply: not ready, and a view praised', () => {
     expect(score('¿qué vista tiene la habitación?')).toBe(3)
   })
 })
+
+describe('assessReply: customer service as the region tweets it', () => {
+  it('reads wrong orders, lost letters, rancid food, tricksters, used sold as new, broken for months, half the order, a broken screen and being left in the dark as complaints', () => {
+    for (const text of ['Mi pedido vino completamente equivocado', 'mi carta se perdió. Otra vez', 'las canchitas rancias y a precio de oro', 'la comida a bordo incomible', 'Tramposos', 'me vendieron una refri usada como nueva', 'escaleras mecánicas rotas hace 3 meses', 'el delivery llegó con la mitad de las cosas', 'me llegó la tele con la pantalla rota', 'Seguimos a oscuras', 'Ni un solo día sin problemas. Agotador', 'me prometieron un descuento que nunca apareció en la factura', 'nunca tienen lo que necesito']) {
+      expect(score(text), text).toBe(1)
+    }
+    expect(score('Ya cancelé mi cuenta de MusicaYa, demasiados anuncios')).toBe(1)
+    expect(assessReply('ya cancelé').signals).not.toContain('rejection:cancele mi cuenta')
+  })
+
+  it('reads half-filled, hours late, endless queues, a maze, late again, not understood and sent back and forth as a letdown', () => {
+    for (const text of ['la garrafa vino a medio llenar', 'el envío express tardó 3 horas', 'la fila en caja eterna', 'el call center es un laberinto sin salida', 'súper lleno, imposible subir, otra vez tarde', 'un cargo nuevo que nadie entiende', 'me hicieron ir 3 veces a la agencia']) {
+      expect(score(text), text).toBe(2)
+    }
+    expect(assessReply('súper lleno').signals).not.toContain('ack:super')
+  })
+
+  it('reads the amount once paid as no payment now, "bravo" as praise except angry or a place, and a bag thought lost as no confusion', () => {
+    expect(assessReply('me devolvieron menos dinero del que pagué').wasSuccessful).toBe(false)
+    expect(assessReply('ya pagué').wasSuccessful).toBe(true)
+    expect(score('Pedí a las 9 y a las 9:20 ya estaba comiendo. Bravo')).toBe(5)
+    expect(assessReply('estoy bravo').signals).not.toContain('praise:bravo')
+    expect(assessReply('fuimos a Valle de Bravo').signals).not.toContain('praise:bravo')
+    expect(score('gracias por encontrar mi maleta 🙏 pensé que la había perdido')).toBe(4)
+  })
+})
