@@ -771,7 +771,7 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.8, 'ack', 'peor|peores|decepcion|decepcionado|decepcionada|decepcionados|decepcionante|desilusion|desilusionado|desilusionada|desastre|arrepiento|arrepentido|arrepentida'),
   ...rules('annoyance', 0.65, undefined,
     'llego|llegaron|llega|llegan tarde|atrasado|atrasada|retrasado|retrasada',
-    'horas|dias|semanas|meses|hora|minutos|rato esperando',
+    'horas|dias|semanas|meses|hora|minutos|rato|semana|mes esperando',
     // Asked and asked: "llevo tres semanas reclamando", "un mes llamando y nada".
     'horas|dias|semanas|meses|hora|mes|rato reclamando|llamando|escribiendo|insistiendo|peleando',
     'dias|semanas|meses y nada $',
@@ -806,7 +806,7 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.7, undefined, 'me|nos esta|estan|van|va matando'),
   ...rules('annoyance', 0.65, undefined, 'me rindo|rendi', 'no aguanto|soporto mas', 'ya no aguanto|soporto a|al|esto|este|esta|tanto|tanta', 'que cansancio|agotamiento'),
   // Fed up: "qué jodienda", "me tiene mamado" (Colombia), "me tiene podrido" (Argentina); disbelief: "no puede ser".
-  ...rules('annoyance', 0.65, undefined, 'jodienda', 'me|nos tiene|tienen mamado|mamada|mamados|podrido|podrida|harto|harta|hartos|hartas', 'no puede ser $', 'no puede ser posible'),
+  ...rules('annoyance', 0.65, undefined, 'jodienda', 'me|nos tiene|tienen mamado|mamada|mamados|podrido|podrida|harto|harta|hartos|hartas|cansado|cansada|cansados|cansadas', 'no puede ser $', 'no puede ser posible'),
   // A card blocked, cloned or swallowed: a complaint to the bank, no question of how to pay.
   ...rules('complaint', 0.75, undefined, 'tarjeta|cuenta bloqueada|bloqueado|clonada|clonado|retenida|retenido', 'trago|retuvo|comio la|mi tarjeta'),
   // Left on read: "me dejaron en visto".
@@ -867,6 +867,8 @@ const RULES: Rule[] = [
   ...rules('annoyance', 0.65, undefined, 'me|nos tienen|tiene esperando'),
   ...rules('complaint', 0.7, undefined, 'no cumplen|cumplieron', inflected('irresponsable'), 'falta|poca de? seriedad|responsabilidad|profesionalismo', 'de quinta $', 'es|fue|son|esta|estuvo de terror'),
   ...rules('praise', 0.7, undefined, 'son|es|eres|fue|fueron un amor', 'un amor $'),
+  // Kept the promise, told after a "but": "se demoró un poquito pero cumplieron".
+  ...rules('praise', 0.6, undefined, 'pero cumplieron|cumplio $'),
   // Incompetent: "Tercera vez que me cancelan el vuelo. Ineptos."; always the same.
   ...rules('complaint', 0.8, undefined, inflected('inepto incompetente')),
   // (Not "tercera vez que": "es la tercera vez que como aquí" is a loyal guest.)
@@ -1122,7 +1124,8 @@ const RULES: Rule[] = [
     'sin marcarlo|pedirlo|solicitarlo|autorizarlo|autorizacion|permiso|consentimiento',
     'faltado|falto|faltaron al respeto',
     'les|los|las|lo|la|te denuncio|denunciare',
-    'voy|vamos a denunciar|denunciarlos|denunciarles',
+    'voy|vamos a denunciar|denunciarlos|denunciarles|demandar|demandarlos|reportar|reportarlos',
+    'los|las|les|lo|la voy|vamos a denunciar|demandar|reportar',
     'he|hemos denunciado',
     'son|es|eres una mafia', 'mafiosos|mafiosa',
     'verguenza de club|empresa|servicio|pais|equipo|gobierno|compañia',
@@ -1206,6 +1209,28 @@ const RULES: Rule[] = [
   { pattern: 'bravo|bravisimo', kind: 'praise', reliability: 0.55, notAfter: new Set(['de', 'estoy', 'esta', 'estamos', 'estan', 'muy', 're', 'super', 'bien', 'se', 'puso', 'pusieron']) },
   // Cancelled one's own account, leaving (Colombia's "cancelé" alone is paid).
   ...rules('rejection', 0.7, undefined, 'cancele|cancelamos mi|nuestra cuenta|suscripcion|membresia|plan'),
+  // Outrage and harassment, Mexico's "qué poca madre", treated as a liar, never setting foot again,
+  // no apology, outages for weeks, cancelled without a word, slow told, love for a company.
+  ...rules('complaint', 0.8, undefined,
+    'que poca madre',
+    'es|un acoso',
+    'me|nos trato|trataron de mentiroso|mentirosa|ladron|ladrona|loco|loca|tonto|tonta',
+    'nunca mas pongo|piso|voy|regreso',
+    'ni una|un disculpa|perdon',
+    'apagon|apagones',
+    'se cancelo|anulo solo|sola',
+  ),
+  ...rules('annoyance', 0.65, undefined,
+    'no me|nos avisaron|avisan|aviso|avisaste',
+    'ya son|van 2|3|4|5|dos|tres|cuatro|cinco|varios|varias semanas|dias|meses|horas',
+    'horas|dias|semanas en proceso|pendiente|revision',
+    'lento|lenta|lentos|lentas el|la|los|las proceso|servicio|atencion|internet|sistema|tramite|app',
+    'nunca cambia|mejora nada',
+    'todo el dia sin',
+    'toda la mañana|tarde|noche|semana sin',
+  ),
+  ...rules('complaint', 0.7, undefined, 'una|dos|tres semana|semanas sin servicio|luz|agua|internet|señal'),
+  ...rules('praise', 0.75, undefined, 'los|las|les|te amo', 'le|les atinaron|atinaste', 'mis respetos', 'pura vida', 'quiero|queremos felicitar'),
   // Not ready when promised: "cuando fui no estaba listo" (not "listo" agreeing).
   ...rules('annoyance', 0.6, undefined, 'no esta|estaba|estan|estaban|estuvo listo|lista|listos|listas'),
   // Costa Rica's "tuanis"; a view praised, told ("qué vista más linda"; asked, "¿qué vista tiene?").
@@ -1335,6 +1360,8 @@ const addEmojis = (list: string, kind: SignalKind, reliability: number) => {
 }
 // The face holding back tears is moved, not sad: "mi wawa dijo mamá por primera vez 🥹".
 addEmojis('🥹', 'praise', 0.55)
+// Stars given: "100% recomendados ⭐⭐⭐⭐⭐".
+addEmojis('⭐ 🌟', 'praise', 0.6)
 addEmojis('😍 🥰 🤩 🔥 🙌 👏 💯 ❤ ♥ 💕 💖 💗 💓 💞 💘 💙 💚 💛 💜 🧡 🤍 🖤 🎉 🎊 🥳 😻 🫶 😘 💃 🕺 🏆 🥇 ✨ 😋 🤤', 'praise', 0.65)
 addEmojis('👍 👌 ✅ ✔ 💪 🤝 😎 😃 😄 😀 😁 ☺ 😊 🙂 😉 🤗 😌', 'ack', 0.6)
 addEmojis('🙏', 'gratitude', 0.6)
@@ -1459,7 +1486,7 @@ const SUBJECT_OPENERS: ReadonlySet<string> = new Set(['el', 'los', 'las', 'la', 
 
 /** Setting it right: "me solucionó lo del cobro doble", "me ayudaron con el reembolso". Not "ayuda" (asked for) nor "arreglo" (also a noun). */
 const SOLVED: ReadonlySet<string> = new Set(
-  'soluciono solucionaron solucionaste solucionado resolvio resolvieron resolviste resuelto arreglaron arreglaste arreglado ayudaron ayudaste reponer repusieron repuso avisar avisarme avisarnos avisaron'.split(' '),
+  'soluciono solucionaron solucionaste solucionado resolvio resolvieron resolviste resuelto arreglaron arreglaste arreglado ayudaron ayudaste reponer repusieron repuso avisar avisarme avisarnos avisaron devolverme devolvernos devolvieron reembolsaron'.split(' '),
 )
 const SOLVED_AWAY = /^(complaint|annoyance|stop|anger)$/
 

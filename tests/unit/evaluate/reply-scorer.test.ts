@@ -1334,3 +1334,25 @@ describe('assessReply: customer service as the region tweets it', () => {
     expect(score('gracias por encontrar mi maleta 🙏 pensé que la había perdido')).toBe(4)
   })
 })
+
+describe('assessReply: customer service as the region tweets it, second round', () => {
+  it('reads outrage, harassment, being called a liar, never setting foot again, no apology, outages, cancelled on its own, a week without service and being sued as complaints', () => {
+    for (const text of ['me bajó en medio de la nada. Qué poca madre', 'me llaman 10 veces al día para cobrarme algo que ya pagué. Es acoso, los voy a reportar', 'me trató de mentirosa delante de todos. Nunca más pongo un pie ahí', 'me atendieron a las 12. Ni una disculpa', '¿seguimos con los apagones? Ya son 2 semanas', 'mi pedido se canceló solo y no me avisaron', 'estuve una semana sin servicio. Genial 👏', 'Los voy a demandar']) {
+      expect(score(text), text).toBe(1)
+    }
+    expect(assessReply('me llaman 10 veces al día para cobrarme algo que ya pagué. Es acoso').wasSuccessful).toBe(false)
+  })
+
+  it('reads a week waiting, slow told, worn out, hours pending and a morning without water as a letdown', () => {
+    for (const text of ['llevo una semana esperando que me asignen un perito. Lento el proceso', 'siempre que voy no hay el medicamento, ya me tienen cansada', 'toda la mañana sin presión de agua', 'no me avisaron nada']) {
+      expect(score(text), text).toBe(2)
+    }
+    expect(assessReply('la transferencia lleva 2 horas en proceso, ¿pasa algo?').signals).toContain('annoyance:horas en proceso')
+  })
+
+  it('reads a plan that hit the mark, love for the company, respect, "pura vida", congratulations and stars as praise', () => {
+    for (const text of ['le atinaron con el plan familiar, ahora toda la familia paga menos', 'LOS AMO', 'Pura vida, mis respetos 🙏', 'Quiero felicitar al equipo', '⭐⭐⭐⭐⭐']) {
+      expect(score(text), text).toBe(5)
+    }
+  })
+})
