@@ -1185,7 +1185,6 @@ const RULES: Rule[] = [
     'tramposos|tramposo|tramposa|tramposas',
     'usado|usada|usados|usadas como nuevo|nueva|nuevos|nuevas',
     'roto|rota|rotos|rotas|dañado|dañada|dañados|dañadas hace|desde',
-    'cobraron|cobro|cobrado|cobran dos|tres veces',
     'seguimos|sigo|siguen a oscuras',
     'ni un|una solo|sola dia|semana|mes sin problemas|fallas|cortes',
     'que nunca aparecio|aparecieron|llego|llegaron|vino|vinieron',
@@ -1195,7 +1194,6 @@ const RULES: Rule[] = [
   ),
   ...rules('annoyance', 0.6, undefined,
     'a medio llenar|hacer|terminar',
-    'tardo|tardaron|demoro|demoraron mas? de? 1|2|3|4|5|6|una|dos|tres|cuatro|cinco horas|hora|dias|semanas',
     'eterna|eterno|eternas|eternos $',
     'la fila|cola eterna|interminable',
     'un laberinto',
@@ -1233,11 +1231,10 @@ const RULES: Rule[] = [
   ...rules('praise', 0.75, undefined, 'los|las|les|te amo', 'le|les atinaron|atinaste', 'mis respetos', 'pura vida', 'quiero|queremos felicitar'),
   // Not ready when promised: "cuando fui no estaba listo" (not "listo" agreeing).
   ...rules('annoyance', 0.6, undefined, 'no esta|estaba|estan|estaban|estuvo listo|lista|listos|listas'),
-  // Costa Rica's "tuanis"; a view praised, told ("qué vista más linda"; asked, "¿qué vista tiene?").
-  ...rules('praise', 0.7, undefined, 'tuanis'),
+  // Costa Rica's "tuanis", the Dominican "qué jevi"; a view praised, told ("qué vista más linda";
+  // asked, "¿qué vista tiene?").
+  ...rules('praise', 0.7, undefined, 'tuanis|jevi|jevy'),
   { pattern: 'que vista|vistas', kind: 'praise', reliability: 0.6, toldOnly: true },
-  // Dominican "qué jevi".
-  ...rules('praise', 0.7, undefined, 'jevi|jevy'),
   { pattern: 'no acepta|aceptan tarjeta|tarjetas|billetes|efectivo|pagos', kind: 'annoyance', reliability: 0.6, toldOnly: true },
   // A day brightened, a sure thing, being in love, tenderness, feeling well: "me alegró el día",
   // "nunca falla", "quedé enamorao", "qué ternura", "me siento otra persona".
@@ -1260,10 +1257,10 @@ const RULES: Rule[] = [
     'no quiso|quisieron subir|atenderme|atendernos|venir|entregar|entregarme|recibir|recibirme|ayudarme|ayudarnos|devolverme',
     'vino|vinieron|llego|llegaron con un|una rayon|mancha|golpe|hueco|abolladura|raya|rotura',
   ),
-  // Waiting, time and trips lost, going backwards, "mejoren": "esperé 25 minutos más", "perdí el
+  // Waiting, time and trips lost, going backwards, "mejoren": "esperé 25 minutos más", "tardó 3 horas", "perdí el
   // viaje", "qué retroceso", "mejorad la comunicación", "así no me puedo organizar", "para variar".
   ...rules('annoyance', 0.6, undefined,
-    'espere|esperamos|esperando mas? de? 10|15|20|25|30|40|45|50|60|90|1|2|3|4|5|una|dos|tres minutos|horas|hora',
+    'espere|esperamos|esperando|tardo|tardaron|demoro|demoraron mas? de? 1|2|3|4|5|6|10|15|20|25|30|40|45|50|60|90|una|dos|tres|cuatro|cinco minutos|horas|hora|dias|semanas',
     'perdi|perdimos el|la viaje|vuelta|tiempo|mañana|tarde|dia',
     'que|un|menudo|tremendo retroceso',
     'asi no me|nos puedo|podemos',
@@ -1278,6 +1275,7 @@ const RULES: Rule[] = [
   // tirados", "solo sirven pa robar".
   ...rules('complaint', 0.75, undefined,
     'me|nos|le|les cobro|cobraron|cobran el doble|triple',
+    'cobraron|cobro|cobrado|cobran dos|tres veces',
     'me|nos|la|lo|los|las dejo|dejaron|dejan botado|botada|botados|tirado|tirada|tirados|tiradas|varado|varada|varados',
     'solo|nomas sirven|sirve para robar|mentir|estorbar',
     'datos|noticias|promesas falsos|falsas',
