@@ -651,6 +651,8 @@ export function analyzeSpanish(raw: string): AnalyzedText {
       const emoji = canonicalEmoji(g.emoticon ?? g.emoji!)
       emojis.push(emoji)
       tokens.push({ text: emoji, kind: 'emoji', clause })
+      // In a chat an emoji stands where a full stop would: "buenísimo 🔥 pásame foto" is two.
+      closeClause()
     } else if (g.word !== undefined || g.number !== undefined) {
       const word = g.number ?? g.word!
       if (CLAUSE_OPENERS.has(word)) closeClause()

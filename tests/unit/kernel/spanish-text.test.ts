@@ -148,6 +148,12 @@ describe('analyzeSpanish', () => {
     expect(a.clauseOf).toEqual([0, 1, 2, 2, 2, 2])
   })
 
+  it('ends a clause at an emoji, which in a chat stands where a full stop would', () => {
+    const a = analyzeSpanish('buenísimo 🔥 pásame foto')
+    expect(a.clauseOf).toEqual([0, 1, 1])
+    expect(analyzeSpanish('🔥🔥 buenísimo').clauseOf).toEqual([0])
+  })
+
   it('extracts emojis and counts question and exclamation marks', () => {
     const a = analyzeSpanish('¿Y el envío?? 😡😡 ¡¡no!!')
     expect(a.emojis).toEqual(['😡', '😡'])
