@@ -87,6 +87,12 @@ const TOKEN =
 const CLAUSE_OPENERS = new Set(['pero', 'aunque', 'sino'])
 
 /**
+ * Spellings of a bare "sí" or "no" that are said alone, with a pause after them: "nah muy caro"
+ * is "no, muy caro", never "not very expensive".
+ */
+const ANSWER_INTERJECTIONS = new Set('nop nope nel nah nones nou noup nao nopo sip sep sipi sipo simon sisas yes'.split(' '))
+
+/**
  * Single-token spellings → canonical words. Keys are already folded and de-repeated.
  * Values with spaces expand to several words ("xfa" → "por favor").
  */
@@ -660,6 +666,7 @@ export function analyzeSpanish(raw: string): AnalyzedText {
       else if (TAG_EH.test(word)) tokens.push({ text: canonicalWord(word), kind: 'word', clause, tag: true })
       else for (const w of canonicalWord(word).split(' ')) tokens.push({ text: w, kind: 'word', clause })
       clauseHasContent = true
+      if (ANSWER_INTERJECTIONS.has(word)) closeClause()
     } else if (g.question !== undefined) {
       if (/\?/.test(g.question)) {
         questionMarks++

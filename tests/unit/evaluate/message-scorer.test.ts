@@ -191,6 +191,8 @@ describe('purchase intent from the conversation', () => {
     // The picture praised asks for none; waiting for it, or asking for more, still does.
     for (const text of ['me encantó la foto', 'qué linda la foto!', 'hermosas fotos 😍']) expect(scoreMessage({ text }, parts).category, text).toBe('general')
     for (const text of ['qué bueno, espero la foto', 'me encanta, mándame más fotos', 'qué lindo! tenés más fotos?']) expect(scoreMessage({ text }, parts).category, text).toBe('solicitud_foto')
+    // "nah" is "no," with its pause: an objection, not "not very expensive".
+    expect(scoreMessage({ text: 'nah muy caro' }, parts)).toMatchObject({ score: 2, category: 'consulta_precio' })
     // An emoji closes the praise as a full stop would; the request after it is its own clause.
     expect(scoreMessage({ text: 'buenisimo 🔥 pasame foto del menu de la semana' }, parts).category).toBe('solicitud_foto')
   })

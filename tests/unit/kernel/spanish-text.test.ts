@@ -154,6 +154,13 @@ describe('analyzeSpanish', () => {
     expect(analyzeSpanish('🔥🔥 buenísimo').clauseOf).toEqual([0])
   })
 
+  it('ends a clause after a bare "no" or "sí" spelled as an answer, which is said with a pause', () => {
+    expect(analyzeSpanish('nah muy caro').clauseOf).toEqual([0, 1, 1])
+    expect(analyzeSpanish('sip me lo llevo').clauseOf).toEqual([0, 1, 1, 1])
+    // A plain "no" still negates what follows.
+    expect(analyzeSpanish('no muy caro').clauseOf).toEqual([0, 0, 0])
+  })
+
   it('extracts emojis and counts question and exclamation marks', () => {
     const a = analyzeSpanish('¿Y el envío?? 😡😡 ¡¡no!!')
     expect(a.emojis).toEqual(['😡', '😡'])
