@@ -15,6 +15,7 @@ import { CATEGORIES, type Category } from '../../shared/types'
 import { EMPTY_DELIVERY_PATTERNS } from './empty-delivery-words'
 import { analyzeSpanish, asksQuestion, namedAsOwned, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet } from '../kernel/phrase-matcher'
+import { PAY_LATER, WALLETS } from '../kernel/payment-words'
 import { LOVE_PATTERNS, NOT_GOODS } from './not-goods'
 import { purchaseCondition } from './purchase-condition'
 import { NOT_RECEIVED_PATTERNS, TAKEN_OFF_NOT_AFTER, TAKEN_OFF_PATTERN, TOTAL_ASKED_PATTERNS } from './order-followup-words'
@@ -54,9 +55,12 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'me lo|la? apartas|separas|reservas|guardas|apartan|separan|reservan|aparta|separa|reserva|guarda', negatable: true },
     { pattern: 'envie|mande|transferi|gire la|el? plata|platica|dinero' },
     { pattern: 'comprobante|recibo fiscal|electronico', paperwork: true },
-    { pattern: 'cheque|cheques|datafono|datafonos|posnet|nequi|daviplata|efecty|pse|bancolombia|tarjeta|contraentrega|transferencia|consignacion|cuotas|paypal|comprobante|voucher', ownedIsPaperwork: true },
+    { pattern: ['cheque', 'cheques', 'datafono', 'datafonos', 'posnet', 'tarjeta', 'contraentrega', 'transferencia', 'consignacion', 'cuotas', 'comprobante', 'voucher', ...WALLETS].join('|'), ownedIsPaperwork: true },
     { pattern: 'transfiero|transferi|consigno|consigne|consignar|consignarle|consignarte|deposito|deposite' },
     { pattern: 'numero de cuenta' },
+    // "¿cuenta del Banco Pichincha o Produbanco?", "¿tienen cuenta bancaria?"; asked, not "mi cuenta del banco".
+    { pattern: 'cuenta bancaria', questionOnly: true },
+    { pattern: 'cuenta del|de banco', questionOnly: true },
     // The proof of a payment sent, not a picture asked for: "ya te mandé la captura".
     { pattern: 'te|le|les|ya mande|envie|pase|adjunte|envio|mando|paso|adjunto la|el captura|pantallazo|recibo|voucher' },
     { pattern: 'captura|pantallazo|foto del|de la? pago|transferencia|consignacion|deposito' },
@@ -76,6 +80,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'agenda|agendas|agendanos el|la|una|un|mi? instalacion|visita|sesion|consulta|clase|reunion|revision|limpieza|mantenimiento|servicio|entrega|evaluacion|valoracion', negatable: true },
     { pattern: 'sacar|pedir|separar una cita|turno', negatable: true },
     { pattern: 'apartalo|apartala|apartalos|separalo|separala|separalos|reservalo|reservala|guardalo|guardala|guardamelo|guardamela', negatable: true },
+    { pattern: 'anotame|apuntame|anoteme|apunteme|anotanos|apuntanos', negatable: true },
     { pattern: 'finalizar|terminar|completar|confirmar la|mi compra|pedido|orden' },
     { pattern: 'pasame|pasas|mandame|mandas|dame|das|enviame|envias el|la|los|tu|su? cuenta|datos|alias|cbu|cvu|clabe' },
     { pattern: 'cbu|cvu|clabe' },
@@ -87,9 +92,12 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'pedir|pedirlo|pedido|ordenar|inscribirme|inscribo|inscripcion|matricula|separamelo|apartamelo|apartame|separame|reservamelo', negatable: true },
     { pattern: 'metodo|metodos|medios de pago' },
     // Payment words from across the Spanish-speaking shops, not only Colombia's.
-    { pattern: 'efectivo|yape|plin|oxxo|spei|bizum|zelle|sinpe|mercadopago|webpay|transbank|redcompra|pagomovil|cuotas|msi|yappy|ath|transfermovil|enzona|uala|mach|zinli|binance|qr|screenshot' },
-    // Buy now, pay later: Colombia's Addi and Sistecrédito, Mexico's Kueski and Aplazo.
-    { pattern: 'addi|sistecredito|kueski|aplazo' },
+    { pattern: 'efectivo|transbank|redcompra|pagomovil|msi|qr|screenshot' },
+    { pattern: PAY_LATER.join('|') },
+    // Ecuador's Deuna is also "de una" (sure), which the normalizer writes "dale": a way to pay
+    // only when accepted. Tigo Money is two words.
+    { pattern: 'tigo money' },
+    { pattern: 'aceptan|aceptas|acepta|reciben|recibes|recibe|toman|tomas dale' },
     // An appointment asked for is a service booked: "quiero sacar turno", "¿me agenda una cita?", "pedir hora".
     { pattern: 'sacar|pedir|separar|hacer|reservar|apartar|agendar|dar|darme|dame|quiero|quisiera|necesito|deseo|separa|separas|guarda|guardas|agenda|agendas|aparta|apartas|reserva|reservas una|un|la|mi? cita|turno', negatable: true },
     { pattern: 'pedir|reservar|sacar|agendar|agenda|agendas hora', negatable: true },
@@ -111,7 +119,9 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'enviarme|mandarme|pasarme|enviame|mandame|pasame|enviar|mandar|tienes|tienen|hay fotografia|fotografias' },
     // Seeing it for real: "¿se puede ver en persona?", "¿puedo pasar a verlo?", "¿puedo verlo funcionando?".
     { pattern: 'ver|verlo|verla|verlos en persona|vivo|fisico' },
-    { pattern: 'pasar|ir|paso|voy a verlo|verla|verlos|verlas|ver' },
+    { pattern: 'pasar|ir|paso a verlo|verla|verlos|verlas|ver' },
+    // "voy a verlo" goes to see it; "voy a ver y te aviso" thinks it over.
+    { pattern: 'voy a verlo|verla|verlos|verlas' },
     { pattern: 'verlo|verla|verlos|verlas funcionando|andando|prendido|prendida|encendido|encendida' },
     { pattern: 'como se ve|ven' },
     { pattern: 'muestrame|muestra|muestras|muestre|muestren|mostrar|mostrarme|mostrarlo|mostrarla|muestran|enseñame|enseñas|enseñan|mostras|mostrarias' },
@@ -150,11 +160,19 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'cuando me? llega|llegaria|llegue|llego' },
     { pattern: 'se? demora|demoran|tarda|tardan|demoraria|tardaria' },
     { pattern: 'no me llego|llega|ha llegado' },
+    // On its way: "¿ya viene en camino?", "¿mi pedido ya está en camino?".
+    { pattern: 'en camino' },
     { pattern: 'dejas|deja|dejan|dejen|dejar|dejarlo|dejarla|dejarian|dejaria en porteria|recepcion|conserjeria|garita|portal|puerta' },
     { pattern: 'cobertura|recogida|traslado|traslados|delivery|reparto|reparten|repartidor|repartidores|domiciliario|domiciliarios|mensajero|courier|paqueteria|mensajeria|motorizado|guia|expres|internacional|internacionales|exterior|extranjero' },
   ],
   consulta_precio: [
     { pattern: 'precio|precios|valor|valores|costo|costos|cuesta|cuestan|tarifa|descuento|descuentos|promocion|promociones|oferta|ofertas|rebaja' },
+    // The sales days: "vi que tenían black friday, ¿todavía aplica?", "¿qué tienen para el Buen Fin?".
+    { pattern: 'black friday' },
+    { pattern: 'cyber monday|day' },
+    { pattern: 'cyberday|cybermonday|hotsale' },
+    { pattern: 'hot sale' },
+    { pattern: 'buen fin' },
     { pattern: 'caro|cara|caros|caras|carisimo|carisima|carito|carita|carero|carera|costoso|costosa|barato|barata|baratos|economico|economica|plata|dinero|billete|presupuesto' },
     { pattern: 'cuanto $' },
     // A unit's price with the verb left out: "¿cuánto el par?", "cuánto la docena".
@@ -269,7 +287,7 @@ const ORDER: readonly Exclude<Category, 'general'>[] = ['proceso_pago', 'solicit
  */
 const DELIVERY_FAILURE = new PhraseSet(
   [
-    'no|nunca me|nos? ha|han? llego|llegado|llegaron|llega',
+    'no|nunca me|nos? ha|han? llego|llegado|llegaron|llega|llegan',
     'sin llegar',
     'no recibi|recibimos|recibio|recibieron nada|el|mi|la|los|mis? pedido|paquete|producto|compra|nada',
     'no he|hemos|ha|han recibido nada|el|mi|la|los|mis? pedido|paquete|producto|compra|nada',

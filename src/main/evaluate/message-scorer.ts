@@ -513,6 +513,16 @@ function announces(analyzed: AnalyzedText): boolean {
   return words.some((w, i) => WHEN.has(w) || (HOUR.test(w) && words[i - 1] === 'las'))
 }
 
+/**
+ * "Me pasan el número de guía por favor", "atención al cliente porfa": a request said calmly asks
+ * for something as a question does. Not with "¡…!", where "por favor" is exasperation ("¡por
+ * favor, qué vergüenza!").
+ */
+function asksPolitely(analyzed: AnalyzedText): boolean {
+  if (analyzed.exclamationMarks > 0) return false
+  return analyzed.words.some((w, i) => w === 'por' && analyzed.words[i + 1] === 'favor')
+}
+
 /** The rules' verdict blended with the learned model's, for a message the rules did not read as a sale. */
 function blendWithModel(analyzed: AnalyzedText, rules: ReplyAssessment, topic: TopicMatch, question: boolean, sentiment: SentimentModel, parts: ScorerParts): ModelReading {
   const found = !rules.signals.includes('no_signal') && rules.signals.some((s) => s !== 'question' && s !== 'conflict')
@@ -524,7 +534,7 @@ function blendWithModel(analyzed: AnalyzedText, rules: ReplyAssessment, topic: T
   // message asks about it, question mark or not. "la comida estaba sin sal y sin sabor" names a
   // flavour in a statement of feeling, which stays the model's to read.
   const named = topic.category !== 'general' && (topic.start <= 1 || question)
-  const asks = onlyAsking && (question || named || rules.signals.some((s) => s.startsWith('info:') || s.startsWith('topic:')))
+  const asks = onlyAsking && (question || named || asksPolitely(analyzed) || rules.signals.some((s) => s.startsWith('info:') || s.startsWith('topic:')))
   // Beyond 12 words the pull fades with length, and only a question mark says it asks: a long
   // text that opens with "como" compares as often. Questions to a company in a post ("¿cuántos
   // kilos se pueden llevar en la maleta de mano…?") had been read as keen; --cv unchanged.

@@ -7,6 +7,7 @@
 
 import { analyzeSpanish, asksAfterReaction, asksQuestion, namedAsOwned, wantsToKnow, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet, type PhraseMatch } from '../kernel/phrase-matcher'
+import { PAY_LATER, WALLETS } from '../kernel/payment-words'
 import { humanRequestIn } from '../guardrails/human-request'
 import { EMPTY_DELIVERY_PATTERNS } from './empty-delivery-words'
 import { LOVE_PATTERNS, NOT_GOODS } from './not-goods'
@@ -118,10 +119,8 @@ interface Rule {
 }
 
 
-// Wallets and transfers across the region: Peru's Yape and Plin, Mexico's OXXO and SPEI, Spain's
-// Bizum, Costa Rica's SINPE, Panama's Yappy, Puerto Rico's ATH Móvil, Cuba's Transfermóvil and
-// EnZona, Argentina's Ualá, Chile's MACH, Venezuela's Zinli.
-const PAY_TERMS = 'nequi|daviplata|efecty|pse|bancolombia|tarjeta|contraentrega|transferencia|consignacion|cuotas|credito|debito|paypal|yape|plin|oxxo|spei|bizum|zelle|sinpe|mercadopago|yappy|ath|transfermovil|enzona|uala|mach|zinli|binance|addi|sistecredito|kueski|aplazo'
+// Cards, transfers and the region's wallets (kernel/payment-words.ts).
+const PAY_TERMS = ['tarjeta', 'contraentrega', 'transferencia', 'consignacion', 'cuotas', 'credito', 'debito', ...WALLETS, ...PAY_LATER].join('|')
 const PAY_VERBS = 'pago|transfiero|consigno|deposito|giro'
 const LINK_VERBS = 'pasame|mandame|enviame|dame|envia|manda|pasa|mandas|envias|pasas|pases|mandes|envies|mandan|envian|comparte|compartes|compartir|mandar|enviar|pasar|regala'
 const QUANTITIES = '1|2|3|4|5|uno|una|dos|tres|cuatro|cinco|ese|esa|esos|esas|este'
@@ -225,6 +224,8 @@ const RULES: Rule[] = [
   { pattern: `quiero|pido ${QUANTITIES}`, kind: 'purchase', reliability: 0.7, negated: 'rejection', notBefore: NOT_GOODS },
   ...rules('purchase', 0.85, undefined,
     'separamelo|separamela|apartamelo|apartamela|separame|apartame|reservamelo|reservame|inscribeme|matriculame',
+    // Put down for one: "anótame un combo familiar", "apúntame dos".
+    `anotame|apuntame|anoteme|apunteme|anotanos|apuntanos ${QUANTITIES}|un|unos|unas|el|la|los|las`,
     'apartalo|apartala|apartalos|separalo|separala|separalos|reservalo|reservala|guardalo|guardala|guardamelo|guardamela',
     'como|donde hago|hacemos para pagar|comprar|comprarlo|comprarla|inscribirme|adquirirlo',
     'como|donde te|le pago|transfiero|consigno',
@@ -262,7 +263,10 @@ const RULES: Rule[] = [
   // Paid by wallet in one verb: "yapeo ahorita", "ya te pliné" (which the normalizer writes "te pline").
   ...rules('purchase', 0.8, undefined, 'yapeo|yapeamos|plineo|sinpeo|nequeo|nequie', 'te|le|les yape|pline'),
   // "ya le hice el depósito", "te hice la transferencia".
-  ...rules('purchase', 0.85, undefined, 'te|le|les|ya hice|hicimos|realice|mande el|la|un|una deposito|transferencia|pago|consignacion|giro|abono|yape|plin|sinpe'),
+  ...rules('purchase', 0.85, undefined, 'te|le|les|ya hice|hicimos|realice|mande|pase|envie el|la|un|una deposito|transferencia|pago|consignacion|giro|abono|yape|plin|sinpe'),
+  // Without the "ya": "Hice el depósito de la mensualidad, ¿me confirma que le llegó?". Not
+  // denied, hoped for or told as the thing that went wrong ("la transferencia que hice…").
+  { pattern: 'hice|realice el|la deposito|transferencia|consignacion|giro|abono', kind: 'purchase', reliability: 0.8, notAfter: new Set(['no', 'nunca', 'que', 'si', 'cuando', 'aun', 'todavia']) },
   // Sent by a wallet ("ya te mandé por Yappy") or brought in cash ("mañana le llevo el pisto").
   // Paid, said in one word or one sentence: "listo, transferido ✅", "pagado 👍", "ya te envié".
   ...rules('purchase', 0.8, 'stall', 'listo|ok|ya|dale transferido|pagado|consignado|depositado|abonado', 'ya te|le envie|mande|transferi|deposite|consigne $'),
@@ -293,6 +297,8 @@ const RULES: Rule[] = [
   // --- payment logistics question: a step of paying, not yet a commitment ---
   ...rules('payment_question', 0.7, undefined, 'pago contraentrega', 'te|le pago contraentrega'),
   { pattern: PAY_TERMS, kind: 'payment_question', reliability: 0.6, notOwned: true },
+  // Ecuador's Deuna, which the normalizer reads as "de una" and writes "dale", only when accepted.
+  ...rules('payment_question', 0.6, undefined, 'tigo money', 'aceptan|aceptas|acepta|reciben|recibes|recibe|toman|tomas dale'),
   ...rules('payment_question', 0.75, undefined, 'se? puede|puedo|podria|pueden pagar|pagarlo|pago'),
   ...rules('payment_question', 0.8, undefined, 'metodos|metodo|medios|medio|formas|forma|opciones de pago'),
   // Whose account the money goes to: "¿a nombre de quién sale la cuenta?".
@@ -765,9 +771,11 @@ const RULES: Rule[] = [
   // Insults across the region (not "boludo" or "huevón", as often a friendly filler).
   ...rules('insult', 0.8, undefined, 'aweonao|aweonado|ahueonao|ahueonado|comemierda|comemierdas|pariguayo|pariguaya|baboso|babosa|babosos|tarado|tarada|tarados|pelotudo|pelotuda|pelotudos|gilipollas|mamaguevo|mamahuevo|malnacido|malnacidos|cabron|cabrones'),
   // A letdown, however politely put: "está bien, aunque esperaba que fuera más grande".
+  // Not what was sold: "el curso no era lo que prometieron".
+  ...rules('complaint', 0.75, undefined, 'no es|era|fue lo que prometieron|prometian|ofrecieron|ofrecian|anunciaron|anunciaban|vendieron|vendian|dijeron|decian'),
   ...rules('objection', 0.55, undefined, 'esperaba|esperabamos que fuera|fueran|fuese|estuviera|estuvieran|viniera|vinieran', 'esperaba|esperabamos mas'),
   ...rules('complaint', 0.75, undefined, 'defectuoso|defectuosa|defectuosos|defectuosas'),
-  ...rules('complaint', 0.75, undefined, 'producto|pedido|talla|color|articulo|paquete equivocado|equivocada|incorrecto|incorrecta|errado|errada', 'me|nos llego|llegaron|vino|mandaron|enviaron otro|otra color|talla|producto|modelo|numero|talle|articulo'),
+  ...rules('complaint', 0.75, undefined, 'producto|pedido|talla|color|articulo|paquete|modelo|numero|talle|tamaño equivocado|equivocada|incorrecto|incorrecta|errado|errada', 'me|nos llego|llegaron|vino|mandaron|enviaron otro|otra color|talla|producto|modelo|numero|talle|articulo'),
   ...rules('complaint', 0.8, 'ack', 'peor|peores|decepcion|decepcionado|decepcionada|decepcionados|decepcionante|desilusion|desilusionado|desilusionada|desastre|arrepiento|arrepentido|arrepentida'),
   ...rules('annoyance', 0.65, undefined,
     'llego|llegaron|llega|llegan tarde|atrasado|atrasada|retrasado|retrasada',
@@ -1043,6 +1051,10 @@ const RULES: Rule[] = [
   // llegado la transferencia" (the phrase claims the payment word).
   ...rules('complaint', 0.75, undefined, 'no|nunca me|nos? ha|han? llego|llegado|llegaron|llega|reflejado|reflejo|aparece|aparecio el|la|mi pago|transferencia|deposito|consignacion|plata|dinero|reembolso'),
   ...rules('complaint', 0.75, undefined, 'no|nunca me|nos? ha|han? llego|llegado|llegaron|llega', 'devuelvan', 'quiero|quisiera|necesito|deseo devolver|devolverlo|devolverla|regresarlo|regresarla'),
+  // Told, not asked: "todavía no llegan las flores"; "¿no llegan a Cali?" asks where they deliver.
+  { pattern: 'no|nunca me|nos? llegan', kind: 'complaint', reliability: 0.75, toldOnly: true },
+  // Came without a part: "el taladro vino sin batería"; not "llegó sin problemas".
+  { pattern: 'vino|vinieron|llego|llegaron sin', kind: 'complaint', reliability: 0.7, toldOnly: true, notBefore: new Set('problema problemas novedad novedades daño daños contratiempo contratiempos inconveniente inconvenientes demora demoras retraso ningun ninguna ni un una rasguño golpe golpes'.split(' ')) },
   // A return or a claim told; asked about, it is a question of policy ("¿me devuelven la plata si
   // llueve?", "¿hacen devoluciones?").
   { pattern: 'devolucion|reembolso|devuelven|reclamo|queja', kind: 'complaint', reliability: 0.75, toldOnly: true },
@@ -1202,7 +1214,9 @@ const RULES: Rule[] = [
     'que nadie entiende',
     'me|nos hicieron|hacen ir|venir|volver',
   ),
-  ...rules('price_objection', 0.6, undefined, 'a|al precio de oro'),
+  ...rules('price_objection', 0.6, undefined, 'a|al precio de oro', 'ni que fuera|fueran|estuviera|estuvieran de oro'),
+  // Said of a price: "eso está por las nubes", "los precios por las nubes".
+  ...rules('price_objection', 0.6, undefined, 'esta|estan|anda|andan|sale|salen|precio|precios por las nubes'),
   // "¡Bravo!", not Colombia's "estoy bravo" (angry) nor "Valle de Bravo".
   { pattern: 'bravo|bravisimo', kind: 'praise', reliability: 0.55, notAfter: new Set(['de', 'estoy', 'esta', 'estamos', 'estan', 'muy', 're', 'super', 'bien', 'se', 'puso', 'pusieron']) },
   // Cancelled one's own account, leaving (Colombia's "cancelé" alone is paid).

@@ -59,13 +59,13 @@ const CONTACT = 'hablar|ablar|hablarle|habla|hablas|hablen|conversar|charlar|cha
 const WANT = 'quiero|quisiera|necesito|nesecito|pido|prefiero|deseo|queria|exijo|solicito|requiero|ocupo|dame|gustaria|mandame|pideme|busco'
 
 /** Being served, helped or answered; present and subjunctive only (see CONTACT). */
-const SERVE = 'atienda|atiende|atiendan|atienden|atender|atenderme|atendiera|atendieran|ayude|ayuda|ayuden|ayudan|ayudar|ayudarme|responda|responde|respondan|responden|responder|conteste|contesta|contesten|contestan|contestar|escriba|escriban|explique|expliquen|asesore|asesoren'
+const SERVE = 'contacte|contacta|contacten|contactan|contactar|contactarme|atienda|atiende|atiendan|atienden|atender|atenderme|atendiera|atendieran|ayude|ayuda|ayuden|ayudan|ayudar|ayudarme|responda|responde|respondan|responden|responder|conteste|contesta|contesten|contestan|contestar|escriba|escriban|explique|expliquen|asesore|asesoren'
 /**
  * The subjunctive and infinitive of SERVE only. After "que" the indicative describes ("la
  * persona que me atiende siempre es amable") while the subjunctive asks ("una persona que me
  * atienda").
  */
-const SERVE_ASKING = 'atienda|atiendan|atendiera|atendieran|atender|atenderme|ayude|ayuden|ayudar|ayudarme|responda|respondan|responder|conteste|contesten|contestar|escriba|escriban|explique|expliquen|asesore|asesoren'
+const SERVE_ASKING = 'contacte|contacten|contactar|contactarme|atienda|atiendan|atendiera|atendieran|atender|atenderme|ayude|ayuden|ayudar|ayudarme|responda|respondan|responder|conteste|contesten|contestar|escriba|escriban|explique|expliquen|asesore|asesoren'
 
 /** Being called on the phone. */
 const CALL = 'llamar|llamen|llaman|llamas|llama|llame|marcar|marcan|marquen|marque|timbrar'

@@ -3,6 +3,7 @@
 // accents at random; the seed matched raw lowercase text with `\b`, which in JavaScript only
 // knows ASCII word characters (/\bsí\b/ never matches "sí"). Here matching happens on token
 // arrays, so word boundaries are ours and accents never reach a regex.
+import { WALLETS } from './payment-words'
 import { foldSpanish } from '../../shared/spanish-fold'
 
 /** One analysed message. Arrays are aligned: `clauseOf[i]` is the clause of `words[i]`. */
@@ -140,6 +141,8 @@ const SPELLINGS: Record<string, string> = {
   nc: 'no se',
   ns: 'no se',
   salu2: 'saludos',
+  // "ya te pasé la transfe"; not "transfer", which is also the airport shuttle.
+  transfe: 'transferencia',
   xfa: 'por favor',
   xfavor: 'por favor',
   porfa: 'por favor',
@@ -482,6 +485,9 @@ function rewritePhrases(tokens: Token[]): Token[] {
       asked(1)
     } else if (t.text === 'a' && next === 'como' && next2 && (next2 === 'esta' || next2 === 'estan' || PRICE_VERBS.has(next2))) {
       asked(2)
+    } else if (t.text === 'a' && next === 'como' && next2 && ARTICLES.has(next2) && out.at(-1)?.clause !== t.clause) {
+      // Opening the clause, the thing named with its article: "a como el saco de 20 kilos", "a como la docena".
+      asked(1)
     } else if (t.text === 'de' && (next === 'una' || next === '1') && (next2 === undefined || DE_UNA_FOLLOWERS.has(next2)) && !COUNTED_BEFORE_DE_UNA.has(out.at(-1)?.text ?? '')) {
       push('dale', 1)
     } else if ((t.text === 'la' || t.text === 'los' || t.text === 'las') && next && CLITIC_VERBS.has(next)) {
@@ -608,9 +614,7 @@ const DETERMINERS: ReadonlySet<string> = new Set(['la', 'el', 'una', 'un', 'mi']
  * What one holds, a card or a wallet, as against what one does to pay: "el comprobante de la
  * transferencia" is a payment made, "el cobro de la tarjeta" a card held.
  */
-const HELD = new Set(
-  'tarjeta tarjetas credito debito nequi daviplata yape plin paypal bizum zelle sinpe mercadopago yappy uala mach zinli binance bancolombia transfermovil enzona'.split(' '),
-)
+const HELD = new Set(['tarjeta', 'tarjetas', 'credito', 'debito', ...WALLETS])
 
 const PAYING_WITH = new Set('con por desde aceptan acepta aceptas reciben recibe recibes toman toma usar uso'.split(' '))
 

@@ -781,4 +781,50 @@ describe('scoreMessage: a shop\'s questions page', () => {
     // Said with feeling or by someone, it stays the model's to read.
     expect(scored('mañana me voy de vacaciones!! 😍').score).toBe(5)
   })
+
+  it('knows the wallets of the whole region, one list for the score and the topic', () => {
+    for (const text of ['aceptan yape?', 'tienen zelle?', 'aceptan tigo money', 'aceptan Deuna?', 'se puede pagar con tenpo?']) {
+      expect(scored(text), text).toMatchObject({ category: 'proceso_pago', wasSuccessful: true })
+    }
+    // The wallet held, named in a complaint, is no way to pay asked for.
+    expect(scored('mi yape no funciona').wasSuccessful).toBe(false)
+    // Colombia's "deuna" is "de una" (sure) when nothing accepts it.
+    expect(scored('deuna parce')).toMatchObject({ category: 'general', wasSuccessful: false })
+  })
+
+  it('reads payments told without "ya", and the bank account asked for', () => {
+    expect(scored('Hice el depósito de la mensualidad del gym en Banco General, ¿me confirma que le llegó?')).toMatchObject({ score: 5, wasSuccessful: true })
+    expect(scored('ya te pasé la transfe al alias')).toMatchObject({ score: 5, wasSuccessful: true, category: 'proceso_pago' })
+    expect(scored('no hice el deposito todavia').wasSuccessful).toBe(false)
+    expect(scored('Cuenta del Banco Pichincha o Produbanco?')).toMatchObject({ category: 'proceso_pago', wasSuccessful: true })
+    expect(scored('mi cuenta del banco está bloqueada').category).toBe('general')
+    expect(scored('anótame un combo familiar')).toMatchObject({ score: 5, wasSuccessful: true, category: 'proceso_pago' })
+  })
+
+  it('reads a wrong model sent after paying as a complaint, and a missing part or a broken promise as one too', () => {
+    expect(scored('Les transferí y me mandaron el modelo equivocado')).toMatchObject({ score: 1, wasSuccessful: false, category: 'general' })
+    expect(scored('el taladro vino sin batería')).toMatchObject({ score: 1, category: 'general' })
+    expect(scored('llegó sin problemas, gracias').score).toBeGreaterThanOrEqual(3)
+    expect(scored('El curso no era lo que prometieron')).toMatchObject({ score: 1, category: 'general' })
+  })
+
+  it('reads deliveries still awaited or on their way as shipping', () => {
+    expect(scored('las flores eran para las 3 y todavía no llegan!!')).toMatchObject({ score: 1, category: 'consulta_envio' })
+    // Asked, it is where they deliver.
+    expect(scored('¿no llegan a Cali?')).toMatchObject({ score: 3, category: 'consulta_envio' })
+    expect(scored('ya viene en camino?').category).toBe('consulta_envio')
+  })
+
+  it('reads prices put as gold or the clouds, sales days and "a cómo" as price talk', () => {
+    for (const text of ['ni que fuera de oro jaja', 'asere, eso está por las nubes']) expect(scored(text), text).toMatchObject({ score: 2, category: 'consulta_precio' })
+    expect(scored('Vi que tenían black friday, todavía aplica?').category).toBe('consulta_precio')
+    for (const text of ['a como el saco de Dog Chow de 20 kilos', 'hola, a como los tenis?']) expect(scored(text), text).toMatchObject({ score: 3, category: 'consulta_precio' })
+    // "a como dé lugar" is at any cost.
+    expect(scored('lo consigo a como dé lugar').category).toBe('general')
+  })
+
+  it('reads "voy a ver y te aviso" as thinking it over, not a picture asked for, and a calm request as asking', () => {
+    expect(scored('voy a ver y te aviso')).toMatchObject({ score: 3, category: 'general' })
+    expect(scored('atención al cliente por favor').score).toBe(3)
+  })
 })

@@ -54,6 +54,8 @@ const ASKS = [
   'pásame con la doctora porfa',
   'quiero atención humana',
   'quiero hablar con el químico farmacéutico',
+  'Quisiera que me contacte un asesor de ventas',
+  'necesito que alguien me contacte',
 ]
 
 const DOES_NOT_ASK = [

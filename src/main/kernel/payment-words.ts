@@ -1,0 +1,18 @@
+// The wallets, banks' apps and transfer systems customers name when they pay, across the region,
+// in the normalizer's spelling (folded, one word). One list, so the scorer's payment questions, the
+// category's payment topic and the check for "mi nequi" (a wallet held, not a way to pay offered)
+// all know the same ones: two copies had drifted, and "¿aceptan yape?" was filed as nothing.
+//
+// Colombia's Nequi, Daviplata, Efecty, PSE and Bancolombia; Peru's Yape and Plin; Mexico's OXXO and
+// SPEI; Spain's Bizum; Costa Rica's SINPE; Panama's Yappy; Puerto Rico's ATH Móvil; Cuba's
+// Transfermóvil and EnZona; Argentina's Ualá; Chile's MACH, Tenpo, Khipu and Webpay; Venezuela's
+// Zinli; Ecuador's Payphone; Central America's and Bolivia's and Paraguay's Tigo Money; the Dominican
+// Republic's tPago; Uruguay's Prex; and what works everywhere (PayPal, Zelle, Mercado Pago, Binance).
+export const WALLETS: readonly string[] = [
+  'nequi', 'daviplata', 'efecty', 'pse', 'bancolombia', 'yape', 'plin', 'oxxo', 'spei', 'bizum', 'sinpe', 'yappy', 'ath',
+  'transfermovil', 'enzona', 'uala', 'mach', 'tenpo', 'khipu', 'webpay', 'zinli', 'payphone', 'tigomoney', 'tpago', 'prex',
+  'paypal', 'zelle', 'mercadopago', 'binance',
+]
+
+/** Buy now, pay later: Colombia's Addi and Sistecrédito, Mexico's Kueski and Aplazo. */
+export const PAY_LATER: readonly string[] = ['addi', 'sistecredito', 'kueski', 'aplazo']
