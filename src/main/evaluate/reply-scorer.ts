@@ -1032,6 +1032,8 @@ const RULES: Rule[] = [
     'de la? rabia|bronca|impotencia|colera',
     'me|nos da|dio|dan|daba rabia|bronca|coraje|impotencia|colera',
     'tengo|siento|senti rabia|bronca|coraje|impotencia|colera',
+    // Spain's curse: "me cago en el que inventó los atascos" (not "me cago de risa").
+    'me cago en',
   ),
   // An outage or a dead line, said of the service: "lleva todo el día caído", "señal nula".
   ...rules('complaint', 0.75, undefined,
@@ -1202,7 +1204,8 @@ const RULES: Rule[] = [
     'que nunca aparecio|aparecieron|llego|llegaron|vino|vinieron',
     'nunca tienen|hay lo que',
     'llego|vino|llegaron|vinieron con la mitad',
-    'con la pantalla|tapa|caja rota|rayada|partida',
+    'con la pantalla|tapa|caja rota|rayada|partida|rajada',
+    'pantalla|tapa rajada|rota|partida',
   ),
   ...rules('annoyance', 0.6, undefined,
     'a medio llenar|hacer|terminar',
@@ -1232,6 +1235,38 @@ const RULES: Rule[] = [
     'apagon|apagones',
     'se cancelo|anulo solo|sola',
   ),
+  // Posts of Spain and messages to companies (eighth session): liking that grows, relief, a job
+  // or a place got, the best weekend of one's life, "un 10 para…", "eso es cuidar al cliente".
+  ...rules('praise', 0.7, 'objection', 'me|nos|te esta|estan|va|van gustando', 'me|nos|te ha|han|hizo|hace|hacen|hicieron? hecho? ni? gracias'),
+  ...rules('reassurance', 0.55, undefined, 'algo es algo'),
+  ...rules('praise', 0.65, 'objection', 'ha|han mejorado mucho|bastante|muchisimo', 'ha|han mejorado un monton'),
+  ...rules('praise', 0.75, undefined, 'mejor finde|dia|noche|viaje|experiencia|año|verano|momento|fiesta|concierto|cumpleaños|regalo|partido de mi|nuestra|nuestras|mis vida|vidas'),
+  { pattern: 'repetiria|repetire|repetiremos|repetiriamos', kind: 'praise', reliability: 0.6, negated: 'objection', notBefore: new Set(['curso', 'año', 'examen', 'asignatura', 'materia', 'grado']) },
+  ...rules('praise', 0.65, 'objection', 'me|nos han|ha cogido|contratado|admitido|aceptado|seleccionado', 'me|nos cogieron|contrataron|admitieron|seleccionaron', 'contrato indefinido'),
+  ...rules('reassurance', 0.65, undefined, 'esperaba|esperabamos|pensaba|pense|crei algo? peor'),
+  ...rules('praise', 0.7, undefined, 'un 10|diez para', 'buenaza|buenazo|buenazas|buenazos', 'eso|esto es cuidar al cliente', 'asi se trata|atiende al cliente'),
+  // Things going wrong as the posts put them: a fiasco, a system of the last century, "de chiste",
+  // "manda narices", jams, ruin, a bank that does not flinch, still without gas, the same noise,
+  // nobody explaining, changed without asking, hour-long queues, cancelled again.
+  ...rules('annoyance', 0.6, undefined,
+    'papelon|papelones',
+    'del siglo pasado',
+    'es|son de chiste',
+    'manda narices',
+    'ni se inmuta|inmutan',
+    'filas|colas|fila|cola de media|una|1|2|3|dos|tres hora|horas',
+    'dimision|dimisiones ya',
+  ),
+  ...rules('complaint', 0.7, undefined, 'una ruina', 'repugnante|repugnantes', 'nadie me|nos|les? da|dan|daba|dio explicaciones|explicacion|respuesta|respuestas|solucion'),
+  { pattern: 'ya es|son|esta excesivo|excesiva|excesivos|excesivas', kind: 'annoyance', reliability: 0.6, toldOnly: true },
+  // Jams, told; without one it is a relief ("sin atascos", "no hubo trancón").
+  { pattern: 'atasco|atascos|trancon|trancones|embotellamiento', kind: 'annoyance', reliability: 0.55, toldOnly: true, negated: 'reassurance' },
+  ...rules('reassurance', 0.6, undefined, 'sin atasco|atascos|trancon|trancones|trafico|colas|filas'),
+  { pattern: 'seguimos|sigo|sigue|siguen|continuamos|continua sin', kind: 'annoyance', reliability: 0.6, toldOnly: true, notBefore: new Set(['problema', 'problemas', 'novedad', 'novedades', 'queja', 'quejas', 'duda', 'dudas']) },
+  { pattern: 'el|la mismo|misma ruido|problema|fallo|falla|error', kind: 'annoyance', reliability: 0.6, toldOnly: true },
+  { pattern: 'sin preguntar|preguntarme|preguntarnos|consultar|consultarme|consultarnos|avisar|avisarme|avisarnos', kind: 'annoyance', reliability: 0.6, toldOnly: true },
+  { pattern: 'otra vez cancelado|cancelada|cancelaron|suspendido|suspendida|averiado|averiada|caido|caida|sin', kind: 'annoyance', reliability: 0.6, toldOnly: true },
+  { pattern: 'de nuevo cancelado|cancelada|cancelaron|suspendido|suspendida|averiado|averiada|caido|caida|sin', kind: 'annoyance', reliability: 0.6, toldOnly: true },
   ...rules('annoyance', 0.65, undefined,
     'no me|nos avisaron|avisan|aviso|avisaste',
     'ya son|van 2|3|4|5|dos|tres|cuatro|cinco|varios|varias semanas|dias|meses|horas',
@@ -1498,7 +1533,7 @@ const SUBJECT_OPENERS: ReadonlySet<string> = new Set(['el', 'los', 'las', 'la', 
 
 /** Setting it right: "me solucionó lo del cobro doble", "me ayudaron con el reembolso". Not "ayuda" (asked for) nor "arreglo" (also a noun). */
 const SOLVED: ReadonlySet<string> = new Set(
-  'soluciono solucionaron solucionaste solucionado resolvio resolvieron resolviste resuelto arreglaron arreglaste arreglado ayudaron ayudaste reponer repusieron repuso avisar avisarme avisarnos avisaron devolverme devolvernos devolvieron reembolsaron'.split(' '),
+  'soluciono solucionaron solucionaste solucionado resolvio resolvieron resolviste resuelto arreglaron arreglaste arreglado ayudaron ayudaste reponer repusieron repuso avisar avisarme avisarnos avisaron devolverme devolvernos devolvio devolvieron devuelto reembolsaron reembolsar reembolsarme reembolsado reintegraron reintegrado recolocaron'.split(' '),
 )
 const SOLVED_AWAY = /^(complaint|annoyance|stop|anger)$/
 

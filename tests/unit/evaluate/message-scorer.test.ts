@@ -825,6 +825,28 @@ describe('scoreMessage: a shop\'s questions page', () => {
     expect(scored('lo consigo a como dé lugar').category).toBe('general')
   })
 
+  it('reads liking that grows, relief, a job or a place got and the best weekend of one\'s life as glad', () => {
+    for (const text of ['me está gustando mucho el libro', 'ha mejorado mucho el servicio', 'el mejor finde de mi vida', 'me han cogido en el curro', 'un 10 para el equipo', 'estuvo buenaza', 'eso es cuidar al cliente']) {
+      expect(scored(text).score, text).toBeGreaterThanOrEqual(4)
+    }
+    for (const text of ['esperaba algo peor', 'algo es algo', 'hoy sin atascos']) expect(scored(text).score, text).toBe(4)
+    // Denied, the same words are a letdown; "repetiré curso" fails a year.
+    for (const text of ['no me ha hecho ni gracia', 'no repetiría', 'no ha mejorado mucho']) expect(scored(text).score, text).toBeLessThanOrEqual(2)
+  })
+
+  it('reads the things that go wrong in posts of Spain and messages to companies', () => {
+    for (const text of ['vaya papelón', 'un sistema del siglo pasado', 'esto es de chiste', 'manda narices', 'ya es excesivo', 'vaya atasco', 'el banco ni se inmuta', 'seguimos sin gas desde el martes', 'sigue haciendo el mismo ruido', 'cambiaron mi vuelo sin preguntar', 'filas de media hora', 'otra vez cancelado el tren', 'la pantalla rajada']) {
+      expect(scored(text).score, text).toBeLessThanOrEqual(2)
+    }
+    for (const text of ['esto es una ruina', 'repugnante', 'nadie da explicaciones', 'Me cago en el que inventó los atascos de los domingos por la tarde']) expect(scored(text).score, text).toBe(1)
+  })
+
+  it('reads a problem set right as the thanks\' subject, not a complaint', () => {
+    expect(scored('@BancoMeridianoMX gracias por reembolsar la comisión mal cobrada, tardaron pero cumplieron').score).toBeGreaterThanOrEqual(4)
+    // The rules read thanks alone; the learned model, trained on reviews, still reads the story as a 1.
+    expect(scored('Ha tardado un poco pero @TiendaClickES me ha devuelto el dinero del pedido que no llegó. Gracias')).toMatchObject({ rulesScore: 4, signals: expect.not.arrayContaining(['complaint:no llego']) })
+  })
+
   it('reads "voy a ver y te aviso" as thinking it over, not a picture asked for, and a calm request as asking', () => {
     expect(scored('voy a ver y te aviso')).toMatchObject({ score: 3, category: 'general' })
     expect(scored('atención al cliente por favor').score).toBe(3)
