@@ -1205,7 +1205,6 @@ const RULES: Rule[] = [
     'nunca tienen|hay lo que',
     'llego|vino|llegaron|vinieron con la mitad',
     'con la pantalla|tapa|caja rota|rayada|partida|rajada',
-    'pantalla|tapa rajada|rota|partida',
   ),
   ...rules('annoyance', 0.6, undefined,
     'a medio llenar|hacer|terminar',
