@@ -505,8 +505,8 @@ interface ModelReading {
 const PERSONAL: ReadonlySet<string> = new Set(
   'yo me mi mis conmigo nos nosotros nosotras nuestro nuestra nuestros nuestras te tu tus ti contigo usted ustedes vos estoy soy tengo voy quiero puedo creo pienso siento odio amo necesito estaba tenia iba he hemos fui estamos somos tenemos vamos jaja'.split(' '),
 )
-/** Days, and the words of a notice or a report. */
-const WHEN: ReadonlySet<string> = new Set('hoy mañana lunes martes miercoles jueves viernes sabado domingo partir horario informa'.split(' '))
+/** Days, and the words of a notice, a report or a small ad ("Se vende bici… Interesados por privado"). */
+const WHEN: ReadonlySet<string> = new Set('hoy mañana lunes martes miercoles jueves viernes sabado domingo partir horario informa interesados interesadas'.split(' '))
 const HOUR = /^\d{1,2}(h|hs|am|pm)?$/
 
 /** Told as an announcement: a day or an hour ("a las 8") named, no one in the first or second person, no exclamation or emoji. */

@@ -778,6 +778,8 @@ describe('scoreMessage: a shop\'s questions page', () => {
     for (const text of ['Mañana cierran la Platina por trabajos de 10pm a 5am', 'Nuevo horario del metro a partir del lunes: de 6am a 10:30pm', 'Hoy a las 20 es el desfile de Llamadas, cortes de tránsito en Isla de Flores']) {
       expect(scored(text).score, text).toBe(3)
     }
+    // A small ad is a notice too.
+    expect(scored('Se vende bici de montaña talla M, casi nueva. Interesados por privado').score).toBe(3)
     // Also where the rules read only a fact told in it ("juega").
     expect(scored('Mañana juega la Liga contra el Saprissa en el Morera Soto a las 8').score).toBe(3)
     // Said with feeling or by someone, it stays the model's to read.
