@@ -134,7 +134,7 @@ const SLOW_VERBS = 'es|esta|estan|son|va|van|anda|andan|fue|estuvo|sigue|siguen'
 /** Adjectives after which "bien" is "very", not "fine": "está bien caro", "bien feo el color", "bien lento". */
 const INTENSIFIED: ReadonlySet<string> = new Set('caro cara caros caras feo fea feos feas malo mala malos malas lento lenta lentos lentas raro rara raros raras dificil complicado complicada chafa pesado pesada triste tristes tarde lejos chico chica chicos chicas pequeño pequeña sucio sucia aburrido aburrida cansado cansada jodido jodida fuerte duro dura caido caida'.split(' '))
 /** Verbs after which "no se" is a reflexive, not "no sé": "el gato ya no se quiere ir", "no se mueve". */
-const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren puede pueden podia podian pudo repite repiten olviden olvides olvidan desarma desarman rompe rompen daña dañan despinta despintan hunde hunden pudieron podra podria va van fue fueron queda quedan quedo mueve mueven hace hizo deja dejan olvida pierde preocupe preocupen vende venden consigue consiguen encuentra encuentran cansa acaba acabo salva cumple cumplio da dio llama llaman come duerme baña arregla arreglo soluciona soluciono compara mete meten rinde calla'.split(' '))
+const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren puede pueden podia podian pudo repite repiten olviden olvides olvidan desarma desarman rompe rompen daña dañan despinta despintan hunde hunden pudieron podra podria va van fue fueron queda quedan quedo mueve mueven hace hizo deja dejan olvida pierde preocupe preocupen vende venden consigue consiguen encuentra encuentran cansa acaba acabo salva cumple cumplio da dio llama llaman come duerme baña arregla arreglo soluciona soluciono compara mete meten rinde calla acredito acreditaron carga cargan cargo cargaron aplico aplicaron proceso procesaron envio enviaron guardo guardaron actualiza actualizo reflejo reflejaron registro registraron desconto activo activaron completo realizo efectuo genero descargo abre abrio cierra cerro conecta conecto instalo prende enciende'.split(' '))
 
 /** Who a thing happens to when it is not a thing: "mi hija se descompuso" fell ill. */
 const PEOPLE: ReadonlySet<string> = new Set('hija hijo hijas hijos mama papa madre padre esposa esposo abuela abuelo nena nene bebe niño niña novia novio tia tio hermana hermano amiga amigo suegra suegro gurisa guriso wawa'.split(' '))
@@ -426,7 +426,8 @@ const RULES: Rule[] = [
   { pattern: `pero ${inflected('roto dañado quebrado')}`, kind: 'complaint', reliability: 0.7, toldOnly: true },
   ...rules('praise', 0.75, undefined, inflected('amabilisimo atentisimo'), 'de primera $', 'de primera calidad|categoria|clase', 'de diez $'),
   // Coming back: "volveremos", "regresaré" ("no volveremos" is a no; "volveré a escribir" is no praise).
-  { pattern: 'volvere|volveremos|regresare|regresaremos|volveria|volveriamos|repetiremos|repetire', kind: 'praise', reliability: 0.7, negated: 'rejection', otherSenseBefore: new Set(['a']) },
+  // "Repetiré curso" fails a school year.
+  { pattern: 'volvere|volveremos|regresare|regresaremos|volveria|volveriamos|repetiremos|repetire|repetiria|repetiriamos', kind: 'praise', reliability: 0.7, negated: 'rejection', otherSenseBefore: new Set(['a']), notBefore: new Set(['curso', 'año', 'examen', 'asignatura', 'materia', 'grado']) },
   ...rules('complaint', 0.75, undefined, 'no recomiendo|recomendamos'),
   // Stars given (not "un hotel 5 estrellas").
   { pattern: '5|cinco estrellas', kind: 'praise', reliability: 0.75, notAfter: new Set(['hotel', 'hoteles', 'restaurante', 'resort', 'de']) },
@@ -1240,7 +1241,6 @@ const RULES: Rule[] = [
   ...rules('reassurance', 0.55, undefined, 'algo es algo'),
   ...rules('praise', 0.65, 'objection', 'ha|han mejorado mucho|bastante|muchisimo', 'ha|han mejorado un monton'),
   ...rules('praise', 0.75, undefined, 'mejor finde|dia|noche|viaje|experiencia|año|verano|momento|fiesta|concierto|cumpleaños|regalo|partido de mi|nuestra|nuestras|mis vida|vidas'),
-  { pattern: 'repetiria|repetire|repetiremos|repetiriamos', kind: 'praise', reliability: 0.6, negated: 'objection', notBefore: new Set(['curso', 'año', 'examen', 'asignatura', 'materia', 'grado']) },
   ...rules('praise', 0.65, 'objection', 'me|nos han|ha cogido|contratado|admitido|aceptado|seleccionado', 'me|nos cogieron|contrataron|admitieron|seleccionaron', 'contrato indefinido'),
   ...rules('reassurance', 0.65, undefined, 'esperaba|esperabamos|pensaba|pense|crei algo? peor'),
   ...rules('praise', 0.7, undefined, 'un 10|diez para', 'buenaza|buenazo|buenazas|buenazos', 'eso|esto es cuidar al cliente', 'asi se trata|atiende al cliente'),
@@ -1256,7 +1256,7 @@ const RULES: Rule[] = [
     'filas|colas|fila|cola de media|una|1|2|3|dos|tres hora|horas',
     'dimision|dimisiones ya',
   ),
-  ...rules('complaint', 0.7, undefined, 'una ruina', 'repugnante|repugnantes', 'nadie me|nos|les? da|dan|daba|dio explicaciones|explicacion|respuesta|respuestas|solucion'),
+  ...rules('complaint', 0.7, undefined, 'una ruina', 'repugnante|repugnantes', 'inhumano|inhumana|inhumanos|inhumanas', 'no se acredito|acreditaron|reflejo|reflejaron|aplico|aplicaron|proceso|procesaron', 'nadie me|nos|les? da|dan|daba|dio explicaciones|explicacion|respuesta|respuestas|solucion'),
   { pattern: 'ya es|son|esta excesivo|excesiva|excesivos|excesivas', kind: 'annoyance', reliability: 0.6, toldOnly: true },
   // Jams, told; without one it is a relief ("sin atascos", "no hubo trancón").
   { pattern: 'atasco|atascos|trancon|trancones|embotellamiento', kind: 'annoyance', reliability: 0.55, toldOnly: true, negated: 'reassurance' },

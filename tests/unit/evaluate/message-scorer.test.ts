@@ -832,6 +832,8 @@ describe('scoreMessage: a shop\'s questions page', () => {
       expect(scored(text).score, text).toBeGreaterThanOrEqual(4)
     }
     for (const text of ['esperaba algo peor', 'algo es algo', 'hoy sin atascos']) expect(scored(text).score, text).toBe(4)
+    expect(scored('repetiría mañana mismo').rulesScore).toBe(5)
+    expect(scored('repetiré curso seguro').signals).not.toContain('praise:repetire')
     // Denied, the same words are a letdown; "repetiré curso" fails a year.
     for (const text of ['no me ha hecho ni gracia', 'no repetiría', 'no ha mejorado mucho']) expect(scored(text).score, text).toBeLessThanOrEqual(2)
   })
@@ -840,7 +842,10 @@ describe('scoreMessage: a shop\'s questions page', () => {
     for (const text of ['vaya papelón', 'un sistema del siglo pasado', 'esto es de chiste', 'manda narices', 'ya es excesivo', 'vaya atasco', 'el banco ni se inmuta', 'seguimos sin gas desde el martes', 'sigue haciendo el mismo ruido', 'cambiaron mi vuelo sin preguntar', 'filas de media hora', 'otra vez cancelado el tren', 'llegó con la pantalla rajada']) {
       expect(scored(text).score, text).toBeLessThanOrEqual(2)
     }
-    for (const text of ['esto es una ruina', 'repugnante', 'nadie da explicaciones', 'Me cago en el que inventó los atascos de los domingos por la tarde']) expect(scored(text).score, text).toBe(1)
+    for (const text of ['esto es una ruina', 'repugnante', 'nadie da explicaciones', 'Me cago en el que inventó los atascos de los domingos por la tarde', 'ESTO ES INHUMANO']) expect(scored(text).score, text).toBe(1)
+    // "no se acreditó" is the payment not credited, not "no sé".
+    expect(scored('pagué la recarga y no se acreditó')).toMatchObject({ score: 1, wasSuccessful: false })
+    expect(scored('no se cargó la página').signals).not.toContain('confusion:no se')
   })
 
   it('reads a problem set right as the thanks\' subject, not a complaint', () => {
