@@ -494,6 +494,10 @@ const NOT_A_TOPIC = new PhraseSet(
     // The item in a picture already seen, or a complaint that it differs: "¿todavía tienes el de la foto?".
     'de|a|que la|las foto|fotos|imagen|publicacion',
     'hay parking|parqueadero|estacionamiento',
+    // Slow to answer, not to deliver: "tardan horas en contestar".
+    'tarda|tardan|tardaron|demora|demoran|demoraron|demoro|tardo en contestar|responder|atender|contestarme|responderme|atenderme',
+    'tarda|tardan|tardaron|demora|demoran|demoraron|demoro|tardo horas|dias|siglos|mucho|muchisimo en contestar|responder|atender|contestarme|responderme|atenderme',
+    'tarda|tardan|tardaron|demora|demoran|demoraron|demoro|tardo una|un|media|dos|tres hora|horas|dia|dias|rato|semana en contestar|responder|atender|contestarme|responderme|atenderme',
     // "¿Me lo podría repetir con otras palabras?", "todo está en orden", "el mensaje que les envío".
     'con otras palabras',
     'en orden',

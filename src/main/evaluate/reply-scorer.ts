@@ -591,6 +591,10 @@ const RULES: Rule[] = [
     'que bola|vola $',
     'como andas|estas|andan|estan $',
     'como le|te|les va $',
+    // "Hola che, ¿cómo va?", "buenas, ¿qué tal?"; Costa Rica's "upe" calls at the door.
+    'como va|vamos $',
+    'que tal $',
+    'upe',
     'que tenga|tengas|tengan|pase|pases|pasen buen|buena|buenas|lindo|linda|bonito|bonita|feliz dia|noche|noches|tarde|tardes|fin|finde|semana',
     'que tenga|tengas|tengan|pase|pases|pasen un|una buen|buena|lindo|linda|bonito|bonita|feliz|excelente|hermoso|precioso|gran dia|noche|tarde|fin|finde|semana',
     'saludos $',
@@ -1263,6 +1267,8 @@ const RULES: Rule[] = [
   ...rules('reassurance', 0.6, undefined, 'sin atasco|atascos|trancon|trancones|trafico|colas|filas'),
   { pattern: 'seguimos|sigo|sigue|siguen|continuamos|continua sin', kind: 'annoyance', reliability: 0.6, toldOnly: true, notBefore: new Set(['problema', 'problemas', 'novedad', 'novedades', 'queja', 'quejas', 'duda', 'dudas']) },
   { pattern: 'el|la mismo|misma ruido|problema|fallo|falla|error', kind: 'annoyance', reliability: 0.6, toldOnly: true },
+  // Slow to answer, told: "tardan horas en contestar", "se demoran una semana en responder".
+  { pattern: 'tarda|tardan|tardaron|demora|demoran|demoraron|demoro|tardo horas|dias|siglos|mucho|muchisimo|demasiado|una|un|media|dos|tres? hora|horas|dia|dias|rato|semana|semanas? en contestar|responder|atender|contestarme|responderme|atenderme', kind: 'annoyance', reliability: 0.6, toldOnly: true },
   { pattern: 'sin preguntar|preguntarme|preguntarnos|consultar|consultarme|consultarnos|avisar|avisarme|avisarnos', kind: 'annoyance', reliability: 0.6, toldOnly: true },
   { pattern: 'otra vez cancelado|cancelada|cancelaron|suspendido|suspendida|averiado|averiada|caido|caida|sin', kind: 'annoyance', reliability: 0.6, toldOnly: true },
   { pattern: 'de nuevo cancelado|cancelada|cancelaron|suspendido|suspendida|averiado|averiada|caido|caida|sin', kind: 'annoyance', reliability: 0.6, toldOnly: true },

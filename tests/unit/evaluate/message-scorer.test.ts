@@ -854,6 +854,16 @@ describe('scoreMessage: a shop\'s questions page', () => {
     expect(scored('Ha tardado un poco pero @TiendaClickES me ha devuelto el dinero del pedido que no llegó. Gracias')).toMatchObject({ rulesScore: 4, signals: expect.not.arrayContaining(['complaint:no llego']) })
   })
 
+  it('reads slowness to answer as a complaint about the service, not about shipping', () => {
+    expect(scored('la atencion es malisima, tardan horas en contestar').category).toBe('general')
+    for (const text of ['tardan mucho en responder', 'se demoran una semana en responder los correos']) expect(scored(text), text).toMatchObject({ score: 2, category: 'general' })
+    expect(scored('cuanto tardan en llegar?')).toMatchObject({ score: 3, category: 'consulta_envio' })
+  })
+
+  it('reads the region\'s hellos as manners', () => {
+    for (const text of ['Hola che, cómo va', 'buenas, que tal', 'Upe, buenas']) expect(scored(text).score, text).toBe(3)
+  })
+
   it('reads "voy a ver y te aviso" as thinking it over, not a picture asked for, and a calm request as asking', () => {
     expect(scored('voy a ver y te aviso')).toMatchObject({ score: 3, category: 'general' })
     expect(scored('atención al cliente por favor').score).toBe(3)
