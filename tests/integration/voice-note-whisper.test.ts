@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ModelPullDto } from '../../src/shared/setup'
 import { findWhisperCli } from '../../src/main/media/whisper-cli'
 import { whisperModelsDir } from '../../src/main/media/whisper-models'
@@ -22,16 +22,19 @@ describe.skipIf(skip !== null)('a WhatsApp voice note heard by the app’s own w
   let app: TestApp | undefined
   let ollama: OllamaDouble | undefined
   let server: MediaServerDouble | undefined
-  let dir = tempDir()
+  // Made per test, not when the suite is collected: a suite skipped for want of whisper.cpp runs
+  // no hooks, and a folder made at collection was left behind on every run.
+  let dir: ReturnType<typeof tempDir>
+  beforeEach(() => {
+    dir = tempDir()
+  })
   afterEach(async () => {
     await app?.dispose()
     await ollama?.close().catch(() => {})
     await server?.close().catch(() => {})
     app = ollama = server = undefined
     dir.remove()
-    dir = tempDir()
   })
-  afterAll(() => dir.remove())
 
   async function start(dataDir: string) {
     ollama = await startOllamaDouble({ reply: (r) => `Respuesta: ${r.messages.at(-1)?.content ?? ''}` })
