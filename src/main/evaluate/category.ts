@@ -604,7 +604,40 @@ export function topicOf(analyzed: AnalyzedText, options: { withoutPurchase?: boo
       return { category, start: match.start, end: match.end, ...(paperwork ? { paperwork: true } : {}), ...(conditionalPurchase ? { conditionalPurchase } : {}) }
     }
   }
+  // Only with a question mark, in a chat-length message: a review that opens "este lugar es…" tells.
+  const thing = asks && analyzed.questionMarks > 0 && words.length <= THING_QUESTION_WORDS ? thingAskedAbout(analyzed) : -1
+  if (thing >= 0) return { category: 'consulta_producto', start: thing, end: thing + 2 }
   return { category: 'general', start: -1, end: -1, ...(conditionalPurchase ? { conditionalPurchase } : {}) }
+}
+
+const THING_QUESTION_WORDS = 20
+const DETERMINERS: ReadonlySet<string> = new Set('el la los las ese esa esos esas este esta estos estas'.split(' '))
+/** What a thing is, has, lasts or does: "¿la mesa es extensible?", "¿ese tinte maltrata el cabello?". */
+const THING_VERBS: ReadonlySet<string> = new Set(
+  'es son viene vienen trae traen tiene tienen dura duran sirve sirven incluye incluyen lleva llevan queda quedan funciona funcionan aguanta aguantan resiste resisten mide miden pesa pesan puede pueden maltrata maltratan destiñe destiñen encoge encogen'.split(' '),
+)
+/** Nouns that are not goods: the order, the payment, the shop, a person. */
+const NOT_A_THING: ReadonlySet<string> = new Set(
+  'pedido orden envio entrega pago cuenta tienda local numero direccion horario dueño dueña señor señora chico chica muchacho muchacha asesor asesora promo oferta problema mensaje link foto fotos que'.split(' '),
+)
+
+/**
+ * Where a clause that asks opens with a thing and what it is or does ("¿la mesa es extensible?",
+ * "las uñas de gel cuánto duran", "¿el relleno puede ser de lúcuma?"): a question about the
+ * product, whatever its name. -1 where there is none.
+ */
+function thingAskedAbout(analyzed: AnalyzedText): number {
+  const { words, clauseOf } = analyzed
+  for (let i = 0; i + 2 < words.length; i++) {
+    const opens = i === 0 || clauseOf[i] !== clauseOf[i - 1] || words[i - 1] === 'y'
+    if (!opens || !DETERMINERS.has(words[i]!) || NOT_A_THING.has(words[i + 1]!)) continue
+    // "el almuerzo del jueves es…", "las uñas de gel cuánto duran": a "de" phrase may stand between.
+    let v = i + 2
+    if ((words[v] === 'de' || words[v] === 'del') && v + 1 < words.length) v += 2
+    if (words[v] === 'cuanto' || words[v] === 'que') v++
+    if (v < words.length && clauseOf[v] === clauseOf[i] && THING_VERBS.has(words[v]!)) return i
+  }
+  return -1
 }
 
 /** The category of an already analysed message (shares the tokenization with the scorer). */

@@ -1102,7 +1102,7 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.75, undefined, 'quiero|devuelvan|devuelveme|devuelvanme|regresen|regresenme mi plata|dinero|platica'),
   // Exchanging or returning what was bought: "la quiero cambiar" is no "la quiero".
   ...rules('complaint', 0.7, undefined, 'lo|la|los|las quiero|queria|quisiera|necesito cambiar|devolver|regresar'),
-  ...rules('stop', 0.9, undefined, 'no me|nos escriban|escribas|vuelvan|vuelvas|molesten|molestes|manden|mandes|jodan', 'dejen|deja|dejar de escribirme|escribir|molestar|joder|mandar'),
+  ...rules('stop', 0.9, undefined, 'no me|nos escriban|escribas|vuelvan|vuelvas|molesten|molestes|manden|mandes|jodan', 'dejen|deja|dejar|dejes de escribirme|escribir|molestar|joder|mandar|mandarme|enviar|enviarme|escribirnos|mandarnos|llamar|llamarme'),
   // Holding a date is booking it ("la seña para bloquear la fecha"), not blocking the shop.
   ...rules('purchase', 0.75, 'rejection', 'bloquear|bloqueo|bloqueamos|bloqueame|bloqueas|bloquea la|el|esa|ese fecha|dia|horario|turno|agenda'),
   ...rules('stop', 0.85, undefined, 'borrame|borrenme|bloquear|bloqueado|spam|denunciar'),
@@ -1268,7 +1268,8 @@ const RULES: Rule[] = [
   { pattern: 'seguimos|sigo|sigue|siguen|continuamos|continua sin', kind: 'annoyance', reliability: 0.6, toldOnly: true, notBefore: new Set(['problema', 'problemas', 'novedad', 'novedades', 'queja', 'quejas', 'duda', 'dudas']) },
   { pattern: 'el|la mismo|misma ruido|problema|fallo|falla|error', kind: 'annoyance', reliability: 0.6, toldOnly: true },
   // Slow to answer, told: "tardan horas en contestar", "se demoran una semana en responder".
-  { pattern: 'tarda|tardan|tardaron|demora|demoran|demoraron|demoro|tardo horas|dias|siglos|mucho|muchisimo|demasiado|una|un|media|dos|tres? hora|horas|dia|dias|rato|semana|semanas? en contestar|responder|atender|contestarme|responderme|atenderme', kind: 'annoyance', reliability: 0.6, toldOnly: true },
+  // Not the customer's own "disculpa la demora en responder".
+  { pattern: 'tarda|tardan|tardaron|demora|demoran|demoraron|demoro|tardo horas|dias|siglos|mucho|muchisimo|demasiado|una|un|media|dos|tres? hora|horas|dia|dias|rato|semana|semanas? en contestar|responder|atender|contestarme|responderme|atenderme', kind: 'annoyance', reliability: 0.6, toldOnly: true, notAfter: new Set(['la', 'mi', 'tu', 'su', 'esta', 'una']) },
   { pattern: 'sin preguntar|preguntarme|preguntarnos|consultar|consultarme|consultarnos|avisar|avisarme|avisarnos', kind: 'annoyance', reliability: 0.6, toldOnly: true },
   { pattern: 'otra vez cancelado|cancelada|cancelaron|suspendido|suspendida|averiado|averiada|caido|caida|sin', kind: 'annoyance', reliability: 0.6, toldOnly: true },
   { pattern: 'de nuevo cancelado|cancelada|cancelaron|suspendido|suspendida|averiado|averiada|caido|caida|sin', kind: 'annoyance', reliability: 0.6, toldOnly: true },

@@ -50,6 +50,15 @@ describe('detectCategory', () => {
     expect(detectCategory('¿Cuánto cuesta el curso?')).toBe('consulta_precio')
   })
 
+  it('reads a question that opens with a thing and what it is or does as a product question, named or not', () => {
+    for (const text of ['la mesa es extensible?', 'las uñas de gel cuanto duran?', 'el relleno puede ser de manjar o de lucuma?', 'ese tinte maltrata mucho el cabello?', '¿Las rosas son naturales o artificiales?']) {
+      expect(detectCategory(text), text).toBe('consulta_producto')
+    }
+    // Told, it is an opinion; the order or the shop is no product.
+    expect(detectCategory('la mesa es muy fea')).toBe('general')
+    expect(detectCategory('el local es en el centro?')).toBe('general')
+  })
+
   it('checks the most specific topic first: payment, photo, shipping, price, product', () => {
     expect(detectCategory('cuánto cuesta el envío y cómo pago?')).toBe('proceso_pago')
     expect(detectCategory('mándame una foto y el precio')).toBe('solicitud_foto')

@@ -856,8 +856,14 @@ describe('scoreMessage: a shop\'s questions page', () => {
 
   it('reads slowness to answer as a complaint about the service, not about shipping', () => {
     expect(scored('la atencion es malisima, tardan horas en contestar').category).toBe('general')
+    // The customer's own delay is no complaint.
+    expect(scored('disculpa la demora en responder, estaba en el trabajo').signals.some((x) => x.startsWith('annoyance:'))).toBe(false)
     for (const text of ['tardan mucho en responder', 'se demoran una semana en responder los correos']) expect(scored(text), text).toMatchObject({ score: 2, category: 'general' })
     expect(scored('cuanto tardan en llegar?')).toMatchObject({ score: 3, category: 'consulta_envio' })
+  })
+
+  it('reads "dejen de mandarme mensajes" as asking to stop, "por favor" or not', () => {
+    for (const text of ['dejen de mandarme mensajes por favor', 'deja de enviarme cosas']) expect(scored(text).score, text).toBe(1)
   })
 
   it('reads the region\'s hellos as manners', () => {
