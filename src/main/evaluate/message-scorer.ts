@@ -112,6 +112,15 @@ export const ANNOUNCED_NEUTRAL_PRIOR = 0.3
  */
 export const NEGATIVE_CAP_WORDS = 20
 /**
+ * Up to this many words, a message in which the rules read praise and no stance against it may be
+ * softened to neutral by the model but not turned negative: a negative reading becomes a 3.
+ * Chosen with --cv (eighth session): reviews polarity F1 0.608 → 0.609, ±1, press opinions and
+ * project blind set 1 unchanged (40 and 60 alike; 20 moved nothing). On helper-written posts the
+ * never-read halves moved +0.007 (Latin America) and −0.005, −0.001 (docs/scorer.md). Letting the
+ * model's best positive reading win instead sent mixed reviews from 1 to 5.
+ */
+export const POSITIVE_FLOOR_WORDS = 40
+/**
  * Up to this many words, a strong no the rules found (a complaint, a rejection, anger) keeps the
  * model from reading the message as positive, whatever praise stands beside it: "Bacán @marca, me
  * cobran comisión por una cuenta que pedí cerrar… Excelente servicio 👏 Ya puse el reclamo" is
@@ -388,6 +397,9 @@ const COMPLAINING = /^(complaint|insult|anger|stop|annoyance):/
 /** Praise said of the product ("muy buena calidad", "está brutal ese reloj") or thanks for what came is a reaction, not a question about it. */
 const PRAISING = /^(praise|gratitude):/
 const STRONG_NO = /^(complaint|rejection|insult|anger|stop):/
+const PRAISE = /^praise:/
+/** The stances that are for: praise, agreement, reassurance, a sale. */
+const FOR = /^(praise|ack|reassurance|purchase):/
 /** The rules' signals that take a side (not asking, greeting, thanking or a question mark). */
 const STANCE = /^(purchase|praise|ack|reassurance|payment_question|rejection|complaint|stop|insult|anger|decline|objection|price_objection|confusion|misanswer|negation|annoyance|stall):/
 /** A no, a complaint, an objection, doubt; a stall is added below (not a lone filler "hmm"). */
@@ -580,8 +592,14 @@ function blendWithModel(analyzed: AnalyzedText, rules: ReplyAssessment, topic: T
   const strongNo = stances.some((s) => STRONG_NO.test(s))
   const stronglyNegative = (words <= fullWords && strongNo) || rules.signals.includes('irony')
   const highest = unanimouslyNegative || stronglyNegative ? 2 : blended.length - 1
+  // The other way round: where the rules read praise and nothing against it ("qué alegre el
+  // reencuentro… risa toda la noche", "por fin me gradué… 6 años de sacrificio"), the model may
+  // soften it to neutral but not turn it negative: trained on reviews, it read the years waited
+  // and the sacrifice as a complaint.
+  const unanimouslyPositive = words <= POSITIVE_FLOOR_WORDS && stances.some((s) => PRAISE.test(s)) && stances.every((s) => FOR.test(s))
   let best = 0
   for (let k = 1; k <= highest; k++) if (blended[k]! > blended[best]!) best = k
+  if (unanimouslyPositive) best = Math.max(best, 2)
   // Longer, a strong no beside praise is a mixed message at best: a 3, never the model's 4 or 5
   // ("Bacán @marca, me cobran comisión por una cuenta que pedí cerrar… Excelente servicio 👏").
   // Not the argmax below 4, which sent a review the rules misread ("el agua está fría") to 1.

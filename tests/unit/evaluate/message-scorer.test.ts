@@ -866,6 +866,13 @@ describe('scoreMessage: a shop\'s questions page', () => {
     for (const text of ['dejen de mandarme mensajes por favor', 'deja de enviarme cosas']) expect(scored(text).score, text).toBe(1)
   })
 
+  it('lets the model soften praise the rules read, with nothing against it, to neutral but not turn it negative', () => {
+    // The learned model alone reads the years and the sacrifice as a complaint.
+    const text = 'Por fin me gradué de la Central!!! 6 años de sacrificio ñaño, mi mamá llorando en primera fila 🎓🎓'
+    expect(scoreMessage({ text }, { sentiment: model }).score).toBeGreaterThanOrEqual(3)
+    expect(scored('que alegre el reencuentro con los compas de la secundaria despues de 15 años, nadie cambió jaja, risa toda la noche').score).toBeGreaterThanOrEqual(3)
+  })
+
   it('reads the region\'s hellos as manners', () => {
     for (const text of ['Hola che, cómo va', 'buenas, que tal', 'Upe, buenas']) expect(scored(text).score, text).toBe(3)
   })
