@@ -518,7 +518,7 @@ const PERSONAL: ReadonlySet<string> = new Set(
   'yo me mi mis conmigo nos nosotros nosotras nuestro nuestra nuestros nuestras te tu tus ti contigo usted ustedes vos estoy soy tengo voy quiero puedo creo pienso siento odio amo necesito estaba tenia iba he hemos fui estamos somos tenemos vamos jaja'.split(' '),
 )
 /** Days, and the words of a notice, a report or a small ad ("Se vende bici… Interesados por privado"). */
-const WHEN: ReadonlySet<string> = new Set('hoy mañana lunes martes miercoles jueves viernes sabado domingo partir horario informa interesados interesadas'.split(' '))
+const WHEN: ReadonlySet<string> = new Set('hoy mañana lunes martes miercoles jueves viernes sabado domingo partir horario informa informan reporta reportan registra registran interesados interesadas'.split(' '))
 const HOUR = /^\d{1,2}(h|hs|am|pm)?$/
 
 /** Told as an announcement: a day or an hour ("a las 8") named, no one in the first or second person, no exclamation or emoji. */
@@ -558,10 +558,11 @@ function blendWithModel(analyzed: AnalyzedText, rules: ReplyAssessment, topic: T
   // Where the rules found nothing at all and nothing is asked, a statement with no words the rules
   // know is as often a plain fact ("mañana cierran la avenida por el desfile") as a feeling.
   const silent = rules.signals.includes('no_signal') && !asks ? (parts.silentPrior ?? SILENT_NEUTRAL_PRIOR) * Math.min(1, fullWords / words) : 0
-  const shared = rules.signals.includes('no_signal') && !asks && analyzed.sharesLink ? SHARED_NEUTRAL_PRIOR : 0
-  // An announcement (a day or an hour named, nobody in the first or second person) is news told.
-  // What the rules read in it, if anything, is a fact told ("hoy empieza la feria"), not a stance.
+  // What the rules read in it, if anything, is a fact told ("hoy empieza la feria", "no se
+  // reportan daños"), not a stance.
   const toldOnly = rules.signals.every((s) => s === 'no_signal' || s.startsWith('info:'))
+  const shared = toldOnly && analyzed.questionMarks === 0 && analyzed.sharesLink ? SHARED_NEUTRAL_PRIOR : 0
+  // An announcement (a day or an hour named, nobody in the first or second person) is news told.
   const announced = toldOnly && analyzed.questionMarks === 0 && announces(analyzed) ? ANNOUNCED_NEUTRAL_PRIOR * Math.min(1, fullWords / words) : 0
   const pull = Math.max(prior, silent, shared, announced)
   const model = sentiment.predict(analyzed).map((p, k) => (1 - pull) * p + (k === 2 ? pull : 0))

@@ -778,6 +778,10 @@ describe('scoreMessage: a shop\'s questions page', () => {
     for (const text of ['Mañana cierran la Platina por trabajos de 10pm a 5am', 'Nuevo horario del metro a partir del lunes: de 6am a 10:30pm', 'Hoy a las 20 es el desfile de Llamadas, cortes de tránsito en Isla de Flores']) {
       expect(scored(text).score, text).toBe(3)
     }
+    // News that nothing worse happened, shared or reported, is news too; "no se reportan" is no "no sé".
+    for (const text of ['RT @rpp: Sismo de 4.5 en Ica, no se reportan daños http://t.co/Vb3Nx8q', 'Informan que la P11 está saliendo de la terminal cada 40 minutos', 'Última hora: sismo de magnitud 5,2 sacude el norte de Chile, sin reportes de daños por ahora https://t.co/Zp8mQ1rT0v']) {
+      expect(scored(text).score, text).toBe(3)
+    }
     // A small ad is a notice too.
     expect(scored('Se vende bici de montaña talla M, casi nueva. Interesados por privado').score).toBe(3)
     // Also where the rules read only a fact told in it ("juega").
