@@ -134,7 +134,10 @@ const SLOW_VERBS = 'es|esta|estan|son|va|van|anda|andan|fue|estuvo|sigue|siguen'
 /** Adjectives after which "bien" is "very", not "fine": "está bien caro", "bien feo el color", "bien lento". */
 const INTENSIFIED: ReadonlySet<string> = new Set('caro cara caros caras feo fea feos feas malo mala malos malas lento lenta lentos lentas raro rara raros raras dificil complicado complicada chafa pesado pesada triste tristes tarde lejos chico chica chicos chicas pequeño pequeña sucio sucia aburrido aburrida cansado cansada jodido jodida fuerte duro dura caido caida'.split(' '))
 /** Verbs after which "no se" is a reflexive, not "no sé": "el gato ya no se quiere ir", "no se mueve". */
-const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren puede pueden podia podian pudo repite repiten olviden olvides olvidan desarma desarman rompe rompen daña dañan despinta despintan hunde hunden pudieron podra podria va van fue fueron queda quedan quedo mueve mueven hace hizo deja dejan olvida pierde preocupe preocupen vende venden consigue consiguen encuentra encuentran cansa acaba acabo salva cumple cumplio da dio llama llaman come duerme baña arregla arreglo soluciona soluciono compara mete meten rinde calla acredito acreditaron carga cargan cargo cargaron aplico aplicaron proceso procesaron envio enviaron guardo guardaron actualiza actualizo reflejo reflejaron registro registraron desconto activo activaron completo realizo efectuo genero descargo abre abrio cierra cerro conecta conecto instalo prende enciende reporta reportan reportaron registra registran registraron'.split(' '))
+const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren puede pueden podia podian pudo repite repiten olviden olvides olvidan desarma desarman rompe rompen daña dañan despinta despintan hunde hunden pudieron podra podria va van fue fueron queda quedan quedo mueve mueven hace hizo deja dejan olvida pierde preocupe preocupen vende venden consigue consiguen encuentra encuentran cansa acaba acabo salva cumple cumplio da dio llama llaman come duerme baña arregla arreglo soluciona soluciono compara mete meten rinde calla acredito acreditaron carga cargan cargo cargaron aplico aplicaron proceso procesaron envio enviaron guardo guardaron actualiza actualizo reflejo reflejaron registro registraron desconto activo activaron completo realizo efectuo genero descargo abre abrio cierra cerro conecta conecto instalo prende enciende paga pagan compra compran reporta reportan reportaron registra registran registraron'.split(' '))
+
+/** What makes "qué servicio…" praise: "¡qué servicio tan bueno!", "qué atención más rápida". */
+const GOOD_AFTER: ReadonlySet<string> = new Set('tan mas muy bueno buena buenisimo buenisima excelente rapido rapida bien lindo linda chevere genial increible espectacular amable'.split(' '))
 
 /** Who a thing happens to when it is not a thing: "mi hija se descompuso" fell ill. */
 const PEOPLE: ReadonlySet<string> = new Set('hija hijo hijas hijos mama papa madre padre esposa esposo abuela abuelo nena nene bebe niño niña novia novio tia tio hermana hermano amiga amigo suegra suegro gurisa guriso wawa'.split(' '))
@@ -695,7 +698,8 @@ const RULES: Rule[] = [
   ...rules('info', 0.5, undefined, 'puse|escribi|anote|marque|copie|di|entendi|lei mal', 'no quiero|quisiera|queremos quedar|pasarla|verme|salir mal', 'quedar|pasarla|verme mal'),
   // Ugly: "está feo" (the model read it as 5); "no está feo" reassures.
   ...rules('rejection', 0.7, 'reassurance', 'feo|fea|feos|feas|feisimo|feisima|horroroso|horrorosa'),
-  ...rules('complaint', 0.85, 'reassurance', 'que|muy|tan|mal|mala|malo servicio|atencion|mal|malo|mala'),
+  // Not "¡qué servicio tan bueno!", "qué atención más rápida".
+  ...rules('complaint', 0.85, 'reassurance', 'que|muy|tan|mal|mala|malo servicio|atencion|mal|malo|mala').map((r) => ({ ...r, notBefore: GOOD_AFTER })),
   ...rules('complaint', 0.85, undefined, 'estafa|estafadores|estafador|estafan|ladrones|ladron|robo|mentira|mentirosos|mentiroso|fraude|tumbada|engaño'),
   ...rules('complaint', 0.85, undefined, 'estafado|estafada|estafados|estafaron|robaron|timaron|engañaron|engañado|engañada'),
   // Complaints about the service rather than the reply: nobody answers, charged twice, faulty goods.
@@ -1107,7 +1111,7 @@ const RULES: Rule[] = [
   ...rules('purchase', 0.75, 'rejection', 'bloquear|bloqueo|bloqueamos|bloqueame|bloqueas|bloquea la|el|esa|ese fecha|dia|horario|turno|agenda'),
   ...rules('stop', 0.85, undefined, 'borrame|borrenme|bloquear|bloqueado|spam|denunciar'),
   // Not the noun, a card or an account held: "el bloqueo de la tarjeta" (but "los bloqueo").
-  { pattern: 'bloqueo', kind: 'stop', reliability: 0.85, notAfter: new Set(['el', 'del', 'al', 'un', 'ese', 'este', 'mi', 'su']) },
+  { pattern: 'bloqueo', kind: 'stop', reliability: 0.85, notAfter: new Set(['el', 'del', 'al', 'un', 'ese', 'este', 'mi', 'su', 'de']) },
   // Colombia's "hp", but not the brand: "una laptop HP", "la impresora hp".
   { pattern: 'hp', kind: 'insult', reliability: 0.8, notAfter: new Set(['laptop', 'laptops', 'impresora', 'impresoras', 'computadora', 'computador', 'compu', 'pc', 'notebook', 'portatil', 'marca', 'tinta', 'cartucho', 'cartuchos', 'toner', 'monitor', 'mouse', 'teclado', 'cargador', 'equipo', 'modelo']) },
   ...rules('insult', 0.8, undefined, 'hpta|hijueputa|malparido|malparidos|gonorrea|imbecil|idiota|idiotas|estupido|estupidos|pendejo|pendejos|mierda|ridiculo|ridiculos'),
@@ -1262,6 +1266,12 @@ const RULES: Rule[] = [
   ),
   // News that nothing worse happened: "sismo de 4.5 en Ica, no se reportan daños".
   ...rules('info', 0.4, undefined, 'sin reportes|reporte de daños|heridos|victimas|lesionados', 'no se reportan|reportaron|registran|registraron daños|heridos|victimas|lesionados'),
+  // Food come cold, an app that hangs, nobody answering even in private, "criminal", quick only to charge.
+  ...rules('complaint', 0.75, undefined, 'llego|llegaron|vino|vinieron|llega|llegan fria|frio|frias|frios|helada|helado|heladas|helados', 'ni por dm|interno|privado|telefono|correo|mensaje responden|contestan|responde|contesta', 'es|esto|eso criminal $'),
+  { pattern: 'se cuelga|cuelgan|colgo|colgaba|traba|trabo|trababa|tilda|tildo', kind: 'complaint', reliability: 0.7, toldOnly: true },
+  // Food come cold, named: "me llegó la hamburguesa fría" (not an iced coffee, nor asked).
+  { pattern: 'comida|pizza|pizzas|hamburguesa|hamburguesas|sopa|pollo|papas|almuerzo|cena|desayuno|pedido|empanadas fria|frio|frias|frios|helada|helado|heladas|helados', kind: 'complaint', reliability: 0.7, toldOnly: true },
+  ...rules('annoyance', 0.65, undefined, 'para cobrar|cobrarnos|cobrarme|cobrarte si'),
   ...rules('complaint', 0.7, undefined, 'una ruina', 'repugnante|repugnantes', 'inhumano|inhumana|inhumanos|inhumanas', 'no se acredito|acreditaron|reflejo|reflejaron|aplico|aplicaron|proceso|procesaron', 'nadie me|nos|les? da|dan|daba|dio explicaciones|explicacion|respuesta|respuestas|solucion'),
   { pattern: 'ya es|son|esta excesivo|excesiva|excesivos|excesivas', kind: 'annoyance', reliability: 0.6, toldOnly: true },
   // Jams, told; without one it is a relief ("sin atascos", "no hubo trancón").

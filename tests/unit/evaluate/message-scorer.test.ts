@@ -852,6 +852,21 @@ describe('scoreMessage: a shop\'s questions page', () => {
     expect(scored('no se cargó la página').signals).not.toContain('confusion:no se')
   })
 
+  it('reads cold food, an app that hangs, silence even in private and quickness only to charge as complaints', () => {
+    for (const text of ['me llego la pizza fria', 'la app se cuelga cada vez que quiero pagar la cuota', 'ni por DM responden. Para cobrar sí son rápidos', 'esto es criminal']) {
+      expect(scored(text), text).toMatchObject({ score: 1, wasSuccessful: false })
+    }
+    // Asked, no complaint yet.
+    expect(scored('la pizza viene fria?').signals.some((x) => x.startsWith('complaint:'))).toBe(false)
+  })
+
+  it('reads "qué servicio tan bueno" as praise, "no se paga con nada" as no "no sé", and a button "de bloqueo" as no block', () => {
+    expect(scored('Qué servicio tan bueno, gracias').score).toBeGreaterThanOrEqual(4)
+    expect(scored('qué servicio!').score).toBe(1)
+    expect(scored('eso no se paga con nada').signals).not.toContain('confusion:no se')
+    expect(scored('Mis respetos por el botón de bloqueo rápido de la tarjeta').signals).not.toContain('stop:bloqueo')
+  })
+
   it('reads a problem set right as the thanks\' subject, not a complaint', () => {
     expect(scored('@BancoMeridianoMX gracias por reembolsar la comisión mal cobrada, tardaron pero cumplieron').score).toBeGreaterThanOrEqual(4)
     // The rules read thanks alone; the learned model, trained on reviews, still reads the story as a 1.
