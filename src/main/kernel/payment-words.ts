@@ -1,7 +1,8 @@
 // The wallets, banks' apps and transfer systems customers name when they pay, across the region,
 // in the normalizer's spelling (folded, one word). One list, so the scorer's payment questions, the
 // category's payment topic and the check for "mi nequi" (a wallet held, not a way to pay offered)
-// all know the same ones: two copies had drifted, and "¿aceptan yape?" was filed as nothing.
+// all know the same ones: three copies had drifted (Webpay was a way to pay only to the category;
+// OXXO, SPEI, Efecty and PSE were never "held").
 //
 // Colombia's Nequi, Daviplata, Efecty, PSE and Bancolombia; Peru's Yape and Plin; Mexico's OXXO and
 // SPEI; Spain's Bizum; Costa Rica's SINPE; Panama's Yappy; Puerto Rico's ATH Móvil; Cuba's
