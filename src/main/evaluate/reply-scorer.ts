@@ -1471,7 +1471,7 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
   const phraseOf = (m: PhraseMatch<Rule>) => words.slice(m.start, m.end).join(' ')
   for (const m of matches) {
     const rule = m.value
-    if (rule.toldOnly && analyzed.questionMarks > 0 && (analyzed.askedClauses?.includes(clauseOf[m.start]!) ?? true)) continue
+    if (rule.toldOnly && analyzed.questionMarks > 0 && (analyzed.askedClauses ?? analyzed.questionSentenceClauses ?? []).includes(clauseOf[m.start]!)) continue
     let negator = -1
     if (rule.negated !== undefined) {
       for (let i = m.start - 1; i >= Math.max(0, m.start - NEGATION_WINDOW) && clauseOf[i] === clauseOf[m.start]; i--) {

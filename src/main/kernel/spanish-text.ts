@@ -39,6 +39,14 @@ export interface AnalyzedText {
    * a question mark may close a question of any length.
    */
   askedClauses?: readonly number[]
+  /**
+   * Without a "¿": the clauses of the sentences a "?" closes, from the last full stop, "!" or "?"
+   * before it, and of what trails unclosed after the last "?". What stands in a sentence closed
+   * otherwise is told: "Me llegó la hamburguesa fría. Pagué envío premium para esto?" complains
+   * before it asks. Commas do not end the question ("hola, quería saber si todavía tienen el de la
+   * foto, cuánto cuesta?").
+   */
+  questionSentenceClauses?: readonly number[]
   /** A link in the message, or a post passed on ("RT @cuenta: …"): news shared as often as an opinion. */
   sharesLink?: boolean
 }
@@ -648,10 +656,14 @@ export function analyzeSpanish(raw: string): AnalyzedText {
   let exclamationMarks = 0
   // Clauses inside "¿…?": which ones the writer marked as asking.
   const askedClauses = new Set<number>()
+  // The clauses of the sentence in progress, and those of sentences a "?" closed.
+  let sentence: number[] = []
+  const questionSentences = new Set<number>()
   let opened = false
   let opensQuestion = false
   const closeClause = () => {
     if (opened && clauseHasContent) askedClauses.add(clause)
+    if (clauseHasContent) sentence.push(clause)
     if (clauseHasContent) clause++
     clauseHasContent = false
   }
@@ -679,6 +691,8 @@ export function analyzeSpanish(raw: string): AnalyzedText {
         opened = false
       }
       closeClause()
+      if (/\?/.test(g.question)) for (const c of sentence) questionSentences.add(c)
+      sentence = []
       if (g.question.endsWith('¿')) {
         opened = true
         opensQuestion = true
@@ -689,11 +703,20 @@ export function analyzeSpanish(raw: string): AnalyzedText {
         tokens.push({ text: '!', kind: 'exclamation', clause })
       }
       closeClause()
+      if (/!/.test(g.exclamation)) sentence = []
     } else {
       closeClause()
+      // A full stop, a semicolon, dots or a new line end the sentence; a comma or a colon does not.
+      if (/[.;…\n\r]/.test(match[0])) sentence = []
     }
   }
   if (opened && clauseHasContent) askedClauses.add(clause)
+  // What trails after the last "?" unclosed explains the question ("¿alguien tiene el link? el de
+  // la página no me abre"): asked with it, as before this distinction.
+  if (questionMarks > 0) {
+    for (const c of sentence) questionSentences.add(c)
+    if (clauseHasContent) questionSentences.add(clause)
+  }
   // An "eh" closing what was said stresses it ("no está nada mal eh", "cuidado, eh?"); only
   // alone or first is it the filler, a stall or a puzzled "¿eh?".
   const lastWord = tokens.findLastIndex((t) => t.kind === 'word')
@@ -721,6 +744,7 @@ export function analyzeSpanish(raw: string): AnalyzedText {
     ...(accentedSi.length ? { accentedSi } : {}),
     ...(askedAt.length ? { askedAt } : {}),
     ...(opensQuestion ? { askedClauses: [...askedClauses] } : {}),
+    ...(!opensQuestion && questionMarks > 0 ? { questionSentenceClauses: [...questionSentences] } : {}),
     ...(text !== raw && (/(?:\bhttps?:\/\/|\bwww\.)\S/iu.test(raw) || /^\s*RT\s+@/u.test(raw)) ? { sharesLink: true } : {}),
   }
 }

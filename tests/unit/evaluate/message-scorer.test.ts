@@ -860,6 +860,12 @@ describe('scoreMessage: a shop\'s questions page', () => {
     expect(scored('la pizza viene fria?').signals.some((x) => x.startsWith('complaint:'))).toBe(false)
   })
 
+  it('reads a complaint told in a sentence of its own before a question as told', () => {
+    expect(scored('Me llegó la hamburguesa fría y sin las papas. Pagué envío premium para esto? @ComeYaApp')).toMatchObject({ score: 1, wasSuccessful: false })
+    // What trails after the question explains it.
+    expect(scored('alguien tiene el link pa postular al subsidio? el de la página no me abre').signals.some((x) => x.startsWith('complaint:'))).toBe(false)
+  })
+
   it('reads "qué servicio tan bueno" as praise, "no se paga con nada" as no "no sé", and a button "de bloqueo" as no block', () => {
     expect(scored('Qué servicio tan bueno, gracias').score).toBeGreaterThanOrEqual(4)
     expect(scored('qué servicio!').score).toBe(1)

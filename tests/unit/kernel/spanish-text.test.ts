@@ -161,6 +161,15 @@ describe('analyzeSpanish', () => {
     expect(analyzeSpanish('no muy caro').clauseOf).toEqual([0, 0, 0])
   })
 
+  it('without a "¿", marks as asked the sentences a "?" closes and what trails after it, not a sentence closed before', () => {
+    const a = analyzeSpanish('Llegó fría. Pagué para esto? qué vergüenza')
+    expect(a.clauseOf).toEqual([0, 0, 1, 1, 1, 2, 2])
+    expect(a.questionSentenceClauses).toEqual([1, 2])
+    // Commas do not end the question.
+    expect(analyzeSpanish('hola, tienen el de la foto, cuánto cuesta?').questionSentenceClauses).toEqual([0, 1, 2])
+    expect(analyzeSpanish('¿Llegó? no').questionSentenceClauses).toBeUndefined()
+  })
+
   it('extracts emojis and counts question and exclamation marks', () => {
     const a = analyzeSpanish('¿Y el envío?? 😡😡 ¡¡no!!')
     expect(a.emojis).toEqual(['😡', '😡'])
