@@ -15,7 +15,8 @@ import { CATEGORIES, type Category } from '../../shared/types'
 import { EMPTY_DELIVERY_PATTERNS } from './empty-delivery-words'
 import { analyzeSpanish, asksQuestion, namedAsOwned, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet } from '../kernel/phrase-matcher'
-import { PAY_LATER, WALLETS } from '../kernel/payment-words'
+import { PAY_LATER, WALLET_PHRASES, WALLETS } from '../kernel/payment-words'
+import { SLOW_ANSWER_PATTERN } from './slow-answer-words'
 import { LOVE_PATTERNS, NOT_GOODS } from './not-goods'
 import { purchaseCondition } from './purchase-condition'
 import { NOT_RECEIVED_PATTERNS, TAKEN_OFF_NOT_AFTER, TAKEN_OFF_PATTERN, TOTAL_ASKED_PATTERNS } from './order-followup-words'
@@ -94,10 +95,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     // Payment words from across the Spanish-speaking shops, not only Colombia's.
     { pattern: 'efectivo|transbank|redcompra|pagomovil|msi|qr|screenshot' },
     { pattern: PAY_LATER.join('|') },
-    // Ecuador's Deuna is also "de una" (sure), which the normalizer writes "dale": a way to pay
-    // only when accepted. Tigo Money is two words.
-    { pattern: 'tigo money' },
-    { pattern: 'aceptan|aceptas|acepta|reciben|recibes|recibe|toman|tomas dale' },
+    ...WALLET_PHRASES.map((pattern) => ({ pattern })),
     // An appointment asked for is a service booked: "quiero sacar turno", "¿me agenda una cita?", "pedir hora".
     { pattern: 'sacar|pedir|separar|hacer|reservar|apartar|agendar|dar|darme|dame|quiero|quisiera|necesito|deseo|separa|separas|guarda|guardas|agenda|agendas|aparta|apartas|reserva|reservas una|un|la|mi? cita|turno', negatable: true },
     { pattern: 'pedir|reservar|sacar|agendar|agenda|agendas hora', negatable: true },
@@ -495,9 +493,7 @@ const NOT_A_TOPIC = new PhraseSet(
     'de|a|que la|las foto|fotos|imagen|publicacion',
     'hay parking|parqueadero|estacionamiento',
     // Slow to answer, not to deliver: "tardan horas en contestar".
-    'tarda|tardan|tardaron|demora|demoran|demoraron|demoro|tardo en contestar|responder|atender|contestarme|responderme|atenderme',
-    'tarda|tardan|tardaron|demora|demoran|demoraron|demoro|tardo horas|dias|siglos|mucho|muchisimo en contestar|responder|atender|contestarme|responderme|atenderme',
-    'tarda|tardan|tardaron|demora|demoran|demoraron|demoro|tardo una|un|media|dos|tres hora|horas|dia|dias|rato|semana en contestar|responder|atender|contestarme|responderme|atenderme',
+    SLOW_ANSWER_PATTERN,
     // "¿Me lo podría repetir con otras palabras?", "todo está en orden", "el mensaje que les envío".
     'con otras palabras',
     'en orden',

@@ -560,10 +560,10 @@ function blendWithModel(analyzed: AnalyzedText, rules: ReplyAssessment, topic: T
   const silent = rules.signals.includes('no_signal') && !asks ? (parts.silentPrior ?? SILENT_NEUTRAL_PRIOR) * Math.min(1, fullWords / words) : 0
   // What the rules read in it, if anything, is a fact told ("hoy empieza la feria", "no se
   // reportan daños"), not a stance.
-  const toldOnly = rules.signals.every((s) => s === 'no_signal' || s.startsWith('info:'))
-  const shared = toldOnly && analyzed.questionMarks === 0 && analyzed.sharesLink ? SHARED_NEUTRAL_PRIOR : 0
+  const onlyFacts = rules.signals.every((s) => s === 'no_signal' || s.startsWith('info:'))
+  const shared = onlyFacts && analyzed.questionMarks === 0 && analyzed.sharesLink ? SHARED_NEUTRAL_PRIOR : 0
   // An announcement (a day or an hour named, nobody in the first or second person) is news told.
-  const announced = toldOnly && analyzed.questionMarks === 0 && announces(analyzed) ? ANNOUNCED_NEUTRAL_PRIOR * Math.min(1, fullWords / words) : 0
+  const announced = onlyFacts && analyzed.questionMarks === 0 && announces(analyzed) ? ANNOUNCED_NEUTRAL_PRIOR * Math.min(1, fullWords / words) : 0
   const pull = Math.max(prior, silent, shared, announced)
   const model = sentiment.predict(analyzed).map((p, k) => (1 - pull) * p + (k === 2 ? pull : 0))
   // A complaint or a rejection the rules found ("quiero mi plata de vuelta", "se cayó la app") is

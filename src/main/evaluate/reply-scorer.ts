@@ -7,7 +7,8 @@
 
 import { analyzeSpanish, asksAfterReaction, asksQuestion, namedAsOwned, wantsToKnow, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet, type PhraseMatch } from '../kernel/phrase-matcher'
-import { PAY_LATER, WALLETS } from '../kernel/payment-words'
+import { PAY_LATER, WALLET_PHRASES, WALLETS } from '../kernel/payment-words'
+import { SLOW_ANSWER_PATTERN } from './slow-answer-words'
 import { humanRequestIn } from '../guardrails/human-request'
 import { EMPTY_DELIVERY_PATTERNS } from './empty-delivery-words'
 import { LOVE_PATTERNS, NOT_GOODS } from './not-goods'
@@ -135,6 +136,9 @@ const SLOW_VERBS = 'es|esta|estan|son|va|van|anda|andan|fue|estuvo|sigue|siguen'
 const INTENSIFIED: ReadonlySet<string> = new Set('caro cara caros caras feo fea feos feas malo mala malos malas lento lenta lentos lentas raro rara raros raras dificil complicado complicada chafa pesado pesada triste tristes tarde lejos chico chica chicos chicas pequeño pequeña sucio sucia aburrido aburrida cansado cansada jodido jodida fuerte duro dura caido caida'.split(' '))
 /** Verbs after which "no se" is a reflexive, not "no sé": "el gato ya no se quiere ir", "no se mueve". */
 const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren puede pueden podia podian pudo repite repiten olviden olvides olvidan desarma desarman rompe rompen daña dañan despinta despintan hunde hunden pudieron podra podria va van fue fueron queda quedan quedo mueve mueven hace hizo deja dejan olvida pierde preocupe preocupen vende venden consigue consiguen encuentra encuentran cansa acaba acabo salva cumple cumplio da dio llama llaman come duerme baña arregla arreglo soluciona soluciono compara mete meten rinde calla acredito acreditaron carga cargan cargo cargaron aplico aplicaron proceso procesaron envio enviaron guardo guardaron actualiza actualizo reflejo reflejaron registro registraron desconto activo activaron completo realizo efectuo genero descargo abre abrio cierra cerro conecta conecto instalo prende enciende paga pagan compra compran reporta reportan reportaron registra registran registraron'.split(' '))
+
+/** Food come cold. */
+const COLD = 'fria|frio|frias|frios|helada|helado|heladas|helados'
 
 /** What makes "qué servicio…" praise: "¡qué servicio tan bueno!", "qué atención más rápida". */
 const GOOD_AFTER: ReadonlySet<string> = new Set('tan mas muy bueno buena buenisimo buenisima excelente rapido rapida bien lindo linda chevere genial increible espectacular amable'.split(' '))
@@ -300,8 +304,7 @@ const RULES: Rule[] = [
   // --- payment logistics question: a step of paying, not yet a commitment ---
   ...rules('payment_question', 0.7, undefined, 'pago contraentrega', 'te|le pago contraentrega'),
   { pattern: PAY_TERMS, kind: 'payment_question', reliability: 0.6, notOwned: true },
-  // Ecuador's Deuna, which the normalizer reads as "de una" and writes "dale", only when accepted.
-  ...rules('payment_question', 0.6, undefined, 'tigo money', 'aceptan|aceptas|acepta|reciben|recibes|recibe|toman|tomas dale'),
+  ...rules('payment_question', 0.6, undefined, ...WALLET_PHRASES),
   ...rules('payment_question', 0.75, undefined, 'se? puede|puedo|podria|pueden pagar|pagarlo|pago'),
   ...rules('payment_question', 0.8, undefined, 'metodos|metodo|medios|medio|formas|forma|opciones de pago'),
   // Whose account the money goes to: "¿a nombre de quién sale la cuenta?".
@@ -865,7 +868,7 @@ const RULES: Rule[] = [
   { pattern: 'lentisimo|lentisima|lentisimos|lentisimas|lentitud', kind: 'annoyance', reliability: 0.65, negated: 'reassurance', toldOnly: true },
   // Late, told: "ya se atrasó dos días el envío", "se retrasó el vuelo", "ya van 6 días".
   { pattern: 'se|me|nos atraso|atrasaron|retraso|retrasaron|demoro|demoraron', kind: 'annoyance', reliability: 0.6, toldOnly: true },
-  ...rules('annoyance', 0.6, undefined, 'ya van|pasaron 2|3|4|5|6|7|8|9|10|15|20|30|dos|tres|cuatro|cinco|seis|siete|ocho|diez|quince|varios|varias|muchos|muchas dias|semanas|meses|horas'),
+  ...rules('annoyance', 0.6, undefined, 'ya van|pasaron|son 2|3|4|5|6|7|8|9|10|15|20|30|dos|tres|cuatro|cinco|seis|siete|ocho|diez|quince|varios|varias|muchos|muchas dias|semanas|meses|horas'),
   // Paid long ago and still asking: "¿y el pedido que pagué hace dos semanas?" (not the payment
   // proof "ya pagué hace un rato").
   ...rules('annoyance', 0.6, undefined, 'que|lo|la|los|las pague|pagamos|compre|compramos|pedi|pedimos hace|desde mas? de? un|una|dos|tres|cuatro|cinco|varios|varias|2|3|4|5|6|7|8|10|15|20|30 dias|semanas|semana|meses|mes'),
@@ -1267,10 +1270,10 @@ const RULES: Rule[] = [
   // News that nothing worse happened: "sismo de 4.5 en Ica, no se reportan daños".
   ...rules('info', 0.4, undefined, 'sin reportes|reporte de daños|heridos|victimas|lesionados', 'no se reportan|reportaron|registran|registraron daños|heridos|victimas|lesionados'),
   // Food come cold, an app that hangs, nobody answering even in private, "criminal", quick only to charge.
-  ...rules('complaint', 0.75, undefined, 'llego|llegaron|vino|vinieron|llega|llegan fria|frio|frias|frios|helada|helado|heladas|helados', 'ni por dm|interno|privado|telefono|correo|mensaje responden|contestan|responde|contesta', 'es|esto|eso criminal $'),
+  ...rules('complaint', 0.75, undefined, `llego|llegaron|vino|vinieron|llega|llegan ${COLD}`, 'ni por dm|interno|privado|telefono|correo|mensaje responden|contestan|responde|contesta', 'es|esto|eso criminal $'),
   { pattern: 'se cuelga|cuelgan|colgo|colgaba|traba|trabo|trababa|tilda|tildo', kind: 'complaint', reliability: 0.7, toldOnly: true },
   // Food come cold, named: "me llegó la hamburguesa fría" (not an iced coffee, nor asked).
-  { pattern: 'comida|pizza|pizzas|hamburguesa|hamburguesas|sopa|pollo|papas|almuerzo|cena|desayuno|pedido|empanadas fria|frio|frias|frios|helada|helado|heladas|helados', kind: 'complaint', reliability: 0.7, toldOnly: true },
+  { pattern: `comida|pizza|pizzas|hamburguesa|hamburguesas|sopa|pollo|papas|almuerzo|cena|desayuno|pedido|empanadas ${COLD}`, kind: 'complaint', reliability: 0.7, toldOnly: true },
   ...rules('annoyance', 0.65, undefined, 'para cobrar|cobrarnos|cobrarme|cobrarte si'),
   ...rules('complaint', 0.7, undefined, 'una ruina', 'repugnante|repugnantes', 'inhumano|inhumana|inhumanos|inhumanas', 'no se acredito|acreditaron|reflejo|reflejaron|aplico|aplicaron|proceso|procesaron', 'nadie me|nos|les? da|dan|daba|dio explicaciones|explicacion|respuesta|respuestas|solucion'),
   { pattern: 'ya es|son|esta excesivo|excesiva|excesivos|excesivas', kind: 'annoyance', reliability: 0.6, toldOnly: true },
@@ -1281,13 +1284,12 @@ const RULES: Rule[] = [
   { pattern: 'el|la mismo|misma ruido|problema|fallo|falla|error', kind: 'annoyance', reliability: 0.6, toldOnly: true },
   // Slow to answer, told: "tardan horas en contestar", "se demoran una semana en responder".
   // Not the customer's own "disculpa la demora en responder".
-  { pattern: 'tarda|tardan|tardaron|demora|demoran|demoraron|demoro|tardo horas|dias|siglos|mucho|muchisimo|demasiado|una|un|media|dos|tres? hora|horas|dia|dias|rato|semana|semanas? en contestar|responder|atender|contestarme|responderme|atenderme', kind: 'annoyance', reliability: 0.6, toldOnly: true, notAfter: new Set(['la', 'mi', 'tu', 'su', 'esta', 'una']) },
+  { pattern: SLOW_ANSWER_PATTERN, kind: 'annoyance', reliability: 0.6, toldOnly: true, notAfter: new Set(['la', 'mi', 'tu', 'su', 'esta', 'una']) },
   { pattern: 'sin preguntar|preguntarme|preguntarnos|consultar|consultarme|consultarnos|avisar|avisarme|avisarnos', kind: 'annoyance', reliability: 0.6, toldOnly: true },
-  { pattern: 'otra vez cancelado|cancelada|cancelaron|suspendido|suspendida|averiado|averiada|caido|caida|sin', kind: 'annoyance', reliability: 0.6, toldOnly: true },
-  { pattern: 'de nuevo cancelado|cancelada|cancelaron|suspendido|suspendida|averiado|averiada|caido|caida|sin', kind: 'annoyance', reliability: 0.6, toldOnly: true },
+  // Two words each, so one pattern apiece (a space inside an alternative would split the slot).
+  ...['otra vez', 'de nuevo'].map((again): Rule => ({ pattern: `${again} cancelado|cancelada|cancelaron|suspendido|suspendida|averiado|averiada|caido|caida|sin`, kind: 'annoyance', reliability: 0.6, toldOnly: true })),
   ...rules('annoyance', 0.65, undefined,
     'no me|nos avisaron|avisan|aviso|avisaste',
-    'ya son|van 2|3|4|5|dos|tres|cuatro|cinco|varios|varias semanas|dias|meses|horas',
     'horas|dias|semanas en proceso|pendiente|revision',
     'lento|lenta|lentos|lentas el|la|los|las proceso|servicio|atencion|internet|sistema|tramite|app',
     'nunca cambia|mejora nada',

@@ -15,5 +15,11 @@ export const WALLETS: readonly string[] = [
   'paypal', 'zelle', 'mercadopago', 'binance',
 ]
 
+/**
+ * Ways to pay that are not one word: Tigo Money, and Ecuador's Deuna, which the normalizer reads as
+ * "de una" (sure) and writes "dale", so only when accepted ("¿aceptan Deuna?").
+ */
+export const WALLET_PHRASES: readonly string[] = ['tigo money', 'aceptan|aceptas|acepta|reciben|recibes|recibe|toman|tomas dale']
+
 /** Buy now, pay later: Colombia's Addi and Sistecrédito, Mexico's Kueski and Aplazo. */
 export const PAY_LATER: readonly string[] = ['addi', 'sistecredito', 'kueski', 'aplazo']

@@ -663,8 +663,10 @@ export function analyzeSpanish(raw: string): AnalyzedText {
   let opensQuestion = false
   const closeClause = () => {
     if (opened && clauseHasContent) askedClauses.add(clause)
-    if (clauseHasContent) sentence.push(clause)
-    if (clauseHasContent) clause++
+    if (clauseHasContent) {
+      sentence.push(clause)
+      clause++
+    }
     clauseHasContent = false
   }
   for (const match of folded.matchAll(TOKEN)) {
