@@ -5,7 +5,7 @@ import { es } from '../../src/renderer/src/i18n/es'
 import { I18nProvider, type Translate } from '../../src/renderer/src/i18n/i18n'
 import { formatters } from '../../src/renderer/src/number-format'
 import { CloudShareChart, summary } from '../../src/renderer/src/screens/stats/CloudShareChart'
-import { formatUsd, parsePrice } from '../../src/renderer/src/usd'
+import { formatUsd, parsePrice } from '../../src/shared/usd'
 import type { StatsCloudWeek, StatsDto } from '../../src/shared/types'
 
 /* "Menos nube" in words: the sentence the owner reads under the chart, in the shop's locale. */

@@ -4,7 +4,7 @@ import { useApi } from '../../api/api-context'
 import { describeError } from '../../api/describe-error'
 import { useT } from '../../i18n/i18n'
 import { useFormat } from '../../number-format'
-import { formatUsd, parsePrice } from '../../usd'
+import { formatUsd, parsePrice } from '../../../../shared/usd'
 import { FieldError, type SectionProps } from './settings-form'
 
 /** The OpenAI-compatible endpoint (Groq by default): address, model and a key stored encrypted. */

@@ -2,7 +2,7 @@ import { Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis,
 import type { StatsCloudWeek, StatsDto } from '../../../../shared/types'
 import { useT, type Translate } from '../../i18n/i18n'
 import { useFormat, type Formatters } from '../../number-format'
-import { formatUsd } from '../../usd'
+import { formatUsd } from '../../../../shared/usd'
 import { ChartCard } from './ChartCard'
 import { ChartTooltip } from './ChartTooltip'
 
