@@ -78,7 +78,10 @@ describe('learning loop: capture → evaluate → review → stats → dataset',
     a.repos.db.$client.prepare('DELETE FROM training_data').run()
     const dataDir = a.dataDir
     await a.close()
-    app = await buildTestApp({ dataDir, ollamaHost: ollama!.url })
+    // The restarted app is given the folder, so its dispose would leave it; the first app's removes it.
+    const restarted = await buildTestApp({ dataDir, ollamaHost: ollama!.url })
+    const closeRestarted = restarted.dispose
+    app = Object.assign(restarted, { dispose: async () => { await closeRestarted(); await a.dispose() } })
     await app.idle()
     const rows = await exchanges(app)
     expect(rows).toHaveLength(1)
