@@ -105,6 +105,8 @@ const RULES: { pattern: string; value: Kind }[] = [
   { pattern: `${WANT} ${DET}? llamada|llamadita`, value: 'human' },
   { pattern: `me ${MODAL}? hacer|hacen|haces|hagan|hace|haga ${DET}? llamada|llamadita`, value: 'human' },
   { pattern: 'me llama|llamo|llamaron|llamas la atencion', value: 'block' },
+  // "dejen de llamarme" asks for fewer calls, not for one.
+  { pattern: `deja|dejen|dejes|deje|dejar|paren|pare|para|basta de ${CALL}|${CALL_ENCLITIC}`, value: 'block' },
   // Fed up with the bot, or nobody answering.
   { pattern: `cansado|cansada|harto|harta|aburrido|aburrida|odio|basta|detesto|suficiente de|con? ${CONTACT}? con? ${DET}? ${BOTS}`, value: 'fed_up' },
   { pattern: `nadie me|nos? ${SERVE}`, value: 'nobody' },
