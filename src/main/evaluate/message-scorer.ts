@@ -158,6 +158,14 @@ export function catalogTerms(products: readonly { name: string; keywords?: reado
   return { words }
 }
 
+/** The counts a chat order gives its things: "2 empanadas", "una coca", "doce rosas". */
+const ITEM_COUNT_WORDS = '1|2|3|4|5|6|7|8|9|10|12|un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|diez|doce|media'
+/**
+ * A size and what goes in it, opening a short message: "una grande de muzzarella", "dos medianas
+ * con extra queso". Only up front ("tengo un pequeño de 3 años" tells); "chico" and "familiar"
+ * stay out ("un chico de mi trabajo", "un familiar de mi esposo").
+ */
+const SIZED_ORDER = `${ITEM_COUNT_WORDS} grande|grandes|mediana|medianas|mediano|medianos|pequeña|pequeñas|pequeño|pequeños|personal|personales de|con`
 /** How many of a unit, in digits or words: "3 unidades", "una docena", "media libra". */
 const UNIT_COUNTS = '1|2|3|4|5|6|7|8|9|10|12|15|20|24|30|50|100|un|una|uno|unos|unas|dos|tres|cuatro|cinco|seis|diez|doce|media|veinte'
 const UNIT_COUNT_SET = new Set(UNIT_COUNTS.split('|'))
@@ -213,8 +221,8 @@ const ORDER_PHRASES = new PhraseSet(
     'quiero|quisiera|queria|deseo pedir|ordenar|encargar',
     // "me regalas dos", "me das una", "véndeme 3" (the normalizer reads "me regalas" as "dame");
     // not "mándame una": that is usually a photo or the details.
-    'dame|damelo|vendeme|traeme|pasame|ponme|sirveme|preparame|echame|encargame|regalas|vendes|traes 1|2|3|4|5|6|un|uno|una|unos|unas|dos|tres|cuatro|cinco|media',
-    'me regalas|regala|das|da|vendes|vende|traes|trae|pasas|pasa|pones|pone|sirves|sirve|preparas|prepara 1|2|3|4|5|6|un|uno|una|unos|unas|dos|tres|cuatro|cinco|media',
+    `dame|damelo|vendeme|traeme|pasame|ponme|sirveme|preparame|echame|encargame|regalas|vendes|traes ${ITEM_COUNT_WORDS}|unos|unas`,
+    `me regalas|regala|das|da|vendes|vende|traes|trae|pasas|pasa|pones|pone|sirves|sirve|preparas|prepara ${ITEM_COUNT_WORDS}|unos|unas`,
     'para pedir|ordenar|encargar',
     'confirmo|confirmamos el|la? pedido|orden|compra',
     'confirmo|confirmamos el|mi|la? servicio|instalacion|cita|turno|reservacion|asistencia|lavado|visita|clase|cupo|hora|mesa|habitacion',
@@ -222,10 +230,15 @@ const ORDER_PHRASES = new PhraseSet(
     'me|nos interesa|interesaria comprar|comprarlo|comprarla|comprarlos|adquirir|adquirirlo|pedir|pedirlo|llevarlo|llevarla',
     'quiero|quisiera|queria|deseo reservar|apartar|separar|encargar|apartarlo|separarlo|reservarlo',
     // Adding to an order: "anótame dos", "ponme una más", "envíame tres" (a quantity, not a photo).
-    'anotame|apuntame|agregame|sumame|sumale|agregale|añademe|añadele|ponle|ponme|mandame|enviame|separame|apartame|mandenme|envienme|traiganme|denme|traigame 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|otro|otra',
+    `anotame|apuntame|agregame|sumame|sumale|agregale|añademe|añadele|ponle|ponme|mandame|enviame|separame|apartame|mandenme|envienme|traiganme|denme|traigame ${ITEM_COUNT_WORDS}|unos|unas|otro|otra`,
     // The thing itself, named: "agrégame el combo 2", "sepárame la negra" (not "mándame la foto": mandame is left out).
     'anotame|apuntame|agregame|sumame|separame|apartame|reservame|guardame el|la|los|las',
-    'me anotas|apuntas|agregas|sumas|pones|mandas|envias|separas|apartas 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|otro|otra',
+    `me anotas|apuntas|agregas|sumas|pones|mandas|envias|separas|apartas ${ITEM_COUNT_WORDS}|unos|unas|otro|otra`,
+    // The bare imperative of adding, in tú, vos and usted, as a chat order reads: "agrega dos
+    // empanadas más", "póngame una caja de paracetamol", "metele una birra" ("pon una foto" is
+    // not goods, below).
+    `agregar|añadir|agrega|agregue|agreguen|añade|añada|añadan|suma|sume|sumen|pon|ponga|pongan|pongame|ponganme|pone|ponele|poneme|mete|metele|meteme|metanme|agregueme|añadame|sumeme ${ITEM_COUNT_WORDS}|otro|otra|unos|unas`,
+    `quiero|quisiera|queria|deseo|necesito agregar|añadir|sumar|agregarle|añadirle|sumarle ${ITEM_COUNT_WORDS}|otro|otra|unos|unas`,
     'te|le encargo|pido|compro|llevo 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|seis',
     // The count given: "van a ser 2", "serían 3 por favor".
     // (Alone or with a please: "serán 2 días" is a wait.)
@@ -275,6 +288,7 @@ const ORDER_PHRASES = new PhraseSet(
     // A table or a booking for so many: "una mesa para 4 a las 9", "reserva para dos el viernes".
     ...BOOKINGS,
     ...ADD_ONS,
+    SIZED_ORDER,
     // Coming for it: "paso a recogerlo hoy", "voy a retirarla mañana".
     'paso|pasare|pasamos|voy|vamos|vengo a recogerlo|recogerla|recogerlos|recogerlas|retirarlo|retirarla|retirarlos|buscarlo|buscarla',
   ].map((pattern) => ({ pattern, value: pattern })),
@@ -348,10 +362,10 @@ function orderInWords(text: AnalyzedText): OrderInWords | null {
       !changed(text, m.start) &&
       !NOT_GOODS.has(thingAt(text.words, m.end)) &&
       !(m.value === TAKE_IT && (text.words[m.end] === 'a' || text.words[m.end] === 'al')) &&
-      ((m.value !== BOOKING_FOR && !ADD_ONS.includes(m.value)) || m.start === 0) &&
+      ((m.value !== BOOKING_FOR && m.value !== SIZED_ORDER && !ADD_ONS.includes(m.value)) || m.start === 0) &&
       // Switching on what the customer already has is support: "necesito activar mi chip".
       !(text.words[m.end - 1] === 'activar' && (text.words[m.end] === 'mi' || text.words[m.end] === 'mis')) &&
-      (text.words.length <= WANT_ORDER_WORDS || !(WANT_PATTERNS.has(m.value) || BOOKINGS.includes(m.value) || ADD_ONS.includes(m.value))),
+      (text.words.length <= WANT_ORDER_WORDS || !(WANT_PATTERNS.has(m.value) || BOOKINGS.includes(m.value) || ADD_ONS.includes(m.value) || m.value === SIZED_ORDER)),
   )
   if (match) return phrase(match)
   const told = (i: number) => !text.askedClauses?.includes(text.clauseOf[i]!)
@@ -374,7 +388,7 @@ function firstPurchase(signals: readonly Signal[], kept: readonly string[], orde
   return spans.reduce<Span | null>((first, s) => (first === null || s.start < first.start ? s : first), null)
 }
 
-const ITEM_COUNTS = new Set('1 2 3 4 5 6 7 8 9 10 un una uno dos tres cuatro cinco seis media'.split(' '))
+const ITEM_COUNTS = new Set(ITEM_COUNT_WORDS.split('|'))
 
 /**
  * A list of goods, each with its count: "una hamburguesa doble y una coca", "2 empanadas y 1

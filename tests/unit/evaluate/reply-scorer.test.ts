@@ -1356,3 +1356,19 @@ describe('assessReply: customer service as the region tweets it, second round', 
     }
   })
 })
+
+describe('assessReply: an order called off by "it", and regret for not coming sooner', () => {
+  it('reads "cancélalo" and its kin as calling the order off', () => {
+    for (const text of ['cancélalo', 'me arrepentí, cancélalo', 'anúlenla por favor']) {
+      expect(score(text), text).toBe(1)
+      expect(assessReply(text).wasSuccessful, text).toBe(false)
+    }
+  })
+
+  it('reads regret for not having bought or come sooner, and "no me arrepiento para nada", as praise', () => {
+    for (const text of ['me arrepentí de no haberlo comprado antes', 'me arrepiento de no haber venido antes', 'no me arrepentí para nada', 'no me arrepiento en absoluto, volvería a comprar']) {
+      expect(score(text), text).toBeGreaterThanOrEqual(4)
+    }
+    expect(score('me arrepentí de comprarlo')).toBe(1)
+  })
+})
