@@ -28,16 +28,16 @@ export const SENTIMENT_WEIGHTS: EncodedSentimentModel = {
           0.238
         ],
         [
-          0.291,
-          0.25
+          0.304,
+          0.244
         ],
         [
-          0.308,
-          0.25
+          0.337,
+          0.313
         ],
         [
-          0.349,
-          0.31
+          0.367,
+          0.313
         ],
         [
           0.398,
@@ -48,12 +48,20 @@ export const SENTIMENT_WEIGHTS: EncodedSentimentModel = {
           0.338
         ],
         [
-          0.446,
+          0.447,
           0.35
         ],
         [
-          0.495,
-          0.42
+          0.49,
+          0.421
+        ],
+        [
+          0.536,
+          0.425
+        ],
+        [
+          0.542,
+          0.425
         ],
         [
           0.547,
@@ -65,7 +73,7 @@ export const SENTIMENT_WEIGHTS: EncodedSentimentModel = {
         ],
         [
           0.621,
-          0.51
+          0.508
         ],
         [
           0.69,
@@ -81,7 +89,7 @@ export const SENTIMENT_WEIGHTS: EncodedSentimentModel = {
         ],
         [
           0.786,
-          0.745
+          0.74
         ],
         [
           0.835,
