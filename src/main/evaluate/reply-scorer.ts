@@ -791,10 +791,17 @@ const RULES: Rule[] = [
   // Regretting only not having come sooner praises: "me arrepiento de no haber venido antes".
   ...rules('praise', 0.8, undefined, 'arrepiento|arrepenti|arrepentimos|arrepentido|arrepentida de no haber|haberlo|haberla|haberlos|haberme|haberte|haberles|conocerlos|conocerte|conocerlas'),
   ...rules('praise', 0.8, undefined, 'no me|nos? arrepiento|arrepenti|arrepentimos|arrepentiras|arrepentiran para nada', 'no me|nos? arrepiento|arrepenti|arrepentimos|arrepentiras|arrepentiran en absoluto'),
+  // Years waited for a refund are a complaint; "años esperando esto" (a title, a wedding) is joy.
+  { pattern: 'año|años esperando', kind: 'annoyance', reliability: 0.65, otherSenseBefore: new Set(['esto', 'este', 'esta', 'estos', 'estas']) },
+  // Never let down: "nunca me han fallado", "no nos ha fallado nunca", "jamás falla".
+  ...rules('praise', 0.8, undefined, 'nunca|jamas me|nos|te? han|ha fallado', 'no me|nos|te? han|ha fallado nunca|jamas', 'nunca|jamas falla|fallan'),
+  // "da pena" said of the service is pitiful; "me da pena molestarte" is shyness.
+  { pattern: 'da|dan|das pena', kind: 'complaint', reliability: 0.7, notAfter: new Set(['me', 'te', 'nos', 'le', 'les', 'que']) },
   ...rules('complaint', 0.8, 'ack', 'peor|peores|decepcion|decepcionado|decepcionada|decepcionados|decepcionante|desilusion|desilusionado|desilusionada|desastre|arrepiento|arrepentido|arrepentida|arrepenti|arrepentimos'),
   ...rules('annoyance', 0.65, undefined,
     'llego|llegaron|llega|llegan tarde|atrasado|atrasada|retrasado|retrasada',
     'horas|dias|semanas|meses|hora|minutos|rato|semana|mes esperando',
+    'horas|minutos|hora|rato|hs|min en la cola|fila',
     // Asked and asked: "llevo tres semanas reclamando", "un mes llamando y nada".
     'horas|dias|semanas|meses|hora|mes|rato reclamando|llamando|escribiendo|insistiendo|peleando',
     'dias|semanas|meses y nada $',
@@ -1055,7 +1062,18 @@ const RULES: Rule[] = [
     'esta|estan|sigue|siguen|lleva|llevan|anda|andan|dia|tarde|mañana|noche|semana|rato caido|caida|caidos|caidas',
     'señal|internet|servicio|conexion|cobertura|wifi|atencion nula|nulo|cero',
   ),
-  ...rules('annoyance', 0.65, undefined, 'horas|minutos|dias|semanas|hora|dia de retraso|atraso|demora|espera|cola|fila'),
+  ...rules('annoyance', 0.65, undefined,
+    'horas|minutos|dias|semanas|hora|dia|hs|hrs|min|mins|meses|mes de retraso|atraso|demora|espera|cola|fila',
+    'retraso|atraso|demora de 1|2|3|4|5|6|8|10|12|15|20|24|30|40|45|48|una|dos|tres|cuatro|cinco|seis|media horas|hora|hs|minutos|min|dias',
+    'con retraso|atraso|demora',
+  ),
+  // Left late, or called off, said of what was booked: "el vuelo salió dos horas tarde",
+  // "cancelado el vuelo por motivos operativos", "vuelo cancelado otra vez".
+  ...rules('annoyance', 0.65, undefined,
+    'salio|salieron|despego|despegaron|aterrizo|aterrizaron|llego|llegaron tarde',
+    'salio|salieron|despego|despegaron|aterrizo|aterrizaron|llego|llegaron 1|2|3|4|5|6|10|15|20|30|40|45|una|dos|tres|cuatro|cinco|media horas|hora|minutos|min|hs tarde',
+  ),
+  ...rules('complaint', 0.7, undefined, `cancelado|cancelada|cancelados|canceladas|anulado|anulada el|la|mi|nuestro|nuestra? ${UNDONE_THINGS}`, `vuelo|vuelos|viaje|reserva|tour|boleto|boletos|pedido|orden|compra|cita|turno cancelado|cancelada|cancelados|canceladas|anulado|anulada`),
   // Beyond Colombia: letdowns (Chile's pucha, qué lata, fome; Spain's qué rollo, vaya tela;
   // Argentina's garrón; Mexico's ni modo, qué oso) and shoddy or fake goods and being cheated
   // (Mexico's chafa, gacho, me vieron la cara; Spain's cutre, timo; Argentina's trucho, chanta).
@@ -1349,7 +1367,11 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.75, undefined,
     'me|nos|le|les cobro|cobraron|cobran el doble|triple',
     'cobraron|cobro|cobrado|cobran dos|tres veces',
-    'me|nos|la|lo|los|las dejo|dejaron|dejan botado|botada|botados|tirado|tirada|tirados|tiradas|varado|varada|varados',
+    'me|nos|te|les|la|lo|los|las dejo|dejaron|dejan botado|botada|botados|tirado|tirada|tirados|tiradas|varado|varada|varados',
+    'pague|pagamos|pagaste dos|tres veces',
+    // Spain's "¡no hay derecho!": it is not fair.
+    'no hay derecho',
+    'absurdo|absurda|absurdos|absurdas',
     'solo|nomas sirven|sirve para robar|mentir|estorbar',
     'datos|noticias|promesas falsos|falsas',
     'el|mi|su problema sigue|continua|persiste',
@@ -1586,7 +1608,7 @@ function dropSolved(signals: Signal[], words: readonly string[], clauseOf: reado
 const APPLAUSE = new Set(['emoji:👏', 'emoji:🙌'])
 /** The most words of a closing clause that is only a word of praise: "Increíble", "Unos genios", "Muy bien hecho". */
 const CLOSING_PRAISE_WORDS = 3
-const WRONGED = /^(complaint|insult|anger)$/
+const WRONGED = /^(complaint|insult|anger|annoyance)$/
 const TURNS: ReadonlySet<string> = new Set(['pero', 'aunque', 'luego', 'despues', 'final', 'ya'])
 
 /**

@@ -1372,3 +1372,23 @@ describe('assessReply: an order called off by "it", and regret for not coming so
     expect(score('me arrepentí de comprarlo')).toBe(1)
   })
 })
+
+describe('assessReply: what passengers write to an airline', () => {
+  it('reads delays, late departures, queues, cancelled bookings, years waited and being left stranded as complaints', () => {
+    for (const text of ['retraso de 4 horas en Valencia y os negáis a dar el vale de comida', 'ya son 3 vuelos seguidos con retraso desde Panamá', 'el vuelo salió dos horas tarde y no avisaron', 'llevo 40 minutos en la cola y solo hay 2 mostradores', 'llevo un año esperando mi dinero', 'cancelado el vuelo a Gran Canaria por motivos operativos', 'xq cancelan vuelos a última hora y te dejan tirado? No hay derecho', 'los cargos por cambio son absurdos', 'vuestro servicio de atención al cliente da pena']) {
+      expect(score(text), text).toBeLessThanOrEqual(2)
+      expect(assessReply(text).wasSuccessful, text).toBe(false)
+    }
+  })
+
+  it('reads praise closing a delay as irony', () => {
+    expect(score('3 hs de demora y el piloto nos dice "es lo que hay". Genial')).toBeLessThanOrEqual(2)
+  })
+
+  it('reads never let down as praise, shyness as no complaint and years waited for something as joy', () => {
+    expect(score('nunca me han fallado')).toBe(5)
+    expect(score('no nos ha fallado nunca')).toBe(5)
+    expect(score('me da pena molestarte, ¿tienen la talla M?')).toBe(3)
+    expect(assessReply('Subimos a Primera!!!!! Años esperando esto').signals.some((s) => s.startsWith('annoyance:'))).toBe(false)
+  })
+})
