@@ -545,11 +545,17 @@ const PERSONAL: ReadonlySet<string> = new Set(
 const WHEN: ReadonlySet<string> = new Set('hoy mañana lunes martes miercoles jueves viernes sabado domingo partir horario informa informan reporta reportan registra registran interesados interesadas'.split(' '))
 const HOUR = /^\d{1,2}(h|hs|am|pm)?$/
 
-/** Told as an announcement: a day or an hour ("a las 8") named, no one in the first or second person, no exclamation or emoji. */
+/** A goal count: two small numbers side by side, as "2-0" reaches the words ("2", "0"). */
+const GOALS = /^\d{1,2}$/
+
+/**
+ * Told as an announcement: a day or an hour ("a las 8") named, or a match's score ("Final del
+ * primer tiempo: 2-0"), no one in the first or second person, no exclamation or emoji.
+ */
 function announces(analyzed: AnalyzedText): boolean {
   const { words } = analyzed
   if (analyzed.exclamationMarks > 0 || analyzed.emojis.length > 0 || words.some((w) => PERSONAL.has(w))) return false
-  return words.some((w, i) => WHEN.has(w) || (HOUR.test(w) && words[i - 1] === 'las'))
+  return words.some((w, i) => WHEN.has(w) || (HOUR.test(w) && words[i - 1] === 'las') || (GOALS.test(w) && GOALS.test(words[i + 1] ?? '')))
 }
 
 /**

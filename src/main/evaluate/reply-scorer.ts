@@ -320,7 +320,14 @@ const RULES: Rule[] = [
   // A fine day: "bonito día en Donosti" (wishing one is a goodbye, below).
   ...rules('praise', 0.6, undefined, 'bonito|lindo|hermoso|precioso|gran dia|tarde|noche|finde'),
   // Spotless, a joy, hats off; celebrating; champions.
-  ...rules('praise', 0.7, 'annoyance', 'impecable|impecables|chapeau|alegria|alegron', 'a celebrar|festejar', 'celebrando|festejando', 'campeon|campeones|campeona|campeonas'),
+  ...rules('praise', 0.7, 'annoyance', 'impecable|impecables|chapeau|alegria|alegron', 'a celebrar|festejar', 'celebrando|festejando'),
+  // Not the name of a cup: "la Liga de Campeones vuelve el martes".
+  { pattern: 'campeon|campeones|campeona|campeonas', kind: 'praise', reliability: 0.7, negated: 'annoyance', notAfter: new Set(['de']) },
+  // Splendid, unrepeatable, a display: "Espléndido el discurso", "Vaya exhibición de la selección".
+  ...rules('praise', 0.75, 'annoyance', 'esplendido|esplendida|esplendidos|esplendidas|irrepetible|irrepetibles', 'vaya|menuda|que|tremenda exhibicion'),
+  // Joy that cannot be told: "estoy que salto", "no sabéis lo felices que nos hacéis".
+  ...rules('praise', 0.8, undefined, 'estoy|estamos que salto|saltamos|brinco|brincamos'),
+  ...rules('praise', 0.8, undefined, 'no sabes|saben|sabe lo|cuan|que feliz|felices|contento|contenta|contentos|contentas|agradecido|agradecida|agradecidos|agradecidas|orgulloso|orgullosa|orgullosos|orgullosas|emocionado|emocionada|emocionados|ilusionado|ilusionada|ilusionados'),
   // Good deals and good things named ("buenas ofertas esta semana"): not a greeting.
   { pattern: 'buen|buena|buenos|buenas ofertas|oferta|promos|promo|promociones|promocion|precios|precio|descuentos|descuento|productos|producto|calidad|trato', kind: 'praise', reliability: 0.65, toldOnly: true },
   // English said in Spanish, as the region writes online: "que nice!!", "esto es cool", "so sad",

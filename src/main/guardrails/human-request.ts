@@ -105,6 +105,8 @@ const RULES: { pattern: string; value: Kind }[] = [
   { pattern: `${WANT} ${DET}? llamada|llamadita`, value: 'human' },
   { pattern: `me ${MODAL}? hacer|hacen|haces|hagan|hace|haga ${DET}? llamada|llamadita`, value: 'human' },
   { pattern: 'me llama|llamo|llamaron|llamas la atencion', value: 'block' },
+  // The pleasure of having talked to someone: "una gozada hablar con alguien que sabe tanto".
+  { pattern: `gozada|gusto|placer|lujo|honor|privilegio|encanta|encanto ${CONTACT} con ${DET}? ${TARGET}`, value: 'block' },
   // "dejen de llamarme" asks for fewer calls, not for one.
   { pattern: `deja|dejen|dejes|deje|dejar|paren|pare|para|basta de ${CALL}|${CALL_ENCLITIC}`, value: 'block' },
   // Fed up with the bot, or nobody answering.

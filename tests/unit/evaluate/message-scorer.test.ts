@@ -515,10 +515,10 @@ describe('paying and ordering are one topic and one outcome', () => {
     }
   })
 
-  it.each(['Hoy empieza el congreso del PP en Sevilla', 'el municipio publica hoy el calendario de vacunación', 'este viernes inaugura la feria del libro en el centro', 'esta noche pasan por la tele un especial de la orquesta'])(
+  it.each(['Hoy empieza el congreso del PP en Sevilla', 'el municipio publica hoy el calendario de vacunación', 'este viernes inaugura la feria del libro en el centro', 'esta noche pasan por la tele un especial de la orquesta', 'Final del primer tiempo en el Camp Nou: 2-0', 'En el minuto 30, 0-0 en el Pizjuán'])(
     'reads news told, not felt, as neutral: "%s"',
     (text) => {
-      // The model alone read their days and places as liking (5, 4, 5).
+      // The model alone read their days and places as liking (5, 4, 5), and the scores as 2 and 1.
       expect(scoreMessage({ text }, parts).score).toBe(3)
     },
   )

@@ -1392,3 +1392,16 @@ describe('assessReply: what passengers write to an airline', () => {
     expect(assessReply('Subimos a Primera!!!!! Años esperando esto').signals.some((s) => s.startsWith('annoyance:'))).toBe(false)
   })
 })
+
+describe('assessReply: what public figures post', () => {
+  it('reads joy that cannot be told, splendour, a display and the unrepeatable as praise', () => {
+    for (const text of ['Acaban de confirmarme que el libro se traduce al inglés. Estoy que salto!!', 'No sabéis lo felices que nos hacéis', 'Espléndido el discurso de hoy en el Congreso', 'Vaya exhibición de la selección de baloncesto', 'Qué generación más irrepetible']) {
+      expect(score(text), text).toBe(5)
+    }
+  })
+
+  it('reads the Champions League as a name, not as champions', () => {
+    expect(assessReply('La Liga de Campeones vuelve el martes').signals.some((s) => s.startsWith('praise:'))).toBe(false)
+    expect(assessReply('¡Somos campeones!').signals).toContain('praise:campeones')
+  })
+})

@@ -80,6 +80,8 @@ const DOES_NOT_ASK = [
   'dejen de llamarme, ya les dije que no',
   'deja de llamarme a cada rato',
   'paren de marcarme por favor',
+  'Genial la entrevista de esta mañana. Una gozada hablar con alguien que sabe tanto de libros',
+  'fue un placer conversar con la dueña, muy amable',
   'busco un regalo para una persona que le gusta cocinar',
   '¿el dueño es el mismo de la tienda de Chapinero?',
   'quiero ser asesora de ventas de ustedes',
