@@ -641,11 +641,26 @@ export function namedAsOwned(words: readonly string[], start: number): boolean {
   return DETERMINERS.has(before) && words[start - 2] === 'de'
 }
 
+/**
+ * The phrases of a chatbot's training file come annotated: "quiero una [pizza](producto)
+ * [grande](tamaño)", "envíen a [Medellín]{"entity": "ciudad"}" (Rasa), and a Markdown link is
+ * written the same way. The words in brackets are the customer's; the label after them is not
+ * ("producto" read as a product question). Scored from such a file, only the words stay.
+ */
+const ENTITY_LABEL = /\[([^[\]\n]{1,100})\]\([^()\s]{1,200}\)/gu
+const ENTITY_JSON = /\[([^[\]\n]{1,100})\]\{[^{}\n]{0,300}\}/gu
+
+function withoutEntityMarkup(text: string): string {
+  if (!text.includes('](') && !text.includes(']{')) return text
+  return text.replace(ENTITY_LABEL, '$1').replace(ENTITY_JSON, '$1')
+}
+
 /** Tokenize, fold and canonicalize a customer message. Pure; safe on any string. */
 export function analyzeSpanish(raw: string): AnalyzedText {
-  const text = withoutAddresses(raw)
+  const own = withoutEntityMarkup(raw)
+  const text = withoutAddresses(own)
   // Shouting is read from the customer's own letters, not from a link's or its placeholder's.
-  const letters = (text === raw ? raw : withoutAddresses(raw, false)).match(/\p{L}/gu) ?? []
+  const letters = (text === own ? own : withoutAddresses(own, false)).match(/\p{L}/gu) ?? []
   const shouting = letters.length >= 2 && letters.every((c) => c === c.toUpperCase() && c !== c.toLowerCase())
   const folded = foldSpanish(text.replace(ACCENTED_SI, ACCENTED_SI_MARK))
   let clause = 0

@@ -340,3 +340,19 @@ describe('analyzeSpanish: the clauses a "¿" opens', () => {
     expect(analyzeSpanish('tienen talla M?').askedClauses).toBeUndefined()
   })
 })
+
+describe('analyzeSpanish: a chatbot training phrase with its entities marked', () => {
+  it('keeps the words in brackets and drops the label after them', () => {
+    expect(analyzeSpanish('quiero una [pizza](producto) [grande](tamaño)').words).toEqual(['quiero', 'una', 'pizza', 'grande'])
+    expect(analyzeSpanish('envíen a [Medellín]{"entity": "ciudad", "value": "medellin"}').words).toEqual(['envien', 'a', 'medellin'])
+    expect(analyzeSpanish('tienen [tenis nike](producto) en talla [42](talla)?').words).toEqual(['tienen', 'tenis', 'nike', 'en', 'talla', '42'])
+  })
+
+  it('reads a Markdown link as its words and a link shared; brackets alone stay', () => {
+    const link = analyzeSpanish('mira [aquí](https://tienda.co/x?color=rojo)')
+    expect(link.words).toEqual(['mira', 'aqui'])
+    expect(link.questionMarks).toBe(0)
+    expect(link.sharesLink).toBe(true)
+    expect(analyzeSpanish('[urgente] no me llegó el pedido').words).toEqual(['urgente', 'no', 'me', 'llego', 'el', 'pedido'])
+  })
+})
