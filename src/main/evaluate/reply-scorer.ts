@@ -824,7 +824,7 @@ const RULES: Rule[] = [
   // Hoping against experience: "ya abrí reclamación, a ver si esta vez alguien la lee".
   ...rules('annoyance', 0.6, undefined, 'a ver si esta|alguna vez', 'a ver si algun|alguna dia|vez', 'a ver si por fin'),
   // A wait or a trip told as an ordeal: "una eternidad", "40 minutos en espera", "esperar en la parada es un castigo".
-  ...rules('annoyance', 0.65, undefined, 'una eternidad', 'minutos|horas en espera', 'es|fue|sera un|una castigo|tortura|suplicio|odisea|pesadilla|calvario', 'la misma historia|cantaleta'),
+  ...rules('annoyance', 0.65, undefined, 'una eternidad', 'minutos|horas en espera', 'es|fue|sera|era|son|eran|fueron un|una castigo|tortura|suplicio|odisea|pesadilla|calvario|martirio', 'la misma historia|cantaleta'),
   // What customers call a service that failed them, in writing to the company: "lamentable",
   // "inaceptable", "una vergüenza", "una burla", "una falta de respeto", "esto es un infierno".
   ...rules('complaint', 0.8, 'reassurance', 'indignante|indignantes|lamentable|lamentables|inaceptable|inadmisible|vergonzoso|vergonzosa|penoso|penosa|patetico|patetica|pateticos|nefasto|nefasta|deplorable|desesperante|insoportable|insoportables|intolerable|insufrible|insufribles'),
@@ -1615,7 +1615,7 @@ function dropSolved(signals: Signal[], words: readonly string[], clauseOf: reado
 const APPLAUSE = new Set(['emoji:👏', 'emoji:🙌'])
 /** The most words of a closing clause that is only a word of praise: "Increíble", "Unos genios", "Muy bien hecho". */
 const CLOSING_PRAISE_WORDS = 3
-const WRONGED = /^(complaint|insult|anger|annoyance)$/
+const WRONGED = /^(complaint|insult|anger|annoyance|rejection|misanswer)$/
 const TURNS: ReadonlySet<string> = new Set(['pero', 'aunque', 'luego', 'despues', 'final', 'ya'])
 
 /**

@@ -443,6 +443,20 @@ const AGREEMENT = new Set(['ok', 'listo', 'bueno', 'si', 'dale', 'gracias'])
 /** "va" is "ok" only as an answer of its own ("va", "va pues", "va, me llevo dos"), never in "va a llegar". */
 const VA_AS_OK = new Set(['pues', 'gracias', 'listo', 'dale', 'ok', 'bueno', 'entonces', 'me', 'te', 'lo', 'que', 'si'])
 
+/**
+ * A card that is goods or a document, not a way to pay: "¿tienen tarjeta de memoria de 64?",
+ * "tarjeta sim", "la tarjeta de embarque en el móvil". Named by what it is, so the payment rules,
+ * which read "tarjeta" as paying by card, leave them to the product questions.
+ */
+const CARD_GOODS: ReadonlyMap<string, string> = new Map([
+  ['sim', 'chip'], ['sd', 'memoria sd'], ['microsd', 'memoria microsd'], ['micro', 'memoria micro'],
+  ['grafica', 'grafica'], ['graficas', 'graficas'], ['madre', 'placa madre'],
+])
+const CARD_GOODS_OF: ReadonlyMap<string, string> = new Map([
+  ['memoria', 'memoria'], ['video', 'grafica'], ['red', 'placa de red'], ['sonido', 'placa de sonido'],
+  ['embarque', 'pasabordo'], ['regalo', 'giftcard'],
+])
+
 function opensClause(tokens: readonly Token[], i: number): boolean {
   const previous = tokens[i - 1]
   return !previous || previous.clause !== tokens[i]!.clause || previous.kind !== 'word'
@@ -506,6 +520,10 @@ function rewritePhrases(tokens: Token[]): Token[] {
       push('dame', 1)
     } else if (t.text === 'contra' && next === 'entrega') {
       push('contraentrega', 1)
+    } else if ((t.text === 'tarjeta' || t.text === 'tarjetas') && next && CARD_GOODS.has(next)) {
+      push(CARD_GOODS.get(next)!, 1)
+    } else if ((t.text === 'tarjeta' || t.text === 'tarjetas') && next === 'de' && next2 && CARD_GOODS_OF.has(next2)) {
+      push(CARD_GOODS_OF.get(next2)!, 2)
     } else if (t.text === 'vale' && (opensClause(tokens, i) || AGREEMENT.has(out.at(-1)?.text ?? '')) && !(next && VALE_BLOCKERS.has(next))) {
       push('ok', 0)
     } else if (t.text === 'va' && opensClause(tokens, i) && (next === undefined || VA_AS_OK.has(next))) {

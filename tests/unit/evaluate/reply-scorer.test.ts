@@ -1405,3 +1405,19 @@ describe('assessReply: what public figures post', () => {
     expect(assessReply('¡Somos campeones!').signals).toContain('praise:campeones')
   })
 })
+
+describe('assessReply: cards that are goods, ordeals, and praise closing a "no funciona"', () => {
+  it('reads a memory card, a SIM card or a boarding pass as no way to pay', () => {
+    for (const text of ['¿tienen tarjeta de memoria de 64gb?', 'necesito una tarjeta sim', 'tarjeta SD de 128', '¿vale la tarjeta de embarque en el móvil?']) {
+      expect(assessReply(text).signals.some((s) => s.startsWith('payment_question:')), text).toBe(false)
+      expect(assessReply(text).wasSuccessful, text).toBe(false)
+    }
+    expect(assessReply('¿aceptan tarjeta de crédito?').signals).toContain('payment_question:tarjeta')
+  })
+
+  it('reads seats that are torture as a complaint and "Excelente servicio 👏" after "no funciona" as irony', () => {
+    expect(score('los asientos son una tortura')).toBeLessThanOrEqual(2)
+    expect(score('la aplicación no funciona, la web no funciona y el call center no contesta. Excelente servicio 👏')).toBeLessThanOrEqual(2)
+    expect(score('no me gusta. Excelente servicio')).toBeLessThanOrEqual(2)
+  })
+})

@@ -356,3 +356,12 @@ describe('analyzeSpanish: a chatbot training phrase with its entities marked', (
     expect(analyzeSpanish('[urgente] no me llegó el pedido').words).toEqual(['urgente', 'no', 'me', 'llego', 'el', 'pedido'])
   })
 })
+
+describe('analyzeSpanish: a card that is goods or a document', () => {
+  it('names it by what it is, and leaves a card to pay with alone', () => {
+    expect(analyzeSpanish('tienen tarjeta de memoria de 64').words).toEqual(['tienen', 'memoria', 'de', '64'])
+    expect(analyzeSpanish('una tarjeta SIM').words).toEqual(['una', 'chip'])
+    expect(analyzeSpanish('la tarjeta de embarque').words).toEqual(['la', 'pasabordo'])
+    expect(analyzeSpanish('pago con tarjeta de crédito').words).toEqual(['pago', 'con', 'tarjeta', 'de', 'credito'])
+  })
+})
