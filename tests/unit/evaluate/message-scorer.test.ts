@@ -276,6 +276,13 @@ describe('the learned model', () => {
     expect(scoreMessage({ text: '¿la ruta Quito-Lima sigue activa?' }, { sentiment: travel, questionPrior: 0.25 }).score).toBe(5)
   })
 
+  it('reads a hello and nothing else as a 3, as the model liking greetings would not', () => {
+    const liking = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0.01, 0.01, 0.08, 0.8, 0.1].map(Math.log))
+    for (const text of ['buenass', 'quiubo parce, buenas', 'hola buenas tardes']) expect(scoreMessage({ text }, { sentiment: liking }).score, text).toBe(3)
+    // A longer message with a greeting is read as a whole.
+    expect(scoreMessage({ text: 'hola buenas tardes a todos por aqui hoy' }, { sentiment: liking }).score).toBe(4)
+  })
+
   it('pulls a longer question toward asking less the longer it is, and only with a question mark', () => {
     const leaning = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 1])
     const fourteen = 'cuantos kilos se pueden llevar en la maleta de mano en los vuelos nacionales'
