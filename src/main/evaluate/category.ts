@@ -20,7 +20,7 @@ import { SLOW_ANSWER_PATTERN } from './slow-answer-words'
 import { LOVE_PATTERNS, NOT_GOODS } from './not-goods'
 import { purchaseCondition } from './purchase-condition'
 import { NOT_RECEIVED_PATTERNS, TAKEN_OFF_NOT_AFTER, TAKEN_OFF_PATTERN, TOTAL_ASKED_PATTERNS } from './order-followup-words'
-import { UNDO_ANYTHING_PATTERN, UNDO_IT_PATTERN, UNDO_PATTERN, UNSUBSCRIBE_PATTERN, WITHDRAW_VERBS } from './undo-words'
+import { UNDO_ALONE_PATTERN, UNDO_ANYTHING_PATTERN, UNDO_IT_PATTERN, UNDO_PATTERN, UNSUBSCRIBE_PATTERN, WITHDRAW_VERBS } from './undo-words'
 
 export { CATEGORIES }
 export type { Category }
@@ -396,6 +396,7 @@ const AFTER_SALE = new PhraseSet(
     UNDO_PATTERN,
     UNDO_ANYTHING_PATTERN,
     UNDO_IT_PATTERN,
+    UNDO_ALONE_PATTERN,
     UNSUBSCRIBE_PATTERN,
     // An exchange of something bought: "cambio de producto", "quiero cambiar la talla que me llegó".
     'cambio|cambiar|cambiarlo|cambiarla|cambien de|del|el|la? producto|articulo|prenda|pedido',

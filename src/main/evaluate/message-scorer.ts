@@ -253,7 +253,9 @@ const ORDER_PHRASES = new PhraseSet(
     // The bare imperative of adding, in tú, vos and usted, as a chat order reads: "agrega dos
     // empanadas más", "póngame una caja de paracetamol", "metele una birra" ("pon una foto" is
     // not goods, below).
-    `agregar|añadir|agrega|agregue|agreguen|añade|añada|añadan|suma|sume|sumen|pon|ponga|pongan|pongame|ponganme|pone|ponele|poneme|mete|metele|meteme|metanme|agregueme|añadame|sumeme ${ITEM_COUNT_WORDS}|otro|otra|unos|unas`,
+    `agregar|añadir|agrega|agregue|agreguen|añade|añada|añadan|suma|sume|sumen|pon|ponga|pongan|pongame|ponganme|pone|ponele|poneme|mete|metele|meteme|metanme|agregueme|añadame|sumeme tambien|ademas? ${ITEM_COUNT_WORDS}|otro|otra|unos|unas`,
+    // The thing named with its article: "agrega el protector de cámara también" (not "suma el total").
+    'agregar|añadir|agrega|agregue|agreguen|añade|añada|añadan|agregale|añadele|añademe|agregueme|añadame tambien|ademas? el|la|los|las',
     `quiero|quisiera|queria|deseo|necesito agregar|añadir|sumar|agregarle|añadirle|sumarle ${ITEM_COUNT_WORDS}|otro|otra|unos|unas`,
     'te|le encargo|pido|compro|llevo 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|seis',
     // The count given: "van a ser 2", "serían 3 por favor".

@@ -14,7 +14,7 @@ import { EMPTY_DELIVERY_PATTERNS } from './empty-delivery-words'
 import { LOVE_PATTERNS, NOT_GOODS } from './not-goods'
 import { ifInsideClause, WHETHER_AFTER, YES_AFTER_SI } from './purchase-condition'
 import { NOT_RECEIVED_PATTERNS, TAKEN_OFF_NOT_AFTER, TAKEN_OFF_PATTERN, TOTAL_ASKED_PATTERNS } from './order-followup-words'
-import { UNDO_ANYTHING_PATTERN, UNDO_IT_PATTERN, UNDO_PATTERN, UNDONE_THINGS, UNSUBSCRIBE_PATTERN, WITHDRAW_VERBS } from './undo-words'
+import { UNDO_ALONE_PATTERN, UNDO_ANYTHING_PATTERN, UNDO_IT_PATTERN, UNDO_PATTERN, UNDONE_THINGS, UNSUBSCRIBE_PATTERN, WITHDRAW_VERBS } from './undo-words'
 
 export interface ReplyAssessment {
   score: 1 | 2 | 3 | 4 | 5
@@ -794,7 +794,9 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.75, undefined, 'no es|era|fue lo que prometieron|prometian|ofrecieron|ofrecian|anunciaron|anunciaban|vendieron|vendian|dijeron|decian'),
   ...rules('objection', 0.55, undefined, 'esperaba|esperabamos que fuera|fueran|fuese|estuviera|estuvieran|viniera|vinieran', 'esperaba|esperabamos mas'),
   ...rules('complaint', 0.75, undefined, 'defectuoso|defectuosa|defectuosos|defectuosas'),
-  ...rules('complaint', 0.75, undefined, 'producto|pedido|talla|color|articulo|paquete|modelo|numero|talle|tamaño equivocado|equivocada|incorrecto|incorrecta|errado|errada', 'me|nos llego|llegaron|vino|mandaron|enviaron otro|otra color|talla|producto|modelo|numero|talle|articulo'),
+  ...rules('complaint', 0.75, undefined, 'producto|pedido|talla|color|articulo|paquete|modelo|numero|talle|tamaño equivocado|equivocada|incorrecto|incorrecta|errado|errada', 'me|nos? llego|llegaron|vino|vinieron|mandaron|enviaron otro|otra color|talla|producto|modelo|numero|talle|articulo'),
+  // Slow, told: "se demoran demasiado", "tardan siglos" (not "¿tardan mucho?", which asks).
+  { pattern: 'se? tardan|demoran|tarda|demora demasiado|siglos|muchisimo', kind: 'annoyance', reliability: 0.65, toldOnly: true, negated: null },
   // Regretting only not having come sooner praises: "me arrepiento de no haber venido antes".
   ...rules('praise', 0.8, undefined, 'arrepiento|arrepenti|arrepentimos|arrepentido|arrepentida de no haber|haberlo|haberla|haberlos|haberme|haberte|haberles|conocerlos|conocerte|conocerlas'),
   ...rules('praise', 0.8, undefined, 'no me|nos? arrepiento|arrepenti|arrepentimos|arrepentiras|arrepentiran para nada', 'no me|nos? arrepiento|arrepenti|arrepentimos|arrepentiras|arrepentiran en absoluto'),
@@ -1108,6 +1110,7 @@ const RULES: Rule[] = [
     UNDO_PATTERN,
     UNDO_ANYTHING_PATTERN,
     UNDO_IT_PATTERN,
+    UNDO_ALONE_PATTERN,
     `${WITHDRAW_VERBS} del|de la|mi? ${UNDONE_THINGS}`,
     UNSUBSCRIBE_PATTERN,
   ),

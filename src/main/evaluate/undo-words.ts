@@ -15,6 +15,8 @@ export const UNDO_PATTERN = `${UNDO_VERBS} mi|el|la|una? ${UNDONE_THINGS}`
 export const UNDO_ANYTHING_PATTERN = 'cancela|cancelame|cancelen|cancelenme|anula|anulame|anulen|anulenme el|la|los|las|mi|mis'
 /** "cancélalo", "anúlenla": the thing already named, called off. */
 export const UNDO_IT_PATTERN = 'cancelalo|cancelala|cancelalos|cancelalas|cancelenlo|cancelenla|cancelenlos|cancelenlas|anulalo|anulala|anulalos|anulalas|anulenlo|anulenla|anulenlos|anulenlas'
+/** "cancelen", said on its own: call it off. */
+export const UNDO_ALONE_PATTERN = 'cancelen|anulen|cancelenlo|cancelala|cancelalo $'
 /** "desisto del pedido": said with what is given up or alone. */
 export const WITHDRAW_VERBS = 'desisto|desistimos|desistir'
 /** Leaving a service or a plan: "me doy de baja", "quiero darme de baja", "denme de baja la línea". */

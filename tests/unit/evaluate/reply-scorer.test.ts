@@ -1421,3 +1421,10 @@ describe('assessReply: cards that are goods, ordeals, and praise closing a "no f
     expect(score('no me gusta. Excelente servicio')).toBeLessThanOrEqual(2)
   })
 })
+
+describe('assessReply: called off on its own, slow told, another colour sent', () => {
+  it('reads them as complaints, and "¿tardan mucho?" as a question', () => {
+    for (const text of ['cancelen, se demoran demasiado', 'vino otro color, quiero cambio', 'tardan siglos en contestar']) expect(score(text), text).toBeLessThanOrEqual(2)
+    expect(score('¿tardan mucho en llegar?')).toBe(3)
+  })
+})
