@@ -369,7 +369,7 @@ const RULES: Rule[] = [
   ...rules('topic', 0.3, undefined, 'al otro dia'),
   // Whoever it pleased: "nos encantó", "a mi esposa le fascinó", "les gustó mucho".
   ...rules('praise', 0.85, 'decline', 'me|nos|le|les encanta|encanto|encantan|encantaron|fascina|fascino|fascinan|fascinaron', 'te|les|le va|van a encantar|fascinar'),
-  ...rules('praise', 0.8, 'rejection', 'me gusta|gusto|gustan|gustaron|gustaria', 'nos|le|les gusta|gusto|gustan|gustaron'),
+  ...rules('praise', 0.8, 'rejection', 'me gusta|gusto|gustan|gustaron|gustaria', 'nos|le|les gusta|gusto|gustan|gustaron', 'me|nos|le|les ha|han gustado|encantado'),
   // A wish, not a liking: "me gustaría saber el precio", "me gustaría verlo en persona"; or buying it.
   ...rules('info', 0.5, undefined, 'me|nos gustaria saber|ver|verlo|verla|verlos|verlas|preguntar|consultar|conocer|tener|hacer|averiguar|cotizar|probar|probarme|probarlo|ir|pasar|que|una|un|el|la|los|las|mas|informacion|hablar'),
   ...rules('purchase', 0.8, 'rejection', 'me|nos gustaria comprar|comprarlo|comprarla|comprarlos|pedir|pedirlo|ordenar|llevarmelo|llevarmela|llevarme|adquirir|reservar|apartar|separar|encargar'),
@@ -393,7 +393,7 @@ const RULES: Rule[] = [
   // (chido, padrísimo, qué padre), Spain (guay, me mola, flipante, chulísimo), Chile and Peru
   // (bacán, la raja, pulenta), anywhere (crack, genio).
   ...rules('praise', 0.75, 'rejection',
-    `piola|${inflected('barbaro chido chidisimo padrisimo chulisimo bacanisimo')}|idolo|idola|guay|flipante|bacan|bacanes|pulenta|crack|cracks|genio|genia|genios`,
+    `piola|${inflected('barbaro chido chidisimo padrisimo chulisimo bacanisimo chingon epico')}|idolo|idola|guay|flipante|bacan|bacanes|pulenta|crack|cracks|genio|genia|genios|gozada|chingona|chingonas`,
     'muy|super|que|re|tan|bien padre|chido|chida|bacan|piola|guay|chulo|chula|cool',
     'me|nos mola|molan',
     // The augmentative is praise: "golazo", "temazo", "preciazo", "ofertón".
@@ -985,6 +985,11 @@ const RULES: Rule[] = [
   // año", "la serie me tiene re enganchada".
   ...rules('praise', 0.65, 'annoyance', 'que|tantas|muchas ganas de|que', 'enganchado|enganchada|enganchados|enganchadas|engancha|enganchan|enganchadisimo|enganchadisima'),
   ...rules('praise', 0.7, undefined, 'lo mejor del|de la|mi? año|vida|mundo|dia|viaje|semana|mes|verano|finde|fin'),
+  // Nothing like it: "lo mejor que hay", "no hay otro igual", "nada como volver al pueblo",
+  // "estoy que no me lo creo" (good news past belief).
+  ...rules('praise', 0.7, undefined, 'lo mejor que hay|existe', 'no hay otro|otra|nada igual', 'estoy|estamos que no me? lo|la creo').map((r) => ({ ...r, toldOnly: true })),
+  // Not "no me ha gustado nada cómo trataron a la invitada": "nada" there is the no's.
+  { pattern: 'nada como', kind: 'praise', reliability: 0.7, toldOnly: true, notAfter: new Set('gustado gusta gusto gustaba gustan importa entiendo entendi sirve sirvio vale para de sabe se dijeron explicaron'.split(' ')) },
   // The best of its kind, told: "la mejor serie española de los últimos años". Asked ("¿cuál es
   // la mejor pizza?"), a question.
   { pattern: 'el|la mejor serie|pelicula|disco|cancion|partido|jugador|jugadora|equipo|libro|album|concierto|temporada|noticia|decision|restaurante|hotel|lugar|tienda|compra|pizza|comida|cafe|regalo|atencion|servicio', kind: 'praise', reliability: 0.7, toldOnly: true },

@@ -1428,3 +1428,16 @@ describe('assessReply: called off on its own, slow told, another colour sent', (
     expect(score('¿tardan mucho en llegar?')).toBe(3)
   })
 })
+
+describe('assessReply: praise as ordinary posts say it', () => {
+  it('reads the epic, a treat, "chingón", the best there is, nothing like it and news past belief as praise', () => {
+    for (const text of ['lo de anoche fue épico, repetimos cuando quieras', 'Qué gozada de día en la playa', 'Cádiz en septiembre es lo mejor q hay', 'Nada como volver al pueblo y que tu abuela te haga cocido', 'Arroz con pato en Chiclayo, no hay otro igual', 'Me regalaron entradas, estoy que no lo creo', 'Qué chingón estuvo el concierto']) {
+      expect(score(text), text).toBe(5)
+    }
+  })
+
+  it('leaves "nada como" after a no, and "no hay nada igual" asked', () => {
+    expect(score('No me ha gustado nada cómo ha tratado el programa a la invitada. Poco profesional')).toBeLessThanOrEqual(2)
+    expect(score('¿no hay nada igual en el centro?')).toBe(3)
+  })
+})
