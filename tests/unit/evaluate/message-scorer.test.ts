@@ -283,6 +283,12 @@ describe('the learned model', () => {
     expect(scoreMessage({ text: 'hola buenas tardes a todos por aqui hoy' }, { sentiment: liking }).score).toBe(4)
   })
 
+  it('reads a short post telling what the writer is doing as neutral, not a word that only ends like a gerund', () => {
+    const liking = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0.05, 0.05, 0.1, 0.55, 0.25].map(Math.log))
+    for (const text of ['Llegando a Barcelona', 'Tomando mate en la oficina', 'Yendo para Heredia']) expect(scoreMessage({ text }, { sentiment: liking }).score, text).toBe(3)
+    for (const text of ['Mando saludos a Barcelona', 'Llegando a Barcelona!!']) expect(scoreMessage({ text }, { sentiment: liking }).score, text).toBe(4)
+  })
+
   it('pulls a longer question toward asking less the longer it is, and only with a question mark', () => {
     const leaning = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 1])
     const fourteen = 'cuantos kilos se pueden llevar en la maleta de mano en los vuelos nacionales'
@@ -522,10 +528,10 @@ describe('paying and ordering are one topic and one outcome', () => {
     }
   })
 
-  it.each(['Hoy empieza el congreso del PP en Sevilla', 'el municipio publica hoy el calendario de vacunación', 'este viernes inaugura la feria del libro en el centro', 'esta noche pasan por la tele un especial de la orquesta', 'Final del primer tiempo en el Camp Nou: 2-0', 'En el minuto 30, 0-0 en el Pizjuán'])(
+  it.each(['Hoy empieza el congreso del PP en Sevilla', 'el municipio publica hoy el calendario de vacunación', 'este viernes inaugura la feria del libro en el centro', 'esta noche pasan por la tele un especial de la orquesta', 'Final del primer tiempo en el Camp Nou: 2-0', 'En el minuto 30, 0-0 en el Pizjuán', 'Yendo para Heredia', 'Tomando mate en la oficina'])(
     'reads news told, not felt, as neutral: "%s"',
     (text) => {
-      // The model alone read their days and places as liking (5, 4, 5), and the scores as 2 and 1.
+      // The model alone read their days and places as liking (5, 4, 5), the scores as 2 and 1, what the writer is doing as 4 and 5.
       expect(scoreMessage({ text }, parts).score).toBe(3)
     },
   )
