@@ -289,6 +289,11 @@ describe('the learned model', () => {
     for (const text of ['Mando saludos a Barcelona', 'Llegando a Barcelona!!']) expect(scoreMessage({ text }, { sentiment: liking }).score, text).toBe(4)
   })
 
+  it('reads praise and then a complaint against it as mixed, a 3; a price objection after praise stays a 2', () => {
+    for (const text of ['Amo esta ciudad pero el tráfico me está matando', 'excelente atención, aunque el pedido llegó tarde']) expect(scoreMessage({ text }, parts).score, text).toBe(3)
+    expect(scoreMessage({ text: 'me gusta pero está caro' }, parts).score).toBe(2)
+  })
+
   it('pulls a longer question toward asking less the longer it is, and only with a question mark', () => {
     const leaning = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 1])
     const fourteen = 'cuantos kilos se pueden llevar en la maleta de mano en los vuelos nacionales'
