@@ -417,6 +417,7 @@ const AFTER_SALE = new PhraseSet(
     'quiero|quisiera|queria|necesito cambiarlo|cambiarla|cambiarlos|devolverlo|devolverla',
     'se|te|les equivocaron|equivocaste|equivoco|confundieron|confundiste',
     'hacen|aceptan|tienen|hay|dan cambios|cambio|devoluciones|devolucion',
+    'politica|politicas de cambio|cambios|devolucion|devoluciones|reembolso|reembolsos',
     'lo|la|los|las quiero|queria|quisiera|necesito cambiar|devolver',
     // Help or trouble with an order already placed: "tengo un problema con mi pedido", "¿me pueden
     // ayudar con mi compra?" (not "¿me ayudas a hacer un pedido?").
@@ -484,8 +485,21 @@ const NOT_A_TOPIC = new PhraseSet(
     'excelente|buena|buenisima|completa|clara|gran la? informacion',
     // Where the shop is, not what it sells: "¿tienen tienda física?".
     'tienen|tienes|hay tienda|local|sucursal|sucursales|sede|sedes|punto',
-    // How to reach the shop: "¿tienen WhatsApp?", "¿tienen página?".
+    // How to reach the shop: "¿tienen WhatsApp?", "¿tienen página?", "número de WhatsApp de la tienda".
     'tienen|tienes|hay un|una? whatsap|wasap|wsp|telefono|numero|correo|email|instagram|facebook|pagina|web|redes',
+    'tienen|tienes|hay algun|alguna whatsap|wasap|wsp|telefono|correo|email|instagram|facebook|pagina|web|redes',
+    'numero|telefono de|del whatsap|wasap|wsp|celular|contacto de|del? la|el? tienda|local|negocio|almacen|empresa|sucursal?',
+    'whatsap|wasap|wsp|telefono|numero|correo|celular|contacto de|del la? tienda|local|negocio|almacen|empresa|sucursal',
+    'hay|tienen|tienes? algun|alguna|un|una? numero|telefono|celular para llamar|llamarlos|llamarles|comunicarme|contactarlos',
+    'tienen|tienes|hay showroom|exhibicion|exhibidor',
+    // Small talk with the bot about itself: "¿cuántos años tienes?", "¿tienes novio?", "¿eres un robot?".
+    'cuantos años tienes|tiene',
+    'tienes|tiene novio|novia|esposo|esposa|pareja|hijos|sentimientos|amigos',
+    'como te llamas|llama',
+    'de donde eres',
+    'que haces $',
+    'quieres ser mi',
+    'eres un|una? robot|bot|humano|humana|persona|real|maquina|ia',
     'necesito|necesitaba ayuda',
     // A person, not a product: "necesito un humano", "busco a alguien que me atienda".
     'necesito|necesitaba|quiero|busco|buscaba a? un|una humano|persona|asesor|asesora|agente|operador|operadora|vendedor|vendedora|encargado|encargada',
