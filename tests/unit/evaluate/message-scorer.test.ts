@@ -292,6 +292,8 @@ describe('the learned model', () => {
   it('reads praise and then a complaint against it as mixed, a 3; a price objection after praise stays a 2', () => {
     for (const text of ['Amo esta ciudad pero el tráfico me está matando', 'excelente atención, aunque el pedido llegó tarde']) expect(scoreMessage({ text }, parts).score, text).toBe(3)
     expect(scoreMessage({ text: 'me gusta pero está caro' }, parts).score).toBe(2)
+    // A bare "ok" or "listo" is no praise to weigh: the complaint after it stands.
+    for (const text of ['ok pero llegó tarde', 'listo, pero llegó incompleto']) expect(scoreMessage({ text }, parts).score, text).toBeLessThanOrEqual(2)
   })
 
   it('pulls a longer question toward asking less the longer it is, and only with a question mark', () => {
