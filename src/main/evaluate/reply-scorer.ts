@@ -797,8 +797,12 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.75, undefined, 'producto|pedido|talla|color|articulo|paquete|modelo|numero|talle|tamaño equivocado|equivocada|incorrecto|incorrecta|errado|errada', 'me|nos? llego|llegaron|vino|vinieron|mandaron|enviaron otro|otra color|talla|producto|modelo|numero|talle|articulo'),
   // Slow, told: "se demoran demasiado", "tardan siglos" (not "¿tardan mucho?", which asks).
   { pattern: 'se? tardan|demoran|tarda|demora demasiado|siglos|muchisimo', kind: 'annoyance', reliability: 0.65, toldOnly: true, negated: null },
-  // Regretting only not having come sooner praises: "me arrepiento de no haber venido antes".
-  ...rules('praise', 0.8, undefined, 'arrepiento|arrepenti|arrepentimos|arrepentido|arrepentida de no haber|haberlo|haberla|haberlos|haberme|haberte|haberles|conocerlos|conocerte|conocerlas'),
+  // Regretting only not having come sooner praises: "me arrepiento de no haber venido antes",
+  // "de no haberlo comprado antes" — not "de no haber leído las reseñas", which complains.
+  ...rules('praise', 0.8, undefined,
+    'arrepiento|arrepenti|arrepentimos|arrepentido|arrepentida de no haberlo|haberla|haberlos|haberlas|conocerlos|conocerte|conocerlas',
+    'arrepiento|arrepenti|arrepentimos|arrepentido|arrepentida de no haber|haberte|haberles venido|conocido|comprado|probado|ido|llegado|descubierto|pedido|encontrado',
+  ),
   ...rules('praise', 0.8, undefined, 'no me|nos? arrepiento|arrepenti|arrepentimos|arrepentiras|arrepentiran para nada', 'no me|nos? arrepiento|arrepenti|arrepentimos|arrepentiras|arrepentiran en absoluto'),
   // Years waited for a refund are a complaint; "años esperando esto" (a title, a wedding) is joy.
   { pattern: 'año|años esperando', kind: 'annoyance', reliability: 0.65, otherSenseBefore: new Set(['esto', 'este', 'esta', 'estos', 'estas']) },

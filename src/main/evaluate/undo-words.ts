@@ -16,7 +16,7 @@ export const UNDO_ANYTHING_PATTERN = 'cancela|cancelame|cancelen|cancelenme|anul
 /** "cancélalo", "anúlenla": the thing already named, called off. */
 export const UNDO_IT_PATTERN = 'cancelalo|cancelala|cancelalos|cancelalas|cancelenlo|cancelenla|cancelenlos|cancelenlas|anulalo|anulala|anulalos|anulalas|anulenlo|anulenla|anulenlos|anulenlas'
 /** "cancelen", said on its own: call it off. */
-export const UNDO_ALONE_PATTERN = 'cancelen|anulen|cancelenlo|cancelala|cancelalo $'
+export const UNDO_ALONE_PATTERN = 'cancelen|anulen $'
 /** "desisto del pedido": said with what is given up or alone. */
 export const WITHDRAW_VERBS = 'desisto|desistimos|desistir'
 /** Leaving a service or a plan: "me doy de baja", "quiero darme de baja", "denme de baja la línea". */

@@ -1370,6 +1370,7 @@ describe('assessReply: an order called off by "it", and regret for not coming so
       expect(score(text), text).toBeGreaterThanOrEqual(4)
     }
     expect(score('me arrepentí de comprarlo')).toBe(1)
+    expect(score('me arrepiento de no haber leído las reseñas antes de comprar')).toBeLessThanOrEqual(2)
   })
 })
 
