@@ -487,6 +487,7 @@ const NOT_A_TOPIC = new PhraseSet(
     'tienen|tienes|hay tienda|local|sucursal|sucursales|sede|sedes|punto',
     // How to reach the shop: "¿tienen WhatsApp?", "¿tienen página?", "número de WhatsApp de la tienda".
     'tienen|tienes|hay un|una? whatsap|wasap|wsp|telefono|numero|correo|email|instagram|facebook|pagina|web|redes',
+    // Not "algún número": "¿hay algún número 38?" asks a size.
     'tienen|tienes|hay algun|alguna whatsap|wasap|wsp|telefono|correo|email|instagram|facebook|pagina|web|redes',
     'numero|telefono de|del whatsap|wasap|wsp|celular|contacto de|del? la|el? tienda|local|negocio|almacen|empresa|sucursal?',
     'whatsap|wasap|wsp|telefono|numero|correo|celular|contacto de|del la? tienda|local|negocio|almacen|empresa|sucursal',

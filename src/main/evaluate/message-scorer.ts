@@ -137,8 +137,8 @@ function phraseAt(words: readonly string[], label: string): number {
 function praiseThenComplaint(words: readonly string[], stances: readonly string[]): boolean {
   const turn = words.findIndex((w) => CONTRAST.has(w))
   if (turn < 0) return false
-  const before = stances.some((s) => MIXED_FOR.test(s) && phraseAt(words, s) >= 0 && phraseAt(words, s) < turn)
-  return before && stances.some((s) => MIXED_AGAINST.test(s) && phraseAt(words, s) > turn)
+  const at = (s: string) => phraseAt(words, s)
+  return stances.some((s) => MIXED_FOR.test(s) && at(s) >= 0 && at(s) < turn) && stances.some((s) => MIXED_AGAINST.test(s) && at(s) > turn)
 }
 
 /**

@@ -123,6 +123,8 @@ interface Rule {
 // Cards, transfers and the region's wallets (kernel/payment-words.ts).
 const PAY_TERMS = ['tarjeta', 'contraentrega', 'transferencia', 'consignacion', 'cuotas', 'credito', 'debito', ...WALLETS, ...PAY_LATER].join('|')
 const PAY_VERBS = 'pago|transfiero|consigno|deposito|giro'
+/** Regret, told: a complaint alone ("me arrepentí de comprarlo"), praise for not coming sooner. */
+const REGRET = 'arrepiento|arrepenti|arrepentimos|arrepentido|arrepentida'
 const LINK_VERBS = 'pasame|mandame|enviame|dame|envia|manda|pasa|mandas|envias|pasas|pases|mandes|envies|mandan|envian|comparte|compartes|compartir|mandar|enviar|pasar|regala'
 const QUANTITIES = '1|2|3|4|5|uno|una|dos|tres|cuatro|cinco|ese|esa|esos|esas|este'
 const IF_WORDS: ReadonlySet<string> = new Set(['si', 'cuando', 'mientras'])
@@ -800,17 +802,17 @@ const RULES: Rule[] = [
   // Regretting only not having come sooner praises: "me arrepiento de no haber venido antes",
   // "de no haberlo comprado antes" — not "de no haber leído las reseñas", which complains.
   ...rules('praise', 0.8, undefined,
-    'arrepiento|arrepenti|arrepentimos|arrepentido|arrepentida de no haberlo|haberla|haberlos|haberlas|conocerlos|conocerte|conocerlas',
-    'arrepiento|arrepenti|arrepentimos|arrepentido|arrepentida de no haber|haberte|haberles venido|conocido|comprado|probado|ido|llegado|descubierto|pedido|encontrado',
+    `${REGRET} de no haberlo|haberla|haberlos|haberlas|conocerlos|conocerte|conocerlas`,
+    `${REGRET} de no haber|haberte|haberles venido|conocido|comprado|probado|ido|llegado|descubierto|pedido|encontrado`,
   ),
-  ...rules('praise', 0.8, undefined, 'no me|nos? arrepiento|arrepenti|arrepentimos|arrepentiras|arrepentiran para nada', 'no me|nos? arrepiento|arrepenti|arrepentimos|arrepentiras|arrepentiran en absoluto'),
+  ...rules('praise', 0.8, undefined, `no me|nos? ${REGRET}|arrepentiras|arrepentiran para nada`, `no me|nos? ${REGRET}|arrepentiras|arrepentiran en absoluto`),
   // Years waited for a refund are a complaint; "años esperando esto" (a title, a wedding) is joy.
   { pattern: 'año|años esperando', kind: 'annoyance', reliability: 0.65, otherSenseBefore: new Set(['esto', 'este', 'esta', 'estos', 'estas']) },
   // Never let down: "nunca me han fallado", "no nos ha fallado nunca", "jamás falla".
   ...rules('praise', 0.8, undefined, 'nunca|jamas me|nos|te? han|ha fallado', 'no me|nos|te? han|ha fallado nunca|jamas', 'nunca|jamas falla|fallan'),
   // "da pena" said of the service is pitiful; "me da pena molestarte" is shyness.
   { pattern: 'da|dan|das pena', kind: 'complaint', reliability: 0.7, notAfter: new Set(['me', 'te', 'nos', 'le', 'les', 'que']) },
-  ...rules('complaint', 0.8, 'ack', 'peor|peores|decepcion|decepcionado|decepcionada|decepcionados|decepcionante|desilusion|desilusionado|desilusionada|desastre|arrepiento|arrepentido|arrepentida|arrepenti|arrepentimos'),
+  ...rules('complaint', 0.8, 'ack', `peor|peores|decepcion|decepcionado|decepcionada|decepcionados|decepcionante|desilusion|desilusionado|desilusionada|desastre|${REGRET}`),
   ...rules('annoyance', 0.65, undefined,
     'llego|llegaron|llega|llegan tarde|atrasado|atrasada|retrasado|retrasada',
     'horas|dias|semanas|meses|hora|minutos|rato|semana|mes esperando',
@@ -1086,9 +1088,9 @@ const RULES: Rule[] = [
     'con retraso|atraso|demora',
   ),
   // Left late, or called off, said of what was booked: "el vuelo salió dos horas tarde",
-  // "cancelado el vuelo por motivos operativos", "vuelo cancelado otra vez".
+  // "cancelado el vuelo por motivos operativos", "vuelo cancelado otra vez" (arriving late is above).
   ...rules('annoyance', 0.65, undefined,
-    'salio|salieron|despego|despegaron|aterrizo|aterrizaron|llego|llegaron tarde',
+    'salio|salieron|despego|despegaron|aterrizo|aterrizaron tarde',
     'salio|salieron|despego|despegaron|aterrizo|aterrizaron|llego|llegaron 1|2|3|4|5|6|10|15|20|30|40|45|una|dos|tres|cuatro|cinco|media horas|hora|minutos|min|hs tarde',
   ),
   ...rules('complaint', 0.7, undefined, `cancelado|cancelada|cancelados|canceladas|anulado|anulada el|la|mi|nuestro|nuestra? ${UNDONE_THINGS}`, `vuelo|vuelos|viaje|reserva|tour|boleto|boletos|pedido|orden|compra|cita|turno cancelado|cancelada|cancelados|canceladas|anulado|anulada`),
