@@ -152,6 +152,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     // it folds a doubled last letter, so Chilexpress is "chilexpres".
     { pattern: 'andreani|estafeta|dhl|fedex|chilexpres|starken|olva|shalom|mrw|seur|nacex|paquetexpres|tcc|deprisa' },
     { pattern: 'correo argentino' },
+    // Sent with a delivery app or a courier: "¿me lo pueden mandar por Rappi?", "¿lo mandan en Uber?".
+    { pattern: 'por|en|con rappi|pedidosya|didi|uber|ubereats|glovo|cabify|indrive|picap|mensajero|mensajeria|encomienda|cadete|cadeteria' },
     { pattern: 'mercado envios' },
     { pattern: 'llega|llegan|llegar|llegaria|llegarian|llegue|llego a|hasta|en|el|mañana|hoy|rapido|antes|para' },
     { pattern: 'cuantos|cuanto dias|horas|tiempo me|nos|te|le|les|lo|la|se? llega|llegan|llegaria|demora|demoran|tarda|tardan|demoraria|tardaria' },
@@ -508,7 +510,16 @@ const NOT_A_TOPIC = new PhraseSet(
     'hay|esta|estan alguien',
     // The item in a picture already seen, or a complaint that it differs: "¿todavía tienes el de la foto?".
     'de|a|que la|las foto|fotos|imagen|publicacion',
+    // What is seen in it: "el jean se ve gastado en la foto, ¿tiene manchas?".
+    'en la|las|tu|su foto|fotos|imagen|imagenes',
     'hay parking|parqueadero|estacionamiento',
+    // Work sought, not goods: "¿están contratando? busco trabajo", "¿necesitan vendedora?".
+    'busco|buscando|necesito|ofrezco|solicito trabajo|empleo|chamba|chambita|pega|curro|laburo',
+    'estan|estas|esta|andan contratando|buscando personal|gente|empleados',
+    'necesitan|necesitas|necesita|buscan personal|empleado|empleada|empleados|ayudante|vendedora|vendedor|cajero|cajera|repartidor|repartidores',
+    'vacante|vacantes',
+    'hoja de vida',
+    'mi curriculum|cv',
     // Slow to answer, not to deliver: "tardan horas en contestar".
     SLOW_ANSWER_PATTERN,
     // "¿Me lo podría repetir con otras palabras?", "todo está en orden", "el mensaje que les envío".

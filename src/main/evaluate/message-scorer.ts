@@ -16,9 +16,9 @@ import { topicOf, type Category, type TopicMatch } from './category'
 import { calibrateConfidence } from './confidence-calibration'
 import { NOT_GOODS } from './not-goods'
 import { purchaseCondition } from './purchase-condition'
-import { closesSale, offered, picksFromOffer, type CatalogTerms } from './offer-context'
+import { closesSale, COLOURS, offered, picksFromOffer, type CatalogTerms } from './offer-context'
 import { orderDetailAlone } from './order-details'
-import { extractSignals, resolveSignals, type ReplyAssessment, type Signal } from './reply-scorer'
+import { displeasedFace, extractSignals, resolveSignals, type ReplyAssessment, type Signal } from './reply-scorer'
 import type { SentimentModel } from './sentiment-model'
 
 /** What `cli score` reads per line and the EvaluationService knows of an exchange. */
@@ -123,7 +123,9 @@ export const ANNOUNCED_NEUTRAL_PRIOR = 0.3
  */
 export const MIXED_WORDS = 25
 const CONTRAST: ReadonlySet<string> = new Set(['pero', 'aunque', 'embargo'])
-const MIXED_FOR = /^praise:|^ack:(.* )?bien$/
+const MIXED_FOR = /^praise:|^ack:(.* )?(bien|buena|buenos|buenas)$/
+/** "Bueno" weighs only past the first word: "es bueno pero…" praises, "bueno, pero…" is a "well". */
+const MIXED_FOR_PAST_FIRST = /^ack:(.* )?bueno$/
 const MIXED_AGAINST = /^(complaint|annoyance|insult|anger):/
 
 /** Where a signal's phrase ("praise:me encanta") first stands in the words, or -1. */
@@ -138,7 +140,7 @@ function praiseThenComplaint(words: readonly string[], stances: readonly string[
   const turn = words.findIndex((w) => CONTRAST.has(w))
   if (turn < 0) return false
   const at = (s: string) => phraseAt(words, s)
-  return stances.some((s) => MIXED_FOR.test(s) && at(s) >= 0 && at(s) < turn) && stances.some((s) => MIXED_AGAINST.test(s) && at(s) > turn)
+  return stances.some((s) => (MIXED_FOR.test(s) ? at(s) >= 0 : MIXED_FOR_PAST_FIRST.test(s) && at(s) > 0) && at(s) < turn) && stances.some((s) => MIXED_AGAINST.test(s) && at(s) > turn)
 }
 
 /**
@@ -183,8 +185,13 @@ export const STRONG_NO_CAP_WORDS = 60
  * press opinions as they were, docs/scorer.md).
  */
 export const TOPIC_ASKING_RELIABILITY = 0.45
-/** The rules' signals that only ask: a topic, a request for more, a question mark. */
-const ASKING_SIGNAL = /^(info|topic):|^(question|no_signal|conflict)$/
+/**
+ * The rules' signals that only ask: a topic, a request for more, a question mark. A hello before
+ * them asks as well ("hola tiene esmalte sintetico en galon"; the model read that as a 1).
+ */
+const ASKING_SIGNAL = /^(info|topic|greeting):|^(question|no_signal|conflict)$/
+/** Nothing read but, at most, a hello: the words are left to say what is asked. */
+const NOTHING_BUT_HELLO = /^greeting:|^no_signal$/
 
 /** Words too common in chat to name a product even when a product's name contains them. */
 const COMMON = new Set(
@@ -211,6 +218,8 @@ const ITEM_COUNT_WORDS = '1|2|3|4|5|6|7|8|9|10|12|un|una|uno|dos|tres|cuatro|cin
  * con extra queso". Only up front ("tengo un pequeño de 3 años" tells); "chico" and "familiar"
  * stay out ("un chico de mi trabajo", "un familiar de mi esposo").
  */
+/** What picks one of the goods by its look: a size or a colour ("la grande", "el negro"). */
+const PICKED_BY: ReadonlySet<string> = new Set([...COLOURS, ...'grande grandes mediana medianas mediano medianos chica chicas chico chicos pequeña pequeñas pequeño pequeños'.split(' ')])
 const SIZED_ORDER = `${ITEM_COUNT_WORDS} grande|grandes|mediana|medianas|mediano|medianos|pequeña|pequeñas|pequeño|pequeños|personal|personales de|con`
 /** How many of a unit, in digits or words: "3 unidades", "una docena", "media libra". */
 const UNIT_COUNTS = '1|2|3|4|5|6|7|8|9|10|12|15|20|24|30|50|100|un|una|uno|unos|unas|dos|tres|cuatro|cinco|seis|diez|doce|media|veinte'
@@ -279,6 +288,9 @@ const ORDER_PHRASES = new PhraseSet(
     `anotame|apuntame|agregame|sumame|sumale|agregale|añademe|añadele|ponle|ponme|mandame|enviame|separame|apartame|mandenme|envienme|traiganme|denme|traigame ${ITEM_COUNT_WORDS}|unos|unas|otro|otra`,
     // The thing itself, named: "agrégame el combo 2", "sepárame la negra" (not "mándame la foto": mandame is left out).
     'anotame|apuntame|agregame|sumame|separame|apartame|reservame|guardame el|la|los|las',
+    // Sent, with a size or a colour that says it is goods: "mándame la grande", "envíame la azul en M"
+    // ("mándame la ubicación" names no size).
+    `mandame|enviame|mandenme|envienme|traeme|traiganme|traigame el|la|los|las ${[...PICKED_BY].join('|')}`,
     `me anotas|apuntas|agregas|sumas|pones|mandas|envias|separas|apartas ${ITEM_COUNT_WORDS}|unos|unas|otro|otra`,
     // The bare imperative of adding, in tú, vos and usted, as a chat order reads: "agrega dos
     // empanadas más", "póngame una caja de paracetamol", "metele una birra" ("pon una foto" is
@@ -456,6 +468,8 @@ function itemList(text: AnalyzedText): { and: number } | null {
 // says; a lone filler ("hmm", which is also how a size "M" reaches the rules) is not a stall.
 /** What the customer says about something that already went wrong, or to whoever did it. */
 const COMPLAINING = /^(complaint|insult|anger|stop|annoyance):/
+/** Money wanted back is an after-sale complaint, not a price: "devuélvanme mi plata o los denuncio". */
+const MONEY_BACK = /^complaint:(quiero|devuelv|regres|reembols|reintegr)\S* (mi|el|la|lo|los|mis) /
 /** Praise said of the product ("muy buena calidad", "está brutal ese reloj") or thanks for what came is a reaction, not a question about it. */
 const PRAISING = /^(praise|gratitude):/
 const STRONG_NO = /^(complaint|rejection|insult|anger|stop):/
@@ -471,6 +485,8 @@ const NO_KINDS = 'rejection|complaint|stop|insult|anger|decline|objection|price_
  * stall, or any negated phrase ("no me gusta", "no lo quiero"). Impatience is not among them:
  * "¿ya? me lo llevo" still buys.
  */
+/** A stall, not a lone filler ("hmm", which is also how a size "M" reaches the rules). */
+const STALL = /^stall:(?!hmm$)/
 const NOT_BUYING = new RegExp(`^(${NO_KINDS}|negation):|^stall:(?!hmm$)`)
 /**
  * Stances against the answer or the sale that the model may soften but not turn positive.
@@ -527,7 +543,10 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   if ((rules.wasSuccessful || (order && !negative)) && analyzed.words.length > RULES_FULL_WORDS) {
     confidence = Math.round(confidence * Math.sqrt(RULES_FULL_WORDS / analyzed.words.length) * 1000) / 1000
   }
-  if (conditional) score = Math.min(score, hedge === 'maybe' ? 3 : 4) as MessageScore['score']
+  // Beside a stall the if is one more maybe: "lo voy a pensar y si acaso te transfiero el finde".
+  // Not in a long text (a review), where a "a ver" and an "if" are two phrases among many.
+  const stalled = analyzed.words.length <= RULES_FULL_WORDS && rules.signals.some((s) => STALL.test(s))
+  if (conditional) score = Math.min(score, hedge === 'maybe' || stalled ? 3 : 4) as MessageScore['score']
   const filedUnder = conditional ? topicOf(analyzed, { withoutPurchase: true }) : topic
   // Praise of the picture itself, right before it ("me encantó la foto", "qué linda la foto",
   // "hermosas fotos") asks for none; "qué bueno, espero la foto" still waits for one.
@@ -669,7 +688,7 @@ function blendWithModel(analyzed: AnalyzedText, rules: ReplyAssessment, topic: T
   // No phrase fired, but the words name a topic (a product, its price, shipping, a picture):
   // the message asks about it, and the rules' 3 gets a say against the model's liking or
   // disliking of the topic's words ("les queda" read as 1, "recomiendame algo" as 5).
-  const topicOnly = named && rules.signals.includes('no_signal')
+  const topicOnly = named && rules.signals.every((s) => NOTHING_BUT_HELLO.test(s))
   const rulesView = topicOnly ? { ...rules, confidence: TOPIC_ASKING_RELIABILITY } : rules
   const rulesShare = found || topicOnly ? (parts.rulesWeight ?? RULES_WEIGHT) * rulesView.confidence * lengthShare : 0
   const fromRules = rulesDistribution(rulesView)
@@ -678,7 +697,9 @@ function blendWithModel(analyzed: AnalyzedText, rules: ReplyAssessment, topic: T
   // ("llevo todo el día esperando", "gracias, pero se me va de presupuesto"), the model may soften
   // it to neutral but not turn it positive: it read those as 4 and 5 from reviews. Chosen with
   // --cv: project blind set 1 exact 0.959 → 0.965, reviews and press unchanged (docs/scorer.md).
-  const stances = rules.signals.filter((s) => STANCE.test(s))
+  // A face of displeasure takes the side a complaint does ("ya se acabó el finde :( mañana a
+  // madrugar", "me tocó turno el domingo 🙄"): the model, trained on reviews, read those as 5 and 4.
+  const stances = rules.signals.flatMap((s) => (STANCE.test(s) ? [s] : displeasedFace(s) ? [`annoyance:${s}`] : []))
   const unanimouslyNegative = words <= NEGATIVE_CAP_WORDS && stances.length > 0 && stances.every((s) => AGAINST.test(s))
   // Nor beside praise, when the no is a strong one ("excelente servicio 👏 nunca más les compro",
   // "me encantó, sobre todo cuando llegó roto"): irony, or a complaint with manners. A 5 here would
@@ -734,7 +755,7 @@ function fileUnder(
   // "pagué y me bloquearon, estafadores"); a failed delivery stays shipping, a price called a
   // robbery is a price objection, and a complaint that also asks ("¿me devuelven el dinero?")
   // keeps its topic.
-  if (!question && category !== 'consulta_envio' && category !== 'consulta_precio' && rules.signals.some((s) => COMPLAINING.test(s))) category = 'general'
+  if (!question && category !== 'consulta_envio' && (category !== 'consulta_precio' || rules.signals.some((s) => MONEY_BACK.test(s))) && rules.signals.some((s) => COMPLAINING.test(s))) category = 'general'
   // Praise or thanks for what came, told and not asked, is a reaction too ("ya me llegó el
   // perfume y está buenísimo, gracias"); not a delivery that failed.
   else if (!question && !wasSuccessful && !filedUnder.failure && (category === 'consulta_producto' || category === 'consulta_envio') && rules.signals.some((s) => PRAISING.test(s))) category = 'general'

@@ -16,8 +16,8 @@ const DETAIL_WORDS = 8
 const COUNTS = '1|2|3|4|5|6|7|8|9|10|12|15|20|24|30|50|100|un|una|uno|dos|tres|cuatro|cinco|seis|diez|doce|veinte'
 const PIZZA_SIZES = 'grande|mediana|mediano|familiar|personal|chica|chico|pequeña|pequeño|individual|doble|sencilla|sencillo|jumbo'
 const ARTICLES = new Set(['el', 'la', 'los', 'las'])
-/** After "sin", what no order leaves out: "sin palabras", "sin novedad", "sin comentarios" ("sin señal" the rules read as a complaint). */
-const NOT_A_DISH = new Set('palabras novedad novedades comentarios respuesta problema problemas duda dudas prisa apuro ganas miedo palabra querer'.split(' '))
+/** After "sin", what no order leaves out: "sin palabras", "sin novedad", "sin comentarios", "sin estrés, todo tranquilo" ("sin señal" the rules read as a complaint). */
+const NOT_A_DISH = new Set('palabras novedad novedades comentarios respuesta problema problemas duda dudas prisa apuro ganas miedo palabra querer estres drama dramas rencor filtro filtros pena verguenza culpa nervios preocupaciones'.split(' '))
 
 /** Details that open the message; each names the order's contents, its name or its size. */
 const OPENING = new PhraseSet(

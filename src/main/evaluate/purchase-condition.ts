@@ -108,10 +108,16 @@ const HAGGLE = new Set(['dejas', 'deja', 'dejan', 'dejarias', 'dejaria', 'dejari
 const SUMS = new Set('un una dos tres cuatro cinco seis siete ocho nueve diez quince veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa cien ciento doscientos trescientos quinientos mil'.split(' '))
 const PRONOUNS = new Set(['lo', 'la', 'los', 'las'])
 
+/** "Leave it to me at…" said as one word: "déjamelo en 150", "dejámela en 20", "déjalo a 100". */
+const HAGGLE_IMPERATIVE = /^deja(me|nos)?(lo|la|los|las)$/
+/** "En 150" or "a 150": the price the customer puts on it. */
+const AT_PRICE = new Set(['en', 'a'])
+
 function haggled(words: readonly string[]): boolean {
-  for (let i = 1; i + 2 < words.length; i++) {
+  for (let i = 0; i + 2 < words.length; i++) {
     const sum = words[i + 2]!
-    if (HAGGLE.has(words[i]!) && PRONOUNS.has(words[i - 1]!) && words[i + 1] === 'en' && (/^\d/.test(sum) || SUMS.has(sum))) return true
+    const leaves = (HAGGLE.has(words[i]!) && PRONOUNS.has(words[i - 1] ?? '')) || HAGGLE_IMPERATIVE.test(words[i]!)
+    if (leaves && AT_PRICE.has(words[i + 1]!) && (/^\d/.test(sum) || SUMS.has(sum))) return true
   }
   return false
 }

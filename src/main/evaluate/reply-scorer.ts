@@ -139,6 +139,9 @@ const INTENSIFIED: ReadonlySet<string> = new Set('caro cara caros caras feo fea 
 /** Verbs after which "no se" is a reflexive, not "no sé": "el gato ya no se quiere ir", "no se mueve". */
 const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren puede pueden podia podian pudo repite repiten olviden olvides olvidan desarma desarman rompe rompen daña dañan despinta despintan hunde hunden pudieron podra podria va van fue fueron queda quedan quedo mueve mueven hace hizo deja dejan olvida pierde preocupe preocupen vende venden consigue consiguen encuentra encuentran cansa acaba acabo salva cumple cumplio da dio llama llaman come duerme baña arregla arreglo soluciona soluciono compara mete meten rinde calla acredito acreditaron carga cargan cargo cargaron aplico aplicaron proceso procesaron envio enviaron guardo guardaron actualiza actualizo reflejo reflejaron registro registraron desconto activo activaron completo realizo efectuo genero descargo abre abrio cierra cerro conecta conecto instalo prende enciende paga pagan compra compran reporta reportan reportaron registra registran registraron'.split(' '))
 
+/** What an order can come without: the delivery, a bag, a receipt, an ingredient. */
+const UNWANTED_EXTRAS: ReadonlySet<string> = new Set('envio delivery domicilio bolsa bolsita factura boleta recibo ticket cubiertos servilletas salsa salsas cebolla hielo azucar picante mayonesa ketchup mostaza aji tomate lechuga queso pepinillos crema'.split(' '))
+
 /** Food come cold. */
 const COLD = 'fria|frio|frias|frios|helada|helado|heladas|helados'
 
@@ -375,8 +378,15 @@ const RULES: Rule[] = [
   // A wish, not a liking: "me gustaría saber el precio", "me gustaría verlo en persona"; or buying it.
   ...rules('info', 0.5, undefined, 'me|nos gustaria saber|ver|verlo|verla|verlos|verlas|preguntar|consultar|conocer|tener|hacer|averiguar|cotizar|probar|probarme|probarlo|ir|pasar|que|una|un|el|la|los|las|mas|informacion|hablar'),
   ...rules('purchase', 0.8, 'rejection', 'me|nos gustaria comprar|comprarlo|comprarla|comprarlos|pedir|pedirlo|ordenar|llevarmelo|llevarmela|llevarme|adquirir|reservar|apartar|separar|encargar'),
+  // "Qué buen gol", "muy buen servicio", "qué gran partido" (asked, "¿es buen material?" stays a question).
+  ...rules('praise', 0.75, 'rejection', 'que|muy|super|re|tan buen|gran|guapo|guapa|guapos|guapas').map((r) => ({ ...r, toldOnly: true })),
+  // Nothing better: "nada mejor que un cafecito después del almuerzo".
+  ...rules('praise', 0.7, undefined, 'nada mejor que', 'no hay nada mejor que').map((r) => ({ ...r, toldOnly: true })),
   // Not "muy buenas", Spain's hello.
   ...rules('praise', 0.75, 'rejection', `muy|super|que|re|demasiado|tan|bien ${inflected('chevere bacano lindo bonito util bello chulo')}|bueno|buena|buenos|chimba`),
+  // Chile's and the River Plate's "terrible" before a good word is "very": "terrible bueno el
+  // completo", "estuvo terrible de buena la fiesta". Claimed before "terrible" alone complains.
+  ...rules('praise', 0.75, undefined, `terrible|terribles|tremendo|tremenda de? ${inflected('bueno rico lindo bonito bacan chevere entretenido divertido')}|buen|buenazo|buenaza`),
   ...rules('praise', 0.8, undefined,
     'que belleza|maravilla|chimba|nota|lujo',
     'de lujo',
@@ -429,7 +439,7 @@ const RULES: Rule[] = [
   // The very one offered: "exacto, esa misma", "sí, ese mero" (the model read "mismo" as a letdown).
   ...rules('ack', 0.65, undefined, 'ese|esa|eso|esos|esas mismo|misma|mismos|mismas|mero|mera|merito|merita'),
   // Pretty, said of what was shown or made: "están lindas", "se ven bonitas", "quedaron preciosos".
-  ...rules('praise', 0.75, 'objection', `esta|estan|es|son|quedo|quedaron|queda|quedan|ve|ven|veia|veian|salio|salieron ${inflected('lindo bonito hermoso precioso bello chulo divino')}`),
+  ...rules('praise', 0.75, 'objection', `esta|estan|es|son|quedo|quedaron|queda|quedan|ve|ven|veia|veian|salio|salieron ${inflected('lindo bonito hermoso precioso bello chulo divino guapo')}`),
   // Served well, told: "súper atentos", "muy puntuales", "llegó rapidísimo", "igualito a la foto".
   { pattern: `muy|super|tan|que|re|bien ${inflected('atento cordial servicial puntual rapido eficiente profesional responsable')}`, kind: 'praise', reliability: 0.7, toldOnly: true },
   // (Not after "si": "si llega antes del viernes lo pido" is a condition.)
@@ -701,7 +711,9 @@ const RULES: Rule[] = [
   ...rules('decline', 0.5, undefined, 'en otro|otra lado|parte|lugar|tienda|almacen'),
 
   // --- strong negatives ---
-  ...rules('rejection', 0.85, undefined, 'no quiero|queremos|quisiera', 'nada que ver'),
+  // Not a detail of how it should come: "no quiero envío, paso a buscar", "no quiero cebolla".
+  ...rules('rejection', 0.85, undefined, 'no quiero|queremos|quisiera').map((r) => ({ ...r, notBefore: UNWANTED_EXTRAS })),
+  ...rules('rejection', 0.85, undefined, 'nada que ver'),
   ...rules('rejection', 0.8, undefined, 'no me|nos? sirve|sirven|sirvio|sirvieron|funciona|funcionan|funciono|funcionaron|anda|andan|anduvo', 'no es|era lo que busco|buscaba|necesito|necesitaba|queria|quiero|esperaba|esperabamos|pedi'),
   ...rules('rejection', 0.75, undefined, 'para nada', 'ni loco|loca|poquito', 'ni de riesgos|fundas'),
   ...rules('complaint', 0.85, 'reassurance', `${inflected('pesimo horrible terrible fatal malisimo inutil fastidioso')}|basura|porqueria|fastidio`),
@@ -790,13 +802,16 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.8, undefined, 'robarme|robarnos|roban|robando|relajo'),
   ...rules('insult', 0.75, undefined, 'sinverguenza|sinverguenzas|descarado|descarados|descarada'),
   // Insults across the region (not "boludo" or "huevón", as often a friendly filler).
-  ...rules('insult', 0.8, undefined, 'aweonao|aweonado|ahueonao|ahueonado|comemierda|comemierdas|pariguayo|pariguaya|baboso|babosa|babosos|tarado|tarada|tarados|pelotudo|pelotuda|pelotudos|gilipollas|mamaguevo|mamahuevo|malnacido|malnacidos|cabron|cabrones'),
+  ...rules('insult', 0.8, undefined, 'aweonao|aweonado|ahueonao|ahueonado|comemierda|comemierdas|pariguayo|pariguaya|baboso|babosa|babosos|tarado|tarada|tarados|pelotudo|pelotuda|pelotudos|gilipollas|mamaguevo|mamahuevo|malnacido|malnacidos'),
+  // Mexico's "está cabrón" is hard, or great, of a thing: no insult.
+  { pattern: 'cabron|cabrones', kind: 'insult', reliability: 0.8, notAfter: new Set(['esta', 'estuvo', 'estaba', 'estan', 'estaria', 'se']) },
   // A letdown, however politely put: "está bien, aunque esperaba que fuera más grande".
   // Not what was sold: "el curso no era lo que prometieron".
   ...rules('complaint', 0.75, undefined, 'no es|era|fue lo que prometieron|prometian|ofrecieron|ofrecian|anunciaron|anunciaban|vendieron|vendian|dijeron|decian'),
   ...rules('objection', 0.55, undefined, 'esperaba|esperabamos que fuera|fueran|fuese|estuviera|estuvieran|viniera|vinieran', 'esperaba|esperabamos mas'),
   ...rules('complaint', 0.75, undefined, 'defectuoso|defectuosa|defectuosos|defectuosas'),
-  ...rules('complaint', 0.75, undefined, 'producto|pedido|talla|color|articulo|paquete|modelo|numero|talle|tamaño equivocado|equivocada|incorrecto|incorrecta|errado|errada', 'me|nos? llego|llegaron|vino|vinieron|mandaron|enviaron otro|otra color|talla|producto|modelo|numero|talle|articulo'),
+  ...rules('complaint', 0.75, undefined, 'producto|pedido|talla|color|articulo|paquete|modelo|numero|talle|tamaño equivocado|equivocada|incorrecto|incorrecta|errado|errada',
+ 'me|nos? llego|llegaron|vino|vinieron|mandaron|enviaron otro|otra color|talla|producto|modelo|numero|talle|articulo'),
   // Slow, told: "se demoran demasiado", "tardan siglos" (not "¿tardan mucho?", which asks).
   { pattern: 'se? tardan|demoran|tarda|demora demasiado|siglos|muchisimo', kind: 'annoyance', reliability: 0.65, toldOnly: true, negated: null },
   // Regretting only not having come sooner praises: "me arrepiento de no haber venido antes",
@@ -974,8 +989,23 @@ const RULES: Rule[] = [
   ...rules('annoyance', 0.65, undefined, 'me|nos|te|le|les cae|caen|cayo|cayeron|caia mal|fatal|gordo|gorda|pesado|pesada|pesimo|pesima'),
   // Achievements told: "me gradué!!!", "aprobé el examen", "por fin me titulé".
   ...rules('praise', 0.7, undefined, 'me gradue|titule', 'me recibi de', 'nos graduamos|titulamos', 'nos recibimos de', 'aprobe|aprobamos|pase|pasamos el|la|los|las examen|curso|materia|parcial|final|semestre|oposicion|oposiciones|tesis|prueba'),
+  // Told alone or with the mark ("aprobé!!! 😭", "aprobé con 9"), saved ("salvé el examen"), a
+  // grant or a place given ("me dieron la beca", "me aceptaron en la universidad"), a draw or a
+  // match won ("gané la rifa", "ganamos!!!").
+  ...rules('praise', 0.7, 'annoyance',
+    'aprobe|aprobamos $',
+    'aprobe|aprobamos con',
+    'salve|salvamos el|la|los|las examen|curso|materia|parcial|final|semestre|año|ramo|ramos|prueba',
+    'me|nos dieron|otorgaron|concedieron|aprobaron la beca|visa|plaza|residencia|ciudadania|hipoteca',
+    'me|nos aceptaron|admitieron en',
+    'gane|ganamos el|la|un|una|los|las? sorteo|rifa|loteria|partido|final|clasico|campeonato|torneo|copa|liga|premio|concurso|beca|juicio|pleito',
+    'ganamos $',
+  ).map((r) => ({ ...r, toldOnly: true })),
   // Small mishaps: "se me quemó el arroz", "qué susto".
   ...rules('annoyance', 0.6, undefined, 'se me|nos|le|les quemo|quemaron', 'que susto|sustazo'),
+  // Time that dragged, and time that flew: "la peli se me hizo muy larga", "el libro se me pasó volando".
+  ...rules('annoyance', 0.6, undefined, `se me|nos|le|les hizo|hicieron|hace|hacen|esta|estan haciendo? muy|super|re|demasiado|bastante|algo|medio? ${inflected('largo larguisimo eterno pesado lento aburrido')}|interminable|interminables`),
+  ...rules('praise', 0.6, undefined, 'se me|nos|le|les paso|pasaron|pasa|pasan|hizo|hicieron volando|cortisimo|cortisima|cortisimos|cortisimas'),
   // Tacky, in Peru: "qué huachafo el logo".
   ...rules('annoyance', 0.6, undefined, 'huachafo|huachafa|huachafos|huachafas|huachafada'),
   // Moods: "esta canción me pone de buen humor", "ando de malas", "qué mal humor tengo".
@@ -1014,7 +1044,19 @@ const RULES: Rule[] = [
     `ya? consegui|conseguimos|consiguio|consiguieron ${JOBS}`,
   ),
   // Friday at last; no complaints: "por fin viernes", "no me quejo".
-  ...rules('praise', 0.6, undefined, 'por fin viernes|finde|vacaciones', 'viernes|finde|vacaciones por|al fin', 'al fin viernes|finde|vacaciones'),
+  ...rules('praise', 0.6, undefined, 'por fin de|en? viernes|finde|vacaciones', 'viernes|finde|vacaciones por|al fin', 'al fin de|en? viernes|finde|vacaciones'),
+  // Longed for and got at last: "por fin tengo mi casita propia", "al fin lo logramos".
+  ...rules('praise', 0.65, undefined, 'por|al fin tengo|tenemos|logre|logramos|consegui|conseguimos', 'por|al fin lo|la logre|logramos|consegui|conseguimos').map((r) => ({ ...r, toldOnly: true })),
+  // Better than expected: "la semana salió mejor de lo que esperaba".
+  ...rules('praise', 0.65, undefined, 'mejor de lo que esperaba|esperabamos|pensaba|pensabamos|imaginaba|imaginabamos|creia|creiamos'),
+  // Colombia's "¡qué berraquera!": how great.
+  ...rules('praise', 0.7, undefined, 'que berraquera|verraquera', 'una berraquera|verraquera'),
+  // Hooked: "no lo puedo soltar", "no puedo dejar de verla".
+  ...rules('praise', 0.65, undefined, 'no lo|la|los|las puedo|podia|pude soltar', 'no puedo|podia|pude dejar|parar de verla|verlo|verlas|verlos|escucharla|escucharlo|escucharlas|escucharlos|jugarlo|jugar|leerlo|leerla|leer'),
+  // Longing for the week to end, on a Monday: "ya quiero que sea viernes".
+  ...rules('annoyance', 0.6, undefined, 'ya quiero que sea viernes|finde|sabado|domingo', 'otra vez lunes', 'lunes otra vez'),
+  // Anxious, stressed, overwhelmed: "nunca había sentido tanta ansiedad".
+  ...rules('annoyance', 0.6, 'reassurance', 'ansiedad|angustia|estres|estresado|estresada|estresados|estresadas|agobiado|agobiada|agobiados|agobiadas|agobio').map((r) => ({ ...r, notAfter: new Set(['sin', 'cero', 'menos', 'contra', 'para']) })),
   ...rules('praise', 0.7, undefined, 'por|al fin en casa'),
   ...rules('reassurance', 0.6, undefined, 'no me quejo', 'no me puedo quejar'),
   // Enough (Mexico's "ya estuvo bueno"), thieves, national shame, a letdown ("re bajón").
@@ -1027,7 +1069,17 @@ const RULES: Rule[] = [
   { pattern: 'muertos|muertas|fallecidos|fallecidas', kind: 'annoyance', reliability: 0.6, notAfter: new Set(['de', 'los']) },
   ...rules('annoyance', 0.6, undefined, 'se derrumbo|derrumbaron|desplomo|desplomaron', 'nadie hace|hizo|hacia nada'),
   // Missing someone: "te extraño todos los días", "lo voy a extrañar caleta".
-  ...rules('annoyance', 0.55, undefined, 'te|lo|la|los|las extraño|extrañamos|extrañare|extrañar', 'te|lo|la|los|las echo|echamos|echare de menos', 'extraño|extrañamos|extraña a'),
+  ...rules('annoyance', 0.55, undefined, 'te|lo|la|los|las extraño|extrañamos|extrañare|extrañar', 'te|lo|la|los|las echo|echamos|echare de menos', 'extraño|extrañamos|extraña a', 'te|lo|la|los|las voy|vamos a extrañar', 'extraño|extrañamos|extraña mucho|muchisimo|tanto a'),
+  // Sleepy: "qué sueño tengo", "tengo un sueño que me muero" (not "mi sueño es…").
+  ...rules('annoyance', 0.55, undefined, 'que sueño $', 'que sueño tengo', 'tengo|tenemos|traigo mucho|tanto|un? sueño'),
+  // Should be banned: "los audios de 5 minutos deberían estar prohibidos", "la clase de las 7 debería ser ilegal".
+  ...rules('annoyance', 0.6, undefined, 'deberia|deberian estar|ser prohibido|prohibida|prohibidos|prohibidas|ilegal|ilegales|delito'),
+  // The last straw, said drily: "ahora hay que pagar el estacionamiento. Lo que faltaba".
+  ...rules('annoyance', 0.6, undefined, 'lo que faltaba', 'solo|nomas|nada mas esto|eso me|nos? faltaba'),
+  // Not a patch on it: "la segunda temporada no le llega ni a los talones a la primera".
+  ...rules('annoyance', 0.65, undefined, 'no le|les llega|llegan ni a los talones'),
+  // A battery or a thing that does not last: "la batería dura poquísimo".
+  ...rules('annoyance', 0.6, undefined, 'dura|duran|duro|duraron poquisimo|poquito|nada $', 'dura|duran|duro|duraron muy|super|re|bien? poco'),
   // Not received ("dice entregado pero no lo recibí"; "todavía no lo he recibido", of a bill):
   // the category reads which; a letdown either way.
   ...rules('annoyance', 0.65, undefined, ...NOT_RECEIVED_PATTERNS),
@@ -1150,6 +1202,12 @@ const RULES: Rule[] = [
     'que me|nos? lo|la? solucionen|arreglen|resuelvan|repongan|reembolsen ya|hoy|urgente|pronto|rapido?',
   ),
   ...rules('complaint', 0.75, undefined, 'quiero|devuelvan|devuelveme|devuelvanme|regresen|regresenme mi plata|dinero|platica'),
+  // With the article or "los": "devuélvanme el dinero ya", "devuélveme la plata", "reembólsenme los 200".
+  ...rules('complaint', 0.75, undefined, 'devuelvan|devuelveme|devuelvanme|devuelvame|regresen|regresenme|reembolsen|reembolsenme|reintegren|reintegrenme el|la|lo|los|mis dinero|plata|platica|pago|lana|guita|pasta|feria|pisto|billete|importe'),
+  // Charged on top, told ("el delivery me cobró extra"; "¿me cobran extra por el envío?" asks), and
+  // left at the wrong door ("dejó el paquete en la casa equivocada"; not "puse la dirección equivocada").
+  ...rules('complaint', 0.75, undefined, 'me|nos cobraron|cobro extra|aparte|adicional'),
+  { pattern: 'en|a la|el|otra|otro casa|direccion|puerta|piso|departamento|depto equivocada|equivocado|incorrecta|incorrecto|errada|errado', kind: 'complaint', reliability: 0.75, toldOnly: true },
   // Exchanging or returning what was bought: "la quiero cambiar" is no "la quiero".
   ...rules('complaint', 0.7, undefined, 'lo|la|los|las quiero|queria|quisiera|necesito cambiar|devolver|regresar'),
   ...rules('stop', 0.9, undefined, 'no me|nos escriban|escribas|vuelvan|vuelvas|molesten|molestes|manden|mandes|jodan', 'dejen|deja|dejar|dejes de escribirme|escribir|molestar|joder|mandar|mandarme|enviar|enviarme|escribirnos|mandarnos|llamar|llamarme'),
@@ -1489,6 +1547,16 @@ const IRONY_FACES = new Set(['emoji:🙃', 'emoji:🙄'])
 const IRONIC_KINDS = new Set<SignalKind>(['praise', 'gratitude', 'ack', 'reassurance'])
 /** Faces that cry of sorrow or of joy: which one, the rest of the message says. */
 const MOVED_FACES = new Set(['emoji:😭', 'emoji:🥲'])
+
+/**
+ * Whether a face signal shows displeasure ("emoji:🙁", "emoji:😡"). A face of joy, a laugh, a nod,
+ * or one that cries of sorrow or of joy alike (😭, 🥲) takes no side against.
+ */
+export function displeasedFace(label: string): boolean {
+  if (!label.startsWith('emoji:') || MOVED_FACES.has(label)) return false
+  const kind = EMOJI[label.slice('emoji:'.length)]?.kind
+  return kind === 'annoyance' || kind === 'anger'
+}
 // The upside-down face is how the region writes irony about something that went wrong.
 addEmojis('🙃', 'annoyance', 0.45)
 addEmojis('👎 😡 😠 🤬 💩 🖕 🤮 🤢', 'anger', 0.7)

@@ -251,6 +251,12 @@ describe('category vocabulary beyond one country', () => {
     ['¿me mandas una fotografía del reverso?', 'solicitud_foto'],
     ['¿dan clases de fotografía?', 'consulta_producto'],
     ['¿me da la ñapa?', 'consulta_precio'],
+    // Work sought is no product; an app or a courier carries the order; a picture looked at asks for none.
+    ['¿están contratando? busco trabajo', 'general'],
+    ['¿necesitan vendedora? tengo experiencia', 'general'],
+    ['¿me pueden mandar la comida del perro por Rappi?', 'consulta_envio'],
+    ['¿lo mandan por encomienda?', 'consulta_envio'],
+    ['el jean se ve gastado en la foto, ¿tiene manchas?', 'consulta_producto'],
   ])('"%s" is %s', (text, category) => {
     expect(detectCategory(text)).toBe(category)
   })

@@ -1442,3 +1442,53 @@ describe('assessReply: praise as ordinary posts say it', () => {
     expect(score('¿no hay nada igual en el centro?')).toBe(3)
   })
 })
+
+describe('assessReply: "terrible" and "tremendo" as "very"', () => {
+  it('reads them before a good word as praise, and alone still as a complaint', () => {
+    for (const text of ['terrible bueno el completo de la esquina', 'estuvo terrible de buena la fiesta', 'tremendo buen partido hicieron', 'tremenda de rica la torta']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+    for (const text of ['terrible servicio, nunca más', 'el clima está terrible']) expect(score(text), text).toBeLessThanOrEqual(2)
+  })
+})
+
+describe('assessReply: good news told', () => {
+  it('reads an exam passed or saved, a grant, a place and a draw or a match won as praise', () => {
+    for (const text of ['aprobé!!! 😭😭', 'aprobé con 7 uff', '¡Salvé el examen! No lo puedo creer 😭', 'me dieron la beca no lo puedo creer', 'me aceptaron en la UBA 😭', 'gané la rifa del barrio jaja', 'ganamos!!! vamos carajo']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+  })
+
+  it('leaves them denied or asked', () => {
+    expect(score('no aprobé')).toBeLessThanOrEqual(2)
+    expect(score('¿ganamos?')).toBe(3)
+  })
+})
+
+describe('assessReply: time that dragged or flew', () => {
+  it('reads a film or a class that felt long as a letdown, one that flew by as praise, and "se me hizo tarde" as neither', () => {
+    for (const text of ['la clase se me hizo eterna', 'la peli se me hizo muy larga']) expect(score(text), text).toBeLessThanOrEqual(2)
+    for (const text of ['el libro se me pasó volando', 'el viaje se me hizo cortísimo']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+    expect(score('se me hizo tarde')).toBe(3)
+  })
+})
+
+describe('assessReply: at last, better than expected, hooked, and a Monday', () => {
+  it('reads holidays or a home got at last, better than expected, "qué berraquera" and a game one cannot put down as praise', () => {
+    for (const text of ['por fin de vacaciones!!!! playa, sol y cero alarmas', 'después de 2 años de trámites por fin tengo mi casita propia 🏡', 'qué berraquera ese gol del Nacional', 'no me quejo, la semana salió mejor de lo que esperaba', 'está cabrón el juego nuevo, no lo puedo soltar', 'no puedo dejar de escucharla']) {
+      expect(score(text), text).toBeGreaterThanOrEqual(4)
+    }
+  })
+
+  it('reads longing for Friday and anxiety as a letdown, and leaves "sin estrés", "eres un cabrón" and a thing not left as they were', () => {
+    for (const text of ['#Lunes otra vez... ya quiero q sea viernes', 'nunca había sentido tanta ansiedad', 'eres un cabrón']) expect(score(text), text).toBeLessThanOrEqual(2)
+    for (const text of ['sin estrés, todo tranquilo', 'no lo pude dejar en el correo', '¿por fin tengo respuesta?']) expect(score(text), text).toBe(3)
+  })
+})
+
+describe('assessReply: posts that praise or grumble in passing', () => {
+  it('reads "qué buen", "qué guapa" and nothing better as praise, and leaves "¿es buen material?" asked', () => {
+    for (const text of ['que buen gol el de anoche!!', 'qué guapa está la ciudad en primavera', 'nada mejor que un cafecito después del almuerzo']) expect(score(text), text).toBe(5)
+    expect(score('¿es buen material?')).toBe(3)
+  })
+
+  it('reads not a patch on it, should be banned, the last straw, a battery that does not last, sleepiness and missing someone as a letdown', () => {
+    for (const text of ['la segunda temporada no le llega ni a los talones a la primera', 'los audios de 5 minutos deberían estar prohibidos', 'ahora resulta que hay que pagar el estacionamiento. lo que faltaba', 'la batería dura poquísimo', 'qué sueño tengo', 'extraño mucho a mis amigos de la prepa', 'lo voy a extrañar un montón']) expect(score(text), text).toBe(2)
+  })
+})
