@@ -485,6 +485,8 @@ const NO_KINDS = 'rejection|complaint|stop|insult|anger|decline|objection|price_
  * stall, or any negated phrase ("no me gusta", "no lo quiero"). Impatience is not among them:
  * "¿ya? me lo llevo" still buys.
  */
+/** Buying or asking how to pay. */
+const PAYING = /^(purchase|payment_question):/
 /** A stall, not a lone filler ("hmm", which is also how a size "M" reaches the rules). */
 const STALL = /^stall:(?!hmm$)/
 const NOT_BUYING = new RegExp(`^(${NO_KINDS}|negation):|^stall:(?!hmm$)`)
@@ -564,6 +566,16 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
     // its words does not lower it. Not in a long text, where a payment word is one among many.
     if (analyzed.words.length <= RULES_FULL_WORDS) score = Math.max(score, 4) as MessageScore['score']
     extra.push('purchase_intent')
+  }
+
+  // A question put to a company's account in a public post ("@BancoX ¿se puede pagar con débito?",
+  // "@Aerolinea ¿puedo usar mis millas para el equipaje?") asks for information: no shop customer
+  // reaching for the wallet, whose question how to pay is a 4. It keeps its topic and its intent.
+  if (analyzed.addressesAccount && question && score > 3 && rules.signals.every((s) => !STANCE.test(s) || PAYING.test(s))) {
+    score = 3
+    // The rules were sure of the payment question, not of this reading of it.
+    confidence = Math.min(confidence, TOPIC_ASKING_RELIABILITY)
+    extra.push('asks_an_account')
   }
 
   const labels = rules.signals.filter((s) => s !== 'purchase_intent' || wasSuccessful)

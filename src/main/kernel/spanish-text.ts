@@ -49,6 +49,8 @@ export interface AnalyzedText {
   questionSentenceClauses?: readonly number[]
   /** A link in the message, or a post passed on ("RT @cuenta: …"): news shared as often as an opinion. */
   sharesLink?: boolean
+  /** An @handle in it: a public post addressed to an account ("@BancoX ¿se puede pagar con débito?"), not a chat. */
+  addressesAccount?: boolean
 }
 
 export { foldSpanish }
@@ -547,6 +549,8 @@ const LINK = /(?:\bhttps?:\/\/|\bwww\.)\S+/giu
 const EMAIL = /^[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/u
 const HANDLE = /(^|[^\p{L}\p{N}_])@[\p{L}\p{N}_]+/gu
 const HASHTAG = /#([\p{L}\p{N}_]+)/gu
+/** One @handle, not the "@" of an e-mail address (a letter, digit, dot or underscore before it). */
+const ADDRESSED = /(^|[^\p{L}\p{N}_.])@[\p{L}_][\p{L}\p{N}_]*/u
 
 function withoutAddresses(text: string, placeholders = true): string {
   if (!/[@#/]|www\./i.test(text)) return text
@@ -781,5 +785,6 @@ export function analyzeSpanish(raw: string): AnalyzedText {
     ...(opensQuestion ? { askedClauses: [...askedClauses] } : {}),
     ...(!opensQuestion && questionMarks > 0 ? { questionSentenceClauses: [...questionSentences] } : {}),
     ...(text !== raw && (/(?:\bhttps?:\/\/|\bwww\.)\S/iu.test(raw) || /^\s*RT\s+@/u.test(raw)) ? { sharesLink: true } : {}),
+    ...(raw.includes('@') && ADDRESSED.test(raw) ? { addressesAccount: true } : {}),
   }
 }

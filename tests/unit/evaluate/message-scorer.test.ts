@@ -316,6 +316,19 @@ describe('the learned model', () => {
     expect(scoreMessage({ text: 'mi hermana tuvo a su bebé 😭' }, { sentiment: liking }).score).toBe(5)
   })
 
+  it('reads a question put to a company\'s account as asking, a 3, while the same question in a chat is a payment question, a 4', () => {
+    const liking = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0.02, 0.03, 0.1, 0.35, 0.5].map(Math.log))
+    for (const text of ['@StreamPlusLat ¿se puede pagar con tarjeta de débito?', '@LATAM_CHI ¿puedo usar mis millas para pagar equipaje adicional?']) {
+      const scored = scoreMessage({ text }, { sentiment: liking })
+      expect([scored.score, scored.category], text).toEqual([3, 'proceso_pago'])
+      expect(scored.signals).toContain('asks_an_account')
+    }
+    expect(scoreMessage({ text: '¿se puede pagar con tarjeta de débito?' }, { sentiment: liking }).score).toBe(4)
+    // Told, or with a stance of its own, it is what it says.
+    expect(scoreMessage({ text: '@TiendaX me encanta, ¿aceptan nequi?' }, { sentiment: liking }).score).toBeGreaterThanOrEqual(4)
+    expect(scoreMessage({ text: '@TiendaX ya pagué, gracias' }, { sentiment: liking }).score).toBeGreaterThanOrEqual(4)
+  })
+
   it('reads an if beside a stall as one more maybe, a 3', () => {
     const scored = scoreMessage({ text: 'lo voy a pensar y si acaso te transfiero el finde' }, parts)
     expect([scored.score, scored.wasSuccessful]).toEqual([3, false])

@@ -331,6 +331,16 @@ describe('analyzeSpanish: links shared', () => {
   })
 })
 
+describe('analyzeSpanish: a post addressed to an account', () => {
+  it('marks an @handle anywhere, and not the @ of an e-mail address', () => {
+    expect(analyzeSpanish('@BancoX ¿se puede pagar con débito?').addressesAccount).toBe(true)
+    expect(analyzeSpanish('gracias @tienda_oficial por todo').addressesAccount).toBe(true)
+    expect(analyzeSpanish('escríbeme a ana.perez@gmail.com').addressesAccount).toBeUndefined()
+    expect(analyzeSpanish('nos vemos @ las 5').addressesAccount).toBeUndefined()
+    expect(analyzeSpanish('¿aceptan nequi?').addressesAccount).toBeUndefined()
+  })
+})
+
 describe('analyzeSpanish: the clauses a "¿" opens', () => {
   it('lists the clauses between "¿" and "?", and nothing without a "¿"', () => {
     const told = analyzeSpanish('el internet anda lento, ¿qué onda?')
