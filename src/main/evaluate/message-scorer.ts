@@ -128,6 +128,31 @@ const MIXED_FOR = /^praise:|^ack:(.* )?(bien|buena|buenos|buenas)$/
 const MIXED_FOR_PAST_FIRST = /^ack:(.* )?bueno$/
 const MIXED_AGAINST = /^(complaint|annoyance|insult|anger):/
 
+/**
+ * Saying outright that it was neither good nor bad: "ni fu ni fa", "mitad y mitad", "nervios y
+ * emoción a partes iguales", "ni tan bien ni tan mal". The rules read the first as a lukewarm no
+ * (a 2, right for a chat's answer to "¿te gustó?"); a post or a message that weighs both sides
+ * this way is a 3, whatever the model leaned to.
+ */
+const SO_SO = new PhraseSet(
+  [
+    'ni fu ni fa',
+    'mitad y mitad',
+    'a partes iguales',
+    'ni bien ni mal',
+    'ni bueno|buena ni malo|mala',
+    'ni tan bien|bueno|buena ni tan mal|malo|mala',
+    'ni tan mal|malo|mala ni tan bien|bueno|buena',
+    'ni optimista ni pesimista',
+    'sentimientos encontrados',
+    'agridulce',
+    'lo mejor y lo peor',
+    'cosas buenas y cosas|otras malas',
+    'cosas buenas y cosas|otras que|no',
+    'con ganas y sin ganas',
+  ].map((pattern) => ({ pattern, value: true })),
+)
+
 /** Where a signal's phrase ("praise:me encanta") first stands in the words, or -1. */
 function phraseAt(words: readonly string[], label: string): number {
   const phrase = label.slice(label.indexOf(':') + 1).split(' ')
@@ -738,6 +763,7 @@ function blendWithModel(analyzed: AnalyzedText, rules: ReplyAssessment, topic: T
   // ("llegó roto pero me lo cambiaron al toque, excelentes"). Not a price objection or a no after
   // praise ("me gusta pero está caro" is a 2 in a chat, and the project's set says so).
   if (words <= MIXED_WORDS && praiseThenComplaint(analyzed.words, stances)) best = 2
+  if (words <= MIXED_WORDS && SO_SO.findAll(analyzed.words, analyzed.clauseOf).length > 0) best = 2
   // A call for a person hands the chat over (guardrails/human-request.ts): the answer before it
   // did not serve. The learned model, trained on reviews, reads "quiero hablar con un asesor" as keen.
   if (best > 1 && rules.signals.some((s) => s.startsWith('handoff:'))) best = 1

@@ -329,6 +329,14 @@ describe('the learned model', () => {
     expect(scoreMessage({ text: '@TiendaX ya pagué, gracias' }, { sentiment: liking }).score).toBeGreaterThanOrEqual(4)
   })
 
+  it('reads neither good nor bad said outright as a 3, whichever way the model leans', () => {
+    const liking = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0.02, 0.03, 0.1, 0.35, 0.5].map(Math.log))
+    const disliking = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0.5, 0.35, 0.1, 0.03, 0.02].map(Math.log))
+    for (const text of ['Ni fu ni fa la película de anoche', 'Mañana me voy de viaje, nervios y emoción a partes iguales', 'Pues ni tan mal ni tan bien el discurso', 'El reguetón de ahora tiene cosas buenas y cosas que no se pueden escuchar']) {
+      for (const sentiment of [liking, disliking]) expect(scoreMessage({ text }, { sentiment }).score, text).toBe(3)
+    }
+  })
+
   it('reads an if beside a stall as one more maybe, a 3', () => {
     const scored = scoreMessage({ text: 'lo voy a pensar y si acaso te transfiero el finde' }, parts)
     expect([scored.score, scored.wasSuccessful]).toEqual([3, false])
