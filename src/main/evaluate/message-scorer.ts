@@ -168,6 +168,26 @@ function praiseThenComplaint(words: readonly string[], stances: readonly string[
   return stances.some((s) => (MIXED_FOR.test(s) ? at(s) >= 0 : MIXED_FOR_PAST_FIRST.test(s) && at(s) > 0) && at(s) < turn) && stances.some((s) => MIXED_AGAINST.test(s) && at(s) > turn)
 }
 
+/** After praise that opens a message, what makes it one side of two: "feliz por ella, triste por mí". */
+const ONE_SIDE = new Set(['por', 'porque', 'con', 'de'])
+
+/**
+ * Two sides set side by side without a "pero": praise in one clause, a complaint in a later one
+ * ("La comida buenísima, el servicio lentísimo", "Feliz por ella, triste por mí", "la ida
+ * perfecta, la vuelta 3 horas de atraso"). Praise opening the message is irony as often ("Genial,
+ * otra vez sin luz"), so it counts only when it says what it is about ("feliz por…", "contento con…").
+ */
+function sidesSetApart(analyzed: Pick<AnalyzedText, 'words' | 'clauseOf'>, stances: readonly string[]): boolean {
+  const { words, clauseOf } = analyzed
+  const praise = stances
+    .filter((s) => PRAISE.test(s))
+    .map((s) => ({ at: phraseAt(words, s), length: s.slice(s.indexOf(':') + 1).split(' ').length }))
+    .filter(({ at, length }) => at > 0 || (at === 0 && ONE_SIDE.has(words[length] ?? '')))
+  if (praise.length === 0) return false
+  const firstClause = Math.min(...praise.map(({ at }) => clauseOf[at]!))
+  return stances.some((s) => MIXED_AGAINST.test(s) && phraseAt(words, s) >= 0 && clauseOf[phraseAt(words, s)]! > firstClause)
+}
+
 /**
  * Up to this many words, a message in which the rules read nothing but a greeting gets the
  * question's pull toward 3 (ninth session: project blind set 1 0.971 → 0.976, --cv reviews and
@@ -763,6 +783,7 @@ function blendWithModel(analyzed: AnalyzedText, rules: ReplyAssessment, topic: T
   // ("llegó roto pero me lo cambiaron al toque, excelentes"). Not a price objection or a no after
   // praise ("me gusta pero está caro" is a 2 in a chat, and the project's set says so).
   if (words <= MIXED_WORDS && praiseThenComplaint(analyzed.words, stances)) best = 2
+  else if (words <= MIXED_WORDS && !rules.signals.includes('irony') && sidesSetApart(analyzed, stances)) best = 2
   if (words <= MIXED_WORDS && SO_SO.findAll(analyzed.words, analyzed.clauseOf).length > 0) best = 2
   // A call for a person hands the chat over (guardrails/human-request.ts): the answer before it
   // did not serve. The learned model, trained on reviews, reads "quiero hablar con un asesor" as keen.

@@ -329,6 +329,11 @@ describe('the learned model', () => {
     expect(scoreMessage({ text: '@TiendaX ya pagué, gracias' }, { sentiment: liking }).score).toBeGreaterThanOrEqual(4)
   })
 
+  it('reads praise and a complaint set side by side without a "pero" as mixed, but not praise opening an ironic complaint', () => {
+    for (const text of ['Mi hija empezó el cole. Feliz por ella, triste por mí', 'La comida del restaurante buenísima, el servicio lentísimo', 'Contento con el resultado de las elecciones, preocupado por lo que pasa en el resto']) expect(scoreMessage({ text }, parts).score, text).toBe(3)
+    for (const text of ['genial, otra vez sin luz en todo el barrio', 'me encantó, sobre todo cuando llegó roto']) expect(scoreMessage({ text }, parts).score, text).toBeLessThanOrEqual(2)
+  })
+
   it('reads neither good nor bad said outright as a 3, whichever way the model leans', () => {
     const liking = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0.02, 0.03, 0.1, 0.35, 0.5].map(Math.log))
     const disliking = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0.5, 0.35, 0.1, 0.03, 0.02].map(Math.log))
