@@ -1045,6 +1045,10 @@ const RULES: Rule[] = [
   ),
   // Friday at last; no complaints: "por fin viernes", "no me quejo".
   ...rules('praise', 0.6, undefined, 'por fin de|en? viernes|finde|vacaciones', 'viernes|finde|vacaciones por|al fin', 'al fin de|en? viernes|finde|vacaciones'),
+  // Off on holiday: "ya salí de vacaciones wey!!!", "nos vamos de vacaciones".
+  ...rules('praise', 0.6, 'annoyance', 'sali|salimos de vacaciones', 'me voy de vacaciones', 'nos vamos de vacaciones'),
+  // Far, very far, and poorly paid: "está lejísimos de mi casa", "pagan poquito".
+  ...rules('annoyance', 0.55, undefined, 'lejisimos|lejisimo|lejazos|lejotes', 'pagan|paga muy? poquito|poco|mal|miseria'),
   // Longed for and got at last: "por fin tengo mi casita propia", "al fin lo logramos".
   ...rules('praise', 0.65, undefined, 'por|al fin tengo|tenemos|logre|logramos|consegui|conseguimos', 'por|al fin lo|la logre|logramos|consegui|conseguimos').map((r) => ({ ...r, toldOnly: true })),
   // Better than expected: "la semana salió mejor de lo que esperaba".
@@ -1403,7 +1407,7 @@ const RULES: Rule[] = [
   ...rules('annoyance', 0.6, undefined, 'no esta|estaba|estan|estaban|estuvo listo|lista|listos|listas'),
   // Costa Rica's "tuanis", the Dominican "qué jevi"; a view praised, told ("qué vista más linda";
   // asked, "¿qué vista tiene?").
-  ...rules('praise', 0.7, undefined, 'tuanis|jevi|jevy'),
+  ...rules('praise', 0.7, undefined, 'tuanis|jevi|jevy', 'que chiva', 'chivisimo|chivisima|chivisimos|chivisimas'),
   { pattern: 'que vista|vistas', kind: 'praise', reliability: 0.6, toldOnly: true },
   { pattern: 'no acepta|aceptan tarjeta|tarjetas|billetes|efectivo|pagos', kind: 'annoyance', reliability: 0.6, toldOnly: true },
   // A day brightened, a sure thing, being in love, tenderness, feeling well: "me alegró el día",

@@ -352,6 +352,10 @@ describe('the learned model', () => {
     expect(scoreMessage({ text: 'bueno, pero llegó tarde' }, parts).score).toBeLessThanOrEqual(2)
   })
 
+  it('reads poor pay after praise as mixed', () => {
+    expect(scoreMessage({ text: 'el brete nuevo está bien pero pagan poquito' }, parts).score).toBe(3)
+  })
+
   it('pulls a longer question toward asking less the longer it is, and only with a question mark', () => {
     const leaning = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 1])
     const fourteen = 'cuantos kilos se pueden llevar en la maleta de mano en los vuelos nacionales'

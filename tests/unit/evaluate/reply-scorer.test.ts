@@ -1492,3 +1492,11 @@ describe('assessReply: posts that praise or grumble in passing', () => {
     for (const text of ['la segunda temporada no le llega ni a los talones a la primera', 'los audios de 5 minutos deberían estar prohibidos', 'ahora resulta que hay que pagar el estacionamiento. lo que faltaba', 'la batería dura poquísimo', 'qué sueño tengo', 'extraño mucho a mis amigos de la prepa', 'lo voy a extrañar un montón']) expect(score(text), text).toBe(2)
   })
 })
+
+describe('assessReply: off on holiday, Costa Rica\'s "qué chiva", far away and poorly paid', () => {
+  it('reads the holiday and "qué chiva" as praise, far away and poor pay as a letdown', () => {
+    for (const text of ['Por fin salí de vacaciones, a Guanacaste se ha dicho', 'me voy de vacaciones mañana!!', 'Qué chiva el concierto anoche']) expect(score(text), text).toBe(5)
+    for (const text of ['está lejísimos de mi casa', 'pagan poquito']) expect(score(text), text).toBe(2)
+    expect(score('no salí de vacaciones este año')).toBeLessThanOrEqual(2)
+  })
+})
