@@ -769,7 +769,10 @@ function blendWithModel(analyzed: AnalyzedText, rules: ReplyAssessment, topic: T
   // reencuentro… risa toda la noche", "por fin me gradué… 6 años de sacrificio"), the model may
   // soften it to neutral but not turn it negative: trained on reviews, it read the years waited
   // and the sacrifice as a complaint.
-  const unanimouslyPositive = words <= POSITIVE_FLOOR_WORDS && stances.some((s) => PRAISE.test(s)) && stances.every((s) => FOR.test(s))
+  // Thanks count as praise here ("Ha tardado un poco pero me han devuelto el dinero. Gracias",
+  // "mi perrita volvió a casa 😭 gracias a todos"): the model read the wait and the loss as a 1.
+  const praised = stances.some((s) => PRAISE.test(s)) || rules.signals.some((s) => s.startsWith('gratitude:'))
+  const unanimouslyPositive = words <= POSITIVE_FLOOR_WORDS && praised && stances.every((s) => FOR.test(s))
   let best = 0
   for (let k = 1; k <= highest; k++) if (blended[k]! > blended[best]!) best = k
   if (unanimouslyPositive) best = Math.max(best, 2)

@@ -382,6 +382,11 @@ const RULES: Rule[] = [
   ...rules('praise', 0.75, 'rejection', 'que|muy|super|re|tan buen|gran|guapo|guapa|guapos|guapas').map((r) => ({ ...r, toldOnly: true })),
   // Nothing better: "nada mejor que un cafecito después del almuerzo".
   ...rules('praise', 0.7, undefined, 'nada mejor que', 'no hay nada mejor que').map((r) => ({ ...r, toldOnly: true })),
+  // The adjective first, as a verdict: "buena la nueva interfaz", "bonito el cielo de Tegus esta
+  // tarde", "simpático el presentador" (not "bueno, la verdad…": "bueno" alone is a filler).
+  ...rules('praise', 0.65, undefined, `${inflected('bonito lindo hermoso precioso simpatico')}|buena|buenas|buenos|buenisima|buenisimo|buenisimas|buenisimos|buenazo|buenaza el|la|los|las|esa|ese|esas|esos`).map((r) => ({ ...r, toldOnly: true })),
+  // Argentina's "un capo", "un groso": one who excels.
+  { pattern: 'es|son|eres|fue|un|una capo|capa|capos|capas|groso|grosa|grosos|grosas|idolo', kind: 'praise', reliability: 0.7, toldOnly: true },
   // Not "muy buenas", Spain's hello.
   ...rules('praise', 0.75, 'rejection', `muy|super|que|re|demasiado|tan|bien ${inflected('chevere bacano lindo bonito util bello chulo')}|bueno|buena|buenos|chimba`),
   // Chile's and the River Plate's "terrible" before a good word is "very": "terrible bueno el
@@ -684,6 +689,9 @@ const RULES: Rule[] = [
   ...rules('decline', 0.8, undefined, 'no gracias'),
   ...rules('decline', 0.75, undefined, 'por ahora no $', 'ahora|ahorita|todavia|aun|mejor no $', 'no por ahora', 'no todavia|aun $'),
   ...rules('decline', 0.7, undefined, 'gracias no $', 'ya no $', 'no lo? necesito'),
+  // All one wants, and nothing more: "mate y lluvia, no necesito nada más"; in a chat, "no necesito
+  // nada más, gracias" closes the order kindly.
+  ...rules('ack', 0.6, undefined, 'no necesito|necesitamos|quiero|queremos|pido|pedimos nada mas'),
   ...rules('decline', 0.8, undefined, 'tampoco $', 'negativo $', 'estoy|estamos bien asi $'),
   // Bought already, there or by someone else: "mi esposo ya lo compró en la tienda".
   ...rules('decline', 0.75, undefined, 'ya lo|la|los|las compro|compre|compramos|compraron|consegui|consiguio|conseguimos en|por|de'),
@@ -1490,6 +1498,8 @@ const RULES: Rule[] = [
     'estuvo|estuvieron de mas $',
     'estoy que no entro en mi',
     'no quepo de',
+    'estoy|estamos que no quepo|quepa|cabemos en mi|nosotros',
+    'lo mejor que he|hemos comido|visto|probado|leido|escuchado|oido|vivido',
   ),
   ...rules('praise', 0.5, undefined, 'piel de gallina'),
   ...rules('praise', 0.65, 'annoyance', 'disfrute|disfrutamos|disfruto|disfrutando'),
@@ -1646,6 +1656,10 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
     const known = EMOJI[emoji]
     if (known) signals.push({ kind: known.kind, reliability: known.reliability, label: `emoji:${emoji}` })
   }
+  // A "bueno" opening the message before a stance of its own is a "well", no agreement: "bueno, no
+  // me gustó" read as a conflict, and the model, left to weigh it, read a 4.
+  const well = signals.findIndex((s) => s.label === 'ack:bueno' && s.span?.start === 0)
+  if (well >= 0 && signals.some((s, k) => k !== well && s.span !== undefined && !FORM.has(s.kind) && s.kind !== 'gratitude')) signals.splice(well, 1)
   dropWhethers(signals, words)
   dropSolved(signals, words, clauseOf)
   dropClosingIrony(signals, words, clauseOf)

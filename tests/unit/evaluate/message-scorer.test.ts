@@ -334,6 +334,12 @@ describe('the learned model', () => {
     for (const text of ['genial, otra vez sin luz en todo el barrio', 'me encantó, sobre todo cuando llegó roto']) expect(scoreMessage({ text }, parts).score, text).toBeLessThanOrEqual(2)
   })
 
+  it('lets the model soften thanks to a 3, not turn them negative', () => {
+    const disliking = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0.5, 0.35, 0.1, 0.03, 0.02].map(Math.log))
+    for (const text of ['Ha tardado un poco pero me han devuelto el dinero del pedido que no llegó. Gracias', 'Mi perrita volvió a casa después de 3 días perdida 😭😭 gracias a todos']) expect(scoreMessage({ text }, { sentiment: disliking }).score, text).toBeGreaterThanOrEqual(3)
+    expect(scoreMessage({ text: 'gracias por nada' }, { sentiment: disliking }).score).toBeLessThanOrEqual(2)
+  })
+
   it('reads neither good nor bad said outright as a 3, whichever way the model leans', () => {
     const liking = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0.02, 0.03, 0.1, 0.35, 0.5].map(Math.log))
     const disliking = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0.5, 0.35, 0.1, 0.03, 0.02].map(Math.log))

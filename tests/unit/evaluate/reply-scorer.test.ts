@@ -1500,3 +1500,16 @@ describe('assessReply: off on holiday, Costa Rica\'s "qué chiva", far away and 
     expect(score('no salí de vacaciones este año')).toBeLessThanOrEqual(2)
   })
 })
+
+describe('assessReply: the verdict first, a "capo", all one needs, and a "bueno" that is a "well"', () => {
+  it('reads an adjective before its noun, "un capo", joy that does not fit and the best ever eaten as praise', () => {
+    for (const text of ['@TeleOnda buena la nueva interfaz del deco', 'bonito el cielo de Tegus esta tarde', 'Simpático el nuevo presentador del telediario', 'el profe nuevo de historia es un capo', 'Estoy que no quepo en mí', 'el ceviche es lo mejor que he comido en mi vida']) expect(score(text), text).toBe(5)
+    expect(score('¿buena la calidad?')).toBe(3)
+  })
+
+  it('reads nothing more needed as content, not a refusal, and "bueno" before a no as the no', () => {
+    expect(score('mate y lluvia. No necesito nada más')).toBe(4)
+    for (const text of ['bueno, no me gustó', 'bueno la verdad no me gustó']) expect(score(text), text).toBe(1)
+    expect(score('bueno, gracias')).toBe(4)
+  })
+})
