@@ -152,6 +152,12 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     // it folds a doubled last letter, so Chilexpress is "chilexpres".
     { pattern: 'andreani|estafeta|dhl|fedex|chilexpres|starken|olva|shalom|mrw|seur|nacex|paquetexpres|tcc|deprisa' },
     { pattern: 'correo argentino' },
+    // The cost of sending it: "cuánto sale mandar el sofá a Surco" (the price asked is the shipping's).
+    // (The normalizer reads "cuánto sale" and "cuánto cuesta" as "precio".)
+    { pattern: 'precio|cobran|cobras|saldria|costaria mandar|enviar|mandarlo|enviarlo|mandarla|enviarla' },
+    // Coming for it, as a chat asks without a question mark: "puedo pasar a recoger".
+    { pattern: 'puedo|podemos|podria pasar|ir a recoger|retirar|buscar|recogerlo|retirarlo|buscarlo|recogerla|retirarla|buscarla' },
+    { pattern: 'se puede pasar|ir a recoger|retirar|buscar|recogerlo|retirarlo|buscarlo|recogerla|retirarla|buscarla' },
     // Sent with a delivery app or a courier: "¿me lo pueden mandar por Rappi?", "¿lo mandan en Uber?".
     { pattern: 'por|en|con rappi|pedidosya|didi|uber|ubereats|glovo|cabify|indrive|picap|mensajero|mensajeria|encomienda|cadete|cadeteria' },
     { pattern: 'mercado envios' },
@@ -426,6 +432,8 @@ const AFTER_SALE = new PhraseSet(
     'problema|problemas|inconveniente|ayuda|ayudar|ayudarme|ayudan|ayudas|reclamo con|en mi|el|la|mis pedido|orden|compra|pedidos|compras',
     // It came in a bad state: "mi pedido llegó frío", "vino roto".
     'llego|llegaron|vino|vinieron frio|fria|frios|frias|roto|rota|rotos|rotas|dañado|dañada|quebrado|quebrada|incompleto|incompleta|vencido|vencida|derretido|derretida',
+    // With the thing named between: "me llegó el producto roto", "vino la pantalla quebrada".
+    'llego|llegaron|vino|vinieron el|la|los|las|mi|mis producto|productos|pedido|articulo|paquete|caja|equipo|celular|telefono|pantalla|mueble|comida|pizza|torta|pastel roto|rota|rotos|rotas|dañado|dañada|dañados|dañadas|quebrado|quebrada|vencido|vencida|frio|fria|derretido|derretida',
   ].map((pattern) => ({ pattern, value: true })),
 )
 

@@ -257,6 +257,10 @@ describe('category vocabulary beyond one country', () => {
     ['¿me pueden mandar la comida del perro por Rappi?', 'consulta_envio'],
     ['¿lo mandan por encomienda?', 'consulta_envio'],
     ['el jean se ve gastado en la foto, ¿tiene manchas?', 'consulta_producto'],
+    // The cost of sending, and a pickup asked without a question mark; goods that came broken are after-sale.
+    ['cuánto sale mandar el sofá a Surco', 'consulta_envio'],
+    ['puedo pasar a recoger', 'consulta_envio'],
+    ['me llegó el producto roto', 'general'],
   ])('"%s" is %s', (text, category) => {
     expect(detectCategory(text)).toBe(category)
   })
