@@ -678,8 +678,9 @@ const RULES: Rule[] = [
   // What they wanted was another one: "yo lo quería en blanco".
   ...rules('objection', 0.6, undefined, 'yo lo|la|los|las queria|queriamos|buscaba|buscabamos'),
   ...rules('price_objection', 0.7, undefined, 'no tengo|tenemos|hay plata|dinero|presupuesto|platica', 'no tengo como|con que pagar', 'no me alcanza'),
-  // Not "¿el combo sale más barato?": whether a deal is cheaper is asked.
-  { pattern: 'mas barato|barata|baratos|economico|economica', kind: 'price_objection', reliability: 0.55, notAfter: new Set(['sale', 'salen', 'saldria', 'seria', 'queda', 'quedaria', 'salido', 'salio']) },
+  // Not "¿el combo sale más barato?": whether a deal is cheaper is asked. Nor the cheapest named
+  // ("tienen el más barato en rojo?", "cuál es el plan más barato"): a superlative, no objection.
+  { pattern: 'mas barato|barata|baratos|economico|economica', kind: 'price_objection', reliability: 0.55, notAfter: new Set(['sale', 'salen', 'saldria', 'seria', 'queda', 'quedaria', 'salido', 'salio', 'el', 'la', 'los', 'las', 'lo', 'plan', 'paquete', 'modelo', 'opcion']) },
   // A price gone up, held against the shop: "¿por qué le subieron tanto?".
   ...rules('price_objection', 0.6, undefined, 'le|lo|la|les|los subieron|subio|aumentaron|aumento tanto|demasiado|mucho'),
   ...rules('info', 0.55, undefined, 'algo|uno|una|otro|otra|alguno|alguna mas barato|barata|economico|economica'),

@@ -1513,3 +1513,10 @@ describe('assessReply: the verdict first, a "capo", all one needs, and a "bueno"
     expect(score('bueno, gracias')).toBe(4)
   })
 })
+
+describe('assessReply: the cheapest asked for', () => {
+  it('reads "más barato" in a question as asking, and told as a price objection', () => {
+    for (const text of ['cual es el plan mas barato?', 'tienen el más barato en rojo?']) expect(score(text), text).toBe(3)
+    expect(score('lo encontré más barato en otra tienda')).toBe(2)
+  })
+})
