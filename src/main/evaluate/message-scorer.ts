@@ -150,6 +150,7 @@ const SO_SO = new PhraseSet(
     'cosas buenas y cosas|otras malas',
     'cosas buenas y cosas|otras que|no',
     'con ganas y sin ganas',
+    'mas o menos $',
   ].map((pattern) => ({ pattern, value: true })),
 )
 
@@ -168,7 +169,11 @@ function praiseThenComplaint(words: readonly string[], stances: readonly string[
   return stances.some((s) => (MIXED_FOR.test(s) ? at(s) >= 0 : MIXED_FOR_PAST_FIRST.test(s) && at(s) > 0) && at(s) < turn) && stances.some((s) => MIXED_AGAINST.test(s) && at(s) > turn)
 }
 
-/** After praise that opens a message, what makes it one side of two: "feliz por ella, triste por mí". */
+/**
+ * After praise that opens a message, what makes it one side of two: "feliz por ella, triste por
+ * mí"; or the praise is a verdict on a thing named ("buena la comida, lenta la atención").
+ */
+const DEFINITE_ARTICLES = new Set(['el', 'la', 'los', 'las'])
 const ONE_SIDE = new Set(['por', 'porque', 'con', 'de'])
 
 /**
@@ -182,7 +187,7 @@ function sidesSetApart(analyzed: Pick<AnalyzedText, 'words' | 'clauseOf'>, stanc
   const praise = stances
     .filter((s) => PRAISE.test(s))
     .map((s) => ({ at: phraseAt(words, s), length: s.slice(s.indexOf(':') + 1).split(' ').length }))
-    .filter(({ at, length }) => at > 0 || (at === 0 && ONE_SIDE.has(words[length] ?? '')))
+    .filter(({ at, length }) => at > 0 || ONE_SIDE.has(words[length] ?? '') || DEFINITE_ARTICLES.has(words[length - 1] ?? ''))
   if (praise.length === 0) return false
   const firstClause = Math.min(...praise.map(({ at }) => clauseOf[at]!))
   return stances.some((s) => MIXED_AGAINST.test(s) && phraseAt(words, s) >= 0 && clauseOf[phraseAt(words, s)]! > firstClause)

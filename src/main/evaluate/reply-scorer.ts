@@ -229,7 +229,9 @@ const RULES: Rule[] = [
   ...rules('info', 0.5, undefined, 'lo quiero ver|pensar|revisar|mirar|consultar'),
   ...rules('praise', 0.7, undefined, ...LOVE_PATTERNS),
   // Pride in someone: "qué orgullo", "orgullosa de mi hijo".
-  ...rules('praise', 0.7, 'annoyance', 'orgullo|orgulloso|orgullosa|orgullosos|orgullosas'),
+  ...rules('praise', 0.7, 'annoyance', 'orgulloso|orgullosa|orgullosos|orgullosas'),
+  // Not the name of a march: "Marcha del orgullo este sábado".
+  { pattern: 'orgullo', kind: 'praise', reliability: 0.7, negated: 'annoyance', notAfter: new Set(['del']) },
   // "¿Para qué pago…?" asks nothing: the service is not worth it ("pa q pago plan si no hay señal").
   ...rules('complaint', 0.7, undefined, 'para que pago|pagamos|pagan|pagas'),
   ...rules('purchase', 0.7, 'rejection', 'comprarlo|comprarla|comprarlos'),
@@ -434,7 +436,8 @@ const RULES: Rule[] = [
   ...rules('ack', 0.45, undefined, 'si|bueno|buena|chevere|bacano'),
   // Not the supermarket: "fui al súper".
   // Nor "súper lleno": an intensifier.
-  { pattern: 'super', kind: 'ack', reliability: 0.45, notAfter: new Set(['al', 'el', 'del', 'un', 'ese', 'este', 'en']), otherSenseBefore: SUPER_BEFORE },
+  // Not the supermarket ("al súper") nor a grade of petrol ("la gasolina súper sube 10 colones").
+  { pattern: 'super', kind: 'ack', reliability: 0.45, notAfter: new Set(['al', 'el', 'del', 'un', 'ese', 'este', 'en', 'gasolina', 'nafta', 'bencina']), otherSenseBefore: SUPER_BEFORE },
   { pattern: 'esta|todo|asi esta? bien', kind: 'ack', reliability: 0.65, negated: 'decline', otherSenseBefore: INTENSIFIED },
   ...rules('ack', 0.65, 'decline', 'muy bien'),
   ...rules('ack', 0.65, undefined,
@@ -605,7 +608,9 @@ const RULES: Rule[] = [
   ...rules('stall', 0.6, undefined, 'te|le aviso|confirmo', 'estoy mirando|viendo|comparando|cotizando opciones?'),
   ...rules('stall', 0.55, undefined, 'un momento|momentico|segundo|minuto'),
   ...rules('stall', 0.45, undefined, 'espera|esperame|espereme'),
-  ...rules('stall', 0.4, undefined, 'a ver', 'hmm'),
+  // Not after a verb of going: "mañana viajo a ver a mi mamá" goes to see her.
+  { pattern: 'a ver', kind: 'stall', reliability: 0.4, notAfter: new Set('voy vamos va van fui fuimos fue fueron viajo viajamos viaja viajan vengo vine vino vinieron ir venir salgo sali paso pase'.split(' ')) },
+  ...rules('stall', 0.4, undefined, 'hmm'),
 
   ...rules('greeting', 0.4, undefined, 'hola|buenas', 'buenos|buen|buenas dia|dias|tardes|noches'),
   // Hellos and goodbyes in the region's words: manners, neither pleased nor upset (the model read
@@ -738,6 +743,7 @@ const RULES: Rule[] = [
   // Complaints about the service rather than the reply: nobody answers, charged twice, faulty goods.
   ...rules('complaint', 0.8, undefined,
     'nadie me|nos responde|contesta|atiende|soluciona|ayuda|confirma|da|dan razon|respuesta?',
+    'nadie me|nos respondio|contesto|atendio|soluciono|ayudo|llamo',
     // Paid for a service still not working: "no me activaron el servicio".
     'no me|nos han? activado|activaron|instalado|instalaron|conectado|conectaron|habilitado|habilitaron|confirmado|confirmaron',
     'no me|nos han respondido|contestado|solucionado|atendido|devuelto',
@@ -1190,6 +1196,8 @@ const RULES: Rule[] = [
     `${WITHDRAW_VERBS} del|de la|mi? ${UNDONE_THINGS}`,
     UNSUBSCRIBE_PATTERN,
   ),
+  // Comes broken, told ("encima viene rota"; "¿viene roto?" asks).
+  { pattern: 'viene|vienen roto|rota|rotos|rotas|dañado|dañada|dañados|dañadas|quebrado|quebrada|vencido|vencida|abierto|abierta', kind: 'complaint', reliability: 0.75, toldOnly: true },
   // Called off by the company: "me cancelaron el vuelo", "nos anularon la reserva sin aviso".
   ...rules('complaint', 0.75, undefined, `me|nos|le|les cancelaron|anularon|cancelo|anulo|cancelan|anulan el|la|mi|su|nuestro|nuestra? ${UNDONE_THINGS}`),
   ...rules('complaint', 0.8, undefined, 'llego|llegaron|vino|vinieron|venia|venian|esta|estan|estaba|estaban|salio|salieron|lleva|llevan|sigue|siguen roto|rota|rotos|rotas|destrozado|destrozada|destrozados|destrozadas|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|incompleto|incompleta|malo|mala|vencido|vencida|frio|fria|frios|frias|helado|helada|crudo|cruda|derretido|derretida'),
@@ -1417,6 +1425,16 @@ const RULES: Rule[] = [
   // Costa Rica's "tuanis", the Dominican "qué jevi"; a view praised, told ("qué vista más linda";
   // asked, "¿qué vista tiene?").
   ...rules('praise', 0.7, undefined, 'tuanis|jevi|jevy', 'que chiva', 'chivisimo|chivisima|chivisimos|chivisimas'),
+  // A pleasure, a phenomenon, paradise; not trading it for anything; got it done: "qué placer leer a
+  // Galeano", "Fenómeno.", "el paraíso existe", "no la cambio por nada", "¡lo logramos!".
+  ...rules('praise', 0.7, undefined, 'que placer|gustazo', 'fenomeno $', 'fenomenal|fenomenales', 'el|un|es paraiso', 'no lo|la|los|las cambio|cambiaria por nada', 'nada mas pido|necesito'),
+  ...rules('praise', 0.7, 'annoyance', 'lo logramos|logre|lograron|logro $', 'termine|terminamos la tesis|carrera|maestria|doctorado'),
+  // Thanks said as a wish to give them: "quiero agradecer públicamente al sereno que me devolvió la billetera".
+  ...rules('gratitude', 0.7, undefined, 'quiero|quisiera|queremos agradecer|agradecerle|agradecerles'),
+  // A good match, a good job, told: "buen partido de Colo-Colo", "buen trabajo, equipo".
+  { pattern: 'buen|buena|gran partido|partidazo|trabajo|juego|jugada|gol|discurso|concierto|show|libro|disco|album|temporada|pelicula|actuacion|servicio', kind: 'praise', reliability: 0.65, toldOnly: true },
+  // Money thrown away: "Plata tirada.", "dinero perdido".
+  ...rules('complaint', 0.75, undefined, 'plata|dinero|lana|guita|pasta tirada|tirado|botada|botado|perdida|perdido|regalada|regalado'),
   { pattern: 'que vista|vistas', kind: 'praise', reliability: 0.6, toldOnly: true },
   { pattern: 'no acepta|aceptan tarjeta|tarjetas|billetes|efectivo|pagos', kind: 'annoyance', reliability: 0.6, toldOnly: true },
   // A day brightened, a sure thing, being in love, tenderness, feeling well: "me alegró el día",

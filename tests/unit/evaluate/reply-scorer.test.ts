@@ -1520,3 +1520,20 @@ describe('assessReply: the cheapest asked for', () => {
     expect(score('lo encontré más barato en otra tienda')).toBe(2)
   })
 })
+
+describe('assessReply: posts as journalists and fans write them', () => {
+  it('reads a pleasure, a phenomenon, paradise, not trading it, done at last, a good match and thanks meant as praise or thanks', () => {
+    for (const text of ['Qué placer leer a Galeano un domingo de lluvia.', 'Juega como si llevara veinte años en el circuito. Fenómeno.', 'El paraíso existe y queda en Santa Cruz.', 'No la cambio por nada, asere.', '¡Lo logramos! La selección clasificó al mundial.', 'ya terminé la tesis. YA TERMINÉ LA TESIS.', 'La verdad, buen partido de Colo-Colo.', 'Ese cafecito de la mañana con pan de yema. Nada más pido.']) expect(score(text), text).toBe(5)
+    expect(score('Quiero agradecer públicamente al sereno que me devolvió la billetera')).toBe(4)
+  })
+
+  it('reads money thrown away, nobody attending and goods that come broken as complaints', () => {
+    for (const text of ['Pagué un curso online y el profesor solo lee las diapositivas. Plata tirada.', 'Pasé toda la noche en la guardia y nadie me atendió hasta las 6am.', 'Te cobran la bolsa del súper y encima viene rota. Increíble.']) expect(score(text), text).toBe(1)
+  })
+
+  it('leaves a march\'s name, a grade of petrol and going to see someone without a stance', () => {
+    for (const text of ['Marcha del orgullo este sábado desde el Ángel a las 12.', 'La gasolina súper sube 10 colones desde hoy, según ARESEP.']) expect(score(text), text).toBe(3)
+    expect(assessReply('Mañana viajo a ver a mi mamá').signals).not.toContain('stall:a ver')
+    expect(score('no lo logré')).toBeLessThanOrEqual(2)
+  })
+})
