@@ -1427,7 +1427,7 @@ const RULES: Rule[] = [
   ...rules('praise', 0.7, undefined, 'tuanis|jevi|jevy', 'que chiva', 'chivisimo|chivisima|chivisimos|chivisimas'),
   // A pleasure, a phenomenon, paradise; not trading it for anything; got it done: "qué placer leer a
   // Galeano", "Fenómeno.", "el paraíso existe", "no la cambio por nada", "¡lo logramos!".
-  ...rules('praise', 0.7, undefined, 'que placer|gustazo', 'fenomeno $', 'fenomenal|fenomenales', 'el|un|es paraiso', 'no lo|la|los|las cambio|cambiaria por nada', 'nada mas pido|necesito'),
+  ...rules('praise', 0.7, undefined, 'que placer|gustazo', 'fenomeno|fenomenal|fenomenales $', 'es|son|fue|fueron|estuvo|estuvieron|esta|estan fenomenal|fenomenales', 'el|un|es paraiso', 'no lo|la|los|las cambio|cambiaria por nada', 'nada mas pido|necesito'),
   ...rules('praise', 0.7, 'annoyance', 'lo logramos|logre|lograron|logro $', 'termine|terminamos la tesis|carrera|maestria|doctorado'),
   // Thanks said as a wish to give them: "quiero agradecer públicamente al sereno que me devolvió la billetera".
   ...rules('gratitude', 0.7, undefined, 'quiero|quisiera|queremos agradecer|agradecerle|agradecerles'),
