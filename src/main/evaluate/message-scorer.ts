@@ -169,18 +169,17 @@ function praiseThenComplaint(words: readonly string[], stances: readonly string[
   return stances.some((s) => (MIXED_FOR.test(s) ? at(s) >= 0 : MIXED_FOR_PAST_FIRST.test(s) && at(s) > 0) && at(s) < turn) && stances.some((s) => MIXED_AGAINST.test(s) && at(s) > turn)
 }
 
-/**
- * After praise that opens a message, what makes it one side of two: "feliz por ella, triste por
- * mí"; or the praise is a verdict on a thing named ("buena la comida, lenta la atención").
- */
-const DEFINITE_ARTICLES = new Set(['el', 'la', 'los', 'las'])
+/** After praise that opens a message, what makes it one side of two: "feliz por ella, triste por mí". */
 const ONE_SIDE = new Set(['por', 'porque', 'con', 'de'])
+/** Ending praise that opens a message, they make it a verdict on a thing named: "buena la comida, lenta la atención". */
+const DEFINITE_ARTICLES = new Set(['el', 'la', 'los', 'las'])
 
 /**
  * Two sides set side by side without a "pero": praise in one clause, a complaint in a later one
  * ("La comida buenísima, el servicio lentísimo", "Feliz por ella, triste por mí", "la ida
  * perfecta, la vuelta 3 horas de atraso"). Praise opening the message is irony as often ("Genial,
- * otra vez sin luz"), so it counts only when it says what it is about ("feliz por…", "contento con…").
+ * otra vez sin luz"), so it counts only when it says what it is about ("feliz por…", "contento con…",
+ * "buena la…").
  */
 function sidesSetApart(analyzed: Pick<AnalyzedText, 'words' | 'clauseOf'>, stances: readonly string[]): boolean {
   const { words, clauseOf } = analyzed
@@ -263,13 +262,13 @@ export function catalogTerms(products: readonly { name: string; keywords?: reado
 
 /** The counts a chat order gives its things: "2 empanadas", "una coca", "doce rosas". */
 const ITEM_COUNT_WORDS = '1|2|3|4|5|6|7|8|9|10|12|un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|diez|doce|media'
+/** What picks one of the goods by its look: a size or a colour ("la grande", "el negro"). */
+const PICKED_BY: ReadonlySet<string> = new Set([...COLOURS, ...'grande grandes mediana medianas mediano medianos chica chicas chico chicos pequeña pequeñas pequeño pequeños'.split(' ')])
 /**
  * A size and what goes in it, opening a short message: "una grande de muzzarella", "dos medianas
  * con extra queso". Only up front ("tengo un pequeño de 3 años" tells); "chico" and "familiar"
  * stay out ("un chico de mi trabajo", "un familiar de mi esposo").
  */
-/** What picks one of the goods by its look: a size or a colour ("la grande", "el negro"). */
-const PICKED_BY: ReadonlySet<string> = new Set([...COLOURS, ...'grande grandes mediana medianas mediano medianos chica chicas chico chicos pequeña pequeñas pequeño pequeños'.split(' ')])
 const SIZED_ORDER = `${ITEM_COUNT_WORDS} grande|grandes|mediana|medianas|mediano|medianos|pequeña|pequeñas|pequeño|pequeños|personal|personales de|con`
 /** How many of a unit, in digits or words: "3 unidades", "una docena", "media libra". */
 const UNIT_COUNTS = '1|2|3|4|5|6|7|8|9|10|12|15|20|24|30|50|100|un|una|uno|unos|unas|dos|tres|cuatro|cinco|seis|diez|doce|media|veinte'
@@ -528,6 +527,10 @@ const PRAISE = /^praise:/
 const FOR = /^(praise|ack|reassurance|purchase):/
 /** The rules' signals that take a side (not asking, greeting, thanking or a question mark). */
 const STANCE = /^(purchase|praise|ack|reassurance|payment_question|rejection|complaint|stop|insult|anger|decline|objection|price_objection|confusion|misanswer|negation|annoyance|stall):/
+/** Buying or asking how to pay. */
+const PAYING = /^(purchase|payment_question):/
+/** A stall, not a lone filler ("hmm", which is also how a size "M" reaches the rules). */
+const STALL = /^stall:(?!hmm$)/
 /** A no, a complaint, an objection, doubt; a stall is added below (not a lone filler "hmm"). */
 const NO_KINDS = 'rejection|complaint|stop|insult|anger|decline|objection|price_objection|confusion|misanswer'
 /**
@@ -535,16 +538,12 @@ const NO_KINDS = 'rejection|complaint|stop|insult|anger|decline|objection|price_
  * stall, or any negated phrase ("no me gusta", "no lo quiero"). Impatience is not among them:
  * "¿ya? me lo llevo" still buys.
  */
-/** Buying or asking how to pay. */
-const PAYING = /^(purchase|payment_question):/
-/** A stall, not a lone filler ("hmm", which is also how a size "M" reaches the rules). */
-const STALL = /^stall:(?!hmm$)/
-const NOT_BUYING = new RegExp(`^(${NO_KINDS}|negation):|^stall:(?!hmm$)`)
+const NOT_BUYING = new RegExp(`^(${NO_KINDS}|negation):|${STALL.source}`)
 /**
  * Stances against the answer or the sale that the model may soften but not turn positive.
  * Impatience counts here; a negated phrase does not, since it may take a no back ("no es caro").
  */
-const AGAINST = new RegExp(`^(${NO_KINDS}|annoyance):|^stall:(?!hmm$)`)
+const AGAINST = new RegExp(`^(${NO_KINDS}|annoyance):|${STALL.source}`)
 
 /** Scores one customer message; `answer` and `previous` are optional context. Pure. */
 export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageScore {

@@ -697,7 +697,8 @@ const RULES: Rule[] = [
   ...rules('decline', 0.7, undefined, 'gracias no $', 'ya no $', 'no lo? necesito'),
   // All one wants, and nothing more: "mate y lluvia, no necesito nada más"; in a chat, "no necesito
   // nada más, gracias" closes the order kindly.
-  ...rules('ack', 0.6, undefined, 'no necesito|necesitamos|quiero|queremos|pido|pedimos nada mas'),
+  // (Closing its clause: "no quiero nada más con ustedes" is no content.)
+  ...rules('ack', 0.6, undefined, 'no necesito|necesitamos|quiero|queremos|pido|pedimos nada mas $'),
   ...rules('decline', 0.8, undefined, 'tampoco $', 'negativo $', 'estoy|estamos bien asi $'),
   // Bought already, there or by someone else: "mi esposo ya lo compró en la tienda".
   ...rules('decline', 0.75, undefined, 'ya lo|la|los|las compro|compre|compramos|compraron|consegui|consiguio|conseguimos en|por|de'),
@@ -825,8 +826,7 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.75, undefined, 'no es|era|fue lo que prometieron|prometian|ofrecieron|ofrecian|anunciaron|anunciaban|vendieron|vendian|dijeron|decian'),
   ...rules('objection', 0.55, undefined, 'esperaba|esperabamos que fuera|fueran|fuese|estuviera|estuvieran|viniera|vinieran', 'esperaba|esperabamos mas'),
   ...rules('complaint', 0.75, undefined, 'defectuoso|defectuosa|defectuosos|defectuosas'),
-  ...rules('complaint', 0.75, undefined, 'producto|pedido|talla|color|articulo|paquete|modelo|numero|talle|tamaño equivocado|equivocada|incorrecto|incorrecta|errado|errada',
- 'me|nos? llego|llegaron|vino|vinieron|mandaron|enviaron otro|otra color|talla|producto|modelo|numero|talle|articulo'),
+  ...rules('complaint', 0.75, undefined, 'producto|pedido|talla|color|articulo|paquete|modelo|numero|talle|tamaño equivocado|equivocada|incorrecto|incorrecta|errado|errada', 'me|nos? llego|llegaron|vino|vinieron|mandaron|enviaron otro|otra color|talla|producto|modelo|numero|talle|articulo'),
   // Slow, told: "se demoran demasiado", "tardan siglos" (not "¿tardan mucho?", which asks).
   { pattern: 'se? tardan|demoran|tarda|demora demasiado|siglos|muchisimo', kind: 'annoyance', reliability: 0.65, toldOnly: true, negated: null },
   // Regretting only not having come sooner praises: "me arrepiento de no haber venido antes",
@@ -1089,8 +1089,8 @@ const RULES: Rule[] = [
   ...rules('annoyance', 0.6, undefined, 'se derrumbo|derrumbaron|desplomo|desplomaron', 'nadie hace|hizo|hacia nada'),
   // Missing someone: "te extraño todos los días", "lo voy a extrañar caleta".
   ...rules('annoyance', 0.55, undefined, 'te|lo|la|los|las extraño|extrañamos|extrañare|extrañar', 'te|lo|la|los|las echo|echamos|echare de menos', 'extraño|extrañamos|extraña a', 'te|lo|la|los|las voy|vamos a extrañar', 'extraño|extrañamos|extraña mucho|muchisimo|tanto a'),
-  // Sleepy: "qué sueño tengo", "tengo un sueño que me muero" (not "mi sueño es…").
-  ...rules('annoyance', 0.55, undefined, 'que sueño $', 'que sueño tengo', 'tengo|tenemos|traigo mucho|tanto|un? sueño'),
+  // Sleepy: "qué sueño tengo", "tengo mucho sueño" (not "tengo un sueño", a dream).
+  ...rules('annoyance', 0.55, undefined, 'que sueño $', 'que sueño tengo', 'tengo|tenemos|traigo mucho|tanto? sueño'),
   // Should be banned: "los audios de 5 minutos deberían estar prohibidos", "la clase de las 7 debería ser ilegal".
   ...rules('annoyance', 0.6, undefined, 'deberia|deberian estar|ser prohibido|prohibida|prohibidos|prohibidas|ilegal|ilegales|delito'),
   // The last straw, said drily: "ahora hay que pagar el estacionamiento. Lo que faltaba".
@@ -1427,14 +1427,14 @@ const RULES: Rule[] = [
   ...rules('praise', 0.7, undefined, 'tuanis|jevi|jevy', 'que chiva', 'chivisimo|chivisima|chivisimos|chivisimas'),
   // A pleasure, a phenomenon, paradise; not trading it for anything; got it done: "qué placer leer a
   // Galeano", "Fenómeno.", "el paraíso existe", "no la cambio por nada", "¡lo logramos!".
-  ...rules('praise', 0.7, undefined, 'que placer|gustazo', 'fenomeno|fenomenal|fenomenales $', 'es|son|fue|fueron|estuvo|estuvieron|esta|estan fenomenal|fenomenales', 'el|un|es paraiso', 'no lo|la|los|las cambio|cambiaria por nada', 'nada mas pido|necesito'),
+  ...rules('praise', 0.7, undefined, 'que placer|gustazo', 'fenomeno|fenomenal|fenomenales $', 'es|son|fue|fueron|estuvo|estuvieron|esta|estan fenomenal|fenomenales', 'el|un|es paraiso', 'no lo|la|los|las cambio|cambiaria por nada', 'nada mas pido|necesito $'),
   ...rules('praise', 0.7, 'annoyance', 'lo logramos|logre|lograron|logro $', 'termine|terminamos la tesis|carrera|maestria|doctorado'),
   // Thanks said as a wish to give them: "quiero agradecer públicamente al sereno que me devolvió la billetera".
   ...rules('gratitude', 0.7, undefined, 'quiero|quisiera|queremos agradecer|agradecerle|agradecerles'),
   // A good match, a good job, told: "buen partido de Colo-Colo", "buen trabajo, equipo".
   { pattern: 'buen|buena|gran partido|partidazo|trabajo|juego|jugada|gol|discurso|concierto|show|libro|disco|album|temporada|pelicula|actuacion|servicio', kind: 'praise', reliability: 0.65, toldOnly: true },
   // Money thrown away: "Plata tirada.", "dinero perdido".
-  ...rules('complaint', 0.75, undefined, 'plata|dinero|lana|guita|pasta tirada|tirado|botada|botado|perdida|perdido|regalada|regalado'),
+  ...rules('complaint', 0.75, undefined, 'plata|dinero|lana|guita|pasta tirada|tirado|botada|botado|perdida|perdido'),
   { pattern: 'que vista|vistas', kind: 'praise', reliability: 0.6, toldOnly: true },
   { pattern: 'no acepta|aceptan tarjeta|tarjetas|billetes|efectivo|pagos', kind: 'annoyance', reliability: 0.6, toldOnly: true },
   // A day brightened, a sure thing, being in love, tenderness, feeling well: "me alegró el día",
