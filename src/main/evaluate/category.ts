@@ -523,7 +523,6 @@ const NOT_A_TOPIC = new PhraseSet(
     'hay parking|parqueadero|estacionamiento',
     // Work sought, not goods: "¿están contratando? busco trabajo", "¿necesitan vendedora?".
     'busco|buscando|necesito|ofrezco|solicito trabajo|empleo|chamba|chambita|pega|curro|laburo',
-    'estan|estas|esta|andan contratando|buscando personal|gente|empleados',
     'necesitan|necesitas|necesita|buscan personal|empleado|empleada|empleados|ayudante|vendedora|vendedor|cajero|cajera|repartidor|repartidores',
     'vacante|vacantes',
     'hoja de vida',
