@@ -13,6 +13,12 @@ const catalog = catalogTerms([
   { name: 'Hoodie Oversize', keywords: ['buzo', 'saco'] },
 ])
 const parts: ScorerParts = { sentiment: model, catalog }
+/** A model that reads no word: every message gets these logits, so a test can stand in for any lean of the real one. */
+const modelWithBias = (logits: number[]) => SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), logits)
+/** The same, given as the probability of each score. */
+const modelLeaningTo = (probabilities: number[]) => modelWithBias(probabilities.map(Math.log))
+const LIKING = modelLeaningTo([0.02, 0.03, 0.1, 0.35, 0.5])
+const DISLIKING = modelLeaningTo([0.5, 0.35, 0.1, 0.03, 0.02])
 const rulesOnly: ScorerParts = { sentiment: null }
 
 describe('purchase intent from the conversation', () => {
@@ -258,8 +264,8 @@ describe('the learned model', () => {
   it('reads a plain question as asking (3) unless the model is sure of a feeling in it', () => {
     // Stand-ins: a model that leans to 5 for anything (as the shipped one did for "¿me lo traen
     // a la casa?") and one that is sure of 5.
-    const leaning = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 1])
-    const sure = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 4])
+    const leaning = modelWithBias([0, 0, 0, 0, 1])
+    const sure = modelWithBias([0, 0, 0, 0, 4])
     expect(scoreMessage({ text: '¿me lo traen a la casa?' }, { sentiment: leaning }).score).toBe(3)
     expect(scoreMessage({ text: 'donde queda el local' }, { sentiment: leaning }).score).toBe(3)
     // A statement that names no topic is the model's to read.
@@ -271,20 +277,20 @@ describe('the learned model', () => {
   it('reads a question to a company as asking even where the model likes its words half as much again', () => {
     // What the shipped model gave "¿la ruta Quito-Lima sigue activa?": 0.47 for a 5, 0.38 for a 4,
     // 0.09 for a 3 — travel words read as a happy review. A question mark pulls that to 3.
-    const travel = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0.02, 0.05, 0.09, 0.38, 0.47].map(Math.log))
+    const travel = modelLeaningTo([0.02, 0.05, 0.09, 0.38, 0.47])
     expect(scoreMessage({ text: '¿la ruta Quito-Lima sigue activa?' }, { sentiment: travel }).score).toBe(3)
     expect(scoreMessage({ text: '¿la ruta Quito-Lima sigue activa?' }, { sentiment: travel, questionPrior: 0.25 }).score).toBe(5)
   })
 
   it('reads a hello and nothing else as a 3, as the model liking greetings would not', () => {
-    const liking = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0.01, 0.01, 0.08, 0.8, 0.1].map(Math.log))
+    const liking = modelLeaningTo([0.01, 0.01, 0.08, 0.8, 0.1])
     for (const text of ['buenass', 'quiubo parce, buenas', 'hola buenas tardes']) expect(scoreMessage({ text }, { sentiment: liking }).score, text).toBe(3)
     // A longer message with a greeting is read as a whole.
     expect(scoreMessage({ text: 'hola buenas tardes a todos por aqui hoy' }, { sentiment: liking }).score).toBe(4)
   })
 
   it('reads a short post telling what the writer is doing as neutral, not a word that only ends like a gerund', () => {
-    const liking = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0.05, 0.05, 0.1, 0.55, 0.25].map(Math.log))
+    const liking = modelLeaningTo([0.05, 0.05, 0.1, 0.55, 0.25])
     for (const text of ['Llegando a Barcelona', 'Tomando mate en la oficina', 'Yendo para Heredia']) expect(scoreMessage({ text }, { sentiment: liking }).score, text).toBe(3)
     for (const text of ['Mando saludos a Barcelona', 'Llegando a Barcelona!!']) expect(scoreMessage({ text }, { sentiment: liking }).score, text).toBe(4)
   })
@@ -297,7 +303,7 @@ describe('the learned model', () => {
   })
 
   it('reads a hello before a product asked about as asking, not as the model\'s dislike of the product\'s words', () => {
-    const disliking = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0.6, 0.15, 0.15, 0.05, 0.05].map(Math.log))
+    const disliking = modelLeaningTo([0.6, 0.15, 0.15, 0.05, 0.05])
     for (const text of ['hola tiene esmalte sintetico gris perla en galon', 'hola vendes zapatillas de futbol']) expect(scoreMessage({ text }, { sentiment: disliking }).score, text).toBe(3)
   })
 
@@ -311,22 +317,20 @@ describe('the learned model', () => {
   })
 
   it('lets the model soften a face of displeasure to neutral, not turn it positive; a face that cries of joy or sorrow alike takes no side', () => {
-    const liking = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0.02, 0.03, 0.1, 0.35, 0.5].map(Math.log))
-    for (const text of ['ya se acabó el finde :( mañana a madrugar', 'me tocó turno el domingo 🙄']) expect(scoreMessage({ text }, { sentiment: liking }).score, text).toBeLessThanOrEqual(3)
-    expect(scoreMessage({ text: 'mi hermana tuvo a su bebé 😭' }, { sentiment: liking }).score).toBe(5)
+    for (const text of ['ya se acabó el finde :( mañana a madrugar', 'me tocó turno el domingo 🙄']) expect(scoreMessage({ text }, { sentiment: LIKING }).score, text).toBeLessThanOrEqual(3)
+    expect(scoreMessage({ text: 'mi hermana tuvo a su bebé 😭' }, { sentiment: LIKING }).score).toBe(5)
   })
 
   it('reads a question put to a company\'s account as asking, a 3, while the same question in a chat is a payment question, a 4', () => {
-    const liking = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0.02, 0.03, 0.1, 0.35, 0.5].map(Math.log))
     for (const text of ['@StreamPlusLat ¿se puede pagar con tarjeta de débito?', '@LATAM_CHI ¿puedo usar mis millas para pagar equipaje adicional?']) {
-      const scored = scoreMessage({ text }, { sentiment: liking })
+      const scored = scoreMessage({ text }, { sentiment: LIKING })
       expect([scored.score, scored.category], text).toEqual([3, 'proceso_pago'])
       expect(scored.signals).toContain('asks_an_account')
     }
-    expect(scoreMessage({ text: '¿se puede pagar con tarjeta de débito?' }, { sentiment: liking }).score).toBe(4)
+    expect(scoreMessage({ text: '¿se puede pagar con tarjeta de débito?' }, { sentiment: LIKING }).score).toBe(4)
     // Told, or with a stance of its own, it is what it says.
-    expect(scoreMessage({ text: '@TiendaX me encanta, ¿aceptan nequi?' }, { sentiment: liking }).score).toBeGreaterThanOrEqual(4)
-    expect(scoreMessage({ text: '@TiendaX ya pagué, gracias' }, { sentiment: liking }).score).toBeGreaterThanOrEqual(4)
+    expect(scoreMessage({ text: '@TiendaX me encanta, ¿aceptan nequi?' }, { sentiment: LIKING }).score).toBeGreaterThanOrEqual(4)
+    expect(scoreMessage({ text: '@TiendaX ya pagué, gracias' }, { sentiment: LIKING }).score).toBeGreaterThanOrEqual(4)
   })
 
   it('reads praise and a complaint set side by side without a "pero" as mixed, but not praise opening an ironic complaint', () => {
@@ -335,16 +339,13 @@ describe('the learned model', () => {
   })
 
   it('lets the model soften thanks to a 3, not turn them negative', () => {
-    const disliking = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0.5, 0.35, 0.1, 0.03, 0.02].map(Math.log))
-    for (const text of ['Ha tardado un poco pero me han devuelto el dinero del pedido que no llegó. Gracias', 'Mi perrita volvió a casa después de 3 días perdida 😭😭 gracias a todos']) expect(scoreMessage({ text }, { sentiment: disliking }).score, text).toBeGreaterThanOrEqual(3)
-    expect(scoreMessage({ text: 'gracias por nada' }, { sentiment: disliking }).score).toBeLessThanOrEqual(2)
+    for (const text of ['Ha tardado un poco pero me han devuelto el dinero del pedido que no llegó. Gracias', 'Mi perrita volvió a casa después de 3 días perdida 😭😭 gracias a todos']) expect(scoreMessage({ text }, { sentiment: DISLIKING }).score, text).toBeGreaterThanOrEqual(3)
+    expect(scoreMessage({ text: 'gracias por nada' }, { sentiment: DISLIKING }).score).toBeLessThanOrEqual(2)
   })
 
   it('reads neither good nor bad said outright as a 3, whichever way the model leans', () => {
-    const liking = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0.02, 0.03, 0.1, 0.35, 0.5].map(Math.log))
-    const disliking = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0.5, 0.35, 0.1, 0.03, 0.02].map(Math.log))
     for (const text of ['Ni fu ni fa la película de anoche', 'más o menos', 'Mañana me voy de viaje, nervios y emoción a partes iguales', 'Pues ni tan mal ni tan bien el discurso', 'El reguetón de ahora tiene cosas buenas y cosas que no se pueden escuchar']) {
-      for (const sentiment of [liking, disliking]) expect(scoreMessage({ text }, { sentiment }).score, text).toBe(3)
+      for (const sentiment of [LIKING, DISLIKING]) expect(scoreMessage({ text }, { sentiment }).score, text).toBe(3)
     }
   })
 
@@ -363,7 +364,7 @@ describe('the learned model', () => {
   })
 
   it('pulls a longer question toward asking less the longer it is, and only with a question mark', () => {
-    const leaning = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 1])
+    const leaning = modelWithBias([0, 0, 0, 0, 1])
     const fourteen = 'cuantos kilos se pueden llevar en la maleta de mano en los vuelos nacionales'
     expect(scoreMessage({ text: `${fourteen}?` }, { sentiment: leaning }).score).toBe(3)
     // Without the mark a long text opening with a question word is as often a statement ("como todos los pueblos…").
@@ -378,7 +379,7 @@ describe('the learned model', () => {
 
   it('pulls a statement in which the rules found nothing a little toward neutral, less the longer it is', () => {
     // A stand-in for the shipped model leaning, without much evidence, to 5 on a plain fact.
-    const leaning = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 0.3])
+    const leaning = modelWithBias([0, 0, 0, 0, 0.3])
     // (No day or hour named: those announce, and get a pull of their own.)
     const fact = 'el cambio de estacion adelanta los relojes en todo el pais'
     expect(scoreMessage({ text: fact }, rulesOnly).signals).toContain('no_signal')
@@ -390,7 +391,7 @@ describe('the learned model', () => {
   })
 
   it('reads a question without "¿?" that opens with a greeting or a preposition as asking', () => {
-    const leaning = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 1])
+    const leaning = modelWithBias([0, 0, 0, 0, 1])
     for (const text of ['de que material es', 'a que hora abren', 'hola cuanto cuesta', 'y donde quedan']) {
       expect(scoreMessage({ text }, { sentiment: leaning }).score, text).toBe(3)
     }
@@ -399,8 +400,8 @@ describe('the learned model', () => {
 
   it('reads a short message that names a topic up front as asking, question mark or not', () => {
     // A stand-in for the shipped model reading "les queda" as 1 and "recomiendame algo" as 5.
-    const sour = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [2, 0, 0, 0, 0])
-    const keen = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 2])
+    const sour = modelWithBias([2, 0, 0, 0, 0])
+    const keen = modelWithBias([0, 0, 0, 0, 2])
     for (const text of ['les queda', 'todavia tienen', 'para que sirve', 'ver el producto']) {
       const scored = scoreMessage({ text }, { sentiment: sour })
       expect(scored.score, text).toBe(3)
@@ -435,7 +436,7 @@ describe('the learned model', () => {
 
   it('keeps a complaint in charge of a long message the model reads as keen', () => {
     // A model leaning to 5 for anything stands in for one that reads "me ofrecen un voucher" as glad.
-    const keen = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 1.5])
+    const keen = modelWithBias([0, 0, 0, 0, 1.5])
     const text = 'me cancelaron el vuelo de esta semana y ahora me ofrecen un voucher para otro viaje, quiero mi plata de vuelta, no un voucher'
     expect(scoreMessage({ text }, { sentiment: null }).score).toBe(1)
     expect(scoreMessage({ text }, { sentiment: keen }).score).toBe(1)
@@ -445,7 +446,7 @@ describe('the learned model', () => {
 
   it('lets the model soften a short message the rules read as only negative, never turn it positive', () => {
     // A model sure of 5 for anything stands in for one that read "llevo todo el día esperando" as 5.
-    const sure = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 4])
+    const sure = modelWithBias([0, 0, 0, 0, 4])
     for (const text of ['llevo todo el día esperando', 'gracias, pero se me va de presupuesto', 'uy no, muy caro', 'a lo mejor']) {
       expect(scoreMessage({ text }, { sentiment: sure }).score, text).toBeLessThanOrEqual(3)
     }
@@ -460,13 +461,13 @@ describe('the learned model', () => {
 
   it('reads interest said outright as a positive reaction, and its negation as a refusal', () => {
     // The shipped model read "estoy interesada en el bolso" as 1.
-    const sour = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [2, 0, 0, 0, 0])
+    const sour = modelWithBias([2, 0, 0, 0, 0])
     expect(scoreMessage({ text: 'estoy interesada en el bolso' }, { sentiment: sour }).score).toBe(4)
     expect(scoreMessage({ text: 'no estoy interesado' }, rulesOnly).score).toBe(1)
   })
 
   it('reads a request for more that the rules saw ("mándame una foto") as asking too', () => {
-    const fairlySure = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 2])
+    const fairlySure = modelWithBias([0, 0, 0, 0, 2])
     for (const text of ['me envias una imagen', 'cuentame mas del curso']) expect(scoreMessage({ text }, { sentiment: fairlySure }).score, text).toBe(3)
     // A feeling the rules saw is no request: praise stays praise.
     expect(scoreMessage({ text: 'me encanta, mandame una foto' }, { sentiment: fairlySure }).score).toBeGreaterThanOrEqual(4)
@@ -475,7 +476,7 @@ describe('the learned model', () => {
   it('a call for a person after the answer is a 2 (the bot hands the chat over), whatever the model reads', () => {
     // A model sure of 5 for anything stands in for the shipped one, which read "quiero hablar con
     // un asesor" as keen: the call caps it.
-    const keen = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [0, 0, 0, 0, 4])
+    const keen = modelWithBias([0, 0, 0, 0, 4])
     for (const text of ['quiero hablar con un asesor', 'me pasas con una persona por favor', 'necesito hablar con alguien']) {
       const scored = scoreMessage({ text }, { sentiment: keen })
       expect([scored.score, scored.wasSuccessful], text).toEqual([2, false])
@@ -527,7 +528,7 @@ describe('paying and ordering are one topic and one outcome', () => {
   it('a payment message the learned model reads as unhappy is no purchase intent, even when no rule saw a complaint', () => {
     // A model sure of "1" for anything stands in for "the customer is upset" where the rules
     // found nothing: the order words in an upset message are no sale.
-    const upset = SentimentModel.fromWeights(1 << 4, new Float32Array((1 << 4) * 5), [6, 0, 0, 0, 0])
+    const upset = modelWithBias([6, 0, 0, 0, 0])
     const text = 'datos para el pago'
     const calm = scoreMessage({ text }, parts)
     expect([calm.category, calm.wasSuccessful]).toEqual(['proceso_pago', true])
