@@ -416,7 +416,7 @@ const AFTER_SALE = new PhraseSet(
     'cambiar|cambiarlo|cambiarla|cambio por|de|el|la otra|otro|talla|color|numero|modelo|talle',
     // "¿puedo cambiar el case por otro color?": the thing named between.
     'por otro|otra color|talla|modelo|numero|talle|tamaño',
-    'devuelven|devuelvan|devuelve|devuelves|regresan|regresen el|mi|la dinero|plata|platica',
+    'devuelven|devuelvan|devuelve|devuelves|regresan|regresen|devuelvanme|devuelveme|devuelvame|regresenme|reembolsen|reembolsenme el|mi|la|mis dinero|plata|platica|lana|pisto',
     // "kiero mi plata", "exijo mi dinero": the money back.
     'quiero|queremos|exijo|necesito mi|nuestro|nuestra plata|dinero|platica|lana|pisto|reembolso',
     'hacer|hago|hacemos|haga|hagan un|el|una|la cambio|devolucion',

@@ -189,7 +189,10 @@ function sidesSetApart(analyzed: Pick<AnalyzedText, 'words' | 'clauseOf'>, stanc
     .filter(({ at, length }) => at > 0 || ONE_SIDE.has(words[length] ?? '') || DEFINITE_ARTICLES.has(words[length - 1] ?? ''))
   if (praise.length === 0) return false
   const firstClause = Math.min(...praise.map(({ at }) => clauseOf[at]!))
-  return stances.some((s) => MIXED_AGAINST.test(s) && phraseAt(words, s) >= 0 && clauseOf[phraseAt(words, s)]! > firstClause)
+  return stances.some((s) => {
+    const at = MIXED_AGAINST.test(s) ? phraseAt(words, s) : -1
+    return at >= 0 && clauseOf[at]! > firstClause
+  })
 }
 
 /**
@@ -517,8 +520,6 @@ function itemList(text: AnalyzedText): { and: number } | null {
 // says; a lone filler ("hmm", which is also how a size "M" reaches the rules) is not a stall.
 /** What the customer says about something that already went wrong, or to whoever did it. */
 const COMPLAINING = /^(complaint|insult|anger|stop|annoyance):/
-/** Money wanted back is an after-sale complaint, not a price: "devuélvanme mi plata o los denuncio". */
-const MONEY_BACK = /^complaint:(quiero|devuelv|regres|reembols|reintegr)\S* (mi|el|la|lo|los|mis) /
 /** Praise said of the product ("muy buena calidad", "está brutal ese reloj") or thanks for what came is a reaction, not a question about it. */
 const PRAISING = /^(praise|gratitude):/
 const STRONG_NO = /^(complaint|rejection|insult|anger|stop):/
@@ -821,7 +822,7 @@ function fileUnder(
   // "pagué y me bloquearon, estafadores"); a failed delivery stays shipping, a price called a
   // robbery is a price objection, and a complaint that also asks ("¿me devuelven el dinero?")
   // keeps its topic.
-  if (!question && category !== 'consulta_envio' && (category !== 'consulta_precio' || rules.signals.some((s) => MONEY_BACK.test(s))) && rules.signals.some((s) => COMPLAINING.test(s))) category = 'general'
+  if (!question && category !== 'consulta_envio' && category !== 'consulta_precio' && rules.signals.some((s) => COMPLAINING.test(s))) category = 'general'
   // Praise or thanks for what came, told and not asked, is a reaction too ("ya me llegó el
   // perfume y está buenísimo, gracias"); not a delivery that failed.
   else if (!question && !wasSuccessful && !filedUnder.failure && (category === 'consulta_producto' || category === 'consulta_envio') && rules.signals.some((s) => PRAISING.test(s))) category = 'general'
