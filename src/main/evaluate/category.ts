@@ -70,6 +70,10 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'carrito|checkout' },
     // The bill and the booking are part of buying: "¿me hacen factura?", "quisiera hacer una reserva".
     { pattern: 'factura|facturacion|facturar|facturan|facturen|facturas|boleta|boletas|rfc|cuit|nit|ruc|rut', paperwork: true },
+    // The receipt asked of the shop: "me mandas el ticket de compra", "dame el recibo".
+    { pattern: 'ticket|recibo|comprobante de compra', paperwork: true },
+    { pattern: 'me|nos mandas|envias|pasas|das|mandan|envian|pasan|dan el|la|un|una|mi ticket|recibo|comprobante', paperwork: true },
+    { pattern: 'mandame|enviame|pasame|dame el|la|un|una|mi ticket|recibo', paperwork: true },
     { pattern: 'reserva|reservar|reservacion|reservo|reservarme', negatable: true },
     // Booking a service is buying it: "quiero agendar una cita", "¿me agendas para el viernes?".
     // Not the notebook: "¿me muestras las agendas 2025?"; "agenda" and "agendas" book only with a
@@ -121,6 +125,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     // "voy a verlo" goes to see it; "voy a ver y te aviso" thinks it over.
     { pattern: 'voy a verlo|verla|verlos|verlas' },
     { pattern: 'verlo|verla|verlos|verlas funcionando|andando|prendido|prendida|encendido|encendida' },
+    // With the shop named between: "¿puedo pasar por la tienda a verlo antes de comprar?".
+    { pattern: 'pasar|ir|venir|paso|voy por el|la local|tienda|negocio|almacen a verlo|verla|verlos|verlas' },
     { pattern: 'como se ve|ven' },
     { pattern: 'muestrame|muestra|muestras|muestre|muestren|mostrar|mostrarme|mostrarlo|mostrarla|muestran|enseñame|enseñas|enseñan|mostras|mostrarias' },
     { pattern: 'ver como es|son|luce|lucen|queda|quedan' },
@@ -216,6 +222,9 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     // The favourite asked for: "¿cuál es el más vendido?", "lo más pedido".
     { pattern: 'el|la|los|las|lo mas vendido|vendida|vendidos|vendidas|popular|populares|solicitado|solicitada|solicitados|pedido|pedida|pedidos|pedidas' },
     { pattern: 'busco|buscaba|buscando|necesito|necesitaria|recomienda|recomiendas|recomiendan|recomiendame|recomiendeme|recomendame|recomendarias|recomendacion', negatable: true },
+    // Which one to take: "¿cuál es mejor, el Xiaomi o el Samsung?", "qué broca me conviene".
+    { pattern: 'cual|cuales es|son|seria|serian|sera mejor|mejores' },
+    { pattern: 'me|nos conviene|convendria', questionOnly: true },
     { pattern: 'quiero el|la|los|las|un|una|mas|saber|ver|informacion', negatable: true },
     { pattern: 'tienen|tienes|tiene|hay|venden|vendes|manejan|manejas|traen|consigo', questionOnly: true },
     // Asked with courtesy: "¿Tendrá usted Losartán de 50?".
@@ -373,8 +382,8 @@ const ORDER_STATUS = new PhraseSet(
     'pedido|paquete|orden|compra|encargo|envio ya? fue|esta|ha sido? despachado|despachada|enviado|enviada|entregado|entregada|listo|lista',
     'hora llega|llegaria|llegara|viene|sale|saldria mi|el|la pedido|paquete|orden|compra|encargo',
     'ya viene|llega|sale|salio|vienen mi|el|la|los|mis pedido|paquete|orden|compra|encargo|pedidos',
-    'pedido|orden|compra|guia numero|nro|num|no',
-    'numero|nro|num de pedido|orden|compra',
+    'pedido|orden|compra|guia numero|num|no',
+    'numero|num de pedido|orden|compra',
     'cuanto falta|tarda|demora para que? llegue|lleguen|llegar|llega',
     // Placed before, or received: "hice un pedido el martes…", "ya me llegó el paquete", "recibí el pedido completo".
     'hice|hicimos|realice|realizamos un|el|mi pedido|orden|compra|encargo',
@@ -540,9 +549,10 @@ const NOT_A_TOPIC = new PhraseSet(
     'donde|adonde queda|quedan',
     'queda|quedan lejos|cerca',
     'tienda|local|oficina|negocio|sucursal|almacen queda|quedan',
+    'queda|quedan el|la|su|tu|los|las local|tienda|oficina|negocio|sucursal|almacen|locales|tiendas|oficinas',
     // The way there, not a parcel's: "¿cómo llego a la tienda?", "¿en qué parte queda el local?".
     'como llego|llegamos|llegar|llego',
-    'en que parte|zona|sector|lugar',
+    'en que parte|zona|sector|lugar|calle|barrio|avenida|direccion',
     // Whether it fits, put as a case: "¿puedo cambiarlo si no me queda?".
     'si no me|le|te|nos queda|quedan|quedo|quedaron',
     // Coming back to buy, or the order was fine: praise, not a purchase.

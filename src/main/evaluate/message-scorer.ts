@@ -18,7 +18,7 @@ import { NOT_GOODS } from './not-goods'
 import { purchaseCondition } from './purchase-condition'
 import { closesSale, COLOURS, offered, picksFromOffer, type CatalogTerms } from './offer-context'
 import { orderDetailAlone } from './order-details'
-import { displeasedFace, extractSignals, resolveSignals, type ReplyAssessment, type Signal } from './reply-scorer'
+import { displeasedFace, pleasedFace, extractSignals, resolveSignals, type ReplyAssessment, type Signal } from './reply-scorer'
 import type { SentimentModel } from './sentiment-model'
 
 /** What `cli score` reads per line and the EvaluationService knows of an exchange. */
@@ -122,6 +122,16 @@ export const ANNOUNCED_NEUTRAL_PRIOR = 0.3
  * "ok" or "listo" ("listo, pero llegó incompleto" is a complaint in a chat).
  */
 export const MIXED_WORDS = 25
+/**
+ * Told (no question mark), praise and then, after the "pero", at least this many words in which the
+ * rules read no stance at all are mixed too: "Bonita la remodelación del parque, pero quitaron casi
+ * todos los árboles", "Es muy bonito el lugar pero falta un poquito más de atención". The rules
+ * know few of the ways a letdown is told, and the model weighed the praise. Eleventh session:
+ * --cv reviews 0.609 → 0.612 (±1 0.845 → 0.846), press and project blind set 1 unchanged;
+ * never-read halves of the earlier helper lists mean +0.005 (eleven up to +0.035, two down by
+ * 0.005 or less); 3 words the same, 6 words less.
+ */
+export const SILENT_TURN_WORDS = 4
 const CONTRAST: ReadonlySet<string> = new Set(['pero', 'aunque', 'embargo'])
 const MIXED_FOR = /^praise:|^ack:(.* )?(bien|buena|buenos|buenas)$/
 /** "Bueno" weighs only past the first word: "es bueno pero…" praises, "bueno, pero…" is a "well". */
@@ -161,13 +171,20 @@ function phraseAt(words: readonly string[], label: string): number {
   return -1
 }
 
-/** Praise or agreement before a "pero"/"aunque"/"sin embargo", and a complaint after it. */
-function praiseThenComplaint(words: readonly string[], stances: readonly string[]): boolean {
+/**
+ * Praise or agreement before a "pero"/"aunque"/"sin embargo", and a complaint after it; with
+ * `silentTurn` (told, not asked), also `SILENT_TURN_WORDS` or more after it with no stance read.
+ */
+function praiseThenComplaint(words: readonly string[], stances: readonly string[], silentTurn = false): boolean {
   const turn = words.findIndex((w) => CONTRAST.has(w))
   if (turn < 0) return false
   const at = (s: string) => phraseAt(words, s)
-  return stances.some((s) => (MIXED_FOR.test(s) ? at(s) >= 0 : MIXED_FOR_PAST_FIRST.test(s) && at(s) > 0) && at(s) < turn) && stances.some((s) => MIXED_AGAINST.test(s) && at(s) > turn)
+  const praised = stances.some((s) => (MIXED_FOR.test(s) ? at(s) >= 0 : MIXED_FOR_PAST_FIRST.test(s) && at(s) > 0) && at(s) < turn)
+  if (!praised) return false
+  if (stances.some((s) => MIXED_AGAINST.test(s) && at(s) > turn)) return true
+  return silentTurn && words.length - turn - 1 >= SILENT_TURN_WORDS && stances.every((s) => at(s) < turn)
 }
+
 
 /** After praise that opens a message, what makes it one side of two: "feliz por ella, triste por mí". */
 const ONE_SIDE = new Set(['por', 'porque', 'con', 'de'])
@@ -551,7 +568,8 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   const analyzed = analyzeSpanish(input.text)
   const signals = extractSignals(analyzed)
   const rules = resolveSignals(signals, analyzed)
-  const negative = rules.signals.some((s) => NOT_BUYING.test(s))
+  // A payment told as the start of a wait ("ya pagué y sigo esperando") orders nothing either.
+  const negative = rules.signals.some((s) => NOT_BUYING.test(s)) || rules.signals.includes('paid_then_waiting')
   const question = asksQuestion(analyzed)
 
   // Purchase intent from the message's own words, or from the offer it answers.
@@ -776,7 +794,9 @@ function blendWithModel(analyzed: AnalyzedText, rules: ReplyAssessment, topic: T
   // and the sacrifice as a complaint.
   // Thanks count as praise here ("Ha tardado un poco pero me han devuelto el dinero. Gracias",
   // "mi perrita volvió a casa 😭 gracias a todos"): the model read the wait and the loss as a 1.
-  const praised = stances.some((s) => PRAISE.test(s)) || rules.signals.some((s) => s.startsWith('gratitude:'))
+  // So does a face of liking ("…me la traen en una hora. Me habéis cambiado la vida 😍", "no saben
+  // lo que les espera 😍"), which the model read as a 1.
+  const praised = stances.some((s) => PRAISE.test(s)) || rules.signals.some((s) => s.startsWith('gratitude:') || pleasedFace(s))
   const unanimouslyPositive = words <= POSITIVE_FLOOR_WORDS && praised && stances.every((s) => FOR.test(s))
   let best = 0
   for (let k = 1; k <= highest; k++) if (blended[k]! > blended[best]!) best = k
@@ -790,7 +810,7 @@ function blendWithModel(analyzed: AnalyzedText, rules: ReplyAssessment, topic: T
   // the rules or the model leaned to. Told the other way round it is no mix but a wrong set right
   // ("llegó roto pero me lo cambiaron al toque, excelentes"). Not a price objection or a no after
   // praise ("me gusta pero está caro" is a 2 in a chat, and the project's set says so).
-  if (words <= MIXED_WORDS && praiseThenComplaint(analyzed.words, stances)) best = 2
+  if (words <= MIXED_WORDS && praiseThenComplaint(analyzed.words, stances, analyzed.questionMarks === 0)) best = 2
   else if (words <= MIXED_WORDS && !rules.signals.includes('irony') && sidesSetApart(analyzed, stances)) best = 2
   if (words <= MIXED_WORDS && SO_SO.findAll(analyzed.words, analyzed.clauseOf).length > 0) best = 2
   // A call for a person hands the chat over (guardrails/human-request.ts): the answer before it

@@ -7,8 +7,18 @@ export const TAKEN_OFF_PATTERN = 'quita|quitame|quiten|quitenme|quitale|quitenle
 /** Right before the phrase, a clitic makes it tell what something does: "te quita las ganas". */
 export const TAKEN_OFF_NOT_AFTER: ReadonlySet<string> = new Set(['me', 'te', 'le', 'nos', 'les', 'se', 'lo', 'la'])
 
-/** Not received: "dice entregado pero no lo recibí", "todavía no lo he recibido". */
-export const NOT_RECEIVED_PATTERNS: readonly string[] = ['no lo|la|los|las recibi|recibimos|recibio|recibieron', 'no lo|la|los|las he|hemos|ha|han recibido']
+/**
+ * Not received: "dice entregado pero no lo recibí", "todavía no lo he recibido", "nunca recibí el
+ * producto", "aún no recibo mi pedido" (Mexico's present for "have not yet"). Not "no recibimos
+ * efectivo" (a shop's rule) nor "¿no reciben tarjeta?": the present only after "todavía" or "aún".
+ */
+export const NOT_RECEIVED_PATTERNS: readonly string[] = [
+  'no|nunca lo|la|los|las recibi|recibimos|recibio|recibieron',
+  'no|nunca lo|la|los|las he|hemos|ha|han recibido',
+  'no|nunca recibi|recibimos|recibio|recibieron el|la|los|las|mi|mis|nuestro|nuestra|nada|ningun|ninguna',
+  'no|nunca he|hemos|ha|han recibido',
+  'todavia|aun no recibo|recibimos|recibe|reciben',
+]
 
 /** The total asked for without a question mark: "me das el total", "pásame el total porfa". */
 export const TOTAL_ASKED_PATTERNS: readonly string[] = ['me das|pasas|dices|mandas|confirmas el total', 'dame|pasame|dime|mandame|confirmame el total']

@@ -262,6 +262,9 @@ const RULES: Rule[] = [
   { pattern: 'numero de|del cuenta|nequi|daviplata', kind: 'purchase', reliability: 0.85, notAfter: new Set(['mi', 'mis', 'nuestro', 'nuestra']) },
   // Which number to pay into, not to call: "¿a qué número te transfiero?", not "¿a qué número llamo?".
   { pattern: 'a|en que|cual numero|cuenta|nequi|daviplata', kind: 'purchase', reliability: 0.85, notBefore: CALLING },
+  // The account asked for by its name: "¿cuál es el alias?", "me pasas vuestro IBAN" (never "iban",
+  // the verb, after an article or a possessive).
+  ...rules('purchase', 0.85, undefined, 'cual es el|tu|su|vuestro alias|cbu|cvu|clabe|iban', 'el|tu|su|vuestro iban'),
   ...rules('purchase', 0.9, undefined, `${LINK_VERBS} el|un|me|nos? link`, 'link de|para pago|pagar|compra|inscripcion|inscribirme'),
   ...rules('purchase', 0.8, undefined, 'comprobante', 'soporte de pago'),
   // The tax receipt asked for is paperwork, not the proof of a payment: "¿me dan comprobante fiscal?".
@@ -314,6 +317,9 @@ const RULES: Rule[] = [
   ...rules('payment_question', 0.6, undefined, ...WALLET_PHRASES),
   ...rules('payment_question', 0.75, undefined, 'se? puede|puedo|podria|pueden pagar|pagarlo|pago'),
   ...rules('payment_question', 0.8, undefined, 'metodos|metodo|medios|medio|formas|forma|opciones de pago'),
+  // Card brands and card readers: "¿visa o mastercard?", "¿tienen datáfono?" (not "visa" alone,
+  // which is as often the one a traveller needs).
+  ...rules('payment_question', 0.7, undefined, 'visa o|y mastercard|master', 'mastercard|amex|datafono|posnet'),
   // Whose account the money goes to: "¿a nombre de quién sale la cuenta?".
   ...rules('payment_question', 0.7, undefined, 'a nombre de quien'),
   // "¿aceptan pago en bolívares?", "¿reciben pagos con tarjeta?"
@@ -548,6 +554,10 @@ const RULES: Rule[] = [
     // The invoice asked for: paperwork, not a feeling ("¿me pueden facturar el pedido?").
     'me|nos pueden|puedes|puede|podrian|podrias facturar|facturarlo|facturarla',
     'quiero|quisiera|necesito|queria la|una|mi factura|boleta|facturacion',
+    // The receipt asked of the shop: "me mandas el ticket de compra" (sent by the customer, "te
+    // mando el comprobante", it is a payment).
+    'me|nos mandas|envias|pasas|das|mandan|envian|pasan|dan|manda|envia|pasa|da el|la|un|una|mi ticket|recibo|comprobante|boleta|factura',
+    'mandame|enviame|pasame|dame el|la|un|una|mi ticket|recibo|boleta|factura',
   ),
   // The shop's phone number, not the account to pay into: "me regalan el número de la tienda".
   // Nor is the parcel's tracking number: "me pasas el número de guía".
@@ -809,6 +819,13 @@ const RULES: Rule[] = [
     // An exchange asked for: "quiero cambiarlo" (a return is a complaint, below).
     'quiero|quisiera|necesito|queria cambiarlo|cambiarla|cambiarlos|cambiarlas',
   ),
+  // The same with the thing named, told: "quiero cambiar las zapatillas por un número más",
+  // "quisiera hacer un cambio de talla". Asked ("¿hacen cambio de talla?") it is a question.
+  ...rules('annoyance', 0.6, undefined,
+    'cambio de talla|talle|numero|color|modelo|tamaño',
+    'por un|una numero|talla|talle|tamaño mas|menos|mayor|menor|grande|chico|chica|pequeño|pequeña',
+    'por otro|otra numero|talla|talle|color|modelo|tamaño',
+  ).map((r) => ({ ...r, toldOnly: true })),
   ...rules('complaint', 0.75, undefined, 'ni una|ninguna respuesta|solucion|explicacion', 'gracias por nada', 'ya basta', 'basta ya', 'deja|dejan|dejo|dejaron mucho|bastante? que desear'),
   ...rules('rejection', 0.8, undefined, 'ni regalado|regalada|regalados|regaladas'),
   // Never buying here again: "no compro más aquí", "nunca más les compro".
@@ -849,9 +866,11 @@ const RULES: Rule[] = [
     'horas|minutos|hora|rato|hs|min en la cola|fila',
     // Asked and asked: "llevo tres semanas reclamando", "un mes llamando y nada".
     'horas|dias|semanas|meses|hora|mes|rato reclamando|llamando|escribiendo|insistiendo|peleando',
-    'dias|semanas|meses y nada $',
+    'dia|dias|semana|semanas|mes|meses y nada $',
     // "3 meses y mi pedido sigue en tránsito".
-    'dias|semanas|meses y todavia|aun|sigue|siguen|nada',
+    'dia|dias|semana|semanas|mes|meses y todavia|aun|sigue|siguen|nada',
+    // Not sent yet: "ya pagué y todavía no me mandan el pedido".
+    'todavia|aun no me|nos? mandan|envian|mandaron|enviaron|despachan|despacharon|confirman|confirmaron|responden|respondieron|contestan|contestaron',
     'dias|semanas|meses y mi|el|la pedido|paquete|envio|orden|compra|encomienda sigue|siguen|todavia|aun|no',
     // Still waiting: "sigo esperando" (the model read it as 5).
     'sigo|seguimos|todavia|aun esperando',
@@ -1170,6 +1189,22 @@ const RULES: Rule[] = [
   // (Mexico's chafa, gacho, me vieron la cara; Spain's cutre, timo; Argentina's trucho, chanta).
   // Not "¿qué tela es?" nor "¿qué rollo tienen?": a fabric or a roll is something a shop sells.
   ...rules('annoyance', 0.65, undefined, 'pucha|puchas|fome|garron|mamera|ladilla', 'que roche|oso|bajon|lastima|chasco|fiasco', 'vaya|menudo chasco|fiasco|bajon', 'que|una pena que', 'una pena $', 'vaya lata|rollo|tela', 'ni modo', 'una lastima', 'que mala suerte'),
+  // Leaving for a rival: "cerré mi cuenta, me voy con la competencia".
+  ...rules('rejection', 0.75, undefined, 'me|nos voy|vamos|paso|pasamos|cambio|cambiamos|fui|fuimos|pase|pasamos|cambie con|a la competencia'),
+  // Hounded: "me acosan con llamadas de cobranza".
+  ...rules('complaint', 0.75, undefined, 'me|nos acosan|acosaron|hostigan|hostigaron|acosando|hostigando'),
+  // What was the need: "qué necesidad de meter publicidad en un plan que pago".
+  ...rules('annoyance', 0.6, undefined, 'que necesidad de|hay'),
+  // Chile's bore: "…la mitad de las máquinas rotas, una lata".
+  ...rules('annoyance', 0.6, undefined, 'que|una lata $'),
+  // A treat, a hero: "Un lujo!", "Héroes sin capa".
+  ...rules('praise', 0.65, undefined, 'un lujo $', 'es|fue|son|era un lujo $', 'heroe|heroes sin capa'),
+  // A parcel stuck: "hace una semana que mi paquete dice en tránsito".
+  ...rules('annoyance', 0.6, undefined, 'hace una|dos|tres|1|2|3|varias semana|semanas|mes|meses que mi|el|la pedido|paquete|envio|orden|compra'),
+  // "…está buenísima, lástima que quede a una hora de la ciudad".
+  { pattern: 'lastima que', kind: 'annoyance', reliability: 0.6, toldOnly: true },
+  // The best of it, told: "…pero lo mejor fue la atención de Adrián".
+  ...rules('praise', 0.6, undefined, 'lo mejor fue|fueron', 'lo mejor de todo').map((r) => ({ ...r, toldOnly: true })),
   ...rules('complaint', 0.8, undefined, 'chafa|chafas|gacho|gacha|cutre|cutres|trucho|truchos|timo|chanta|chantas|cagada', 'me vieron la cara', 'me|nos dejaron plantado|plantada|plantados', 'esta|es|estan|son bien|muy|super chafa|gacho|gacha|cutre'),
   // Mexico's "no manches" is surprise, not a negation: in "no manches, qué caro" the price is the point.
   ...rules('laugh', 0.3, undefined, 'no manches|manchen|mames|mamen'),
@@ -1201,6 +1236,8 @@ const RULES: Rule[] = [
   // Called off by the company: "me cancelaron el vuelo", "nos anularon la reserva sin aviso".
   ...rules('complaint', 0.75, undefined, `me|nos|le|les cancelaron|anularon|cancelo|anulo|cancelan|anulan el|la|mi|su|nuestro|nuestra? ${UNDONE_THINGS}`),
   ...rules('complaint', 0.8, undefined, 'llego|llegaron|vino|vinieron|venia|venian|esta|estan|estaba|estaban|salio|salieron|lleva|llevan|sigue|siguen roto|rota|rotos|rotas|destrozado|destrozada|destrozados|destrozadas|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|incompleto|incompleta|malo|mala|vencido|vencida|frio|fria|frios|frias|helado|helada|crudo|cruda|derretido|derretida'),
+  // With how much between: "el paquete llegó todo aplastado", "la caja vino medio rota".
+  ...rules('complaint', 0.8, undefined, 'llego|llegaron|vino|vinieron|esta|estan|estaba|estaban todo|toda|todos|todas|medio|media roto|rota|rotos|rotas|destrozado|destrozada|destrozados|destrozadas|dañado|dañada|dañados|dañadas|quebrado|quebrada|aplastado|aplastada|aplastados|aplastadas|abollado|abollada|golpeado|golpeada|mojado|mojada|mojados|mojadas|sucio|sucia|rayado|rayada|despegado|despegada|descosido|descosida|podrido|podrida|derretido|derretida|frio|fria'),
   // Broken, faulty, withered or fake, said of what was bought: "se rompió al segundo día", "vino
   // con falla", "las flores llegaron marchitas", "me vendieron un producto falso". Not "¿y si se
   // rompe?": the present asks about the warranty.
@@ -1590,6 +1627,14 @@ export function displeasedFace(label: string): boolean {
   const kind = EMOJI[label.slice('emoji:'.length)]?.kind
   return kind === 'annoyance' || kind === 'anger'
 }
+/**
+ * Whether an emoji signal shows liking ("emoji:😍", "emoji:👏"), the other side of `displeasedFace`.
+ * Not 🔥, as often a fire in the news as praise.
+ */
+export function pleasedFace(label: string): boolean {
+  if (!label.startsWith('emoji:') || label === 'emoji:🔥') return false
+  return EMOJI[label.slice('emoji:'.length)]?.kind === 'praise'
+}
 // The upside-down face is how the region writes irony about something that went wrong.
 addEmojis('🙃', 'annoyance', 0.45)
 addEmojis('👎 😡 😠 🤬 💩 🖕 🤮 🤢', 'anger', 0.7)
@@ -1799,6 +1844,8 @@ function dropCasesPut(signals: Signal[], words: readonly string[], clauseOf: rea
   for (const [i, end] of used) signals.push({ kind: 'info', reliability: 0.6, label: `info:${words.slice(i, end).join(' ')}`, span: { start: i, end } })
 }
 
+/** A payment told as done, in the past ("pagué", "ya te transferí", "hice el depósito"), not promised. */
+const PAID_TOLD = /^purchase:(?:ya )?(?:te |le |les )?(?:pague|pagamos|transferi|transferimos|deposite|depositamos|consigne|consignamos|hice|hicimos|realice|gire|yape|pline)\b/
 const clampScore = (n: number) => Math.min(5, Math.max(1, n)) as 1 | 2 | 3 | 4 | 5
 
 /** Turns the signals of one reply into the score, success flag and confidence. */
@@ -1853,6 +1900,18 @@ export function resolveSignals(signals: readonly Signal[], analyzed: Pick<Analyz
   if (k.has('praise') && active.some((s) => REFUNDED.has(s.label)) && !active.some((s) => (STRONG_NEGATIVE.has(s.kind) || MILD_NEGATIVE.has(s.kind)) && !REFUNDED.has(s.label))) {
     active = active.filter((s) => !REFUNDED.has(s.label))
     k = kinds()
+  }
+  // A payment told, then the wait that followed ("pagué hace una semana y nada", "ya pagué y sigo
+  // esperando"): the payment is the story of the letdown, not a sale with a reservation.
+  const paid = active.filter((s) => s.kind === 'purchase')
+  if (
+    paid.length > 0 &&
+    paid.every((s) => PAID_TOLD.test(s.label) && s.span) &&
+    active.some((s) => s.kind === 'annoyance' && s.span && paid.every((p) => s.span!.start >= p.span!.end))
+  ) {
+    active = active.filter((s) => s.kind !== 'purchase')
+    k = kinds()
+    extra.push('paid_then_waiting')
   }
   const strong = [...k].filter((x) => STRONG_NEGATIVE.has(x))
   const mild = [...k].filter((x) => MILD_NEGATIVE.has(x))

@@ -134,6 +134,8 @@ const SPELLINGS: Record<string, string> = {
   xa: 'para',
   pal: 'para el',
   msj: 'mensaje',
+  nro: 'numero',
+  nros: 'numeros',
   aki: 'aqui',
   dsp: 'despues',
   dps: 'despues',

@@ -3,6 +3,7 @@
 // test fails if the context is ignored.
 import { describe, expect, it } from 'vitest'
 import { catalogTerms, scoreMessage, type ScorerParts } from '../../../src/main/evaluate/message-scorer'
+import { pleasedFace } from '../../../src/main/evaluate/reply-scorer'
 import { SentimentModel } from '../../../src/main/evaluate/sentiment-model'
 import { SENTIMENT_WEIGHTS } from '../../../src/main/evaluate/sentiment-weights'
 
@@ -1001,5 +1002,38 @@ describe('scoreMessage: a shop\'s questions page', () => {
   it('reads "voy a ver y te aviso" as thinking it over, not a picture asked for, and a calm request as asking', () => {
     expect(scored('voy a ver y te aviso')).toMatchObject({ score: 3, category: 'general' })
     expect(scored('atención al cliente por favor').score).toBe(3)
+  })
+})
+
+describe('scoreMessage: praise with a letdown the rules cannot name, faces of liking, a payment before the wait', () => {
+  it('reads praise and then a told turn the rules read nothing in as mixed, whichever way the model leans', () => {
+    for (const text of ['Bonita la remodelación del parque central, pero quitaron casi todos los árboles de sombra', 'Es muy bonito el lugar pero falta un poquito mas de atencion al cliente']) {
+      for (const sentiment of [LIKING, DISLIKING]) expect(scoreMessage({ text }, { sentiment }).score, text).toBe(3)
+    }
+    // Asked, short or with a stance of its own after the "pero", it is what it says.
+    expect(scoreMessage({ text: 'me encanta pero lo quiero en azul' }, { sentiment: LIKING }).score).toBe(5)
+    expect(scoreMessage({ text: 'excelente, pero ¿hacen envíos a Cali?' }, { sentiment: LIKING }).score).toBe(4)
+    expect(scoreMessage({ text: 'genial pero mañana' }, { sentiment: LIKING }).score).toBeGreaterThanOrEqual(4)
+  })
+
+  it('lets the model soften a face of liking to a 3, not turn it negative; a fire is no liking', () => {
+    for (const text of ['hago la compra en 5 minutos y me la traen en una hora. Me habéis cambiado la vida 😍', 'mis amigos no saben lo que se viene 🙌']) expect(scoreMessage({ text }, { sentiment: DISLIKING }).score, text).toBeGreaterThanOrEqual(3)
+    expect(pleasedFace('emoji:😍')).toBe(true)
+    expect(pleasedFace('emoji:🔥')).toBe(false)
+    expect(pleasedFace('emoji:🙁')).toBe(false)
+  })
+
+  it('reads a payment told before the wait as no order, and the receipt asked as paperwork', () => {
+    const waited = scoreMessage({ text: 'ya pague y sigo esperando' }, parts)
+    expect([waited.score, waited.wasSuccessful]).toEqual([2, false])
+    const receipt = scoreMessage({ text: 'me mandas el ticket de compra' }, { sentiment: LIKING })
+    expect([receipt.score, receipt.wasSuccessful, receipt.category]).toEqual([3, false, 'proceso_pago'])
+  })
+
+  it('files which one is better as a product question, seeing it at the shop as a picture and where the shop is as general', () => {
+    expect(scoreMessage({ text: 'cual es mejor, el xiaomi o el samsung' }, parts).category).toBe('consulta_producto')
+    expect(scoreMessage({ text: 'que broca me conviene para hormigon?' }, parts).category).toBe('consulta_producto')
+    expect(scoreMessage({ text: 'puedo pasar por la tienda a verlo antes de comprar?' }, parts).category).toBe('solicitud_foto')
+    expect(scoreMessage({ text: 'en que calle queda el local' }, parts).category).toBe('general')
   })
 })

@@ -326,7 +326,7 @@ describe('assessReply: what customers write to the company behind a service', ()
     ['qué carero', 2],
     ['estaba rica pero tardó casi una hora', 2],
     ['los precios del folleto no coinciden con los de caja', 2],
-    ['ya pagué y me sigue apareciendo la deuda', 4],
+    ['ya pagué y me sigue apareciendo la deuda', 2],
     ['intento pagar y me rechaza la tarjeta, ¿qué hago?', 2],
     ['hice la compra pero el pago quedó pendiente', 2],
     ['ya pedí fotos 3 veces y nada', 2],
@@ -1535,5 +1535,52 @@ describe('assessReply: posts as journalists and fans write them', () => {
     for (const text of ['Marcha del orgullo este sábado desde el Ángel a las 12.', 'La gasolina súper sube 10 colones desde hoy, según ARESEP.']) expect(score(text), text).toBe(3)
     expect(assessReply('Mañana viajo a ver a mi mamá').signals).not.toContain('stall:a ver')
     expect(score('no lo logré')).toBeLessThanOrEqual(2)
+  })
+})
+
+describe('assessReply: what a sales bot hears about orders gone wrong, receipts and accounts', () => {
+  it('reads an order never received as a letdown, but not a shop\'s own rule', () => {
+    for (const text of ['no he recibido mi pedido', 'nunca recibí el producto', 'aun no recibo nada', 'no recibí la confirmación']) expect(score(text), text).toBe(2)
+    expect(score('no recibimos efectivo')).toBe(3)
+  })
+
+  it('reads goods come damaged with how much between as a complaint', () => {
+    for (const text of ['el paquete llegó todo aplastado', 'la caja vino medio rota', 'las flores llegaron todas mojadas']) expect(score(text), text).toBe(1)
+  })
+
+  it('reads an exchange told as a letdown, and asked as a question', () => {
+    for (const text of ['quiero cambiar las zapatillas por un numero mas', 'quisiera hacer un cambio de talla', 'necesito cambiar la camisa por otro color']) expect(score(text), text).toBe(2)
+    expect(score('hacen cambio de talla?')).toBe(3)
+  })
+
+  it('reads a payment told and then the wait as the letdown, not a sale', () => {
+    for (const text of ['pague hace 10 dias y todavía no recibo mi pedido', 'pagué hace una semana y nada', 'ya pagué y todavía no me mandan el pedido', 'ya pague y sigo esperando']) {
+      const read = assessReply(text)
+      expect(read.score, text).toBe(2)
+      expect(read.wasSuccessful, text).toBe(false)
+    }
+    // The payment after the grumble, or a payment with nothing against it, is still one.
+    expect(assessReply('ya pagué, cuándo me lo mandan?')).toMatchObject({ score: 5, wasSuccessful: true })
+    expect(assessReply('tardaron pero ya te transferí')).toMatchObject({ wasSuccessful: true })
+  })
+
+  it('reads the account asked by its name and card brands as paying, and the receipt asked as paperwork', () => {
+    for (const text of ['cual es el alias?', 'me pasas vuestro IBAN', 'nro de cuenta']) expect(assessReply(text), text).toMatchObject({ score: 5, wasSuccessful: true })
+    for (const text of ['visa o mastercard?', 'aceptan mastercard', 'tienen datafono?']) expect(assessReply(text), text).toMatchObject({ score: 4, wasSuccessful: true })
+    expect(assessReply('nos iban a llamar y nada').wasSuccessful).toBe(false)
+    expect(assessReply('me negaron la visa').wasSuccessful).toBe(false)
+    for (const text of ['me mandas el ticket de compra', 'me das la factura porfa', 'dame el recibo']) expect(assessReply(text), text).toMatchObject({ score: 3, wasSuccessful: false })
+  })
+})
+
+describe('assessReply: what customers tell companies in passing', () => {
+  it('reads leaving for a rival, being hounded, "qué necesidad", "una lata", a pity and a stuck parcel as against', () => {
+    for (const text of ['Cerré mi cuenta, me voy con la competencia', 'me acosan con llamadas de cobranza']) expect(score(text), text).toBe(1)
+    for (const text of ['Qué necesidad de meter publicidad en un plan que pago', 'el gym siempre lleno, una lata', 'El hotel muy bien, lástima que quede tan lejos', 'Hace una semana que mi paquete dice en tránsito']) expect(score(text), text).toBeLessThanOrEqual(2)
+    expect(score('¿lástima que no vinieras?')).toBe(3)
+  })
+
+  it('reads a treat, heroes without a cape and the best of it as praise', () => {
+    for (const text of ['Me escuchó y me explicó todo. Un lujo!', 'Los bomberos, héroes sin capa', 'lo mejor fue la atención']) expect(score(text), text).toBe(5)
   })
 })
