@@ -479,7 +479,8 @@ interface OrderInWords {
 
 function orderInWords(text: AnalyzedText): OrderInWords | null {
   const phrase = (m: Span): OrderInWords => ({ label: text.words.slice(m.start, m.end).join(' '), span: { start: m.start, end: m.end } })
-  const asked = ORDER_QUESTIONS.findAll(text.words, text.clauseOf).find((m) => !negated(text, m.start) && !NOT_GOODS.has(thingAt(text.words, m.end)))
+  // After "se" it happens to the writer, no one makes it: "se me hace un nudo en la garganta".
+  const asked = ORDER_QUESTIONS.findAll(text.words, text.clauseOf).find((m) => !negated(text, m.start) && !NOT_GOODS.has(thingAt(text.words, m.end)) && text.words[m.start - 1] !== 'se')
   if (asked) return phrase(asked)
   // A question mark may close a question of any length, unless the writer opened it with "¿":
   // then what stands outside is told ("quería encargar una torta, ¿hacen de chocolate?").

@@ -364,6 +364,10 @@ const RULES: Rule[] = [
   // Food that pleased: "qué rico", "delicioso", "sabrosísimo" (not "rico" alone: also rich).
   ...rules('praise', 0.75, 'complaint', 'delicioso|deliciosa|deliciosos|deliciosas|sabroso|sabrosa|sabrosos|sabrosas|sabrosisimo|sabrosisima|riquisimo|riquisima|riquisimos|exquisito|exquisita'),
   ...rules('praise', 0.75, 'complaint', 'que|muy|super|bien|re|tan rico|rica|ricos|ricas'),
+  // Tasty, told: "la comida estuvo rica" (not "¿está rico?", asked).
+  ...rules('praise', 0.65, 'complaint', 'estuvo|estaba|esta|estan|estaban|estuvieron rico|rica|ricos|ricas').map((r) => ({ ...r, toldOnly: true })),
+  // Kind, on time, told: "atendieron rápido y amables", "todo puntual".
+  ...rules('praise', 0.55, undefined, 'amable|amables|puntual|atento|atenta|atentos|atentas').map((r) => ({ ...r, toldOnly: true })),
   // Peace, ease, a feat admired: "qué paz", "muy fácil", "no sé cómo lo hacen pero siempre llega a tiempo".
   ...rules('praise', 0.65, undefined, 'que paz|tranquilidad', 'no se como lo hacen $'),
   ...rules('praise', 0.6, 'annoyance', 'muy|super|bien|re|tan|que|bastante facil|sencillo|sencilla|practico|practica'),
@@ -406,6 +410,9 @@ const RULES: Rule[] = [
     'lo maximo',
     'una chimba|nota',
     'justo|exactamente lo que buscaba|necesitaba|queria',
+  ),
+  // Denied, the service is bad: "no es buen servicio", "no fue buena atención".
+  ...rules('praise', 0.8, 'complaint',
     'excelente|buen|buena|buenisimo|buenisima servicio|atencion',
     'muy|tan|super|que buen|buena servicio|atencion',
   ),
@@ -617,7 +624,9 @@ const RULES: Rule[] = [
   ),
   ...rules('stall', 0.6, undefined, 'te|le aviso|confirmo', 'estoy mirando|viendo|comparando|cotizando opciones?'),
   ...rules('stall', 0.55, undefined, 'un momento|momentico|segundo|minuto'),
-  ...rules('stall', 0.45, undefined, 'espera|esperame|espereme'),
+  ...rules('stall', 0.45, undefined, 'esperame|espereme'),
+  // Not what awaits someone: "no saben lo que les espera", "lo que nos espera mañana"; "me espera" still asks to wait.
+  { pattern: 'espera', kind: 'stall', reliability: 0.45, notAfter: new Set(['les', 'nos', 'te', 'le']) },
   // Not after a verb of going: "mañana viajo a ver a mi mamá" goes to see her.
   { pattern: 'a ver', kind: 'stall', reliability: 0.4, notAfter: new Set('voy vamos va van fui fuimos fue fueron viajo viajamos viaja viajan vengo vine vino vinieron ir venir salgo sali paso pase'.split(' ')) },
   ...rules('stall', 0.4, undefined, 'hmm'),
@@ -1657,6 +1666,31 @@ export interface Signal {
   span?: { start: number; end: number }
 }
 
+const GOOD_BEFORE: ReadonlySet<string> = new Set(['buen', 'buena', 'buenos', 'buenas'])
+/**
+ * After "buen/buena", words that make it no verdict: a greeting ("buenas tardes"), a city ("Buenos
+ * Aires"), an ad's "en buen estado", a stretch of time ("un buen rato"), an amount ("buena parte
+ * de…", "un buen número"), a wish ("buena suerte").
+ */
+const NOT_JUDGED: ReadonlySet<string> = new Set('aires estado fe hora dia dias tarde tardes noche noches mañana mañanas rato ratito tiempo momento trecho parte numero cantidad porcentaje pedazo suerte'.split(' '))
+/** Words that are no noun to judge: "buena para…", "buenas con…". */
+const NOT_A_NOUN: ReadonlySet<string> = new Set('para por con que del las los una uno unos unas pero como cuando donde porque sin entre hasta desde sobre tambien pues'.split(' '))
+
+/**
+ * A good word before a noun no rule read ("buenos profes", "buen vuelo Lima-Cusco"), in one clause
+ * and with no negator shortly before. Not "buenas"/"buenos" opening the message, a greeting as
+ * often as not ("buenas quisiera saber…").
+ */
+function goodBeforeNoun(words: readonly string[], clauseOf: readonly number[], claimed: readonly boolean[], i: number): boolean {
+  const word = words[i]!
+  const next = words[i + 1] ?? ''
+  if (!GOOD_BEFORE.has(word) || claimed[i] || claimed[i + 1] || clauseOf[i + 1] !== clauseOf[i]) return false
+  if (i === 0 && (word === 'buenas' || word === 'buenos')) return false
+  if (next.length < 3 || !/^\p{L}+$/u.test(next) || NOT_JUDGED.has(next) || NOT_A_NOUN.has(next)) return false
+  for (let j = i - 1; j >= Math.max(0, i - 3) && clauseOf[j] === clauseOf[i]; j--) if (NEGATORS.has(words[j]!)) return false
+  return true
+}
+
 /** Everything the rules see in a reply, before the signals are resolved into one score. */
 export function extractSignals(analyzed: AnalyzedText): Signal[] {
   const { words, clauseOf } = analyzed
@@ -1713,6 +1747,8 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
     const paid = PAID_ALONE.has(words[i]!) && !claimed[i] && (words.every((_, j) => j === i || clauseOf[j] !== clauseOf[i]) || (i === 0 && paidThenEmoji(analyzed)))
     if (paid) signals.push({ kind: 'purchase', reliability: 0.8, label: `purchase:${words[i]}`, span: { start: i, end: i + 1 } })
   }
+  // "buenos profes", "buen vuelo": a good word before a noun no rule read is a verdict on it, told.
+  if (!asks) for (let i = 0; i + 1 < words.length; i++) if (goodBeforeNoun(words, clauseOf, claimed, i)) signals.push({ kind: 'praise', reliability: 0.55, label: `praise:${words[i]} ${words[i + 1]}`, span: { start: i, end: i + 2 } })
   // The same reading the responder hands the chat over with (guardrails/human-request.ts).
   const handoff = humanRequestIn(analyzed)
   if (handoff.asked) signals.push({ kind: 'handoff', reliability: HANDOFF_RELIABILITY, label: `handoff:${handoff.phrase}` })

@@ -1584,3 +1584,15 @@ describe('assessReply: what customers tell companies in passing', () => {
     for (const text of ['Me escuchó y me explicó todo. Un lujo!', 'Los bomberos, héroes sin capa', 'lo mejor fue la atención']) expect(score(text), text).toBe(5)
   })
 })
+
+describe('assessReply: a good word before the thing judged', () => {
+  it('reads "buenos profes", "buen vuelo", tasty and kind told as praise', () => {
+    for (const text of ['la facu tiene buenos profes', 'Buen vuelo Lima-Cusco', 'la comida estuvo rica', 'atendieron rápido y amables']) expect(score(text), text).toBe(5)
+  })
+
+  it('leaves a greeting, a city, an ad, a while, an amount and a denied service as they are', () => {
+    for (const text of ['buenas quisiera saber el precio', 'Vivo en Buenos Aires', 'Vendo motor usado, en buen estado', 'un buen rato en la playa', 'Hubo un buen número de vecinos en la marcha']) expect(score(text), text).toBe(3)
+    expect(score('no es buen servicio')).toBeLessThanOrEqual(2)
+    expect(score('¿está rico?')).toBe(3)
+  })
+})
