@@ -1037,3 +1037,14 @@ describe('scoreMessage: praise with a letdown the rules cannot name, faces of li
     expect(scoreMessage({ text: 'en que calle queda el local' }, parts).category).toBe('general')
   })
 })
+
+describe('scoreMessage: what happens to the writer is no order, what awaits someone no stall', () => {
+  it('reads "se me hace un nudo" as no order and "lo que les espera" as no request to wait', () => {
+    const knot = scoreMessage({ text: 'Otra vez el sismo en Oaxaca, se me hace un nudo en la garganta 💔' }, parts)
+    expect([knot.wasSuccessful, knot.category]).toEqual([false, 'general'])
+    expect(knot.score).toBeLessThanOrEqual(2)
+    expect(scoreMessage({ text: '¿me hace un descuento?' }, parts).category).toBe('consulta_precio')
+    expect(scoreMessage({ text: 'mis amigos no saben lo que les espera' }, parts).signals).not.toContain('stall:espera')
+    expect(scoreMessage({ text: 'espera un momento' }, parts).signals).toContain('stall:espera')
+  })
+})
