@@ -133,7 +133,8 @@ export const MIXED_WORDS = 25
  */
 export const SILENT_TURN_WORDS = 4
 const CONTRAST: ReadonlySet<string> = new Set(['pero', 'aunque', 'embargo'])
-const MIXED_FOR = /^praise:|^ack:(.* )?(bien|buena|buenos|buenas)$/
+/** Praise, "bien"/"buena", or a bad word denied ("no estuvo mal pero pudimos ganar"). */
+const MIXED_FOR = /^praise:|^ack:(.* )?(bien|buena|buenos|buenas)$|^negation:no (esta|estuvo|estaba|es|fue|era|estan|son|quedo|salio)( tan| nada)? (mal|malo|mala)$/
 /** "Bueno" weighs only past the first word: "es bueno pero…" praises, "bueno, pero…" is a "well". */
 const MIXED_FOR_PAST_FIRST = /^ack:(.* )?bueno$/
 const MIXED_AGAINST = /^(complaint|annoyance|insult|anger):/
@@ -161,6 +162,10 @@ const SO_SO = new PhraseSet(
     'cosas buenas y cosas|otras que|no',
     'con ganas y sin ganas',
     'mas o menos $',
+    'nada del otro mundo',
+    'cosas buenas y malas',
+    'pros y contras',
+    'ventajas y desventajas',
   ].map((pattern) => ({ pattern, value: true })),
 )
 

@@ -1153,6 +1153,8 @@ const RULES: Rule[] = [
   // Questions that are complaints: "¿qué les pasa?", "¿no les da vergüenza?", "¿me están tomando el
   // pelo?", "¿así tratan a sus clientes?", "¿hasta cuándo?" (alone; not "¿hasta cuándo es la promo?").
   ...rules('annoyance', 0.65, undefined, 'que les|te pasa $', 'hasta cuando $', 'cuanto mas tengo|tenemos|hay|voy|vamos que|a esperar'),
+  // "¿Cómo es posible que tengamos racionamiento?", "¿Y para esto votamos?", "¿Quién diseñó esto?".
+  ...rules('annoyance', 0.6, undefined, 'como es|sera posible que', 'como puede ser que', 'para esto|eso votamos|vote|pagamos|pago', 'quien diseño|invento|penso|planeo esto|eso'),
   ...rules('complaint', 0.8, undefined,
     'no les|te|le da verguenza',
     'me|nos estan|estas|esta tomando el pelo',
@@ -1198,6 +1200,16 @@ const RULES: Rule[] = [
   // (Mexico's chafa, gacho, me vieron la cara; Spain's cutre, timo; Argentina's trucho, chanta).
   // Not "¿qué tela es?" nor "¿qué rollo tienen?": a fabric or a roll is something a shop sells.
   ...rules('annoyance', 0.65, undefined, 'pucha|puchas|fome|garron|mamera|ladilla', 'que roche|oso|bajon|lastima|chasco|fiasco', 'vaya|menudo chasco|fiasco|bajon', 'que|una pena que', 'una pena $', 'vaya lata|rollo|tela', 'ni modo', 'una lastima', 'que mala suerte'),
+  // Cut off, on hold: "llevo 40 minutos en la línea y me cortaron".
+  ...rules('annoyance', 0.6, undefined, 'minutos|horas en la linea|llamada|espera', 'me|nos cortaron|corto|cortan la|el? llamada|linea|luz|agua|internet|servicio|señal|gas'),
+  ...rules('annoyance', 0.6, undefined, 'me|nos cortaron $'),
+  // In tears, a pity, told: "el examen estuvo durísimo, salí llorando", "qué pena lo del Colo" (not
+  // Colombia's "qué pena con usted", an apology).
+  ...rules('annoyance', 0.6, undefined, 'sali|salimos|termine|terminamos|acabe|acabamos llorando', 'que|una pena lo|por'),
+  // Good people, joy that does not fit: "gente linda", "no me entra la alegría en el cuerpo".
+  ...rules('praise', 0.65, undefined, 'gente|personas tan? linda|lindas|bella|bellas|hermosa|hermosas|maravillosa|maravillosas|increible|increibles', 'no me cabe|entra la alegria|felicidad'),
+  // A great do, in the Southern Cone's and the Caribbean's words: "terrible fiesta", "tremendo partido".
+  ...rules('praise', 0.6, undefined, 'terrible|terribles fiesta|fieston|toque|recital|show|asado|carrete|previa|joda', 'tremendo|tremenda|tremendos|tremendas fiesta|fieston|toque|recital|show|asado|carrete|previa|partido|partidazo|gol|golazo|jugada|concierto|tema|temazo|cancion|disco|pelicula|peli|serie|libro|jugador|jugadora|equipo'),
   // Leaving for a rival: "cerré mi cuenta, me voy con la competencia".
   ...rules('rejection', 0.75, undefined, 'me|nos voy|vamos|paso|pasamos|cambio|cambiamos|fui|fuimos|pase|pasamos|cambie con|a la competencia'),
   // Hounded: "me acosan con llamadas de cobranza".

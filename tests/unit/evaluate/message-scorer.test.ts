@@ -1048,3 +1048,12 @@ describe('scoreMessage: what happens to the writer is no order, what awaits some
     expect(scoreMessage({ text: 'espera un momento' }, parts).signals).toContain('stall:espera')
   })
 })
+
+describe('scoreMessage: lukewarm verdicts', () => {
+  it('reads "nada del otro mundo", good and bad things, pros and cons, and "no estuvo mal, pero…" as a 3 whichever way the model leans', () => {
+    for (const text of ['el concierto estuvo bien, nada del otro mundo', 'Tiene sus cosas buenas y malas como cualquier empresa', 'el plan tiene sus pros y contras', 'Empatamos, no estuvo mal pero el equipo pudo haber ganado']) {
+      for (const sentiment of [LIKING, DISLIKING]) expect(scoreMessage({ text }, { sentiment }).score, text).toBe(3)
+    }
+    expect(scoreMessage({ text: 'no estuvo mal' }, { sentiment: LIKING }).score).toBeGreaterThanOrEqual(4)
+  })
+})

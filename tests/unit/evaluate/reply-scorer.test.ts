@@ -1596,3 +1596,16 @@ describe('assessReply: a good word before the thing judged', () => {
     expect(score('¿está rico?')).toBe(3)
   })
 })
+
+describe('assessReply: complaints put as questions, tears, a pity, a great do', () => {
+  it('reads questions that are complaints, coming out in tears, a pity and a call cut off as against', () => {
+    for (const text of ['¿Cómo es posible que en un país con tanta agua tengamos racionamiento?', '¿Y para esto votamos?', 'Clase a las 7 y el primer bus pasa a las 7:20. ¿Quién diseñó esto?', 'El examen estuvo durísimo, salí llorando', 'Qué pena lo del Colo', 'Llevo 40 minutos en la línea de atención', 'me cortaron la luz otra vez']) expect(score(text), text).toBeLessThanOrEqual(2)
+    // Colombia's apology is no pity.
+    expect(score('qué pena con usted, ya le respondo')).toBe(3)
+  })
+
+  it('reads good people, joy that does not fit and a great do as praise, and "terrible" alone still against', () => {
+    for (const text of ['Gente linda', 'No me entra la alegría en el cuerpo', 'terrible fiesta anoche', 'tremendo partido de la U']) expect(score(text), text).toBe(5)
+    expect(score('terrible servicio')).toBe(1)
+  })
+})
