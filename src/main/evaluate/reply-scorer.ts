@@ -1208,6 +1208,8 @@ const RULES: Rule[] = [
   ...rules('annoyance', 0.6, undefined, 'sali|salimos|termine|terminamos|acabe|acabamos llorando', 'que|una pena lo|por'),
   // Good people, joy that does not fit: "gente linda", "no me entra la alegría en el cuerpo".
   ...rules('praise', 0.65, undefined, 'gente|personas tan? linda|lindas|bella|bellas|hermosa|hermosas|maravillosa|maravillosas|increible|increibles', 'no me cabe|entra la alegria|felicidad'),
+  // Top marks and Honduras' "macizo": "el doctor un 10", "10/10 ✈️", "Macizo el equipo".
+  ...rules('praise', 0.65, undefined, 'un 10|diez $', '10 10 $', 'macizo|maciza|macizos|macizas $', 'macizo|maciza el|la|los|las'),
   // A great do, in the Southern Cone's and the Caribbean's words: "terrible fiesta", "tremendo partido".
   ...rules('praise', 0.6, undefined, 'terrible|terribles fiesta|fieston|toque|recital|show|asado|carrete|previa|joda', 'tremendo|tremenda|tremendos|tremendas fiesta|fieston|toque|recital|show|asado|carrete|previa|partido|partidazo|gol|golazo|jugada|concierto|tema|temazo|cancion|disco|pelicula|peli|serie|libro|jugador|jugadora|equipo'),
   // Leaving for a rival: "cerré mi cuenta, me voy con la competencia".

@@ -1609,3 +1609,10 @@ describe('assessReply: complaints put as questions, tears, a pity, a great do', 
     expect(score('terrible servicio')).toBe(1)
   })
 })
+
+describe('assessReply: top marks', () => {
+  it('reads a 10, a 10/10 and Honduras\' "macizo" as praise, and the mountains\' "macizo" as nothing', () => {
+    for (const text of ['el doctor un 10', 'la comida 10/10', 'Macizo el equipo de la colonia']) expect(score(text), text).toBe(5)
+    expect(score('el macizo montañoso')).toBe(3)
+  })
+})
