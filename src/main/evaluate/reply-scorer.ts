@@ -1208,6 +1208,9 @@ const RULES: Rule[] = [
   ...rules('annoyance', 0.6, undefined, 'sali|salimos|termine|terminamos|acabe|acabamos llorando', 'que|una pena lo|por'),
   // Good people, joy that does not fit: "gente linda", "no me entra la alegría en el cuerpo".
   ...rules('praise', 0.65, undefined, 'gente|personas tan? linda|lindas|bella|bellas|hermosa|hermosas|maravillosa|maravillosas|increible|increibles', 'no me cabe|entra la alegria|felicidad'),
+  // Not to be missed: "Esta noche en @programa. ¡No os lo perdáis!" (the normalizer writes "os" as
+  // "les"), "imperdible".
+  ...rules('praise', 0.7, undefined, 'no te|les|se lo|la|los|las pierdas|perdais|pierdan|pierda', 'no te|les|se lo|la|los|las puedes|pueden|podeis|puede perder', 'imperdible|imperdibles'),
   // Top marks and Honduras' "macizo": "el doctor un 10", "10/10 ✈️", "Macizo el equipo".
   ...rules('praise', 0.65, undefined, 'un 10|diez $', '10 10 $', 'macizo|maciza|macizos|macizas $', 'macizo|maciza el|la|los|las'),
   // A great do, in the Southern Cone's and the Caribbean's words: "terrible fiesta", "tremendo partido".

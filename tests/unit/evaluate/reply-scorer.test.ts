@@ -1616,3 +1616,10 @@ describe('assessReply: top marks', () => {
     expect(score('el macizo montañoso')).toBe(3)
   })
 })
+
+describe('assessReply: not to be missed', () => {
+  it('reads "no os lo perdáis" and "imperdible" as praise, and a thing lost as no praise', () => {
+    for (const text of ['Esta noche en @elhormiguero a las 21:45. No os lo perdáis!', 'no se lo pueden perder', 'imperdible la obra']) expect(score(text), text).toBe(5)
+    expect(score('no lo pierdo de vista')).toBe(3)
+  })
+})
