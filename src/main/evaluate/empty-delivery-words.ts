@@ -6,5 +6,8 @@ export const EMPTY_DELIVERY_PATTERNS: readonly string[] = [
   'pedido|paquete|orden|compra|encargo|envio vacio|vacia|incompleto|incompleta',
   // "me ha llegado la caja vacía".
   'llego|llegado|vino la|el|mi caja|paquete|pedido|bolsa vacio|vacia',
-  'llego|llegaron|vino|vinieron vacio|vacia|vacios|vacias|incompleto|incompleta',
+  'pedido|paquete|caja|bolsa|encargo|envio|orden|compra llego|llegaron|vino|vinieron vacio|vacia|vacios|vacias',
+  // Not "vino vacía" alone, said of the bus as often: "la combi vino vacía, día perfecto".
+  'llego|llegaron|vino|vinieron incompleto|incompleta',
+  'llego|llegaron vacio|vacia|vacios|vacias',
 ]

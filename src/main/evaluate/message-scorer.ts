@@ -163,6 +163,8 @@ const SO_SO = new PhraseSet(
     'con ganas y sin ganas',
     'mas o menos $',
     'nada del otro mundo',
+    'y otros|otras no $',
+    'y otros|otras no tanto',
     'cosas buenas y malas',
     'pros y contras',
     'ventajas y desventajas',
@@ -181,7 +183,8 @@ function phraseAt(words: readonly string[], label: string): number {
  * `silentTurn` (told, not asked), also `SILENT_TURN_WORDS` or more after it with no stance read.
  */
 function praiseThenComplaint(words: readonly string[], stances: readonly string[], silentTurn = false): boolean {
-  const turn = words.findIndex((w) => CONTRAST.has(w))
+  // "y otros" turns as a "pero" does: "tuvo momentos brillantes y otros de vergüenza ajena".
+  const turn = words.findIndex((w, i) => CONTRAST.has(w) || ((w === 'otros' || w === 'otras') && words[i - 1] === 'y'))
   if (turn < 0) return false
   const at = (s: string) => phraseAt(words, s)
   const praised = stances.some((s) => (MIXED_FOR.test(s) ? at(s) >= 0 : MIXED_FOR_PAST_FIRST.test(s) && at(s) > 0) && at(s) < turn)

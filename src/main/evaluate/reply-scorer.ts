@@ -135,7 +135,7 @@ const JOBS = 'chamba|trabajo|pega|curro|laburo|chambita|empleo'
 const SLOW_INTENSIFIERS = 'muy|bien|super|re|bastante|demasiado|tan|que|medio|algo'
 const SLOW_VERBS = 'es|esta|estan|son|va|van|anda|andan|fue|estuvo|sigue|siguen'
 /** Adjectives after which "bien" is "very", not "fine": "está bien caro", "bien feo el color", "bien lento". */
-const INTENSIFIED: ReadonlySet<string> = new Set('caro cara caros caras feo fea feos feas malo mala malos malas lento lenta lentos lentas raro rara raros raras dificil complicado complicada chafa pesado pesada triste tristes tarde lejos chico chica chicos chicas pequeño pequeña sucio sucia aburrido aburrida cansado cansada jodido jodida fuerte duro dura caido caida'.split(' '))
+const INTENSIFIED: ReadonlySet<string> = new Set('pinche caro cara caros caras feo fea feos feas malo mala malos malas lento lenta lentos lentas raro rara raros raras dificil complicado complicada chafa pesado pesada triste tristes tarde lejos chico chica chicos chicas pequeño pequeña sucio sucia aburrido aburrida cansado cansada jodido jodida fuerte duro dura caido caida'.split(' '))
 /** Verbs after which "no se" is a reflexive, not "no sé": "el gato ya no se quiere ir", "no se mueve". */
 const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren puede pueden podia podian pudo repite repiten olviden olvides olvidan desarma desarman rompe rompen daña dañan despinta despintan hunde hunden pudieron podra podria va van fue fueron queda quedan quedo mueve mueven hace hizo deja dejan olvida pierde preocupe preocupen vende venden consigue consiguen encuentra encuentran cansa acaba acabo salva cumple cumplio da dio llama llaman come duerme baña arregla arreglo soluciona soluciono compara mete meten rinde calla acredito acreditaron carga cargan cargo cargaron aplico aplicaron proceso procesaron envio enviaron guardo guardaron actualiza actualizo reflejo reflejaron registro registraron desconto activo activaron completo realizo efectuo genero descargo abre abrio cierra cerro conecta conecto instalo prende enciende paga pagan compra compran reporta reportan reportaron registra registran registraron'.split(' '))
 
@@ -440,7 +440,8 @@ const RULES: Rule[] = [
 
   // --- acknowledgement / agreement ---
   ...rules('ack', 0.55, undefined, 'ok|listo|listos|dale|claro|entendido|aja|obvio'),
-  { pattern: 'bien', kind: 'ack', reliability: 0.55, otherSenseBefore: INTENSIFIED },
+  // Denied, it is a letdown: "no jugamos bien", "no me fue bien".
+  { pattern: 'bien', kind: 'ack', reliability: 0.55, otherSenseBefore: INTENSIFIED, negated: 'annoyance' },
   // Relief: "por fin llegó", "por fin funciona"; but "por fin me contestan" after a wait is a jab.
   ...rules('ack', 0.55, undefined, 'por fin llego|llegaron|llega|llegan|salio|salieron|funciona|sirve|abrieron|volvio|volvieron', 'por fin lo|la|los|las tengo|tenemos'),
   ...rules('annoyance', 0.6, undefined, 'por fin me|nos contestan|contestaron|responden|respondieron|atienden|atendieron|escriben'),
@@ -626,7 +627,8 @@ const RULES: Rule[] = [
   ...rules('stall', 0.55, undefined, 'un momento|momentico|segundo|minuto'),
   ...rules('stall', 0.45, undefined, 'esperame|espereme'),
   // Not what awaits someone: "no saben lo que les espera", "lo que nos espera mañana"; "me espera" still asks to wait.
-  { pattern: 'espera', kind: 'stall', reliability: 0.45, notAfter: new Set(['les', 'nos', 'te', 'le']) },
+  // Nor where someone waits ("mi perro me espera en la puerta").
+  { pattern: 'espera', kind: 'stall', reliability: 0.45, notAfter: new Set(['les', 'nos', 'te', 'le']), otherSenseBefore: new Set(['en', 'al', 'con', 'todos', 'todas', 'siempre', 'cada', 'desde']) },
   // Not after a verb of going: "mañana viajo a ver a mi mamá" goes to see her.
   { pattern: 'a ver', kind: 'stall', reliability: 0.4, notAfter: new Set('voy vamos va van fui fuimos fue fueron viajo viajamos viaja viajan vengo vine vino vinieron ir venir salgo sali paso pase'.split(' ')) },
   ...rules('stall', 0.4, undefined, 'hmm'),
@@ -868,6 +870,16 @@ const RULES: Rule[] = [
   ...rules('praise', 0.8, undefined, 'nunca|jamas me|nos|te? han|ha fallado', 'no me|nos|te? han|ha fallado nunca|jamas', 'nunca|jamas falla|fallan'),
   // "da pena" said of the service is pitiful; "me da pena molestarte" is shyness.
   { pattern: 'da|dan|das pena', kind: 'complaint', reliability: 0.7, notAfter: new Set(['me', 'te', 'nos', 'le', 'les', 'que']) },
+  // Sad that something is so: "me da pena que te vayas" (not "me da pena molestarte").
+  ...rules('annoyance', 0.6, undefined, 'me|nos da|dio|daba|dan pena que'),
+  // Glad, exciting, brilliant: "me alegra volver a casa", "la final fue emocionante".
+  ...rules('praise', 0.65, 'annoyance', 'me|nos alegra|alegro|alegran|alegraron', 'emocionante|emocionantes|brillante|brillantes'),
+  // Room to get better, boring, tired, told: "hay mucho que mejorar", "otros francamente aburridos".
+  ...rules('annoyance', 0.6, undefined, 'hay|queda|tiene|tienen mucho|bastante que mejorar'),
+  ...rules('annoyance', 0.55, 'praise', 'aburrido|aburrida|aburridos|aburridas|cansado|cansada|cansados|cansadas|flojo|floja|flojos|flojas|flojisimo|flojisima').map((r) => ({ ...r, toldOnly: true })),
+  // A pity named, missed, playing badly, broke: "lástima el empate", "echo de menos a mi abuelo",
+  // "Cristal dando pena", "misio hasta fin de mes", "¿a dónde vamos a llegar?".
+  ...rules('annoyance', 0.6, undefined, 'lastima el|la|lo|los|las', 'echo|echamos de menos', 'dando|dan pena', 'misio|misia', 'a donde vamos a llegar', 'no se puede vivir'),
   ...rules('complaint', 0.8, 'ack', `peor|peores|decepcion|decepcionado|decepcionada|decepcionados|decepcionante|desilusion|desilusionado|desilusionada|desastre|${REGRET}`),
   ...rules('annoyance', 0.65, undefined,
     'llego|llegaron|llega|llegan tarde|atrasado|atrasada|retrasado|retrasada',
@@ -1132,8 +1144,9 @@ const RULES: Rule[] = [
   ...rules('annoyance', 0.65, undefined, ...NOT_RECEIVED_PATTERNS),
   // A reaction to something bought: "la crema me dio alergia".
   ...rules('annoyance', 0.65, undefined, 'me|le|nos dio|dieron|causo|causaron|provoco alergia|irritacion|comezon|ronchas|granitos|granos|diarrea'),
-  // Love for it: "mi perrito ama esas croquetas" (not "ama de casa").
-  { pattern: 'ama|aman|adora|adoran|amo|adoro|amamos|adoramos', kind: 'praise', reliability: 0.65, otherSenseBefore: new Set(['de']), notAfter: new Set(['el', 'la', 'un', 'una', 'su', 'mi', 'tu']) },
+  // Love for it: "mi perrito ama esas croquetas" (not "ama de casa"); "la amo", "los amo" (not "el amo").
+  { pattern: 'ama|aman|adora|adoran', kind: 'praise', reliability: 0.65, otherSenseBefore: new Set(['de']), notAfter: new Set(['el', 'la', 'un', 'una', 'su', 'mi', 'tu']) },
+  { pattern: 'amo|adoro|amamos|adoramos', kind: 'praise', reliability: 0.65, notAfter: new Set(['el', 'un', 'su', 'mi', 'tu']) },
   // A question announced: "tengo una consultita" asks, it is no feeling.
   ...rules('info', 0.6, undefined, 'tengo|tenia una|unas consulta|consultita|consultas|pregunta|preguntita|preguntas|duda|dudita|dudas'),
   // Bored, worn out, too hot, overslept, failed: "me aburro", "ando bien cansado", "me muero de
@@ -1210,7 +1223,17 @@ const RULES: Rule[] = [
   ...rules('praise', 0.65, undefined, 'gente|personas tan? linda|lindas|bella|bellas|hermosa|hermosas|maravillosa|maravillosas|increible|increibles', 'no me cabe|entra la alegria|felicidad'),
   // Not to be missed: "Esta noche en @programa. ¡No os lo perdáis!" (the normalizer writes "os" as
   // "les"), "imperdible".
-  ...rules('praise', 0.7, undefined, 'no te|les|se lo|la|los|las pierdas|perdais|pierdan|pierda', 'no te|les|se lo|la|los|las puedes|pueden|podeis|puede perder', 'imperdible|imperdibles'),
+  ...rules('praise', 0.7, undefined, 'no te|les|se lo|la|los|las pierdas|perdais|pierdan|pierda', 'no te|les|se lo|la|los|las puedes|pueden|puede perder', 'imperdible|imperdibles'),
+  // Passed, a job got, the best there is, a love like no other: "pasé cálculo!!!", "ya tengo chamba",
+  // "es lo más rico del mundo", "sos lo más", "no hay amor más puro".
+  ...rules('praise', 0.65, undefined,
+    'pase|pasamos el|la? examen|curso|materia|calculo|quimica|fisica|mate|matematica|matematicas|ingles|historia|año|semestre|parcial|final|prueba',
+    'ya tengo|consegui|conseguimos chamba|chambita|trabajo|laburo|curro|pega|empleo|camello',
+    'por|al fin tengo|consegui|conseguimos chamba|chambita|trabajo|laburo|curro|pega|empleo|camello',
+    'lo mas rico|lindo|bonito|hermoso|bello|chevere|tierno|grande del mundo|universo',
+    'es|eres|son lo mas $',
+    'no hay amor mas|tan puro|grande|bonito|lindo',
+  ),
   // Top marks and Honduras' "macizo": "el doctor un 10", "10/10 ✈️", "Macizo el equipo".
   ...rules('praise', 0.65, undefined, 'un 10|diez $', '10 10 $', 'macizo|maciza|macizos|macizas $', 'macizo|maciza el|la|los|las'),
   // A great do, in the Southern Cone's and the Caribbean's words: "terrible fiesta", "tremendo partido".

@@ -1057,3 +1057,11 @@ describe('scoreMessage: lukewarm verdicts', () => {
     expect(scoreMessage({ text: 'no estuvo mal' }, { sentiment: LIKING }).score).toBeGreaterThanOrEqual(4)
   })
 })
+
+describe('scoreMessage: some of one and some of the other', () => {
+  it('reads "y otros" after praise as the turn to the other side, a 3 whichever way the model leans', () => {
+    for (const text of ['Debate curioso anoche. Tuvo momentos brillantes y otros de vergüenza ajena', 'La gala tuvo buenos momentos y otros francamente aburridos', 'no sé qué pensar de los cambios, unos me gustan y otros no']) {
+      for (const sentiment of [LIKING, DISLIKING]) expect(scoreMessage({ text }, { sentiment }).score, text).toBe(3)
+    }
+  })
+})

@@ -1623,3 +1623,23 @@ describe('assessReply: not to be missed', () => {
     expect(score('no lo pierdo de vista')).toBe(3)
   })
 })
+
+describe('assessReply: posts as public figures and ordinary people of five countries write them', () => {
+  it('reads playing badly, sadness that someone goes, room to improve, boring or weak, a pity named, missing someone, playing pitifully, being broke and a city one cannot live in as a letdown', () => {
+    for (const text of ['Ganamos, pero no jugamos bien', 'Me da pena que te vayas', 'Hay mucho que mejorar', 'los presentadores igual de aburridos', 'el final flojísimo', 'buen partido, lástima el empate', 'echo de menos a mi abuelo', 'Cristal dando pena hoy', 'misio hasta fin de mes', '9 euros el litro de aceite. A dónde vamos a llegar', 'el alquiler está imposible, no se puede vivir', 'el final de la serie estuvo bien pinche malo']) expect(score(text), text).toBeLessThanOrEqual(2)
+    expect(score('no, está bien')).toBeGreaterThanOrEqual(4)
+    expect(score('me da pena molestarte')).toBe(3)
+    expect(score('¿es aburrido?')).toBe(3)
+  })
+
+  it('reads gladness, excitement, an exam passed, a job got, the best there is and love as praise', () => {
+    for (const text of ['Me alegra volver a casa', 'La final fue emocionante', 'pasé cálculo!!!', 'ya tengo chamba!!', 'el chivito es lo más rico del mundo', 'sos lo más', 'no hay amor más puro', 'mi abuela hizo torta frita, la amo']) expect(score(text), text).toBe(5)
+    for (const text of ['pase por la tienda', 'el amo del castillo']) expect(score(text), text).toBe(3)
+  })
+
+  it('reads a bus come empty as no empty parcel, and someone waiting as no request to wait', () => {
+    expect(score('hoy la combi vino vacía')).toBeGreaterThanOrEqual(3)
+    expect(score('el paquete vino vacío')).toBe(1)
+    expect(assessReply('mi perro me espera en la puerta').signals).not.toContain('stall:espera')
+  })
+})
