@@ -810,7 +810,7 @@ const RULES: Rule[] = [
     'no me|nos? deja|dejan|permite|permiten hacer|entrar|ingresar|pagar|comprar|iniciar|acceder|descargar|abrir|usar|transferir|retirar|sacar',
     'sin explicacion|explicaciones|aviso|avisar|respuesta|solucion',
     // Kept from using it: "otra vez sin poder hacer transferencias".
-    'sin poder hacer|entrar|ingresar|pagar|comprar|iniciar|acceder|descargar|abrir|usar|transferir|retirar|sacar|trabajar|comunicarme|hablar|llamar',
+    'sin poder hacer|entrar|ingresar|pagar|comprar|iniciar|acceder|descargar|abrir|usar|transferir|retirar|sacar|trabajar|comunicarme|hablar|llamar|llegar|salir|dormir',
     'por que me|nos han|has? cobraron|cobran|cobro|cobras|cobra|cobrado',
     // "ya es la tercera vez", not "es la segunda vez que venimos" (a review's loyal guest).
     'ya es|son la|las segunda|tercera|cuarta|quinta|enesima vez|veces',
@@ -877,6 +877,13 @@ const RULES: Rule[] = [
   // Room to get better, boring, tired, told: "hay mucho que mejorar", "otros francamente aburridos".
   ...rules('annoyance', 0.6, undefined, 'hay|queda|tiene|tienen mucho|bastante que mejorar'),
   ...rules('annoyance', 0.55, 'praise', 'aburrido|aburrida|aburridos|aburridas|cansado|cansada|cansados|cansadas|flojo|floja|flojos|flojas|flojisimo|flojisima').map((r) => ({ ...r, toldOnly: true })),
+  // Worn out, at the end of one's tether, Spain's rude "un borde": "terminé destruido", "ya no puedo",
+  // "el camarero un borde".
+  // (Not "quedé muerto de risa".)
+  { pattern: 'termine|terminamos|quede|quedamos|acabe|acabamos destruido|destruida|destruidos|muerto|muerta|muertos|molido|molida|reventado|reventada', kind: 'annoyance', reliability: 0.6, otherSenseBefore: new Set(['de']) },
+  ...rules('annoyance', 0.6, undefined, 'ya no puedo|aguanto $', 'un|una|muy|que borde $'),
+  // A day made, the good life: "me cambió el día", "eso es vida".
+  ...rules('praise', 0.65, undefined, 'me|nos cambio|alegro|hizo|salvo|arreglo el dia', 'eso|esto es vida $'),
   // A pity named, missed, playing badly, broke: "lástima el empate", "echo de menos a mi abuelo",
   // "Cristal dando pena", "misio hasta fin de mes", "¿a dónde vamos a llegar?".
   ...rules('annoyance', 0.6, undefined, 'lastima el|la|lo|los|las', 'echo|echamos de menos', 'dando|dan pena', 'misio|misia', 'a donde vamos a llegar', 'no se puede vivir'),

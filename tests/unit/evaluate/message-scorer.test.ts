@@ -1065,3 +1065,11 @@ describe('scoreMessage: some of one and some of the other', () => {
     }
   })
 })
+
+describe('scoreMessage: neither one nor the other, in set phrases', () => {
+  it('reads "ni tan fácil ni tan difícil", "una de cal y otra de arena" and "una por otra" as a 3', () => {
+    for (const text of ['el examen ni tan fácil ni tan difícil, ahí vamos', 'pasé química pero reprobé inglés, una de cal y otra de arena', 'aprobé mate pero jalé física, una por otra']) {
+      for (const sentiment of [LIKING, DISLIKING]) expect(scoreMessage({ text }, { sentiment }).score, text).toBe(3)
+    }
+  })
+})

@@ -1643,3 +1643,14 @@ describe('assessReply: posts as public figures and ordinary people of five count
     expect(assessReply('mi perro me espera en la puerta').signals).not.toContain('stall:espera')
   })
 })
+
+describe('assessReply: worn out, at the end of one\'s tether, a day made', () => {
+  it('reads being worn out, "ya no puedo", Spain\'s "un borde" and being kept from getting somewhere as a letdown, and laughing oneself to death as nothing', () => {
+    for (const text of ['la mudanza fue larga, terminé destruido', 'Cruz Azul otra vez, ya no puedo', 'el camarero un borde', 'otro paro de ómnibus y yo sin poder llegar al laburo']) expect(score(text), text).toBeLessThanOrEqual(2)
+    for (const text of ['quedé muerto de risa', 'el borde de la mesa']) expect(score(text), text).toBe(3)
+  })
+
+  it('reads a day made and the good life as praise', () => {
+    for (const text of ['salí a caminar y me cambió el día', 'atardecer en Tamarindo, eso es vida']) expect(score(text), text).toBe(5)
+  })
+})
