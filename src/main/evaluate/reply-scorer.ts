@@ -882,6 +882,23 @@ const RULES: Rule[] = [
   // (Not "quedé muerto de risa".)
   { pattern: 'termine|terminamos|quede|quedamos|acabe|acabamos destruido|destruida|destruidos|muerto|muerta|muertos|molido|molida|reventado|reventada', kind: 'annoyance', reliability: 0.6, otherSenseBefore: new Set(['de']) },
   ...rules('annoyance', 0.6, undefined, 'ya no puedo|aguanto $', 'un|una|muy|que borde $'),
+  // How politics is criticised: "la ley es un paso atrás", "ha perdido la credibilidad", "lo de hoy
+  // no tiene nombre", "día negro para la democracia", "mucho ruido y pocas nueces", "un chanchullo",
+  // "condeno el atentado", "preocupante", "los recortes los pagan siempre los mismos".
+  ...rules('complaint', 0.7, undefined,
+    'un paso atras',
+    'perdido|perdio|pierde|pierden la|toda|su credibilidad',
+    'no tiene nombre $',
+    'dia negro|triste para',
+    'dia negro $',
+    'dia de luto',
+    'mucho ruido y pocas nueces',
+    'chanchullo|chanchullos|enchufismo|amiguismo|tejemaneje|tejemanejes',
+    'condeno|condenamos',
+    'pagan|paga|pagamos siempre los mismos',
+  ),
+  ...rules('annoyance', 0.6, undefined, 'preocupante|preocupantes|alarmante|alarmantes', 'no ayuda|ayudan|ayudo nada', 'no ayuda|ayudan|ayudo en nada'),
+  { pattern: 'asesinos|asesino', kind: 'insult', reliability: 0.65, toldOnly: true },
   // A day made, the good life: "me cambió el día", "eso es vida".
   ...rules('praise', 0.65, undefined, 'me|nos cambio|alegro|hizo|salvo|arreglo el dia', 'eso|esto es vida $'),
   // A pity named, missed, playing badly, broke: "lástima el empate", "echo de menos a mi abuelo",

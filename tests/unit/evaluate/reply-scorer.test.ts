@@ -1654,3 +1654,10 @@ describe('assessReply: worn out, at the end of one\'s tether, a day made', () =>
     for (const text of ['salí a caminar y me cambió el día', 'atardecer en Tamarindo, eso es vida']) expect(score(text), text).toBe(5)
   })
 })
+
+describe('assessReply: politics criticised', () => {
+  it('reads a step back, credibility lost, a black day, much ado about nothing, a fix, a condemnation and who always pays as complaints', () => {
+    for (const text of ['La nueva ley es un paso atrás para la educación pública', 'Un Gobierno que sube impuestos ha perdido la credibilidad', 'Lo que ha hecho hoy la mayoría absoluta no tiene nombre', 'Día negro para la democracia', 'Mucho ruido y pocas nueces', 'El reparto de licencias ha sido un chanchullo', 'Condeno con firmeza el atentado', 'Los recortes los pagan siempre los mismos']) expect(score(text), text).toBe(1)
+    for (const text of ['Preocupante que uno de cada cuatro niños esté en riesgo de pobreza', 'El nuevo horario no ayuda nada']) expect(score(text), text).toBe(2)
+  })
+})
