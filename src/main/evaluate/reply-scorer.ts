@@ -881,7 +881,9 @@ const RULES: Rule[] = [
   // "el camarero un borde".
   // (Not "quedé muerto de risa".)
   { pattern: 'termine|terminamos|quede|quedamos|acabe|acabamos destruido|destruida|destruidos|muerto|muerta|muertos|molido|molida|reventado|reventada', kind: 'annoyance', reliability: 0.6, otherSenseBefore: new Set(['de']) },
-  ...rules('annoyance', 0.6, undefined, 'ya no puedo|aguanto $', 'un|una|muy|que borde $'),
+  ...rules('annoyance', 0.6, undefined, 'ya no puedo|aguanto $', 'ya no pueden|puede|podemos mas', 'un|una|muy|que borde $'),
+  // A pitiful thing: "qué pena de segunda parte" (not "qué pena de molestarlo", Colombia's apology).
+  { pattern: 'que pena de', kind: 'annoyance', reliability: 0.6, otherSenseBefore: new Set(['molestar', 'molestarlo', 'molestarla', 'molestarte', 'molestarlos', 'interrumpir', 'escribir', 'preguntar']) },
   // How politics is criticised: "la ley es un paso atrás", "ha perdido la credibilidad", "lo de hoy
   // no tiene nombre", "día negro para la democracia", "mucho ruido y pocas nueces", "un chanchullo",
   // "condeno el atentado", "preocupante", "los recortes los pagan siempre los mismos".

@@ -1661,3 +1661,10 @@ describe('assessReply: politics criticised', () => {
     for (const text of ['Preocupante que uno de cada cuatro niños esté en riesgo de pobreza', 'El nuevo horario no ayuda nada']) expect(score(text), text).toBe(2)
   })
 })
+
+describe('assessReply: a pitiful thing, others at the end of their tether', () => {
+  it('reads "qué pena de segunda parte" and "las familias ya no pueden más" as a letdown, and Colombia\'s apology as nothing', () => {
+    for (const text of ['Qué pena de segunda parte', 'Otra subida de la luz. Las familias ya no pueden más']) expect(score(text), text).toBeLessThanOrEqual(2)
+    expect(score('que pena de molestarlo')).toBe(3)
+  })
+})
