@@ -133,7 +133,7 @@ export const MIXED_WORDS = 25
  */
 export const SILENT_TURN_WORDS = 4
 const CONTRAST: ReadonlySet<string> = new Set(['pero', 'aunque', 'embargo'])
-/** Praise, "bien"/"buena", or a bad word denied ("no estuvo mal pero pudimos ganar"). */
+/** Praise, "bien"/"buena", or a bad word denied ("no estuvo mal, pero el equipo pudo haber ganado"). */
 const MIXED_FOR = /^praise:|^ack:(.* )?(bien|buena|buenos|buenas)$|^negation:no (esta|estuvo|estaba|es|fue|era|estan|son|quedo|salio)( tan| nada)? (mal|malo|mala)$/
 /** "Bueno" weighs only past the first word: "es bueno pero…" praises, "bueno, pero…" is a "well". */
 const MIXED_FOR_PAST_FIRST = /^ack:(.* )?bueno$/

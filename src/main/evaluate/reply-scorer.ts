@@ -1265,7 +1265,7 @@ const RULES: Rule[] = [
   // A great do, in the Southern Cone's and the Caribbean's words: "terrible fiesta", "tremendo partido".
   ...rules('praise', 0.6, undefined, 'terrible|terribles fiesta|fieston|toque|recital|show|asado|carrete|previa|joda', 'tremendo|tremenda|tremendos|tremendas fiesta|fieston|toque|recital|show|asado|carrete|previa|partido|partidazo|gol|golazo|jugada|concierto|tema|temazo|cancion|disco|pelicula|peli|serie|libro|jugador|jugadora|equipo'),
   // Leaving for a rival: "cerré mi cuenta, me voy con la competencia".
-  ...rules('rejection', 0.75, undefined, 'me|nos voy|vamos|paso|pasamos|cambio|cambiamos|fui|fuimos|pase|pasamos|cambie con|a la competencia'),
+  ...rules('rejection', 0.75, undefined, 'me|nos voy|vamos|paso|pasamos|cambio|cambiamos|fui|fuimos|pase|cambie con|a la competencia'),
   // Hounded: "me acosan con llamadas de cobranza".
   ...rules('complaint', 0.75, undefined, 'me|nos acosan|acosaron|hostigan|hostigaron|acosando|hostigando'),
   // What was the need: "qué necesidad de meter publicidad en un plan que pago".
