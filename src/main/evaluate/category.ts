@@ -19,7 +19,7 @@ import { PAY_LATER, WALLET_PHRASES, WALLETS } from '../kernel/payment-words'
 import { SLOW_ANSWER_PATTERN } from './slow-answer-words'
 import { LOVE_PATTERNS, NOT_GOODS } from './not-goods'
 import { purchaseCondition } from './purchase-condition'
-import { NOT_RECEIVED_PATTERNS, TAKEN_OFF_NOT_AFTER, TAKEN_OFF_PATTERN, TOTAL_ASKED_PATTERNS } from './order-followup-words'
+import { NOT_RECEIVED_PATTERNS, RECEIPT_ASKED_PATTERNS, TAKEN_OFF_NOT_AFTER, TAKEN_OFF_PATTERN, TOTAL_ASKED_PATTERNS } from './order-followup-words'
 import { UNDO_ALONE_PATTERN, UNDO_ANYTHING_PATTERN, UNDO_IT_PATTERN, UNDO_PATTERN, UNSUBSCRIBE_PATTERN, WITHDRAW_VERBS } from './undo-words'
 
 export { CATEGORIES }
@@ -72,8 +72,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'factura|facturacion|facturar|facturan|facturen|facturas|boleta|boletas|rfc|cuit|nit|ruc|rut', paperwork: true },
     // The receipt asked of the shop: "me mandas el ticket de compra", "dame el recibo".
     { pattern: 'ticket|recibo|comprobante de compra', paperwork: true },
-    { pattern: 'me|nos mandas|envias|pasas|das|mandan|envian|pasan|dan el|la|un|una|mi ticket|recibo|comprobante', paperwork: true },
-    { pattern: 'mandame|enviame|pasame|dame el|la|un|una|mi ticket|recibo', paperwork: true },
+    ...RECEIPT_ASKED_PATTERNS.map((pattern) => ({ pattern, paperwork: true })),
     { pattern: 'reserva|reservar|reservacion|reservo|reservarme', negatable: true },
     // Booking a service is buying it: "quiero agendar una cita", "¿me agendas para el viernes?".
     // Not the notebook: "¿me muestras las agendas 2025?"; "agenda" and "agendas" book only with a

@@ -22,3 +22,12 @@ export const NOT_RECEIVED_PATTERNS: readonly string[] = [
 
 /** The total asked for without a question mark: "me das el total", "pásame el total porfa". */
 export const TOTAL_ASKED_PATTERNS: readonly string[] = ['me das|pasas|dices|mandas|confirmas el total', 'dame|pasame|dime|mandame|confirmame el total']
+
+/**
+ * The receipt asked of the shop: "me mandas el ticket de compra", "dame el recibo" — paperwork, no
+ * payment (sent by the customer, "te mando el comprobante", it is one).
+ */
+export const RECEIPT_ASKED_PATTERNS: readonly string[] = [
+  'me|nos mandas|envias|pasas|das|mandan|envian|pasan|dan|manda|envia|pasa|da el|la|un|una|mi ticket|recibo|comprobante|boleta|factura',
+  'mandame|enviame|pasame|dame el|la|un|una|mi ticket|recibo|boleta|factura',
+]

@@ -13,7 +13,7 @@ import { humanRequestIn } from '../guardrails/human-request'
 import { EMPTY_DELIVERY_PATTERNS } from './empty-delivery-words'
 import { LOVE_PATTERNS, NOT_GOODS } from './not-goods'
 import { ifInsideClause, WHETHER_AFTER, YES_AFTER_SI } from './purchase-condition'
-import { NOT_RECEIVED_PATTERNS, TAKEN_OFF_NOT_AFTER, TAKEN_OFF_PATTERN, TOTAL_ASKED_PATTERNS } from './order-followup-words'
+import { NOT_RECEIVED_PATTERNS, RECEIPT_ASKED_PATTERNS, TAKEN_OFF_NOT_AFTER, TAKEN_OFF_PATTERN, TOTAL_ASKED_PATTERNS } from './order-followup-words'
 import { UNDO_ALONE_PATTERN, UNDO_ANYTHING_PATTERN, UNDO_IT_PATTERN, UNDO_PATTERN, UNDONE_THINGS, UNSUBSCRIBE_PATTERN, WITHDRAW_VERBS } from './undo-words'
 
 export interface ReplyAssessment {
@@ -562,10 +562,7 @@ const RULES: Rule[] = [
     // The invoice asked for: paperwork, not a feeling ("¿me pueden facturar el pedido?").
     'me|nos pueden|puedes|puede|podrian|podrias facturar|facturarlo|facturarla',
     'quiero|quisiera|necesito|queria la|una|mi factura|boleta|facturacion',
-    // The receipt asked of the shop: "me mandas el ticket de compra" (sent by the customer, "te
-    // mando el comprobante", it is a payment).
-    'me|nos mandas|envias|pasas|das|mandan|envian|pasan|dan|manda|envia|pasa|da el|la|un|una|mi ticket|recibo|comprobante|boleta|factura',
-    'mandame|enviame|pasame|dame el|la|un|una|mi ticket|recibo|boleta|factura',
+    ...RECEIPT_ASKED_PATTERNS,
   ),
   // The shop's phone number, not the account to pay into: "me regalan el número de la tienda".
   // Nor is the parcel's tracking number: "me pasas el número de guía".
@@ -905,7 +902,7 @@ const RULES: Rule[] = [
   ...rules('praise', 0.65, undefined, 'me|nos cambio|alegro|hizo|salvo|arreglo el dia', 'eso|esto es vida $'),
   // A pity named, missed, playing badly, broke: "lástima el empate", "echo de menos a mi abuelo",
   // "Cristal dando pena", "misio hasta fin de mes", "¿a dónde vamos a llegar?".
-  ...rules('annoyance', 0.6, undefined, 'lastima el|la|lo|los|las', 'echo|echamos de menos', 'dando|dan pena', 'misio|misia', 'a donde vamos a llegar', 'no se puede vivir'),
+  ...rules('annoyance', 0.6, undefined, 'lastima el|la|lo|los|las', 'echo|echamos de menos', 'dando pena', 'misio|misia', 'a donde vamos a llegar', 'no se puede vivir'),
   ...rules('complaint', 0.8, 'ack', `peor|peores|decepcion|decepcionado|decepcionada|decepcionados|decepcionante|desilusion|desilusionado|desilusionada|desastre|${REGRET}`),
   ...rules('annoyance', 0.65, undefined,
     'llego|llegaron|llega|llegan tarde|atrasado|atrasada|retrasado|retrasada',
