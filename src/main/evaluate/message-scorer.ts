@@ -186,7 +186,7 @@ function phraseAt(words: readonly string[], label: string): number {
  * Praise or agreement before a "pero"/"aunque"/"sin embargo", and a complaint after it; with
  * `silentTurn` (told, not asked), also `SILENT_TURN_WORDS` or more after it with no stance read.
  */
-function praiseThenComplaint(words: readonly string[], stances: readonly string[], silentTurn = false): boolean {
+function praiseThenComplaint(words: readonly string[], stances: readonly string[], silentTurn: boolean): boolean {
   // "y otros" turns as a "pero" does: "tuvo momentos brillantes y otros de vergüenza ajena".
   const turn = words.findIndex((w, i) => CONTRAST.has(w) || ((w === 'otros' || w === 'otras') && words[i - 1] === 'y'))
   if (turn < 0) return false
