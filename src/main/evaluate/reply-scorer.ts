@@ -5,7 +5,7 @@
 // mixes signals is resolved by explicit rules instead of by whichever regex happened to be first.
 // docs/scorer.md has the labeling guide these rules follow and the measured accuracy.
 
-import { analyzeSpanish, asksAfterReaction, asksQuestion, namedAsOwned, wantsToKnow, type AnalyzedText } from '../kernel/spanish-text'
+import { analyzeSpanish, asksAfterReaction, asksQuestion, namedAsOwned, questionWordOpening, wantsToKnow, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet, type PhraseMatch } from '../kernel/phrase-matcher'
 import { PAY_LATER, WALLET_PHRASES, WALLETS } from '../kernel/payment-words'
 import { SLOW_ANSWER_PATTERN } from './slow-answer-words'
@@ -1127,6 +1127,9 @@ const RULES: Rule[] = [
   ...rules('praise', 0.6, 'annoyance', 'sali|salimos de vacaciones', 'me voy de vacaciones', 'nos vamos de vacaciones'),
   // Far, very far, and poorly paid: "está lejísimos de mi casa", "pagan poquito".
   ...rules('annoyance', 0.55, undefined, 'lejisimos|lejisimo|lejazos|lejotes', 'pagan|paga muy? poquito|poco|mal|miseria'),
+  // Not paid: "ya tengo trabajo pero no me pagan", "hace tres meses que no nos pagan". A letdown,
+  // not a complaint to the shop: "todavia no me pagan, cuando me paguen te transfiero" still buys.
+  ...rules('annoyance', 0.65, undefined, 'no me|nos pagan|pagaron|pago|paga', 'no me|nos han|ha pagado', 'no les pagan|pagaron'),
   // Longed for and got at last: "por fin tengo mi casita propia", "al fin lo logramos".
   ...rules('praise', 0.65, undefined, 'por|al fin tengo|tenemos|logre|logramos|consegui|conseguimos', 'por|al fin lo|la logre|logramos|consegui|conseguimos').map((r) => ({ ...r, toldOnly: true })),
   // Better than expected: "la semana salió mejor de lo que esperaba".
@@ -1836,6 +1839,7 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
     if (subject || ifInsideClause(words, clauseOf, s.span.start)) signals.splice(k, 1)
   }
   if (asks) dropCasesPut(signals, words, clauseOf, analyzed.accentedSi)
+  dropFitAsked(signals, words, clauseOf)
   if (analyzed.questionMarks > 0) {
     const onlyWhat = words.length === 0 || (words.length <= 2 && words.every((w) => WHAT.has(w)))
     if (onlyWhat && analyzed.emojis.length === 0) signals.push({ kind: 'confusion', reliability: 0.45, label: words.length ? `confusion:${words.join(' ')} ?` : 'confusion:?' })
@@ -1941,6 +1945,27 @@ function dropCasesPut(signals: Signal[], words: readonly string[], clauseOf: rea
   }
   // What is left is asking: the rules' 3, said with the confidence of a request for more.
   for (const [i, end] of used) signals.push({ kind: 'info', reliability: 0.6, label: `info:${words.slice(i, end).join(' ')}`, span: { start: i, end } })
+}
+
+/** "It suits me", said: the ack a question word asks instead ("que crema me sirve para piel grasa"). */
+const FIT_ACK = /^ack:(?:me|nos) (?:sirve|sirven|funciona|interesa|interesan|interesaria)$/
+/** Question words that ask which one suits ("que talla me sirve"); not "cuando" or "donde", which also tell. */
+const WHICH_WORDS: ReadonlySet<string> = new Set(['que', 'cual', 'cuales', 'como'])
+
+/**
+ * "que talla me sirve", "cual me sirve para correr", "hola que modelo me funciona para gaming":
+ * the question word that opens the message asks which one suits, a few words before the "me sirve"
+ * that would otherwise say yes (a 4). Asked with no mark, as a phone writes it; "¿…?" already made
+ * it a question. Not where the word opens a reaction ("que bueno, me sirve").
+ */
+function dropFitAsked(signals: Signal[], words: readonly string[], clauseOf: readonly number[]): void {
+  const q = questionWordOpening(words)
+  if (q < 0 || !WHICH_WORDS.has(words[q]!) || signals.some((s) => s.span && s.span.start <= q && q < s.span.end)) return
+  for (let k = signals.length - 1; k >= 0; k--) {
+    const { span, label } = signals[k]!
+    if (!span || !FIT_ACK.test(label) || span.start <= q || span.start - q > 4 || clauseOf[span.start] !== clauseOf[q]) continue
+    signals.splice(k, 1, { kind: 'info', reliability: 0.55, label: `info:${words.slice(q, span.end).join(' ')}`, span: { start: q, end: span.end } })
+  }
 }
 
 /** A payment told as done, in the past ("pagué", "ya te transferí", "hice el depósito"), not promised. */

@@ -596,13 +596,20 @@ export function wantsToKnow(analyzed: Pick<AnalyzedText, 'words'>): boolean {
  */
 export function asksQuestion(analyzed: AnalyzedText): boolean {
   if (analyzed.questionMarks > 0 || wantsToKnow(analyzed) || analyzed.askedAt?.length) return true
-  const { words } = analyzed
-  // Three words at most before it: further in, "que" and "como" are mostly not asking.
-  for (const word of words.slice(0, 4)) {
-    if (QUESTION_WORDS.has(word)) return true
-    if (!QUESTION_OPENERS.has(word)) break
+  return questionWordOpening(analyzed.words) >= 0 || asksAfterReaction(analyzed)
+}
+
+/**
+ * Where the question word that opens the message stands ("que talla me sirve" → 0, "hola cual
+ * me conviene" → 1), or -1. Three words at most before it: further in, "que" and "como" are
+ * mostly not asking.
+ */
+export function questionWordOpening(words: readonly string[]): number {
+  for (let i = 0; i < Math.min(words.length, 4); i++) {
+    if (QUESTION_WORDS.has(words[i]!)) return i
+    if (!QUESTION_OPENERS.has(words[i]!)) break
   }
-  return asksAfterReaction(analyzed)
+  return -1
 }
 
 /** Question words that ask when a clause opens with them; "cuando" and "como" also tell ("cuando llegue te aviso"). */

@@ -1073,3 +1073,16 @@ describe('scoreMessage: neither one nor the other, in set phrases', () => {
     }
   })
 })
+
+describe('scoreMessage: which one suits, asked with no mark', () => {
+  it('reads "que crema me sirve…" as a question about the product, not a yes, whichever way the model leans', () => {
+    for (const text of ['que crema me sirve para piel grasa', 'cual me sirve para correr', 'hola que modelo me funciona para gaming']) {
+      for (const sentiment of [LIKING, DISLIKING]) {
+        const read = scoreMessage({ text }, { sentiment })
+        expect([read.score, read.category], text).toEqual([3, 'consulta_producto'])
+      }
+    }
+    expect(scoreMessage({ text: 'que bueno, me sirve' }, parts).score).toBeGreaterThanOrEqual(4)
+    expect(scoreMessage({ text: 'me sirve, gracias' }, parts).score).toBe(4)
+  })
+})

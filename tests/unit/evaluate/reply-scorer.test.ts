@@ -1668,3 +1668,12 @@ describe('assessReply: a pitiful thing, others at the end of their tether', () =
     expect(score('que pena de molestarlo')).toBe(3)
   })
 })
+
+describe('assessReply: not paid', () => {
+  it('reads "no me pagan" as a letdown, and a purchase promised for payday stays no complaint', () => {
+    expect(assessReply('hace tres meses que no nos pagan').score).toBe(2)
+    expect(assessReply('ya tengo trabajo pero no me pagan').signals).toContain('annoyance:no me pagan')
+    expect(assessReply('no me han pagado el aguinaldo').score).toBe(2)
+    expect(assessReply('todavia no me pagan, cuando me paguen te transfiero').score).toBeGreaterThanOrEqual(3)
+  })
+})
