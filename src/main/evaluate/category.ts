@@ -220,7 +220,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
   consulta_producto: [
     // The favourite asked for: "¿cuál es el más vendido?", "lo más pedido".
     { pattern: 'el|la|los|las|lo mas vendido|vendida|vendidos|vendidas|popular|populares|solicitado|solicitada|solicitados|pedido|pedida|pedidos|pedidas' },
-    { pattern: 'busco|buscaba|buscando|necesito|necesitaria|recomienda|recomiendas|recomiendan|recomiendame|recomiendeme|recomendame|recomendarias|recomendacion', negatable: true },
+    { pattern: 'busco|buscaba|buscando|necesito|necesitaria|recomienda|recomiendas|recomiendan|recomiendame|recomiendeme|recomendame|recomendarias|recomendacion|aconsejas|aconseja|aconsejan|aconsejarias|aconsejame|aconsejeme|aconsejenme', negatable: true },
     // Which one to take: "¿cuál es mejor, el Xiaomi o el Samsung?", "qué broca me conviene".
     { pattern: 'cual|cuales es|son|seria|serian|sera mejor|mejores' },
     { pattern: 'me|nos conviene|convendria', questionOnly: true },
@@ -489,6 +489,9 @@ const NOT_A_TOPIC = new PhraseSet(
     'haces|hacen|toman|tomas|editas|editan|retocas|retocan las? fotos|fotografias',
     // The face, not a dear price: "nadie da la cara", "me vieron la cara".
     'da|dan|dio|dar|den|daba|vieron|ven|veo|lava|lavar la cara',
+    // Sides, not prices: "tarjetas a dos caras", "doble cara".
+    'a|por|de dos|ambas caras',
+    'doble cara|faz',
     'sirve|sirven|servir para nada',
     'no hay problema|lio',
     'lo que busco|buscaba|necesito|necesitaba|queria|quiero',

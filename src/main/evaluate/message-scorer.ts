@@ -324,11 +324,20 @@ const ADD_ONS = ['y tambien|ademas? un|una|unos|unas|dos|tres|cuatro|cinco|1|2|3
 /** Taking it: "lo llevo" buys, "lo llevo a arreglar" or "al taller" takes it somewhere (checked below). */
 const TAKE_IT = 'lo|la|los|las llevo|tomo|pillo|aviento|rifo'
 /** Wanting a thing named, in so many words: an order in a short chat message, a wish in a review. */
-const WANTS = [
-  'quiero|quisiera|queria|deseo|encargo un|una|unos|unas|el|la|los|las',
-  'necesito|necesitaria|ocupo|quiero|quisiera 1|2|3|4|5|6|7|8|9|10|12|15|20|24|25|30|40|50|60|100|dos|tres|cuatro|cinco|seis|diez|doce|veinte|treinta|cincuenta|cien',
-]
+/** Wanting so many of a thing: "necesito 50 cupcakes", "quiero 20 empanadas". */
+const WANT_COUNT = 'necesito|necesitaria|ocupo|quiero|quisiera 1|2|3|4|5|6|7|8|9|10|12|15|20|24|25|30|40|50|60|100|dos|tres|cuatro|cinco|seis|diez|doce|veinte|treinta|cincuenta|cien'
+const WANTS = ['quiero|quisiera|queria|deseo|encargo un|una|unos|unas|el|la|los|las', WANT_COUNT]
 const WANT_PATTERNS = new Set(WANTS)
+/** What may stand before an order that opens the message: a greeting. */
+const OPENING_WORDS: ReadonlySet<string> = new Set('hola buenas buenos buen dia dias tardes noches oye mira amigo amiga vecino vecina'.split(' '))
+/**
+ * Opening the message (after a greeting at most): "quiero 20 empanadas, 10 de carne cortada a
+ * cuchillo y 10 de jamón y queso" orders however long the details that follow; further in, "en
+ * la foto se ven 2" or "necesito 2 días más" tell.
+ */
+function opensMessage(words: readonly string[], at: number): boolean {
+  return words.slice(0, at).every((w) => OPENING_WORDS.has(w))
+}
 /** Up to this many words, wanting a thing named is an order; in a longer text it is a wish ("quiero un producto que dure"). */
 const WANT_ORDER_WORDS = 12
 
@@ -358,6 +367,11 @@ const ORDER_PHRASES = new PhraseSet(
     // "me regalas dos", "me das una", "véndeme 3" (the normalizer reads "me regalas" as "dame");
     // not "mándame una": that is usually a photo or the details.
     `dame|damelo|vendeme|traeme|pasame|ponme|sirveme|preparame|echame|encargame|regalas|vendes|traes ${ITEM_COUNT_WORDS}|unos|unas`,
+    // The thing named with its article: "traeme el genérico", "deme la de fresa" (not "dame el
+    // precio", "dame la dirección": those ask, see NOT_GOODS).
+    'dame|denme|traeme|traigame|traiganme|vendeme|vendame el|la|los|las',
+    // What is made to order, with how many: "haceme las 500 tarjetas", "hazme 2 tortas" (not "hazme un favor", below).
+    `hazme|haceme|hagame|hacenos|haganme|preparame|preparenme los|las? ${ITEM_COUNT_WORDS}|15|20|24|25|30|40|50|60|100|200|300|500|1000|unos|unas`,
     `me regalas|regala|das|da|vendes|vende|traes|trae|pasas|pasa|pones|pone|sirves|sirve|preparas|prepara ${ITEM_COUNT_WORDS}|unos|unas`,
     'para pedir|ordenar|encargar',
     'confirmo|confirmamos el|la? pedido|orden|compra',
@@ -507,7 +521,7 @@ function orderInWords(text: AnalyzedText): OrderInWords | null {
       ((m.value !== BOOKING_FOR && m.value !== SIZED_ORDER && !ADD_ONS.includes(m.value)) || m.start === 0) &&
       // Switching on what the customer already has is support: "necesito activar mi chip".
       !(text.words[m.end - 1] === 'activar' && (text.words[m.end] === 'mi' || text.words[m.end] === 'mis')) &&
-      (text.words.length <= WANT_ORDER_WORDS || !(WANT_PATTERNS.has(m.value) || BOOKINGS.includes(m.value) || ADD_ONS.includes(m.value) || m.value === SIZED_ORDER)),
+      (text.words.length <= WANT_ORDER_WORDS || (m.value === WANT_COUNT && opensMessage(text.words, m.start)) || !(WANT_PATTERNS.has(m.value) || BOOKINGS.includes(m.value) || ADD_ONS.includes(m.value) || m.value === SIZED_ORDER)),
   )
   if (match) return phrase(match)
   const told = (i: number) => !text.askedClauses?.includes(text.clauseOf[i]!)

@@ -234,6 +234,8 @@ const RULES: Rule[] = [
   { pattern: 'orgullo', kind: 'praise', reliability: 0.7, negated: 'annoyance', notAfter: new Set(['del']) },
   // "¿Para qué pago…?" asks nothing: the service is not worth it ("pa q pago plan si no hay señal").
   ...rules('complaint', 0.7, undefined, 'para que pago|pagamos|pagan|pagas'),
+  // Before or after buying is when, not a purchase: "¿puedo pasar a verla antes de comprarla?".
+  ...rules('info', 0.5, undefined, 'antes|despues de comprar|comprarlo|comprarla|comprarlos|comprarlas'),
   ...rules('purchase', 0.7, 'rejection', 'comprarlo|comprarla|comprarlos'),
   { pattern: `quiero|pido ${QUANTITIES}`, kind: 'purchase', reliability: 0.7, negated: 'rejection', notBefore: NOT_GOODS },
   ...rules('purchase', 0.85, undefined,
@@ -291,7 +293,8 @@ const RULES: Rule[] = [
   // "mándamelo", usted's "mándemelos con factura", plural and with a time: an order sent for.
   ...rules('purchase', 0.75, 'rejection',
     'mandamelo|enviamelo|mandamela|enviamela|traemelo|traemela|mandamelos|enviamelos|mandamelas|enviamelas|traemelos|mandemelo|mandemelos|mandemela|mandemelas|enviemelo|enviemelos|enviemela|traigamelo|traigamelos|traigamela $',
-    'mandamelo|enviamelo|mandamela|enviamela|traemelo|traemela|mandamelos|enviamelos|mandamelas|enviamelas|traemelos|mandemelo|mandemelos|mandemela|mandemelas|enviemelo|enviemelos|enviemela|traigamelo|traigamelos|traigamela con|hoy|mañana|ya|pues',
+    'mandamelo|enviamelo|mandamela|enviamela|traemelo|traemela|mandamelos|enviamelos|mandamelas|enviamelas|traemelos|mandemelo|mandemelos|mandemela|mandemelas|enviemelo|enviemelos|enviemela|traigamelo|traigamelos|traigamela con|hoy|mañana|ya|pues|igual|entonces|nomas|asi',
+    'mandamelo|enviamelo|mandamela|enviamela|traemelo|traemela|mandamelos|enviamelos|mandamelas|enviamelas|traemelos por favor',
   ),
   ...rules('purchase', 0.85, undefined, 'te|le|ya mande|envie|pase|deposite|transferi|consigne|gire por', 'te|le llevo|paso|mando|deposito el|la pisto|plata|platica|dinero|lana|billete|pago|efectivo', 'ahi|aqui esta|va|van el|la screenshot|voucher|comprobante'),
   ...rules('info', 0.4, undefined, 'como es el proceso'),
@@ -384,6 +387,8 @@ const RULES: Rule[] = [
   ...rules('annoyance', 0.65, undefined, 'not cool|nice|good|great|ok', 'super|muy|re|bien|so? annoying|boring|lame|awful|trash'),
   // "Al otro día" is the next day, not "another day" put off.
   ...rules('topic', 0.3, undefined, 'al otro dia'),
+  // Sides, not prices: "tarjetas a dos caras", "impresión doble cara".
+  ...rules('topic', 0.3, undefined, 'a|por|de dos|ambas caras', 'doble cara|faz'),
   // Whoever it pleased: "nos encantó", "a mi esposa le fascinó", "les gustó mucho".
   ...rules('praise', 0.85, 'decline', 'me|nos|le|les encanta|encanto|encantan|encantaron|fascina|fascino|fascinan|fascinaron', 'te|les|le va|van a encantar|fascinar'),
   ...rules('praise', 0.8, 'rejection', 'me gusta|gusto|gustan|gustaron|gustaria', 'nos|le|les gusta|gusto|gustan|gustaron', 'me|nos|le|les ha|han gustado|encantado'),
@@ -476,6 +481,8 @@ const RULES: Rule[] = [
   // "Repetiré curso" fails a school year.
   { pattern: 'volvere|volveremos|regresare|regresaremos|volveria|volveriamos|repetiremos|repetire|repetiria|repetiriamos', kind: 'praise', reliability: 0.7, negated: 'rejection', otherSenseBefore: new Set(['a']), notBefore: new Set(['curso', 'año', 'examen', 'asignatura', 'materia', 'grado']) },
   ...rules('complaint', 0.75, undefined, 'no recomiendo|recomendamos'),
+  // Not buying it again ("ya no se lo compro"): longer than the "no sé" of doubt it starts with.
+  ...rules('rejection', 0.75, undefined, 'no se lo|la|los|las compro|compramos|comprare|compraria', 'no se lo|la|los|las vuelvo|volvemos|volvere a comprar'),
   // Stars given (not "un hotel 5 estrellas").
   { pattern: '5|cinco estrellas', kind: 'praise', reliability: 0.75, notAfter: new Set(['hotel', 'hoteles', 'restaurante', 'resort', 'de']) },
   { pattern: '0|cero|1|una estrella|estrellas', kind: 'complaint', reliability: 0.75, notAfter: new Set(['hotel', 'hoteles', 'restaurante', 'resort', 'de']) },
@@ -512,12 +519,15 @@ const RULES: Rule[] = [
     'informacion|detalles|caracteristicas|garantia|incluye|certificado|disponible|modelos|colores',
   ),
   ...rules('info', 0.55, undefined, 'cuentame|explicame|explicas|muestrame|dime mas?'),
+  // Written to the wrong chat: "perdón, me equivoqué de número" says nothing of the shop.
+  ...rules('info', 0.7, undefined, 'me|nos equivoque|equivoco|equivocamos de numero|chat|contacto|conversacion|grupo|persona', 'numero equivocado'),
   // Pictures asked for, however the message ends: "ok, mándame foto del interior" asks for more, a 3.
   ...rules('info', 0.55, undefined, `${LINK_VERBS} una|unas|la|las|el|los|mas|otra|otras|otro|otros? foto|fotos|fotico|foticos|fotito|fotitos|imagen|imagenes|video|videos|catalogo`),
   ...rules('info', 0.5, undefined,
     'como funciona',
     'sirve para',
     'busco|buscaba|necesito|recomiendas|recomienda|recomiendan|recomendarias|recomiendame|recomiendenme|recomienden|recomendadme|recomendame',
+    'aconsejas|aconseja|aconsejan|aconsejarias|aconsejame|aconsejeme|aconsejenme',
     'que no sea|sean tan|muy? caro|caros|cara|caras|costoso|costosos',
     // How to do something with the company, not how to pay (those are longer and read first):
     // "¿cómo hago para sacar turno?", "¿cómo puedo cambiar la talla de un pedido?".
@@ -725,7 +735,8 @@ const RULES: Rule[] = [
   // Neither of the options offered: "ninguna", "ni una ni otra".
   ...rules('decline', 0.7, undefined, 'ninguna|ninguno|ningunas|ningunos $', 'ni una|uno ni otra|otro'),
   // Not thanks "por otro día" of life, nor "cada otro día".
-  { pattern: 'otro dia', kind: 'decline', reliability: 0.6, notAfter: new Set(['por', 'cada']) },
+  // "el otro día compré…" tells when, it declines nothing.
+  { pattern: 'otro dia', kind: 'decline', reliability: 0.6, notAfter: new Set(['por', 'cada', 'el']) },
   ...rules('decline', 0.6, undefined,
     'tal vez|talvez|quizas|quiza despues|luego',
     'mas adelante',
@@ -759,6 +770,7 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.85, 'reassurance', 'que|muy|tan|mal|mala|malo servicio|atencion|mal|malo|mala').map((r) => ({ ...r, notBefore: GOOD_AFTER })),
   ...rules('complaint', 0.85, undefined, 'estafa|estafadores|estafador|estafan|ladrones|ladron|robo|mentira|mentirosos|mentiroso|fraude|tumbada|engaño'),
   ...rules('complaint', 0.85, undefined, 'estafado|estafada|estafados|estafaron|robaron|timaron|engañaron|engañado|engañada'),
+  ...rules('complaint', 0.85, undefined, 'me|nos|les estan|esta|estas estafando|robando|timando|engañando'),
   // Complaints about the service rather than the reply: nobody answers, charged twice, faulty goods.
   ...rules('complaint', 0.8, undefined,
     'nadie me|nos responde|contesta|atiende|soluciona|ayuda|confirma|da|dan razon|respuesta?',
@@ -911,6 +923,9 @@ const RULES: Rule[] = [
     // Asked and asked: "llevo tres semanas reclamando", "un mes llamando y nada".
     'horas|dias|semanas|meses|hora|mes|rato reclamando|llamando|escribiendo|insistiendo|peleando',
     'dia|dias|semana|semanas|mes|meses y nada $',
+    // Nothing to date: "ya te pagué hace 2 semanas y hasta hoy nada".
+    'hasta hoy|ahora|ahorita nada $',
+    'hasta la fecha nada $',
     // "3 meses y mi pedido sigue en tránsito".
     'dia|dias|semana|semanas|mes|meses y todavia|aun|sigue|siguen|nada',
     // Not sent yet: "ya pagué y todavía no me mandan el pedido".
@@ -1310,7 +1325,9 @@ const RULES: Rule[] = [
   { pattern: 'viene|vienen roto|rota|rotos|rotas|dañado|dañada|dañados|dañadas|quebrado|quebrada|vencido|vencida|abierto|abierta', kind: 'complaint', reliability: 0.75, toldOnly: true },
   // Called off by the company: "me cancelaron el vuelo", "nos anularon la reserva sin aviso".
   ...rules('complaint', 0.75, undefined, `me|nos|le|les cancelaron|anularon|cancelo|anulo|cancelan|anulan el|la|mi|su|nuestro|nuestra? ${UNDONE_THINGS}`),
-  ...rules('complaint', 0.8, undefined, 'llego|llegaron|vino|vinieron|venia|venian|esta|estan|estaba|estaban|salio|salieron|lleva|llevan|sigue|siguen roto|rota|rotos|rotas|destrozado|destrozada|destrozados|destrozadas|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|incompleto|incompleta|malo|mala|vencido|vencida|frio|fria|frios|frias|helado|helada|crudo|cruda|derretido|derretida'),
+  ...rules('complaint', 0.8, undefined, 'llego|llegaron|vino|vinieron|venia|venian|esta|estan|estaba|estaban|salio|salieron|sigue|siguen roto|rota|rotos|rotas|destrozado|destrozada|destrozados|destrozadas|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|incompleto|incompleta|malo|mala|vencido|vencida|frio|fria|frios|frias|helado|helada|crudo|cruda|derretido|derretida'),
+  // "lleva roto tres días"; not "¿llevan helado a domicilio?", which carries the food.
+  ...rules('complaint', 0.8, undefined, 'lleva|llevan roto|rota|rotos|rotas|destrozado|destrozada|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|malo|mala'),
   // With how much between: "el paquete llegó todo aplastado", "la caja vino medio rota".
   ...rules('complaint', 0.8, undefined, 'llego|llegaron|vino|vinieron|esta|estan|estaba|estaban todo|toda|todos|todas|medio|media roto|rota|rotos|rotas|destrozado|destrozada|destrozados|destrozadas|dañado|dañada|dañados|dañadas|quebrado|quebrada|aplastado|aplastada|aplastados|aplastadas|abollado|abollada|golpeado|golpeada|mojado|mojada|mojados|mojadas|sucio|sucia|rayado|rayada|despegado|despegada|descosido|descosida|podrido|podrida|derretido|derretida|frio|fria'),
   // Broken, faulty, withered or fake, said of what was bought: "se rompió al segundo día", "vino
@@ -1661,7 +1678,7 @@ const ALONE: Readonly<Record<string, { kind: SignalKind; reliability: number }>>
 
 /** Paid, in one word: a purchase when it is a clause of its own. */
 // Not "cancelado": paid in Colombia, called off everywhere else.
-const PAID_ALONE = new Set(['pagado', 'transferido', 'consignado', 'depositado', 'abonado'])
+const PAID_ALONE = new Set(['pagado', 'transferido', 'consignado', 'depositado', 'abonado', 'yapeado', 'plineado', 'nequeado'])
 
 /** "transferido ✅ avísame cuando lo despachen": an emoji right after the opening word closes it as a clause would. */
 function paidThenEmoji(analyzed: AnalyzedText): boolean {
@@ -1757,6 +1774,24 @@ function goodBeforeNoun(words: readonly string[], clauseOf: readonly number[], c
   return true
 }
 
+/** How it came: the verbs of a delivery told. */
+const ARRIVED: ReadonlySet<string> = new Set('llego llegaron vino vinieron'.split(' '))
+const THE: ReadonlySet<string> = new Set('el la los las mi mis'.split(' '))
+const DAMAGED: ReadonlySet<string> = new Set(
+  'roto rota rotos rotas destrozado destrozada destrozados destrozadas dañado dañada dañados dañadas quebrado quebrada quebrados quebradas aplastado aplastada aplastados aplastadas abollado abollada mojado mojada mojados mojadas sucio sucia rayado rayada podrido podrida podridos podridas derretido derretida vencido vencida vencidos vencidas descosido descosida manchado manchada marchito marchita marchitos marchitas'.split(' '),
+)
+
+/**
+ * The thing named between the delivery and its damage: "me llegaron los huevos rotos", "vino la
+ * caja toda mojada". The phrase rules need the damage right after the verb ("llegó roto").
+ * Returns where the damage ends, or -1.
+ */
+function arrivedDamaged(words: readonly string[], clauseOf: readonly number[], claimed: readonly boolean[], i: number): number {
+  if (!ARRIVED.has(words[i]!) || !THE.has(words[i + 1] ?? '') || claimed[i] || claimed[i + 2]) return -1
+  const at = ['todo', 'toda', 'todos', 'todas', 'medio', 'media'].includes(words[i + 3] ?? '') ? i + 4 : i + 3
+  return DAMAGED.has(words[at] ?? '') && clauseOf[at] === clauseOf[i] && !claimed[at] ? at + 1 : -1
+}
+
 /** Everything the rules see in a reply, before the signals are resolved into one score. */
 export function extractSignals(analyzed: AnalyzedText): Signal[] {
   const { words, clauseOf } = analyzed
@@ -1815,6 +1850,10 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
   }
   // "buenos profes", "buen vuelo": a good word before a noun no rule read is a verdict on it, told.
   if (!asks) for (let i = 0; i + 1 < words.length; i++) if (goodBeforeNoun(words, clauseOf, claimed, i)) signals.push({ kind: 'praise', reliability: 0.55, label: `praise:${words[i]} ${words[i + 1]}`, span: { start: i, end: i + 2 } })
+  for (let i = 0; i + 3 < words.length; i++) {
+    const end = arrivedDamaged(words, clauseOf, claimed, i)
+    if (end > 0) signals.push({ kind: 'complaint', reliability: 0.75, label: `complaint:${words.slice(i, end).join(' ')}`, span: { start: i, end } })
+  }
   // The same reading the responder hands the chat over with (guardrails/human-request.ts).
   const handoff = humanRequestIn(analyzed)
   if (handoff.asked) signals.push({ kind: 'handoff', reliability: HANDOFF_RELIABILITY, label: `handoff:${handoff.phrase}` })

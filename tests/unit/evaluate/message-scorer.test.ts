@@ -1086,3 +1086,37 @@ describe('scoreMessage: which one suits, asked with no mark', () => {
     expect(scoreMessage({ text: 'me sirve, gracias' }, parts).score).toBe(4)
   })
 })
+
+describe('scoreMessage: orders, payments and letdowns as shop chats say them', () => {
+  it('reads an order that opens the message at any length, things made to order and things named with their article', () => {
+    for (const text of ['quiero 20 empanadas, 10 de carne cortada a cuchillo y 10 de jamon y queso', 'ya te mande el logo, haceme las 500 tarjetas mate a dos caras', 'traeme el generico entonces, y tambien un paracetamol de 1g', 'esta carito pero bueno, mandamelo igual', 'yapeado 👌']) {
+      const read = scoreMessage({ text }, parts)
+      expect([read.wasSuccessful, read.category], text).toEqual([true, 'proceso_pago'])
+    }
+    // Sides, not prices; days, a total or a name are no goods.
+    expect(scoreMessage({ text: 'las tarjetas a dos caras' }, parts).signals).not.toContain('price_objection:caras')
+    for (const text of ['necesito 2 dias', 'quiero 2 semanas de vacaciones', 'dame el total', 'dame el nombre del local']) expect(scoreMessage({ text }, parts).wasSuccessful, text).toBe(false)
+  })
+
+  it('reads a payment with nothing to date, not buying again, damage named after the thing, and a wrong number', () => {
+    const cheated = scoreMessage({ text: 'ya te pague hace 2 semanas y hasta hoy nada, me estan estafando' }, parts)
+    expect([cheated.score, cheated.wasSuccessful]).toEqual([1, false])
+    const never = scoreMessage({ text: 'mi perro no quiso ni oler ese alimento, ya no se lo compro' }, parts)
+    expect([never.wasSuccessful, never.score <= 2]).toEqual([false, true])
+    for (const text of ['me llegaron los huevos rotos, la mitad de la maple', 'vino la caja toda mojada', 'llegaron las flores marchitas']) expect(scoreMessage({ text }, parts).score, text).toBeLessThanOrEqual(2)
+    for (const sentiment of [LIKING, DISLIKING]) expect(scoreMessage({ text: 'perdon me equivoque de numero' }, { sentiment }).score).toBe(3)
+  })
+
+  it('reads before buying, advice asked, ice cream carried and "the other day" as no purchase, no complaint and no decline', () => {
+    const visit = scoreMessage({ text: 'puedo pasar a verla y darme una vuelta antes de comprarla?' }, parts)
+    expect([visit.wasSuccessful, visit.score]).toEqual([false, 3])
+    for (const sentiment of [LIKING, DISLIKING]) {
+      const advice = scoreMessage({ text: 'que bicicleta me aconsejas para ir al trabajo' }, { sentiment })
+      expect([advice.score, advice.category]).toEqual([3, 'consulta_producto'])
+    }
+    expect(scoreMessage({ text: 'llevan helado a domicilio a la zona de Pocitos?' }, parts).score).toBe(3)
+    expect(scoreMessage({ text: 'lleva roto tres dias' }, parts).score).toBeLessThanOrEqual(2)
+    expect(scoreMessage({ text: 'el otro dia compre una tarta de queso y estaba buenisima' }, parts).signals).not.toContain('decline:otro dia')
+    expect(scoreMessage({ text: 'mejor otro dia' }, parts).signals).toContain('decline:otro dia')
+  })
+})
