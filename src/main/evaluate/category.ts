@@ -13,7 +13,7 @@
 
 import { CATEGORIES, type Category } from '../../shared/types'
 import { EMPTY_DELIVERY_PATTERNS } from './empty-delivery-words'
-import { analyzeSpanish, asksQuestion, namedAsOwned, type AnalyzedText } from '../kernel/spanish-text'
+import { analyzeSpanish, asksEitherOr, asksQuestion, namedAsOwned, THING_DETERMINERS, THING_VERBS, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet } from '../kernel/phrase-matcher'
 import { PAY_LATER, WALLET_PHRASES, WALLETS } from '../kernel/payment-words'
 import { SLOW_ANSWER_PATTERN } from './slow-answer-words'
@@ -226,6 +226,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'me|nos conviene|convendria', questionOnly: true },
     { pattern: 'quiero el|la|los|las|un|una|mas|saber|ver|informacion', negatable: true },
     { pattern: 'tienen|tienes|tiene|hay|venden|vendes|manejan|manejas|traen|consigo', questionOnly: true },
+    // A service asked for: "¿arreglan cierres de chamarra?", "imprimen en tazas".
+    { pattern: 'arreglan|arreglas|reparan|reparas|cosen|coses|imprimen|imprimes|confeccionan|fabrican|instalan|graban|grabas|personalizan|personalizas', questionOnly: true },
     // Asked with courtesy: "¿Tendrá usted Losartán de 50?".
     { pattern: 'tendra|tendran|tendria|tendrian|tendras', questionOnly: true },
     // The services a shop offers and what they ask of a customer: "¿qué servicios ofrecen?", "¿qué requisitos piden?".
@@ -471,6 +473,10 @@ const NAMED_ELSEWHERE = new PhraseSet<Category>([
   // A discount on a purchase is a price: "¿hay descuento por primera compra?".
   { pattern: 'descuento|descuentos|promocion|promociones|cupon|cupones|codigo por|en|de|para la|mi|tu|su? primera? compra|compras|pedido|pedidos', value: 'consulta_precio' },
   { pattern: 'me|nos? avisas|avisan|avise|avisen|avisame|avisenme|avisarme|avisarias cuando llegue|lleguen|vuelva|vuelvan|entre|entren|haya|tengan|consigas|consigan', value: 'consulta_producto' },
+  // Who pays the shipping: "¿el envío lo pago yo o corre por su cuenta?".
+  { pattern: 'envio|flete|domicilio lo pago|pagamos|pagas|paga|pagan|cubro|cubre|cubren', value: 'consulta_envio' },
+  // A price called too dear by what it would buy instead: "por ese precio me compro uno nuevo".
+  { pattern: 'por ese|esa|eso precio|plata|valor|dinero me compro|compro|consigo|compras|consigues', value: 'consulta_precio' },
 ])
 
 const SETS = ORDER.map((category) => ({ category, phrases: new PhraseSet(TOPICS[category].map((rule) => ({ pattern: rule.pattern, value: rule }))) }))
@@ -647,18 +653,14 @@ export function topicOf(analyzed: AnalyzedText, options: { withoutPurchase?: boo
       return { category, start: match.start, end: match.end, ...(paperwork ? { paperwork: true } : {}), ...(conditionalPurchase ? { conditionalPurchase } : {}) }
     }
   }
-  // Only with a question mark, in a chat-length message: a review that opens "este lugar es…" tells.
-  const thing = asks && analyzed.questionMarks > 0 && words.length <= THING_QUESTION_WORDS ? thingAskedAbout(analyzed) : -1
+  // Only with a question mark, in a chat-length message: a review that opens "este lugar es…"
+  // tells. Or asked which of two with no mark: "la bici es aro 26 o 27.5".
+  const thing = asks && (analyzed.questionMarks > 0 || asksEitherOr(analyzed)) && words.length <= THING_QUESTION_WORDS ? thingAskedAbout(analyzed) : -1
   if (thing >= 0) return { category: 'consulta_producto', start: thing, end: thing + 2 }
   return { category: 'general', start: -1, end: -1, ...(conditionalPurchase ? { conditionalPurchase } : {}) }
 }
 
 const THING_QUESTION_WORDS = 20
-const DETERMINERS: ReadonlySet<string> = new Set('el la los las ese esa esos esas este esta estos estas'.split(' '))
-/** What a thing is, has, lasts or does: "¿la mesa es extensible?", "¿ese tinte maltrata el cabello?". */
-const THING_VERBS: ReadonlySet<string> = new Set(
-  'es son viene vienen trae traen tiene tienen dura duran sirve sirven incluye incluyen lleva llevan queda quedan funciona funcionan aguanta aguantan resiste resisten mide miden pesa pesan puede pueden maltrata maltratan destiñe destiñen encoge encogen'.split(' '),
-)
 /** Nouns that are not goods: the order, the payment, the shop, a person. */
 const NOT_A_THING: ReadonlySet<string> = new Set(
   'pedido orden envio entrega pago cuenta tienda local numero direccion horario dueño dueña señor señora chico chica muchacho muchacha asesor asesora promo oferta problema mensaje link foto fotos que'.split(' '),
@@ -673,7 +675,7 @@ function thingAskedAbout(analyzed: AnalyzedText): number {
   const { words, clauseOf } = analyzed
   for (let i = 0; i + 2 < words.length; i++) {
     const opens = i === 0 || clauseOf[i] !== clauseOf[i - 1] || words[i - 1] === 'y'
-    if (!opens || !DETERMINERS.has(words[i]!) || NOT_A_THING.has(words[i + 1]!)) continue
+    if (!opens || !THING_DETERMINERS.has(words[i]!) || NOT_A_THING.has(words[i + 1]!)) continue
     // "el almuerzo del jueves es…", "las uñas de gel cuánto duran": a "de" phrase may stand between.
     let v = i + 2
     if ((words[v] === 'de' || words[v] === 'del') && v + 1 < words.length) v += 2

@@ -9,7 +9,7 @@
 // (RULES_WEIGHT, chosen on the tuning part of the development set, docs/scorer.md). A sale the
 // rules or the context recognised stays a sale: no review vocabulary can out-vote "me lo llevo".
 
-import { analyzeSpanish, asksQuestion, wantsToKnow, type AnalyzedText } from '../kernel/spanish-text'
+import { analyzeSpanish, asksQuestion, asksWithoutMark, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet } from '../kernel/phrase-matcher'
 import { rulesDistribution } from './blended-scorer'
 import { topicOf, type Category, type TopicMatch } from './category'
@@ -767,7 +767,7 @@ function blendWithModel(analyzed: AnalyzedText, rules: ReplyAssessment, topic: T
   // text that opens with "como" compares as often. Questions to a company in a post ("¿cuántos
   // kilos se pueden llevar en la maleta de mano…?") had been read as keen; --cv unchanged.
   // Saying it wants to know ("Quisiera saber si la garantía…") asks as plainly as a question mark.
-  const marked = analyzed.questionMarks > 0 || wantsToKnow(analyzed)
+  const marked = analyzed.questionMarks > 0 || asksWithoutMark(analyzed)
   const prior = asks && (marked || words <= fullWords) ? (parts.questionPrior ?? (marked ? QUESTION_NEUTRAL_PRIOR : ASKING_NEUTRAL_PRIOR)) * Math.min(1, fullWords / words) : 0
   // Where the rules found nothing at all and nothing is asked, a statement with no words the rules
   // know is as often a plain fact ("mañana cierran la avenida por el desfile") as a feeling.

@@ -30,4 +30,5 @@ export const TOTAL_ASKED_PATTERNS: readonly string[] = ['me das|pasas|dices|mand
 export const RECEIPT_ASKED_PATTERNS: readonly string[] = [
   'me|nos mandas|envias|pasas|das|mandan|envian|pasan|dan|manda|envia|pasa|da el|la|un|una|mi ticket|recibo|comprobante|boleta|factura',
   'mandame|enviame|pasame|dame el|la|un|una|mi ticket|recibo|boleta|factura',
+  'me|nos puedes|puede|pueden|podrias|podria|podrian mandar|enviar|pasar|dar|reenviar el|la|un|una|mi ticket|recibo|comprobante|boleta|factura',
 ]

@@ -5,7 +5,7 @@
 // mixes signals is resolved by explicit rules instead of by whichever regex happened to be first.
 // docs/scorer.md has the labeling guide these rules follow and the measured accuracy.
 
-import { analyzeSpanish, asksAfterReaction, asksQuestion, namedAsOwned, questionWordOpening, wantsToKnow, type AnalyzedText } from '../kernel/spanish-text'
+import { analyzeSpanish, asksAfterReaction, asksQuestion, namedAsOwned, asksWithoutMark, questionWordOpening, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet, type PhraseMatch } from '../kernel/phrase-matcher'
 import { PAY_LATER, WALLET_PHRASES, WALLETS } from '../kernel/payment-words'
 import { SLOW_ANSWER_PATTERN } from './slow-answer-words'
@@ -234,6 +234,8 @@ const RULES: Rule[] = [
   { pattern: 'orgullo', kind: 'praise', reliability: 0.7, negated: 'annoyance', notAfter: new Set(['del']) },
   // "¿Para qué pago…?" asks nothing: the service is not worth it ("pa q pago plan si no hay señal").
   ...rules('complaint', 0.7, undefined, 'para que pago|pagamos|pagan|pagas'),
+  // Who pays the shipping is asked, nothing bought: "¿el envío lo pago yo o corre por su cuenta?".
+  ...rules('topic', 0.5, undefined, 'envio|flete|domicilio lo pago|pagamos|pagas|paga|pagan|cubro|cubre|cubren'),
   // Before or after buying is when, not a purchase: "¿puedo pasar a verla antes de comprarla?".
   ...rules('info', 0.5, undefined, 'antes|despues de comprar|comprarlo|comprarla|comprarlos|comprarlas'),
   ...rules('purchase', 0.7, 'rejection', 'comprarlo|comprarla|comprarlos'),
@@ -711,6 +713,10 @@ const RULES: Rule[] = [
   // What they wanted was another one: "yo lo quería en blanco".
   ...rules('objection', 0.6, undefined, 'yo lo|la|los|las queria|queriamos|buscaba|buscabamos'),
   ...rules('price_objection', 0.7, undefined, 'no tengo|tenemos|hay plata|dinero|presupuesto|platica', 'no tengo como|con que pagar', 'no me alcanza'),
+  // Not enough money, in other words: "no me da el presupuesto", "no me da el bolsillo".
+  ...rules('price_objection', 0.7, undefined, 'no me|nos da|dan el|la|mi? presupuesto|plata|dinero|bolsillo|platica'),
+  // The price a new one costs: "por ese precio me compro uno nuevo".
+  ...rules('price_objection', 0.75, undefined, 'por ese|esa|eso precio|plata|valor|dinero me compro|compro|consigo|compras|consigues'),
   // Not "¿el combo sale más barato?": whether a deal is cheaper is asked. Nor the cheapest named
   // ("tienen el más barato en rojo?", "cuál es el plan más barato"): a superlative, no objection.
   { pattern: 'mas barato|barata|baratos|economico|economica', kind: 'price_objection', reliability: 0.55, notAfter: new Set(['sale', 'salen', 'saldria', 'seria', 'queda', 'quedaria', 'salido', 'salio', 'el', 'la', 'los', 'las', 'lo', 'plan', 'paquete', 'modelo', 'opcion']) },
@@ -1453,6 +1459,8 @@ const RULES: Rule[] = [
   ),
   // "No vuelvo" said alone, closing the story: "mucho postureo y poca música. No vuelvo".
   ...rules('rejection', 0.75, undefined, 'no vuelvo|volvemos|volvere $'),
+  // Never buying there again: "no vuelvo a comprar acá", "no volvemos a pedir".
+  ...rules('rejection', 0.8, undefined, 'no vuelvo|volvemos|volvere|volveremos|volveria a comprar|pedir|comprarles|pedirles'),
   // Customer service as the region tweets it: wrong, lost, half-filled, rancid, inedible, tricked,
   // sold used as new, broken for months, charged twice, left in the dark, sent back and forth.
   ...rules('complaint', 0.75, undefined,
@@ -1883,7 +1891,7 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
     const onlyWhat = words.length === 0 || (words.length <= 2 && words.every((w) => WHAT.has(w)))
     if (onlyWhat && analyzed.emojis.length === 0) signals.push({ kind: 'confusion', reliability: 0.45, label: words.length ? `confusion:${words.join(' ')} ?` : 'confusion:?' })
     else signals.push({ kind: 'info', reliability: 0.35, label: 'question' })
-  } else if (asksAfterReaction(analyzed) || wantsToKnow(analyzed)) signals.push({ kind: 'info', reliability: 0.35, label: 'question' })
+  } else if (asksAfterReaction(analyzed) || asksWithoutMark(analyzed)) signals.push({ kind: 'info', reliability: 0.35, label: 'question' })
   return signals
 }
 

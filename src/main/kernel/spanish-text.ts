@@ -589,13 +589,46 @@ export function wantsToKnow(analyzed: Pick<AnalyzedText, 'words'>): boolean {
   return false
 }
 
+/** What a thing asked about opens with: "la ropa es nueva o de segunda", "¿la mesa es extensible?". */
+export const THING_DETERMINERS: ReadonlySet<string> = new Set('el la los las este esta estos estas ese esa esos esas'.split(' '))
+/** What a thing is, has, lasts or does: "¿la mesa es extensible?", "¿ese tinte maltrata el cabello?". */
+export const THING_VERBS: ReadonlySet<string> = new Set(
+  'es son viene vienen trae traen tiene tienen dura duran sirve sirven incluye incluyen lleva llevan queda quedan funciona funcionan aguanta aguantan resiste resisten mide miden pesa pesan puede pueden maltrata maltratan destiñe destiñen encoge encogen usa usan'.split(' '),
+)
+/** "X o Y" that is no choice asked: "más o menos", "o sea", "tarde o temprano", "todo o nada", "ahora o nunca", "sí o sí". */
+const SET_PAIRS = new Set(['mas menos', 'tarde temprano', 'todo nada', 'ahora nunca', 'si si', 'si no', 'uno otro'])
+
+/**
+ * Asks which of two, with no mark, as a phone writes it: "la ropa es nueva o de segunda", "la
+ * mesa aguanta peso o es solo decorativa", "la bici es aro 26 o 27.5". A short message with no
+ * "!" whose first clause names a thing, says right after what it is or has, and then offers an
+ * "o". Statements of the same shape are rarer in a chat with a shop than these questions.
+ */
+export function asksEitherOr(analyzed: Pick<AnalyzedText, 'words' | 'clauseOf' | 'questionMarks' | 'exclamationMarks'>): boolean {
+  const { words, clauseOf } = analyzed
+  if (analyzed.questionMarks > 0 || analyzed.exclamationMarks > 0 || words.length > 14 || !THING_DETERMINERS.has(words[0] ?? '')) return false
+  const verb = [1, 2, 3].find((i) => THING_VERBS.has(words[i] ?? ''))
+  if (verb === undefined) return false
+  for (let k = verb + 1; k + 1 < words.length; k++) {
+    if (words[k] !== 'o' || clauseOf[k] !== clauseOf[0]) continue
+    if (words[k + 1] === 'sea' || SET_PAIRS.has(`${words[k - 1]} ${words[k + 1]}`)) return false
+    return true
+  }
+  return false
+}
+
+/** Asks with no question mark: says it wants to know, or asks which of two. */
+export function asksWithoutMark(analyzed: Pick<AnalyzedText, 'words' | 'clauseOf' | 'questionMarks' | 'exclamationMarks'>): boolean {
+  return wantsToKnow(analyzed) || asksEitherOr(analyzed)
+}
+
 /**
  * The message asks something: a "?", or it starts like a question ("cuando llega", "de que
  * material es"), or it says it wants to know, as polite customers write without a question mark
  * ("Buenos días. Quisiera saber el costo del envío a Cuenca. Gracias.").
  */
 export function asksQuestion(analyzed: AnalyzedText): boolean {
-  if (analyzed.questionMarks > 0 || wantsToKnow(analyzed) || analyzed.askedAt?.length) return true
+  if (analyzed.questionMarks > 0 || asksWithoutMark(analyzed) || analyzed.askedAt?.length) return true
   return questionWordOpening(analyzed.words) >= 0 || asksAfterReaction(analyzed)
 }
 
@@ -612,8 +645,8 @@ export function questionWordOpening(words: readonly string[]): number {
   return -1
 }
 
-/** Question words that ask when a clause opens with them; "cuando" and "como" also tell ("cuando llegue te aviso"). */
-const LATER_QUESTION_WORDS = new Set(['cuanto', 'cuantos', 'cuantas', 'donde', 'cual', 'cuales'])
+/** Words that ask when a clause opens with them after a reaction ("gracias, y tienen en talla 12?"); "cuando" and "como" also tell ("cuando llegue te aviso"). */
+const LATER_QUESTION_WORDS = new Set(['cuanto', 'cuantos', 'cuantas', 'donde', 'cual', 'cuales', 'tienen', 'tienes', 'tenes', 'tendras', 'tendran', 'venden', 'manejan'])
 const PREPOSITIONS = new Set(['a', 'de', 'en', 'para', 'por', 'con'])
 const ARTICLES = new Set(['el', 'la', 'los', 'las'])
 /** A first reaction before the question: thanks, agreement, liking, a greeting. */
@@ -632,7 +665,8 @@ const REACTION_WORDS = new Set(
 export function asksAfterReaction(analyzed: AnalyzedText): boolean {
   const { words, clauseOf } = analyzed
   const asked = new Set(analyzed.askedAt ?? [])
-  const asks = (i: number) => LATER_QUESTION_WORDS.has(words[i] ?? '') || asked.has(i)
+  // "tienen que…" and "tienen razón" tell.
+  const asks = (i: number) => (LATER_QUESTION_WORDS.has(words[i] ?? '') && words[i + 1] !== 'que' && words[i + 1] !== 'razon') || asked.has(i)
   for (let i = 1; i <= Math.min(words.length - 1, 4); i++) {
     if (!REACTION_WORDS.has(words[i - 1]!)) return false
     // Words rewritten from a question ("cuánto cuesta" → "precio") ask with no mark before them: "ok cuanto cuesta".

@@ -1120,3 +1120,32 @@ describe('scoreMessage: orders, payments and letdowns as shop chats say them', (
     expect(scoreMessage({ text: 'mejor otro dia' }, parts).signals).toContain('decline:otro dia')
   })
 })
+
+describe('scoreMessage: questions a phone writes without a mark, and prices refused in other words', () => {
+  it('reads which of two a thing is as a question about the product, whichever way the model leans', () => {
+    for (const text of ['la mesa aguanta peso o es solo decorativa', 'la ropa es nueva o de segunda', 'la bici es aro 26 o 27.5', 'el sillon tiene alguna mancha o rotura']) {
+      for (const sentiment of [LIKING, DISLIKING]) {
+        const read = scoreMessage({ text }, { sentiment })
+        expect([read.score, read.category], text).toEqual([3, 'consulta_producto'])
+      }
+    }
+    // "más o menos" and "o sea" offer no choice.
+    expect(scoreMessage({ text: 'la comida es mas o menos' }, parts).signals).not.toContain('question')
+  })
+
+  it('reads a service asked for and stock asked after thanks as product questions', () => {
+    for (const text of ['arreglan cierres de chamarra', 'gracias, y tienen tambien en talla 12 meses']) expect(scoreMessage({ text }, parts).category, text).toBe('consulta_producto')
+    expect(scoreMessage({ text: 'ok y tienen razon' }, parts).signals).not.toContain('question')
+  })
+
+  it('reads who pays the shipping as a shipping question, and the price refused by what else it buys, not enough money and never again as no sale', () => {
+    const shipping = scoreMessage({ text: 'el envio lo pago yo o corre por cuenta de ustedes' }, parts)
+    expect([shipping.wasSuccessful, shipping.category]).toEqual([false, 'consulta_envio'])
+    const dear = scoreMessage({ text: 'por ese precio me compro uno nuevo' }, parts)
+    expect([dear.wasSuccessful, dear.category, dear.score <= 2]).toEqual([false, 'consulta_precio', true])
+    expect(scoreMessage({ text: 'no me da el presupuesto por ahora, gracias' }, parts).score).toBe(2)
+    expect(scoreMessage({ text: 'estan locos con esos precios, no vuelvo a comprar aca' }, parts).score).toBe(1)
+    const receipt = scoreMessage({ text: 'me puedes mandar el recibo de la compra del mes pasado? es para el seguro' }, parts)
+    expect([receipt.wasSuccessful, receipt.category]).toEqual([false, 'proceso_pago'])
+  })
+})
