@@ -451,6 +451,14 @@ const ORDER_PHRASES = new PhraseSet(
 /** A street number: "calle 45", "cra 7 # 12-30", "av. 68". */
 const STREET = new Set(['calle', 'cl', 'cll', 'carrera', 'cra', 'kr', 'cr', 'avenida', 'av', 'diagonal', 'dg', 'transversal', 'tv', 'manzana', 'mz'])
 
+/** Where a street named with its article is the place of an address: "vivo en la calle 45", "a la calle 45". */
+const TO_THE_STREET: ReadonlySet<string> = new Set(['en', 'a', 'hasta', 'para', 'sobre'])
+
+/** A street named with its article, in what happens there: "hoy cierran la calle 26 por la maratón". */
+function streetInAStory(words: readonly string[], at: number): boolean {
+  return (words[at - 1] === 'la' || words[at - 1] === 'el') && !TO_THE_STREET.has(words[at - 2] ?? '')
+}
+
 /** Asked as a question and still an order: "¿me lo vendes?", "¿me la separas?". */
 const ORDER_QUESTIONS = new PhraseSet(
   [
@@ -525,7 +533,7 @@ function orderInWords(text: AnalyzedText): OrderInWords | null {
   )
   if (match) return phrase(match)
   const told = (i: number) => !text.askedClauses?.includes(text.clauseOf[i]!)
-  for (let i = 0; i + 1 < text.words.length; i++) if (told(i) && STREET.has(text.words[i]!) && /^\d/.test(text.words[i + 1]!)) return { label: 'address' }
+  for (let i = 0; i + 1 < text.words.length; i++) if (told(i) && STREET.has(text.words[i]!) && /^\d/.test(text.words[i + 1]!) && !streetInAStory(text.words, i)) return { label: 'address' }
   // A quantity in units opening a short message: "dos docenas de empanadas para las 8".
   if (text.words.length <= WANT_ORDER_WORDS && told(0) && UNIT_COUNT_SET.has(text.words[0] ?? '') && UNITS.has(text.words[1] ?? '')) return phrase({ start: 0, end: 2 })
   const list = itemList(text)

@@ -234,6 +234,9 @@ const RULES: Rule[] = [
   { pattern: 'orgullo', kind: 'praise', reliability: 0.7, negated: 'annoyance', notAfter: new Set(['del']) },
   // "¿Para qué pago…?" asks nothing: the service is not worth it ("pa q pago plan si no hay señal").
   ...rules('complaint', 0.7, undefined, 'para que pago|pagamos|pagan|pagas'),
+  // Questions that blame: "¿a quién se le ocurrió quitar el pan de la libreta?", "¿alguien me
+  // explica por qué el alquiler sube todos los meses?".
+  ...rules('complaint', 0.7, undefined, 'a quien se le ocurrio|ocurre|ocurrira', 'alguien me|nos explica|explique|explicaria porque', 'alguien me|nos explica|explique|explicaria por que'),
   // Who pays the shipping is asked, nothing bought: "¿el envío lo pago yo o corre por su cuenta?".
   ...rules('topic', 0.5, undefined, 'envio|flete|domicilio lo pago|pagamos|pagas|paga|pagan|cubro|cubre|cubren'),
   // Before or after buying is when, not a purchase: "¿puedo pasar a verla antes de comprarla?".
@@ -917,7 +920,21 @@ const RULES: Rule[] = [
   ...rules('annoyance', 0.6, undefined, 'preocupante|preocupantes|alarmante|alarmantes', 'no ayuda|ayudan|ayudo nada', 'no ayuda|ayudan|ayudo en nada'),
   { pattern: 'asesinos|asesino', kind: 'insult', reliability: 0.65, toldOnly: true },
   // A day made, the good life: "me cambió el día", "eso es vida".
-  ...rules('praise', 0.65, undefined, 'me|nos cambio|alegro|hizo|salvo|arreglo el dia', 'eso|esto es vida $'),
+  ...rules('praise', 0.65, undefined, 'me|nos cambio|alegro|hizo|salvo|arreglo el dia', 'eso|esto si? es vida'),
+  // Never tired of it, worth a statue, the good people left, safe and sound, living like a king:
+  // "no me canso de mi ciudad", "merece un monumento", "todavía hay gente buena", "desayunas como rey".
+  ...rules('praise', 0.65, undefined,
+    'no me canso de',
+    'merece|merecen|merecia|merecio un monumento|aplauso|premio',
+    'todavia|aun hay|queda gente buena|linda|bonita',
+    'sano y salvo', 'sana y salva', 'sanos y salvos', 'sanas y salvas',
+    'como rey|reina|reyes|reinas $',
+    'me siento millonario|millonaria|rey|reina|persona',
+    'pagan|paga bien',
+    'tremendo|tremenda dia|noche|finde|viaje|paseo|asado|almuerzo',
+  ),
+  // Guatemala's and El Salvador's "cool": "qué chilero estuvo el convivio", "bien chivo".
+  ...rules('praise', 0.7, undefined, 'chilero|chilera|chileros|chileras|chilerisimo|chilerisima', 'que|bien|super|muy chivo|chiva|chivos|chivas'),
   // A pity named, missed, playing badly, broke: "lástima el empate", "echo de menos a mi abuelo",
   // "Cristal dando pena", "misio hasta fin de mes", "¿a dónde vamos a llegar?".
   ...rules('annoyance', 0.6, undefined, 'lastima el|la|lo|los|las', 'echo|echamos de menos', 'dando pena', 'misio|misia', 'a donde vamos a llegar', 'no se puede vivir'),
@@ -1370,8 +1387,10 @@ const RULES: Rule[] = [
   // Holding a date is booking it ("la seña para bloquear la fecha"), not blocking the shop.
   ...rules('purchase', 0.75, 'rejection', 'bloquear|bloqueo|bloqueamos|bloqueame|bloqueas|bloquea la|el|esa|ese fecha|dia|horario|turno|agenda'),
   ...rules('stop', 0.85, undefined, 'borrame|borrenme|bloquear|bloqueado|spam|denunciar'),
-  // Not the noun, a card or an account held: "el bloqueo de la tarjeta" (but "los bloqueo").
-  { pattern: 'bloqueo', kind: 'stop', reliability: 0.85, notAfter: new Set(['el', 'del', 'al', 'un', 'ese', 'este', 'mi', 'su', 'de']) },
+  // Not the noun, a card or an account held: "el bloqueo de la tarjeta" (but "los bloqueo"); nor
+  // a road blocked, told first ("bloqueo en la carretera desde mañana") or as the thing after
+  // ("bloqueo de vías", "bloqueo total").
+  { pattern: 'bloqueo', kind: 'stop', reliability: 0.85, notAfter: new Set(['el', 'del', 'al', 'un', 'ese', 'este', 'mi', 'su', 'de', 'otro', 'nuevo', 'por']), notBefore: new Set(['en', 'de', 'total', 'del', 'por', 'desde', 'indefinido', 'vial']) },
   // Colombia's "hp", but not the brand: "una laptop HP", "la impresora hp".
   { pattern: 'hp', kind: 'insult', reliability: 0.8, notAfter: new Set(['laptop', 'laptops', 'impresora', 'impresoras', 'computadora', 'computador', 'compu', 'pc', 'notebook', 'portatil', 'marca', 'tinta', 'cartucho', 'cartuchos', 'toner', 'monitor', 'mouse', 'teclado', 'cargador', 'equipo', 'modelo']) },
   ...rules('insult', 0.8, undefined, 'hpta|hijueputa|malparido|malparidos|gonorrea|imbecil|idiota|idiotas|estupido|estupidos|pendejo|pendejos|mierda|ridiculo|ridiculos'),
@@ -1782,6 +1801,16 @@ function goodBeforeNoun(words: readonly string[], clauseOf: readonly number[], c
   return true
 }
 
+/**
+ * "¿Para qué aumentaron el pasaje si los buses siguen igual?", "¿pa' qué uno estudia cinco años si
+ * un bachaquero gana más?": a question that opens with "para qué" and sets an "if" against it
+ * asks nothing; it says the thing is not worth it. Where the "para qué" stands.
+ */
+function forWhatIf(words: readonly string[], questionMarks: number): number {
+  if (questionMarks === 0 || words[0] !== 'para' || words[1] !== 'que') return -1
+  return words.slice(3, 14).includes('si') ? 0 : -1
+}
+
 /** How it came: the verbs of a delivery told. */
 const ARRIVED: ReadonlySet<string> = new Set('llego llegaron vino vinieron'.split(' '))
 const THE: ReadonlySet<string> = new Set('el la los las mi mis'.split(' '))
@@ -1858,6 +1887,7 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
   }
   // "buenos profes", "buen vuelo": a good word before a noun no rule read is a verdict on it, told.
   if (!asks) for (let i = 0; i + 1 < words.length; i++) if (goodBeforeNoun(words, clauseOf, claimed, i)) signals.push({ kind: 'praise', reliability: 0.55, label: `praise:${words[i]} ${words[i + 1]}`, span: { start: i, end: i + 2 } })
+  if (forWhatIf(words, analyzed.questionMarks) === 0 && !claimed[0]) signals.push({ kind: 'complaint', reliability: 0.65, label: 'complaint:para que … si', span: { start: 0, end: 2 } })
   for (let i = 0; i + 3 < words.length; i++) {
     const end = arrivedDamaged(words, clauseOf, claimed, i)
     if (end > 0) signals.push({ kind: 'complaint', reliability: 0.75, label: `complaint:${words.slice(i, end).join(' ')}`, span: { start: i, end } })

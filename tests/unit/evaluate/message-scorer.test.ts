@@ -1149,3 +1149,11 @@ describe('scoreMessage: questions a phone writes without a mark, and prices refu
     expect([receipt.wasSuccessful, receipt.category]).toEqual([false, 'proceso_pago'])
   })
 })
+
+describe('scoreMessage: a street in the news is no address', () => {
+  it('reads "cierran la calle 26" as no order and "vivo en la calle 45 con 12" as an address', () => {
+    expect(scoreMessage({ text: 'hoy cierran la calle 26 por la media maraton desde las 5 am' }, parts).wasSuccessful).toBe(false)
+    expect(scoreMessage({ text: 'vivo en la calle 45 con 12' }, parts).signals).toContain('order:address')
+    expect(scoreMessage({ text: 'calle 45 # 12-30 barrio la floresta' }, parts).signals).toContain('order:address')
+  })
+})

@@ -1677,3 +1677,19 @@ describe('assessReply: not paid', () => {
     expect(assessReply('todavia no me pagan, cuando me paguen te transfiero').score).toBeGreaterThanOrEqual(3)
   })
 })
+
+describe('assessReply: questions that blame, and the good life as the region posts it', () => {
+  it('reads "¿para qué… si…?", "¿a quién se le ocurrió…?" and "¿alguien me explica por qué…?" as complaints', () => {
+    for (const text of ['¿para que aumentaron el pasaje si los buses siguen igual de viejos y llenos?', '¿pa que uno estudia 5 años si un bachaquero gana mas que un medico?', '¿a quien se le ocurrio quitar el pan de la libreta este mes?', '¿alguien me explica xq el alquiler sube todos los meses?']) expect(score(text), text).toBeLessThanOrEqual(2)
+    expect(score('para que sirve?')).toBe(3)
+  })
+
+  it('reads the good life, a statue deserved, good people left, safe and sound and a Central American "cool" as praise', () => {
+    for (const text of ['El Tunco al atardecer con unas frias y los cheros, esto es vida vaya', 'no me canso de mi ciudad', 'el que invento el pandebono merece un monumento', 'todavia hay gente buena en Bogota', 'que chilero estuvo el convivio', 'ya me siento millonario', 'desayunas como rey', 'llego mi hermano a casa sano y salvo', 'me dieron el chance en el call center y pagan bien']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+  })
+
+  it('reads a roadblock told as news, not a threat to block', () => {
+    expect(score('bloqueo en la carretera Cochabamba - Santa Cruz desde mañana a las 00:00')).toBe(3)
+    expect(score('si me siguen escribiendo los bloqueo')).toBe(1)
+  })
+})
