@@ -512,6 +512,10 @@ const RULES: Rule[] = [
   ...rules('reassurance', 0.6, undefined, 'ninguna duda|pregunta', 'no lo dudo', 'no hay duda'),
   // "Nada mal" is praise put modestly; the model, reading "mal", took it for a 1.
   ...rules('reassurance', 0.8, undefined, 'nada mal'),
+  // Relief, not a complaint: "menos mal que existen las bibliotecas con aire acondicionado".
+  ...rules('reassurance', 0.7, undefined, 'menos mal'),
+  // Praise as Spain and dreamers put it: "obra maestra", "qué pasada de serie", "la empresa de mis sueños", "estoy flotando".
+  ...rules('praise', 0.8, undefined, 'obra|obras maestra|maestras', 'que|una pasada', 'de mis|nuestros sueños', 'estoy|estaba|sigo flotando'),
 
   // --- asks for more: neutral engagement. A topic word ("precio", "envío") only asks in a
   // question: "qué buen precio" is praise, "¿y el precio?" is a question. ---
@@ -861,6 +865,12 @@ const RULES: Rule[] = [
   ...rules('rejection', 0.85, undefined, 'no compro|comprare|vuelvo|volvere|volvemos mas', 'nunca mas les|te|le? compro|comprare|vuelvo|volvere|pido'),
   // Said alone, after the story of what went wrong: "llegó una hora tarde y regada. Nunca más".
   ...rules('rejection', 0.75, undefined, 'nunca mas $'),
+  // Never again, with the thing not to be done again: "jamás vuelvo a volar con esta compañía".
+  ...rules('rejection', 0.85, undefined, 'jamas|nunca vuelvo|volvere|volvemos|volveremos|volveria a', 'jamas|nunca mas? vuelvo|volvere|volvemos|volveremos $'),
+  // Staying put, pleased: "Tenerife a 25 grados… de aquí no me muevo nunca más".
+  ...rules('praise', 0.65, undefined, 'de aqui|aca no me muevo nunca? mas?', 'no me muevo de aqui|aca', 'no me muevo nunca mas'),
+  // Rotten, said of a system or a place: "qué sistema tan podrido".
+  ...rules('complaint', 0.7, undefined, 'tan|muy|es|son|esta|estan podrido|podrida|podridos|podridas'),
   ...rules('complaint', 0.8, undefined, 'robarme|robarnos|roban|robando|relajo'),
   ...rules('insult', 0.75, undefined, 'sinverguenza|sinverguenzas|descarado|descarados|descarada'),
   // Insults across the region (not "boludo" or "huevón", as often a friendly filler).

@@ -1693,3 +1693,13 @@ describe('assessReply: questions that blame, and the good life as the region pos
     expect(score('si me siguen escribiendo los bloqueo')).toBe(1)
   })
 })
+
+describe('assessReply: relief, masterpieces, never again and rotten systems', () => {
+  it('reads "menos mal", "obra maestra", "qué pasada", "de mis sueños", "estoy flotando" and staying put as praise or relief', () => {
+    for (const text of ['Menos mal que existen las bibliotecas con aire acondicionado en agosto', 'Qué pasada de serie. Obra maestra absoluta', 'me han llamado de la empresa de mis sueños', 'Empiezo el lunes, estoy flotando', 'Tenerife a 25 grados y con este mar, de aquí no me muevo nunca más']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+  })
+
+  it('reads "jamás vuelvo a…" and "qué sistema tan podrido" as strong complaints', () => {
+    for (const text of ['Jamás vuelvo a volar con esta compañía', 'Qué sistema tan podrido']) expect(score(text), text).toBe(1)
+  })
+})
