@@ -137,7 +137,7 @@ const SLOW_VERBS = 'es|esta|estan|son|va|van|anda|andan|fue|estuvo|sigue|siguen'
 /** Adjectives after which "bien" is "very", not "fine": "está bien caro", "bien feo el color", "bien lento". */
 const INTENSIFIED: ReadonlySet<string> = new Set('pinche caro cara caros caras feo fea feos feas malo mala malos malas lento lenta lentos lentas raro rara raros raras dificil complicado complicada chafa pesado pesada triste tristes tarde lejos chico chica chicos chicas pequeño pequeña sucio sucia aburrido aburrida cansado cansada jodido jodida fuerte duro dura caido caida'.split(' '))
 /** Verbs after which "no se" is a reflexive, not "no sé": "el gato ya no se quiere ir", "no se mueve". */
-const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren puede pueden podia podian pudo repite repiten olviden olvides olvidan desarma desarman rompe rompen daña dañan despinta despintan hunde hunden pudieron podra podria va van fue fueron queda quedan quedo mueve mueven hace hizo deja dejan olvida pierde preocupe preocupen vende venden consigue consiguen encuentra encuentran cansa acaba acabo salva cumple cumplio da dio llama llaman come duerme baña arregla arreglo soluciona soluciono compara mete meten rinde calla acredito acreditaron carga cargan cargo cargaron aplico aplicaron proceso procesaron envio enviaron guardo guardaron actualiza actualizo reflejo reflejaron registro registraron desconto activo activaron completo realizo efectuo genero descargo abre abrio cierra cerro conecta conecto instalo prende enciende paga pagan compra compran reporta reportan reportaron registra registran registraron'.split(' '))
+const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren puede pueden podia podian pudo repite repiten olviden olvides olvidan desarma desarman rompe rompen daña dañan despinta despintan hunde hunden pudieron podra podria va van fue fueron queda quedan quedo mueve mueven hace hizo deja dejan olvida pierde preocupe preocupen vende venden consigue consiguen encuentra encuentran cansa acaba acabo salva cumple cumplio da dio llama llaman come duerme baña arregla arreglo soluciona soluciono compara mete meten rinde calla acredito acreditaron carga cargan cargo cargaron aplico aplicaron proceso procesaron envio enviaron guardo guardaron actualiza actualizo reflejo reflejaron registro registraron desconto activo activaron completo realizo efectuo genero descargo abre abrio cierra cerro conecta conecto instalo prende enciende paga pagan compra compran reporta reportan reportaron registra registran registraron cae caen cayo cayeron mancha manchan destiñe destiñen encoge encogen calienta calientan traba traban oxida oxidan pega pegan suelta sueltan rompio rompieron'.split(' '))
 
 /** What an order can come without: the delivery, a bag, a receipt, an ingredient. */
 const UNWANTED_EXTRAS: ReadonlySet<string> = new Set('envio delivery domicilio bolsa bolsita factura boleta recibo ticket cubiertos servilletas salsa salsas cebolla hielo azucar picante mayonesa ketchup mostaza aji tomate lechuga queso pepinillos crema'.split(' '))
@@ -947,6 +947,8 @@ const RULES: Rule[] = [
   ...rules('praise', 0.7, undefined, 'chilero|chilera|chileros|chileras|chilerisimo|chilerisima', 'que|bien|super|muy chivo|chiva|chivos|chivas'),
   // A pity named, missed, playing badly, broke: "lástima el empate", "echo de menos a mi abuelo",
   // "Cristal dando pena", "misio hasta fin de mes", "¿a dónde vamos a llegar?".
+  // On top of it all: "14 horas sin luz y encima nos cobran la planilla completa", "qué chiste".
+  ...rules('annoyance', 0.65, undefined, 'encima nos|me|les|te cobran|cobraron|suben|subieron|quitan|quitaron|piden|exigen|cortan|cortaron|multan|multaron', 'que chiste $'),
   ...rules('annoyance', 0.6, undefined, 'lastima el|la|lo|los|las', 'echo|echamos de menos', 'dando pena', 'misio|misia', 'a donde vamos a llegar', 'no se puede vivir'),
   ...rules('complaint', 0.8, 'ack', `peor|peores|decepcion|decepcionado|decepcionada|decepcionados|decepcionante|desilusion|desilusionado|desilusionada|desastre|${REGRET}`),
   ...rules('annoyance', 0.65, undefined,
@@ -1792,7 +1794,7 @@ const GOOD_BEFORE: ReadonlySet<string> = new Set(['buen', 'buena', 'buenos', 'bu
  * Aires"), an ad's "en buen estado", a stretch of time ("un buen rato"), an amount ("buena parte
  * de…", "un buen número"), a wish ("buena suerte").
  */
-const NOT_JUDGED: ReadonlySet<string> = new Set('aires estado fe hora dia dias tarde tardes noche noches mañana mañanas rato ratito tiempo momento trecho parte numero cantidad porcentaje pedazo suerte'.split(' '))
+const NOT_JUDGED: ReadonlySet<string> = new Set('aires estado fe hora dia dias tarde tardes noche noches mañana mañanas rato ratito tiempo tiempos momento trecho parte numero cantidad porcentaje pedazo suerte'.split(' '))
 /** Words that are no noun to judge: "buena para…", "buenas con…". */
 const NOT_A_NOUN: ReadonlySet<string> = new Set('para por con que del las los una uno unos unas pero como cuando donde porque sin entre hasta desde sobre tambien pues'.split(' '))
 

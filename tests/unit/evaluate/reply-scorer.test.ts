@@ -1703,3 +1703,18 @@ describe('assessReply: relief, masterpieces, never again and rotten systems', ()
     for (const text of ['Jamás vuelvo a volar con esta compañía', 'Qué sistema tan podrido']) expect(score(text), text).toBe(1)
   })
 })
+
+describe('assessReply: on top of it all, a chair that does not fall, and the good old days', () => {
+  it('reads "y encima nos cobran…" and "qué chiste" as a letdown', () => {
+    for (const text of ['14 horas de corte de luz hoy en Quito y encima nos cobran la planilla completa', 'dos horas de tranque y todavia pago peaje, que chiste']) expect(score(text), text).toBe(2)
+  })
+
+  it('reads "no se cae" as a thing that holds, not "I don\'t know"', () => {
+    expect(assessReply('la silla no se cae').signals).not.toContain('confusion:no se')
+    expect(assessReply('no se si llevarlo').signals).toContain('confusion:no se')
+  })
+
+  it('reads "los buenos tiempos" as no praise of anything', () => {
+    expect(assessReply('la U perdiendo otra vez, ya ni me sorprende, cuando volveran los buenos tiempos').signals).not.toContain('praise:buenos tiempos')
+  })
+})
