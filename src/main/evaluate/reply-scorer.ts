@@ -512,8 +512,6 @@ const RULES: Rule[] = [
   ...rules('reassurance', 0.6, undefined, 'ninguna duda|pregunta', 'no lo dudo', 'no hay duda'),
   // "Nada mal" is praise put modestly; the model, reading "mal", took it for a 1.
   ...rules('reassurance', 0.8, undefined, 'nada mal'),
-  // Relief, not a complaint: "menos mal que existen las bibliotecas con aire acondicionado".
-  ...rules('reassurance', 0.7, undefined, 'menos mal'),
   // Praise as Spain and dreamers put it: "obra maestra", "qué pasada de serie", "la empresa de mis sueños", "estoy flotando".
   ...rules('praise', 0.8, undefined, 'obra|obras maestra|maestras', 'que|una pasada', 'de mis|nuestros sueños', 'estoy|estaba|sigo flotando'),
 

@@ -1694,9 +1694,9 @@ describe('assessReply: questions that blame, and the good life as the region pos
   })
 })
 
-describe('assessReply: relief, masterpieces, never again and rotten systems', () => {
-  it('reads "menos mal", "obra maestra", "qué pasada", "de mis sueños", "estoy flotando" and staying put as praise or relief', () => {
-    for (const text of ['Menos mal que existen las bibliotecas con aire acondicionado en agosto', 'Qué pasada de serie. Obra maestra absoluta', 'me han llamado de la empresa de mis sueños', 'Empiezo el lunes, estoy flotando', 'Tenerife a 25 grados y con este mar, de aquí no me muevo nunca más']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+describe('assessReply: masterpieces, never again and rotten systems', () => {
+  it('reads "obra maestra", "qué pasada", "de mis sueños", "estoy flotando" and staying put as praise', () => {
+    for (const text of ['Qué pasada de serie. Obra maestra absoluta', 'me han llamado de la empresa de mis sueños', 'Empiezo el lunes, estoy flotando', 'Tenerife a 25 grados y con este mar, de aquí no me muevo nunca más']) expect(score(text), text).toBeGreaterThanOrEqual(4)
   })
 
   it('reads "jamás vuelvo a…" and "qué sistema tan podrido" as strong complaints', () => {
