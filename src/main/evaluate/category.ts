@@ -475,6 +475,8 @@ const NAMED_ELSEWHERE = new PhraseSet<Category>([
   { pattern: 'me|nos? avisas|avisan|avise|avisen|avisame|avisenme|avisarme|avisarias cuando llegue|lleguen|vuelva|vuelvan|entre|entren|haya|tengan|consigas|consigan', value: 'consulta_producto' },
   // Who pays the shipping: "¿el envío lo pago yo o corre por su cuenta?".
   { pattern: 'envio|flete|domicilio lo pago|pagamos|pagas|paga|pagan|cubro|cubre|cubren', value: 'consulta_envio' },
+  // Refused for its price: "qué robo, ni loco pago eso".
+  { pattern: 'ni loco|loca|locos|locas|muerto|muerta pago|compro|pagaria|compraria|pagamos|compramos', value: 'consulta_precio' },
   // A price called too dear by what it would buy instead: "por ese precio me compro uno nuevo".
   { pattern: 'por ese|esa|eso precio|plata|valor|dinero me compro|compro|consigo|compras|consigues', value: 'consulta_precio' },
 ])

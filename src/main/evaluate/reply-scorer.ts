@@ -144,6 +144,8 @@ const UNWANTED_EXTRAS: ReadonlySet<string> = new Set('envio delivery domicilio b
 
 /** Food come cold. */
 const COLD = 'fria|frio|frias|frios|helada|helado|heladas|helados'
+/** Got elsewhere, before "en otro lado": told of the thing, no customer going away. */
+const BOUGHT_ELSEWHERE: ReadonlySet<string> = new Set('comprado comprada comprados compradas hecho hecha hechos hechas pedido pedida pedidos pedidas'.split(' '))
 
 /** What makes "qué servicio…" praise: "¡qué servicio tan bueno!", "qué atención más rápida". */
 const GOOD_AFTER: ReadonlySet<string> = new Set('tan mas muy bueno buena buenisimo buenisima excelente rapido rapida bien lindo linda chevere genial increible espectacular amable'.split(' '))
@@ -526,6 +528,10 @@ const RULES: Rule[] = [
     'informacion|detalles|caracteristicas|garantia|incluye|certificado|disponible|modelos|colores',
   ),
   ...rules('info', 0.55, undefined, 'cuentame|explicame|explicas|muestrame|dime mas?'),
+  // Shown, asked: "me podés mostrar cómo quedó la costura", "el tallado me lo puedes mostrar de cerquita".
+  ...rules('info', 0.55, undefined, 'me|nos lo|la|los|las? puedes|puede|pueden|podrias|podria|podrian mostrar|enseñar'),
+  // Another one asked for: "¿la tienen en otro color que no sea rosa?".
+  ...rules('info', 0.45, undefined, 'que no sea|sean'),
   // Written to the wrong chat: "perdón, me equivoqué de número" says nothing of the shop.
   ...rules('info', 0.7, undefined, 'me|nos equivoque|equivoco|equivocamos de numero|chat|contacto|conversacion|grupo|persona', 'numero equivocado'),
   // Pictures asked for, however the message ends: "ok, mándame foto del interior" asks for more, a 3.
@@ -763,7 +769,8 @@ const RULES: Rule[] = [
     'cuando me saque|gane|ganen la loteria|loto',
     'ya tengo uno|una|otro|otra',
   ),
-  ...rules('decline', 0.5, undefined, 'en otro|otra lado|parte|lugar|tienda|almacen'),
+  // Not what was bought or made elsewhere: "¿hacen ajustes a vestidos comprados en otro lado?".
+  ...rules('decline', 0.5, undefined, 'en otro|otra lado|parte|lugar|tienda|almacen').map((r) => ({ ...r, notAfter: BOUGHT_ELSEWHERE })),
 
   // --- strong negatives ---
   // Not a detail of how it should come: "no quiero envío, paso a buscar", "no quiero cebolla".
@@ -1066,6 +1073,15 @@ const RULES: Rule[] = [
   // Given up on complaining: "ya ni me molesto en reclamar", "siempre es lo mismo con ustedes",
   // "no es por quejarme, pero…".
   ...rules('annoyance', 0.65, undefined, 'ya? ni me|nos molesto|molestamos en', 'siempre es|pasa lo mismo', 'no es por quejarme|molestar|criticar'),
+  // "otra vez sin stock? siempre lo mismo con ustedes".
+  ...rules('annoyance', 0.7, undefined, 'siempre lo mismo con ustedes|usted|tu|vosotros|ellos|este|esta|esa|ese', 'siempre lo mismo $', 'otra vez sin'),
+  // Never, not even mad: "qué robo, ni loco pago eso".
+  ...rules('rejection', 0.8, undefined, 'ni loco|loca|locos|locas|muerto|muerta pago|compro|pagaria|compraria|pagamos|compramos'),
+  // Dearer than thought: "ayyy no, pensé que costaba menos", "creí que salía más barato".
+  ...rules('price_objection', 0.65, undefined, 'pense|crei|pensaba|creia que costaba|salia|era|valia|estaba menos', 'pense|crei|pensaba|creia que costaba|salia|era|valia|estaba mas barato|barata|economico|economica'),
+  // Bought elsewhere instead: "lo compro en otro lado".
+  ...rules('rejection', 0.75, undefined, 'lo|la|los|las compro|busco|consigo|pido|compramos|conseguimos en otro|otra lado|parte|lugar|tienda|sitio'),
+  ...rules('price_objection', 0.65, undefined, 'mucho|demasiado por un|una|eso|esto|ese|esa|tan'),
   // Billed twice over: "el recibo vino el doble que el mes pasado".
   ...rules('annoyance', 0.65, undefined, 'vino|llego|salio|viene|llega|sale el doble|triple'),
   // The date passed: "ya pasó la fecha de entrega", "ya pasó un mes".

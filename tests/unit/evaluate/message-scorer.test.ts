@@ -1157,3 +1157,24 @@ describe('scoreMessage: a street in the news is no address', () => {
     expect(scoreMessage({ text: 'calle 45 # 12-30 barrio la floresta' }, parts).signals).toContain('order:address')
   })
 })
+
+describe('scoreMessage: the same old story, never, dearer than thought, shown and elsewhere', () => {
+  it('reads "siempre lo mismo con ustedes", "ni loco pago eso", "pensé que costaba menos" and "es mucho por una…" as letdowns, and buying elsewhere as a no', () => {
+    expect(scoreMessage({ text: 'otra vez sin stock? siempre lo mismo con ustedes, tienen o no la talla 40' }, parts).score).toBeLessThanOrEqual(2)
+    const never = scoreMessage({ text: 'que robo, ni loco pago eso' }, parts)
+    expect([never.score, never.category, never.wasSuccessful]).toEqual([1, 'consulta_precio', false])
+    for (const text of ['ayyy no, pense que costaba menos 😕', 'crei que salia mas barato', 'eso es mucho por una plantita tan chiquita']) {
+      const read = scoreMessage({ text }, parts)
+      expect([read.score, read.category], text).toEqual([2, 'consulta_precio'])
+    }
+    const elsewhere = scoreMessage({ text: 'lo compro en otro lado' }, parts)
+    expect([elsewhere.wasSuccessful, elsewhere.score]).toEqual([false, 1])
+  })
+
+  it('reads a thing shown on request and another colour asked for as questions, and what was bought elsewhere as no decline', () => {
+    for (const sentiment of [LIKING, DISLIKING]) {
+      for (const text of ['el tallado de la mascara me lo puedes mostrar de cerquita', 'la tienen en otro color que no sea rosa']) expect(scoreMessage({ text }, { sentiment }).score, text).toBe(3)
+    }
+    expect(scoreMessage({ text: 'hacen ajustes a vestidos comprados en otro lado' }, parts).signals).not.toContain('decline:en otro lado')
+  })
+})
