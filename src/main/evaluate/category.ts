@@ -137,6 +137,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
   consulta_envio: [
     { pattern: 'envio|envios|domicilio|domicilios|domi|entrega|entregas|entregan|entregar|entregarian|despacho|despachos|despachar|despachan|transportadora|servientrega|interrapidisimo|coordinadora|encomienda|flete' },
     { pattern: 'envian|envias|enviar|enviarlo|enviarmelo|mandan|mandarlo|mandarmelo|enviamelo|mandamelo|enviamela|mandamela|traemelo|llevamelo|envien|llevan|traen|traes|despachan a|hasta|al|hoy|mañana|por' },
+    // Business days are how long a delivery takes: "¿cuántos días hábiles?".
+    { pattern: 'dias|dia habiles|habil' },
     // Whether they send it, the thing named between: "¿envían libros a Arequipa?".
     { pattern: 'envian|envias|envien|despachan|despachas', questionOnly: true },
     // Whether they send it: "¿me lo envías?", "¿nos las traen?".
@@ -320,6 +322,7 @@ const DELIVERY_FAILURE = new PhraseSet(
     'todavia|aun nada $',
     'llevo|llevamos|tengo|tenemos|van una|un|media|1|2|3|4|5|10|15|20|30|40|45|dos|tres|cuatro|cinco|mas|casi hora|horas|dia|dias|semana|semanas|minutos|rato|mes|meses esperando $',
     'llevo|llevamos|tengo|tenemos|van una|un|media|1|2|3|4|5|10|15|20|30|40|45|dos|tres|cuatro|cinco|mas|casi hora|horas|dia|dias|semana|semanas|minutos|rato|mes|meses esperando y nada',
+    'llevo|llevamos|tengo|tenemos|van una|un|media|1|2|3|4|5|10|15|20|30|40|45|dos|tres|cuatro|cinco|mas|casi hora|horas|dia|dias|semana|semanas|minutos|rato|mes|meses esperando mi|el|la|mis|los|las|nuestro|nuestra pedido|paquete|orden|compra|envio|comida|pedidos|paquetes|encargo',
     'se demoraron|tardaron|demoro|tardo|demoraste|tardaste demasiado|mucho|muchisimo $',
     // Came empty or short: "el paquete vino vacío", "el pedido llegó incompleto".
     ...EMPTY_DELIVERY_PATTERNS,
@@ -475,6 +478,14 @@ const NAMED_ELSEWHERE = new PhraseSet<Category>([
   { pattern: 'me|nos? avisas|avisan|avise|avisen|avisame|avisenme|avisarme|avisarias cuando llegue|lleguen|vuelva|vuelvan|entre|entren|haya|tengan|consigas|consigan', value: 'consulta_producto' },
   // Who pays the shipping: "¿el envío lo pago yo o corre por su cuenta?".
   { pattern: 'envio|flete|domicilio lo pago|pagamos|pagas|paga|pagan|cubro|cubre|cubren', value: 'consulta_envio' },
+  // What taking it there costs is shipping: "¿cuánto me cobras por mandarlo?", "cuánto cobran por traer las hamburguesas".
+  { pattern: 'cobras|cobran|cobra|cobrarias|cobrarian|sale|cuesta|costaria|saldria|precio|costo|valor por|de mandarlo|mandarla|mandarlos|mandarlas|enviarlo|enviarla|enviarlos|enviarlas|llevarlo|llevarla|traerlo|traerla|traer|mandar|enviar|llevar', value: 'consulta_envio' },
+  // Following the parcel: "link para seguir el envío", "código de rastreo".
+  { pattern: 'link|enlace|codigo|numero para|de seguir|seguimiento|rastrear|rastreo|rastreamiento', value: 'consulta_envio' },
+  { pattern: 'estado de|del mi|el|la? compra|orden|pedido|paquete|envio|encargo', value: 'consulta_envio' },
+  { pattern: 'en que parte|punto va|esta|anda|viene mi|el|la pedido|paquete|orden|compra|envio|encargo|comida', value: 'consulta_envio' },
+  // The favourite asked for, whatever stands before it: "¿cuál es el plato más pedido?".
+  { pattern: 'mas pedido|pedida|pedidos|pedidas|vendido|vendida|vendidos|vendidas|popular|populares|solicitado|solicitada', value: 'consulta_producto' },
   // Refused for its price: "qué robo, ni loco pago eso".
   { pattern: 'ni loco|loca|locos|locas|muerto|muerta pago|compro|pagaria|compraria|pagamos|compramos', value: 'consulta_precio' },
   // A price called too dear by what it would buy instead: "por ese precio me compro uno nuevo".

@@ -528,6 +528,12 @@ const RULES: Rule[] = [
     'informacion|detalles|caracteristicas|garantia|incluye|certificado|disponible|modelos|colores',
   ),
   ...rules('info', 0.55, undefined, 'cuentame|explicame|explicas|muestrame|dime mas?'),
+  // An exchange asked for: "quiero cambiar el color", "¿puedo cambiar la talla?".
+  ...rules('info', 0.55, undefined, 'quiero|quisiera|queria|necesito|puedo|podria cambiar el|la|de color|talla|modelo|tamaño|numero|sabor|producto'),
+  // Never came: "el repartidor nunca vino", "el técnico jamás apareció".
+  ...rules('complaint', 0.75, undefined, 'nunca|jamas vino|vinieron|aparecio|aparecieron|paso|pasaron|llegaron'),
+  // Spoilt in the wash or the wearing: "la ropa se despintó al lavarla", "se encogió".
+  ...rules('complaint', 0.7, undefined, 'se despinto|despintaron|destiño|destiñeron|encogio|encogieron|descosio|descosieron|deshizo|deshicieron|desarmo|desarmaron|decoloro|decoloraron|desbarato|desbarataron|desprendio|desprendieron'),
   // Shown, asked: "me podés mostrar cómo quedó la costura", "el tallado me lo puedes mostrar de cerquita".
   ...rules('info', 0.55, undefined, 'me|nos lo|la|los|las? puedes|puede|pueden|podrias|podria|podrian mostrar|enseñar'),
   // Another one asked for: "¿la tienen en otro color que no sea rosa?".
@@ -654,6 +660,7 @@ const RULES: Rule[] = [
   ...rules('stall', 0.4, undefined, 'hmm'),
 
   ...rules('greeting', 0.4, undefined, 'hola|buenas', 'buenos|buen|buenas dia|dias|tardes|noches'),
+  ...rules('greeting', 0.4, undefined, 'hey|ey|hi|hello|saludos $'),
   // Hellos and goodbyes in the region's words: manners, neither pleased nor upset (the model read
   // "saludos" and "hasta pronto" as 1, "nos vemos" and "quiubo" as 5, from reviews that end so).
   ...rules('greeting', 0.7, undefined,
@@ -707,6 +714,10 @@ const RULES: Rule[] = [
   ...rules('annoyance', 0.6, undefined, 'what the hell|heck|fuck'),
   // Told to answer properly: "responde bien", "lee bien lo que te escribí" (not "bien" agreeing).
   ...rules('misanswer', 0.75, undefined, 'responde|responda|responder|respondan|contesta|conteste|contestar|contesten|lee|lea|leer|lean bien'),
+  // The bot told it does not understand: "no me entiendes", "sigues sin entender", "no entiendes nada".
+  ...rules('misanswer', 0.75, undefined, 'no me|nos? entiendes|entiende|entienden|entendiste|entendio|comprendes|comprende', 'sigues|sigue|siguen sin entender|entenderme|entendernos|comprender'),
+  // Insulted, the bot: "qué bot más tonto", "robot inútil".
+  ...rules('insult', 0.8, undefined, 'bot|robot|maquina|maquinita mas|tan|muy? tonto|tonta|inutil|estupido|estupida|bruto|bruta|idiota|torpe|bobo|boba|menso|mensa'),
   ...rules('misanswer', 0.7, undefined, 'yo? pregunte por|otra|fue', 'pero|yo pregunte si|que|cuanto|como|por|cual', 'no me? responde|responden|respondio|respondiste|contesta|contestaste|contestan'),
 
   // --- objections (price) ---
@@ -2134,7 +2145,7 @@ export function resolveSignals(signals: readonly Signal[], analyzed: Pick<Analyz
   if (
     paid.length > 0 &&
     paid.every((s) => PAID_TOLD.test(s.label) && s.span) &&
-    active.some((s) => s.kind === 'annoyance' && s.span && paid.every((p) => s.span!.start >= p.span!.end))
+    active.some((s) => (s.kind === 'annoyance' || s.kind === 'misanswer') && s.span && paid.every((p) => s.span!.start >= p.span!.end))
   ) {
     active = active.filter((s) => s.kind !== 'purchase')
     k = kinds()

@@ -1178,3 +1178,26 @@ describe('scoreMessage: the same old story, never, dearer than thought, shown an
     expect(scoreMessage({ text: 'hacen ajustes a vestidos comprados en otro lado' }, parts).signals).not.toContain('decline:en otro lado')
   })
 })
+
+describe('scoreMessage: what a sales bot hears, as intent files put it', () => {
+  it('reads a bot not understood or insulted, a payment with no answer, a courier who never came and clothes spoilt in the wash as letdowns', () => {
+    for (const text of ['Sigues sin entender', 'no me entiendes']) expect(scoreMessage({ text }, parts).signals.some((s) => s.startsWith('misanswer:')), text).toBe(true)
+    expect(scoreMessage({ text: 'que bot mas tonto' }, parts).score).toBe(1)
+    const unanswered = scoreMessage({ text: 'les pague y no me responden' }, parts)
+    expect([unanswered.wasSuccessful, unanswered.score <= 2]).toEqual([false, true])
+    for (const text of ['el repartidor nunca vino', 'la ropa se despinto al lavarla']) expect(scoreMessage({ text }, parts).score, text).toBe(1)
+  })
+
+  it('reads an exchange asked for and a bare "hey" as a 3 whichever way the model leans', () => {
+    for (const sentiment of [LIKING, DISLIKING]) for (const text of ['quiero cambiar el color', 'hey']) expect(scoreMessage({ text }, { sentiment }).score, text).toBe(3)
+  })
+
+  it('files tracking, business days, what sending costs and waiting for the food under shipping, and the favourite under the product', () => {
+    for (const text of ['Quiero saber el estado de mi compra', 'en que parte va mi paquete', 'Llevo 2 horas esperando mi comida', 'Cuantos dias habiles', 'cuanto me cobras por mandarlo', 'link para seguir el envio']) {
+      const read = scoreMessage({ text }, parts)
+      expect([read.category, read.wasSuccessful], text).toEqual(['consulta_envio', false])
+    }
+    const favourite = scoreMessage({ text: 'cual es el plato mas pedido' }, parts)
+    expect([favourite.category, favourite.wasSuccessful]).toEqual(['consulta_producto', false])
+  })
+})
