@@ -880,7 +880,8 @@ function fileUnder(
   if (!question && category !== 'consulta_envio' && category !== 'consulta_precio' && rules.signals.some((s) => COMPLAINING.test(s))) category = 'general'
   // Praise or thanks for what came, told and not asked, is a reaction too ("ya me llegó el
   // perfume y está buenísimo, gracias"); not a delivery that failed.
-  else if (!question && !wasSuccessful && !filedUnder.failure && (category === 'consulta_producto' || category === 'consulta_envio') && rules.signals.some((s) => PRAISING.test(s))) category = 'general'
+  // Nor is an order named in the praise ("¡sois unos máquinas! Pedido a las 11 y a las 4 ya lo tenía").
+  else if (!question && !wasSuccessful && !filedUnder.failure && (category === 'consulta_producto' || category === 'consulta_envio' || (category === 'proceso_pago' && !rules.signals.some((s) => PAYING.test(s)))) && rules.signals.some((s) => PRAISING.test(s))) category = 'general'
   // The picture praised: "qué linda la foto!" opens with a question word and still asks nothing.
   else if (praisesPicture && !wasSuccessful && analyzed.questionMarks === 0) category = 'general'
   // A call for a person, said and little else, is none of the five topics: "¿hay un asesor

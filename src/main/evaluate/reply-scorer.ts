@@ -437,7 +437,7 @@ const RULES: Rule[] = [
   // (chido, padrísimo, qué padre), Spain (guay, me mola, flipante, chulísimo), Chile and Peru
   // (bacán, la raja, pulenta), anywhere (crack, genio).
   ...rules('praise', 0.75, 'rejection',
-    `piola|${inflected('barbaro chido chidisimo padrisimo chulisimo bacanisimo chingon epico')}|idolo|idola|guay|flipante|bacan|bacanes|pulenta|crack|cracks|genio|genia|genios|gozada|chingona|chingonas`,
+    `piola|${inflected('barbaro chido chidisimo padrisimo chulisimo bacanisimo chingon epico')}|idolo|idola|guay|flipante|bacan|bacanes|pulenta|crack|cracks|genio|genia|genios|gozada|chingona|chingonas|alucinante|alucinantes`,
     'muy|super|que|re|tan|bien padre|chido|chida|bacan|piola|guay|chulo|chula|cool',
     'me|nos mola|molan',
     // The augmentative is praise: "golazo", "temazo", "preciazo", "ofertón".
@@ -1086,6 +1086,12 @@ const RULES: Rule[] = [
   ...rules('annoyance', 0.65, undefined, 'ya? ni me|nos molesto|molestamos en', 'siempre es|pasa lo mismo', 'no es por quejarme|molestar|criticar'),
   // "otra vez sin stock? siempre lo mismo con ustedes".
   ...rules('annoyance', 0.7, undefined, 'siempre lo mismo con ustedes|usted|tu|vosotros|ellos|este|esta|esa|ese', 'siempre lo mismo $', 'otra vez sin'),
+  // Spain's "sois unos máquinas": the best at it.
+  ...rules('praise', 0.8, undefined, 'unos|una|un|eres|es|son maquinas|maquina|maquinon|maquinones'),
+  // A fraud stopped is a rescue: "me paró un fraude a tiempo".
+  ...rules('praise', 0.7, undefined, 'paro|detuvo|freno|evito|pararon|detuvieron|frenaron|evitaron un|el fraude|robo|estafa'),
+  // Mexico's flat no: "ni madres".
+  ...rules('rejection', 0.75, undefined, 'ni madres|maiz'),
   // Never, not even mad: "qué robo, ni loco pago eso".
   ...rules('rejection', 0.8, undefined, 'ni loco|loca|locos|locas|muerto|muerta pago|compro|pagaria|compraria|pagamos|compramos'),
   // Dearer than thought: "ayyy no, pensé que costaba menos", "creí que salía más barato".
@@ -1466,6 +1472,10 @@ const RULES: Rule[] = [
     'voy|vamos a denunciar|denunciarlos|denunciarles|demandar|demandarlos|reportar|reportarlos',
     'los|las|les|lo|la voy|vamos a denunciar|demandar|reportar',
     'he|hemos denunciado',
+    // Off to the consumer authority: "ahorita mismo voy a la Condusef", "os llevo a la OMIC".
+    'voy|vamos|ire|iremos|acudire|acudo a la|el condusef|profeco|indecopi|sernac|omic|sic|consumo|superintendencia|defensoria|defensa',
+    // Defrauded: "me clonaron la tarjeta", "nos vaciaron la cuenta".
+    'me|nos clonaron|hackearon|vaciaron|bloquearon la|el|mi|nuestra tarjeta|cuenta|celular|whatsap|perfil',
     'son|es|eres una mafia', 'mafiosos|mafiosa',
     'verguenza de club|empresa|servicio|pais|equipo|gobierno|compañia',
     'vosotros|ustedes flipais|flipan',

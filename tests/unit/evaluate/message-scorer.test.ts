@@ -1201,3 +1201,19 @@ describe('scoreMessage: what a sales bot hears, as intent files put it', () => {
     expect([favourite.category, favourite.wasSuccessful]).toEqual(['consulta_producto', false])
   })
 })
+
+describe('scoreMessage: messages to companies — fraud, the consumer authority, "sois unos máquinas"', () => {
+  it('reads a cloned card and a trip to the consumer authority as a strong complaint, and no payment question', () => {
+    const cloned = scoreMessage({ text: '@BancaVerdeMX me clonaron la tarjeta y me dicen que fue mi culpa. Ni madres, ahorita mismo voy a la Condusef.' }, parts)
+    expect([cloned.score, cloned.wasSuccessful]).toEqual([1, false])
+  })
+
+  it('reads Spain\'s "máquinas", "alucinante" and a fraud stopped as praise, and an order named in the praise as no purchase', () => {
+    const fast = scoreMessage({ text: '¡@PaqueXpress sois unos máquinas! Pedido a las 11 y a las 4 ya lo tenía en casa. Alucinante 🚀' }, parts)
+    expect([fast.score, fast.wasSuccessful, fast.category]).toEqual([5, false, 'general'])
+    expect(scoreMessage({ text: '@BancoMeridiano mil gracias a Javier, que me paró un fraude a tiempo. ¡Sois geniales!' }, parts).score).toBe(5)
+    // Praise beside a way to pay still buys.
+    expect(scoreMessage({ text: 'perfecto, pago contra entrega' }, parts).wasSuccessful).toBe(true)
+    expect(scoreMessage({ text: 'bloqueo un cargo que no reconozco' }, parts).score).toBeLessThanOrEqual(2)
+  })
+})
