@@ -172,6 +172,12 @@ const SO_SO = new PhraseSet(
     'cosas buenas y malas',
     'pros y contras',
     'ventajas y desventajas',
+    // Weighed and settled: "…el repartidor un poco borde. Se compensa", "supongo que no se puede tener todo",
+    // "buena carne, los precios ya son otra historia".
+    'se compensa $',
+    'no se puede tener todo',
+    'ya? es|son otra historia $',
+    'ya? es|son otro cantar $',
   ].map((pattern) => ({ pattern, value: true })),
 )
 

@@ -963,6 +963,9 @@ const RULES: Rule[] = [
   ...rules('praise', 0.7, undefined, 'chilero|chilera|chileros|chileras|chilerisimo|chilerisima', 'que|bien|super|muy chivo|chiva|chivos|chivas'),
   // A pity named, missed, playing badly, broke: "lástima el empate", "echo de menos a mi abuelo",
   // "Cristal dando pena", "misio hasta fin de mes", "¿a dónde vamos a llegar?".
+  // Not worth it any more: "el precio de los envíos ha subido un montón. Así no compensa".
+  ...rules('annoyance', 0.65, undefined, 'no compensa|renta|conviene $', 'ya no compensa|renta|conviene'),
+  ...rules('decline', 0.65, undefined, 'no me|nos conviene|compensa|renta'),
   // On top of it all: "14 horas sin luz y encima nos cobran la planilla completa", "qué chiste".
   ...rules('annoyance', 0.65, undefined, 'encima nos|me|les|te cobran|cobraron|suben|subieron|quitan|quitaron|piden|exigen|cortan|cortaron|multan|multaron', 'que chiste $'),
   ...rules('annoyance', 0.6, undefined, 'lastima el|la|lo|los|las', 'echo|echamos de menos', 'dando pena', 'misio|misia', 'a donde vamos a llegar', 'no se puede vivir'),

@@ -1217,3 +1217,15 @@ describe('scoreMessage: messages to companies — fraud, the consumer authority,
     expect(scoreMessage({ text: 'bloqueo un cargo que no reconozco' }, parts).score).toBeLessThanOrEqual(2)
   })
 })
+
+describe('scoreMessage: weighed and settled', () => {
+  it('reads "se compensa", "no se puede tener todo" and "los precios ya son otra historia" as a 3 whichever way the model leans', () => {
+    for (const text of ['@ComidaYa la comida muy rica, el repartidor un poco borde. Se compensa.', '@AeroLinia asientos estrechísimos, pero llegamos a la hora exacta. Supongo que no se puede tener todo.', 'La carnicería del súper tiene buena carne, los precios ya son otra historia.']) {
+      for (const sentiment of [LIKING, DISLIKING]) expect(scoreMessage({ text }, { sentiment }).score, text).toBe(3)
+    }
+  })
+
+  it('reads "así no compensa" and "no me conviene" as a letdown', () => {
+    for (const text of ['el precio de los envíos ha subido un montón. Así no compensa.', 'no me conviene']) expect(scoreMessage({ text }, { sentiment: LIKING }).score, text).toBe(2)
+  })
+})
