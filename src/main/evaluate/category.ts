@@ -512,6 +512,8 @@ const NOT_A_TOPIC = new PhraseSet(
     'a|por|de dos|ambas caras',
     'doble cara|faz',
     'sirve|sirven|servir para nada',
+    // A reference, not a booking or an order made: "mi código de reserva es XKP4TR".
+    'codigo|numero|localizador de|del reserva|reservacion|pedido|orden|compra',
     'no hay problema|lio',
     'lo que busco|buscaba|necesito|necesitaba|queria|quiero',
     'gracias por la|el|tu|su? informacion|atencion',

@@ -459,6 +459,8 @@ const CARD_GOODS: ReadonlyMap<string, string> = new Map([
 const CARD_GOODS_OF: ReadonlyMap<string, string> = new Map([
   ['memoria', 'memoria'], ['video', 'grafica'], ['red', 'placa de red'], ['sonido', 'placa de sonido'],
   ['embarque', 'pasabordo'], ['regalo', 'giftcard'],
+  // Documents: "renovar la tarjeta de residencia", "la tarjeta de circulación".
+  ['residencia', 'documento de residencia'], ['identidad', 'documento de identidad'], ['circulacion', 'documento de circulacion'],
 ])
 
 function opensClause(tokens: readonly Token[], i: number): boolean {

@@ -1229,3 +1229,13 @@ describe('scoreMessage: weighed and settled', () => {
     for (const text of ['el precio de los envíos ha subido un montón. Así no compensa.', 'no me conviene']) expect(scoreMessage({ text }, { sentiment: LIKING }).score, text).toBe(2)
   })
 })
+
+describe('scoreMessage: references and documents are no booking and no card', () => {
+  it('reads "mi código de reserva" and "la tarjeta de residencia" as no purchase', () => {
+    for (const text of ['@LatamPeru mi código de reserva es XKP4TR, necesito cambiar la fecha de regreso.', '¿Alguien sabe qué documentación piden en extranjería para renovar la tarjeta de residencia?']) {
+      const read = scoreMessage({ text }, parts)
+      expect([read.wasSuccessful, read.score, read.category === 'proceso_pago'], text).toEqual([false, 3, false])
+    }
+    expect(scoreMessage({ text: 'quiero hacer una reserva para 4' }, parts).wasSuccessful).toBe(true)
+  })
+})
