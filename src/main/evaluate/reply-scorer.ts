@@ -137,13 +137,15 @@ const SLOW_VERBS = 'es|esta|estan|son|va|van|anda|andan|fue|estuvo|sigue|siguen'
 /** Adjectives after which "bien" is "very", not "fine": "está bien caro", "bien feo el color", "bien lento". */
 const INTENSIFIED: ReadonlySet<string> = new Set('pinche caro cara caros caras feo fea feos feas malo mala malos malas lento lenta lentos lentas raro rara raros raras dificil complicado complicada chafa pesado pesada triste tristes tarde lejos chico chica chicos chicas pequeño pequeña sucio sucia aburrido aburrida cansado cansada jodido jodida fuerte duro dura caido caida'.split(' '))
 /** Verbs after which "no se" is a reflexive, not "no sé": "el gato ya no se quiere ir", "no se mueve". */
-const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren puede pueden podia podian pudo repite repiten olviden olvides olvidan desarma desarman rompe rompen daña dañan despinta despintan hunde hunden pudieron podra podria va van fue fueron queda quedan quedo mueve mueven hace hizo deja dejan olvida pierde preocupe preocupen vende venden consigue consiguen encuentra encuentran cansa acaba acabo salva cumple cumplio da dio llama llaman come duerme baña arregla arreglo soluciona soluciono compara mete meten rinde calla acredito acreditaron carga cargan cargo cargaron aplico aplicaron proceso procesaron envio enviaron guardo guardaron actualiza actualizo reflejo reflejaron registro registraron desconto activo activaron completo realizo efectuo genero descargo abre abrio cierra cerro conecta conecto instalo prende enciende paga pagan compra compran reporta reportan reportaron registra registran registraron cae caen cayo cayeron mancha manchan destiñe destiñen encoge encogen calienta calientan traba traban oxida oxidan pega pegan suelta sueltan rompio rompieron'.split(' '))
+const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren puede pueden podia podian pudo repite repiten olviden olvides olvidan desarma desarman rompe rompen daña dañan despinta despintan hunde hunden pudieron podra podria va van fue fueron queda quedan quedo mueve mueven hace hizo deja dejan olvida pierde preocupe preocupen vende venden consigue consiguen encuentra encuentran cansa acaba acabo salva cumple cumplio da dio llama llaman come duerme baña arregla arreglo soluciona soluciono compara mete meten rinde calla acredito acreditaron carga cargan cargo cargaron aplico aplicaron proceso procesaron envio enviaron guardo guardaron actualiza actualizo reflejo reflejaron registro registraron desconto activo activaron completo realizo efectuo genero descargo abre abrio cierra cerro conecta conecto instalo prende enciende paga pagan compra compran reporta reportan reportaron registra registran registraron cae caen cayo cayeron mancha manchan destiñe destiñen encoge encogen calienta calientan traba traban oxida oxidan pega pegan suelta sueltan rompio rompieron inunda inundan inundo'.split(' '))
 
 /** What an order can come without: the delivery, a bag, a receipt, an ingredient. */
 const UNWANTED_EXTRAS: ReadonlySet<string> = new Set('envio delivery domicilio bolsa bolsita factura boleta recibo ticket cubiertos servilletas salsa salsas cebolla hielo azucar picante mayonesa ketchup mostaza aji tomate lechuga queso pepinillos crema'.split(' '))
 
 /** Food come cold. */
 const COLD = 'fria|frio|frias|frios|helada|helado|heladas|helados'
+/** Paying, before "puntual": the customer's own punctuality. */
+const PAID_ON_TIME: ReadonlySet<string> = new Set(['pago', 'pagos', 'pagamos', 'pagar', 'pagando'])
 /** Got elsewhere, before "en otro lado": told of the thing, no customer going away. */
 const BOUGHT_ELSEWHERE: ReadonlySet<string> = new Set('comprado comprada comprados compradas hecho hecha hechos hechas pedido pedida pedidos pedidas'.split(' '))
 
@@ -377,7 +379,8 @@ const RULES: Rule[] = [
   // Tasty, told: "la comida estuvo rica" (not "¿está rico?", asked).
   ...rules('praise', 0.65, 'complaint', 'estuvo|estaba|esta|estan|estaban|estuvieron rico|rica|ricos|ricas').map((r) => ({ ...r, toldOnly: true })),
   // Kind, on time, told: "atendieron rápido y amables", "todo puntual".
-  ...rules('praise', 0.55, undefined, 'amable|amables|puntual|atento|atenta|atentos|atentas').map((r) => ({ ...r, toldOnly: true })),
+  // Not the customer's own: "pago puntual y el internet se va todas las noches".
+  ...rules('praise', 0.55, undefined, 'amable|amables|puntual|atento|atenta|atentos|atentas').map((r) => ({ ...r, toldOnly: true, notAfter: PAID_ON_TIME })),
   // Peace, ease, a feat admired: "qué paz", "muy fácil", "no sé cómo lo hacen pero siempre llega a tiempo".
   ...rules('praise', 0.65, undefined, 'que paz|tranquilidad', 'no se como lo hacen $'),
   ...rules('praise', 0.6, 'annoyance', 'muy|super|bien|re|tan|que|bastante facil|sencillo|sencilla|practico|practica'),
@@ -451,7 +454,9 @@ const RULES: Rule[] = [
   ),
 
   // --- acknowledgement / agreement ---
-  ...rules('ack', 0.55, undefined, 'ok|listo|listos|dale|claro|entendido|aja|obvio'),
+  ...rules('ack', 0.55, undefined, 'ok|listo|listos|dale|claro|aja|obvio'),
+  // "No has entendido" is the other way round.
+  ...rules('ack', 0.55, 'misanswer', 'entendido'),
   // Denied, it is a letdown: "no jugamos bien", "no me fue bien".
   { pattern: 'bien', kind: 'ack', reliability: 0.55, otherSenseBefore: INTENSIFIED, negated: 'annoyance' },
   // Relief: "por fin llegó", "por fin funciona"; but "por fin me contestan" after a wait is a jab.
@@ -467,8 +472,10 @@ const RULES: Rule[] = [
   { pattern: 'esta|todo|asi esta? bien', kind: 'ack', reliability: 0.65, negated: 'decline', otherSenseBefore: INTENSIFIED },
   ...rules('ack', 0.65, 'decline', 'muy bien'),
   ...rules('ack', 0.65, undefined,
-    'de acuerdo', 'con gusto', 'por supuesto', 'claro que si', 'ya vi|entendi|entiendo', 'quedo atento|atenta|pendiente', 'estamos hablando',
+    'con gusto', 'por supuesto', 'claro que si', 'ya vi|entendi|entiendo', 'quedo atento|atenta|pendiente', 'estamos hablando',
   ),
+  // "No estoy de acuerdo" disagrees.
+  ...rules('ack', 0.65, 'objection', 'de acuerdo'),
   ...rules('ack', 0.55, 'confusion', 'entiendo|entendi|comprendo|capto'),
   // The very one offered: "exacto, esa misma", "sí, ese mero" (the model read "mismo" as a letdown).
   ...rules('ack', 0.65, undefined, 'ese|esa|eso|esos|esas mismo|misma|mismos|mismas|mero|mera|merito|merita'),
@@ -1089,6 +1096,18 @@ const RULES: Rule[] = [
   ...rules('annoyance', 0.65, undefined, 'ya? ni me|nos molesto|molestamos en', 'siempre es|pasa lo mismo', 'no es por quejarme|molestar|criticar'),
   // "otra vez sin stock? siempre lo mismo con ustedes".
   ...rules('annoyance', 0.7, undefined, 'siempre lo mismo con ustedes|usted|tu|vosotros|ellos|este|esta|esa|ese', 'siempre lo mismo $', 'otra vez sin'),
+  // Easy, free, and a fraud stopped in time: "el cambio fue facilísimo", "SOY LIBRE", "lo pararon a tiempo".
+  ...rules('praise', 0.7, undefined, 'facilisimo|facilisima|sencillisimo|sencillisima', 'super|muy|bien facil|sencillo|sencilla|rapido y facil', 'soy|somos libre|libres $', 'lo|la pararon|detuvieron|frenaron|bloquearon a tiempo'),
+  // Stars given by the writer: "le pongo 4 estrellas".
+  ...rules('praise', 0.6, undefined, 'le|les pongo|doy|daria 4|cuatro estrellas'),
+  // Excited and nervous: "Nervios y muchas ganas de veros".
+  ...rules('praise', 0.6, undefined, 'nervios y muchas? ganas|ilusion|emocion'),
+  // After a bad day comes what the post is about: "Después de un día horrible, la azafata me dio una sonrisa".
+  ...rules('topic', 0.3, undefined, 'despues de un|una dia|semana|noche|mes|año|jornada horrible|malo|mala|fatal|pesimo|pesima|terrible|largo|larga|duro|dura|complicado|complicada'),
+  // "If at all" is no yes: "la guagua pasa cuando le da la gana, si es que pasa".
+  ...rules('topic', 0.3, undefined, 'si es que'),
+  // A new face is a new look, not a price: "el nuevo DT le cambió la cara al equipo".
+  ...rules('topic', 0.3, undefined, 'le|les? cambio|cambiaron|cambia|cambiar la cara'),
   // Spain's "sois unos máquinas": the best at it.
   ...rules('praise', 0.8, undefined, 'unos|una|un|eres|es|son maquinas|maquina|maquinon|maquinones'),
   // A fraud stopped is a rescue: "me paró un fraude a tiempo".
@@ -1262,7 +1281,9 @@ const RULES: Rule[] = [
   // Bored, worn out, too hot, overslept, failed: "me aburro", "ando bien cansado", "me muero de
   // calor", "me quedé dormido", "reprobé mate" (the model read most as 4 or 5).
   ...rules('annoyance', 0.6, 'reassurance', 'me aburro|aburri|aburrimos', 'que aburrimiento|aburricion|flojera|pereza|hueva|aburrido|aburrida', 'ando|andamos|ando bien|muy|super cansado|cansada|cansados|cansadas|agotado|agotada|reventado|reventada|molido|molida'),
-  ...rules('annoyance', 0.6, undefined, 'me|nos muero|morimos de calor|frio|sueño|hambre|aburrimiento', 'me|nos quede|quedamos dormido|dormida|dormidos', 'reprobe|reprobamos|jale|jalamos|perdi|perdimos el|la? examen|materia|curso|año|semestre|parcial', 'reprobe|reprobamos|jale|jalamos'),
+  ...rules('annoyance', 0.6, undefined, 'me|nos muero|morimos de calor|frio|sueño|hambre|aburrimiento', 'me|nos quede|quedamos dormido|dormida|dormidos', 'reprobe|reprobamos|jale|jalamos|perdi|perdimos el|la? examen|materia|curso|año|semestre|parcial'),
+  // Not the course failed before and passed now: "aprobé el curso que jalé 2 veces".
+  { pattern: 'reprobe|reprobamos|jale|jalamos', kind: 'annoyance', reliability: 0.6, notAfter: new Set(['que']) },
   // Celebrations: "¡viva Chile!", "nos casamos!!", "se agradece"; fingers crossed.
   { pattern: 'viva|vivan', kind: 'praise', reliability: 0.6, notAfter: new Set(['se', 'lo', 'la', 'los', 'las', 'me', 'te', 'nos', 'le', 'les', 'donde', 'quien', 'cuando', 'mientras', 'en', 'uno', 'una', 'usted', 'ustedes', 'ella', 'el', 'ellos']) },
   ...rules('praise', 0.6, undefined, 'nos casamos|comprometimos', 'me caso|comprometi', 'dedos cruzados'),
@@ -1814,7 +1835,7 @@ const NEGATORS = new Set(['no', 'nunca', 'ni', 'tampoco', 'jamas'])
 /** How far back a negator reaches: "no me lo llevo" (3 words) but not across a clause. */
 const NEGATION_WINDOW = 3
 /** Words that leave a bare "no" standing alone in its clause ("uy no", "pues no", "mm no"). */
-const NO_FILLERS = new Set(['no', 'pues', 'hmm', 'uy', 'ay', 'ah', 'oh', 'pero', 'y', 'la', 'verdad', 'que', 'pena', 'señor', 'señora', 'amigo', 'amiga'])
+const NO_FILLERS = new Set(['no', 'pues', 'hmm', 'uy', 'ay', 'ah', 'oh', 'pero', 'y', 'la', 'verdad', 'que', 'pena', 'señor', 'señora', 'amigo', 'amiga', 'mae', 'wey', 'parce', 'pana', 'chamo', 'bro', 'hermano', 'hermana', 'loco', 'che', 'tio', 'tia', 'joven', 'mija', 'mijo'])
 /** Whole-message words that, followed by "?", mean "what?" */
 const WHAT = new Set(['que', 'como', 'ah', 'hmm', 'perdon', 'mande', 'cual'])
 

@@ -480,6 +480,16 @@ function rewritePhrases(tokens: Token[]): Token[] {
     const t = tokens[i]
     return t && t.kind === 'word' && t.clause === clause ? t.text : undefined
   }
+  // "Simón Bolívar" (an avenue, a university, a park) is a name, not Mexico's "simón" for yes.
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!
+    // (Its pause, which an answer interjection gets, put "bolívar" in a clause of its own: ignore it.)
+    const next = tokens[i + 1]
+    if (t.kind === 'word' && t.text === 'si' && next?.kind === 'word' && next.text === 'bolivar') {
+      tokens[i] = { ...t, text: 'simon' }
+      tokens[i + 1] = { ...next, clause: t.clause }
+    }
+  }
   // Texting's "m" for "me" before a verb ("cuanto m cobran", "m keda grande"); a size otherwise ("talla m").
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i]!

@@ -1718,3 +1718,24 @@ describe('assessReply: on top of it all, a chair that does not fall, and the goo
     expect(assessReply('la U perdiendo otra vez, ya ni me sorprende, cuando volveran los buenos tiempos').signals).not.toContain('praise:buenos tiempos')
   })
 })
+
+describe('assessReply: disagreeing, easy, free, and phrases that are not what their words say', () => {
+  it('reads "no estoy de acuerdo" and "no has entendido" as disagreement, and "no mae, gracias" as a no', () => {
+    expect(score('No estoy de acuerdo en absoluto. Creo que no has entendido la película')).toBeLessThanOrEqual(2)
+    expect(score('de acuerdo')).toBe(4)
+    expect(assessReply('no mae, gracias').signals).toContain('decline:no')
+  })
+
+  it('reads easy, free, four stars given, a fraud stopped in time and excitement as praise', () => {
+    for (const text of ['el cambio de talla fue facilísimo, gracias!', 'aprobé el curso q jalé 2 veces. SOY LIBRE', 'le pongo 4 estrellas', 'era fraude y lo pararon a tiempo', 'Mañana empieza la gira. Nervios y muchas ganas de veros.']) expect(assessReply(text).signals.some((s) => s.startsWith('praise:')), text).toBe(true)
+    expect(assessReply('aprobé el curso q jalé 2 veces').signals).not.toContain('annoyance:jale')
+  })
+
+  it('reads the customer\'s own punctuality, a bad day before the story, "si es que", a new face and Simón Bolívar as no stance', () => {
+    expect(assessReply('pago puntual y el internet se va todas las noches').signals).not.toContain('praise:puntual')
+    expect(assessReply('Después de un día horrible, la azafata me dio una sonrisa. Gracias de verdad').signals).not.toContain('complaint:horrible')
+    expect(assessReply('la guagua pasa cuando le da la gana, si es que pasa').signals).not.toContain('ack:si')
+    expect(assessReply('el nuevo DT le cambió la cara al equipo').signals).not.toContain('price_objection:cara')
+    expect(assessReply('en Quito se sigue inundando la Simón Bolívar').signals).not.toContain('ack:si')
+  })
+})
