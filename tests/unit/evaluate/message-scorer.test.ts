@@ -881,6 +881,8 @@ describe('scoreMessage: a shop\'s questions page', () => {
     }
     // A small ad is a notice too.
     expect(scored('Se vende bici de montaña talla M, casi nueva. Interesados por privado').score).toBe(3)
+    // Launches and sessions the model reads as glad news (0.3 of a pull left them at 4 and 5).
+    for (const text of ['Apple presentará sus nuevos productos el martes', 'Hoy a las 19h pleno municipal abierto al público']) expect(scored(text).score, text).toBe(3)
     // Also where the rules read only a fact told in it ("juega").
     expect(scored('Mañana juega la Liga contra el Saprissa en el Morera Soto a las 8').score).toBe(3)
     // Said with feeling or by someone, it stays the model's to read.
