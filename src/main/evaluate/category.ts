@@ -89,7 +89,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'pasame|pasas|mandame|mandas|dame|das|enviame|envias el|la|los|tu|su? cuenta|datos|alias|cbu|cvu|clabe' },
     { pattern: 'cbu|cvu|clabe' },
     { pattern: 'me lo? llevo', negatable: true },
-    { pattern: 'me quedo con', negatable: true },
+    // Not what someone else had: "yo me quedo con su cuarto".
+    { pattern: 'me quedo con', negatable: true, notBefore: new Set(['su', 'sus', 'mi', 'mis', 'tu', 'tus', 'nuestro', 'nuestra', 'nuestros', 'nuestras']) },
     { pattern: 'me|nos lo|la|los|las quedo|quedamos', negatable: true },
     { pattern: 'lo quiero|pido|aparto|separo|encargo', negatable: true },
     { pattern: 'quiero|pido 1|2|3|4|5|uno|una|dos|tres|cuatro|cinco|ese|esa', negatable: true, notBefore: NOT_GOODS },

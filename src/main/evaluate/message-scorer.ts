@@ -178,6 +178,10 @@ const SO_SO = new PhraseSet(
     // Weighed and settled: "…el repartidor un poco borde. Se compensa", "supongo que no se puede tener todo",
     // "buena carne, los precios ya son otra historia".
     'se compensa $',
+    'ni mejor ni peor',
+    'por un lado',
+    'yo|nosotros|nosotras no tanto',
+    'todo tiene su precio',
     'no se puede tener todo',
     'ya? es|son otra historia $',
     'ya? es|son otro cantar $',
@@ -672,7 +676,10 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   // ("¿aceptan tarjeta?", "cómo hago mi pedido", "estoy interesado en comprar") is the purchase
   // intent the loop learns from, even when no rule named a sale. Not after a complaint or a no,
   // whether the rules saw it or the learned model read the message as unhappy (score ≤ 2).
-  if (category === 'proceso_pago' && !wasSuccessful && !negative && !conditional && score >= 3 && !(category === filedUnder.category && filedUnder.paperwork)) {
+  // Not a question put to the crowd ("¿alguien sabe si en el Oxxo aceptan tarjeta?") nor a notice
+  // ("hoy es el último día para pagar el predial"): nobody there is buying from the shop.
+  const nobodyBuying = asksTheCrowd(analyzed.words) || (rules.signals.every((s) => s === 'no_signal' || s.startsWith('info:') || s.startsWith('topic:')) && analyzed.questionMarks === 0 && announces(analyzed))
+  if (category === 'proceso_pago' && !wasSuccessful && !negative && !conditional && !nobodyBuying && score >= 3 && !(category === filedUnder.category && filedUnder.paperwork)) {
     wasSuccessful = true
     // Asking how to pay or to order is a 4 in the rules (a payment question); a neutral read of
     // its words does not lower it. Not in a long text, where a payment word is one among many.
@@ -680,6 +687,12 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
     extra.push('purchase_intent')
   }
 
+  // Asked of the crowd, a way to pay is no one's purchase: "¿Alguien sabe si en el Oxxo aceptan tarjeta?".
+  if (wasSuccessful && asksTheCrowd(analyzed.words) && signals.every((s) => s.kind !== 'purchase')) {
+    wasSuccessful = false
+    score = Math.min(score, 3) as MessageScore['score']
+    extra.push('asks_the_crowd')
+  }
   // A question put to a company's account in a public post ("@BancoX ¿se puede pagar con débito?",
   // "@Aerolinea ¿puedo usar mis millas para el equipaje?") asks for information: no shop customer
   // reaching for the wallet, whose question how to pay is a 4. It keeps its topic and its intent.
@@ -737,6 +750,15 @@ function announces(analyzed: AnalyzedText): boolean {
   const { words } = analyzed
   if (analyzed.exclamationMarks > 0 || analyzed.emojis.length > 0 || words.some((w) => PERSONAL.has(w))) return false
   return words.some((w, i) => WHEN.has(w) || (HOUR.test(w) && words[i - 1] === 'las') || (GOALS.test(w) && GOALS.test(words[i + 1] ?? '')))
+}
+
+/** After "alguien", what asks the readers of a post rather than the shop's staff ("alguien me atiende?"). */
+const CROWD_VERBS: ReadonlySet<string> = new Set('sabe sabra sabria conoce recomienda ha tiene vive que mas tambien usa uso probo fue compro'.split(' '))
+
+/** Asked of whoever reads it, not of the shop: "¿Alguien sabe…?", "alguien q viva x Los Olivos?". */
+function asksTheCrowd(words: readonly string[]): boolean {
+  const first = words.findIndex((w) => !OPENING_WORDS.has(w))
+  return words[first] === 'alguien' && CROWD_VERBS.has(words[first + 1] ?? '')
 }
 
 /** The most words of a post that tells what the writer is doing. */

@@ -144,6 +144,8 @@ const UNWANTED_EXTRAS: ReadonlySet<string> = new Set('envio delivery domicilio b
 
 /** Food come cold. */
 const COLD = 'fria|frio|frias|frios|helada|helado|heladas|helados'
+/** Someone's, after "me quedo con": kept, not bought. */
+const SOMEONE_ELSES: ReadonlySet<string> = new Set(['su', 'sus', 'mi', 'mis', 'tu', 'tus', 'nuestro', 'nuestra', 'nuestros', 'nuestras'])
 /** Paying, before "puntual": the customer's own punctuality. */
 const PAID_ON_TIME: ReadonlySet<string> = new Set(['pago', 'pagos', 'pagamos', 'pagar', 'pagando'])
 /** Got elsewhere, before "en otro lado": told of the thing, no customer going away. */
@@ -201,7 +203,9 @@ const RULES: Rule[] = [
   { pattern: 'hacer el pedido', kind: 'purchase', reliability: 0.85, negated: 'rejection', notAfter: new Set(['de']) },
   // Not "me llevo todo mi dinero a otro banco": leaving, not buying.
   { pattern: 'me llevo', kind: 'purchase', reliability: 0.9, negated: 'rejection', notBefore: new Set(['todo', 'toda', 'mi', 'mis']) },
-  ...rules('purchase', 0.9, 'rejection', 'me lo llevo', 'nos lo|la|los|las llevamos', 'me quedo con', 'nos quedamos con', 'me|nos lo|la|los|las quedo|quedamos'),
+  ...rules('purchase', 0.9, 'rejection', 'me lo llevo', 'nos lo|la|los|las llevamos', 'me|nos lo|la|los|las quedo|quedamos'),
+  // Not what someone else had: "se va a vivir a España y yo me quedo con su cuarto".
+  ...rules('purchase', 0.9, 'rejection', 'me quedo con', 'nos quedamos con').map((r) => ({ ...r, notBefore: SOMEONE_ELSES })),
   ...rules('purchase', 0.85, 'rejection',
     'lo quiero|compro|pido|aparto|separo|encargo',
     // ("lo queremos recordar", "hasta que lo pedimos": "queremos", "pedimos", "compramos" are a
@@ -472,8 +476,12 @@ const RULES: Rule[] = [
   { pattern: 'esta|todo|asi esta? bien', kind: 'ack', reliability: 0.65, negated: 'decline', otherSenseBefore: INTENSIFIED },
   ...rules('ack', 0.65, 'decline', 'muy bien'),
   ...rules('ack', 0.65, undefined,
-    'con gusto', 'por supuesto', 'claro que si', 'ya vi|entendi|entiendo', 'quedo atento|atenta|pendiente', 'estamos hablando',
+    'con gusto', 'por supuesto', 'claro que si', 'ya vi|entendi|entiendo', 'estamos hablando',
   ),
+  // A letter's closing, waiting for the answer: "mi número de cliente es 45…, quedo atento".
+  ...rules('topic', 0.3, undefined, 'quedo|quedamos atento|atenta|atentos|pendiente|pendientes'),
+  // A small ad: "Vendo heladera usada, anda bien, retirar por Caballito".
+  { pattern: 'vendo|remato|alquilo|arriendo|permuto|traspaso', kind: 'info', reliability: 0.6, notAfter: new Set(['me', 'te', 'le', 'les', 'lo', 'la', 'los', 'las', 'se', 'no', 'yo']) },
   // "No estoy de acuerdo" disagrees.
   ...rules('ack', 0.65, 'objection', 'de acuerdo'),
   ...rules('ack', 0.55, 'confusion', 'entiendo|entendi|comprendo|capto'),

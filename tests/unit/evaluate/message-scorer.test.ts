@@ -1241,3 +1241,29 @@ describe('scoreMessage: references and documents are no booking and no card', ()
     expect(scoreMessage({ text: 'quiero hacer una reserva para 4' }, parts).wasSuccessful).toBe(true)
   })
 })
+
+describe('scoreMessage: nobody buying — the crowd asked, a notice, a small ad, a room kept', () => {
+  it('reads a way to pay asked of the crowd and the last day to pay a tax as no purchase', () => {
+    const crowd = scoreMessage({ text: '¿Alguien sabe si en el Oxxo aceptan pagos con tarjeta de otro banco?' }, parts)
+    expect([crowd.wasSuccessful, crowd.score]).toEqual([false, 3])
+    expect(scoreMessage({ text: 'Hoy es el último día para pagar el predial con descuento' }, parts).wasSuccessful).toBe(false)
+    // Asked of the shop's staff, it still buys.
+    expect(scoreMessage({ text: 'hola alguien me puede decir como pago' }, parts).wasSuccessful).toBe(true)
+    expect(scoreMessage({ text: 'aceptan tarjeta?' }, parts).wasSuccessful).toBe(true)
+  })
+
+  it('reads a small ad and a letter\'s closing as no stance, and a room kept as no purchase', () => {
+    for (const sentiment of [LIKING, DISLIKING]) expect(scoreMessage({ text: 'Vendo heladera usada, anda bien, retirar por Caballito. Mandar MD' }, { sentiment }).score).toBe(3)
+    expect(scoreMessage({ text: '@TelcoSurPE mi número de cliente es 45****89, quedo atento' }, parts).signals).not.toContain('ack:quedo atento')
+    expect(scoreMessage({ text: 'listo, quedo atento' }, parts).score).toBe(4)
+    const kept = scoreMessage({ text: 'Mi hermano se va a vivir a España y yo me quedo con su cuarto' }, parts)
+    expect([kept.wasSuccessful, kept.category]).toEqual([false, 'general'])
+    expect(scoreMessage({ text: 'me quedo con el rojo' }, parts).wasSuccessful).toBe(true)
+  })
+
+  it('reads one side and the other said outright as a 3 whichever way the model leans', () => {
+    for (const text of ['Por un lado me alegra el acuerdo, por otro me cuesta perdonar todo lo que pasó', 'mami feliz con el perrito nuevo, yo no tanto', 'Cambié de plan de celular. Ni mejor ni peor', 'ahora trabajo desde la casa, cero trafico pero cero vida social, todo tiene su precio']) {
+      for (const sentiment of [LIKING, DISLIKING]) expect(scoreMessage({ text }, { sentiment }).score, text).toBe(3)
+    }
+  })
+})
