@@ -179,6 +179,10 @@ const SO_SO = new PhraseSet(
     // "buena carne, los precios ya son otra historia".
     'se compensa $',
     'ni mejor ni peor',
+    // "Podía ser peor, podía ser mejor", "Cinco de diez", "quedé igual que antes".
+    'podia|pudo|podria ser|haber peor|mejor',
+    '4|5|6|cuatro|cinco|seis de|sobre 10|diez',
+    'quede|quedamos|quedo|estoy|estamos igual que antes',
     'por un lado',
     'yo|nosotros|nosotras no tanto',
     'todo tiene su precio',

@@ -204,6 +204,9 @@ const RULES: Rule[] = [
   // Not "me llevo todo mi dinero a otro banco": leaving, not buying.
   { pattern: 'me llevo', kind: 'purchase', reliability: 0.9, negated: 'rejection', notBefore: new Set(['todo', 'toda', 'mi', 'mis']) },
   ...rules('purchase', 0.9, 'rejection', 'me lo llevo', 'nos lo|la|los|las llevamos', 'me|nos lo|la|los|las quedo|quedamos'),
+  // "caro pero lo llevo": taken, despite the price. Not taken somewhere or worn: "lo llevo al taller",
+  // "la llevo a la escuela", "lo llevo puesto", "los llevo en el corazón".
+  { pattern: 'lo|la|los|las llevo|tomo|pillo', kind: 'purchase', reliability: 0.8, negated: 'rejection', notBefore: new Set('a al en para puesto puesta puestos puestas conmigo siempre de hasta donde'.split(' ')) },
   // Not what someone else had: "se va a vivir a España y yo me quedo con su cuarto".
   ...rules('purchase', 0.9, 'rejection', 'me quedo con', 'nos quedamos con').map((r) => ({ ...r, notBefore: SOMEONE_ELSES })),
   ...rules('purchase', 0.85, 'rejection',
@@ -1317,6 +1320,16 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.65, undefined, 'puro|pura cuento|chamuyo|verso|floro|mentira'),
   ...rules('annoyance', 0.6, undefined, 'pinche|pinches'),
   ...rules('complaint', 0.8, undefined, `odio|odie|odiamos|asco|${inflected('asqueroso horrendo')}`),
+  { pattern: 'rabia|impotencia|indignacion', kind: 'anger', reliability: 0.7, notAfter: new Set(['la', 'contra', 'de']) },
+  // Turned down, fired: "la EPS me negó otra vez la cita", "me despidieron por WhatsApp", "nadie me dijo ni gracias".
+  ...rules('complaint', 0.75, undefined, 'me|nos nego|negaron|niega|niegan|negaba|negaban'),
+  ...rules('annoyance', 0.7, undefined, 'me|nos despidieron|despidio|echaron|corrieron del|de|por', 'me|nos despidieron|despidio $', 'ni un|las? gracias'),
+  // Never thought one would like it: "Nunca pensé que me gustaría tanto correr", "paz total".
+  ...rules('praise', 0.75, undefined, 'nunca|jamas pense|imagine|crei que me gustaria|encantaria|gustara|encantara', 'paz total'),
+  // A power cut announced is a notice: "Apagón programado este jueves de 8 a 12".
+  ...rules('info', 0.5, undefined, 'apagon|apagones|corte|cortes programado|programados|programada|programadas'),
+  // Nothing new here, after the story of it: "Bueno, nada nuevo en este país", "mi suerte de siempre", "típico de Netflix".
+  ...rules('annoyance', 0.6, undefined, 'nada nuevo en este pais $', 'nada nuevo $', 'mi|que suerte de siempre', 'mi mala suerte', 'tipico de', 'otra vez no hay', 'de nuevo no hay|sin'),
   // Anger said outright: "estoy furiosa", "qué rabia", "me da coraje" (Mexico), "qué bronca" (Argentina).
   ...rules('anger', 0.8, 'reassurance',
     // Venezuela's "arrecho" is angry.
@@ -1327,6 +1340,7 @@ const RULES: Rule[] = [
     'de la? rabia|bronca|impotencia|colera',
     'me|nos da|dio|dan|daba rabia|bronca|coraje|impotencia|colera',
     'tengo|siento|senti rabia|bronca|coraje|impotencia|colera',
+    // Named alone: "Rabia, impotencia, dolor." (not the disease: "la vacuna contra la rabia", below).
     // Spain's curse: "me cago en el que inventó los atascos" (not "me cago de risa").
     'me cago en',
   ),
@@ -1581,7 +1595,7 @@ const RULES: Rule[] = [
     'la fila|cola eterna|interminable',
     'un laberinto',
     'otra vez|siempre tarde',
-    'agotador|agotadora $',
+    'agotador|agotadora|agotadores|agotadoras',
     'que nadie entiende',
     'me|nos hicieron|hacen ir|venir|volver',
   ),
@@ -1683,7 +1697,7 @@ const RULES: Rule[] = [
   ),
   ...rules('praise', 0.65, 'annoyance', 'me siento|sentimos bien|mejor|genial|increible|tranquilo|tranquila|feliz|renovado|renovada', 'me siento|sentimos otra|otro persona', 'me siento|sentimos en paz'),
   // Broken inside, failed, nothing good: "estoy destrozado", "suspendí todas", "y nada bueno".
-  ...rules('annoyance', 0.65, undefined, 'destrozado|destrozada|devastado|devastada', 'me quiero morir', 'suspendi|suspendimos', 'y nada bueno', 'nada bueno $'),
+  ...rules('annoyance', 0.65, undefined, 'destrozado|destrozada|devastado|devastada|destruido|destruida', 'me quiero morir', 'suspendi|suspendimos', 'y nada bueno', 'nada bueno $'),
   // Faults of apps and services, told: "la app se cierra sola", "el formulario no carga", "no ha
   // funcionado en todo el trayecto", "el repartidor no quiso subir", "vino con un rayón".
   { pattern: 'no carga|cargan|cargo', kind: 'complaint', reliability: 0.65, toldOnly: true },
@@ -1980,7 +1994,8 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
   }
   // A "bueno" opening the message before a stance of its own is a "well", no agreement: "bueno, no
   // me gustó" read as a conflict, and the model, left to weigh it, read a 4.
-  const well = signals.findIndex((s) => s.label === 'ack:bueno' && s.span?.start === 0)
+  // So is one opening a later clause, after the story: "Tengo que hacer fila dos horas. Bueno, nada nuevo en este país".
+  const well = signals.findIndex((s) => s.label === 'ack:bueno' && s.span !== undefined && (s.span.start === 0 || clauseOf[s.span.start - 1] !== clauseOf[s.span.start]))
   if (well >= 0 && signals.some((s, k) => k !== well && s.span !== undefined && !FORM.has(s.kind) && s.kind !== 'gratitude')) signals.splice(well, 1)
   dropWhethers(signals, words)
   dropSolved(signals, words, clauseOf)

@@ -1267,3 +1267,11 @@ describe('scoreMessage: nobody buying — the crowd asked, a notice, a small ad,
     }
   })
 })
+
+describe('scoreMessage: scores given in words, as good as before, could be worse', () => {
+  it('reads "cinco de diez", "podía ser peor, podía ser mejor" and "quedé igual que antes" as a 3 whichever way the model leans', () => {
+    for (const text of ['El ceviche bueno, el servicio lento. Cinco de diez.', 'Empatamos de visitante. Podía ser peor, podía ser mejor.', 'El sueldo aumentó pero los impuestos también, quedé igual que antes.', 'Vacaciones con la familia: hermoso ver a todos, agotador aguantar a mis tías']) {
+      for (const sentiment of [LIKING, DISLIKING]) expect(scoreMessage({ text }, { sentiment }).score, text).toBe(3)
+    }
+  })
+})

@@ -1739,3 +1739,21 @@ describe('assessReply: disagreeing, easy, free, and phrases that are not what th
     expect(assessReply('en Quito se sigue inundando la Simón Bolívar').signals).not.toContain('ack:si')
   })
 })
+
+describe('assessReply: turned down, fired, unthanked, angry, surprised, and nothing new', () => {
+  it('reads a refusal, a firing, no thanks, anger named alone and the same old luck as letdowns', () => {
+    for (const text of ['Parce, la EPS me negó otra vez la cita con el especialista.', 'Me despidieron por WhatsApp después de ocho años. Estoy destruida.', 'Esta semana me tocó cubrir a dos compañeros. Nadie me dijo ni gracias.', 'Otro feminicidio y las autoridades calladas. Rabia, impotencia, dolor.', 'Vine a la playa y se nubló. Mi suerte de siempre.', 'Tengo que hacer fila dos horas pa renovar la cédula. Bueno, nada nuevo en este país.']) expect(score(text), text).toBeLessThanOrEqual(2)
+    expect(assessReply('la vacuna contra la rabia').signals).not.toContain('anger:rabia')
+  })
+
+  it('reads "nunca pensé que me gustaría tanto" and "paz total" as praise, and a power cut announced as a notice', () => {
+    for (const text of ['Nunca pensé que me gustaría tanto correr por las mañanas.', 'volví al mar hoy. Paz total 🌊']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+    expect(score('Apagón programado este jueves en Barquisimeto de 8 a 12, sector centro.')).toBe(3)
+  })
+
+  it('reads "caro pero lo llevo" as a sale with a reservation, and a thing taken somewhere as none', () => {
+    const taken = assessReply('caro pero lo llevo')
+    expect([taken.score, taken.wasSuccessful]).toEqual([4, true])
+    expect(assessReply('lo llevo al taller mañana').wasSuccessful).toBe(false)
+  })
+})
