@@ -780,8 +780,10 @@ const GERUND = /^\p{L}+(ando|iendo)$|^yendo$/u
 const LOOKS_GERUND: ReadonlySet<string> = new Set('cuando blando mando comando demando contrabando expando entiendo atiendo defiendo enciendo extiendo tiendo desatiendo sobrentiendo'.split(' '))
 
 function tellsWhatIsDoing(analyzed: AnalyzedText): boolean {
-  const first = analyzed.words[0] ?? ''
-  return analyzed.words.length <= DOING_WORDS && analyzed.exclamationMarks === 0 && analyzed.emojis.length === 0 && GERUND.test(first) && !LOOKS_GERUND.has(first)
+  const [first = '', second = ''] = analyzed.words
+  // Or after "estoy"/"estamos": "Estamos grabando el programa de Nochevieja".
+  const gerund = (w: string) => GERUND.test(w) && !LOOKS_GERUND.has(w)
+  return analyzed.words.length <= DOING_WORDS && analyzed.exclamationMarks === 0 && analyzed.emojis.length === 0 && (gerund(first) || ((first === 'estoy' || first === 'estamos') && gerund(second)))
 }
 
 /**

@@ -1324,6 +1324,11 @@ const RULES: Rule[] = [
   // Turned down, fired: "la EPS me negó otra vez la cita", "me despidieron por WhatsApp", "nadie me dijo ni gracias".
   ...rules('complaint', 0.75, undefined, 'me|nos nego|negaron|niega|niegan|negaba|negaban'),
   ...rules('annoyance', 0.7, undefined, 'me|nos despidieron|despidio|echaron|corrieron del|de|por', 'me|nos despidieron|despidio $', 'ni un|las? gracias'),
+  // Saved, a pleasure, optimistic: "Hoy se ha salvado el centro de salud", "qué gusto da leer…", "tengo el día optimista".
+  ...rules('praise', 0.7, undefined, 'se ha|han salvado', 'se salvo|salvaron', 'que gusto|placer'),
+  ...rules('praise', 0.6, 'annoyance', 'optimista|optimistas'),
+  // Cuts named as blows, enough of it, lives played with: "es un hachazo a la sanidad", "ya está bien de recortar".
+  ...rules('complaint', 0.75, undefined, 'hachazo|hachazos|tijeretazo|tijeretazos|recortazo', 'ya esta bien de', 'jugar|jugando|juegan|juega con la vida|vidas|salud'),
   // Never thought one would like it: "Nunca pensé que me gustaría tanto correr", "paz total".
   ...rules('praise', 0.75, undefined, 'nunca|jamas pense|imagine|crei que me gustaria|encantaria|gustara|encantara', 'paz total'),
   // A power cut announced is a notice: "Apagón programado este jueves de 8 a 12".
@@ -2000,6 +2005,7 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
   dropWhethers(signals, words)
   dropSolved(signals, words, clauseOf)
   dropClosingIrony(signals, words, clauseOf)
+  dropTaggedIrony(signals, words)
   // An unaccented "si" after other words of its clause opens a condition, no yes: "¿cuándo me llega
   // si pido hoy?". So does one before a subject in a message that asks: "si los niños se enferman,
   // ¿quién responde?" (an article left unfolded is no pronoun: "si la quiero" reads "si lo quiero").
@@ -2055,6 +2061,18 @@ const APPLAUSE = new Set(['emoji:👏', 'emoji:🙌'])
 const CLOSING_PRAISE_WORDS = 3
 const WRONGED = /^(complaint|insult|anger|annoyance|rejection|misanswer)$/
 const TURNS: ReadonlySet<string> = new Set(['pero', 'aunque', 'luego', 'despues', 'final', 'ya'])
+
+/** Kind words the writer tags as irony ("Qué maravilla, otra subida del IVA #ironia"): a letdown. */
+const KIND_WORDS: ReadonlySet<SignalKind> = new Set<SignalKind>(['praise', 'gratitude', 'ack', 'reassurance'])
+
+/** Tagged at the end ("#ironía", "#sarcasmo") or said ("modo ironía"). Mutates `signals`. */
+function dropTaggedIrony(signals: Signal[], words: readonly string[]): void {
+  const tagged = IRONY_TAGS.has(words[words.length - 1] ?? '') || words.some((w, i) => w === 'modo' && IRONY_TAGS.has(words[i + 1] ?? ''))
+  if (!tagged || !signals.some((s) => KIND_WORDS.has(s.kind))) return
+  for (let k = signals.length - 1; k >= 0; k--) if (KIND_WORDS.has(signals[k]!.kind)) signals.splice(k, 1)
+  signals.push({ kind: 'annoyance', reliability: 0.7, label: 'annoyance:ironia' })
+}
+const IRONY_TAGS: ReadonlySet<string> = new Set(['ironia', 'sarcasmo'])
 
 /**
  * Praise that closes a complaint in a clause of its own, with no thanks or agreement anywhere, is irony: "El PP

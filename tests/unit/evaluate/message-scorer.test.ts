@@ -1275,3 +1275,9 @@ describe('scoreMessage: scores given in words, as good as before, could be worse
     }
   })
 })
+
+describe('scoreMessage: what the writer is doing, after "estoy"', () => {
+  it('reads "Estamos grabando el programa de Nochevieja" as a 3 whichever way the model leans', () => {
+    for (const sentiment of [LIKING, DISLIKING]) expect(scoreMessage({ text: 'Estamos grabando el programa de Nochevieja' }, { sentiment }).score).toBe(3)
+  })
+})

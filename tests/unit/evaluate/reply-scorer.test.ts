@@ -1757,3 +1757,20 @@ describe('assessReply: turned down, fired, unthanked, angry, surprised, and noth
     expect(assessReply('lo llevo al taller mañana').wasSuccessful).toBe(false)
   })
 })
+
+describe('assessReply: irony tagged, cuts as blows, saved, a pleasure', () => {
+  it('reads kind words tagged "#ironia" as a letdown', () => {
+    expect(score('Qué maravilla, otra subida del IVA. Gracias por pensar en nosotros, señor ministro #ironia')).toBe(2)
+    expect(score('Qué maravilla de día')).toBe(5)
+  })
+
+  it('reads cuts as blows, "ya está bien de…" and lives played with as complaints', () => {
+    for (const text of ['No es un recorte, es un hachazo a la sanidad pública', 'Ya está bien de recortar en investigación', 'Cerrar urgencias por la noche es jugar con la vida de la gente']) expect(score(text), text).toBe(1)
+    expect(score('ya está bien así, gracias')).toBeGreaterThanOrEqual(3)
+  })
+
+  it('reads "se ha salvado", "qué gusto" and "optimista" as praise, and "no soy optimista" as a letdown', () => {
+    for (const text of ['se ha salvado el centro de salud', 'Qué gusto da leer un buen artículo', 'Hoy tengo el día optimista']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+    expect(score('no soy muy optimista')).toBe(2)
+  })
+})
