@@ -179,6 +179,10 @@ const SO_SO = new PhraseSet(
     // "buena carne, los precios ya son otra historia".
     'se compensa $',
     'ni mejor ni peor',
+    // "Ni tan mal el primer día con la dieta. Ni tan bien tampoco", "mitad nervios, mitad ganas", "unas bien, otras fatal".
+    'ni tan bien|mal tampoco',
+    'mitad nervios|miedo|ganas|ilusion|alegria|tristeza|pena|emocion',
+    'otros|otras fatal|mal $',
     // "Podía ser peor, podía ser mejor", "Cinco de diez", "quedé igual que antes".
     'podia|pudo|podria ser|haber peor|mejor',
     '4|5|6|cuatro|cinco|seis de|sobre 10|diez',

@@ -1327,6 +1327,10 @@ const RULES: Rule[] = [
   // Saved, a pleasure, optimistic: "Hoy se ha salvado el centro de salud", "qué gusto da leer…", "tengo el día optimista".
   ...rules('praise', 0.7, undefined, 'se ha|han salvado', 'se salvo|salvaron', 'que gusto|placer'),
   ...rules('praise', 0.6, 'annoyance', 'optimista|optimistas'),
+  // Show and no substance, fooled, trust lost, the same old drama, idle: "Puro show", "me comí el cuento",
+  // "ya no confío en @Xiaomi", "siempre el mismo drama", "qué fiaca".
+  ...rules('annoyance', 0.65, undefined, 'puro|pura show|teatro|circo|cuento|humo|verso', 'me comi el cuento', 'ya no confio|confiamos en', 'siempre el|la mismo|misma drama|cuento|rollo|historia|problema', 'que fiaca'),
+  ...rules('price_objection', 0.65, undefined, 'pagar|cobrar|cobran|cobrar tanto por'),
   // Cuts named as blows, enough of it, lives played with: "es un hachazo a la sanidad", "ya está bien de recortar".
   ...rules('complaint', 0.75, undefined, 'hachazo|hachazos|tijeretazo|tijeretazos|recortazo', 'ya esta bien de', 'jugar|jugando|juegan|juega con la vida|vidas|salud'),
   // Never thought one would like it: "Nunca pensé que me gustaría tanto correr", "paz total".

@@ -1281,3 +1281,11 @@ describe('scoreMessage: what the writer is doing, after "estoy"', () => {
     for (const sentiment of [LIKING, DISLIKING]) expect(scoreMessage({ text: 'Estamos grabando el programa de Nochevieja' }, { sentiment }).score).toBe(3)
   })
 })
+
+describe('scoreMessage: half and half, in other words', () => {
+  it('reads "ni tan bien tampoco", "mitad nervios, mitad ganas" and "unas bien, otras fatal" as a 3 whichever way the model leans', () => {
+    for (const text of ['Ni tan mal el primer día con la dieta. Ni tan bien tampoco.', 'Los exámenes empiezan el lunes; mitad nervios, mitad ganas de que ya se acabe todo.', 'La entrevista fue rara. Unas preguntas me salieron bien, otras fatal.']) {
+      for (const sentiment of [LIKING, DISLIKING]) expect(scoreMessage({ text }, { sentiment }).score, text).toBe(3)
+    }
+  })
+})

@@ -1774,3 +1774,9 @@ describe('assessReply: irony tagged, cuts as blows, saved, a pleasure', () => {
     expect(score('no soy muy optimista')).toBe(2)
   })
 })
+
+describe('assessReply: show without substance, fooled, trust lost, the same old drama, idle', () => {
+  it('reads them as letdowns', () => {
+    for (const text of ['Otro debate donde nadie propone nada concreto. Puro show.', 'Me comí el cuento del envío gratis y al final me cobraron aduana.', 'Mi celular se calienta desde la actualización. Ya no confío en @Xiaomi', 'La telenovela ya se está poniendo repetitiva, siempre el mismo drama.', 'Qué fiaca ir a la facu con este frío.', 'No entiendo cómo alguien puede pagar tanto por un café de marca.']) expect(score(text), text).toBe(2)
+  })
+})
