@@ -699,7 +699,8 @@ describe('paying and ordering are one topic and one outcome', () => {
 
 describe('scoreMessage: news passed on', () => {
   it('reads a post that shares a link or passes another on, with nothing the rules know, as neutral', () => {
-    for (const text of ['RT @clima_pe: Lluvias fuertes en la sierra desde el jueves', 'Mañana cortes de luz en el norte de 8:00 a 16:00 según sectores http://t.co/x1']) {
+    // (A pull of 0.35 left the beaches a 5.)
+    for (const text of ['RT @clima_pe: Lluvias fuertes en la sierra desde el jueves', 'Mañana cortes de luz en el norte de 8:00 a 16:00 según sectores http://t.co/x1', 'Playas paradisíacas y sol todo el año en el Caribe http://t.co/x1']) {
       expect(scoreMessage({ text }, parts).score, text).toBe(3)
     }
   })
