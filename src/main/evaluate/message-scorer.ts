@@ -686,9 +686,11 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   // ("¿aceptan tarjeta?", "cómo hago mi pedido", "estoy interesado en comprar") is the purchase
   // intent the loop learns from, even when no rule named a sale. Not after a complaint or a no,
   // whether the rules saw it or the learned model read the message as unhappy (score ≤ 2).
-  // Not a question put to the crowd ("¿alguien sabe si en el Oxxo aceptan tarjeta?") nor a notice
-  // ("hoy es el último día para pagar el predial"): nobody there is buying from the shop.
-  const nobodyBuying = asksTheCrowd(analyzed.words) || (rules.signals.every((s) => s === 'no_signal' || s.startsWith('info:') || s.startsWith('topic:')) && analyzed.questionMarks === 0 && announces(analyzed))
+  // Not a question put to the crowd ("¿alguien sabe si en el Oxxo aceptan tarjeta?"): nobody there
+  // is buying from the shop. (A notice with a day in it was tried too, "hoy es el último día para
+  // pagar el predial": customers write their orders that way, "transferencia mañana temprano", and
+  // the never-read halves of two lists of shop messages lost three sales.)
+  const nobodyBuying = asksTheCrowd(analyzed.words)
   if (category === 'proceso_pago' && !wasSuccessful && !negative && !conditional && !nobodyBuying && score >= 3 && !(category === filedUnder.category && filedUnder.paperwork)) {
     wasSuccessful = true
     // Asking how to pay or to order is a 4 in the rules (a payment question); a neutral read of
@@ -923,8 +925,9 @@ function fileUnder(
   if (!question && category !== 'consulta_envio' && category !== 'consulta_precio' && rules.signals.some((s) => COMPLAINING.test(s))) category = 'general'
   // Praise or thanks for what came, told and not asked, is a reaction too ("ya me llegó el
   // perfume y está buenísimo, gracias"); not a delivery that failed.
-  // Nor is an order named in the praise ("¡sois unos máquinas! Pedido a las 11 y a las 4 ya lo tenía").
-  else if (!question && !wasSuccessful && !filedUnder.failure && (category === 'consulta_producto' || category === 'consulta_envio' || (category === 'proceso_pago' && !rules.signals.some((s) => PAYING.test(s)))) && rules.signals.some((s) => PRAISING.test(s))) category = 'general'
+  // (Not paying named beside praise: "genial, te hago el depósito" still pays. Filing "¡sois unos
+  // máquinas! Pedido a las 11…" under general that way cost a never-read list of shop messages a sale.)
+  else if (!question && !wasSuccessful && !filedUnder.failure && (category === 'consulta_producto' || category === 'consulta_envio') && rules.signals.some((s) => PRAISING.test(s))) category = 'general'
   // The picture praised: "qué linda la foto!" opens with a question word and still asks nothing.
   else if (praisesPicture && !wasSuccessful && analyzed.questionMarks === 0) category = 'general'
   // A call for a person, said and little else, is none of the five topics: "¿hay un asesor
