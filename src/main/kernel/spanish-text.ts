@@ -658,7 +658,7 @@ export function questionWordOpening(words: readonly string[]): number {
 }
 
 /** Words that ask when a clause opens with them after a reaction ("gracias, y tienen en talla 12?"); "cuando" and "como" also tell ("cuando llegue te aviso"). */
-const LATER_QUESTION_WORDS = new Set(['cuanto', 'cuantos', 'cuantas', 'donde', 'cual', 'cuales', 'tienen', 'tienes', 'tenes', 'tendras', 'tendran', 'venden', 'manejan'])
+const LATER_QUESTION_WORDS = new Set(['cuanto', 'cuantos', 'cuantas', 'donde', 'cual', 'cuales', 'tienen', 'tienes', 'tendras', 'tendran', 'venden', 'manejan'])
 const PREPOSITIONS = new Set(['a', 'de', 'en', 'para', 'por', 'con'])
 const ARTICLES = new Set(['el', 'la', 'los', 'las'])
 /** A first reaction before the question: thanks, agreement, liking, a greeting. */
