@@ -745,7 +745,7 @@ interface ModelReading {
 
 /** Words that put the writer or the reader in the message: a feeling or a stance is theirs, not news. */
 const PERSONAL: ReadonlySet<string> = new Set(
-  'yo me mi mis conmigo nos nosotros nosotras nuestro nuestra nuestros nuestras te tu tus ti contigo usted ustedes vos estoy soy tengo voy quiero puedo creo pienso siento odio amo necesito estaba tenia iba he hemos fui estamos somos tenemos vamos jaja'.split(' '),
+  'yo me mi mis conmigo nos nosotros nosotras nuestro nuestra nuestros nuestras te tu tus ti contigo usted ustedes estoy soy tengo voy quiero puedo creo pienso siento odio amo necesito estaba tenia iba he hemos fui estamos somos tenemos vamos jaja'.split(' '),
 )
 /** Days, and the words of a notice, a report or a small ad ("Se vende bici… Interesados por privado"). */
 const WHEN: ReadonlySet<string> = new Set('hoy mañana lunes martes miercoles jueves viernes sabado domingo partir horario informa informan reporta reportan registra registran interesados interesadas'.split(' '))

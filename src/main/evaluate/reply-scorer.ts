@@ -2066,14 +2066,11 @@ const CLOSING_PRAISE_WORDS = 3
 const WRONGED = /^(complaint|insult|anger|annoyance|rejection|misanswer)$/
 const TURNS: ReadonlySet<string> = new Set(['pero', 'aunque', 'luego', 'despues', 'final', 'ya'])
 
-/** Kind words the writer tags as irony ("Qué maravilla, otra subida del IVA #ironia"): a letdown. */
-const KIND_WORDS: ReadonlySet<SignalKind> = new Set<SignalKind>(['praise', 'gratitude', 'ack', 'reassurance'])
-
-/** Tagged at the end ("#ironía", "#sarcasmo") or said ("modo ironía"). Mutates `signals`. */
+/** Kind words the writer tags as irony ("Qué maravilla, otra subida del IVA #ironia", `IRONIC_KINDS`): a letdown. Tagged at the end ("#ironía", "#sarcasmo") or said ("modo ironía"). Mutates `signals`. */
 function dropTaggedIrony(signals: Signal[], words: readonly string[]): void {
   const tagged = IRONY_TAGS.has(words[words.length - 1] ?? '') || words.some((w, i) => w === 'modo' && IRONY_TAGS.has(words[i + 1] ?? ''))
-  if (!tagged || !signals.some((s) => KIND_WORDS.has(s.kind))) return
-  for (let k = signals.length - 1; k >= 0; k--) if (KIND_WORDS.has(signals[k]!.kind)) signals.splice(k, 1)
+  if (!tagged || !signals.some((s) => IRONIC_KINDS.has(s.kind))) return
+  for (let k = signals.length - 1; k >= 0; k--) if (IRONIC_KINDS.has(signals[k]!.kind)) signals.splice(k, 1)
   signals.push({ kind: 'annoyance', reliability: 0.7, label: 'annoyance:ironia' })
 }
 const IRONY_TAGS: ReadonlySet<string> = new Set(['ironia', 'sarcasmo'])

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { foldSpanish } from '../../../src/shared/spanish-fold'
 import { canonicalWord } from '../../../src/main/kernel/spanish-text'
@@ -42,6 +44,29 @@ describe('phrase rules are written in the normalizer’s spelling', () => {
         }
       }
     }
+    expect(dead).toEqual([])
+  })
+
+  it('has no word in a word list of the rule modules that the normalizer would never produce', () => {
+    // The lists the rules look words up in ("notAfter: new Set(['la', 'contra'])", a module's
+    // "new Set('pago pagos pagamos'.split(' '))") are read from the source: no PhraseSet records
+    // them. Lists of signal kinds (Set<SignalKind>) hold no words.
+    const dir = join(__dirname, '../../../src/main/evaluate')
+    const literal = /new Set(<[^>]*>)?\(\s*(?:'([^']*)'\s*\.split\(' '\)|\[([^\]]*)\])/g
+    const dead: string[] = []
+    let words = 0
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'sentiment-weights.ts')) {
+      for (const m of readFileSync(join(dir, file), 'utf8').matchAll(literal)) {
+        if (m[1]?.includes('SignalKind')) continue
+        const listed = m[2] !== undefined ? m[2].split(' ') : [...m[3]!.matchAll(/'([^']*)'/g)].map((x) => x[1]!)
+        for (const word of listed.filter((w) => /^[\p{L}\p{N}]+$/u.test(w))) {
+          words++
+          const spelled = canonicalWord(foldSpanish(word))
+          if (spelled !== word) dead.push(`${file}: "${word}" is read as "${spelled}"`)
+        }
+      }
+    }
+    expect(words).toBeGreaterThan(1000)
     expect(dead).toEqual([])
   })
 })
