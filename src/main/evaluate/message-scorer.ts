@@ -18,7 +18,7 @@ import { NOT_GOODS } from './not-goods'
 import { purchaseCondition } from './purchase-condition'
 import { closesSale, COLOURS, offered, picksFromOffer, type CatalogTerms } from './offer-context'
 import { orderDetailAlone } from './order-details'
-import { displeasedFace, pleasedFace, extractSignals, resolveSignals, type ReplyAssessment, type Signal } from './reply-scorer'
+import { displeasedFace, pleasedFace, extractSignals, resolveSignals, TAKEN_SOMEWHERE, type ReplyAssessment, type Signal } from './reply-scorer'
 import type { SentimentModel } from './sentiment-model'
 
 /** What `cli score` reads per line and the EvaluationService knows of an exchange. */
@@ -548,7 +548,7 @@ function orderInWords(text: AnalyzedText): OrderInWords | null {
       !negated(text, m.start) &&
       !changed(text, m.start) &&
       !NOT_GOODS.has(thingAt(text.words, m.end)) &&
-      !(m.value === TAKE_IT && (text.words[m.end] === 'a' || text.words[m.end] === 'al')) &&
+      !(m.value === TAKE_IT && TAKEN_SOMEWHERE.has(text.words[m.end] ?? '')) &&
       ((m.value !== BOOKING_FOR && m.value !== SIZED_ORDER && !ADD_ONS.includes(m.value)) || m.start === 0) &&
       // Switching on what the customer already has is support: "necesito activar mi chip".
       !(text.words[m.end - 1] === 'activar' && (text.words[m.end] === 'mi' || text.words[m.end] === 'mis')) &&

@@ -144,6 +144,8 @@ const UNWANTED_EXTRAS: ReadonlySet<string> = new Set('envio delivery domicilio b
 
 /** Food come cold. */
 const COLD = 'fria|frio|frias|frios|helada|helado|heladas|helados'
+/** After "lo llevo", where it is taken or how it is worn, not a purchase: "al taller", "a la escuela", "puesto". */
+export const TAKEN_SOMEWHERE: ReadonlySet<string> = new Set('a al en para puesto puesta puestos puestas conmigo siempre de hasta donde'.split(' '))
 /** Someone's, after "me quedo con": kept, not bought. */
 const SOMEONE_ELSES: ReadonlySet<string> = new Set(['su', 'sus', 'mi', 'mis', 'tu', 'tus', 'nuestro', 'nuestra', 'nuestros', 'nuestras'])
 /** Paying, before "puntual": the customer's own punctuality. */
@@ -206,7 +208,7 @@ const RULES: Rule[] = [
   ...rules('purchase', 0.9, 'rejection', 'me lo llevo', 'nos lo|la|los|las llevamos', 'me|nos lo|la|los|las quedo|quedamos'),
   // "caro pero lo llevo": taken, despite the price. Not taken somewhere or worn: "lo llevo al taller",
   // "la llevo a la escuela", "lo llevo puesto", "los llevo en el corazón".
-  { pattern: 'lo|la|los|las llevo|tomo|pillo', kind: 'purchase', reliability: 0.8, negated: 'rejection', notBefore: new Set('a al en para puesto puesta puestos puestas conmigo siempre de hasta donde'.split(' ')) },
+  { pattern: 'lo|la|los|las llevo|tomo|pillo', kind: 'purchase', reliability: 0.8, negated: 'rejection', notBefore: TAKEN_SOMEWHERE },
   // Not what someone else had: "se va a vivir a España y yo me quedo con su cuarto".
   ...rules('purchase', 0.9, 'rejection', 'me quedo con', 'nos quedamos con').map((r) => ({ ...r, notBefore: SOMEONE_ELSES })),
   ...rules('purchase', 0.85, 'rejection',

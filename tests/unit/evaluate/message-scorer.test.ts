@@ -1289,3 +1289,10 @@ describe('scoreMessage: half and half, in other words', () => {
     }
   })
 })
+
+describe('scoreMessage: a thing worn or taken somewhere is no order', () => {
+  it('reads "lo llevo puesto" and "lo llevo al taller" as no sale, and "lo llevo" as one', () => {
+    for (const text of ['lo llevo puesto', 'lo llevo al taller']) expect(scoreMessage({ text }, parts).wasSuccessful, text).toBe(false)
+    expect(scoreMessage({ text: 'lo llevo' }, parts).wasSuccessful).toBe(true)
+  })
+})
