@@ -19,6 +19,7 @@ import { PAY_LATER, WALLET_PHRASES, WALLETS } from '../kernel/payment-words'
 import { SLOW_ANSWER_PATTERN } from './slow-answer-words'
 import { LOVE_PATTERNS, NOT_GOODS } from './not-goods'
 import { purchaseCondition } from './purchase-condition'
+import { BUYS_A_NEW_ONE_PATTERN, NEVER_PAYING_PATTERN, SHIPPING_PAYER_PATTERN, SOMEONE_ELSES } from './not-a-purchase-words'
 import { NOT_RECEIVED_PATTERNS, RECEIPT_ASKED_PATTERNS, TAKEN_OFF_NOT_AFTER, TAKEN_OFF_PATTERN, TOTAL_ASKED_PATTERNS } from './order-followup-words'
 import { UNDO_ALONE_PATTERN, UNDO_ANYTHING_PATTERN, UNDO_IT_PATTERN, UNDO_PATTERN, UNSUBSCRIBE_PATTERN, WITHDRAW_VERBS } from './undo-words'
 
@@ -90,7 +91,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'cbu|cvu|clabe' },
     { pattern: 'me lo? llevo', negatable: true },
     // Not what someone else had: "yo me quedo con su cuarto".
-    { pattern: 'me quedo con', negatable: true, notBefore: new Set(['su', 'sus', 'mi', 'mis', 'tu', 'tus', 'nuestro', 'nuestra', 'nuestros', 'nuestras']) },
+    { pattern: 'me quedo con', negatable: true, notBefore: SOMEONE_ELSES },
     { pattern: 'me|nos lo|la|los|las quedo|quedamos', negatable: true },
     { pattern: 'lo quiero|pido|aparto|separo|encargo', negatable: true },
     { pattern: 'quiero|pido 1|2|3|4|5|uno|una|dos|tres|cuatro|cinco|ese|esa', negatable: true, notBefore: NOT_GOODS },
@@ -478,7 +479,7 @@ const NAMED_ELSEWHERE = new PhraseSet<Category>([
   { pattern: 'descuento|descuentos|promocion|promociones|cupon|cupones|codigo por|en|de|para la|mi|tu|su? primera? compra|compras|pedido|pedidos', value: 'consulta_precio' },
   { pattern: 'me|nos? avisas|avisan|avise|avisen|avisame|avisenme|avisarme|avisarias cuando llegue|lleguen|vuelva|vuelvan|entre|entren|haya|tengan|consigas|consigan', value: 'consulta_producto' },
   // Who pays the shipping: "¿el envío lo pago yo o corre por su cuenta?".
-  { pattern: 'envio|flete|domicilio lo pago|pagamos|pagas|paga|pagan|cubro|cubre|cubren', value: 'consulta_envio' },
+  { pattern: SHIPPING_PAYER_PATTERN, value: 'consulta_envio' },
   // What taking it there costs is shipping: "¿cuánto me cobras por mandarlo?", "cuánto cobran por traer las hamburguesas".
   { pattern: 'cobras|cobran|cobra|cobrarias|cobrarian|sale|cuesta|costaria|saldria|precio|costo|valor por|de mandarlo|mandarla|mandarlos|mandarlas|enviarlo|enviarla|enviarlos|enviarlas|llevarlo|llevarla|traerlo|traerla|traer|mandar|enviar|llevar', value: 'consulta_envio' },
   // Following the parcel: "link para seguir el envío", "código de rastreo".
@@ -488,9 +489,9 @@ const NAMED_ELSEWHERE = new PhraseSet<Category>([
   // The favourite asked for, whatever stands before it: "¿cuál es el plato más pedido?".
   { pattern: 'mas pedido|pedida|pedidos|pedidas|vendido|vendida|vendidos|vendidas|popular|populares|solicitado|solicitada', value: 'consulta_producto' },
   // Refused for its price: "qué robo, ni loco pago eso".
-  { pattern: 'ni loco|loca|locos|locas|muerto|muerta pago|compro|pagaria|compraria|pagamos|compramos', value: 'consulta_precio' },
+  { pattern: NEVER_PAYING_PATTERN, value: 'consulta_precio' },
   // A price called too dear by what it would buy instead: "por ese precio me compro uno nuevo".
-  { pattern: 'por ese|esa|eso precio|plata|valor|dinero me compro|compro|consigo|compras|consigues', value: 'consulta_precio' },
+  { pattern: BUYS_A_NEW_ONE_PATTERN, value: 'consulta_precio' },
 ])
 
 const SETS = ORDER.map((category) => ({ category, phrases: new PhraseSet(TOPICS[category].map((rule) => ({ pattern: rule.pattern, value: rule }))) }))

@@ -13,6 +13,7 @@ import { humanRequestIn } from '../guardrails/human-request'
 import { EMPTY_DELIVERY_PATTERNS } from './empty-delivery-words'
 import { LOVE_PATTERNS, NOT_GOODS } from './not-goods'
 import { ifInsideClause, WHETHER_AFTER, YES_AFTER_SI } from './purchase-condition'
+import { BUYS_A_NEW_ONE_PATTERN, NEVER_PAYING_PATTERN, SHIPPING_PAYER_PATTERN, SOMEONE_ELSES } from './not-a-purchase-words'
 import { NOT_RECEIVED_PATTERNS, RECEIPT_ASKED_PATTERNS, TAKEN_OFF_NOT_AFTER, TAKEN_OFF_PATTERN, TOTAL_ASKED_PATTERNS } from './order-followup-words'
 import { UNDO_ALONE_PATTERN, UNDO_ANYTHING_PATTERN, UNDO_IT_PATTERN, UNDO_PATTERN, UNDONE_THINGS, UNSUBSCRIBE_PATTERN, WITHDRAW_VERBS } from './undo-words'
 
@@ -146,8 +147,6 @@ const UNWANTED_EXTRAS: ReadonlySet<string> = new Set('envio delivery domicilio b
 const COLD = 'fria|frio|frias|frios|helada|helado|heladas|helados'
 /** After "lo llevo", where it is taken or how it is worn, not a purchase: "al taller", "a la escuela", "puesto". */
 export const TAKEN_SOMEWHERE: ReadonlySet<string> = new Set('a al en para puesto puesta puestos puestas conmigo siempre de hasta donde'.split(' '))
-/** Someone's, after "me quedo con": kept, not bought. */
-const SOMEONE_ELSES: ReadonlySet<string> = new Set(['su', 'sus', 'mi', 'mis', 'tu', 'tus', 'nuestro', 'nuestra', 'nuestros', 'nuestras'])
 /** Paying, before "puntual": the customer's own punctuality. */
 const PAID_ON_TIME: ReadonlySet<string> = new Set(['pago', 'pagos', 'pagamos', 'pagar', 'pagando'])
 /** Got elsewhere, before "en otro lado": told of the thing, no customer going away. */
@@ -251,7 +250,7 @@ const RULES: Rule[] = [
   // explica por qué el alquiler sube todos los meses?".
   ...rules('complaint', 0.7, undefined, 'a quien se le ocurrio|ocurre|ocurrira', 'alguien me|nos explica|explique|explicaria porque', 'alguien me|nos explica|explique|explicaria por que'),
   // Who pays the shipping is asked, nothing bought: "¿el envío lo pago yo o corre por su cuenta?".
-  ...rules('topic', 0.5, undefined, 'envio|flete|domicilio lo pago|pagamos|pagas|paga|pagan|cubro|cubre|cubren'),
+  ...rules('topic', 0.5, undefined, SHIPPING_PAYER_PATTERN),
   // Before or after buying is when, not a purchase: "¿puedo pasar a verla antes de comprarla?".
   ...rules('info', 0.5, undefined, 'antes|despues de comprar|comprarlo|comprarla|comprarlos|comprarlas'),
   ...rules('purchase', 0.7, 'rejection', 'comprarlo|comprarla|comprarlos'),
@@ -758,7 +757,7 @@ const RULES: Rule[] = [
   // Not enough money, in other words: "no me da el presupuesto", "no me da el bolsillo".
   ...rules('price_objection', 0.7, undefined, 'no me|nos da|dan el|la|mi? presupuesto|plata|dinero|bolsillo|platica'),
   // The price a new one costs: "por ese precio me compro uno nuevo".
-  ...rules('price_objection', 0.75, undefined, 'por ese|esa|eso precio|plata|valor|dinero me compro|compro|consigo|compras|consigues'),
+  ...rules('price_objection', 0.75, undefined, BUYS_A_NEW_ONE_PATTERN),
   // Not "¿el combo sale más barato?": whether a deal is cheaper is asked. Nor the cheapest named
   // ("tienen el más barato en rojo?", "cuál es el plan más barato"): a superlative, no objection.
   { pattern: 'mas barato|barata|baratos|economico|economica', kind: 'price_objection', reliability: 0.55, notAfter: new Set(['sale', 'salen', 'saldria', 'seria', 'queda', 'quedaria', 'salido', 'salio', 'el', 'la', 'los', 'las', 'lo', 'plan', 'paquete', 'modelo', 'opcion']) },
@@ -1128,7 +1127,7 @@ const RULES: Rule[] = [
   // Mexico's flat no: "ni madres".
   ...rules('rejection', 0.75, undefined, 'ni madres|maiz'),
   // Never, not even mad: "qué robo, ni loco pago eso".
-  ...rules('rejection', 0.8, undefined, 'ni loco|loca|locos|locas|muerto|muerta pago|compro|pagaria|compraria|pagamos|compramos'),
+  ...rules('rejection', 0.8, undefined, NEVER_PAYING_PATTERN),
   // Dearer than thought: "ayyy no, pensé que costaba menos", "creí que salía más barato".
   ...rules('price_objection', 0.65, undefined, 'pense|crei|pensaba|creia que costaba|salia|era|valia|estaba menos', 'pense|crei|pensaba|creia que costaba|salia|era|valia|estaba mas barato|barata|economico|economica'),
   // Bought elsewhere instead: "lo compro en otro lado".
