@@ -145,6 +145,10 @@ const UNWANTED_EXTRAS: ReadonlySet<string> = new Set('envio delivery domicilio b
 
 /** Food come cold. */
 const COLD = 'fria|frio|frias|frios|helada|helado|heladas|helados'
+/** How much of it: "llegó todo aplastado", "vino medio rota". */
+const HOW_MUCH = 'todo|toda|todos|todas|medio|media'
+/** How a delivery came damaged, "todo" or the thing named between: "llegó todo aplastado", "llegaron los huevos rotos". */
+const DAMAGE_WORDS = 'roto|rota|rotos|rotas|destrozado|destrozada|destrozados|destrozadas|dañado|dañada|dañados|dañadas|quebrado|quebrada|quebrados|quebradas|aplastado|aplastada|aplastados|aplastadas|abollado|abollada|golpeado|golpeada|mojado|mojada|mojados|mojadas|sucio|sucia|rayado|rayada|despegado|despegada|descosido|descosida|podrido|podrida|podridos|podridas|derretido|derretida|vencido|vencida|vencidos|vencidas|manchado|manchada|marchito|marchita|marchitos|marchitas|frio|fria'
 /** After "lo llevo", where it is taken or how it is worn, not a purchase: "al taller", "a la escuela", "puesto". */
 export const TAKEN_SOMEWHERE: ReadonlySet<string> = new Set('a al en para puesto puesta puestos puestas conmigo siempre de hasta donde'.split(' '))
 /** Paying, before "puntual": the customer's own punctuality. */
@@ -1451,7 +1455,7 @@ const RULES: Rule[] = [
   // "lleva roto tres días"; not "¿llevan helado a domicilio?", which carries the food.
   ...rules('complaint', 0.8, undefined, 'lleva|llevan roto|rota|rotos|rotas|destrozado|destrozada|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|malo|mala'),
   // With how much between: "el paquete llegó todo aplastado", "la caja vino medio rota".
-  ...rules('complaint', 0.8, undefined, 'llego|llegaron|vino|vinieron|esta|estan|estaba|estaban todo|toda|todos|todas|medio|media roto|rota|rotos|rotas|destrozado|destrozada|destrozados|destrozadas|dañado|dañada|dañados|dañadas|quebrado|quebrada|aplastado|aplastada|aplastados|aplastadas|abollado|abollada|golpeado|golpeada|mojado|mojada|mojados|mojadas|sucio|sucia|rayado|rayada|despegado|despegada|descosido|descosida|podrido|podrida|derretido|derretida|frio|fria'),
+  ...rules('complaint', 0.8, undefined, `llego|llegaron|vino|vinieron|esta|estan|estaba|estaban ${HOW_MUCH} ${DAMAGE_WORDS}`),
   // Broken, faulty, withered or fake, said of what was bought: "se rompió al segundo día", "vino
   // con falla", "las flores llegaron marchitas", "me vendieron un producto falso". Not "¿y si se
   // rompe?": the present asks about the warranty.
@@ -1917,9 +1921,8 @@ function forWhatIf(words: readonly string[], questionMarks: number): number {
 /** How it came: the verbs of a delivery told. */
 const ARRIVED: ReadonlySet<string> = new Set('llego llegaron vino vinieron'.split(' '))
 const THE: ReadonlySet<string> = new Set('el la los las mi mis'.split(' '))
-const DAMAGED: ReadonlySet<string> = new Set(
-  'roto rota rotos rotas destrozado destrozada destrozados destrozadas dañado dañada dañados dañadas quebrado quebrada quebrados quebradas aplastado aplastada aplastados aplastadas abollado abollada mojado mojada mojados mojadas sucio sucia rayado rayada podrido podrida podridos podridas derretido derretida vencido vencida vencidos vencidas descosido descosida manchado manchada marchito marchita marchitos marchitas'.split(' '),
-)
+const DAMAGED: ReadonlySet<string> = new Set(DAMAGE_WORDS.split('|'))
+const HOW_MUCH_SET: ReadonlySet<string> = new Set(HOW_MUCH.split('|'))
 
 /**
  * The thing named between the delivery and its damage: "me llegaron los huevos rotos", "vino la
@@ -1928,7 +1931,7 @@ const DAMAGED: ReadonlySet<string> = new Set(
  */
 function arrivedDamaged(words: readonly string[], clauseOf: readonly number[], claimed: readonly boolean[], i: number): number {
   if (!ARRIVED.has(words[i]!) || !THE.has(words[i + 1] ?? '') || claimed[i] || claimed[i + 2]) return -1
-  const at = ['todo', 'toda', 'todos', 'todas', 'medio', 'media'].includes(words[i + 3] ?? '') ? i + 4 : i + 3
+  const at = HOW_MUCH_SET.has(words[i + 3] ?? '') ? i + 4 : i + 3
   return DAMAGED.has(words[at] ?? '') && clauseOf[at] === clauseOf[i] && !claimed[at] ? at + 1 : -1
 }
 
