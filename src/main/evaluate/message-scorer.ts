@@ -18,7 +18,7 @@ import { NOT_GOODS } from './not-goods'
 import { purchaseCondition } from './purchase-condition'
 import { closesSale, COLOURS, offered, picksFromOffer, type CatalogTerms } from './offer-context'
 import { orderDetailAlone } from './order-details'
-import { displeasedFace, pleasedFace, extractSignals, resolveSignals, TAKEN_SOMEWHERE, type ReplyAssessment, type Signal } from './reply-scorer'
+import { displeasedFace, pleasedFace, extractSignals, resolveSignals, type ReplyAssessment, type Signal } from './reply-scorer'
 import type { SentimentModel } from './sentiment-model'
 
 /** What `cli score` reads per line and the EvaluationService knows of an exchange. */
@@ -344,8 +344,6 @@ const BOOKINGS = [`una|quiero|quisiera|queria|necesito|necesitamos|reservame|res
  * Only up front: "…y una pregunta" or "compré uno y una amiga otro" tell, not order.
  */
 const ADD_ONS = ['y tambien|ademas? un|una|unos|unas|dos|tres|cuatro|cinco|1|2|3|4|5', 'tambien|ademas un|una|unos|unas|dos|tres|cuatro|cinco|1|2|3|4|5']
-/** Taking it: "lo llevo" buys, "lo llevo a arreglar" or "al taller" takes it somewhere (checked below). */
-const TAKE_IT = 'lo|la|los|las llevo|tomo|pillo|aviento|rifo'
 /** Wanting a thing named, in so many words: an order in a short chat message, a wish in a review. */
 /** Wanting so many of a thing: "necesito 50 cupcakes", "quiero 20 empanadas". */
 const WANT_COUNT = 'necesito|necesitaria|ocupo|quiero|quisiera 1|2|3|4|5|6|7|8|9|10|12|15|20|24|25|30|40|50|60|100|dos|tres|cuatro|cinco|seis|diez|doce|veinte|treinta|cincuenta|cien'
@@ -423,8 +421,6 @@ const ORDER_PHRASES = new PhraseSet(
     'van a ser 1|2|3|4|5|6|10|12|dos|tres|cuatro|cinco|seis|diez|doce|una|uno $',
     'serian|seran 1|2|3|4|5|6|10|12|dos|tres|cuatro|cinco|seis|diez|doce|una|uno $',
     'serian|seran 1|2|3|4|5|6|10|12|dos|tres|cuatro|cinco|seis|diez|doce|una|uno por favor',
-    // Spain's "me la pillo" and Mexico's "me lo aviento" take it too.
-    TAKE_IT,
     // The one named by what it is: "dame el de 2 litros", "ese quiero", "el de la foto, ese quiero".
     'dame|vendeme|traeme|pasame|ponme|sirveme|echame|encargame el|la|los|las de|mismo|misma|grande|chico|chica|mediano|mediana',
     'ese|esa|esos|esas quiero|pido',
@@ -548,7 +544,6 @@ function orderInWords(text: AnalyzedText): OrderInWords | null {
       !negated(text, m.start) &&
       !changed(text, m.start) &&
       !NOT_GOODS.has(thingAt(text.words, m.end)) &&
-      !(m.value === TAKE_IT && TAKEN_SOMEWHERE.has(text.words[m.end] ?? '')) &&
       ((m.value !== BOOKING_FOR && m.value !== SIZED_ORDER && !ADD_ONS.includes(m.value)) || m.start === 0) &&
       // Switching on what the customer already has is support: "necesito activar mi chip".
       !(text.words[m.end - 1] === 'activar' && (text.words[m.end] === 'mi' || text.words[m.end] === 'mis')) &&

@@ -150,7 +150,7 @@ const HOW_MUCH = 'todo|toda|todos|todas|medio|media'
 /** How a delivery came damaged, "todo" or the thing named between: "llegó todo aplastado", "llegaron los huevos rotos". */
 const DAMAGE_WORDS = 'roto|rota|rotos|rotas|destrozado|destrozada|destrozados|destrozadas|dañado|dañada|dañados|dañadas|quebrado|quebrada|quebrados|quebradas|aplastado|aplastada|aplastados|aplastadas|abollado|abollada|golpeado|golpeada|mojado|mojada|mojados|mojadas|sucio|sucia|rayado|rayada|despegado|despegada|descosido|descosida|podrido|podrida|podridos|podridas|derretido|derretida|vencido|vencida|vencidos|vencidas|manchado|manchada|marchito|marchita|marchitos|marchitas|frio|fria'
 /** After "lo llevo", where it is taken or how it is worn, not a purchase: "al taller", "a la escuela", "puesto". */
-export const TAKEN_SOMEWHERE: ReadonlySet<string> = new Set('a al en para puesto puesta puestos puestas conmigo siempre de hasta donde'.split(' '))
+const TAKEN_SOMEWHERE: ReadonlySet<string> = new Set('a al en para puesto puesta puestos puestas conmigo siempre de hasta donde como'.split(' '))
 /** Paying, before "puntual": the customer's own punctuality. */
 const PAID_ON_TIME: ReadonlySet<string> = new Set(['pago', 'pagos', 'pagamos', 'pagar', 'pagando'])
 /** Got elsewhere, before "en otro lado": told of the thing, no customer going away. */
@@ -209,9 +209,10 @@ const RULES: Rule[] = [
   // Not "me llevo todo mi dinero a otro banco": leaving, not buying.
   { pattern: 'me llevo', kind: 'purchase', reliability: 0.9, negated: 'rejection', notBefore: new Set(['todo', 'toda', 'mi', 'mis']) },
   ...rules('purchase', 0.9, 'rejection', 'me lo llevo', 'nos lo|la|los|las llevamos', 'me|nos lo|la|los|las quedo|quedamos'),
-  // "caro pero lo llevo": taken, despite the price. Not taken somewhere or worn: "lo llevo al taller",
-  // "la llevo a la escuela", "lo llevo puesto", "los llevo en el corazón".
-  { pattern: 'lo|la|los|las llevo|tomo|pillo', kind: 'purchase', reliability: 0.8, negated: 'rejection', notBefore: TAKEN_SOMEWHERE },
+  // "caro pero lo llevo": taken, despite the price; Spain's "me la pillo" and Mexico's "me lo aviento"
+  // too. Not taken somewhere or worn ("lo llevo al taller", "la llevo a la escuela", "lo llevo
+  // puesto", "lo tomo como un cumplido"), nor asked of oneself ("¿lo llevo o no?").
+  { pattern: 'lo|la|los|las llevo|tomo|pillo|aviento|rifo', kind: 'purchase', reliability: 0.8, negated: 'rejection', notBefore: TAKEN_SOMEWHERE, toldOnly: true },
   // Not what someone else had: "se va a vivir a España y yo me quedo con su cuarto".
   ...rules('purchase', 0.9, 'rejection', 'me quedo con', 'nos quedamos con').map((r) => ({ ...r, notBefore: SOMEONE_ELSES })),
   ...rules('purchase', 0.85, 'rejection',

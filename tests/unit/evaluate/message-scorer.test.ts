@@ -1291,8 +1291,9 @@ describe('scoreMessage: half and half, in other words', () => {
 })
 
 describe('scoreMessage: a thing worn or taken somewhere is no order', () => {
-  it('reads "lo llevo puesto" and "lo llevo al taller" as no sale, and "lo llevo" as one', () => {
-    for (const text of ['lo llevo puesto', 'lo llevo al taller']) expect(scoreMessage({ text }, parts).wasSuccessful, text).toBe(false)
+  it('reads "lo llevo puesto", "lo llevo al taller", "¿lo llevo o no?" and "lo tomo como un cumplido" as no sale, and "lo llevo", "me lo aviento" as one', () => {
+    for (const text of ['lo llevo puesto', 'lo llevo al taller', '¿lo llevo o no?', 'lo tomo como un cumplido']) expect(scoreMessage({ text }, parts).wasSuccessful, text).toBe(false)
+    for (const text of ['me lo aviento', 'me la pillo']) expect(scoreMessage({ text }, parts).wasSuccessful, text).toBe(true)
     expect(scoreMessage({ text: 'lo llevo' }, parts).wasSuccessful).toBe(true)
   })
 })
