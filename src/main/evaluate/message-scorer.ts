@@ -685,8 +685,8 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   // is buying from the shop. (A notice with a day in it was tried too, "hoy es el último día para
   // pagar el predial": customers write their orders that way, "transferencia mañana temprano", and
   // the never-read halves of two lists of shop messages lost three sales.)
-  const nobodyBuying = asksTheCrowd(analyzed.words)
-  if (category === 'proceso_pago' && !wasSuccessful && !negative && !conditional && !nobodyBuying && score >= 3 && !(category === filedUnder.category && filedUnder.paperwork)) {
+  const toTheCrowd = asksTheCrowd(analyzed.words)
+  if (category === 'proceso_pago' && !wasSuccessful && !negative && !conditional && !toTheCrowd && score >= 3 && !(category === filedUnder.category && filedUnder.paperwork)) {
     wasSuccessful = true
     // Asking how to pay or to order is a 4 in the rules (a payment question); a neutral read of
     // its words does not lower it. Not in a long text, where a payment word is one among many.
@@ -694,8 +694,8 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
     extra.push('purchase_intent')
   }
 
-  // Asked of the crowd, a way to pay is no one's purchase: "¿Alguien sabe si en el Oxxo aceptan tarjeta?".
-  if (wasSuccessful && asksTheCrowd(analyzed.words) && signals.every((s) => s.kind !== 'purchase')) {
+  // Nor a way to pay the rules read in it ("aceptan tarjeta"), where no purchase is named.
+  if (wasSuccessful && toTheCrowd && signals.every((s) => s.kind !== 'purchase')) {
     wasSuccessful = false
     score = Math.min(score, 3) as MessageScore['score']
     extra.push('asks_the_crowd')

@@ -1912,11 +1912,10 @@ function goodBeforeNoun(words: readonly string[], clauseOf: readonly number[], c
 /**
  * "¿Para qué aumentaron el pasaje si los buses siguen igual?", "¿pa' qué uno estudia cinco años si
  * un bachaquero gana más?": a question that opens with "para qué" and sets an "if" against it
- * asks nothing; it says the thing is not worth it. Where the "para qué" stands.
+ * asks nothing; it says the thing is not worth it.
  */
-function forWhatIf(words: readonly string[], questionMarks: number): number {
-  if (questionMarks === 0 || words[0] !== 'para' || words[1] !== 'que') return -1
-  return words.slice(3, 14).includes('si') ? 0 : -1
+function asksForWhatIf(words: readonly string[], questionMarks: number): boolean {
+  return questionMarks > 0 && words[0] === 'para' && words[1] === 'que' && words.slice(3, 14).includes('si')
 }
 
 /** How it came: the verbs of a delivery told. */
@@ -1994,7 +1993,7 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
   }
   // "buenos profes", "buen vuelo": a good word before a noun no rule read is a verdict on it, told.
   if (!asks) for (let i = 0; i + 1 < words.length; i++) if (goodBeforeNoun(words, clauseOf, claimed, i)) signals.push({ kind: 'praise', reliability: 0.55, label: `praise:${words[i]} ${words[i + 1]}`, span: { start: i, end: i + 2 } })
-  if (forWhatIf(words, analyzed.questionMarks) === 0 && !claimed[0]) signals.push({ kind: 'complaint', reliability: 0.65, label: 'complaint:para que … si', span: { start: 0, end: 2 } })
+  if (asksForWhatIf(words, analyzed.questionMarks) && !claimed[0]) signals.push({ kind: 'complaint', reliability: 0.65, label: 'complaint:para que … si', span: { start: 0, end: 2 } })
   for (let i = 0; i + 3 < words.length; i++) {
     const end = arrivedDamaged(words, clauseOf, claimed, i)
     if (end > 0) signals.push({ kind: 'complaint', reliability: 0.75, label: `complaint:${words.slice(i, end).join(' ')}`, span: { start: i, end } })
