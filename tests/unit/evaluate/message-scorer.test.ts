@@ -21,6 +21,8 @@ const modelLeaningTo = (probabilities: number[]) => modelWithBias(probabilities.
 const LIKING = modelLeaningTo([0.02, 0.03, 0.1, 0.35, 0.5])
 const DISLIKING = modelLeaningTo([0.5, 0.35, 0.1, 0.03, 0.02])
 const rulesOnly: ScorerParts = { sentiment: null }
+/** The score with the model leaning either way: where the rules settle it, both are the same. */
+const eitherWay = (text: string) => [LIKING, DISLIKING].map((sentiment) => scoreMessage({ text }, { sentiment }).score)
 
 describe('purchase intent from the conversation', () => {
   it.each([
@@ -346,7 +348,7 @@ describe('the learned model', () => {
 
   it('reads neither good nor bad said outright as a 3, whichever way the model leans', () => {
     for (const text of ['Ni fu ni fa la película de anoche', 'más o menos', 'Mañana me voy de viaje, nervios y emoción a partes iguales', 'Pues ni tan mal ni tan bien el discurso', 'El reguetón de ahora tiene cosas buenas y cosas que no se pueden escuchar']) {
-      for (const sentiment of [LIKING, DISLIKING]) expect(scoreMessage({ text }, { sentiment }).score, text).toBe(3)
+      expect(eitherWay(text), text).toEqual([3, 3])
     }
   })
 
@@ -1011,7 +1013,7 @@ describe('scoreMessage: a shop\'s questions page', () => {
 describe('scoreMessage: praise with a letdown the rules cannot name, faces of liking, a payment before the wait', () => {
   it('reads praise and then a told turn the rules read nothing in as mixed, whichever way the model leans', () => {
     for (const text of ['Bonita la remodelación del parque central, pero quitaron casi todos los árboles de sombra', 'Es muy bonito el lugar pero falta un poquito mas de atencion al cliente']) {
-      for (const sentiment of [LIKING, DISLIKING]) expect(scoreMessage({ text }, { sentiment }).score, text).toBe(3)
+      expect(eitherWay(text), text).toEqual([3, 3])
     }
     // Asked, short or with a stance of its own after the "pero", it is what it says.
     expect(scoreMessage({ text: 'me encanta pero lo quiero en azul' }, { sentiment: LIKING }).score).toBe(5)
@@ -1055,7 +1057,7 @@ describe('scoreMessage: what happens to the writer is no order, what awaits some
 describe('scoreMessage: lukewarm verdicts', () => {
   it('reads "nada del otro mundo", good and bad things, pros and cons, and "no estuvo mal, pero…" as a 3 whichever way the model leans', () => {
     for (const text of ['el concierto estuvo bien, nada del otro mundo', 'Tiene sus cosas buenas y malas como cualquier empresa', 'el plan tiene sus pros y contras', 'Empatamos, no estuvo mal pero el equipo pudo haber ganado']) {
-      for (const sentiment of [LIKING, DISLIKING]) expect(scoreMessage({ text }, { sentiment }).score, text).toBe(3)
+      expect(eitherWay(text), text).toEqual([3, 3])
     }
     expect(scoreMessage({ text: 'no estuvo mal' }, { sentiment: LIKING }).score).toBeGreaterThanOrEqual(4)
   })
@@ -1064,7 +1066,7 @@ describe('scoreMessage: lukewarm verdicts', () => {
 describe('scoreMessage: some of one and some of the other', () => {
   it('reads "y otros" after praise as the turn to the other side, a 3 whichever way the model leans', () => {
     for (const text of ['Debate curioso anoche. Tuvo momentos brillantes y otros de vergüenza ajena', 'La gala tuvo buenos momentos y otros francamente aburridos', 'no sé qué pensar de los cambios, unos me gustan y otros no']) {
-      for (const sentiment of [LIKING, DISLIKING]) expect(scoreMessage({ text }, { sentiment }).score, text).toBe(3)
+      expect(eitherWay(text), text).toEqual([3, 3])
     }
   })
 })
@@ -1072,7 +1074,7 @@ describe('scoreMessage: some of one and some of the other', () => {
 describe('scoreMessage: neither one nor the other, in set phrases', () => {
   it('reads "ni tan fácil ni tan difícil", "una de cal y otra de arena" and "una por otra" as a 3', () => {
     for (const text of ['el examen ni tan fácil ni tan difícil, ahí vamos', 'pasé química pero reprobé inglés, una de cal y otra de arena', 'aprobé mate pero jalé física, una por otra']) {
-      for (const sentiment of [LIKING, DISLIKING]) expect(scoreMessage({ text }, { sentiment }).score, text).toBe(3)
+      expect(eitherWay(text), text).toEqual([3, 3])
     }
   })
 })
@@ -1107,7 +1109,7 @@ describe('scoreMessage: orders, payments and letdowns as shop chats say them', (
     const never = scoreMessage({ text: 'mi perro no quiso ni oler ese alimento, ya no se lo compro' }, parts)
     expect([never.wasSuccessful, never.score <= 2]).toEqual([false, true])
     for (const text of ['me llegaron los huevos rotos, la mitad de la maple', 'vino la caja toda mojada', 'llegaron las flores marchitas']) expect(scoreMessage({ text }, parts).score, text).toBeLessThanOrEqual(2)
-    for (const sentiment of [LIKING, DISLIKING]) expect(scoreMessage({ text: 'perdon me equivoque de numero' }, { sentiment }).score).toBe(3)
+    expect(eitherWay('perdon me equivoque de numero')).toEqual([3, 3])
   })
 
   it('reads before buying, advice asked, ice cream carried and "the other day" as no purchase, no complaint and no decline', () => {
@@ -1192,7 +1194,7 @@ describe('scoreMessage: what a sales bot hears, as intent files put it', () => {
   })
 
   it('reads an exchange asked for and a bare "hey" as a 3 whichever way the model leans', () => {
-    for (const sentiment of [LIKING, DISLIKING]) for (const text of ['quiero cambiar el color', 'hey']) expect(scoreMessage({ text }, { sentiment }).score, text).toBe(3)
+    for (const text of ['quiero cambiar el color', 'hey']) expect(eitherWay(text), text).toEqual([3, 3])
   })
 
   it('files tracking, business days, what sending costs and waiting for the food under shipping, and the favourite under the product', () => {
@@ -1223,7 +1225,7 @@ describe('scoreMessage: messages to companies — fraud, the consumer authority,
 describe('scoreMessage: weighed and settled', () => {
   it('reads "se compensa", "no se puede tener todo" and "los precios ya son otra historia" as a 3 whichever way the model leans', () => {
     for (const text of ['@ComidaYa la comida muy rica, el repartidor un poco borde. Se compensa.', '@AeroLinia asientos estrechísimos, pero llegamos a la hora exacta. Supongo que no se puede tener todo.', 'La carnicería del súper tiene buena carne, los precios ya son otra historia.']) {
-      for (const sentiment of [LIKING, DISLIKING]) expect(scoreMessage({ text }, { sentiment }).score, text).toBe(3)
+      expect(eitherWay(text), text).toEqual([3, 3])
     }
   })
 
@@ -1253,7 +1255,7 @@ describe('scoreMessage: nobody buying — the crowd asked, a notice, a small ad,
   })
 
   it('reads a small ad and a letter\'s closing as no stance, and a room kept as no purchase', () => {
-    for (const sentiment of [LIKING, DISLIKING]) expect(scoreMessage({ text: 'Vendo heladera usada, anda bien, retirar por Caballito. Mandar MD' }, { sentiment }).score).toBe(3)
+    expect(eitherWay('Vendo heladera usada, anda bien, retirar por Caballito. Mandar MD')).toEqual([3, 3])
     expect(scoreMessage({ text: '@TelcoSurPE mi número de cliente es 45****89, quedo atento' }, parts).signals).not.toContain('ack:quedo atento')
     expect(scoreMessage({ text: 'listo, quedo atento' }, parts).score).toBe(4)
     const kept = scoreMessage({ text: 'Mi hermano se va a vivir a España y yo me quedo con su cuarto' }, parts)
@@ -1263,7 +1265,7 @@ describe('scoreMessage: nobody buying — the crowd asked, a notice, a small ad,
 
   it('reads one side and the other said outright as a 3 whichever way the model leans', () => {
     for (const text of ['Por un lado me alegra el acuerdo, por otro me cuesta perdonar todo lo que pasó', 'mami feliz con el perrito nuevo, yo no tanto', 'Cambié de plan de celular. Ni mejor ni peor', 'ahora trabajo desde la casa, cero trafico pero cero vida social, todo tiene su precio']) {
-      for (const sentiment of [LIKING, DISLIKING]) expect(scoreMessage({ text }, { sentiment }).score, text).toBe(3)
+      expect(eitherWay(text), text).toEqual([3, 3])
     }
   })
 })
@@ -1271,21 +1273,21 @@ describe('scoreMessage: nobody buying — the crowd asked, a notice, a small ad,
 describe('scoreMessage: scores given in words, as good as before, could be worse', () => {
   it('reads "cinco de diez", "podía ser peor, podía ser mejor" and "quedé igual que antes" as a 3 whichever way the model leans', () => {
     for (const text of ['El ceviche bueno, el servicio lento. Cinco de diez.', 'Empatamos de visitante. Podía ser peor, podía ser mejor.', 'El sueldo aumentó pero los impuestos también, quedé igual que antes.', 'Vacaciones con la familia: hermoso ver a todos, agotador aguantar a mis tías']) {
-      for (const sentiment of [LIKING, DISLIKING]) expect(scoreMessage({ text }, { sentiment }).score, text).toBe(3)
+      expect(eitherWay(text), text).toEqual([3, 3])
     }
   })
 })
 
 describe('scoreMessage: what the writer is doing, after "estoy"', () => {
   it('reads "Estamos grabando el programa de Nochevieja" as a 3 whichever way the model leans', () => {
-    for (const sentiment of [LIKING, DISLIKING]) expect(scoreMessage({ text: 'Estamos grabando el programa de Nochevieja' }, { sentiment }).score).toBe(3)
+    expect(eitherWay('Estamos grabando el programa de Nochevieja')).toEqual([3, 3])
   })
 })
 
 describe('scoreMessage: half and half, in other words', () => {
   it('reads "ni tan bien tampoco", "mitad nervios, mitad ganas" and "unas bien, otras fatal" as a 3 whichever way the model leans', () => {
     for (const text of ['Ni tan mal el primer día con la dieta. Ni tan bien tampoco.', 'Los exámenes empiezan el lunes; mitad nervios, mitad ganas de que ya se acabe todo.', 'La entrevista fue rara. Unas preguntas me salieron bien, otras fatal.']) {
-      for (const sentiment of [LIKING, DISLIKING]) expect(scoreMessage({ text }, { sentiment }).score, text).toBe(3)
+      expect(eitherWay(text), text).toEqual([3, 3])
     }
   })
 })
