@@ -9,7 +9,7 @@
 // (RULES_WEIGHT, chosen on the tuning part of the development set, docs/scorer.md). A sale the
 // rules or the context recognised stays a sale: no review vocabulary can out-vote "me lo llevo".
 
-import { analyzeSpanish, asksQuestion, asksWithoutMark, type AnalyzedText } from '../kernel/spanish-text'
+import { analyzeSpanish, asksQuestion, asksWithoutMark, isKeyboardMash, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet } from '../kernel/phrase-matcher'
 import { rulesDistribution } from './blended-scorer'
 import { topicOf, type Category, type TopicMatch } from './category'
@@ -832,7 +832,11 @@ function blendWithModel(analyzed: AnalyzedText, rules: ReplyAssessment, topic: T
   // A hello and nothing else ("buenass", "quiubo parce, buenas") opens a chat as a question does:
   // the model, trained on reviews, read greetings as liking (4, 5).
   const greets = words <= GREETING_ONLY_WORDS && rules.signals.length > 0 && rules.signals.every((s) => s.startsWith('greeting:')) ? QUESTION_NEUTRAL_PRIOR : 0
-  const pull = Math.max(prior, silent, shared, announced, greets, doing)
+  // Keys hit by a thumb or a pocket ("asdfgh", "qwerty ñlkj") say nothing of the answer: the
+  // seed scores what it cannot read a 3, and the model read their letters as a 5 or a 1. A 5
+  // would put the answer before it among the best of the next lote.
+  const unreadable = rules.signals.includes('no_signal') && analyzed.emojis.length === 0 && words > 0 && analyzed.words.every(isKeyboardMash) ? 1 : 0
+  const pull = Math.max(prior, silent, shared, announced, greets, doing, unreadable)
   const model = sentiment.predict(analyzed).map((p, k) => (1 - pull) * p + (k === 2 ? pull : 0))
   // A complaint or a rejection the rules found ("quiero mi plata de vuelta", "se cayó la app") is
   // rarely outweighed by the rest of a long message, which the model, trained on reviews, may read
@@ -895,6 +899,7 @@ function blendWithModel(analyzed: AnalyzedText, rules: ReplyAssessment, topic: T
   const confidence = Math.round(calibrateConfidence(Math.min(0.95, blended[best]!), words, sentiment.calibration) * 1000) / 1000
   const labels: string[] = []
   if (topicOnly) labels.push(`asks_about:${topic.category}`)
+  if (unreadable) labels.push('unreadable')
   if (score !== rules.score) labels.push(`model:${score}`)
   return { score, confidence, labels }
 }

@@ -589,6 +589,24 @@ const QUESTION_OPENERS = new Set(
   'hola buenas buenos buen dia dias tardes noches oye oiga disculpa disculpe perdon y e o pero entonces bueno ok a de en para por con hasta desde sobre'.split(' '),
 )
 
+/** Four keys in a row on a Spanish keyboard, either way: what a thumb or a pocket types. */
+const KEY_ROWS = ['qwertyuiop', 'asdfghjklñ', 'zxcvbnm']
+const KEY_RUNS: ReadonlySet<string> = new Set(
+  KEY_ROWS.flatMap((row) => [row, [...row].reverse().join('')]).flatMap((row) => [...row].slice(0, -3).map((_, i) => row.slice(i, i + 4))),
+)
+
+/**
+ * A word no one wrote on purpose: four keys in a row ("asdf", "qwerty", "ñlkj") or five
+ * consonants running ("sdfgh"; Spanish runs three at most, four in "obstruir"). Read after the
+ * normalizer, so "jsjsjs" is already laughter and "xq" already "porque".
+ */
+export function isKeyboardMash(word: string): boolean {
+  if (word.length < 4 || /\d/.test(word)) return false
+  if (/[^aeiouyáéíóúü\d]{5}/.test(word)) return true
+  for (let i = 0; i + 4 <= word.length; i++) if (KEY_RUNS.has(word.slice(i, i + 4))) return true
+  return false
+}
+
 /** Wanting to know, said instead of asked: "quisiera saber…", "deseo consultar…". */
 const WANTING = new Set(['quisiera', 'queria', 'quiero', 'gustaria', 'deseo', 'desearia', 'necesito', 'necesitaria'])
 const TO_KNOW = new Set(['saber', 'consultar', 'preguntar', 'preguntarle', 'preguntarles', 'averiguar'])

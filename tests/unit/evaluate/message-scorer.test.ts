@@ -292,6 +292,16 @@ describe('the learned model', () => {
     expect(scoreMessage({ text: 'hola buenas tardes a todos por aqui hoy' }, { sentiment: liking }).score).toBe(4)
   })
 
+  it('reads keys hit by a thumb or a pocket as unreadable, a 3, however sure the model is of their letters', () => {
+    for (const text of ['asdfgh', 'qwerty', 'sdfsdf asdfg', 'ñlkjh']) {
+      expect(eitherWay(text), text).toEqual([3, 3])
+      expect(scoreMessage({ text }, parts).signals, text).toContain('unreadable')
+    }
+    // A word between them, or a face, says something the model may read.
+    expect(eitherWay('asdfgh perro')).toEqual([5, 1])
+    expect(scoreMessage({ text: 'asdfgh 😡' }, parts).signals).not.toContain('unreadable')
+  })
+
   it('reads a short post telling what the writer is doing as neutral, not a word that only ends like a gerund', () => {
     const liking = modelLeaningTo([0.05, 0.05, 0.1, 0.55, 0.25])
     for (const text of ['Llegando a Barcelona', 'Tomando mate en la oficina', 'Yendo para Heredia']) expect(scoreMessage({ text }, { sentiment: liking }).score, text).toBe(3)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { analyzeSpanish, asksAfterReaction, asksQuestion, canonicalEmoji, collapseRepeats, foldSpanish } from '../../../src/main/kernel/spanish-text'
+import { analyzeSpanish, asksAfterReaction, asksQuestion, canonicalEmoji, collapseRepeats, foldSpanish, isKeyboardMash } from '../../../src/main/kernel/spanish-text'
 
 const normalized = (text: string): string => analyzeSpanish(text).normalized
 
@@ -373,5 +373,12 @@ describe('analyzeSpanish: a card that is goods or a document', () => {
     expect(analyzeSpanish('una tarjeta SIM').words).toEqual(['una', 'chip'])
     expect(analyzeSpanish('la tarjeta de embarque').words).toEqual(['la', 'pasabordo'])
     expect(analyzeSpanish('pago con tarjeta de crédito').words).toEqual(['pago', 'con', 'tarjeta', 'de', 'credito'])
+  })
+})
+
+describe('isKeyboardMash', () => {
+  it('knows four keys in a row or five consonants running, not Spanish words with three or four', () => {
+    for (const w of ['asdf', 'qwerty', 'poiuy', 'ñlkj', 'zxcvb', 'sdfgh', 'dfghjk']) expect(isKeyboardMash(w), w).toBe(true)
+    for (const w of ['obstruir', 'abstracto', 'construccion', 'instructor', 'transcribir', 'cynthia', 'hola', 'tqm', 'ahs', '12345']) expect(isKeyboardMash(w), w).toBe(false)
   })
 })
