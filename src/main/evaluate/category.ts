@@ -13,9 +13,10 @@
 
 import { CATEGORIES, type Category } from '../../shared/types'
 import { EMPTY_DELIVERY_PATTERNS } from './empty-delivery-words'
+import { WRONG_DOOR } from './wrong-door-words'
 import { analyzeSpanish, asksEitherOr, asksQuestion, namedAsOwned, THING_DETERMINERS, THING_VERBS, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet } from '../kernel/phrase-matcher'
-import { PAY_LATER, WALLET_PHRASES, WALLETS } from '../kernel/payment-words'
+import { INSTALLMENTS, PAY_LATER, WALLET_PHRASES, WALLETS } from '../kernel/payment-words'
 import { SLOW_ANSWER_PATTERN } from './slow-answer-words'
 import { LOVE_PATTERNS, NOT_GOODS } from './not-goods'
 import { purchaseCondition } from './purchase-condition'
@@ -45,12 +46,17 @@ interface TopicRule {
   ownedIsPaperwork?: boolean
 }
 
+/** Words after "abono" that make it fertilizer, not a deposit. */
+const FERTILIZER_AFTER: ReadonlySet<string> = new Set('para organico organica foliar natural liquido granulado casero triple npk compost'.split(' '))
+
 const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
   proceso_pago: [
     { pattern: 'pago|pagar|pagos|pagarlo|pague|pagarle|pagarte|pagaria' },
     { pattern: 'como|donde se? paga|pagan|pagamos|pago' },
     // A deposit that sets an item aside: "¿se puede apartar con un abono?", "¿cuánto de anticipo?".
-    { pattern: 'abono|anticipo|adelanto|enganche|apartado|seña', negatable: true },
+    { pattern: 'anticipo|adelanto|enganche|apartado|seña', negatable: true },
+    // Not the garden shop's: "¿tienen abono para plantas?", "abono orgánico".
+    { pattern: 'abono', negatable: true, notBefore: FERTILIZER_AFTER },
     { pattern: 'apartar|separar|reservar|guardar|apartarlo|separarlo|apartarla|separarla|apartarme|separarme|reservarme|guardarme|apartarmelo|separarmelo|guardarmelo', negatable: true },
     { pattern: 'link' },
     { pattern: 'comprar|comprarlo|comprarla|comprarlos|compro|compra|adquirir|adquirirlo|adquiero', negatable: true, conditional: true },
@@ -113,6 +119,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'aceptan|aceptas|acepta|reciben|recibes|recibe dolares|dolar|euros|bitcoin|cripto|criptomonedas|usdt|divisas|bolivares|bs|soles|pesos|fula|fulas|mlc|verdes|bolos' },
     { pattern: 'mercado pago' },
     { pattern: 'meses sin intereses' },
+    { pattern: INSTALLMENTS },
   ],
   solicitud_foto: [
     // "una fotografía de la etiqueta" (not "el curso de fotografía").
@@ -126,6 +133,9 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     // "voy a verlo" goes to see it; "voy a ver y te aviso" thinks it over.
     { pattern: 'voy a verlo|verla|verlos|verlas' },
     { pattern: 'verlo|verla|verlos|verlas funcionando|andando|prendido|prendida|encendido|encendida' },
+    // Closer: "¿me mandas otra más de cerca?", "quiero verlo de más cerca".
+    { pattern: 'mas de cerca' },
+    { pattern: 'de mas cerca' },
     // With the shop named between: "¿puedo pasar por la tienda a verlo antes de comprar?".
     { pattern: 'pasar|ir|venir|paso|voy por el|la local|tienda|negocio|almacen a verlo|verla|verlos|verlas' },
     { pattern: 'como se ve|ven' },
@@ -167,6 +177,9 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     // Coming for it, as a chat asks without a question mark: "puedo pasar a recoger".
     { pattern: 'puedo|podemos|podria pasar|ir a recoger|retirar|buscar|recogerlo|retirarlo|buscarlo|recogerla|retirarla|buscarla' },
     { pattern: 'se puede pasar|ir a recoger|retirar|buscar|recogerlo|retirarlo|buscarlo|recogerla|retirarla|buscarla' },
+    // "¿lo puedo buscar en el local?": coming for it, with the thing before the verb.
+    { pattern: 'lo|la|los|las puedo|podemos|podria|podriamos retirar|recoger', questionOnly: true },
+    { pattern: 'lo|la|los|las puedo|podemos|podria|podriamos buscar en|al el|la? local|tienda|sucursal|negocio|almacen|oficina', questionOnly: true },
     // Sent with a delivery app or a courier: "¿me lo pueden mandar por Rappi?", "¿lo mandan en Uber?".
     { pattern: 'por|en|con rappi|pedidosya|didi|uber|ubereats|glovo|cabify|indrive|picap|mensajero|mensajeria|encomienda|cadete|cadeteria' },
     { pattern: 'mercado envios' },
@@ -264,6 +277,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     // Compatibility, capacity and condition: "¿funciona con 220V?", "¿le queda a un Corolla?", "¿es de 128 GB?".
     { pattern: 'funciona|funcionan|sirve|sirven|anda|andan con|para|en|al|a', questionOnly: true },
     { pattern: 'le|les queda|quedan a|al|para', questionOnly: true },
+    // Which suits: "¿cuál le va mejor?", "¿cuál me queda?" (not "¿cómo le va?", a greeting).
+    { pattern: 'cual|cuales le|les|me|te va|van|iria|irian|queda|quedan|quedaria', questionOnly: true },
     { pattern: 'liberado|liberada|dual|gb|rodado|estrenar|segunda|reacondicionado|reacondicionada|watts|pulgadas' },
     { pattern: 'es|son de|para', questionOnly: true },
     { pattern: 'se puede|pueden usar|lavar|meter|poner|planchar en|con' },
@@ -330,6 +345,7 @@ const DELIVERY_FAILURE = new PhraseSet(
     ...EMPTY_DELIVERY_PATTERNS,
     // Left somewhere else: "llegó a la dirección equivocada".
     'direccion|casa|domicilio equivocada|equivocado|incorrecta|incorrecto|errada|errado',
+    ...WRONG_DOOR,
   ].map((pattern) => ({ pattern, value: true })),
 )
 
@@ -378,6 +394,10 @@ const ORDER_STATUS = new PhraseSet(
     // When it comes, not how to order it: "¿cuándo llega mi pedido?".
     'cuando llega|llegaria|llegara|llegue|sale|saldria|despachan|envian mi|el|la pedido|paquete|orden|compra|encargo',
     'cuanto se? tarda|tardan|demora|demoran mi|el|la pedido|paquete|orden|compra',
+    // Slow, asked why: "¿por qué tarda tanto mi pedido?", "¿tardan mucho en despachar?".
+    'se? tarda|tardan|demora|demoran tanto|mucho mi|el|la pedido|paquete|orden|compra|encargo',
+    'se? tarda|tardan|demora|demoran tanto|mucho en despachar|enviar|mandar|llegar|entregar|despacharlo|enviarlo|mandarlo',
+    'cuanto mas van a|va a? tardar|demorar',
     'razon de|del mi|el|la? pedido|paquete|orden|compra|envio',
     'seguimiento de|del|a mi? pedido|paquete|orden|compra|envio',
     // Whether it has left yet: "¿ya salió mi pedido?", "¿ya enviaron mi orden?".

@@ -590,6 +590,8 @@ function itemList(text: AnalyzedText): { and: number } | null {
 // says; a lone filler ("hmm", which is also how a size "M" reaches the rules) is not a stall.
 /** What the customer says about something that already went wrong, or to whoever did it. */
 const COMPLAINING = /^(complaint|insult|anger|stop|annoyance):/
+/** Annoyance at a payment refused or failing: "me rechazó la tarjeta", "me rebota", "me da error". */
+const PAYMENT_FAILED = /^annoyance:.*\b(?:rechazo|rechaza|rechazaron|rebota|rebotan|reboto|rebotaron|error|falla|fallando|fallo)\b/
 /** Praise said of the product ("muy buena calidad", "está brutal ese reloj") or thanks for what came is a reaction, not a question about it. */
 const PRAISING = /^(praise|gratitude):/
 const STRONG_NO = /^(complaint|rejection|insult|anger|stop):/
@@ -922,7 +924,10 @@ function fileUnder(
   // "pagué y me bloquearon, estafadores"); a failed delivery stays shipping, a price called a
   // robbery is a price objection, and a complaint that also asks ("¿me devuelven el dinero?")
   // keeps its topic.
-  if (!question && category !== 'consulta_envio' && category !== 'consulta_precio' && rules.signals.some((s) => COMPLAINING.test(s))) category = 'general'
+  // A payment that failed ("me rechazó la tarjeta", "me sale error al pagar") is trouble paying,
+  // not a complaint about the shop: it stays with paying.
+  const paymentFailed = category === 'proceso_pago' && rules.signals.filter((s) => COMPLAINING.test(s)).every((s) => PAYMENT_FAILED.test(s))
+  if (!question && category !== 'consulta_envio' && category !== 'consulta_precio' && !paymentFailed && rules.signals.some((s) => COMPLAINING.test(s))) category = 'general'
   // Praise or thanks for what came, told and not asked, is a reaction too ("ya me llegó el
   // perfume y está buenísimo, gracias"); not a delivery that failed.
   // (Not paying named beside praise: "genial, te hago el depósito" still pays. Filing "¡sois unos

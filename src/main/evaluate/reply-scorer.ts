@@ -7,10 +7,11 @@
 
 import { analyzeSpanish, asksAfterReaction, asksQuestion, namedAsOwned, asksWithoutMark, questionWordOpening, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet, type PhraseMatch } from '../kernel/phrase-matcher'
-import { PAY_LATER, WALLET_PHRASES, WALLETS } from '../kernel/payment-words'
+import { INSTALLMENTS, PAY_LATER, WALLET_PHRASES, WALLETS } from '../kernel/payment-words'
 import { SLOW_ANSWER_PATTERN } from './slow-answer-words'
 import { humanRequestIn } from '../guardrails/human-request'
 import { EMPTY_DELIVERY_PATTERNS } from './empty-delivery-words'
+import { WRONG_DOOR } from './wrong-door-words'
 import { LOVE_PATTERNS, NOT_GOODS } from './not-goods'
 import { ifInsideClause, WHETHER_AFTER, YES_AFTER_SI } from './purchase-condition'
 import { BUYS_A_NEW_ONE_PATTERN, NEVER_PAYING_PATTERN, SHIPPING_PAYER_PATTERN, SOMEONE_ELSES } from './not-a-purchase-words'
@@ -340,6 +341,8 @@ const RULES: Rule[] = [
   ...rules('payment_question', 0.7, undefined, 'pago contraentrega', 'te|le pago contraentrega'),
   { pattern: PAY_TERMS, kind: 'payment_question', reliability: 0.6, notOwned: true },
   ...rules('payment_question', 0.6, undefined, ...WALLET_PHRASES),
+  // Installments in other words: "¿se puede en abonos?", "a plazos", "en mensualidades" (not "abono para las plantas").
+  ...rules('payment_question', 0.6, undefined, INSTALLMENTS),
   ...rules('payment_question', 0.75, undefined, 'se? puede|puedo|podria|pueden pagar|pagarlo|pago'),
   ...rules('payment_question', 0.8, undefined, 'metodos|metodo|medios|medio|formas|forma|opciones de pago'),
   // Card brands and card readers: "¿visa o mastercard?", "¿tienen datáfono?" (not "visa" alone,
@@ -925,6 +928,13 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.75, undefined, 'producto|pedido|talla|color|articulo|paquete|modelo|numero|talle|tamaño equivocado|equivocada|incorrecto|incorrecta|errado|errada', 'me|nos? llego|llegaron|vino|vinieron|mandaron|enviaron otro|otra color|talla|producto|modelo|numero|talle|articulo'),
   // Slow, told: "se demoran demasiado", "tardan siglos" (not "¿tardan mucho?", which asks).
   { pattern: 'se? tardan|demoran|tarda|demora demasiado|siglos|muchisimo', kind: 'annoyance', reliability: 0.65, toldOnly: true, negated: null },
+  // Slow, asked why or how much longer: "¿por qué tardan tanto en despachar?", "¿cuánto más van a
+  // tardar?" — impatience in a question's clothes.
+  ...rules('annoyance', 0.65, null,
+    'por que se? tarda|tardan|demora|demoran|tardaron|demoraron tanto',
+    'porque se? tarda|tardan|demora|demoran|tardaron|demoraron tanto',
+    'cuanto mas van a|va a? tardar|demorar|tardan|demoran',
+  ),
   // Regretting only not having come sooner praises: "me arrepiento de no haber venido antes",
   // "de no haberlo comprado antes" — not "de no haber leído las reseñas", which complains.
   ...rules('praise', 0.8, undefined,
@@ -1380,7 +1390,7 @@ const RULES: Rule[] = [
   // Argentina's garrón; Mexico's ni modo, qué oso) and shoddy or fake goods and being cheated
   // (Mexico's chafa, gacho, me vieron la cara; Spain's cutre, timo; Argentina's trucho, chanta).
   // Not "¿qué tela es?" nor "¿qué rollo tienen?": a fabric or a roll is something a shop sells.
-  ...rules('annoyance', 0.65, undefined, 'pucha|puchas|fome|garron|mamera|ladilla', 'que roche|oso|bajon|lastima|chasco|fiasco', 'vaya|menudo chasco|fiasco|bajon', 'que|una pena que', 'una pena $', 'vaya lata|rollo|tela', 'ni modo', 'una lastima', 'que mala suerte'),
+  ...rules('annoyance', 0.65, undefined, 'pucha|puchas|fome|garron|mamera|ladilla', 'que roche|oso|bajon|lastima|chasco|fiasco', 'vaya|menudo chasco|fiasco|bajon', 'que|una pena que', 'una pena $', 'vaya lata|rollo|tela', 'ni modo', 'una lastima', 'lastima $', 'que mala suerte'),
   // Cut off, on hold: "llevo 40 minutos en la línea y me cortaron".
   ...rules('annoyance', 0.6, undefined, 'minutos|horas en la linea|llamada|espera', 'me|nos cortaron|corto|cortan la|el? llamada|linea|luz|agua|internet|servicio|señal|gas'),
   ...rules('annoyance', 0.6, undefined, 'me|nos cortaron $'),
@@ -1485,8 +1495,12 @@ const RULES: Rule[] = [
   // left at the wrong door ("dejó el paquete en la casa equivocada"; not "puse la dirección equivocada").
   ...rules('complaint', 0.75, undefined, 'me|nos cobraron|cobro extra|aparte|adicional'),
   { pattern: 'en|a la|el|otra|otro casa|direccion|puerta|piso|departamento|depto equivocada|equivocado|incorrecta|incorrecto|errada|errado', kind: 'complaint', reliability: 0.75, toldOnly: true },
+  // Or said the other way: "se equivocaron de dirección", "me llegó a otro depto", "lo dejaron en otra casa".
+  ...rules('complaint', 0.75, undefined, ...WRONG_DOOR),
   // Exchanging or returning what was bought: "la quiero cambiar" is no "la quiero".
   ...rules('complaint', 0.7, undefined, 'lo|la|los|las quiero|queria|quisiera|necesito cambiar|devolver|regresar'),
+  // Nor put on a list: "xfa no me agreguen a grupos", "no me metan en la lista de difusión".
+  ...rules('stop', 0.9, undefined, 'no me|nos agreguen|agregues|metan|metas|añadan|añadas a|al|en el|la|los|las? grupos|grupo|lista|listas|difusion|difusiones'),
   ...rules('stop', 0.9, undefined, 'no me|nos escriban|escribas|vuelvan|vuelvas|molesten|molestes|manden|mandes|jodan', 'dejen|deja|dejar|dejes de escribirme|escribir|molestar|joder|mandar|mandarme|enviar|enviarme|escribirnos|mandarnos|llamar|llamarme'),
   // Holding a date is booking it ("la seña para bloquear la fecha"), not blocking the shop.
   ...rules('purchase', 0.75, 'rejection', 'bloquear|bloqueo|bloqueamos|bloqueame|bloqueas|bloquea la|el|esa|ese fecha|dia|horario|turno|agenda'),
@@ -2163,6 +2177,8 @@ function dropFitAsked(signals: Signal[], words: readonly string[], clauseOf: rea
 }
 
 /** A payment told as done, in the past ("pagué", "ya te transferí", "hice el depósito"), not promised. */
+/** Impatience asked ("¿por qué tardan tanto?", "¿cuánto más van a tardar?"), before or after the payment told. */
+const SLOW_ASKED = /^annoyance:(?:por que|porque|cuanto mas)\b/
 const PAID_TOLD = /^purchase:(?:ya )?(?:te |le |les )?(?:pague|pagamos|transferi|transferimos|deposite|depositamos|consigne|consignamos|hice|hicimos|realice|gire|yape|pline)\b/
 const clampScore = (n: number) => Math.min(5, Math.max(1, n)) as 1 | 2 | 3 | 4 | 5
 
@@ -2221,11 +2237,12 @@ export function resolveSignals(signals: readonly Signal[], analyzed: Pick<Analyz
   }
   // A payment told, then the wait that followed ("pagué hace una semana y nada", "ya pagué y sigo
   // esperando"): the payment is the story of the letdown, not a sale with a reservation.
+  // Or the wait asked about first: "¿por qué tardan tanto en despachar? Pagué el lunes".
   const paid = active.filter((s) => s.kind === 'purchase')
   if (
     paid.length > 0 &&
     paid.every((s) => PAID_TOLD.test(s.label) && s.span) &&
-    active.some((s) => (s.kind === 'annoyance' || s.kind === 'misanswer') && s.span && paid.every((p) => s.span!.start >= p.span!.end))
+    active.some((s) => (s.kind === 'annoyance' || s.kind === 'misanswer') && s.span && (SLOW_ASKED.test(s.label) || paid.every((p) => s.span!.start >= p.span!.end)))
   ) {
     active = active.filter((s) => s.kind !== 'purchase')
     k = kinds()

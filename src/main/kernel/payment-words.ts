@@ -23,3 +23,9 @@ export const WALLET_PHRASES: readonly string[] = ['tigo money', 'aceptan|aceptas
 
 /** Buy now, pay later: Colombia's Addi and Sistecrédito, Mexico's Kueski and Aplazo. */
 export const PAY_LATER: readonly string[] = ['addi', 'sistecredito', 'kueski', 'aplazo']
+
+/**
+ * Installments named by how they are paid, as a phrase pattern: "¿se puede en abonos?", "a
+ * plazos", "en mensualidades" — not "abono para las plantas" or "los plazos de entrega" alone.
+ */
+export const INSTALLMENTS = 'en|a|por abonos|plazos|mensualidades|parcialidades'

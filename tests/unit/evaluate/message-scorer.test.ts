@@ -1309,3 +1309,48 @@ describe('scoreMessage: a thing worn or taken somewhere is no order', () => {
     expect(scoreMessage({ text: 'lo llevo' }, parts).wasSuccessful).toBe(true)
   })
 })
+
+describe('shop chats: slow dispatch asked, installments, a payment refused, pickup, the wrong door (thirteenth session)', () => {
+  const read = (text: string) => scoreMessage({ text }, parts)
+
+  it('reads "why so slow?" as impatience, and a payment told beside it as the story of the wait, not a sale', () => {
+    for (const text of ['por que tardan tanto en despachar? pague el lunes', 'ya pague, por que tardan tanto?']) {
+      const r = read(text)
+      expect(r.wasSuccessful, text).toBe(false)
+      expect(r.score, text).toBe(2)
+      expect(r.signals, text).toContain('paid_then_waiting')
+    }
+    for (const text of ['por que tarda tanto mi pedido', 'cuanto mas van a tardar?']) expect([read(text).score, read(text).category, read(text).wasSuccessful], text).toEqual([2, 'consulta_envio', false])
+    // Asking when it ships after paying is still a payment told.
+    expect(read('cuando despachan? ya pague').wasSuccessful).toBe(true)
+  })
+
+  it('reads installments in other words as a way to pay, and the garden shop\'s "abono" as goods', () => {
+    for (const text of ['se puede en abonos?', 'se puede en mensualidades?', 'se puede en plazos?']) expect([read(text).category, read(text).wasSuccessful], text).toEqual(['proceso_pago', true])
+    for (const text of ['tienen abono para plantas?', 'tienen abono organico?']) expect([read(text).category, read(text).wasSuccessful], text).toEqual(['consulta_producto', false])
+    expect(read('se puede apartar con un abono?').category).toBe('proceso_pago')
+  })
+
+  it('files a card refused or an error paying under paying, a complaint about the shop under general', () => {
+    for (const text of ['me rechazo la tarjeta y no se por que', 'me rebota la tarjeta', 'me sale error al pagar']) expect([read(text).score, read(text).category], text).toEqual([2, 'proceso_pago'])
+    expect(read('pague y me bloquearon, estafadores').category).toBe('general')
+  })
+
+  it('files coming to the shop for it under shipping, and looking for another colour under the product', () => {
+    expect(read('lo puedo buscar en el local? vivo cerca').category).toBe('consulta_envio')
+    expect(read('la puedo recoger mañana?').category).toBe('consulta_envio')
+    expect(read('lo puedo buscar en otro color?').category).toBe('consulta_producto')
+  })
+
+  it('reads an order left at the wrong door as a failed delivery', () => {
+    for (const text of ['se equivocaron de direccion', 'me llego a otro depto', 'lo dejaron en otra casa']) expect([read(text).score, read(text).category], text).toEqual([1, 'consulta_envio'])
+  })
+
+  it('reads a picture closer, which one suits, being put on a list and a bare "lástima"', () => {
+    expect(read('en la foto no se ve bien el estampado, me mandas otra mas de cerca?').category).toBe('solicitud_foto')
+    expect(read('cual le va mejor?').category).toBe('consulta_producto')
+    expect(read('como le va?').category).toBe('general')
+    for (const text of ['xfa no me agreguen a grupos', 'no me metan en la lista de difusion']) expect(read(text).score, text).toBe(1)
+    for (const text of ['no tienen en 36? lastima', 'lastima']) expect(read(text).score, text).toBe(2)
+  })
+})
