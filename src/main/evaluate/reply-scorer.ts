@@ -280,7 +280,7 @@ const RULES: Rule[] = [
     // Argentina's alias and CBU/CVU, Mexico's CLABE: the account to pay into.
     `${LINK_VERBS} el|la|los|tu|su? numero|datos|cuenta|nequi|daviplata|alias|cbu|cvu|clabe`,
     'cbu|cvu|clabe',
-    'datos de|para la? transferencia|transferir|transferirte|consignar|consignarte|consignacion|depositar|depositarte|pago|pagar|pagarte|cuenta',
+    'datos de|del|para la? transferencia|transferir|transferirte|consignar|consignarte|consignacion|depositar|depositarte|pago|pagar|pagarte|cuenta',
     'mañana|ahorita|hoy|ya mismo? te|le pago',
   ),
   // Not the customer's own: "mi número de cuenta termina en 4471" names the account asked about.

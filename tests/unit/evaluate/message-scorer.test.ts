@@ -302,6 +302,13 @@ describe('the learned model', () => {
     expect(scoreMessage({ text: 'asdfgh 😡' }, parts).signals).not.toContain('unreadable')
   })
 
+  it('reads data handed over (an identity or case number, "mis datos", a private message) as telling, a 3', () => {
+    for (const text of ['DNI 45782311, soy el titular de la línea', 'mi numero de caso es 20931877', 'ya les mande DM con mis datos', 'les escribo por privado']) expect(eitherWay(text), text).toEqual([3, 3])
+    // Numbers that are no data, or a feeling beside the data, stay the model's or the rules' to read.
+    expect(eitherWay('mañana viajo con mis 2 hijos')).toEqual([5, 1])
+    expect(eitherWay('DNI 45782311, son unos ladrones')).toEqual([1, 1])
+  })
+
   it('reads a short post telling what the writer is doing as neutral, not a word that only ends like a gerund', () => {
     const liking = modelLeaningTo([0.05, 0.05, 0.1, 0.55, 0.25])
     for (const text of ['Llegando a Barcelona', 'Tomando mate en la oficina', 'Yendo para Heredia']) expect(scoreMessage({ text }, { sentiment: liking }).score, text).toBe(3)
@@ -1329,6 +1336,9 @@ describe('shop chats: slow dispatch asked, installments, a payment refused, pick
     for (const text of ['se puede en abonos?', 'se puede en mensualidades?', 'se puede en plazos?']) expect([read(text).category, read(text).wasSuccessful], text).toEqual(['proceso_pago', true])
     for (const text of ['tienen abono para plantas?', 'tienen abono organico?']) expect([read(text).category, read(text).wasSuccessful], text).toEqual(['consulta_producto', false])
     expect(read('se puede apartar con un abono?').category).toBe('proceso_pago')
+    // The details to pay into, asked again with the ID the wallet needs.
+    const again = scoreMessage({ text: 'por fa mandame otra vez los datos del pago movil, cedula y banco' }, rulesOnly)
+    expect([again.score, again.wasSuccessful]).toEqual([5, true])
   })
 
   it('files a card refused or an error paying under paying, a complaint about the shop under general', () => {
