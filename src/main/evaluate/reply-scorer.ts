@@ -908,6 +908,13 @@ const RULES: Rule[] = [
   ...rules('rejection', 0.85, undefined, 'no compro|comprare|vuelvo|volvere|volvemos mas', 'nunca mas les|te|le? compro|comprare|vuelvo|volvere|pido'),
   // Said alone, after the story of what went wrong: "llegó una hora tarde y regada. Nunca más".
   ...rules('rejection', 0.75, undefined, 'nunca mas $'),
+  // Never again with the company named: "Nunca más con esta aerolínea", "jamás con ustedes".
+  ...rules('rejection', 0.8, undefined, 'nunca|jamas mas? con ustedes|vosotros|esta|este|esa|ese|estos|estas|esos|esas'),
+  // Off to a rival, told to the company: "me cambio a otra compañía", "me voy a otro banco", "Me voy a otra".
+  ...rules('rejection', 0.7, undefined,
+    'me|nos voy|vamos|cambio|cambiamos|paso|pasamos a|de otra|otro compañia|empresa|banco|operador|operadora|aseguradora|proveedor|aerolinea|isapre|eps|prepaga|prestadora',
+    'me|nos voy|vamos a otra|otro $',
+  ),
   // Never again, with the thing not to be done again: "jamás vuelvo a volar con esta compañía".
   ...rules('rejection', 0.85, undefined, 'jamas|nunca vuelvo|volvere|volvemos|volveremos|volveria a', 'jamas|nunca mas? vuelvo|volvere|volvemos|volveremos $'),
   // Staying put, pleased: "Tenerife a 25 grados… de aquí no me muevo nunca más".
@@ -1033,6 +1040,23 @@ const RULES: Rule[] = [
   // "inaceptable", "una vergüenza", "una burla", "una falta de respeto", "esto es un infierno".
   ...rules('complaint', 0.8, 'reassurance', 'indignante|indignantes|lamentable|lamentables|inaceptable|inadmisible|vergonzoso|vergonzosa|penoso|penosa|patetico|patetica|pateticos|nefasto|nefasta|deplorable|desesperante|insoportable|insoportables|intolerable|insufrible|insufribles'),
   ...rules('complaint', 0.75, undefined, 'una|vaya|menuda|tremenda verguenza|burla', 'falta|faltas de respeto', 'un|este|que infierno'),
+  // What is missing, named: "qué falta de humanidad", "falta de seriedad", "no hay respeto por el cliente".
+  ...rules('complaint', 0.75, undefined, 'falta de humanidad|seriedad|profesionalismo|empatia|consideracion|compromiso|etica|tacto', 'no hay|tienen|tienes respeto por|para|al|a'),
+  // Sent round in circles and charged more, told to the company: "el ANSES me tiene dando vueltas
+  // hace 2 meses", "me subieron el plan un 20% sin explicación", "la renovación me ha subido un 35%".
+  ...rules('annoyance', 0.65, undefined,
+    'me|nos tienen|tiene|traen dando|de vueltas',
+    'me|nos han|ha? subido|subieron|subio|aumentaron|aumento|aumentado un',
+    'me|nos subieron|subio|aumentaron|aumento|suben|aumentan el|la plan|precio|cuota|tarifa|mensualidad|prima|renta|alquiler|arriendo|factura|recibo',
+  ),
+  // The same again, or never: "¿ya es costumbre con ustedes?", "¿me van a responder algún día o no?".
+  ...rules('annoyance', 0.65, undefined,
+    'ya es costumbre',
+    'responder|contestar|atender|solucionar|resolver|devolver|devolverme|llamar|llamarme|leer algun dia',
+    'responder|contestar|atender|solucionar|resolver|devolverme|llamarme o no $',
+  ),
+  // Charged for what was never asked for: "me debitaron un seguro que nunca contraté", "un mantenimiento que no hicieron".
+  ...rules('complaint', 0.7, undefined, 'que no|nunca contrate|contratamos|pedi|pedimos|solicite|solicitamos|autorice|autorizamos|hicieron|use|usamos|consumi|consumimos'),
   // Lost in their hands, nobody answering: "perdieron mi maleta", "nadie me responde", "nadie sabe nada".
   ...rules('complaint', 0.75, undefined,
     'perdieron|perdio|extraviaron|extravio mi|el|la|nuestro|nuestra|su? maleta|pedido|paquete|equipaje|envio|encomienda|valija|mercancia',
@@ -1535,7 +1559,10 @@ const RULES: Rule[] = [
   ),
   ...rules('reassurance', 0.7, undefined, 'ni una sola? queja|problema|pega', 'ninguna queja', 'cero quejas|problemas'),
   // A refund done: "devolución aceptada y reembolso en el mismo día".
-  ...rules('ack', 0.65, undefined, 'devolucion|reembolso|reintegro aceptada|aceptado|aprobada|aprobado|hecha|hecho|realizada|realizado|procesada|procesado|rapida|rapido|inmediata|inmediato'),
+  ...rules('ack', 0.65, undefined, 'devolucion|reembolso|reintegro aceptada|aceptado|aprobada|aprobado|hecha|hecho|realizada|realizado|procesada|procesado|rapida|rapido'),
+  // Not demanded: "quiero la cancelación y la devolución inmediata".
+  { pattern: 'devolucion|reembolso|reintegro inmediata|inmediato', kind: 'ack', reliability: 0.65, notAfter: new Set(['la', 'el', 'una', 'un', 'mi']) },
+  ...rules('complaint', 0.7, undefined, 'quiero|exijo|pido|solicito|exigimos|queremos la|el|mi devolucion|reembolso|reintegro|cancelacion'),
   // Left without the service, charged without asking, lacking respect, reported, a mafia, a shame
   // of a club: "me dejáis sin internet", "me cobrasteis el seguro sin marcarlo", "me ha faltado al
   // respeto", "os denuncio", "sois una mafia", "vergüenza de club".
@@ -1548,7 +1575,8 @@ const RULES: Rule[] = [
     'los|las|les|lo|la voy|vamos a denunciar|demandar|reportar',
     'he|hemos denunciado',
     // Off to the consumer authority: "ahorita mismo voy a la Condusef", "os llevo a la OMIC".
-    'voy|vamos|ire|iremos|acudire|acudo a la|el condusef|profeco|indecopi|sernac|omic|sic|consumo|superintendencia|defensoria|defensa',
+    'voy|vamos|ire|iremos|acudire|acudo a la|el? condusef|profeco|indecopi|sernac|omic|sic|consumo|superintendencia|defensoria|defensa',
+    'voy|vamos a ir a la|el? condusef|profeco|indecopi|sernac|omic|sic|consumo|superintendencia|defensoria|defensa',
     // Defrauded: "me clonaron la tarjeta", "nos vaciaron la cuenta".
     'me|nos clonaron|hackearon|vaciaron|bloquearon la|el|mi|nuestra tarjeta|cuenta|celular|whatsap|perfil',
     'son|es|eres una mafia', 'mafiosos|mafiosa',
@@ -2218,10 +2246,11 @@ export function resolveSignals(signals: readonly Signal[], analyzed: Pick<Analyz
 
   // A way to pay asked despite a reservation ("caro, ¿aceptan tarjeta?", "caro pero aceptan
   // tarjeta"); a card or a credit named in what went wrong ("no me deja comprar con tarjeta, da
-  // error", "me prometieron llamar por el crédito y nada. Sigo esperando") asks nothing.
+  // error", "me prometieron llamar por el crédito y nada. Sigo esperando", "Nequi me bloqueó la
+  // cuenta") asks nothing.
   if (
     k.has('payment_question') &&
-    [...k].some((x) => MILD_NEGATIVE.has(x)) &&
+    [...k].some((x) => MILD_NEGATIVE.has(x) || STRONG_NEGATIVE.has(x)) &&
     analyzed.questionMarks === 0 &&
     !analyzed.words.some((w) => ACCEPTING.has(w)) &&
     active.every((s) => s.kind !== 'payment_question' || !s.label.includes(' '))

@@ -1780,3 +1780,28 @@ describe('assessReply: show without substance, fooled, trust lost, the same old 
     for (const text of ['Otro debate donde nadie propone nada concreto. Puro show.', 'Me comí el cuento del envío gratis y al final me cobraron aduana.', 'Mi celular se calienta desde la actualización. Ya no confío en @Xiaomi', 'La telenovela ya se está poniendo repetitiva, siempre el mismo drama.', 'Qué fiaca ir a la facu con este frío.', 'No entiendo cómo alguien puede pagar tanto por un café de marca.']) expect(score(text), text).toBe(2)
   })
 })
+
+describe('assessReply: what customers tell a company when they mean to leave or be paid back (thirteenth session)', () => {
+  it('reads never again with the company, leaving for a rival and going to the consumer authority as rejections', () => {
+    for (const text of ['Nunca más con esta aerolínea', 'nunca mas con ustedes', 'me voy a otro banco', 'Me voy a otra', 'voy a ir a Profeco']) expect(score(text), text).toBe(1)
+    // Another size or model is no rival.
+    for (const text of ['me voy a otra talla', 'me paso a otro modelo']) expect(score(text), text).toBe(3)
+  })
+
+  it('reads what is missing, being sent round, a price raised, the same again and never answered as complaints', () => {
+    for (const text of ['Qué falta de humanidad', 'No hay respeto por el tiempo de la gente', 'me cobraron un mantenimiento que no hicieron', 'me debitaron un seguro que nunca contraté']) expect(score(text), text).toBe(1)
+    for (const text of ['El ANSES me tiene dando vueltas hace 2 meses', 'me subieron el plan un 20%', 'la renovación me ha subido un 35%', '¿Ya es costumbre con ustedes?', '¿Me van a responder algún día o no?']) expect(score(text), text).toBe(2)
+    // A limit raised is good news.
+    expect(score('me subieron el limite de la tarjeta')).toBe(3)
+  })
+
+  it('reads a refund demanded as a complaint and a refund done as good news', () => {
+    expect(score('Quiero la cancelación y la devolución inmediata')).toBe(1)
+    expect(score('devolucion inmediata, gracias!')).toBeGreaterThanOrEqual(4)
+  })
+
+  it('reads a wallet named in a complaint as the company, not a way to pay asked', () => {
+    expect(score('Nequi me bloqueó la cuenta y para desbloquearla me piden mil cosas')).toBe(1)
+    expect(assessReply('Nequi me bloqueó la cuenta').signals).not.toContain('payment_question:nequi')
+  })
+})
