@@ -195,6 +195,8 @@ const SO_SO = new PhraseSet(
     'no se puede tener todo',
     'ya? es|son otra historia $',
     'ya? es|son otro cantar $',
+    // "La clínica es excelente, la EPS que me la autoriza es otro tema".
+    'ya? es|son otro tema|asunto|cuento $',
   ].map((pattern) => ({ pattern, value: true })),
 )
 
@@ -221,6 +223,8 @@ function praiseThenComplaint(words: readonly string[], stances: readonly string[
 }
 
 
+/** A plain verdict of good opening a message: "Buena comida…", "bien para pagar…". */
+const PLAIN_VERDICT = /^ack:(bien|buena|bueno|buenos|buenas|buen)$/
 /** After praise that opens a message, what makes it one side of two: "feliz por ella, triste por mí". */
 const ONE_SIDE = new Set(['por', 'porque', 'con', 'de'])
 /** Ending praise that opens a message, they make it a verdict on a thing named: "buena la comida, lenta la atención". */
@@ -239,12 +243,19 @@ function sidesSetApart(analyzed: Pick<AnalyzedText, 'words' | 'clauseOf'>, stanc
     .filter((s) => PRAISE.test(s))
     .map((s) => ({ at: phraseAt(words, s), length: s.slice(s.indexOf(':') + 1).split(' ').length }))
     .filter(({ at, length }) => at > 0 || ONE_SIDE.has(words[length] ?? '') || DEFINITE_ARTICLES.has(words[length - 1] ?? ''))
+  const against = stances.flatMap((s) => (MIXED_AGAINST.test(s) ? [phraseAt(words, s)] : [])).filter((at) => at >= 0)
+  // A verdict in the same shape on each side: "Buena comida, mala atención", "Mercado Pago bien
+  // para pagar, mal para reclamar". The "bueno" must name what it judges in the first clause
+  // ("bueno, mala suerte" is a letdown), and the complaint must open a later clause.
+  const opensClause = (at: number) => at === 0 || clauseOf[at - 1] !== clauseOf[at]
+  const verdict = stances.some((s) => {
+    const at = PLAIN_VERDICT.test(s) ? phraseAt(words, s) : -1
+    return at >= 0 && clauseOf[at] === clauseOf[0] && clauseOf[at + 1] === clauseOf[at] && against.some((a) => opensClause(a) && clauseOf[a]! > clauseOf[0]!)
+  })
+  if (verdict) return true
   if (praise.length === 0) return false
   const firstClause = Math.min(...praise.map(({ at }) => clauseOf[at]!))
-  return stances.some((s) => {
-    const at = MIXED_AGAINST.test(s) ? phraseAt(words, s) : -1
-    return at >= 0 && clauseOf[at]! > firstClause
-  })
+  return against.some((at) => clauseOf[at]! > firstClause)
 }
 
 /**

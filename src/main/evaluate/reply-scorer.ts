@@ -1438,6 +1438,13 @@ const RULES: Rule[] = [
   ),
   // Top marks and Honduras' "macizo": "el doctor un 10", "10/10 ✈️", "Macizo el equipo".
   ...rules('praise', 0.65, undefined, 'un 10|diez $', '10 10 $', 'macizo|maciza|macizos|macizas $', 'macizo|maciza el|la|los|las'),
+  // A score of ten given to what is named: "servicio 10/10 de @Iberia", "atención 10 de 10".
+  ...rules('praise', 0.65, undefined, '10 10|de de|sobre 10', 'servicio|atencion|experiencia|trato|calidad|producto|todo 10 10'),
+  // "respondió rapidísimo", "llegó rapidísima": quick, told at the end. (Not "top" at the end:
+  // "ya no calienta. Calidad top" is irony as often.)
+  ...rules('praise', 0.6, undefined, 'rapidisimo|rapidisima|rapidisimos|rapidisimas $'),
+  // Never had it so good: "Nunca había tenido tan buena experiencia", "nunca había comido tan rico".
+  { pattern: 'nunca|jamas habia|habiamos|he|hemos tenido|visto|probado|comido|recibido|vivido|sentido una|un? tan buen|buena|bueno|buenos|buenas|rico|rica|excelente|lindo|linda|bonito|bonita|agradable', kind: 'praise', reliability: 0.8, negated: null },
   // A great do, in the Southern Cone's and the Caribbean's words: "terrible fiesta", "tremendo partido".
   ...rules('praise', 0.6, undefined, 'terrible|terribles fiesta|fieston|toque|recital|show|asado|carrete|previa|joda', 'tremendo|tremenda|tremendos|tremendas fiesta|fieston|toque|recital|show|asado|carrete|previa|partido|partidazo|gol|golazo|jugada|concierto|tema|temazo|cancion|disco|pelicula|peli|serie|libro|jugador|jugadora|equipo'),
   // Leaving for a rival: "cerré mi cuenta, me voy con la competencia".

@@ -309,6 +309,12 @@ describe('the learned model', () => {
     expect(eitherWay('DNI 45782311, son unos ladrones')).toEqual([1, 1])
   })
 
+  it('reads a verdict of each side in the same shape, or the other side left as "otro tema", as mixed', () => {
+    for (const text of ['Buena comida, mala atención', 'Mercado Pago bien para pagar, mal para reclamar', 'La clínica es excelente, la EPS que me la autoriza es otro tema']) expect(eitherWay(text), text).toEqual([3, 3])
+    // "bueno" naming nothing is a filler before the letdown.
+    expect(eitherWay('bueno, mala suerte')).toEqual([1, 1])
+  })
+
   it('reads a short post telling what the writer is doing as neutral, not a word that only ends like a gerund', () => {
     const liking = modelLeaningTo([0.05, 0.05, 0.1, 0.55, 0.25])
     for (const text of ['Llegando a Barcelona', 'Tomando mate en la oficina', 'Yendo para Heredia']) expect(scoreMessage({ text }, { sentiment: liking }).score, text).toBe(3)

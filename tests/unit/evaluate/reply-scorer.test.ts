@@ -1805,3 +1805,12 @@ describe('assessReply: what customers tell a company when they mean to leave or 
     expect(assessReply('Nequi me bloqueó la cuenta').signals).not.toContain('payment_question:nequi')
   })
 })
+
+describe('assessReply: praise told as a score, a superlative or speed (thirteenth session)', () => {
+  it('reads a ten given, never having had it so good and "rapidísimo" as praise', () => {
+    for (const text of ['servicio 10/10', 'atención 10 de 10', 'Nunca había tenido tan buena experiencia', 'nunca habia comido tan rico', 'respondió rapidísimo']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+    // Opening hours are no score, and a letdown after "nunca" stays one.
+    expect(score('de 10 a 10 abierto')).toBe(3)
+    expect(score('nunca me habia ido tan mal')).toBeLessThanOrEqual(2)
+  })
+})
