@@ -95,7 +95,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'finalizar|terminar|completar|confirmar la|mi compra|pedido|orden' },
     { pattern: 'pasame|pasas|mandame|mandas|dame|das|enviame|envias el|la|los|tu|su? cuenta|datos|alias|cbu|cvu|clabe' },
     { pattern: 'cbu|cvu|clabe' },
-    { pattern: 'me lo? llevo', negatable: true },
+    { pattern: 'me lo? llevo', negatable: true, notBefore: new Set(['menos']) },
     // Not what someone else had: "yo me quedo con su cuarto".
     { pattern: 'me quedo con', negatable: true, notBefore: SOMEONE_ELSES },
     { pattern: 'me|nos lo|la|los|las quedo|quedamos', negatable: true },

@@ -197,6 +197,7 @@ const SO_SO = new PhraseSet(
     'ya? es|son otro cantar $',
     // "La clínica es excelente, la EPS que me la autoriza es otro tema".
     'ya? es|son otro tema|asunto|cuento $',
+    'empate tecnico',
   ].map((pattern) => ({ pattern, value: true })),
 )
 

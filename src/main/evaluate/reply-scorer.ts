@@ -208,7 +208,8 @@ const RULES: Rule[] = [
   // Not after "de": "¿cómo cambio la dirección después de hacer el pedido?", "trato de hacer el pedido y no puedo".
   { pattern: 'hacer el pedido', kind: 'purchase', reliability: 0.85, negated: 'rejection', notAfter: new Set(['de']) },
   // Not "me llevo todo mi dinero a otro banco": leaving, not buying.
-  { pattern: 'me llevo', kind: 'purchase', reliability: 0.9, negated: 'rejection', notBefore: new Set(['todo', 'toda', 'mi', 'mis']) },
+  // Not "cada vez me llevo menos por lo mismo": what the money buys, not a purchase.
+  { pattern: 'me llevo', kind: 'purchase', reliability: 0.9, negated: 'rejection', notBefore: new Set(['todo', 'toda', 'mi', 'mis', 'menos']) },
   ...rules('purchase', 0.9, 'rejection', 'me lo llevo', 'nos lo|la|los|las llevamos', 'me|nos lo|la|los|las quedo|quedamos'),
   // "caro pero lo llevo": taken, despite the price; Spain's "me la pillo" and Mexico's "me lo aviento"
   // too. Not taken somewhere or worn ("lo llevo al taller", "la llevo a la escuela", "lo llevo
@@ -1336,7 +1337,8 @@ const RULES: Rule[] = [
   // Not the course failed before and passed now: "aprobé el curso que jalé 2 veces".
   { pattern: 'reprobe|reprobamos|jale|jalamos', kind: 'annoyance', reliability: 0.6, notAfter: new Set(['que']) },
   // Celebrations: "¡viva Chile!", "nos casamos!!", "se agradece"; fingers crossed.
-  { pattern: 'viva|vivan', kind: 'praise', reliability: 0.6, notAfter: new Set(['se', 'lo', 'la', 'los', 'las', 'me', 'te', 'nos', 'le', 'les', 'donde', 'quien', 'cuando', 'mientras', 'en', 'uno', 'una', 'usted', 'ustedes', 'ella', 'el', 'ellos']) },
+  // Not the airline: "el vuelo de Viva Aerobus", "Viva Air".
+  { pattern: 'viva|vivan', kind: 'praise', reliability: 0.6, notAfter: new Set(['se', 'lo', 'la', 'los', 'las', 'me', 'te', 'nos', 'le', 'les', 'donde', 'quien', 'cuando', 'mientras', 'en', 'uno', 'una', 'usted', 'ustedes', 'ella', 'el', 'ellos', 'de']), notBefore: new Set(['aerobus', 'air']) },
   ...rules('praise', 0.6, undefined, 'nos casamos|comprometimos', 'me caso|comprometi', 'dedos cruzados'),
   ...rules('gratitude', 0.6, undefined, 'se agradece|agradecen'),
   // A shame: "No merecen la camiseta. Vergüenza".
@@ -1457,6 +1459,18 @@ const RULES: Rule[] = [
   ...rules('annoyance', 0.6, undefined, 'que|una lata $'),
   // A treat, a hero: "Un lujo!", "Héroes sin capa".
   ...rules('praise', 0.65, undefined, 'un lujo $', 'es|fue|son|era un lujo $', 'heroe|heroes sin capa'),
+  // Spain's wonders: "el arroz es una maravilla", "Cojonudo, de verdad", "de puta madre".
+  { pattern: 'es|son|fue|era|eres una maravilla|gozada|delicia|pasada', kind: 'praise', reliability: 0.75, toldOnly: true },
+  ...rules('praise', 0.75, undefined, 'cojonudo|cojonuda|cojonudos|cojonudas', 'de puta madre'),
+  // Awful, threatened and put in writing: "Atención al cliente de pena", "os vais a enterar", "la
+  // hoja de reclamaciones", Mexico's "qué mamada".
+  ...rules('complaint', 0.7, undefined, 'de pena $', 'hoja|libro de reclamaciones', 'que mamada|mamadas'),
+  // (Not "se van a enterar de la noticia".)
+  ...rules('complaint', 0.7, undefined, 'les|se van a enterar', 'te vas a enterar').map((r) => ({ ...r, notBefore: new Set(['de', 'del', 'que', 'por']) })),
+  // A pity felt: "Qué pena me da." (not Colombia's "qué pena con usted", which apologises).
+  ...rules('annoyance', 0.6, undefined, 'que pena me|nos da'),
+  // Kept from something: "el smog no deja ver", "el ruido no me deja dormir".
+  ...rules('annoyance', 0.6, undefined, 'no me|nos? deja|dejan|dejaba|dejaban ver|dormir|respirar|descansar|trabajar|estudiar|pasar|vivir'),
   // A parcel stuck: "hace una semana que mi paquete dice en tránsito".
   ...rules('annoyance', 0.6, undefined, 'hace una|dos|tres|1|2|3|varias semana|semanas|mes|meses que mi|el|la pedido|paquete|envio|orden|compra'),
   // "…está buenísima, lástima que quede a una hora de la ciudad".
@@ -1893,6 +1907,8 @@ const IRONY_FACES = new Set(['emoji:🙃', 'emoji:🙄'])
 const IRONIC_KINDS = new Set<SignalKind>(['praise', 'gratitude', 'ack', 'reassurance'])
 /** Faces that cry of sorrow or of joy: which one, the rest of the message says. */
 const MOVED_FACES = new Set(['emoji:😭', 'emoji:🥲'])
+/** Missing someone or something: "echo de menos". */
+const LONGING = /^annoyance:(?:\w+ )?(?:echo|echamos) de menos$/
 
 /**
  * Whether a face signal shows displeasure ("emoji:🙁", "emoji:😡"). A face of joy, a laugh, a nod,
@@ -2242,6 +2258,12 @@ export function resolveSignals(signals: readonly Signal[], analyzed: Pick<Analyz
   // pasos 😭❤️", "gracias 🥲"), not a letdown.
   if (active.some((s) => s.kind === 'praise' || s.kind === 'gratitude') && active.some((s) => MOVED_FACES.has(s.label))) {
     active = active.filter((s) => !MOVED_FACES.has(s.label))
+    k = kinds()
+  }
+  // Missing it beside praise is longing for what was good ("qué maravilla de serie… ya la echo de
+  // menos. Obra maestra"), not a letdown.
+  if (active.some((s) => s.kind === 'praise') && active.some((s) => LONGING.test(s.label)) && active.every((s) => !(STRONG_NEGATIVE.has(s.kind) || MILD_NEGATIVE.has(s.kind)) || LONGING.test(s.label))) {
+    active = active.filter((s) => !LONGING.test(s.label))
     k = kinds()
   }
   // A shouted or exclaimed refusal ("NO!!!") is no longer polite.

@@ -1814,3 +1814,28 @@ describe('assessReply: praise told as a score, a superlative or speed (thirteent
     expect(score('nunca me habia ido tan mal')).toBeLessThanOrEqual(2)
   })
 })
+
+describe('assessReply: Spain\'s wonders and threats, a pity felt, kept from something (thirteenth session)', () => {
+  it('reads "es una maravilla", "cojonudo" and "de puta madre" as praise; asked, a wonder is no verdict', () => {
+    for (const text of ['el arroz es una maravilla', 'Cojonudo, de verdad', 'la fiesta estuvo de puta madre']) expect(score(text), text).toBe(5)
+    expect(score('¿es una maravilla?')).toBe(3)
+  })
+
+  it('reads service "de pena", a threat, the complaints book and Mexico\'s "qué mamada" as complaints', () => {
+    for (const text of ['Atención al cliente de pena', 'os vais a enterar', 'os vais a enterar con la hoja de reclamaciones', 'qué mamada']) expect(score(text), text).toBe(1)
+    // Finding out the news is no threat; Viva Aerobus is an airline, not a cheer.
+    expect(score('ya se van a enterar de la noticia')).toBe(3)
+    expect(assessReply('el vuelo de Viva Aerobus sale a las 8').signals).not.toContain('praise:viva')
+  })
+
+  it('reads a pity felt and being kept from sleeping or seeing as letdowns, and missing a series beside praise as praise', () => {
+    for (const text of ['Qué pena me da', 'el ruido no me deja dormir', 'el smog no deja ver']) expect(score(text), text).toBeLessThanOrEqual(2)
+    expect(score('qué maravilla de serie, ya la echo de menos. Obra maestra')).toBe(5)
+    expect(score('echo de menos a mi abuelo')).toBe(2)
+  })
+
+  it('reads "me llevo menos por lo mismo" as what the money buys, not a purchase', () => {
+    expect(assessReply('cada vez me llevo menos por lo mismo').wasSuccessful).toBe(false)
+    expect(assessReply('me llevo dos').wasSuccessful).toBe(true)
+  })
+})
