@@ -198,6 +198,9 @@ const SO_SO = new PhraseSet(
     // "La clínica es excelente, la EPS que me la autoriza es otro tema".
     'ya? es|son otro tema|asunto|cuento $',
     'empate tecnico',
+    // "el nuevo gobierno ni me emociona ni me preocupa".
+    'ni me|nos emociona|gusta|encanta|alegra|entusiasma|ilusiona ni me|nos preocupa|disgusta|molesta|enoja|asusta|desagrada',
+    'ni me|nos preocupa|disgusta|molesta|enoja|asusta|desagrada ni me|nos emociona|gusta|encanta|alegra|entusiasma|ilusiona',
   ].map((pattern) => ({ pattern, value: true })),
 )
 

@@ -127,6 +127,8 @@ const PAY_TERMS = ['tarjeta', 'contraentrega', 'transferencia', 'consignacion', 
 const PAY_VERBS = 'pago|transfiero|consigno|deposito|giro'
 /** Regret, told: a complaint alone ("me arrepentí de comprarlo"), praise for not coming sooner. */
 const REGRET = 'arrepiento|arrepenti|arrepentimos|arrepentido|arrepentida'
+/** Before "cara" or "carita", words that make it a face, not a dear price. */
+const FACE_BEFORE: ReadonlySet<string> = new Set(['esa', 'su', 'la', 'una', 'tu', 'mi', 'sus', 'tus', 'mis', 'las', 'con', 'de', 'buena', 'mala', 'dos'])
 const LINK_VERBS = 'pasame|mandame|enviame|dame|envia|manda|pasa|mandas|envias|pasas|pases|mandes|envies|mandan|envian|comparte|compartes|compartir|mandar|enviar|pasar|regala'
 const QUANTITIES = '1|2|3|4|5|uno|una|dos|tres|cuatro|cinco|ese|esa|esos|esas|este'
 const IF_WORDS: ReadonlySet<string> = new Set(['si', 'cuando', 'mientras'])
@@ -749,7 +751,9 @@ const RULES: Rule[] = [
   ...rules('misanswer', 0.7, undefined, 'yo? pregunte por|otra|fue', 'pero|yo pregunte si|que|cuanto|como|por|cual', 'no me? responde|responden|respondio|respondiste|contesta|contestaste|contestan'),
 
   // --- objections (price) ---
-  ...rules('price_objection', 0.7, 'reassurance', `${inflected('caro carisimo carito costoso costosito carero')}|elevado`, 'mucha|mucho plata|dinero|billete'),
+  ...rules('price_objection', 0.7, 'reassurance', `caro|caros|${inflected('carisimo costoso costosito carero')}|carito|caritos|elevado`, 'mucha|mucho plata|dinero|billete'),
+  // Not the face: "miren esa carita 🐶", "con cara de pocos amigos", "la cara que puso".
+  { pattern: 'cara|caras|carita|caritas', kind: 'price_objection', reliability: 0.7, negated: 'reassurance', notAfter: FACE_BEFORE },
   ...rules('price_objection', 0.7, undefined, 'se? sale|pasa|sobrepasa|excede de|del mi|el? presupuesto', 'fuera de|del mi? presupuesto', 'se me va|sale|pasa|sube de|del mi? presupuesto'),
   ...rules('price_objection', 0.65, 'reassurance', 'sobrevalorado|sobrevalorada|sobrevalorados|sobreprecio|inflado|inflados'),
   // Argentina's and Chile's "salado" is dear; a high price; too much for the shipping.
@@ -1071,6 +1075,30 @@ const RULES: Rule[] = [
   // Crushed by it, given up, fed up: "la inflación nos está matando", "ya me rindo", "no aguanto más".
   ...rules('complaint', 0.7, undefined, 'me|nos esta|estan|van|va matando'),
   ...rules('annoyance', 0.65, undefined, 'me rindo|rendi', 'no aguanto|soporto mas', 'ya no aguanto|soporto a|al|esto|este|esta|tanto|tanta', 'que cansancio|agotamiento'),
+  // Not giving up, and it paid off: "No me rendí y valió la pena 🙏", "pensé que iba a ser un
+  // desastre pero me fue súper bien" (the disaster only feared).
+  { pattern: 'no me|nos rendi|rendimos', kind: 'praise', reliability: 0.65, negated: null },
+  ...rules('praise', 0.7, 'complaint', 'valio|valieron la pena', 'me|nos fue|va super|muy|re|tan|bastante|genial|excelente bien?', 'me|nos ha ido super|muy|re|tan|bastante|genial|excelente bien?'),
+  ...rules('info', 0.6, undefined, 'pense|crei|pensaba|creia|pensamos|creimos que iba|iban a ser|estar un|una? desastre|horrible|fatal|terrible|aburrido|aburrida|dificil'),
+  // Kept in, short of everything, over the limit: "imposible salir", "no hay nada de nada", "esto
+  // está imposible 😤", "sin agua y sin luz el mismo día", "otra vez se inundó…".
+  ...rules('annoyance', 0.6, undefined,
+    'imposible salir|dormir|trabajar|vivir|respirar|estudiar|concentrarse|moverse|circular|pasar',
+    'no hay nada de nada',
+    'esto|esta|todo esta imposible|insoportable|invivible',
+    'sin agua|luz|internet|señal|gas y sin agua|luz|internet|señal|gas',
+    'otra vez se inundo|inundaron|averio|colapso',
+  ),
+  // Taken for a fool and cause for worry: "me quieren ver la cara de tonto con ese precio", "las
+  // cifras son para preocuparse", "es para llorar".
+  ...rules('complaint', 0.7, undefined, 'ver|verme|vernos la cara de'),
+  ...rules('annoyance', 0.6, undefined, 'para preocuparse|preocuparnos|alarmarse', 'para llorar $'),
+  // Ruined: "se me jodió la nevera" (not "se me dañó la pantalla", which asks for a repair).
+  ...rules('complaint', 0.7, undefined, 'se me|nos jodio|jodieron'),
+  // Contentment: "…no pido nada más en esta vida", "arranqué el año con salud, no pido más".
+  ...rules('praise', 0.7, undefined, 'no pido|pedimos nada? mas $', 'no pido|pedimos nada? mas en esta vida'),
+  // What is not as good, set against what was: "me gusta el ambiente, los chavos no tanto".
+  ...rules('annoyance', 0.5, undefined, 'no tanto $'),
   // Fed up: "qué jodienda", "me tiene mamado" (Colombia), "me tiene podrido" (Argentina); disbelief: "no puede ser".
   ...rules('annoyance', 0.65, undefined, 'jodienda', 'me|nos tiene|tienen mamado|mamada|mamados|podrido|podrida|harto|harta|hartos|hartas|cansado|cansada|cansados|cansadas', 'no puede ser $', 'no puede ser posible'),
   // A card blocked, cloned or swallowed: a complaint to the bank, no question of how to pay.
@@ -2135,6 +2163,29 @@ const CLOSING_PRAISE_WORDS = 3
 const WRONGED = /^(complaint|insult|anger|annoyance|rejection|misanswer)$/
 const TURNS: ReadonlySet<string> = new Set(['pero', 'aunque', 'luego', 'despues', 'final', 'ya'])
 
+/** Words that set a second side against the first: then it is a mixed message, not irony. */
+const SIDE_TURNS: ReadonlySet<string> = new Set(['pero', 'aunque', 'sino', 'mas', 'sin embargo', 'eso si', 'lastima'])
+
+/**
+ * The message opens with praise said alone, a clause of up to three words
+ * ("Maravilloso,", "Qué lindo,", "Genial,", "Perfecto,"), and the next clause, told and not asked,
+ * says what went wrong without a "pero" turning it, and no praise follows.
+ */
+function opensWithIrony(active: readonly Signal[], analyzed: Pick<AnalyzedText, 'words' | 'clauseOf' | 'questionMarks'>): boolean {
+  const { words, clauseOf } = analyzed
+  if (analyzed.questionMarks > 0) return false
+  const next = clauseOf.findIndex((c) => c !== clauseOf[0])
+  if (next < 1 || next > 3) return false
+  if (SIDE_TURNS.has(words[next]!) || SIDE_TURNS.has(`${words[next]} ${words[next + 1]}`)) return false
+  // Praise of a thing named ("Buen gol, mala defensa") weighs two sides; praise again after what
+  // went wrong ("Pura vida, se fue la luz… y en una hora ya estaban los técnicos. Unos cracks")
+  // tells a story that ended well.
+  const opener = active.some((s) => s.kind === 'praise' && s.span && s.span.start === 0 && s.span.end === next && !GOOD_BEFORE.has(words[0]!))
+  const wrong = active.filter((s) => (MILD_NEGATIVE.has(s.kind) || STRONG_NEGATIVE.has(s.kind)) && s.span && clauseOf[s.span.start] === clauseOf[next])
+  const praisedAgain = active.some((s) => s.kind === 'praise' && s.span && s.span.start >= next)
+  return opener && wrong.length > 0 && !praisedAgain
+}
+
 /** Kind words the writer tags as irony ("Qué maravilla, otra subida del IVA #ironia", `IRONIC_KINDS`): a letdown. Tagged at the end ("#ironía", "#sarcasmo") or said ("modo ironía"). Mutates `signals`. */
 function dropTaggedIrony(signals: Signal[], words: readonly string[]): void {
   const tagged = IRONY_TAGS.has(words[words.length - 1] ?? '') || words.some((w, i) => w === 'modo' && IRONY_TAGS.has(words[i + 1] ?? ''))
@@ -2234,7 +2285,7 @@ const PAID_TOLD = /^purchase:(?:ya )?(?:te |le |les )?(?:pague|pagamos|transferi
 const clampScore = (n: number) => Math.min(5, Math.max(1, n)) as 1 | 2 | 3 | 4 | 5
 
 /** Turns the signals of one reply into the score, success flag and confidence. */
-export function resolveSignals(signals: readonly Signal[], analyzed: Pick<AnalyzedText, 'words' | 'emojis' | 'shouting' | 'exclamationMarks' | 'questionMarks'>): ReplyAssessment {
+export function resolveSignals(signals: readonly Signal[], analyzed: Pick<AnalyzedText, 'words' | 'clauseOf' | 'emojis' | 'shouting' | 'exclamationMarks' | 'questionMarks'>): ReplyAssessment {
   let active = [...signals]
   const kinds = () => new Set(active.map((s) => s.kind))
   let k = kinds()
@@ -2251,6 +2302,14 @@ export function resolveSignals(signals: readonly Signal[], analyzed: Pick<Analyz
   // genial 🙃", "gracias, coordinación 🙄"): the kind words go, the face's annoyance stays.
   if (active.some((s) => IRONY_FACES.has(s.label)) && active.some((s) => IRONIC_KINDS.has(s.kind))) {
     active = active.filter((s) => !IRONIC_KINDS.has(s.kind))
+    k = kinds()
+    extra.push('irony')
+  }
+  // Praise said alone as the opening exclamation, then what went wrong in the very next clause
+  // ("maravilloso, sin agua y sin luz el mismo día, gracias Corpoelec 👏👏", "qué lindo, otra vez se
+  // inundó…"): the kind words, the thanks and the applause are irony.
+  if (opensWithIrony(active, analyzed)) {
+    active = active.filter((s) => !IRONIC_KINDS.has(s.kind) && !(s.kind === 'praise' && s.label.startsWith('emoji:')))
     k = kinds()
     extra.push('irony')
   }

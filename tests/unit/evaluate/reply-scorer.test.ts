@@ -1839,3 +1839,38 @@ describe('assessReply: Spain\'s wonders and threats, a pity felt, kept from some
     expect(assessReply('me llevo dos').wasSuccessful).toBe(true)
   })
 })
+
+describe('assessReply: everyday posts — irony opened by praise, hardship, contentment, a fear that came to nothing (thirteenth session)', () => {
+  it('reads praise said alone and then what went wrong as irony, the thanks and the applause too', () => {
+    for (const text of ['maravilloso, sin agua y sin luz el mismo día, gracias Corpoelec 👏👏', 'qué lindo, otra vez se inundó la avenida con un aguacerito 👏', 'Perfecto, llegó roto']) {
+      expect(score(text), text).toBeLessThanOrEqual(2)
+      expect(assessReply(text).signals, text).toContain('irony')
+    }
+    // A thing praised by name weighs two sides; a "pero" turns to the other side; praise again
+    // after the trouble tells a story that ended well; a question asks.
+    for (const text of ['Buen gol, mala defensa', 'muy bien, pero llegó tarde', 'Pura vida, se fue la luz y en una hora ya estaban los técnicos. Unos cracks 👏', 'genial, no funciona?']) expect(assessReply(text).signals, text).not.toContain('irony')
+  })
+
+  it('reads being kept in, short of everything and fed up as letdowns, and a fridge ruined as a complaint', () => {
+    for (const text of ['las calles hechas un lodazal, imposible salir', 'la bodega no trajo azúcar, no hay nada de nada', 'un pollo a 600 pesos, esto está imposible', 'me gusta el ambiente, los chavos no tanto']) expect(assessReply(text).signals.some((s) => s.startsWith('annoyance:')), text).toBe(true)
+    expect(score('se me jodió la nevera')).toBe(1)
+  })
+
+  it('reads contentment, not giving up and a fear that came to nothing as praise', () => {
+    for (const text of ['nacatamal con cafecito, no pido nada mas en esta vida', 'No me rendí y valió la pena', 'pensé que iba a ser un desastre pero me fue súper bien']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+    expect(score('no valió la pena')).toBeLessThanOrEqual(2)
+  })
+
+  it('reads a face as a face and a dear price as a price objection', () => {
+    for (const text of ['miren esa carita', 'con cara de pocos amigos']) expect(assessReply(text).signals.some((s) => s.startsWith('price_objection:')), text).toBe(false)
+    for (const text of ['está cara', 'qué cara la ropa', 'muy carita']) expect(score(text), text).toBe(2)
+  })
+})
+
+describe('assessReply: taken for a fool, cause for worry (thirteenth session)', () => {
+  it('reads them as letdowns', () => {
+    expect(score('me quieren ver la cara de tonto con ese precio')).toBe(1)
+    for (const text of ['las cifras de pobreza son para preocuparse como país', 'es para llorar']) expect(score(text), text).toBe(2)
+    expect(score('para llorar de la risa')).toBeGreaterThanOrEqual(3)
+  })
+})
