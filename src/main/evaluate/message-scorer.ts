@@ -198,6 +198,9 @@ const SO_SO = new PhraseSet(
     // "La clínica es excelente, la EPS que me la autoriza es otro tema".
     'ya? es|son otro tema|asunto|cuento $',
     'empate tecnico',
+    // Neither delight nor complaint: "ni me quejo ni me alegro", "tampoco para tirar cohetes".
+    'ni me|nos quejo|quejamos ni me|nos alegro|alegramos',
+    'para tirar|echar cohetes',
     // "el nuevo gobierno ni me emociona ni me preocupa".
     'ni me|nos emociona|gusta|encanta|alegra|entusiasma|ilusiona ni me|nos preocupa|disgusta|molesta|enoja|asusta|desagrada',
     'ni me|nos preocupa|disgusta|molesta|enoja|asusta|desagrada ni me|nos emociona|gusta|encanta|alegra|entusiasma|ilusiona',
@@ -936,6 +939,9 @@ function blendWithModel(analyzed: AnalyzedText, rules: ReplyAssessment, topic: T
   if (words <= MIXED_WORDS && praiseThenComplaint(analyzed.words, stances, analyzed.questionMarks === 0)) best = 2
   else if (words <= MIXED_WORDS && !rules.signals.includes('irony') && sidesSetApart(analyzed, stances)) best = 2
   if (words <= MIXED_WORDS && SO_SO.findAll(analyzed.words, analyzed.clauseOf).length > 0) best = 2
+  // A concession closing the message is the other side ("me dieron el trabajo!! queda en la loma
+  // del diablo eso sí"); said in the middle it only tempers ("muy rico, eso sí, hay que hacer cola").
+  if (words <= MIXED_WORDS && analyzed.words.at(-2) === 'eso' && analyzed.words.at(-1) === 'si' && stances.some((s) => FOR.test(s))) best = 2
   // A call for a person hands the chat over (guardrails/human-request.ts): the answer before it
   // did not serve. The learned model, trained on reviews, reads "quiero hablar con un asesor" as keen.
   if (best > 1 && rules.signals.some((s) => s.startsWith('handoff:'))) best = 1

@@ -1093,6 +1093,12 @@ const RULES: Rule[] = [
   // cifras son para preocuparse", "es para llorar".
   ...rules('complaint', 0.7, undefined, 'ver|verme|vernos la cara de'),
   ...rules('annoyance', 0.6, undefined, 'para preocuparse|preocuparnos|alarmarse', 'para llorar $'),
+  // Beyond compare: "el malecón al atardecer no tiene comparación".
+  { pattern: 'no tiene|tienen comparacion', kind: 'praise', reliability: 0.7, negated: null, notBefore: new Set(['con']) },
+  { pattern: 'no tiene|tienen igual $', kind: 'praise', reliability: 0.7, negated: null },
+  // Luck, said wryly, and the end of patience: "Otra vez me tocó la guardia. Qué suerte la mía",
+  // "no aguanto ni un minuto más", "los precios están locos".
+  ...rules('annoyance', 0.6, undefined, 'que suerte la mia|nuestra', 'no aguanto|soporto ni', 'precios|precio|tarifas estan|andan|van locos|locas'),
   // Ruined: "se me jodió la nevera" (not "se me dañó la pantalla", which asks for a repair).
   ...rules('complaint', 0.7, undefined, 'se me|nos jodio|jodieron'),
   // Contentment: "…no pido nada más en esta vida", "arranqué el año con salud, no pido más".

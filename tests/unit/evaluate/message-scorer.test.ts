@@ -311,7 +311,7 @@ describe('the learned model', () => {
 
   it('reads a verdict of each side in the same shape, or the other side left as "otro tema", as mixed', () => {
     const read = (text: string) => scoreMessage({ text }, parts)
-    for (const text of ['Buena comida, mala atención', 'Mercado Pago bien para pagar, mal para reclamar', 'La clínica es excelente, la EPS que me la autoriza es otro tema', 'Sánchez bien en economía, Feijóo mejor en inmigración. Empate técnico', 'el nuevo gobierno ni me emociona ni me preocupa']) expect(eitherWay(text), text).toEqual([3, 3])
+    for (const text of ['Buena comida, mala atención', 'Mercado Pago bien para pagar, mal para reclamar', 'La clínica es excelente, la EPS que me la autoriza es otro tema', 'Sánchez bien en economía, Feijóo mejor en inmigración. Empate técnico', 'el nuevo gobierno ni me emociona ni me preocupa', 'ni me quejo ni me alegro', 'me dieron el trabajo!! queda en la loma del diablo eso sí', 'No es un desastre, pero tampoco para tirar cohetes']) expect(eitherWay(text), text).toEqual([3, 3])
     expect(read('Cada vez me llevo menos por lo mismo')).toMatchObject({ wasSuccessful: false })
     // "bueno" naming nothing is a filler before the letdown.
     expect(eitherWay('bueno, mala suerte')).toEqual([1, 1])

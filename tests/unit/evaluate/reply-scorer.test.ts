@@ -1874,3 +1874,11 @@ describe('assessReply: taken for a fool, cause for worry (thirteenth session)', 
     expect(score('para llorar de la risa')).toBeGreaterThanOrEqual(3)
   })
 })
+
+describe('assessReply: beyond compare, luck said wryly, patience at an end (thirteenth session)', () => {
+  it('reads them as praise and letdowns', () => {
+    for (const text of ['el malecón al atardecer no tiene comparación', 'no tiene igual']) expect(score(text), text).toBe(5)
+    for (const text of ['Otra vez me ha tocado la guardia. Qué suerte la mía', 'no aguanto ni un minuto más', 'los precios están locos']) expect(score(text), text).toBe(2)
+    expect(score('no tiene igual precio?')).toBe(3)
+  })
+})
