@@ -179,6 +179,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'se puede pasar|ir a recoger|retirar|buscar|recogerlo|retirarlo|buscarlo|recogerla|retirarla|buscarla' },
     // "¿lo puedo buscar en el local?": coming for it, with the thing before the verb.
     { pattern: 'lo|la|los|las puedo|podemos|podria|podriamos retirar|recoger', questionOnly: true },
+    // When it is sent, asked: "¿lo mandas mañana?", "¿me lo envían hoy?".
+    { pattern: 'lo|la|los|las mandas|mandan|envias|envian|despachas|despachan hoy|mañana|ahora|ahorita|temprano', questionOnly: true },
     { pattern: 'lo|la|los|las puedo|podemos|podria|podriamos buscar en|al el|la? local|tienda|sucursal|negocio|almacen|oficina', questionOnly: true },
     // Sent with a delivery app or a courier: "¿me lo pueden mandar por Rappi?", "¿lo mandan en Uber?".
     { pattern: 'por|en|con rappi|pedidosya|didi|uber|ubereats|glovo|cabify|indrive|picap|mensajero|mensajeria|encomienda|cadete|cadeteria' },
@@ -333,6 +335,8 @@ const DELIVERY_FAILURE = new PhraseSet(
     'pedi|pedimos|ordene|ordenamos|pague|pagamos y nada',
     // Late: "otra vez llega tarde", "el pedido llegó atrasado".
     'llego|llegaron|llega|llegan|vino|viene tarde|atrasado|atrasada|retrasado|retrasada',
+    // "llegó media hora tarde", "vino dos horas tarde".
+    'llego|llegaron|vino|vinieron media|una|dos|tres|1|2|3 hora|horas|dia|dias|semana|semanas tarde',
     'esperando|espero|esperamos mi|el|la pedido|paquete|orden|compra|envio',
     // Still waiting for it: "hace 3 días que espero y nada", "llevo una hora esperando".
     'espero|esperando|esperamos y nada',

@@ -1360,6 +1360,10 @@ describe('shop chats: slow dispatch asked, installments, a payment refused, pick
     expect(read('lo puedo buscar en otro color?').category).toBe('consulta_producto')
   })
 
+  it('files when it is sent, asked, and a delivery hours late under shipping', () => {
+    for (const text of ['genial, entonces lo mandas mañana? 👍', 'lo mandas hoy?', 'la cadete se fue sin dejarme el vuelto y encima llego media hora tarde']) expect(read(text).category, text).toBe('consulta_envio')
+  })
+
   it('reads an order left at the wrong door as a failed delivery', () => {
     for (const text of ['se equivocaron de direccion', 'me llego a otro depto', 'lo dejaron en otra casa']) expect([read(text).score, read(text).category], text).toEqual([1, 'consulta_envio'])
   })
