@@ -1099,6 +1099,22 @@ const RULES: Rule[] = [
   // Luck, said wryly, and the end of patience: "Otra vez me tocó la guardia. Qué suerte la mía",
   // "no aguanto ni un minuto más", "los precios están locos".
   ...rules('annoyance', 0.6, undefined, 'que suerte la mia|nuestra', 'no aguanto|soporto ni', 'precios|precio|tarifas estan|andan|van locos|locas'),
+  // Charged all the same, and a want of candour: "tercera semana sin fibra y me seguís cobrando",
+  // "pago a tiempo y aún así me cobran intereses", "Poco transparente".
+  ...rules('complaint', 0.7, undefined,
+    'me|nos siguen|sigues|seguis|sigue cobrando|facturando',
+    'aun asi me|nos cobran|cobraron|cobra|cobro',
+    'poco|nada transparente|transparentes|serio|seria|serios|profesional|profesionales|confiable|confiables',
+  ),
+  // (Not "solo un día sin internet", which makes light of it.)
+  { pattern: 'semana|semanas|dia|dias|mes|meses|horas sin señal|internet|luz|conexion|fibra|agua|servicio|linea|gas|cable', kind: 'annoyance', reliability: 0.65, notAfter: new Set(['un', 'una', 'solo', 'apenas']) },
+  // A wrong done to the writer, thanked for or not: "gracias nubank por rechazarme el aumento por
+  // quinta vez 👍" is irony.
+  ...rules('complaint', 0.75, undefined, 'por rechazarme|rechazarnos|cancelarme|cancelarnos|ignorarme|ignorarnos|bloquearme|bloquearnos|estafarme|estafarnos|robarme|robarnos|negarme|negarnos'),
+  // The good side named before a "pero": "sigue siendo el mejor para música, pero…", "la app nueva
+  // se ve mejor, pero…", "me ayudaron con la clave pero…", "Yape es práctico, aunque…".
+  ...rules('praise', 0.6, undefined, 'sigue|siguen siendo el|la|los|las mejor|mejores', 'se ve|ven mejor', 'me|nos ayudaron|ayudo con|a|mucho'),
+  { pattern: 'es|son practico|practica|practicos|practicas', kind: 'praise', reliability: 0.6, toldOnly: true },
   // Ruined: "se me jodió la nevera" (not "se me dañó la pantalla", which asks for a repair).
   ...rules('complaint', 0.7, undefined, 'se me|nos jodio|jodieron'),
   // Contentment: "…no pido nada más en esta vida", "arranqué el año con salud, no pido más".
@@ -1838,7 +1854,7 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.75, undefined,
     'me|nos|le|les cobro|cobraron|cobran el doble|triple',
     'cobraron|cobro|cobrado|cobran dos|tres veces',
-    'me|nos|te|les|la|lo|los|las dejo|dejaron|dejan botado|botada|botados|tirado|tirada|tirados|tiradas|varado|varada|varados',
+    'me|nos|te|les|la|lo|los|las dejo|dejaron|dejan botado|botada|botados|tirado|tirada|tirados|tiradas|varado|varada|varados|parado|parada|parados|plantado|plantada',
     'pague|pagamos|pagaste dos|tres veces',
     // Spain's "¡no hay derecho!": it is not fair.
     'no hay derecho',

@@ -1882,3 +1882,15 @@ describe('assessReply: beyond compare, luck said wryly, patience at an end (thir
     expect(score('no tiene igual precio?')).toBe(3)
   })
 })
+
+describe('assessReply: charged all the same, a want of candour, thanked for a wrong, the good side before a "pero" (thirteenth session)', () => {
+  it('reads them as complaints', () => {
+    for (const text of ['tercera semana sin fibra y me seguís cobrando', 'Pago mi tarjeta a tiempo y aún así me cobran intereses', 'me cobraron una comisión que no aparecía en ninguna parte. Poco transparente', 'gracias nubank por rechazarme el aumento de límite por quinta vez 👍', 'me dejaron parada en el terminal']) expect(score(text), text).toBe(1)
+    expect(score('tercera semana sin fibra')).toBe(2)
+  })
+
+  it('reads the good side named before a "pero" as praise, so the message weighs two sides', () => {
+    for (const text of ['sigue siendo el mejor', 'la app nueva se ve mejor', 'me ayudaron mucho', 'Yape es práctico']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+    expect(score('¿es práctico?')).toBe(3)
+  })
+})
