@@ -763,7 +763,7 @@ const PERSONAL: ReadonlySet<string> = new Set(
   'yo me mi mis conmigo nos nosotros nosotras nuestro nuestra nuestros nuestras te tu tus ti contigo usted ustedes estoy soy tengo voy quiero puedo creo pienso siento odio amo necesito estaba tenia iba he hemos fui estamos somos tenemos vamos jaja'.split(' '),
 )
 /** Days, and the words of a notice, a report or a small ad ("Se vende bici… Interesados por privado"). */
-const WHEN: ReadonlySet<string> = new Set('hoy mañana lunes martes miercoles jueves viernes sabado domingo partir horario informa informan reporta reportan registra registran interesados interesadas'.split(' '))
+const WHEN: ReadonlySet<string> = new Set('hoy mañana lunes martes miercoles jueves viernes sabado domingo partir horario informa informan reporta reportan registra registran interesados interesadas pronostica pronostican añade añaden estrena estrenan'.split(' '))
 const HOUR = /^\d{1,2}(h|hs|am|pm)?$/
 
 /** A goal count: two small numbers side by side, as "2-0" reaches the words ("2", "0"). */

@@ -863,8 +863,11 @@ const RULES: Rule[] = [
   ),
   // A service or a device that stopped working, as customers write to the company behind it: "se
   // cayó la app", "no tengo señal desde ayer", "llevo 3 días sin internet", "no prende".
-  ...rules('complaint', 0.7, undefined,
+  // (Denied, it is news of a good day: "hoy no se fue la luz en todo el día, estoy que celebro".)
+  ...rules('complaint', 0.7, null,
     'se|me cayo|cae|caen|cayeron|callo|colgo|colgaron|corto|corta|cortan|cortaron|fue|fueron|va|van la|el? app|aplicacion|pagina|sistema|servicio|red|internet|señal|web|plataforma|linea|conexion|luz|agua|fibra|wifi|transmision|partido|llamada|video|cable|tele|television',
+  ),
+  ...rules('complaint', 0.7, undefined,
     'no tengo|tenemos|tiene|tienen|hay|llega|agarra|funciona|sirve señal|internet|luz|conexion|cobertura|wifi|datos|linea',
     'estoy|estamos|sigo|seguimos|quede|quedamos|llevo|llevamos|dias|horas|semanas|otra|vez sin señal|internet|servicio|luz|conexion|cobertura|wifi|linea|fibra|datos|agua',
     // "sin internet en Santiago desde ayer", "sin luz hace 18 horas" (not "¿funciona sin internet?").
@@ -1115,6 +1118,27 @@ const RULES: Rule[] = [
   // se ve mejor, pero…", "me ayudaron con la clave pero…", "Yape es práctico, aunque…".
   ...rules('praise', 0.6, undefined, 'sigue|siguen siendo el|la|los|las mejor|mejores', 'se ve|ven mejor', 'me|nos ayudaron|ayudo con|a|mucho'),
   { pattern: 'es|son practico|practica|practicos|practicas', kind: 'praise', reliability: 0.6, toldOnly: true },
+  // Trouble again, unannounced, without end: "otra huelga y mi cita cancelada por tercera vez", "una
+  // marcha de la que nadie avisó", "lleva años en obra y no se le ve el final".
+  ...rules('annoyance', 0.6, undefined,
+    'otra huelga|marcha|subida|alza|caida|protesta|estafa',
+    'cancelada|cancelado|canceladas|cancelados|cancelaron|suspendida|suspendido|suspendieron por segunda|tercera|cuarta|quinta|enesima vez',
+    'nadie nos|me? aviso|avisa|avisaron|informo',
+    'no se le|les ve el final|fin',
+  ),
+  // Lies, robbery, "y luego dicen que…", no answer, the unlivable: "lleva meses mintiendo", "Dejen de
+  // mentir", "me bajaron el celular en el Metrobús", "la muni ni contesta", "No hay quien viva".
+  ...rules('complaint', 0.7, undefined,
+    'mintiendo|mienten|mintio|mintieron|mentirosos|mentirosa|mentiroso|mentirosas',
+    'dejen|deja|dejes de mentir|robar',
+    'me|nos|le robaron|bajaron|volaron el|la|mi celular|cartera|billetera|bici|bicicleta|moto|carro|telefono|mochila|cel',
+    'no hay quien viva|aguante', 'no hay quien pueda vivir',
+  ),
+  ...rules('annoyance', 0.6, undefined, 'y luego|despues dicen que', 'ni contesta|contestan|responde|responden el? telefono', 'ya no alcanza|rinde', 'ya ni para', 'estan imposibles|insoportables', 'puro dolor'),
+  // Held up as an example, about time, not every day: "esa mujer es un ejemplo", "ya tocaba", "esto
+  // no se vive todos los días", "le gana a cualquier restaurante caro", "estoy que celebro".
+  { pattern: 'es|son|eres un|una ejemplo|orgullo|inspiracion', kind: 'praise', reliability: 0.65, toldOnly: true, notBefore: new Set(['de']) },
+  ...rules('praise', 0.65, undefined, 'ya tocaba $', 'no se vive todos los dias', 'le gana a cualquier|cualquiera', 'estoy|estamos que celebro|celebramos|brinco|brincamos|salto|saltamos'),
   // Ruined: "se me jodió la nevera" (not "se me dañó la pantalla", which asks for a repair).
   ...rules('complaint', 0.7, undefined, 'se me|nos jodio|jodieron'),
   // Contentment: "…no pido nada más en esta vida", "arranqué el año con salud, no pido más".
@@ -2190,23 +2214,33 @@ const SIDE_TURNS: ReadonlySet<string> = new Set(['pero', 'aunque', 'sino', 'mas'
 
 /**
  * The message opens with praise said alone, a clause of up to three words
- * ("Maravilloso,", "Qué lindo,", "Genial,", "Perfecto,"), and the next clause, told and not asked,
- * says what went wrong without a "pero" turning it, and no praise follows.
+ * ("Maravilloso,", "Qué lindo,", "Qué bien,", "Genial,"), and the next clause, told and not asked,
+ * says what went wrong without a "pero" turning it, and nothing after it sets it right. The mock
+ * praise that often closes such a message ("Genios 👏", "Gracias CDMX por tanto") is irony too.
  */
 function opensWithIrony(active: readonly Signal[], analyzed: Pick<AnalyzedText, 'words' | 'clauseOf' | 'questionMarks'>): boolean {
   const { words, clauseOf } = analyzed
   if (analyzed.questionMarks > 0) return false
   const next = clauseOf.findIndex((c) => c !== clauseOf[0])
-  if (next < 1 || next > 3) return false
+  if (next < 1 || next > 4) return false
   if (SIDE_TURNS.has(words[next]!) || SIDE_TURNS.has(`${words[next]} ${words[next + 1]}`)) return false
-  // Praise of a thing named ("Buen gol, mala defensa") weighs two sides; praise again after what
-  // went wrong ("Pura vida, se fue la luz… y en una hora ya estaban los técnicos. Unos cracks")
-  // tells a story that ended well.
-  const opener = active.some((s) => s.kind === 'praise' && s.span && s.span.start === 0 && s.span.end === next && !GOOD_BEFORE.has(words[0]!))
-  const wrong = active.filter((s) => (MILD_NEGATIVE.has(s.kind) || STRONG_NEGATIVE.has(s.kind)) && s.span && clauseOf[s.span.start] === clauseOf[next])
-  const praisedAgain = active.some((s) => s.kind === 'praise' && s.span && s.span.start >= next)
-  return opener && wrong.length > 0 && !praisedAgain
+  // Praise of a thing named ("Buen gol, mala defensa") weighs two sides. "Qué bien," and "Mirá
+  // qué bien," open as praise does.
+  const exclaims = (s: Signal) => s.kind === 'praise' || (s.kind === 'ack' && s.label === 'ack:bien')
+  // "Qué belleza de gestión,": what is praised may follow, after a "de".
+  const endsClause = (end: number) => end === next || (words[end] === 'de' && end + 2 === next)
+  const opener = active.some((s) => exclaims(s) && s.span && endsClause(s.span.end) && words.slice(0, s.span.start).every((w) => EXCLAIMING.has(w)) && !GOOD_BEFORE.has(words[0]!))
+  const wrong = active.some((s) => (MILD_NEGATIVE.has(s.kind) || STRONG_NEGATIVE.has(s.kind)) && !LONGING.test(s.label) && s.span && clauseOf[s.span.start] === clauseOf[next])
+  // Trouble set right after it ("Pura vida, se fue la luz… y en menos de una hora ya estaban los
+  // técnicos. Unos cracks") tells a story that ended well.
+  const setRight = words.slice(next).some((w, i, rest) => SET_RIGHT.has(w) || (w === 'ya' && (rest[i + 1] === 'estaban' || rest[i + 1] === 'estaba')) || (w === 'menos' && rest[i + 1] === 'de'))
+  return opener && wrong && !setRight
 }
+
+/** Before the praise that opens an ironic message: "qué bien", "mirá qué bien", "uy, qué maravilla". */
+const EXCLAIMING: ReadonlySet<string> = new Set(['que', 'mira', 'mire', 'uy', 'ay', 'oh', 'ah', 'pues'])
+/** Trouble set right: "lo arreglaron", "volvió la luz", "al toque", "enseguida". */
+const SET_RIGHT: ReadonlySet<string> = new Set(['arreglaron', 'arreglo', 'solucionaron', 'soluciono', 'resolvieron', 'resolvio', 'restablecieron', 'repusieron', 'volvio', 'regreso', 'enseguida', 'toque', 'inmediato', 'rapidisimo', 'rapidito'])
 
 /** Kind words the writer tags as irony ("Qué maravilla, otra subida del IVA #ironia", `IRONIC_KINDS`): a letdown. Tagged at the end ("#ironía", "#sarcasmo") or said ("modo ironía"). Mutates `signals`. */
 function dropTaggedIrony(signals: Signal[], words: readonly string[]): void {

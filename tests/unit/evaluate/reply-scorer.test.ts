@@ -1894,3 +1894,24 @@ describe('assessReply: charged all the same, a want of candour, thanked for a wr
     expect(score('¿es práctico?')).toBe(3)
   })
 })
+
+describe('assessReply: tweets on the news — irony opened by "qué bien", lies, robbery, the unlivable, held up as an example (thirteenth session)', () => {
+  it('reads "qué bien," or "qué belleza de…," and then the trouble as irony, unless it was set right', () => {
+    for (const text of ['Qué bien, otra huelga y mi cita con el especialista cancelada por tercera vez. Genial todo', 'Mirá qué bien, 38 grados y sin luz desde las 2 de la tarde. Edesur genios absolutos', 'Qué belleza de gestión, la avenida lleva años en obra y no se le ve el final. Felicitaciones 👏👏', 'Qué maravilla, tres horas en el Periférico por una marcha de la que nadie avisó. Gracias CDMX por tanto']) {
+      expect(score(text), text).toBeLessThanOrEqual(2)
+      expect(assessReply(text).signals, text).toContain('irony')
+    }
+    expect(assessReply('Pura vida, se fue la luz en todo el barrio y en menos de una hora ya estaban los técnicos. Unos cracks 👏').signals).not.toContain('irony')
+  })
+
+  it('reads lies, robbery, no answer and the unlivable as complaints', () => {
+    for (const text of ['lleva meses mintiendo sobre la inseguridad', 'Dejen de mentir', 'Me bajaron el celular en el Metrobús', 'No hay quien viva']) expect(score(text), text).toBe(1)
+    for (const text of ['y luego dicen que no hay inflación', 'la muni ni contesta el teléfono', 'ya ni para la pollada alcanza', 'Los alquileres están imposibles']) expect(score(text), text).toBe(2)
+  })
+
+  it('reads an example held up, about time, not every day and "estoy que celebro" as praise; a power cut denied is no complaint', () => {
+    for (const text of ['esa mujer es un ejemplo', 'Suben el salario mínimo, ya tocaba', 'esto no se vive todos los días', 'estoy que celebro']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+    expect(score('es un ejemplo de lo que no hay que hacer')).toBe(3)
+    expect(assessReply('hoy no se fue la luz en todo el día').signals).not.toContain('complaint:se fue la luz')
+  })
+})
