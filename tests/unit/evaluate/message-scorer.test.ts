@@ -319,6 +319,13 @@ describe('the learned model', () => {
     expect(eitherWay('bueno, mala suerte')).toEqual([1, 1])
   })
 
+  it('reads a forecast, a date added and a premiere as announcements, a 3', () => {
+    for (const text of ['Inamhi pronostica lluvias en Sierra y Amazonía', 'Rosalía añade una fecha en Sevilla a su gira', 'Netflix estrena la segunda temporada']) expect(eitherWay(text), text).toEqual([3, 3])
+    // A date is no goods: "añade una fecha" orders nothing, "añade una coca" does.
+    expect(scoreMessage({ text: 'Rosalía añade una fecha en Sevilla a su gira' }, parts).wasSuccessful).toBe(false)
+    expect(scoreMessage({ text: 'añade una coca' }, parts).wasSuccessful).toBe(true)
+  })
+
   it('reads a short post telling what the writer is doing as neutral, not a word that only ends like a gerund', () => {
     const liking = modelLeaningTo([0.05, 0.05, 0.1, 0.55, 0.25])
     for (const text of ['Llegando a Barcelona', 'Tomando mate en la oficina', 'Yendo para Heredia']) expect(scoreMessage({ text }, { sentiment: liking }).score, text).toBe(3)
