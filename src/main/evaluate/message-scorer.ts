@@ -201,6 +201,7 @@ const SO_SO = new PhraseSet(
     // Neither delight nor complaint: "ni me quejo ni me alegro", "tampoco para tirar cohetes".
     'ni me|nos quejo|quejamos ni me|nos alegro|alegramos',
     'para tirar|echar cohetes',
+    'nada especial $',
     // "el nuevo gobierno ni me emociona ni me preocupa".
     'ni me|nos emociona|gusta|encanta|alegra|entusiasma|ilusiona ni me|nos preocupa|disgusta|molesta|enoja|asusta|desagrada',
     'ni me|nos preocupa|disgusta|molesta|enoja|asusta|desagrada ni me|nos emociona|gusta|encanta|alegra|entusiasma|ilusiona',
@@ -229,6 +230,24 @@ function praiseThenComplaint(words: readonly string[], stances: readonly string[
   return silentTurn && words.length - turn - 1 >= SILENT_TURN_WORDS && stances.every((s) => at(s) < turn)
 }
 
+
+/** Verdicts of the middle, when they are the whole first clause. */
+const MIDDLING = new Set(['aceptable', 'normal', 'pasable', 'normalito', 'normalita'])
+
+function opensWithMiddlingVerdict(analyzed: Pick<AnalyzedText, 'words' | 'clauseOf'>): boolean {
+  const { words, clauseOf } = analyzed
+  const firstClause = words.filter((_, i) => clauseOf[i] === clauseOf[0])
+  if (words.length === firstClause.length) return false
+  if (firstClause.length === 1) return MIDDLING.has(firstClause[0]!)
+  return firstClause.length === 2 && (firstClause[0] === '3' || firstClause[0] === 'tres') && firstClause[1] === 'estrellas'
+}
+
+/** "ni tan rápido… ni tan lento…": two "ni tan" in one message. */
+function neitherNor(words: readonly string[]): boolean {
+  let seen = 0
+  for (let i = 0; i + 1 < words.length; i++) if (words[i] === 'ni' && words[i + 1] === 'tan') seen++
+  return seen >= 2
+}
 
 /** A plain verdict of good opening a message: "Buena comida…", "bien para pagar…". */
 const PLAIN_VERDICT = /^ack:(bien|buena|bueno|buenos|buenas|buen)$/
@@ -942,6 +961,10 @@ function blendWithModel(analyzed: AnalyzedText, rules: ReplyAssessment, topic: T
   // A concession closing the message is the other side ("me dieron el trabajo!! queda en la loma
   // del diablo eso sí"); said in the middle it only tempers ("muy rico, eso sí, hay que hacer cola").
   if (words <= MIXED_WORDS && analyzed.words.at(-2) === 'eso' && analyzed.words.at(-1) === 'si' && stances.some((s) => FOR.test(s))) best = 2
+  // A middling verdict or a middling rating opening the message ("Aceptable. La pieza limpia…", "3
+  // estrellas. Limpio, céntrico…", "Normal, como cualquier gym"), and "ni tan… ni tan…" whatever
+  // the two words ("Ni tan rápido como prometen ni tan lento como dicen").
+  if (words <= MIXED_WORDS && (opensWithMiddlingVerdict(analyzed) || neitherNor(analyzed.words))) best = 2
   // A call for a person hands the chat over (guardrails/human-request.ts): the answer before it
   // did not serve. The learned model, trained on reviews, reads "quiero hablar con un asesor" as keen.
   if (best > 1 && rules.signals.some((s) => s.startsWith('handoff:'))) best = 1

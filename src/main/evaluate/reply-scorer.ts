@@ -1139,6 +1139,26 @@ const RULES: Rule[] = [
   // no se vive todos los días", "le gana a cualquier restaurante caro", "estoy que celebro".
   { pattern: 'es|son|eres un|una ejemplo|orgullo|inspiracion', kind: 'praise', reliability: 0.65, toldOnly: true, notBefore: new Set(['de']) },
   ...rules('praise', 0.65, undefined, 'ya tocaba $', 'no se vive todos los dias', 'le gana a cualquier|cualquiera', 'estoy|estamos que celebro|celebramos|brinco|brincamos|salto|saltamos'),
+  // Fed up, mocked, never setting foot again, thieves: "Me tienen hasta la madre", "el entrenador se
+  // burló de mi peso", "Nunca en la vida vuelvo a pisar ese gym", "RATAS", "Así no es la forma".
+  ...rules('complaint', 0.75, undefined,
+    'hasta la madre|coronilla|gorro|narices|moño',
+    'se burlo|burlaron|burla|burlan de mi|nosotros|uno|la',
+    'nunca|jamas en la|mi vida vuelvo|volvere|volvemos|volveremos',
+    'delincuentes|ratas|rateros|ladrones $',
+    'asi no es la forma|manera',
+  ),
+  // "Habría estado bien que avisaran", "ya bájenle porfa", Chile's "penca": put mildly.
+  ...rules('annoyance', 0.6, undefined, 'habria|hubiera|hubiese estado bien que', 'ya bajenle|bajale|bajenles', 'penca|pencas'),
+  // Bad at it oneself is no complaint: "soy malísima con la tecnología y me explicaron todo".
+  ...rules('info', 0.5, undefined, `soy|somos ${inflected('malo malisimo pesimo negado torpe')} con|para`),
+  // A pleasant place, children who had fun, faster than thought: praise told plainly.
+  ...rules('praise', 0.65, undefined,
+    'lugar|sitio|ambiente|rato|momento|experiencia agradable',
+    'los|mis|nuestros? niños|hijos|chicos|peques se divirtieron|disfrutaron',
+    'mas rapido|rapida|facil|sencillo de lo que pense|pensaba|esperaba|creia',
+    'se nota la|el mejora|cambio|diferencia',
+  ),
   // Ruined: "se me jodió la nevera" (not "se me dañó la pantalla", which asks for a repair).
   ...rules('complaint', 0.7, undefined, 'se me|nos jodio|jodieron'),
   // Contentment: "…no pido nada más en esta vida", "arranqué el año con salud, no pido más".
@@ -1544,7 +1564,7 @@ const RULES: Rule[] = [
   // A pity felt: "Qué pena me da." (not Colombia's "qué pena con usted", which apologises).
   ...rules('annoyance', 0.6, undefined, 'que pena me|nos da'),
   // Kept from something: "el smog no deja ver", "el ruido no me deja dormir".
-  ...rules('annoyance', 0.6, undefined, 'no me|nos? deja|dejan|dejaba|dejaban ver|dormir|respirar|descansar|trabajar|estudiar|pasar|vivir'),
+  ...rules('annoyance', 0.6, undefined, 'no me|nos? deja|dejan|dejaba|dejaban|dejo|dejaron ver|dormir|respirar|descansar|trabajar|estudiar|pasar|vivir'),
   // A parcel stuck: "hace una semana que mi paquete dice en tránsito".
   ...rules('annoyance', 0.6, undefined, 'hace una|dos|tres|1|2|3|varias semana|semanas|mes|meses que mi|el|la pedido|paquete|envio|orden|compra'),
   // "…está buenísima, lástima que quede a una hora de la ciudad".

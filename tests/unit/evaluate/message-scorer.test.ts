@@ -311,7 +311,9 @@ describe('the learned model', () => {
 
   it('reads a verdict of each side in the same shape, or the other side left as "otro tema", as mixed', () => {
     const read = (text: string) => scoreMessage({ text }, parts)
-    for (const text of ['Buena comida, mala atención', 'Mercado Pago bien para pagar, mal para reclamar', 'La clínica es excelente, la EPS que me la autoriza es otro tema', 'Sánchez bien en economía, Feijóo mejor en inmigración. Empate técnico', 'el nuevo gobierno ni me emociona ni me preocupa', 'ni me quejo ni me alegro', 'me dieron el trabajo!! queda en la loma del diablo eso sí', 'No es un desastre, pero tampoco para tirar cohetes', 'Yape es práctico, aunque cada tanto se cae justo cuando más lo necesitas', 'la app nueva se ve mejor, pero ahora tardo más en encontrar las transferencias']) expect(eitherWay(text), text).toEqual([3, 3])
+    for (const text of ['Buena comida, mala atención', 'Mercado Pago bien para pagar, mal para reclamar', 'La clínica es excelente, la EPS que me la autoriza es otro tema', 'Sánchez bien en economía, Feijóo mejor en inmigración. Empate técnico', 'el nuevo gobierno ni me emociona ni me preocupa', 'ni me quejo ni me alegro', 'me dieron el trabajo!! queda en la loma del diablo eso sí', 'No es un desastre, pero tampoco para tirar cohetes', 'Yape es práctico, aunque cada tanto se cae justo cuando más lo necesitas', 'la app nueva se ve mejor, pero ahora tardo más en encontrar las transferencias', 'Aceptable. La pieza limpia, el baño compartido no tanto', '3 estrellas. Limpio, céntrico, pero nada especial', 'Normal, como cualquier gym', 'Ni tan rápido como prometen ni tan lento como dicen']) expect(eitherWay(text), text).toEqual([3, 3])
+    // A rating of three stars for a hotel's class is no verdict.
+    expect(eitherWay('Excelente hotel 3 estrellas')).toEqual([5, 5])
     // Praise said alone, then the trouble: irony, however the model leans.
     expect(eitherWay('Qué maravilla @movistar_es, tercera semana sin fibra y me seguís cobrando religiosamente 👏👏')).toEqual([1, 1])
     expect(read('Cada vez me llevo menos por lo mismo')).toMatchObject({ wasSuccessful: false })

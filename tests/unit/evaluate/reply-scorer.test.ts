@@ -1915,3 +1915,17 @@ describe('assessReply: tweets on the news — irony opened by "qué bien", lies,
     expect(assessReply('hoy no se fue la luz en todo el día').signals).not.toContain('complaint:se fue la luz')
   })
 })
+
+describe('assessReply: reviews of places — fed up, mocked, never again, thieves; a pleasant place, faster than thought (thirteenth session)', () => {
+  it('reads them as complaints and praise', () => {
+    for (const text of ['Me tienen hasta la madre', 'el entrenador se burló de mi peso', 'Nunca en la vida vuelvo a pisar ese gym', 'RATAS', 'Así no es la forma']) expect(score(text), text).toBe(1)
+    for (const text of ['la disco de al lado no nos dejó dormir', 'Habría estado bien que avisaran', 'ya bájenle porfa', 'Penca']) expect(score(text), text).toBe(2)
+    for (const text of ['Un lugar agradable para ir en familia, los niños se divirtieron', 'fue más rápido de lo que pensé', 'se nota la mejora']) expect(score(text), text).toBe(5)
+  })
+
+  it('reads being bad at it oneself as no complaint about the shop', () => {
+    expect(score('soy malísima con la tecnología')).toBe(3)
+    expect(score('Gracias por la paciencia, soy malísima con la tecnología y me explicaron todo')).toBeGreaterThanOrEqual(3)
+    expect(score('la atención es malísima')).toBe(1)
+  })
+})
