@@ -155,7 +155,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'envian|envias|envien|despachan|despachas', questionOnly: true },
     // Whether they send it: "¿me lo envías?", "¿nos las traen?".
     { pattern: 'me|nos lo|la|los|las envias|envian|mandas|mandan|traes|traen|llevas|llevan' },
-    { pattern: 'recoger|recogerlo|recojo|retirar|retirarlo|retiro|pasar por|en? la|el? tienda|local|oficina|punto' },
+    { pattern: 'recoger|recogerlo|recojo|retirar|retirarlo|retiro|pasar por|en? la|el? tienda|local|oficina|punto|sucursal|sucursales' },
     { pattern: 'a domicilio' },
     // The service comes to the customer: "¿vienen a la casa?", "¿pasan a recogerme al aeropuerto?".
     { pattern: 'vienen|viene|venir|van|pasan|pasa|ir|llegan a|hasta la|mi|su? casa|hotel|aeropuerto|oficina|trabajo|apartamento|depa|departamento|domicilio' },
@@ -222,7 +222,9 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'cuanto por' },
     { pattern: 'pesos|soles|dolares|euros|bolos|bolivares|lucas|luca|quetzales|lempiras|colones|cordobas|guaranies', questionOnly: true },
     // Money in the region's slang, asked: "¿cuánto pisto es?", "¿cuántos chavos son?", "¿cuántos varos?".
-    { pattern: 'pisto|chavos|varos|lana|reales|fulas|verdes|pesitos|cobres|billete|plata', questionOnly: true },
+    { pattern: 'pisto|chavos|varos|reales|fulas|verdes|pesitos|cobres|billete|plata', questionOnly: true },
+    // Mexico's money, not the wool: "¿la chompa es de lana de alpaca?".
+    { pattern: 'lana', questionOnly: true, notBefore: new Set(['de', 'merino', 'virgen', 'sintetica', 'natural', 'pura']) },
     // Something extra thrown in is a deal: "¿me das yapa si llevo dos?".
     { pattern: 'yapa|yapita|ñapa|ñapita|pilon|encime' },
     // Haggling over a figure: "¿me lo dejas en 20?", "si me lo dejáis en 40 pavos…".
@@ -297,6 +299,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'vuelven|vuelve|volveran|volvera a tener|llegar|entrar|traer' },
     { pattern: 'como funciona|funcionan' },
     { pattern: 'sirve|sirven para' },
+    // "es apto para veganos", "¿apta para diabéticos?".
+    { pattern: 'apto|apta|aptos|aptas para' },
     { pattern: 'para que sirve|sirven|es|son' },
     { pattern: 'como se usa|usan|instala|instalan|arma|arman|lava|lavan|aplica|aplican|conecta|conectan|prende' },
     // What is left in stock: "¿les queda?", "¿todavía tienen?".

@@ -1159,6 +1159,8 @@ const RULES: Rule[] = [
     'mas rapido|rapida|facil|sencillo de lo que pense|pensaba|esperaba|creia',
     'se nota la|el mejora|cambio|diferencia',
   ),
+  // Passing, this time: "esta vez paso", "yo paso", "mejor paso" (not "paso mañana", coming by).
+  ...rules('decline', 0.6, undefined, 'esta vez paso $', 'yo|mejor paso $', 'creo que paso $', 'tengo|tenemos mis dudas'),
   // Ruined: "se me jodió la nevera" (not "se me dañó la pantalla", which asks for a repair).
   ...rules('complaint', 0.7, undefined, 'se me|nos jodio|jodieron'),
   // Contentment: "…no pido nada más en esta vida", "arranqué el año con salud, no pido más".

@@ -161,3 +161,14 @@ describe('detectCategory: where the parcel is left', () => {
     expect(detectCategory('¿me lo dejas en 40?')).toBe('consulta_precio')
   })
 })
+
+describe('detectCategory: wool, pickup at a branch, fit for a diet (thirteenth session)', () => {
+  it.each([
+    ['la chompa es de lana de alpaca?', 'consulta_producto'],
+    ['cuanta lana?', 'consulta_precio'],
+    ['tienen retiro en sucursal', 'consulta_envio'],
+    ['es apto para veganos', 'consulta_producto'],
+  ])('%s → %s', (text, category) => {
+    expect(detectCategory(text)).toBe(category)
+  })
+})

@@ -1929,3 +1929,10 @@ describe('assessReply: reviews of places — fed up, mocked, never again, thieve
     expect(score('la atención es malísima')).toBe(1)
   })
 })
+
+describe('assessReply: passing this time (thirteenth session)', () => {
+  it('reads "esta vez paso", "yo paso" and "tengo mis dudas" as declines, not coming by', () => {
+    for (const text of ['esta vez paso', 'yo paso', 'mejor paso', 'creo que paso', 'tengo mis dudas']) expect(score(text), text).toBe(2)
+    for (const text of ['paso mañana', 'esta vez paso por la tienda']) expect(score(text), text).toBe(3)
+  })
+})
