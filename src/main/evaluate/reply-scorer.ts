@@ -1161,6 +1161,8 @@ const RULES: Rule[] = [
   ),
   // Passing, this time: "esta vez paso", "yo paso", "mejor paso" (not "paso mañana", coming by).
   ...rules('decline', 0.6, undefined, 'esta vez paso $', 'yo|mejor paso $', 'creo que paso $', 'tengo|tenemos mis dudas'),
+  // The reader's taste asked or told is not the writer's: "¿te gusta el fútbol?", "¿te gustó?".
+  ...rules('info', 0.5, undefined, 'te gusta|gustan|gusto|gustaron|encanta|encantan|encanto'),
   // Ruined: "se me jodió la nevera" (not "se me dañó la pantalla", which asks for a repair).
   ...rules('complaint', 0.7, undefined, 'se me|nos jodio|jodieron'),
   // Contentment: "…no pido nada más en esta vida", "arranqué el año con salud, no pido más".

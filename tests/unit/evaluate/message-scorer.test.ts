@@ -297,6 +297,10 @@ describe('the learned model', () => {
       expect(eitherWay(text), text).toEqual([3, 3])
       expect(scoreMessage({ text }, parts).signals, text).toContain('unreadable')
     }
+    // Small talk put to the bot asks: the model read "¿te gusta el fútbol?" as a 5.
+    const sure = modelLeaningTo([0.01, 0.01, 0.02, 0.06, 0.9])
+    expect(scoreMessage({ text: 'te gusta el futbol?' }, { sentiment: sure }).score).toBe(3)
+    expect(scoreMessage({ text: 'me gusta el futbol' }, { sentiment: sure }).score).toBe(5)
     // A word between them, or a face, says something the model may read.
     expect(eitherWay('asdfgh perro')).toEqual([5, 1])
     expect(scoreMessage({ text: 'asdfgh 😡' }, parts).signals).not.toContain('unreadable')

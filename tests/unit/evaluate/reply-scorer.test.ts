@@ -1936,3 +1936,10 @@ describe('assessReply: passing this time (thirteenth session)', () => {
     for (const text of ['paso mañana', 'esta vez paso por la tienda']) expect(score(text), text).toBe(3)
   })
 })
+
+describe('assessReply: the reader\'s taste (thirteenth session)', () => {
+  it('reads "¿te gusta…?" as asking, not the writer liking it; "le encantó a mi hija" and "te va a encantar" stay praise', () => {
+    for (const text of ['te gusta el futbol?', '¿te gustó?']) expect(assessReply(text).signals.some((s) => s.startsWith('info:te')), text).toBe(true)
+    for (const text of ['a mi hija le encantó', 'te va a encantar', 'me gusta']) expect(score(text), text).toBe(5)
+  })
+})
