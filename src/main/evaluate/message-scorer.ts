@@ -781,7 +781,7 @@ interface ModelReading {
 const PERSONAL: ReadonlySet<string> = new Set(
   'yo me mi mis conmigo nos nosotros nosotras nuestro nuestra nuestros nuestras te tu tus ti contigo usted ustedes estoy soy tengo voy quiero puedo creo pienso siento odio amo necesito estaba tenia iba he hemos fui estamos somos tenemos vamos jaja'.split(' '),
 )
-/** Days, and the words of a notice, a report or a small ad ("Se vende bici… Interesados por privado"). */
+/** Days, and the words of a notice, a report, a forecast, a premiere or a small ad ("Se vende bici… Interesados por privado", "Inamhi pronostica lluvias…"). */
 const WHEN: ReadonlySet<string> = new Set('hoy mañana lunes martes miercoles jueves viernes sabado domingo partir horario informa informan reporta reportan registra registran interesados interesadas pronostica pronostican añade añaden estrena estrenan'.split(' '))
 const HOUR = /^\d{1,2}(h|hs|am|pm)?$/
 
@@ -960,7 +960,7 @@ function blendWithModel(analyzed: AnalyzedText, rules: ReplyAssessment, topic: T
   if (words <= MIXED_WORDS && SO_SO.findAll(analyzed.words, analyzed.clauseOf).length > 0) best = 2
   // A concession closing the message is the other side ("me dieron el trabajo!! queda en la loma
   // del diablo eso sí"); said in the middle it only tempers ("muy rico, eso sí, hay que hacer cola").
-  if (words <= MIXED_WORDS && analyzed.words.at(-2) === 'eso' && analyzed.words.at(-1) === 'si' && stances.some((s) => FOR.test(s))) best = 2
+  if (words <= MIXED_WORDS && analyzed.words.at(-2) === 'eso' && analyzed.words.at(-1) === 'si') best = 2
   // A middling verdict or a middling rating opening the message ("Aceptable. La pieza limpia…", "3
   // estrellas. Limpio, céntrico…", "Normal, como cualquier gym"), and "ni tan… ni tan…" whatever
   // the two words ("Ni tan rápido como prometen ni tan lento como dicen").

@@ -1116,7 +1116,8 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.75, undefined, 'por rechazarme|rechazarnos|cancelarme|cancelarnos|ignorarme|ignorarnos|bloquearme|bloquearnos|estafarme|estafarnos|robarme|robarnos|negarme|negarnos'),
   // The good side named before a "pero": "sigue siendo el mejor para música, pero…", "la app nueva
   // se ve mejor, pero…", "me ayudaron con la clave pero…", "Yape es práctico, aunque…".
-  ...rules('praise', 0.6, undefined, 'sigue|siguen siendo el|la|los|las mejor|mejores', 'se ve|ven mejor', 'me|nos ayudaron|ayudo con|a|mucho'),
+  // (Denied, a complaint: "no me ayudaron con nada".)
+  ...rules('praise', 0.6, 'complaint', 'sigue|siguen siendo el|la|los|las mejor|mejores', 'se ve|ven mejor', 'me|nos ayudaron|ayudo con|a|mucho'),
   { pattern: 'es|son practico|practica|practicos|practicas', kind: 'praise', reliability: 0.6, toldOnly: true },
   // Trouble again, unannounced, without end: "otra huelga y mi cita cancelada por tercera vez", "una
   // marcha de la que nadie avisó", "lleva años en obra y no se le ve el final".
@@ -1539,7 +1540,7 @@ const RULES: Rule[] = [
   // Top marks and Honduras' "macizo": "el doctor un 10", "10/10 ✈️", "Macizo el equipo".
   ...rules('praise', 0.65, undefined, 'un 10|diez $', '10 10 $', 'macizo|maciza|macizos|macizas $', 'macizo|maciza el|la|los|las'),
   // A score of ten given to what is named: "servicio 10/10 de @Iberia", "atención 10 de 10".
-  ...rules('praise', 0.65, undefined, '10 10|de de|sobre 10', 'servicio|atencion|experiencia|trato|calidad|producto|todo 10 10'),
+  ...rules('praise', 0.65, undefined, '10 de|sobre 10', 'servicio|atencion|experiencia|trato|calidad|producto|todo 10 10'),
   // "respondió rapidísimo", "llegó rapidísima": quick, told at the end. (Not "top" at the end:
   // "ya no calienta. Calidad top" is irony as often.)
   ...rules('praise', 0.6, undefined, 'rapidisimo|rapidisima|rapidisimos|rapidisimas $'),

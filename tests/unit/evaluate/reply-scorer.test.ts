@@ -1943,3 +1943,10 @@ describe('assessReply: the reader\'s taste (thirteenth session)', () => {
     for (const text of ['a mi hija le encantó', 'te va a encantar', 'me gusta']) expect(score(text), text).toBe(5)
   })
 })
+
+describe('assessReply: help denied (thirteenth session)', () => {
+  it('reads "no me ayudaron con nada" as a complaint, not the praise "me ayudaron"', () => {
+    expect(score('no me ayudaron con nada')).toBeLessThanOrEqual(2)
+    expect(score('me ayudaron con la clave')).toBeGreaterThanOrEqual(4)
+  })
+})
