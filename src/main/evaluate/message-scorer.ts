@@ -202,6 +202,10 @@ const SO_SO = new PhraseSet(
     'ni me|nos quejo|quejamos ni me|nos alegro|alegramos',
     'para tirar|echar cohetes',
     'nada especial $',
+    // "…No sé qué pensar", "Hay de todo", "Las dos cosas son ciertas".
+    'no se que pensar $',
+    'hay de todo $',
+    'las dos cosas son ciertas|verdad',
     // "el nuevo gobierno ni me emociona ni me preocupa".
     'ni me|nos emociona|gusta|encanta|alegra|entusiasma|ilusiona ni me|nos preocupa|disgusta|molesta|enoja|asusta|desagrada',
     'ni me|nos preocupa|disgusta|molesta|enoja|asusta|desagrada ni me|nos emociona|gusta|encanta|alegra|entusiasma|ilusiona',

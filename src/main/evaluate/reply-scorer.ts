@@ -141,7 +141,7 @@ const SLOW_VERBS = 'es|esta|estan|son|va|van|anda|andan|fue|estuvo|sigue|siguen'
 /** Adjectives after which "bien" is "very", not "fine": "está bien caro", "bien feo el color", "bien lento". */
 const INTENSIFIED: ReadonlySet<string> = new Set('pinche caro cara caros caras feo fea feos feas malo mala malos malas lento lenta lentos lentas raro rara raros raras dificil complicado complicada chafa pesado pesada triste tristes tarde lejos chico chica chicos chicas pequeño pequeña sucio sucia aburrido aburrida cansado cansada jodido jodida fuerte duro dura caido caida'.split(' '))
 /** Verbs after which "no se" is a reflexive, not "no sé": "el gato ya no se quiere ir", "no se mueve". */
-const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren puede pueden podia podian pudo repite repiten olviden olvides olvidan desarma desarman rompe rompen daña dañan despinta despintan hunde hunden pudieron podra podria va van fue fueron queda quedan quedo mueve mueven hace hizo deja dejan olvida pierde preocupe preocupen vende venden consigue consiguen encuentra encuentran cansa acaba acabo salva cumple cumplio da dio llama llaman come duerme baña arregla arreglo soluciona soluciono compara mete meten rinde calla acredito acreditaron carga cargan cargo cargaron aplico aplicaron proceso procesaron envio enviaron guardo guardaron actualiza actualizo reflejo reflejaron registro registraron desconto activo activaron completo realizo efectuo genero descargo abre abrio cierra cerro conecta conecto instalo prende enciende paga pagan compra compran reporta reportan reportaron registra registran registraron cae caen cayo cayeron mancha manchan destiñe destiñen encoge encogen calienta calientan traba traban oxida oxidan pega pegan suelta sueltan rompio rompieron inunda inundan inundo'.split(' '))
+const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren puede pueden podia podian pudo repite repiten olviden olvides olvidan desarma desarman rompe rompen daña dañan despinta despintan hunde hunden pudieron podra podria va van fue fueron queda quedan quedo mueve mueven hace hizo deja dejan olvida pierde preocupe preocupen vende venden consigue consiguen encuentra encuentran cansa acaba acabo salva cumple cumplio da dio llama llaman come duerme baña arregla arreglo soluciona soluciono compara mete meten rinde calla acredito acreditaron carga cargan cargo cargaron aplico aplicaron proceso procesaron envio enviaron guardo guardaron actualiza actualizo reflejo reflejaron registro registraron desconto activo activaron completo realizo efectuo genero descargo abre abrio cierra cerro conecta conecto instalo prende enciende paga pagan compra compran reporta reportan reportaron registra registran registraron cae caen cayo cayeron mancha manchan destiñe destiñen encoge encogen calienta calientan traba traban oxida oxidan pega pegan suelta sueltan rompio rompieron inunda inundan inundo ha han habia habian nota noto notan notaron'.split(' '))
 
 /** What an order can come without: the delivery, a bag, a receipt, an ingredient. */
 const UNWANTED_EXTRAS: ReadonlySet<string> = new Set('envio delivery domicilio bolsa bolsita factura boleta recibo ticket cubiertos servilletas salsa salsas cebolla hielo azucar picante mayonesa ketchup mostaza aji tomate lechuga queso pepinillos crema'.split(' '))
@@ -440,11 +440,12 @@ const RULES: Rule[] = [
   ...rules('praise', 0.75, undefined, `terrible|terribles|tremendo|tremenda de? ${inflected('bueno rico lindo bonito bacan chevere entretenido divertido')}|buen|buenazo|buenaza`),
   ...rules('praise', 0.8, undefined,
     'que belleza|maravilla|chimba|nota|lujo',
-    'de lujo',
     'lo maximo',
     'una chimba|nota',
     'justo|exactamente lo que buscaba|necesitaba|queria',
   ),
+  // Not a luxury item named: "el aceite ya es artículo de lujo", "un hotel de lujo".
+  { pattern: 'de lujo', kind: 'praise', reliability: 0.8, notAfter: new Set(['articulo', 'articulos', 'producto', 'productos', 'bien', 'bienes', 'objeto', 'hotel', 'hoteles', 'auto', 'autos', 'carro', 'carros', 'coche', 'coches']) },
   // Denied, the service is bad: "no es buen servicio", "no fue buena atención".
   ...rules('praise', 0.8, 'complaint',
     'excelente|buen|buena|buenisimo|buenisima servicio|atencion',
@@ -751,7 +752,9 @@ const RULES: Rule[] = [
   ...rules('misanswer', 0.7, undefined, 'yo? pregunte por|otra|fue', 'pero|yo pregunte si|que|cuanto|como|por|cual', 'no me? responde|responden|respondio|respondiste|contesta|contestaste|contestan'),
 
   // --- objections (price) ---
-  ...rules('price_objection', 0.7, 'reassurance', `caro|caros|${inflected('carisimo costoso costosito carero')}|carito|caritos|elevado`, 'mucha|mucho plata|dinero|billete'),
+  ...rules('price_objection', 0.7, 'reassurance', `${inflected('carisimo costoso costosito carero')}|carito|caritos|elevado`, 'mucha|mucho plata|dinero|billete'),
+  // Not a dear place named as a kind: "le gana a cualquier restaurante caro".
+  { pattern: 'caro|caros', kind: 'price_objection', reliability: 0.7, negated: 'reassurance', notAfter: new Set(['restaurante', 'restaurantes', 'hotel', 'hoteles', 'lugar', 'lugares', 'sitio', 'sitios', 'barrio', 'barrios']) },
   // Not the face: "miren esa carita 🐶", "con cara de pocos amigos", "la cara que puso".
   { pattern: 'cara|caras|carita|caritas', kind: 'price_objection', reliability: 0.7, negated: 'reassurance', notAfter: FACE_BEFORE },
   ...rules('price_objection', 0.7, undefined, 'se? sale|pasa|sobrepasa|excede de|del mi|el? presupuesto', 'fuera de|del mi? presupuesto', 'se me va|sale|pasa|sube de|del mi? presupuesto'),
@@ -1164,6 +1167,8 @@ const RULES: Rule[] = [
   ...rules('decline', 0.6, undefined, 'esta vez paso $', 'yo|mejor paso $', 'creo que paso $', 'tengo|tenemos mis dudas'),
   // The reader's taste asked or told is not the writer's: "¿te gusta el fútbol?", "¿te gustó?".
   ...rules('info', 0.5, undefined, 'te gusta|gustan|gusto|gustaron|encanta|encantan|encanto'),
+  // Prices up and pay the same: "las colegiaturas subieron 20% y el sueldo igualito".
+  ...rules('annoyance', 0.65, undefined, 'y el sueldo|salario igual|igualito|congelado'),
   // Ruined: "se me jodió la nevera" (not "se me dañó la pantalla", which asks for a repair).
   ...rules('complaint', 0.7, undefined, 'se me|nos jodio|jodieron'),
   // Contentment: "…no pido nada más en esta vida", "arranqué el año con salud, no pido más".

@@ -1950,3 +1950,15 @@ describe('assessReply: help denied (thirteenth session)', () => {
     expect(score('me ayudaron con la clave')).toBeGreaterThanOrEqual(4)
   })
 })
+
+describe('assessReply: a luxury item, a dear place named, pay that stays, "no se ha notado" (thirteenth session)', () => {
+  it('reads them for what they say', () => {
+    expect(score('el aceite ya es artículo de lujo, qué vergüenza')).toBe(1)
+    expect(score('quedó de lujo')).toBe(5)
+    expect(assessReply('le gana a cualquier restaurante caro').signals.some((s) => s.startsWith('price_objection:'))).toBe(false)
+    expect(score('muy caro')).toBe(2)
+    expect(score('las colegiaturas subieron 20% y el sueldo igualito')).toBe(2)
+    expect(assessReply('en el súper no se ha notado tanto').signals).not.toContain('confusion:no se')
+    expect(score('no se')).toBe(2)
+  })
+})
