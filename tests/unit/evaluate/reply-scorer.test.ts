@@ -1962,3 +1962,14 @@ describe('assessReply: a luxury item, a dear place named, pay that stays, "no se
     expect(score('no se')).toBe(2)
   })
 })
+
+describe('assessReply: slow told, quick denied, staff who ignore, honest dealing (thirteenth session)', () => {
+  it('reads them for what they say', () => {
+    expect(score('tardaron en darme la cita')).toBe(2)
+    expect(score('no tardaron en responder')).toBeGreaterThanOrEqual(4)
+    expect(score('el resto del personal ni te mira')).toBe(2)
+    expect(score('me atendió un domingo y no me cobró de más. Gente así ya no hay')).toBe(5)
+    expect(score('me cobró de más')).toBe(1)
+    expect(score('no tardaron en atenderme')).toBeGreaterThanOrEqual(4)
+  })
+})
