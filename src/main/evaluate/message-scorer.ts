@@ -823,6 +823,8 @@ export const DATA_NEUTRAL_PRIOR = 0.4
 const DATA_WORDS: ReadonlySet<string> = new Set('dni cedula rut curp rfc nit ruc cuil cuit nie nif pasaporte folio radicado expediente'.split(' '))
 /** Where a private message went: "por privado", "les mandé DM", "al inbox". */
 const PRIVATE_CHANNEL: ReadonlySet<string> = new Set('privado interno dm md inbox'.split(' '))
+/** What comes before the private channel when a message went there: "por privado", "les mandé un DM". */
+const TO_CHANNEL: ReadonlySet<string> = new Set('por un al el mande envie escribi'.split(' '))
 
 function handsOverData(words: readonly string[]): boolean {
   return words.some(
@@ -830,7 +832,7 @@ function handsOverData(words: readonly string[]): boolean {
       DATA_WORDS.has(w) ||
       /^\d[\d.]{5,}$/.test(w) ||
       (w === 'datos' && words[i - 1] === 'mis') ||
-      (PRIVATE_CHANNEL.has(w) && ['por', 'un', 'al', 'el', 'mande', 'envie', 'escribi'].includes(words[i - 1] ?? '')),
+      (PRIVATE_CHANNEL.has(w) && TO_CHANNEL.has(words[i - 1] ?? '')),
   )
 }
 

@@ -2270,7 +2270,7 @@ function opensWithIrony(active: readonly Signal[], analyzed: Pick<AnalyzedText, 
   // "Qué belleza de gestión,": what is praised may follow, after a "de".
   const endsClause = (end: number) => end === next || (words[end] === 'de' && end + 2 === next)
   const opener = active.some((s) => exclaims(s) && s.span && endsClause(s.span.end) && words.slice(0, s.span.start).every((w) => EXCLAIMING.has(w)) && !GOOD_BEFORE.has(words[0]!))
-  const wrong = active.some((s) => (MILD_NEGATIVE.has(s.kind) || STRONG_NEGATIVE.has(s.kind)) && !LONGING.test(s.label) && s.span && clauseOf[s.span.start] === clauseOf[next])
+  const wrong = active.some((s) => (MILD_NEGATIVE.has(s.kind) || STRONG_NEGATIVE.has(s.kind)) && s.span && clauseOf[s.span.start] === clauseOf[next])
   // Trouble set right after it ("Pura vida, se fue la luz… y en menos de una hora ya estaban los
   // técnicos. Unos cracks") tells a story that ended well.
   const setRight = words.slice(next).some((w, i, rest) => SET_RIGHT.has(w) || (w === 'ya' && (rest[i + 1] === 'estaban' || rest[i + 1] === 'estaba')) || (w === 'menos' && rest[i + 1] === 'de'))
@@ -2401,6 +2401,12 @@ export function resolveSignals(signals: readonly Signal[], analyzed: Pick<Analyz
     k = kinds()
     extra.push('irony')
   }
+  // Missing it beside praise is longing for what was good ("qué maravilla de serie… ya la echo de
+  // menos. Obra maestra"), not a letdown — nor the trouble an ironic opening needs.
+  if (active.some((s) => s.kind === 'praise') && active.some((s) => LONGING.test(s.label))) {
+    active = active.filter((s) => !LONGING.test(s.label))
+    k = kinds()
+  }
   // Praise said alone as the opening exclamation, then what went wrong in the very next clause
   // ("maravilloso, sin agua y sin luz el mismo día, gracias Corpoelec 👏👏", "qué lindo, otra vez se
   // inundó…"): the kind words, the thanks and the applause are irony.
@@ -2413,12 +2419,6 @@ export function resolveSignals(signals: readonly Signal[], analyzed: Pick<Analyz
   // pasos 😭❤️", "gracias 🥲"), not a letdown.
   if (active.some((s) => s.kind === 'praise' || s.kind === 'gratitude') && active.some((s) => MOVED_FACES.has(s.label))) {
     active = active.filter((s) => !MOVED_FACES.has(s.label))
-    k = kinds()
-  }
-  // Missing it beside praise is longing for what was good ("qué maravilla de serie… ya la echo de
-  // menos. Obra maestra"), not a letdown.
-  if (active.some((s) => s.kind === 'praise') && active.some((s) => LONGING.test(s.label)) && active.every((s) => !(STRONG_NEGATIVE.has(s.kind) || MILD_NEGATIVE.has(s.kind)) || LONGING.test(s.label))) {
-    active = active.filter((s) => !LONGING.test(s.label))
     k = kinds()
   }
   // A shouted or exclaimed refusal ("NO!!!") is no longer polite.
