@@ -143,6 +143,19 @@ const MIXED_FOR = /^praise:|^ack:(.* )?(bien|buena|buenos|buenas)$|^negation:no 
 /** "Bueno" weighs only past the first word: "es bueno pero…" praises, "bueno, pero…" is a "well". */
 const MIXED_FOR_PAST_FIRST = /^ack:(.* )?bueno$/
 const MIXED_AGAINST = /^(complaint|annoyance|insult|anger):/
+/**
+ * A price objection weighs as the other side only when everything is dear: a place, not the thing
+ * on sale ("Cancún bonito pero todo carísimo"; "me gusta pero está caro" stays a chat's objection).
+ */
+const PRICE_OBJECTION = /^price_objection:/
+/** Between "todo" and the price: "todo muy caro", "todo super caro". */
+const EVERYTHING_SO: ReadonlySet<string> = new Set(['muy', 'super', 're', 'bien', 'tan', 'mas', 'demasiado', 'carisimo'])
+
+function against(words: readonly string[], stance: string): boolean {
+  if (MIXED_AGAINST.test(stance)) return true
+  const at = phraseAt(words, stance)
+  return PRICE_OBJECTION.test(stance) && (words[at - 1] === 'todo' || (words[at - 2] === 'todo' && EVERYTHING_SO.has(words[at - 1]!)))
+}
 
 /**
  * Saying outright that it was neither good nor bad: "ni fu ni fa", "mitad y mitad", "nervios y
@@ -163,7 +176,8 @@ const SO_SO = new PhraseSet(
     'sentimientos encontrados',
     'agridulce',
     'lo mejor y lo peor',
-    'cosas buenas y cosas|otras malas',
+    'cosas buenas y sus|las? cosas|otras malas',
+    'lo bueno y lo malo',
     'cosas buenas y cosas|otras que|no',
     'con ganas y sin ganas',
     'mas o menos $',
@@ -175,7 +189,7 @@ const SO_SO = new PhraseSet(
     'una por otra $',
     'y otros|otras no tanto',
     'cosas buenas y malas',
-    'pros y contras',
+    'pros y sus? contras',
     'ventajas y desventajas',
     // Weighed and settled: "…el repartidor un poco borde. Se compensa", "supongo que no se puede tener todo",
     // "buena carne, los precios ya son otra historia".
@@ -209,6 +223,8 @@ const SO_SO = new PhraseSet(
     // "el nuevo gobierno ni me emociona ni me preocupa".
     'ni me|nos emociona|gusta|encanta|alegra|entusiasma|ilusiona ni me|nos preocupa|disgusta|molesta|enoja|asusta|desagrada',
     'ni me|nos preocupa|disgusta|molesta|enoja|asusta|desagrada ni me|nos emociona|gusta|encanta|alegra|entusiasma|ilusiona',
+    // Told of what is past: "ni me encantó ni me disgustó".
+    'ni me|nos encanto|gusto|emociono|convencio ni me|nos disgusto|molesto|decepciono|desagrado',
   ].map((pattern) => ({ pattern, value: true })),
 )
 
@@ -230,7 +246,7 @@ function praiseThenComplaint(words: readonly string[], stances: readonly string[
   const at = (s: string) => phraseAt(words, s)
   const praised = stances.some((s) => (MIXED_FOR.test(s) ? at(s) >= 0 : MIXED_FOR_PAST_FIRST.test(s) && at(s) > 0) && at(s) < turn)
   if (!praised) return false
-  if (stances.some((s) => MIXED_AGAINST.test(s) && at(s) > turn)) return true
+  if (stances.some((s) => against(words, s) && at(s) > turn)) return true
   return silentTurn && words.length - turn - 1 >= SILENT_TURN_WORDS && stances.every((s) => at(s) < turn)
 }
 
@@ -254,7 +270,7 @@ function neitherNor(words: readonly string[]): boolean {
 }
 
 /** A plain verdict of good opening a message: "Buena comida…", "bien para pagar…". */
-const PLAIN_VERDICT = /^ack:(bien|buena|bueno|buenos|buenas|buen)$/
+const PLAIN_VERDICT = /^ack:(bien|buena|bueno|buenos|buenas|buen)$|^praise:buena [^ ]+$/
 /** After praise that opens a message, what makes it one side of two: "feliz por ella, triste por mí". */
 const ONE_SIDE = new Set(['por', 'porque', 'con', 'de'])
 /** Ending praise that opens a message, they make it a verdict on a thing named: "buena la comida, lenta la atención". */
@@ -273,19 +289,19 @@ function sidesSetApart(analyzed: Pick<AnalyzedText, 'words' | 'clauseOf'>, stanc
     .filter((s) => PRAISE.test(s))
     .map((s) => ({ at: phraseAt(words, s), length: s.slice(s.indexOf(':') + 1).split(' ').length }))
     .filter(({ at, length }) => at > 0 || ONE_SIDE.has(words[length] ?? '') || DEFINITE_ARTICLES.has(words[length - 1] ?? ''))
-  const against = stances.flatMap((s) => (MIXED_AGAINST.test(s) ? [phraseAt(words, s)] : [])).filter((at) => at >= 0)
+  const opposed = stances.flatMap((s) => (against(words, s) ? [phraseAt(words, s)] : [])).filter((at) => at >= 0)
   // A verdict in the same shape on each side: "Buena comida, mala atención", "Mercado Pago bien
   // para pagar, mal para reclamar". The "bueno" must name what it judges in the first clause
   // ("bueno, mala suerte" is a letdown), and the complaint must open a later clause.
   const opensClause = (at: number) => at === 0 || clauseOf[at - 1] !== clauseOf[at]
   const verdict = stances.some((s) => {
     const at = PLAIN_VERDICT.test(s) ? phraseAt(words, s) : -1
-    return at >= 0 && clauseOf[at] === clauseOf[0] && clauseOf[at + 1] === clauseOf[at] && against.some((a) => opensClause(a) && clauseOf[a]! > clauseOf[0]!)
+    return at >= 0 && clauseOf[at] === clauseOf[0] && clauseOf[at + 1] === clauseOf[at] && opposed.some((a) => opensClause(a) && clauseOf[a]! > clauseOf[0]!)
   })
   if (verdict) return true
   if (praise.length === 0) return false
   const firstClause = Math.min(...praise.map(({ at }) => clauseOf[at]!))
-  return against.some((at) => clauseOf[at]! > firstClause)
+  return opposed.some((at) => clauseOf[at]! > firstClause)
 }
 
 /**

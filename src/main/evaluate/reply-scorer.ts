@@ -132,6 +132,8 @@ const FACE_BEFORE: ReadonlySet<string> = new Set(['esa', 'su', 'la', 'una', 'tu'
 const LINK_VERBS = 'pasame|mandame|enviame|dame|envia|manda|pasa|mandas|envias|pasas|pases|mandes|envies|mandan|envian|comparte|compartes|compartir|mandar|enviar|pasar|regala'
 const QUANTITIES = '1|2|3|4|5|uno|una|dos|tres|cuatro|cinco|ese|esa|esos|esas|este'
 const IF_WORDS: ReadonlySet<string> = new Set(['si', 'cuando', 'mientras'])
+/** Before a "no quiero", words that make it a condition, no refusal. */
+const UNLESS_WORDS: ReadonlySet<string> = new Set([...IF_WORDS, 'aunque', 'donde'])
 /** What people see go up: "ya subió el pasaje", "la luz aumentó". */
 const PRICED_THINGS = 'precio|precios|pasaje|pasajes|boleto|luz|gasolina|nafta|dolar|arriendo|alquiler|tarifa|tarifas|canasta|comida'
 /** A job, in the region's words: "me salió la chamba", "conseguí pega". */
@@ -141,7 +143,7 @@ const SLOW_VERBS = 'es|esta|estan|son|va|van|anda|andan|fue|estuvo|sigue|siguen'
 /** Adjectives after which "bien" is "very", not "fine": "está bien caro", "bien feo el color", "bien lento". */
 const INTENSIFIED: ReadonlySet<string> = new Set('pinche caro cara caros caras feo fea feos feas malo mala malos malas lento lenta lentos lentas raro rara raros raras dificil complicado complicada chafa pesado pesada triste tristes tarde lejos chico chica chicos chicas pequeño pequeña sucio sucia aburrido aburrida cansado cansada jodido jodida fuerte duro dura caido caida'.split(' '))
 /** Verbs after which "no se" is a reflexive, not "no sé": "el gato ya no se quiere ir", "no se mueve". */
-const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren puede pueden podia podian pudo repite repiten olviden olvides olvidan desarma desarman rompe rompen daña dañan despinta despintan hunde hunden pudieron podra podria va van fue fueron queda quedan quedo mueve mueven hace hizo deja dejan olvida pierde preocupe preocupen vende venden consigue consiguen encuentra encuentran cansa acaba acabo salva cumple cumplio da dio llama llaman come duerme baña arregla arreglo soluciona soluciono compara mete meten rinde calla acredito acreditaron carga cargan cargo cargaron aplico aplicaron proceso procesaron envio enviaron guardo guardaron actualiza actualizo reflejo reflejaron registro registraron desconto activo activaron completo realizo efectuo genero descargo abre abrio cierra cerro conecta conecto instalo prende enciende paga pagan compra compran reporta reportan reportaron registra registran registraron cae caen cayo cayeron mancha manchan destiñe destiñen encoge encogen calienta calientan traba traban oxida oxidan pega pegan suelta sueltan rompio rompieron inunda inundan inundo ha han habia habian nota noto notan notaron'.split(' '))
+const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren puede pueden podia podian pudo repite repiten olviden olvides olvidan desarma desarman rompe rompen daña dañan despinta despintan hunde hunden pudieron podra podria va van fue fueron queda quedan quedo mueve mueven hace hizo deja dejan olvida pierde preocupe preocupen vende venden consigue consiguen encuentra encuentran cansa acaba acabo salva cumple cumplio da dio llama llaman come duerme baña arregla arreglo soluciona soluciono compara mete meten rinde rinda rindan rindas calla acredito acreditaron carga cargan cargo cargaron aplico aplicaron proceso procesaron envio enviaron guardo guardaron actualiza actualizo reflejo reflejaron registro registraron desconto activo activaron completo realizo efectuo genero descargo abre abrio cierra cerro conecta conecto instalo prende enciende paga pagan compra compran reporta reportan reportaron registra registran registraron cae caen cayo cayeron mancha manchan destiñe destiñen encoge encogen calienta calientan traba traban oxida oxidan pega pegan suelta sueltan rompio rompieron inunda inundan inundo ha han habia habian nota noto notan notaron'.split(' '))
 
 /** What an order can come without: the delivery, a bag, a receipt, an ingredient. */
 const UNWANTED_EXTRAS: ReadonlySet<string> = new Set('envio delivery domicilio bolsa bolsita factura boleta recibo ticket cubiertos servilletas salsa salsas cebolla hielo azucar picante mayonesa ketchup mostaza aji tomate lechuga queso pepinillos crema'.split(' '))
@@ -158,6 +160,9 @@ const TAKEN_SOMEWHERE: ReadonlySet<string> = new Set('a al en para puesto puesta
 const PAID_ON_TIME: ReadonlySet<string> = new Set(['pago', 'pagos', 'pagamos', 'pagar', 'pagando'])
 /** Got elsewhere, before "en otro lado": told of the thing, no customer going away. */
 const BOUGHT_ELSEWHERE: ReadonlySet<string> = new Set('comprado comprada comprados compradas hecho hecha hechos hechas pedido pedida pedidos pedidas'.split(' '))
+
+/** Before "buenas", words that make it a verdict on them, not Spain's or the region's hello. */
+const GOOD_THINGS_BEFORE: ReadonlySet<string> = new Set('cosas personas gentes ideas noticias vibras intenciones manos notas ofertas opciones amigas migas tan mas bien son estan eran estaban fueron salieron quedaron sus las unas mis tus nuestras'.split(' '))
 
 /** What makes "qué servicio…" praise: "¡qué servicio tan bueno!", "qué atención más rápida". */
 const GOOD_AFTER: ReadonlySet<string> = new Set('tan mas muy bueno buena buenisimo buenisima excelente rapido rapida bien lindo linda chevere genial increible espectacular amable'.split(' '))
@@ -363,6 +368,13 @@ const RULES: Rule[] = [
   ...rules('annoyance', 0.7, undefined, 'nada bien'),
   // A fine day: "bonito día en Donosti" (wishing one is a goodbye, below).
   ...rules('praise', 0.6, undefined, 'bonito|lindo|hermoso|precioso|gran dia|tarde|noche|finde'),
+  // Relief: "qué alivio", "es un alivio saber que…". (Luck in a draw stays out: "me tocó la
+  // lotería" is as often a wry word for bad luck.)
+  ...rules('praise', 0.7, undefined, 'que|un|gran|menudo|todo alivio'),
+  // What a wish sends away is no complaint: "que la hoguera se lleve todo lo malo".
+  ...rules('info', 0.4, undefined, 'todo lo malo'),
+  // Said alone after the thing: "Cancún bonito pero todo carísimo", "lugar lindo". Not the fish ("lata de bonito").
+  { pattern: inflected('lindo bonito'), kind: 'praise', reliability: 0.6, negated: 'objection', toldOnly: true, notAfter: new Set(['el', 'del', 'de', 'un', 'atun', 'lata']) },
   // Spotless, a joy, hats off; celebrating; champions.
   ...rules('praise', 0.7, 'annoyance', 'impecable|impecables|chapeau|alegria|alegron', 'a celebrar|festejar', 'celebrando|festejando'),
   // Not the name of a cup: "la Liga de Campeones vuelve el martes".
@@ -421,6 +433,14 @@ const RULES: Rule[] = [
   // Whoever it pleased: "nos encantó", "a mi esposa le fascinó", "les gustó mucho".
   ...rules('praise', 0.85, 'decline', 'me|nos|le|les encanta|encanto|encantan|encantaron|fascina|fascino|fascinan|fascinaron', 'te|les|le va|van a encantar|fascinar'),
   ...rules('praise', 0.8, 'rejection', 'me gusta|gusto|gustan|gustaron|gustaria', 'nos|le|les gusta|gusto|gustan|gustaron', 'me|nos|le|les ha|han gustado|encantado'),
+  // Liking said more softly, and its opposite: "me agrada la nueva ministra", "me aburrió la carrera".
+  ...rules('praise', 0.75, 'rejection', 'me|nos|le|les agrada|agradan|agrado|agradaron|agradaba'),
+  ...rules('annoyance', 0.65, 'praise', 'me|nos|le|les aburre|aburren|aburrio|aburrieron|aburria', 'me aburri', 'nos aburrimos'),
+  // Tears of joy: "estoy llorando de emoción", "no paro de llorar de felicidad".
+  ...rules('praise', 0.75, undefined, 'llorando|llore|lloro|lloramos|llorar|llorado|lloraba de emocion|felicidad|alegria|orgullo'),
+  // Mexico's "chale", a sigh at a letdown; a tyrant and a wretch are no praise.
+  ...rules('annoyance', 0.6, undefined, 'chale'),
+  ...rules('complaint', 0.7, undefined, 'tirano|tirana|tiranos|miserable|miserables'),
   // A wish, not a liking: "me gustaría saber el precio", "me gustaría verlo en persona"; or buying it.
   ...rules('info', 0.5, undefined, 'me|nos gustaria saber|ver|verlo|verla|verlos|verlas|preguntar|consultar|conocer|tener|hacer|averiguar|cotizar|probar|probarme|probarlo|ir|pasar|que|una|un|el|la|los|las|mas|informacion|hablar'),
   ...rules('purchase', 0.8, 'rejection', 'me|nos gustaria comprar|comprarlo|comprarla|comprarlos|pedir|pedirlo|ordenar|llevarmelo|llevarmela|llevarme|adquirir|reservar|apartar|separar|encargar'),
@@ -435,6 +455,10 @@ const RULES: Rule[] = [
   { pattern: 'es|son|eres|fue|un|una capo|capa|capos|capas|groso|grosa|grosos|grosas|idolo', kind: 'praise', reliability: 0.7, toldOnly: true },
   // Not "muy buenas", Spain's hello.
   ...rules('praise', 0.75, 'rejection', `muy|super|que|re|demasiado|tan|bien ${inflected('chevere bacano lindo bonito util bello chulo')}|bueno|buena|buenos|chimba`),
+  // Pretty to pay, to be charged, to rise at dawn: irony in a message to the company ("Qué lindo
+  // @Personal cobrarme la reconexión cuando el corte fue culpa de ustedes", "qué bonito pagar 450
+  // lucas de arriendo…"). Not waiting or staying in, sweet as often ("qué lindo esperar a mi bebé").
+  ...rules('annoyance', 0.7, undefined, `que|muy|tan ${inflected('lindo bonito hermoso bello')} pagar|cobrar|cobrarme|cobrarnos|cobrarle|cobrarles|madrugar|perder`),
   // Chile's and the River Plate's "terrible" before a good word is "very": "terrible bueno el
   // completo", "estuvo terrible de buena la fiesta". Claimed before "terrible" alone complains.
   ...rules('praise', 0.75, undefined, `terrible|terribles|tremendo|tremenda de? ${inflected('bueno rico lindo bonito bacan chevere entretenido divertido')}|buen|buenazo|buenaza`),
@@ -690,7 +714,9 @@ const RULES: Rule[] = [
   { pattern: 'a ver', kind: 'stall', reliability: 0.4, notAfter: new Set('voy vamos va van fui fuimos fue fueron viajo viajamos viaja viajan vengo vine vino vinieron ir venir salgo sali paso pase'.split(' ')) },
   ...rules('stall', 0.4, undefined, 'hmm'),
 
-  ...rules('greeting', 0.4, undefined, 'hola|buenas', 'buenos|buen|buenas dia|dias|tardes|noches'),
+  ...rules('greeting', 0.4, undefined, 'hola', 'buenos|buen|buenas dia|dias|tardes|noches'),
+  // After a thing named, "buenas" judges it: "tiene sus cosas buenas y sus cosas malas".
+  { pattern: 'buenas', kind: 'greeting', reliability: 0.4, notAfter: GOOD_THINGS_BEFORE },
   ...rules('greeting', 0.4, undefined, 'hey|ey|hi|hello|saludos $'),
   // Hellos and goodbyes in the region's words: manners, neither pleased nor upset (the model read
   // "saludos" and "hasta pronto" as 1, "nos vemos" and "quiubo" as 5, from reviews that end so).
@@ -820,7 +846,8 @@ const RULES: Rule[] = [
 
   // --- strong negatives ---
   // Not a detail of how it should come: "no quiero envío, paso a buscar", "no quiero cebolla".
-  ...rules('rejection', 0.85, undefined, 'no quiero|queremos|quisiera').map((r) => ({ ...r, notBefore: UNWANTED_EXTRAS })),
+  // Not inside a "when" or an "if": "me hace reír hasta cuando no quiero".
+  ...rules('rejection', 0.85, undefined, 'no quiero|queremos|quisiera').map((r) => ({ ...r, notBefore: UNWANTED_EXTRAS, notAfter: UNLESS_WORDS })),
   ...rules('rejection', 0.85, undefined, 'nada que ver'),
   ...rules('rejection', 0.8, undefined, 'no me|nos? sirve|sirven|sirvio|sirvieron|funciona|funcionan|funciono|funcionaron|anda|andan|anduvo', 'no es|era lo que busco|buscaba|necesito|necesitaba|queria|quiero|esperaba|esperabamos|pedi'),
   ...rules('rejection', 0.75, undefined, 'para nada', 'ni loco|loca|poquito', 'ni de riesgos|fundas'),
@@ -1067,7 +1094,7 @@ const RULES: Rule[] = [
     'responder|contestar|atender|solucionar|resolver|devolverme|llamarme o no $',
   ),
   // Charged for what was never asked for: "me debitaron un seguro que nunca contraté", "un mantenimiento que no hicieron".
-  ...rules('complaint', 0.7, undefined, 'que no|nunca contrate|contratamos|pedi|pedimos|solicite|solicitamos|autorice|autorizamos|hicieron|use|usamos|consumi|consumimos'),
+  ...rules('complaint', 0.7, undefined, 'que yo|nosotros? no|nunca|jamas contrate|contratamos|pedi|pedimos|solicite|solicitamos|autorice|autorizamos|hicieron|use|usamos|consumi|consumimos|acepte|aceptamos|firme|firmamos'),
   // Lost in their hands, nobody answering: "perdieron mi maleta", "nadie me responde", "nadie sabe nada".
   ...rules('complaint', 0.75, undefined,
     'perdieron|perdio|extraviaron|extravio mi|el|la|nuestro|nuestra|su? maleta|pedido|paquete|equipaje|envio|encomienda|valija|mercancia',
@@ -1110,7 +1137,7 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.7, undefined,
     'me|nos siguen|sigues|seguis|sigue cobrando|facturando',
     'aun asi me|nos cobran|cobraron|cobra|cobro',
-    'poco|nada transparente|transparentes|serio|seria|serios|profesional|profesionales|confiable|confiables',
+    'poco|nada transparente|transparentes|serio|seria|serios|profesional|profesionales|confiable|confiables|creible|creibles',
   ),
   // (Not "solo un día sin internet", which makes light of it.)
   { pattern: 'semana|semanas|dia|dias|mes|meses|horas sin señal|internet|luz|conexion|fibra|agua|servicio|linea|gas|cable', kind: 'annoyance', reliability: 0.65, notAfter: new Set(['un', 'una', 'solo', 'apenas']) },
@@ -1177,6 +1204,14 @@ const RULES: Rule[] = [
   ...rules('praise', 0.6, undefined, 'no me|nos cobro|cobraron|cobran de mas'),
   // Ruined: "se me jodió la nevera" (not "se me dañó la pantalla", which asks for a repair).
   ...rules('complaint', 0.7, undefined, 'se me|nos jodio|jodieron'),
+  // Ruined by the company's fault: "CORPOELEC me quemó la nevera", "ya se me arruinó la tele"; paid
+  // and cut off all the same: "pagué a tiempo y me lo cortaron igual".
+  // (Not "se me quemó el arroz"; a thing broken is read below, "se me dañó la nevera".)
+  { pattern: 'me|nos quemo|quemaron|arruino|arruinaron|jodio|jodieron|fundio|fundieron el|la|los|las|mi|mis', kind: 'complaint', reliability: 0.75, notAfter: new Set(['se']) },
+  ...rules('complaint', 0.75, undefined,
+    'se me|nos arruino|arruinaron el|la|los|las|mi|mis',
+    'me|nos lo|la? cortaron|suspendieron|cortan|suspenden|cobraron|cobran igual|igualito|igualmente',
+  ),
   // Contentment: "…no pido nada más en esta vida", "arranqué el año con salud, no pido más".
   ...rules('praise', 0.7, undefined, 'no pido|pedimos nada? mas $', 'no pido|pedimos nada? mas en esta vida'),
   // What is not as good, set against what was: "me gusta el ambiente, los chavos no tanto".
@@ -1730,7 +1765,18 @@ const RULES: Rule[] = [
     'sorprendentemente bien|bueno|buena|buenos|buenas',
     'lo mas gracioso|lindo|bonito|hermoso|tierno|rico que hay',
     'bendicion|bendiciones $',
+    // Worth gold, tasting of glory, no regrets, what nobody takes away: "esta gente vale oro", "me
+    // supo a gloria", "salí con 6 libros y cero arrepentimientos", "que me quiten lo bailao".
+    'vale|valen|valio|valieron oro',
+    'supo|sabe|sabia|saben|huele|olia|oliendo a gloria',
+    'cero|sin|ningun arrepentimiento|arrepentimientos',
+    'nadie me|nos quita|quitara|saca|sacara lo|esta|la bailado|bailao|vivido|sonrisa|alegria',
+    'que me|nos quiten lo bailado|bailao|vivido',
+    'me|nos|le|les cambio|cambiaron la vida',
+    'se lucio|lucieron',
   ),
+  // Useless, there for show; shameless: "el alcantarillado de Guayaquil es de adorno", "cero vergüenza estos jugadores".
+  ...rules('complaint', 0.7, undefined, 'es|esta|estan|son|estaba|estaban de adorno', 'de puro adorno', 'cero verguenza|respeto|empatia|educacion|seriedad|profesionalismo'),
   { pattern: 'es|esta|son|estan|fue|quedo|quedaron mucho|muchisimo mejor', kind: 'praise', reliability: 0.6, toldOnly: true },
   // Stingy, a day gone wrong, mocked, impossible, crowded, tiresome, not worth a word: "un poco
   // rata", "vaya tarde", "¿os estáis riendo de mí?", "a las 19h es imposible", "mejor no comento".
@@ -2009,6 +2055,8 @@ addEmojis('🥹', 'praise', 0.55)
 // Stars given: "100% recomendados ⭐⭐⭐⭐⭐".
 addEmojis('⭐ 🌟', 'praise', 0.6)
 addEmojis('😍 🥰 🤩 🔥 🙌 👏 💯 ❤ ♥ 💕 💖 💗 💓 💞 💘 💙 💚 💛 💜 🧡 🤍 🖤 🎉 🎊 🥳 😻 🫶 😘 💃 🕺 🏆 🥇 ✨ 😋 🤤', 'praise', 0.65)
+// Celebrating: a bottle opened, a toast, rock on.
+addEmojis('🍾 🥂 🍻 🤘', 'praise', 0.6)
 addEmojis('👍 👌 ✅ ✔ 💪 🤝 😎 😃 😄 😀 😁 ☺ 😊 🙂 😉 🤗 😌', 'ack', 0.6)
 addEmojis('🙏', 'gratitude', 0.6)
 addEmojis('😂 🤣 😅 😆 😹 💀', 'laugh', 0.4)
@@ -2078,10 +2126,10 @@ const NOT_A_NOUN: ReadonlySet<string> = new Set('para por con que del las los un
  * and with no negator shortly before. Not "buenas"/"buenos" opening the message, a greeting as
  * often as not ("buenas quisiera saber…").
  */
-function goodBeforeNoun(words: readonly string[], clauseOf: readonly number[], claimed: readonly boolean[], i: number): boolean {
+function goodBeforeNoun(words: readonly string[], clauseOf: readonly number[], claimed: readonly boolean[], i: number, claimedHere = false): boolean {
   const word = words[i]!
   const next = words[i + 1] ?? ''
-  if (!GOOD_BEFORE.has(word) || claimed[i] || claimed[i + 1] || clauseOf[i + 1] !== clauseOf[i]) return false
+  if (!GOOD_BEFORE.has(word) || (claimed[i] && !claimedHere) || claimed[i + 1] || clauseOf[i + 1] !== clauseOf[i]) return false
   if (i === 0 && (word === 'buenas' || word === 'buenos')) return false
   if (next.length < 3 || !/^\p{L}+$/u.test(next) || NOT_JUDGED.has(next) || NOT_A_NOUN.has(next)) return false
   for (let j = i - 1; j >= Math.max(0, i - 3) && clauseOf[j] === clauseOf[i]; j--) if (NEGATORS.has(words[j]!)) return false
@@ -2169,6 +2217,16 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
   for (let i = 0; i < words.length; i++) {
     const paid = PAID_ALONE.has(words[i]!) && !claimed[i] && (words.every((_, j) => j === i || clauseOf[j] !== clauseOf[i]) || (i === 0 && paidThenEmoji(analyzed)))
     if (paid) signals.push({ kind: 'purchase', reliability: 0.8, label: `purchase:${words[i]}`, span: { start: i, end: i + 1 } })
+  }
+  // "Buena chamba la de…", "buena onda el repartidor": the bare "buena" the agreeing rule took
+  // judges the noun after it (the model read "Buena pinta tiene la nueva temporada" as a 3).
+  if (!asks) {
+    for (let k = 0; k < signals.length; k++) {
+      const at = signals[k]!.span?.start ?? -1
+      if (signals[k]!.label === 'ack:buena' && goodBeforeNoun(words, clauseOf, claimed, at, true)) {
+        signals[k] = { kind: 'praise', reliability: 0.65, label: `praise:buena ${words[at + 1]}`, span: { start: at, end: at + 2 } }
+      }
+    }
   }
   // "buenos profes", "buen vuelo": a good word before a noun no rule read is a verdict on it, told.
   if (!asks) for (let i = 0; i + 1 < words.length; i++) if (goodBeforeNoun(words, clauseOf, claimed, i)) signals.push({ kind: 'praise', reliability: 0.55, label: `praise:${words[i]} ${words[i + 1]}`, span: { start: i, end: i + 2 } })

@@ -325,6 +325,11 @@ describe('the learned model', () => {
     expect(eitherWay('bueno, mala suerte')).toEqual([1, 1])
   })
 
+  it('reads a place praised with everything dear, or good and bad things owned to, as mixed; a thing on sale found dear stays an objection (fourteenth session)', () => {
+    for (const text of ['Cancún bonito pero todo carísimo', 'lindo el hotel pero todo muy caro', 'Tiene sus cosas buenas y sus cosas malas como todo banco', 'vivir aquí tiene lo bueno y lo malo', 'el teletrabajo tiene sus pros y sus contras', 'El concierto normalito, ni me encantó ni me disgustó']) expect(eitherWay(text), text).toEqual([3, 3])
+    for (const text of ['me gusta pero esta caro', 'lindo pero caro']) expect(scoreMessage({ text }, rulesOnly).score, text).toBe(2)
+  })
+
   it('reads a forecast, a date added and a premiere as announcements, a 3', () => {
     for (const text of ['Inamhi pronostica lluvias en Sierra y Amazonía', 'Rosalía añade una fecha en Sevilla a su gira', 'Netflix estrena la segunda temporada']) expect(eitherWay(text), text).toEqual([3, 3])
     // A date is no goods: "añade una fecha" orders nothing, "añade una coca" does.

@@ -1973,3 +1973,66 @@ describe('assessReply: slow told, quick denied, staff who ignore, honest dealing
     expect(score('no tardaron en atenderme')).toBeGreaterThanOrEqual(4)
   })
 })
+
+describe('assessReply: a good word on a thing, a greeting that is no greeting, relief and luck (fourteenth session)', () => {
+  it('reads "buena" before a noun as praise of it, not a bare agreeing "buena"', () => {
+    for (const text of ['Buena pinta tiene la nueva temporada de la serie', 'Bajaron los vuelos a Cartagena. Buena época para viajar.', 'buena onda el repartidor']) expect(assessReply(text).signals.some((s) => s.startsWith('praise:buena ')), text).toBe(true)
+    for (const text of ['buena, gracias', 'buena suerte con eso', 'buena tarde de lectura']) expect(assessReply(text).signals.some((s) => s.startsWith('praise:buena ')), text).toBe(false)
+    expect(assessReply('¿buena calidad?').signals.some((s) => s.startsWith('praise:'))).toBe(false)
+  })
+
+  it('reads "buenas" after the things it judges as no greeting; Spain\'s "muy buenas" and a bare "buenas" still greet', () => {
+    expect(assessReply('Tiene sus cosas buenas').signals).not.toContain('greeting:buenas')
+    expect(assessReply('las empanadas son buenas').signals).not.toContain('greeting:buenas')
+    for (const text of ['buenas, tienen talla M?', 'hola buenas', 'muy buenas, una consulta']) expect(assessReply(text).signals, text).toContain('greeting:buenas')
+  })
+
+  it('reads a place called pretty after its name as praise, not the tinned fish', () => {
+    for (const text of ['Cancún bonito', 'lugar lindo']) expect(assessReply(text).signals.some((s) => s.startsWith('praise:')), text).toBe(true)
+    expect(assessReply('lata de bonito').signals.some((s) => s.startsWith('praise:'))).toBe(false)
+    expect(score('no es bonito')).toBeLessThanOrEqual(2)
+  })
+
+  it('reads relief and a toast as gladness', () => {
+    for (const text of ['Por fin reabrieron la estación, qué alivio', 'es un alivio saber que no hubo víctimas', 'ya tengo mi entrada 🤘', 'brindemos 🥂']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+  })
+
+  it('reads a "no quiero" inside a "when" or an "if" as no refusal, and what a wish sends away as no complaint', () => {
+    expect(assessReply('te amo, me haces reír hasta cuando no quiero').signals).not.toContain('rejection:no quiero')
+    expect(score('no quiero')).toBe(1)
+    expect(assessReply('que la hoguera se lleve todo lo malo').signals.some((s) => s.startsWith('complaint:'))).toBe(false)
+    expect(assessReply('no se rinda, de verdad llega').signals).not.toContain('confusion:no se')
+  })
+})
+
+describe('assessReply: liking said softly, boredom, tears of joy, a sigh, a tyrant (fourteenth session)', () => {
+  it('reads them for what they say, and their denial the other way', () => {
+    for (const text of ['Me agrada la nueva ministra', 'Estoy llorando de emocion', 'no paro de llorar de felicidad']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+    for (const text of ['Me aburrió la carrera de hoy', 'Chale, otra vez me tocó hacer todo solo', 'mi jefe es un tirano', 'Poco creíble la promesa']) expect(score(text), text).toBeLessThanOrEqual(2)
+    expect(score('no me agrada')).toBeLessThanOrEqual(2)
+    expect(assessReply('no me aburrió').signals).toContain('negation:no me aburrio')
+  })
+})
+
+describe('assessReply: pretty to be charged, ruined by the company, cut off all the same (fourteenth session)', () => {
+  it('reads "qué lindo" before being charged or made to wait as irony; "qué lindo" alone or before a pleasure stays praise', () => {
+    for (const text of ['Que lindo @Personal cobrarme la reconexión cuando el corte fue culpa de ustedes', 'qué bonito pagar el doble']) expect(score(text), text).toBeLessThanOrEqual(2)
+    for (const text of ['que lindo', 'que lindo es despertar con el sol', 'qué lindo esperar a mi bebé']) expect(score(text), text).toBe(5)
+  })
+
+  it('reads a thing ruined by the company, a cut-off after paying and a contract never accepted as complaints; a burnt dinner is none', () => {
+    for (const text of ['CORPOELEC ME QUEMO LA NEVERA', 'ya se me arruinó la tele', 'Pagué a tiempo y me lo cortaron igual', 'me vendieron un seguro que yo nunca acepté', 'se me dañó la nevera']) expect(score(text), text).toBe(1)
+    expect(assessReply('se me quemo el arroz jaja').signals.some((s) => s.startsWith('complaint:'))).toBe(false)
+  })
+})
+
+describe('assessReply: worth gold, no regrets, what nobody takes away; there for show, shameless (fourteenth session)', () => {
+  it('reads the idioms of delight as praise', () => {
+    for (const text of ['esta gente vale oro', 'tres puntos que valen oro', 'me supo a gloria', 'salí con 6 libros y cero arrepentimientos', 'Nadie me quita esta sonrisa', 'que me quiten lo bailao', 'ese viaje me cambió la vida', 'la feria del libro se lució']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+  })
+
+  it('reads useless and shameless as complaints, but not ornamental plants', () => {
+    for (const text of ['El alcantarillado es de adorno', 'cero vergüenza estos jugadores']) expect(score(text), text).toBe(1)
+    expect(score('tienen plantas de adorno?')).toBe(3)
+  })
+})
