@@ -401,6 +401,9 @@ const ORDER_STATUS = new PhraseSet(
     'estado de|del mi? pedido|paquete|orden|envio',
     // When it comes, not how to order it: "¿cuándo llega mi pedido?".
     'cuando llega|llegaria|llegara|llegue|sale|saldria|despachan|envian mi|el|la pedido|paquete|orden|compra|encargo',
+    // The day or hour it comes, with nothing named: "¿qué día llega?", "a qué hora me lo entregan".
+    'que|cual dia|fecha|hora llega|llegaria|llegara|llegan|llegarian|entregan|entregarian|entrega',
+    'que|cual dia|fecha|hora me|nos lo|la|los|las? entregan|traen|mandan|llevan',
     'cuanto se? tarda|tardan|demora|demoran mi|el|la pedido|paquete|orden|compra',
     // Slow, asked why: "¿por qué tarda tanto mi pedido?", "¿tardan mucho en despachar?".
     'se? tarda|tardan|demora|demoran tanto|mucho mi|el|la pedido|paquete|orden|compra|encargo',

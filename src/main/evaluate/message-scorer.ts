@@ -138,8 +138,11 @@ export const MIXED_WORDS = 25
  */
 export const SILENT_TURN_WORDS = 4
 const CONTRAST: ReadonlySet<string> = new Set(['pero', 'aunque', 'embargo'])
-/** Praise, "bien"/"buena", or a bad word denied ("no estuvo mal, pero el equipo pudo haber ganado"). */
-const MIXED_FOR = /^praise:|^ack:(.* )?(bien|buena|buenos|buenas)$|^negation:no (esta|estuvo|estaba|es|fue|era|estan|son|quedo|salio)( tan| nada)? (mal|malo|mala)$/
+/**
+ * Praise, "bien"/"buena", kindness named ("el técnico muy amable, pero el internet sigue igual de
+ * lento"), or a bad word denied ("no estuvo mal, pero el equipo pudo haber ganado").
+ */
+const MIXED_FOR = /^praise:|^kindness:|^ack:(.* )?(bien|buena|buenos|buenas)$|^negation:no (esta|estuvo|estaba|es|fue|era|estan|son|quedo|salio)( tan| nada)? (mal|malo|mala)$/
 /** "Bueno" weighs only past the first word: "es bueno pero…" praises, "bueno, pero…" is a "well". */
 const MIXED_FOR_PAST_FIRST = /^ack:(.* )?bueno$/
 const MIXED_AGAINST = /^(complaint|annoyance|insult|anger):/
@@ -240,13 +243,16 @@ function phraseAt(words: readonly string[], label: string): number {
  * `silentTurn` (told, not asked), also `SILENT_TURN_WORDS` or more after it with no stance read.
  */
 function praiseThenComplaint(words: readonly string[], stances: readonly string[], silentTurn: boolean): boolean {
-  // "y otros" turns as a "pero" does: "tuvo momentos brillantes y otros de vergüenza ajena".
-  const turn = words.findIndex((w, i) => CONTRAST.has(w) || ((w === 'otros' || w === 'otras') && words[i - 1] === 'y'))
+  // "y otros" turns as a "pero" does: "tuvo momentos brillantes y otros de vergüenza ajena"; so
+  // does "lo que no…": "me gustan los canales, lo que no me gusta es que suben el precio".
+  const turn = words.findIndex((w, i) => CONTRAST.has(w) || ((w === 'otros' || w === 'otras') && words[i - 1] === 'y') || (w === 'lo' && words[i + 1] === 'que' && words[i + 2] === 'no' && i > 0))
   if (turn < 0) return false
   const at = (s: string) => phraseAt(words, s)
   const praised = stances.some((s) => (MIXED_FOR.test(s) ? at(s) >= 0 : MIXED_FOR_PAST_FIRST.test(s) && at(s) > 0) && at(s) < turn)
   if (!praised) return false
-  if (stances.some((s) => against(words, s) && at(s) > turn)) return true
+  // After "lo que no…", the liking denied is the other side.
+  const whatNot = words[turn] === 'lo'
+  if (stances.some((s) => (against(words, s) || (whatNot && s.startsWith('negation:'))) && at(s) > turn)) return true
   return silentTurn && words.length - turn - 1 >= SILENT_TURN_WORDS && stances.every((s) => at(s) < turn)
 }
 
@@ -653,8 +659,10 @@ const PAYMENT_FAILED = /^annoyance:.*\b(?:rechazo|rechaza|rechazaron|rebota|rebo
 const PRAISING = /^(praise|gratitude):/
 const STRONG_NO = /^(complaint|rejection|insult|anger|stop):/
 const PRAISE = /^praise:/
-/** The stances that are for: praise, agreement, reassurance, a sale. */
-const FOR = /^(praise|ack|reassurance|purchase):/
+/** The stances that are for: praise, agreement, reassurance, a sale, kindness named. */
+const FOR = /^(praise|ack|reassurance|purchase|kindness):/
+/** Kindness named, which the rules file with thanks ("muy amable"): in a post, praise of the one who served. */
+const KINDNESS = /^gratitude:(muy |super |tan |re )?amables?$/
 /** The rules' signals that take a side (not asking, greeting, thanking or a question mark). */
 const STANCE = /^(purchase|praise|ack|reassurance|payment_question|rejection|complaint|stop|insult|anger|decline|objection|price_objection|confusion|misanswer|negation|annoyance|stall):/
 /** Buying or asking how to pay. */
@@ -946,7 +954,7 @@ function blendWithModel(analyzed: AnalyzedText, rules: ReplyAssessment, topic: T
   // --cv: project blind set 1 exact 0.959 → 0.965, reviews and press unchanged (docs/scorer.md).
   // A face of displeasure takes the side a complaint does ("ya se acabó el finde :( mañana a
   // madrugar", "me tocó turno el domingo 🙄"): the model, trained on reviews, read those as 5 and 4.
-  const stances = rules.signals.flatMap((s) => (STANCE.test(s) ? [s] : displeasedFace(s) ? [`annoyance:${s}`] : []))
+  const stances = rules.signals.flatMap((s) => (STANCE.test(s) ? [s] : displeasedFace(s) ? [`annoyance:${s}`] : KINDNESS.test(s) ? [`kindness:${s.slice(s.indexOf(':') + 1)}`] : []))
   const unanimouslyNegative = words <= NEGATIVE_CAP_WORDS && stances.length > 0 && stances.every((s) => AGAINST.test(s))
   // Nor beside praise, when the no is a strong one ("excelente servicio 👏 nunca más les compro",
   // "me encantó, sobre todo cuando llegó roto"): irony, or a complaint with manners. A 5 here would

@@ -412,6 +412,11 @@ const RULES: Rule[] = [
   // Kind, on time, told: "atendieron rápido y amables", "todo puntual".
   // Not the customer's own: "pago puntual y el internet se va todas las noches".
   ...rules('praise', 0.55, undefined, 'amable|amables|puntual|atento|atenta|atentos|atentas').map((r) => ({ ...r, toldOnly: true, notAfter: PAID_ON_TIME })),
+  // A verdict after the thing, closing its clause: "La pizza de Papa John's rica, el delivery
+  // lento", "El bus de Oltursa cómodo, la salida con 40 minutos de retraso".
+  ...rules('praise', 0.55, undefined, `${inflected('rico comodo')} $`).map((r) => ({ ...r, toldOnly: true })),
+  // Cheaper than the rival is no price objection: "DiDi es más barato que Uber".
+  ...rules('reassurance', 0.6, undefined, 'es|son|sale|salen|esta|estan|queda|quedan mas barato|barata|baratos|baratas|economico|economica|economicos|economicas que'),
   // Peace, ease, a feat admired: "qué paz", "muy fácil", "no sé cómo lo hacen pero siempre llega a tiempo".
   ...rules('praise', 0.65, undefined, 'que paz|tranquilidad', 'no se como lo hacen $'),
   ...rules('praise', 0.6, 'annoyance', 'muy|super|bien|re|tan|que|bastante facil|sencillo|sencilla|practico|practica'),
@@ -450,7 +455,7 @@ const RULES: Rule[] = [
   ...rules('praise', 0.7, undefined, 'nada mejor que', 'no hay nada mejor que').map((r) => ({ ...r, toldOnly: true })),
   // The adjective first, as a verdict: "buena la nueva interfaz", "bonito el cielo de Tegus esta
   // tarde", "simpático el presentador" (not "bueno, la verdad…": "bueno" alone is a filler).
-  ...rules('praise', 0.65, undefined, `${inflected('bonito lindo hermoso precioso simpatico')}|buena|buenas|buenos|buenisima|buenisimo|buenisimas|buenisimos|buenazo|buenaza el|la|los|las|esa|ese|esas|esos`).map((r) => ({ ...r, toldOnly: true })),
+  ...rules('praise', 0.65, undefined, `${inflected('bonito lindo hermoso precioso simpatico rico')}|buena|buenas|buenos|buenisima|buenisimo|buenisimas|buenisimos|buenazo|buenaza el|la|los|las|esa|ese|esas|esos`).map((r) => ({ ...r, toldOnly: true })),
   // Argentina's "un capo", "un groso": one who excels.
   { pattern: 'es|son|eres|fue|un|una capo|capa|capos|capas|groso|grosa|grosos|grosas|idolo', kind: 'praise', reliability: 0.7, toldOnly: true },
   // Not "muy buenas", Spain's hello.
@@ -999,7 +1004,7 @@ const RULES: Rule[] = [
   ...rules('praise', 0.65, 'annoyance', 'me|nos alegra|alegro|alegran|alegraron', 'emocionante|emocionantes|brillante|brillantes'),
   // Room to get better, boring, tired, told: "hay mucho que mejorar", "otros francamente aburridos".
   ...rules('annoyance', 0.6, undefined, 'hay|queda|tiene|tienen mucho|bastante que mejorar'),
-  ...rules('annoyance', 0.55, 'praise', 'aburrido|aburrida|aburridos|aburridas|cansado|cansada|cansados|cansadas|flojo|floja|flojos|flojas|flojisimo|flojisima').map((r) => ({ ...r, toldOnly: true })),
+  ...rules('annoyance', 0.55, 'praise', 'aburrido|aburrida|aburridos|aburridas|cansado|cansada|cansados|cansadas|flojo|floja|flojos|flojas|flojisimo|flojisima|flojito|flojita|flojitos|flojitas').map((r) => ({ ...r, toldOnly: true })),
   // Worn out, at the end of one's tether, Spain's rude "un borde": "terminé destruido", "ya no puedo",
   // "el camarero un borde".
   // (Not "quedé muerto de risa".)
@@ -1257,9 +1262,23 @@ const RULES: Rule[] = [
   // lentísima" (not "a fuego lento", nor asked about: "¿el envío es lento?").
   ...[SLOW_INTENSIFIERS, SLOW_VERBS, `${SLOW_VERBS} ${SLOW_INTENSIFIERS}`].map((before): Rule => ({ pattern: `${before} lento|lenta|lentos|lentas`, kind: 'annoyance', reliability: 0.65, negated: 'reassurance', toldOnly: true })),
   { pattern: 'lentisimo|lentisima|lentisimos|lentisimas|lentitud', kind: 'annoyance', reliability: 0.65, negated: 'reassurance', toldOnly: true },
+  // The service named, then its slowness: "el delivery lento", "la atención lenta".
+  { pattern: 'servicio|atencion|delivery|envio|internet|wifi|sistema|app|aplicacion|pagina|despacho|entrega|señal|conexion|tramite lento|lenta|lentos|lentas', kind: 'annoyance', reliability: 0.65, negated: 'reassurance', toldOnly: true },
   // Late, told: "ya se atrasó dos días el envío", "se retrasó el vuelo", "ya van 6 días".
   { pattern: 'se|me|nos atraso|atrasaron|retraso|retrasaron|demoro|demoraron', kind: 'annoyance', reliability: 0.6, toldOnly: true },
   ...rules('annoyance', 0.6, undefined, 'ya van|pasaron|son 2|3|4|5|6|7|8|9|10|15|20|30|dos|tres|cuatro|cinco|seis|siete|ocho|diez|quince|varios|varias|muchos|muchas dias|semanas|meses|horas'),
+  // Called and written again and again: "ya van 11 llamadas al 0800", "llevo 5 correos"; driven mad.
+  ...rules('annoyance', 0.65, undefined,
+    'ya? van|llevo|llevamos 2|3|4|5|6|7|8|9|10|11|12|15|20|dos|tres|cuatro|cinco|seis|siete|ocho|diez|varias|muchas|mil llamadas|correos|mails|mensajes|reclamos|quejas|intentos|reclamaciones|visitas',
+    'me|nos quieren|quiere|van|va a? volver loco|loca|locos|locas',
+  ),
+  // Slow again, or as slow as ever: "en la noche se pone lento", "sigue igual de lento que antes".
+  ...rules('annoyance', 0.65, undefined,
+    'se pone|ponen|puso|pusieron|vuelve|vuelven lento|lenta|lentos|lentas|lentisimo|lentisima|pesado|pesada|imposible',
+    'igual de lento|lenta|lentos|lentas|malo|mala|malos|malas|mal|caro|cara|caros|caras|feo|fea',
+  ),
+  // Too little on the shelf: "había poquísimo stock", "poca variedad".
+  ...rules('annoyance', 0.6, undefined, 'poquisimo|poquisima|poco|poca|escaso|escasa stock|surtido|variedad|personal'),
   // Paid long ago and still asking: "¿y el pedido que pagué hace dos semanas?" (not the payment
   // proof "ya pagué hace un rato").
   ...rules('annoyance', 0.6, undefined, 'que|lo|la|los|las pague|pagamos|compre|compramos|pedi|pedimos hace|desde mas? de? un|una|dos|tres|cuatro|cinco|varios|varias|2|3|4|5|6|7|8|10|15|20|30 dias|semanas|semana|meses|mes'),

@@ -211,6 +211,18 @@ const SPELLINGS: Record<string, string> = {
   kuesta: 'cuesta',
   questa: 'cuesta',
   questan: 'cuestan',
+  // A letter dropped, and "ll" typed as it sounds: "cuanto cueta", "ke dia yega".
+  cueta: 'cuesta',
+  cuetan: 'cuestan',
+  yega: 'llega',
+  yegan: 'llegan',
+  yego: 'llego',
+  yegaron: 'llegaron',
+  yegaria: 'llegaria',
+  yevo: 'llevo',
+  yeva: 'lleva',
+  yevan: 'llevan',
+  yevar: 'llevar',
   // Chile's "sí po", "no po"; Argentina's "garpar" (to pay); Chile's voseo "dejái".
   sipo: 'si',
   nopo: 'no',

@@ -162,6 +162,16 @@ describe('detectCategory: where the parcel is left', () => {
   })
 })
 
+describe('detectCategory: the day or hour it comes (fourteenth session)', () => {
+  it.each([
+    ['que dia llega?', 'consulta_envio'],
+    ['a que hora me lo traen', 'consulta_envio'],
+    ['que hora es', 'general'],
+  ])('%s → %s', (text, category) => {
+    expect(detectCategory(text)).toBe(category)
+  })
+})
+
 describe('detectCategory: wool, pickup at a branch, fit for a diet (thirteenth session)', () => {
   it.each([
     ['la chompa es de lana de alpaca?', 'consulta_producto'],

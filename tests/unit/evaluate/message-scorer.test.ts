@@ -328,6 +328,12 @@ describe('the learned model', () => {
   it('reads a place praised with everything dear, or good and bad things owned to, as mixed; a thing on sale found dear stays an objection (fourteenth session)', () => {
     for (const text of ['Cancún bonito pero todo carísimo', 'lindo el hotel pero todo muy caro', 'Tiene sus cosas buenas y sus cosas malas como todo banco', 'vivir aquí tiene lo bueno y lo malo', 'el teletrabajo tiene sus pros y sus contras', 'El concierto normalito, ni me encantó ni me disgustó']) expect(eitherWay(text), text).toEqual([3, 3])
     for (const text of ['me gusta pero esta caro', 'lindo pero caro']) expect(scoreMessage({ text }, rulesOnly).score, text).toBe(2)
+    // Kindness named on one side, a letdown on the other; a polite no stays a no.
+    for (const text of ['El técnico muy amable, pero el internet sigue igual de lento que antes', 'Rica la pizza, el repartidor se perdió 3 veces jaja']) expect(eitherWay(text), text).toEqual([3, 3])
+    expect(scoreMessage({ text: 'muy amable, pero no me sirve' }, rulesOnly).score).toBe(1)
+    // "lo que no me gusta es…" after a liking turns as a "pero" does; alone it is a dislike.
+    expect(eitherWay('Me gustan los canales del cable, lo que no me gusta es que cada año suben el precio')).toEqual([3, 3])
+    expect(scoreMessage({ text: 'lo que no me gusta es el color' }, rulesOnly).score).toBeLessThanOrEqual(2)
   })
 
   it('reads a forecast, a date added and a premiere as announcements, a 3', () => {

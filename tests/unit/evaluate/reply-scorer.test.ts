@@ -2036,3 +2036,27 @@ describe('assessReply: worth gold, no regrets, what nobody takes away; there for
     expect(score('tienen plantas de adorno?')).toBe(3)
   })
 })
+
+describe('assessReply: slow as ever, too little stock, a weak breakfast, called again and again (fourteenth session)', () => {
+  it('reads them as letdowns', () => {
+    for (const text of ['el internet sigue igual de lento que antes', 'en la noche se pone lento', 'había poquísimo stock', 'el desayuno flojito', 'ya van 11 llamadas al 0800', 'me quieren volver loco']) expect(score(text), text).toBeLessThanOrEqual(2)
+    expect(score('igual de rico que siempre')).not.toBeLessThanOrEqual(2)
+  })
+
+  it('reads "rica la…" as praise of the dish', () => {
+    expect(assessReply('rica la torta').signals).toContain('praise:rica la')
+  })
+})
+
+describe('assessReply: a verdict after the thing, a service named slow, cheaper than the rival (fourteenth session)', () => {
+  it('reads "la pizza rica," and "el bus cómodo," as praise, and "el delivery lento" as a letdown', () => {
+    expect(assessReply('La pizza de Papa John\'s rica, el delivery lento').signals).toEqual(expect.arrayContaining(['praise:rica', 'annoyance:delivery lento']))
+    expect(assessReply('El bus cómodo, la salida con retraso').signals).toContain('praise:comodo')
+    expect(score('¿es cómodo?')).toBe(3)
+  })
+
+  it('reads cheaper than a rival as no price objection, and asking for something cheaper still as one', () => {
+    expect(assessReply('DiDi es más barato que Uber').signals.some((s) => s.startsWith('price_objection:'))).toBe(false)
+    expect(assessReply('no tienes algo mas barato?').signals.some((s) => s.startsWith('price_objection:') || s.startsWith('info:'))).toBe(true)
+  })
+})

@@ -99,6 +99,10 @@ describe('analyzeSpanish: normalized text', () => {
     ['¿cuánto me cobráis?', 'precio ?'],
     ['¿os queda alguno?', 'les queda alguno ?'],
     ['mandadme el enlace', 'mandenme el enlace'],
+    // a letter dropped, "ll" typed as it sounds (fourteenth session)
+    ['cuanto cueta', 'precio'],
+    ['ke dia yega', 'que dia llega'],
+    ['me lo yevo', 'me lo llevo'],
     // laughter and hesitation
     ['jajajaja', 'jaja'],
     ['xD', 'jaja'],
