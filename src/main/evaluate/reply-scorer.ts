@@ -2268,6 +2268,8 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
   if (well >= 0 && signals.some((s, k) => k !== well && s.span !== undefined && !FORM.has(s.kind) && s.kind !== 'gratitude')) signals.splice(well, 1)
   dropWhethers(signals, words)
   dropSolved(signals, words, clauseOf)
+  dropSetRight(signals, words, clauseOf)
+  dropObjectionAnswered(signals, words)
   dropClosingIrony(signals, words, clauseOf)
   dropTaggedIrony(signals, words)
   // An unaccented "si" after other words of its clause opens a condition, no yes: "¿cuándo me llega
@@ -2294,7 +2296,7 @@ const SUBJECT_OPENERS: ReadonlySet<string> = new Set(['el', 'los', 'las', 'la', 
 
 /** Setting it right: "me solucionó lo del cobro doble", "me ayudaron con el reembolso". Not "ayuda" (asked for) nor "arreglo" (also a noun). */
 const SOLVED: ReadonlySet<string> = new Set(
-  'soluciono solucionaron solucionaste solucionado resolvio resolvieron resolviste resuelto arreglaron arreglaste arreglado ayudaron ayudaste reponer repusieron repuso avisar avisarme avisarnos avisaron devolverme devolvernos devolvio devolvieron devuelto reembolsaron reembolsar reembolsarme reembolsado reintegraron reintegrado recolocaron'.split(' '),
+  'soluciono solucionaron solucionaste solucionado resolvio resolvieron resolviste resuelto arreglaron arreglaste arreglado ayudaron ayudaste reponer repusieron repuso avisar avisarme avisarnos avisaron devolverme devolvernos devolvio devolvieron devuelto reembolsaron reembolsar reembolsarme reembolsado reintegraron reintegrado recolocaron recuperaron recupero'.split(' '),
 )
 const SOLVED_AWAY = /^(complaint|annoyance|stop|anger)$/
 
@@ -2316,6 +2318,50 @@ function dropSolved(signals: Signal[], words: readonly string[], clauseOf: reado
     if (!s.span || !SOLVED_AWAY.test(s.kind)) continue
     const start = s.span.start
     if (solved.some((i) => i < start && clauseOf[i] === clauseOf[start])) signals.splice(k, 1)
+  }
+}
+
+/**
+ * Setting right told after the trouble: `SOLVED` but being told of it ("sin avisar" is the trouble
+ * itself), and "me resuelven al toque", "lo pararon a tiempo", "recuperaron la bici".
+ */
+const SET_RIGHT_AFTER: ReadonlySet<string> = new Set([...[...SOLVED].filter((w) => !w.startsWith('avis')), ...'resuelven solucionan arreglan recuperaron recupere recuperamos pararon frenaron detuvieron'.split(' ')])
+/** Praise, thanks, a "bien" or a pleased face from the setting right on. */
+const PLEASED_AFTER = /^(praise|gratitude)$|^ack:bien$/
+
+/**
+ * A problem told and then set right, with praise or thanks after the fix, is the story the thanks
+ * are for: "me llegó el producto dañado, lo reporté y en 2 días ya tenía reembolso… 100%
+ * recomendado", "era fraude y lo pararon a tiempo, gracias", "primera vez que reclamo y me
+ * resuelven al toque. Bien ahí". The trouble before the fix is no complaint. Not a fix denied ("no
+ * me resolvieron nada"). Mutates `signals`.
+ */
+function dropSetRight(signals: Signal[], words: readonly string[], clauseOf: readonly number[]): void {
+  const fix = words.findIndex((w, i) => SET_RIGHT_AFTER.has(w) && ![i - 1, i - 2, i - 3].some((j) => j >= 0 && clauseOf[j] === clauseOf[i] && (NEGATORS.has(words[j]!) || words[j] === 'nadie')))
+  if (fix < 0) return
+  const pleased = signals.some((s) => PLEASED_AFTER.test(s.kind === 'ack' ? s.label : s.kind) && (s.span ? s.span.end > fix : s.label.startsWith('emoji:')))
+  if (!pleased) return
+  // The trouble told before the fix, or named in its clause ("respondió mi reclamo").
+  for (let k = signals.length - 1; k >= 0; k--) {
+    const s = signals[k]!
+    if (s.span && SOLVED_AWAY.test(s.kind) && (s.span.end <= fix || clauseOf[s.span.start] === clauseOf[fix])) signals.splice(k, 1)
+  }
+}
+
+/**
+ * A price or an objection the writer answers after a "pero": "caro pero vale la pena", "me encantó
+ * el mercado, caro pero merece la pena". What follows the "pero" prevails, as a sale despite the
+ * price does ("caro pero me lo llevo"); the other order stays an objection ("me gusta pero está
+ * caro"). Mutates `signals`.
+ */
+function dropObjectionAnswered(signals: Signal[], words: readonly string[]): void {
+  const turn = words.indexOf('pero')
+  if (turn < 0) return
+  const answered = signals.some((s) => (s.kind === 'reassurance' || s.kind === 'praise') && s.span && s.span.start > turn)
+  if (!answered) return
+  for (let k = signals.length - 1; k >= 0; k--) {
+    const s = signals[k]!
+    if ((s.kind === 'price_objection' || s.kind === 'objection') && s.span && s.span.end <= turn) signals.splice(k, 1)
   }
 }
 

@@ -2060,3 +2060,17 @@ describe('assessReply: a verdict after the thing, a service named slow, cheaper 
     expect(assessReply('no tienes algo mas barato?').signals.some((s) => s.startsWith('price_objection:') || s.startsWith('info:'))).toBe(true)
   })
 })
+
+describe('assessReply: trouble set right and thanked, a price answered after a "pero" (fourteenth session)', () => {
+  it('reads a problem told, then fixed, then praised or thanked as the story the thanks are for', () => {
+    for (const text of ['era fraude y lo pararon a tiempo, gracias', 'Primera vez que reclamo y me resuelven al toque. Bien ahí', 'La Superintendencia respondió mi reclamo y la isapre me devolvió lo que correspondía. Funcionó, gracias', 'recuperaron la bici que le robaron a mi hermano, impecable la pega']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+    // Not a fix denied, nor thanks that are a jab.
+    expect(score('me respondieron el reclamo con una plantilla, pésimos. Gracias por nada')).toBe(1)
+    expect(assessReply('me cobraron doble y no me lo devolvieron, gracias').signals).toContain('complaint:me cobraron doble')
+  })
+
+  it('reads a price answered by "pero vale la pena" or praise as settled; the other order stays an objection', () => {
+    for (const text of ['caro pero vale la pena', 'un poco caro pero buenísimo']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+    for (const text of ['me gusta pero está caro', 'caro pero no vale la pena']) expect(score(text), text).toBe(2)
+  })
+})
