@@ -215,6 +215,12 @@ const SO_SO = new PhraseSet(
     // "La clínica es excelente, la EPS que me la autoriza es otro tema".
     'ya? es|son otro tema|asunto|cuento $',
     'empate tecnico',
+    // Feelings of both sides named together: "medio contento medio preocupado", "orgullo y tristeza
+    // en un mismo abrazo", "no es lo que queríamos pero tampoco es para llorar".
+    'medio|mitad contento|contenta|contentos|feliz|felices|alegre|alegres medio|mitad',
+    'orgullo|alegria|felicidad|ilusion y tristeza|pena|miedo|nostalgia',
+    'tristeza|pena|nostalgia y alegria|felicidad|orgullo|ilusion',
+    'tampoco es|fue para llorar|tanto|alarmarse|morirse',
     // Neither delight nor complaint: "ni me quejo ni me alegro", "tampoco para tirar cohetes".
     'ni me|nos quejo|quejamos ni me|nos alegro|alegramos',
     'para tirar|echar cohetes',

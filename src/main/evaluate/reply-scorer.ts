@@ -138,7 +138,7 @@ const UNLESS_WORDS: ReadonlySet<string> = new Set([...IF_WORDS, 'aunque', 'donde
 const PRICED_THINGS = 'precio|precios|pasaje|pasajes|boleto|luz|gasolina|nafta|dolar|arriendo|alquiler|tarifa|tarifas|canasta|comida'
 /** A job, in the region's words: "me salió la chamba", "conseguí pega". */
 const JOBS = 'chamba|trabajo|pega|curro|laburo|chambita|empleo'
-const SLOW_INTENSIFIERS = 'muy|bien|super|re|bastante|demasiado|tan|que|medio|algo'
+const SLOW_INTENSIFIERS = 'muy|bien|super|re|bastante|demasiado|tan|que|medio|algo|poco|mas'
 const SLOW_VERBS = 'es|esta|estan|son|va|van|anda|andan|fue|estuvo|sigue|siguen'
 /** Adjectives after which "bien" is "very", not "fine": "está bien caro", "bien feo el color", "bien lento". */
 const INTENSIFIED: ReadonlySet<string> = new Set('pinche caro cara caros caras feo fea feos feas malo mala malos malas lento lenta lentos lentas raro rara raros raras dificil complicado complicada chafa pesado pesada triste tristes tarde lejos chico chica chicos chicas pequeño pequeña sucio sucia aburrido aburrida cansado cansada jodido jodida fuerte duro dura caido caida'.split(' '))
@@ -338,6 +338,9 @@ const RULES: Rule[] = [
   ...rules('info', 0.7, undefined,
     'hoy|mañana|noche|tarde|semana|lunes|martes|miercoles|jueves|viernes|sabado|domingo arranca|inicia|comienza|empieza|abre|cierra|vence|termina|finaliza|estrena|inaugura|pasan|transmiten|emiten|juega|juegan',
     'se estrena|inaugura|celebra|realiza|confirmo|confirma|publica|publico|anuncia|anuncio|pronostica|espera|esperan|reanuda',
+    // A small ad or a notice to the neighbours: "Se necesita chofer con licencia", "Se alquila
+    // cuarto amueblado", "Se recogen firmas para el semáforo", "Se informa a los vecinos…".
+    'se necesita|necesitan|busca|buscan|solicita|solicitan|alquila|alquilan|renta|rentan|arrienda|arriendan|traspasa|recogen|informa|comunica|avisa',
     'publica|publico|anuncia|anuncio|informa|informo|recuerda|recordo|convoca|convoco|presenta|presento|confirma|confirmo|pronostica hoy|que|el|la|los|las',
   ),
   ...rules('info', 0.2, undefined,
@@ -484,6 +487,14 @@ const RULES: Rule[] = [
   // What customers write to a shop that served them well: congratulations and recommendations.
   ...rules('praise', 0.8, undefined, 'felicitaciones|felicidades|felicito|felicitarlos|felicitarte|enhorabuena', '10|diez de 10|diez'),
   ...rules('praise', 0.75, 'complaint', 'recomendado|recomendada|recomendados|recomendadas|recomendadisimo|recomendadisimos|recomendadisima', 'lo|la|los|las|les|se recomiendo|recomendamos|recomienda'),
+  // The place named after it: "Recomiendo la veterinaria", "recomiendo 100% este taller"; "recomendable".
+  ...rules('praise', 0.7, 'complaint', 'recomiendo|recomendamos el|la|los|las|este|esta|estos|estas|mucho|muchisimo|100|totalmente|ampliamente', 'recomendable|recomendables|muy recomendable'),
+  // Fair prices, efficient, on time: "los precios son razonables", "Rápidos y eficientes", "Los buses salieron puntuales".
+  ...rules('praise', 0.65, undefined, 'precio|precios razonable|razonables|justo|justos|accesible|accesibles', 'son|es|precios|precio|muy razonable|razonables|accesible|accesibles', 'eficiente|eficientes|puntuales').map((r) => ({ ...r, toldOnly: true })),
+  // Praise heard from others, before the letdown: "Me habían hablado muy bien de las pupusas".
+  ...rules('info', 0.4, undefined, 'hablado|hablaron|hablan|hablaban|dicho|dijeron muy? bien|maravillas'),
+  // Tiring, ignored, no interest, grudging: "Así cansa", "ya nadie me hizo caso", "poco interés en ayudarme", "de mala gana".
+  ...rules('annoyance', 0.65, undefined, 'asi cansa', 'cansa|cansan bastante|mucho|demasiado', 'nadie me|nos hizo|hace|hacia|hacen caso', 'poco|nulo|cero|ningun|sin interes en', 'de mala gana'),
   ...rules('reassurance', 0.6, 'objection', 'vale|merece la pena'),
   // The same, as customers say it beyond Colombia: Argentina (joya, piola, bárbaro, ídolo), Mexico
   // (chido, padrísimo, qué padre), Spain (guay, me mola, flipante, chulísimo), Chile and Peru
@@ -856,7 +867,10 @@ const RULES: Rule[] = [
   ...rules('rejection', 0.85, undefined, 'nada que ver'),
   ...rules('rejection', 0.8, undefined, 'no me|nos? sirve|sirven|sirvio|sirvieron|funciona|funcionan|funciono|funcionaron|anda|andan|anduvo', 'no es|era lo que busco|buscaba|necesito|necesitaba|queria|quiero|esperaba|esperabamos|pedi'),
   ...rules('rejection', 0.75, undefined, 'para nada', 'ni loco|loca|poquito', 'ni de riesgos|fundas'),
-  ...rules('complaint', 0.85, 'reassurance', `${inflected('pesimo horrible terrible fatal malisimo inutil fastidioso')}|basura|porqueria|fastidio`),
+  ...rules('complaint', 0.85, 'reassurance', `${inflected('pesimo horrible terrible fatal malisimo inutil fastidioso')}|porqueria|fastidio`),
+  { pattern: 'basura', kind: 'complaint', reliability: 0.85, negated: 'reassurance' },
+  // The truck and the bags, no verdict: "el camión de la basura pasará el martes", "40 bolsas de basura".
+  ...rules('info', 0.4, undefined, 'camion|camiones|carro|recoleccion|recolector|bolsa|bolsas|bolsitas de la? basura'),
   ...rules('complaint', 0.55, 'reassurance', 'mal|malo|mala|malos|malas'),
   // The customer's own slip or worry, not the shop's fault: "puse mal el número", "no quiero quedar mal".
   ...rules('info', 0.5, undefined, 'puse|escribi|anote|marque|copie|di|entendi|lei mal', 'no quiero|quisiera|queremos quedar|pasarla|verme|salir mal', 'quedar|pasarla|verme mal'),
@@ -1072,7 +1086,14 @@ const RULES: Rule[] = [
     // Still waiting: "sigo esperando" (the model read it as 5).
     'sigo|seguimos|todavia|aun esperando',
   ),
-  ...rules('complaint', 0.8, undefined, 'que pereza|jartera|boleta|verguenza'),
+  ...rules('complaint', 0.8, undefined, 'que pereza|jartera|hartera|boleta|verguenza|horror|abandono|desidia|dejadez'),
+  // The classic opener of a grievance, and irony about the country: "Ahora resulta que para sacar el
+  // pasaporte hay que esperar 5 meses", "Bonito país donde el que roba es diputado".
+  ...rules('annoyance', 0.7, undefined, 'ahora resulta que', `${inflected('bonito lindo hermoso precioso')} pais|mundo donde|en|que`),
+  // Priceless, angels, and Paraguay's thanks: "eso no se paga con nada", "las enfermeras son unos
+  // ángeles", "che aguyje abuela"; lovelier than ever.
+  ...rules('praise', 0.75, undefined, 'no se paga con nada', 'no tiene precio $', 'son|es|eres|fueron|fue unos|unas|un|una? angel|angeles', `mas ${inflected('bello lindo bonito hermoso rico bueno')} que nunca`),
+  ...rules('gratitude', 0.7, undefined, 'aguyje|aguije'),
   // Down again, the thing named first: "el SIU se cae justo el día de inscripción", "se cayó a mitad de la peli".
   ...rules('complaint', 0.65, undefined, 'se cae|caen|cayo|cayeron|callo justo|siempre|cada|otra|constantemente|seguido|todo|a|mitad|media', 'se cae|caen|cayo|cayeron|callo de nuevo'),
   // Hoping against experience: "ya abrí reclamación, a ver si esta vez alguien la lee".
@@ -1298,7 +1319,15 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.7, undefined, 'no cumplen|cumplieron', inflected('irresponsable'), 'falta|poca de? seriedad|responsabilidad|profesionalismo', 'de quinta $', 'es|fue|son|esta|estuvo de terror'),
   ...rules('praise', 0.7, undefined, 'son|es|eres|fue|fueron un amor', 'un amor $'),
   // Kept the promise, told after a "but": "se demoró un poquito pero cumplieron".
-  ...rules('praise', 0.6, undefined, 'pero cumplieron|cumplio $'),
+  ...rules('praise', 0.6, undefined, 'pero cumplieron|cumplio|cumplen|cumple $'),
+  // A warning to others closing a review: "Lloré todo el camino a casa. No vayan." (not "no vayan a
+  // creer…"); going elsewhere next time: "o busco otro lado"; a joke of a job: "la lavada fue un chiste".
+  // (Not after "que": "qué pena que no vengan" is a pity.)
+  { pattern: 'no vayan|vengan|compren|pidan|contraten|vayas|compres|pidas|contrates $', kind: 'complaint', reliability: 0.7, notAfter: new Set(['que', 'si', 'cuando', 'ojala']) },
+  ...rules('complaint', 0.7, undefined, 'fue|es|son|fueron un chiste'),
+  ...rules('decline', 0.6, undefined, 'busco|buscare|buscaremos|buscamos otro|otra lado|lugar|sitio|tienda|peluqueria|taller|local'),
+  // A dream of a place, worth every cent: "un spa de ensueño", "vale cada centavo".
+  ...rules('praise', 0.75, undefined, 'de ensueño', 'vale|valen|valio|valieron cada centavo|peso|sol|euro|colon|quetzal|dolar|minuto|segundo'),
   // Incompetent: "Tercera vez que me cancelan el vuelo. Ineptos."; always the same.
   ...rules('complaint', 0.8, undefined, inflected('inepto incompetente')),
   // (Not "tercera vez que": "es la tercera vez que como aquí" is a loyal guest.)
@@ -1381,6 +1410,9 @@ const RULES: Rule[] = [
   ...rules('praise', 0.7, 'annoyance', 'majo|maja|majos|majas|majisimo|majisima|majisimos|majisimas|copado|copada|copados|copadas|recomendadazo|recomendadaza'),
   { pattern: 'son|eres|fueron|fuiste los|las|el|la mejores|mejor', kind: 'praise', reliability: 0.75, toldOnly: true },
   { pattern: 'los|las mejores $', kind: 'praise', reliability: 0.7, toldOnly: true },
+  // The best one, named at the start of a clause: "La mejor aerolínea lejos", "El mejor delivery de
+  // la ciudad". Not asked for ("dame el mejor precio"), nor denied ("no es la mejor" is a letdown).
+  { pattern: 'el|la|los|las mejor|mejores', kind: 'praise', reliability: 0.6, negated: 'annoyance', toldOnly: true, notAfter: new Set('dame denme hazme haceme hagame busco buscamos quiero queremos necesito necesitamos tienen tienes tiene hay cual cuales ofrecen ofrece dejame dejeme dejen deja elegir escoger saber'.split(' ')) },
   // Liking or disliking someone: "me cae bien el tipo", "ese presentador me cae fatal".
   ...rules('praise', 0.65, undefined, 'me|nos|te|le|les cae|caen|cayo|cayeron|caia bien|super|muy|re|genial|excelente'),
   ...rules('annoyance', 0.65, undefined, 'me|nos|te|le|les cae|caen|cayo|cayeron|caia mal|fatal|gordo|gorda|pesado|pesada|pesimo|pesima'),
@@ -1614,7 +1646,14 @@ const RULES: Rule[] = [
   // A great do, in the Southern Cone's and the Caribbean's words: "terrible fiesta", "tremendo partido".
   ...rules('praise', 0.6, undefined, 'terrible|terribles fiesta|fieston|toque|recital|show|asado|carrete|previa|joda', 'tremendo|tremenda|tremendos|tremendas fiesta|fieston|toque|recital|show|asado|carrete|previa|partido|partidazo|gol|golazo|jugada|concierto|tema|temazo|cancion|disco|pelicula|peli|serie|libro|jugador|jugadora|equipo'),
   // Leaving for a rival: "cerré mi cuenta, me voy con la competencia".
-  ...rules('rejection', 0.75, undefined, 'me|nos voy|vamos|paso|pasamos|cambio|cambiamos|fui|fuimos|pase|cambie con|a la competencia'),
+  ...rules('rejection', 0.75, undefined, 'me|nos voy|vamos|paso|pasamos|cambio|cambiamos|fui|fuimos|pase|cambie con|a la competencia', 'irme|irnos|cambiarme|cambiarnos|pasarme|pasarnos con|a la competencia'),
+  // Loyal to the end; never lost a thing in their hands: "hasta la muerte con mi Colo Colo", "en 10
+  // años nunca me perdieron una maleta". Wishing them ruin: "ojalá quiebren". Shameless: "qué descaro".
+  ...rules('praise', 0.7, undefined, 'hasta la muerte con|contigo', 'nunca|jamas me|nos perdieron|perdio|fallaron|fallo', 'nunca|jamas me|nos han|ha perdido|fallado'),
+  ...rules('complaint', 0.75, undefined, 'ojala que? quiebren|quiebre|cierren|desaparezcan', 'ojala que? se hundan|mueran|quiebren|funda|fundan', 'que|vaya|menudo|tremendo|cuanto descaro'),
+  // A contest entered, or words said for show: "participo desde Cali"; "puro bla bla bla".
+  ...rules('info', 0.5, undefined, 'participo|participamos|participando $', 'yo participo|participamos', 'participo|participamos con|desde|por'),
+  ...rules('annoyance', 0.6, undefined, 'bla bla bla', 'puro|pura bla|cuento|floro|paja|show $'),
   // Hounded: "me acosan con llamadas de cobranza".
   ...rules('complaint', 0.75, undefined, 'me|nos acosan|acosaron|hostigan|hostigaron|acosando|hostigando'),
   // What was the need: "qué necesidad de meter publicidad en un plan que pago".
@@ -1933,7 +1972,7 @@ const RULES: Rule[] = [
   ...rules('praise', 0.7, undefined, 'tuanis|jevi|jevy', 'que chiva', 'chivisimo|chivisima|chivisimos|chivisimas'),
   // A pleasure, a phenomenon, paradise; not trading it for anything; got it done: "qué placer leer a
   // Galeano", "Fenómeno.", "el paraíso existe", "no la cambio por nada", "¡lo logramos!".
-  ...rules('praise', 0.7, undefined, 'que placer|gustazo', 'fenomeno|fenomenal|fenomenales $', 'es|son|fue|fueron|estuvo|estuvieron|esta|estan fenomenal|fenomenales', 'el|un|es paraiso', 'no lo|la|los|las cambio|cambiaria por nada', 'nada mas pido|necesito $'),
+  ...rules('praise', 0.7, undefined, 'que placer|gustazo', 'fenomeno|fenomenal|fenomenales $', 'es|son|fue|fueron|estuvo|estuvieron|esta|estan fenomenal|fenomenales', 'el|un|es paraiso', 'no me|lo|la|los|las cambio|cambiaria|cambiamos por nada|nadie', 'nada mas pido|necesito $'),
   ...rules('praise', 0.7, 'annoyance', 'lo logramos|logre|lograron|logro $', 'termine|terminamos la tesis|carrera|maestria|doctorado'),
   // Thanks said as a wish to give them: "quiero agradecer públicamente al sereno que me devolvió la billetera".
   ...rules('gratitude', 0.7, undefined, 'quiero|quisiera|queremos agradecer|agradecerle|agradecerles'),
@@ -2005,6 +2044,8 @@ const RULES: Rule[] = [
   // A pity, told: "qué pena que no vengan". Colombia's polite "qué pena con usted" goes on, and
   // "qué pena, ¿me regalas…?" asks.
   { pattern: 'que pena $', kind: 'annoyance', reliability: 0.6, toldOnly: true },
+  // "Qué pena el nivel del noticiero", "qué pena lo de tu mamá".
+  { pattern: 'que pena el|la|lo|los|las', kind: 'annoyance', reliability: 0.6, toldOnly: true },
   { pattern: 'que|una pena que', kind: 'annoyance', reliability: 0.6, toldOnly: true },
   // Room to improve, said rather than asked: "se puede mejorar", "tienen que mejorar".
   { pattern: 'se puede|podria mejorar', kind: 'annoyance', reliability: 0.55, toldOnly: true },
@@ -2349,19 +2390,20 @@ function dropSetRight(signals: Signal[], words: readonly string[], clauseOf: rea
 }
 
 /**
- * A price or an objection the writer answers after a "pero": "caro pero vale la pena", "me encantó
- * el mercado, caro pero merece la pena". What follows the "pero" prevails, as a sale despite the
- * price does ("caro pero me lo llevo"); the other order stays an objection ("me gusta pero está
- * caro"). Mutates `signals`.
+ * A price, an objection or a mild letdown the writer answers after a "pero": "caro pero vale la
+ * pena", "se demoraron en atendernos al principio, pero la comida estaba tan rica que lo olvidamos".
+ * What follows the "pero" prevails, as a sale despite the price does ("caro pero me lo llevo"); the
+ * other order stays a letdown ("me gusta pero está caro"), and a complaint is no mild letdown.
+ * Mutates `signals`.
  */
 function dropObjectionAnswered(signals: Signal[], words: readonly string[]): void {
   const turn = words.indexOf('pero')
   if (turn < 0) return
-  const answered = signals.some((s) => (s.kind === 'reassurance' || s.kind === 'praise') && s.span && s.span.start > turn)
+  const answered = signals.some((s) => (s.kind === 'reassurance' || s.kind === 'praise') && s.span && s.span.start >= turn)
   if (!answered) return
   for (let k = signals.length - 1; k >= 0; k--) {
     const s = signals[k]!
-    if ((s.kind === 'price_objection' || s.kind === 'objection') && s.span && s.span.end <= turn) signals.splice(k, 1)
+    if ((s.kind === 'price_objection' || s.kind === 'objection' || s.kind === 'annoyance') && s.span && s.span.end <= turn) signals.splice(k, 1)
   }
 }
 

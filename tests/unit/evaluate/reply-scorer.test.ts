@@ -2070,7 +2070,59 @@ describe('assessReply: trouble set right and thanked, a price answered after a "
   })
 
   it('reads a price answered by "pero vale la pena" or praise as settled; the other order stays an objection', () => {
-    for (const text of ['caro pero vale la pena', 'un poco caro pero buenísimo']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+    for (const text of ['caro pero vale la pena', 'un poco caro pero buenísimo', 'Se demoraron en atendernos al principio, pero la comida estaba tan rica que lo olvidamos']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+    // A complaint is no mild letdown to be answered.
+    expect(score('llegó roto pero el repartidor muy amable')).toBeLessThanOrEqual(3)
     for (const text of ['me gusta pero está caro', 'caro pero no vale la pena']) expect(score(text), text).toBe(2)
+  })
+})
+
+describe('assessReply: replies under a brand\'s post — loyalty, the best one, a contest entered, ruin wished, shamelessness (fourteenth session)', () => {
+  it('reads loyalty, the best one named and never a thing lost as praise', () => {
+    for (const text of ['Hasta la muerte con mi Colo Colo', 'La mejor aerolinea lejos', 'El mejor delivery de la ciudad', 'Llevo 15 años con ustedes y no me cambio por nada', 'en 10 años nunca me han perdido una maleta']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+    expect(score('no es la mejor')).toBeLessThanOrEqual(2)
+    expect(score('cual es el mejor?')).toBe(3)
+  })
+
+  it('reads ruin wished, shamelessness, empty talk, pity and leaving for a rival as letdowns', () => {
+    for (const text of ['Ojala quiebren', 'ojalá que se hundan', 'que descaro cobrar por el equipaje de mano', 'Estoy a punto de irme con la competencia']) expect(score(text), text).toBe(1)
+    for (const text of ['Puro bla bla bla', 'Que pena el nivel del noticiero', 'la atencion un poco lenta', 'la app nueva es mas lenta']) expect(score(text), text).toBe(2)
+  })
+
+  it('reads a contest entered as no stance', () => {
+    for (const text of ['Yo participo desde Cali', 'Participo con mi hermano']) expect(assessReply(text).signals.some((s) => s.startsWith('info:') && s.includes('participo')), text).toBe(true)
+  })
+})
+
+describe('assessReply: reviews of places — a warning, elsewhere next time, a dream, worth every cent; notices and small ads (fourteenth session)', () => {
+  it('reads a warning to others, going elsewhere and a joke of a job as letdowns; "no vayan a creer" is none', () => {
+    for (const text of ['Lloré todo el camino a casa. No vayan.', 'La lavada del carro fue un chiste']) expect(score(text), text).toBe(1)
+    expect(score('ojala la proxima me toque la de siempre o busco otro lado')).toBeLessThanOrEqual(2)
+    expect(assessReply('no vayan a creer que es caro').signals).not.toContain('complaint:no vayan')
+  })
+
+  it('reads a dream of a place, worth every cent, kept promises after a price, priceless and angels as praise', () => {
+    for (const text of ['Un spa de ensueño', 'Vale cada centavo', 'Buen taller. Algo caros pero cumplen', 'eso no se paga con nada', 'las enfermeras son unos ángeles', 'la isla está más bella que nunca', 'Che aguyje abuela']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+  })
+
+  it('reads a small ad or a notice to the neighbours as news told, and the rubbish truck as no complaint', () => {
+    for (const text of ['Se necesita chofer con licencia pesada', 'Se busca cocinero con experiencia', 'Se informa a los vecinos que el camión de la basura pasará martes y viernes']) {
+      expect(score(text), text).toBe(3)
+      expect(assessReply(text).signals.some((s) => s.startsWith('info:se ')), text).toBe(true)
+    }
+    expect(score('es una basura')).toBe(1)
+  })
+
+  it('reads horror, neglect, "ahora resulta que" and irony about the country as letdowns', () => {
+    for (const text of ['Qué horror lo que pasó anoche', 'qué abandono', 'Ahora resulta que hay que esperar 5 meses', 'Bonito país donde el que roba es diputado', 'que hartera']) expect(score(text), text).toBeLessThanOrEqual(2)
+  })
+})
+
+describe('assessReply: recommended by name, fair prices, on time; praise only heard of; tiring, ignored, no interest (fourteenth session)', () => {
+  it('reads them for what they say', () => {
+    for (const text of ['Recomiendo la veterinaria', 'los precios son razonables', 'Rápidos y eficientes', 'Los buses salieron puntuales', 'muy recomendable']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+    for (const text of ['Así cansa.', 'después de pagar ya nadie me hizo caso', 'poco interés en ayudarme', 'me atendió de mala gana']) expect(score(text), text).toBeLessThanOrEqual(2)
+    expect(score('Me decepcionó. Me habían hablado muy bien de las pupusas')).toBeLessThanOrEqual(2)
+    expect(score('¿los precios son razonables?')).toBe(3)
   })
 })
