@@ -1311,7 +1311,18 @@ const RULES: Rule[] = [
   // Thanked for or received: "gracias por la devolución del billete", "ya recibí el reembolso".
   ...rules('ack', 0.65, 'complaint', 'gracias por el|la|su|tu|mi reembolso|devolucion|reintegro', 'ya? recibi|recibimos el|la|mi reembolso|devolucion|reintegro'),
   // Let down, angered, said with the verb: "nos decepcionó", "me indigna", "me encabrona".
-  ...rules('complaint', 0.8, 'reassurance', 'me|nos|le|les decepciono|decepcionaron|decepciona|decepcionan'),
+  ...rules('complaint', 0.8, 'reassurance', 'me|nos|le|les decepciono|decepcionaron|decepciona|decepcionan|decepcionaste|decepcionasteis'),
+  // Worry and fear told: "me preocupa cómo se va a aplicar" ("no me preocupa" reassures).
+  ...rules('annoyance', 0.6, 'reassurance', 'me|nos preocupa|preocupan|preocupo|asusta|asustan|asusto'),
+  // Swearing at the days, chaos, a clown show, no shame: "cortan la avenida todos los putos días",
+  // "Caos total", "Qué payasada", "qué poca vergüenza".
+  ...rules('annoyance', 0.7, undefined, 'putos|putas|pinches|malditos|malditas dias|lunes|horas|veces|semanas|meses|años'),
+  // What comes out broken, told: "otro juego que sale roto" (not "¿sale rota la caja?", nor "si me
+  // sale defectuoso", a case put).
+  ...rules('complaint', 0.8, undefined, 'que sale|salen roto|rota|rotos|rotas|defectuoso|defectuosa|defectuosos|defectuosas').map((r) => ({ ...r, toldOnly: true })),
+  // Thanked for a harm: "Gracias por arruinar la cuadra".
+  ...rules('complaint', 0.75, undefined, 'gracias por arruinar|arruinarme|arruinarnos|joder|jodernos|fastidiar|complicar|complicarnos|empeorar'),
+  ...rules('complaint', 0.75, undefined, 'caos total', 'que payasada|ridiculez', 'payasadas $', 'es|parece|son un circo', 'que|tan poca verguenza'),
   ...rules('anger', 0.8, 'reassurance', 'me|nos enoja|enojo|enojan|indigna|indigno|indignan|encabrona|encabrono|emputa|emputo|enfurece|enfurecio|cabrea|cabreo|revienta'),
   // Kept waiting, promises broken, no seriousness: "me tienen esperando", "no cumplieron", "qué
   // irresponsables", "poca seriedad", "atención de quinta", "fue de terror"; "son un amor" praises.
@@ -2125,7 +2136,7 @@ addEmojis('👋', 'greeting', 0.35)
 addEmojis('😕 😐 🤨 😶 🤷 ❓ ❔ 😵', 'confusion', 0.5)
 addEmojis('😒 🙄 😑 😤 😞 😔 😢 😭 ☹ 🙁 😩 😫 😟 🥲 💔 🤦 😪 😖 😣 😓 😥 😰 😨 🤒 🤕 🥵', 'annoyance', 0.5)
 /** Faces that turn the kind words beside them into irony. */
-const IRONY_FACES = new Set(['emoji:🙃', 'emoji:🙄'])
+const IRONY_FACES = new Set(['emoji:🙃', 'emoji:🙄', 'emoji:😒'])
 const IRONIC_KINDS = new Set<SignalKind>(['praise', 'gratitude', 'ack', 'reassurance'])
 /** Faces that cry of sorrow or of joy: which one, the rest of the message says. */
 const MOVED_FACES = new Set(['emoji:😭', 'emoji:🥲'])

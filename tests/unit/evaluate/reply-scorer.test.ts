@@ -2126,3 +2126,12 @@ describe('assessReply: recommended by name, fair prices, on time; praise only he
     expect(score('¿los precios son razonables?')).toBe(3)
   })
 })
+
+describe('assessReply: tweets on the news — worry, swearing at the days, chaos, a clown show, thanked for a harm, an unamused face (fourteenth session)', () => {
+  it('reads them as letdowns, and worry denied as none', () => {
+    for (const text of ['me preocupa cómo se va a aplicar', 'Cortan la avenida todos los putos días', 'Nueva reforma laboral. Gracias, señores diputados, muy amables 😒']) expect(score(text), text).toBeLessThanOrEqual(2)
+    for (const text of ['Caos total', 'Qué payasada', 'que poca vergüenza', 'de verdad me decepcionaste', 'Gracias por arruinar la cuadra', 'Otro juego que sale roto']) expect(score(text), text).toBe(1)
+    expect(score('no me preocupa')).toBeGreaterThanOrEqual(3)
+    expect(score('sale rota la caja?')).toBe(3)
+  })
+})
