@@ -2409,7 +2409,8 @@ function dropSetRight(signals: Signal[], words: readonly string[], clauseOf: rea
  */
 function dropObjectionAnswered(signals: Signal[], words: readonly string[]): void {
   const turn = words.indexOf('pero')
-  if (turn < 0) return
+  // A sale despite the price keeps its reservation: "caro pero vale la pena, lo quiero" is a 4.
+  if (turn < 0 || signals.some((s) => s.kind === 'purchase')) return
   const answered = signals.some((s) => (s.kind === 'reassurance' || s.kind === 'praise') && s.span && s.span.start >= turn)
   if (!answered) return
   for (let k = signals.length - 1; k >= 0; k--) {

@@ -2074,6 +2074,8 @@ describe('assessReply: trouble set right and thanked, a price answered after a "
     // A complaint is no mild letdown to be answered.
     expect(score('llegó roto pero el repartidor muy amable')).toBeLessThanOrEqual(3)
     for (const text of ['me gusta pero está caro', 'caro pero no vale la pena']) expect(score(text), text).toBe(2)
+    // Bought all the same, it stays a sale with a reservation.
+    expect(score('caro pero vale la pena, lo quiero')).toBe(4)
   })
 })
 
