@@ -137,7 +137,7 @@ export const MIXED_WORDS = 25
  * 0.005 or less); 3 words the same, 6 words less.
  */
 export const SILENT_TURN_WORDS = 4
-const CONTRAST: ReadonlySet<string> = new Set(['pero', 'aunque', 'embargo'])
+const CONTRAST: ReadonlySet<string> = new Set(['pero', 'aunque', 'embargo', 'lastima'])
 /**
  * Praise, "bien"/"buena", kindness named ("el técnico muy amable, pero el internet sigue igual de
  * lento"), or a bad word denied ("no estuvo mal, pero el equipo pudo haber ganado").
@@ -191,6 +191,12 @@ const SO_SO = new PhraseSet(
     'una de cal y otra de arena',
     'una por otra $',
     'y otros|otras no tanto',
+    // "Así así con el nuevo plan" (not "así, así se hace").
+    'asi asi $', 'asi asi con',
+    // "Qué rico estaba el helado... y qué caro. Una cosa por la otra", "ni chicha ni limonada", "me pareció normal".
+    'una cosa por la otra', 'ni chicha ni limonada', 'me|nos parecio|parece|parecio normal|regular|pasable|aceptable|normalito|normalita',
+    // "Hay días que funciona de lujo y otros que ni abre".
+    'y otros|otras dias? que|en ni|no',
     'cosas buenas y malas',
     'pros y sus? contras',
     'ventajas y desventajas',
@@ -258,7 +264,8 @@ function praiseThenComplaint(words: readonly string[], stances: readonly string[
   if (!praised) return false
   // After "lo que no…", the liking denied is the other side.
   const whatNot = words[turn] === 'lo'
-  if (stances.some((s) => (against(words, s) || (whatNot && s.startsWith('negation:'))) && at(s) > turn)) return true
+  // "lástima" is the turn and the letdown at once: "Buen avión…, lástima las 2 horas de retraso".
+  if (stances.some((s) => (against(words, s) || (whatNot && s.startsWith('negation:'))) && (at(s) > turn || (at(s) === turn && words[turn] === 'lastima')))) return true
   return silentTurn && words.length - turn - 1 >= SILENT_TURN_WORDS && stances.every((s) => at(s) < turn)
 }
 
@@ -284,7 +291,7 @@ function neitherNor(words: readonly string[]): boolean {
 /** A plain verdict of good opening a message: "Buena comida…", "bien para pagar…". */
 const PLAIN_VERDICT = /^ack:(bien|buena|bueno|buenos|buenas|buen)$|^praise:buena [^ ]+$/
 /** After praise that opens a message, what makes it one side of two: "feliz por ella, triste por mí". */
-const ONE_SIDE = new Set(['por', 'porque', 'con', 'de'])
+const ONE_SIDE = new Set(['por', 'porque', 'con', 'de', 'en'])
 /** Ending praise that opens a message, they make it a verdict on a thing named: "buena la comida, lenta la atención". */
 const DEFINITE_ARTICLES = new Set(['el', 'la', 'los', 'las'])
 
@@ -300,7 +307,8 @@ function sidesSetApart(analyzed: Pick<AnalyzedText, 'words' | 'clauseOf'>, stanc
   const praise = stances
     .filter((s) => PRAISE.test(s))
     .map((s) => ({ at: phraseAt(words, s), length: s.slice(s.indexOf(':') + 1).split(' ').length }))
-    .filter(({ at, length }) => at > 0 || ONE_SIDE.has(words[length] ?? '') || DEFINITE_ARTICLES.has(words[length - 1] ?? ''))
+    // "Genial la idea, pésima la ejecución": the article right after, in the praise's clause.
+    .filter(({ at, length }) => at > 0 || ONE_SIDE.has(words[length] ?? '') || DEFINITE_ARTICLES.has(words[length - 1] ?? '') || (DEFINITE_ARTICLES.has(words[length] ?? '') && clauseOf[length] === clauseOf[0]))
   const opposed = stances.flatMap((s) => (against(words, s) ? [phraseAt(words, s)] : [])).filter((at) => at >= 0)
   // A verdict in the same shape on each side: "Buena comida, mala atención", "Mercado Pago bien
   // para pagar, mal para reclamar". The "bueno" must name what it judges in the first clause

@@ -143,7 +143,7 @@ const SLOW_VERBS = 'es|esta|estan|son|va|van|anda|andan|fue|estuvo|sigue|siguen'
 /** Adjectives after which "bien" is "very", not "fine": "está bien caro", "bien feo el color", "bien lento". */
 const INTENSIFIED: ReadonlySet<string> = new Set('pinche caro cara caros caras feo fea feos feas malo mala malos malas lento lenta lentos lentas raro rara raros raras dificil complicado complicada chafa pesado pesada triste tristes tarde lejos chico chica chicos chicas pequeño pequeña sucio sucia aburrido aburrida cansado cansada jodido jodida fuerte duro dura caido caida'.split(' '))
 /** Verbs after which "no se" is a reflexive, not "no sé": "el gato ya no se quiere ir", "no se mueve". */
-const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren puede pueden podia podian pudo repite repiten olviden olvides olvidan desarma desarman rompe rompen daña dañan despinta despintan hunde hunden pudieron podra podria va van fue fueron queda quedan quedo mueve mueven hace hizo deja dejan olvida pierde preocupe preocupen vende venden consigue consiguen encuentra encuentran cansa acaba acabo salva cumple cumplio da dio llama llaman come duerme baña arregla arreglo soluciona soluciono compara mete meten rinde rinda rindan rindas calla acredito acreditaron carga cargan cargo cargaron aplico aplicaron proceso procesaron envio enviaron guardo guardaron actualiza actualizo reflejo reflejaron registro registraron desconto activo activaron completo realizo efectuo genero descargo abre abrio cierra cerro conecta conecto instalo prende enciende paga pagan compra compran reporta reportan reportaron registra registran registraron cae caen cayo cayeron mancha manchan destiñe destiñen encoge encogen calienta calientan traba traban oxida oxidan pega pegan suelta sueltan rompio rompieron inunda inundan inundo ha han habia habian nota noto notan notaron'.split(' '))
+const REFLEXIVE_VERBS: ReadonlySet<string> = new Set('quiere quieren puede pueden podia podian pudo repite repiten olviden olvides olvidan desarma desarman rompe rompen daña dañan despinta despintan hunde hunden pudieron podra podria va van fue fueron queda quedan quedo mueve mueven hace hizo deja dejan olvida pierde preocupe preocupen vende venden consigue consiguen encuentra encuentran cansa acaba acabo salva cumple cumplio da dio llama llaman come duerme baña arregla arreglo soluciona soluciono compara mete meten rinde rinda rindan rindas moja mojan gotea gotean calla acredito acreditaron carga cargan cargo cargaron aplico aplicaron proceso procesaron envio enviaron guardo guardaron actualiza actualizo reflejo reflejaron registro registraron desconto activo activaron completo realizo efectuo genero descargo abre abrio cierra cerro conecta conecto instalo prende enciende paga pagan compra compran reporta reportan reportaron registra registran registraron cae caen cayo cayeron mancha manchan destiñe destiñen encoge encogen calienta calientan traba traban oxida oxidan pega pegan suelta sueltan rompio rompieron inunda inundan inundo ha han habia habian nota noto notan notaron'.split(' '))
 
 /** What an order can come without: the delivery, a bag, a receipt, an ingredient. */
 const UNWANTED_EXTRAS: ReadonlySet<string> = new Set('envio delivery domicilio bolsa bolsita factura boleta recibo ticket cubiertos servilletas salsa salsas cebolla hielo azucar picante mayonesa ketchup mostaza aji tomate lechuga queso pepinillos crema'.split(' '))
@@ -916,6 +916,8 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.7, null,
     'se|me cayo|cae|caen|cayeron|callo|colgo|colgaron|corto|corta|cortan|cortaron|fue|fueron|va|van la|el? app|aplicacion|pagina|sistema|servicio|red|internet|señal|web|plataforma|linea|conexion|luz|agua|fibra|wifi|transmision|partido|llamada|video|cable|tele|television',
   ),
+  // The service named first: "la luz se fue otra vez", "el sistema se cayó".
+  ...rules('complaint', 0.7, null, 'la|el luz|agua|internet|señal|app|aplicacion|sistema|pagina|web|red|wifi|linea|fibra|conexion|servicio|plataforma se|me fue|cayo|corto|colgo'),
   ...rules('complaint', 0.7, undefined,
     'no tengo|tenemos|tiene|tienen|hay|llega|agarra|funciona|sirve señal|internet|luz|conexion|cobertura|wifi|datos|linea',
     'estoy|estamos|sigo|seguimos|quede|quedamos|llevo|llevamos|dias|horas|semanas|otra|vez sin señal|internet|servicio|luz|conexion|cobertura|wifi|linea|fibra|datos|agua',
@@ -1070,6 +1072,10 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.8, 'ack', `peor|peores|decepcion|decepcionado|decepcionada|decepcionados|decepcionante|desilusion|desilusionado|desilusionada|desastre|${REGRET}`),
   ...rules('annoyance', 0.65, undefined,
     'llego|llegaron|llega|llegan tarde|atrasado|atrasada|retrasado|retrasada',
+    // Still failing after the fix: "la luz volvió, aunque sigue parpadeando".
+    'sigue|siguen parpadeando|fallando|cayendose|cortandose|trabandose|colgandose',
+    // Small for the price: "chica para lo que cuesta" ("excelente para lo que cuesta" praises).
+    'chica|chico|chicas|chicos|pequeña|pequeño|pequeñas|pequeños|poca|poco|escasa|escaso para lo que cuesta|cuestan|vale|valen|cobran',
     'horas|dias|semanas|meses|hora|minutos|rato|semana|mes esperando',
     'horas|minutos|hora|rato|hs|min en la cola|fila',
     // Asked and asked: "llevo tres semanas reclamando", "un mes llamando y nada".
@@ -1094,6 +1100,12 @@ const RULES: Rule[] = [
   // ángeles", "che aguyje abuela"; lovelier than ever.
   ...rules('praise', 0.75, undefined, 'no se paga con nada', 'no tiene precio $', 'son|es|eres|fueron|fue unos|unas|un|una? angel|angeles', `mas ${inflected('bello lindo bonito hermoso rico bueno')} que nunca`),
   ...rules('gratitude', 0.7, undefined, 'aguyje|aguije'),
+  // Saved, told plainly: "me salvaron con el reembolso"; "qué nivel la nueva sucursal" (Costa Rica, Chile).
+  ...rules('praise', 0.7, undefined, 'me|nos salvaron|salvaste|salvo $', 'me|nos salvaron|salvaste|salvo con', 'que nivel $', 'que nivel el|la|los|las', 'nivelazo'),
+  // A fool to believe it; a refund still owed, asked after: "hay que ser muy tonto para creerse
+  // esto", "y mi reembolso pa cuando??".
+  ...rules('complaint', 0.7, undefined, 'hay que ser muy|bien? tonto|tonta|tontos|idiota|idiotas|ingenuo|ingenua|ciego|ciega|pendejo'),
+  ...rules('annoyance', 0.65, undefined, 'y mi|el reembolso|devolucion|dinero|plata|reintegro para cuando'),
   // Down again, the thing named first: "el SIU se cae justo el día de inscripción", "se cayó a mitad de la peli".
   ...rules('complaint', 0.65, undefined, 'se cae|caen|cayo|cayeron|callo justo|siempre|cada|otra|constantemente|seguido|todo|a|mitad|media', 'se cae|caen|cayo|cayeron|callo de nuevo'),
   // Hoping against experience: "ya abrí reclamación, a ver si esta vez alguien la lee".
@@ -1166,7 +1178,7 @@ const RULES: Rule[] = [
     'poco|nada transparente|transparentes|serio|seria|serios|profesional|profesionales|confiable|confiables|creible|creibles',
   ),
   // (Not "solo un día sin internet", which makes light of it.)
-  { pattern: 'semana|semanas|dia|dias|mes|meses|horas sin señal|internet|luz|conexion|fibra|agua|servicio|linea|gas|cable', kind: 'annoyance', reliability: 0.65, notAfter: new Set(['un', 'una', 'solo', 'apenas']) },
+  { pattern: 'semana|semanas|dia|dias|mes|meses|horas sin señal|internet|luz|conexion|fibra|agua|servicio|linea|gas|cable|recoleccion|recolector', kind: 'annoyance', reliability: 0.65, notAfter: new Set(['un', 'una', 'solo', 'apenas']) },
   // A wrong done to the writer, thanked for or not: "gracias nubank por rechazarme el aumento por
   // quinta vez 👍" is irony.
   ...rules('complaint', 0.75, undefined, 'por rechazarme|rechazarnos|cancelarme|cancelarnos|ignorarme|ignorarnos|bloquearme|bloquearnos|estafarme|estafarnos|robarme|robarnos|negarme|negarnos'),
@@ -1247,7 +1259,24 @@ const RULES: Rule[] = [
   // A card blocked, cloned or swallowed: a complaint to the bank, no question of how to pay.
   ...rules('complaint', 0.75, undefined, 'tarjeta|cuenta bloqueada|bloqueado|clonada|clonado|retenida|retenido', 'trago|retuvo|comio la|mi tarjeta'),
   // Left on read: "me dejaron en visto".
-  ...rules('annoyance', 0.65, undefined, 'dejan|dejen|dejo|dejaron|deja|dejas|dejaste en visto'),
+  ...rules('annoyance', 0.65, undefined, 'dejan|dejen|dejo|dejaron|deja|dejas|dejaste en visto', 'dejar|dejarme en visto'),
+  // A day ruined, a heavy week, in need of a holiday, dearer each time, mediocre, not one's day:
+  // "día arruinado", "esta semana ha sido pesada", "necesito vacaciones ya", "cada vez cuesta más",
+  // "Bastante mediocre la gestión", "Hoy no es mi día".
+  ...rules('annoyance', 0.6, undefined,
+    'dia|tarde|noche|finde|fin|plan|viaje arruinado|arruinada',
+    'ha sido muy|bien|super|bastante? pesada|pesado|pesadita|pesadito',
+    'fue|estuvo|va muy|bien|super|bastante? pesada|pesado|pesadita|pesadito',
+    'necesito|necesitamos vacaciones',
+    'cada vez cuesta|cuestan mas',
+    'no es|fue|era mi dia',
+  ),
+  ...rules('annoyance', 0.65, 'praise', 'mediocre|mediocres'),
+  // Entertaining, tender, the deserved winner, laughing a lot: "La final estuvo entretenida, ganó
+  // quien lo merecía", "Qué tierno mi sobrino", "Me río mucho con los memes".
+  ...rules('praise', 0.65, undefined, 'entretenido|entretenida|entretenidos|entretenidas', 'que|tan|muy tierno|tierna|tiernos|tiernas', 'gano|ganaron quien|el|la que? lo|la merecia|merecian', 'me rio|rei|reimos mucho|muchisimo').map((r) => ({ ...r, toldOnly: true })),
+  // A cut announced, a thread opened: "Mañana habrá corte de agua programado", "Hilo: les cuento…".
+  ...rules('info', 0.7, undefined, 'habra|habran corte|cortes de|del agua|luz|energia|servicio', 'corte|cortes programado|programados|programada', 'hilo $'),
   // Impossible to get it done: "imposible sacar turno", "es imposible comunicarse".
   ...rules('annoyance', 0.65, undefined, 'imposible sacar|comunicarse|comunicarme|contactarlos|hablar|entrar|ingresar|pagar|conseguir|hacer|llamar|acceder|cancelar|subir|bajar|pasar'),
   // Ridiculous, said of what they were told or charged: "¿me quieren cobrar la baja? es un chiste".
@@ -1721,7 +1750,7 @@ const RULES: Rule[] = [
   { pattern: 'viene|vienen roto|rota|rotos|rotas|dañado|dañada|dañados|dañadas|quebrado|quebrada|vencido|vencida|abierto|abierta', kind: 'complaint', reliability: 0.75, toldOnly: true },
   // Called off by the company: "me cancelaron el vuelo", "nos anularon la reserva sin aviso".
   ...rules('complaint', 0.75, undefined, `me|nos|le|les cancelaron|anularon|cancelo|anulo|cancelan|anulan el|la|mi|su|nuestro|nuestra? ${UNDONE_THINGS}`),
-  ...rules('complaint', 0.8, undefined, 'llego|llegaron|vino|vinieron|venia|venian|esta|estan|estaba|estaban|salio|salieron|sigue|siguen roto|rota|rotos|rotas|destrozado|destrozada|destrozados|destrozadas|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|incompleto|incompleta|malo|mala|vencido|vencida|frio|fria|frios|frias|helado|helada|crudo|cruda|derretido|derretida'),
+  ...rules('complaint', 0.8, undefined, 'llego|llegaron|vino|vinieron|venia|venian|esta|estan|estaba|estaban|salio|salieron|sigue|siguen roto|rota|rotos|rotas|abollado|abollada|abollados|abolladas|rayado|rayada|rayados|rayadas|golpeado|golpeada|manchado|manchada|sucio|sucia|destrozado|destrozada|destrozados|destrozadas|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|incompleto|incompleta|malo|mala|vencido|vencida|frio|fria|frios|frias|helado|helada|crudo|cruda|derretido|derretida'),
   // "lleva roto tres días"; not "¿llevan helado a domicilio?", which carries the food.
   ...rules('complaint', 0.8, undefined, 'lleva|llevan roto|rota|rotos|rotas|destrozado|destrozada|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|malo|mala'),
   // With how much between: "el paquete llegó todo aplastado", "la caja vino medio rota".
@@ -2044,6 +2073,34 @@ const RULES: Rule[] = [
   ),
   ...rules('complaint', 0.7, undefined, 'corrupcion|corruptos|corrupto|corrupta|corruptas'),
   ...rules('complaint', 0.6, undefined, 'humillados|humillado|humillada|humilladas|humillante|humillacion'),
+  // Humiliated, examined without a look, nearly run over, driven like madmen, envy; a threat to be
+  // heard; "como si fuera tan fácil": "La profesora lo humilló delante de todos", "me despachó en 3
+  // minutos sin revisarme", "casi matan a mi hijo", "manejando como locos".
+  ...rules('complaint', 0.7, undefined,
+    'humillo|humillaron|humillan|humilla',
+    'sin revisarme|revisarlo|revisarla|escucharme|mirarme|examinarme|explicarme',
+    'sin dejarme revisar|revisarlo|revisarla|ver|verlo|verla|probar|probarlo|probarla',
+    // Never followed up, no word sent, a case open for months: "ustedes nunca dan seguimiento",
+    // "cancelado y ni un mensaje", "tengo el caso abierto desde marzo".
+    'nunca|no dan|hacen|dieron|hicieron seguimiento',
+    'ni un|una mensaje|aviso|llamada|correo|mail|disculpa|explicacion|respuesta $',
+    'caso|reclamo|ticket|solicitud|tramite abierto|abierta|pendiente desde|hace',
+    'casi me|nos|lo|la|le? matan|mata|mato|mataron|atropellan|atropella|atropello|atropellaron',
+    'manejan|manejando|maneja|conducen|conduciendo|conduce como locos|loco|loca|animales|bestias',
+    'envidioso|envidiosa|envidiosos|envidiosas',
+  ),
+  ...rules('annoyance', 0.65, undefined, 'me van|va a oir|escuchar', 'como si fuera|fuese tan facil|poco'),
+  // A search or an absence that drags on: "Tengo 2 años buscando trabajo", "cumplo 2 años sin ver a mis hijos".
+  ...rules('annoyance', 0.65, undefined, 'años|meses|semanas buscando trabajo|empleo|chamba|pega|curro|laburo|casa|depa|departamento', 'años|meses sin ver|abrazar a'),
+  // It went well, told: "creo que me fue bien!!" (denied, a letdown).
+  ...rules('praise', 0.65, 'annoyance', 'me|nos fue|va|salio muy|super|re? bien', 'me|nos ha ido muy|super? bien'),
+  // No debate accepted, nowhere else from now on: "el pollo a la brasa es patrimonio de la humanidad,
+  // no acepto debate", "ya no voy a comer en otro lado". Not even the dog ate it; stuck in life.
+  ...rules('praise', 0.65, undefined, 'no acepto|admito|aceptamos debate|discusion|discusiones|replica|replicas', 'no voy|vamos a comer|comprar|pedir|ir en|a otro|otra lado|lugar|parte|sitio'),
+  ...rules('complaint', 0.7, undefined, 'ni el perro se lo|la comio|come|quiso|comeria'),
+  ...rules('annoyance', 0.65, undefined, 'me siento|estoy|sigo estancado|estancada|estancados|atrapado|atrapada|vacio|vacia'),
+  // A lost-pet notice: "responde al nombre de Toby. Cualquier info al…".
+  ...rules('info', 0.6, undefined, 'responde al nombre de', 'cualquier informacion al|comunicarse', 'se perdio|extravio un|una perro|perrito|perrita|perra|gato|gatito|gatita|mascota'),
   // A mess, unbearable, to weep over: "qué quilombo el tránsito", "esta vaina no hay quien la
   // aguante", "me da ganas de llorar".
   ...rules('annoyance', 0.65, undefined,
@@ -2213,8 +2270,12 @@ function goodBeforeNoun(words: readonly string[], clauseOf: readonly number[], c
  * asks nothing; it says the thing is not worth it.
  */
 function asksForWhatIf(words: readonly string[], questionMarks: number): boolean {
-  return questionMarks > 0 && words[0] === 'para' && words[1] === 'que' && words.slice(3, 14).includes('si')
+  // After a word that leads in ("Entonces para qué me piden la cita por internet si igual hay que
+  // hacer la fila?").
+  const at = LEAD_INS.has(words[0] ?? '') ? 1 : 0
+  return questionMarks > 0 && words[at] === 'para' && words[at + 1] === 'que' && words.slice(at + 3, at + 14).includes('si')
 }
+const LEAD_INS: ReadonlySet<string> = new Set(['entonces', 'y', 'pero', 'pues', 'osea'])
 
 /** How it came: the verbs of a delivery told. */
 const ARRIVED: ReadonlySet<string> = new Set('llego llegaron vino vinieron'.split(' '))
@@ -2301,7 +2362,7 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
   }
   // "buenos profes", "buen vuelo": a good word before a noun no rule read is a verdict on it, told.
   if (!asks) for (let i = 0; i + 1 < words.length; i++) if (goodBeforeNoun(words, clauseOf, claimed, i)) signals.push({ kind: 'praise', reliability: 0.55, label: `praise:${words[i]} ${words[i + 1]}`, span: { start: i, end: i + 2 } })
-  if (asksForWhatIf(words, analyzed.questionMarks) && !claimed[0]) signals.push({ kind: 'complaint', reliability: 0.65, label: 'complaint:para que … si', span: { start: 0, end: 2 } })
+  if (asksForWhatIf(words, analyzed.questionMarks) && !claimed[0] && !claimed[1]) signals.push({ kind: 'complaint', reliability: 0.65, label: 'complaint:para que … si', span: { start: 0, end: 2 } })
   for (let i = 0; i + 3 < words.length; i++) {
     const end = arrivedDamaged(words, clauseOf, claimed, i)
     if (end > 0) signals.push({ kind: 'complaint', reliability: 0.75, label: `complaint:${words.slice(i, end).join(' ')}`, span: { start: i, end } })
@@ -2377,7 +2438,7 @@ function dropSolved(signals: Signal[], words: readonly string[], clauseOf: reado
  * Setting right told after the trouble: `SOLVED` but being told of it ("sin avisar" is the trouble
  * itself), and "me resuelven al toque", "lo pararon a tiempo", "recuperaron la bici".
  */
-const SET_RIGHT_AFTER: ReadonlySet<string> = new Set([...[...SOLVED].filter((w) => !w.startsWith('avis')), ...'resuelven solucionan arreglan recuperaron recupere recuperamos pararon frenaron detuvieron'.split(' ')])
+const SET_RIGHT_AFTER: ReadonlySet<string> = new Set([...[...SOLVED].filter((w) => !w.startsWith('avis')), ...'resuelven solucionan arreglan recuperaron recupere recuperamos pararon frenaron detuvieron volvio volvieron regreso regresaron'.split(' ')])
 /** Praise, thanks, a "bien" or a pleased face from the setting right on. */
 const PLEASED_AFTER = /^(praise|gratitude)$|^ack:bien$/
 
@@ -2389,7 +2450,8 @@ const PLEASED_AFTER = /^(praise|gratitude)$|^ack:bien$/
  * me resolvieron nada"). Mutates `signals`.
  */
 function dropSetRight(signals: Signal[], words: readonly string[], clauseOf: readonly number[]): void {
-  const fix = words.findIndex((w, i) => SET_RIGHT_AFTER.has(w) && ![i - 1, i - 2, i - 3].some((j) => j >= 0 && clauseOf[j] === clauseOf[i] && (NEGATORS.has(words[j]!) || words[j] === 'nadie')))
+  // (A return that is an "again" is none: "volvieron a cobrarme".)
+  const fix = words.findIndex((w, i) => SET_RIGHT_AFTER.has(w) && !(w.startsWith('volv') && words[i + 1] === 'a') && ![i - 1, i - 2, i - 3].some((j) => j >= 0 && clauseOf[j] === clauseOf[i] && (NEGATORS.has(words[j]!) || words[j] === 'nadie')))
   if (fix < 0) return
   const pleased = signals.some((s) => PLEASED_AFTER.test(s.kind === 'ack' ? s.label : s.kind) && (s.span ? s.span.end > fix : s.label.startsWith('emoji:')))
   if (!pleased) return

@@ -335,7 +335,7 @@ describe('the learned model', () => {
     expect(eitherWay('Me gustan los canales del cable, lo que no me gusta es que cada año suben el precio')).toEqual([3, 3])
     expect(scoreMessage({ text: 'lo que no me gusta es el color' }, rulesOnly).score).toBeLessThanOrEqual(2)
     // Both feelings named together.
-    for (const text of ['La ley de eutanasia: me alegra por quienes la necesitaban, me preocupa cómo se va a aplicar', 'Los Yankees ganaron pero Soto se fue en blanco, medio contento medio preocupado', 'Orgullo y tristeza en un mismo abrazo', 'El Olimpia empató, no es lo que queríamos pero tampoco es para llorar']) expect(eitherWay(text), text).toEqual([3, 3])
+    for (const text of ['Qué rico estaba el helado... y qué caro. Una cosa por la otra', 'Yo fui y me pareció normal, ni chicha ni limonada', 'Buen avión y comida decente en Copa, lástima las 2 horas de retraso', 'Buen café en Juan Valdez, el servicio un poco lento hoy', 'Así así con el nuevo plan', 'Genial la idea, pésima la ejecución', 'Hay días que funciona de lujo y otros que ni abre', 'La ley de eutanasia: me alegra por quienes la necesitaban, me preocupa cómo se va a aplicar', 'Los Yankees ganaron pero Soto se fue en blanco, medio contento medio preocupado', 'Orgullo y tristeza en un mismo abrazo', 'El Olimpia empató, no es lo que queríamos pero tampoco es para llorar']) expect(eitherWay(text), text).toEqual([3, 3])
   })
 
   it('reads a forecast, a date added and a premiere as announcements, a 3', () => {

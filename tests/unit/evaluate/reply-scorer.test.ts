@@ -2137,3 +2137,56 @@ describe('assessReply: tweets on the news — worry, swearing at the days, chaos
     expect(score('sale rota la caja?')).toBe(3)
   })
 })
+
+describe('assessReply: saved, a level above, a fool to believe it, a refund asked after, the service named first (fourteenth session)', () => {
+  it('reads them for what they say', () => {
+    for (const text of ['Me salvaron con el reembolso, llegó en 3 días, mil gracias', 'qué nivel la nueva sucursal']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+    for (const text of ['hay que ser muy tonto para creerse esto', 'el sistema se cayó', 'Genial, la luz se fue otra vez']) expect(score(text), text).toBe(1)
+    expect(score('y mi reembolso pa cuando??')).toBe(2)
+  })
+
+  it('reads the power back after a cut, thanked, as set right; "volvieron a cobrarme" is no return', () => {
+    expect(score('la luz se fue y volvió en 5 minutos, gracias')).toBeGreaterThanOrEqual(4)
+    expect(score('se fue la luz y volvieron a cobrarme la reconexión, gracias')).toBe(1)
+  })
+})
+
+describe('assessReply: everyday posts of the Caribbean, Central America and the Andes (fourteenth session)', () => {
+  it('reads humiliation, a doctor who did not look, near misses, reckless driving, a long search and a long absence as letdowns', () => {
+    for (const text of ['La profesora lo humilló delante de todos', 'me despachó en 3 minutos sin revisarme', 'los mototaxistas manejando como locos, casi matan a mi hijo', 'por qué la gente es tan envidiosa?']) expect(score(text), text).toBe(1)
+    for (const text of ['Tengo 2 años buscando trabajo', 'Hoy cumplo 2 años sin ver a mis hijos', 'como si fuera tan fácil', 'mañana voy a la escuela y me van a oír', 'no me fue bien']) expect(score(text), text).toBe(2)
+  })
+
+  it('reads "me fue bien" as praise, a roof that no longer leaks as no doubt, and a lost-pet notice as news', () => {
+    expect(score('creo que me fue bien!!')).toBeGreaterThanOrEqual(4)
+    expect(assessReply('ya no se moja nada, gracias mi amor').signals).not.toContain('confusion:no se')
+    expect(score('Se perdió un perro color café, responde al nombre de Toby. Cualquier info al 7788')).toBe(3)
+    expect(score('se perdió mi paquete')).toBe(1)
+  })
+})
+
+describe('assessReply: messages to companies — never followed up, no word sent, still failing, small for the price, a delivery dented (fourteenth session)', () => {
+  it('reads them as letdowns', () => {
+    for (const text of ['ustedes nunca dan seguimiento', 'Vuelo cancelado y ni un mensaje', 'llegó abollado', 'el repartidor se fue sin dejarme revisarlo', 'Entonces para qué me piden la cita por internet si igual hay que hacer la fila?', 'Excelente, otra semana sin recolección de basura. Bravo municipalidad 👏']) expect(score(text), text).toBe(1)
+    for (const text of ['la luz volvió, aunque sigue parpadeando', 'chica para lo que cuesta']) expect(score(text), text).toBe(2)
+    expect(score('excelente para lo que cuesta')).toBe(5)
+  })
+})
+
+describe('assessReply: no debate accepted, nowhere else, not even the dog, stuck (fourteenth session)', () => {
+  it('reads them for what they say', () => {
+    for (const text of ['es patrimonio de la humanidad, no acepto debate', 'neta ya no voy a comer en otro lado']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+    expect(score('Ni el perro se la comió')).toBe(1)
+    expect(score('Me siento estancada')).toBe(2)
+    expect(score('lo compro en otro lado')).toBeLessThanOrEqual(2)
+  })
+})
+
+describe('assessReply: a day ruined, a heavy week, mediocre, not one\'s day; entertaining, tender, the deserved winner; a cut announced (fourteenth session)', () => {
+  it('reads them for what they say', () => {
+    for (const text of ['día arruinado jaja', 'Esta semana ha sido pesada', 'el tráfico de hoy estuvo pesadito', 'necesito vacaciones ya', 'cada vez cuesta más moverse por Lima', 'Bastante mediocre la gestión', 'Hoy no es mi día', 'Me volvieron a dejar en visto']) expect(score(text), text).toBe(2)
+    for (const text of ['La final estuvo entretenida, ganó quien lo merecía', 'Qué tierno mi sobrino', 'Me río mucho con los memes']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+    for (const text of ['Mañana habrá corte de agua programado en el sector norte', 'Hilo: les cuento cómo fue el proceso para sacar la visa']) expect(assessReply(text).signals.some((s) => s.startsWith('info:')), text).toBe(true)
+    expect(score('¿está muy pesado el paquete?')).toBe(3)
+  })
+})
