@@ -194,7 +194,9 @@ const SO_SO = new PhraseSet(
     // "Así así con el nuevo plan" (not "así, así se hace").
     'asi asi $', 'asi asi con',
     // "Qué rico estaba el helado... y qué caro. Una cosa por la otra", "ni chicha ni limonada", "me pareció normal".
-    'una cosa por la otra', 'ni chicha ni limonada', 'me|nos parecio|parece|parecio normal|regular|pasable|aceptable|normalito|normalita',
+    'una cosa por la otra', 'ni chicha ni limonada',
+    // "…no me puedo quejar, pero tampoco es una maravilla", "un día bien y otro no", "un lugar para salir del paso".
+    'tampoco es|fue|era una maravilla', 'tampoco es|fue|era gran cosa', 'un dia bien|si y otro|otros no|mal', 'para salir del paso', 'me|nos parecio|parece|parecio normal|regular|pasable|aceptable|normalito|normalita',
     // "Hay días que funciona de lujo y otros que ni abre".
     'y otros|otras dias? que|en ni|no',
     'cosas buenas y malas',

@@ -1703,7 +1703,8 @@ const RULES: Rule[] = [
   // A treat, a hero: "Un lujo!", "Héroes sin capa".
   ...rules('praise', 0.65, undefined, 'un lujo $', 'es|fue|son|era un lujo $', 'heroe|heroes sin capa'),
   // Spain's wonders: "el arroz es una maravilla", "Cojonudo, de verdad", "de puta madre".
-  { pattern: 'es|son|fue|era|eres una maravilla|gozada|delicia|pasada', kind: 'praise', reliability: 0.75, toldOnly: true },
+  // Denied, a letdown: "tampoco es una maravilla".
+  { pattern: 'es|son|fue|era|eres una maravilla|gozada|delicia|pasada', kind: 'praise', reliability: 0.75, negated: 'annoyance', toldOnly: true },
   ...rules('praise', 0.75, undefined, 'cojonudo|cojonuda|cojonudos|cojonudas', 'de puta madre'),
   // Awful, threatened and put in writing: "Atención al cliente de pena", "os vais a enterar", "la
   // hoja de reclamaciones", Mexico's "qué mamada".

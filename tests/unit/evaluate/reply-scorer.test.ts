@@ -2190,3 +2190,10 @@ describe('assessReply: a day ruined, a heavy week, mediocre, not one\'s day; ent
     expect(score('¿está muy pesado el paquete?')).toBe(3)
   })
 })
+
+describe('assessReply: a wonder denied (fourteenth session)', () => {
+  it('reads "no es una maravilla" as a letdown and "es una maravilla" as praise', () => {
+    expect(score('no es una maravilla')).toBe(2)
+    expect(score('el arroz es una maravilla')).toBe(5)
+  })
+})
