@@ -24,12 +24,12 @@ export const SENTIMENT_WEIGHTS: EncodedSentimentModel = {
       "maxWords": null,
       "knots": [
         [
-          0.287,
+          0.286,
           0.281
         ],
         [
           0.363,
-          0.317
+          0.323
         ],
         [
           0.38,
@@ -37,27 +37,31 @@ export const SENTIMENT_WEIGHTS: EncodedSentimentModel = {
         ],
         [
           0.413,
-          0.336
+          0.334
         ],
         [
-          0.446,
-          0.372
+          0.445,
+          0.388
         ],
         [
-          0.489,
+          0.48,
           0.416
+        ],
+        [
+          0.52,
+          0.422
         ],
         [
           0.545,
           0.443
         ],
         [
-          0.567,
-          0.481
+          0.568,
+          0.5
         ],
         [
           0.635,
-          0.528
+          0.526
         ],
         [
           0.715,
@@ -76,7 +80,7 @@ export const SENTIMENT_WEIGHTS: EncodedSentimentModel = {
           0.763
         ],
         [
-          0.837,
+          0.838,
           0.78
         ],
         [
