@@ -146,14 +146,15 @@ const MIXED_FOR = /^praise:|^kindness:|^ack:(.* )?(bien|buena|buenos|buenas)$|^n
 /** "Bueno" weighs only past the first word: "es bueno pero…" praises, "bueno, pero…" is a "well". */
 const MIXED_FOR_PAST_FIRST = /^ack:(.* )?bueno$/
 const MIXED_AGAINST = /^(complaint|annoyance|insult|anger):/
-/**
- * A price objection weighs as the other side only when everything is dear: a place, not the thing
- * on sale ("Cancún bonito pero todo carísimo"; "me gusta pero está caro" stays a chat's objection).
- */
 const PRICE_OBJECTION = /^price_objection:/
 /** Between "todo" and the price: "todo muy caro", "todo super caro". */
 const EVERYTHING_SO: ReadonlySet<string> = new Set(['muy', 'super', 're', 'bien', 'tan', 'mas', 'demasiado', 'carisimo'])
 
+/**
+ * The other side of a mixed message: a complaint, or a price objection when everything is dear —
+ * a place, not the thing on sale ("Cancún bonito pero todo carísimo"; "me gusta pero está caro"
+ * stays a chat's objection).
+ */
 function against(words: readonly string[], stance: string): boolean {
   if (MIXED_AGAINST.test(stance)) return true
   const at = phraseAt(words, stance)
@@ -292,7 +293,7 @@ function neitherNor(words: readonly string[]): boolean {
 
 /** A plain verdict of good opening a message: "Buena comida…", "bien para pagar…". */
 const PLAIN_VERDICT = /^ack:(bien|buena|bueno|buenos|buenas|buen)$|^praise:buena [^ ]+$/
-/** After praise that opens a message, what makes it one side of two: "feliz por ella, triste por mí". */
+/** After praise that opens a message, what makes it one side of two: "feliz por ella, triste por mí", "buen café en Juan Valdez, …". */
 const ONE_SIDE = new Set(['por', 'porque', 'con', 'de', 'en'])
 /** Ending praise that opens a message, they make it a verdict on a thing named: "buena la comida, lenta la atención". */
 const DEFINITE_ARTICLES = new Set(['el', 'la', 'los', 'las'])
