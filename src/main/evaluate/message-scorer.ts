@@ -148,7 +148,7 @@ const MIXED_FOR_PAST_FIRST = /^ack:(.* )?bueno$/
 const MIXED_AGAINST = /^(complaint|annoyance|insult|anger):/
 const PRICE_OBJECTION = /^price_objection:/
 /** Between "todo" and the price: "todo muy caro", "todo super caro". */
-const EVERYTHING_SO: ReadonlySet<string> = new Set(['muy', 'super', 're', 'bien', 'tan', 'mas', 'demasiado', 'carisimo'])
+const EVERYTHING_SO: ReadonlySet<string> = new Set(['muy', 'super', 're', 'bien', 'tan', 'mas', 'demasiado'])
 
 /**
  * The other side of a mixed message: a complaint, or a price objection when everything is dear —
@@ -160,6 +160,9 @@ function against(words: readonly string[], stance: string): boolean {
   const at = phraseAt(words, stance)
   return PRICE_OBJECTION.test(stance) && (words[at - 1] === 'todo' || (words[at - 2] === 'todo' && EVERYTHING_SO.has(words[at - 1]!)))
 }
+
+/** Verdicts of the middle: the whole first clause ("Aceptable. La pieza limpia…"), or what it seemed ("me pareció normal"). */
+const MIDDLING: ReadonlySet<string> = new Set(['aceptable', 'normal', 'pasable', 'normalito', 'normalita'])
 
 /**
  * Saying outright that it was neither good nor bad: "ni fu ni fa", "mitad y mitad", "nervios y
@@ -197,7 +200,7 @@ const SO_SO = new PhraseSet(
     // "Qué rico estaba el helado... y qué caro. Una cosa por la otra", "ni chicha ni limonada", "me pareció normal".
     'una cosa por la otra', 'ni chicha ni limonada',
     // "…no me puedo quejar, pero tampoco es una maravilla", "un día bien y otro no", "un lugar para salir del paso".
-    'tampoco es|fue|era una maravilla', 'tampoco es|fue|era gran cosa', 'un dia bien|si y otro|otros no|mal', 'para salir del paso', 'me|nos parecio|parece|parecio normal|regular|pasable|aceptable|normalito|normalita',
+    'tampoco es|fue|era una maravilla', 'tampoco es|fue|era gran cosa', 'un dia bien|si y otro|otros no|mal', 'para salir del paso', `me|nos parecio|parece ${[...MIDDLING].join('|')}|regular`,
     // "Hay días que funciona de lujo y otros que ni abre".
     'y otros|otras dias? que|en ni|no',
     'cosas buenas y malas',
@@ -272,9 +275,6 @@ function praiseThenComplaint(words: readonly string[], stances: readonly string[
   return silentTurn && words.length - turn - 1 >= SILENT_TURN_WORDS && stances.every((s) => at(s) < turn)
 }
 
-
-/** Verdicts of the middle, when they are the whole first clause. */
-const MIDDLING = new Set(['aceptable', 'normal', 'pasable', 'normalito', 'normalita'])
 
 function opensWithMiddlingVerdict(analyzed: Pick<AnalyzedText, 'words' | 'clauseOf'>): boolean {
   const { words, clauseOf } = analyzed

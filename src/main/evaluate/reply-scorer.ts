@@ -153,7 +153,7 @@ const COLD = 'fria|frio|frias|frios|helada|helado|heladas|helados'
 /** How much of it: "llegó todo aplastado", "vino medio rota". */
 const HOW_MUCH = 'todo|toda|todos|todas|medio|media'
 /** How a delivery came damaged, "todo" or the thing named between: "llegó todo aplastado", "llegaron los huevos rotos". */
-const DAMAGE_WORDS = 'roto|rota|rotos|rotas|destrozado|destrozada|destrozados|destrozadas|dañado|dañada|dañados|dañadas|quebrado|quebrada|quebrados|quebradas|aplastado|aplastada|aplastados|aplastadas|abollado|abollada|golpeado|golpeada|mojado|mojada|mojados|mojadas|sucio|sucia|rayado|rayada|despegado|despegada|descosido|descosida|podrido|podrida|podridos|podridas|derretido|derretida|vencido|vencida|vencidos|vencidas|manchado|manchada|marchito|marchita|marchitos|marchitas|frio|fria'
+const DAMAGE_WORDS = 'roto|rota|rotos|rotas|destrozado|destrozada|destrozados|destrozadas|dañado|dañada|dañados|dañadas|quebrado|quebrada|quebrados|quebradas|aplastado|aplastada|aplastados|aplastadas|abollado|abollada|abollados|abolladas|golpeado|golpeada|golpeados|golpeadas|mojado|mojada|mojados|mojadas|sucio|sucia|sucios|sucias|rayado|rayada|rayados|rayadas|despegado|despegada|descosido|descosida|podrido|podrida|podridos|podridas|derretido|derretida|vencido|vencida|vencidos|vencidas|manchado|manchada|manchados|manchadas|marchito|marchita|marchitos|marchitas|frio|fria'
 /** After "lo llevo", where it is taken or how it is worn, not a purchase: "al taller", "a la escuela", "puesto". */
 const TAKEN_SOMEWHERE: ReadonlySet<string> = new Set('a al en para puesto puesta puestos puestas conmigo siempre de hasta donde como'.split(' '))
 /** Paying, before "puntual": the customer's own punctuality. */
@@ -1751,7 +1751,7 @@ const RULES: Rule[] = [
   { pattern: 'viene|vienen roto|rota|rotos|rotas|dañado|dañada|dañados|dañadas|quebrado|quebrada|vencido|vencida|abierto|abierta', kind: 'complaint', reliability: 0.75, toldOnly: true },
   // Called off by the company: "me cancelaron el vuelo", "nos anularon la reserva sin aviso".
   ...rules('complaint', 0.75, undefined, `me|nos|le|les cancelaron|anularon|cancelo|anulo|cancelan|anulan el|la|mi|su|nuestro|nuestra? ${UNDONE_THINGS}`),
-  ...rules('complaint', 0.8, undefined, 'llego|llegaron|vino|vinieron|venia|venian|esta|estan|estaba|estaban|salio|salieron|sigue|siguen roto|rota|rotos|rotas|abollado|abollada|abollados|abolladas|rayado|rayada|rayados|rayadas|golpeado|golpeada|manchado|manchada|sucio|sucia|destrozado|destrozada|destrozados|destrozadas|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|incompleto|incompleta|malo|mala|vencido|vencida|frio|fria|frios|frias|helado|helada|crudo|cruda|derretido|derretida'),
+  ...rules('complaint', 0.8, undefined, `llego|llegaron|vino|vinieron|venia|venian|esta|estan|estaba|estaban|salio|salieron|sigue|siguen ${DAMAGE_WORDS}|defectuoso|defectuosa|incompleto|incompleta|malo|mala|frios|frias|helado|helada|crudo|cruda`),
   // "lleva roto tres días"; not "¿llevan helado a domicilio?", which carries the food.
   ...rules('complaint', 0.8, undefined, 'lleva|llevan roto|rota|rotos|rotas|destrozado|destrozada|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|malo|mala'),
   // With how much between: "el paquete llegó todo aplastado", "la caja vino medio rota".
@@ -2409,10 +2409,17 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
 const SUBJECT_OPENERS: ReadonlySet<string> = new Set(['el', 'los', 'las', 'la', 'mi', 'mis', 'tu', 'tus', 'su', 'sus'])
 
 /** Setting it right: "me solucionó lo del cobro doble", "me ayudaron con el reembolso". Not "ayuda" (asked for) nor "arreglo" (also a noun). */
-const SOLVED: ReadonlySet<string> = new Set(
-  'soluciono solucionaron solucionaste solucionado resolvio resolvieron resolviste resuelto arreglaron arreglaste arreglado ayudaron ayudaste reponer repusieron repuso avisar avisarme avisarnos avisaron devolverme devolvernos devolvio devolvieron devuelto reembolsaron reembolsar reembolsarme reembolsado reintegraron reintegrado recolocaron recuperaron recupero'.split(' '),
-)
+const FIXED: readonly string[] =
+  'soluciono solucionaron solucionaste solucionado resolvio resolvieron resolviste resuelto arreglaron arreglaste arreglado ayudaron ayudaste reponer repusieron repuso devolverme devolvernos devolvio devolvieron devuelto reembolsaron reembolsar reembolsarme reembolsado reintegraron reintegrado recolocaron recuperaron recupero'.split(' ')
+/** Being told in time ("me avisaron del corte"): the thanks' subject, but no fix of a trouble told before it ("sin avisar" is the trouble). */
+const NOTIFIED: readonly string[] = 'avisar avisarme avisarnos avisaron'.split(' ')
+const SOLVED: ReadonlySet<string> = new Set([...FIXED, ...NOTIFIED])
 const SOLVED_AWAY = /^(complaint|annoyance|stop|anger)$/
+
+/** A setting right denied just before it, in its clause: "no me solucionaron", "nadie me ayudó". */
+function deniedBefore(words: readonly string[], clauseOf: readonly number[], i: number): boolean {
+  return [i - 1, i - 2, i - 3].some((j) => j >= 0 && clauseOf[j] === clauseOf[i] && (NEGATORS.has(words[j]!) || words[j] === 'nadie'))
+}
 
 /**
  * A problem named after it was set right, in the same clause, is the thanks' subject, not a
@@ -2422,9 +2429,7 @@ const SOLVED_AWAY = /^(complaint|annoyance|stop|anger)$/
 function dropSolved(signals: Signal[], words: readonly string[], clauseOf: readonly number[]): void {
   const solved: number[] = []
   for (let i = 0; i < words.length; i++) {
-    if (!SOLVED.has(words[i]!)) continue
-    const denied = [i - 1, i - 2, i - 3].some((j) => j >= 0 && clauseOf[j] === clauseOf[i] && (NEGATORS.has(words[j]!) || words[j] === 'nadie'))
-    if (!denied) solved.push(i)
+    if (SOLVED.has(words[i]!) && !deniedBefore(words, clauseOf, i)) solved.push(i)
   }
   if (solved.length === 0) return
   for (let k = signals.length - 1; k >= 0; k--) {
@@ -2435,13 +2440,15 @@ function dropSolved(signals: Signal[], words: readonly string[], clauseOf: reado
   }
 }
 
-/**
- * Setting right told after the trouble: `SOLVED` but being told of it ("sin avisar" is the trouble
- * itself), and "me resuelven al toque", "lo pararon a tiempo", "recuperaron la bici".
- */
-const SET_RIGHT_AFTER: ReadonlySet<string> = new Set([...[...SOLVED].filter((w) => !w.startsWith('avis')), ...'resuelven solucionan arreglan recuperaron recupere recuperamos pararon frenaron detuvieron volvio volvieron regreso regresaron'.split(' ')])
-/** Praise, thanks, a "bien" or a pleased face from the setting right on. */
-const PLEASED_AFTER = /^(praise|gratitude)$|^ack:bien$/
+/** Coming back, as the power does; before "a" it is an "again" ("volvieron a cobrarme"). */
+const CAME_BACK: readonly string[] = ['volvio', 'volvieron', 'regreso', 'regresaron']
+/** Setting right told after the trouble: `FIXED`, and "me resuelven al toque", "lo pararon a tiempo", "la luz volvió". */
+const SET_RIGHT_AFTER: ReadonlySet<string> = new Set([...FIXED, ...CAME_BACK, ...'resuelven solucionan arreglan recupere recuperamos pararon frenaron detuvieron'.split(' ')])
+
+/** Praise, thanks or a "bien" (or a pleased face, which has no place in the words). */
+function pleases(s: Signal): boolean {
+  return s.kind === 'praise' || s.kind === 'gratitude' || s.label === 'ack:bien'
+}
 
 /**
  * A problem told and then set right, with praise or thanks after the fix, is the story the thanks
@@ -2451,10 +2458,9 @@ const PLEASED_AFTER = /^(praise|gratitude)$|^ack:bien$/
  * me resolvieron nada"). Mutates `signals`.
  */
 function dropSetRight(signals: Signal[], words: readonly string[], clauseOf: readonly number[]): void {
-  // (A return that is an "again" is none: "volvieron a cobrarme".)
-  const fix = words.findIndex((w, i) => SET_RIGHT_AFTER.has(w) && !(w.startsWith('volv') && words[i + 1] === 'a') && ![i - 1, i - 2, i - 3].some((j) => j >= 0 && clauseOf[j] === clauseOf[i] && (NEGATORS.has(words[j]!) || words[j] === 'nadie')))
+  const fix = words.findIndex((w, i) => SET_RIGHT_AFTER.has(w) && !(CAME_BACK.includes(w) && words[i + 1] === 'a') && !deniedBefore(words, clauseOf, i))
   if (fix < 0) return
-  const pleased = signals.some((s) => PLEASED_AFTER.test(s.kind === 'ack' ? s.label : s.kind) && (s.span ? s.span.end > fix : s.label.startsWith('emoji:')))
+  const pleased = signals.some((s) => pleases(s) && (s.span ? s.span.end > fix : s.label.startsWith('emoji:')))
   if (!pleased) return
   // The trouble told before the fix, or named in its clause ("respondió mi reclamo").
   for (let k = signals.length - 1; k >= 0; k--) {
