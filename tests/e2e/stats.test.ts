@@ -10,7 +10,10 @@ import { tempDir } from '../support/test-app'
 
 const CHARTS = ['daily', 'models', 'distribution', 'categories', 'growth', 'backlog'] as const
 
-describe('Estadísticas in Chromium against `serve`', () => {
+// Each test drives a real server and browser; the second also seeds 900 demo exchanges in a child
+// process. Under the full suite on two cores that took past the 30 s default once, and the tests
+// after it failed waiting on the same page, so the file gets room and the polls wait longer.
+describe('Estadísticas in Chromium against `serve`', { timeout: 120_000 }, () => {
   let ollama: OllamaDouble
   let serve: ServeProcess | undefined
   let browser: Browser
@@ -28,7 +31,7 @@ describe('Estadísticas in Chromium against `serve`', () => {
   const openStats = async () => {
     await page.goto(`${serve!.url}/#token=${serve!.token}`)
     await page.getByRole('navigation').getByRole('button', { name: 'Estadísticas' }).click()
-    await expect.poll(() => page.getByTestId('key-figures').isVisible()).toBe(true)
+    await expect.poll(() => page.getByTestId('key-figures').isVisible(), { timeout: 30_000 }).toBe(true)
   }
 
   beforeAll(async () => {
@@ -69,7 +72,7 @@ describe('Estadísticas in Chromium against `serve`', () => {
     const expected = await stats({ includeDemo: true, from: startOfDay(-29) })
     expect(expected.total).toBeGreaterThan(500)
 
-    await expect.poll(() => figure('exchanges').textContent()).toBe(number(expected.total))
+    await expect.poll(() => figure('exchanges').textContent(), { timeout: 30_000 }).toBe(number(expected.total))
     expect(await figure('high-quality').textContent()).toBe(number(expected.highQuality))
     expect(await figure('success').textContent()).toBe(`${(expected.keyFigures.successRate! * 100).toLocaleString('es-CO', { maximumFractionDigits: 1 })}\u00a0%`)
 
