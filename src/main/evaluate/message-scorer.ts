@@ -616,21 +616,26 @@ function orderInWords(text: AnalyzedText): OrderInWords | null {
   const asked = ORDER_QUESTIONS.findAll(text.words, text.clauseOf).find((m) => !negated(text, m.start) && !NOT_GOODS.has(thingAt(text.words, m.end)) && text.words[m.start - 1] !== 'se')
   if (asked) return phrase(asked)
   // A question mark may close a question of any length, unless the writer opened it with "¿":
-  // then what stands outside is told ("quería encargar una torta, ¿hacen de chocolate?").
-  if (text.questionMarks > 0 && !text.askedClauses) return null
+  // then what stands outside is told ("quería encargar una torta, ¿hacen de chocolate?"). Without
+  // the "¿", what follows the last "?" is told too ("tienen de pollo? anotame 4 porciones").
+  const told = (i: number) => {
+    const clause = text.clauseOf[i]!
+    return text.askedClauses ? !text.askedClauses.includes(clause) : clause > (text.lastQuestionClause ?? -1)
+  }
+  // A question before counts no more than a greeting toward how long the order is.
+  const toldFrom = Math.max(0, text.words.findIndex((_, i) => told(i)))
   const match = ORDER_PHRASES.findAll(text.words, text.clauseOf).find(
     (m) =>
-      !text.askedClauses?.includes(text.clauseOf[m.start]!) &&
+      told(m.start) &&
       !negated(text, m.start) &&
       !changed(text, m.start) &&
       !NOT_GOODS.has(thingAt(text.words, m.end)) &&
       ((m.value !== BOOKING_FOR && m.value !== SIZED_ORDER && !ADD_ONS.includes(m.value)) || m.start === 0) &&
       // Switching on what the customer already has is support: "necesito activar mi chip".
       !(text.words[m.end - 1] === 'activar' && (text.words[m.end] === 'mi' || text.words[m.end] === 'mis')) &&
-      (text.words.length <= WANT_ORDER_WORDS || (m.value === WANT_COUNT && opensMessage(text.words, m.start)) || !(WANT_PATTERNS.has(m.value) || BOOKINGS.includes(m.value) || ADD_ONS.includes(m.value) || m.value === SIZED_ORDER)),
+      (text.words.length - toldFrom <= WANT_ORDER_WORDS || (m.value === WANT_COUNT && opensMessage(text.words.slice(toldFrom), m.start - toldFrom)) || !(WANT_PATTERNS.has(m.value) || BOOKINGS.includes(m.value) || ADD_ONS.includes(m.value) || m.value === SIZED_ORDER)),
   )
   if (match) return phrase(match)
-  const told = (i: number) => !text.askedClauses?.includes(text.clauseOf[i]!)
   for (let i = 0; i + 1 < text.words.length; i++) if (told(i) && STREET.has(text.words[i]!) && /^\d/.test(text.words[i + 1]!) && !streetInAStory(text.words, i)) return { label: 'address' }
   // A quantity in units opening a short message: "dos docenas de empanadas para las 8".
   if (text.words.length <= WANT_ORDER_WORDS && told(0) && UNIT_COUNT_SET.has(text.words[0] ?? '') && UNITS.has(text.words[1] ?? '')) return phrase({ start: 0, end: 2 })

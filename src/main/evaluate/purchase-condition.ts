@@ -122,6 +122,34 @@ function haggled(words: readonly string[]): boolean {
   return false
 }
 
+/**
+ * After "si", the shop having it: "si lo tenés en negro lo compro", "si todavía tienen, apártame 4".
+ * The customer has chosen and the rest is the shop's stock, so it is an order, not an if (two
+ * helpers' lists of shop chats, written apart, both call these sales).
+ */
+const IN_STOCK = new Set('hay tienen tiene tienes queda quedan esta estan manejan consiguen'.split(' '))
+/** What may stand between that "si" and the verb: "si lo tienen", "si todavía hay", "si aún les quedan". */
+const BEFORE_STOCK = new Set('lo la los las todavia aun ya les te le'.split(' '))
+
+/** Up to this many words the message is a chat to the shop (the longest such orders in the helpers' lists run to about 25). */
+const STOCK_IF_WORDS = 30
+/** After "si está", what keeps it about the stock: "si está, me lo apartas", "si está disponible" (not "si está en oferta"). */
+const AFTER_ESTA = new Set('me te le nos lo la disponible disponibles todavia aun y'.split(' '))
+
+/** An "if" on the stock alone, the "si" at `at`, asking nothing in return before `until` ("si hay en 38 me haces precio y lo compro" haggles). */
+function ifInStock(words: readonly string[], clauseOf: readonly number[], at: number, until = at + 4): boolean {
+  // A review tells its reader "si tienes coche…, pagar…": only a chat's "si" is about the shop's stock.
+  if (words.length > STOCK_IF_WORDS) return false
+  // "tienen delivery a Ñuñoa? si es así, mándenme 2": yes to what was just asked.
+  if (words[at + 1] === 'es' && words[at + 2] === 'asi') return !words.slice(at + 3, until).some((w) => IN_RETURN.has(w))
+  let i = at + 1
+  while (i < at + 3 && BEFORE_STOCK.has(words[i] ?? '')) i++
+  const verb = words[i] ?? ''
+  if (!IN_STOCK.has(verb)) return false
+  if ((verb === 'esta' || verb === 'estan') && clauseOf[i + 1] === clauseOf[i] && !AFTER_ESTA.has(words[i + 1] ?? '')) return false
+  return !words.slice(i + 1, until).some((w) => IN_RETURN.has(w))
+}
+
 /** Words that make what follows in their clause a maybe: "quizás me lo llevo", "iba a pedir". */
 const HEDGES = new Set(['quizas', 'quiza', 'talvez', 'capaz', 'iba', 'ibamos', 'pensaba', 'pensabamos', 'ojala'])
 /** Two-word hedges: "tal vez", "a lo mejor" (its last two words), "algún día", "cuando tenga…", "tenía pensado". */
@@ -155,7 +183,7 @@ function hangsOnIf(text: Text, start: number, end: number): boolean {
   const yes = new Set(text.accentedSi ?? [])
   // After the purchase; not "a ver si me confirma" or "me avisas si…", a whether about a fact.
   for (let i = end; i < words.length && clauseOf[i] === clause; i++) {
-    if (words[i] === 'si' && !yes.has(i) && readsAsIf(words, clauseOf, i) && words[i - 1] !== 'ver' && !WHETHER_AFTER.has(words[i - 1]!)) return true
+    if (words[i] === 'si' && !yes.has(i) && readsAsIf(words, clauseOf, i) && words[i - 1] !== 'ver' && !WHETHER_AFTER.has(words[i - 1]!) && !ifInStock(words, clauseOf, i)) return true
   }
   for (let i = 0; i < start; i++) {
     if (words[i] !== 'si' || yes.has(i)) continue
@@ -163,7 +191,7 @@ function hangsOnIf(text: Text, start: number, end: number): boolean {
       if (clauseOf[i] === clause && readsAsIfInside(words, clauseOf, i) && !WHETHER_AFTER.has(words[i - 1]!) && !NOW_YES_BEFORE_SI.has(words[i - 1]!)) return true
       continue
     }
-    if (ASKS_THE_SHOP.has(words[i + 1]!) && start - i <= 2) continue
+    if ((ASKS_THE_SHOP.has(words[i + 1]!) && start - i <= 2) || (ifInStock(words, clauseOf, i, start) && !asksInReturn(text, end))) continue
     if (readsAsIf(words, clauseOf, i) && (i + 1 < start || asksInReturn(text, end) || askedLast(text, clause))) return true
   }
   return false

@@ -47,6 +47,11 @@ export interface AnalyzedText {
    * foto, cuánto cuesta?").
    */
   questionSentenceClauses?: readonly number[]
+  /**
+   * Without a "¿": the last clause a "?" closes. What follows it was said after the question, not
+   * inside it: "tienen de pollo? anotame 4 porciones" asks, then orders.
+   */
+  lastQuestionClause?: number
   /** A link in the message, or a post passed on ("RT @cuenta: …"): news shared as often as an opinion. */
   sharesLink?: boolean
   /** An @handle in it: a public post addressed to an account ("@BancoX ¿se puede pagar con débito?"), not a chat. */
@@ -781,6 +786,7 @@ export function analyzeSpanish(raw: string): AnalyzedText {
   // The clauses of the sentence in progress, and those of sentences a "?" closed.
   let sentence: number[] = []
   const questionSentences = new Set<number>()
+  let lastQuestionClause = -1
   let opened = false
   let opensQuestion = false
   const closeClause = () => {
@@ -811,6 +817,7 @@ export function analyzeSpanish(raw: string): AnalyzedText {
       if (/\?/.test(g.question)) {
         questionMarks++
         tokens.push({ text: '?', kind: 'question', clause })
+        lastQuestionClause = clauseHasContent ? clause : clause - 1
         if (opened) askedClauses.add(clause)
         opened = false
       }
@@ -868,7 +875,7 @@ export function analyzeSpanish(raw: string): AnalyzedText {
     ...(accentedSi.length ? { accentedSi } : {}),
     ...(askedAt.length ? { askedAt } : {}),
     ...(opensQuestion ? { askedClauses: [...askedClauses] } : {}),
-    ...(!opensQuestion && questionMarks > 0 ? { questionSentenceClauses: [...questionSentences] } : {}),
+    ...(!opensQuestion && questionMarks > 0 ? { questionSentenceClauses: [...questionSentences], lastQuestionClause } : {}),
     ...(text !== raw && (/(?:\bhttps?:\/\/|\bwww\.)\S/iu.test(raw) || /^\s*RT\s+@/u.test(raw)) ? { sharesLink: true } : {}),
     ...(raw.includes('@') && ADDRESSED.test(raw) ? { addressesAccount: true } : {}),
   }

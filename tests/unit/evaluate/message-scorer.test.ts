@@ -617,7 +617,7 @@ describe('paying and ordering are one topic and one outcome', () => {
       ['si me lo dejáis en 40 pavos me lo llevo hoy', 'consulta_precio'],
       ['no pos si me lo deja en 250 si se lo compro', 'consulta_precio'],
       ['si me haces un descuentito te compro los dos', 'consulta_precio'],
-      ['si lo tenés en negro lo compro, si no no', 'consulta_producto'],
+      ['si hay en 38 me haces precio y lo compro', 'consulta_precio'],
       ['si llega antes del viernes lo pido', 'consulta_envio'],
       ['compro 2 si me hacés factura A', 'proceso_pago'],
       // A "si" inside the clause is an if or a whether; one that opens it right before the purchase
@@ -630,6 +630,14 @@ describe('paying and ordering are one topic and one outcome', () => {
       expect([scored.score, scored.wasSuccessful, scored.category], text).toEqual([4, false, category])
       expect(scored.signals).toContain('conditional')
     }
+    // On the shop's stock alone, the customer has chosen: an order.
+    for (const text of ['si lo tenés en negro lo compro, si no no', 'si tienen el buzo gris en XXL lo compro', 'tienen la rtx 4060? si esta me la reservan', 'si todavia tienen mandarina echame 2 kilos', 'me lo llevo si lo tienen en M', 'hacen delivery a Ñuñoa? si es asi mandenme 2 de queso']) {
+      const scored = scoreMessage({ text }, parts)
+      expect([scored.score, scored.wasSuccessful, scored.signals.includes('conditional')], text).toEqual([5, true, false])
+    }
+    // A review's "si tienes…" speaks to its reader, not to a shop's stock: the payment it names stays an if.
+    const review = scoreMessage({ text: 'Fuimos en el paquete del hotel y la verdad nada especial. Si tienes coche puedes llegar por tu cuenta, pagar la entrada de 50 pesos en la puerta y ahorrarte la excursion, que no vale lo que cuesta ni de lejos.' }, parts)
+    expect([review.wasSuccessful, review.category]).toEqual([false, 'consulta_precio'])
     // After a verb that asks to be told a fact, "si" is a whether: the payment stays the topic.
     const told = scoreMessage({ text: '¿me confirmas si te llegó la transferencia?' }, parts)
     expect([told.category, told.signals.includes('conditional')]).toEqual(['proceso_pago', false])
@@ -671,8 +679,8 @@ describe('paying and ordering are one topic and one outcome', () => {
     const voiceNote = 'qué bueno que sí tienen la talla eh mira apártamelo por favor el de color rojo que mañana paso a pagarlo en efectivo'
     expect(scoreMessage({ text: voiceNote }, parts)).toMatchObject({ wasSuccessful: true, score: 5 })
     // Typed without it, the same words may be an if.
-    expect(scoreMessage({ text: 'si tienen en rojo me lo llevo' }, parts).wasSuccessful).toBe(false)
-    expect(scoreMessage({ text: 'sí tienen en rojo, me lo llevo' }, parts).wasSuccessful).toBe(true)
+    expect(scoreMessage({ text: 'si llega mañana me lo llevo' }, parts).wasSuccessful).toBe(false)
+    expect(scoreMessage({ text: 'sí llega mañana, me lo llevo' }, parts).wasSuccessful).toBe(true)
   })
 
   it('gives a long question asked without its mark ("quisiera saber si…") the pull of a question', () => {
@@ -1394,6 +1402,13 @@ describe('shop chats: slow dispatch asked, installments, a payment refused, pick
 
   it('reads an order left at the wrong door as a failed delivery', () => {
     for (const text of ['se equivocaron de direccion', 'me llego a otro depto', 'lo dejaron en otra casa']) expect([read(text).score, read(text).category], text).toEqual([1, 'consulta_envio'])
+  })
+
+  it('reads an order said after a question without its "¿" as an order, and the question alone as none', () => {
+    for (const text of ['holaaa que sabores tienen hoy?? quiero un kilo pa llevar, tu elige 3 sabores', 'tienen colores de 24? ponme 2 cajas con lo demas', 'tienen la base en tono 128? me mandas 2 con el envio de siempre', 'hacen globos con helio sueltos? quiero 20 dorados y 10 blancos pa el sabado']) {
+      expect([read(text).wasSuccessful, read(text).score], text).toEqual([true, 5])
+    }
+    for (const text of ['cuanto sale el envio? y cuanto tarda', 'tienen de pollo? quiero saber el precio', 'me dejas 2 en 30? quiero ver', 'tienen el catalogo? mandame la foto']) expect(read(text).wasSuccessful, text).toBe(false)
   })
 
   it('reads a picture closer, which one suits, being put on a list and a bare "lástima"', () => {

@@ -172,6 +172,10 @@ describe('analyzeSpanish', () => {
     // Commas do not end the question.
     expect(analyzeSpanish('hola, tienen el de la foto, cuánto cuesta?').questionSentenceClauses).toEqual([0, 1, 2])
     expect(analyzeSpanish('¿Llegó? no').questionSentenceClauses).toBeUndefined()
+    // And the last clause a "?" closed, after which what is said follows the question.
+    expect(analyzeSpanish('tienen de pollo?? anotame 4').lastQuestionClause).toBe(0)
+    expect(analyzeSpanish('hola, tienen? y cuanto?').lastQuestionClause).toBe(2)
+    expect(analyzeSpanish('¿tienen? anotame 4').lastQuestionClause).toBeUndefined()
   })
 
   it('extracts emojis and counts question and exclamation marks', () => {
