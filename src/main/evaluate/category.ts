@@ -66,6 +66,9 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: ['cheque', 'cheques', 'datafono', 'datafonos', 'posnet', 'tarjeta', 'contraentrega', 'transferencia', 'consignacion', 'cuotas', 'comprobante', 'voucher', ...WALLETS].join('|'), ownedIsPaperwork: true },
     { pattern: 'transfiero|transferi|consigno|consigne|consignar|consignarle|consignarte|deposito|deposite' },
     { pattern: 'numero de cuenta' },
+    // The kind of account to pay into: "¿tienen cuenta de ahorros o corriente?", "¿cuenta RUT?".
+    { pattern: 'cuenta de ahorros|ahorro' },
+    { pattern: 'cuenta corriente|vista|rut' },
     // "¿cuenta del Banco Pichincha o Produbanco?", "¿tienen cuenta bancaria?"; asked, not "mi cuenta del banco".
     { pattern: 'cuenta bancaria', questionOnly: true },
     { pattern: 'cuenta del|de banco', questionOnly: true },
@@ -149,6 +152,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
   consulta_envio: [
     { pattern: 'envio|envios|domicilio|domicilios|domi|entrega|entregas|entregan|entregar|entregarian|despacho|despachos|despachar|despachan|transportadora|servientrega|interrapidisimo|coordinadora|encomienda|flete' },
     { pattern: 'envian|envias|enviar|enviarlo|enviarmelo|mandan|mandarlo|mandarmelo|enviamelo|mandamelo|enviamela|mandamela|traemelo|llevamelo|envien|llevan|traen|traes|despachan a|hasta|al|hoy|mañana|por' },
+    // Where they deliver: "¿qué zonas cubren?", "¿a qué barrios reparten?".
+    { pattern: 'zonas|zona|areas|sectores|barrios|comunas|colonias cubren|cubre|abarcan|reparten|entregan' },
     // Business days are how long a delivery takes: "¿cuántos días hábiles?".
     { pattern: 'dias|dia habiles|habil' },
     // Whether they send it, the thing named between: "¿envían libros a Arequipa?".
@@ -231,7 +236,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     // Not a place to leave it: "¿me lo dejan en portería si no estoy?" is about the delivery.
     { pattern: 'me|nos|lo|la|los|las|se dejas|deja|dejan|dejarias|dejaria|dejarian|dejes|deje en|a', notBefore: LEFT_AT },
     { pattern: 'cuanto esta|estan|sale|salen|cobra|cobran|cobras|vale|valen|seria|serian|queda|quedaria' },
-    { pattern: 'cuanto me|nos|le|te cobran|cobras|cobra|cobrarian|cobraria|sale|sales|saldria|cuesta|costaria|vale|valdria' },
+    { pattern: 'cuanto me|nos|le|te cobran|cobras|cobra|cobrarian|cobraria|sale|sales|saldria|cuesta|costaria|vale|valdria|deja|dejas|dejan|dejarias|dejaria' },
     { pattern: 'a como', questionOnly: true },
     { pattern: 'a como $' },
     { pattern: 'total', questionOnly: true },
@@ -494,6 +499,7 @@ const TAKEN_OFF = new PhraseSet([{ pattern: TAKEN_OFF_PATTERN, value: true }])
 const NAMED_ELSEWHERE = new PhraseSet<Category>([
   { pattern: 'minimo|monto|valor minimo? de|para compra|pedido|comprar|pedir', value: 'consulta_precio' },
   { pattern: 'compra|pedido minimo|minima', value: 'consulta_precio' },
+  { pattern: 'minimo para hacer|realizar un|el? pedido|compra|pedidos', value: 'consulta_precio' },
   // The fee for signing up is its price: "¿cuánto está la inscripción?".
   { pattern: 'cuanto esta|cuesta|vale|sale|cobran|es la|el inscripcion|matricula|mensualidad|afiliacion|membresia', value: 'consulta_precio' },
   { pattern: 'precio|valor|costo de|del? la|el? inscripcion|matricula|mensualidad|afiliacion|membresia', value: 'consulta_precio' },

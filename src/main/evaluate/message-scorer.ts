@@ -531,6 +531,7 @@ const ORDER_PHRASES = new PhraseSet(
     'hagamos|hacemos|cerramos negocio',
     // "mándalo", "envíamelo" said on their own: send it, the order is on.
     'envialo|mandalo|enviamelo|mandamelo|enviala|mandala|enviamela|mandamela $',
+    'envialo|mandalo|enviamelo|mandamelo|enviala|mandala|enviamela|mandamela nomas|noma|ya|pues|entonces $',
     // A service signed up for or booked: "quiero contratar el plan de 100 megas", "me apunto al
     // curso", "inscríbeme en el plan mensual", "sácame hora para el jueves", "reservadme dos plazas".
     'quiero|quisiera|deseo|necesito|queria contratar|instalar|activar|adquirir|inscribirme|inscribir|matricularme|matricular|apuntarme|anotarme|suscribirme|afiliarme|renovar',
@@ -549,6 +550,31 @@ const ORDER_PHRASES = new PhraseSet(
 )
 /** A street number: "calle 45", "cra 7 # 12-30", "av. 68". */
 const STREET = new Set(['calle', 'cl', 'cll', 'carrera', 'cra', 'kr', 'cr', 'avenida', 'av', 'diagonal', 'dg', 'transversal', 'tv', 'manzana', 'mz'])
+
+/** Streets named by their name: "calle Bolívar 1432", "pasaje Los Aromos 345", "Av. Larco 850". */
+const NAMED_STREET: ReadonlySet<string> = new Set(['calle', 'avenida', 'av', 'avda', 'pasaje', 'psje', 'pje', 'jiron', 'jr', 'camino', 'boulevard', 'bulevar', 'blvd', 'callejon', 'paseo', 'rua'])
+/** What else an address holds: the flat, the floor, the house, the block, the door. */
+const ADDRESS_PARTS: ReadonlySet<string> = new Set('depto dpto departamento apto apartamento piso casa torre edificio timbre porteria manzana mz lote barrio colonia villa urbanizacion esquina frente entre dto interior local'.split(' '))
+/** Up to this many words, a message that gives a named street and its number is an address sent. */
+const ADDRESS_WORDS = 25
+
+/**
+ * A street named by its name and a number ("Calle Bolívar 1432 depto 3B", "pasaje los Aromos 345,
+ * villa Los Jardines"), opening a short message or beside another part of an address: a delivery
+ * address sent. A street in a story has its article ("cerraron la calle Mayor 5").
+ */
+function namedStreetAddress(words: readonly string[], told: (i: number) => boolean): boolean {
+  if (words.length > ADDRESS_WORDS) return false
+  const parts = words.some((w) => ADDRESS_PARTS.has(w))
+  for (let i = 0; i < words.length; i++) {
+    if (!NAMED_STREET.has(words[i]!) || !told(i) || streetInAStory(words, i) || !(parts || opensMessage(words, i))) continue
+    for (let j = i + 2; j <= i + 4 && j < words.length; j++) {
+      if (/^\d/.test(words[j]!)) return true
+      if (/^\d/.test(words[j - 1]!)) break
+    }
+  }
+  return false
+}
 
 /** Where a street named with its article is the place of an address: "vivo en la calle 45", "a la calle 45". */
 const TO_THE_STREET: ReadonlySet<string> = new Set(['en', 'a', 'hasta', 'para', 'sobre'])
@@ -637,6 +663,7 @@ function orderInWords(text: AnalyzedText): OrderInWords | null {
   )
   if (match) return phrase(match)
   for (let i = 0; i + 1 < text.words.length; i++) if (told(i) && STREET.has(text.words[i]!) && /^\d/.test(text.words[i + 1]!) && !streetInAStory(text.words, i)) return { label: 'address' }
+  if (namedStreetAddress(text.words, told)) return { label: 'address' }
   // A quantity in units opening a short message: "dos docenas de empanadas para las 8".
   if (text.words.length <= WANT_ORDER_WORDS && told(0) && UNIT_COUNT_SET.has(text.words[0] ?? '') && UNITS.has(text.words[1] ?? '')) return phrase({ start: 0, end: 2 })
   const list = itemList(text)

@@ -132,6 +132,10 @@ const FACE_BEFORE: ReadonlySet<string> = new Set(['esa', 'su', 'la', 'una', 'tu'
 const LINK_VERBS = 'pasame|mandame|enviame|dame|envia|manda|pasa|mandas|envias|pasas|pases|mandes|envies|mandan|envian|comparte|compartes|compartir|mandar|enviar|pasar|regala'
 const QUANTITIES = '1|2|3|4|5|uno|una|dos|tres|cuatro|cinco|ese|esa|esos|esas|este'
 const IF_WORDS: ReadonlySet<string> = new Set(['si', 'cuando', 'mientras'])
+/** Before "puede pagar", whoever is not the customer asking: "lo que la gente puede pagar". */
+const OTHER_PAYERS: ReadonlySet<string> = new Set(['gente', 'uno', 'nadie', 'cualquiera', 'personas', 'familias', 'familia'])
+/** Before "claro", a colour it lightens: "castaño claro", "verde claro". */
+const SHADES: ReadonlySet<string> = new Set('azul verde rosa rosado gris castaño cafe marron rubio morado lila celeste amarillo naranja beige tono color'.split(' '))
 /** Before a "no quiero", words that make it a condition, no refusal. */
 const UNLESS_WORDS: ReadonlySet<string> = new Set([...IF_WORDS, 'aunque', 'donde'])
 /** What people see go up: "ya subió el pasaje", "la luz aumentó". */
@@ -354,7 +358,8 @@ const RULES: Rule[] = [
   ...rules('payment_question', 0.6, undefined, ...WALLET_PHRASES),
   // Installments in other words: "¿se puede en abonos?", "a plazos", "en mensualidades" (not "abono para las plantas").
   ...rules('payment_question', 0.6, undefined, INSTALLMENTS),
-  ...rules('payment_question', 0.75, undefined, 'se? puede|puedo|podria|pueden pagar|pagarlo|pago'),
+  // Not what others can afford: "más de lo que la gente puede pagar" objects to a price.
+  ...rules('payment_question', 0.75, undefined, 'se? puede|puedo|podria|pueden pagar|pagarlo|pago').map((r) => ({ ...r, notAfter: OTHER_PAYERS })),
   ...rules('payment_question', 0.8, undefined, 'metodos|metodo|medios|medio|formas|forma|opciones de pago'),
   // Card brands and card readers: "¿visa o mastercard?", "¿tienen datáfono?" (not "visa" alone,
   // which is as often the one a traveller needs).
@@ -514,7 +519,9 @@ const RULES: Rule[] = [
   ),
 
   // --- acknowledgement / agreement ---
-  ...rules('ack', 0.55, undefined, 'ok|listo|listos|dale|claro|aja|obvio'),
+  ...rules('ack', 0.55, undefined, 'ok|listo|listos|dale|aja|obvio'),
+  // Not a shade: "la caja decía castaño claro", "azul claro".
+  { pattern: 'claro', kind: 'ack', reliability: 0.55, notAfter: SHADES },
   // "No has entendido" is the other way round.
   ...rules('ack', 0.55, 'misanswer', 'entendido'),
   // Denied, it is a letdown: "no jugamos bien", "no me fue bien".
@@ -549,7 +556,8 @@ const RULES: Rule[] = [
   { pattern: `muy|super|tan|que|re|bien ${inflected('atento cordial servicial puntual rapido eficiente profesional responsable')}`, kind: 'praise', reliability: 0.7, toldOnly: true },
   // (Not after "si": "si llega antes del viernes lo pido" is a condition.)
   { pattern: 'llego|llegaron|llega|llegan rapidisimo|rapido|rapidito|puntual|antes', kind: 'praise', reliability: 0.7, negated: 'complaint', toldOnly: true, notAfter: IF_WORDS },
-  { pattern: 'llego|llegaron a tiempo', kind: 'praise', reliability: 0.65, negated: 'complaint', toldOnly: true, notAfter: IF_WORDS },
+  // And as a habit: "siempre llega a tiempo".
+  { pattern: 'llego|llegaron|llega|llegan a tiempo', kind: 'praise', reliability: 0.65, negated: 'complaint', toldOnly: true, notAfter: IF_WORDS },
   ...['igualito|igualita|igualitos|igualitas|igual|iguales|identico|identica|identicos|identicas a|que', 'tal cual a?'].map((before): Rule => ({ pattern: `${before} la|las|el|los foto|fotos|imagen|imagenes`, kind: 'praise', reliability: 0.7, negated: 'complaint', toldOnly: true })),
   // Broken, set against the rest: "llegó rápido pero roto" (asked, "¿viene roto?", it asks). Not
   // alone: "tengo la pantalla rota, ¿tienen repuesto?" names what a customer wants to replace.
@@ -1430,7 +1438,8 @@ const RULES: Rule[] = [
   // Thanks that close a no: "gracias igual", "gracias de todas formas".
   ...rules('decline', 0.65, undefined, 'gracias igual $', 'igual gracias $', 'gracias de todas formas|maneras', 'gracias de todos modos'),
   // A headache, in the body or in dealings: "los lentes me dan dolor de cabeza".
-  ...rules('annoyance', 0.6, undefined, 'dolor|dolores de cabeza'),
+  // Not the ailment a product is for: "¿sirve para el dolor de cabeza?".
+  { pattern: 'dolor|dolores de cabeza', kind: 'annoyance', reliability: 0.6, notAfter: new Set(['el', 'contra']) },
   // Paid a pittance: "me pagan una miseria" (not "cuesta una miseria", cheap).
   ...rules('complaint', 0.7, undefined, 'pagan|paga|pagaron|pagar|pago|ganar|gano|ganamos una miseria'),
   // Grief: "QEPD", "descanse en paz", "mi más sentido pésame", "falleció mi abuela", "se nos fue mi tío".
@@ -2140,6 +2149,22 @@ const RULES: Rule[] = [
   ...rules('praise', 0.65, 'annoyance', 'disfrute|disfrutamos|disfruto|disfrutando'),
   // "Carajo" cheers as often as it curses ("¡arriba Perú, carajo!"): an insult only when someone is sent there.
   ...rules('insult', 0.8, undefined, 'al carajo'),
+  // Writing back later, a week or a payday away: "la próxima semana les escribo", "apenas cobre te escribo".
+  ...rules('stall', 0.6, undefined, 'la proxima semana les|te|le escribo|aviso|hablo', 'otro dia les|te|le escribo|aviso|hablo', 'apenas|cuando cobre|cobro les|te|le escribo|aviso|hablo'),
+  // Colombia's and Venezuela's "chimbo", shoddy (not "qué chimba", great).
+  ...rules('complaint', 0.7, undefined, 'chimbo|chimbos $', 'muy|re|tan|es|son|esta|estan|salio|salieron chimbo|chimbos'),
+  // The wait told as done: "q onda con mi pedido, ya tardó", "ya se demoraron".
+  ...rules('annoyance', 0.6, undefined, 'ya se? tardo|tardaron|demoro|demoraron $'),
+  // Paid, and no word back: "ya pagué pero no me confirman nada".
+  { pattern: 'no me|nos confirman|confirmaron|confirma|confirmo nada', kind: 'annoyance', reliability: 0.6, toldOnly: true },
+  { pattern: 'no me|nos han confirmado nada', kind: 'annoyance', reliability: 0.6, toldOnly: true },
+  // Beyond anyone's pocket: "Lima se está volviendo impagable".
+  ...rules('price_objection', 0.65, undefined, 'impagable|impagables'),
+  // Worn out by trying: "uno ya se cansa de ir a preguntar".
+  ...rules('annoyance', 0.6, undefined, 'uno|una ya se cansa|harta|aburre'),
+  // Verdicts the rules did not know: "es de otro planeta", "un queso que te mueres", "la señora un
+  // encanto", "sigue siendo oro puro", "fue otro nivel", "día redondo" (not "viaje redondo", a return ticket).
+  ...rules('praise', 0.65, undefined, 'de otro planeta', 'que te mueres|moris $', 'un encanto', 'oro puro', 'otro nivel', 'dia|noche|finde|negocio redondo|redonda'),
 ]
 
 /**
@@ -2194,7 +2219,8 @@ addEmojis('👋', 'greeting', 0.35)
 addEmojis('😕 😐 🤨 😶 🤷 ❓ ❔ 😵', 'confusion', 0.5)
 addEmojis('😒 🙄 😑 😤 😞 😔 😢 😭 ☹ 🙁 😩 😫 😟 🥲 💔 🤦 😪 😖 😣 😓 😥 😰 😨 🤒 🤕 🥵', 'annoyance', 0.5)
 /** Faces that turn the kind words beside them into irony. */
-const IRONY_FACES = new Set(['emoji:🙃', 'emoji:🙄', 'emoji:😒'])
+// A blank face beside praise is deadpan: "Qué linda la voluntariedad obligatoria 😐".
+const IRONY_FACES = new Set(['emoji:🙃', 'emoji:🙄', 'emoji:😒', 'emoji:😐'])
 const IRONIC_KINDS = new Set<SignalKind>(['praise', 'gratitude', 'ack', 'reassurance'])
 /** Faces that cry of sorrow or of joy: which one, the rest of the message says. */
 const MOVED_FACES = new Set(['emoji:😭', 'emoji:🥲'])

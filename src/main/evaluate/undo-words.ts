@@ -12,7 +12,7 @@ export const UNDO_PATTERN = `${UNDO_VERBS} mi|el|la|una? ${UNDONE_THINGS}`
  * Told to the shop, calling off whatever it names: "cancela la torta", "anulen los globos". Only
  * the imperative: "cancelé la factura" is paying it in much of the region.
  */
-export const UNDO_ANYTHING_PATTERN = 'cancela|cancelame|cancelen|cancelenme|anula|anulame|anulen|anulenme el|la|los|las|mi|mis'
+export const UNDO_ANYTHING_PATTERN = 'cancela|cancelame|cancelen|cancelenme|anula|anulame|anulen|anulenme el|la|los|las|mi|mis|todo'
 /** "cancélalo", "anúlenla": the thing already named, called off. */
 export const UNDO_IT_PATTERN = 'cancelalo|cancelala|cancelalos|cancelalas|cancelenlo|cancelenla|cancelenlos|cancelenlas|anulalo|anulala|anulalos|anulalas|anulenlo|anulenla|anulenlos|anulenlas'
 /** "cancelen", said on its own: call it off. */

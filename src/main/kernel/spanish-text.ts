@@ -220,6 +220,8 @@ const SPELLINGS: Record<string, string> = {
   cueta: 'cuesta',
   cuetan: 'cuestan',
   yega: 'llega',
+  // Two letters swapped: "quiero compar unos audífonos".
+  compar: 'comprar',
   yegan: 'llegan',
   yego: 'llego',
   yegaron: 'llegaron',
@@ -638,6 +640,8 @@ export function wantsToKnow(analyzed: Pick<AnalyzedText, 'words'>): boolean {
 
 /** What a thing asked about opens with: "la ropa es nueva o de segunda", "¿la mesa es extensible?". */
 export const THING_DETERMINERS: ReadonlySet<string> = new Set('el la los las este esta estos estas ese esa esos esas'.split(' '))
+/** A thing pointed at without its name: "eso es en dólares o en pesos". */
+const THAT: ReadonlySet<string> = new Set(['eso', 'esto'])
 /** What a thing is, has, lasts or does: "¿la mesa es extensible?", "¿ese tinte maltrata el cabello?". */
 export const THING_VERBS: ReadonlySet<string> = new Set(
   'es son viene vienen trae traen tiene tienen dura duran sirve sirven incluye incluyen lleva llevan queda quedan funciona funcionan aguanta aguantan resiste resisten mide miden pesa pesan puede pueden maltrata maltratan destiñe destiñen encoge encogen usa usan'.split(' '),
@@ -653,7 +657,7 @@ const SET_PAIRS = new Set(['mas menos', 'tarde temprano', 'todo nada', 'ahora nu
  */
 export function asksEitherOr(analyzed: Pick<AnalyzedText, 'words' | 'clauseOf' | 'questionMarks' | 'exclamationMarks'>): boolean {
   const { words, clauseOf } = analyzed
-  if (analyzed.questionMarks > 0 || analyzed.exclamationMarks > 0 || words.length > 14 || !THING_DETERMINERS.has(words[0] ?? '')) return false
+  if (analyzed.questionMarks > 0 || analyzed.exclamationMarks > 0 || words.length > 14 || !(THING_DETERMINERS.has(words[0] ?? '') || THAT.has(words[0] ?? ''))) return false
   const verb = [1, 2, 3].find((i) => THING_VERBS.has(words[i] ?? ''))
   if (verb === undefined) return false
   for (let k = verb + 1; k + 1 < words.length; k++) {

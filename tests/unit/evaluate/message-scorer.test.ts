@@ -1411,6 +1411,25 @@ describe('shop chats: slow dispatch asked, installments, a payment refused, pick
     for (const text of ['cuanto sale el envio? y cuanto tarda', 'tienen de pollo? quiero saber el precio', 'me dejas 2 en 30? quiero ver', 'tienen el catalogo? mandame la foto']) expect(read(text).wasSuccessful, text).toBe(false)
   })
 
+  it('reads a named street with its number as an address sent, not a street in a story (fifteenth session)', () => {
+    for (const text of ['Av. Larco 850 dpto 1203, edificio blanco al costado del banco', 'pasaje los Aromos 345, villa Los Jardines, casa con reja verde', 'entregar en colonia roma, calle orizaba 20', 'Calle del Pez 22, 4º izquierda. Si no estoy se lo dais a la portera porfa']) {
+      expect([read(text).wasSuccessful, read(text).score], text).toEqual([true, 5])
+    }
+    for (const text of ['Cerraron la calle Mayor 5 por un incendio', 'En la avenida Brasil 2 horas de trancón', 'vivo por la calle Sucre 40, hacen envios?']) expect(read(text).wasSuccessful, text).toBe(false)
+    expect([read('dale, mandalo nomas').wasSuccessful, read('dale, mandalo nomas').score]).toEqual([true, 5])
+  })
+
+  it('files where they deliver, what they would leave it at, the kind of account and the minimum order; asks which currency (fifteenth session)', () => {
+    expect(read('que zonas cubren').category).toBe('consulta_envio')
+    expect(read('y por los dos cuanto me deja').category).toBe('consulta_precio')
+    expect([read('tienen cuenta de ahorros o corriente?').category, read('tienen cuenta de ahorros o corriente?').wasSuccessful]).toEqual(['proceso_pago', true])
+    expect([read('cuanto es el minimo para hacer pedido?').category, read('cuanto es el minimo para hacer pedido?').wasSuccessful]).toEqual(['consulta_precio', false])
+    // The model alone read the currencies as a 1.
+    expect([read('eso es en dolares o en pesos').score, read('eso es en dolares o en pesos').category]).toEqual([3, 'consulta_precio'])
+    // Paid, and no word back: no sale, a letdown.
+    expect([read('ya pague pero no me confirman nada').wasSuccessful, read('ya pague pero no me confirman nada').score <= 2]).toEqual([false, true])
+  })
+
   it('reads a picture closer, which one suits, being put on a list and a bare "lástima"', () => {
     expect(read('en la foto no se ve bien el estampado, me mandas otra mas de cerca?').category).toBe('solicitud_foto')
     expect(read('cual le va mejor?').category).toBe('consulta_producto')

@@ -2197,3 +2197,34 @@ describe('assessReply: a wonder denied (fourteenth session)', () => {
     expect(score('el arroz es una maravilla')).toBe(5)
   })
 })
+
+describe('assessReply: writing back later, shoddy, a wait told as done, priced out, worn out; verdicts of a dish, a show, a day (fifteenth session)', () => {
+  it('reads them for what they say', () => {
+    for (const text of ['la proxima semana les escribo', 'apenas cobre te escribo']) {
+      expect(score(text), text).toBe(3)
+      expect(assessReply(text).signals.some((s) => s.startsWith('stall:')), text).toBe(true)
+    }
+    for (const text of ['que servicio tan chimbo', 'ese cargador salio chimbo']) expect(score(text), text).toBe(1)
+    expect(assessReply('que chimba de moto').signals.some((s) => s.startsWith('complaint:'))).toBe(false)
+    for (const text of ['q onda con mi pedido we, ya tardo', 'Lima se está volviendo impagable', 'uno ya se cansa de ir a preguntar']) expect(score(text), text).toBe(2)
+    for (const text of ['el pulpo es de otro planeta', 'un queso que te mueres', 'la señora un encanto', 'sigue siendo oro puro', 'el concierto fue otro nivel', 'Día redondo', 'siempre llega a tiempo']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+    // A return ticket is no verdict; whether it comes on time is asked.
+    expect(assessReply('un viaje redondo son 95 pesos').signals.some((s) => s.startsWith('praise:'))).toBe(false)
+    expect(score('¿llega a tiempo?')).toBe(3)
+  })
+
+  it('reads the ailment a product is for, a shade, and what others can pay as no feeling and no payment', () => {
+    expect(score('sirve para el dolor de cabeza?')).toBe(3)
+    expect(score('me da dolor de cabeza')).toBe(2)
+    expect(assessReply('la caja decia castaño claro').signals).not.toContain('ack:claro')
+    expect(assessReply('claro, gracias').signals).toContain('ack:claro')
+    expect(assessReply('ya está muy por encima de lo que la gente puede pagar').signals.some((s) => s.startsWith('payment_question:'))).toBe(false)
+    expect(assessReply('¿puedo pagar con tarjeta?').signals.some((s) => s.startsWith('payment_question:'))).toBe(true)
+  })
+
+  it('reads a blank face beside praise as deadpan irony, and calling everything off as a no', () => {
+    const deadpan = assessReply('Qué linda la voluntariedad obligatoria 😐')
+    expect([deadpan.score <= 2, deadpan.signals.includes('irony')]).toEqual([true, true])
+    expect(score('cancelen todo')).toBe(1)
+  })
+})

@@ -103,6 +103,8 @@ describe('analyzeSpanish: normalized text', () => {
     ['cuanto cueta', 'precio'],
     ['ke dia yega', 'que dia llega'],
     ['me lo yevo', 'me lo llevo'],
+    // two letters swapped (fifteenth session)
+    ['quiero compar unos audifonos', 'quiero comprar unos audifonos'],
     // laughter and hesitation
     ['jajajaja', 'jaja'],
     ['xD', 'jaja'],
