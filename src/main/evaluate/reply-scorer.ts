@@ -301,7 +301,8 @@ const RULES: Rule[] = [
   { pattern: 'a|en que|cual numero|cuenta|nequi|daviplata', kind: 'purchase', reliability: 0.85, notBefore: CALLING },
   // The account asked for by its name: "¿cuál es el alias?", "me pasas vuestro IBAN" (never "iban",
   // the verb, after an article or a possessive).
-  ...rules('purchase', 0.85, undefined, 'cual es el|tu|su|vuestro alias|cbu|cvu|clabe|iban', 'el|tu|su|vuestro iban'),
+  // Not one looked for in vain: "no encuentro ni el IBAN".
+  ...rules('purchase', 0.85, undefined, 'cual es el|tu|su|vuestro alias|cbu|cvu|clabe|iban', 'el|tu|su|vuestro iban').map((r) => ({ ...r, notAfter: new Set(['ni', 'encuentro', 'encuentra', 'encontramos']) })),
   ...rules('purchase', 0.9, undefined, `${LINK_VERBS} el|un|me|nos? link`, 'link de|para pago|pagar|compra|inscripcion|inscribirme'),
   ...rules('purchase', 0.8, undefined, 'comprobante', 'soporte de pago'),
   // The tax receipt asked for is paperwork, not the proof of a payment: "¿me dan comprobante fiscal?".
@@ -478,9 +479,11 @@ const RULES: Rule[] = [
   ...rules('praise', 0.8, undefined,
     'que belleza|maravilla|chimba|nota|lujo',
     'lo maximo',
-    'una chimba|nota',
+    'una chimba',
     'justo|exactamente lo que buscaba|necesitaba|queria',
   ),
+  // Colombia's "una nota", great; not a note ("ni una nota informativa").
+  { pattern: 'una nota', kind: 'praise', reliability: 0.8, notAfter: new Set(['ni']), otherSenseBefore: new Set('informativa informativo aclaratoria oficial de del sobre en escrita musical periodistica'.split(' ')) },
   // Not a luxury item named: "el aceite ya es artículo de lujo", "un hotel de lujo".
   { pattern: 'de lujo', kind: 'praise', reliability: 0.8, notAfter: new Set(['articulo', 'articulos', 'producto', 'productos', 'bien', 'bienes', 'objeto', 'hotel', 'hoteles', 'auto', 'autos', 'carro', 'carros', 'coche', 'coches']) },
   // Denied, the service is bad: "no es buen servicio", "no fue buena atención".
@@ -2162,6 +2165,11 @@ const RULES: Rule[] = [
   ...rules('price_objection', 0.65, undefined, 'impagable|impagables'),
   // Worn out by trying: "uno ya se cansa de ir a preguntar".
   ...rules('annoyance', 0.6, undefined, 'uno|una ya se cansa|harta|aburre'),
+  // Served kindly: "me ayudó a reprogramar la deuda sin hacerme sentir mal"; worth a raise:
+  // "dadle un aumento a ese hombre".
+  ...rules('praise', 0.65, undefined, 'sin hacerme|hacernos|hacerla|hacerlo sentir mal', 'denle|dadle|denles|dadles un aumento|ascenso|premio|bono|monumento'),
+  // Indignation, and food gone off: "Lo tiré. Esto no puede ser", "el pollo olía raro".
+  ...rules('complaint', 0.7, undefined, 'esto|eso no puede ser $', 'olia|huele|olian|huelen|sabia|sabe|sabian raro|rara|podrido|podrida'),
   // Verdicts the rules did not know: "es de otro planeta", "un queso que te mueres", "la señora un
   // encanto", "sigue siendo oro puro", "fue otro nivel", "día redondo" (not "viaje redondo", a return ticket).
   ...rules('praise', 0.65, undefined, 'de otro planeta', 'que te mueres|moris $', 'un encanto', 'oro puro', 'otro nivel', 'dia|noche|finde|negocio redondo|redonda'),

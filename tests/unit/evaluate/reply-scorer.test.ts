@@ -2228,3 +2228,14 @@ describe('assessReply: writing back later, shoddy, a wait told as done, priced o
     expect(score('cancelen todo')).toBe(1)
   })
 })
+
+describe('assessReply: messages to companies — a note that never came, an IBAN not found, kindness, a raise deserved, food gone off (fifteenth session)', () => {
+  it('reads them for what they say', () => {
+    expect(assessReply('sin datos desde ayer y ni una nota informativa').signals.some((s) => s.startsWith('praise:'))).toBe(false)
+    expect(score('que nota el concierto')).toBe(5)
+    expect(assessReply('cambiasteis la app y ahora no encuentro ni el IBAN').wasSuccessful).toBe(false)
+    expect(assessReply('pasame el iban').wasSuccessful).toBe(true)
+    for (const text of ['me ayudó a reprogramar la deuda sin hacerme sentir mal', 'el repartidor subió con una sonrisa, dadle un aumento a ese hombre']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+    for (const text of ['el pollo olía raro', 'Lo tiré. Esto no puede ser']) expect(score(text), text).toBe(1)
+  })
+})
