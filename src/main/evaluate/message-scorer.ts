@@ -1037,6 +1037,9 @@ function blendWithModel(analyzed: AnalyzedText, rules: ReplyAssessment, topic: T
   if (words <= MIXED_WORDS && praiseThenComplaint(analyzed.words, stances, analyzed.questionMarks === 0)) best = 2
   else if (words <= MIXED_WORDS && !rules.signals.includes('irony') && sidesSetApart(analyzed, stances)) best = 2
   if (words <= MIXED_WORDS && SO_SO.findAll(analyzed.words, analyzed.clauseOf).length > 0) best = 2
+  // Praise, then the one flaw said to be the only one ("Muy bueno todo. Lo único, las instrucciones
+  // son malísimas", "solo le bajo una estrella porque el envío se demoró"): liked, with a reservation.
+  if (words <= MIXED_WORDS && best < 3 && onlyFlawAfterPraise(analyzed.words, stances)) best = 3
   // A concession closing the message is the other side ("me dieron el trabajo!! queda en la loma
   // del diablo eso sí"); said in the middle it only tempers ("muy rico, eso sí, hay que hacer cola").
   if (words <= MIXED_WORDS && analyzed.words.at(-2) === 'eso' && analyzed.words.at(-1) === 'si') best = 2
@@ -1054,6 +1057,29 @@ function blendWithModel(analyzed: AnalyzedText, rules: ReplyAssessment, topic: T
   if (unreadable) labels.push('unreadable')
   if (score !== rules.score) labels.push(`model:${score}`)
   return { score, confidence, labels }
+}
+
+/** Where the writer says the flaw that follows is the only one: "lo único", "el único pero", "le bajo una estrella". */
+function onlyFlawAt(words: readonly string[]): number {
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [a, b, c] = [words[i], words[i + 1], words[i + 2]]
+    if (a === 'lo' && b === 'unico' && c !== 'que' && c !== 'bueno') return i
+    if (a === 'el' && b === 'unico' && (c === 'pero' || c === 'detalle' || c === 'problema' || c === 'defecto' || c === 'contra')) return i
+    if (a === 'unico' && (b === 'detalle' || b === 'pero' || b === 'defecto')) return i
+    if (a === 'le' && (b === 'bajo' || b === 'quito' || b === 'resto') && (c === 'una' || c === '1') && words[i + 3]?.startsWith('estrella')) return i
+  }
+  return -1
+}
+
+/** Praise told before the only flaw, and nothing against it but complaints, letdowns and a price. */
+function onlyFlawAfterPraise(words: readonly string[], stances: readonly string[]): boolean {
+  const at = onlyFlawAt(words)
+  if (at < 1 || stances.some((s) => /^(rejection|insult|anger|stop|decline):/.test(s))) return false
+  return stances.some((s) => {
+    if (!PRAISE.test(s)) return false
+    const phrase = s.slice(s.indexOf(':') + 1).split(' ')
+    return words.some((_, i) => i + phrase.length <= at && phrase.every((w, j) => words[i + j] === w))
+  })
 }
 
 /**

@@ -2168,6 +2168,20 @@ const RULES: Rule[] = [
   // Served kindly: "me ayudó a reprogramar la deuda sin hacerme sentir mal"; worth a raise:
   // "dadle un aumento a ese hombre".
   ...rules('praise', 0.65, undefined, 'sin hacerme|hacernos|hacerla|hacerlo sentir mal', 'denle|dadle|denles|dadles un aumento|ascenso|premio|bono|monumento'),
+  // Not damaged on arrival, said with the no before it: "no llegó roto", "ninguno llegó roto" (claimed before "no llegó").
+  { pattern: `no|ninguno|ninguna|nada llego|llegaron|vino|vinieron ${DAMAGE_WORDS}`, kind: 'reassurance', reliability: 0.7 },
+  // It went well, the worth said short: "todo salió bien, llegó lo que pedí", "un poquito caro pero vale".
+  ...rules('praise', 0.7, undefined, 'todo salio|resulto|fue bien|perfecto', 'salio|salieron|resulto todo bien|perfecto'),
+  ...rules('reassurance', 0.6, undefined, 'pero vale|valio|valen $'),
+  // Charged extra: "me cobraron recargo por pagar con tarjeta".
+  ...rules('complaint', 0.7, undefined, 'me|nos cobraron|cobran|cobro recargo|comision|recargos'),
+  // None of it: "cero profesional el pintor", "cero seriedad".
+  ...rules('complaint', 0.7, undefined, 'cero profesional|profesionales|profesionalismo|seriedad|serios|responsabilidad|compromiso|empatia|respeto'),
+  // Work done right and charged fairly: "dejó todo arreglado y cobró lo justo"; what a quality.
+  ...rules('praise', 0.7, undefined, 'dejo|dejaron todo arreglado|limpio|impecable|funcionando|perfecto', 'cobro|cobraron|cobra|cobran lo justo'),
+  { pattern: 'que calidad', kind: 'praise', reliability: 0.7, toldOnly: true, otherSenseBefore: new Set(['tiene', 'tienen', 'es', 'son', 'de', 'manejan']) },
+  // A rating out of ten, and wonder at how they manage: "10 puntos", "la decoración sí un 10", "no sé cómo hacen para que llegue tan rápido".
+  ...rules('praise', 0.75, undefined, '10|diez puntos', 'un 10|diez $', 'no se como hacen|hacen para'),
   // Indignation, and food gone off: "Lo tiré. Esto no puede ser", "el pollo olía raro".
   ...rules('complaint', 0.7, undefined, 'esto|eso no puede ser $', 'olia|huele|olian|huelen|sabia|sabe|sabian raro|rara|podrido|podrida'),
   // Verdicts the rules did not know: "es de otro planeta", "un queso que te mueres", "la señora un
@@ -2258,7 +2272,8 @@ addEmojis('👎 😡 😠 🤬 💩 🖕 🤮 🤢', 'anger', 0.7)
 // Mockery: "5 euros por un café. Cinco 🤡".
 addEmojis('🤡', 'annoyance', 0.55)
 
-const NEGATORS = new Set(['no', 'nunca', 'ni', 'tampoco', 'jamas'])
+// "ninguno llegó roto" denies the damage as "no llegó roto" does.
+const NEGATORS = new Set(['no', 'nunca', 'ni', 'tampoco', 'jamas', 'ninguno', 'ninguna'])
 /** How far back a negator reaches: "no me lo llevo" (3 words) but not across a clause. */
 const NEGATION_WINDOW = 3
 /** Words that leave a bare "no" standing alone in its clause ("uy no", "pues no", "mm no"). */

@@ -1430,6 +1430,13 @@ describe('shop chats: slow dispatch asked, installments, a payment refused, pick
     expect([read('ya pague pero no me confirman nada').wasSuccessful, read('ya pague pero no me confirman nada').score <= 2]).toEqual([false, true])
   })
 
+  it('reads praise with the one flaw said to be the only one as liked, with a reservation (fifteenth session)', () => {
+    for (const text of ['Muy bueno todo. Lo único, las instrucciones son malísimas.', 'muy bien todo y muy atentos. el unico pero es que no aceptan tarjeta', 'Muy buen producto, lo recomiendo. Solo le bajo una estrella porque el envío se demoró']) expect(read(text).score, text).toBe(4)
+    // Not the only good thing, nor a flaw with no praise before it.
+    expect(read('lo unico bueno fue el postre, todo lo demas pesimo').score).toBeLessThanOrEqual(3)
+    expect(read('pesimo servicio, lo unico que hicieron bien fue cobrar').score).toBe(1)
+  })
+
   it('reads a picture closer, which one suits, being put on a list and a bare "lástima"', () => {
     expect(read('en la foto no se ve bien el estampado, me mandas otra mas de cerca?').category).toBe('solicitud_foto')
     expect(read('cual le va mejor?').category).toBe('consulta_producto')

@@ -2239,3 +2239,15 @@ describe('assessReply: messages to companies — a note that never came, an IBAN
     for (const text of ['el pollo olía raro', 'Lo tiré. Esto no puede ser']) expect(score(text), text).toBe(1)
   })
 })
+
+describe('assessReply: reviews — nothing broken on arrival, it went well, worth it, charged extra, none of it, work done right, a ten (fifteenth session)', () => {
+  it('reads them for what they say', () => {
+    for (const text of ['no llegó roto', 'ninguno llegó roto']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+    expect(score('llego roto')).toBe(1)
+    for (const text of ['estaba nerviosa pero todo salio bien', 'un poquito caro pero vale', 'el fontanero vino tarde pero dejo todo arreglado y cobro lo justo', 'que calidad la chaqueta de cuero', 'no se como hacen para que llegue tan rapido, 10 puntos', 'la decoracion si un 10']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+    expect(score('que calidad tiene?')).toBe(3)
+    for (const text of ['me cobraron recargo por pagar con tarjeta', 'cero profesional el pintor']) expect(score(text), text).toBe(1)
+    // A "ninguno" denies what follows it, as "no" does.
+    expect(score('ninguno me gusta')).toBe(1)
+  })
+})
