@@ -736,7 +736,8 @@ const RULES: Rule[] = [
   ...rules('stall', 0.45, undefined, 'esperame|espereme'),
   // Not what awaits someone: "no saben lo que les espera", "lo que nos espera mañana"; "me espera" still asks to wait.
   // Nor where someone waits ("mi perro me espera en la puerta").
-  { pattern: 'espera', kind: 'stall', reliability: 0.45, notAfter: new Set(['les', 'nos', 'te', 'le']), otherSenseBefore: new Set(['en', 'al', 'con', 'todos', 'todas', 'siempre', 'cada', 'desde']) },
+  // Not the wait named: "me regalaron una fainá por la espera".
+  { pattern: 'espera', kind: 'stall', reliability: 0.45, notAfter: new Set(['les', 'nos', 'te', 'le', 'la', 'una', 'larga', 'tanta', 'esta']), otherSenseBefore: new Set(['en', 'al', 'con', 'todos', 'todas', 'siempre', 'cada', 'desde']) },
   // Not after a verb of going: "mañana viajo a ver a mi mamá" goes to see her.
   { pattern: 'a ver', kind: 'stall', reliability: 0.4, notAfter: new Set('voy vamos va van fui fuimos fue fueron viajo viajamos viaja viajan vengo vine vino vinieron ir venir salgo sali paso pase'.split(' ')) },
   ...rules('stall', 0.4, undefined, 'hmm'),
@@ -2182,6 +2183,11 @@ const RULES: Rule[] = [
   { pattern: 'que calidad', kind: 'praise', reliability: 0.7, toldOnly: true, otherSenseBefore: new Set(['tiene', 'tienen', 'es', 'son', 'de', 'manejan']) },
   // A rating out of ten, and wonder at how they manage: "10 puntos", "la decoración sí un 10", "no sé cómo hacen para que llegue tan rápido".
   ...rules('praise', 0.75, undefined, '10|diez puntos', 'un 10|diez $', 'no se como hacen|hacen para'),
+  // Hung up on, not told, the fare raised, smashed on arrival: "luego me cuelgan", "cortan el agua
+  // y ni avisan", "suben el pasaje otra vez", "llegó la tarta hecha puré".
+  ...rules('complaint', 0.7, undefined, 'me|nos cuelgan|colgaron|colgo|cortan|cortaron la? llamada?', 'y ni|no avisan|avisaron|avisa|aviso $', 'hecho|hecha|hechos|hechas pure|trizas|pedazos|polvo|mierda'),
+  // (Told: "¿para el 14 de febrero suben los precios?" asks.)
+  ...rules('price_objection', 0.65, undefined, 'suben|subieron|subio|aumentan|aumentaron el|la|los|las pasaje|pasajes|tarifa|tarifas|precio|precios|boleto|luz|gas|agua|alquiler|arriendo').map((r) => ({ ...r, toldOnly: true })),
   // Indignation, and food gone off: "Lo tiré. Esto no puede ser", "el pollo olía raro".
   ...rules('complaint', 0.7, undefined, 'esto|eso no puede ser $', 'olia|huele|olian|huelen|sabia|sabe|sabian raro|rara|podrido|podrida'),
   // Verdicts the rules did not know: "es de otro planeta", "un queso que te mueres", "la señora un

@@ -854,8 +854,15 @@ export function analyzeSpanish(raw: string): AnalyzedText {
   }
   // An "eh" closing what was said stresses it ("no está nada mal eh", "cuidado, eh?"); only
   // alone or first is it the filler, a stall or a puzzled "¿eh?".
+  // So does one closing a clause after other words of it ("no está nada mal la hamburguesa eh, me sorprendió").
   const lastWord = tokens.findLastIndex((t) => t.kind === 'word')
   if (lastWord > 0 && tokens[lastWord]!.tag && tokens.slice(0, lastWord).some((t) => t.kind === 'word')) tokens.splice(lastWord, 1)
+  for (let i = tokens.length - 1; i > 0; i--) {
+    const t = tokens[i]!
+    const before = tokens[i - 1]!
+    const after = tokens.slice(i + 1).find((n) => n.kind === 'word')
+    if (t.tag && before.kind === 'word' && before.clause === t.clause && after !== undefined && after.clause !== t.clause) tokens.splice(i, 1)
+  }
   const canonical = rewritePhrases(tokens)
   const words: string[] = []
   const clauseOf: number[] = []

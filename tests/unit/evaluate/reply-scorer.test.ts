@@ -2251,3 +2251,13 @@ describe('assessReply: reviews — nothing broken on arrival, it went well, wort
     expect(score('ninguno me gusta')).toBe(1)
   })
 })
+
+describe('assessReply: replies under brands\' posts — hung up on, not told, the fare raised, smashed; the wait named (fifteenth session)', () => {
+  it('reads them for what they say', () => {
+    for (const text of ['quince minutos para que me contesten y luego me cuelgan', 'cortan el agua y ni avisan', 'Llegó la tarta hecha puré']) expect(score(text), text).toBe(1)
+    expect(score('Suben el pasaje otra vez y los buses siguen igual de llenos')).toBeLessThanOrEqual(2)
+    expect(score('para el 14 de febrero suben los precios?')).toBe(3)
+    expect(assessReply('me regalaron una fainá por la espera, así da gusto').signals.some((s) => s.startsWith('stall:'))).toBe(false)
+    expect(assessReply('espera un momento').signals.some((s) => s.startsWith('stall:'))).toBe(true)
+  })
+})

@@ -392,3 +392,11 @@ describe('isKeyboardMash', () => {
     for (const w of ['obstruir', 'abstracto', 'construccion', 'instructor', 'transcribir', 'cynthia', 'hola', 'tqm', 'ahs', '12345']) expect(isKeyboardMash(w), w).toBe(false)
   })
 })
+
+describe('analyzeSpanish: an "eh" closing a clause (fifteenth session)', () => {
+  it('drops an "eh" that closes a clause after other words of it, as it does one closing the message', () => {
+    expect(analyzeSpanish('no está nada mal la hamburguesa eh, me sorprendió').words).toEqual(['no', 'esta', 'nada', 'mal', 'la', 'hamburguesa', 'me', 'sorprendio'])
+    // Opening the message it is the filler, read as hesitation.
+    expect(analyzeSpanish('eh, que paso').words[0]).toBe('hmm')
+  })
+})
