@@ -739,7 +739,8 @@ const RULES: Rule[] = [
   // Not the wait named: "me regalaron una fainá por la espera".
   { pattern: 'espera', kind: 'stall', reliability: 0.45, notAfter: new Set(['les', 'nos', 'te', 'le', 'la', 'una', 'larga', 'tanta', 'esta']), otherSenseBefore: new Set(['en', 'al', 'con', 'todos', 'todas', 'siempre', 'cada', 'desde']) },
   // Not after a verb of going: "mañana viajo a ver a mi mamá" goes to see her.
-  { pattern: 'a ver', kind: 'stall', reliability: 0.4, notAfter: new Set('voy vamos va van fui fuimos fue fueron viajo viajamos viaja viajan vengo vine vino vinieron ir venir salgo sali paso pase'.split(' ')) },
+  // Not going to watch something: "nos juntamos a ver fotos viejas", "fuimos a ver el partido".
+  { pattern: 'a ver', kind: 'stall', reliability: 0.4, notAfter: new Set('voy vamos va van fui fuimos fue fueron viajo viajamos viaja viajan vengo vine vino vinieron ir venir salgo sali paso pase'.split(' ')), otherSenseBefore: new Set('el la los las un una unos unas fotos peli pelis pelicula peliculas serie series partido tele'.split(' ')) },
   ...rules('stall', 0.4, undefined, 'hmm'),
 
   ...rules('greeting', 0.4, undefined, 'hola', 'buenos|buen|buenas dia|dias|tardes|noches'),
@@ -1672,6 +1673,8 @@ const RULES: Rule[] = [
   // In tears, a pity, told: "el examen estuvo durísimo, salí llorando", "qué pena lo del Colo" (not
   // Colombia's "qué pena con usted", an apology).
   ...rules('annoyance', 0.6, undefined, 'sali|salimos|termine|terminamos|acabe|acabamos llorando', 'que|una pena lo|por'),
+  // Tears of laughter, claimed before the tears: "terminamos llorando de risa".
+  ...rules('praise', 0.65, undefined, 'llorando|llore|lloramos|llorar|lloraba de risa'),
   // Good people, joy that does not fit: "gente linda", "no me entra la alegría en el cuerpo".
   ...rules('praise', 0.65, undefined, 'gente|personas tan? linda|lindas|bella|bellas|hermosa|hermosas|maravillosa|maravillosas|increible|increibles', 'no me cabe|entra la alegria|felicidad'),
   // Not to be missed: "Esta noche en @programa. ¡No os lo perdáis!" (the normalizer writes "os" as
@@ -1747,7 +1750,8 @@ const RULES: Rule[] = [
   { pattern: 'vino|vinieron|llego|llegaron sin', kind: 'complaint', reliability: 0.7, toldOnly: true, notBefore: new Set('problema problemas novedad novedades daño daños contratiempo contratiempos inconveniente inconvenientes demora demoras retraso ningun ninguna ni un una rasguño golpe golpes'.split(' ')) },
   // A return or a claim told; asked about, it is a question of policy ("¿me devuelven la plata si
   // llueve?", "¿hacen devoluciones?").
-  { pattern: 'devolucion|reembolso|devuelven|reclamo|queja', kind: 'complaint', reliability: 0.75, toldOnly: true },
+  // (Not others complaining: "mucha gente se queja de los jóvenes, pero…".)
+  { pattern: 'devolucion|reembolso|devuelven|reclamo|queja', kind: 'complaint', reliability: 0.75, toldOnly: true, notAfter: new Set(['se']) },
   // The shop's policy, asked before buying, is no complaint: "¿tienen garantía de devolución?".
   ...rules('info', 0.4, undefined, 'tienen|hay|aceptan|hacen|manejan|dan devolucion|devoluciones|cambios|reembolso', 'garantia|politica|politicas de devolucion|devoluciones|cambio|cambios|reembolso'),
   ...rules('complaint', 0.65, undefined, 'ya te|les? dije'),
@@ -2188,6 +2192,17 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.7, undefined, 'me|nos cuelgan|colgaron|colgo|cortan|cortaron la? llamada?', 'y ni|no avisan|avisaron|avisa|aviso $', 'hecho|hecha|hechos|hechas pure|trizas|pedazos|polvo|mierda'),
   // (Told: "¿para el 14 de febrero suben los precios?" asks.)
   ...rules('price_objection', 0.65, undefined, 'suben|subieron|subio|aumentan|aumentaron el|la|los|las pasaje|pasajes|tarifa|tarifas|precio|precios|boleto|luz|gas|agua|alquiler|arriendo').map((r) => ({ ...r, toldOnly: true })),
+  // Good days and good news told: "Por fin viernes!!!", "Hay esperanza", "todavía existen milagros",
+  // "Qué falta hacía", "lo que me reí", "unidos en la mala", "me atendió sin dolor".
+  ...rules('praise', 0.65, undefined,
+    'por fin viernes|sabado|finde|vacaciones',
+    'hay|queda esperanza $',
+    'todavia|aun existen|hay milagros',
+    'que falta hacia|hacian $',
+    'lo que me|nos rei|reimos',
+    'unidos|unida|unidas|juntos en la|las mala|malas',
+  ),
+  ...rules('reassurance', 0.6, undefined, 'sin dolor $'),
   // Indignation, and food gone off: "Lo tiré. Esto no puede ser", "el pollo olía raro".
   ...rules('complaint', 0.7, undefined, 'esto|eso no puede ser $', 'olia|huele|olian|huelen|sabia|sabe|sabian raro|rara|podrido|podrida'),
   // Verdicts the rules did not know: "es de otro planeta", "un queso que te mueres", "la señora un

@@ -2261,3 +2261,17 @@ describe('assessReply: replies under brands\' posts — hung up on, not told, th
     expect(assessReply('espera un momento').signals.some((s) => s.startsWith('stall:'))).toBe(true)
   })
 })
+
+describe('assessReply: everyday posts — good days and good news told, tears of laughter, others complaining, going to watch (fifteenth session)', () => {
+  it('reads them for what they say', () => {
+    for (const text of ['Por fin viernes', 'vi a tres muchachos ayudando a una señora. Hay esperanza', 'todavía existen milagros', 'terminamos llorando de risa', 'Qué falta hacía', 'lo que me reí anoche', 'Da orgullo ver a la gente unida en la mala']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+    expect(assessReply('me atendió rapidísimo y sin dolor').signals).toContain('reassurance:sin dolor')
+    expect(score('terminamos llorando')).toBe(2)
+    // Others complaining is told, not the writer's complaint; the writer's is.
+    expect(assessReply('mucha gente se queja de los jóvenes').signals.some((s) => s.startsWith('complaint:'))).toBe(false)
+    expect(assessReply('mi queja es que nunca llega').signals.some((s) => s.startsWith('complaint:'))).toBe(true)
+    // Going to watch something is no "let's see".
+    expect(assessReply('nos juntamos a ver fotos viejas').signals.some((s) => s.startsWith('stall:'))).toBe(false)
+    expect(assessReply('a ver si me lo dejas en 20').signals.some((s) => s.startsWith('stall:'))).toBe(true)
+  })
+})
