@@ -30,6 +30,9 @@ export type { Category }
 /** Where a parcel is left, after "déjamelo en": the door, not a figure. */
 const LEFT_AT: ReadonlySet<string> = new Set('porteria recepcion conserjeria garita portal puerta casa la el mi su lobby oficina'.split(' '))
 
+/** What a shop has that is not for sale: its parking, its phone, its branches. */
+const SHOP_AMENITIES: ReadonlySet<string> = new Set('estacionamiento parqueo parqueadero wifi baño baños whatsap wsp telefono sucursal sucursales oficina oficinas tienda'.split(' '))
+
 interface TopicRule {
   pattern: string
   /** Counts only in a question ("¿tienen?"), since "no hay problema" or "tengo" in a statement is not a topic. */
@@ -251,7 +254,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'cual|cuales es|son|seria|serian|sera mejor|mejores' },
     { pattern: 'me|nos conviene|convendria', questionOnly: true },
     { pattern: 'quiero el|la|los|las|un|una|mas|saber|ver|informacion', negatable: true },
-    { pattern: 'tienen|tienes|tiene|hay|venden|vendes|manejan|manejas|traen|consigo', questionOnly: true },
+    // Not the shop's own amenities: "¿tienen estacionamiento?", "¿tienen WhatsApp de la sucursal?".
+    { pattern: 'tienen|tienes|tiene|hay|venden|vendes|manejan|manejas|traen|consigo', questionOnly: true, notBefore: SHOP_AMENITIES },
     // A service asked for: "¿arreglan cierres de chamarra?", "imprimen en tazas".
     { pattern: 'arreglan|arreglas|reparan|reparas|cosen|coses|imprimen|imprimes|confeccionan|fabrican|instalan|graban|grabas|personalizan|personalizas', questionOnly: true },
     // Asked with courtesy: "¿Tendrá usted Losartán de 50?".
@@ -500,6 +504,12 @@ const NAMED_ELSEWHERE = new PhraseSet<Category>([
   { pattern: 'minimo|monto|valor minimo? de|para compra|pedido|comprar|pedir', value: 'consulta_precio' },
   { pattern: 'compra|pedido minimo|minima', value: 'consulta_precio' },
   { pattern: 'minimo para hacer|realizar un|el? pedido|compra|pedidos', value: 'consulta_precio' },
+  // A deposit or an advance asked for in figures is its amount: "¿de cuánto es el depósito?".
+  // ("cuánto es" reads as "precio".)
+  { pattern: 'precio el|la deposito|anticipo|adelanto|abono|enganche|seña|garantia', value: 'consulta_precio' },
+  // Charged apart or free: "¿el armado se cobra aparte?", "¿dan muestras gratis?".
+  { pattern: 'se? cobra|cobran aparte|extra', value: 'consulta_precio' },
+  { pattern: 'muestras|muestra gratis|gratuitas|gratuita', value: 'consulta_precio' },
   // The fee for signing up is its price: "¿cuánto está la inscripción?".
   { pattern: 'cuanto esta|cuesta|vale|sale|cobran|es la|el inscripcion|matricula|mensualidad|afiliacion|membresia', value: 'consulta_precio' },
   { pattern: 'precio|valor|costo de|del? la|el? inscripcion|matricula|mensualidad|afiliacion|membresia', value: 'consulta_precio' },

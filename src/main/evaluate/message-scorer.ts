@@ -487,7 +487,7 @@ const ORDER_PHRASES = new PhraseSet(
     // Sent, with a size or a colour that says it is goods: "mándame la grande", "envíame la azul en M"
     // ("mándame la ubicación" names no size).
     `mandame|enviame|mandenme|envienme|traeme|traiganme|traigame el|la|los|las ${[...PICKED_BY].join('|')}`,
-    `me anotas|apuntas|agregas|sumas|pones|mandas|envias|separas|apartas ${ITEM_COUNT_WORDS}|unos|unas|otro|otra`,
+    `me anotas|apuntas|agregas|sumas|pones|mandas|envias|separas|apartas|guardas|guardan|separan|apartan|reservan ${ITEM_COUNT_WORDS}|unos|unas|otro|otra`,
     // The bare imperative of adding, in tú, vos and usted, as a chat order reads: "agrega dos
     // empanadas más", "póngame una caja de paracetamol", "metele una birra" ("pon una foto" is
     // not goods, below).

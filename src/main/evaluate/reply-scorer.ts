@@ -2203,6 +2203,16 @@ const RULES: Rule[] = [
     'unidos|unida|unidas|juntos en la|las mala|malas',
   ),
   ...rules('reassurance', 0.6, undefined, 'sin dolor $'),
+  // Weeks to answer, quick only to charge: "3 semanas para responder un correo", "ojalá fueran tan
+  // rápidos para entregar como para cobrar". Someone else's order delivered: "me llegó el pedido de otra persona".
+  ...rules('complaint', 0.7, undefined,
+    '2|3|4|5|6|8|10|15|20|30|dos|tres|cuatro|cinco|seis|diez|quince|varios|varias dias|semanas|meses|horas para responder|contestar|entregar|atender|resolver|devolver',
+    'como para cobrar $',
+    'pedido|paquete|orden de otra persona',
+    'pedido|paquete|orden de otro cliente',
+  ),
+  // What a word or a flower means, asked without its mark: "que significa el tulipán amarillo".
+  ...rules('info', 0.5, undefined, 'que significa|significan', 'que quiere|quieren decir'),
   // Indignation, and food gone off: "Lo tiré. Esto no puede ser", "el pollo olía raro".
   ...rules('complaint', 0.7, undefined, 'esto|eso no puede ser $', 'olia|huele|olian|huelen|sabia|sabe|sabian raro|rara|podrido|podrida'),
   // Verdicts the rules did not know: "es de otro planeta", "un queso que te mueres", "la señora un

@@ -1430,6 +1430,14 @@ describe('shop chats: slow dispatch asked, installments, a payment refused, pick
     expect([read('ya pague pero no me confirman nada').wasSuccessful, read('ya pague pero no me confirman nada').score <= 2]).toEqual([false, true])
   })
 
+  it('files a shop\'s amenities apart from its goods, a deposit\'s amount, what is charged apart or free; a thing kept for the customer is an order (fifteenth session)', () => {
+    expect(read('tienen estacionamiento?').category).toBe('general')
+    expect(read('tienen talla 40?').category).toBe('consulta_producto')
+    expect([read('de cuanto es el deposito').category, read('de cuanto es el deposito').wasSuccessful]).toEqual(['consulta_precio', false])
+    for (const text of ['el armado se cobra aparte?', 'dan muestras gratis?']) expect(read(text).category, text).toBe('consulta_precio')
+    expect(read('me guardan 2 baguettes que paso en un rato').wasSuccessful).toBe(true)
+  })
+
   it('reads praise with the one flaw said to be the only one as liked, with a reservation (fifteenth session)', () => {
     for (const text of ['Muy bueno todo. Lo único, las instrucciones son malísimas.', 'muy bien todo y muy atentos. el unico pero es que no aceptan tarjeta', 'Muy buen producto, lo recomiendo. Solo le bajo una estrella porque el envío se demoró']) expect(read(text).score, text).toBe(4)
     // Not the only good thing, nor a flaw with no praise before it.

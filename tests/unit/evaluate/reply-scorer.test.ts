@@ -2275,3 +2275,9 @@ describe('assessReply: everyday posts — good days and good news told, tears of
     expect(assessReply('a ver si me lo dejas en 20').signals.some((s) => s.startsWith('stall:'))).toBe(true)
   })
 })
+
+describe('assessReply: sales-bot phrases — weeks to answer, quick only to charge, someone else\'s order (fifteenth session)', () => {
+  it('reads them as complaints, and the irony around them as such', () => {
+    for (const text of ['wow 3 semanas para responder un correo, que eficiencia', 'uy que buena atencion... 3 dias para contestar', 'ojala fueran tan rapidos para entregar como para cobrar', 'me llego el pedido de otra persona', 'me llego el paquete de otro cliente']) expect(score(text), text).toBe(1)
+  })
+})
