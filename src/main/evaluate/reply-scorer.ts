@@ -2542,10 +2542,12 @@ function dropSetRight(signals: Signal[], words: readonly string[], clauseOf: rea
   if (fix < 0) return
   const pleased = signals.some((s) => pleases(s) && (s.span ? s.span.end > fix : s.label.startsWith('emoji:')))
   if (!pleased) return
-  // The trouble told before the fix, or named in its clause ("respondió mi reclamo").
+  // The trouble told before the fix, or named in its clause ("respondió mi reclamo"); or anywhere
+  // after a fix said first, as a headline ("¡Solucionado! Después de 2 días sin fibra…").
+  const headline = clauseOf[fix] === clauseOf[0] && clauseOf.filter((c) => c === clauseOf[0]).length <= 2
   for (let k = signals.length - 1; k >= 0; k--) {
     const s = signals[k]!
-    if (s.span && SOLVED_AWAY.test(s.kind) && (s.span.end <= fix || clauseOf[s.span.start] === clauseOf[fix])) signals.splice(k, 1)
+    if (s.span && SOLVED_AWAY.test(s.kind) && (headline || s.span.end <= fix || clauseOf[s.span.start] === clauseOf[fix])) signals.splice(k, 1)
   }
 }
 

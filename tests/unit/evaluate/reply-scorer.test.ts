@@ -2281,3 +2281,13 @@ describe('assessReply: sales-bot phrases — weeks to answer, quick only to char
     for (const text of ['wow 3 semanas para responder un correo, que eficiencia', 'uy que buena atencion... 3 dias para contestar', 'ojala fueran tan rapidos para entregar como para cobrar', 'me llego el pedido de otra persona', 'me llego el paquete de otro cliente']) expect(score(text), text).toBe(1)
   })
 })
+
+describe('assessReply: a fix said first, as a headline (fifteenth session)', () => {
+  it('sets right the trouble told after it', () => {
+    const text = '¡Solucionado! Después de 2 días sin fibra el técnico vino esta mañana y ya va todo. Gracias a la chica del chat'
+    expect(assessReply(text).signals.some((s) => s.startsWith('complaint:'))).toBe(false)
+    expect(score(text)).toBeGreaterThanOrEqual(4)
+    // Not a fix denied: "solucionaron nada".
+    expect(score('solucionaron nada, sigo sin luz, gracias por nada')).toBe(1)
+  })
+})
