@@ -2191,7 +2191,15 @@ const RULES: Rule[] = [
   // y ni avisan", "suben el pasaje otra vez", "llegó la tarta hecha puré".
   ...rules('complaint', 0.7, undefined, 'me|nos cuelgan|colgaron|colgo|cortan|cortaron la? llamada?', 'y ni|no avisan|avisaron|avisa|aviso $', 'hecho|hecha|hechos|hechas pure|trizas|pedazos|polvo|mierda'),
   // (Told: "¿para el 14 de febrero suben los precios?" asks.)
-  ...rules('price_objection', 0.65, undefined, 'suben|subieron|subio|aumentan|aumentaron el|la|los|las pasaje|pasajes|tarifa|tarifas|precio|precios|boleto|luz|gas|agua|alquiler|arriendo').map((r) => ({ ...r, toldOnly: true })),
+  ...rules('price_objection', 0.65, undefined,
+    'suben|subieron|subio|aumentan|aumentaron el|la|los|las pasaje|pasajes|tarifa|tarifas|precio|precios|boleto|luz|gas|agua|alquiler|arriendo|entrada|entradas|cuota|mensualidad',
+    'ha|han subido|aumentado el|la|los|las pasaje|pasajes|tarifa|tarifas|precio|precios|boleto|luz|gas|agua|alquiler|arriendo|entrada|entradas|cuota|mensualidad|caña|cafe|menu',
+    'subiendo|suben|subieron precios',
+  ).map((r) => ({ ...r, toldOnly: true })),
+  // Left without even water; the site down: "Ni agua dieron", "el SAT tiene caída la página".
+  ...rules('complaint', 0.7, undefined, 'ni agua nos? dieron|daban|ofrecieron', 'tiene|tienen caida|caido la|el pagina|sistema|app|web|servidor|plataforma'),
+  // Rain at last, thanked: "Por fin llueve… Los naranjos lo agradecen".
+  ...rules('praise', 0.65, undefined, 'por fin llueve|llovio'),
   // Good days and good news told: "Por fin viernes!!!", "Hay esperanza", "todavía existen milagros",
   // "Qué falta hacía", "lo que me reí", "unidos en la mala", "me atendió sin dolor".
   ...rules('praise', 0.65, undefined,

@@ -2291,3 +2291,12 @@ describe('assessReply: a fix said first, as a headline (fifteenth session)', () 
     expect(score('solucionaron nada, sigo sin luz, gracias por nada')).toBe(1)
   })
 })
+
+describe('assessReply: posts of Spain and Latin America — prices gone up, no water given, a site down, rain at last (fifteenth session)', () => {
+  it('reads them for what they say', () => {
+    for (const text of ['el cine ha subido la entrada a 10 euros', 'Donostia subiendo precios cada temporada']) expect(score(text), text).toBe(2)
+    for (const text of ['nos tuvieron dos horas bajo el sol. Ni agua dieron', 'El SAT tiene caída la página desde ayer']) expect(score(text), text).toBe(1)
+    expect(score('Por fin llueve en Valencia')).toBeGreaterThanOrEqual(4)
+    expect(score('ha subido el precio?')).toBe(3)
+  })
+})
