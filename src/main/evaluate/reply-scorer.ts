@@ -2198,6 +2198,15 @@ const RULES: Rule[] = [
   ).map((r) => ({ ...r, toldOnly: true })),
   // Left without even water; the site down: "Ni agua dieron", "el SAT tiene caída la página".
   ...rules('complaint', 0.7, undefined, 'ni agua nos? dieron|daban|ofrecieron', 'tiene|tienen caida|caido la|el pagina|sistema|app|web|servidor|plataforma'),
+  // Questions that complain: "¿hasta cuándo vamos a pagar por…?", "¿y los 4 días sin señal quién
+  // los paga?", "cuál es el sentido de dar turnos", "para qué arreglar lo que funcionaba" (not "¿hasta
+  // cuándo es la promo?", a date asked).
+  ...rules('annoyance', 0.65, undefined,
+    'hasta cuando vamos|van|tenemos|seguimos|seguiremos|tendremos|tengo|voy|con|nos|les|va|sigue|siguen',
+    'quien|quienes lo|los|la|las paga|pagan|pagara|responde|responden',
+    'cual es el sentido de|del',
+    'para que arreglar|cambiar lo que',
+  ),
   // Rain at last, thanked: "Por fin llueve… Los naranjos lo agradecen".
   ...rules('praise', 0.65, undefined, 'por fin llueve|llovio'),
   // Good days and good news told: "Por fin viernes!!!", "Hay esperanza", "todavía existen milagros",

@@ -2300,3 +2300,10 @@ describe('assessReply: posts of Spain and Latin America — prices gone up, no w
     expect(score('ha subido el precio?')).toBe(3)
   })
 })
+
+describe('assessReply: questions that complain (fifteenth session)', () => {
+  it('reads them as a letdown, and a date asked as a question', () => {
+    for (const text of ['Hasta cuándo vamos a pagar por un servicio que funciona la mitad del día?', 'Y los 4 días que estuvimos sin señal quién los paga?', 'Para qué arreglar lo que funcionaba', 'hasta cuando con los cortes de luz?']) expect(score(text), text).toBe(2)
+    expect(score('hasta cuando es la promo?')).toBe(3)
+  })
+})
