@@ -550,6 +550,10 @@ const SETS = ORDER.map((category) => ({ category, phrases: new PhraseSet(TOPICS[
 const NOT_A_TOPIC = new PhraseSet(
   [
     'que no sea|sean tan|muy? caro|caros|cara|caras|costoso|costosos',
+    // The order already placed, named in passing, is after-sale: "me faltaron 2 cuadernos en el
+    // pedido", "qué lindo que se acuerden de mi pedido de siempre", "¿sigue en pie lo del pedido?".
+    'en|de|con el|mi pedido',
+    'lo del pedido',
     ...LOVE_PATTERNS,
     // Photos as the service sold, not a picture asked for: "¿cuánto cobras por una sesión de
     // fotos?", "¿editas las fotos?".

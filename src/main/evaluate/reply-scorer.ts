@@ -2198,6 +2198,8 @@ const RULES: Rule[] = [
   ).map((r) => ({ ...r, toldOnly: true })),
   // Left without even water; the site down: "Ni agua dieron", "el SAT tiene caída la página".
   ...rules('complaint', 0.7, undefined, 'ni agua nos? dieron|daban|ofrecieron', 'tiene|tienen caida|caido la|el pagina|sistema|app|web|servidor|plataforma'),
+  // Things missing from the order, counted: "me faltaron 2 cuadernos y la tijera".
+  ...rules('complaint', 0.7, undefined, 'me|nos falto|faltaron|faltaba|faltaban 1|2|3|4|5|6|dos|tres|cuatro|cinco|seis'),
   // Questions that complain: "¿hasta cuándo vamos a pagar por…?", "¿y los 4 días sin señal quién
   // los paga?", "cuál es el sentido de dar turnos", "para qué arreglar lo que funcionaba" (not "¿hasta
   // cuándo es la promo?", a date asked).

@@ -1438,6 +1438,16 @@ describe('shop chats: slow dispatch asked, installments, a payment refused, pick
     expect(read('me guardan 2 baguettes que paso en un rato').wasSuccessful).toBe(true)
   })
 
+  it('reads the order already placed, named in passing, as after-sale, not a purchase; things missing from it as a complaint (fifteenth session)', () => {
+    for (const text of ['q lindo q se acuerden de mi pedido de siempre', 'sigue en pie lo del pedido?']) {
+      expect(read(text).wasSuccessful, text).toBe(false)
+      expect(read(text).category, text).not.toBe('proceso_pago')
+    }
+    expect([read('me faltaron 2 cuadernos y la tijera en el pedido, revisen porfa').score, read('me faltaron 2 cuadernos y la tijera en el pedido, revisen porfa').wasSuccessful]).toEqual([1, false])
+    // Ordering is still the purchase: "cómo hago mi pedido", "quiero hacer un pedido".
+    for (const text of ['como hago mi pedido', 'quiero hacer un pedido']) expect(read(text).wasSuccessful, text).toBe(true)
+  })
+
   it('reads praise with the one flaw said to be the only one as liked, with a reservation (fifteenth session)', () => {
     for (const text of ['Muy bueno todo. Lo único, las instrucciones son malísimas.', 'muy bien todo y muy atentos. el unico pero es que no aceptan tarjeta', 'Muy buen producto, lo recomiendo. Solo le bajo una estrella porque el envío se demoró']) expect(read(text).score, text).toBe(4)
     // Not the only good thing, nor a flaw with no praise before it.
