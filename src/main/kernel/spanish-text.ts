@@ -857,11 +857,13 @@ export function analyzeSpanish(raw: string): AnalyzedText {
   // So does one closing a clause after other words of it ("no está nada mal la hamburguesa eh, me sorprendió").
   const lastWord = tokens.findLastIndex((t) => t.kind === 'word')
   if (lastWord > 0 && tokens[lastWord]!.tag && tokens.slice(0, lastWord).some((t) => t.kind === 'word')) tokens.splice(lastWord, 1)
+  // (Walked from the end, keeping the clause of the next word, so a long text stays one pass.)
+  let nextWordClause: number | undefined
   for (let i = tokens.length - 1; i > 0; i--) {
     const t = tokens[i]!
     const before = tokens[i - 1]!
-    const after = tokens.slice(i + 1).find((n) => n.kind === 'word')
-    if (t.tag && before.kind === 'word' && before.clause === t.clause && after !== undefined && after.clause !== t.clause) tokens.splice(i, 1)
+    if (t.tag && before.kind === 'word' && before.clause === t.clause && nextWordClause !== undefined && nextWordClause !== t.clause) tokens.splice(i, 1)
+    else if (t.kind === 'word') nextWordClause = t.clause
   }
   const canonical = rewritePhrases(tokens)
   const words: string[] = []
