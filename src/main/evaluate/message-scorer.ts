@@ -1075,11 +1075,7 @@ function onlyFlawAt(words: readonly string[]): number {
 function onlyFlawAfterPraise(words: readonly string[], stances: readonly string[]): boolean {
   const at = onlyFlawAt(words)
   if (at < 1 || stances.some((s) => /^(rejection|insult|anger|stop|decline):/.test(s))) return false
-  return stances.some((s) => {
-    if (!PRAISE.test(s)) return false
-    const phrase = s.slice(s.indexOf(':') + 1).split(' ')
-    return words.some((_, i) => i + phrase.length <= at && phrase.every((w, j) => words[i + j] === w))
-  })
+  return stances.some((s) => PRAISE.test(s) && phraseAt(words, s) >= 0 && phraseAt(words, s) < at)
 }
 
 /**

@@ -140,13 +140,15 @@ const AFTER_ESTA = new Set('me te le nos lo la disponible disponibles todavia au
 function ifInStock(words: readonly string[], clauseOf: readonly number[], at: number, until = at + 4): boolean {
   // A review tells its reader "si tienes coche…, pagar…": only a chat's "si" is about the shop's stock.
   if (words.length > STOCK_IF_WORDS) return false
-  // "tienen delivery a Ñuñoa? si es así, mándenme 2": yes to what was just asked.
-  if (words[at + 1] === 'es' && words[at + 2] === 'asi') return !words.slice(at + 3, until).some((w) => IN_RETURN.has(w))
   let i = at + 1
-  while (i < at + 3 && BEFORE_STOCK.has(words[i] ?? '')) i++
-  const verb = words[i] ?? ''
-  if (!IN_STOCK.has(verb)) return false
-  if ((verb === 'esta' || verb === 'estan') && clauseOf[i + 1] === clauseOf[i] && !AFTER_ESTA.has(words[i + 1] ?? '')) return false
+  // "tienen delivery a Ñuñoa? si es así, mándenme 2": yes to what was just asked.
+  if (words[i] === 'es' && words[i + 1] === 'asi') i++
+  else {
+    while (i < at + 3 && BEFORE_STOCK.has(words[i] ?? '')) i++
+    const verb = words[i] ?? ''
+    if (!IN_STOCK.has(verb)) return false
+    if ((verb === 'esta' || verb === 'estan') && clauseOf[i + 1] === clauseOf[i] && !AFTER_ESTA.has(words[i + 1] ?? '')) return false
+  }
   return !words.slice(i + 1, until).some((w) => IN_RETURN.has(w))
 }
 

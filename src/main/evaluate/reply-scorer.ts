@@ -134,6 +134,8 @@ const QUANTITIES = '1|2|3|4|5|uno|una|dos|tres|cuatro|cinco|ese|esa|esos|esas|es
 const IF_WORDS: ReadonlySet<string> = new Set(['si', 'cuando', 'mientras'])
 /** Before "puede pagar", whoever is not the customer asking: "lo que la gente puede pagar". */
 const OTHER_PAYERS: ReadonlySet<string> = new Set(['gente', 'uno', 'nadie', 'cualquiera', 'personas', 'familias', 'familia'])
+/** What a rise in price is told of: "suben el pasaje", "ha subido la entrada". */
+const RAISED = 'pasaje|pasajes|tarifa|tarifas|precio|precios|boleto|luz|gas|agua|alquiler|arriendo|entrada|entradas|cuota|mensualidad'
 /** Before "claro", a colour it lightens: "castaño claro", "verde claro". */
 const SHADES: ReadonlySet<string> = new Set('azul verde rosa rosado gris castaño cafe marron rubio morado lila celeste amarillo naranja beige tono color'.split(' '))
 /** Before a "no quiero", words that make it a condition, no refusal. */
@@ -2192,8 +2194,8 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.7, undefined, 'me|nos cuelgan|colgaron|colgo|cortan|cortaron la? llamada?', 'y ni|no avisan|avisaron|avisa|aviso $', 'hecho|hecha|hechos|hechas pure|trizas|pedazos|polvo|mierda'),
   // (Told: "¿para el 14 de febrero suben los precios?" asks.)
   ...rules('price_objection', 0.65, undefined,
-    'suben|subieron|subio|aumentan|aumentaron el|la|los|las pasaje|pasajes|tarifa|tarifas|precio|precios|boleto|luz|gas|agua|alquiler|arriendo|entrada|entradas|cuota|mensualidad',
-    'ha|han subido|aumentado el|la|los|las pasaje|pasajes|tarifa|tarifas|precio|precios|boleto|luz|gas|agua|alquiler|arriendo|entrada|entradas|cuota|mensualidad|caña|cafe|menu',
+    `suben|subieron|subio|aumentan|aumentaron el|la|los|las ${RAISED}`,
+    `ha|han subido|aumentado el|la|los|las ${RAISED}|caña|cafe|menu`,
     'subiendo|suben|subieron precios',
   ).map((r) => ({ ...r, toldOnly: true })),
   // Left without even water; the site down: "Ni agua dieron", "el SAT tiene caída la página".
@@ -2209,12 +2211,10 @@ const RULES: Rule[] = [
     'cual es el sentido de|del',
     'para que arreglar|cambiar lo que',
   ),
-  // Rain at last, thanked: "Por fin llueve… Los naranjos lo agradecen".
-  ...rules('praise', 0.65, undefined, 'por fin llueve|llovio'),
-  // Good days and good news told: "Por fin viernes!!!", "Hay esperanza", "todavía existen milagros",
-  // "Qué falta hacía", "lo que me reí", "unidos en la mala", "me atendió sin dolor".
+  // Good days and good news told: "Por fin viernes!!!", "Por fin llueve… Los naranjos lo agradecen",
+  // "Hay esperanza", "todavía existen milagros", "Qué falta hacía", "lo que me reí", "unidos en la mala".
   ...rules('praise', 0.65, undefined,
-    'por fin viernes|sabado|finde|vacaciones',
+    'por fin viernes|sabado|finde|vacaciones|llueve|llovio',
     'hay|queda esperanza $',
     'todavia|aun existen|hay milagros',
     'que falta hacia|hacian $',

@@ -855,14 +855,15 @@ export function analyzeSpanish(raw: string): AnalyzedText {
   // An "eh" closing what was said stresses it ("no está nada mal eh", "cuidado, eh?"); only
   // alone or first is it the filler, a stall or a puzzled "¿eh?".
   // So does one closing a clause after other words of it ("no está nada mal la hamburguesa eh, me sorprendió").
-  const lastWord = tokens.findLastIndex((t) => t.kind === 'word')
-  if (lastWord > 0 && tokens[lastWord]!.tag && tokens.slice(0, lastWord).some((t) => t.kind === 'word')) tokens.splice(lastWord, 1)
   // (Walked from the end, keeping the clause of the next word, so a long text stays one pass.)
+  const firstWord = tokens.findIndex((t) => t.kind === 'word')
   let nextWordClause: number | undefined
-  for (let i = tokens.length - 1; i > 0; i--) {
+  for (let i = tokens.length - 1; firstWord >= 0 && i > firstWord; i--) {
     const t = tokens[i]!
     const before = tokens[i - 1]!
-    if (t.tag && before.kind === 'word' && before.clause === t.clause && nextWordClause !== undefined && nextWordClause !== t.clause) tokens.splice(i, 1)
+    const closesMessage = nextWordClause === undefined
+    const closesClause = before.kind === 'word' && before.clause === t.clause && nextWordClause !== undefined && nextWordClause !== t.clause
+    if (t.tag && (closesMessage || closesClause)) tokens.splice(i, 1)
     else if (t.kind === 'word') nextWordClause = t.clause
   }
   const canonical = rewritePhrases(tokens)
