@@ -11,6 +11,7 @@
 
 import { analyzeSpanish, asksQuestion, asksWithoutMark, isKeyboardMash, type AnalyzedText } from '../kernel/spanish-text'
 import { PhraseSet } from '../kernel/phrase-matcher'
+import { namesMoney } from '../kernel/payment-words'
 import { rulesDistribution } from './blended-scorer'
 import { topicOf, type Category, type TopicMatch } from './category'
 import { calibrateConfidence } from './confidence-calibration'
@@ -467,7 +468,7 @@ const ORDER_PHRASES = new PhraseSet(
     'quiero|quisiera|queria|deseo pedir|ordenar|encargar',
     // "me regalas dos", "me das una", "véndeme 3" (the normalizer reads "me regalas" as "dame");
     // not "mándame una": that is usually a photo or the details.
-    `dame|damelo|vendeme|traeme|pasame|ponme|sirveme|preparame|echame|encargame|regalas|vendes|traes ${ITEM_COUNT_WORDS}|unos|unas`,
+    `dame|damelo|vendeme|traeme|traigame|traiganme|llevame|llevenme|pasame|ponme|sirveme|preparame|echame|encargame|regalas|vendes|traes ${ITEM_COUNT_WORDS}|unos|unas`,
     // The thing named with its article: "traeme el genérico", "deme la de fresa" (not "dame el
     // precio", "dame la dirección": those ask, see NOT_GOODS).
     'dame|denme|traeme|traigame|traiganme|vendeme|vendame el|la|los|las',
@@ -554,20 +555,32 @@ const STREET = new Set(['calle', 'cl', 'cll', 'carrera', 'cra', 'kr', 'cr', 'ave
 /** Streets named by their name: "calle Bolívar 1432", "pasaje Los Aromos 345", "Av. Larco 850". */
 const NAMED_STREET: ReadonlySet<string> = new Set(['calle', 'avenida', 'av', 'avda', 'pasaje', 'psje', 'pje', 'jiron', 'jr', 'camino', 'boulevard', 'bulevar', 'blvd', 'callejon', 'paseo', 'rua'])
 /** What else an address holds: the flat, the floor, the house, the block, the door. */
-const ADDRESS_PARTS: ReadonlySet<string> = new Set('depto dpto departamento apto apartamento piso casa torre edificio timbre porteria manzana mz lote barrio colonia villa urbanizacion esquina frente entre dto interior local'.split(' '))
+const ADDRESS_PARTS: ReadonlySet<string> = new Set('depto dpto departamento apto apartamento piso casa torre edificio timbre porteria manzana mz lote barrio colonia villa urbanizacion esquina frente entre dto interior local direccion'.split(' '))
 /** Up to this many words, a message that gives a named street and its number is an address sent. */
 const ADDRESS_WORDS = 25
 
+/** Where a thing is sent to: "a la calle Junín 310", "para Av. Colón 1120". */
+const SENT_TO: ReadonlySet<string> = new Set(['a', 'para', 'hasta'])
+
+/** A street the thing is sent to: "a calle Morelos 45", "a la calle Junín 310". */
+function sentTo(words: readonly string[], at: number): boolean {
+  return SENT_TO.has(words[at - 1]!) || (words[at - 1] === 'la' && SENT_TO.has(words[at - 2]!))
+}
+
 /**
  * A street named by its name and a number ("Calle Bolívar 1432 depto 3B", "pasaje los Aromos 345,
- * villa Los Jardines"), opening a short message or beside another part of an address: a delivery
- * address sent. A street in a story has its article ("cerraron la calle Mayor 5").
+ * villa Los Jardines"), opening a short message or one of its clauses ("¿me mandás una garrafa?
+ * Calle Colón 1120"), sent to ("5 bolsas de hielo a la calle Junín 310") or beside another part
+ * of an address: a delivery address sent. A street in a story has its article ("cerraron la
+ * calle Mayor 5").
  */
-function namedStreetAddress(words: readonly string[], told: (i: number) => boolean): boolean {
+function namedStreetAddress(text: AnalyzedText, told: (i: number) => boolean): boolean {
+  const { words, clauseOf } = text
   if (words.length > ADDRESS_WORDS) return false
   const parts = words.some((w) => ADDRESS_PARTS.has(w))
+  const placed = (i: number) => parts || opensMessage(words, i) || clauseOf[i - 1] !== clauseOf[i] || sentTo(words, i)
   for (let i = 0; i < words.length; i++) {
-    if (!NAMED_STREET.has(words[i]!) || !told(i) || streetInAStory(words, i) || !(parts || opensMessage(words, i))) continue
+    if (!NAMED_STREET.has(words[i]!) || !told(i) || streetInAStory(words, i) || !placed(i)) continue
     for (let j = i + 2; j <= i + 4 && j < words.length; j++) {
       if (/^\d/.test(words[j]!)) return true
       if (/^\d/.test(words[j - 1]!)) break
@@ -662,12 +675,25 @@ function orderInWords(text: AnalyzedText): OrderInWords | null {
       (text.words.length - toldFrom <= WANT_ORDER_WORDS || (m.value === WANT_COUNT && opensMessage(text.words.slice(toldFrom), m.start - toldFrom)) || !(WANT_PATTERNS.has(m.value) || BOOKINGS.includes(m.value) || ADD_ONS.includes(m.value) || m.value === SIZED_ORDER)),
   )
   if (match) return phrase(match)
-  for (let i = 0; i + 1 < text.words.length; i++) if (told(i) && STREET.has(text.words[i]!) && /^\d/.test(text.words[i + 1]!) && !streetInAStory(text.words, i)) return { label: 'address' }
-  if (namedStreetAddress(text.words, told)) return { label: 'address' }
+  if (givesAddress(text, told)) return { label: 'address' }
   // A quantity in units opening a short message: "dos docenas de empanadas para las 8".
   if (text.words.length <= WANT_ORDER_WORDS && told(0) && UNIT_COUNT_SET.has(text.words[0] ?? '') && UNITS.has(text.words[1] ?? '')) return phrase({ start: 0, end: 2 })
   const list = itemList(text)
   return list && told(0) && told(list.and) ? { label: 'list' } : null
+}
+
+/**
+ * A delivery address given where `told` allows: a street-type word and its number ("calle 45 #
+ * 12-30"), or a street named by its name and number. Sent to a whole address, it is given even in
+ * a question: "¿me trae 2 garrafones a calle Morelos 45 int 3?" (not "¿hacen envíos a la calle
+ * 45?", which asks where they deliver).
+ */
+function givesAddress(text: AnalyzedText, told: (i: number) => boolean): boolean {
+  const { words } = text
+  const whole = (i: number) => words.slice(i + 1).filter((w) => /^\d/.test(w)).length >= 2 || words.slice(i + 1).some((w) => ADDRESS_PARTS.has(w))
+  const given = (i: number) => told(i) || (sentTo(words, i) && whole(i))
+  for (let i = 0; i + 1 < words.length; i++) if (given(i) && STREET.has(words[i]!) && /^\d/.test(words[i + 1]!) && !streetInAStory(words, i)) return true
+  return namedStreetAddress(text, given)
 }
 
 /**
@@ -792,7 +818,8 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   const praisesPicture =
     filedUnder.category === 'solicitud_foto' &&
     signals.some((s) => s.kind === 'praise' && s.span && s.span.end <= filedUnder.start && filedUnder.start - s.span.end <= 1 && analyzed.clauseOf[s.span.start] === analyzed.clauseOf[filedUnder.start] && rules.signals.includes(s.label))
-  const category = fileUnder(analyzed, rules, filedUnder, { question, wasSuccessful, praisesPicture }, parts.catalog)
+  const givesPlace = ownWords?.label === 'address' || givesAddress(analyzed, () => true)
+  const category = fileUnder(analyzed, rules, filedUnder, { question, wasSuccessful, praisesPicture, givesPlace }, parts.catalog)
   // Paying and ordering are one topic and one outcome: a message about how to pay or to order
   // ("¿aceptan tarjeta?", "cómo hago mi pedido", "estoy interesado en comprar") is the purchase
   // intent the loop learns from, even when no rule named a sale. Not after a complaint or a no,
@@ -1087,10 +1114,10 @@ function fileUnder(
   analyzed: AnalyzedText,
   rules: ReplyAssessment,
   filedUnder: TopicMatch,
-  state: { question: boolean; wasSuccessful: boolean; praisesPicture: boolean },
+  state: { question: boolean; wasSuccessful: boolean; praisesPicture: boolean; givesPlace: boolean },
   catalog: CatalogTerms | null | undefined,
 ): Category {
-  const { question, wasSuccessful, praisesPicture } = state
+  const { question, wasSuccessful, praisesPicture, givesPlace } = state
   let category = filedUnder.category
   // A complaint is a reaction, not a question about the thing it names ("la calidad es malísima",
   // "pagué y me bloquearon, estafadores"); a failed delivery stays shipping, a price called a
@@ -1110,8 +1137,14 @@ function fileUnder(
   // A call for a person, said and little else, is none of the five topics: "¿hay un asesor
   // disponible?". In a longer message the person is wanted for what the rest asks.
   else if (!wasSuccessful && !filedUnder.failure && analyzed.words.length <= HANDOFF_ONLY_WORDS && rules.signals.some((s) => s.startsWith('handoff:'))) category = 'general'
-  // A sale is paying, unless the delivery failed ("ya pagué y no me llega nada" is shipping).
-  else if (wasSuccessful && !(category === 'consulta_envio' && filedUnder.failure)) category = 'proceso_pago'
+  // A sale is paying, unless the delivery failed ("ya pagué y no me llega nada"), or the order is
+  // about getting the goods and names no money: it asks or says where they go or are picked up
+  // ("paso a retirarlo el sábado"), or gives the address ("2 bidones, Calle Colón 1120") —
+  // shipping comes before the goods in the precedence, and only paying outranks it ("ya
+  // transferí, avísame cuando lo despachen" is still paying).
+  else if (wasSuccessful && !(category === 'consulta_envio' && filedUnder.failure)) {
+    category = (category === 'consulta_envio' || givesPlace) && !namesMoney(analyzed.words) ? 'consulta_envio' : 'proceso_pago'
+  }
   else if (category === 'general' && catalog && analyzed.words.some((w) => catalog.words.has(w))) category = 'consulta_producto'
   // A price objection is about the price even without a price word: "no me alcanza", "45 lucas es mucho".
   if (category === 'general' && !wasSuccessful && rules.signals.some((s) => s.startsWith('price_objection:'))) category = 'consulta_precio'

@@ -2721,9 +2721,9 @@ function dropFitAsked(signals: Signal[], words: readonly string[], clauseOf: rea
   }
 }
 
-/** A payment told as done, in the past ("pagué", "ya te transferí", "hice el depósito"), not promised. */
 /** Impatience asked ("¿por qué tardan tanto?", "¿cuánto más van a tardar?"), before or after the payment told. */
 const SLOW_ASKED = /^annoyance:(?:por que|porque|cuanto mas)\b/
+/** A payment told as done, in the past ("pagué", "ya te transferí", "hice el depósito"), not promised. */
 const PAID_TOLD = /^purchase:(?:ya )?(?:te |le |les )?(?:pague|pagamos|transferi|transferimos|deposite|depositamos|consigne|consignamos|hice|hicimos|realice|gire|yape|pline)\b/
 const clampScore = (n: number) => Math.min(5, Math.max(1, n)) as 1 | 2 | 3 | 4 | 5
 

@@ -29,3 +29,23 @@ export const PAY_LATER: readonly string[] = ['addi', 'sistecredito', 'kueski', '
  * plazos", "en mensualidades" — not "abono para las plantas" or "los plazos de entrega" alone.
  */
 export const INSTALLMENTS = 'en|a|por abonos|plazos|mensualidades|parcialidades'
+
+/**
+ * Money itself, as a word in a message: paying, transferring, the proof and the means. An order
+ * that says none of these ("tres bidones, Calle Sarmiento 455") is about getting the goods; one
+ * that names the money ("transferido ✅, avísame cuando lo despachen") is past that.
+ */
+const MONEY_WORDS: ReadonlySet<string> = new Set([
+  ...'pago pagos pagar pague pagado pagada pagamos pagaria pagarte pagarle pagarlo pagando pagaste pagare'.split(' '),
+  ...'transfiero transferi transferencia transferencias transferido transferida transferir transferirte transfe'.split(' '),
+  ...'consigno consigne consignacion consignado consignar consignarte deposite depositado deposito depositar'.split(' '),
+  ...'comprobante voucher recibo captura pantallazo efectivo tarjeta datafono link cbu cvu clabe alias plata dinero'.split(' '),
+  ...'yapeado yapeo yapee plineado nequeado contraentrega'.split(' '),
+  ...WALLETS,
+  ...PAY_LATER,
+])
+
+/** Whether the words name money: paying, a transfer, its proof or a way to pay. */
+export function namesMoney(words: readonly string[]): boolean {
+  return words.some((w) => MONEY_WORDS.has(w))
+}

@@ -43,7 +43,8 @@ describe('purchase intent from the conversation', () => {
     // The shop speaking as "we", or asking "¿la quieres?" on its own.
     ['sí porfa', 'El tapete cuesta $89.000. ¿Te lo enviamos hoy?'],
     ['de una', 'La gorra está a $30.000. ¿La quieres?'],
-    // A number or a plural the offer listed; a pick with a question about its delivery after it.
+    // A number or a plural the offer listed; a pick with a question about its delivery after it
+    // (filed under shipping: what it asks is how it gets there).
     ['39 porfa', 'Los botines los tenemos en 38, 39 y 41 a $150.000'],
     ['el plegable', 'Tenemos coches de bebé plegables y fijos desde $300.000'],
     ['el de 5 kilos, ¿me lo traen el sábado?', 'El bulto de concentrado viene de 2 kilos a $20.000 y de 5 kilos a $45.000'],
@@ -51,7 +52,7 @@ describe('purchase intent from the conversation', () => {
     const withOffer = scoreMessage({ text, answer }, parts)
     expect(withOffer.wasSuccessful, JSON.stringify(withOffer)).toBe(true)
     expect(withOffer.score).toBe(5)
-    expect(withOffer.category).toBe('proceso_pago')
+    expect(withOffer.category).toBe(text.includes('traen') ? 'consulta_envio' : 'proceso_pago')
     expect(scoreMessage({ text }, parts).wasSuccessful).toBe(false)
   })
 
@@ -1461,5 +1462,26 @@ describe('shop chats: slow dispatch asked, installments, a payment refused, pick
     expect(read('como le va?').category).toBe('general')
     for (const text of ['xfa no me agreguen a grupos', 'no me metan en la lista de difusion']) expect(read(text).score, text).toBe(1)
     for (const text of ['no tienen en 36? lastima', 'lastima']) expect(read(text).score, text).toBe(2)
+  })
+
+  it('files an order that gives its address or its pickup under shipping, and one that pays under payment (sixteenth session)', () => {
+    for (const text of ['mi direccion es calle 12 #45-10 apto 301', 'tres bidones de 20 por favor, Calle Sarmiento 455, depto 2', 'paso a retirarlo yo el sabado en la mañana', 'llevenlo a barrio Los Pinos, calle 5 casa 12']) {
+      expect([read(text).category, read(text).wasSuccessful], text).toEqual(['consulta_envio', true])
+    }
+    // The payment words come first: the customer who paid is past the shipping.
+    for (const text of ['ya te transferi, mi direccion es calle 12 #45-10', 'me llevo dos', 'va, me llevo dos']) expect([read(text).category, read(text).wasSuccessful], text).toEqual(['proceso_pago', true])
+  })
+
+  it('reads a named street that opens a clause, is sent to, or follows "dirección" as an address, even in a request (sixteenth session)', () => {
+    for (const text of ['me mandas una garrafa de 15? Calle Urquiza 640, Rosario', 'diez bolsas de carbon para hoy, a la calle Belgrano 220', 'listo, nos vemos el lunes. Direccion: Av. Mitre 1500, 2do A', 'me trae 3 botellones a calle Hidalgo 12 int 4?']) {
+      expect([read(text).wasSuccessful, read(text).category], text).toEqual([true, 'consulta_envio'])
+    }
+    // A street in a story, and a question about where they deliver, send nothing.
+    for (const text of ['hoy choque en la avenida Colon 300', 'hacen envios a calle 45?', 'el accidente fue en la calle Rivadavia 800']) expect(read(text).wasSuccessful, text).toBe(false)
+  })
+
+  it('reads "llévame" and "tráiganme" with a count as an order (sixteenth session)', () => {
+    for (const text of ['llevame 2 docenas de medialunas', 'traiganme 3 cajas de agua mineral']) expect([read(text).wasSuccessful, read(text).score], text).toEqual([true, 5])
+    expect(read('llevame a casa porfa').wasSuccessful).toBe(false)
   })
 })
