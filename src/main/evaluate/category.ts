@@ -69,6 +69,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: ['cheque', 'cheques', 'datafono', 'datafonos', 'posnet', 'tarjeta', 'contraentrega', 'transferencia', 'consignacion', 'cuotas', 'comprobante', 'voucher', ...WALLETS].join('|'), ownedIsPaperwork: true },
     { pattern: 'transfiero|transferi|consigno|consigne|consignar|consignarle|consignarte|deposito|deposite' },
     { pattern: 'numero de cuenta' },
+    // Charged twice is trouble with the payment: "me cobraron dos veces", "cobro duplicado".
+    { pattern: 'cobraron|cobro|cobraste|cobran|cobrado dos veces|doble|duplicado' },
     // The kind of account to pay into: "¿tienen cuenta de ahorros o corriente?", "¿cuenta RUT?".
     { pattern: 'cuenta de ahorros|ahorro' },
     { pattern: 'cuenta corriente|vista|rut' },
@@ -225,6 +227,9 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'por mayor' },
     // Offers, trade-ins and the currency: "te ofrezco 15 mil", "¿acepta permuta?", "¿son bolos o dólares?".
     { pattern: 'ofrezco|ofrecemos|contraoferta|permuta|permutas|trueque|regateo' },
+    // "¿está a 180 mil o es negociable?"; "¿cuánto todo junto?".
+    { pattern: 'negociable|negociables|negociar|negociamos|negociarlo' },
+    { pattern: 'cuanto todo|todito' },
     { pattern: 'happy hour' },
     { pattern: 'te|le doy|pago la mitad' },
     { pattern: 'cuanto por' },
@@ -357,6 +362,13 @@ const DELIVERY_FAILURE = new PhraseSet(
     'llevo|llevamos|tengo|tenemos|van una|un|media|1|2|3|4|5|10|15|20|30|40|45|dos|tres|cuatro|cinco|mas|casi hora|horas|dia|dias|semana|semanas|minutos|rato|mes|meses esperando $',
     'llevo|llevamos|tengo|tenemos|van una|un|media|1|2|3|4|5|10|15|20|30|40|45|dos|tres|cuatro|cinco|mas|casi hora|horas|dia|dias|semana|semanas|minutos|rato|mes|meses esperando y nada',
     'llevo|llevamos|tengo|tenemos|van una|un|media|1|2|3|4|5|10|15|20|30|40|45|dos|tres|cuatro|cinco|mas|casi hora|horas|dia|dias|semana|semanas|minutos|rato|mes|meses esperando mi|el|la|mis|los|las|nuestro|nuestra pedido|paquete|orden|compra|envio|comida|pedidos|paquetes|encargo',
+    // Waiting for a thing named: "llevo una hora esperando la pizza" (not "…esperando respuesta").
+    'llevo|llevamos|tengo|tenemos|van una|un|media|1|2|3|4|5|10|15|20|30|40|45|dos|tres|cuatro|cinco|mas|casi hora|horas|dia|dias|semana|semanas|minutos|rato|mes|meses esperando el|la|los|las',
+    // Overdue: "el gas ya debía llegar hace rato", "ya tendría que haber llegado".
+    'ya debia|debio|deberia|debiera haber? llegar|llegado',
+    'ya tenia|tendria|tenian|tendrian que haber? llegar|llegado',
+    // Never came: "el de las luces nunca vino".
+    'nunca vino|vinieron|aparecio|aparecieron|llegaron',
     'se demoraron|tardaron|demoro|tardo|demoraste|tardaste demasiado|mucho|muchisimo $',
     // Came empty or short: "el paquete vino vacío", "el pedido llegó incompleto".
     ...EMPTY_DELIVERY_PATTERNS,
@@ -664,7 +676,7 @@ function negatedAt(words: readonly string[], clauseOf: readonly number[], start:
 }
 
 /** What failed to arrive is a message, not a parcel: "no me llegó el link de pago". */
-const NOT_A_PARCEL = new Set(['link', 'enlace', 'correo', 'mail', 'email', 'mensaje', 'codigo', 'sms', 'comprobante', 'factura', 'pago', 'transferencia', 'deposito', 'consignacion', 'plata', 'dinero', 'abono', 'reembolso', 'devolucion'])
+const NOT_A_PARCEL = new Set(['link', 'enlace', 'correo', 'mail', 'email', 'mensaje', 'codigo', 'sms', 'comprobante', 'factura', 'pago', 'transferencia', 'deposito', 'consignacion', 'plata', 'dinero', 'abono', 'reembolso', 'devolucion', 'respuesta', 'llamada', 'contestacion', 'turno', 'atencion', 'cita'])
 
 /** A message's topic, and the word where the phrase that names it starts. */
 export interface TopicMatch {

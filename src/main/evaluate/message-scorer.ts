@@ -1126,7 +1126,11 @@ function fileUnder(
   // A payment that failed ("me rechazó la tarjeta", "me sale error al pagar") is trouble paying,
   // not a complaint about the shop: it stays with paying.
   const paymentFailed = category === 'proceso_pago' && rules.signals.filter((s) => COMPLAINING.test(s)).every((s) => PAYMENT_FAILED.test(s))
-  if (!question && category !== 'consulta_envio' && category !== 'consulta_precio' && !paymentFailed && rules.signals.some((s) => COMPLAINING.test(s))) category = 'general'
+  // A complaint about the money itself stays with paying too ("me cobraron dos veces", "ya pagué
+  // pero no me confirman nada"); one about an order ("me cancelaron el pedido y nadie da la cara")
+  // does not.
+  const aboutMoney = category === 'proceso_pago' && namesMoney(analyzed.words)
+  if (!question && category !== 'consulta_envio' && category !== 'consulta_precio' && !paymentFailed && !aboutMoney && rules.signals.some((s) => COMPLAINING.test(s))) category = 'general'
   // Praise or thanks for what came, told and not asked, is a reaction too ("ya me llegó el
   // perfume y está buenísimo, gracias"); not a delivery that failed.
   // (Not paying named beside praise: "genial, te hago el depósito" still pays. Filing "¡sois unos

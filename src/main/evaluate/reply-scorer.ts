@@ -822,7 +822,7 @@ const RULES: Rule[] = [
   ...rules('price_objection', 0.7, undefined, 'mucho|demasiado el|ese envio|precio|costo|flete|domicilio|valor'),
   // "45 lucas por un libro es mucho": too much, said of what it costs. "Es demasiado" is too much
   // of anything ("el calor es demasiado"), so it objects without naming the price.
-  ...rules('price_objection', 0.6, undefined, 'es|son|sale|salen|esta|cobran muy? mucho $', 'sale|salen|cobran muy? demasiado $'),
+  ...rules('price_objection', 0.6, undefined, 'es|son|sale|salen|esta|cobran muy? mucho $', 'sale|salen|cobran muy? demasiado $', 'es|son|sale|salen|parece|cobran un monton $'),
   ...rules('objection', 0.6, undefined, 'es|son|esta muy? demasiado $'),
   // What they wanted was another one: "yo lo quería en blanco".
   ...rules('objection', 0.6, undefined, 'yo lo|la|los|las queria|queriamos|buscaba|buscabamos'),
@@ -1106,6 +1106,9 @@ const RULES: Rule[] = [
     'dias|semanas|meses y mi|el|la pedido|paquete|envio|orden|compra|encomienda sigue|siguen|todavia|aun|no',
     // Still waiting: "sigo esperando" (the model read it as 5).
     'sigo|seguimos|todavia|aun esperando',
+    // Overdue: "el gas ya debía llegar hace rato", "ya tendría que haber llegado".
+    'ya debia|debio|deberia|debiera haber? llegar|llegado',
+    'ya tenia|tendria|tenian|tendrian que haber? llegar|llegado',
   ),
   ...rules('complaint', 0.8, undefined, 'que pereza|jartera|hartera|boleta|verguenza|horror|abandono|desidia|dejadez'),
   // The classic opener of a grievance, and irony about the country: "Ahora resulta que para sacar el

@@ -31,7 +31,7 @@ export const PAY_LATER: readonly string[] = ['addi', 'sistecredito', 'kueski', '
 export const INSTALLMENTS = 'en|a|por abonos|plazos|mensualidades|parcialidades'
 
 /**
- * Money itself, as a word in a message: paying, transferring, the proof and the means. An order
+ * Money itself, as a word in a message: paying, a charge, transferring, the proof and the means. An order
  * that says none of these ("tres bidones, Calle Sarmiento 455") is about getting the goods; one
  * that names the money ("transferido ✅, avísame cuando lo despachen") is past that.
  */
@@ -40,7 +40,7 @@ const MONEY_WORDS: ReadonlySet<string> = new Set([
   ...'transfiero transferi transferencia transferencias transferido transferida transferir transferirte transfe'.split(' '),
   ...'consigno consigne consignacion consignado consignar consignarte deposite depositado deposito depositar'.split(' '),
   ...'comprobante voucher recibo captura pantallazo efectivo tarjeta datafono link cbu cvu clabe alias plata dinero'.split(' '),
-  ...'yapeado yapeo yapee plineado nequeado contraentrega'.split(' '),
+  ...'yapeado yapeo yapee plineado nequeado contraentrega cobro cobraron cobrado cobraste'.split(' '),
   ...WALLETS,
   ...PAY_LATER,
 ])

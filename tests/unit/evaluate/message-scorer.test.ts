@@ -214,7 +214,7 @@ describe('purchase intent from the conversation', () => {
   })
 
   it('what was bought came broken, faulty, withered or fake: a complaint, not a question about the product', () => {
-    for (const text of ['la licuadora dejó de funcionar al mes', 'pagué hace una semana y no me activaron la cuenta', 'se me rompió a los tres días', 'vino con defecto de fábrica', 'las rosas llegaron marchitas', 'el perfume es falso', 'me mandaron un reloj pirata', 'el pan estaba duro y la sopa estaba fría', 'no me ha llegado el reembolso']) {
+    for (const text of ['la licuadora dejó de funcionar al mes', 'se me rompió a los tres días', 'vino con defecto de fábrica', 'las rosas llegaron marchitas', 'el perfume es falso', 'me mandaron un reloj pirata', 'el pan estaba duro y la sopa estaba fría', 'no me ha llegado el reembolso']) {
       const scored = scoreMessage({ text }, parts)
       expect([scored.score, scored.category, scored.wasSuccessful], text).toEqual([1, 'general', false])
     }
@@ -603,7 +603,9 @@ describe('paying and ordering are one topic and one outcome', () => {
       ['está brutal ese reloj', 'general'],
       ['qué lindo, ¿lo tienen en azul?', 'consulta_producto'],
       ['la calidad es malísima, se descosió al primer uso', 'general'],
-      ['pagué y me bloquearon, estafadores', 'general'],
+      // About the money paid, it stays with paying (sixteenth session; it had been general).
+      ['pagué y me bloquearon, estafadores', 'proceso_pago'],
+      ['me cancelaron el pedido y nadie responde, pésimo', 'general'],
       ['me parece un robo ese precio', 'consulta_precio'],
       ['mi pedido nunca llegó, pésimo', 'consulta_envio'],
       ['no me llegó el link de pago, me lo reenvías?', 'proceso_pago'],
@@ -1386,9 +1388,13 @@ describe('shop chats: slow dispatch asked, installments, a payment refused, pick
     expect([again.score, again.wasSuccessful]).toEqual([5, true])
   })
 
-  it('files a card refused or an error paying under paying, a complaint about the shop under general', () => {
+  it('files a card refused or an error paying under paying, and a complaint about the money paid too (sixteenth session)', () => {
     for (const text of ['me rechazo la tarjeta y no se por que', 'me rebota la tarjeta', 'me sale error al pagar']) expect([read(text).score, read(text).category], text).toEqual([2, 'proceso_pago'])
-    expect(read('pague y me bloquearon, estafadores').category).toBe('general')
+    for (const text of ['pague y me bloquearon, estafadores', 'pagué hace una semana y no me activaron la cuenta', 'me cobraron dos veces 😤', 'ya transferi y no me confirman nada, que mal servicio']) {
+      expect([read(text).score <= 2, read(text).category, read(text).wasSuccessful], text).toEqual([true, 'proceso_pago', false])
+    }
+    // A complaint about the order, with no money in it, is a reaction.
+    expect(read('me cancelaron el pedido y nadie da la cara').category).toBe('general')
   })
 
   it('files coming to the shop for it under shipping, and looking for another colour under the product', () => {
@@ -1483,5 +1489,19 @@ describe('shop chats: slow dispatch asked, installments, a payment refused, pick
   it('reads "llévame" and "tráiganme" with a count as an order (sixteenth session)', () => {
     for (const text of ['llevame 2 docenas de medialunas', 'traiganme 3 cajas de agua mineral']) expect([read(text).wasSuccessful, read(text).score], text).toEqual([true, 5])
     expect(read('llevame a casa porfa').wasSuccessful).toBe(false)
+  })
+
+  it('files a delivery overdue, waited for by name or that never came under shipping, as a complaint (sixteenth session)', () => {
+    for (const text of ['ya deberia haber llegado el pedido, a que hora viene?', 'llevamos media hora esperando las empanadas', 'todo bien con las sillas pero el toldo nunca vino']) {
+      expect(read(text).category, text).toBe('consulta_envio')
+    }
+    for (const text of ['ya deberia haber llegado el pedido, a que hora viene?', 'el agua ya tenia que haber llegado']) expect(read(text).score, text).toBe(2)
+    // Waiting for an answer is no parcel.
+    expect(read('llevo una hora esperando la respuesta').category).toBe('general')
+  })
+
+  it('files a price open to haggling, the whole asked at once and "un montón" as price (sixteenth session)', () => {
+    for (const text of ['sale 90 o es negociable?', 'quiero el taladro y las brocas, cuanto todo?']) expect(read(text).category, text).toBe('consulta_precio')
+    expect([read('30 mil por un corte me parece un monton').score, read('30 mil por un corte me parece un monton').category]).toEqual([2, 'consulta_precio'])
   })
 })
