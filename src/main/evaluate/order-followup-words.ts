@@ -18,6 +18,8 @@ export const NOT_RECEIVED_PATTERNS: readonly string[] = [
   'no|nunca recibi|recibimos|recibio|recibieron el|la|los|las|mi|mis|nuestro|nuestra|nada|ningun|ninguna',
   'no|nunca he|hemos|ha|han recibido',
   'todavia|aun no recibo|recibimos|recibe|reciben',
+  // Marked as delivered and not here: "el pedido dice entregado y yo sin comida".
+  'dice|aparece|figura|sale|marca|pusieron entregado|entregada|entregados|recibido|recibida',
 ]
 
 /** The total asked for without a question mark: "me das el total", "pásame el total porfa". */

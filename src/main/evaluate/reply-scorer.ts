@@ -126,6 +126,9 @@ interface Rule {
 const PAY_TERMS = ['tarjeta', 'contraentrega', 'transferencia', 'consignacion', 'cuotas', 'credito', 'debito', ...WALLETS, ...PAY_LATER].join('|')
 const PAY_VERBS = 'pago|transfiero|consigno|deposito|giro'
 /** Regret, told: a complaint alone ("me arrepentí de comprarlo"), praise for not coming sooner. */
+/** The days and months, as alternatives of a phrase slot. */
+const WEEKDAYS = 'lunes|martes|miercoles|jueves|viernes|sabado|domingo'
+const MONTHS = 'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre'
 const REGRET = 'arrepiento|arrepenti|arrepentimos|arrepentido|arrepentida'
 /** Before "cara" or "carita", words that make it a face, not a dear price. */
 const FACE_BEFORE: ReadonlySet<string> = new Set(['esa', 'su', 'la', 'una', 'tu', 'mi', 'sus', 'tus', 'mis', 'las', 'con', 'de', 'buena', 'mala', 'dos'])
@@ -429,11 +432,14 @@ const RULES: Rule[] = [
   // Cheaper than the rival is no price objection: "DiDi es más barato que Uber".
   ...rules('reassurance', 0.6, undefined, 'es|son|sale|salen|esta|estan|queda|quedan mas barato|barata|baratos|baratas|economico|economica|economicos|economicas que'),
   // Peace, ease, a feat admired: "qué paz", "muy fácil", "no sé cómo lo hacen pero siempre llega a tiempo".
-  ...rules('praise', 0.65, undefined, 'que paz|tranquilidad', 'no se como lo hacen $'),
+  ...rules('praise', 0.65, undefined, 'que paz|tranquilidad', 'no se como lo hacen $', 'no se que|como magia'),
   ...rules('praise', 0.6, 'annoyance', 'muy|super|bien|re|tan|que|bastante facil|sencillo|sencilla|practico|practica'),
   // A good buy, a pleasure: "buena compra", "así da gusto comprar", "sin ningún problema" ("cumplió"
   // cost the press opinions in --cv: promises kept or not are politics there).
   ...rules('praise', 0.6, 'complaint', 'buena|excelente|gran compra', 'muy buena compra', 'da gusto', 'sin ningun problema|inconveniente|drama'),
+  // Chosen over the rest, a wonder, approved: "prefiero mil veces esta app", "no sé qué magia
+  // hicisteis", "me pareció bien que avisaran con tiempo".
+  ...rules('praise', 0.65, null, 'prefiero mil|cien veces', 'que|pura|es|hicieron|hicisteis|hacen magia', 'me parecio|parece muy? bien|genial|excelente que'),
   // Not up to it: "no estuvo a la altura de su precio" ("deficiente" cost the reviews in --cv).
   ...rules('complaint', 0.7, undefined, 'no esta|estuvo|estan|estuvieron|es|fue|son a la altura'),
   ...rules('objection', 0.55, undefined, 'no me|nos corresponde|correspondia|corresponden'),
@@ -934,8 +940,10 @@ const RULES: Rule[] = [
   // The service named first: "la luz se fue otra vez", "el sistema se cayó".
   ...rules('complaint', 0.7, null, 'la|el luz|agua|internet|señal|app|aplicacion|sistema|pagina|web|red|wifi|linea|fibra|conexion|servicio|plataforma se|me fue|cayo|corto|colgo'),
   ...rules('complaint', 0.7, undefined,
-    'no tengo|tenemos|tiene|tienen|hay|llega|agarra|funciona|sirve señal|internet|luz|conexion|cobertura|wifi|datos|linea',
-    'estoy|estamos|sigo|seguimos|quede|quedamos|llevo|llevamos|dias|horas|semanas|otra|vez sin señal|internet|servicio|luz|conexion|cobertura|wifi|linea|fibra|datos|agua',
+    'no tengo|tenemos|tiene|tienen|hay|llega|agarra|funciona|sirve señal|internet|luz|conexion|cobertura|wifi|datos|linea|tono|cable',
+    'estoy|estamos|sigo|seguimos|quede|quedamos|llevo|llevamos|dia|dias|horas|semana|semanas|mes|otra|vez sin señal|internet|servicio|luz|conexion|cobertura|wifi|linea|fibra|datos|agua|cable|tono|gas',
+    // Dropping again and again: "la fibra se me cae cada 10 minutos".
+    'se|me|nos cae|corta|va|cuelga cada',
     // "sin internet en Santiago desde ayer", "sin luz hace 18 horas" (not "¿funciona sin internet?").
     'sin señal|internet|luz|conexion|cobertura|wifi|fibra|datos|agua desde|hace|en|todo|toda|ya',
     'no carga|cargan|abre|abren|anda|andan|funciona|funcionan|prende|prenden nada',
@@ -951,8 +959,28 @@ const RULES: Rule[] = [
     // Kept from using it: "otra vez sin poder hacer transferencias".
     'sin poder hacer|entrar|ingresar|pagar|comprar|iniciar|acceder|descargar|abrir|usar|transferir|retirar|sacar|trabajar|comunicarme|hablar|llamar|llegar|salir|dormir',
     'por que me|nos han|has? cobraron|cobran|cobro|cobras|cobra|cobrado',
+    'por que me|nos estan|siguen cobrando|facturando',
+    // Done by mistake, and the customer pays for it: "un servicio que ustedes cortaron por error".
+    'cortaron|cobraron|bloquearon|cancelaron|suspendieron|cerraron|borraron por error',
+    'cortaron|cobraron|bloquearon|cancelaron|suspendieron|cerraron|borraron el|la|los|las|mi|mis linea|servicio|cuenta|tarjeta|pedido|luz|agua|internet|plan|gas por error',
+    // The order's state that does not move: "el estado no cambia", "el trámite no avanza".
+    'no avanza|avanzan $',
+    'estado no cambia|cambio|actualiza',
+    'estado no se mueve|actualiza',
+    'en aduana|transito|bodega|revision desde|hace',
+    'nadie ofrece|dice|hace|explica|soluciona|resuelve|responde nada',
+    // Counted failures: "ya vamos por el quinto intento fallido", "nunca han tocado el timbre".
+    'fallido|fallida|fallidos|fallidas',
+    'nunca han|me|nos? tocado|llamado|contestado|respondido|venido|aparecido',
+    'con lo puesto',
     // "ya es la tercera vez", not "es la segunda vez que venimos" (a review's loyal guest).
     'ya es|son la|las segunda|tercera|cuarta|quinta|enesima vez|veces',
+    // Done to the writer again and again: "cuarta vez que me cambian la fecha" (not "tercera vez
+    // que veo la peli"); the failure counted: "3er corte en la semana", "el quinto intento fallido".
+    'segunda|tercera|cuarta|quinta|sexta|septima|enesima|3ra|4ta|5ta vez que me|nos|le|les',
+    'segundo|tercer|tercero|cuarto|quinto|sexto|enesimo|2do|3er|3ro|4to|5to corte|cortes|apagon|reclamo|reporte|intento|cambio|retraso|cobro|error|caida|falla',
+    // Without it since a day or a month: "llevo desde el lunes sin cable", "desde marzo pidiendo la baja".
+    `llevo|llevamos|lleva|llevan|estoy|estamos desde el|la? ayer|anoche|antier|antenoche|${WEEKDAYS}|${MONTHS}|semana|mes|mañana|tarde|noche sin|pidiendo|esperando|reclamando|llamando|escribiendo|insistiendo|intentando|tratando`,
     'ya van|son 2|3|4|5|dos|tres|cuatro|cinco|varias|muchas veces',
     'la proxima vez avisen|avisa|avisar|avisame|avisenme|avisan',
     // Still charged, still shown a debt; prices that do not match; it took an hour.

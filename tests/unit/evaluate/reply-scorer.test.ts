@@ -1886,7 +1886,9 @@ describe('assessReply: beyond compare, luck said wryly, patience at an end (thir
 describe('assessReply: charged all the same, a want of candour, thanked for a wrong, the good side before a "pero" (thirteenth session)', () => {
   it('reads them as complaints', () => {
     for (const text of ['tercera semana sin fibra y me seguís cobrando', 'Pago mi tarjeta a tiempo y aún así me cobran intereses', 'me cobraron una comisión que no aparecía en ninguna parte. Poco transparente', 'gracias nubank por rechazarme el aumento de límite por quinta vez 👍', 'me dejaron parada en el terminal']) expect(score(text), text).toBe(1)
-    expect(score('tercera semana sin fibra')).toBe(2)
+    // Weeks without the service are a complaint of their own now, as "llevo 3 días sin internet" is (sixteenth session).
+    expect(score('tercera semana sin fibra')).toBe(1)
+    expect(score('me seguis cobrando')).toBeLessThanOrEqual(2)
   })
 
   it('reads the good side named before a "pero" as praise, so the message weighs two sides', () => {
@@ -2305,5 +2307,33 @@ describe('assessReply: questions that complain (fifteenth session)', () => {
   it('reads them as a letdown, and a date asked as a question', () => {
     for (const text of ['Hasta cuándo vamos a pagar por un servicio que funciona la mitad del día?', 'Y los 4 días que estuvimos sin señal quién los paga?', 'Para qué arreglar lo que funcionaba', 'hasta cuando con los cortes de luz?']) expect(score(text), text).toBe(2)
     expect(score('hasta cuando es la promo?')).toBe(3)
+  })
+})
+
+describe('assessReply: a failure told to a company as facts (sixteenth session)', () => {
+  it('reads the failure repeated, counted, dated or stuck as a letdown', () => {
+    for (const text of [
+      'quinta vez que me reprograman la visita',
+      'segundo corte de luz en el dia',
+      'llevo desde el martes sin tono',
+      'llevamos desde enero pidiendo la devolucion',
+      'el tramite no avanza',
+      'el estado no cambia hace dos semanas',
+      'la caja sigue en aduana desde el 3 de mayo',
+      'nos suspendieron la linea por error',
+      'la señal se me cae cada rato',
+      'otro dia sin servicio en el barrio',
+      'tercer intento de entrega fallido',
+      'el envio dice entregado y aca no llego nada',
+      'se rompio el aire y nadie hace nada',
+    ]) {
+      expect(score(text), text).toBeLessThanOrEqual(2)
+    }
+    // Seen again by choice, and a first time, are no complaint.
+    for (const text of ['tercera vez que veo esta peli y sigo llorando de risa', 'primera vez que me atienden tan rapido']) expect(score(text), text).toBeGreaterThanOrEqual(3)
+  })
+
+  it('reads a preference, a wonder and an approval as praise', () => {
+    for (const text of ['prefiero mil veces este banco que el anterior', 'no se que magia hicieron pero ya anda perfecto', 'me parecio bien que avisaran con tiempo']) expect(score(text), text).toBeGreaterThanOrEqual(4)
   })
 })
