@@ -671,6 +671,8 @@ function opensMessage(words: readonly string[], start: number): boolean {
 }
 
 function negatedAt(words: readonly string[], clauseOf: readonly number[], start: number): boolean {
+  // "Me fui sin comprar", "salí sin reservar": done without it.
+  if (words[start - 1] === 'sin') return true
   for (let i = start - 1; i >= Math.max(0, start - 4) && clauseOf[i] === clauseOf[start]; i--) if (NEGATORS.has(words[i]!)) return true
   return false
 }

@@ -946,7 +946,11 @@ const RULES: Rule[] = [
     'se|me|nos cae|corta|va|cuelga cada',
     // "sin internet en Santiago desde ayer", "sin luz hace 18 horas" (not "¿funciona sin internet?").
     'sin señal|internet|luz|conexion|cobertura|wifi|fibra|datos|agua desde|hace|en|todo|toda|ya',
-    'no carga|cargan|abre|abren|anda|andan|funciona|funcionan|prende|prenden nada',
+    'no carga|cargan|abre|abren|anda|andan|funciona|funcionan|prende|prenden|agarra|agarran|jala|jalan nada',
+    // Dirty water, a smell, a cooler that does not cool.
+    'llega|sale|viene|llegaba|salia|venia turbia|turbio|sucia|sucio|marron|amarilla|negra',
+    'olia|huele|huelen|olian a humedad|encierro|cloaca|podrido|orina|cigarro|mugre',
+    'no enfria|enfriaba|enfrian|enfriaban|calienta|calentaba',
     'no prende|prenden|enciende|encienden|carga|cargan|abre|abren|anda|andan|conecta|conectan $',
     'no prende|prenden|enciende|encienden|carga|cargan|abre|abren|anda|andan|conecta|conectan|funciona|funcionan hace|desde',
     'se|me traba|traban|trabo|congela|congelan|congelo|tilda|tildan|tildo',
@@ -967,7 +971,15 @@ const RULES: Rule[] = [
     'no avanza|avanzan $',
     'estado no cambia|cambio|actualiza',
     'estado no se mueve|actualiza',
-    'en aduana|transito|bodega|revision desde|hace',
+    'en aduana|transito|bodega|revision|preparacion|proceso|tramite desde|hace',
+    // Going over to a rival: "lograron que un cliente de 10 años se vaya a la competencia".
+    'a la competencia',
+    // Told what they ought to do: "deberían ampliar el horario", "¿qué tal si contestan los mensajes?".
+    'deberian|deberia ampliar|mejorar|contratar|arreglar|revisar|atender|contestar|responder|cumplir|respetar',
+    'que tal si contestan|responden|atienden|arreglan|cumplen|leen|avisan',
+    'no es normal',
+    // A bill doubled: "el recibo vino al doble que el mes pasado".
+    'vino|llego|salio|viene|llega al|el doble',
     'nadie ofrece|dice|hace|explica|soluciona|resuelve|responde nada',
     // Counted failures: "ya vamos por el quinto intento fallido", "nunca han tocado el timbre".
     'fallido|fallida|fallidos|fallidas',
@@ -1729,7 +1741,7 @@ const RULES: Rule[] = [
   ...rules('praise', 0.65, undefined, '10 de|sobre 10', 'servicio|atencion|experiencia|trato|calidad|producto|todo 10 10'),
   // "respondió rapidísimo", "llegó rapidísima": quick, told at the end. (Not "top" at the end:
   // "ya no calienta. Calidad top" is irony as often.)
-  ...rules('praise', 0.6, undefined, 'rapidisimo|rapidisima|rapidisimos|rapidisimas $'),
+  ...rules('praise', 0.6, undefined, 'rapidisimo|rapidisima|rapidisimos|rapidisimas $', 'rapidisimo|rapidisima|rapidisimos|rapidisimas el|la|los|las envio|entrega|delivery|servicio|atencion|respuesta|despacho|envios|entregas'),
   // Never had it so good: "Nunca había tenido tan buena experiencia", "nunca había comido tan rico".
   { pattern: 'nunca|jamas habia|habiamos|he|hemos tenido|visto|probado|comido|recibido|vivido|sentido una|un? tan buen|buena|bueno|buenos|buenas|rico|rica|excelente|lindo|linda|bonito|bonita|agradable', kind: 'praise', reliability: 0.8, negated: null },
   // A great do, in the Southern Cone's and the Caribbean's words: "terrible fiesta", "tremendo partido".
@@ -2029,7 +2041,7 @@ const RULES: Rule[] = [
   // Food come cold, named: "me llegó la hamburguesa fría" (not an iced coffee, nor asked).
   { pattern: `comida|pizza|pizzas|hamburguesa|hamburguesas|sopa|pollo|papas|almuerzo|cena|desayuno|pedido|empanadas ${COLD}`, kind: 'complaint', reliability: 0.7, toldOnly: true },
   ...rules('annoyance', 0.65, undefined, 'para cobrar|cobrarnos|cobrarme|cobrarte si'),
-  ...rules('complaint', 0.7, undefined, 'una ruina', 'repugnante|repugnantes', 'inhumano|inhumana|inhumanos|inhumanas', 'no se acredito|acreditaron|reflejo|reflejaron|aplico|aplicaron|proceso|procesaron', 'nadie me|nos|les? da|dan|daba|dio explicaciones|explicacion|respuesta|respuestas|solucion'),
+  ...rules('complaint', 0.7, undefined, 'una ruina', 'repugnante|repugnantes', 'impresentable|impresentables', 'inhumano|inhumana|inhumanos|inhumanas', 'no se acredito|acreditaron|reflejo|reflejaron|aplico|aplicaron|proceso|procesaron', 'nadie me|nos|les? da|dan|daba|dio explicaciones|explicacion|respuesta|respuestas|solucion'),
   { pattern: 'ya es|son|esta excesivo|excesiva|excesivos|excesivas', kind: 'annoyance', reliability: 0.6, toldOnly: true },
   // Jams, told; without one it is a relief ("sin atascos", "no hubo trancón").
   { pattern: 'atasco|atascos|trancon|trancones|embotellamiento', kind: 'annoyance', reliability: 0.55, toldOnly: true, negated: 'reassurance' },
@@ -2214,7 +2226,15 @@ const RULES: Rule[] = [
   // Charged extra: "me cobraron recargo por pagar con tarjeta".
   ...rules('complaint', 0.7, undefined, 'me|nos cobraron|cobran|cobro recargo|comision|recargos'),
   // None of it: "cero profesional el pintor", "cero seriedad".
-  ...rules('complaint', 0.7, undefined, 'cero profesional|profesionales|profesionalismo|seriedad|serios|responsabilidad|compromiso|empatia|respeto'),
+  ...rules('complaint', 0.7, undefined, 'cero profesional|profesionales|profesionalismo|seriedad|serios|responsabilidad|compromiso|empatia|respeto|propuestas|soluciones|organizacion|luz|agua|señal|internet'),
+  // Life made unlivable, a wish for what was missing: "esto no es vida", "ojalá hubiera habido baños".
+  ...rules('complaint', 0.7, undefined, 'esto no es vida'),
+  // (Not "ojalá hubiera más gente como tú", a compliment.)
+  { pattern: 'ojala tambien|al|por? menos? hubiera|hubiese|hubieran|hubiesen|hubieras', kind: 'annoyance', reliability: 0.55, notBefore: new Set(['mas', 'muchos', 'muchas', 'mil']) },
+  // Broke down on someone: "a los tres días se le cayó el escape".
+  ...rules('complaint', 0.7, undefined, 'se le|les cayo|rompio|daño|descompuso|fundio|desarmo|despego'),
+  // Speechless with joy, beside oneself, the day saved, someone who knows the job.
+  ...rules('praise', 0.65, undefined, 'me quiero casar con', 'estoy que me salgo', 'salva|salvo|salvan|salvaron el dia', 'sabe|saben lo que hace|hacen'),
   // Work done right and charged fairly: "dejó todo arreglado y cobró lo justo"; what a quality.
   ...rules('praise', 0.7, undefined, 'dejo|dejaron todo arreglado|limpio|impecable|funcionando|perfecto', 'cobro|cobraron|cobra|cobran lo justo'),
   { pattern: 'que calidad', kind: 'praise', reliability: 0.7, toldOnly: true, otherSenseBefore: new Set(['tiene', 'tienen', 'es', 'son', 'de', 'manejan']) },
@@ -2222,7 +2242,8 @@ const RULES: Rule[] = [
   ...rules('praise', 0.75, undefined, '10|diez puntos', 'un 10|diez $', 'no se como hacen|hacen para'),
   // Hung up on, not told, the fare raised, smashed on arrival: "luego me cuelgan", "cortan el agua
   // y ni avisan", "suben el pasaje otra vez", "llegó la tarta hecha puré".
-  ...rules('complaint', 0.7, undefined, 'me|nos cuelgan|colgaron|colgo|cortan|cortaron la? llamada?', 'y ni|no avisan|avisaron|avisa|aviso $', 'hecho|hecha|hechos|hechas pure|trizas|pedazos|polvo|mierda'),
+  // (Cut, only the call: "me cortaron el pelo" is a haircut.)
+  ...rules('complaint', 0.7, undefined, 'me|nos cuelgan|colgaron|colgo la? llamada?', 'me|nos cortan|cortaron|corto la llamada', 'y ni|no avisan|avisaron|avisa|aviso $', 'hecho|hecha|hechos|hechas pure|trizas|pedazos|polvo|mierda'),
   // (Told: "¿para el 14 de febrero suben los precios?" asks.)
   ...rules('price_objection', 0.65, undefined,
     `suben|subieron|subio|aumentan|aumentaron el|la|los|las ${RAISED}`,
@@ -2258,9 +2279,9 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.7, undefined,
     '2|3|4|5|6|8|10|15|20|30|dos|tres|cuatro|cinco|seis|diez|quince|varios|varias dias|semanas|meses|horas para responder|contestar|entregar|atender|resolver|devolver',
     'como para cobrar $',
-    'pedido|paquete|orden de otra persona',
-    'pedido|paquete|orden de otro cliente',
   ),
+  // Told, not asked: "¿puedo recoger el pedido de otra persona?" complains of nothing.
+  ...['pedido|paquete|orden de otra persona', 'pedido|paquete|orden de otro cliente'].map((pattern) => ({ pattern, kind: 'complaint' as const, reliability: 0.7, toldOnly: true })),
   // What a word or a flower means, asked without its mark: "que significa el tulipán amarillo".
   ...rules('info', 0.5, undefined, 'que significa|significan', 'que quiere|quieren decir'),
   // Indignation, and food gone off: "Lo tiré. Esto no puede ser", "el pollo olía raro".

@@ -1504,4 +1504,9 @@ describe('shop chats: slow dispatch asked, installments, a payment refused, pick
     for (const text of ['sale 90 o es negociable?', 'quiero el taladro y las brocas, cuanto todo?']) expect(read(text).category, text).toBe('consulta_precio')
     expect([read('30 mil por un corte me parece un monton').score, read('30 mil por un corte me parece un monton').category]).toEqual([2, 'consulta_precio'])
   })
+
+  it('reads leaving without buying as no purchase (sixteenth session)', () => {
+    for (const text of ['linda la tienda, pero me fui sin comprar', 'entre a mirar y me fui sin comprar']) expect([read(text).wasSuccessful, read(text).category], text).toEqual([false, 'general'])
+    expect(read('¿se puede apartar sin pagar?').wasSuccessful).toBe(true)
+  })
 })

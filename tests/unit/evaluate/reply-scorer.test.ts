@@ -2337,3 +2337,36 @@ describe('assessReply: a failure told to a company as facts (sixteenth session)'
     for (const text of ['prefiero mil veces este banco que el anterior', 'no se que magia hicieron pero ya anda perfecto', 'me parecio bien que avisaran con tiempo']) expect(score(text), text).toBeGreaterThanOrEqual(4)
   })
 })
+
+describe('assessReply: what posts and messages to companies say without a feeling word (sixteenth session)', () => {
+  it('reads these as a letdown', () => {
+    for (const text of [
+      'desde ayer el celular no agarra nada',
+      'el agua sale turbia otra vez',
+      'la pieza olia a humedad',
+      'el aire no enfriaba en toda la noche',
+      'el recibo llego al doble este mes',
+      'sois unos impresentables',
+      'deberian contratar mas gente en caja',
+      'que tal si contestan los correos?',
+      'no es normal esperar tanto',
+      'cero propuestas en todo el debate',
+      'cero luz desde las 4',
+      'esto no es vida',
+      'a la semana se le rompio la correa',
+      'ojala tambien hubiera habido sillas',
+      'mi pedido sigue en preparacion desde el viernes',
+      'asi lograron que me vaya a la competencia',
+    ]) {
+      expect(score(text), text).toBeLessThanOrEqual(2)
+    }
+    // A haircut is no cut service; the call cut still is.
+    expect(score('hoy me cortaron el pelo')).toBeGreaterThanOrEqual(3)
+    expect(score('me cortaron la llamada')).toBe(1)
+  })
+
+  it('reads these as delight', () => {
+    for (const text of ['me quiero casar con esta torta', 'me dijeron que si!! estoy que me salgo', 'gente asi salva el dia', 'por fin un director que sabe lo que hace', 'rapidisima la entrega, gracias']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+    expect(score('ojala hubiera mas gente como tu')).toBeGreaterThanOrEqual(3)
+  })
+})
