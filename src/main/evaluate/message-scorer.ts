@@ -429,6 +429,8 @@ const ADD_ONS = ['y tambien|ademas? un|una|unos|unas|dos|tres|cuatro|cinco|1|2|3
 /** Wanting so many of a thing: "necesito 50 cupcakes", "quiero 20 empanadas". */
 const WANT_COUNT = 'necesito|necesitaria|ocupo|quiero|quisiera 1|2|3|4|5|6|7|8|9|10|12|15|20|24|25|30|40|50|60|100|dos|tres|cuatro|cinco|seis|diez|doce|veinte|treinta|cincuenta|cien'
 const WANTS = ['quiero|quisiera|queria|deseo|encargo un|una|unos|unas|el|la|los|las', WANT_COUNT]
+/** "va que va, reservamos": booked, in a chat; in a review's story it is the past ("… y reservamos."). */
+const WE_BOOK = 'reservamos|apartamos|encargamos $'
 const WANT_PATTERNS = new Set(WANTS)
 /** What may stand before an order that opens the message: a greeting. */
 const OPENING_WORDS: ReadonlySet<string> = new Set('hola buenas buenos buen dia dias tardes noches oye mira amigo amiga vecino vecina'.split(' '))
@@ -468,7 +470,12 @@ const ORDER_PHRASES = new PhraseSet(
     'quiero|quisiera|queria|deseo pedir|ordenar|encargar',
     // "me regalas dos", "me das una", "véndeme 3" (the normalizer reads "me regalas" as "dame");
     // not "mándame una": that is usually a photo or the details.
-    `dame|damelo|vendeme|traeme|traigame|traiganme|llevame|llevenme|pasame|ponme|sirveme|preparame|echame|encargame|regalas|vendes|traes ${ITEM_COUNT_WORDS}|unos|unas`,
+    `dame|damelo|vendeme|traeme|traigame|traiganme|llevame|llevenme|pasame|ponme|sirveme|preparame|echame|encargame|regalas|vendes|traes tambien|ademas? ${ITEM_COUNT_WORDS}|unos|unas`,
+    // Sent, the thing named with its article: "mándame la más pedida", "mándeme la leche nan 2"
+    // (not "mándame la foto", "el link", "los detalles": NOT_GOODS).
+    'mandame|enviame|mandenme|envienme el|la|los|las',
+    // Noted down: "anota: un velador blanco y una cómoda".
+    `anota|anote|apunta|apunte ${ITEM_COUNT_WORDS}|unos|unas`,
     // The thing named with its article: "traeme el genérico", "deme la de fresa" (not "dame el
     // precio", "dame la dirección": those ask, see NOT_GOODS).
     'dame|denme|traeme|traigame|traiganme|vendeme|vendame el|la|los|las',
@@ -497,6 +504,8 @@ const ORDER_PHRASES = new PhraseSet(
     'agregar|añadir|agrega|agregue|agreguen|añade|añada|añadan|agregale|añadele|añademe|agregueme|añadame tambien|ademas? el|la|los|las',
     `quiero|quisiera|queria|deseo|necesito agregar|añadir|sumar|agregarle|añadirle|sumarle ${ITEM_COUNT_WORDS}|otro|otra|unos|unas`,
     'te|le encargo|pido|compro|llevo 1|2|3|4|5|6|uno|una|unos|unas|dos|tres|cuatro|cinco|seis',
+    // "te encargo las 30 suculentas", "le pido los 2 de siempre".
+    'te|le encargo|pido|compro|llevo el|la|los|las 1|2|3|4|5|6|10|12|15|20|24|25|30|40|50|100|dos|tres|cuatro|cinco|seis|diez|doce|veinte|treinta|cincuenta',
     // The count given: "van a ser 2", "serían 3 por favor".
     // (Alone or with a please: "serán 2 días" is a wait.)
     'van a ser 1|2|3|4|5|6|10|12|dos|tres|cuatro|cinco|seis|diez|doce|una|uno $',
@@ -512,6 +521,7 @@ const ORDER_PHRASES = new PhraseSet(
     'cerramos|cerremos entonces|pues|ya|trato|negocio',
     'cerramos|cerremos de una',
     'cerramos|cerremos $',
+    WE_BOOK,
     'procede|proceda|procedan|procedamos con|a la|el? orden|pedido|compra|pago',
     'hazme|hagame|haceme|hacenos|haganme una|la|el reserva|reservacion|pedido|orden',
     'solicito|solicitamos|ordeno|ordenamos 1|2|3|4|5|6|10|12|20|50|100|un|una|unos|unas|dos|tres|cuatro|cinco|seis|diez|doce|veinte|cincuenta|cien',
@@ -553,7 +563,7 @@ const ORDER_PHRASES = new PhraseSet(
 const STREET = new Set(['calle', 'cl', 'cll', 'carrera', 'cra', 'kr', 'cr', 'avenida', 'av', 'diagonal', 'dg', 'transversal', 'tv', 'manzana', 'mz'])
 
 /** Streets named by their name: "calle Bolívar 1432", "pasaje Los Aromos 345", "Av. Larco 850". */
-const NAMED_STREET: ReadonlySet<string> = new Set(['calle', 'avenida', 'av', 'avda', 'pasaje', 'psje', 'pje', 'jiron', 'jr', 'camino', 'boulevard', 'bulevar', 'blvd', 'callejon', 'paseo', 'rua'])
+const NAMED_STREET: ReadonlySet<string> = new Set(['calle', 'avenida', 'av', 'avda', 'pasaje', 'psje', 'pje', 'jiron', 'jr', 'camino', 'boulevard', 'bulevar', 'blvd', 'br', 'bv', 'bvar', 'callejon', 'paseo', 'rua'])
 /** What else an address holds: the flat, the floor, the house, the block, the door. */
 const ADDRESS_PARTS: ReadonlySet<string> = new Set('depto dpto departamento apto apartamento piso casa torre edificio timbre porteria manzana mz lote barrio colonia villa urbanizacion esquina frente entre dto interior local direccion'.split(' '))
 /** Up to this many words, a message that gives a named street and its number is an address sent. */
@@ -672,7 +682,7 @@ function orderInWords(text: AnalyzedText): OrderInWords | null {
       ((m.value !== BOOKING_FOR && m.value !== SIZED_ORDER && !ADD_ONS.includes(m.value)) || m.start === 0) &&
       // Switching on what the customer already has is support: "necesito activar mi chip".
       !(text.words[m.end - 1] === 'activar' && (text.words[m.end] === 'mi' || text.words[m.end] === 'mis')) &&
-      (text.words.length - toldFrom <= WANT_ORDER_WORDS || (m.value === WANT_COUNT && opensMessage(text.words.slice(toldFrom), m.start - toldFrom)) || !(WANT_PATTERNS.has(m.value) || BOOKINGS.includes(m.value) || ADD_ONS.includes(m.value) || m.value === SIZED_ORDER)),
+      (text.words.length - toldFrom <= WANT_ORDER_WORDS || (m.value === WANT_COUNT && opensMessage(text.words.slice(toldFrom), m.start - toldFrom)) || !(WANT_PATTERNS.has(m.value) || BOOKINGS.includes(m.value) || ADD_ONS.includes(m.value) || m.value === SIZED_ORDER || m.value === WE_BOOK)),
   )
   if (match) return phrase(match)
   if (givesAddress(text, told)) return { label: 'address' }

@@ -1509,4 +1509,17 @@ describe('shop chats: slow dispatch asked, installments, a payment refused, pick
     for (const text of ['linda la tienda, pero me fui sin comprar', 'entre a mirar y me fui sin comprar']) expect([read(text).wasSuccessful, read(text).category], text).toEqual([false, 'general'])
     expect(read('¿se puede apartar sin pagar?').wasSuccessful).toBe(true)
   })
+
+  it('reads the thing sent for by its article, one more put in, noted down, ordered by its count with an article, and "reservamos" in a chat as orders (sixteenth session)', () => {
+    for (const text of ['mandame la mas vendida, talla M', 'envieme el shampoo anticaspa grande', 'ponme tambien una bolsa de hielo', 'anota dos medianas de jamon', 'te encargo las 20 cajitas', 'dale, reservamos']) {
+      expect([read(text).wasSuccessful, read(text).score], text).toEqual([true, 5])
+    }
+    // Not what is no goods, and not a review's story told in the past.
+    for (const text of ['mandame los detalles', 'mandame la ubicacion', 'envieme el catalogo', 'mandame las medidas porfa']) expect(read(text).wasSuccessful, text).toBe(false)
+    expect(read('Llegamos tarde al pueblo, el primer hotel estaba lleno, vimos otro cerca con buenas fotos en internet y reservamos. La habitacion era amplia pero el desayuno dejaba bastante que desear.').wasSuccessful).toBe(false)
+  })
+
+  it('reads a boulevard by its short name as an address (sixteenth session)', () => {
+    expect([read('traeme un bidon cuando puedas, estoy en Br. Artigas 1520 apto 302').wasSuccessful, read('traeme un bidon cuando puedas, estoy en Br. Artigas 1520 apto 302').category]).toEqual([true, 'consulta_envio'])
+  })
 })
