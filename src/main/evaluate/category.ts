@@ -30,6 +30,9 @@ export type { Category }
 /** Where a parcel is left, after "déjamelo en": the door, not a figure. */
 const LEFT_AT: ReadonlySet<string> = new Set('porteria recepcion conserjeria garita portal puerta casa la el mi su lobby oficina'.split(' '))
 
+/** The shop as a place to come to. */
+const SHOP_PLACES = 'local|tienda|oficina|showroom|sucursal|negocio|almacen|taller|bodega'
+
 /** What a shop has that is not for sale: its parking, its phone, its branches. */
 const SHOP_AMENITIES: ReadonlySet<string> = new Set('estacionamiento parqueo parqueadero wifi baño baños whatsap wsp telefono sucursal sucursales oficina oficinas tienda'.split(' '))
 
@@ -204,6 +207,20 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'en camino' },
     { pattern: 'dejas|deja|dejan|dejen|dejar|dejarlo|dejarla|dejarian|dejaria en porteria|recepcion|conserjeria|garita|portal|puerta' },
     { pattern: 'cobertura|recogida|traslado|traslados|delivery|reparto|reparten|repartidor|repartidores|domiciliario|domiciliarios|mensajero|courier|paqueteria|mensajeria|motorizado|guia|expres|internacional|internacionales|exterior|extranjero' },
+    // Where the shop is, to come for it: "¿dónde están ubicados?", "¿dónde queda su showroom?",
+    // "¿tienen local o es solo online?", "me mandan la ubicación", "¿cómo llego a la tienda?" —
+    // as coming to the shop is (it had been general; what is left, "¿quedan?", is the goods').
+    { pattern: 'donde|adonde estan|esta|quedan|queda ubicados|ubicadas|ubicado|ubicada' },
+    { pattern: 'donde|adonde queda|quedan' },
+    { pattern: 'queda|quedan lejos|cerca' },
+    { pattern: `${SHOP_PLACES} queda|quedan|donde|adonde` },
+    { pattern: `queda|quedan|esta|estan el|la|su|tu|los|las ${SHOP_PLACES}|locales|tiendas|oficinas` },
+    { pattern: 'como llego|llegamos|llegar|llego' },
+    // Not what it sells: "¿tienen tienda física?", "¿hay showroom?".
+    { pattern: `tienen|tienes|tiene|hay ${SHOP_PLACES}|sucursales|oficinas|sede|sedes|punto|exhibicion|exhibidor` },
+    { pattern: `como llego|llegamos|llegar al|a la? ${SHOP_PLACES}` },
+    { pattern: `ir|pasar|voy|paso al|a la? ${SHOP_PLACES}`, questionOnly: true },
+    { pattern: 'ubicacion' },
   ],
   consulta_precio: [
     { pattern: 'precio|precios|valor|valores|costo|costos|cuesta|cuestan|tarifa|descuento|descuentos|promocion|promociones|oferta|ofertas|rebaja' },
@@ -590,8 +607,6 @@ const NOT_A_TOPIC = new PhraseSet(
     // What comes with it, not buying it: "¿trae cargador o hay que comprarlo aparte?".
     'hay|habria|tengo|tendria|toca que? comprarlo|comprarla|comprarlos|comprar|pagarlo|pagar aparte|extra|adicional',
     'excelente|buena|buenisima|completa|clara|gran la? informacion',
-    // Where the shop is, not what it sells: "¿tienen tienda física?".
-    'tienen|tienes|hay tienda|local|sucursal|sucursales|sede|sedes|punto',
     // How to reach the shop: "¿tienen WhatsApp?", "¿tienen página?", "número de WhatsApp de la tienda".
     'tienen|tienes|hay un|una? whatsap|wasap|wsp|telefono|numero|correo|email|instagram|facebook|pagina|web|redes',
     // Not "algún número": "¿hay algún número 38?" asks a size.
@@ -599,7 +614,6 @@ const NOT_A_TOPIC = new PhraseSet(
     'numero|telefono de|del whatsap|wasap|wsp|celular|contacto de|del? la|el? tienda|local|negocio|almacen|empresa|sucursal?',
     'whatsap|wasap|wsp|telefono|numero|correo|celular|contacto de|del la? tienda|local|negocio|almacen|empresa|sucursal',
     'hay|tienen|tienes? algun|alguna|un|una? numero|telefono|celular para llamar|llamarlos|llamarles|comunicarme|contactarlos',
-    'tienen|tienes|hay showroom|exhibicion|exhibidor',
     // Small talk with the bot about itself: "¿cuántos años tienes?", "¿tienes novio?", "¿eres un robot?".
     'cuantos años tienes|tiene',
     'tienes|tiene novio|novia|esposo|esposa|pareja|hijos|sentimientos|amigos',
@@ -633,13 +647,7 @@ const NOT_A_TOPIC = new PhraseSet(
     // A post's link to itself, not a payment link: "receta en el blog, link abajo", "link en la bio".
     'link|enlace abajo|arriba',
     'link|enlace en|de|del la|mi|el? bio|perfil|descripcion',
-    // Where the shop is, not what is left: "¿por dónde queda el almacén?", "¿queda lejos?".
-    'donde|adonde queda|quedan',
-    'queda|quedan lejos|cerca',
-    'tienda|local|oficina|negocio|sucursal|almacen queda|quedan',
-    'queda|quedan el|la|su|tu|los|las local|tienda|oficina|negocio|sucursal|almacen|locales|tiendas|oficinas',
-    // The way there, not a parcel's: "¿cómo llego a la tienda?", "¿en qué parte queda el local?".
-    'como llego|llegamos|llegar|llego',
+    // "¿en qué parte queda el local?" (where the shop is: shipping's rules below read it).
     'en que parte|zona|sector|lugar|calle|barrio|avenida|direccion',
     // Whether it fits, put as a case: "¿puedo cambiarlo si no me queda?".
     'si no me|le|te|nos queda|quedan|quedo|quedaron',

@@ -88,7 +88,8 @@ describe('detectCategory', () => {
     ['¿ya está lista mi torta?', 'consulta_envio'],
     ['puedo cambiar el case por otro color', 'general'],
     ['se suspendió la fiesta, cancela la torta pls', 'general'],
-    ['por donde queda el almacen', 'general'],
+    // Where the shop is, to come for it, is shipping as coming for it is (sixteenth session; it had been general).
+    ['por donde queda el almacen', 'consulta_envio'],
     ['¿puedo cambiarlo si no me queda?', 'general'],
     ['en cuanto llega lo q pedi ayer', 'consulta_envio'],
     ['Dale, agendá la instalación para el martes', 'proceso_pago'],

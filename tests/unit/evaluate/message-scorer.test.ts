@@ -883,7 +883,8 @@ describe('scoreMessage: what a sales bot hears first', () => {
   })
 
   it('reads the way to the shop and its address asked for as asking, and the invoice as paperwork', () => {
-    expect(scored('cómo llego a la tienda?')).toMatchObject({ score: 3, category: 'general' })
+    // The way to the shop is coming for it: shipping (sixteenth session; it had been general).
+    expect(scored('cómo llego a la tienda?')).toMatchObject({ score: 3, category: 'consulta_envio' })
     expect(scored('pásame la dire')).toMatchObject({ score: 3, category: 'general' })
     expect(scored('¿Me pueden facturar el pedido?')).toMatchObject({ score: 3, category: 'proceso_pago', wasSuccessful: false })
   })
@@ -1099,11 +1100,13 @@ describe('scoreMessage: praise with a letdown the rules cannot name, faces of li
     expect([receipt.score, receipt.wasSuccessful, receipt.category]).toEqual([3, false, 'proceso_pago'])
   })
 
-  it('files which one is better as a product question, seeing it at the shop as a picture and where the shop is as general', () => {
+  it('files which one is better as a product question, seeing it at the shop as a picture and where the shop is as shipping', () => {
     expect(scoreMessage({ text: 'cual es mejor, el xiaomi o el samsung' }, parts).category).toBe('consulta_producto')
     expect(scoreMessage({ text: 'que broca me conviene para hormigon?' }, parts).category).toBe('consulta_producto')
     expect(scoreMessage({ text: 'puedo pasar por la tienda a verlo antes de comprar?' }, parts).category).toBe('solicitud_foto')
-    expect(scoreMessage({ text: 'en que calle queda el local' }, parts).category).toBe('general')
+    for (const text of ['en que calle queda el local', 'donde estan ubicados?', 'tienen local o es solo online?', 'la oficina donde esta?', 'queda lejos del centro?']) expect(scoreMessage({ text }, parts).category, text).toBe('consulta_envio')
+    // What is left is the goods'.
+    expect(scoreMessage({ text: 'quedan medialunas?' }, parts).category).toBe('consulta_producto')
   })
 })
 
