@@ -730,6 +730,8 @@ const RULES: Rule[] = [
   // It does not fit: "me queda grande", "le quedó corto".
   ...rules('objection', 0.6, undefined, 'me|le|te|nos queda|quedo|quedan|quedaron|quedaba grande|grandes|pequeño|pequeña|pequeños|chico|chica|chicos|apretado|apretada|apretados|corto|corta|cortos|largo|larga|ancho|ancha|flojo|floja|justo|justa'),
   ...rules('stall', 0.65, null, 'voy a pensarlo|consultarlo|consultar|pensar|mirar|revisar|preguntar', 'lo pienso|pensare|miro|reviso|consulto|analizo'),
+  // Talked over at home first: "lo hablo con mi familia y te escribo", "lo platico con mi esposo".
+  ...rules('stall', 0.65, null, 'lo hablo|hablamos|platico|platicamos|converso|conversamos|comento|charlo con'),
   ...rules('stall', 0.65, undefined,
     'dejame|deja|dejeme lo? pienso|pensar|ver|miro|reviso|consulto|pensarlo',
     // "déjame que lo mire y te digo", "a lo mejor", "puede ser": maybe, not yes.
@@ -954,6 +956,9 @@ const RULES: Rule[] = [
     'no prende|prenden|enciende|encienden|carga|cargan|abre|abren|anda|andan|conecta|conectan $',
     'no prende|prenden|enciende|encienden|carga|cargan|abre|abren|anda|andan|conecta|conectan|funciona|funcionan hace|desde',
     'se|me traba|traban|trabo|congela|congelan|congelo|tilda|tildan|tildo',
+    // Off by itself, still wrong after the job: "se apaga solo cada rato", "el volante sigue chueco".
+    'se apaga|apago|apagan|reinicia|reinicio|desconecta|desconecto sola|solo|solos|solas|cada',
+    'sigue|siguen|seguia chueco|chueca|torcido|torcida|roto|rota|rotos|rotas|fallando|goteando|descuadrado|desalineado',
   ),
   ...rules('annoyance', 0.65, undefined, 'me|le|nos sale|salio|aparece|aparecio|da|dio|tira|tiro error|fallo', 'sale|salio|da|dio error'),
   // Blocked, left without an answer, charged without a reason, told again and again.
@@ -2447,6 +2452,19 @@ function arrivedDamaged(words: readonly string[], clauseOf: readonly number[], c
 }
 
 /** Everything the rules see in a reply, before the signals are resolved into one score. */
+const CLAIMED: ReadonlySet<string> = new Set(['dijiste', 'dijo', 'dijeron', 'aseguraste', 'aseguro', 'aseguraron', 'prometiste', 'prometio', 'prometieron', 'juraste', 'juraron'])
+
+/** "me dijiste que estaba impecable": up to four words back in the clause, someone told the writer so. */
+function claimedBefore(words: readonly string[], clauseOf: readonly number[], at: number): boolean {
+  for (let j = at - 1; j >= Math.max(1, at - 4) && clauseOf[j] === clauseOf[at]; j--) {
+    if (words[j] === 'que' && CLAIMED.has(words[j - 1]!) && (words[j - 2] === 'me' || words[j - 2] === 'nos')) return true
+  }
+  return false
+}
+
+/** Said to the person thanked, not of a thing: "gracias linda", "mil gracias reina". */
+const THANKED_AS: ReadonlySet<string> = new Set(['linda', 'lindo', 'hermosa', 'hermoso', 'bella', 'bello', 'preciosa', 'precioso', 'reina', 'guapa', 'guapo', 'bonita', 'querida', 'querido', 'divina', 'divino'])
+
 export function extractSignals(analyzed: AnalyzedText): Signal[] {
   const { words, clauseOf } = analyzed
   const { matches, claimed } = PHRASES.claim(words, clauseOf)
@@ -2531,6 +2549,19 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
   // So is one opening a later clause, after the story: "Tengo que hacer fila dos horas. Bueno, nada nuevo en este país".
   const well = signals.findIndex((s) => s.label === 'ack:bueno' && s.span !== undefined && (s.span.start === 0 || clauseOf[s.span.start - 1] !== clauseOf[s.span.start]))
   if (well >= 0 && signals.some((s, k) => k !== well && s.span !== undefined && !FORM.has(s.kind) && s.kind !== 'gratitude')) signals.splice(well, 1)
+  // Praise the seller claimed, told beside a fault: "se apaga solo cada rato, y me dijiste que
+  // estaba impecable" — the customer's letdown, not the customer's verdict.
+  if (signals.some((s) => s.kind === 'complaint' || s.kind === 'annoyance')) {
+    for (let k = signals.length - 1; k >= 0; k--) {
+      const span = signals[k]!.span
+      if (signals[k]!.kind === 'praise' && span && claimedBefore(words, clauseOf, span.start)) signals.splice(k, 1)
+    }
+  }
+  // "gracias linda": the kind word is the person thanked, no verdict on anything.
+  for (let k = signals.length - 1; k >= 0; k--) {
+    const span = signals[k]!.span
+    if (signals[k]!.kind === 'praise' && span && span.end - span.start === 1 && THANKED_AS.has(words[span.start]!) && words[span.start - 1] === 'gracias') signals.splice(k, 1)
+  }
   dropWhethers(signals, words)
   dropSolved(signals, words, clauseOf)
   dropSetRight(signals, words, clauseOf)

@@ -2370,3 +2370,21 @@ describe('assessReply: what posts and messages to companies say without a feelin
     expect(score('ojala hubiera mas gente como tu')).toBeGreaterThanOrEqual(3)
   })
 })
+
+describe('assessReply: the person thanked, what was claimed, what is talked over at home (sixteenth session)', () => {
+  it('reads a kind word after "gracias" as said to the person, so a no stays a no', () => {
+    expect(score('no, gracias linda')).toBe(2)
+    expect(score('gracias reina')).toBe(4)
+    expect(score('gracias, linda la blusa')).toBe(5)
+  })
+
+  it('reads praise the seller claimed, beside a fault, as the letdown it is', () => {
+    expect(score('la licuadora se apaga sola, y me dijeron que estaba como nueva')).toBe(1)
+    expect(score('me dijeron que era excelente y la verdad lo es')).toBe(5)
+    expect(score('me cobraron el arreglo y la llave sigue goteando')).toBe(1)
+  })
+
+  it('reads talking it over at home as a stall', () => {
+    for (const text of ['lo platico con mi familia', 'lo hablo con mi esposo primero']) expect(assessReply(text).signals.some((s) => s.startsWith('stall:')), text).toBe(true)
+  })
+})
