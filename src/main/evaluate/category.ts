@@ -347,6 +347,8 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'curso|cursos|audifonos|reloj|relojes|smartwatch|parlante|parlantes|cargador|cargadores|celular|celulares|megapack|combo|cable|mouse|teclado|camara|camaras|proyector|lampara|bafle|diadema|powerbank|tablet|memoria' },
     { pattern: 'excel|ingles|piano|guitarra|marketing|fotografia|diseño|programacion|office|word|photoshop|canva|ia' },
     { pattern: 'virtual|presencial|certificado|principiantes|avanzado|basico|intermedio' },
+    // Interest in a thing named: "buenos días, me interesa un sofá" (buying it is paying: "me interesa comprarlo").
+    { pattern: 'me|nos interesa|interesan|interesaria un|una|unos|unas|el|la|los|las|este|esta|ese|esa', notBefore: NOT_GOODS },
   ],
 }
 
