@@ -91,7 +91,7 @@ describe('detectCategory', () => {
     // Where the shop is, to come for it, is shipping as coming for it is (sixteenth session; it had been general).
     ['por donde queda el almacen', 'consulta_envio'],
     // Interest in a thing named asks about it (sixteenth session).
-    ['buenas tardes, me interesa una lampara de pie', 'consulta_producto'],
+    ['buenas tardes, me interesa una mecedora de madera', 'consulta_producto'],
     ['¿puedo cambiarlo si no me queda?', 'general'],
     ['en cuanto llega lo q pedi ayer', 'consulta_envio'],
     ['Dale, agendá la instalación para el martes', 'proceso_pago'],
