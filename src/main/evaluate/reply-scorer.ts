@@ -320,6 +320,11 @@ const RULES: Rule[] = [
   // (Not "el pago realizado no aparece": that is the complaint below.)
   { pattern: 'pago|transferencia|deposito|consignacion|abono hecho|hecha|realizado|realizada|efectuado|efectuada|enviado|enviada', kind: 'purchase', reliability: 0.85, otherSenseBefore: new Set(['no', 'nunca', 'aun', 'todavia', 'sigue']) },
   { pattern: 'no me|nos? aparece|aparecio|figura|figuro|refleja|reflejo', kind: 'complaint', reliability: 0.7, toldOnly: true },
+  // Without the service, said as the end of a list: "Sin técnico, sin llamada, sin internet." (not "¿funciona sin internet?").
+  // (Not a feature listed last: "personal amable y sin wifi".)
+  { pattern: 'sin señal|internet|luz|conexion|cobertura|wifi|fibra|agua|tono|cable|tecnico|servicio $', kind: 'complaint', reliability: 0.7, toldOnly: true, notAfter: new Set(['y', 'e', 'pero', 'aunque', 'con', 'o']) },
+  // An explanation demanded, closing the message: "me llegó un recibo de 4,800 pesos… Explíquenme".
+  { pattern: 'expliquenme|explicame|expliquen|explicamelo|expliquenmelo $', kind: 'annoyance', reliability: 0.6, toldOnly: true },
   // Paid by wallet in one verb: "yapeo ahorita", "ya te pliné" (which the normalizer writes "te pline").
   ...rules('purchase', 0.8, undefined, 'yapeo|yapeamos|plineo|sinpeo|nequeo|nequie', 'te|le|les yape|pline'),
   // "ya le hice el depósito", "te hice la transferencia".
@@ -990,6 +995,12 @@ const RULES: Rule[] = [
     'fallido|fallida|fallidos|fallidas',
     'nunca han|me|nos? tocado|llamado|contestado|respondido|venido|aparecido',
     'con lo puesto',
+    // Leaving for another provider: "me voy a cambiar de compañía", "me cambio de banco".
+    'me voy a? cambiar de compañia|compania|empresa|banco|operador|operadora|proveedor|aseguradora',
+    'me cambio|paso de compañia|compania|empresa|banco|operador|operadora|proveedor|aseguradora',
+    // Refused everywhere, nothing in the machine: "la tarjeta no pasa en ningún súper", "el cajero no tiene efectivo desde el viernes".
+    'no pasa|funciona|sirve|anda en ningun|ninguna|ningun',
+    'no hay|tiene|tienen efectivo|billetes|sistema desde|hace',
     // "ya es la tercera vez", not "es la segunda vez que venimos" (a review's loyal guest).
     'ya es|son la|las segunda|tercera|cuarta|quinta|enesima vez|veces',
     // Done to the writer again and again: "cuarta vez que me cambian la fecha" (not "tercera vez

