@@ -1130,7 +1130,7 @@ function fileUnder(
   const { question, wasSuccessful, praisesPicture, givesPlace } = state
   let category = filedUnder.category
   // A complaint is a reaction, not a question about the thing it names ("la calidad es malísima",
-  // "pagué y me bloquearon, estafadores"); a failed delivery stays shipping, a price called a
+  // "me cancelaron el pedido y nadie da la cara"); a failed delivery stays shipping, a price called a
   // robbery is a price objection, and a complaint that also asks ("¿me devuelven el dinero?")
   // keeps its topic.
   // A payment that failed ("me rechazó la tarjeta", "me sale error al pagar") is trouble paying,
