@@ -21,7 +21,7 @@ import { SLOW_ANSWER_PATTERN } from './slow-answer-words'
 import { LOVE_PATTERNS, NOT_GOODS } from './not-goods'
 import { purchaseCondition } from './purchase-condition'
 import { BUYS_A_NEW_ONE_PATTERN, NEVER_PAYING_PATTERN, SHIPPING_PAYER_PATTERN, SOMEONE_ELSES } from './not-a-purchase-words'
-import { NOT_RECEIVED_PATTERNS, RECEIPT_ASKED_PATTERNS, TAKEN_OFF_NOT_AFTER, TAKEN_OFF_PATTERN, TOTAL_ASKED_PATTERNS } from './order-followup-words'
+import { NOT_RECEIVED_PATTERNS, OVERDUE_PATTERNS, RECEIPT_ASKED_PATTERNS, TAKEN_OFF_NOT_AFTER, TAKEN_OFF_PATTERN, TOTAL_ASKED_PATTERNS } from './order-followup-words'
 import { UNDO_ALONE_PATTERN, UNDO_ANYTHING_PATTERN, UNDO_IT_PATTERN, UNDO_PATTERN, UNSUBSCRIBE_PATTERN, WITHDRAW_VERBS } from './undo-words'
 
 export { CATEGORIES }
@@ -210,7 +210,7 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     // Where the shop is, to come for it: "¿dónde están ubicados?", "¿dónde queda su showroom?",
     // "¿tienen local o es solo online?", "me mandan la ubicación", "¿cómo llego a la tienda?" —
     // as coming to the shop is (it had been general; what is left, "¿quedan?", is the goods').
-    { pattern: 'donde|adonde estan|esta|quedan|queda ubicados|ubicadas|ubicado|ubicada' },
+    { pattern: 'donde|adonde estan|esta ubicados|ubicadas|ubicado|ubicada' },
     { pattern: 'donde|adonde queda|quedan' },
     { pattern: 'queda|quedan lejos|cerca' },
     { pattern: `${SHOP_PLACES} queda|quedan|donde|adonde` },
@@ -218,7 +218,6 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     { pattern: 'como llego|llegamos|llegar|llego' },
     // Not what it sells: "¿tienen tienda física?", "¿hay showroom?".
     { pattern: `tienen|tienes|tiene|hay ${SHOP_PLACES}|sucursales|oficinas|sede|sedes|punto|exhibicion|exhibidor` },
-    { pattern: `como llego|llegamos|llegar al|a la? ${SHOP_PLACES}` },
     { pattern: `ir|pasar|voy|paso al|a la? ${SHOP_PLACES}`, questionOnly: true },
     { pattern: 'ubicacion' },
   ],
@@ -383,9 +382,7 @@ const DELIVERY_FAILURE = new PhraseSet(
     'llevo|llevamos|tengo|tenemos|van una|un|media|1|2|3|4|5|10|15|20|30|40|45|dos|tres|cuatro|cinco|mas|casi hora|horas|dia|dias|semana|semanas|minutos|rato|mes|meses esperando mi|el|la|mis|los|las|nuestro|nuestra pedido|paquete|orden|compra|envio|comida|pedidos|paquetes|encargo',
     // Waiting for a thing named: "llevo una hora esperando la pizza" (not "…esperando respuesta").
     'llevo|llevamos|tengo|tenemos|van una|un|media|1|2|3|4|5|10|15|20|30|40|45|dos|tres|cuatro|cinco|mas|casi hora|horas|dia|dias|semana|semanas|minutos|rato|mes|meses esperando el|la|los|las',
-    // Overdue: "el gas ya debía llegar hace rato", "ya tendría que haber llegado".
-    'ya debia|debio|deberia|debiera haber? llegar|llegado',
-    'ya tenia|tendria|tenian|tendrian que haber? llegar|llegado',
+    ...OVERDUE_PATTERNS,
     // Never came: "el de las luces nunca vino".
     'nunca vino|vinieron|aparecio|aparecieron|llegaron',
     'se demoraron|tardaron|demoro|tardo|demoraste|tardaste demasiado|mucho|muchisimo $',

@@ -22,6 +22,9 @@ export const NOT_RECEIVED_PATTERNS: readonly string[] = [
   'dice|aparece|figura|sale|marca|pusieron entregado|entregada|entregados|recibido|recibida',
 ]
 
+/** Overdue: "el gas ya debía llegar hace rato", "ya tendría que haber llegado" — a delivery late, and a complaint. */
+export const OVERDUE_PATTERNS: readonly string[] = ['ya debia|debio|deberia|debiera haber? llegar|llegado', 'ya tenia|tendria|tenian|tendrian que haber? llegar|llegado']
+
 /** The total asked for without a question mark: "me das el total", "pásame el total porfa". */
 export const TOTAL_ASKED_PATTERNS: readonly string[] = ['me das|pasas|dices|mandas|confirmas el total', 'dame|pasame|dime|mandame|confirmame el total']
 

@@ -15,7 +15,7 @@ import { WRONG_DOOR } from './wrong-door-words'
 import { LOVE_PATTERNS, NOT_GOODS } from './not-goods'
 import { ifInsideClause, WHETHER_AFTER, YES_AFTER_SI } from './purchase-condition'
 import { BUYS_A_NEW_ONE_PATTERN, NEVER_PAYING_PATTERN, SHIPPING_PAYER_PATTERN, SOMEONE_ELSES } from './not-a-purchase-words'
-import { NOT_RECEIVED_PATTERNS, RECEIPT_ASKED_PATTERNS, TAKEN_OFF_NOT_AFTER, TAKEN_OFF_PATTERN, TOTAL_ASKED_PATTERNS } from './order-followup-words'
+import { NOT_RECEIVED_PATTERNS, OVERDUE_PATTERNS, RECEIPT_ASKED_PATTERNS, TAKEN_OFF_NOT_AFTER, TAKEN_OFF_PATTERN, TOTAL_ASKED_PATTERNS } from './order-followup-words'
 import { UNDO_ALONE_PATTERN, UNDO_ANYTHING_PATTERN, UNDO_IT_PATTERN, UNDO_PATTERN, UNDONE_THINGS, UNSUBSCRIBE_PATTERN, WITHDRAW_VERBS } from './undo-words'
 
 export interface ReplyAssessment {
@@ -125,10 +125,10 @@ interface Rule {
 // Cards, transfers and the region's wallets (kernel/payment-words.ts).
 const PAY_TERMS = ['tarjeta', 'contraentrega', 'transferencia', 'consignacion', 'cuotas', 'credito', 'debito', ...WALLETS, ...PAY_LATER].join('|')
 const PAY_VERBS = 'pago|transfiero|consigno|deposito|giro'
-/** Regret, told: a complaint alone ("me arrepentí de comprarlo"), praise for not coming sooner. */
 /** The days and months, as alternatives of a phrase slot. */
 const WEEKDAYS = 'lunes|martes|miercoles|jueves|viernes|sabado|domingo'
 const MONTHS = 'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre'
+/** Regret, told: a complaint alone ("me arrepentí de comprarlo"), praise for not coming sooner. */
 const REGRET = 'arrepiento|arrepenti|arrepentimos|arrepentido|arrepentida'
 /** Before "cara" or "carita", words that make it a face, not a dear price. */
 const FACE_BEFORE: ReadonlySet<string> = new Set(['esa', 'su', 'la', 'una', 'tu', 'mi', 'sus', 'tus', 'mis', 'las', 'con', 'de', 'buena', 'mala', 'dos'])
@@ -351,7 +351,7 @@ const RULES: Rule[] = [
   // 0.7 for announcements and 0.2 for what someone said, press 0.510 → 0.513, reviews and project
   // blind set 1 unchanged; reported speech at 0.5 cost the press 0.002 (docs/scorer.md).
   ...rules('info', 0.7, undefined,
-    'hoy|mañana|noche|tarde|semana|lunes|martes|miercoles|jueves|viernes|sabado|domingo arranca|inicia|comienza|empieza|abre|cierra|vence|termina|finaliza|estrena|inaugura|pasan|transmiten|emiten|juega|juegan',
+    `hoy|mañana|noche|tarde|semana|${WEEKDAYS} arranca|inicia|comienza|empieza|abre|cierra|vence|termina|finaliza|estrena|inaugura|pasan|transmiten|emiten|juega|juegan`,
     'se estrena|inaugura|celebra|realiza|confirmo|confirma|publica|publico|anuncia|anuncio|pronostica|espera|esperan|reanuda',
     // A small ad or a notice to the neighbours: "Se necesita chofer con licencia", "Se alquila
     // cuarto amueblado", "Se recogen firmas para el semáforo", "Se informa a los vecinos…".
@@ -1162,9 +1162,7 @@ const RULES: Rule[] = [
     'dias|semanas|meses y mi|el|la pedido|paquete|envio|orden|compra|encomienda sigue|siguen|todavia|aun|no',
     // Still waiting: "sigo esperando" (the model read it as 5).
     'sigo|seguimos|todavia|aun esperando',
-    // Overdue: "el gas ya debía llegar hace rato", "ya tendría que haber llegado".
-    'ya debia|debio|deberia|debiera haber? llegar|llegado',
-    'ya tenia|tendria|tenian|tendrian que haber? llegar|llegado',
+    ...OVERDUE_PATTERNS,
   ),
   ...rules('complaint', 0.8, undefined, 'que pereza|jartera|hartera|boleta|verguenza|horror|abandono|desidia|dejadez'),
   // The classic opener of a grievance, and irony about the country: "Ahora resulta que para sacar el
@@ -2462,7 +2460,6 @@ function arrivedDamaged(words: readonly string[], clauseOf: readonly number[], c
   return DAMAGED.has(words[at] ?? '') && clauseOf[at] === clauseOf[i] && !claimed[at] ? at + 1 : -1
 }
 
-/** Everything the rules see in a reply, before the signals are resolved into one score. */
 const CLAIMED: ReadonlySet<string> = new Set(['dijiste', 'dijo', 'dijeron', 'aseguraste', 'aseguro', 'aseguraron', 'prometiste', 'prometio', 'prometieron', 'juraste', 'juraron'])
 
 /** "me dijiste que estaba impecable": up to four words back in the clause, someone told the writer so. */
@@ -2476,6 +2473,7 @@ function claimedBefore(words: readonly string[], clauseOf: readonly number[], at
 /** Said to the person thanked, not of a thing: "gracias linda", "mil gracias reina". */
 const THANKED_AS: ReadonlySet<string> = new Set(['linda', 'lindo', 'hermosa', 'hermoso', 'bella', 'bello', 'preciosa', 'precioso', 'reina', 'guapa', 'guapo', 'bonita', 'querida', 'querido', 'divina', 'divino'])
 
+/** Everything the rules see in a reply, before the signals are resolved into one score. */
 export function extractSignals(analyzed: AnalyzedText): Signal[] {
   const { words, clauseOf } = analyzed
   const { matches, claimed } = PHRASES.claim(words, clauseOf)
@@ -2560,18 +2558,16 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
   // So is one opening a later clause, after the story: "Tengo que hacer fila dos horas. Bueno, nada nuevo en este país".
   const well = signals.findIndex((s) => s.label === 'ack:bueno' && s.span !== undefined && (s.span.start === 0 || clauseOf[s.span.start - 1] !== clauseOf[s.span.start]))
   if (well >= 0 && signals.some((s, k) => k !== well && s.span !== undefined && !FORM.has(s.kind) && s.kind !== 'gratitude')) signals.splice(well, 1)
-  // Praise the seller claimed, told beside a fault: "se apaga solo cada rato, y me dijiste que
-  // estaba impecable" — the customer's letdown, not the customer's verdict.
-  if (signals.some((s) => s.kind === 'complaint' || s.kind === 'annoyance')) {
-    for (let k = signals.length - 1; k >= 0; k--) {
-      const span = signals[k]!.span
-      if (signals[k]!.kind === 'praise' && span && claimedBefore(words, clauseOf, span.start)) signals.splice(k, 1)
-    }
-  }
-  // "gracias linda": the kind word is the person thanked, no verdict on anything.
+  // Kind words that are no verdict of the writer's: praise the seller claimed, told beside a fault
+  // ("se apaga solo cada rato, y me dijiste que estaba impecable"), and the person thanked
+  // ("gracias linda").
+  const faulted = signals.some((s) => s.kind === 'complaint' || s.kind === 'annoyance')
   for (let k = signals.length - 1; k >= 0; k--) {
     const span = signals[k]!.span
-    if (signals[k]!.kind === 'praise' && span && span.end - span.start === 1 && THANKED_AS.has(words[span.start]!) && words[span.start - 1] === 'gracias') signals.splice(k, 1)
+    if (signals[k]!.kind !== 'praise' || !span) continue
+    const sellerSaid = faulted && claimedBefore(words, clauseOf, span.start)
+    const thanked = span.end - span.start === 1 && THANKED_AS.has(words[span.start]!) && words[span.start - 1] === 'gracias'
+    if (sellerSaid || thanked) signals.splice(k, 1)
   }
   dropWhethers(signals, words)
   dropSolved(signals, words, clauseOf)
