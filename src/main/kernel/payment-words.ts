@@ -37,10 +37,10 @@ export const INSTALLMENTS = 'en|a|por abonos|plazos|mensualidades|parcialidades'
  */
 const MONEY_WORDS: ReadonlySet<string> = new Set([
   ...'pago pagos pagar pague pagado pagada pagamos pagaria pagarte pagarle pagarlo pagando pagaste pagare'.split(' '),
-  ...'transfiero transferi transferencia transferencias transferido transferida transferir transferirte transfe'.split(' '),
+  ...'transfiero transferi transferencia transferencias transferido transferida transferir transferirte'.split(' '),
   ...'consigno consigne consignacion consignado consignar consignarte deposite depositado deposito depositar'.split(' '),
   ...'comprobante voucher recibo captura pantallazo efectivo tarjeta datafono link cbu cvu clabe alias plata dinero'.split(' '),
-  ...'yapeado yapeo yapee plineado nequeado contraentrega cobro cobraron cobrado cobraste'.split(' '),
+  ...'yapeado yapeo plineado nequeado contraentrega cobro cobraron cobrado cobraste'.split(' '),
   ...WALLETS,
   ...PAY_LATER,
 ])

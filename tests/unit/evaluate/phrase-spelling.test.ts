@@ -49,24 +49,40 @@ describe('phrase rules are written in the normalizer’s spelling', () => {
 
   it('has no word in a word list of the rule modules that the normalizer would never produce', () => {
     // The lists the rules look words up in ("notAfter: new Set(['la', 'contra'])", a module's
-    // "new Set('pago pagos pagamos'.split(' '))") are read from the source: no PhraseSet records
-    // them. Lists of signal kinds (Set<SignalKind>) hold no words.
-    const dir = join(__dirname, '../../../src/main/evaluate')
-    const literal = /new Set(<[^>]*>)?\(\s*(?:'([^']*)'\s*\.split\(' '\)|\[([^\]]*)\])/g
+    // "new Set('pago pagos pagamos'.split(' '))", a spread "...'pago pagos'.split(' ')", an exported
+    // "readonly string[] = ['nequi', …]") are read from the source: no PhraseSet records them. Lists
+    // of signal kinds (Set<SignalKind>) hold no words. The kernel's payment words are shared by the
+    // scorer and the category, so they are rule words too.
+    const evaluate = join(__dirname, '../../../src/main/evaluate')
+    const files = [
+      ...readdirSync(evaluate).filter((f) => f.endsWith('.ts') && f !== 'sentiment-weights.ts').map((f) => join(evaluate, f)),
+      join(__dirname, '../../../src/main/kernel/payment-words.ts'),
+    ]
+    const quoted = (list: string) => [...list.matchAll(/'([^']*)'/g)].map((x) => x[1]!)
+    const lists: { form: RegExp; words: (m: RegExpMatchArray) => string[] }[] = [
+      { form: /new Set(?!<SignalKind>)(?:<[^>]*>)?\(\s*'([^']*)'\s*\.split\(' '\)/g, words: (m) => m[1]!.split(' ') },
+      { form: /new Set(?!<SignalKind>)(?:<[^>]*>)?\(\s*\[([^\]]*)\]/g, words: (m) => quoted(m[1]!) },
+      { form: /\.\.\.'([^']*)'\s*\.split\(' '\)/g, words: (m) => m[1]!.split(' ') },
+      { form: /(?:readonly string\[\]|ReadonlySet<string>)\s*=\s*\[([^\]]*)\]/g, words: (m) => quoted(m[1]!) },
+    ]
     const dead: string[] = []
-    let words = 0
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'sentiment-weights.ts')) {
-      for (const m of readFileSync(join(dir, file), 'utf8').matchAll(literal)) {
-        if (m[1]?.includes('SignalKind')) continue
-        const listed = m[2] !== undefined ? m[2].split(' ') : [...m[3]!.matchAll(/'([^']*)'/g)].map((x) => x[1]!)
-        for (const word of listed.filter((w) => /^[\p{L}\p{N}]+$/u.test(w))) {
-          words++
-          const spelled = canonicalWord(foldSpanish(word))
-          if (spelled !== word) dead.push(`${file}: "${word}" is read as "${spelled}"`)
+    const seen = new Map<string, number>()
+    for (const file of files) {
+      const source = readFileSync(file, 'utf8')
+      const name = file.split(/[\\/]/).pop()!
+      for (const { form, words } of lists) {
+        for (const m of source.matchAll(form)) {
+          for (const word of words(m).filter((w) => /^[\p{L}\p{N}]+$/u.test(w))) {
+            seen.set(name, (seen.get(name) ?? 0) + 1)
+            const spelled = canonicalWord(foldSpanish(word))
+            if (spelled !== word) dead.push(`${name}: "${word}" is read as "${spelled}"`)
+          }
         }
       }
     }
-    expect(words).toBeGreaterThan(1000)
+    expect([...seen.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(1000)
+    // The three forms were all read: the kernel's spreads and its exported list among them.
+    expect(seen.get('payment-words.ts')).toBeGreaterThan(80)
     expect(dead).toEqual([])
   })
 })
