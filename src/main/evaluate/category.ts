@@ -206,6 +206,13 @@ const TOPICS: Record<Exclude<Category, 'general'>, TopicRule[]> = {
     // On its way: "¿ya viene en camino?", "¿mi pedido ya está en camino?".
     { pattern: 'en camino' },
     { pattern: 'dejas|deja|dejan|dejen|dejar|dejarlo|dejarla|dejarian|dejaria en porteria|recepcion|conserjeria|garita|portal|puerta' },
+    // Who is home to receive it: "y si no estoy en casa, ¿qué pasa?", "mañana no puedo recibir".
+    { pattern: 'no estoy|estare|estaremos|estamos en casa' },
+    { pattern: 'no voy a estar en casa' },
+    { pattern: 'puedo|podre|pueda|puede|podra|poder recibir|recibirlo|recibirla|recibirlos|recibirlas' },
+    // When it was promised or how long it takes: "dijeron que llegaba el martes", "¿3 semanas para llegar?".
+    { pattern: 'que llegaba|llegaban|llegaria|llegarian' },
+    { pattern: 'dias|semanas|meses|horas para|en llegar|entregar|entregarlo|entregarla' },
     { pattern: 'cobertura|recogida|traslado|traslados|delivery|reparto|reparten|repartidor|repartidores|domiciliario|domiciliarios|mensajero|courier|paqueteria|mensajeria|motorizado|guia|expres|internacional|internacionales|exterior|extranjero' },
     // Where the shop is, to come for it: "¿dónde están ubicados?", "¿dónde queda su showroom?",
     // "¿tienen local o es solo online?", "me mandan la ubicación", "¿cómo llego a la tienda?" —

@@ -445,6 +445,33 @@ function opensMessage(words: readonly string[], at: number): boolean {
 /** Up to this many words, wanting a thing named is an order; in a longer text it is a wish ("quiero un producto que dure"). */
 const WANT_ORDER_WORDS = 12
 
+/** Who or where an order is left with: the doorman, the neighbour, the gatehouse, the workplace, a station. */
+const HANDED_TO = 'el|la|mi portero|portera|conserje|vecina|vecino|guardia|vigilante|recepcionista|recepcion|porteria|garita|conserjeria|trabajo|oficina|negocio|local|estacion|esquina|entrada|puerta'
+
+/**
+ * Orders told as where and how the goods reach the customer: the place handed over, the goods to
+ * be brought, left with someone or received by someone else. They file the order under shipping.
+ */
+const DELIVERY_ORDERS: readonly string[] = [
+  // Where to send it, handed over: "te paso la ubicación por maps", "le mando mi dirección".
+  'te|le|les|ahi|aqui? paso|mando|envio|comparto|pase|mande|envie|comparti|dejo|va la|mi ubicacion|ubi|direccion|dire',
+  // Brought to the customer, said as an instruction: "tráiganlo el lunes", "entréguenmelo en mi trabajo".
+  'traiganlo|traiganla|traiganlos|traiganlas|traiganmelo|traiganmela|traemelo|traemela|traigamelo|traigamela|entreguenmelo|entreguenmela|entregamelo|entregamela|entreguemelo|entreguemela|entreguenlo|entreguenla',
+  // Left with someone or somewhere for the customer: "me lo dejas con el portero", "me dejan el
+  // paquete en la garita" (not "¿me lo dejas en 200?": a number after "en" haggles).
+  `me? lo|la|los|las dejas|deja|dejan|dejen|dejes|dejarias|dejarian con|en ${HANDED_TO}`,
+  `me dejas|deja|dejan|dejen el|la paquete|pedido|caja|encomienda|bolsa con|en ${HANDED_TO}`,
+  `dejalo|dejala|dejalos|dejenlo|dejenla|dejamelo|dejamela|dejenmelo|dejenmela con|en ${HANDED_TO}`,
+  // Received by someone else: "si no estoy, que lo reciba mi vecina".
+  'que lo|la|los|las reciba|reciban|recibe mi|el|la|los',
+]
+/** Left somewhere, asked: "¿me lo pueden dejar con el portero?", "¿me lo dejas en la estación?". */
+const DELIVERY_QUESTIONS: readonly string[] = [
+  `me? lo|la|los|las puedes|puede|pueden|podrias|podrian dejar con|en ${HANDED_TO}`,
+  `me? lo|la|los|las dejas|deja|dejan|dejarias|dejarian con|en ${HANDED_TO}`,
+]
+const DELIVERY_PATTERNS: ReadonlySet<string> = new Set([...DELIVERY_ORDERS, ...DELIVERY_QUESTIONS])
+
 /**
  * An order given in the customer's own words, with no context needed: a delivery address, a
  * payment already made or its proof, an order placed ("quiero hacer un pedido", "me regalas dos").
@@ -557,6 +584,10 @@ const ORDER_PHRASES = new PhraseSet(
     SIZED_ORDER,
     // Coming for it: "paso a recogerlo hoy", "voy a retirarla mañana".
     'paso|pasare|pasamos|voy|vamos|vengo a recogerlo|recogerla|recogerlos|recogerlas|retirarlo|retirarla|retirarlos|buscarlo|buscarla',
+    // Sent by its count alone: "qué caro, pero bueno, mándame uno" (not "mándame una": a photo as
+    // often as goods; "mándame dos fotos" asks, see NOT_GOODS).
+    'mandame|enviame|mandenme|envienme uno|dos|tres|cuatro|cinco|seis|2|3|4|5|6|10|12',
+    ...DELIVERY_ORDERS,
   ].map((pattern) => ({ pattern, value: pattern })),
 )
 /** A street number: "calle 45", "cra 7 # 12-30", "av. 68". */
@@ -622,7 +653,8 @@ const ORDER_QUESTIONS = new PhraseSet(
     'puedes|puede|pueden|podrias|podria|podrian venderme|apartarme|separarme|reservarme|guardarme|apartarmelo|separarmelo|reservarmelo|guardarmelo|apartarmela|separarmela',
     // A count asked for: "¿me anotas 3?", "¿me separas dos?" (not "¿me mandas una?": a photo as often as goods).
     'me|nos anotas|anota|apuntas|apunta|separas|separa|apartas|aparta|guardas|guarda|reservas|reserva|pones|pone 1|2|3|4|5|6|uno|una|dos|tres|cuatro|cinco|seis',
-  ].map((pattern) => ({ pattern, value: true })),
+    ...DELIVERY_QUESTIONS,
+  ].map((pattern) => ({ pattern, value: pattern })),
 )
 const NEGATORS = new Set(['no', 'nunca', 'ni', 'tampoco', 'jamas'])
 
@@ -657,10 +689,18 @@ interface Span {
 interface OrderInWords {
   label: string
   span?: Span
+  /** Told as where and how the goods reach the customer: filed under shipping. */
+  delivery?: boolean
+  /** For a list of goods, one past its last counted thing. */
+  listEnd?: number
 }
 
 function orderInWords(text: AnalyzedText): OrderInWords | null {
-  const phrase = (m: Span): OrderInWords => ({ label: text.words.slice(m.start, m.end).join(' '), span: { start: m.start, end: m.end } })
+  const phrase = (m: Span & { value?: string }): OrderInWords => ({
+    label: text.words.slice(m.start, m.end).join(' '),
+    span: { start: m.start, end: m.end },
+    ...(m.value !== undefined && DELIVERY_PATTERNS.has(m.value) ? { delivery: true } : {}),
+  })
   // After "se" it happens to the writer, no one makes it: "se me hace un nudo en la garganta".
   const asked = ORDER_QUESTIONS.findAll(text.words, text.clauseOf).find((m) => !negated(text, m.start) && !NOT_GOODS.has(thingAt(text.words, m.end)) && text.words[m.start - 1] !== 'se')
   if (asked) return phrase(asked)
@@ -689,7 +729,7 @@ function orderInWords(text: AnalyzedText): OrderInWords | null {
   // A quantity in units opening a short message: "dos docenas de empanadas para las 8".
   if (text.words.length <= WANT_ORDER_WORDS && told(0) && UNIT_COUNT_SET.has(text.words[0] ?? '') && UNITS.has(text.words[1] ?? '')) return phrase({ start: 0, end: 2 })
   const list = itemList(text)
-  return list && told(0) && told(list.and) ? { label: 'list' } : null
+  return list && told(0) && told(list.and) ? { label: 'list', listEnd: list.and + 1 } : null
 }
 
 /**
@@ -703,7 +743,28 @@ function givesAddress(text: AnalyzedText, told: (i: number) => boolean): boolean
   const whole = (i: number) => words.slice(i + 1).filter((w) => /^\d/.test(w)).length >= 2 || words.slice(i + 1).some((w) => ADDRESS_PARTS.has(w))
   const given = (i: number) => told(i) || (sentTo(words, i) && whole(i))
   for (let i = 0; i + 1 < words.length; i++) if (given(i) && STREET.has(words[i]!) && /^\d/.test(words[i + 1]!) && !streetInAStory(words, i)) return true
-  return namedStreetAddress(text, given)
+  return namedStreetAddress(text, given) || numberedParts(text, given)
+}
+
+const STORY_ARTICLES: ReadonlySet<string> = new Set(['el', 'la', 'los', 'las', 'un', 'una', 'del', 'al'])
+
+/** The parts of an address that carry a number or a letter: "bloque 4", "apto 2B", "piso 7", "manzana B". */
+const NUMBERED_PARTS: ReadonlySet<string> = new Set('apto apartamento depto dpto departamento dto piso bloque torre lote manzana mz casa int interior oficina of etapa zona sector edificio'.split(' '))
+
+/**
+ * An address by its numbered parts, two of them in a short message: "urbanización Los Próceres,
+ * bloque 4, apto 2B", "Torre Global, piso 7, zona 10" — where streets have no name, the block and
+ * the flat are the address. One alone ("piso 7") is too often something else, and with its
+ * article it is a place in a story ("la habitación estaba en el piso 7 de la torre B").
+ */
+function numberedParts(text: AnalyzedText, given: (i: number) => boolean): boolean {
+  const { words } = text
+  if (words.length > ADDRESS_WORDS) return false
+  let parts = 0
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (NUMBERED_PARTS.has(words[i]!) && given(i) && !STORY_ARTICLES.has(words[i - 1] ?? '') && /^(\d|[a-z]$|[a-z]\d)/.test(words[i + 1]!)) parts++
+  }
+  return parts >= 2
 }
 
 /**
@@ -719,6 +780,8 @@ function firstPurchase(signals: readonly Signal[], kept: readonly string[], orde
 }
 
 const ITEM_COUNTS = new Set(ITEM_COUNT_WORDS.split('|'))
+/** A yes that may open a list of goods. */
+const LIST_OPENERS: ReadonlySet<string> = new Set(['ok', 'dale', 'listo', 'bueno', 'perfecto', 'entonces', 'vale', 'va', 'si'])
 
 /**
  * A list of goods, each with its count: "una hamburguesa doble y una coca", "2 empanadas y 1
@@ -727,8 +790,11 @@ const ITEM_COUNTS = new Set(ITEM_COUNT_WORDS.split('|'))
  */
 function itemList(text: AnalyzedText): { and: number } | null {
   const { words } = text
-  if (words.length > 12 || !ITEM_COUNTS.has(words[0] ?? '') || NOT_GOODS.has(words[1] ?? '')) return null
-  for (let i = 2; i + 1 < words.length; i++) {
+  // After a yes to what the shop said: "ok, 2 sacos de cemento y una bolsa de cal".
+  let first = 0
+  while (first < 2 && LIST_OPENERS.has(words[first] ?? '')) first++
+  if (words.length - first > 12 || !ITEM_COUNTS.has(words[first] ?? '') || NOT_GOODS.has(words[first + 1] ?? '')) return null
+  for (let i = first + 2; i + 1 < words.length; i++) {
     if (words[i] === 'y' && ITEM_COUNTS.has(words[i + 1]!) && words[i + 2] !== undefined && !NOT_GOODS.has(words[i + 2]!)) return { and: i + 2 }
   }
   return null
@@ -768,6 +834,27 @@ const NOT_BUYING = new RegExp(`^(${NO_KINDS}|negation):|${STALL.source}`)
  */
 const AGAINST = new RegExp(`^(${NO_KINDS}|annoyance):|${STALL.source}`)
 
+/** Up to this many words, an order after a price conceded is a sale (a chat message, not a review). */
+const DESPITE_PRICE_WORDS = 20
+
+/** What concedes a point before going on: "caro, pero bueno, …", "aunque esté salado, …". */
+const CONCEDING: ReadonlySet<string> = new Set(['pero', 'aunque', 'igual', 'igualmente', 'bueno', 'total'])
+
+/**
+ * An order placed after the price was called dear and conceded: every no the rules kept is a price
+ * objection before the order, and a conceding word stands before the order. Nothing else against
+ * it: a stall, a complaint or a no still keeps the order from counting.
+ */
+function overcomesObjection(signals: readonly Signal[], kept: readonly string[], words: readonly string[], orderStart: number): boolean {
+  if (kept.includes('paid_then_waiting')) return false
+  const against = signals.filter((s) => kept.includes(s.label) && NOT_BUYING.test(s.label))
+  return (
+    against.length > 0 &&
+    against.every((s) => s.kind === 'price_objection' && s.span !== undefined && s.span.end <= orderStart) &&
+    words.slice(0, orderStart).some((w) => CONCEDING.has(w))
+  )
+}
+
 /** Scores one customer message; `answer` and `previous` are optional context. Pure. */
 export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageScore {
   const analyzed = analyzeSpanish(input.text)
@@ -780,7 +867,11 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   // Purchase intent from the message's own words, or from the offer it answers.
   const topic = topicOf(analyzed)
   // "Mándame una foto" asks for a picture, whatever quantity it names; "el mínimo para pedir" asks a price.
-  const ownWords = rules.wasSuccessful || topic.category === 'solicitud_foto' || topic.asksPrice ? null : orderInWords(analyzed)
+  const inWords = rules.wasSuccessful || topic.category === 'solicitud_foto' || topic.asksPrice ? null : orderInWords(analyzed)
+  // Things counted and praised are a verdict, not goods wanted: "una experiencia increíble y un servicio de lujo".
+  // ("2 pizzas y una coca, gracias, son lo máximo" still orders: the praise comes after the goods.)
+  const praisedList = inWords?.listEnd !== undefined && signals.some((s) => s.kind === 'praise' && s.span && s.span.start < inWords.listEnd! && rules.signals.includes(s.label))
+  const ownWords = praisedList ? null : inWords
   let order: string | null = ownWords?.label ?? null
   if (!order && !rules.wasSuccessful && !negative && (input.answer || input.previous?.length)) order = orderFromContext(analyzed, input, rules, question, parts.catalog)
   // A detail of an order sent on its own ("talla M", "a nombre de Carlos"), where the rules read nothing.
@@ -800,7 +891,15 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
     wasSuccessful = false
     extra.push('conditional')
   }
-  if (order && !negative) {
+  // Bought despite the price: "qué caro está todo, pero bueno, mándame uno" is an order, and a 4.
+  // Not in a long text, a review's story: "el restaurante es extremadamente costoso! … Ordenamos unos bisquets".
+  const despitePrice = Boolean(order && negative && ownWords?.span && analyzed.words.length <= DESPITE_PRICE_WORDS && overcomesObjection(signals, rules.signals, analyzed.words, ownWords.span.start))
+  if (despitePrice) {
+    wasSuccessful = true
+    score = 4
+    confidence = Math.max(confidence, 0.6)
+    extra.push(`order:${order}`, 'purchase_intent', 'despite_price')
+  } else if (order && !negative) {
     wasSuccessful = true
     score = 5
     confidence = Math.max(confidence, 0.7)
@@ -828,7 +927,7 @@ export function scoreMessage(input: MessageInput, parts: ScorerParts): MessageSc
   const praisesPicture =
     filedUnder.category === 'solicitud_foto' &&
     signals.some((s) => s.kind === 'praise' && s.span && s.span.end <= filedUnder.start && filedUnder.start - s.span.end <= 1 && analyzed.clauseOf[s.span.start] === analyzed.clauseOf[filedUnder.start] && rules.signals.includes(s.label))
-  const givesPlace = ownWords?.label === 'address' || givesAddress(analyzed, () => true)
+  const givesPlace = ownWords?.label === 'address' || ownWords?.delivery === true || givesAddress(analyzed, () => true)
   const category = fileUnder(analyzed, rules, filedUnder, { question, wasSuccessful, praisesPicture, givesPlace }, parts.catalog)
   // Paying and ordering are one topic and one outcome: a message about how to pay or to order
   // ("¿aceptan tarjeta?", "cómo hago mi pedido", "estoy interesado en comprar") is the purchase
@@ -1140,7 +1239,9 @@ function fileUnder(
   // pero no me confirman nada"); one about an order ("me cancelaron el pedido y nadie da la cara")
   // does not.
   const aboutMoney = category === 'proceso_pago' && namesMoney(analyzed.words)
-  if (!question && category !== 'consulta_envio' && category !== 'consulta_precio' && !paymentFailed && !aboutMoney && rules.signals.some((s) => COMPLAINING.test(s))) category = 'general'
+  // Asked to stop writing, whatever it names: "por favor no me manden más promociones".
+  if (!question && !wasSuccessful && rules.signals.some((s) => s.startsWith('stop:'))) category = 'general'
+  else if (!question && category !== 'consulta_envio' && category !== 'consulta_precio' && !paymentFailed && !aboutMoney && rules.signals.some((s) => COMPLAINING.test(s))) category = 'general'
   // Praise or thanks for what came, told and not asked, is a reaction too ("ya me llegó el
   // perfume y está buenísimo, gracias"); not a delivery that failed.
   // (Not paying named beside praise: "genial, te hago el depósito" still pays. Filing "¡sois unos

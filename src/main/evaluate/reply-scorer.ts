@@ -264,7 +264,7 @@ const RULES: Rule[] = [
   ...rules('info', 0.5, undefined, 'lo quiero ver|pensar|revisar|mirar|consultar'),
   ...rules('praise', 0.7, undefined, ...LOVE_PATTERNS),
   // Pride in someone: "qué orgullo", "orgullosa de mi hijo".
-  ...rules('praise', 0.7, 'annoyance', 'orgulloso|orgullosa|orgullosos|orgullosas'),
+  ...rules('praise', 0.7, 'annoyance', 'orgulloso|orgullosa|orgullosos|orgullosas|orgullosisimo|orgullosisima'),
   // Not the name of a march: "Marcha del orgullo este sábado".
   { pattern: 'orgullo', kind: 'praise', reliability: 0.7, negated: 'annoyance', notAfter: new Set(['del']) },
   // "¿Para qué pago…?" asks nothing: the service is not worth it ("pa q pago plan si no hay señal").
@@ -755,7 +755,8 @@ const RULES: Rule[] = [
   { pattern: 'espera', kind: 'stall', reliability: 0.45, notAfter: new Set(['les', 'nos', 'te', 'le', 'la', 'una', 'larga', 'tanta', 'esta']), otherSenseBefore: new Set(['en', 'al', 'con', 'todos', 'todas', 'siempre', 'cada', 'desde']) },
   // Not after a verb of going: "mañana viajo a ver a mi mamá" goes to see her.
   // Not going to watch something: "nos juntamos a ver fotos viejas", "fuimos a ver el partido".
-  { pattern: 'a ver', kind: 'stall', reliability: 0.4, notAfter: new Set('voy vamos va van fui fuimos fue fueron viajo viajamos viaja viajan vengo vine vino vinieron ir venir salgo sali paso pase'.split(' ')), otherSenseBefore: new Set('el la los las un una unos unas fotos peli pelis pelicula peliculas serie series partido tele'.split(' ')) },
+  // Nor seeing again: "hoy volví a ver a mi hermana".
+  { pattern: 'a ver', kind: 'stall', reliability: 0.4, notAfter: new Set('voy vamos va van fui fuimos fue fueron viajo viajamos viaja viajan vengo vine vino vinieron ir venir salgo sali paso pase volvi volvimos volver vuelvo vuelve volvio volvieron volveremos volvere'.split(' ')), otherSenseBefore: new Set('el la los las un una unos unas fotos peli pelis pelicula peliculas serie series partido tele'.split(' ')) },
   ...rules('stall', 0.4, undefined, 'hmm'),
 
   ...rules('greeting', 0.4, undefined, 'hola', 'buenos|buen|buenas dia|dias|tardes|noches'),
@@ -893,6 +894,8 @@ const RULES: Rule[] = [
   // Not inside a "when" or an "if": "me hace reír hasta cuando no quiero".
   ...rules('rejection', 0.85, undefined, 'no quiero|queremos|quisiera').map((r) => ({ ...r, notBefore: UNWANTED_EXTRAS, notAfter: UNLESS_WORDS })),
   ...rules('rejection', 0.85, undefined, 'nada que ver'),
+  // Set beside another time, no rejection: "nada que ver con el año pasado, ahora todo es online".
+  ...rules('info', 0.5, undefined, 'nada que ver con el|la|lo|los|las año|anterior|anteriores|antes|pasado|pasada|otro|otra|otros|otras'),
   ...rules('rejection', 0.8, undefined, 'no me|nos? sirve|sirven|sirvio|sirvieron|funciona|funcionan|funciono|funcionaron|anda|andan|anduvo', 'no es|era lo que busco|buscaba|necesito|necesitaba|queria|quiero|esperaba|esperabamos|pedi'),
   ...rules('rejection', 0.75, undefined, 'para nada', 'ni loco|loca|poquito', 'ni de riesgos|fundas'),
   ...rules('complaint', 0.85, 'reassurance', `${inflected('pesimo horrible terrible fatal malisimo inutil fastidioso')}|porqueria|fastidio`),
@@ -2303,6 +2306,19 @@ const RULES: Rule[] = [
   // Verdicts the rules did not know: "es de otro planeta", "un queso que te mueres", "la señora un
   // encanto", "sigue siendo oro puro", "fue otro nivel", "día redondo" (not "viaje redondo", a return ticket).
   ...rules('praise', 0.65, undefined, 'de otro planeta', 'que te mueres|moris $', 'un encanto', 'oro puro', 'otro nivel', 'dia|noche|finde|negocio redondo|redonda'),
+  // "Cortesía nivel dios", "punto para ustedes", "así deberían ser todos", "mejoró un montón el
+  // soporte" (not "mejoró un poco": the rest of the sentence says how little).
+  ...rules('praise', 0.7, undefined, 'nivel dios', 'punto para ustedes|tu|ti|usted|ellos|ellas|el|ella', 'asi deberian|deberia ser todos|todas|siempre', 'mejoro|mejoraron|mejoraste|mejoramos un monton|muchisimo|bastante'),
+  // What became a luxury is dear: "la marraqueta ya es un lujo" (not "fue un lujo", praise).
+  ...rules('price_objection', 0.75, undefined, 'ya es|son un lujo', 'se volvio|volvieron un lujo'),
+  // Thanks for the harm, said in irony: "gracias Iberia por perder mi maleta", "gracias por dejarnos sin luz".
+  ...rules('complaint', 0.8, undefined, 'gracias por perder|perderme|perdernos|arruinar|arruinarme|arruinarnos|romper|romperme|ignorar|ignorarme|ignorarnos', 'gracias por dejarme|dejarnos sin|tirado|tirada|tirados|plantado|plantada|esperando', 'gracias por hacerme|hacernos esperar|perder'),
+  // Refusals said with slang: "¿90 lucas por una polera? ni cagando", "ni en pedo", "ni muerta".
+  ...rules('rejection', 0.8, undefined, 'ni cagando|cagado|cagada|muerto|muerta|borracho|borracha|regalado|regalada', 'ni en pedo|pedo', 'ni de chiste|broma|coña', 'ni a palos'),
+  // Who the transfer is to, asked: "¿a qué nombre está la cuenta?".
+  ...rules('payment_question', 0.75, undefined, 'a que nombre esta|sale|va|queda|hago|pongo la|el cuenta|transferencia|deposito|consignacion|giro'),
+  // Waiting since an hour named: "ESTOY ESPERANDO DESDE LAS 9", "y ya van 72".
+  ...rules('complaint', 0.7, undefined, 'estoy|seguimos|sigo|llevo esperando desde las|el|ayer|anoche|temprano|la', 'y ya van 1|2|3|4|5|6|7|8|9|10|12|15|20|24|30|36|48|72|dos|tres|cuatro|cinco|seis|diez|quince|veinte|treinta'),
 ]
 
 /**

@@ -1526,3 +1526,60 @@ describe('shop chats: slow dispatch asked, installments, a payment refused, pick
     expect([read('traeme un bidon cuando puedas, estoy en Br. Artigas 1520 apto 302').wasSuccessful, read('traeme un bidon cuando puedas, estoy en Br. Artigas 1520 apto 302').category]).toEqual([true, 'consulta_envio'])
   })
 })
+
+describe('shop chats: where and with whom the order is left, an address by its block and flat, bought despite the price (seventeenth session)', () => {
+  const read = (text: string) => scoreMessage({ text }, parts)
+
+  it('reads the place handed over, the goods left with someone or brought as an instruction as an order, filed under shipping', () => {
+    for (const text of [
+      'te paso la ubicacion por maps, es la casa verde con porton negro',
+      'le mando mi direccion por aqui',
+      'Mañana no puedo recibir, mejor traiganlo el lunes a la misma direccion',
+      'entreguenmelo en mi trabajo porfa',
+      'si no estoy, que lo reciba mi vecina del 4B',
+      'me dejan el paquete en la garita por favor, ya avise al guardia',
+      'manana no voy a estar, ¿me lo pueden dejar con el portero?',
+      'me lo dejas en la estacion Baquedano? a las 7 puedo',
+    ]) {
+      expect([read(text).wasSuccessful, read(text).category], text).toEqual([true, 'consulta_envio'])
+    }
+    // A number after "en" haggles; the shop's own location asked for is no order.
+    for (const text of ['me lo dejas en 200?', 'me lo dejas en 15 mil y lo pienso', 'mandame la ubicacion de la tienda']) expect(read(text).wasSuccessful, text).toBe(false)
+  })
+
+  it('reads an address given by its numbered parts, not a place in a story', () => {
+    for (const text of ['urbanizacion Los Proceres, bloque 4, apto 2B, Maracay', 'Torre Global, piso 7, zona 10', 'manzana B lote 5, por el parque']) {
+      expect([read(text).wasSuccessful, read(text).category], text).toEqual([true, 'consulta_envio'])
+    }
+    for (const text of ['La habitacion estaba en el piso 7 de la torre B, con vista al mar', 'vivo en un piso 3 sin ascensor']) expect(read(text).wasSuccessful, text).toBe(false)
+  })
+
+  it('reads a list of goods after a yes as an order, and things counted and praised as a verdict', () => {
+    expect([read('Ok, 2 sacos de cemento y una bolsa de cal').wasSuccessful, read('dale, 3 empanadas y una coca').wasSuccessful]).toEqual([true, true])
+    for (const text of ['una experiencia increible y un servicio de lujo', 'bueno, un lugar precioso y una atencion excelente']) expect(read(text).wasSuccessful, text).toBe(false)
+    // The praise after the goods does not take the order back.
+    expect(read('2 pizzas grandes y una coca, gracias, son lo maximo').wasSuccessful).toBe(true)
+  })
+
+  it('reads an order placed after the price was called dear and conceded as a purchase, and a 4', () => {
+    for (const text of ['Que caro esta todo, pero bueno, mandame uno', 'dale, aunque este un poco salado el precio te encargo las 3 docenas']) {
+      expect([read(text).wasSuccessful, read(text).score], text).toEqual([true, 4])
+    }
+    // Without the concession, or with a no beside the price, it is no sale.
+    for (const text of ['que caro, mandame uno', 'esta carisimo, no gracias, mandame uno']) expect(read(text).wasSuccessful, text).toBe(false)
+    // Nor in a review's story: the order is what the writer did, the price their verdict.
+    expect(read('El restaurante es extremadamente costoso, pero bueno, la vista lo vale. Ordenamos unos bisquets para el desayuno y por 70 pesos nos trajeron unos pedacitos de pan que no se veian en el plato').wasSuccessful).toBe(false)
+  })
+
+  it('files who is home to receive it, when it was promised and how long it takes under shipping', () => {
+    for (const text of ['y si no estoy en casa que pasa?', 'otra semana mas?? dijeron que llegaba el martes y nada', '3 semanas para llegar?? noo', 'mañana no puedo recibir']) {
+      expect(read(text).category, text).toBe('consulta_envio')
+    }
+  })
+
+  it('files a request to stop writing under general, whatever it names', () => {
+    expect([read('Por favor no me manden mas promociones, gracias').category, read('Por favor no me manden mas promociones, gracias').score]).toEqual(['general', 1])
+    // Asking about the promotion is still the price.
+    expect(read('hasta cuando es la promocion?').category).toBe('consulta_precio')
+  })
+})

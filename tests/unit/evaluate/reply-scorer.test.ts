@@ -2398,3 +2398,40 @@ describe('assessReply: without the service at the end of a list, an explanation 
     for (const text of ['comida rica, personal amable y sin wifi', '¿funciona sin internet?', 'expliquenme como funciona el plan']) expect(score(text), text).toBeGreaterThanOrEqual(3)
   })
 })
+
+describe('assessReply: praise by comparison, a luxury that is dear, thanks for harm, refusals in slang (seventeenth session)', () => {
+  const signalled = (text: string, kind: string) => assessReply(text).signals.some((s) => s.startsWith(`${kind}:`))
+
+  it('reads "nivel dios", "punto para ustedes", "así deberían ser todos" and a big improvement as praise', () => {
+    for (const text of ['Cortesia nivel dios la de la sucursal', 'lo hicieron, punto para ustedes', 'funciono sin broncas. Asi deberian ser todos', 'mejoro un monton el soporte', 'estoy orgullosisimo de mi hija']) {
+      expect(score(text), text).toBeGreaterThanOrEqual(4)
+    }
+    // A little better is no verdict.
+    expect(signalled('el trafico mejoro un poco', 'praise')).toBe(false)
+  })
+
+  it('reads what became a luxury as dear, and a luxury enjoyed as praise', () => {
+    expect(signalled('la marraqueta ya es un lujo', 'price_objection')).toBe(true)
+    expect(score('la marraqueta ya es un lujo')).toBe(2)
+    expect(score('el hotel fue un lujo')).toBe(5)
+  })
+
+  it('reads thanks for the harm as a complaint', () => {
+    for (const text of ['gracias por dejarnos sin luz otra vez', 'gracias por hacerme esperar dos horas', 'gracias por ignorarme']) expect(score(text), text).toBeLessThanOrEqual(2)
+    expect(score('gracias por la ayuda')).toBeGreaterThanOrEqual(4)
+  })
+
+  it('reads refusals in slang and waiting since an hour named as negatives', () => {
+    for (const text of ['90 lucas por una polera? ni cagando', 'ni en pedo pago eso', 'ESTOY ESPERANDO DESDE LAS 9 EL AGUA', 'dijeron 24 horas y ya van 72']) expect(score(text), text).toBeLessThanOrEqual(2)
+  })
+
+  it('reads who the transfer is to as a payment question', () => {
+    expect(signalled('a que nombre esta la cuenta? para no equivocarme', 'payment_question')).toBe(true)
+  })
+
+  it('reads seeing someone again, and a comparison with another time, as neither a stall nor a rejection', () => {
+    expect(signalled('hoy volvi a ver a mi hermana', 'stall')).toBe(false)
+    expect(signalled('nada que ver con el año pasado, ahora todo es online', 'rejection')).toBe(false)
+    expect(signalled('nada que ver, yo pedi otro color', 'rejection')).toBe(true)
+  })
+})
