@@ -462,6 +462,8 @@ const DELIVERY_ORDERS: readonly string[] = [
   `me? lo|la|los|las dejas|deja|dejan|dejen|dejes|dejarias|dejarian con|en ${HANDED_TO}`,
   `me dejas|deja|dejan|dejen el|la paquete|pedido|caja|encomienda|bolsa con|en ${HANDED_TO}`,
   `dejalo|dejala|dejalos|dejenlo|dejenla|dejamelo|dejamela|dejenmelo|dejenmela con|en ${HANDED_TO}`,
+  // Taken somewhere for the customer: "llévenla a la colonia del Valle, Xochicalco 210".
+  'llevenlo|llevenla|llevenlos|llevenlas|llevamelo|llevamela|llevemelo|llevemela|llevenmelo|llevenmela a|al|hasta',
   // Received by someone else: "si no estoy, que lo reciba mi vecina".
   'que lo|la|los|las reciba|reciban|recibe mi|el|la|los',
 ]

@@ -162,6 +162,8 @@ const COLD = 'fria|frio|frias|frios|helada|helado|heladas|helados'
 /** How much of it: "llegó todo aplastado", "vino medio rota". */
 const HOW_MUCH = 'todo|toda|todos|todas|medio|media'
 /** How a delivery came damaged, "todo" or the thing named between: "llegó todo aplastado", "llegaron los huevos rotos". */
+/** What a charge is for, named between "me cobraron" and "dos veces". */
+const CHARGED_FOR = 'mes|cuota|anualidad|mensualidad|factura|recibo|servicio|envio|pedido|plan|seguro|membresia|suscripcion|compra|cargo|viaje|pasaje|boleto|entrada|propina|comision|recargo|iva|tarifa|matricula|consulta|reconexion|mantenimiento'
 const DAMAGE_WORDS = 'roto|rota|rotos|rotas|destrozado|destrozada|destrozados|destrozadas|dañado|dañada|dañados|dañadas|quebrado|quebrada|quebrados|quebradas|aplastado|aplastada|aplastados|aplastadas|abollado|abollada|abollados|abolladas|golpeado|golpeada|golpeados|golpeadas|mojado|mojada|mojados|mojadas|sucio|sucia|sucios|sucias|rayado|rayada|rayados|rayadas|despegado|despegada|descosido|descosida|podrido|podrida|podridos|podridas|derretido|derretida|vencido|vencida|vencidos|vencidas|manchado|manchada|manchados|manchadas|marchito|marchita|marchitos|marchitas|frio|fria'
 /** After "lo llevo", where it is taken or how it is worn, not a purchase: "al taller", "a la escuela", "puesto". */
 const TAKEN_SOMEWHERE: ReadonlySet<string> = new Set('a al en para puesto puesta puestos puestas conmigo siempre de hasta donde como'.split(' '))
@@ -1210,7 +1212,7 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.7, undefined, 'que yo|nosotros? no|nunca|jamas contrate|contratamos|pedi|pedimos|solicite|solicitamos|autorice|autorizamos|hicieron|use|usamos|consumi|consumimos|acepte|aceptamos|firme|firmamos'),
   // Lost in their hands, nobody answering: "perdieron mi maleta", "nadie me responde", "nadie sabe nada".
   ...rules('complaint', 0.75, undefined,
-    'perdieron|perdio|extraviaron|extravio mi|el|la|nuestro|nuestra|su? maleta|pedido|paquete|equipaje|envio|encomienda|valija|mercancia',
+    'perdieron|perdio|pierde|pierden|extraviaron|extravio mi|el|la|nuestro|nuestra|su? maleta|pedido|paquete|equipaje|envio|encomienda|valija|mercancia|carta|documentos',
     'nadie me|nos? responde|responden|contesta|contestan|atiende|atienden|ayuda|soluciona|resuelve',
     'nadie sabe nada',
     'nadie coge|contesta|atiende|responde el telefono',
@@ -1830,7 +1832,7 @@ const RULES: Rule[] = [
   { pattern: 'viene|vienen roto|rota|rotos|rotas|dañado|dañada|dañados|dañadas|quebrado|quebrada|vencido|vencida|abierto|abierta', kind: 'complaint', reliability: 0.75, toldOnly: true },
   // Called off by the company: "me cancelaron el vuelo", "nos anularon la reserva sin aviso".
   ...rules('complaint', 0.75, undefined, `me|nos|le|les cancelaron|anularon|cancelo|anulo|cancelan|anulan el|la|mi|su|nuestro|nuestra? ${UNDONE_THINGS}`),
-  ...rules('complaint', 0.8, undefined, `llego|llegaron|vino|vinieron|venia|venian|esta|estan|estaba|estaban|salio|salieron|sigue|siguen ${DAMAGE_WORDS}|defectuoso|defectuosa|incompleto|incompleta|malo|mala|frios|frias|helado|helada|crudo|cruda`),
+  ...rules('complaint', 0.8, undefined, `llego|llegaron|vino|vinieron|venia|venian|esta|estan|estaba|estaban|salio|salieron|sigue|siguen ${DAMAGE_WORDS}|defectuoso|defectuosa|fallado|fallada|fallados|falladas|incompleto|incompleta|malo|mala|frios|frias|helado|helada|crudo|cruda`),
   // "lleva roto tres días"; not "¿llevan helado a domicilio?", which carries the food.
   ...rules('complaint', 0.8, undefined, 'lleva|llevan roto|rota|rotos|rotas|destrozado|destrozada|dañado|dañada|dañados|dañadas|quebrado|quebrada|defectuoso|defectuosa|malo|mala'),
   // With how much between: "el paquete llegó todo aplastado", "la caja vino medio rota".
@@ -2311,6 +2313,26 @@ const RULES: Rule[] = [
   ...rules('praise', 0.7, undefined, 'nivel dios', 'punto para ustedes|tu|ti|usted|ellos|ellas|el|ella', 'asi deberian|deberia ser todos|todas|siempre', 'mejoro|mejoraron|mejoraste|mejoramos un monton|muchisimo|bastante'),
   // What became a luxury is dear: "la marraqueta ya es un lujo" (not "fue un lujo", praise).
   ...rules('price_objection', 0.75, undefined, 'ya es|son un lujo', 'se volvio|volvieron un lujo'),
+  // Charged twice for a thing named: "me cobraron la anualidad dos veces" (the charge named between).
+  ...rules('complaint', 0.8, undefined, `me|nos cobraron|cobro|cobran|cobraste|debitaron|debito el|la|los|las? ${CHARGED_FOR} dos|tres veces`, `me|nos cobraron|cobro|cobran|cobraste|debitaron|debito el|la|los|las? ${CHARGED_FOR} doble|de mas`),
+  // Nobody paying attention, written to again and again, made to go back: "nadie pesca", "os he
+  // escrito por el chat dos veces", "tuve que ir 3 veces".
+  ...rules('complaint', 0.75, undefined, 'nadie pesca|pela', 'nadie me? hace caso', 'he|hemos escrito|llamado|reclamado|ido por? el|la? chat|correo|telefono|whatsap|mail|app|linea? dos|tres|cuatro|cinco|varias|mil veces', 'les|te|le escribi|llame|reclame por? el|la? chat|correo|telefono|whatsap|mail|app|linea? dos|tres|cuatro|cinco|varias|mil veces', 'tuve|tuvimos que ir|volver|llamar|venir 2|3|4|5|dos|tres|cuatro|cinco|varias|mil veces'),
+  // Stuck for a time named, the parcel or the order: "lleva una semana en la bodega" (not "llevo 3
+  // días en Cancún", a traveller's own story).
+  ...rules('complaint', 0.7, undefined, 'lleva|llevan una|un|dos|tres|1|2|3|4|5|6|7|8|9|10|15 semana|semanas|dias|mes|meses en'),
+  // Whose fault, told to them; told only now; the least they could do: "el corte fue por un error de
+  // ustedes", "recién me avisan a la medianoche", "al menos avisen con tiempo".
+  ...rules('complaint', 0.75, undefined, 'por culpa de ustedes|vosotros|usted', 'por culpa tuya|suya|vuestra', 'error de ustedes|vosotros', 'error suyo|vuestro|tuyo', 'recien me|nos avisan|avisaron|dicen|dijeron|informan|informaron', 'al|por menos|lo avisen|avisar|contesten|respondan|respondieran|contestaran|avisaran'),
+  // An explanation demanded, a form that fails, food raw inside, a price called mad: "quiero una
+  // explicación", "el formulario tira error", "la hamburguesa cruda por dentro", "están bien locos".
+  ...rules('complaint', 0.75, undefined, 'quiero|exijo|pido|merezco|queremos|exigimos una? explicacion|explicaciones', 'tira|tiran|tiro error', 'crudo|cruda|crudos|crudas por dentro', 'estan bien|re? locos'),
+  // Left waiting: "me quedé esperando en casa todo el día"; asked long ago and nothing: "pedí fotos hace rato y nada".
+  // Impatience, as "y nada" is (after a payment told it is the wait that follows it: "pagué hace una semana y nada").
+  ...rules('complaint', 0.75, undefined, 'me|nos quede|quedamos|quedaron esperando'),
+  ...rules('annoyance', 0.75, undefined, 'hace rato|horas|dias|semanas|tiempo|mucho y nada $', 'hace una|un|dos|tres|1|2|3 hora|horas|dia|dias|semana|semanas y nada $'),
+  // A product's name, no feeling: "la cajita feliz sin juguete".
+  ...rules('info', 0.5, undefined, 'cajita feliz'),
   // Thanks for the harm, said in irony: "gracias Iberia por perder mi maleta", "gracias por dejarnos sin luz".
   ...rules('complaint', 0.8, undefined, 'gracias por perder|perderme|perdernos|arruinar|arruinarme|arruinarnos|romper|romperme|ignorar|ignorarme|ignorarnos', 'gracias por dejarme|dejarnos sin|tirado|tirada|tirados|plantado|plantada|esperando', 'gracias por hacerme|hacernos esperar|perder'),
   // Refusals said with slang: "¿90 lucas por una polera? ni cagando", "ni en pedo", "ni muerta".

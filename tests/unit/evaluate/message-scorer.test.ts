@@ -1583,3 +1583,10 @@ describe('shop chats: where and with whom the order is left, an address by its b
     expect(read('hasta cuando es la promocion?').category).toBe('consulta_precio')
   })
 })
+
+describe('shop chats: taken somewhere for the customer (seventeenth session)', () => {
+  it('reads "llévenla a …" as an order filed under shipping', () => {
+    const read = scoreMessage({ text: 'llevenla a la colonia del valle, xochicalco 210' }, parts)
+    expect([read.wasSuccessful, read.category]).toEqual([true, 'consulta_envio'])
+  })
+})

@@ -2435,3 +2435,30 @@ describe('assessReply: praise by comparison, a luxury that is dear, thanks for h
     expect(signalled('nada que ver, yo pedi otro color', 'rejection')).toBe(true)
   })
 })
+
+describe('assessReply: failures told to companies, second pass (seventeenth session)', () => {
+  it('reads a charge named and doubled, nobody listening, written to again, stuck for a week, whose fault and told only now as complaints', () => {
+    for (const text of [
+      'me cobraron la anualidad dos veces',
+      'ya mande el correo y nadie pesca',
+      'os he escrito por el chat dos veces',
+      'tuve que ir 3 veces a la sucursal',
+      'la guia lleva una semana en la bodega',
+      'el corte fue por un error de ustedes',
+      'se suspendio el vuelo y recien me avisan a la medianoche',
+      'al menos avisen con tiempo',
+      'quiero una explicacion',
+      'el formulario tira error en el ultimo paso',
+      'la hamburguesa cruda por dentro',
+      '7 mil pesos un vuelo. estan bien locos',
+      'me quede esperando en casa todo el dia',
+      'pedi fotos hace rato y nada',
+      'el celular vino fallado',
+      'el correo pierde el paquete con mis documentos',
+    ]) {
+      expect(score(text), text).toBeLessThanOrEqual(2)
+    }
+    // A traveller's own days, and a meal named, are no complaint.
+    for (const text of ['llevo 3 dias en Cancun y me encanta', 'le compre una cajita feliz a mi hijo']) expect(score(text), text).toBeGreaterThanOrEqual(3)
+  })
+})
