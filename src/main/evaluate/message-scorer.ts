@@ -464,6 +464,9 @@ const DELIVERY_ORDERS: readonly string[] = [
   `dejalo|dejala|dejalos|dejenlo|dejenla|dejamelo|dejamela|dejenmelo|dejenmela con|en ${HANDED_TO}`,
   // Taken somewhere for the customer: "llévenla a la colonia del Valle, Xochicalco 210".
   'llevenlo|llevenla|llevenlos|llevenlas|llevamelo|llevamela|llevemelo|llevemela|llevenmelo|llevenmela a|al|hasta',
+  // Sent on a day named, told: "ok entonces me lo mandas el lunes, yo te espero".
+  'me lo|la|los|las mandas|envias|traes|mandan|envian|traen|despachas|despachan el|este? lunes|martes|miercoles|jueves|viernes|sabado|domingo|finde',
+  'me lo|la|los|las mandas|envias|traes|mandan|envian|traen|despachas|despachan hoy|mañana|temprano|ahorita',
   // Received by someone else: "si no estoy, que lo reciba mi vecina".
   'que lo|la|los|las reciba|reciban|recibe mi|el|la|los',
 ]
@@ -490,6 +493,10 @@ const ORDER_PHRASES = new PhraseSet(
     'ya pague|consigne|transferi|deposite|cancele',
     'ya te|le|les pague|consigne|transferi|deposite|gire',
     'ya esta pagado|pago|consignado|transferido|abonado|depositado|cancelado',
+    // Paid by someone else for the customer: "mi hija te transfirió desde su cuenta".
+    'te|le|les transfirio|transfirieron|deposito|depositaron|consigno|consignaron|yapeo|yapearon',
+    // One taken, closing the clause: "ni tan caro, dale, va uno" (not "va una pregunta").
+    'va|van uno|dos|tres|cuatro|2|3|4 $',
     'ahi|aqui|alli te|le? va|van el|la comprobante|soporte|pantallazo|captura|recibo|voucher',
     'te|le|les|ya envio|mando|paso|envie|mande|pase|adjunto|adjunte el|la comprobante|soporte|pantallazo|captura|recibo|voucher',
     // An order placed in so many words (every slot is one word: "voy a" is two slots).

@@ -1440,7 +1440,8 @@ const RULES: Rule[] = [
   // A warning to others closing a review: "Lloré todo el camino a casa. No vayan." (not "no vayan a
   // creer…"); going elsewhere next time: "o busco otro lado"; a joke of a job: "la lavada fue un chiste".
   // (Not after "que": "qué pena que no vengan" is a pity.)
-  { pattern: 'no vayan|vengan|compren|pidan|contraten|vayas|compres|pidas|contrates $', kind: 'complaint', reliability: 0.7, notAfter: new Set(['que', 'si', 'cuando', 'ojala']) },
+  // Nor the slogan: "adopten, no compren".
+  { pattern: 'no vayan|vengan|compren|pidan|contraten|vayas|compres|pidas|contrates $', kind: 'complaint', reliability: 0.7, notAfter: new Set(['que', 'si', 'cuando', 'ojala', 'adopta', 'adopten', 'adopte']) },
   ...rules('complaint', 0.7, undefined, 'fue|es|son|fueron un chiste'),
   ...rules('decline', 0.6, undefined, 'busco|buscare|buscaremos|buscamos otro|otra lado|lugar|sitio|tienda|peluqueria|taller|local'),
   // A dream of a place, worth every cent: "un spa de ensueño", "vale cada centavo".
@@ -2309,12 +2310,12 @@ const RULES: Rule[] = [
   // encanto", "sigue siendo oro puro", "fue otro nivel", "día redondo" (not "viaje redondo", a return ticket).
   ...rules('praise', 0.65, undefined, 'de otro planeta', 'que te mueres|moris $', 'un encanto', 'oro puro', 'otro nivel', 'dia|noche|finde|negocio redondo|redonda'),
   // "Cortesía nivel dios", "punto para ustedes", "así deberían ser todos", "mejoró un montón el
-  // soporte" (not "mejoró un poco": the rest of the sentence says how little).
-  ...rules('praise', 0.7, undefined, 'nivel dios', 'punto para ustedes|tu|ti|usted|ellos|ellas|el|ella', 'asi deberian|deberia ser todos|todas|siempre', 'mejoro|mejoraron|mejoraste|mejoramos un monton|muchisimo|bastante'),
+  // soporte" (not "mejoró un poco", nor "mejoró bastante": a 4 to every reader, where praise is a 5).
+  ...rules('praise', 0.7, undefined, 'nivel dios', 'punto para ustedes|tu|ti|usted|ellos|ellas|el|ella', 'asi deberian|deberia ser todos|todas|siempre', 'mejoro|mejoraron|mejoraste|mejoramos un monton', 'mejoro|mejoraron|mejoraste|mejoramos muchisimo'),
   // What became a luxury is dear: "la marraqueta ya es un lujo" (not "fue un lujo", praise).
   ...rules('price_objection', 0.75, undefined, 'ya es|son un lujo', 'se volvio|volvieron un lujo'),
   // Charged twice for a thing named: "me cobraron la anualidad dos veces" (the charge named between).
-  ...rules('complaint', 0.8, undefined, `me|nos cobraron|cobro|cobran|cobraste|debitaron|debito el|la|los|las? ${CHARGED_FOR} dos|tres veces`, `me|nos cobraron|cobro|cobran|cobraste|debitaron|debito el|la|los|las? ${CHARGED_FOR} doble|de mas`),
+  ...rules('complaint', 0.8, undefined, `me|nos cobraron|cobro|cobran|cobraste|debitaron|debito el|la|los|las? ${CHARGED_FOR} dos|tres veces`, `me|nos cobraron|cobro|cobran|cobraste|debitaron|debito el|la|los|las? ${CHARGED_FOR} doble`, `me|nos cobraron|cobro|cobran|cobraste|debitaron|debito el|la|los|las? ${CHARGED_FOR} de mas`),
   // Nobody paying attention, written to again and again, made to go back: "nadie pesca", "os he
   // escrito por el chat dos veces", "tuve que ir 3 veces".
   ...rules('complaint', 0.75, undefined, 'nadie pesca|pela', 'nadie me? hace caso', 'he|hemos escrito|llamado|reclamado|ido por? el|la? chat|correo|telefono|whatsap|mail|app|linea? dos|tres|cuatro|cinco|varias|mil veces', 'les|te|le escribi|llame|reclame por? el|la? chat|correo|telefono|whatsap|mail|app|linea? dos|tres|cuatro|cinco|varias|mil veces', 'tuve|tuvimos que ir|volver|llamar|venir 2|3|4|5|dos|tres|cuatro|cinco|varias|mil veces'),
@@ -2323,7 +2324,7 @@ const RULES: Rule[] = [
   ...rules('complaint', 0.7, undefined, 'lleva|llevan una|un|dos|tres|1|2|3|4|5|6|7|8|9|10|15 semana|semanas|dias|mes|meses en'),
   // Whose fault, told to them; told only now; the least they could do: "el corte fue por un error de
   // ustedes", "recién me avisan a la medianoche", "al menos avisen con tiempo".
-  ...rules('complaint', 0.75, undefined, 'por culpa de ustedes|vosotros|usted', 'por culpa tuya|suya|vuestra', 'error de ustedes|vosotros', 'error suyo|vuestro|tuyo', 'recien me|nos avisan|avisaron|dicen|dijeron|informan|informaron', 'al|por menos|lo avisen|avisar|contesten|respondan|respondieran|contestaran|avisaran'),
+  ...rules('complaint', 0.75, undefined, 'por culpa de ustedes|vosotros|usted', 'por culpa tuya|suya|vuestra', 'error de ustedes|vosotros', 'error suyo|vuestro|tuyo', 'recien me|nos avisan|avisaron|dicen|dijeron|informan|informaron', 'al menos avisen|avisar|contesten|respondan|respondieran|contestaran|avisaran', 'por lo menos avisen|avisar|contesten|respondan|respondieran|contestaran|avisaran'),
   // An explanation demanded, a form that fails, food raw inside, a price called mad: "quiero una
   // explicación", "el formulario tira error", "la hamburguesa cruda por dentro", "están bien locos".
   ...rules('complaint', 0.75, undefined, 'quiero|exijo|pido|merezco|queremos|exigimos una? explicacion|explicaciones', 'tira|tiran|tiro error', 'crudo|cruda|crudos|crudas por dentro', 'estan bien|re? locos'),
@@ -2333,10 +2334,38 @@ const RULES: Rule[] = [
   ...rules('annoyance', 0.75, undefined, 'hace rato|horas|dias|semanas|tiempo|mucho y nada $', 'hace una|un|dos|tres|1|2|3 hora|horas|dia|dias|semana|semanas y nada $'),
   // A product's name, no feeling: "la cajita feliz sin juguete".
   ...rules('info', 0.5, undefined, 'cajita feliz'),
+  // Done well, told of others: "el gobierno hizo bien en bajar el pasaje"; a life one cannot picture
+  // without; a lucky day; disbelief for joy.
+  ...rules('praise', 0.7, undefined, 'hizo|hicieron|hiciste|hicisteis bien en', 'han|ha hecho bien en', 'no me imagino la vida sin', 'dia de suerte', 'estoy que no me lo creo'),
+  // Losing patience, no way to get it done, left shaking by a bill, unable even to breathe.
+  ...rules('annoyance', 0.7, undefined, 'estoy perdiendo la paciencia', 'perdi|pierdo la paciencia', 'no hay forma|manera de', 'me dejo|dejaron|deja temblando', 'no se puede ni respirar|caminar|dormir|salir|vivir|estar|andar'),
+  // Buying on credit at the corner shop: "¿fían?".
+  ...rules('payment_question', 0.7, undefined, 'fian|fias|fiado|fiadito'),
+  // Said to the bot that repeats itself: "otra vez el mismo mensaje automático, nadie lee acá".
+  ...rules('complaint', 0.75, undefined, 'nadie lee|leen|revisa', 'el mismo mensaje', 'la misma respuesta', 'mensaje|respuesta automatico|automatica', 'nadie informa|avisa|explica nada?'),
+  // Paying ahead refused: "no pago por adelantado a nadie"; a no after a price: "¿15 lucas? no, ahí sí no".
+  ...rules('decline', 0.75, undefined, 'no pago|pagaria|pagamos|deposito|transfiero por adelantado|anticipado', 'ahi si no $'),
+  // Answering later: "ya te respondo, estoy manejando".
+  ...rules('stall', 0.5, undefined, 'ya te|le|les respondo|contesto|escribo'),
+  // Stuck or delayed for a time named, trying for weeks, nobody at the door: "lleva 25 min parado",
+  // "llevo dos semanas intentándolo", "ni timbró", "y yo estaba en casa".
+  ...rules('complaint', 0.7, undefined,
+    'lleva|llevan|llevamos 5|10|15|20|25|30|40|45|una|dos|tres|media min|minutos|hora|horas parado|parada|parados|paradas|detenido|detenida|detenidos|atascado|atascados|varado|varados|varada',
+    'llevo|llevamos 2|3|4|5|6|dos|tres|cuatro|cinco|seis|varias semanas|dias|meses intentandolo|intentando|tratando|llamando',
+    'ni timbro|toco|timbraron|tocaron',
+    'y yo estaba|estuve|estabamos en casa',
+    'otra vez cobrandome|cobrandonos|cobrando',
+    'de nuevo cobrandome|cobrandonos|cobrando',
+    'normal|rapido|rapida|barato|barata|facil|seguro|segura mi abuela|abuelita',
+    'la app|aplicacion se queda|quedo|quedan|quedaron pega|pegada|pegado|colgada|colgado|trabada|trabado|congelada|congelado',
+    'no hay cita|citas|turno|turnos hasta',
+  ),
+  // An explanation demanded, or how that can be, at the end: "¿Me explican?", "¿Cómo es eso?".
+  ...rules('annoyance', 0.65, undefined, 'me|nos explican|explicas|explica $', 'como es eso $'),
   // Thanks for the harm, said in irony: "gracias Iberia por perder mi maleta", "gracias por dejarnos sin luz".
   ...rules('complaint', 0.8, undefined, 'gracias por perder|perderme|perdernos|arruinar|arruinarme|arruinarnos|romper|romperme|ignorar|ignorarme|ignorarnos', 'gracias por dejarme|dejarnos sin|tirado|tirada|tirados|plantado|plantada|esperando', 'gracias por hacerme|hacernos esperar|perder'),
   // Refusals said with slang: "¿90 lucas por una polera? ni cagando", "ni en pedo", "ni muerta".
-  ...rules('rejection', 0.8, undefined, 'ni cagando|cagado|cagada|muerto|muerta|borracho|borracha|regalado|regalada', 'ni en pedo|pedo', 'ni de chiste|broma|coña', 'ni a palos'),
+  ...rules('rejection', 0.8, undefined, 'ni cagando|cagado|cagada|muerto|muerta|borracho|borracha|regalado|regalada', 'ni en pedo', 'ni de chiste|broma|coña', 'ni a palos'),
   // Who the transfer is to, asked: "¿a qué nombre está la cuenta?".
   ...rules('payment_question', 0.75, undefined, 'a que nombre esta|sale|va|queda|hago|pongo la|el cuenta|transferencia|deposito|consignacion|giro'),
   // Waiting since an hour named: "ESTOY ESPERANDO DESDE LAS 9", "y ya van 72".
@@ -2619,8 +2648,12 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
   for (let k = signals.length - 1; k >= 0; k--) {
     const s = signals[k]!
     if (s.label !== 'ack:si' || !s.span || analyzed.accentedSi?.includes(s.span.start)) continue
-    const subject = asks && SUBJECT_OPENERS.has(words[s.span.start + 1] ?? '') && clauseOf[s.span.start + 1] === clauseOf[s.span.start]
-    if (subject || ifInsideClause(words, clauseOf, s.span.start)) signals.splice(k, 1)
+    const at = s.span.start
+    const subject = SUBJECT_OPENERS.has(words[at + 1] ?? '') && clauseOf[at + 1] === clauseOf[at]
+    // Told, the subject needs its verb to make an if: "si la app va a estar en mantenimiento, al
+    // menos avisen" (not "si, el rojo porfa": a yes and a pick).
+    const subjectWithVerb = subject && clauseOf[at + 3] === clauseOf[at] && VERBS_AFTER_SUBJECT.has(words[at + 3] ?? '')
+    if ((asks && subject) || subjectWithVerb || ifInsideClause(words, clauseOf, at)) signals.splice(k, 1)
   }
   if (asks) dropCasesPut(signals, words, clauseOf, analyzed.accentedSi)
   dropFitAsked(signals, words, clauseOf)
@@ -2631,6 +2664,9 @@ export function extractSignals(analyzed: AnalyzedText): Signal[] {
   } else if (asksAfterReaction(analyzed) || asksWithoutMark(analyzed)) signals.push({ kind: 'info', reliability: 0.35, label: 'question' })
   return signals
 }
+
+/** The verbs that follow the subject of an if, told: "si la app va a…", "si el pedido no llega", "si el envío es gratis". */
+const VERBS_AFTER_SUBJECT: ReadonlySet<string> = new Set('va van no es son esta estan llega llegan sale salen tiene tienen se me te nos les viene vienen puede pueden sigue siguen hay falla fallan'.split(' '))
 
 /** What opens a subject after "si": an article or a possessive ("si el paquete no llega", "si mi hijo…"). */
 const SUBJECT_OPENERS: ReadonlySet<string> = new Set(['el', 'los', 'las', 'la', 'mi', 'mis', 'tu', 'tus', 'su', 'sus'])

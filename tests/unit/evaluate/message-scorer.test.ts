@@ -1590,3 +1590,16 @@ describe('shop chats: taken somewhere for the customer (seventeenth session)', (
     expect([read.wasSuccessful, read.category]).toEqual([true, 'consulta_envio'])
   })
 })
+
+describe('shop chats: paid by someone else, sent on a day named (seventeenth session, third pass)', () => {
+  const read = (text: string) => scoreMessage({ text }, parts)
+
+  it('reads a transfer made by someone else for the customer as paid', () => {
+    expect([read('Mi hija te transfirio desde su cuenta, a nombre de Valentina Ortiz').wasSuccessful, read('Mi hija te transfirio desde su cuenta, a nombre de Valentina Ortiz').category]).toEqual([true, 'proceso_pago'])
+  })
+
+  it('reads "me lo mandas el lunes", told, as an order filed under shipping, and asked as a question about it', () => {
+    expect([read('ok entonces me lo mandas el lunes, yo te espero').wasSuccessful, read('ok entonces me lo mandas el lunes, yo te espero').category]).toEqual([true, 'consulta_envio'])
+    expect([read('me lo mandas el lunes?').wasSuccessful, read('me lo mandas el lunes?').category]).toEqual([false, 'consulta_envio'])
+  })
+})

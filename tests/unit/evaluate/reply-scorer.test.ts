@@ -2462,3 +2462,55 @@ describe('assessReply: failures told to companies, second pass (seventeenth sess
     for (const text of ['llevo 3 dias en Cancun y me encanta', 'le compre una cajita feliz a mi hijo']) expect(score(text), text).toBeGreaterThanOrEqual(3)
   })
 })
+
+describe('assessReply: posts, the shop bot repeating itself, and services stuck (seventeenth session, third pass)', () => {
+  const signalled = (text: string, kind: string) => assessReply(text).signals.some((s) => s.startsWith(`${kind}:`))
+
+  it('reads good done by others, a life not pictured without, a lucky day and disbelief for joy as praise', () => {
+    for (const text of ['hay que reconocerlo: el gobierno hizo bien en bajar el pasaje', 'ya no me imagino la vida sin el', 'hoy es mi dia de suerte', 'estoy que no me lo creo']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+  })
+
+  it('reads patience lost, no way to get it done, a bill that leaves one shaking and heat that stops breathing as negatives', () => {
+    for (const text of ['estoy perdiendo la paciencia con este animal', 'no hay forma de conseguir cita', 'la cuenta del veterinario me dejo temblando', 'no se puede ni respirar hoy']) expect(score(text), text).toBeLessThanOrEqual(2)
+  })
+
+  it('reads complaints at a bot that repeats itself, a service stuck for a time named, nobody at the door', () => {
+    for (const text of [
+      'otra vez el mismo mensaje, nadie lee aca??',
+      'el tren lleva 25 min parado y nadie informa nada',
+      'llevo dos semanas intentandolo',
+      'el repartidor puso ausente y yo estaba en casa. ni timbro',
+      'otra vez cobrandome la tarifa de servicio',
+      'es normal dicen. normal mi abuela',
+      'la app se queda pegada en procesando',
+      'pido cita y no hay turnos hasta febrero',
+      'me cobraron propina doble en la orden',
+      'me cobraron el envio de mas',
+    ]) {
+      expect(score(text), text).toBeLessThanOrEqual(2)
+    }
+    for (const text of ['se me cayo el saldo sin usar nada. ¿Me explican?', 'ya me la quieren cobrar. ¿Como es eso?']) expect(signalled(text, 'annoyance'), text).toBe(true)
+  })
+
+  it('reads paying ahead refused and a no after a price as declines, answering later as a stall, the slogan as no complaint, credit asked as a payment question', () => {
+    for (const text of ['si es solo transferencia paso, no pago por adelantado a nadie', 'a domicilio sale 15 lucas? no, ahi si no']) expect(signalled(text, 'decline'), text).toBe(true)
+    expect(signalled('ya te respondo, estoy manejando', 'stall')).toBe(true)
+    expect(score('adopten, no compren')).toBeGreaterThanOrEqual(3)
+    expect(signalled('me da pena preguntar pero... fian?', 'payment_question')).toBe(true)
+  })
+
+  it('reads an unaccented "si" before a subject and its verb as an if, and before a pick as a yes', () => {
+    expect(assessReply('si la app va a estar en mantenimiento, al menos avisen').signals).not.toContain('ack:si')
+    expect(assessReply('si el rojo porfa').signals).toContain('ack:si')
+  })
+})
+
+describe('assessReply: the phrases whose alternatives hold more than one word (seventeenth session)', () => {
+  // Each of these was first written with a space inside an alternative, which splits the slot and
+  // silently makes the phrase ask for a different sequence of words.
+  it('reads every form the phrase names', () => {
+    for (const text of ['por lo menos avisen', 'al menos avisen']) expect(score(text), text).toBeLessThanOrEqual(2)
+    for (const text of ['mejoro muchisimo el soporte', 'mejoro un monton el soporte', 'han hecho bien en abrir otra sucursal', 'el gobierno hizo bien en bajar el pasaje']) expect(score(text), text).toBeGreaterThanOrEqual(4)
+    for (const text of ['otra vez el mismo mensaje', 'de nuevo la misma respuesta', 'de nuevo cobrandome el envio']) expect(score(text), text).toBeLessThanOrEqual(2)
+  })
+})
