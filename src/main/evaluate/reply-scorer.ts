@@ -1037,7 +1037,7 @@ const RULES: Rule[] = [
     'por un|una numero|talla|talle|tamaño mas|menos|mayor|menor|grande|chico|chica|pequeño|pequeña',
     'por otro|otra numero|talla|talle|color|modelo|tamaño',
   ).map((r) => ({ ...r, toldOnly: true })),
-  ...rules('complaint', 0.75, undefined, 'ni una|ninguna respuesta|solucion|explicacion', 'gracias por nada', 'ya basta', 'basta ya', 'deja|dejan|dejo|dejaron mucho|bastante? que desear'),
+  ...rules('complaint', 0.75, undefined, 'ni una|ninguna respuesta|solucion|explicacion', 'gracias *? por nada', 'ya basta', 'basta ya', 'deja|dejan|dejo|dejaron mucho|bastante? que desear'),
   ...rules('rejection', 0.8, undefined, 'ni regalado|regalada|regalados|regaladas'),
   // Never buying here again: "no compro más aquí", "nunca más les compro".
   ...rules('rejection', 0.85, undefined, 'no compro|comprare|vuelvo|volvere|volvemos mas', 'nunca mas les|te|le? compro|comprare|vuelvo|volvere|pido'),
@@ -2362,8 +2362,9 @@ const RULES: Rule[] = [
   ),
   // An explanation demanded, or how that can be, at the end: "¿Me explican?", "¿Cómo es eso?".
   ...rules('annoyance', 0.65, undefined, 'me|nos explican|explicas|explica $', 'como es eso $'),
-  // Thanks for the harm, said in irony: "gracias Iberia por perder mi maleta", "gracias por dejarnos sin luz".
-  ...rules('complaint', 0.8, undefined, 'gracias por perder|perderme|perdernos|arruinar|arruinarme|arruinarnos|romper|romperme|ignorar|ignorarme|ignorarnos', 'gracias por dejarme|dejarnos sin|tirado|tirada|tirados|plantado|plantada|esperando', 'gracias por hacerme|hacernos esperar|perder'),
+  // Thanks for the harm, said in irony, the one thanked named or not: "gracias Iberia por perder mi
+  // maleta", "gracias por dejarnos sin luz".
+  ...rules('complaint', 0.8, undefined, 'gracias *? por perder|perderme|perdernos|arruinar|arruinarme|arruinarnos|romper|romperme|ignorar|ignorarme|ignorarnos', 'gracias *? por dejarme|dejarnos sin|tirado|tirada|tirados|plantado|plantada|esperando', 'gracias *? por hacerme|hacernos esperar|perder'),
   // Refusals said with slang: "¿90 lucas por una polera? ni cagando", "ni en pedo", "ni muerta".
   ...rules('rejection', 0.8, undefined, 'ni cagando|cagado|cagada|muerto|muerta|borracho|borracha|regalado|regalada', 'ni en pedo', 'ni de chiste|broma|coña', 'ni a palos'),
   // Who the transfer is to, asked: "¿a qué nombre está la cuenta?".

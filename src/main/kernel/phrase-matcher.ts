@@ -1,13 +1,18 @@
 // Phrase rules over canonical word arrays. A rule is written in the normalizer's spelling as
 // space-separated slots: "me lo? llevo|compro" — a slot lists alternatives with "|" and is
 // optional when it ends in "?"; the slot "$" matches the end of the clause without consuming a
-// word ("ya no $" is a refusal, "ya no lo quiero" is not that rule). Matching compares whole
-// words, so there is no `\b` and no accent ever reaches a regular expression.
+// word ("ya no $" is a refusal, "ya no lo quiero" is not that rule); the slot "*" matches any one
+// word of the clause ("gracias *? por nada" is also "gracias Claro por nada"), and may not open a
+// rule (rules are indexed by the words that can start them). An alternative is one word: a space
+// inside it starts a new slot. Matching compares whole words, so there is no `\b` and no accent
+// ever reaches a regular expression.
 
 interface Slot {
   words: ReadonlySet<string>
   optional: boolean
   clauseEnd: boolean
+  /** "*": any one word. */
+  any: boolean
 }
 
 interface CompiledPhrase<T> {
@@ -32,9 +37,15 @@ function compilePhrase<T>(pattern: string, value: T, order: number): CompiledPhr
     .map((slot) => {
       const optional = slot.endsWith('?')
       const body = optional ? slot.slice(0, -1) : slot
-      return { words: new Set(body.split('|')), optional, clauseEnd: body === '$' }
+      return { words: new Set(body.split('|')), optional, clauseEnd: body === '$', any: body === '*' }
     })
-  if (slots.every((s) => s.optional || s.clauseEnd)) throw new Error(`phrase "${pattern}" has no required word`)
+  if (slots.every((s) => s.optional || s.clauseEnd || s.any)) throw new Error(`phrase "${pattern}" has no required word`)
+  // The words that can start the rule index it: a wildcard among them could be any word.
+  for (const slot of slots) {
+    if (slot.clauseEnd) continue
+    if (slot.any) throw new Error(`phrase "${pattern}" opens with "*"`)
+    if (!slot.optional) break
+  }
   return { slots, value, order }
 }
 
@@ -102,7 +113,7 @@ function matchFrom(slots: readonly Slot[], s: number, words: readonly string[], 
   const slot = slots[s]!
   if (slot.clauseEnd) return i === words.length || clauseOf[i] !== clause ? matchFrom(slots, s + 1, words, clauseOf, i, clause) : -1
   let best = -1
-  if (i < words.length && clauseOf[i] === clause && slot.words.has(words[i]!)) best = matchFrom(slots, s + 1, words, clauseOf, i + 1, clause)
+  if (i < words.length && clauseOf[i] === clause && (slot.any || slot.words.has(words[i]!))) best = matchFrom(slots, s + 1, words, clauseOf, i + 1, clause)
   if (slot.optional) best = Math.max(best, matchFrom(slots, s + 1, words, clauseOf, i, clause))
   return best
 }

@@ -2514,3 +2514,10 @@ describe('assessReply: the phrases whose alternatives hold more than one word (s
     for (const text of ['otra vez el mismo mensaje', 'de nuevo la misma respuesta', 'de nuevo cobrandome el envio']) expect(score(text), text).toBeLessThanOrEqual(2)
   })
 })
+
+describe('assessReply: thanks for the harm with the one thanked named (seventeenth session)', () => {
+  it('reads "gracias Movistar por dejarme sin internet" and "gracias Claro por nada" as complaints, thanks for help as thanks', () => {
+    for (const text of ['Gracias Movistar por dejarme sin internet otra vez', 'gracias Claro por nada', 'gracias Iberia por perder mi maleta']) expect(score(text), text).toBe(1)
+    expect(score('Gracias Rappi por la ayuda')).toBeGreaterThanOrEqual(4)
+  })
+})
