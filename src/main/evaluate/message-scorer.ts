@@ -457,9 +457,8 @@ const DELIVERY_ORDERS: readonly string[] = [
   'te|le|les|ahi|aqui? paso|mando|envio|comparto|pase|mande|envie|comparti|dejo|va la|mi ubicacion|ubi|direccion|dire',
   // Brought to the customer, said as an instruction: "tráiganlo el lunes", "entréguenmelo en mi trabajo".
   'traiganlo|traiganla|traiganlos|traiganlas|traiganmelo|traiganmela|traemelo|traemela|traigamelo|traigamela|entreguenmelo|entreguenmela|entregamelo|entregamela|entreguemelo|entreguemela|entreguenlo|entreguenla',
-  // Left with someone or somewhere for the customer: "me lo dejas con el portero", "me dejan el
-  // paquete en la garita" (not "¿me lo dejas en 200?": a number after "en" haggles).
-  `me? lo|la|los|las dejas|deja|dejan|dejen|dejes|dejarias|dejarian con|en ${HANDED_TO}`,
+  // Left with someone or somewhere for the customer: "me dejan el paquete en la garita" (and
+  // "me lo dejas con el portero", told or asked, below).
   `me dejas|deja|dejan|dejen el|la paquete|pedido|caja|encomienda|bolsa con|en ${HANDED_TO}`,
   `dejalo|dejala|dejalos|dejenlo|dejenla|dejamelo|dejamela|dejenmelo|dejenmela con|en ${HANDED_TO}`,
   // Taken somewhere for the customer: "llévenla a la colonia del Valle, Xochicalco 210".
@@ -470,10 +469,13 @@ const DELIVERY_ORDERS: readonly string[] = [
   // Received by someone else: "si no estoy, que lo reciba mi vecina".
   'que lo|la|los|las reciba|reciban|recibe mi|el|la|los',
 ]
-/** Left somewhere, asked: "¿me lo pueden dejar con el portero?", "¿me lo dejas en la estación?". */
+/**
+ * Left somewhere, asked or told: "¿me lo pueden dejar con el portero?", "me lo dejas en la
+ * estación" (not "¿me lo dejas en 200?": a number after "en" haggles).
+ */
 const DELIVERY_QUESTIONS: readonly string[] = [
   `me? lo|la|los|las puedes|puede|pueden|podrias|podrian dejar con|en ${HANDED_TO}`,
-  `me? lo|la|los|las dejas|deja|dejan|dejarias|dejarian con|en ${HANDED_TO}`,
+  `me? lo|la|los|las dejas|deja|dejan|dejen|dejes|dejarias|dejarian con|en ${HANDED_TO}`,
 ]
 const DELIVERY_PATTERNS: ReadonlySet<string> = new Set([...DELIVERY_ORDERS, ...DELIVERY_QUESTIONS])
 
@@ -755,6 +757,7 @@ function givesAddress(text: AnalyzedText, told: (i: number) => boolean): boolean
   return namedStreetAddress(text, given) || numberedParts(text, given)
 }
 
+/** Before a part of an address, it is a place in a story: "en el piso 7", "de la torre B". */
 const STORY_ARTICLES: ReadonlySet<string> = new Set(['el', 'la', 'los', 'las', 'un', 'una', 'del', 'al'])
 
 /** The parts of an address that carry a number or a letter: "bloque 4", "apto 2B", "piso 7", "manzana B". */
