@@ -898,7 +898,7 @@ const RULES: Rule[] = [
   ...rules('rejection', 0.85, undefined, 'nada que ver'),
   // Set beside another time, no rejection: "nada que ver con el año pasado, ahora todo es online".
   ...rules('info', 0.5, undefined, 'nada que ver con el|la|lo|los|las año|anterior|anteriores|antes|pasado|pasada|otro|otra|otros|otras'),
-  ...rules('rejection', 0.8, undefined, 'no me|nos? sirve|sirven|sirvio|sirvieron|funciona|funcionan|funciono|funcionaron|anda|andan|anduvo', 'no es|era lo que busco|buscaba|necesito|necesitaba|queria|quiero|esperaba|esperabamos|pedi'),
+  ...rules('rejection', 0.8, undefined, 'no me|nos? sirve|sirven|sirvio|sirvieron|funciona|funcionan|funciono|funcionaron|anda|andan|anduvo', 'no es|era lo que busco|buscaba|necesito|necesitaba|queria|quiero|esperaba|esperabamos|pedi', 'no es|era el|la que busco|buscaba|necesito|necesitaba|queria|quiero|pedi'),
   ...rules('rejection', 0.75, undefined, 'para nada', 'ni loco|loca|poquito', 'ni de riesgos|fundas'),
   ...rules('complaint', 0.85, 'reassurance', `${inflected('pesimo horrible terrible fatal malisimo inutil fastidioso')}|porqueria|fastidio`),
   { pattern: 'basura', kind: 'complaint', reliability: 0.85, negated: 'reassurance' },

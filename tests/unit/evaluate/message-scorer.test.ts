@@ -1603,3 +1603,14 @@ describe('shop chats: paid by someone else, sent on a day named (seventeenth ses
     expect([read('me lo mandas el lunes?').wasSuccessful, read('me lo mandas el lunes?').category]).toEqual([false, 'consulta_envio'])
   })
 })
+
+describe('shop chats: sold apart (seventeenth session)', () => {
+  it('reads "¿se compra aparte?" as a question about the goods that buys nothing', () => {
+    for (const text of ['ese modelo trae cargador o se compra aparte?', 'el forro se vende por separado?']) {
+      const read = scoreMessage({ text }, parts)
+      expect([read.category, read.wasSuccessful], text).toEqual(['consulta_producto', false])
+    }
+    // Buying it apart, said, still buys.
+    expect(scoreMessage({ text: 'quiero comprar el cargador aparte' }, parts).wasSuccessful).toBe(true)
+  })
+})

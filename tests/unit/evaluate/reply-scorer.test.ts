@@ -2521,3 +2521,9 @@ describe('assessReply: thanks for the harm with the one thanked named (seventeen
     expect(score('Gracias Rappi por la ayuda')).toBeGreaterThanOrEqual(4)
   })
 })
+
+describe('assessReply: not the one wanted (seventeenth session)', () => {
+  it('reads "no es el que busco" as a rejection, as "no es lo que busco" is', () => {
+    for (const text of ['ese tono de rojo no es el que busco', 'no es la que pedi']) expect(assessReply(text).signals.some((s) => s.startsWith('rejection:')), text).toBe(true)
+  })
+})
