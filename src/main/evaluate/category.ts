@@ -545,8 +545,7 @@ const NAMED_ELSEWHERE = new PhraseSet<Category>([
   // Charged apart or free: "¿el armado se cobra aparte?", "¿dan muestras gratis?".
   { pattern: 'se? cobra|cobran aparte|extra', value: 'consulta_precio' },
   // Sold apart, asked of the thing: "¿trae cargador o se compra aparte?" is about the goods, and buys nothing yet.
-  { pattern: 'se compra|compran|vende|venden|consigue|consiguen aparte', value: 'consulta_producto' },
-  { pattern: 'se compra|compran|vende|venden|consigue|consiguen por separado', value: 'consulta_producto' },
+  { pattern: 'se compra|compran|vende|venden|consigue|consiguen por? aparte|separado', value: 'consulta_producto' },
   { pattern: 'muestras|muestra gratis|gratuitas|gratuita', value: 'consulta_precio' },
   // The fee for signing up is its price: "¿cuánto está la inscripción?".
   { pattern: 'cuanto esta|cuesta|vale|sale|cobran|es la|el inscripcion|matricula|mensualidad|afiliacion|membresia', value: 'consulta_precio' },

@@ -162,8 +162,6 @@ const COLD = 'fria|frio|frias|frios|helada|helado|heladas|helados'
 /** How much of it: "llegó todo aplastado", "vino medio rota". */
 const HOW_MUCH = 'todo|toda|todos|todas|medio|media'
 /** How a delivery came damaged, "todo" or the thing named between: "llegó todo aplastado", "llegaron los huevos rotos". */
-/** What a charge is for, named between "me cobraron" and "dos veces". */
-const CHARGED_FOR = 'mes|cuota|anualidad|mensualidad|factura|recibo|servicio|envio|pedido|plan|seguro|membresia|suscripcion|compra|cargo|viaje|pasaje|boleto|entrada|propina|comision|recargo|iva|tarifa|matricula|consulta|reconexion|mantenimiento'
 const DAMAGE_WORDS = 'roto|rota|rotos|rotas|destrozado|destrozada|destrozados|destrozadas|dañado|dañada|dañados|dañadas|quebrado|quebrada|quebrados|quebradas|aplastado|aplastada|aplastados|aplastadas|abollado|abollada|abollados|abolladas|golpeado|golpeada|golpeados|golpeadas|mojado|mojada|mojados|mojadas|sucio|sucia|sucios|sucias|rayado|rayada|rayados|rayadas|despegado|despegada|descosido|descosida|podrido|podrida|podridos|podridas|derretido|derretida|vencido|vencida|vencidos|vencidas|manchado|manchada|manchados|manchadas|marchito|marchita|marchitos|marchitas|frio|fria'
 /** After "lo llevo", where it is taken or how it is worn, not a purchase: "al taller", "a la escuela", "puesto". */
 const TAKEN_SOMEWHERE: ReadonlySet<string> = new Set('a al en para puesto puesta puestos puestas conmigo siempre de hasta donde como'.split(' '))
@@ -922,14 +920,15 @@ const RULES: Rule[] = [
     'no me|nos han? activado|activaron|instalado|instalaron|conectado|conectaron|habilitado|habilitaron|confirmado|confirmaron',
     'no me|nos han respondido|contestado|solucionado|atendido|devuelto',
     'sigo|seguimos|sigue|sigues|continuo sin respuesta|solucion|servicio',
-    'me|nos? cobraron|cobran|cobro doble',
-    'me|nos? cobraron|cobran|cobro dos veces',
+    // The charge may be named between: "me cobraron la anualidad dos veces", "propina doble".
+    'me|nos? cobraron|cobran|cobro|cobraste el|la|los|las? *? doble',
+    'me|nos? cobraron|cobran|cobro|cobraste el|la|los|las? *? dos|tres veces',
     // Spain's perfect: "me habéis cobrado dos veces la factura".
     'me|nos han|has cobrado dos veces',
     'me|nos han|has cobrado doble',
-    'me|nos? cobraron|cobran|cobro de mas',
+    'me|nos? cobraron|cobran|cobro|cobraste el|la|los|las? *? de mas',
     // Taken twice, not given back: "me descontó dos veces el pago", "no me quieren devolver".
-    'me|nos desconto|descontaron|debito|debitaron|descuentan|debitan dos veces|doble',
+    'me|nos desconto|descontaron|debito|debitaron|descuentan|debitan el|la|los|las? *? dos veces|doble',
     'no me|nos quieren devolver|reembolsar|responder|atender|solucionar|reconocer',
     'no me|nos han mandado|enviado|entregado|despachado|reembolsado|reconocido',
     // Trust lost: "ya no confío en ustedes".
@@ -2314,8 +2313,6 @@ const RULES: Rule[] = [
   ...rules('praise', 0.7, undefined, 'nivel dios', 'punto para ustedes|tu|ti|usted|ellos|ellas|el|ella', 'asi deberian|deberia ser todos|todas|siempre', 'mejoro|mejoraron|mejoraste|mejoramos un monton', 'mejoro|mejoraron|mejoraste|mejoramos muchisimo'),
   // What became a luxury is dear: "la marraqueta ya es un lujo" (not "fue un lujo", praise).
   ...rules('price_objection', 0.75, undefined, 'ya es|son un lujo', 'se volvio|volvieron un lujo'),
-  // Charged twice for a thing named: "me cobraron la anualidad dos veces" (the charge named between).
-  ...rules('complaint', 0.8, undefined, `me|nos cobraron|cobro|cobran|cobraste|debitaron|debito el|la|los|las? ${CHARGED_FOR} dos|tres veces`, `me|nos cobraron|cobro|cobran|cobraste|debitaron|debito el|la|los|las? ${CHARGED_FOR} doble`, `me|nos cobraron|cobro|cobran|cobraste|debitaron|debito el|la|los|las? ${CHARGED_FOR} de mas`),
   // Nobody paying attention, written to again and again, made to go back: "nadie pesca", "os he
   // escrito por el chat dos veces", "tuve que ir 3 veces".
   ...rules('complaint', 0.75, undefined, 'nadie pesca|pela', 'nadie me? hace caso', 'he|hemos escrito|llamado|reclamado|ido por? el|la? chat|correo|telefono|whatsap|mail|app|linea? dos|tres|cuatro|cinco|varias|mil veces', 'les|te|le escribi|llame|reclame por? el|la? chat|correo|telefono|whatsap|mail|app|linea? dos|tres|cuatro|cinco|varias|mil veces', 'tuve|tuvimos que ir|volver|llamar|venir 2|3|4|5|dos|tres|cuatro|cinco|varias|mil veces'),
